@@ -1,1 +1,23 @@
-"""storyline: many news reports in, one story out."""
+"""storyline: many news reports in, one story out.
+
+The Python API is :func:`digest` and :func:`analyze`; the ``storyline`` command
+only wraps them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__all__ = ["analyze", "digest"]
+
+if TYPE_CHECKING:
+    from storyline.api import analyze, digest
+
+
+def __getattr__(name: str) -> Any:
+    # Import lazily: `import storyline` should not pay for spaCy.
+    if name in __all__:
+        from storyline import api
+
+        return getattr(api, name)
+    raise AttributeError(name)

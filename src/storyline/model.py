@@ -243,3 +243,16 @@ class Story:
     timeline: tuple[TimelineEntry, ...] = ()
     summary: tuple[SummarySentence, ...] = ()
     extra: dict[str, object] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """The result of a digest run: every article, its analysis, and the stories."""
+
+    articles: tuple[Article, ...]
+    analyses: dict[str, ArticleAnalysis] = field(hash=False, compare=False)
+    stories: tuple[Story, ...]
+    duplicate_of: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    date_evidence: dict[str, tuple[str, ...]] = field(
+        default_factory=dict, hash=False, compare=False
+    )

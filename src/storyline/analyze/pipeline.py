@@ -1,0 +1,150 @@
+"""The per-article runner: boilerplate, spaCy, then each analysis stage.
+
+Stages are pure functions of the article and its spaCy doc. The doc is made from
+the article text with boilerplate blanked out by spaces, so every offset a stage
+reports is an offset into the original text. With ``jobs > 1`` batches of articles
+go to worker processes, each of which loads the pipeline once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from itertools import islice
+from typing import Any
+
+from storyline.analyze.claims import extract_claims
+from storyline.analyze.clean import find_boilerplate, mask_text
+from storyline.analyze.entities import extract_entities
+from storyline.analyze.quotes import extract_quotes
+from storyline.analyze.times import extract_times
+from storyline.model import Article, ArticleAnalysis, Span
+from storyline.nlp import load_nlp
+
+#: Articles sent to a worker at a time; large enough to amortise pickling.
+BATCH_SIZE = 16
+
+
+def anchor_date(article: Article) -> date | None:
+    """The article's publication date as a date, if it has a usable one."""
+    if not article.published:
+        return None
+    try:
+        return date.fromisoformat(article.published[:10])
+    except ValueError:
+        return None
+
+
+def sentence_spans(doc: Any) -> tuple[Span, ...]:
+    """Sentence spans of a doc, trimmed of whitespace, blank (masked) ones dropped."""
+    spans = []
+    text: str = doc.text
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append(Span(start, end))
+    return tuple(spans)
+
+
+def analyze_doc(article: Article, doc: Any, boilerplate: Sequence[Any]) -> ArticleAnalysis:
+    """Run every stage on one article whose masked text ``doc`` has been parsed."""
+    mentions = extract_entities(doc)
+    times = extract_times(doc, anchor_date(article))
+    return ArticleAnalysis(
+        article_id=article.id,
+        boilerplate=tuple(boilerplate),
+        sentences=sentence_spans(doc),
+        entities=mentions,
+        times=times,
+        quotes=extract_quotes(doc, mentions),
+        claims=extract_claims(doc, mentions, times),
+    )
+
+
+def analyze_batch(articles: Sequence[Article], nlp: Any) -> list[ArticleAnalysis]:
+    """Analyse a batch of articles with one ``nlp.pipe`` call."""
+    debris = [find_boilerplate(a.text, a.title) for a in articles]
+    masked = [mask_text(a.text, b) for a, b in zip(articles, debris, strict=True)]
+    docs = nlp.pipe(masked, batch_size=len(masked) or 1)
+    return [
+        analyze_doc(a, doc, b) for a, doc, b in zip(articles, docs, debris, strict=True)
+    ]
+
+
+def analyze_article(article: Article, nlp: Any) -> ArticleAnalysis:
+    """Analyse one article."""
+    return analyze_batch([article], nlp)[0]
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _worker_init(model: str | None) -> None:
+    load_nlp(model)
+
+
+def _worker_run(job: tuple[str | None, list[Article]]) -> list[ArticleAnalysis]:
+    model, batch = job
+    return analyze_batch(batch, load_nlp(model))
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def analyze_articles(
+    articles: Iterable[Article],
+    *,
+    model: str | None = None,
+    jobs: int | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[list[tuple[Article, ArticleAnalysis]]]:
+    """Analyse articles in batches, in input order, on ``jobs`` processes.
+
+    Yields one list per batch so that the caller can store each batch in one
+    transaction: an interrupted run keeps every batch already yielded.
+    """
+    jobs = jobs or default_jobs()
+    batches = _batches(articles, batch_size)
+    if jobs <= 1:
+        nlp = load_nlp(model)
+        for batch in batches:
+            yield list(zip(batch, analyze_batch(batch, nlp), strict=True))
+        return
+    # fork shares the parent's loaded pipeline pages; spawn elsewhere
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    ctx = multiprocessing.get_context(method)
+    if method == "fork":
+        load_nlp(model)
+    with ctx.Pool(jobs, initializer=_worker_init, initargs=(model,)) as pool:
+        for batch, result in _zip_jobs(pool, ((model, b) for b in batches)):
+            yield list(zip(batch, result, strict=True))
+
+
+def _zip_jobs(
+    pool: Any, jobs: Iterator[tuple[str | None, list[Article]]]
+) -> Iterator[tuple[list[Article], list[ArticleAnalysis]]]:
+    """Pair each batch with its result while the pool works ahead."""
+    queue: list[list[Article]] = []
+
+    def feed() -> Iterator[tuple[str | None, list[Article]]]:
+        for job in jobs:
+            queue.append(job[1])
+            yield job
+
+    for result in pool.imap(_worker_run, feed()):
+        yield queue.pop(0), result

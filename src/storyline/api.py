@@ -1,0 +1,232 @@
+"""The Python API: :func:`analyze` and :func:`digest`. The CLI only wraps these."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from storyline.analyze.pipeline import analyze_articles
+from storyline.ingest import InputError, iter_articles
+from storyline.model import Analyzed, Article, ArticleAnalysis, Digest, Story
+from storyline.report import write_report
+from storyline.store import Store
+from storyline.story.assemble import assemble_story
+from storyline.story.cluster import DocFeatures, Placement, StoryClusterer, doc_features
+from storyline.story.dedup import find_duplicates
+
+#: Articles stored per ingestion transaction.
+INGEST_BATCH = 200
+
+Progress = Callable[[str, int, int | None], None]
+"""Called as ``progress(phase, done, total)`` while a run goes on."""
+
+
+@dataclass(slots=True)
+class RunResult:
+    """What a run did: what it added, what it skipped and why, where it wrote."""
+
+    digest: Digest | None = None
+    added: int = 0
+    already_stored: int = 0
+    errors: list[InputError] = field(default_factory=list)
+    out: Path | None = None
+
+    @property
+    def skipped(self) -> int:
+        """How many inputs (files, lines, records) were skipped as bad."""
+        return len(self.errors)
+
+
+def _quiet(phase: str, done: int, total: int | None) -> None:
+    del phase, done, total
+
+
+def _ingest(
+    inputs: Sequence[str | Path],
+    manifest: str | Path | None,
+    errors: list[InputError],
+    on_error: Callable[[InputError], None] | None,
+) -> Iterator[Article]:
+    def note(error: InputError) -> None:
+        errors.append(error)
+        if on_error is not None:
+            on_error(error)
+
+    return iter_articles(inputs, manifest=manifest, on_error=note)
+
+
+def analyze(
+    inputs: Sequence[str | Path],
+    *,
+    model: str | None = None,
+    jobs: int | None = None,
+    manifest: str | Path | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+    progress: Progress | None = None,
+    result: RunResult | None = None,
+) -> Iterator[Analyzed]:
+    """Read the inputs and analyse each distinct article, in input order."""
+    progress = progress or _quiet
+    result = result if result is not None else RunResult()
+    seen: set[str] = set()
+    articles = []
+    for article in _ingest(inputs, manifest, result.errors, on_error):
+        key = article.content_hash or article.id
+        if key in seen:
+            result.already_stored += 1
+            continue
+        seen.add(key)
+        articles.append(article)
+    done = 0
+    for batch in analyze_articles(articles, model=model, jobs=jobs):
+        for article, analysis in batch:
+            yield Analyzed(article, analysis)
+        done += len(batch)
+        progress("analyse", done, len(articles))
+    result.added = len(articles)
+
+
+def digest(
+    inputs: Sequence[str | Path],
+    *,
+    out_dir: str | Path | None,
+    db: str | Path = "storyline.db",
+    model: str | None = None,
+    jobs: int | None = None,
+    manifest: str | Path | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+    progress: Progress | None = None,
+    max_sentences: int = 6,
+) -> RunResult:
+    """Store and analyse the inputs, regroup every stored article, write the report."""
+    progress = progress or _quiet
+    result = RunResult()
+    with Store(db) as store:
+        run_id = store.start_run("digest")
+        _store_inputs(store, inputs, manifest, result, on_error, run_id)
+        _analyse_pending(store, model, jobs, progress)
+        built = build_digest(store, max_sentences=max_sentences, progress=progress)
+        store.finish_run(run_id, result.added, result.skipped)
+    result.digest = built
+    if out_dir is not None:
+        result.out = write_report(built, Path(out_dir))
+    return result
+
+
+def _store_inputs(
+    store: Store,
+    inputs: Sequence[str | Path],
+    manifest: str | Path | None,
+    result: RunResult,
+    on_error: Callable[[InputError], None] | None,
+    run_id: int,
+) -> None:
+    def note(error: InputError) -> None:
+        store.record_error(run_id, error.path, error.reason)
+        if on_error is not None:
+            on_error(error)
+
+    stream = _ingest(inputs, manifest, result.errors, note)
+    while batch := list(islice(stream, INGEST_BATCH)):
+        with store.batch():
+            for article in batch:
+                if store.add_article(article):
+                    result.added += 1
+                else:
+                    result.already_stored += 1
+
+
+def _analyse_pending(
+    store: Store, model: str | None, jobs: int | None, progress: Progress
+) -> None:
+    pending = store.unanalysed()
+    if not pending:
+        return
+    done = 0
+    for batch in analyze_articles(pending, model=model, jobs=jobs):
+        with store.batch():
+            for _, analysis in batch:
+                store.save_analysis(analysis)
+        done += len(batch)
+        progress("analyse", done, len(pending))
+
+
+def build_digest(
+    store: Store, *, max_sentences: int = 6, progress: Progress | None = None
+) -> Digest:
+    """Group every stored article into stories and assemble each story."""
+    progress = progress or _quiet
+    analyses = store.analyses()
+    articles = [a for a in store.articles() if a.id in analyses]
+    items = [Analyzed(a, analyses[a.id]) for a in articles]
+    duplicate_of = find_duplicates(items)
+    with store.batch():
+        for copy, original in duplicate_of.items():
+            store.save_duplicate(copy, original)
+    placements = _place(store, items)
+    by_story: dict[tuple[str, str], list[Analyzed]] = defaultdict(list)
+    for item in items:
+        placement = placements[item.article.id]
+        by_story[(placement.story_id, placement.storyline_id)].append(item)
+    stories: list[Story] = []
+    dated: dict[str, Article] = {}
+    resolved: dict[str, ArticleAnalysis] = {}
+    evidence: dict[str, tuple[str, ...]] = {}
+    for n, ((story_id, storyline_id), members) in enumerate(sorted(by_story.items())):
+        built = assemble_story(
+            story_id, storyline_id, members, duplicate_of, max_sentences=max_sentences
+        )
+        stories.append(built.story)
+        for item in built.items:
+            dated[item.article.id] = item.article
+            resolved[item.article.id] = item.analysis
+        evidence.update(built.date_evidence)
+        progress("assemble", n + 1, len(by_story))
+    stories.sort(key=lambda s: _latest(s, dated), reverse=True)
+    return Digest(
+        articles=tuple(dated.get(a.id, a) for a in articles),
+        analyses={a.id: resolved.get(a.id, analyses[a.id]) for a in articles},
+        stories=tuple(stories),
+        duplicate_of=duplicate_of,
+        date_evidence=evidence,
+    )
+
+
+def _place(store: Store, items: Sequence[Analyzed]) -> dict[str, Placement]:
+    """Restore the stored placements and place the articles that have none yet."""
+    clusterer = StoryClusterer()
+    stored_features = store.features()
+    stored = store.placements()
+    by_id = {i.article.id: i for i in items}
+    features = {}
+    for item in items:
+        raw = stored_features.get(item.article.id)
+        features[item.article.id] = (
+            doc_features(item) if raw is None else DocFeatures.from_dict(raw)
+        )
+    placements: dict[str, Placement] = {}
+    for article_id, (story_id, storyline_id) in stored.items():
+        if article_id in by_id:
+            placement = Placement(story_id, storyline_id)
+            clusterer.restore(article_id, features[article_id], placement)
+            placements[article_id] = placement
+    new = [(i.article.id, features[i.article.id]) for i in items if i.article.id not in stored]
+    if new:
+        placements.update(clusterer.add_batch(new))
+    with store.batch():
+        for article_id, feats in features.items():
+            if article_id not in stored_features:
+                store.save_features(article_id, feats.to_dict())
+        for article_id, _ in new:
+            p = placements[article_id]
+            store.save_placement(article_id, p.story_id, p.storyline_id)
+    return placements
+
+
+def _latest(story: Story, articles: dict[str, Article]) -> str:
+    dates = [articles[a].published or "" for a in story.articles if a in articles]
+    return max(dates, default="")
+

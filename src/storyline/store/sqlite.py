@@ -1,0 +1,289 @@
+"""The SQLite store: the only module that talks to the database.
+
+One file, one writer (this object), one transaction per batch. Articles are
+idempotent by content hash: storing the same text twice keeps the first copy.
+The schema is documented in ``docs/storage.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from storyline.model import Article, ArticleAnalysis
+from storyline.store.codec import dumps, loads
+
+#: Bumped when the stored analysis changes meaning; older analyses are redone.
+ANALYSIS_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL UNIQUE,
+    text TEXT NOT NULL,
+    title TEXT, source TEXT, url TEXT, published TEXT,
+    published_estimated INTEGER NOT NULL DEFAULT 0,
+    path TEXT, author TEXT,
+    added_at TEXT NOT NULL,
+    seq INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS analyses (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS features (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS placements (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    story_id TEXT NOT NULL,
+    storyline_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS placements_story ON placements(story_id);
+CREATE TABLE IF NOT EXISTS duplicates (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    original_id TEXT NOT NULL REFERENCES articles(id)
+);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    command TEXT NOT NULL,
+    added INTEGER NOT NULL DEFAULT 0,
+    skipped INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS input_errors (
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    path TEXT NOT NULL,
+    reason TEXT NOT NULL
+);
+"""
+
+_ARTICLE_COLUMNS = (
+    "id, text, title, source, url, published, published_estimated, path, author, content_hash"
+)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """A storyline database in one SQLite file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(SCHEMA)
+        self._db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '1')")
+        self._in_batch = False
+
+    def close(self) -> None:
+        """Close the database file."""
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Run the writes inside as one transaction: all of them land, or none."""
+        if self._in_batch:
+            yield
+            return
+        self._in_batch = True
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        else:
+            self._db.execute("COMMIT")
+        finally:
+            self._in_batch = False
+
+    # --- articles -----------------------------------------------------------------
+
+    def has_content(self, content_hash: str) -> str | None:
+        """The id of the stored article with this content hash, if any."""
+        row = self._db.execute(
+            "SELECT id FROM articles WHERE content_hash = ?", (content_hash,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def add_article(self, article: Article) -> bool:
+        """Store an article unless its content (or id) is already stored; True if added."""
+        seq = self._db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
+        cur = self._db.execute(
+            "INSERT OR IGNORE INTO articles (id, text, title, source, url, published,"
+            " published_estimated, path, author, content_hash, added_at, seq)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                article.id,
+                article.text,
+                article.title,
+                article.source,
+                article.url,
+                article.published,
+                int(article.published_estimated),
+                article.path,
+                article.author,
+                article.content_hash or article.id,
+                _now(),
+                seq,
+            ),
+        )
+        return cur.rowcount == 1
+
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        """Stored articles in the order they were added (all, or those named)."""
+        if ids is None:
+            rows = self._db.execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY seq"
+            ).fetchall()
+        else:
+            wanted = list(ids)
+            rows = []
+            for chunk in _chunks(wanted, 500):
+                marks = ",".join("?" * len(chunk))
+                rows += self._db.execute(
+                    f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})", chunk
+                ).fetchall()
+            order = {i: n for n, i in enumerate(wanted)}
+            rows.sort(key=lambda r: order[r[0]])
+        return [_article(r) for r in rows]
+
+    def count_articles(self) -> int:
+        """How many articles are stored."""
+        return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    # --- analyses -----------------------------------------------------------------
+
+    def save_analysis(self, analysis: ArticleAnalysis) -> None:
+        """Store (or replace) an article's analysis."""
+        self._db.execute(
+            "INSERT OR REPLACE INTO analyses (article_id, version, data) VALUES (?,?,?)",
+            (analysis.article_id, ANALYSIS_VERSION, dumps(analysis)),
+        )
+
+    def analyses(self) -> dict[str, ArticleAnalysis]:
+        """Every current analysis, by article id."""
+        rows = self._db.execute(
+            "SELECT data FROM analyses WHERE version = ?", (ANALYSIS_VERSION,)
+        ).fetchall()
+        out = {}
+        for (raw,) in rows:
+            analysis = loads(ArticleAnalysis, raw)
+            out[analysis.article_id] = analysis
+        return out
+
+    def unanalysed(self) -> list[Article]:
+        """Stored articles with no current analysis (new, or analysed by an older version)."""
+        rows = self._db.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE NOT EXISTS"
+            " (SELECT 1 FROM analyses n WHERE n.article_id = a.id AND n.version = ?)"
+            " ORDER BY seq",
+            (ANALYSIS_VERSION,),
+        ).fetchall()
+        return [_article(r) for r in rows]
+
+    # --- clustering state -----------------------------------------------------------
+
+    def save_features(self, article_id: str, data: dict[str, Any]) -> None:
+        """Store an article's clustering features."""
+        self._db.execute(
+            "INSERT OR REPLACE INTO features (article_id, data) VALUES (?, ?)",
+            (article_id, json.dumps(data, ensure_ascii=False, separators=(",", ":"))),
+        )
+
+    def features(self) -> dict[str, dict[str, Any]]:
+        """Every article's stored clustering features."""
+        rows = self._db.execute("SELECT article_id, data FROM features").fetchall()
+        return {str(a): json.loads(d) for a, d in rows}
+
+    def save_placement(self, article_id: str, story_id: str, storyline_id: str) -> None:
+        """Record which story and storyline an article belongs to."""
+        self._db.execute(
+            "INSERT OR REPLACE INTO placements (article_id, story_id, storyline_id) VALUES (?,?,?)",
+            (article_id, story_id, storyline_id),
+        )
+
+    def placements(self) -> dict[str, tuple[str, str]]:
+        """Article id -> (story id, storyline id), in the order articles were added."""
+        rows = self._db.execute(
+            "SELECT p.article_id, p.story_id, p.storyline_id FROM placements p"
+            " JOIN articles a ON a.id = p.article_id ORDER BY a.seq"
+        ).fetchall()
+        return {str(a): (str(s), str(line)) for a, s, line in rows}
+
+    def save_duplicate(self, article_id: str, original_id: str) -> None:
+        """Record that an article is a near copy of another."""
+        self._db.execute(
+            "INSERT OR REPLACE INTO duplicates (article_id, original_id) VALUES (?, ?)",
+            (article_id, original_id),
+        )
+
+    def duplicates(self) -> dict[str, str]:
+        """Copy id -> original id for every recorded near copy."""
+        rows = self._db.execute("SELECT article_id, original_id FROM duplicates").fetchall()
+        return {str(a): str(o) for a, o in rows}
+
+    # --- runs -----------------------------------------------------------------------
+
+    def start_run(self, command: str) -> int:
+        """Record the start of a run; returns its id."""
+        cur = self._db.execute(
+            "INSERT INTO runs (started_at, command) VALUES (?, ?)", (_now(), command)
+        )
+        return int(cur.lastrowid or 0)
+
+    def record_error(self, run_id: int, path: str, reason: str) -> None:
+        """Remember an input that a run skipped, and why."""
+        self._db.execute(
+            "INSERT INTO input_errors (run_id, path, reason) VALUES (?, ?, ?)",
+            (run_id, path, reason),
+        )
+
+    def finish_run(self, run_id: int, added: int, skipped: int) -> None:
+        """Record the end of a run."""
+        self._db.execute(
+            "UPDATE runs SET finished_at = ?, added = ?, skipped = ? WHERE id = ?",
+            (_now(), added, skipped, run_id),
+        )
+
+
+def _article(row: Sequence[Any]) -> Article:
+    return Article(
+        id=row[0],
+        text=row[1],
+        title=row[2],
+        source=row[3],
+        url=row[4],
+        published=row[5],
+        published_estimated=bool(row[6]),
+        path=row[7],
+        author=row[8],
+        content_hash=row[9],
+    )
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

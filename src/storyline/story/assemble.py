@@ -1,0 +1,85 @@
+"""Assembling one story from its analysed articles.
+
+The order matters: publication dates are estimated first (times are re-resolved
+against them), names are resolved next, and every later stage reads canonical
+names through ``NameIndex.canonical``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from storyline.model import Analyzed, Story
+from storyline.story.compare import compare_claims
+from storyline.story.coverage import build_coverage
+from storyline.story.dating import estimate_dates
+from storyline.story.names import resolve_names
+from storyline.story.quotes import group_quotes
+from storyline.story.summary import summarize
+from storyline.story.timeline import build_timeline
+from storyline.story.title import story_title
+
+
+@dataclass(frozen=True, slots=True)
+class AssembledStory:
+    """A story and the articles as the story sees them (dates estimated, times resolved)."""
+
+    story: Story
+    items: tuple[Analyzed, ...]
+    date_evidence: dict[str, tuple[str, ...]]
+
+
+def assemble_story(
+    story_id: str,
+    storyline_id: str,
+    items: Sequence[Analyzed],
+    duplicate_of: Mapping[str, str],
+    *,
+    max_sentences: int = 6,
+) -> AssembledStory:
+    """Build the :class:`Story` for the articles placed in one story."""
+    dated, evidence = estimate_dates(items)
+    ordered = tuple(sorted(dated, key=_chronological))
+    ids = {i.article.id for i in ordered}
+    dups = {c: o for c, o in duplicate_of.items() if c in ids and o in ids}
+    names = resolve_names(ordered)
+    entities = names.entities()
+    quotes = group_quotes(ordered, names, dups)
+    claims, conflicts = compare_claims(ordered, names.canonical, dups)
+    timeline = build_timeline(ordered, names.canonical)
+    summary = summarize(
+        ordered,
+        claims=claims,
+        conflicts=conflicts,
+        quotes=quotes,
+        timeline=timeline,
+        entities=entities,
+        duplicate_of=dups,
+        canonical=names.canonical,
+        max_sentences=max_sentences,
+    )
+    story = Story(
+        id=story_id,
+        title=story_title(ordered, entities),
+        storyline=storyline_id,
+        articles=tuple(i.article.id for i in ordered),
+        entities=entities,
+        quotes=quotes,
+        claims=claims,
+        conflicts=conflicts,
+        timeline=timeline,
+        summary=summary,
+    )
+    extra: dict[str, object] = {
+        "duplicate_of": dups,
+        "date_evidence": {k: v for k, v in evidence.items() if k in ids},
+    }
+    story = replace(story, extra=extra)
+    extra["coverage"] = build_coverage(story, ordered, dups)
+    return AssembledStory(story=story, items=ordered, date_evidence=dict(evidence))
+
+
+def _chronological(item: Analyzed) -> tuple[int, str, str]:
+    published = item.article.published
+    return (0 if published else 1, published or "", item.article.id)
