@@ -1,0 +1,110 @@
+"""Quoted passages of a text, found from quotation marks alone.
+
+Handles curly and straight double marks, single curly marks used as the outer marks
+(headlines), quotes nested inside quotes (kept inside the outer one), and the press
+convention for long quotes: a paragraph that ends inside a quote leaves it unclosed and
+the next paragraph reopens it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+_OPEN_DOUBLE = "“„«"
+_CLOSE_DOUBLE = "”»"
+_LETTER = re.compile(r"\w", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One quoted passage: the words between the marks and the marks around them."""
+
+    start: int  # first character of the quoted words
+    end: int  # end of the quoted words (exclusive)
+    open_at: int  # index of the opening mark
+    close_at: int | None  # index of the closing mark, None when the paragraph ran out
+    continued: bool = False  # reopened after a paragraph break (same quote as the last)
+
+
+def doc_text(doc: Any) -> str:
+    """The text of a spaCy doc, built once: ``Doc.text`` joins every token on each call."""
+    cached = doc.user_data.get("storyline_text")
+    if cached is None:
+        cached = doc.user_data["storyline_text"] = doc.text
+    return str(cached)
+
+
+def _is_opening(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` opens a quote (by its shape or what stands before it)."""
+    ch = text[i]
+    if ch in _OPEN_DOUBLE:
+        return True
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if ch == '"':
+        return not before.isalnum() and not after.isspace()
+    if ch in "‘'":
+        # An apostrophe has a letter right before it; an opening single mark does not.
+        return not _LETTER.match(before) and bool(_LETTER.match(after))
+    return False
+
+
+def _is_closing(text: str, i: int, single: bool) -> bool:
+    """Whether the mark at ``i`` closes the open quote (double or single kind)."""
+    ch = text[i]
+    if not single:
+        return ch in _CLOSE_DOUBLE or ch == '"'
+    if ch not in "’'":
+        return False
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not _LETTER.match(after)  # "don’t", "Kyiv’s" are apostrophes
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds without surrounding spaces."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_passages(text: str) -> list[Passage]:
+    """Every quoted passage of ``text``, in order; nested quotes stay inside the outer one."""
+    out: list[Passage] = []
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    carry = False  # the previous paragraph ended inside a quote
+    for p_start, p_end in paragraphs:
+        i = p_start
+        reopened = False
+        open_at: int | None = None
+        single = False
+        while i < p_end:
+            ch = text[i]
+            if open_at is None:
+                if ch in "“„«\"‘'" and _is_opening(text, i):
+                    open_at, single = i, ch in "‘'"
+                    reopened = carry and not text[p_start:i].strip()
+                    carry = False
+            elif _is_closing(text, i, single):
+                start, end = _trimmed(text, open_at + 1, i)
+                if end > start:
+                    out.append(Passage(start, end, open_at, i, reopened))
+                open_at, reopened = None, False
+            elif not single and ch in _OPEN_DOUBLE and text[i - 1].isspace():
+                # A second opening mark before any closing one: the first was never
+                # closed (a typo); start over from here.
+                start, end = _trimmed(text, open_at + 1, i)
+                if end > start and len(text[start:end].split()) > 3:
+                    out.append(Passage(start, end, open_at, None, reopened))
+                open_at, reopened = i, False
+            i += 1
+        carry = False
+        if open_at is not None:
+            start, end = _trimmed(text, open_at + 1, p_end)
+            if end > start and not single:
+                out.append(Passage(start, end, open_at, None, reopened))
+                carry = True
+    return out

@@ -1,0 +1,493 @@
+"""Who said it: from a speech cue near a quote to the entity that spoke.
+
+A cue is a verb of saying (said, wrote, told, added, called, described ...), "according
+to", or a name followed by a colon. The speaker is the cue's grammatical subject (or,
+for "said X", the name after it). A subject that is a pronoun or a title ("he", "the
+minister") is resolved to the nearest compatible person named before it, preferring
+people who were the subject of their sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from storyline.analyze.entities import ORG_WORDS, display_name, fold, name_tokens, translit
+from storyline.analyze.quoting.marks import doc_text
+from storyline.model import Mention, Span
+
+#: Lemmas of verbs that introduce what someone said or wrote.
+SPEECH_VERBS = frozenset(
+    [
+        "say",
+        "tell",
+        "write",
+        "add",
+        "state",
+        "declare",
+        "announce",
+        "claim",
+        "insist",
+        "warn",
+        "note",
+        "explain",
+        "argue",
+        "stress",
+        "urge",
+        "ask",
+        "reply",
+        "respond",
+        "answer",
+        "post",
+        "tweet",
+        "continue",
+        "conclude",
+        "admit",
+        "acknowledge",
+        "deny",
+        "confirm",
+        "suggest",
+        "predict",
+        "promise",
+        "vow",
+        "complain",
+        "lament",
+        "describe",
+        "call",
+        "recall",
+        "remark",
+        "observe",
+        "comment",
+        "quip",
+        "joke",
+        "shout",
+        "exclaim",
+        "report",
+        "assert",
+        "maintain",
+        "reiterate",
+        "emphasise",
+        "emphasize",
+        "threaten",
+        "pledge",
+        "brand",
+        "dismiss",
+        "label",
+        "term",
+        "praise",
+        "condemn",
+        "thank",
+        "proclaim",
+        "caution",
+        "concede",
+        "boast",
+        "demand",
+        "propose",
+        "accuse",
+        "tout",
+        "hail",
+        "decry",
+        "blast",
+        "slam",
+        "criticise",
+        "criticize",
+        "counter",
+        "reveal",
+        "disclose",
+        "mention",
+        "agree",
+        "testify",
+        "recount",
+        "muse",
+        "wonder",
+        "plead",
+        "order",
+        "characterise",
+        "characterize",
+        "express",
+        "repeat",
+        "echo",
+    ]
+)
+
+#: Verbs that take reported speech as a clause ("said that ...").
+REPORT_VERBS = frozenset(
+    [
+        "say",
+        "tell",
+        "write",
+        "add",
+        "state",
+        "declare",
+        "announce",
+        "claim",
+        "insist",
+        "warn",
+        "note",
+        "explain",
+        "argue",
+        "stress",
+        "reply",
+        "respond",
+        "answer",
+        "post",
+        "tweet",
+        "conclude",
+        "admit",
+        "acknowledge",
+        "deny",
+        "confirm",
+        "suggest",
+        "predict",
+        "promise",
+        "vow",
+        "complain",
+        "report",
+        "assert",
+        "maintain",
+        "reiterate",
+        "emphasise",
+        "emphasize",
+        "threaten",
+        "pledge",
+        "concede",
+        "boast",
+        "reveal",
+        "disclose",
+        "testify",
+        "recount",
+    ]
+)
+
+#: Nouns that refer back to a named person ("the minister said").
+ROLE_NOUNS = frozenset(
+    [
+        "president",
+        "minister",
+        "leader",
+        "chancellor",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "governor",
+        "mayor",
+        "premier",
+        "king",
+        "queen",
+        "prince",
+        "chief",
+        "commander",
+        "general",
+        "aide",
+        "envoy",
+        "ambassador",
+        "senator",
+        "lawmaker",
+        "director",
+        "chairman",
+        "ceo",
+        "head",
+        "negotiator",
+        "diplomat",
+        "politician",
+        "man",
+        "woman",
+        "officer",
+        "adviser",
+        "advisor",
+        "analyst",
+        "expert",
+        "judge",
+        "prosecutor",
+        "lawyer",
+        "commissioner",
+        "pope",
+        "monarch",
+        "candidate",
+        "founder",
+        "executive",
+    ]
+)
+
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+_ORG_PRONOUNS = frozenset({"it"})
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A speaker found for a quote: entity key (or None), the words naming it, the cue."""
+
+    speaker: str | None
+    span: Span | None
+    cue: str
+
+
+class MentionIndex:
+    """Mentions of one article, searchable by position, with which ones are subjects."""
+
+    def __init__(self, doc: Any, mentions: Sequence[Mention], quoted: Sequence[Span]) -> None:
+        self.doc = doc
+        self.mentions = sorted(mentions, key=lambda m: m.span)
+        self.starts = [m.span.start for m in self.mentions]
+        self.quoted = sorted(quoted)
+        self.subject = [self._is_subject(m) for m in self.mentions]
+        self.context = [self._title_words(m) for m in self.mentions]
+
+    def inside_quote(self, pos: int) -> bool:
+        """Whether a character position lies inside a quoted passage."""
+        i = bisect.bisect_right(self.quoted, Span(pos, 10**12)) - 1
+        return i >= 0 and self.quoted[i].start <= pos < self.quoted[i].end
+
+    def at(self, start: int, end: int) -> Mention | None:
+        """The mention overlapping ``[start, end)``, if any (people first)."""
+        i = bisect.bisect_left(self.starts, start)
+        hits: list[Mention] = []
+        for j in range(max(0, i - 3), min(len(self.mentions), i + 4)):
+            m = self.mentions[j]
+            if m.span.start < end and start < m.span.end:
+                hits.append(m)
+        hits.sort(key=lambda m: (m.label != "PERSON", m.span.start))
+        return hits[0] if hits else None
+
+    def _token_at(self, pos: int) -> Any:
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def _is_subject(self, m: Mention) -> bool:
+        tok = self._token_at(m.span.end - 1)
+        while tok is not None and tok.dep_ in ("compound", "flat", "appos", "poss", "case"):
+            if tok.head is tok:
+                break
+            tok = tok.head
+        return tok is not None and tok.dep_ in ("nsubj", "nsubjpass")
+
+    def _title_words(self, m: Mention) -> frozenset[str]:
+        """Lower-case words just before a mention ("Defence Minister Rustem Umerov")."""
+        before = doc_text(self.doc)[max(0, m.span.start - 60) : m.span.start]
+        words = before.replace(",", " , ").split()[-5:]
+        # Only the words of the same noun phrase: stop at punctuation and verbs.
+        out: list[str] = []
+        for w in reversed(words):
+            if not w[:1].isalpha():
+                break
+            out.append(w.lower().strip("’'s"))
+        return frozenset(out)
+
+    def antecedent(
+        self,
+        pos: int,
+        labels: frozenset[str],
+        role: str | None = None,
+        modifiers: frozenset[str] = frozenset(),
+    ) -> Mention | None:
+        """The nearest compatible mention before ``pos``, outside quotes.
+
+        People who were the subject of their sentence win over nearer mentions that
+        were not, within a short window; a role noun must match the title the person
+        was introduced with when any such person exists.
+        """
+        i = bisect.bisect_left(self.starts, pos) - 1
+        window_start = max(0, pos - 600)
+        candidates: list[int] = []
+        while i >= 0 and self.mentions[i].span.start >= window_start:
+            m = self.mentions[i]
+            if m.label in labels and not self.inside_quote(m.span.start):
+                candidates.append(i)
+            i -= 1
+        if not candidates and "PERSON" in labels:
+            # The tagger may have called a person something else: take a name shaped
+            # like a person's ("Vera Lind", subject of its sentence).
+            candidates = [
+                j
+                for j in range(len(self.mentions))
+                if window_start <= self.starts[j] < pos
+                and self.subject[j]
+                and _person_shaped(self.mentions[j].text)
+                and not self.inside_quote(self.starts[j])
+            ][::-1]
+        if not candidates and role is not None:
+            return self._following(pos, labels)
+        if not candidates:
+            return None
+        if role is not None:
+            titled = [
+                c
+                for c in candidates
+                if role in self.context[c] and modifiers <= self.context[c] | {role}
+            ]
+            if not titled:
+                titled = self._titled_anywhere(role, modifiers, labels, pos)
+            if titled:
+                return self.mentions[titled[0]]
+        subjects = [c for c in candidates if self.subject[c]]
+        if modifiers:
+            # "the Ukrainian leader" with no such title seen: the latest person is safest.
+            return self.mentions[candidates[0]]
+        if subjects and self.starts[candidates[0]] - self.starts[subjects[0]] < 400:
+            return self.mentions[subjects[0]]
+        return self.mentions[candidates[0]]
+
+    def sentence_subject(self, pronoun: Any) -> Mention | None:
+        """The person subject of the main clause, when it precedes the pronoun in its
+        sentence: in "X reacted, saying he expected Y to answer what he called ...",
+        both pronouns are X."""
+        sent = pronoun.sent
+        for tok in sent.root.children:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.i < pronoun.i and tok is not pronoun:
+                m = self.at(tok.idx, tok.idx + len(tok.text))
+                if m is not None and m.label == "PERSON":
+                    return m
+        return None
+
+    def _following(self, pos: int, labels: frozenset[str]) -> Mention | None:
+        """The first compatible mention shortly after ``pos`` ("The US president said ...
+        Trump"), for a description that opens an article."""
+        i = bisect.bisect_left(self.starts, pos)
+        while i < len(self.mentions) and self.starts[i] < pos + 300:
+            m = self.mentions[i]
+            if m.label in labels and not self.inside_quote(m.span.start):
+                return m
+            i += 1
+        return None
+
+    def named(self, text: str) -> Mention | None:
+        """A person mention of the article whose name ends with ``text`` (a surname)."""
+        key = translit(name_tokens(text)[-1]) if name_tokens(text) else ""
+        for m in self.mentions:
+            toks = name_tokens(m.key)
+            if m.label == "PERSON" and toks and translit(toks[-1]) == key:
+                return m
+        return None
+
+    def _titled_anywhere(
+        self, role: str, modifiers: frozenset[str], labels: frozenset[str], pos: int
+    ) -> list[int]:
+        """Mentions anywhere before ``pos`` introduced with the role, latest first."""
+        found = [
+            i
+            for i, m in enumerate(self.mentions)
+            if m.span.start < pos
+            and m.label in labels
+            and role in self.context[i]
+            and modifiers <= self.context[i] | {role}
+        ]
+        keys = {self.mentions[i].key for i in found}
+        return list(reversed(found)) if len(keys) == 1 else []
+
+
+def _person_shaped(text: str) -> bool:
+    """Two or three capitalised words with no organisation word: "Vera Lind"."""
+    words = text.split()
+    return (
+        2 <= len(words) <= 3
+        and all(w.isalpha() and w.istitle() for w in words)
+        and not any(fold(w) in ORG_WORDS for w in words)
+    )
+
+
+def _noun_phrase(tok: Any) -> tuple[int, int]:
+    """Character bounds of a subject noun phrase, without relative clauses or appositions."""
+    left = tok.left_edge.i
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in ("compound", "flat", "nummod", "amod", "appos"):
+            right = max(right, child.right_edge.i)
+        else:
+            break
+    doc = tok.doc
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def resolve_subject(tok: Any, index: MentionIndex) -> tuple[str | None, Span | None]:
+    """The entity key and mention span a subject token refers to."""
+    lower = tok.lower_
+    if lower in _PERSON_PRONOUNS:
+        m = index.sentence_subject(tok) or index.antecedent(tok.idx, frozenset({"PERSON"}))
+        return (m.key if m else None), Span(tok.idx, tok.idx + len(tok.text))
+    if lower in _ORG_PRONOUNS:
+        m = index.antecedent(tok.idx, frozenset({"ORG", "GPE"}))
+        return (m.key if m else None), Span(tok.idx, tok.idx + len(tok.text))
+    start, end = _noun_phrase(tok)
+    direct = index.at(tok.idx, tok.idx + len(tok.text))
+    if direct is not None:
+        return direct.key, direct.span
+    inner = index.at(start, end)
+    # "The Ukrainian leader", "the minister": a role noun points back to a named person.
+    if tok.lemma_.lower() in ROLE_NOUNS and (inner is None or inner.label != "PERSON"):
+        det = [c.lower_ for c in tok.children if c.dep_ == "det"]
+        if det and det[0] in ("the", "this", "that"):
+            mods = frozenset(
+                c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.is_alpha
+            )
+            m = index.antecedent(tok.idx, frozenset({"PERSON"}), tok.lemma_.lower(), mods)
+            return (m.key if m else None), Span(start, end)
+    if tok.pos_ == "PROPN" or tok.text.istitle():
+        # The tagger missed this occurrence of a name it found elsewhere in the article.
+        named = index.named(tok.text)
+        if named is not None:
+            return named.key, Span(tok.idx, tok.idx + len(tok.text))
+        if tok.pos_ == "PROPN" and tok.lemma_.lower() not in ROLE_NOUNS:
+            return _proper_run(tok)
+    if inner is not None:
+        return inner.key, inner.span
+    return None, Span(start, end)
+
+
+def _proper_run(tok: Any) -> tuple[str, Span]:
+    """A name the tagger did not see at all: the capitalised words ending at ``tok``."""
+    doc = tok.doc
+    first = tok.i
+    while first > tok.sent.start and doc[first - 1].is_alpha and doc[first - 1].text.istitle():
+        if doc[first - 1].dep_ not in ("compound", "flat", "amod", "nmod"):
+            break
+        first -= 1
+    start = doc[first].idx
+    text = doc_text(doc)[start : tok.idx + len(tok.text)]
+    return display_name(text), Span(start, tok.idx + len(tok.text))
+
+
+def according_to(to: Any, index: MentionIndex) -> tuple[str | None, Span | None]:
+    """The source named after "according to", up to the next comma or sentence end."""
+    doc = to.doc
+    end = to.i + 1
+    while end < to.sent.end and doc[end].text not in (",", ".", ";", ":", "—"):
+        end += 1
+    if end <= to.i + 1:
+        return None, None
+    start_c = doc[to.i + 1].idx
+    end_c = doc[end - 1].idx + len(doc[end - 1].text)
+    m = index.at(start_c, end_c)
+    if m is not None:
+        return m.key, m.span
+    for tok in reversed(doc[to.i + 1 : end]):
+        if tok.pos_ == "PROPN":
+            return _proper_run(tok)
+    objs = [c for c in to.children if c.dep_ in ("pobj", "pcomp")]
+    if objs:
+        return resolve_subject(objs[0], index)
+    return None, Span(start_c, end_c)
+
+
+def subject_of(verb: Any) -> Any:
+    """The grammatical subject of a verb, climbing through participles ("..., saying")."""
+    tok = verb
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+        if (
+            tok.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "dep", "csubj", "pcomp")
+            and tok.head is not tok
+        ):
+            tok = tok.head
+            continue
+        break
+    # "..., said Andriy Yermak": the name after the verb can be parsed as its object.
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "dep") and child.pos_ == "PROPN":
+            return child
+    return None

@@ -1,0 +1,321 @@
+"""Cross-document name resolution: one entity per real person, organisation or place.
+
+Each article already links its own mentions to one key per entity (the fullest name it
+uses, see :mod:`storyline.analyze.entities`). Here the keys of all articles meet:
+
+1. keys that spell the same name up to case, diacritics, titles, corporate suffixes
+   and romanisation (Zelensky / Zelenskyy / Zelenskiy, Kyrylo / Kirillo) are one entity;
+2. people whose full names agree on the surname and on the first name (or its
+   initial) are one person; two people sharing only a surname stay apart;
+3. a surname met alone joins the one person of the story who carries it (or the one
+   who clearly dominates the story); an acronym joins its unique expansion.
+
+The canonical name is the fullest form that several reports share.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
+
+from storyline.analyze.entities import (
+    _without_legal,
+    acronym,
+    compatible_org,
+    compatible_person,
+    display_name,
+    name_tokens,
+    org_core,
+    strip_titles,
+    translit,
+)
+from storyline.model import Analyzed, StoryEntity
+
+#: A surname alone joins the leading bearer only when he has this many times the mentions.
+_DOMINANCE = 3
+
+
+def _tkey(text: str, person: bool = True) -> tuple[str, ...]:
+    """The comparison key of a name: folded, titles (of people) and suffixes cut, transliterated."""
+    tokens = name_tokens(text)
+    return tuple(translit(t) for t in org_core(strip_titles(tokens) if person else tokens))
+
+
+@dataclass
+class _Cluster:
+    """An entity under construction: the (article, key) nodes resolved to it."""
+
+    nodes: list[tuple[str, str]] = field(default_factory=list)
+    labels: Counter[str] = field(default_factory=Counter)
+    keys: Counter[str] = field(default_factory=Counter)  # key -> mentions
+    key_articles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    variants: Counter[str] = field(default_factory=Counter)
+    articles: set[str] = field(default_factory=set)
+    _canon: tuple[tuple[int, int], str] | None = None
+
+    @property
+    def label(self) -> str:
+        """The label most mentions carry."""
+        return self.labels.most_common(1)[0][0] if self.labels else "MISC"
+
+    @property
+    def mentions(self) -> int:
+        """How many mentions the entity has across all articles."""
+        return sum(self.keys.values())
+
+    def absorb(self, other: _Cluster) -> None:
+        """Take over the nodes and counts of ``other``."""
+        self.nodes += other.nodes
+        self.labels.update(other.labels)
+        self.keys.update(other.keys)
+        for k, arts in other.key_articles.items():
+            self.key_articles[k] |= arts
+        self.variants.update(other.variants)
+        self.articles |= other.articles
+
+    def full_tokens(self) -> list[tuple[str, ...]]:
+        """The distinct multi-word folded names of this entity."""
+        names = {strip_titles(name_tokens(k)) for k in self.keys}
+        return [n for n in names if len(n) >= 2]
+
+    def canonical(self) -> str:
+        """The fullest name that several reports share (or the fullest if none is shared)."""
+        state = (len(self.nodes), self.mentions)
+        if self._canon is None or self._canon[0] != state:
+            self._canon = (state, self._compute_canonical())
+        return self._canon[1]
+
+    def _compute_canonical(self) -> str:
+        shared = len(self.articles) > 1
+
+        def rank(key: str) -> tuple[bool, int, bool, int, int, bool]:
+            n_art = len(self.key_articles[key])
+            tokens = name_tokens(key)
+            return (
+                n_art > 1 or not shared,
+                len(tokens),
+                min((len(t) for t in tokens), default=0) > 1,  # "Joseph" over "J."
+                n_art,
+                self.keys[key],
+                not key.isupper(),
+            )
+
+        return max(sorted(self.keys), key=rank)
+
+
+class NameIndex:
+    """Story-wide entities and the map from each article's names to canonical names."""
+
+    def __init__(self, clusters: Sequence[_Cluster]) -> None:
+        self._entities: list[tuple[_Cluster, str]] = [(c, c.canonical()) for c in clusters]
+        self._by_node: dict[tuple[str, str], int] = {}
+        self._by_surface: dict[tuple[str, tuple[str, ...]], int] = {}
+        global_keys: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        for idx, (cluster, _) in enumerate(self._entities):
+            person = cluster.label == "PERSON"
+            for aid, key in cluster.nodes:
+                self._by_node[(aid, key)] = idx
+                self._by_surface.setdefault((aid, _tkey(key, person)), idx)
+                global_keys[_tkey(key, person)].add(idx)
+            for variant in cluster.variants:
+                for aid in cluster.articles:
+                    self._by_surface.setdefault((aid, _tkey(variant, person)), idx)
+                global_keys[_tkey(variant, person)].add(idx)
+        self._global = {k: next(iter(v)) for k, v in global_keys.items() if len(v) == 1}
+
+    def _find(self, article_id: str, name: str) -> int | None:
+        """The entity index a name of an article refers to, if known."""
+        if (article_id, name) in self._by_node:
+            return self._by_node[(article_id, name)]
+        for person in (False, True):
+            found = self._by_surface.get((article_id, _tkey(name, person)))
+            if found is not None:
+                return found
+        key = _tkey(name)
+        if not key:
+            return None
+        if len(key) == 1:
+            # A bare surname in an article that names exactly one such person.
+            hits = {
+                idx
+                for idx, (c, _) in enumerate(self._entities)
+                if article_id in c.articles
+                and c.label == "PERSON"
+                and any(translit(n[-1]) == key[0] for n in c.full_tokens())
+            }
+            if len(hits) == 1:
+                return hits.pop()
+        return self._global.get(_tkey(name, False), self._global.get(key))
+
+    def canonical(self, article_id: str, name: str) -> str:
+        """The story-wide canonical name for a key or surface name seen in an article."""
+        idx = self._find(article_id, name)
+        if idx is None:
+            return display_name(name.strip())
+        return self._entities[idx][1]
+
+    def label(self, article_id: str, name: str) -> str | None:
+        """The entity label of a name of an article, or None when unknown."""
+        idx = self._find(article_id, name)
+        return None if idx is None else self._entities[idx][0].label
+
+    def entities(self) -> tuple[StoryEntity, ...]:
+        """Every entity, most important first (number of articles, then mentions)."""
+        out = [
+            StoryEntity(
+                name=name,
+                label=c.label,
+                variants=tuple(sorted(set(c.variants) | set(c.keys))),
+                articles=tuple(sorted(c.articles)),
+                mentions=c.mentions,
+            )
+            for c, name in self._entities
+        ]
+        out.sort(key=lambda e: (-len(e.articles), -e.mentions, e.name))
+        return tuple(out)
+
+
+def _nodes(items: Sequence[Analyzed]) -> list[_Cluster]:
+    """One cluster per (article, key), with its mentions counted."""
+    by_node: dict[tuple[str, str], _Cluster] = {}
+    for item in items:
+        aid = item.article.id
+        for m in item.analysis.entities:
+            c = by_node.get((aid, m.key))
+            if c is None:
+                c = by_node[(aid, m.key)] = _Cluster(nodes=[(aid, m.key)], articles={aid})
+            c.labels[m.label] += 1
+            c.keys[m.key] += 1
+            c.key_articles[m.key].add(aid)
+            c.variants[display_name(m.text, m.label == "PERSON")] += 1
+    return list(by_node.values())
+
+
+def _merge_same_spelling(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Join clusters whose keys fold to the same transliterated name, whatever the label."""
+    merged: dict[tuple[str, ...], _Cluster] = {}
+    for c in clusters:
+        key = _tkey(c.nodes[0][1], c.label == "PERSON")
+        if key in merged:
+            merged[key].absorb(c)
+        else:
+            merged[key] = c
+    return list(merged.values())
+
+
+def _people_agree(a: _Cluster, b: _Cluster) -> bool:
+    """Whether every full name of ``a`` is compatible with every full name of ``b``."""
+    for x in a.full_tokens():
+        for y in b.full_tokens():
+            short, full = (x, y) if len(x) <= len(y) else (y, x)
+            if compatible_person(short, full):
+                continue
+            if _near_spelling(short, full):
+                continue
+            return False
+    return True
+
+
+def _near_spelling(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Same first name, surnames one edit apart (long surnames only): a spelling variant."""
+    if len(x) < 2 or len(y) < 2 or translit(x[0]) != translit(y[0]):
+        return False
+    a, b = translit(x[-1]), translit(y[-1])
+    return min(len(a), len(b)) >= 6 and a[0] == b[0] and Levenshtein.distance(a, b) <= 1
+
+
+def _merge_people(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Join full-name people who agree on surname and first name; then lone surnames."""
+    people = [c for c in clusters if c.label == "PERSON" and c.full_tokens()]
+    rest = [c for c in clusters if not (c.label == "PERSON" and c.full_tokens())]
+    merged: list[_Cluster] = []
+    for c in sorted(people, key=lambda c: -c.mentions):
+        target = next(
+            (
+                m
+                for m in merged
+                if any(
+                    translit(x[-1]) == translit(y[-1]) or _near_spelling(x, y)
+                    for x in m.full_tokens()
+                    for y in c.full_tokens()
+                )
+                and _people_agree(m, c)
+            ),
+            None,
+        )
+        if target is None:
+            merged.append(c)
+        else:
+            target.absorb(c)
+    leftovers: list[_Cluster] = []
+    for c in rest:
+        tokens = _tkey(c.nodes[0][1])
+        if c.label != "PERSON" or len(tokens) != 1:
+            leftovers.append(c)
+            continue
+        bearers = sorted(
+            (m for m in merged if any(translit(n[-1]) == tokens[0] for n in m.full_tokens())),
+            key=lambda m: -m.mentions,
+        )
+        if len(bearers) == 1 or (
+            len(bearers) > 1 and bearers[0].mentions >= _DOMINANCE * bearers[1].mentions
+        ):
+            bearers[0].absorb(c)
+        else:
+            leftovers.append(c)
+    return merged + leftovers
+
+
+def _merge_short_forms(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Join an acronym or a short organisation name to its longer form(s)."""
+    longer = [c for c in clusters if c.label != "PERSON"]
+    core = {id(c): org_core(name_tokens(c.canonical())) for c in longer}
+    # Candidates are found by first word or by initials, not by comparing all pairs.
+    index: dict[str, list[_Cluster]] = defaultdict(list)
+    for c in longer:
+        words = core[id(c)]
+        if len(words) < 2:
+            continue
+        index[words[0]].append(c)
+        whole = tuple(t for t in name_tokens(c.canonical()) if t != "the")
+        for initials in {acronym(words), acronym(whole), acronym(_without_legal(whole))}:
+            index[initials].append(c)
+    absorbed: set[int] = set()
+    for c in sorted(longer, key=lambda c: len(core[id(c)])):
+        if id(c) in absorbed:
+            continue
+        short = org_core(name_tokens(c.nodes[0][1]))
+        if not short:
+            continue
+        targets = [
+            o
+            for o in {id(o): o for o in index.get(short[0], [])}.values()
+            if o is not c
+            and id(o) not in absorbed
+            and len(core[id(o)]) > len(short)
+            and (o.label == "PRODUCT") == (c.label == "PRODUCT")
+            and compatible_org(short, core[id(o)])
+        ]
+        targets.sort(key=lambda o: -o.mentions)
+        # Several longer forms ("Dow Jones", "Dow Jones Industrial Average") are fine
+        # when they are all forms of the biggest one.
+        head = core[id(targets[0])] if targets else ()
+        if targets and all(
+            compatible_org(core[id(o)], head) or compatible_org(head, core[id(o)])
+            for o in targets[1:]
+        ):
+            targets[0].absorb(c)
+            absorbed.add(id(c))
+    return [c for c in clusters if id(c) not in absorbed]
+
+
+def resolve_names(items: Sequence[Analyzed]) -> NameIndex:
+    """Resolve the entity keys of all ``items`` into story-wide entities."""
+    clusters = _nodes(items)
+    clusters = _merge_same_spelling(clusters)
+    clusters = _merge_people(clusters)
+    clusters = _merge_short_forms(clusters)
+    return NameIndex(clusters)
