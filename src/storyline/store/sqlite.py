@@ -152,6 +152,13 @@ class Store:
         )
         return cur.rowcount == 1
 
+    def set_published(self, article_id: str, published: str) -> None:
+        """Fill in a publication date that the article's own text states."""
+        self._db.execute(
+            "UPDATE articles SET published = ? WHERE id = ? AND published IS NULL",
+            (published, article_id),
+        )
+
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         """Stored articles in the order they were added (all, or those named)."""
         if ids is None:

@@ -1,0 +1,84 @@
+"""The per-article runner: offsets into the original text, order, workers, masking."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storyline import api
+from storyline.analyze.pipeline import analyze_article, analyze_articles, anchor_date
+from storyline.model import Article, ArticleAnalysis
+from storyline.store import Store
+
+TEXT = (
+    "Ferry fire forces evacuation in Salt Harbour\n\n"
+    "Coastguard crews evacuated 140 passengers from a burning ferry off Salt Harbour on "
+    "Sunday, the regional coastguard said.\n\n"
+    "Passengers wait on the quay (Mira Tole/Harbour Press)\n\n"
+    "\u201cEveryone is safe,\u201d coastguard commander Ota Brenn told reporters.\n\n"
+    "Also read: Salt Harbour ferry timetable changes\n"
+)
+
+
+def _article(n: int, published: str | None = "2025-03-02") -> Article:
+    return Article(id=f"a{n}", text=TEXT + f"\nReport {n}.\n", title="Ferry fire", published=published)
+
+
+def test_pipeline_offsets_index_original_text(nlp: Any) -> None:
+    article = _article(1)
+    analysis = analyze_article(article, nlp)
+    for m in analysis.entities:
+        assert article.text[m.span.start : m.span.end] == m.text
+    for s in analysis.sentences:
+        assert article.text[s.start : s.end].strip() == article.text[s.start : s.end]
+
+
+def test_pipeline_boilerplate_left_out_of_analysis(nlp: Any) -> None:
+    article = _article(1)
+    analysis = analyze_article(article, nlp)
+    debris = [b.span for b in analysis.boilerplate]
+    assert any("Mira Tole" in article.text[s.start : s.end] for s in debris)
+    for m in analysis.entities:
+        assert not any(m.span.overlaps(d) for d in debris), m
+    for s in analysis.sentences:
+        assert "Also read" not in article.text[s.start : s.end]
+
+
+def test_pipeline_workers_keep_input_order() -> None:
+    articles = [_article(n) for n in range(7)]
+    batches = list(analyze_articles(articles, jobs=2, batch_size=2))
+    ids = [a.id for batch in batches for a, _ in batch]
+    assert ids == [a.id for a in articles]
+    assert all(a.id == r.article_id for batch in batches for a, r in batch)
+
+
+def test_pipeline_anchor_date_tolerates_bad_dates() -> None:
+    assert str(anchor_date(_article(1, "2025-03-02T10:00:00"))) == "2025-03-02"
+    assert anchor_date(_article(1, "not a date")) is None
+    assert anchor_date(_article(1, None)) is None
+
+
+def test_pipeline_interrupted_digest_keeps_stored_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for n in range(3):
+        (inputs / f"r{n}.txt").write_text(TEXT + f"\nReport {n}.\n", encoding="utf-8")
+
+    def first_batch_then_stop(
+        articles: list[Article], **_: Any
+    ) -> Iterator[list[tuple[Article, ArticleAnalysis]]]:
+        yield [(articles[0], ArticleAnalysis(article_id=articles[0].id))]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(api, "analyze_articles", first_batch_then_stop)
+    db = tmp_path / "s.db"
+    with pytest.raises(KeyboardInterrupt):
+        api.digest([inputs], out_dir=None, db=db)
+    with Store(db) as store:
+        assert store.count_articles() == 3
+        assert len(store.analyses()) == 1
