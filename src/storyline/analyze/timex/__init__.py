@@ -1,0 +1,1 @@
+"""Time expressions: finding them (find), normalising them (normalize), resolving them (resolve)."""

@@ -1,0 +1,168 @@
+"""Handlers for calendar expressions: dates, months, years, decades, quarters, seasons."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from storyline.analyze.timex.lexicon import (
+    MONTHS,
+    ORDINALS,
+    SEASONS,
+    number_value,
+)
+from storyline.analyze.timex.norm import (
+    Handler,
+    Norm,
+    day_number,
+    direction,
+    month_number,
+)
+
+
+def _day_value(year: int, month: int, day: int) -> str | None:
+    """An ISO date, or None for a day the calendar does not have (31 February)."""
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _day_norm(year: int, month: int, day: int) -> Norm | None:
+    value = _day_value(year, month, day)
+    return Norm("DATE", value, "day") if value else None
+
+
+def _full_date(m: re.Match[str], tense: str) -> Norm | None:
+    month, day = month_number(m["mon"]), day_number(m["day"])
+    if _day_value(2000, month, day) is None:  # a leap year admits 29 February
+        return None
+    if m["year"]:
+        return _day_norm(int(m["year"]), month, day)
+    rel = f"monthday:{month:02d}-{day:02d}:{direction(tense)}"
+    return Norm("DATE", f"XXXX-{month:02d}-{day:02d}", "day", rel)
+
+
+def _iso_date(m: re.Match[str], tense: str) -> Norm | None:
+    return _day_norm(int(m["year"]), int(m["m"]), int(m["d"]))
+
+
+def _numeric_date(m: re.Match[str], tense: str) -> Norm | None:
+    a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+    if year < 100:
+        year += 2000 if year < 50 else 1900
+    month, day = (a, b) if a <= 12 else (b, a)  # month first (US), unless impossible
+    return _day_norm(year, month, day)
+
+
+def _short_year(m: re.Match[str], tense: str) -> Norm | None:
+    yy = int(m["yy"])
+    return Norm("DATE", f"{2000 + yy if yy < 50 else 1900 + yy:04d}", "year")
+
+
+def _month_year(m: re.Match[str], tense: str) -> Norm | None:
+    return Norm("DATE", f"{m['year']}-{month_number(m['mon']):02d}", "month")
+
+
+def _bare_month(m: re.Match[str], tense: str) -> Norm | None:
+    month = month_number(m["mon"])
+    det = (m["det"] or "").lower()
+    way = {"last": "past", "past": "past", "next": "future", "this": "near"}.get(
+        det, direction(tense)
+    )
+    if det == "last":
+        way = "strictpast"
+    elif det == "next":
+        way = "strictfuture"
+    elif det == "this":
+        way = "0"
+    if m["yrel"]:  # "October of next year"
+        way = {"this": "0", "next": "+1", "last": "-1"}[m["yrel"].lower()]
+    return Norm("DATE", f"XXXX-{month:02d}", "month", f"monthname:{month:02d}:{way}")
+
+
+_YEAR_NAME_OK = frozenset(
+    {"In", "By", "Since", "Until", "From", "During", "Of", "Early", "Late", "Mid", "Before",
+     "After", "For", "Through", "Between", "And", "Or", "To", "The", "Spring", "Summer",
+     "Autumn", "Fall", "Winter", "As", "At", "Fiscal", "FY", "Q1", "Q2", "Q3", "Q4", "On"}
+)  # fmt: skip
+
+
+def _year(m: re.Match[str], tense: str) -> Norm | None:
+    before = m.string[max(0, m.start() - 30) : m.start()].split()
+    if not m["mod"] and before:
+        prev = before[-1].strip("(\"'“")
+        if (
+            prev[:1].isupper()
+            and prev not in _YEAR_NAME_OK
+            and prev.lower().rstrip(".") not in MONTHS
+        ):
+            return None  # "Russell 2000", "Windows 2000", "Vision 2030": a name
+    mod = (m["mod"] or "").lower()
+    if "fiscal" in mod or mod.startswith("fy"):
+        return Norm("DATE", f"FY{m['year']}", "year")
+    return Norm("DATE", m["year"], "year")
+
+
+def _decade(m: re.Match[str], tense: str) -> Norm | None:
+    digits = m["dec"] or m["dec2"]
+    if len(digits) == 2:
+        digits = ("20" if digits == "00" or digits == "10" else "19") + digits
+    return Norm("DATE", digits[:3], "decade")
+
+
+def _quarter(m: re.Match[str], tense: str) -> Norm | None:
+    word = m["ord"].lower().rstrip(".")
+    n = ORDINALS.get(word) or number_value(re.sub(r"(st|nd|rd|th)$", "", word) or "x")
+    if n is None:
+        return None
+    half = m["unit"].lower() == "half"
+    n = int(n)
+    if n == -1:
+        n = 2 if half else 4
+    if not 1 <= n <= (2 if half else 4):
+        return None
+    code = f"H{n}" if half else f"Q{n}"
+    year = m["year"] or m["year2"]
+    if year:
+        return Norm("DATE", f"{year}-{code}", "quarter")
+    if m["yrel"]:
+        shift = {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
+        return Norm("DATE", f"XXXX-{code}", "quarter", f"yearpart:{code}:{shift:+d}")
+    return Norm("DATE", f"XXXX-{code}", "quarter", f"yearpart:{code}:{direction(tense)}")
+
+
+def _q_code(m: re.Match[str], tense: str) -> Norm | None:
+    year = m["year"]
+    if year:
+        return Norm("DATE", f"{year}-Q{m['q']}", "quarter")
+    return Norm("DATE", f"XXXX-Q{m['q']}", "quarter", f"yearpart:Q{m['q']}:{direction(tense)}")
+
+
+def _season(m: re.Match[str], tense: str) -> Norm | None:
+    word = m["season"].lower()
+    if word == "fall" and not (m["year"] or m["det"] or m["mod"]):
+        return None  # "a sharp fall", "markets fall": the noun and the verb, not autumn
+    code = SEASONS[word]
+    if m["year"]:
+        return Norm("DATE", f"{m['year']}-{code}", "season")
+    det = (m["det"] or "").lower()
+    shift = {"this": "0", "last": "-1", "next": "+1", "past": "-1", "coming": "+1"}.get(det)
+    rel = f"season:{code}:{shift or direction(tense)}"
+    return Norm("DATE", f"XXXX-{code}", "season", rel)
+
+
+#: The handlers the rule table refers to, by name.
+HANDLERS: dict[str, Handler] = {
+    "full_date": _full_date,
+    "iso_date": _iso_date,
+    "numeric_date": _numeric_date,
+    "short_year": _short_year,
+    "month_year": _month_year,
+    "bare_month": _bare_month,
+    "year": _year,
+    "decade": _decade,
+    "quarter": _quarter,
+    "q_code": _q_code,
+    "season": _season,
+}

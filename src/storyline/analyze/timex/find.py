@@ -1,0 +1,240 @@
+"""Finding time expressions in a parsed document: rule matches, spaCy entities, tense.
+
+Candidates come from the rules of :mod:`normalize` run over the document text and
+from spaCy's DATE/TIME entities (kept only where a rule can normalise the entity's
+text, since an entity without a value helps nobody). Overlaps are settled longest
+first. The tense of the clause that governs each expression decides which way a
+relative expression points ("will speak on Monday" forward, "met on Monday" back).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from storyline.analyze.timex.norm import ANAPHOR
+from storyline.analyze.timex.normalize import RULES, Norm, Rule, normalize_text
+
+#: Verbs whose infinitival complement happens later than the verb itself.
+_FUTURE_GOVERNORS = frozenset(
+    {
+        "plan", "expect", "schedule", "set", "due", "intend", "hope", "aim", "want",
+        "promise", "vow", "prepare", "threaten", "propose", "agree", "pledge", "seek",
+        "wish", "offer", "decide", "go", "like", "need", "urge", "call", "invite", "ask",
+        "likely", "able", "ready", "poise", "slate", "tip",
+    }
+)  # fmt: skip
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "could", "might", "may", "ca"})
+_PAST_AUX = frozenset({"was", "were", "had", "did", "'d"})
+#: Verbs that put their date in the future whatever their own tense.
+_SCHEDULED = frozenset({"schedule", "slate", "reschedule", "postpone", "delay", "adjourn"})
+_UNTIL = re.compile(r"(?i)\b(?:until|till|til)\s+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A time expression found in a document, with its character span."""
+
+    start: int
+    end: int
+    norm: Norm
+
+
+def _verb_tense(verb: Any, depth: int = 0) -> str:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux_words = {a.lower_ for a in auxes}
+    if aux_words & _FUTURE_AUX or verb.lemma_.lower() in _SCHEDULED:
+        return "future"  # "will meet", "a hearing has been scheduled", "set for Monday"
+    if any(a.lower_ == "to" for a in auxes) and depth < 3:
+        head = verb.head
+        if head is not verb and head.lemma_.lower() in _FUTURE_GOVERNORS:
+            return "future"
+        if head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
+            return _verb_tense(head, depth + 1)
+        return "future"
+    if aux_words & _PAST_AUX or verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN" and aux_words & {"has", "have", "'ve"}:
+        return "perfect"
+    if verb.tag_ == "VBN":
+        # "has met", "talks held on Friday": perfect and reduced passives look back.
+        if aux_words & {"is", "are", "am", "be", "'s", "'re"} and verb.dep_ != "relcl":
+            return "present"
+        return "past"
+    if verb.tag_ == "VBG" and aux_words & {"is", "are", "am", "'s", "'re"}:
+        return "future"  # present progressive with a date: "is meeting on Monday"
+    if verb.tag_ in ("VBZ", "VBP") or aux_words & {"is", "are", "am", "does", "do"}:
+        if verb.lemma_ == "be" and any(
+            c.lemma_.lower() in ("due", "set", "expected", "scheduled", "likely")
+            for c in verb.children
+        ):
+            return "future"
+        return "present"
+    return ""
+
+
+def clause_tense(doc: Any, start: int, end: int) -> str:
+    """The tense of the clause governing a span: past, future, present, or '' if unknown."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return ""
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith(("VB", "MD")):
+            return _verb_tense(tok)
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return ""
+
+
+def _needs_tense(norm: Norm) -> bool:
+    return norm.rel is not None and norm.rel.split("@")[0].endswith(("past", "future", "near"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Cand:
+    start: int
+    end: int
+    priority: int
+    make: Callable[[str], Norm | None]  # tense -> normalised expression
+
+
+def _rule_make(rule: Rule, m: re.Match[str]) -> Callable[[str], Norm | None]:
+    return lambda tense: rule.handler(m, tense)
+
+
+def _text_make(text: str) -> Callable[[str], Norm | None]:
+    return lambda tense: normalize_text(text, tense)
+
+
+def _rule_candidates(text: str) -> list[_Cand]:
+    found: list[_Cand] = []
+    for index, rule in enumerate(RULES):
+        for m in rule.regex.finditer(text):
+            start, end = rule.span(m)
+            if end > start and rule.handler(m, "") is not None:
+                found.append(_Cand(start, end, index, _rule_make(rule, m)))
+    return found
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    chosen: list[_Cand] = []
+    for cand in sorted(cands, key=lambda c: (c.start - c.end, c.priority, c.start)):
+        if any(cand.start < o.end and o.start < cand.end for o in chosen):
+            continue
+        chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+_JOIN = re.compile(r"^\s*(?:,|on|at|of|\(|,\s*on|,\s*at)?\s*$", re.IGNORECASE)
+
+
+def _merge_clock(found: list[Found], text: str) -> list[Found]:
+    """Join a time of day to the day next to it: "10 am on Monday", "16:00 UTC today"."""
+    out: list[Found] = []
+    i = 0
+    while i < len(found):
+        cur = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and _JOIN.match(text[cur.end : nxt.start]):
+            pair = _clock_with_day(cur, nxt)
+            if pair is not None:
+                out.append(pair)
+                i += 2
+                continue
+        out.append(cur)
+        i += 1
+    return out
+
+
+def _clock_with_day(a: Found, b: Found) -> Found | None:
+    clocks = [f for f in (a, b) if f.norm.type == "TIME" and "T" in (f.norm.rel or "@T")]
+    days = [f for f in (a, b) if f.norm.type == "DATE" and f.norm.granularity == "day"]
+    if len(clocks) != 1 or len(days) != 1:
+        return None
+    clock_rel = clocks[0].norm.rel or ""
+    if not clock_rel.startswith("offset:day:0@"):
+        return None
+    clock = clock_rel.split("@", 1)[1]
+    day = days[0].norm
+    if day.rel is None:
+        norm = Norm("TIME", day.value + clock, "time")
+    else:
+        norm = Norm("TIME", "XXXX-XX-XX" + clock, "time", f"{day.rel}@{clock}")
+    return Found(a.start, b.end, norm)
+
+
+def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> list[Found]:
+    """Every time expression of a parsed document, normalised without an anchor."""
+    if text is None:
+        text = str(doc.text)
+    cands = _rule_candidates(text)
+    if use_entities:
+        for ent in doc.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            if any(c.start < ent.end_char and ent.start_char < c.end for c in cands):
+                continue
+            if normalize_text(ent.text) is not None:
+                cands.append(_Cand(ent.start_char, ent.end_char, len(RULES), _text_make(ent.text)))
+    found: list[Found] = []
+    for cand in _select(cands):
+        norm = cand.make("")
+        if norm is None:
+            continue
+        if _needs_tense(norm):
+            tense = clause_tense(doc, cand.start, cand.end)
+            if tense != "past" and _UNTIL.search(text[max(0, cand.start - 8) : cand.start]):
+                tense = "future"  # "closed until Friday": the end lies ahead
+            norm = cand.make(tense) or norm
+        found.append(Found(cand.start, cand.end, norm))
+    return _resolve_anaphors(_same_moment(_merge_clock(found, text), text))
+
+
+_PAREN = re.compile(r"^\s*\(\s*$")
+
+
+def _same_moment(found: list[Found], text: str) -> list[Found]:
+    """ "Wednesday (early Thursday AEST)": the bracketed day is the closest such day."""
+    out: list[Found] = []
+    for i, f in enumerate(found):
+        rel = f.norm.rel or ""
+        if (
+            i > 0
+            and rel.startswith("weekday:")
+            and found[i - 1].norm.granularity == "day"
+            and _PAREN.match(text[found[i - 1].end : f.start])
+        ):
+            parts = rel.split("@")[0].split(":")
+            near = ":".join([*parts[:2], "near"])
+            suffix = rel[len(rel.split("@")[0]) :]
+            f = Found(
+                f.start, f.end, Norm(f.norm.type, f.norm.value, f.norm.granularity, near + suffix)
+            )
+        out.append(f)
+    return out
+
+
+def _resolve_anaphors(found: list[Found]) -> list[Found]:
+    """ "the day", "that same day": the day named last before them, else the anchor day."""
+    out: list[Found] = []
+    last: Norm | None = None
+    for f in found:
+        norm = f.norm
+        if norm.rel == ANAPHOR:
+            if last is None:
+                norm = Norm("DATE", "XXXX-XX-XX", "day", "offset:day:0")
+            elif last.rel is None:
+                norm = Norm("DATE", last.value[:10], "day")
+            else:
+                norm = Norm("DATE", "XXXX-XX-XX", "day", last.rel.split("@")[0])
+            f = Found(f.start, f.end, norm)
+        elif (norm.granularity == "day" or norm.type == "TIME") and (
+            norm.value[:1].isdigit() or norm.rel
+        ):
+            last = norm
+        out.append(f)
+    return out

@@ -1,0 +1,267 @@
+"""Rules that recognise a time expression in text and normalise it to a TIMEX3 value.
+
+Each rule is a regular expression plus a handler that turns a match (and the tense of
+the clause around it) into a :class:`Norm`. Absolute expressions get their value at
+once; relative ones get an underspecified value (``XXXX-XX-XX``, ``XXXX-05-19``) and a
+``rel`` string that :func:`storyline.analyze.timex.resolve.resolve_rel` turns into a
+value once an anchor date (the publication date) is known. docs/times.md lists the
+``rel`` forms.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.analyze.timex import patterns as p
+from storyline.analyze.timex.absolute import HANDLERS as ABSOLUTE
+from storyline.analyze.timex.norm import ANAPHOR, Norm, Rule
+from storyline.analyze.timex.relative import HANDLERS as RELATIVE
+
+__all__ = ["RULES", "Norm", "Rule", "normalize_text"]
+
+
+def _c(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    # An expression never spans a line break (titles, date lines and paragraphs are
+    # separate lines: "Friday" ending one is not part of a date on the next) nor a long
+    # run of spaces (boilerplate masked out by spaces lies between the two sides).
+    for old, new in (
+        (r"[\s-]", r"(?:[^\S\n]|-)"),
+        (r"\s+", r"[^\S\n]{1,3}"),
+        (r"\s*", r"[^\S\n]{0,3}"),
+        (r"\s", r"[^\S\n]"),
+    ):
+        pattern = pattern.replace(old, new)
+    return re.compile(pattern, flags | re.UNICODE)
+
+
+_I = re.IGNORECASE
+_MOD = (
+    r"(?:(?:early|late|mid|the\s+(?:end|start|beginning|middle|first\s+half|second\s+half)"
+    r"\s+of|(?i:end\s+of))[\s-]+)"
+)
+
+#: Ordered by priority: when two matches have the same span the earlier rule wins.
+RULES: tuple[Rule, ...] = (
+    Rule("iso", _c(rf"\b(?P<year>{p.YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), ABSOLUTE["iso_date"]),
+    Rule(
+        "month_day",
+        _c(
+            rf"\b(?:{p.WEEKDAY},?\s+)?(?:the\s+)?(?P<mon>{p.MONTH})\s+(?P<day>{p.DAY})\b"
+            rf"(?!:|\.\d|,\d)(?:,?\s+(?P<year>{p.YEAR})\b)?"
+        ),
+        ABSOLUTE["full_date"],
+    ),
+    Rule(
+        "day_month",
+        _c(
+            rf"\b(?:{p.WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{p.DAY})(?:\s+of)?\s+(?P<mon>{p.MONTH})"
+            rf"(?:,?\s+(?P<year>{p.YEAR})\b)?"
+        ),
+        ABSOLUTE["full_date"],
+    ),
+    Rule(
+        "numeric",
+        _c(r"(?<![\d/.])\b(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)\b(?![/\d])"),
+        ABSOLUTE["numeric_date"],
+    ),
+    Rule(
+        "short_year",
+        _c(r"\b(?:in|of|since|until|by)\s+(?P<body>['’](?P<yy>\d\d))\b(?!s)", _I),
+        ABSOLUTE["short_year"],
+        "body",
+    ),
+    Rule(
+        "month_year",
+        _c(rf"\b{_MOD}?(?P<mon>{p.MONTH}),?\s+(?:of\s+)?(?P<year>{p.YEAR})\b"),
+        ABSOLUTE["month_year"],
+    ),
+    Rule(
+        "bare_month",
+        _c(
+            rf"\b(?i:{p.MONTH_CUE})\s+(?P<body>(?:(?P<det>last|next|this|past)\s+)?{_MOD}?"
+            rf"(?P<mon>{p.MONTH})(?:,?\s+(?:of\s+)?(?P<yrel>this|next|last)\s+year)?)\b"
+            r"(?!\s+\d)(?!-)"
+        ),
+        ABSOLUTE["bare_month"],
+        "body",
+    ),
+    Rule(
+        "year",
+        _c(
+            rf"(?<![$£€\d.,/-])\b(?P<mod>(?:{_MOD}|(?i:fiscal|calendar|the\s+year|FY)\s*))?"
+            rf"(?P<year>{p.YEAR})\b(?![-–]\d|\s*(?:%|percent|per\s+cent)|,\d|\.\d)"
+        ),
+        ABSOLUTE["year"],
+    ),
+    Rule(
+        "decade",
+        _c(
+            r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d0)'?s\b"
+            r"|(?:\bthe\s+(?:(?:early|mid|late)[\s-]+)?|['’])(?P<dec2>\d0)s\b",
+            _I,
+        ),
+        ABSOLUTE["decade"],
+    ),
+    Rule(
+        "quarter",
+        _c(
+            r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+            r"[\s-]+(?P<unit>quarter|half)\b(?:\s+of\s+(?:(?P<year>\d{4})|(?P<yrel>this|last|next)"
+            r"\s+year|the\s+year)|\s+(?P<year2>\d{4})\b)?",
+            _I,
+        ),
+        ABSOLUTE["quarter"],
+    ),
+    Rule("qcode", _c(rf"\bQ(?P<q>[1-4])(?:\s+(?P<year>{p.YEAR}))?\b"), ABSOLUTE["q_code"]),
+    Rule(
+        "season",
+        _c(
+            rf"\b(?:(?P<det>this|last|next|past|coming)\s+|(?P<mod>{_MOD}))?(?P<season>{p.SEASON}|fall)"
+            rf"(?:\s+(?:of\s+)?(?P<year>{p.YEAR}))?\b",
+            _I,
+        ),
+        ABSOLUTE["season"],
+    ),
+    Rule(
+        "weekday",
+        _c(
+            r"(?<!Black )(?<!Cyber )(?<!Bloody )(?<!Good )(?<!Easter )(?<!Ash )(?<!Super )"
+            rf"\b(?:(?P<det>last|next|this|past|coming)\s+|(?i:early|late)\s+(?:on\s+)?)?"
+            rf"(?P<wd>{p.WEEKDAY})(?:\s+(?P<pod>{p.PART_OF_DAY}))?\b(?!\s+(?i:morning\s+)?{p.MONTH})"
+        ),
+        RELATIVE["weekday"],
+    ),
+    Rule(
+        "day_word",
+        _c(
+            r"\b(?P<w>(?:earlier\s+|later\s+)?(?:today|yesterday|tomorrow)|tonight|overnight"
+            rf"|last\s+night)(?:\s+(?P<pod>{p.PART_OF_DAY}))?\b",
+            _I,
+        ),
+        RELATIVE["day_word"],
+    ),
+    Rule(
+        "this_pod",
+        _c(rf"\b(?:this|earlier\s+this|later\s+this)\s+(?P<pod>{p.PART_OF_DAY})\b", _I),
+        RELATIVE["this_pod"],
+    ),
+    Rule(
+        "rel_unit",
+        _c(
+            r"\b(?:(?:earlier|later|late|early|(?:by\s+)?the\s+(?:end|start|beginning|middle)\s+of)\s+)?"
+            r"(?:the\s+)?(?P<det>this|last|next|past|coming|previous|following|current)\s+"
+            r"(?P<unit>week|weekend|month|year|quarter|decade|day|fortnight)\b(?!s)",
+            _I,
+        ),
+        RELATIVE["rel_unit"],
+    ),
+    Rule(
+        "the_day",
+        _c(
+            r"\b(?:(?:on|for|in|during|throughout|end|ends|ended|ending|finish|finished|"
+            r"finishing|close|closed|closing|start|started|starting)\s+(?P<plain>the\s+day)"
+            r"|(?P<same>(?:the|that)\s+same\s+day|that\s+day))\b"
+            r"(?!\s+(?:after|before|when|of|that|on|in|which|has|had|is|was|will)\b)(?!-|['’])",
+            _I,
+        ),
+        lambda m, t: Norm("DATE", "XXXX-XX-XX", "day", ANAPHOR),
+        ("plain", "same"),
+    ),
+    Rule("weekend", _c(r"\b(?P<body>the\s+weekend)\b", _I), RELATIVE["the_weekend"], "body"),
+    Rule(
+        "ago",
+        _c(
+            rf"\b(?:{p.APPROX}\s+)?(?P<num>{p.NUMBER}|{p.VAGUE})\s+(?P<unit>{p.UNIT}s?|centuries)"
+            r"\s+(?P<dir>ago|from\s+now|hence)\b",
+            _I,
+        ),
+        RELATIVE["ago"],
+    ),
+    Rule(
+        "set",
+        _c(
+            rf"\b(?:every|each|per)\s+(?:(?P<num>{p.NUMBER})\s+)?(?P<unit>{p.UNIT}|{p.WEEKDAY})s?\b",
+            _I,
+        ),
+        RELATIVE["set"],
+    ),
+    Rule(
+        "set_rate",
+        _c(
+            r"(?:(?<=\d )|(?<=\bonce )|(?<=\btwice ))"
+            rf"(?P<body>(?:a|an|per)\s+(?P<unit>{p.UNIT}))\b",
+            _I,
+        ),
+        RELATIVE["set"],
+        "body",
+    ),
+    Rule(
+        "set_adverb",
+        _c(r"\b(?P<w>daily|nightly|weekly|monthly|quarterly|annually|yearly|annual|hourly)\b", _I),
+        RELATIVE["set_adverb"],
+    ),
+    Rule(
+        "duration",
+        _c(
+            rf"\b(?:(?:the\s+)?(?:past|last|next|first|previous|coming|following|final)\s+)?"
+            rf"(?:(?P<num>{p.NUMBER})|(?P<vague>{p.VAGUE}))[\s-]+(?:(?:straight|consecutive|full|"
+            rf"long|more|trading|business|calendar|working)\s+)?(?P<unit>{p.UNIT}s?|centuries)"
+            r"\b(?!-old|\s+old\b)",
+            _I,
+        ),
+        RELATIVE["duration"],
+    ),
+    Rule(
+        "vague_duration",
+        _c(
+            r"\b(?:(?:the\s+)?(?:past|last|next|coming|following|recent)\s+|(?<=\bfor\s)|"
+            r"(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)|over\s+the\s+)"
+            r"(?P<unit>years|decades|months|weeks|days|hours|minutes|centuries)\b",
+            _I,
+        ),
+        RELATIVE["vague_duration"],
+    ),
+    Rule(
+        "ref",
+        _c(
+            r"\b(?P<w>now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment"
+            r"|recently|more\s+recently|recent|lately|the\s+past|very\s+soon|soon|the\s+future"
+            r"|the\s+near\s+future|the\s+(?:long|short|near)\s+term|the\s+time\s+being|later)\b(?!-)"
+            r"(?!\s+(?:the|that|this|in|on|at|next|last|than)\b)",
+            _I,
+        ),
+        RELATIVE["ref"],
+    ),
+    Rule(
+        "clock",
+        _c(
+            r"\b(?P<h>[01]?\d|2[0-3])(?::|\.(?=\d\d\s*[ap]))?(?P<m>[0-5]\d)?\s*"
+            r"(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
+            rf"(?:\s+(?:\()?(?P<tz>{p.TIMEZONE})\)?)?",
+            _I,
+        ),
+        RELATIVE["clock"],
+    ),
+    Rule(
+        "clock24",
+        _c(
+            rf"(?<![\d:.])\b(?P<h>[01]?\d|2[0-3]):?(?P<m>[0-5]\d)\s*(?P<tz>{p.TIMEZONE})\b"
+            r"|(?<![\d:.])\b(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)\b(?![:\d])(?P<ap>)"
+        ),
+        RELATIVE["clock24"],
+    ),
+    Rule("noon", _c(r"\b(?P<w>noon|midnight)\b", _I), RELATIVE["noon"]),
+)
+
+
+def normalize_text(text: str, tense: str = "") -> Norm | None:
+    """Normalise a whole span of text (e.g. a spaCy DATE entity) if one rule covers it."""
+    stripped = text.strip()
+    for rule in RULES:
+        for m in rule.regex.finditer(stripped):
+            start, end = rule.span(m)
+            if start == 0 and end == len(stripped):
+                found = rule.handler(m, tense)
+                if found is not None:
+                    return found
+    return None

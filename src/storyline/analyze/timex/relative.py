@@ -1,0 +1,209 @@
+"""Handlers for relative days and units, durations, sets, references and clock times."""
+
+from __future__ import annotations
+
+import re
+
+from storyline.analyze.timex import patterns as p
+from storyline.analyze.timex.lexicon import (
+    PARTS_OF_DAY,
+    SET_ADVERBS,
+    WEEKDAY_CODES,
+    WEEKDAYS,
+)
+from storyline.analyze.timex.norm import (
+    Handler,
+    Norm,
+    count_value,
+    direction,
+    duration_value,
+    unit_info,
+)
+
+
+def _weekday(m: re.Match[str], tense: str) -> Norm | None:
+    code = WEEKDAY_CODES[WEEKDAYS[m["wd"].lower()]]
+    det = (m["det"] or "").lower()
+    way = {"last": "strictpast", "past": "strictpast", "next": "strictfuture"}.get(det)
+    if det in ("this", "coming"):
+        way = "future" if tense != "past" else "past"
+    rel = f"weekday:{code}:{way or direction(tense)}"
+    pod = (m["pod"] or "").lower()
+    if pod:
+        return Norm(
+            "TIME", f"XXXX-XX-XXT{PARTS_OF_DAY[pod]}", "time", f"{rel}@T{PARTS_OF_DAY[pod]}"
+        )
+    return Norm("DATE", "XXXX-XX-XX", "day", rel)
+
+
+_DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+
+
+def _day_word(m: re.Match[str], tense: str) -> Norm | None:
+    word = m["w"].lower()
+    if word == "tonight":
+        return Norm("TIME", "XXXX-XX-XXTNI", "time", "offset:day:0@TNI")
+    if word == "overnight":
+        shift = 0 if tense == "future" else -1
+        return Norm("TIME", "XXXX-XX-XXTNI", "time", f"offset:day:{shift}@TNI")
+    if word == "last night":
+        return Norm("TIME", "XXXX-XX-XXTNI", "time", "offset:day:-1@TNI")
+    shift = _DAY_WORDS.get(word.split()[-1], 0)
+    pod = (m["pod"] or "").lower()
+    if pod:
+        code = PARTS_OF_DAY[pod]
+        return Norm("TIME", f"XXXX-XX-XXT{code}", "time", f"offset:day:{shift}@T{code}")
+    return Norm("DATE", "XXXX-XX-XX", "day", f"offset:day:{shift}")
+
+
+def _this_pod(m: re.Match[str], tense: str) -> Norm | None:
+    code = PARTS_OF_DAY[m["pod"].lower()]
+    return Norm("TIME", f"XXXX-XX-XXT{code}", "time", f"offset:day:0@T{code}")
+
+
+_SHIFT = {
+    "this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1,
+    "coming": 1, "following": 1, "same": 0,
+}  # fmt: skip
+
+
+def _rel_unit(m: re.Match[str], tense: str) -> Norm | None:
+    det = m["det"].lower()
+    unit = m["unit"].lower()
+    shift = _SHIFT[det]
+    if unit == "weekend":
+        here = "past" if tense == "past" else "future"  # "this weekend" is the coming one
+        way = {0: here, -1: "strictpast", 1: "strictfuture"}[shift]
+        return Norm("DATE", "XXXX-WXX-WE", "week", f"weekend:{way}")
+    letter, _, gran = unit_info(unit)
+    if unit in ("day", "night"):
+        return Norm("DATE", "XXXX-XX-XX", "day", f"offset:day:{shift}")
+    if unit == "decade" and det in ("past", "last"):
+        return Norm("DURATION", "P10Y", "duration")  # "the past decade": ten years to now
+    name = {"W": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade"}.get(letter)
+    if name is None:
+        return None
+    return Norm("DATE", "XXXX", gran, f"{name}:{shift}")
+
+
+def _the_weekend(m: re.Match[str], tense: str) -> Norm | None:
+    return Norm("DATE", "XXXX-WXX-WE", "week", f"weekend:{direction(tense)}")
+
+
+def _ago(m: re.Match[str], tense: str) -> Norm | None:
+    count = count_value(m["num"])
+    letter, is_time, gran = unit_info(m["unit"])
+    sign = 1 if m["dir"].lower() in ("from now", "hence") else -1
+    if count is None or count != int(count) or is_time:
+        return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "ref")
+    n = int(count) * sign
+    if letter in ("DE", "CE"):
+        return Norm("DATE", "XXXX", "year", f"year:{n * (10 if letter == 'DE' else 100)}")
+    if letter in ("D", "W"):
+        # "a week ago" names a day, as "three days ago" does
+        days = (
+            n
+            * (7 if letter == "W" else 1)
+            * (2 if m["unit"].lower().startswith("fortnight") else 1)
+        )
+        return Norm("DATE", "XXXX-XX-XX", "day", f"offset:day:{days}")
+    name = {"W": "week", "M": "month", "Q": "quarter", "Y": "year"}[letter]
+    if m["unit"].lower().startswith("fortnight"):
+        name, n = "week", n * 2
+    return Norm("DATE", "XXXX", gran, f"{name}:{n}")
+
+
+def _duration(m: re.Match[str], tense: str) -> Norm | None:
+    num = " ".join((m["num"] or "").lower().split())
+    unit = m["unit"].lower()
+    if num in ("a", "an") and (unit.startswith(("second", "quarter"))):
+        return None  # "a second plane", "a quarter of the staff": ordinal and fraction
+    count = None if m["vague"] else count_value(m["num"])
+    if count is None and m["num"] and not m["vague"]:
+        return None
+    return Norm("DURATION", duration_value(count, m["unit"]), "duration")
+
+
+def _vague_duration(m: re.Match[str], tense: str) -> Norm | None:
+    if m[0].lower().startswith("recent"):
+        return Norm("DATE", "PAST_REF", "ref")  # "in recent weeks": some time before now
+    return Norm("DURATION", duration_value(None, m["unit"]), "duration")
+
+
+def _set(m: re.Match[str], tense: str) -> Norm | None:
+    groups = m.groupdict()
+    count = count_value(groups["num"]) if groups.get("num") else 1.0
+    if m["unit"].lower() in WEEKDAYS:
+        return Norm("SET", f"XXXX-WXX-{WEEKDAYS[m['unit'].lower()] + 1}", "day")
+    return Norm("SET", duration_value(count, m["unit"]), "duration")
+
+
+def _set_adverb(m: re.Match[str], tense: str) -> Norm | None:
+    return Norm("SET", SET_ADVERBS[m["w"].lower()], "duration")
+
+
+_REFS = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
+    "presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
+    "at the moment": "PRESENT_REF", "ongoing": "PRESENT_REF", "the time being": "PRESENT_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "later": "FUTURE_REF", "lately": "PAST_REF",
+    "the past": "PAST_REF", "previously": "PAST_REF", "more recently": "PAST_REF",
+    "soon": "FUTURE_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "the long term": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "the near term": "FUTURE_REF", "very soon": "FUTURE_REF",
+}  # fmt: skip
+
+
+def _ref(m: re.Match[str], tense: str) -> Norm | None:
+    if m["w"].lower() == "later" and re.search(
+        rf"(?i)\b(?:{p.UNIT}s?|then|much|years|months|weeks|days|hours)\s*$", m.string[: m.start()]
+    ):
+        return None  # "three days later", "much later": relative to another event
+    return Norm("DATE", _REFS[" ".join(m["w"].lower().split())], "ref")
+
+
+def _clock(m: re.Match[str], tense: str) -> Norm | None:
+    hour = int(m["h"])
+    minute = int(m["m"] or 0)
+    ampm = (m["ap"] or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    tz = "Z" if (m["tz"] or "").upper() in ("UTC", "GMT") else ""
+    clock = f"T{hour:02d}:{minute:02d}{tz}"
+    return Norm("TIME", f"XXXX-XX-XX{clock}", "time", f"offset:day:0@{clock}")
+
+
+def _noon(m: re.Match[str], tense: str) -> Norm | None:
+    clock = "T12:00" if m["w"].lower() == "noon" else "T24:00"
+    return Norm("TIME", f"XXXX-XX-XX{clock}", "time", f"offset:day:0@{clock}")
+
+
+def _clock24(m: re.Match[str], tense: str) -> Norm | None:
+    hour, minute = (m["h"], m["m"]) if m["h"] else (m["h2"], m["m2"])
+    tz = "Z" if (m["tz"] or "").upper() in ("UTC", "GMT") else ""
+    h, mi = int(hour), int(minute)
+    clock = f"T{h:02d}:{mi:02d}{tz}"
+    return Norm("TIME", f"XXXX-XX-XX{clock}", "time", f"offset:day:0@{clock}")
+
+
+#: The handlers the rule table refers to, by name.
+HANDLERS: dict[str, Handler] = {
+    "weekday": _weekday,
+    "day_word": _day_word,
+    "this_pod": _this_pod,
+    "rel_unit": _rel_unit,
+    "the_weekend": _the_weekend,
+    "ago": _ago,
+    "duration": _duration,
+    "vague_duration": _vague_duration,
+    "set": _set,
+    "set_adverb": _set_adverb,
+    "ref": _ref,
+    "clock": _clock,
+    "noon": _noon,
+    "clock24": _clock24,
+}

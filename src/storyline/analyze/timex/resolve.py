@@ -1,0 +1,157 @@
+"""Turning a relative expression's ``rel`` string into a TIMEX3 value, given an anchor date.
+
+``rel`` forms (docs/times.md): ``offset:day:N``; ``week:N``, ``month:N``, ``quarter:N``,
+``year:N``, ``decade:N`` (the unit containing the anchor, shifted by N); ``weekday:MON:WAY``;
+``monthday:05-19:WAY``; ``monthname:05:WAY``; ``season:SU:WAY``; ``yearpart:Q1:WAY``;
+``weekend:WAY``; each may end in ``@T10:00`` (a time of day on the resolved day). WAY
+is ``past`` (the latest such day not after the anchor), ``future`` (the first not
+before it), ``strictpast``/``strictfuture`` (excluding the anchor's own), ``near``
+(the closest), or a signed shift (``-1``, ``0``, ``+1``).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from storyline.analyze.timex.lexicon import WEEKDAY_CODES
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _shift_month(year: int, month: int, n: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + n
+    return index // 12, index % 12 + 1
+
+
+def _iso_week(d: date) -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _pick(candidates: list[date], anchor: date, way: str) -> date:
+    """Choose among dates one year (or week) apart by the direction ``way``."""
+    if way == "past":
+        return max(c for c in candidates if c <= anchor)
+    if way == "strictpast":
+        return max(c for c in candidates if c < anchor)
+    if way == "future":
+        return min(c for c in candidates if c >= anchor)
+    if way == "strictfuture":
+        return min(c for c in candidates if c > anchor)
+    return min(candidates, key=lambda c: (abs((c - anchor).days), c > anchor))
+
+
+def _weekday(code: str, anchor: date, way: str) -> date:
+    target = WEEKDAY_CODES.index(code)
+    back = (anchor.weekday() - target) % 7
+    base = anchor - timedelta(days=back)
+    return _pick([base - timedelta(days=7), base, base + timedelta(days=7)], anchor, way)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _monthday(md: str, anchor: date, way: str) -> date | None:
+    month, day = (int(x) for x in md.split("-"))
+    cands = [d for y in (-1, 0, 1) if (d := _safe_date(anchor.year + y, month, day))]
+    if not cands:
+        return None
+    if way == "near":
+        # A month-day without a year is this year's unless it is over half a year off.
+        same = _safe_date(anchor.year, month, day)
+        if same is not None and abs((same - anchor).days) <= 183:
+            return same
+    return _pick(cands, anchor, way)
+
+
+def _month_pick(month: int, anchor: date, way: str) -> tuple[int, int]:
+    firsts = [date(anchor.year + y, month, 1) for y in (-1, 0, 1)]
+    this_month = anchor.replace(day=1)
+    if way.lstrip("+-").isdigit():
+        return anchor.year + int(way), month
+    if way == "near":
+        # Without tense, the closest such month: "November" in March is last November.
+        chosen = min(firsts, key=lambda f: (abs((f - this_month).days), f > this_month))
+        return chosen.year, chosen.month
+    if way == "past":
+        chosen = max(f for f in firsts if f <= this_month)
+    elif way == "strictpast":
+        chosen = max(f for f in firsts if f < this_month)
+    elif way == "future":
+        chosen = min(f for f in firsts if f >= this_month)
+    else:
+        chosen = min(f for f in firsts if f > this_month)
+    return chosen.year, chosen.month
+
+
+def resolve_rel(rel: str, anchor: date) -> tuple[str, str] | None:
+    """The TIMEX3 value and granularity of a ``rel`` string at ``anchor``; None if unknown."""
+    base, _, clock = rel.partition("@")
+    parts = base.split(":")
+    kind = parts[0]
+    value: str | None = None
+    gran = "day"
+    if kind == "offset" and len(parts) == 3 and parts[1] == "day":
+        value = (anchor + timedelta(days=int(parts[2]))).isoformat()
+    elif kind == "week":
+        value, gran = _iso_week(anchor + timedelta(weeks=int(parts[1]))), "week"
+    elif kind == "month":
+        y, m = _shift_month(anchor.year, anchor.month, int(parts[1]))
+        value, gran = f"{y:04d}-{m:02d}", "month"
+    elif kind == "quarter":
+        q = (anchor.month - 1) // 3 + int(parts[1])
+        value, gran = f"{anchor.year + q // 4:04d}-Q{q % 4 + 1}", "quarter"
+    elif kind == "year":
+        value, gran = f"{anchor.year + int(parts[1]):04d}", "year"
+    elif kind == "decade":
+        value, gran = f"{anchor.year // 10 + int(parts[1]):03d}", "decade"
+    elif kind == "weekday":
+        value = _weekday(parts[1], anchor, parts[2]).isoformat()
+    elif kind == "monthday":
+        d = _monthday(parts[1], anchor, parts[2])
+        value = d.isoformat() if d else None
+    elif kind == "monthname":
+        y, m = _month_pick(int(parts[1]), anchor, parts[2])
+        value, gran = f"{y:04d}-{m:02d}", "month"
+    elif kind == "season":
+        value, gran = _season(parts[1], anchor, parts[2]), "season"
+    elif kind == "yearpart":
+        value, gran = _yearpart(parts[1], anchor, parts[2]), "quarter"
+    elif kind == "weekend":
+        if anchor.weekday() == 6 and not parts[1].startswith("strict"):
+            sat = anchor - timedelta(days=1)  # on a Sunday, "the weekend" is this one
+        else:
+            sat = _weekday("SAT", anchor, parts[1])
+        value, gran = f"{_iso_week(sat)}-WE", "week"
+    if value is None:
+        return None
+    if clock:
+        return value + clock, "time"
+    return value, gran
+
+
+def _season(code: str, anchor: date, way: str) -> str:
+    start = _SEASON_START[code]
+    if way.lstrip("+-").isdigit():
+        current = anchor.year if anchor.month >= start or code != "WI" else anchor.year - 1
+        return f"{current + int(way):04d}-{code}"
+    firsts = [date(anchor.year + y, start, 1) for y in (-1, 0, 1)]
+    if way == "near":
+        chosen = min(firsts, key=lambda f: abs((f - anchor).days))
+    else:
+        chosen = _pick(firsts, anchor, way.replace("strict", ""))
+    return f"{chosen.year:04d}-{code}"
+
+
+def _yearpart(code: str, anchor: date, way: str) -> str:
+    if way.lstrip("+-").isdigit():
+        return f"{anchor.year + int(way):04d}-{code}"
+    n = int(code[1])
+    start_month = (n - 1) * (3 if code[0] == "Q" else 6) + 1
+    if way == "past" and date(anchor.year, start_month, 1) > anchor:
+        return f"{anchor.year - 1:04d}-{code}"
+    return f"{anchor.year:04d}-{code}"

@@ -1,0 +1,384 @@
+"""Publication dates for the reports of one story: taken from metadata, else estimated.
+
+An undated report is dated from evidence, never silently:
+
+1. Explicit dates. A month-day without a year ("May 22") takes the latest year written
+   out in the report (or, failing that, in the story). News style names days of the
+   last week by weekday and older days by date, so when a report uses weekday names
+   too, it is taken to be at least a week younger than its latest explicit date.
+2. Events shared with other reports. A weekday mention ("Friday's talks") whose
+   sentence resembles a sentence that another report dates (explicitly, or through
+   that report's own date) and whose weekday agrees, pins the publication date to the
+   days from which that weekday, read with the clause's tense, lands on that date.
+3. The report's own weekdays: among the remaining candidates, the day on which (or
+   the soonest after which) its past-tense weekdays end, then the one that keeps them
+   closest to it (least total distance), then the earliest.
+4. Last resort: a report with no time evidence at all takes the date of the most
+   similar dated report of the story, when the two clearly describe the same events.
+
+Each estimate is marked (``published_estimated=True``) and its evidence returned as
+readable strings. A report nothing can date stays undated. Relative times of every
+dated report are then re-resolved against its (possibly new) date.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from storyline.analyze.times import resolve_time
+from storyline.analyze.timex.lexicon import MONTHS, WEEKDAY_CODES, WEEKDAYS
+from storyline.analyze.timex.resolve import resolve_rel
+from storyline.model import Analyzed, Span, TimeExpr
+
+#: Shared-word score from which two sentences count as describing the same event.
+SAME_EVENT = 0.18
+#: Whole-report score from which an undatable report may borrow a date (step 4).
+SAME_STORY = 0.25
+
+_STOP = frozenset(
+    [
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "also",
+        "although",
+        "among",
+        "another",
+        "around",
+        "because",
+        "been",
+        "before",
+        "being",
+        "between",
+        "both",
+        "came",
+        "come",
+        "could",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "early",
+        "earlier",
+        "even",
+        "every",
+        "first",
+        "from",
+        "further",
+        "have",
+        "having",
+        "here",
+        "into",
+        "itself",
+        "just",
+        "last",
+        "later",
+        "like",
+        "made",
+        "make",
+        "many",
+        "more",
+        "most",
+        "much",
+        "must",
+        "next",
+        "only",
+        "other",
+        "over",
+        "said",
+        "same",
+        "says",
+        "should",
+        "since",
+        "some",
+        "such",
+        "than",
+        "that",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "told",
+        "under",
+        "until",
+        "upon",
+        "very",
+        "want",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "will",
+        "with",
+        "would",
+        "year",
+        "years",
+        "your",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "according",
+        "added",
+        "another",
+        "people",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    """A day that some report dates, with the words of the sentence that dates it."""
+
+    day: date
+    article: str
+    text: str
+    words: frozenset[str]
+
+
+def words(text: str) -> frozenset[str]:
+    """Content-word stems of a text (shared stems suggest the same event)."""
+    out = set()
+    for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", text):
+        lw = w.lower().strip("'’-")
+        if len(lw) < 4 or lw in _STOP or lw in MONTHS or lw in WEEKDAYS:
+            continue
+        out.add(lw[:6])
+    return frozenset(out)
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Set cosine of two word sets (0 when they share fewer than two words)."""
+    shared = len(a & b)
+    if shared < 2:
+        return 0.0
+    return shared / math.sqrt(len(a) * len(b))
+
+
+def sentence_of(item: Analyzed, span: Span) -> Span:
+    """The sentence holding a span (a window of text when sentences are unknown)."""
+    for s in item.analysis.sentences:
+        if s.start <= span.start < s.end:
+            return s
+    text = item.article.text
+    start = text.rfind(".", 0, span.start) + 1
+    end = text.find(".", span.end)
+    return Span(start, len(text) if end < 0 else end + 1)
+
+
+def published_date(raw: str | None) -> date | None:
+    """The day of a metadata publication date ("2025-05-17" or a datetime string)."""
+    if not raw or len(raw) < 10:
+        return None
+    try:
+        return date.fromisoformat(raw[:10])
+    except ValueError:
+        return None
+
+
+def _years(item: Analyzed) -> list[int]:
+    return [
+        int(t.value[:4])
+        for t in item.analysis.times
+        if t.rel is None and re.match(r"^\d{4}(-|$)", t.value) and t.type == "DATE"
+    ]
+
+
+def _explicit_days(item: Analyzed, story_year: int | None) -> list[tuple[TimeExpr, date]]:
+    """Day-level dates the text itself spells out, month-days completed with a year."""
+    years = _years(item)
+    year = max(years) if years else story_year
+    out: list[tuple[TimeExpr, date]] = []
+    for t in item.analysis.times:
+        if t.rel is None and re.match(r"^\d{4}-\d\d-\d\d$", t.value):
+            out.append((t, date.fromisoformat(t.value)))
+        elif t.rel and t.rel.startswith("monthday:") and year is not None:
+            month, day = (int(x) for x in t.rel.split(":")[1].split("-"))
+            try:
+                out.append((t, date(year, month, day)))
+            except ValueError:
+                continue
+    return out
+
+
+def _weekday_times(item: Analyzed) -> list[TimeExpr]:
+    return [t for t in item.analysis.times if t.rel and t.rel.startswith("weekday:")]
+
+
+def _resolve_day(t: TimeExpr, anchor: date) -> date | None:
+    got = resolve_rel(t.rel or "", anchor)
+    if got is None:
+        return None
+    try:
+        return date.fromisoformat(got[0][:10])
+    except ValueError:
+        return None
+
+
+def _anchors(item: Analyzed, pub: date | None, story_year: int | None) -> list[_Anchor]:
+    text = item.article.text
+    out = []
+    days = _explicit_days(item, story_year)
+    if pub is not None:
+        days += [(t, d) for t in _weekday_times(item) if (d := _resolve_day(t, pub))]
+    for t, d in days:
+        sent = sentence_of(item, t.span)
+        out.append(_Anchor(d, item.article.id, t.text, words(text[sent.start : sent.end])))
+    return out
+
+
+@dataclass
+class _Estimate:
+    day: date
+    evidence: list[str]
+
+
+def _estimate(item: Analyzed, anchors: list[_Anchor], story_year: int | None) -> _Estimate | None:
+    text = item.article.text
+    weekdays = _weekday_times(item)
+    evidence: list[str] = []
+    lower: date | None = None
+    explicit = [
+        (t, d) for t, d in _explicit_days(item, story_year) if not (t.rel or "").endswith("future")
+    ]
+    if explicit:
+        t, latest = max(explicit, key=lambda x: x[1])
+        gap = 7 if weekdays else 0
+        lower = latest + timedelta(days=gap)
+        rule = " + 7 days (weekday names cover the last week)" if gap else ""
+        evidence.append(f"latest explicit date '{t.text}' = {latest.isoformat()}{rule}")
+    pairs: list[tuple[TimeExpr, _Anchor, float]] = []
+    for t in weekdays:
+        sent = sentence_of(item, t.span)
+        own = words(text[sent.start : sent.end])
+        code = (t.rel or "").split(":")[1]
+        for a in anchors:
+            if a.article == item.article.id or WEEKDAY_CODES[a.day.weekday()] != code:
+                continue
+            score = similarity(own, a.words)
+            if score >= SAME_EVENT:
+                pairs.append((t, a, score))
+    if lower is not None:
+        candidates = [lower + timedelta(days=i) for i in range(14)]
+    else:
+        candidates = sorted({a.day + timedelta(days=i) for _, a, _ in pairs for i in range(-7, 8)})
+    if not candidates:
+        return None
+
+    def rank(p: date) -> tuple[float, int, int, int]:
+        agree = sum(s for t, a, s in pairs if _resolve_day(t, p) == a.day)
+        past = [
+            d for t in weekdays if (t.rel or "").endswith(":past") and (d := _resolve_day(t, p))
+        ]
+        gap = (p - max(past)).days if past else 0
+        spread = sum((p - d).days for d in past)  # past weekdays cluster just before "today"
+        return agree, -gap, -spread, -(p - candidates[0]).days
+
+    best = max(candidates, key=rank)
+    for t, a, s in pairs:
+        if _resolve_day(t, best) == a.day:
+            evidence.append(
+                f"'{t.text}' matches report {a.article} ('{a.text}' = {a.day.isoformat()}; "
+                f"shared words {s:.2f})"
+            )
+    past = [t for t in weekdays if (t.rel or "").endswith(":past")]
+    if past:
+        names = sorted({t.text for t in past})
+        evidence.append(f"past-tense weekdays {', '.join(repr(n) for n in names)} end by this day")
+    if lower is None and not any(_resolve_day(t, best) == a.day for t, a, _ in pairs):
+        return None
+    return _Estimate(best, evidence)
+
+
+def _reresolve(item: Analyzed, day: date) -> Analyzed:
+    times = tuple(resolve_time(t, day) for t in item.analysis.times)
+    return dataclasses.replace(item, analysis=dataclasses.replace(item.analysis, times=times))
+
+
+def estimate_dates(
+    items: Sequence[Analyzed],
+) -> tuple[tuple[Analyzed, ...], dict[str, tuple[str, ...]]]:
+    """Estimate missing publication dates of one story's reports; re-resolve their times."""
+    dates: dict[str, date] = {}
+    for it in items:
+        d = published_date(it.article.published)
+        if d is not None:
+            dates[it.article.id] = d
+    all_years = [y for it in items for y in _years(it)] + [d.year for d in dates.values()]
+    story_year = max(all_years) if all_years else None
+    evidence: dict[str, tuple[str, ...]] = {}
+    estimated: dict[str, date] = {}
+    # Two passes: reports dated in the first lend their weekdays to the second.
+    for _ in range(2):
+        anchors = [
+            a
+            for it in items
+            for a in _anchors(
+                it, dates.get(it.article.id) or estimated.get(it.article.id), story_year
+            )
+        ]
+        for it in items:
+            if it.article.id in dates:
+                continue
+            found = _estimate(it, anchors, story_year)
+            if found is not None:
+                estimated[it.article.id] = found.day
+                evidence[it.article.id] = tuple(found.evidence)
+    _borrow_dates(items, dates, estimated, evidence)
+    out = []
+    for it in items:
+        aid = it.article.id
+        if aid in dates:
+            out.append(_reresolve(it, dates[aid]))
+        elif aid in estimated:
+            day = estimated[aid]
+            art = dataclasses.replace(
+                it.article, published=day.isoformat(), published_estimated=True
+            )
+            out.append(_reresolve(dataclasses.replace(it, article=art), day))
+        else:
+            evidence.setdefault(aid, ("no date evidence; left undated",))
+            out.append(it)
+    return tuple(out), evidence
+
+
+def _borrow_dates(
+    items: Sequence[Analyzed],
+    dates: dict[str, date],
+    estimated: dict[str, date],
+    evidence: dict[str, tuple[str, ...]],
+) -> None:
+    """Step 4: a report without any time evidence takes its closest twin's date."""
+    dated = [it for it in items if it.article.id in dates or it.article.id in estimated]
+    for it in items:
+        aid = it.article.id
+        if aid in dates or aid in estimated or _weekday_times(it) or _explicit_days(it, None):
+            continue
+        own = words(it.article.text)
+        best = max(dated, key=lambda o: similarity(own, words(o.article.text)), default=None)
+        if best is None:
+            continue
+        score = similarity(own, words(best.article.text))
+        if score < SAME_STORY:
+            continue
+        day = dates.get(best.article.id) or estimated[best.article.id]
+        estimated[aid] = day
+        evidence[aid] = (
+            f"no date in the text; took the date of the most similar report "
+            f"{best.article.id} ({day.isoformat()}, shared words {score:.2f})",
+        )

@@ -1,0 +1,190 @@
+"""Time expressions: finding, normalising to TIMEX3, and resolving against a date."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from storyline.analyze.times import extract_times, resolve_time
+from storyline.model import TimeExpr
+
+SATURDAY = date(2025, 5, 17)  # a Saturday in ISO week 20
+
+
+def _times(nlp: Any, text: str, anchor: date | None = SATURDAY) -> list[TimeExpr]:
+    return list(extract_times(nlp(text), anchor))
+
+
+def _one(nlp: Any, text: str, anchor: date | None = SATURDAY) -> TimeExpr:
+    found = _times(nlp, text, anchor)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_times_weekday_future_tense_points_forward(nlp: Any) -> None:
+    t = _one(nlp, "The minister will speak to the mayor on Monday.")
+    assert (t.text, t.type, t.value, t.granularity) == ("Monday", "DATE", "2025-05-19", "day")
+
+
+def test_times_weekday_past_tense_points_back(nlp: Any) -> None:
+    assert _one(nlp, "The two ministers met on Monday in Lisbon.").value == "2025-05-12"
+
+
+def test_times_weekday_of_the_report_day_is_that_day(nlp: Any) -> None:
+    assert _one(nlp, "Farmers blocked the road on Saturday.").value == "2025-05-17"
+
+
+def test_times_possessive_weekday_follows_clause_tense(nlp: Any) -> None:
+    t = _one(nlp, "Friday's talks ended without a deal.")
+    assert (t.text, t.value) == ("Friday", "2025-05-16")
+
+
+def test_times_expected_to_is_future(nlp: Any) -> None:
+    assert _one(nlp, "The vote is expected to take place Tuesday.").value == "2025-05-20"
+
+
+def test_times_last_and_next_week_are_iso_weeks(nlp: Any) -> None:
+    values = [t.value for t in _times(nlp, "Prices rose last week and may fall next week.")]
+    assert values == ["2025-W19", "2025-W21"]
+
+
+def test_times_earlier_this_month(nlp: Any) -> None:
+    t = _one(nlp, "Earlier this month, the council approved the plan.")
+    assert (t.value, t.granularity, t.rel) == ("2025-05", "month", "month:0")
+
+
+def test_times_since_month_year_is_absolute(nlp: Any) -> None:
+    t = _one(nlp, "It was their first meeting since March 2022.")
+    assert (t.value, t.granularity, t.rel) == ("2022-03", "month", None)
+
+
+def test_times_full_date_with_year(nlp: Any) -> None:
+    assert _one(nlp, "The strike began on February 24, 2022.").value == "2022-02-24"
+
+
+def test_times_duration_two_hours(nlp: Any) -> None:
+    t = _one(nlp, "The meeting lasted two hours.")
+    assert (t.type, t.value, t.granularity) == ("DURATION", "PT2H", "duration")
+
+
+def test_times_hyphenated_duration(nlp: Any) -> None:
+    assert _one(nlp, "They agreed a 30-day truce.").value == "P30D"
+
+
+def test_times_every_week_is_a_set(nlp: Any) -> None:
+    t = _one(nlp, "The committee meets every week.")
+    assert (t.type, t.value) == ("SET", "P1W")
+
+
+def test_times_the_weekend_on_a_saturday_is_this_weekend(nlp: Any) -> None:
+    t = _one(nlp, "A new exchange could take place over the weekend.")
+    assert (t.text, t.value) == ("the weekend", "2025-W20-WE")
+
+
+def test_times_yesterday_and_tonight(nlp: Any) -> None:
+    found = _times(nlp, "Yesterday the river flooded, and more rain is due tonight.")
+    assert [(t.type, t.value) for t in found] == [("DATE", "2025-05-16"), ("TIME", "2025-05-17TNI")]
+
+
+def test_times_clock_joins_its_day(nlp: Any) -> None:
+    t = _one(nlp, "The call began shortly after 10 am on Monday.", date(2025, 5, 19))
+    assert (t.type, t.value) == ("TIME", "2025-05-19T10:00")
+
+
+def test_times_bare_month_takes_tense(nlp: Any) -> None:
+    t = _one(nlp, "Elections will be held in June.")
+    assert (t.value, t.rel) == ("2025-06", "monthname:06:future")
+    assert _one(nlp, "A truce held briefly in March.").value == "2025-03"
+
+
+def test_times_month_name_verb_is_not_a_month(nlp: Any) -> None:
+    found = _times(nlp, "Officials May decide whether the March organisers may proceed.", None)
+    assert not [t for t in found if t.granularity == "month"]
+
+
+def test_times_present_ref(nlp: Any) -> None:
+    assert _one(nlp, "The bridge is currently closed.").value == "PRESENT_REF"
+
+
+def test_times_without_anchor_keep_rule(nlp: Any) -> None:
+    t = _one(nlp, "The two ministers met on Monday in Lisbon.", None)
+    assert (t.value, t.rel) == ("XXXX-XX-XX", "weekday:MON:past")
+    assert resolve_time(t, SATURDAY).value == "2025-05-12"
+    assert resolve_time(t, date(2025, 6, 4)).value == "2025-06-02"
+
+
+def test_times_month_day_without_anchor_is_partial(nlp: Any) -> None:
+    t = _one(nlp, "They last spoke on May 19.", None)
+    assert (t.value, t.rel) == ("XXXX-05-19", "monthday:05-19:past")
+    assert resolve_time(t, date(2025, 6, 4)).value == "2025-05-19"
+
+
+def test_times_spans_index_the_text(nlp: Any) -> None:
+    text = "On Tuesday the court ruled, two days after the vote of 3 March 2024."
+    for t in _times(nlp, text):
+        assert text[t.span.start : t.span.end] == t.text
+    assert [t.value for t in _times(nlp, text)] == ["2025-05-13", "P2D", "2024-03-03"]
+
+
+def test_times_name_with_a_number_is_not_a_year(nlp: Any) -> None:
+    assert _times(nlp, "The Russell 2000 index fell.") == []
+
+
+@pytest.mark.parametrize(
+    ("rel", "value"),
+    [
+        ("offset:day:-1", "2025-05-16"),
+        ("week:-1", "2025-W19"),
+        ("month:-1", "2025-04"),
+        ("year:+1", "2026"),
+        ("weekday:MON:future", "2025-05-19"),
+        ("weekday:SAT:strictpast", "2025-05-10"),
+        ("monthname:05:past", "2025-05"),
+        ("monthname:06:past", "2024-06"),
+        ("weekend:strictfuture", "2025-W21-WE"),
+        ("yearpart:Q3:past", "2024-Q3"),
+        ("offset:day:0@T10:00", "2025-05-17T10:00"),
+    ],
+)
+def test_times_resolve_rel_forms(rel: str, value: str) -> None:
+    from storyline.model import Span
+
+    t = TimeExpr(Span(0, 1), "x", "DATE", "XXXX-XX-XX", "day", rel)
+    assert resolve_time(t, SATURDAY).value == value
+
+
+def test_times_same_day_takes_the_day_named_before(nlp: Any) -> None:
+    found = _times(nlp, "The dam failed on Tuesday. Rescuers arrived later the same day.")
+    assert [(t.text, t.value) for t in found] == [
+        ("Tuesday", "2025-05-13"),
+        ("the same day", "2025-05-13"),
+    ]
+
+
+def test_times_scheduled_and_until_point_forward(nlp: Any) -> None:
+    assert _one(nlp, "A hearing has been scheduled for Thursday.").value == "2025-05-22"
+    assert _one(nlp, "The airport remains closed until Tuesday.").value == "2025-05-20"
+
+
+def test_times_month_of_next_year(nlp: Any) -> None:
+    t = _one(nlp, "The contract runs out in October of next year.")
+    assert (t.value, t.granularity) == ("2026-10", "month")
+
+
+def test_times_bracketed_weekday_is_the_same_moment(nlp: Any) -> None:
+    text = "The minister spoke on Wednesday (early Thursday AEST) about the deal."
+    found = _times(nlp, text, date(2025, 6, 4))
+    assert [t.value for t in found] == ["2025-06-04", "2025-06-05"]
+
+
+def test_times_masked_boilerplate_separates_expressions(nlp: Any) -> None:
+    text = "The vote was held on Friday" + " " * 20 + "March 3, 2024 was quiet."
+    found = _times(nlp, text)
+    assert [t.text for t in found] == ["Friday", "March 3, 2024"]
+
+
+def test_times_impossible_days_get_no_day_value(nlp: Any) -> None:
+    found = _times(nlp, "The memo was dated 31 February 2025 and 29 February 2024.")
+    assert [t.value for t in found] == ["2025-02", "2024-02-29"]
