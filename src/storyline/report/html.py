@@ -1,0 +1,214 @@
+"""HTML story pages and the index: self-contained, escaped, keyboard- and phone-friendly.
+
+Every page carries its CSS and script inline and loads nothing else. All text
+from reports goes through Jinja's autoescaping (or :func:`markupsafe.escape` for
+the article bodies, which are assembled here for speed), and a Content Security
+Policy allows only the page's own script, by hash: even a bug in escaping would
+not let a report's ``<script>`` run.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import itertools
+import re
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from storyline.model import ArticleAnalysis, Citation, Digest, Span, Story
+from storyline.report.view import ArticleView, StoryView, passage_id, story_view, value_text
+
+#: The heading of quotes whose speaker no report names.
+UNATTRIBUTED = "Unattributed"
+
+
+@cache
+def _env() -> Environment:
+    env = Environment(
+        loader=PackageLoader("storyline.report", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["value"] = value_text
+    env.globals["story_file"] = story_file
+    return env
+
+
+@cache
+def _assets() -> tuple[Markup, Markup, Markup]:
+    """Inline CSS, inline script, and the CSP that admits only that script."""
+    loader = _env().loader
+    assert loader is not None
+    css = loader.get_source(_env(), "style.css.j2")[0]
+    js = loader.get_source(_env(), "page.js.j2")[0]
+    digest = base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii")
+    csp = (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
+    )
+    return Markup(css), Markup(js), Markup(csp)
+
+
+def story_file(story_id: str) -> str:
+    """The file name of a story page: the id, made safe for any file system."""
+    return re.sub(r"[^A-Za-z0-9._-]", "_", story_id).lstrip(".") + ".html"
+
+
+def render_story_html(story: Story, digest: Digest) -> str:
+    """The story page: cited summary, disputes, timeline, quotes, entities, coverage, articles."""
+    view = story_view(story, digest)
+    anchors = _anchors(view)
+    bodies = {
+        a.n: _article_body(a, digest.analyses.get(a.article.id), anchors.get(a.n, {}))
+        for a in view.articles
+    }
+    css, js, csp = _assets()
+    return (
+        _env()
+        .get_template("story.html.j2")
+        .render(
+            v=view,
+            s=story,
+            bodies=bodies,
+            speakers=_by_speaker(view),
+            css=css,
+            js=js,
+            csp=csp,
+        )
+    )
+
+
+def render_index_html(digest: Digest) -> str:
+    """The index: storylines and their stories, newest first, with a search box."""
+    css, js, csp = _assets()
+    return (
+        _env()
+        .get_template("index.html.j2")
+        .render(storylines=_storylines(digest), css=css, js=js, csp=csp, count=len(digest.stories))
+    )
+
+
+# --- article bodies with cited passages marked --------------------------------------
+
+
+def _anchors(view: StoryView) -> dict[int, dict[Span, str]]:
+    """Every passage some part of the page cites, per article number."""
+    s = view.story
+    cites: list[Citation] = [c for x in s.summary for c in x.passages]
+    cites += [c for t in s.timeline for c in t.citations]
+    cites += [c for q in s.quotes for c in q.citations]
+    cites += [c for cl in s.claims for c in cl.citations]
+    cites += [c for cf in s.conflicts for v in cf.values for c in v.citations]
+    out: dict[int, dict[Span, str]] = {}
+    for c in cites:
+        n = view.number.get(c.article)
+        if n is not None and c.span is not None:
+            out.setdefault(n, {})[c.span] = passage_id(n, c)
+    return out
+
+
+def _article_body(
+    view: ArticleView, analysis: ArticleAnalysis | None, marks: dict[Span, str]
+) -> Markup:
+    """The article text, escaped, cited passages in ``<mark>``, page debris dimmed.
+
+    One sweep over the sorted span boundaries: at each boundary the passages and
+    debris spans that open or close there update the active sets.
+    """
+    text = view.article.text
+    size = len(text)
+    debris = [b.span for b in analysis.boilerplate] if analysis else []
+    spans = [s for s in marks if 0 <= s.start < s.end <= size]
+    opening: dict[int, list[str]] = {}
+    closing: dict[int, list[str]] = {}
+    for sp in spans:
+        opening.setdefault(sp.start, []).append(marks[sp])
+        closing.setdefault(sp.end, []).append(marks[sp])
+    debris_delta: dict[int, int] = {}
+    for d in debris:
+        lo, hi = max(0, min(d.start, size)), max(0, min(d.end, size))
+        if lo < hi:
+            debris_delta[lo] = debris_delta.get(lo, 0) + 1
+            debris_delta[hi] = debris_delta.get(hi, 0) - 1
+    points = sorted({0, size, *opening, *closing, *debris_delta})
+    active: dict[str, None] = {}  # insertion-ordered set of open passage ids
+    in_debris = 0
+    parts: list[str] = []
+    for a, b in itertools.pairwise(points):
+        for anchor in closing.get(a, ()):
+            active.pop(anchor, None)
+        for anchor in opening.get(a, ()):
+            active[anchor] = None
+            parts.append(f'<span class="anchor" id="{anchor}" tabindex="-1"></span>')
+        in_debris += debris_delta.get(a, 0)
+        chunk = str(escape(text[a:b]))
+        if active:
+            chunk = f'<mark data-c="{" ".join(active)}">{chunk}</mark>'
+        if in_debris > 0:
+            chunk = f'<span class="debris" title="page debris, not used">{chunk}</span>'
+        parts.append(chunk)
+    return Markup("".join(parts))
+
+
+# --- grouping for the page -----------------------------------------------------------
+
+
+def _by_speaker(view: StoryView) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Quotes grouped by speaker, most quoted first; altered wordings marked."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for q in view.story.quotes:
+        speaker = q.speaker or UNATTRIBUTED
+        groups.setdefault(speaker, []).append(
+            {
+                "quote": q,
+                "refs": view.refs(q.citations, q.articles),
+                "outlets": view.outlets(q.articles),
+                "altered": view.outlets(q.altered),
+                "others": [v for v in q.variants if v != q.text],
+                "disputed": len(set(q.speakers)) > 1,
+            }
+        )
+    # Named speakers first, the most quoted leading; words no one is named for last.
+    return sorted(groups.items(), key=lambda kv: (kv[0] == UNATTRIBUTED, -len(kv[1]), kv[0]))
+
+
+def _storylines(digest: Digest) -> list[dict[str, Any]]:
+    """Storylines, each with its stories, newest first."""
+    by_id = {a.id: a for a in digest.articles}
+    lines: dict[str, list[dict[str, Any]]] = {}
+    for s in digest.stories:
+        dates = sorted((by_id[a].published or "")[:10] for a in s.articles if a in by_id)
+        dates = [d for d in dates if d]
+        names = [e.name for e in sorted(s.entities, key=lambda e: -len(e.articles))[:6]]
+        variants = [v for e in s.entities for v in e.variants]
+        lines.setdefault(s.storyline, []).append(
+            {
+                "story": s,
+                "first": dates[0] if dates else "",
+                "last": dates[-1] if dates else "",
+                "names": names,
+                "outlets": len({(by_id[a].source or a) for a in s.articles if a in by_id}),
+                "search": " ".join([s.title, *names, *variants]).lower(),
+            }
+        )
+    for stories in lines.values():
+        stories.sort(key=lambda x: (x["last"], x["story"].id), reverse=True)
+    return sorted(
+        (
+            {
+                "id": k,
+                "stories": v,
+                "last": v[0]["last"],
+                "first": min((x["first"] for x in v if x["first"]), default=""),
+            }
+            for k, v in lines.items()
+        ),
+        key=lambda x: (x["last"], x["id"]),
+        reverse=True,
+    )

@@ -1,0 +1,242 @@
+"""What a story page shows, computed once for the HTML and Markdown renderers.
+
+Articles are numbered in story order ([1], [2], ...); every citation becomes a
+:class:`Ref` to that number and, when it has a span, to the passage anchor that
+the HTML page highlights in the article text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from storyline.model import Analyzed, Article, Citation, Digest, Story, StoryQuote
+from storyline.report.json import number
+from storyline.story.coverage import Coverage, build_coverage
+
+_QUALIFIER = {"at_least": "at least ", "at_most": "at most ", "about": "about ", "range": ""}
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A citation as shown: the article's number and the passage anchor, if any."""
+
+    n: int
+    article: str
+    anchor: str | None
+
+    @property
+    def href(self) -> str:
+        """Where the citation marker links to."""
+        return f"#{self.anchor}" if self.anchor else f"#a{self.n}"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    """One report of the story, numbered, with the labels the page shows."""
+
+    n: int
+    article: Article
+    outlet: str
+    date: str
+    estimated: bool
+    original: int | None  # number of the article this one copies
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One side of a dispute: what it says, which outlets say so, on whose word."""
+
+    value: str
+    outlets: tuple[str, ...]
+    refs: tuple[Ref, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Dispute:
+    """A disagreement between reports, with every side."""
+
+    kind: str  # number | date | attribution | update
+    about: str
+    sides: tuple[Side, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryView:
+    """Everything a story page shows."""
+
+    story: Story
+    articles: tuple[ArticleView, ...]
+    number: dict[str, int]
+    disputes: tuple[Dispute, ...]
+    coverage: Coverage
+    first: str
+    last: str
+
+    def refs(self, citations: Iterable[Citation], articles: Iterable[str] = ()) -> list[Ref]:
+        """Markers for citations (with passages) plus any articles cited without one."""
+        out: dict[str, Ref] = {}
+        for c in citations:
+            n = self.number.get(c.article)
+            if n is not None and c.article not in out:
+                out[c.article] = Ref(n, c.article, passage_id(n, c) if c.span else None)
+        for a in articles:
+            n = self.number.get(a)
+            if n is not None and a not in out:
+                out[a] = Ref(n, a, None)
+        return sorted(out.values(), key=lambda r: r.n)
+
+    def estimated(self, articles: Iterable[str]) -> bool:
+        """Whether every one of these articles has an estimated publication date."""
+        views = [self.articles[self.number[a] - 1] for a in articles if a in self.number]
+        return bool(views) and all(v.estimated for v in views)
+
+    def outlets(self, articles: Iterable[str]) -> tuple[str, ...]:
+        """Outlet labels of articles, copies folded into their original's outlet."""
+        labels: dict[str, None] = {}
+        for a in articles:
+            n = self.number.get(a)
+            if n is None:
+                continue
+            view = self.articles[n - 1]
+            if view.original is not None:
+                view = self.articles[view.original - 1]
+            labels[view.outlet] = None
+        return tuple(labels)
+
+
+def passage_id(n: int, citation: Citation) -> str:
+    """The HTML id of a cited passage of article number ``n``."""
+    span = citation.span
+    return f"p{n}-{span.start}-{span.end}" if span else f"a{n}"
+
+
+def items_of(story: Story, digest: Digest) -> list[Analyzed]:
+    """The story's articles with their analyses, in story order."""
+    by_id = {a.id: a for a in digest.articles}
+    return [
+        Analyzed(by_id[a], digest.analyses[a])
+        for a in story.articles
+        if a in by_id and a in digest.analyses
+    ]
+
+
+def story_view(story: Story, digest: Digest) -> StoryView:
+    """Number the articles, collect disputes and coverage for one story."""
+    by_id = {a.id: a for a in digest.articles}
+    number_of = {a: n for n, a in enumerate(story.articles, 1)}
+    dups = dict(digest.duplicate_of)
+    extra_dups = story.extra.get("duplicate_of")
+    if isinstance(extra_dups, dict):
+        dups.update({str(k): str(v) for k, v in extra_dups.items()})
+    found = story.extra.get("date_evidence")
+    story_evidence = (
+        {str(k): tuple(str(x) for x in v) for k, v in found.items() if isinstance(v, list | tuple)}
+        if isinstance(found, dict)
+        else {}
+    )
+    views = []
+    for aid, n in number_of.items():
+        art = by_id.get(aid) or Article(id=aid, text="")
+        original = dups.get(aid)
+        views.append(
+            ArticleView(
+                n=n,
+                article=art,
+                outlet=art.source or f"Report {n}",
+                date=(art.published or "")[:10],
+                estimated=art.published_estimated,
+                original=number_of.get(original) if original else None,
+                evidence=tuple(digest.date_evidence.get(aid) or story_evidence.get(aid) or ()),
+            )
+        )
+    coverage = story.extra.get("coverage")
+    if not isinstance(coverage, Coverage):
+        coverage = build_coverage(story, items_of(story, digest), dups)
+    dates = sorted(v.date for v in views if v.date)
+    view = StoryView(
+        story=story,
+        articles=tuple(views),
+        number=number_of,
+        disputes=(),
+        coverage=coverage,
+        first=dates[0] if dates else "",
+        last=dates[-1] if dates else "",
+    )
+    return StoryView(
+        story=story,
+        articles=view.articles,
+        number=number_of,
+        disputes=tuple(_disputes(view, digest)),
+        coverage=coverage,
+        first=view.first,
+        last=view.last,
+    )
+
+
+def value_text(value: float, qualifier: str = "exact") -> str:
+    """A number as a reader says it: "at least 7", "1,000"."""
+    shown = number(value)
+    text = f"{shown:,}" if isinstance(shown, int) else f"{shown:,.2f}".rstrip("0").rstrip(".")
+    return _QUALIFIER.get(qualifier, "") + text
+
+
+def _disputes(view: StoryView, digest: Digest) -> list[Dispute]:
+    story = view.story
+    out: list[Dispute] = []
+    for c in story.conflicts:
+        sides = tuple(
+            Side(
+                value=value_text(v.value, v.qualifier),
+                outlets=view.outlets(v.articles),
+                refs=tuple(view.refs(v.citations, v.articles)),
+                sources=(v.attribution,) if v.attribution else (),
+            )
+            for v in c.values
+        )
+        measure = c.measure.replace("_", " ")
+        about = f"{measure}, {c.about}" if c.about else measure
+        out.append(Dispute(c.kind, about, sides))
+    for t in story.timeline:
+        if t.disputed_dates:
+            sides = tuple(
+                Side(d, view.outlets(arts), tuple(view.refs((), arts)), ())
+                for d, arts in t.disputed_dates
+            )
+            out.append(Dispute("date", f"when: {t.text}", sides))
+    for q in story.quotes:
+        if len(set(q.speakers)) > 1:
+            # Only sides some report actually gives: a speaker no report names is noise.
+            named = tuple(side for side in _speaker_sides(view, q, digest) if side.refs)
+            if len(named) > 1:
+                out.append(Dispute("attribution", f"who said “{q.text}”", named))
+    return out
+
+
+def _speaker_sides(view: StoryView, quote: StoryQuote, digest: Digest) -> tuple[Side, ...]:
+    """Which reports give which speaker, read back from each article's own quote."""
+    by_speaker: dict[str, list[str]] = {s: [] for s in quote.speakers}
+    for c in quote.citations:
+        analysis = digest.analyses.get(c.article)
+        if analysis is None or c.span is None:
+            continue
+        for q in analysis.quotes:
+            if q.speaker and q.span.overlaps(c.span):
+                match = _matching_speaker(q.speaker, quote.speakers)
+                if match and c.article not in by_speaker[match]:
+                    by_speaker[match].append(c.article)
+                break
+    return tuple(
+        Side(s, view.outlets(arts), tuple(view.refs((), arts)), (s,))
+        for s, arts in by_speaker.items()
+    )
+
+
+def _matching_speaker(key: str, speakers: Sequence[str]) -> str | None:
+    key_words = set(key.lower().split())
+    for s in speakers:
+        if s == key or key_words & set(s.lower().split()):
+            return s
+    return None

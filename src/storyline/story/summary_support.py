@@ -1,0 +1,192 @@
+"""Support for a summary sentence: which articles say it, verified.
+
+A passage supports a sentence when it repeats enough of its (IDF-weighted)
+content words, less when both carry the same story fact. The citation is kept
+only when the cited article holds the sentence's numbers and quoted words around
+the passage, its names anywhere, and its calendar dates.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from storyline.model import Analyzed, Citation, Span
+from storyline.story.summary_sentences import Candidate, FactIndex, facts_of
+from storyline.story.summary_text import (
+    NAME_LABELS,
+    calendar_day,
+    content_words,
+    is_year,
+    num,
+    numbers_in,
+    quoted_in,
+    word_seq,
+)
+
+#: Share of a sentence's (IDF-weighted) content words a passage must repeat to support it.
+SUPPORT_OVERLAP = 0.5
+#: Lower bar when the passage also shares a story fact (claim, quote, timeline event).
+SUPPORT_OVERLAP_WITH_FACT = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """What support search needs of one article, computed once."""
+
+    item: Analyzed
+    sentences: tuple[Span, ...]
+    words: tuple[frozenset[str], ...]
+    where: dict[str, tuple[int, ...]]  # content word -> indexes of sentences using it
+    numbers: tuple[frozenset[float], ...]  # per sentence
+    all_numbers: frozenset[float]
+    names: frozenset[str]
+    surnames: frozenset[str]
+    dates: frozenset[str]
+
+
+def read_doc(item: Analyzed, canon: Callable[[str, str], str], variants: Mapping[str, str]) -> Doc:
+    """Index one article for support search."""
+    text = item.article.text
+    debris = [b.span for b in item.analysis.boilerplate]
+    sentences = tuple(s for s in item.analysis.sentences if not any(s.overlaps(b) for b in debris))
+    names: set[str] = set()
+    for m in item.analysis.entities:
+        if m.label in NAME_LABELS:
+            for form in (canon(item.article.id, m.key), m.key, m.text):
+                names.add(variants.get(form.lower(), form))
+    surnames = set(re.findall(r"\b[A-Z][\w'’-]{2,}", text))
+    dates = frozenset(d for t in item.analysis.times for d in [calendar_day(t)] if d)
+    words = tuple(frozenset(content_words(text[s.start : s.end])) for s in sentences)
+    numbers = tuple(frozenset(num(v) for v in numbers_in(text[s.start : s.end])) for s in sentences)
+    where: dict[str, list[int]] = {}
+    for i, ws in enumerate(words):
+        for w in ws:
+            where.setdefault(w, []).append(i)
+    return Doc(
+        item=item,
+        sentences=sentences,
+        words=words,
+        where={w: tuple(ix) for w, ix in where.items()},
+        numbers=numbers,
+        all_numbers=frozenset().union(*numbers),
+        names=frozenset(names),
+        surnames=frozenset(surnames),
+        dates=dates,
+    )
+
+
+def find_support(
+    cand: Candidate,
+    docs: Mapping[str, Doc],
+    idf: Mapping[str, float],
+    fact_spans: FactIndex,
+    variants: Mapping[str, str],
+) -> tuple[Citation, ...]:
+    """Every article with a passage that says the sentence and passes verification."""
+    own = content_words(cand.text)
+    total = sum(idf.get(w, 1.0) for w in own) or 1.0
+    story_facts = {f for f in cand.facts if f.split(":", 1)[0] in ("claim", "quote", "event")}
+    source = docs[cand.article]
+    cand_dates = _dates_in(source, cand.span)
+    found: list[Citation] = []
+    for art, doc in docs.items():
+        best: tuple[float, int] | None = None
+        shared: dict[int, float] = {}
+        for w in own:
+            weight = idf.get(w, 1.0)
+            for i in doc.where.get(w, ()):
+                shared[i] = shared.get(i, 0.0) + weight
+        for i, weight in shared.items():
+            span = doc.sentences[i]
+            if art == cand.article and span.contains(cand.span):
+                best = (2.0, i)  # the sentence itself (maybe with a dateline cut off)
+                break
+            overlap = weight / total
+            if overlap < SUPPORT_OVERLAP_WITH_FACT:
+                continue
+            shares = overlap >= SUPPORT_OVERLAP or bool(
+                story_facts & facts_of(art, span, fact_spans)
+            )
+            if shares and (best is None or overlap > best[0]):
+                best = (overlap, i)
+        if best is None:
+            continue
+        span = cand.span if best[0] == 2.0 else doc.sentences[best[1]]
+        if _verified(cand, cand_dates, doc, best[1]):
+            found.append(Citation(art, span))
+    # The source comes first: it is the passage the sentence was taken from.
+    found.sort(key=lambda c: c.article != cand.article)
+    return tuple(found)
+
+
+def _verified(cand: Candidate, dates: set[str], doc: Doc, index: int) -> bool:
+    """Whether the article has the sentence's numbers, names and quoted words, and no other day."""
+    text = doc.item.article.text
+    around = range(max(0, index - 1), min(len(doc.sentences), index + 2))
+    window = text[doc.sentences[around[0]].start : doc.sentences[around[-1]].end]
+    have = frozenset().union(*(doc.numbers[i] for i in around))
+    for value in cand.numbers:
+        if value in have or (is_year(value) and value in doc.all_numbers):
+            continue
+        return False
+    for name in cand.names:
+        if name in doc.names or name in text:
+            continue
+        # A person may be named by surname alone ("Brandt" for "Ilsa Brandt"); a place or
+        # an organisation may not ("States" is not "United States").
+        last = name.split()[-1] if name.split() else name
+        if name not in cand.persons or last not in doc.surnames:
+            return False
+    seq = " ".join(word_seq(window))
+    for quote in quoted_in(cand.text):
+        words = " ".join(word_seq(quote))
+        if words and words not in seq:
+            return False
+    if not dates or dates & doc.dates:
+        return True
+    # The article never gives the sentence's day: it may still support the fact, unless
+    # the passage itself dates what it tells to another day.
+    return not _dates_in(doc, doc.sentences[index])
+
+
+def _dates_in(doc: Doc, span: Span) -> set[str]:
+    """Fully specified calendar dates the sentence states (relative references excepted)."""
+    return {
+        day
+        for t in doc.item.analysis.times
+        if span.start <= t.span.start < span.end
+        for day in [calendar_day(t)]
+        if day and t.granularity in ("day", "time")
+    }
+
+
+def source_key(docs: Mapping[str, Doc], dups: Mapping[str, str], article: str) -> str:
+    """Copies collapse into their original; one outlet counts once."""
+    original = dups.get(article, article)
+    doc = docs.get(original)
+    source = doc.item.article.source if doc else None
+    return f"src:{source.lower()}" if source else f"id:{original}"
+
+
+def idf_of(docs: Iterable[Doc]) -> dict[str, float]:
+    """Inverse document frequency of each content word over the story's articles."""
+    counts: Counter[str] = Counter()
+    n = 0
+    for doc in docs:
+        n += 1
+        counts.update(frozenset().union(*doc.words))
+    return {w: math.log((1 + n) / (1 + df)) + 1.0 for w, df in counts.items()}
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Cosine similarity of two sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b.get(w, 0.0) for w, v in a.items())
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb) if na and nb else 0.0

@@ -1,0 +1,111 @@
+"""A story's title: the most representative headline, else its central sentence shortened."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from storyline.model import Analyzed, StoryEntity
+from storyline.story.summary import content_words
+
+#: Headlines outside this many words are labels or paragraphs, not titles.
+TITLE_WORDS = (3, 22)
+#: A title built from a sentence is cut near this many words.
+SHORT_WORDS = 14
+
+_DATELINE = re.compile(r"^[A-Z]{3,}(?:[/ ,.-]+[A-Z]{2,})*\s*[—–-]+\s+")
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+_ASIDE = re.compile(r"^([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}), [^,]{2,40}, ")
+_WEAK_START = re.compile(r"^(?:The|A|An|He|She|It|They|This|That|But|And)\b")
+# " - Outlet", " | Outlet" and similar site suffixes that headlines carry.
+_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
+
+
+def story_title(items: Sequence[Analyzed], entities: Sequence[StoryEntity]) -> str:
+    """Prefer a representative article title; else build one from the central sentence."""
+    if not items:
+        return "Untitled story"
+    df: Counter[str] = Counter()
+    for item in items:
+        df.update(content_words(item.article.text))
+    key_names = [e.name for e in sorted(entities, key=lambda e: -len(e.articles))[:5]]
+    headline = _best_headline(items, df, key_names)
+    if headline:
+        return headline
+    sentence = _central_sentence(items, df, key_names)
+    if sentence:
+        return _shorten(sentence)
+    if key_names:
+        return ", ".join(key_names[:3])
+    return "Untitled story"
+
+
+def _clean_headline(title: str) -> str:
+    title = " ".join(title.split())
+    shorter = _SITE_SUFFIX.sub("", title)
+    return shorter if len(shorter.split()) >= TITLE_WORDS[0] else title
+
+
+def _best_headline(items: Sequence[Analyzed], df: Counter[str], names: Sequence[str]) -> str:
+    best: tuple[float, str] | None = None
+    for rank, item in enumerate(items):
+        if not item.article.title:
+            continue
+        title = _clean_headline(item.article.title)
+        words = title.split()
+        if not TITLE_WORDS[0] <= len(words) <= TITLE_WORDS[1] or title.isupper():
+            continue
+        spread = sum(df[w] for w in content_words(title)) / max(1, len(content_words(title)))
+        named = sum(1 for n in names if n.split()[-1:] and n.split()[-1] in title)
+        # How widely its words recur across reports, plus the key names it carries;
+        # earlier (older) reports win ties.
+        score = spread / len(items) + 0.5 * named - 0.001 * rank
+        if best is None or score > best[0]:
+            best = (score, title)
+    return best[1] if best else ""
+
+
+def _central_sentence(items: Sequence[Analyzed], df: Counter[str], names: Sequence[str]) -> str:
+    """The lead sentence that best says what the story is about, in its own words.
+
+    Among the first sentences of each report (after debris and datelines): words
+    that recur across reports, the story's key names, a named subject up front;
+    quotations and sentences opening on "The"/"He"/"It" make poor titles.
+    """
+    best: tuple[float, str] | None = None
+    surnames = [n.split()[-1] for n in names if n.split()]
+    for item in items:
+        text = item.article.text
+        debris = [b.span for b in item.analysis.boilerplate]
+        lead = [s for s in item.analysis.sentences if not any(s.overlaps(b) for b in debris)][:5]
+        for rank, span in enumerate(lead):
+            sentence = _DATELINE.sub("", " ".join(text[span.start : span.end].split()))
+            words = content_words(sentence)
+            if len(sentence.split()) < 5 or not words or "\n" in sentence:
+                continue
+            score = sum(df[w] for w in words) / (len(words) + 3)
+            score *= 1.0 + 0.3 * sum(1 for n in surnames if n in sentence)
+            score *= 1.3 if any(sentence.startswith(n) for n in (*names, *surnames)) else 1.0
+            score *= 0.7 if any(q in sentence for q in '"“”') else 1.0
+            score *= 0.6 if _WEAK_START.match(sentence) else 1.0
+            score /= 1.0 + 0.15 * rank
+            if best is None or score > best[0]:
+                best = (score, sentence)
+    return best[1] if best else ""
+
+
+def _shorten(sentence: str) -> str:
+    """Cut a sentence to headline length at a clause boundary when one is near."""
+    sentence = " ".join(_PARENTHESES.sub("", sentence).split()).rstrip(" .")
+    # "Putin, however, showed…" / "Trump, in his post, did not…": drop the aside.
+    sentence = _ASIDE.sub(r"\1 ", sentence)
+    words = sentence.split()
+    if len(words) <= SHORT_WORDS:
+        return sentence
+    head = " ".join(words[: SHORT_WORDS + 4])
+    for mark in (", ", " — ", " – ", "; ", ": ", " after ", " following ", " as ", " when "):
+        cut = head.find(mark)
+        if cut > 0 and 5 <= len(head[:cut].split()) <= SHORT_WORDS:
+            return head[:cut]
+    return " ".join(words[:SHORT_WORDS]) + "…"
