@@ -55,9 +55,7 @@ def test_acceptance_seeds_nine_killed_agreed(seeds_run: RunResult) -> None:
 
 
 def test_acceptance_seeds_injured_disagreement_flagged(seeds_run: RunResult) -> None:
-    conflicts = [
-        c for s in _stories(seeds_run) for c in s.conflicts if c.measure == "injured"
-    ]
+    conflicts = [c for s in _stories(seeds_run) for c in s.conflicts if c.measure == "injured"]
     values = {v.value for c in conflicts for v in c.values}
     assert {5, 7} <= values
     for conflict in conflicts:

@@ -54,7 +54,7 @@ def test_cli_analyze_offsets_index_the_text(tmp_path: Path) -> None:
     row = json.loads(out.read_text(encoding="utf-8"))
     for entity in row["entities"]:
         assert row["text"][entity["start"] : entity["end"]] == entity["text"]
-    assert any(q["text"].strip("\u201c\u201d\"").startswith("We are") for q in row["quotes"])
+    assert any(q["text"].strip('\u201c\u201d"').startswith("We are") for q in row["quotes"])
 
 
 def test_cli_bad_input_is_skipped_with_one_line_and_exit_3(tmp_path: Path) -> None:

@@ -24,7 +24,9 @@ TEXT = (
 
 
 def _article(n: int, published: str | None = "2025-03-02") -> Article:
-    return Article(id=f"a{n}", text=TEXT + f"\nReport {n}.\n", title="Ferry fire", published=published)
+    return Article(
+        id=f"a{n}", text=TEXT + f"\nReport {n}.\n", title="Ferry fire", published=published
+    )
 
 
 def test_pipeline_offsets_index_original_text(nlp: Any) -> None:

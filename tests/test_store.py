@@ -33,9 +33,7 @@ def _analysis(article_id: str) -> ArticleAnalysis:
         entities=(Mention(Span(1, 3), "Ana", "PERSON", "Ana Bell"),),
         times=(TimeExpr(Span(4, 9), "Monday", "DATE", "2025-05-19", "day", "weekday:MON:past"),),
         quotes=(Quote(Span(5, 9), "“go”", "direct", "Ana Bell", Span(1, 3), "said"),),
-        claims=(
-            Claim(Span(2, 3), "killed", 9.0, "exact", "people", None, None, Span(0, 10)),
-        ),
+        claims=(Claim(Span(2, 3), "killed", 9.0, "exact", "people", None, None, Span(0, 10)),),
     )
 
 

@@ -16,7 +16,14 @@ from typing import TextIO
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from storyline import api
 from storyline.ingest import InputError
@@ -47,7 +54,7 @@ def _progress(quiet: bool) -> Iterator[api.Progress | None]:
         console=_err,
         transient=True,
     )
-    tasks: dict[str, int] = {}
+    tasks: dict[str, TaskID] = {}
 
     def update(phase: str, done: int, total: int | None) -> None:
         if phase not in tasks:
