@@ -37,6 +37,13 @@ pytest: $(STAMP)
 
 test: lint types pytest
 
+# Figures for docs/quality.md and docs/performance.md (need ../shared/corpora; slow).
+eval: $(STAMP)
+	for f in eval/*.py; do case $$f in */cat.py) continue;; esac; echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+bench: $(STAMP)
+	for f in bench/*.py; do case $$f in */scale.py) continue;; esac; echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
 golden: $(STAMP)
 	$(BIN)/python scripts/regen_golden.py
 

@@ -1,0 +1,408 @@
+"""Numeric claims: every stated amount with what it counts, how sure, who says so, and when.
+
+``extract_claims`` reads a parsed article sentence by sentence. Harm predicates
+("killed", "injured", "pronounced dead", "taken to hospital") are read first, from
+the predicate to its victims, so that "a woman and her two children were killed"
+counts three and "no one was hurt" counts zero. Every other amount is read from
+the number outwards (``numbers.roles``). Each claim gets the source the sentence
+names (``numbers.attribution``), the date of the sentence, and a short description
+of its event (``numbers.about``). The measure vocabulary is in docs/claims.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from storyline.analyze.numbers.about import EventContext, sentence_event, target_token
+from storyline.analyze.numbers.attribution import find_attribution, sentence_source
+from storyline.analyze.numbers.measures import HARM, TIME_UNITS, rate_measure
+from storyline.analyze.numbers.parse import NumberPhrase, find_numbers
+from storyline.analyze.numbers.roles import Role, number_role, period_of
+from storyline.analyze.numbers.victims import (
+    ADDITIONAL,
+    ANAPHORIC,
+    PART,
+    harm_predicate,
+    intended,
+    person_count,
+    victims,
+)
+from storyline.model import Claim, Mention, Span, TimeExpr
+
+__all__ = ["ADDITIONAL", "ANAPHORIC", "PART", "extract_claims", "incident_counts"]
+
+#: Modal auxiliaries that make a harm predicate hypothetical ("could have been killed").
+MODALS = frozenset({"could", "would", "may", "might", "should", "must", "will", "can"})
+#: Conjunctions that make a clause hypothetical or future ("until after he dies").
+HYPOTHESES = frozenset({"if", "unless", "until", "lest"})
+#: Words in a following sentence that show it speaks about the same victims.
+VICTIM_WORDS = frozenset(
+    """
+    victim victims dead killed injured wounded casualties among identified hospital family
+    toll bodies survivors
+    """.split()  # noqa: SIM905
+)
+
+
+def _sentences(doc: Any) -> list[Any]:
+    """spaCy's sentences, split again at line breaks (a caption is not part of the next line)."""
+    out: list[Any] = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if "\n" in tok.text and tok.is_space and tok.i > start:
+                out.append(doc[start : tok.i])
+                start = tok.i + 1
+        if start < sent.end:
+            out.append(doc[start : sent.end])
+    return out
+
+
+def _date(sent: Any, times: Sequence[TimeExpr]) -> str | None:
+    """The TIMEX3 value of the first calendar date in the sentence, if any.
+
+    A resolved date wins; a month without a year ("in August": ``XXXX-08``) is kept
+    when nothing better is given, since it still tells an old figure from a new one.
+    """
+    inside = [
+        t
+        for t in times
+        if sent.start_char <= t.span.start < sent.end_char and t.type in ("DATE", "TIME")
+    ]
+    for t in inside:
+        if t.value[:1].isdigit():
+            return t.value
+    for t in inside:
+        if re.fullmatch(r"XXXX-\d{2}", t.value):
+            return t.value
+    return None
+
+
+def _char_span(doc: Any, start: int, end: int) -> Span:
+    return Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+
+
+def _phrase_on(token: Any, phrases: dict[int, NumberPhrase]) -> NumberPhrase | None:
+    """The amount attached to a victim token ("two children") or the token itself ("two")."""
+    if token.i in phrases:
+        return phrases[token.i]
+    for child in token.children:
+        if child.dep_ in ("nummod", "quantmod") and child.i in phrases:
+            return phrases[child.i]
+        if child.dep_ == "prep" and child.lower_ == "of" and token.i in phrases:
+            return phrases[token.i]
+    return None
+
+
+def _harm_claims(
+    doc: Any, sent: Any, phrases: dict[int, NumberPhrase], used: set[int]
+) -> list[tuple[Span, str, float, str, str, float | None, int]]:
+    """(span, measure, value, qualifier, counted, value_max, token) for each victim group."""
+    out: list[tuple[Span, str, float, str, str, float | None, int]] = []
+    seen: dict[int, str] = {}
+    emitted: set[str] = set()
+    for tok in sent:
+        measure = harm_predicate(tok)
+        if measure is None:
+            continue
+        if (
+            intended(tok)
+            or any(c.dep_ == "neg" for c in tok.children)
+            or any(
+                (c.dep_ == "aux" and c.lower_ in MODALS)
+                or (c.dep_ == "mark" and c.lower_ in HYPOTHESES)
+                for c in tok.children
+            )
+        ):
+            continue
+        found = victims(tok)
+        # two subjects of one predicate are one group ("the driver and a passenger suffered")
+        for victim in found[:1]:
+            earlier = seen.get(victim.i)
+            if earlier is not None and not (measure == "killed" and earlier != "killed"):
+                continue  # one person, one count: "was also shot and is in critical condition"
+            seen[victim.i] = measure
+            group = list(
+                {
+                    t.i: t
+                    for v in found
+                    for t in (v, *v.conjuncts)
+                    if t is v or t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+                }.values()
+            )
+            # names in apposition restate the group: "two managers, Ana Riva and Li Chen"
+            inside = {
+                t.i for m in group for c in m.children if c.dep_ == "appos" for t in c.subtree
+            }
+            group = [m for m in group if m.i not in inside] or group
+            total, qualifier, counted = 0.0, "exact", ""
+            value_max: float | None = None
+            heads: list[int] = []
+            for member in group:
+                phrase = _phrase_on(member, phrases)
+                if phrase is not None:
+                    total += phrase.value
+                    heads.append(phrase.head)
+                    if phrase.qualifier != "exact" and len(group) == 1:
+                        qualifier, value_max = phrase.qualifier, phrase.value_max
+                    counted = counted or (member.lower_ if member.i != phrase.head else "people")
+                    continue
+                count, what = person_count(member)
+                if count is None:
+                    total = -1.0
+                    break
+                if count == 0:  # "none of the 140 passengers": their number is no toll
+                    used.update(t.i for t in member.subtree if t.i in phrases)
+                total += count
+                counted = counted or what
+            if total < 0 or any(h in used for h in heads):
+                continue
+            if len(group) > 1:
+                counted = "people"
+            if earlier is not None or (measure == "killed" and _of_injuries(tok)):
+                counted = ANAPHORIC  # "was injured and later died", "died from his injuries"
+            fresh = len(group) == 1 and any(c.lower_ in ("a", "an") for c in victim.children)
+            if (
+                counted not in (ANAPHORIC, ADDITIONAL)
+                and total == 1
+                and (_says_also(tok, victim) or (fresh and measure in emitted))
+            ):
+                counted = ADDITIONAL  # "one was treated for burns, and a firefighter was ..."
+                if measure == "shot":
+                    measure = "injured"  # "a woman was also shot": wounded beside the dead
+            definite = any(c.lower_ in ("the", "these", "those") for c in victim.children)
+            if not definite and any(
+                m.lower_ == "others" or any(c.lower_ == "other" for c in m.children) for m in group
+            ):
+                counted = ADDITIONAL
+                if measure == "shot":
+                    measure = "injured"  # "two others were shot": wounded beside the dead
+            used.update(heads)
+            first = min(m.i for m in group)
+            start = min(m.left_edge.i for m in group)
+            start = min(start, *(phrases[h].start for h in heads)) if heads else start
+            # the victim's own words only: a broken parse may reach back across lines
+            start = max(start, first - 8, sent.start)
+            while start < first and "\n" in doc.text[doc[start].idx : doc[first].idx]:
+                start += 1
+            last = max(m.i for m in group)
+            span = _char_span(doc, start, last + 1)
+            if heads and len(group) == 1:
+                p = phrases[heads[0]]
+                span = _char_span(doc, p.start, p.end)
+                measure = rate_measure(measure, period_of(doc, p, tok.i))
+            emitted.add(measure)
+            if not doc.text[span.start : span.end].strip():
+                continue
+            out.append((span, measure, total, qualifier, counted or "people", value_max, victim.i))
+    return out
+
+
+def _of_injuries(pred: Any) -> bool:
+    """ "died from his injuries", "succumbed to her wounds": one of the injured died."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("from", "of", "to")
+        and any(o.lemma_.lower() in ("injury", "wound", "burn") for o in c.children)
+        for c in pred.children
+    )
+
+
+def _says_also(pred: Any, victim: Any) -> bool:
+    return any(c.lower_ in ("also",) for c in pred.children) and victim.tag_ == "NN"
+
+
+def _number_claim(doc: Any, phrase: NumberPhrase, previous_counted: str) -> tuple[str, str, Role]:
+    """(measure, counted, role) for an amount not read as victims."""
+    role = number_role(doc, phrase)
+    measure, counted = role.measure, role.counted
+    tok = doc[phrase.head]
+    if measure == "shot" and any(c.lower_ == "fatally" for c in tok.children):
+        measure = "killed"  # "two were shot, one fatally"
+    if counted in ("they", "them", "those", "these", "we", "us") or (
+        measure in HARM and _of_the(tok)
+    ):
+        counted = PART  # "three of them", "three of the injured": part of a figure
+    elif measure in HARM and _other_noun(doc, phrase):
+        counted = f"other {counted or 'people'}"  # "five other civilians": another event
+    if measure == "duration":
+        counted = TIME_UNITS[counted].format(_fmt(phrase.value))
+    if not counted:
+        counted = "people" if measure in HARM else previous_counted
+    return rate_measure(measure, role.period), counted, role
+
+
+def _target_owners(doc: Any, sent: Any, tokens: list[int]) -> set[int]:
+    """Claims whose own phrase names the sentence's target ("nine on a minibus")."""
+    target = target_token(sent)
+    if target is None:
+        return set()
+    return {
+        t for t in tokens if doc[t].left_edge.i <= target.i <= doc[t].right_edge.i and t != target.i
+    }
+
+
+def _of_the(tok: Any) -> bool:
+    """ "three of the injured", "two of the victims": a part of a group already counted."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and any(
+                    c.lower_ in ("the", "those", "these") or c.dep_ == "poss" for c in obj.children
+                ):
+                    return True
+    return False
+
+
+def _other_noun(doc: Any, phrase: NumberPhrase) -> bool:
+    tok = doc[phrase.head]
+    noun = tok.head if tok.dep_ == "nummod" else tok
+    return (
+        any(c.lower_ == "other" for c in noun.children)
+        or doc[phrase.end : phrase.end + 1].text == "other"
+    )
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def extract_claims(
+    doc: Any, mentions: Sequence[Mention], times: Sequence[TimeExpr]
+) -> tuple[Claim, ...]:
+    """Every numeric claim of a parsed article, in text order."""
+    ments = tuple(mentions)
+    claims: list[Claim] = []
+    sents = [s for s in _sentences(doc) if s.text.strip()]
+    source: str | None = None
+    context: EventContext | None = None
+    unsourced: list[tuple[int, int]] = []  # (claim index, sentence index) of harm claims
+    for n, sent in enumerate(sents):
+        phrases = {p.head: p for p in find_numbers(doc, sent.start, sent.end)}
+        used: set[int] = set()
+        sent_span = Span(sent.start_char, sent.end_char)
+        found: list[tuple[Span, str, float, str, str, float | None, int]] = []
+        found.extend(_harm_claims(doc, sent, phrases, used))
+        previous_counted = ""
+        for head, phrase in phrases.items():
+            if head in used:
+                continue
+            measure, counted, _ = _number_claim(doc, phrase, previous_counted)
+            previous_counted = counted if measure not in ("duration", "money") else ""
+            span = _char_span(doc, phrase.start, phrase.end)
+            found.append(
+                (span, measure, phrase.value, phrase.qualifier, counted, phrase.value_max, head)
+            )
+        if not found:
+            source = sentence_source(sent) or source
+            continue
+        found.sort(key=lambda f: f[0].start)
+        date = _date(sent, times)
+        # the event is read only for sentences with figures: most sentences have none
+        event = sentence_event(sent, ments, date, context)
+        bare = event.without_target().describe()
+        owners = _target_owners(doc, sent, [f[6] for f in found])
+        harm_here = False
+        for span, measure, value, qualifier, counted, value_max, token in found:
+            about = event.describe() if not owners or token in owners else bare
+            attribution = find_attribution(sent, token, source)
+            if measure in HARM:
+                harm_here = True
+                if attribution is None:
+                    unsourced.append((len(claims), n))
+            claims.append(
+                Claim(
+                    span,
+                    measure,
+                    value,
+                    qualifier,
+                    counted,
+                    attribution,
+                    date,
+                    sent_span,
+                    value_max,
+                    about,
+                )
+            )
+        named = sentence_source(sent)
+        if named:
+            source = named
+        if harm_here and not event.empty():
+            context = event
+    return tuple(_sourced_by_next(claims, unsourced, sents))
+
+
+def _sourced_by_next(
+    claims: list[Claim], unsourced: list[tuple[int, int]], sents: list[Any]
+) -> list[Claim]:
+    """Give unsourced harm claims the source of the next sentence when it speaks of the victims.
+
+    "... killing nine and injuring five. Local officials said a family of three was
+    among the victims." reads as the officials' figures.
+    """
+    from dataclasses import replace
+
+    for index, n in unsourced:
+        if n + 1 >= len(sents):
+            continue
+        nxt = sents[n + 1]
+        if (
+            nxt.start_char - sents[n].end_char > 2
+            and "\n\n" in nxt.doc.text[sents[n].end_char : nxt.start_char]
+        ):
+            continue  # a new paragraph starts a new thought
+        words = {t.lower_ for t in nxt}
+        source = sentence_source(nxt)
+        if source and words & VICTIM_WORDS:
+            claims[index] = replace(claims[index], attribution=source)
+    return claims
+
+
+def _background(claim: Claim) -> bool:
+    """A figure dated to a year or month ("in 2019 a similar blast killed five") is history."""
+    # "2019", "2025-08", "XXXX-08" ("in August"): a year or a month, not a day
+    return re.fullmatch(r"\d{4}|(\d{4}|XXXX)-\d{2}", claim.date or "") is not None
+
+
+def _other_than_another_measure(claim: Claim, claims: Sequence[Claim]) -> bool:
+    """Whether "others" in a claim are others than a different toll of its sentence.
+
+    In "a boy died and two others were hurt" the two are not more injured people
+    beside some injured already counted: they are the only injured.
+    """
+    before = [c for c in claims if c.sentence == claim.sentence and c.span.start < claim.span.start
+              and c.measure in HARM]  # fmt: skip
+    return bool(before) and all(c.measure != claim.measure for c in before)
+
+
+def incident_counts(claims: Sequence[Claim]) -> dict[str, float]:
+    """Killed and injured totals of one incident report (``{"killed": k, "injured": i}``).
+
+    Repeated figures count once (the largest), "others"/"another" add to them, a
+    pronoun ("he died") refers to someone already counted, and people shot or
+    stabbed but not killed are injured.
+    """
+    claims = [c for c in claims if not _background(c)]
+    totals: dict[str, float] = {}
+    anaphoric_killed = 0.0
+    for measure in ("killed", "injured", "shot"):
+        own = [c for c in claims if c.measure == measure]
+        marked = (ANAPHORIC, ADDITIONAL, PART)
+        base = max((c.value for c in own if c.counted not in marked), default=0)
+        anaphoric = max((c.value for c in own if c.counted == ANAPHORIC), default=0)
+        extra = {(c.sentence.start, c.value) for c in own if c.counted == ADDITIONAL and
+                 not _other_than_another_measure(c, claims)}  # fmt: skip
+        base = max([base, *(c.value for c in own if c.counted == ADDITIONAL
+                            and _other_than_another_measure(c, claims))])  # fmt: skip
+        total = max(base, anaphoric) + sum(v for _, v in extra)
+        # a part ("one of them died") only tells something when no whole is given
+        totals[measure] = total or max((c.value for c in own if c.counted == PART), default=0)
+        if measure == "killed":
+            anaphoric_killed = anaphoric  # "she later died": one of the injured
+    killed, shot = totals["killed"], totals["shot"]
+    injured = max(0.0, totals["injured"] - anaphoric_killed)
+    if shot:
+        injured = max(injured, shot - killed)
+    return {"killed": killed, "injured": injured}

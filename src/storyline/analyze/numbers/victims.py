@@ -1,0 +1,258 @@
+"""Victims of harm predicates: who was killed or hurt, and how many, without a digit.
+
+"a man was killed", "the driver was pronounced dead", "a woman and her two
+children", "no one was hurt", "claimed the lives of two teenagers": the harm
+predicate is found first, then its victims (subject, object, or the subject of
+the verb it is joined to), and they are counted (a singular person is one, "no
+one" is zero, "both" is two). Markers in ``counted`` say how a figure relates to
+the others of its report: already mentioned, part of a figure, or beside it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.analyze.numbers.measures import PAIRS, PERSON_NOUNS, PREDICATES
+
+#: Counted marker for victims named by a pronoun ("he died"): already counted elsewhere.
+ANAPHORIC = "people (already mentioned)"
+#: Counted marker for "three of them", "all six of the dead": a part of a figure given.
+PART = "people (part of a figure)"
+#: Counted marker for "two others were injured": in addition to those already counted.
+ADDITIONAL = "other people"
+PRONOUNS_ONE = frozenset({"he", "she", "him", "her"})
+HOSPITAL = frozenset({"hospital", "hospitals", "medical", "trauma", "clinic", "er"})
+INJURY_NOUNS = frozenset(
+    """injury wound burn fracture trauma concussion laceration bruise gash cut
+    inhalation""".split()  # noqa: SIM905
+)
+INTENT = frozenset(
+    """conspire plan plot try attempt threaten want intend vow seek aim hope order
+    """.split()  # noqa: SIM905
+)
+CONDITIONS = frozenset({"critical", "serious", "stable", "grave", "fair", "life-threatening"})
+
+
+def fatal(tok: Any) -> bool:
+    """Whether a shooting or stabbing predicate is marked fatal ("fatally", "shot dead")."""
+    for child in tok.children:
+        if child.lower_ in ("fatally", "dead", "mortally") or (
+            child.dep_ == "conj" and child.lemma_ in ("kill", "die")
+        ):
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "to"
+            and any(o.lemma_ == "death" for o in child.children)
+        ):
+            return True  # "shot to death", "stabbed to death"
+    return False
+
+
+def has_particle(tok: Any, word: str) -> bool:
+    """Whether a verb carries the particle ``word`` ("shot *down*")."""
+    return any(c.dep_ == "prt" and c.lower_ == word for c in tok.children)
+
+
+def _injury(tok: Any) -> bool:
+    """An injury noun: "injuries", "a concussion", "a broken arm"."""
+    return tok.lemma_.lower() in INJURY_NOUNS or any(
+        c.lower_ in ("broken", "fractured", "injured") for c in (*tok.children, *tok.conjuncts)
+    )
+
+
+def object_is_injury(tok: Any) -> bool:
+    """ "suffered a broken leg", "escaped with minor cuts": the object is an injury."""
+    for child in tok.children:
+        if child.dep_ == "dobj" and _injury(child):
+            return bool(tok.lemma_.lower() != "escape")  # "escaped injury" means unhurt
+        hurt = [o for o in child.children if o.dep_ == "pobj" and _injury(o)]
+        if child.dep_ == "prep" and child.lower_ == "with" and hurt:
+            return True
+    return False
+
+
+def harm_predicate(tok: Any) -> str | None:
+    """The harm measure a token states about its victims, if any ("killed", "taken to hospital")."""
+    lemma = tok.lemma_.lower()
+    if tok.head.lemma_.lower() in ("presume", "fear", "believe") and tok.head is not tok:
+        return None  # "missing and presumed drowned": not a confirmed death
+    if lemma in ("suffer", "sustain", "receive", "survive", "escape") and object_is_injury(tok):
+        return "injured"
+    if lemma == "succumb":
+        return "killed"
+    if lemma in ("claim", "take") and _lives_of(tok):
+        return "killed"  # "claimed the lives of two teenagers"
+    if tok.pos_ in ("NOUN", "PRON", "PROPN") and _in_condition(tok):
+        return "injured"  # "left one dead and another in critical condition"
+    if (
+        lemma in ("body", "remains")
+        and tok.pos_ == "NOUN"
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    ):
+        return "killed"
+    if lemma in ("receive", "require", "need", "get", "survive", "escape") and any(
+        c.dep_ == "dobj" and c.lemma_ == "treatment" for c in tok.children
+    ):
+        return "injured"  # "received treatment at the scene"
+    if lemma in ("be", "remain", "stay", "list") and _in_condition(tok):
+        return "injured"  # "is in critical condition"
+    if lemma in ("bite", "maul", "scald", "trample") and tok.tag_ == "VBN":
+        return "injured"  # "was bitten by a dog"
+    if (
+        lemma == "treat"
+        and _passive(tok)
+        and not any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+    ):
+        return "injured"  # "was treated at the scene" (not "treated to a concert")
+    if lemma == "treat" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+        return "injured"  # "treated for minor injuries", "treated for smoke inhalation"
+    if lemma in ("take", "kill", "shoot") and _self_harm(tok):
+        return "killed"
+    if lemma == "lose" and any(c.lemma_ in ("life",) for c in tok.children):
+        return "killed"
+    if lemma in ("take", "transport", "rush", "airlift", "fly", "admit", "carry", "send"):
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("to", "into"):
+                objs = [t.lower_ for t in child.subtree]
+                if HOSPITAL & set(objs):
+                    return "injured"
+        return None
+    if lemma in ("pronounce", "find", "declare", "confirm") and any(
+        c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ == "dead" for c in tok.children
+    ):
+        return "killed"
+    if tok.pos_ not in ("VERB", "ADJ"):
+        return None
+    measure = PREDICATES.get(lemma)
+    if has_particle(tok, "down"):
+        return None  # "shot down" counts aircraft, not victims
+    if measure in ("killed", "injured", "shot", "missing"):
+        if lemma in ("treat", "burn", "fire", "free", "release", "execute"):
+            return None
+        if measure == "shot" and fatal(tok):
+            return "killed"
+        return measure
+    return None
+
+
+def intended(tok: Any) -> bool:
+    """Whether a predicate is only planned or attempted ("conspiring to kill three")."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and (
+        tok.head.lemma_.lower() in INTENT
+    )
+
+
+def _passive(tok: Any) -> bool:
+    """A passive participle, or one conjoined to a passive ("were pulled out and treated")."""
+    return tok.tag_ == "VBN" and (
+        any(c.dep_ == "auxpass" for c in tok.children)
+        or (tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.head.children))
+    )
+
+
+def _lives_of(tok: Any) -> list[Any]:
+    """The people of "the lives of two teenagers" when ``tok`` governs it."""
+    for child in tok.children:
+        if child.dep_ == "dobj" and child.lemma_ == "life":
+            return [o for p in child.children if p.lower_ == "of" for o in p.children
+                    if o.dep_ == "pobj"]  # fmt: skip
+    return []
+
+
+def _in_condition(tok: Any) -> bool:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            for obj in child.children:
+                if obj.lemma_ == "condition" and any(c.lower_ in CONDITIONS for c in obj.children):
+                    return True
+    return False
+
+
+def _self_harm(tok: Any) -> bool:
+    """ "taking his own life", "killed himself", "shot herself": the attacker died too."""
+    for child in tok.children:
+        if child.dep_ == "dobj" and child.lower_ in ("himself", "herself", "themselves"):
+            return True
+        if (
+            child.dep_ == "dobj"
+            and child.lemma_ == "life"
+            and any(c.lower_ == "own" for c in child.children)
+        ):
+            return True
+    return False
+
+
+def victims(tok: Any, inherited: bool = False) -> list[Any]:
+    """The tokens naming who a harm predicate happened to (subject, object, or inherited)."""
+    if inherited:  # "swam to shore and was treated": the subject of the first verb
+        return [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if tok.pos_ in ("NOUN", "PRON", "PROPN") and _in_condition(tok):
+        return [tok]
+    if _lives_of(tok):
+        return _lives_of(tok)
+    if tok.lemma_.lower() in ("body", "remains"):  # "the body of a missing hiker"
+        return [o for c in tok.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or tok.tag_ == "VBN"
+    intransitive = tok.lemma_.lower() in ("die", "perish", "drown", "succumb", "suffer",
+                                          "sustain", "receive", "lose", "dead", "missing",
+                                          "injured", "wounded", "be", "remain", "stay",
+                                          "require", "need", "get", "survive",
+                                          "escape")  # fmt: skip
+    found: list[Any] = []
+    if _self_harm(tok):
+        return [tok]  # counted by person_count as one more person
+    for child in tok.children:
+        if (
+            child.dep_ == "nsubjpass"
+            or (child.dep_ == "nsubj" and (intransitive or passive))
+            or (child.dep_ == "dobj" and not intransitive and not passive)
+        ):
+            found.append(child)
+    if not found and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "ADJ", "AUX"):
+        return victims(tok.head, inherited=True)  # "was shot and killed": the subject of "shot"
+    if not found and tok.dep_ in ("oprd", "acomp", "xcomp") and tok.head is not tok:
+        return victims(tok.head)  # "was pronounced dead", "was found dead"
+    if not found and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        return [tok.head]  # "a man killed in the crash", "the injured man"
+    if not found and tok.dep_ == "relcl" and (passive or intransitive):
+        return [tok.head]  # "the woman who died" (not "the man who shot two")
+    return [
+        v.head.head if v.lower_ in ("who", "that") and v.head.dep_ == "relcl" else v for v in found
+    ]
+
+
+def person_count(tok: Any) -> tuple[float | None, str]:
+    """How many people a victim token names without a number: (count, counted)."""
+    low = tok.lower_
+    lemma = tok.lemma_.lower()
+    children = {c.lower_ for c in tok.children}
+    if tok.pos_ == "VERB":
+        return 1.0, ADDITIONAL  # the attacker who took his own life
+    if low in ("second", "third", "fourth", "fifth") and ("a" in children or tok.dep_ != "amod"):
+        return 1.0, ADDITIONAL  # "a third was seriously injured"
+    before = tok.doc[tok.i - 2 : tok.i].text.lower().replace(" ", "") if tok.i >= 2 else ""
+    if low in ("nobody", "none", "no-one", "noone") or (
+        low == "one" and ("no" in children or before == "no-")
+    ):
+        return 0.0, "people"
+    if "no" in children and (lemma in PERSON_NOUNS or lemma in ("one", "people", "person")):
+        return 0.0, "people"
+    if low in PRONOUNS_ONE:
+        return 1.0, ANAPHORIC
+    if lemma == "old" and any(c.lemma_ == "year" for c in tok.children):
+        return 1.0, "people"  # "a 16-year-old was shot"
+    ordinal = {"second", "third", "fourth", "fifth"} & children
+    if low in ("another",) or (("another" in children or ordinal) and lemma in PERSON_NOUNS):
+        return 1.0, ADDITIONAL
+    if lemma in PAIRS or "both" in children:
+        return PAIRS.get(lemma, 2.0), "people"
+    if lemma == "victim" and "the" in children and tok.tag_ == "NN":
+        return 1.0, ANAPHORIC
+    if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
+        return 1.0, "people"
+    if tok.tag_ in ("NN",) and lemma in PERSON_NOUNS:
+        return 1.0, lemma
+    if low == "one" and tok.pos_ in ("NUM", "NOUN", "PRON"):
+        return 1.0, "people"
+    return None, ""
