@@ -17,6 +17,7 @@ from pathlib import Path
 
 from storyline.analyze.entities import extract_entities
 from storyline.analyze.quotes import extract_quotes
+from storyline.analyze.quoting.marks import doc_text
 from storyline.model import Analyzed, Article, ArticleAnalysis
 from storyline.nlp import load_nlp
 from storyline.story.names import resolve_names
@@ -59,7 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         quotes = extract_quotes(doc, ents)
         aid = f"d{i}"
         items.append(
-            Analyzed(Article(aid, doc.text), ArticleAnalysis(aid, entities=ents, quotes=quotes))
+            Analyzed(
+                Article(aid, doc_text(doc)), ArticleAnalysis(aid, entities=ents, quotes=quotes)
+            )
         )
     t_article = time.perf_counter() - t0
     t0 = time.perf_counter()

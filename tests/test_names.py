@@ -118,3 +118,13 @@ def test_names_seeds_trump_forms_are_one_entity(seed_index: Any) -> None:
     index, items = seed_index
     names = {index.canonical(i.article.id, n) for i in items for n in ("Mr Trump", "Trump’s")}
     assert names == {"Donald Trump"}
+
+
+def test_names_seeds_places_are_not_people(seed_index: Any) -> None:
+    index, _ = seed_index
+    labels = {e.name: e.label for e in index.entities()}
+    for town in ("Kyiv", "Sumy", "Kherson", "Kursk"):
+        assert labels.get(town, "GPE") in ("GPE", "LOC"), town
+    assert not any(
+        label == "PERSON" and name.endswith("Ministry") for name, label in labels.items()
+    )

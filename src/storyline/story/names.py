@@ -22,24 +22,47 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 
 from storyline.analyze.entities import (
-    _without_legal,
+    ORG_SUFFIXES,
     acronym,
     compatible_org,
     compatible_person,
     display_name,
     name_tokens,
     org_core,
+    place_key,
     strip_titles,
     translit,
+    without_legal,
 )
 from storyline.model import Analyzed, StoryEntity
+
+#: Labels of places: a known place ("Singapore") never joins "Singapore Airlines".
+_PLACES = frozenset({"GPE", "LOC"})
 
 #: A surname alone joins the leading bearer only when he has this many times the mentions.
 _DOMINANCE = 3
 
 
+#: Words after a name that only businesses carry.
+_BUSINESS = ORG_SUFFIXES | frozenset(
+    """foods airlines airways bank partners capital investments services systems
+    technologies energy media freight pharma""".split()  # noqa: SIM905
+)
+
+
+def _org_worded(name: str) -> bool:
+    """Whether a name carries a word only organisations carry ("Foods", "Inc")."""
+    return any(t in _BUSINESS for t in name_tokens(name)[1:])
+
+
 def _tkey(text: str, person: bool = True) -> tuple[str, ...]:
-    """The comparison key of a name: folded, titles (of people) and suffixes cut, transliterated."""
+    """The comparison key of a name: folded, titles (of people) and suffixes cut, transliterated.
+
+    A country's other names share its key ("US", "U.S.", "America" -> united states).
+    """
+    place = place_key(text)
+    if place is not None:
+        return tuple(translit(t) for t in place.split())
     tokens = name_tokens(text)
     return tuple(translit(t) for t in org_core(strip_titles(tokens) if person else tokens))
 
@@ -58,8 +81,17 @@ class _Cluster:
 
     @property
     def label(self) -> str:
-        """The label most mentions carry."""
-        return self.labels.most_common(1)[0][0] if self.labels else "MISC"
+        """The label most mentions carry; a one-word name seen as a place as often as a
+        person is a place (the tagger calls towns people, rarely people towns)."""
+        if not self.labels:
+            return "MISC"
+        top = self.labels.most_common(1)[0][0]
+        places = self.labels["GPE"] + self.labels["LOC"]
+        if top == "PERSON" and places >= self.labels["PERSON"] and not self.full_tokens():
+            return "GPE" if self.labels["GPE"] >= self.labels["LOC"] else "LOC"
+        if top in _PLACES and self.labels["ORG"] and _org_worded(self.canonical()):
+            return "ORG"  # "Corvana Foods", mostly met as "Corvana" tagged GPE
+        return top
 
     @property
     def mentions(self) -> int:
@@ -269,6 +301,12 @@ def _merge_people(clusters: list[_Cluster]) -> list[_Cluster]:
     return merged + leftovers
 
 
+def _complete(name: str) -> bool:
+    """Whether an organisation name carries its own corporate word ("Apple Computer")."""
+    tokens = tuple(t for t in name_tokens(name) if t != "the")
+    return org_core(tokens) != tokens
+
+
 def _merge_short_forms(clusters: list[_Cluster]) -> list[_Cluster]:
     """Join an acronym or a short organisation name to its longer form(s)."""
     longer = [c for c in clusters if c.label != "PERSON"]
@@ -280,8 +318,11 @@ def _merge_short_forms(clusters: list[_Cluster]) -> list[_Cluster]:
         if len(words) < 2:
             continue
         index[words[0]].append(c)
+        for k in range(1, len(words) - 1):
+            if place_key(" ".join(words[:k])) is not None:
+                index[words[k]].append(c)  # "United States Air Force" under "air"
         whole = tuple(t for t in name_tokens(c.canonical()) if t != "the")
-        for initials in {acronym(words), acronym(whole), acronym(_without_legal(whole))}:
+        for initials in {acronym(words), acronym(whole), acronym(without_legal(whole))}:
             index[initials].append(c)
     absorbed: set[int] = set()
     for c in sorted(longer, key=lambda c: len(core[id(c)])):
@@ -297,7 +338,11 @@ def _merge_short_forms(clusters: list[_Cluster]) -> list[_Cluster]:
             and id(o) not in absorbed
             and len(core[id(o)]) > len(short)
             and (o.label == "PRODUCT") == (c.label == "PRODUCT")
+            and not (place_key(c.canonical()) is not None and o.label not in _PLACES)
             and compatible_org(short, core[id(o)])
+            # Every name of the short entity must fit: "Apple Computer" stops "Apple"
+            # (the same company) from joining "Apple Corps".
+            and all(compatible_org(name_tokens(k), core[id(o)]) for k in c.keys if _complete(k))
         ]
         targets.sort(key=lambda o: -o.mentions)
         # Several longer forms ("Dow Jones", "Dow Jones Industrial Average") are fine
@@ -312,10 +357,36 @@ def _merge_short_forms(clusters: list[_Cluster]) -> list[_Cluster]:
     return [c for c in clusters if id(c) not in absorbed]
 
 
+def _merge_declared_aliases(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Join a bare acronym ("SIA") to the entity another report introduced it for
+    ("Singapore Airlines (SIA)"), when exactly one entity has it as a variant."""
+    owners: dict[str, set[int]] = defaultdict(set)
+    for c in clusters:
+        if c.label == "PERSON":
+            continue
+        for v in c.variants:
+            if v.isupper() and 2 <= len(v) <= 6 and len(c.keys) and v not in c.keys:
+                owners[v].add(id(c))
+    by_id = {id(c): c for c in clusters}
+    absorbed: set[int] = set()
+    for c in clusters:
+        if c.label == "PERSON" or len(c.keys) != 1:
+            continue
+        (key,) = c.keys
+        targets = owners.get(key, set()) - {id(c)}
+        if len(targets) == 1:
+            target = by_id[targets.pop()]
+            if id(target) not in absorbed:
+                target.absorb(c)
+                absorbed.add(id(c))
+    return [c for c in clusters if id(c) not in absorbed]
+
+
 def resolve_names(items: Sequence[Analyzed]) -> NameIndex:
     """Resolve the entity keys of all ``items`` into story-wide entities."""
     clusters = _nodes(items)
     clusters = _merge_same_spelling(clusters)
     clusters = _merge_people(clusters)
     clusters = _merge_short_forms(clusters)
+    clusters = _merge_declared_aliases(clusters)
     return NameIndex(clusters)

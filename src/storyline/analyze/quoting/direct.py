@@ -13,12 +13,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from storyline.analyze.quoting.lexicon import SPEECH_VERBS
 from storyline.analyze.quoting.marks import Passage, doc_text
 from storyline.analyze.quoting.speakers import (
-    SPEECH_VERBS,
     Attribution,
     MentionIndex,
     according_to,
+    passive_participle,
     resolve_subject,
     subject_of,
 )
@@ -43,6 +44,10 @@ def _is_cue(tok: Any) -> bool:
 
 def _from_verb(verb: Any, index: MentionIndex, quote: Passage) -> Attribution | None:
     """The speaker of a cue verb, unless its subject lies inside the quote itself."""
+    if passive_participle(verb):
+        # "a “full ceasefire,” urged by X and its allies": the quoted words are a phrase
+        # the report uses, not words that the subject of the sentence said.
+        return None
     subj = subject_of(verb)
     if subj is None or quote.start <= subj.idx < quote.end or subj.lower_ in ("i", "we", "you"):
         return None
@@ -163,11 +168,29 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
         found.append(attr)
     _carry_over(text, passages, found)
     quotes: list[Quote] = []
+    last: Passage | None = None
     for p, attr in zip(passages, found, strict=True):
+        if p.continued and last is not None and last.close_at is None and quotes:
+            # The press convention for a quote running over paragraphs: no closing mark
+            # at the end of one, an opening mark at the start of the next. One quote.
+            prev = quotes[-1]
+            keep = prev if prev.speaker is not None or attr is None else None
+            quotes[-1] = Quote(
+                span=Span(prev.span.start, p.end),
+                text=text[prev.span.start : p.end],
+                kind="direct",
+                speaker=keep.speaker if keep else attr.speaker if attr else None,
+                speaker_span=keep.speaker_span if keep else attr.span if attr else None,
+                cue=keep.cue if keep else attr.cue if attr else None,
+            )
+            last = p
+            continue
+        last = None
         if attr is None and (
             len(text[p.start : p.end].split()) < _MIN_UNCUED_WORDS or _is_title(text, p)
         ):
             continue
+        last = p
         quotes.append(
             Quote(
                 span=Span(p.start, p.end),

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from storyline.analyze.quoting.lexicon import REPORT_VERBS
 from storyline.analyze.quoting.marks import doc_text
 from storyline.analyze.quoting.speakers import (
-    REPORT_VERBS,
     MentionIndex,
     resolve_subject,
     subject_of,

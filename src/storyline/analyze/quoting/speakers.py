@@ -15,203 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.analyze.entities import ORG_WORDS, display_name, fold, name_tokens, translit
+from storyline.analyze.quoting.lexicon import ROLE_NOUNS
 from storyline.analyze.quoting.marks import doc_text
+from storyline.analyze.quoting.referents import ORG_NOUNS, org_referent, relative_head
 from storyline.model import Mention, Span
-
-#: Lemmas of verbs that introduce what someone said or wrote.
-SPEECH_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "write",
-        "add",
-        "state",
-        "declare",
-        "announce",
-        "claim",
-        "insist",
-        "warn",
-        "note",
-        "explain",
-        "argue",
-        "stress",
-        "urge",
-        "ask",
-        "reply",
-        "respond",
-        "answer",
-        "post",
-        "tweet",
-        "continue",
-        "conclude",
-        "admit",
-        "acknowledge",
-        "deny",
-        "confirm",
-        "suggest",
-        "predict",
-        "promise",
-        "vow",
-        "complain",
-        "lament",
-        "describe",
-        "call",
-        "recall",
-        "remark",
-        "observe",
-        "comment",
-        "quip",
-        "joke",
-        "shout",
-        "exclaim",
-        "report",
-        "assert",
-        "maintain",
-        "reiterate",
-        "emphasise",
-        "emphasize",
-        "threaten",
-        "pledge",
-        "brand",
-        "dismiss",
-        "label",
-        "term",
-        "praise",
-        "condemn",
-        "thank",
-        "proclaim",
-        "caution",
-        "concede",
-        "boast",
-        "demand",
-        "propose",
-        "accuse",
-        "tout",
-        "hail",
-        "decry",
-        "blast",
-        "slam",
-        "criticise",
-        "criticize",
-        "counter",
-        "reveal",
-        "disclose",
-        "mention",
-        "agree",
-        "testify",
-        "recount",
-        "muse",
-        "wonder",
-        "plead",
-        "order",
-        "characterise",
-        "characterize",
-        "express",
-        "repeat",
-        "echo",
-    ]
-)
-
-#: Verbs that take reported speech as a clause ("said that ...").
-REPORT_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "write",
-        "add",
-        "state",
-        "declare",
-        "announce",
-        "claim",
-        "insist",
-        "warn",
-        "note",
-        "explain",
-        "argue",
-        "stress",
-        "reply",
-        "respond",
-        "answer",
-        "post",
-        "tweet",
-        "conclude",
-        "admit",
-        "acknowledge",
-        "deny",
-        "confirm",
-        "suggest",
-        "predict",
-        "promise",
-        "vow",
-        "complain",
-        "report",
-        "assert",
-        "maintain",
-        "reiterate",
-        "emphasise",
-        "emphasize",
-        "threaten",
-        "pledge",
-        "concede",
-        "boast",
-        "reveal",
-        "disclose",
-        "testify",
-        "recount",
-    ]
-)
-
-#: Nouns that refer back to a named person ("the minister said").
-ROLE_NOUNS = frozenset(
-    [
-        "president",
-        "minister",
-        "leader",
-        "chancellor",
-        "secretary",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "official",
-        "governor",
-        "mayor",
-        "premier",
-        "king",
-        "queen",
-        "prince",
-        "chief",
-        "commander",
-        "general",
-        "aide",
-        "envoy",
-        "ambassador",
-        "senator",
-        "lawmaker",
-        "director",
-        "chairman",
-        "ceo",
-        "head",
-        "negotiator",
-        "diplomat",
-        "politician",
-        "man",
-        "woman",
-        "officer",
-        "adviser",
-        "advisor",
-        "analyst",
-        "expert",
-        "judge",
-        "prosecutor",
-        "lawyer",
-        "commissioner",
-        "pope",
-        "monarch",
-        "candidate",
-        "founder",
-        "executive",
-    ]
-)
 
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _ORG_PRONOUNS = frozenset({"it"})
@@ -409,17 +216,30 @@ def resolve_subject(tok: Any, index: MentionIndex) -> tuple[str | None, Span | N
         m = index.sentence_subject(tok) or index.antecedent(tok.idx, frozenset({"PERSON"}))
         return (m.key if m else None), Span(tok.idx, tok.idx + len(tok.text))
     if lower in _ORG_PRONOUNS:
-        m = index.antecedent(tok.idx, frozenset({"ORG", "GPE"}))
+        m = org_referent(tok, index)
         return (m.key if m else None), Span(tok.idx, tok.idx + len(tok.text))
+    antecedent = relative_head(tok)
+    if antecedent is not None:
+        return resolve_subject(antecedent, index)
     start, end = _noun_phrase(tok)
     direct = index.at(tok.idx, tok.idx + len(tok.text))
     if direct is not None:
         return direct.key, direct.span
     inner = index.at(start, end)
-    # "The Ukrainian leader", "the minister": a role noun points back to a named person.
+    if inner is not None and inner.label == "NORP":
+        inner = None  # "Ukrainian officials" are not "Ukrainian"
+    det = [c.lower_ for c in tok.children if c.dep_ == "det"]
+    definite = bool(det) and det[0] in ("the", "this", "that")
+    plural = tok.tag_ in ("NNS", "NNPS")
+    if definite and not plural and tok.lemma_.lower() in ORG_NOUNS and inner is None:
+        m = org_referent(tok, index, strict=True)  # "the agency said": the one just named
+        return (m.key if m else None), Span(start, end)
+    # "The Ukrainian leader", "the minister": a role noun points back to a named person
+    # ("the heads of delegations" are several people: none of them in particular).
     if tok.lemma_.lower() in ROLE_NOUNS and (inner is None or inner.label != "PERSON"):
-        det = [c.lower_ for c in tok.children if c.dep_ == "det"]
-        if det and det[0] in ("the", "this", "that"):
+        if plural:
+            return None, Span(start, end)
+        if definite:
             mods = frozenset(
                 c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.is_alpha
             )
@@ -447,7 +267,8 @@ def _proper_run(tok: Any) -> tuple[str, Span]:
         first -= 1
     start = doc[first].idx
     text = doc_text(doc)[start : tok.idx + len(tok.text)]
-    return display_name(text), Span(start, tok.idx + len(tok.text))
+    person = not any(fold(w) in ORG_WORDS for w in text.split())  # "Defence Ministry"
+    return display_name(text, person), Span(start, tok.idx + len(tok.text))
 
 
 def according_to(to: Any, index: MentionIndex) -> tuple[str | None, Span | None]:
@@ -472,6 +293,23 @@ def according_to(to: Any, index: MentionIndex) -> tuple[str | None, Span | None]
     return None, Span(start_c, end_c)
 
 
+def passive_participle(verb: Any) -> bool:
+    """Whether a cue verb is a passive participle ("urged by X", "a truce called for")."""
+    if verb.tag_ != "VBN":
+        return False
+    if any(c.dep_ in ("agent", "auxpass") for c in verb.children):
+        return True
+    return verb.dep_ in ("acl", "amod", "advcl") and not any(
+        c.dep_ in ("aux", "nsubj") for c in verb.children
+    )
+
+
+def _across_paragraphs(a: Any, b: Any) -> bool:
+    """Whether a line break lies between two tokens (a parse joining two paragraphs)."""
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n" in doc_text(a.doc)[lo:hi]
+
+
 def subject_of(verb: Any) -> Any:
     """The grammatical subject of a verb, climbing through participles ("..., saying")."""
     tok = verb
@@ -480,12 +318,19 @@ def subject_of(verb: Any) -> Any:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return child
         if (
-            tok.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "dep", "csubj", "pcomp")
+            tok.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "dep", "csubj", "pcomp", "prep")
             and tok.head is not tok
+            and not _across_paragraphs(tok, tok.head)
         ):
             tok = tok.head
             continue
         break
+    # A paragraph's subject parsed into the paragraph before ("... on X.\n\nThe
+    # ministry claimed"): the noun right before the verb is its subject.
+    if verb.i > 0:
+        prev = verb.doc[verb.i - 1]
+        if prev.pos_ in ("PROPN", "NOUN") and _across_paragraphs(prev, prev.head):
+            return prev
     # "..., said Andriy Yermak": the name after the verb can be parsed as its object.
     for child in verb.rights:
         if child.dep_ in ("dobj", "attr", "npadvmod", "dep") and child.pos_ == "PROPN":

@@ -1,0 +1,44 @@
+"""Words of speech: verbs that introduce quotes or reported speech, nouns for speakers.
+
+Lemmas, lower case. Kept apart from the rules that use them so that they can grow
+without hiding the logic.
+"""
+
+from __future__ import annotations
+
+#: Lemmas of verbs that introduce what someone said or wrote.
+SPEECH_VERBS = frozenset(
+    """
+    say tell write add state declare announce claim insist warn note explain argue
+    stress urge ask reply respond answer post tweet continue conclude admit
+    acknowledge deny confirm suggest predict promise vow complain lament describe call
+    recall remark observe comment quip joke shout exclaim report assert maintain
+    reiterate emphasise emphasize threaten pledge brand dismiss label term praise
+    condemn thank proclaim caution concede boast demand propose accuse tout hail decry
+    blast slam criticise criticize counter reveal disclose mention agree testify
+    recount muse wonder plead order characterise characterize express repeat echo
+    """.split()  # noqa: SIM905
+)
+
+
+#: Verbs that take reported speech as a clause ("said that ...").
+REPORT_VERBS = frozenset(
+    """
+    say tell write add state declare announce claim insist warn note explain argue
+    stress reply respond answer post tweet conclude admit acknowledge deny confirm
+    suggest predict promise vow complain report assert maintain reiterate emphasise
+    emphasize threaten pledge concede boast reveal disclose testify recount
+    """.split()  # noqa: SIM905
+)
+
+
+#: Nouns that refer back to a named person ("the minister said").
+ROLE_NOUNS = frozenset(
+    """
+    president minister leader chancellor secretary spokesman spokeswoman spokesperson
+    official governor mayor premier king queen prince chief commander general aide
+    envoy ambassador senator lawmaker director chairman ceo head negotiator diplomat
+    politician man woman officer adviser advisor analyst expert judge prosecutor
+    lawyer commissioner pope monarch candidate founder executive
+    """.split()  # noqa: SIM905
+)

@@ -1,0 +1,121 @@
+"""Speakers of quotes in harder constructions: passives, "it said", relatives, groups."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.analyze.entities import extract_entities
+from storyline.analyze.quotes import extract_quotes
+from storyline.model import Quote
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    from storyline.nlp import load_nlp
+
+    return load_nlp()
+
+
+def _quotes(nlp: Any, text: str, kind: str | None = None) -> list[Quote]:
+    doc = nlp(text)
+    return [q for q in extract_quotes(doc, extract_entities(doc)) if kind in (None, q.kind)]
+
+
+def _speaker(nlp: Any, text: str, words: str) -> str | None:
+    found = [q for q in _quotes(nlp, text) if words in q.text]
+    assert found, f"no quote holding {words!r}"
+    return found[0].speaker
+
+
+def test_quotes_speakers_passive_participle_gives_no_speaker(nlp: Any) -> None:
+    text = (
+        "Moscow has so far rejected calls for a “full and unconditional ceasefire,” "
+        "urged by Norvia and its allies."
+    )
+    assert _speaker(nlp, text, "unconditional ceasefire") is None
+
+
+def test_quotes_speakers_quoted_as_saying(nlp: Any) -> None:
+    text = "“We will not move,” Ilse Brandt was quoted as saying."
+    assert _speaker(nlp, text, "We will not move") == "Ilse Brandt"
+
+
+def test_quotes_speakers_it_said_is_the_author_of_the_subject(nlp: Any) -> None:
+    text = (
+        "The Varna Harbour Authority reopened the quay on Monday.\n"
+        "An analysis published Tuesday by the Centre for Coastal Policy Studies, a think tank, "
+        "said the port would need years to recover.\n"
+        "“Without new money, the harbour will keep losing ships to its rivals,” it said."
+    )
+    assert _speaker(nlp, text, "Without new money") == "Centre for Coastal Policy Studies"
+
+
+def test_quotes_speakers_unnamed_agency_gives_no_speaker(nlp: Any) -> None:
+    text = (
+        "Norvia said its drones struck four airfields.\n"
+        "In tandem with the talks, both sides have kept up attacks along the front.\n"
+        "The agency claimed the planes it struck included twelve bombers.\n"
+        "It also said it had set off an explosion beneath the bridge."
+    )
+    indirect = {q.text: q.speaker for q in _quotes(nlp, text, "indirect")}
+    claimed = [s for t, s in indirect.items() if "twelve bombers" in t]
+    assert claimed == [None]
+    exploded = [s for t, s in indirect.items() if "explosion" in t]
+    assert exploded == [None]
+
+
+def test_quotes_speakers_relative_who_is_the_noun_it_qualifies(nlp: Any) -> None:
+    text = "Mayor Ole Brink, who says the quay will reopen in June, met the dockers on Friday."
+    indirect = _quotes(nlp, text, "indirect")
+    assert [q.speaker for q in indirect if "quay" in q.text] == ["Ole Brink"]
+
+
+def test_quotes_speakers_demonym_group_is_nobody_in_particular(nlp: Any) -> None:
+    text = "Norvian officials claimed that the fighting near the river was still going on."
+    indirect = _quotes(nlp, text, "indirect")
+    assert indirect
+    assert all(q.speaker is None for q in indirect)
+
+
+def test_quotes_speakers_plural_role_is_not_one_person(nlp: Any) -> None:
+    text = (
+        "Defence Minister Ivo Marek led the delegation. The talks ended without a truce, "
+        "although both sides agreed to swap prisoners, according to the heads of the delegations."
+    )
+    indirect = _quotes(nlp, text, "indirect")
+    assert indirect
+    assert all(q.speaker != "Ivo Marek" for q in indirect if q.cue == "according to")
+
+
+def test_quotes_speakers_subject_is_not_taken_from_paragraph_before(nlp: Any) -> None:
+    text = (
+        "“Norvia must agree to a full ceasefire now,” he wrote on X.\n\n"
+        "Norvia’s Defence Ministry claimed its forces hit a depot in the Dravel region."
+    )
+    indirect = _quotes(nlp, text, "indirect")
+    assert [q.speaker for q in indirect if "depot" in q.text] == ["Defence Ministry"]
+
+
+def test_quotes_speakers_it_refers_to_clause_subject(nlp: Any) -> None:
+    text = (
+        "The talks in Varna revealed deep divisions, with Norvia rejecting what it "
+        "described as “unacceptable” demands from Valdmark."
+    )
+    assert _speaker(nlp, text, "unacceptable") == "Norvia"
+
+
+def test_quotes_speakers_quote_over_two_paragraphs_is_one_quote(nlp: Any) -> None:
+    text = (
+        "Lucia Fernhout said the bridge had changed the valley.\n\n"
+        "“We waited forty years for this crossing. Nobody believed it would come.\n\n"
+        "“Now the children can walk to school in ten minutes,” she said.\n\n"
+        "The works cost 12 million euros."
+    )
+    direct = _quotes(nlp, text, "direct")
+    assert len(direct) == 1
+    q = direct[0]
+    assert q.text.startswith("We waited") and q.text.endswith("ten minutes,")
+    assert text[q.span.start : q.span.end] == q.text
+    assert q.speaker == "Lucia Fernhout"
