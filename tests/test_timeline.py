@@ -53,7 +53,7 @@ def test_timeline_time_modifying_a_noun_makes_it_the_event(nlp: Any) -> None:
     item = _item(nlp, "a", "Monday's talks in Geneva ended without a deal.", "2025-05-21")
     (entry,) = build_timeline([item], nlp=nlp)
     assert entry.date == "2025-05-19"
-    assert entry.text.startswith("Talks in Geneva")
+    assert entry.text == "The talks in Geneva ended without a deal"
 
 
 def test_timeline_interval_bounds_are_not_events(nlp: Any) -> None:
@@ -140,3 +140,160 @@ def test_timeline_seeds_order(nlp: Any, seeds_dir: Path) -> None:
         dates,
         key=lambda d: __import__("storyline.story.timeline", fromlist=["sort_key"]).sort_key(d),
     )
+
+
+def test_timeline_dateline_is_not_an_event(nlp: Any) -> None:
+    text = (
+        "BRASKOV, June 4 (Tidewire) - The ferry sank off the cape on Tuesday, the coastguard said."
+    )
+    entries = build_timeline([_item(nlp, "a", text, "2025-06-04")], nlp=nlp)
+    assert [e.text for e in entries] == ["The ferry sank off the cape"]
+
+
+def test_timeline_time_argument_stays_in_the_line(nlp: Any) -> None:
+    text = "Prices rose after a dry summer ruined the apple crop in the valley."
+    (entry,) = build_timeline([_item(nlp, "a", text, "2025-03-10")], nlp=nlp)
+    assert entry.text == "A dry summer ruined the apple crop in the valley"
+    assert entry.granularity == "season" and entry.date == "2024-06/2024-08"
+
+
+def test_timeline_relative_pronoun_gives_way_to_antecedent(nlp: Any) -> None:
+    text = "The mayor, who flew to the island on Monday, met the fishermen."
+    (entry,) = build_timeline([_item(nlp, "a", text, "2025-05-21")], nlp=nlp)
+    assert entry.text.startswith("The mayor flew to the island")
+
+
+def test_timeline_reporting_verb_alone_is_not_an_event(nlp: Any) -> None:
+    text = "The harbour master said on Monday. Crews cleared the quay on Monday."
+    entries = build_timeline([_item(nlp, "a", text, "2025-05-21")], nlp=nlp)
+    assert [e.text for e in entries] == ["Crews cleared the quay"]
+
+
+def test_timeline_shared_subject_verbs_stay_together(nlp: Any) -> None:
+    text = "A barge carrying coal capsized and sank in the estuary on Monday evening."
+    (entry,) = build_timeline([_item(nlp, "a", text, "2025-05-21")], nlp=nlp)
+    assert "capsized and sank" in entry.text and not entry.text.lower().startswith("when")
+
+
+def test_timeline_possessive_time_leaves_a_determiner(nlp: Any) -> None:
+    text = "Inspectors blamed a loose bolt for last week's collapse of the footbridge."
+    entries = build_timeline([_item(nlp, "a", text, "2025-05-21")], nlp=nlp)
+    assert all("'s" not in e.text for e in entries)
+
+
+def test_timeline_is_capped_and_keeps_shared_events(nlp: Any) -> None:
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+    text = " ".join(f"Volunteers painted fence number {n} on {d}." for n, d in enumerate(days * 3))
+    shared = "The old lighthouse collapsed into the sea on Sunday."
+    a = _item(nlp, "a", text + " " + shared, "2025-05-26")
+    b = _item(nlp, "b", shared, "2025-05-26")
+    entries = build_timeline([a, b], nlp=nlp)
+    assert len(entries) <= 12
+    assert any(e.articles == ("a", "b") and "lighthouse" in e.text for e in entries)
+    assert len({e.date for e in entries}) == 7  # every day keeps its best event
+
+
+def test_timeline_sort_key_places_seasons_and_quarters() -> None:
+    from storyline.story.timeline_merge import iso_date, sort_key
+
+    values = ["2024-07", "2024-SU", "2024-03", "2024-Q3", "2024"]
+    assert sorted(values, key=sort_key) == ["2024", "2024-03", "2024-SU", "2024-Q3", "2024-07"]
+    assert iso_date("2024-WI") == "2024-12/2025-02"
+    assert iso_date("2025-W23-WE") == "2025-06-07/2025-06-08"
+    assert iso_date("2025-05-16") == "2025-05-16"
+
+
+def test_timeline_placeline_without_date_is_dropped(nlp: Any) -> None:
+    text = "OSLO/BERGEN — Prime Minister Kari Lund spoke to the king about the floods on Monday."
+    (entry,) = build_timeline([_item(nlp, "a", text, "2025-05-21")], nlp=nlp)
+    assert entry.text.startswith("Prime Minister Kari Lund spoke")
+
+
+def test_timeline_attribution_trails_the_reported_event(nlp: Any) -> None:
+    text = "Army units shot down 35 drones near the border, state news agencies reported on Monday."
+    (entry,) = build_timeline([_item(nlp, "a", text, "2025-05-21")], nlp=nlp)
+    assert (
+        entry.text == "Army units shot down 35 drones near the border, state news agencies reported"
+    )
+
+
+def test_timeline_long_line_drops_whole_phrases(nlp: Any) -> None:
+    text = (
+        "A third round of border talks on Monday between Norwegian and Finnish delegations "
+        "in Tromsø lasted just over an hour and made no progress on ending the dispute."
+    )
+    (entry,) = build_timeline([_item(nlp, "a", text, "2025-05-21")], nlp=nlp)
+    words = entry.text.split()
+    assert len(words) <= 16
+    assert words[-1] not in ("and", "on", "the", "of", "between")
+    assert "lasted" in entry.text
+
+
+def test_timeline_merged_entry_takes_the_most_shared_line(nlp: Any) -> None:
+    a = _item(nlp, "a", "Four people died when the old pier collapsed on Monday.", "2025-05-21")
+    b = _item(
+        nlp,
+        "b",
+        "The old pier collapsed into the bay on Monday, killing four people.",
+        "2025-05-21",
+    )
+    c = _item(nlp, "c", "On Monday the old pier collapsed; four people died.", "2025-05-21")
+    entries = build_timeline([a, b, c], nlp=nlp)
+    shared = [e for e in entries if len(e.articles) >= 2]
+    assert shared and all("collapsed" in e.text for e in shared)
+
+
+def test_timeline_particle_stays_with_its_verb(nlp: Any) -> None:
+    text = "Critics asked whether Lund, who took over in 2021, should resign."
+    entries = build_timeline([_item(nlp, "a", text, "2025-05-21")], nlp=nlp)
+    assert any(e.text == "Lund took over" for e in entries)
+
+
+def test_timeline_reported_event_comes_first(nlp: Any) -> None:
+    text = "The inspectors said on Thursday that a worn cable caused the lift accident."
+    (entry,) = build_timeline([_item(nlp, "a", text, "2025-05-23")], nlp=nlp)
+    assert entry.text == "A worn cable caused the lift accident, the inspectors said"
+
+
+def test_timeline_noun_phrase_without_clause_is_skipped(nlp: Any) -> None:
+    text = (
+        "An audit published by the harbour authority on Monday. Crews cleared the quay on Tuesday."
+    )
+    entries = build_timeline([_item(nlp, "a", text, "2025-05-21")], nlp=nlp)
+    assert [e.text for e in entries] == ["Crews cleared the quay"]
+
+
+def test_timeline_syndicated_copy_counts_once(nlp: Any) -> None:
+    from storyline.story.timeline_merge import MAX_ENTRIES
+
+    wire = "Storm winds toppled the radio mast above Kelmstad harbour on Monday."
+    extra = " ".join(
+        f"Volunteers {verb} the {thing} on {day}."
+        for verb, thing, day in [
+            ("repaired", "chapel roof", "Tuesday"),
+            ("cleared", "ferry ramp", "Wednesday"),
+            ("painted", "school fence", "Thursday"),
+        ]
+    )
+    wire_report = _item(nlp, "w", wire, "2025-05-21")
+    copy = _item(nlp, "c", wire, "2025-05-21")
+    other = _item(nlp, "o", extra, "2025-05-21")
+    from storyline.story.timeline import _copies
+
+    assert _copies([wire_report, copy, other]) == {"c": "w"}
+    entries = build_timeline([wire_report, copy, other], nlp=nlp)
+    assert len(entries) <= MAX_ENTRIES
+    (mast,) = [e for e in entries if "mast" in e.text]
+    assert mast.articles == ("w", "c")  # both listed, counted once for ranking
+
+
+def test_timeline_merge_weight_counts_copies_once() -> None:
+    from storyline.model import Citation
+    from storyline.story.timeline_merge import Event, weight
+
+    def event(*arts: str) -> Event:
+        cites = [Citation(a, Span(0, 10)) for a in arts]
+        return Event("2025-05-19", "day", "A mast fell", frozenset(), False, (0, 0), cites)
+
+    assert weight(event("w", "c"), {"c": "w"}) == weight(event("w"))
+    assert weight(event("w", "o"), {"c": "w"}) > weight(event("w"))

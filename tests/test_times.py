@@ -188,3 +188,9 @@ def test_times_masked_boilerplate_separates_expressions(nlp: Any) -> None:
 def test_times_impossible_days_get_no_day_value(nlp: Any) -> None:
     found = _times(nlp, "The memo was dated 31 February 2025 and 29 February 2024.")
     assert [t.value for t in found] == ["2025-02", "2024-02-29"]
+
+
+def test_times_participle_after_past_verb_is_past(nlp: Any) -> None:
+    doc = nlp("Barges began sailing again through the canal on Sunday.")
+    (t,) = extract_times(doc, None)
+    assert t.rel == "weekday:SUN:past"

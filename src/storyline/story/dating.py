@@ -9,11 +9,17 @@ An undated report is dated from evidence, never silently:
 2. Events shared with other reports. A weekday mention ("Friday's talks") whose
    sentence resembles a sentence that another report dates (explicitly, or through
    that report's own date) and whose weekday agrees, pins the publication date to the
-   days from which that weekday, read with the clause's tense, lands on that date.
-3. The report's own weekdays: among the remaining candidates, the day on which (or
-   the soonest after which) its past-tense weekdays end, then the one that keeps them
-   closest to it (least total distance), then the earliest.
-4. Last resort: a report with no time evidence at all takes the date of the most
+   days from which that weekday, read with the clause's tense, lands on that date;
+   "yesterday"/"today" alone in their sentence do the same.
+3. The report's own weekdays: among the remaining candidates, for a report that says
+   "yesterday", the days on which none of its past weekdays is yesterday or today
+   (it would have said so); then the day on which (or the soonest after which) its
+   past-tense weekdays end, then the one that keeps them closest to it, then the
+   earliest.
+4. The story's first events: weekdays that match nothing, in a report telling events
+   other reports date, put it within two weeks of the earliest such event, most of
+   its past weekdays on or after it (a weak estimate: it lends no anchors).
+5. Last resort: a report with no time evidence at all takes the date of the most
    similar dated report of the story, when the two clearly describe the same events.
 
 Each estimate is marked (``published_estimated=True``) and its evidence returned as
@@ -37,108 +43,25 @@ from storyline.model import Analyzed, Span, TimeExpr
 
 #: Shared-word score from which two sentences count as describing the same event.
 SAME_EVENT = 0.18
+_DEICTIC = re.compile(r"(?i)\b(?:yesterday|today|tomorrow|tonight)\b")
 #: Whole-report score from which an undatable report may borrow a date (step 4).
 SAME_STORY = 0.25
 
 _STOP = frozenset(
-    [
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "also",
-        "although",
-        "among",
-        "another",
-        "around",
-        "because",
-        "been",
-        "before",
-        "being",
-        "between",
-        "both",
-        "came",
-        "come",
-        "could",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "early",
-        "earlier",
-        "even",
-        "every",
-        "first",
-        "from",
-        "further",
-        "have",
-        "having",
-        "here",
-        "into",
-        "itself",
-        "just",
-        "last",
-        "later",
-        "like",
-        "made",
-        "make",
-        "many",
-        "more",
-        "most",
-        "much",
-        "must",
-        "next",
-        "only",
-        "other",
-        "over",
-        "said",
-        "same",
-        "says",
-        "should",
-        "since",
-        "some",
-        "such",
-        "than",
-        "that",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "told",
-        "under",
-        "until",
-        "upon",
-        "very",
-        "want",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "will",
-        "with",
-        "would",
-        "year",
-        "years",
-        "your",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "according",
-        "added",
-        "another",
-        "people",
-    ]
-)
+    {
+        "about", "above", "after", "again", "against", "also", "although", "among",
+        "another", "around", "because", "been", "before", "being", "between", "both",
+        "came", "come", "could", "does", "doing", "down", "during", "each", "early",
+        "earlier", "even", "every", "first", "from", "further", "have", "having",
+        "here", "into", "itself", "just", "last", "later", "like", "made", "make",
+        "many", "more", "most", "much", "must", "next", "only", "other", "over", "said",
+        "same", "says", "should", "since", "some", "such", "than", "that", "their",
+        "them", "then", "there", "these", "they", "this", "those", "through", "told",
+        "under", "until", "upon", "very", "want", "were", "what", "when", "where",
+        "which", "while", "will", "with", "would", "year", "years", "your", "week",
+        "weeks", "month", "months", "according", "added", "people"
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +143,47 @@ def _weekday_times(item: Analyzed) -> list[TimeExpr]:
     return [t for t in item.analysis.times if t.rel and t.rel.startswith("weekday:")]
 
 
+def _way(t: TimeExpr) -> str:
+    """The direction of a relative expression ("past", "future"), clock part dropped."""
+    return (t.rel or "").partition("@")[0].rsplit(":", 1)[-1]
+
+
+def _deictic_times(item: Analyzed) -> list[TimeExpr]:
+    """ "yesterday", "today", "tomorrow": days counted from the report's own date."""
+    return [
+        t
+        for t in item.analysis.times
+        if t.rel
+        and t.rel.startswith("offset:day:")
+        and _DEICTIC.search(t.text)  # not "the same day", "overnight"
+    ]
+
+
+def _says_yesterday(item: Analyzed) -> bool:
+    """Whether the report names the previous day "yesterday" (outside quotations).
+
+    Such a report names yesterday and today so, and keeps weekday names for older
+    days: its past weekdays are neither yesterday nor today.
+    """
+    text = item.article.text
+    for t in _deictic_times(item):
+        if t.text.lower() != "yesterday":
+            continue
+        before = text[text.rfind("\n", 0, t.span.start) + 1 : t.span.start]
+        if before.count("“") <= before.count("”") and before.count('"') % 2 == 0:
+            return True
+    return False
+
+
+def _alone_in_sentence(item: Analyzed, t: TimeExpr) -> bool:
+    """Whether ``t`` is the only time of its sentence (else its words date another time)."""
+    sent = sentence_of(item, t.span)
+    return not any(
+        o is not t and o.type in ("DATE", "TIME") and sent.start <= o.span.start < sent.end
+        for o in item.analysis.times
+    )
+
+
 def _resolve_day(t: TimeExpr, anchor: date) -> date | None:
     got = resolve_rel(t.rel or "", anchor)
     if got is None:
@@ -235,7 +199,8 @@ def _anchors(item: Analyzed, pub: date | None, story_year: int | None) -> list[_
     out = []
     days = _explicit_days(item, story_year)
     if pub is not None:
-        days += [(t, d) for t in _weekday_times(item) if (d := _resolve_day(t, pub))]
+        relative = _weekday_times(item) + _deictic_times(item)
+        days += [(t, d) for t in relative if (d := _resolve_day(t, pub))]
     for t, d in days:
         sent = sentence_of(item, t.span)
         out.append(_Anchor(d, item.article.id, t.text, words(text[sent.start : sent.end])))
@@ -246,6 +211,7 @@ def _anchors(item: Analyzed, pub: date | None, story_year: int | None) -> list[_
 class _Estimate:
     day: date
     evidence: list[str]
+    weak: bool = False  # from the story's first events only: lends no anchors
 
 
 def _estimate(item: Analyzed, anchors: list[_Anchor], story_year: int | None) -> _Estimate | None:
@@ -263,31 +229,43 @@ def _estimate(item: Analyzed, anchors: list[_Anchor], story_year: int | None) ->
         rule = " + 7 days (weekday names cover the last week)" if gap else ""
         evidence.append(f"latest explicit date '{t.text}' = {latest.isoformat()}{rule}")
     pairs: list[tuple[TimeExpr, _Anchor, float]] = []
-    for t in weekdays:
+    # Earliest day of another report's event this report also tells: the story has
+    # begun by then, so the report's own past weekdays most likely fall after it.
+    floor: date | None = None
+    for t in weekdays + _deictic_times(item):
         sent = sentence_of(item, t.span)
         own = words(text[sent.start : sent.end])
-        code = (t.rel or "").split(":")[1]
+        code = (t.rel or "").split(":")[1] if t in weekdays else None
         for a in anchors:
-            if a.article == item.article.id or WEEKDAY_CODES[a.day.weekday()] != code:
+            if a.article == item.article.id:
                 continue
             score = similarity(own, a.words)
-            if score >= SAME_EVENT:
+            if score < SAME_EVENT:
+                continue
+            floor = a.day if floor is None else min(floor, a.day)
+            if code is not None and WEEKDAY_CODES[a.day.weekday()] == code:
                 pairs.append((t, a, score))
+            elif code is None and _alone_in_sentence(item, t):
+                pairs.append((t, a, score))  # "yesterday" beside no other date
     if lower is not None:
         candidates = [lower + timedelta(days=i) for i in range(14)]
-    else:
+    elif pairs:
         candidates = sorted({a.day + timedelta(days=i) for _, a, _ in pairs for i in range(-7, 8)})
-    if not candidates:
+    elif floor is not None and weekdays:
+        candidates = [floor + timedelta(days=i) for i in range(14)]
+    else:
         return None
+    yesterday_style = _says_yesterday(item)
 
-    def rank(p: date) -> tuple[float, int, int, int]:
+    def rank(p: date) -> tuple[float, int, int, int, int, int]:
         agree = sum(s for t, a, s in pairs if _resolve_day(t, p) == a.day)
-        past = [
-            d for t in weekdays if (t.rel or "").endswith(":past") and (d := _resolve_day(t, p))
-        ]
+        past = [d for t in weekdays if _way(t) == "past" and (d := _resolve_day(t, p))]
+        clash = sum(1 for d in past if yesterday_style and (p - d).days <= 1)
+        # only without shared events: the floor may come from a future event's report
+        after = sum(1 for d in past if floor is not None and d >= floor) if not pairs else 0
         gap = (p - max(past)).days if past else 0
         spread = sum((p - d).days for d in past)  # past weekdays cluster just before "today"
-        return agree, -gap, -spread, -(p - candidates[0]).days
+        return agree, -clash, after, -gap, -spread, -(p - candidates[0]).days
 
     best = max(candidates, key=rank)
     for t, a, s in pairs:
@@ -296,12 +274,18 @@ def _estimate(item: Analyzed, anchors: list[_Anchor], story_year: int | None) ->
                 f"'{t.text}' matches report {a.article} ('{a.text}' = {a.day.isoformat()}; "
                 f"shared words {s:.2f})"
             )
-    past = [t for t in weekdays if (t.rel or "").endswith(":past")]
+    past = [t for t in weekdays if _way(t) == "past"]
     if past:
         names = sorted({t.text for t in past})
         evidence.append(f"past-tense weekdays {', '.join(repr(n) for n in names)} end by this day")
-    if lower is None and not any(_resolve_day(t, best) == a.day for t, a, _ in pairs):
-        return None
+        if yesterday_style:
+            evidence.append("the report says 'yesterday', so its weekdays are older days")
+    matched = any(_resolve_day(t, best) == a.day for t, a, _ in pairs)
+    if lower is None and not matched:
+        if floor is None or not past:
+            return None
+        evidence.append(f"it tells events other reports date from {floor.isoformat()} on")
+        return _Estimate(best, evidence, weak=True)
     return _Estimate(best, evidence)
 
 
@@ -323,13 +307,17 @@ def estimate_dates(
     story_year = max(all_years) if all_years else None
     evidence: dict[str, tuple[str, ...]] = {}
     estimated: dict[str, date] = {}
+    weak: set[str] = set()
     # Two passes: reports dated in the first lend their weekdays to the second.
     for _ in range(2):
         anchors = [
             a
             for it in items
             for a in _anchors(
-                it, dates.get(it.article.id) or estimated.get(it.article.id), story_year
+                it,
+                dates.get(it.article.id)
+                or (estimated.get(it.article.id) if it.article.id not in weak else None),
+                story_year,
             )
         ]
         for it in items:
@@ -338,6 +326,10 @@ def estimate_dates(
             found = _estimate(it, anchors, story_year)
             if found is not None:
                 estimated[it.article.id] = found.day
+                if found.weak:
+                    weak.add(it.article.id)
+                else:
+                    weak.discard(it.article.id)
                 evidence[it.article.id] = tuple(found.evidence)
     _borrow_dates(items, dates, estimated, evidence)
     out = []
@@ -363,7 +355,7 @@ def _borrow_dates(
     estimated: dict[str, date],
     evidence: dict[str, tuple[str, ...]],
 ) -> None:
-    """Step 4: a report without any time evidence takes its closest twin's date."""
+    """Step 5: a report without any time evidence takes its closest twin's date."""
     dated = [it for it in items if it.article.id in dates or it.article.id in estimated]
     for it in items:
         aid = it.article.id

@@ -65,6 +65,8 @@ def _verb_tense(verb: Any, depth: int = 0) -> str:
         return "past"
     if verb.tag_ == "VBG" and aux_words & {"is", "are", "am", "'s", "'re"}:
         return "future"  # present progressive with a date: "is meeting on Monday"
+    if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and depth < 3 and verb.head is not verb:
+        return _verb_tense(verb.head, depth + 1)  # "began running on Sunday": began
     if verb.tag_ in ("VBZ", "VBP") or aux_words & {"is", "are", "am", "does", "do"}:
         if verb.lemma_ == "be" and any(
             c.lemma_.lower() in ("due", "set", "expected", "scheduled", "likely")
