@@ -20,18 +20,29 @@ from storyline.analyze.numbers.attribution import find_attribution, sentence_sou
 from storyline.analyze.numbers.measures import HARM, TIME_UNITS, rate_measure
 from storyline.analyze.numbers.parse import NumberPhrase, find_numbers
 from storyline.analyze.numbers.roles import Role, number_role, period_of
+from storyline.analyze.numbers.tally import incident_counts, is_background
 from storyline.analyze.numbers.victims import (
     ADDITIONAL,
     ANAPHORIC,
+    ANIMALS,
     PART,
+    by_police,
     harm_predicate,
     intended,
     person_count,
+    unrevived,
     victims,
 )
 from storyline.model import Claim, Mention, Span, TimeExpr
 
-__all__ = ["ADDITIONAL", "ANAPHORIC", "PART", "extract_claims", "incident_counts"]
+__all__ = [
+    "ADDITIONAL",
+    "ANAPHORIC",
+    "PART",
+    "extract_claims",
+    "incident_counts",
+    "is_background",
+]
 
 #: Modal auxiliaries that make a harm predicate hypothetical ("could have been killed").
 MODALS = frozenset({"could", "would", "may", "might", "should", "must", "will", "can"})
@@ -72,11 +83,21 @@ def _date(sent: Any, times: Sequence[TimeExpr]) -> str | None:
         if sent.start_char <= t.span.start < sent.end_char and t.type in ("DATE", "TIME")
     ]
     for t in inside:
+        if re.match(r"\d{4}-\d{2}-\d{2}", t.value):
+            return t.value
+    for t in inside:
+        if re.match(r"XXXX-(XX|\d{2})-(XX|\d{2})", t.value):
+            return t.value  # "on Tuesday" unresolved: the figure's day, not "since 2016"
+    for t in inside:
         if t.value[:1].isdigit():
             return t.value
     for t in inside:
         if re.fullmatch(r"XXXX-\d{2}", t.value):
             return t.value
+    for t in inside:
+        words = sent.doc.text[t.span.start : t.span.end].lower()
+        if t.value == "XXXX" and re.search(r"\b(year|month)s?\b", words):
+            return t.value  # "last year", "last month" with no publication date to resolve it
     return None
 
 
@@ -107,7 +128,7 @@ def _harm_claims(
         measure = harm_predicate(tok)
         if measure is None:
             continue
-        if (
+        if not (measure == "killed" and unrevived(tok)) and (
             intended(tok)
             or any(c.dep_ == "neg" for c in tok.children)
             or any(
@@ -118,6 +139,9 @@ def _harm_claims(
         ):
             continue
         found = victims(tok)
+        if found and found[0].lower_ in ANIMALS:
+            used.update(t.i for t in found[0].subtree if t.i in phrases)
+            continue  # "two dogs died in the fire": no human toll
         # two subjects of one predicate are one group ("the driver and a passenger suffered")
         for victim in found[:1]:
             earlier = seen.get(victim.i)
@@ -137,6 +161,14 @@ def _harm_claims(
                 t.i for m in group for c in m.children if c.dep_ == "appos" for t in c.subtree
             }
             group = [m for m in group if m.i not in inside] or group
+            named = [a for c in group[0].children if c.dep_ == "appos" for a in (c, *c.conjuncts)]
+            if (
+                len(group) == 1
+                and group[0].tag_ == "NNS"
+                and named
+                and not _phrase_on(group[0], phrases)
+            ):
+                group = named  # "the victims, a man and a woman, were pronounced dead": two
             total, qualifier, counted = 0.0, "exact", ""
             value_max: float | None = None
             heads: list[int] = []
@@ -172,6 +204,8 @@ def _harm_claims(
                 counted = ADDITIONAL  # "one was treated for burns, and a firefighter was ..."
                 if measure == "shot":
                     measure = "injured"  # "a woman was also shot": wounded beside the dead
+            if counted == ADDITIONAL and any(t.lemma_ == "toll" for t in sent):
+                counted = PART  # "the toll rose to three after a second passenger died"
             definite = any(c.lower_ in ("the", "these", "those") for c in victim.children)
             if not definite and any(
                 m.lower_ == "others" or any(c.lower_ == "other" for c in m.children) for m in group
@@ -179,6 +213,14 @@ def _harm_claims(
                 counted = ADDITIONAL
                 if measure == "shot":
                     measure = "injured"  # "two others were shot": wounded beside the dead
+            if measure == "killed" and by_police(tok) and not heads:
+                counted = ADDITIONAL  # "before he was shot dead by officers": the gunman
+            if victim.dep_ == "pobj" and victim.head.lower_ in ("including", "among"):
+                counted = PART  # "six injured, including a child who was airlifted"
+            if counted == ADDITIONAL and measure in ("shot", "injured"):
+                # beside people shot ("one was shot and another grazed") the wounded are
+                # shot too; otherwise ("a second man was shot in the leg") beside the dead
+                measure = "shot" if "shot" in emitted else "injured"
             used.update(heads)
             first = min(m.i for m in group)
             start = min(m.left_edge.i for m in group)
@@ -358,51 +400,3 @@ def _sourced_by_next(
         if source and words & VICTIM_WORDS:
             claims[index] = replace(claims[index], attribution=source)
     return claims
-
-
-def _background(claim: Claim) -> bool:
-    """A figure dated to a year or month ("in 2019 a similar blast killed five") is history."""
-    # "2019", "2025-08", "XXXX-08" ("in August"): a year or a month, not a day
-    return re.fullmatch(r"\d{4}|(\d{4}|XXXX)-\d{2}", claim.date or "") is not None
-
-
-def _other_than_another_measure(claim: Claim, claims: Sequence[Claim]) -> bool:
-    """Whether "others" in a claim are others than a different toll of its sentence.
-
-    In "a boy died and two others were hurt" the two are not more injured people
-    beside some injured already counted: they are the only injured.
-    """
-    before = [c for c in claims if c.sentence == claim.sentence and c.span.start < claim.span.start
-              and c.measure in HARM]  # fmt: skip
-    return bool(before) and all(c.measure != claim.measure for c in before)
-
-
-def incident_counts(claims: Sequence[Claim]) -> dict[str, float]:
-    """Killed and injured totals of one incident report (``{"killed": k, "injured": i}``).
-
-    Repeated figures count once (the largest), "others"/"another" add to them, a
-    pronoun ("he died") refers to someone already counted, and people shot or
-    stabbed but not killed are injured.
-    """
-    claims = [c for c in claims if not _background(c)]
-    totals: dict[str, float] = {}
-    anaphoric_killed = 0.0
-    for measure in ("killed", "injured", "shot"):
-        own = [c for c in claims if c.measure == measure]
-        marked = (ANAPHORIC, ADDITIONAL, PART)
-        base = max((c.value for c in own if c.counted not in marked), default=0)
-        anaphoric = max((c.value for c in own if c.counted == ANAPHORIC), default=0)
-        extra = {(c.sentence.start, c.value) for c in own if c.counted == ADDITIONAL and
-                 not _other_than_another_measure(c, claims)}  # fmt: skip
-        base = max([base, *(c.value for c in own if c.counted == ADDITIONAL
-                            and _other_than_another_measure(c, claims))])  # fmt: skip
-        total = max(base, anaphoric) + sum(v for _, v in extra)
-        # a part ("one of them died") only tells something when no whole is given
-        totals[measure] = total or max((c.value for c in own if c.counted == PART), default=0)
-        if measure == "killed":
-            anaphoric_killed = anaphoric  # "she later died": one of the injured
-    killed, shot = totals["killed"], totals["shot"]
-    injured = max(0.0, totals["injured"] - anaphoric_killed)
-    if shot:
-        injured = max(injured, shot - killed)
-    return {"killed": killed, "injured": injured}

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from storyline.analyze.numbers.about import EVENT_NOUNS, TARGETS
+from storyline.analyze.numbers.tally import is_background
 from storyline.analyze.numbers.victims import ANAPHORIC, PART
 from storyline.model import (
     Analyzed,
@@ -30,21 +30,16 @@ from storyline.model import (
     Mention,
     StoryClaim,
 )
+from storyline.story.compare_amounts import AMOUNTS, amount_features
+from storyline.story.compare_events import (
+    COMPARED,
+    TOLLS,
+    Features,
+    Item,
+    features,
+    same_event,
+)
 
-#: Measures aligned across reports: counts of people, places and weapons. Amounts of
-#: money, percentages, distances and durations are kept per report but not aligned:
-#: too little in a sentence says which deal, trip or call they measure.
-COMPARED = frozenset({"killed", "injured", "missing", "arrested", "prisoners_exchanged",
-                      "evacuated", "displaced", "launched", "shot_down", "captured", "shot",
-                      "casualties"})  # fmt: skip
-#: The event a measure implies by itself ("1,000 prisoners swapped" is an exchange).
-IMPLIED = {"prisoners_exchanged": "exchange", "captured": "capture", "launched": "attack",
-           "shot_down": "attack", "shot": "shooting"}  # fmt: skip
-#: Measures whose reports may be aligned by event word and equal value alone.
-LOOSE = frozenset({"prisoners_exchanged"})
-#: Measures whose later, higher figure is an update rather than a conflict.
-TOLLS = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "arrested",
-                   "casualties", "shot"})  # fmt: skip
 PARTY_WORDS = re.compile(
     r"\b(military|army|armed forces|air force|navy|defen[cs]e ministry|ministry of defen[cs]e|"
     r"general staff|kremlin|pentagon|troops|forces|militia|rebels|state media|state news|"
@@ -52,29 +47,7 @@ PARTY_WORDS = re.compile(
     r"side)\b",
     re.I,
 )
-SYNONYMS = {"minibus": "bus", "coach": "bus", "lorry": "truck", "home": "house",
-            "swap": "exchange", "airstrike": "strike", "blast": "explosion",
-            "collision": "crash", "wreck": "crash", "pileup": "crash", "blaze": "fire",
-            "wildfire": "fire", "bombardment": "shelling", "quake": "earthquake"}  # fmt: skip
-AGGREGATE = frozenset({"across", "overall", "total", "since", "recent", "so"})
 ABOUT_TOLERANCE = 0.1
-
-
-@dataclass(frozen=True, slots=True)
-class _Item:
-    """One claim of one article, with what alignment needs to know about it."""
-
-    article: str
-    published: str | None
-    claim: Claim
-    targets: frozenset[str]
-    places: frozenset[str]
-    events: frozenset[str]
-    aggregate: bool
-    party: str | None
-
-    def featureless(self) -> bool:
-        return not (self.targets or self.places or self.events)
 
 
 @dataclass(slots=True)
@@ -83,7 +56,7 @@ class _Class:
 
     low: float
     high: float
-    items: list[_Item] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
 
 
 def _interval(claim: Claim) -> tuple[float, float]:
@@ -116,78 +89,14 @@ def is_party(attribution: str | None, states: frozenset[str]) -> bool:
     return bare in states
 
 
-def _features(
-    article: str, claim: Claim, canonical: Callable[[str, str], str]
-) -> tuple[frozenset[str], frozenset[str], frozenset[str], bool]:
-    about = claim.about
-    words = re.findall(r"[\w’'-]+", about)
-    lower = [w.lower() for w in words]
-    targets = frozenset(SYNONYMS.get(w, w) for w in lower if w in TARGETS)
-    found = {w.rstrip("s") if w.rstrip("s") in EVENT_NOUNS else w for w in lower
-             if w in EVENT_NOUNS or w.rstrip("s") in EVENT_NOUNS}  # fmt: skip
-    if claim.measure in IMPLIED:
-        found.add(IMPLIED[claim.measure])
-    events = frozenset(SYNONYMS.get(w, w) for w in found)
-    places: set[str] = set()
-    if " in " in f" {about}":
-        for name in about.split(" in ", 1)[-1].split(", "):
-            if name and name[0].isupper():
-                places.add(canonical(article, name.strip()))
-    plural = any(w not in EVENT_NOUNS and w.endswith("s") and w[:-1] in EVENT_NOUNS
-                 for w in lower)  # fmt: skip
-    aggregate = plural or bool(AGGREGATE & set(lower))
-    return targets, frozenset(places), events, aggregate
-
-
-def _same_day(a: str | None, b: str | None) -> bool:
-    """Whether two claim dates may be the same day (unknown or partial dates may)."""
-    if not a or not b or len(a) < 10 or len(b) < 10 or "X" in a[:10] or "X" in b[:10]:
-        return True
-    return a[:10] == b[:10]
-
-
-def same_event(a: _Item, b: _Item) -> bool:
-    """Whether two claims of one measure speak of the same event."""
-    if not _same_day(a.claim.date, b.claim.date):
-        return False
-    if a.targets and b.targets:
-        return bool(a.targets & b.targets)
-    if a.aggregate != b.aggregate and a.claim.about != b.claim.about:
-        return False
-    events = not (a.events and b.events) or bool(a.events & b.events)
-    if a.claim.measure in LOOSE and a.events & b.events and a.claim.value == b.claim.value:
-        return True  # "swap 1,000 detainees each" and "exchange of 1,000 PoWs each"
-    if bool(a.targets) != bool(b.targets) and (a.aggregate or b.aggregate):
-        return False  # "nine on a minibus" is not "ten in recent strikes"
-    if a.claim.measure in TOLLS:
-        return _same_toll(a, b, events)
-    return bool(a.places & b.places) and events
-
-
-def _same_toll(a: _Item, b: _Item, events: bool) -> bool:
-    """Tolls of one story speak of one event unless something tells them apart."""
-    if _others(a) or _others(b):
-        return a.claim.about == b.claim.about  # "five other civilians": another event
-    if a.places and b.places and not a.places & b.places:
-        return False
-    if bool(a.targets) != bool(b.targets):
-        bare = b if a.targets else a
-        return bool(a.places & b.places) or (not bare.places and events)
-    return events
-
-
-def _others(item: _Item) -> bool:
-    return item.claim.counted.startswith("other ")
-
-
 def _states(mentions: Sequence[Mention]) -> frozenset[str]:
     return frozenset(m.text for m in mentions if m.label in ("GPE", "NORP"))
 
 
 def _items(
     items: Sequence[Analyzed], canonical: Callable[[str, str], str]
-) -> dict[str, list[_Item]]:
-    by_measure: dict[str, list[_Item]] = {}
+) -> dict[str, list[Item]]:
+    by_measure: dict[str, list[Item]] = {}
     for analyzed in items:
         art = analyzed.article
         states = _states(analyzed.analysis.entities)
@@ -197,16 +106,36 @@ def _items(
                 PART,
             ):
                 continue  # "three of them seriously" is part of a figure, not a figure
-            targets, places, events, aggregate = _features(art.id, claim, canonical)
+            features_of = _amount if claim.measure in AMOUNTS else features
+            found = features_of(art.id, claim, canonical, analyzed)
+            if found is None:
+                continue  # a vague amount stays with its report
+            targets, places, events, aggregate = found
             party = None
             if is_party(claim.attribution, states) and claim.attribution:
                 party = canonical(art.id, claim.attribution)
-            item = _Item(art.id, art.published, claim, targets, places, events, aggregate, party)
+            item = Item(art.id, art.published, claim, targets, places, events, aggregate, party)
             by_measure.setdefault(claim.measure, []).append(item)
     return by_measure
 
 
-def _groups(items: list[_Item]) -> list[list[_Item]]:
+def _amount(
+    article: str, claim: Claim, canonical: Callable[[str, str], str], analyzed: Analyzed
+) -> Features | None:
+    """Alignment features of money or a percentage: what it measures and whose it is."""
+    found = amount_features(article, analyzed.article.text, claim, analyzed.analysis.claims,
+                            analyzed.analysis.entities, canonical)  # fmt: skip
+    return None if found is None else (frozenset(), found[1], frozenset(found[:1]), False)
+
+
+def _amount_about(group: Sequence[Item]) -> str:
+    """ "Corvana shares down": whose, what and which way, for an aligned amount."""
+    shared = frozenset.intersection(*(i.places for i in group)) or group[0].places
+    _unit, quantity, move = next(iter(group[0].events)).split("|")
+    return " ".join(w for w in (min(shared, key=lambda p: (-len(p), p)), quantity, move) if w)
+
+
+def _groups(items: list[Item]) -> list[list[Item]]:
     """Union claims of one measure that speak of the same event."""
     parent = list(range(len(items)))
 
@@ -223,8 +152,8 @@ def _groups(items: list[_Item]) -> list[list[_Item]]:
             b = items[j]
             if not b.featureless() and same_event(a, b):
                 parent[find(j)] = find(i)
-    roots: dict[int, list[_Item]] = {}
-    loose: list[_Item] = []
+    roots: dict[int, list[Item]] = {}
+    loose: list[Item] = []
     for i, item in enumerate(items):
         if item.featureless():
             loose.append(item)
@@ -238,9 +167,9 @@ def _groups(items: list[_Item]) -> list[list[_Item]]:
     return groups
 
 
-def _representatives(group: list[_Item]) -> list[_Item]:
+def _representatives(group: list[Item]) -> list[Item]:
     """One figure per article and side: its largest exact figure, else its tightest."""
-    best: dict[tuple[str, str | None], _Item] = {}
+    best: dict[tuple[str, str | None], Item] = {}
     for item in group:
         key = (item.article, item.party)
         old = best.get(key)
@@ -255,7 +184,7 @@ def _better(new: Claim, old: Claim) -> bool:
     return new.value > old.value
 
 
-def _classes(reps: list[_Item]) -> list[_Class]:
+def _classes(reps: list[Item]) -> list[_Class]:
     classes: list[_Class] = []
     for item in sorted(reps, key=lambda r: (r.claim.qualifier != "exact", r.article)):
         low, high = _interval(item.claim)
@@ -281,11 +210,11 @@ def _width(claim: Claim) -> float:
     return high - low
 
 
-def _articles(items: Sequence[_Item]) -> tuple[str, ...]:
+def _articles(items: Sequence[Item]) -> tuple[str, ...]:
     return tuple(sorted({i.article for i in items}))
 
 
-def _attribution(items: Sequence[_Item]) -> str | None:
+def _attribution(items: Sequence[Item]) -> str | None:
     """The sources of a figure, one per person or body ("Mr Petrak" joins "Governor Ivo Petrak")."""
     names = sorted({i.claim.attribution for i in items if i.claim.attribution}, key=len)
     kept: dict[str, str] = {}
@@ -296,21 +225,25 @@ def _attribution(items: Sequence[_Item]) -> str | None:
     return "; ".join(sorted(kept.values())) if kept else None
 
 
-def _about(group: Sequence[_Item]) -> str:
+def _about(group: Sequence[Item]) -> str:
     counts: dict[str, int] = {}
     for item in group:
         counts[item.claim.about] = counts.get(item.claim.about, 0) + 1
     return max(counts, key=lambda a: (len(a.split(", ")) + len(a.split()), counts[a], a))
 
 
-def _citations(items: Sequence[_Item]) -> tuple[Citation, ...]:
+def _citations(items: Sequence[Item]) -> tuple[Citation, ...]:
     return tuple(sorted({Citation(i.article, i.claim.span) for i in items},
                         key=lambda c: (c.article, c.span.start if c.span else 0)))  # fmt: skip
 
 
-def _value(cls: _Class) -> ConflictValue:
+def _value(cls: _Class, group: Sequence[Item] = ()) -> ConflictValue:
     head = _head(cls)
-    return ConflictValue(head.value, _articles(cls.items), _attribution(cls.items),
+    articles = _articles(cls.items)
+    # a report's other mentions of the same figure may name who gives it
+    support = [*cls.items, *(i for i in group if i.article in articles and i.party ==
+               cls.items[0].party and _interval(i.claim) == _interval(head))]  # fmt: skip
+    return ConflictValue(head.value, articles, _attribution(support),
                          head.qualifier, _citations(cls.items))  # fmt: skip
 
 
@@ -343,9 +276,15 @@ def compare_claims(
     conflicts: list[Conflict] = []
     for measure, items_of in sorted(_items(items, name).items()):
         for group in _groups(items_of):
-            about = _about(group)
+            if measure in AMOUNTS and len({i.article for i in group}) < 2:
+                continue  # an amount one report gives is its own: nothing to line up
+            about = _amount_about(group) if measure in AMOUNTS else _about(group)
+            if all(is_background(i.claim) for i in group):
+                # "last year three people died at the same junction": say it is history
+                date = group[0].claim.date or ""
+                about = f"{about} ({'earlier' if date.startswith('X') else date})".lstrip()
             reps = _representatives(group)
-            sides: dict[str | None, list[_Item]] = {}
+            sides: dict[str | None, list[Item]] = {}
             for rep in reps:
                 sides.setdefault(rep.party, []).append(rep)
             side_classes = {side: _classes(members) for side, members in sides.items()}
@@ -358,14 +297,14 @@ def compare_claims(
                 if side is None and _is_update(measure, classes):
                     kind = "update"
                     ordered = sorted(classes, key=lambda c: min(i.published or "" for i in c.items))
-                values = tuple(_value(c) for c in ordered)
+                values = tuple(_value(c, group) for c in ordered)
                 conflicts.append(Conflict(measure, about, values, kind))
             neutral = side_classes.get(None, [])
             for side, classes in side_classes.items():
                 if side is None or len(neutral) != 1 or len(classes) != 1:
                     continue
                 if not (neutral[0].low <= classes[0].high and classes[0].low <= neutral[0].high):
-                    values = (_value(neutral[0]), _value(classes[0]))
+                    values = (_value(neutral[0], group), _value(classes[0], group))
                     conflicts.append(Conflict(measure, about, values, "number"))
     claims.sort(key=lambda c: (c.measure not in TOLLS, -len(c.articles), c.measure, c.value))
     conflicts.sort(key=lambda c: (c.measure not in TOLLS, c.measure, c.about))
@@ -373,7 +312,7 @@ def compare_claims(
 
 
 def _story_claim(
-    measure: str, about: str, cls: _Class, group: list[_Item], dups: Mapping[str, str]
+    measure: str, about: str, cls: _Class, group: list[Item], dups: Mapping[str, str]
 ) -> StoryClaim:
     head = _head(cls)
     articles = _articles(cls.items)
@@ -381,8 +320,11 @@ def _story_claim(
     support = [i for i in group if i.party == cls.items[0].party and i.article in articles
                and compatible(i.claim, head)]  # fmt: skip
     independent = len({_root(a, dups) for a in articles})
-    return StoryClaim(measure, head.value, about, _attribution(cls.items), articles,
-                      head.qualifier, head.counted, independent, _citations(support))  # fmt: skip
+    # pages print "<value> <counted> <measure>": "18 percent percent" says it twice
+    counted = "" if measure == "percent" else head.counted
+    # sources of every supporting mention: one report names the police, another not
+    return StoryClaim(measure, head.value, about, _attribution(support), articles,
+                      head.qualifier, counted, independent, _citations(support))  # fmt: skip
 
 
 def _root(article: str, dups: Mapping[str, str]) -> str:

@@ -229,7 +229,16 @@ def _not_a_count(doc: Any, start: int, end: int) -> bool:
             return value <= 31 and nxt is not None and nxt.lower_ in MONTHS | {",", "th"}
     if first.text.isdigit() and len(first.text) == 4 and 1900 <= int(first.text) <= 2100:
         return nxt is None or nxt.pos_ != "NOUN" or nxt.lower_ in ("invasion", "election", "war")
-    # person, age: "John Smith, 45, died", "The woman, 34, died"
+    # person, age: "John Smith, 45, died", "The woman, 34, died"; "... as Jan Orr, 64."
+    if (
+        prev is not None
+        and prev.text == ","
+        and (nxt is None or nxt.text == ".")
+        and start >= 2
+        and doc[start - 2].ent_type_ == "PERSON"
+        and 0 < (word_value(first.text) or 0) < 120
+    ):
+        return True
     return (
         prev is not None
         and prev.text == ","

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from storyline.analyze.numbers.measures import PAIRS, PERSON_NOUNS, PREDICATES
+from storyline.analyze.numbers.parse import word_value
 
 #: Counted marker for victims named by a pronoun ("he died"): already counted elsewhere.
 ANAPHORIC = "people (already mentioned)"
@@ -31,6 +32,19 @@ INTENT = frozenset(
     """.split()  # noqa: SIM905
 )
 CONDITIONS = frozenset({"critical", "serious", "stable", "grave", "fair", "life-threatening"})
+#: People of whom each vehicle has one: "the drivers of both cars" are two.
+ONE_PER_VEHICLE = frozenset({"driver", "rider", "motorist", "pilot", "motorcyclist", "cyclist"})
+#: Animals: "two dogs died in the fire" is no human toll.
+ANIMALS = frozenset(
+    """dog dogs cat cats pet pets horse horses animal animals cow cows cattle sheep
+    livestock bird birds puppy puppies kitten kittens pig pigs goat goats""".split()  # noqa: SIM905
+)
+#: Who shoots an attacker: "shot dead by officers" is the attacker.
+POLICE = frozenset({"police", "officer", "deputy", "trooper", "agent", "soldier", "guard"})
+#: What a person can be "treated for" without being hurt.
+NOT_HURT = frozenset({"shock", "anxiety", "observation"})
+#: Punctuation that closes a dateline ("HARTWELL, Ohio — A man died").
+DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
 
 
 def fatal(tok: Any) -> bool:
@@ -95,10 +109,21 @@ def harm_predicate(tok: Any) -> str | None:
         c.dep_ == "dobj" and c.lemma_ == "treatment" for c in tok.children
     ):
         return "injured"  # "received treatment at the scene"
+    if lemma == "fight" and any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(o.lemma_ == "life" for o in c.children)
+        for c in tok.children
+    ):
+        return "injured"  # "is fighting for life", "fighting for his life"
     if lemma in ("be", "remain", "stay", "list") and _in_condition(tok):
         return "injured"  # "is in critical condition"
-    if lemma in ("bite", "maul", "scald", "trample") and tok.tag_ == "VBN":
+    if lemma in ("revive", "resuscitate") and unrevived(tok):
+        return "killed"  # "could not be revived"
+    if lemma in ("be", "remain", "stay") and _in_hospital(tok):
+        return "injured"  # "a woman is in hospital with burns", "remains in hospital"
+    if lemma in ("bite", "maul", "scald", "trample", "graze") and tok.tag_ == "VBN":
         return "injured"  # "was bitten by a dog"
+    if lemma == "treat" and _treated_for(tok) & NOT_HURT:
+        return None  # "the bus driver was treated for shock": not an injury
     if (
         lemma == "treat"
         and _passive(tok)
@@ -122,6 +147,8 @@ def harm_predicate(tok: Any) -> str | None:
         c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ == "dead" for c in tok.children
     ):
         return "killed"
+    if _left_dead(tok):
+        return "killed"  # "left a 17-year-old dead", parsed with "dead" as the object
     if tok.pos_ not in ("VERB", "ADJ"):
         return None
     measure = PREDICATES.get(lemma)
@@ -134,6 +161,57 @@ def harm_predicate(tok: Any) -> str | None:
             return "killed"
         return measure
     return None
+
+
+def _treated_for(tok: Any) -> set[str]:
+    """The lemmas of what someone was "treated for"."""
+    return {
+        o.lemma_.lower()
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "for"
+        for o in c.children
+        if o.dep_ == "pobj"
+    }
+
+
+def _left_dead(tok: Any) -> bool:
+    """ "left a 17-year-old dead": the tagger made "dead" the noun object of "left"."""
+    return (
+        tok.lower_ == "dead"
+        and tok.pos_ == "NOUN"
+        and tok.dep_ == "dobj"
+        and tok.head.lemma_.lower() == "leave"
+        and any(c.dep_ == "amod" for c in tok.children)
+    )
+
+
+def _dateline(tok: Any) -> bool:
+    """A dateline parsed as a subject: "HARTWELL, Ohio — A man died"."""
+    return tok.ent_type_ in ("GPE", "LOC") or any(
+        c.dep_ == "punct" and c.text in DATELINE_DASHES for c in tok.children
+    )
+
+
+def unrevived(tok: Any) -> bool:
+    """ "could not be revived": a negated revival is a death."""
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _in_hospital(tok: Any) -> bool:
+    """ "is in hospital", "remains in a critical condition in hospital"."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(o.lemma_ == "hospital" for o in c.children)
+        for c in tok.children
+    )
+
+
+def by_police(tok: Any) -> bool:
+    """ "shot dead by officers": the one killed by police is the attacker, not a victim."""
+    return any(
+        c.dep_ == "agent"
+        and any(o.lemma_.lower() in POLICE for o in c.children if o.dep_ == "pobj")
+        for c in tok.children
+    )
 
 
 def intended(tok: Any) -> bool:
@@ -194,7 +272,13 @@ def victims(tok: Any, inherited: bool = False) -> list[Any]:
     if tok.lemma_.lower() in ("body", "remains"):  # "the body of a missing hiker"
         return [o for c in tok.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or tok.tag_ == "VBN"
-    intransitive = tok.lemma_.lower() in ("die", "perish", "drown", "succumb", "suffer",
+    # "a man was killed and his wife critically hurt": the second "was" is left out
+    passive = passive or (
+        tok.dep_ == "conj"
+        and any(c.dep_ == "auxpass" for c in tok.head.children)
+        and not any(c.dep_ == "dobj" for c in tok.children)
+    )
+    intransitive = tok.lemma_.lower() in ("die", "perish", "fight", "drown", "succumb", "suffer",
                                           "sustain", "receive", "lose", "dead", "missing",
                                           "injured", "wounded", "be", "remain", "stay",
                                           "require", "need", "get", "survive",
@@ -202,6 +286,8 @@ def victims(tok: Any, inherited: bool = False) -> list[Any]:
     found: list[Any] = []
     if _self_harm(tok):
         return [tok]  # counted by person_count as one more person
+    if _left_dead(tok):
+        return [c for c in tok.children if c.dep_ == "amod"][:1]  # "a 17-year-old"
     for child in tok.children:
         if (
             child.dep_ == "nsubjpass"
@@ -209,6 +295,8 @@ def victims(tok: Any, inherited: bool = False) -> list[Any]:
             or (child.dep_ == "dobj" and not intransitive and not passive)
         ):
             found.append(child)
+    if len(found) > 1:
+        found = [f for f in found if not _dateline(f)] or found
     if not found and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "ADJ", "AUX"):
         return victims(tok.head, inherited=True)  # "was shot and killed": the subject of "shot"
     if not found and tok.dep_ in ("oprd", "acomp", "xcomp") and tok.head is not tok:
@@ -220,6 +308,19 @@ def victims(tok: Any, inherited: bool = False) -> list[Any]:
     return [
         v.head.head if v.lower_ in ("who", "that") and v.head.dep_ == "relcl" else v for v in found
     ]
+
+
+def _vehicles(tok: Any) -> float | None:
+    """How many vehicles "of both cars", "of the three vehicles" names."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                for c in obj.children:
+                    if c.lower_ == "both":
+                        return 2.0
+                    if c.dep_ == "nummod":
+                        return word_value(c.text)
+    return None
 
 
 def person_count(tok: Any) -> tuple[float | None, str]:
@@ -247,6 +348,10 @@ def person_count(tok: Any) -> tuple[float | None, str]:
         return 1.0, ADDITIONAL
     if lemma in PAIRS or "both" in children:
         return PAIRS.get(lemma, 2.0), "people"
+    if lemma in ONE_PER_VEHICLE and tok.tag_ == "NNS":
+        vehicles = _vehicles(tok)
+        if vehicles:
+            return vehicles, "people"  # "the drivers of both cars"
     if lemma == "victim" and "the" in children and tok.tag_ == "NN":
         return 1.0, ANAPHORIC
     if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":

@@ -1,0 +1,92 @@
+"""One report's toll: killed and injured totals from its claims (``incident_counts``).
+
+A report repeats its figures, breaks them down ("two were taken to hospital and
+three others treated at the scene"), adds people beside them ("two others were
+hurt"), refers back to them ("he died") and recalls older incidents ("in 2019 a
+similar blast killed five"). The rules that turn its claims into one killed and
+one injured figure are in docs/claims.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from storyline.analyze.numbers.measures import HARM
+from storyline.analyze.numbers.victims import ADDITIONAL, ANAPHORIC, PART
+from storyline.model import Claim
+
+#: The measures whose figures make an incident's toll.
+HARM_TOTALS = frozenset({"killed", "injured", "shot"})
+
+
+def is_background(claim: Claim) -> bool:
+    """A figure dated to a year or month ("in 2019 a similar blast killed five") is history."""
+    # "2019", "2025-08", "XXXX-08" ("in August"), "XXXX" ("last year"): not a day
+    return re.fullmatch(r"\d{4}|XXXX|(\d{4}|XXXX)-\d{2}", claim.date or "") is not None
+
+
+def _other_than_another_measure(claim: Claim, claims: Sequence[Claim]) -> bool:
+    """Whether "others" in a claim are others than a different toll of its sentence.
+
+    In "a boy died and two others were hurt" the two are not more injured people
+    beside some injured already counted: they are the only injured.
+    """
+    before = [c for c in claims if c.sentence == claim.sentence and c.span.start < claim.span.start
+              and c.measure in HARM]  # fmt: skip
+    return bool(before) and all(c.measure != claim.measure for c in before)
+
+
+def _beside_same(claim: Claim, own: Sequence[Claim]) -> bool:
+    """Whether "others" follow a figure of the same measure in their sentence.
+
+    "Two were taken to hospital and three others were treated at the scene": the
+    three are beside the two, and the sentence adds up to five, which a report
+    that first said "five people were hurt" does not exceed.
+    """
+    return any(c.sentence == claim.sentence and c.span.start < claim.span.start
+               and c.counted not in (ANAPHORIC, ADDITIONAL, PART) for c in own)  # fmt: skip
+
+
+def _sentence_sum(claim: Claim, own: Sequence[Claim]) -> float:
+    """The figures of one measure in the sentence of ``claim``, added up."""
+    return sum(c.value for c in own if c.sentence == claim.sentence and c.counted != PART)
+
+
+def incident_counts(claims: Sequence[Claim]) -> dict[str, float]:
+    """Killed and injured totals of one incident report (``{"killed": k, "injured": i}``).
+
+    Repeated figures count once (the largest), "others"/"another" add to them, a
+    pronoun ("he died") refers to someone already counted, and people shot or
+    stabbed but not killed are injured.
+    """
+    current = [c for c in claims if not is_background(c)]
+    # a report whose every toll is dated ("the crash last March that killed two", a
+    # trial report) is about that old incident: its figures are the toll
+    if any(c.measure in HARM_TOTALS for c in current) or not any(
+        c.measure in HARM_TOTALS for c in claims
+    ):
+        claims = current
+    totals: dict[str, float] = {}
+    anaphoric_killed = 0.0
+    for measure in ("killed", "injured", "shot"):
+        own = [c for c in claims if c.measure == measure]
+        marked = (ANAPHORIC, ADDITIONAL, PART)
+        base = max((c.value for c in own if c.counted not in marked), default=0)
+        anaphoric = max((c.value for c in own if c.counted == ANAPHORIC), default=0)
+        others = [c for c in own if c.counted == ADDITIONAL]
+        alone = [c for c in others if _other_than_another_measure(c, claims)]
+        besides = [c for c in others if c not in alone and _beside_same(c, own)]
+        extra = {(c.sentence.start, c.value) for c in others
+                 if c not in alone and c not in besides}  # fmt: skip
+        base = max([base, *(c.value for c in alone), *(_sentence_sum(c, own) for c in besides)])
+        total = max(base, anaphoric) + sum(v for _, v in extra)
+        # a part ("one of them died") only tells something when no whole is given
+        totals[measure] = total or max((c.value for c in own if c.counted == PART), default=0)
+        if measure == "killed":
+            anaphoric_killed = anaphoric  # "she later died": one of the injured
+    killed, shot = totals["killed"], totals["shot"]
+    injured = max(0.0, totals["injured"] - anaphoric_killed)
+    if shot:
+        injured = max(injured, shot - killed)
+    return {"killed": killed, "injured": injured}

@@ -1,0 +1,144 @@
+"""Claim extraction on local-news phrasings: datelines, vehicles, animals, history, updates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.analyze.claims import extract_claims, incident_counts
+from storyline.analyze.times import extract_times
+from storyline.model import Mention, Span
+
+
+def _counts(nlp: Any, text: str) -> tuple[float, float]:
+    doc = nlp(text)
+    mentions = tuple(
+        Mention(Span(e.start_char, e.end_char), e.text, e.label_, e.text) for e in doc.ents
+    )
+    counts = incident_counts(extract_claims(doc, mentions, extract_times(doc, None)))
+    return counts["killed"], counts["injured"]
+
+
+def test_claims_local_dateline_subject_is_not_a_victim(nlp: Any) -> None:
+    text = (
+        "DALSTON, Iowa — A 40-year-old woman died and three men were hurt after a silo collapsed."
+    )
+    assert _counts(nlp, text) == (1, 3)
+
+
+def test_claims_local_drivers_of_both_cars_are_two(nlp: Any) -> None:
+    text = (
+        "Two cars collided on Fenn Road on Monday. The drivers of both cars were taken to "
+        "hospital, and a passenger was unhurt, police said."
+    )
+    assert _counts(nlp, text) == (0, 2)
+
+
+def test_claims_local_left_a_teenager_dead(nlp: Any) -> None:
+    text = "A stabbing in Orland on Friday left a 16-year-old dead and two other boys hurt."
+    assert _counts(nlp, text) == (1, 2)
+
+
+def test_claims_local_others_beside_a_breakdown_are_not_added(nlp: Any) -> None:
+    text = (
+        "Six people were hurt when a van hit a bus shelter in Tarrow on Friday. Four were "
+        "taken to hospital, and two others were treated at the scene."
+    )
+    assert _counts(nlp, text) == (0, 6)
+
+
+def test_claims_local_treated_for_shock_is_not_an_injury(nlp: Any) -> None:
+    text = (
+        "A cyclist was killed by a lorry in Pellham on Monday. "
+        "The lorry driver was treated for shock."
+    )
+    assert _counts(nlp, text) == (1, 0)
+
+
+def test_claims_local_last_year_toll_is_history(nlp: Any) -> None:
+    text = (
+        "Four people were injured when a coach overturned on the M6 on Sunday. "
+        "Last year two people died in a crash on the same stretch."
+    )
+    assert _counts(nlp, text) == (0, 4)
+
+
+def test_claims_local_trial_report_keeps_the_old_toll(nlp: Any) -> None:
+    text = (
+        "A man accused of causing a crash that killed three people and injured two others "
+        "last June went on trial Tuesday in Marlow."
+    )
+    assert _counts(nlp, text) == (3, 2)
+
+
+def test_claims_local_last_week_is_not_history(nlp: Any) -> None:
+    text = "A woman who was hit by a car last week has died from her injuries, police said."
+    assert _counts(nlp, text) == (1, 0)
+
+
+def test_claims_local_animals_are_no_toll(nlp: Any) -> None:
+    text = (
+        "Firefighters rescued two residents from a house fire in Arden. "
+        "Three cats died in the fire."
+    )
+    assert _counts(nlp, text)[0] == 0
+
+
+def test_claims_local_second_victim_inside_a_risen_toll(nlp: Any) -> None:
+    text = (
+        "The death toll from Monday's ferry fire has risen to five after a second crew "
+        "member died in hospital."
+    )
+    assert _counts(nlp, text)[0] == 5
+
+
+def test_claims_local_fighting_for_life_is_injured(nlp: Any) -> None:
+    text = "A farmer has died and a second man is fighting for life after a tractor overturned."
+    assert _counts(nlp, text) == (1, 1)
+
+
+def test_claims_local_age_after_a_name_at_sentence_end(nlp: Any) -> None:
+    text = "Police have identified the man killed in the crash as Peter Hollis, 58."
+    assert _counts(nlp, text) == (1, 0)
+
+
+def test_claims_local_victims_named_in_apposition(nlp: Any) -> None:
+    text = "The victims, a teacher and her husband, were found dead in the house."
+    assert _counts(nlp, text) == (2, 0)
+
+
+def test_claims_local_second_man_shot_is_injured(nlp: Any) -> None:
+    text = "A woman was shot and killed outside a bar. A second woman was shot in the arm."
+    assert _counts(nlp, text) == (1, 1)
+
+
+def test_claims_local_elided_passive_after_and(nlp: Any) -> None:
+    text = "A Yelm man was killed and his daughter badly hurt when their truck rolled over."
+    assert _counts(nlp, text) == (1, 1)
+
+
+def test_claims_local_attacker_shot_by_police_is_not_a_wounded_victim(nlp: Any) -> None:
+    text = (
+        "The gunman opened fire in the hall, wounding four people before he was shot "
+        "dead by police."
+    )
+    assert _counts(nlp, text) == (1, 4)
+
+
+def test_claims_local_including_a_child_is_part_of_the_figure(nlp: Any) -> None:
+    text = "Nine people were injured, including a boy who was flown to hospital."
+    assert _counts(nlp, text) == (0, 9)
+
+
+def test_claims_local_could_not_be_revived_is_a_death(nlp: Any) -> None:
+    text = "A swimmer was pulled from the river on Monday and could not be revived."
+    assert _counts(nlp, text) == (1, 0)
+
+
+def test_claims_local_in_hospital_is_injured(nlp: Any) -> None:
+    text = "A man is in hospital with burns after a barbecue fire in Penrith on Sunday."
+    assert _counts(nlp, text) == (0, 1)
+
+
+def test_claims_local_wounded_beside_shot_are_shot(nlp: Any) -> None:
+    text = "Police said one woman was shot in the leg and another was grazed by a bullet."
+    assert _counts(nlp, text) == (0, 2)
