@@ -1,0 +1,303 @@
+"""Story clustering on ECB+: events (sub-topics) and storylines (topics).
+
+Clusters all 982 ECB+ documents together with storyline's clusterer (batch and
+online, one report at a time in a shuffled order) and with a plain TF-IDF
+average-link baseline, and prints B-cubed precision/recall/F1 and the adjusted
+Rand index against the gold sub-topics (topic + ecb/ecbplus) and topics, for the
+tuning topics 1-35 and the test topics 36-45 separately. Parameters are tuned on
+topics 1-35 only (``--tune`` searches them again).
+
+    .venv/bin/python eval/clusters.py [ECBPLUS_DIR] [--tune] [--cache DIR]
+
+ECB+: Cybulska & Vossen, LREC 2014, CC BY 3.0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import math
+import pickle
+import random
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cat import read_cat
+
+from storyline.model import Analyzed, Article, ArticleAnalysis, Mention, Span
+from storyline.story.cluster import ClusterParams, StoryClusterer, doc_features
+from storyline.story.clustering.batch import average_link, vector_similarity
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ecbplus"
+TEST_TOPICS = range(36, 46)
+
+
+# --- reading and analysing ------------------------------------------------------------
+
+
+def load_corpus(root: Path) -> list[tuple[str, int, str, str]]:
+    """(doc id, topic, sub-topic, text) for every ECB+ file."""
+    out = []
+    for path in sorted(root.glob("ECB+/*/*.xml")):
+        m = re.match(r"(\d+)_(\d+)(ecbplus|ecb)\.xml$", path.name)
+        if not m:
+            continue
+        doc = read_cat(path)
+        topic = int(m.group(1))
+        out.append((path.stem, topic, f"{topic}{m.group(3)}", doc.text))
+    return out
+
+
+def _analyse(docs: list[tuple[str, int, str, str]]) -> tuple[list[Analyzed], str]:
+    """Analyse with the project's per-article pipeline (else spaCy NER alone)."""
+    from storyline.nlp import load_nlp
+
+    nlp = load_nlp()
+    articles = [Article(id=d[0], text=d[3]) for d in docs]
+    try:
+        from storyline.analyze.pipeline import analyze_batch
+    except ImportError:
+        analyze_batch = None
+    if analyze_batch is not None:
+        items = []
+        for start in range(0, len(articles), 32):
+            chunk = articles[start : start + 32]
+            for article, analysis in zip(chunk, analyze_batch(chunk, nlp), strict=True):
+                items.append(Analyzed(article, analysis))
+        return items, "storyline.analyze.pipeline"
+    items = []
+    texts = [a.text for a in articles]
+    for article, doc in zip(articles, nlp.pipe(texts, batch_size=32), strict=True):
+        mentions = tuple(
+            Mention(Span(e.start_char, e.end_char), e.text, e.label_, e.text) for e in doc.ents
+        )
+        analysis = ArticleAnalysis(article.id, entities=mentions)
+        items.append(Analyzed(article, analysis))
+    return items, "spaCy NER only"
+
+
+def analysed(
+    root: Path, cache: Path | None
+) -> tuple[list[tuple[str, int, str]], list[Analyzed], str]:
+    """Gold labels and analysed documents (cached in ``cache`` when given)."""
+    docs = load_corpus(root)
+    gold = [(d[0], d[1], d[2]) for d in docs]
+    if cache is not None:
+        path = cache / "ecbplus-analysed.pickle"
+        if path.exists():
+            items, how = pickle.loads(path.read_bytes())
+            return gold, items, how
+    items, how = _analyse(docs)
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        (cache / "ecbplus-analysed.pickle").write_bytes(pickle.dumps((items, how)))
+    return gold, items, how
+
+
+# --- metrics ------------------------------------------------------------------------
+
+
+def b_cubed(pred: Sequence[str], gold: Sequence[str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a clustering against gold classes."""
+    pairs = Counter(zip(pred, gold, strict=True))
+    psize, gsize = Counter(pred), Counter(gold)
+    p = sum(n * n / psize[c] for (c, _), n in pairs.items()) / len(pred)
+    r = sum(n * n / gsize[g] for (_, g), n in pairs.items()) / len(pred)
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def adjusted_rand(pred: Sequence[str], gold: Sequence[str]) -> float:
+    """Adjusted Rand index (Hubert & Arabie)."""
+
+    def comb(n: float) -> float:
+        return n * (n - 1) / 2
+
+    index = sum(comb(n) for n in Counter(zip(pred, gold, strict=True)).values())
+    a = sum(comb(n) for n in Counter(pred).values())
+    b = sum(comb(n) for n in Counter(gold).values())
+    expected = a * b / comb(len(pred))
+    top = (a + b) / 2
+    return (index - expected) / (top - expected) if top != expected else 1.0
+
+
+def scores(
+    labels: dict[str, str], gold: list[tuple[str, int, str]], level: int, topics: Any
+) -> tuple[float, ...]:
+    """(P, R, F1, ARI) on the documents of ``topics``; level 1 = topic, 2 = sub-topic."""
+    rows = [(labels[g[0]], str(g[level])) for g in gold if g[1] in topics]
+    pred, truth = [r[0] for r in rows], [r[1] for r in rows]
+    return (*b_cubed(pred, truth), adjusted_rand(pred, truth))
+
+
+# --- systems ------------------------------------------------------------------------
+
+
+def ours_batch(
+    items: list[Analyzed], params: ClusterParams
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Story and storyline labels from one ``add_batch`` of every document."""
+    feats = [(a.article.id, doc_features(a)) for a in items]
+    placed = StoryClusterer(params).add_batch(feats)
+    return {k: v.story_id for k, v in placed.items()}, {
+        k: v.storyline_id for k, v in placed.items()
+    }
+
+
+def ours_online(
+    items: list[Analyzed], params: ClusterParams, seed: int
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Labels from ``add`` one report at a time, in a shuffled order."""
+    order = list(items)
+    random.Random(seed).shuffle(order)
+    clusterer = StoryClusterer(params)
+    placed = {a.article.id: clusterer.add(a.article.id, doc_features(a)) for a in order}
+    return {k: v.story_id for k, v in placed.items()}, {
+        k: v.storyline_id for k, v in placed.items()
+    }
+
+
+def tfidf_similarity(items: list[Analyzed]) -> np.ndarray:
+    """Plain TF-IDF cosine similarities (lowercased words, smoothed IDF, no stemming)."""
+    counts = [Counter(re.findall(r"\b\w\w+\b", a.article.text.lower())) for a in items]
+    df: Counter[str] = Counter()
+    for c in counts:
+        df.update(c.keys())
+    n = len(items)
+    vectors = []
+    for c in counts:
+        vec = {t: k * (math.log((1 + n) / (1 + df[t])) + 1) for t, k in c.items()}
+        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+        vectors.append({t: w / norm for t, w in vec.items()})
+    return vector_similarity(vectors)
+
+
+def baseline(sim: np.ndarray, items: list[Analyzed], threshold: float) -> dict[str, str]:
+    """Plain TF-IDF average-link clustering cut at ``threshold``."""
+    labels = average_link(sim, threshold)
+    return {a.article.id: str(label) for a, label in zip(items, labels, strict=True)}
+
+
+# --- tuning and report --------------------------------------------------------------
+
+
+TRAIN = range(1, 36)
+
+
+def tune_baseline(
+    sim: np.ndarray,
+    items: list[Analyzed],
+    gold: list[tuple[str, int, str]],
+    level: int,
+    topics: Any,
+) -> float:
+    """The baseline threshold with the best B-cubed F1 on ``topics``."""
+    grid = [x / 100 for x in range(2, 60)]
+    return max(grid, key=lambda t: scores(baseline(sim, items, t), gold, level, topics)[2])
+
+
+def tune_ours(items: list[Analyzed], gold: list[tuple[str, int, str]]) -> ClusterParams:
+    """Grid search of the main parameters on topics 1-35 (sub-topic F1, then topic F1)."""
+    base = ClusterParams()
+    best: tuple[float, ClusterParams] = (-1.0, base)
+    grid = itertools.product(
+        [0.1, 0.12, 0.14, 0.16],  # threshold
+        [1.5, 2.0],  # entity weight
+        [0.5, 0.7, 1.0],  # name conflict
+        [0.5, 0.7, 1.0],  # place conflict
+    )
+    for threshold, ent, name, place in grid:
+        params = replace(
+            base,
+            threshold=threshold,
+            entity_weight=ent,
+            name_conflict=name,
+            place_conflict=place,
+        )
+        stories, _ = ours_batch(items, params)
+        f1 = scores(stories, gold, 2, TRAIN)[2]
+        if f1 > best[0]:
+            best = (f1, params)
+            print(f"  sub-topic F1 {f1:.4f}: {threshold} {ent} {name} {place}", flush=True)
+    params = best[1]
+    line_best = (-1.0, params)
+    for line in [x / 100 for x in range(2, 30)]:
+        trial = replace(params, storyline_threshold=line)
+        _, lines = ours_batch(items, trial)
+        f1 = scores(lines, gold, 1, TRAIN)[2]
+        if f1 > line_best[0]:
+            line_best = (f1, trial)
+    print(f"  topic F1 {line_best[0]:.4f} storyline_threshold={line_best[1].storyline_threshold}")
+    return line_best[1]
+
+
+def _row(name: str, values: tuple[float, ...]) -> str:
+    return f"| {name} | " + " | ".join(f"{v:.3f}" for v in values) + " |"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--tune", action="store_true", help="search parameters on topics 1-35")
+    parser.add_argument("--cache", type=Path, default=None, help="cache the analysed corpus here")
+    parser.add_argument("--seed", type=int, default=0, help="shuffle seed of the online run")
+    args = parser.parse_args()
+    if not (args.corpus / "ECB+").is_dir():
+        print(f"ECB+ not found under {args.corpus}; nothing to do")
+        return
+    t0 = time.perf_counter()
+    gold, items, how = analysed(args.corpus, args.cache)
+    print(f"{len(items)} documents, features from {how} ({time.perf_counter() - t0:.0f}s)")
+    params = tune_ours(items, gold) if args.tune else ClusterParams()
+    print(f"parameters: {params}")
+    sim = tfidf_similarity(items)
+    base_sub = tune_baseline(sim, items, gold, 2, TRAIN)
+    base_top = tune_baseline(sim, items, gold, 1, TRAIN)
+    oracle = tune_baseline(sim, items, gold, 2, TEST_TOPICS)
+    oracle_top = tune_baseline(sim, items, gold, 1, TEST_TOPICS)
+    t1 = time.perf_counter()
+    stories, lines = ours_batch(items, params)
+    t_batch = time.perf_counter() - t1
+    t1 = time.perf_counter()
+    o_stories, o_lines = ours_online(items, params, args.seed)
+    t_online = time.perf_counter() - t1
+    systems = [
+        ("ours, add_batch", stories, lines),
+        (f"ours, online add (shuffled, seed {args.seed})", o_stories, o_lines),
+        (
+            f"TF-IDF average link (t={base_sub:.2f}/{base_top:.2f})",
+            baseline(sim, items, base_sub),
+            baseline(sim, items, base_top),
+        ),
+        (
+            f"TF-IDF avg link, tuned on test ({oracle:.2f}/{oracle_top:.2f})",
+            baseline(sim, items, oracle),
+            baseline(sim, items, oracle_top),
+        ),
+    ]
+    for title, topics in (("test topics 36-45", TEST_TOPICS), ("tuning topics 1-35", TRAIN)):
+        print(f"\n{title}: events (sub-topics) and storylines (topics)\n")
+        print(
+            "| system | event P | event R | event F1 | event ARI "
+            "| storyline P | storyline R | storyline F1 | storyline ARI |"
+        )
+        print("|---|---|---|---|---|---|---|---|---|")
+        for name, ev, sl in systems:
+            print(_row(name, scores(ev, gold, 2, topics) + scores(sl, gold, 1, topics)))
+    n_ev, n_sl = len(set(stories.values())), len(set(lines.values()))
+    print(
+        f"\nours: {n_ev} stories in {n_sl} storylines (gold: 86 sub-topics in 43 topics); "
+        f"batch {t_batch:.1f}s, online {t_online:.1f}s"
+    )
+
+
+if __name__ == "__main__":
+    main()

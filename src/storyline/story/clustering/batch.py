@@ -1,0 +1,151 @@
+"""Average-link clustering of a block of reports, all pairs at once (numpy/scipy).
+
+The pairwise similarity is the one the online clusterer uses (similarity.py):
+vector dot product times the place, date and publication-gap factors, so the
+same threshold means the same thing in both paths.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy.cluster.hierarchy import fcluster, linkage  # type: ignore[import-untyped]
+from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
+from scipy.spatial.distance import squareform  # type: ignore[import-untyped]
+
+from storyline.story.clustering.params import ClusterParams
+from storyline.story.clustering.similarity import Vector
+
+FloatMatrix = NDArray[np.float64]
+
+
+@dataclass(frozen=True, slots=True)
+class BlockDoc:
+    """One report of a block, its features already weighted."""
+
+    vector: Vector
+    places: Vector  # specific place -> rarity weight
+    names: Vector  # specific name -> rarity weight
+    days: tuple[int, ...]
+    ref: int | None
+
+
+def _sparse(rows: Sequence[Sequence[tuple[str, float]]]) -> csr_matrix:
+    """A CSR matrix of rows given as (key, value) pairs; columns numbered by first use."""
+    columns: dict[str, int] = {}
+    data: list[float] = []
+    indices: list[int] = []
+    indptr = [0]
+    for row in rows:
+        for key, value in row:
+            indices.append(columns.setdefault(key, len(columns)))
+            data.append(value)
+        indptr.append(len(indices))
+    shape = (len(rows), max(len(columns), 1))
+    return csr_matrix((np.array(data, dtype=np.float64), indices, indptr), shape=shape)
+
+
+def _overlap(a: csr_matrix, b: csr_matrix) -> NDArray[np.bool_]:
+    """Which rows of ``a`` share a column with which rows of ``b``."""
+    product = (a @ b.T).toarray()
+    overlap: NDArray[np.bool_] = product > 0
+    return overlap
+
+
+def vector_similarity(vectors: Sequence[Vector]) -> FloatMatrix:
+    """All pairwise dot products of sparse vectors, as a dense matrix."""
+    return vector_similarity_rows([list(v.items()) for v in vectors])
+
+
+def vector_similarity_rows(rows: Sequence[Sequence[tuple[str, float]]]) -> FloatMatrix:
+    """All pairwise dot products of rows given as (key, value) pairs."""
+    x = _sparse(rows)
+    sim: FloatMatrix = (x @ x.T).toarray()
+    return sim
+
+
+def overlap_factors(sets: Sequence[Vector], floor: float, match: float) -> FloatMatrix:
+    """Pairwise place (or name) factors (see similarity.overlap_factor)."""
+    rows = []
+    for vec in sets:
+        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+        rows.append([(p, w / norm) for p, w in vec.items()])
+    cos = vector_similarity_rows(rows)
+    factor: FloatMatrix = np.clip(cos / match, floor, 1.0)
+    has = np.array([bool(v) for v in sets])
+    factor[~(has[:, None] & has[None, :])] = 1.0
+    return factor
+
+
+def time_factors(refs: Sequence[int | None], params: ClusterParams) -> FloatMatrix:
+    """Pairwise publication-gap factors (1 where a day is unknown)."""
+    known = np.array([r is not None for r in refs])
+    days = np.array([r if r is not None else 0 for r in refs], dtype=np.float64)
+    gap = np.abs(days[:, None] - days[None, :]) - params.time_grace_days
+    factor: FloatMatrix = np.exp(-np.clip(gap, 0.0, None) / params.time_scale_days)
+    factor[~(known[:, None] & known[None, :])] = 1.0
+    return factor
+
+
+def pair_similarity(
+    docs: Sequence[BlockDoc], params: ClusterParams
+) -> tuple[FloatMatrix, FloatMatrix]:
+    """The block's similarity matrices: for events (all factors) and for storylines.
+
+    Storylines gather events of one developing story, which happen in different
+    places on different days, so their similarity keeps only the publication-gap
+    factor.
+    """
+    plain = vector_similarity([d.vector for d in docs])
+    plain *= time_factors([d.ref for d in docs], params)
+    event = plain * overlap_factors(
+        [d.places for d in docs], params.place_conflict, params.place_match
+    )
+    event *= overlap_factors([d.names for d in docs], params.name_conflict, params.name_match)
+    raw, wide = _day_matrices(docs, params.date_tolerance_days)
+    has_day = np.array([bool(d.days) for d in docs])
+    far = has_day[:, None] & has_day[None, :] & ~_overlap(wide, raw)
+    event[far] *= params.date_conflict
+    np.fill_diagonal(plain, 1.0)
+    np.fill_diagonal(event, 1.0)
+    return event, plain
+
+
+def _day_matrices(docs: Sequence[BlockDoc], tol: int) -> tuple[csr_matrix, csr_matrix]:
+    """Event days per report, as is and widened by ``tol`` days (columns = day numbers)."""
+    all_days = [x for d in docs for x in d.days]
+    base = min(all_days) - tol if all_days else 0
+    width = (max(all_days) + tol - base + 1) if all_days else 1
+
+    def build(spread: int) -> csr_matrix:
+        rows, cols = [], []
+        for i, d in enumerate(docs):
+            for x in d.days:
+                for k in range(-spread, spread + 1):
+                    rows.append(i)
+                    cols.append(x + k - base)
+        data = np.ones(len(rows), dtype=np.float64)
+        return csr_matrix((data, (rows, cols)), shape=(len(docs), width))
+
+    return build(0), build(tol)
+
+
+def average_link(sim: FloatMatrix, threshold: float) -> list[int]:
+    """Cluster labels (0..k-1) of average-link clustering cut at ``threshold`` similarity."""
+    n = sim.shape[0]
+    if n == 0:
+        return []
+    if n == 1:
+        return [0]
+    dist = 1.0 - (sim + sim.T) / 2.0
+    np.fill_diagonal(dist, 0.0)
+    dist = np.clip(dist, 0.0, None)
+    tree = linkage(squareform(dist, checks=False), method="average")
+    labels = fcluster(tree, t=1.0 - threshold, criterion="distance")
+    # Renumber by first appearance so that labels follow the block order.
+    seen: dict[int, int] = {}
+    return [seen.setdefault(int(label), len(seen)) for label in labels]

@@ -1,0 +1,313 @@
+"""Online, incremental clustering of reports into stories (events) and storylines.
+
+Each story keeps the sum of its reports' unit vectors, so a report's average
+similarity to the story's reports (average link) is one dot product. A report
+joins the best candidate story whose score reaches ``threshold``; otherwise it
+founds a new story, which joins the storyline of the closest story when that one
+reaches ``online_storyline_threshold``. Ids are made from the founding report's id and
+never change: a later report that bridges two stories is recorded in ``merges``
+while both ids persist. See docs/clustering.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from storyline.story.clustering.batch import (
+    BlockDoc,
+    FloatMatrix,
+    average_link,
+    pair_similarity,
+)
+from storyline.story.clustering.features import DocFeatures
+from storyline.story.clustering.index import StoryIndex, top_features, week_of
+from storyline.story.clustering.params import ClusterParams, Placement
+from storyline.story.clustering.similarity import (
+    DocStats,
+    Vector,
+    conflict_factor,
+    day_numbers,
+    doc_vector,
+    dot,
+    gap_to_range,
+    name_vector,
+    place_vector,
+    ref_day,
+    time_factor,
+)
+
+
+def story_id_for(doc_id: str) -> str:
+    """The stable id of a story founded by ``doc_id``."""
+    return "s-" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:12]
+
+
+def storyline_id_for(doc_id: str) -> str:
+    """The stable id of a storyline founded by ``doc_id``."""
+    return "l-" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(slots=True)
+class StoryState:
+    """What the clusterer keeps of one story: bounded, whatever the story's size."""
+
+    id: str
+    storyline: str
+    n: int = 0
+    vector: Vector = field(default_factory=dict)  # sum of the reports' unit vectors
+    places: Counter[str] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)
+    days: set[int] = field(default_factory=set)
+    first: int | None = None
+    last: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Doc:
+    """A report prepared for scoring."""
+
+    id: str
+    vector: Vector
+    places: Vector
+    names: Vector
+    days: tuple[int, ...]
+    ref: int | None
+
+
+class StoryClusterer:
+    """Places reports into stories and storylines, one at a time or in batches."""
+
+    def __init__(self, params: ClusterParams | None = None) -> None:
+        self.params = params or ClusterParams()
+        self.stats = DocStats()
+        self.stories: dict[str, StoryState] = {}
+        self.placements: dict[str, Placement] = {}
+        self.index = StoryIndex(self.params.max_postings)
+        #: Pairs of stories a report matched equally well: candidates for a merge
+        #: that is recorded, never applied to ids.
+        self.merges: list[tuple[str, str]] = []
+
+    # --- preparing and scoring -------------------------------------------------
+
+    def _prepare(self, doc_id: str, features: DocFeatures) -> _Doc:
+        return _Doc(
+            id=doc_id,
+            vector=doc_vector(features, self.stats, self.params),
+            places=place_vector(features.places, self.stats, self.params),
+            names=name_vector(features, self.stats, self.params),
+            days=day_numbers(features.dates),
+            ref=ref_day(features),
+        )
+
+    def _similarity(self, doc: _Doc, story: StoryState) -> float:
+        """Average similarity to the story's reports, with the publication-gap factor."""
+        sim = dot(doc.vector, story.vector) / story.n
+        gap = gap_to_range(doc.ref, story.first, story.last)
+        return sim * time_factor(gap, self.params)
+
+    def _event_score(self, doc: _Doc, story: StoryState, similarity: float) -> float:
+        stats, p = self.stats, self.params
+        places = {k: stats.idf(k) for k in story.places if not stats.is_general(k, p)}
+        names = {k: stats.idf(k) for k in story.names if not stats.is_general(k, p)}
+        days = sorted(story.days)
+        factor = conflict_factor((doc.places, places), (doc.names, names), (doc.days, days), p)
+        return similarity * factor
+
+    def _candidates(self, doc: _Doc) -> list[StoryState]:
+        p = self.params
+        weeks = self.index.weeks_around(doc.ref, p.window_days)
+        # Only features some earlier report has can retrieve anything: a report's
+        # heaviest features are often its own unique words.
+        df = self.stats.df
+        seen = {k: w for k, w in doc.vector.items() if df.get(k, 0) > 1}
+        query = top_features(seen, p.query_features)
+        ids = self.index.candidates(query, weeks, p.max_candidates, p.scan_budget)
+        return [self.stories[i] for i in ids]
+
+    def _scores(self, doc: _Doc, exact: bool = False) -> list[tuple[float, float, StoryState]]:
+        """(event score, storyline score, story) for each candidate story.
+
+        Unless ``exact``, event scores below the threshold are left unfactored:
+        the factors never raise a score, so they cannot change a decision.
+        """
+        out = []
+        threshold = 0.0 if exact else self.params.threshold
+        for story in self._candidates(doc):
+            sim = self._similarity(doc, story)
+            event = self._event_score(doc, story, sim) if sim >= threshold else sim
+            out.append((event, sim, story))
+        return out
+
+    # --- updating state -----------------------------------------------------------
+
+    def _new_story(self, founder: str, storyline: str | None) -> StoryState:
+        sid = story_id_for(founder)
+        suffix = 1
+        while sid in self.stories:  # only on a hash collision or a re-used founder id
+            suffix += 1
+            sid = f"{story_id_for(founder)}-{suffix}"
+        story = StoryState(id=sid, storyline=storyline or storyline_id_for(founder))
+        self.stories[sid] = story
+        return story
+
+    def _join(self, doc: _Doc, story: StoryState) -> Placement:
+        p = self.params
+        story.n += 1
+        vec = story.vector
+        for key, weight in doc.vector.items():
+            vec[key] = vec.get(key, 0.0) + weight
+        if len(vec) > p.story_vector_cap * 3 // 2:
+            keep = top_features(vec, p.story_vector_cap)
+            story.vector = dict(keep)
+        story.places.update(doc.places)
+        story.names.update(doc.names)
+        if len(story.names) > p.story_vector_cap:
+            story.names = Counter(dict(story.names.most_common(p.story_vector_cap // 2)))
+        story.days.update(doc.days)
+        if doc.ref is not None:
+            story.first = doc.ref if story.first is None else min(story.first, doc.ref)
+            story.last = doc.ref if story.last is None else max(story.last, doc.ref)
+        feats = [k for k, _ in top_features(doc.vector, p.index_features)]
+        self.index.add(story.id, feats, week_of(doc.ref))
+        placement = Placement(story.id, story.storyline)
+        self.placements[doc.id] = placement
+        return placement
+
+    # --- public API ---------------------------------------------------------------
+
+    def add(self, doc_id: str, features: DocFeatures) -> Placement:
+        """Place one report: join the best story or found a new one; ids never change."""
+        if doc_id in self.placements:
+            return self.placements[doc_id]
+        self.stats.add(features)
+        doc = self._prepare(doc_id, features)
+        scored = self._scores(doc)
+        p = self.params
+        joinable = sorted(((s, st) for s, _, st in scored if s >= p.threshold), key=lambda x: -x[0])
+        if joinable:
+            best = joinable[0][1]
+            self.merges.extend((best.id, other.id) for _, other in joinable[1:])
+            return self._join(doc, best)
+        line = max(((sim, st) for _, sim, st in scored), key=lambda x: x[0], default=None)
+        storyline = line[1].storyline if line and line[0] >= p.online_storyline_threshold else None
+        return self._join(doc, self._new_story(doc_id, storyline))
+
+    def restore(self, doc_id: str, features: DocFeatures, placement: Placement) -> None:
+        """Rebuild state from a stored placement without deciding anything."""
+        if doc_id in self.placements:
+            return
+        self.stats.add(features)
+        doc = self._prepare(doc_id, features)
+        story = self.stories.get(placement.story_id)
+        if story is None:
+            story = StoryState(id=placement.story_id, storyline=placement.storyline_id)
+            self.stories[story.id] = story
+        self._join(doc, story)
+
+    def add_batch(self, docs: Sequence[tuple[str, DocFeatures]]) -> dict[str, Placement]:
+        """Place many reports at once: average-link within the batch, then attach.
+
+        Reports are taken in date order in blocks of ``batch_block``; each block is
+        clustered as a whole (so arrival order within it does not matter), then each
+        cluster joins the existing story it matches on average, or becomes a story
+        named after its earliest report. Existing stories keep their ids.
+        """
+        out: dict[str, Placement] = {}
+        fresh: list[tuple[str, DocFeatures]] = []
+        seen: set[str] = set()
+        for doc_id, features in docs:
+            if doc_id in self.placements:
+                out[doc_id] = self.placements[doc_id]
+            elif doc_id not in seen:
+                seen.add(doc_id)
+                fresh.append((doc_id, features))
+        for _, features in fresh:
+            self.stats.add(features)
+        fresh.sort(key=lambda d: (d[1].reference_day() or "9999", d[0]))
+        size = max(self.params.batch_block, 1)
+        for start in range(0, len(fresh), size):
+            block = [self._prepare(i, f) for i, f in fresh[start : start + size]]
+            out.update(self._place_block(block))
+        return out
+
+    def _place_block(self, block: list[_Doc]) -> dict[str, Placement]:
+        p = self.params
+        sim, plain = pair_similarity(
+            [BlockDoc(d.vector, d.places, d.names, d.days, d.ref) for d in block], p
+        )
+        labels = average_link(sim, p.threshold)
+        clusters: dict[int, list[int]] = {}
+        for i, label in enumerate(labels):
+            clusters.setdefault(label, []).append(i)
+        scored = [self._scores(d, exact=True) for d in block]
+        out: dict[str, Placement] = {}
+        new_groups: list[list[int]] = []
+        for members in clusters.values():
+            event: dict[str, float] = {}
+            for i in members:
+                for score, _, story in scored[i]:
+                    event[story.id] = event.get(story.id, 0.0) + score
+            best = max(event.items(), key=lambda kv: kv[1], default=None)
+            if best and best[1] / len(members) >= p.threshold:
+                story = self.stories[best[0]]
+                for i in members:
+                    out[block[i].id] = self._join(block[i], story)
+            else:
+                new_groups.append(members)
+        out.update(self._found_stories(block, new_groups, scored, plain))
+        return out
+
+    def _found_stories(
+        self,
+        block: list[_Doc],
+        groups: list[list[int]],
+        scored: list[list[tuple[float, float, StoryState]]],
+        sim: FloatMatrix,
+    ) -> dict[str, Placement]:
+        """Make new stories of clusters and group them into storylines."""
+        p = self.params
+        if not groups:
+            return {}
+        # Average-link similarity between new stories, from the block's pair matrix:
+        # G @ S @ G.T with G the row-normalised membership matrix.
+        member = np.zeros((len(groups), len(block)))
+        for g, members in enumerate(groups):
+            member[g, members] = 1.0 / len(members)
+        between = member @ sim @ member.T
+        lines = average_link(between, p.storyline_threshold)
+        by_line: dict[int, list[int]] = {}
+        for g, label in enumerate(lines):
+            by_line.setdefault(label, []).append(g)
+        out: dict[str, Placement] = {}
+        for story_groups in by_line.values():
+            members = [i for g in story_groups for i in groups[g]]
+            line_score: dict[str, float] = {}
+            for i in members:
+                # A report counts once per storyline: its closest story there.
+                closest: dict[str, float] = {}
+                for _, s, story in scored[i]:
+                    closest[story.storyline] = max(closest.get(story.storyline, 0.0), s)
+                for line, s in closest.items():
+                    line_score[line] = line_score.get(line, 0.0) + s
+            best = max(line_score.items(), key=lambda kv: kv[1], default=None)
+            storyline = None
+            if best and best[1] / len(members) >= p.storyline_threshold:
+                storyline = best[0]
+            if storyline is None:
+                founder = min(members, key=lambda i: _order_key(block[i]))
+                storyline = storyline_id_for(block[founder].id)
+            for g in story_groups:
+                ordered = sorted(groups[g], key=lambda i: _order_key(block[i]))
+                story = self._new_story(block[ordered[0]].id, storyline)
+                for i in ordered:
+                    out[block[i].id] = self._join(block[i], story)
+        return out
+
+
+def _order_key(doc: _Doc) -> tuple[int, str]:
+    return (doc.ref if doc.ref is not None else 10**9, doc.id)

@@ -1,0 +1,220 @@
+"""What the story clusterer knows about one article: terms, names, places, dates.
+
+Features are computed once per article from its text and analysis (no spaCy call)
+and are small enough to store beside the analysis. They keep raw counts, not
+weights: weights depend on how often a feature occurs across the whole store,
+which changes as reports arrive.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from storyline.model import Analyzed, Span
+
+#: Entity labels kept as names; numbers, dates and the like are not names.
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+#: Entity labels that name a place.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*|\d+(?:[.,]\d+)*")
+MIN_NUMBER_CHARS = 2  # single digits (times, small counts) are everywhere
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?")
+#: Page debris that still says what the report is about: kept as text.
+_KEPT_KINDS = frozenset({"headline", "subheading", "dateline"})
+_KEY_JUNK = re.compile(r"[^\w\s-]+")
+_HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "dr", "sir", "president", "prime", "minister", "gov", "sen", "rep"}
+)
+
+# A short English stop list: function words and reporting verbs that every news
+# report carries and that say nothing about which event it is about.
+_STOP_TEXT = """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up very
+    was we were what when where which while who whom why will with would you your yours
+    yourself yourselves said says say told according added new one two three four five six
+    seven eight nine ten first last year years day days week weeks month months time times
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    january february march april may june july august september october november december
+    mr mrs ms people may might must shall us get got go went going make made many much
+    like well back still even since around among per via told including"""
+STOPWORDS = frozenset(_STOP_TEXT.split())
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: plural, -ing and -ed forms fall onto one key."""
+    if len(word) > 4 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif word.endswith("sses"):
+        word = word[:-2]
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if len(word) > 5 and word.endswith("ing"):
+        word = word[:-3]
+    elif len(word) > 4 and word.endswith("ed") and not word.endswith("eed"):
+        word = word[:-2]
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+        word = word[:-1]  # "stopp(ed)" -> "stop"
+    if len(word) > 3 and word.endswith("e"):
+        word = word[:-1]  # "fire", "fired", "firing" -> "fir"
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """Content-word keys of a text: lowercased, stop words dropped, stemmed."""
+    out = []
+    for match in _WORD.finditer(text):
+        word = match.group().lower().replace("’", "'")
+        if word[0].isdigit():
+            # Numbers tell look-alike events apart: ages, tolls, magnitudes.
+            if len(word) >= MIN_NUMBER_CHARS:
+                out.append("#" + word.replace(",", ""))
+            continue
+        if word.endswith("'s"):
+            word = word[:-2]
+        if len(word) < 3 or word in STOPWORDS:
+            continue
+        out.append(stem(word))
+    return out
+
+
+def entity_key(name: str) -> str:
+    """A name normalised for matching across reports: lowercase, no titles or 's."""
+    text = name.lower().replace("’", "'")
+    text = re.sub(r"'s\b", "", text)
+    words = _KEY_JUNK.sub(" ", text).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and words[0].rstrip(".") in _HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def masked_text(text: str, spans: Sequence[Span]) -> str:
+    """The text with the given spans blanked by spaces (offsets unchanged)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for span in spans:
+        for i in range(max(span.start, 0), min(span.end, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def periods_of(value: str, granularity: str) -> list[str]:
+    """The year and month a TIMEX3 value lies in (month only when it is that precise)."""
+    m = _PERIOD.match(value)
+    if not m or granularity not in {"year", "month", "week", "day", "time"}:
+        return []
+    if m.group(2) and granularity != "year":
+        return [m.group(1), f"{m.group(1)}-{m.group(2)}"]
+    return [m.group(1)]
+
+
+def day_of(value: str | None) -> str | None:
+    """The ``YYYY-MM-DD`` day of a TIMEX3 or ISO value, when it names a valid day."""
+    if not value or not _DAY.match(value):
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class DocFeatures:
+    """The clustering features of one article (raw counts; weighting happens later)."""
+
+    terms: tuple[tuple[str, int], ...] = ()  # stemmed content word -> count
+    entities: tuple[tuple[str, str], ...] = ()  # (normalised name, label), once each
+    places: tuple[str, ...] = ()  # normalised place names
+    dates: tuple[str, ...] = ()  # resolved event days, "YYYY-MM-DD"
+    published: str | None = None  # publication day, "YYYY-MM-DD"
+    periods: tuple[str, ...] = ()  # years and months the report speaks of, "2025", "2025-05"
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "terms": [[t, n] for t, n in self.terms],
+            "entities": [[k, label] for k, label in self.entities],
+            "places": list(self.places),
+            "dates": list(self.dates),
+            "published": self.published,
+            "periods": list(self.periods),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DocFeatures:
+        """Rebuild from :meth:`to_dict` output."""
+        return cls(
+            terms=tuple((str(t), int(n)) for t, n in data.get("terms", ())),
+            entities=tuple((str(k), str(label)) for k, label in data.get("entities", ())),
+            places=tuple(str(p) for p in data.get("places", ())),
+            dates=tuple(str(d) for d in data.get("dates", ())),
+            published=data.get("published"),
+            periods=tuple(str(p) for p in data.get("periods", ())),
+        )
+
+    def reference_day(self) -> str | None:
+        """The day that places this article in time: publication, else its first event day."""
+        if self.published:
+            return self.published
+        return min(self.dates) if self.dates else None
+
+
+def doc_features(
+    item: Analyzed, lemmas: Sequence[str] | None = None, *, title_weight: int = 2
+) -> DocFeatures:
+    """Clustering features of an analysed article (boilerplate spans skipped).
+
+    ``lemmas`` may replace the built-in tokenizer (e.g. spaCy lemmas of the masked
+    text); the headline's terms count ``title_weight`` times, since a headline says
+    what the report is about.
+    """
+    article, analysis = item.article, item.analysis
+    skipped = [b.span for b in analysis.boilerplate if b.kind not in _KEPT_KINDS]
+    body = masked_text(article.text, skipped)
+    words = [stem(w.lower()) for w in lemmas] if lemmas is not None else terms(body)
+    counts = Counter(words)
+    headline = article.title
+    if headline is None:
+        heads = [b.span for b in analysis.boilerplate if b.kind == "headline"]
+        headline = article.text[heads[0].start : heads[0].end] if heads else None
+    if headline:
+        for word in terms(headline):
+            counts[word] += title_weight
+    names: dict[str, str] = {}
+    places: list[str] = []
+    for mention in analysis.entities:
+        if mention.label not in NAME_LABELS:
+            continue
+        if any(s.start <= mention.span.start < s.end for s in skipped):
+            continue
+        key = entity_key(mention.key or mention.text)
+        if len(key) < 2:
+            continue
+        names.setdefault(key, mention.label)
+        if mention.label in PLACE_LABELS and key not in places:
+            places.append(key)
+    days = sorted({d for t in analysis.times if (d := day_of(t.value)) is not None})
+    periods = sorted({p for t in analysis.times for p in periods_of(t.value, t.granularity)})
+    return DocFeatures(
+        terms=tuple(sorted(counts.items())),
+        entities=tuple(sorted(names.items())),
+        places=tuple(sorted(places)),
+        dates=tuple(days),
+        published=day_of(article.published),
+        periods=tuple(periods),
+    )

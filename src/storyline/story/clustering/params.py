@@ -1,0 +1,93 @@
+"""Clustering parameters and the placement of an article (docs/clustering.md)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where an article landed: its story (event) and that story's storyline."""
+
+    story_id: str
+    storyline_id: str
+
+    def to_dict(self) -> dict[str, str]:
+        """JSON-ready form."""
+        return {"story_id": self.story_id, "storyline_id": self.storyline_id}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Placement:
+        """Rebuild from :meth:`to_dict` output."""
+        return cls(str(data["story_id"]), str(data["storyline_id"]))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClusterParams:
+    """Every knob of the story clusterer, with its default (tuned on ECB+ topics 1-35)."""
+
+    #: An article joins a story when its average similarity to the story's reports
+    #: (after the place, date and time factors) reaches this.
+    threshold: float = 0.12
+    #: A new story joins the storyline of the closest story at this plain similarity.
+    storyline_threshold: float = 0.06
+    #: The same for a story founded online: one report is a noisier guide to a
+    #: storyline than a whole cluster, so it must be closer.
+    online_storyline_threshold: float = 0.1
+    #: Weight of a shared name (person, organisation...) relative to a content word.
+    entity_weight: float = 2.0
+    #: Weight of a shared place name relative to a content word.
+    place_weight: float = 1.5
+    #: Leave out words no other report has (they only dilute the similarity).
+    #: Off by default: online, a word no report has *yet* may match the next one.
+    drop_unique: bool = False
+    #: Weight of a shared year or month the reports speak of.
+    period_weight: float = 1.0
+    #: Factor applied when both reports name specific places and share none...
+    place_conflict: float = 0.7
+    #: ...rising to 1 as the rarity-weighted cosine of their places reaches this.
+    place_match: float = 0.3
+    #: Factor applied when both reports name specific people or organisations and
+    #: share none...
+    name_conflict: float = 0.5
+    #: ...rising to 1 as the rarity-weighted cosine of their names reaches this.
+    name_match: float = 0.2
+    #: Factor applied when both reports date their events and no two days are close.
+    date_conflict: float = 0.6
+    #: Event days at most this far apart count as the same day (reporting slack).
+    date_tolerance_days: int = 2
+    #: A place named by more than this share of all reports is general (a country,
+    #: the outlet's own city) and neither matches nor conflicts.
+    general_place_share: float = 0.1
+    #: Publication gaps up to this many days cost nothing...
+    time_grace_days: float = 7.0
+    #: ...longer gaps decay the similarity as exp(-(gap - grace) / scale).
+    time_scale_days: float = 120.0
+    #: Candidate stories are those with a report within this many days.
+    window_days: int = 120
+    #: Features of a new article used to look up candidate stories.
+    query_features: int = 24
+    #: Features of a story kept in the inverted index (per week it has reports in).
+    index_features: int = 40
+    #: Story ids read per query feature, nearest weeks first: bounds the work per
+    #: report whatever the volume of news, while rare names still reach far.
+    scan_budget: int = 300
+    #: Stories scored in full per new article.
+    max_candidates: int = 40
+    #: Features kept in a story's summed vector (the weakest are dropped).
+    story_vector_cap: int = 300
+    #: Index postings longer than this (per feature and week) are too common to help.
+    max_postings: int = 100
+    #: Articles a batch is clustered in at once (chronological blocks).
+    batch_block: int = 3000
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ClusterParams:
+        """Rebuild from :meth:`to_dict` output (unknown keys ignored)."""
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})

@@ -1,0 +1,181 @@
+"""How alike two reports are: weighted vectors, and the place, date and time factors.
+
+A report is a unit vector over three kinds of feature: content words (sublinear
+TF x IDF), names ("e:" + name, weighted by rarity) and places ("p:" + place).
+Two reports' similarity is the dot product of their vectors, times three factors
+that keep look-alike incidents apart: different specific places, event days that
+are far apart, and a long gap between publication days. The same functions serve
+the online clusterer (one report against a story's summed vector) and the batch
+clusterer (all pairs of a block), so both read the same threshold the same way.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from storyline.story.clustering.features import PLACE_LABELS, DocFeatures
+from storyline.story.clustering.params import ClusterParams
+
+Vector = dict[str, float]
+
+#: Below this many reports every place counts as specific: shares are meaningless.
+MIN_DOCS_FOR_GENERAL = 40
+
+
+def feature_keys(features: DocFeatures) -> list[str]:
+    """Every distinct feature key of a report (words, names, places)."""
+    keys = [t for t, _ in features.terms]
+    keys.extend(_name_keys(features))
+    keys.extend("p:" + p for p in features.places)
+    keys.extend("d:" + p for p in features.periods)
+    return keys
+
+
+def _name_keys(features: DocFeatures) -> list[str]:
+    out: list[str] = []
+    for key, label in features.entities:
+        if label in PLACE_LABELS:
+            continue  # places are their own kind of feature
+        out.append("e:" + key)
+        parts = key.split()
+        if label == "PERSON" and len(parts) > 1:
+            out.append("e:" + parts[-1])  # a later report may give the surname only
+    return list(dict.fromkeys(out))
+
+
+class DocStats:
+    """Document frequencies of every feature over the reports seen so far."""
+
+    __slots__ = ("df", "n_docs")
+
+    def __init__(self) -> None:
+        self.df: Counter[str] = Counter()
+        self.n_docs = 0
+
+    def add(self, features: DocFeatures) -> None:
+        """Count one report."""
+        self.n_docs += 1
+        self.df.update(feature_keys(features))
+
+    def idf(self, key: str) -> float:
+        """Smoothed inverse document frequency."""
+        return math.log((1 + self.n_docs) / (1 + self.df.get(key, 0))) + 1.0
+
+    def is_general(self, key: str, params: ClusterParams) -> bool:
+        """Whether a place or name is in so many reports that it tells them apart no more."""
+        if self.n_docs < MIN_DOCS_FOR_GENERAL:
+            return False
+        return self.df.get(key, 0) > params.general_place_share * self.n_docs
+
+
+def doc_vector(features: DocFeatures, stats: DocStats, params: ClusterParams) -> Vector:
+    """The unit vector of a report under the current document frequencies."""
+    vec: Vector = {}
+    for term, count in features.terms:
+        if params.drop_unique and stats.df.get(term, 0) <= 1:
+            continue  # a word no other report has matches nothing; it only dilutes
+        vec[term] = (1.0 + math.log(count)) * stats.idf(term)
+    for key in _name_keys(features):
+        vec[key] = params.entity_weight * stats.idf(key)
+    for place in features.places:
+        key = "p:" + place
+        vec[key] = params.place_weight * stats.idf(key)
+    for period in features.periods:
+        key = "d:" + period
+        vec[key] = params.period_weight * stats.idf(key)
+    norm = math.sqrt(sum(w * w for w in vec.values()))
+    if norm == 0:
+        return {}
+    return {k: w / norm for k, w in vec.items()}
+
+
+def dot(small: Vector, large: Vector) -> float:
+    """Dot product of two sparse vectors (iterate over the smaller one)."""
+    if len(small) > len(large):
+        small, large = large, small
+    get = large.get
+    return sum(w * get(k, 0.0) for k, w in small.items())
+
+
+def day_numbers(days: Iterable[str]) -> tuple[int, ...]:
+    """ISO days as sorted day ordinals."""
+    return tuple(sorted({date.fromisoformat(d).toordinal() for d in days}))
+
+
+def ref_day(features: DocFeatures) -> int | None:
+    """The ordinal of the day that places a report in time, if known."""
+    day = features.reference_day()
+    return date.fromisoformat(day).toordinal() if day else None
+
+
+def days_close(a: Sequence[int], b: Sequence[int], tolerance: int) -> bool:
+    """Whether some day of ``a`` lies within ``tolerance`` days of some day of ``b``."""
+    if len(a) > len(b):
+        a, b = b, a
+    for day in a:
+        i = bisect_left(b, day - tolerance)
+        if i < len(b) and b[i] <= day + tolerance:
+            return True
+    return False
+
+
+def time_factor(gap: float, params: ClusterParams) -> float:
+    """Similarity kept across a publication gap of ``gap`` days."""
+    excess = gap - params.time_grace_days
+    return 1.0 if excess <= 0 else math.exp(-excess / params.time_scale_days)
+
+
+def gap_to_range(day: int | None, first: int | None, last: int | None) -> float:
+    """Days between a report and a story's span of reports (0 inside it, or if unknown)."""
+    if day is None or first is None or last is None:
+        return 0.0
+    if day < first:
+        return float(first - day)
+    if day > last:
+        return float(day - last)
+    return 0.0
+
+
+def place_vector(places: Iterable[str], stats: DocStats, params: ClusterParams) -> Vector:
+    """Specific places weighted by rarity (general places dropped)."""
+    keys = ("p:" + p for p in places)
+    return {k: stats.idf(k) for k in keys if not stats.is_general(k, params)}
+
+
+def name_vector(features: DocFeatures, stats: DocStats, params: ClusterParams) -> Vector:
+    """Specific names (people, organisations...) weighted by rarity."""
+    keys = _name_keys(features)
+    return {k: stats.idf(k) for k in keys if not stats.is_general(k, params)}
+
+
+def overlap_factor(a: Vector, b: Vector, floor: float, match: float) -> float:
+    """How much similarity survives two reports' places (or names).
+
+    The rarity-weighted cosine of the two sets, scaled so that ``match`` or more
+    keeps everything and nothing shared keeps ``floor``: a shared country does
+    not make two towns one place, a shared police chief not two victims one.
+    """
+    if not a or not b:
+        return 1.0
+    norm = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
+    cos = dot(a, b) / norm if norm else 0.0
+    return max(floor, min(1.0, cos / match))
+
+
+def conflict_factor(
+    places: tuple[Vector, Vector],
+    names: tuple[Vector, Vector],
+    days: tuple[Sequence[int], Sequence[int]],
+    params: ClusterParams,
+) -> float:
+    """The place, name and date factors for two reports (or a report and a story)."""
+    factor = overlap_factor(*places, params.place_conflict, params.place_match)
+    factor *= overlap_factor(*names, params.name_conflict, params.name_match)
+    a, b = days
+    if a and b and not days_close(a, b, params.date_tolerance_days):
+        factor *= params.date_conflict
+    return factor
