@@ -14,13 +14,15 @@ Measures, per story and in total, with a checker written apart from the
 summariser so that it does not share its blind spots:
 
 - citation support: of all (sentence, cited article) pairs, the share where the
-  cited article contains the sentence's numbers, its capitalised names and its
-  quoted words (goal 100%);
+  cited article contains the sentence's numbers, its capitalised names (or a
+  spelling the story lists for that name's entity) and its quoted words (goal 100%);
 - key-fact coverage: of the story's agreed key facts (claims carried by at least
   two independent outlets), the share that some summary sentence carries, by
   passage overlap or by stating the value (goal at least 80%);
-- redundancy: pairs of summary sentences that carry the same claim or share most
-  of their content words (goal 0).
+- redundancy: pairs of summary sentences that both state the same claim or share
+  most of their content words (goal 0);
+- ≥ 2 outlets: the share of summary sentences cited by at least two independent
+  reports, of all sentences and of the sentences of stories that have two.
 """
 
 from __future__ import annotations
@@ -79,8 +81,16 @@ def words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9']+", text.lower()) if len(w) > 3 and w not in _STOP}
 
 
-def supported(sentence: str, article: str) -> bool:
-    """Whether an article holds the sentence's numbers, names and quoted words."""
+def supported(
+    sentence: str, article: str, spellings: Mapping[str, Sequence[str]] | None = None
+) -> bool:
+    """Whether an article holds the sentence's numbers, names and quoted words.
+
+    A name may be spelled as any variant the story lists for its entity
+    ("Dorovsky" for "Dorovskyy"); ``spellings`` maps a lower-cased word of a name to
+    the lower-cased spellings of its entity.
+    """
+    spellings = spellings or {}
     if not numbers(sentence) <= numbers(article):
         return False
     lowered = article.lower()
@@ -88,8 +98,9 @@ def supported(sentence: str, article: str) -> bool:
         if name.lower() in _CALENDAR:
             continue  # days and months are dates, checked by the summariser, not names
         parts = re.sub(r"[’']s$", "", name).lower().split("-")  # "Singapore-Sydney"
-        if any(part not in lowered for part in parts):
-            return False
+        for part in parts:
+            if part not in lowered and not any(v in lowered for v in spellings.get(part, ())):
+                return False
     flat = " ".join(re.findall(r"\w+", article.lower()))
     for quote in _QUOTE.findall(sentence):
         if " ".join(re.findall(r"\w+", quote.lower())) not in flat:
@@ -108,6 +119,7 @@ class Figures:
     covered: int = 0
     redundant: int = 0
     multi_outlet: int = 0
+    multi_possible: int = 0  # sentences of stories told by at least two independent sources
     unsupported: list[str] = field(default_factory=list)
 
     def add(self, other: Figures) -> None:
@@ -116,6 +128,7 @@ class Figures:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.redundant += other.redundant
         self.multi_outlet += other.multi_outlet
+        self.multi_possible += other.multi_possible
         self.unsupported += other.unsupported
 
 
@@ -146,6 +159,10 @@ def measure_story(
     """The figures for one story of a stories.json document."""
     fig = Figures()
     summary = story.get("summary", [])
+    spellings = _spellings(story)
+    sources = {duplicate_of.get(a) or a for a in story.get("articles", [])}
+    if len(sources) >= 2:
+        fig.multi_possible = len(summary)
     fig.sentences = len(summary)
     for s in summary:
         cited = list(
@@ -155,7 +172,7 @@ def measure_story(
         fig.multi_outlet += len(originals) >= 2
         for a in cited:
             fig.pairs += 1
-            if supported(s["text"], texts.get(a, "")):
+            if supported(s["text"], texts.get(a, ""), spellings):
                 fig.supported_pairs += 1
             else:
                 fig.unsupported.append(f"[{a}] {s['text'][:90]}")
@@ -168,13 +185,32 @@ def measure_story(
             fig.covered += any(_claim_in(s, claim, texts) for s in summary)
     for i, a in enumerate(summary):
         for b in summary[i + 1 :]:
-            same_claim = any(
-                _claim_in(a, c, texts) and _claim_in(b, c, texts) for c in story.get("claims", [])
-            )
+            # Redundant: both sentences state the figure (a passage that also holds the
+            # figure does not make a sentence about something else repeat it).
+            same_claim = any(_states(a, c) and _states(b, c) for c in story.get("claims", []))
             wa, wb = words(a["text"]), words(b["text"])
             overlap = len(wa & wb) / max(1, min(len(wa), len(wb)))
             fig.redundant += same_claim or overlap >= 0.6
     return fig
+
+
+def _spellings(story: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Per lower-cased name word, the spellings its entity goes by in the story."""
+    out: dict[str, list[str]] = {}
+    for e in story.get("entities", []):
+        forms = [f.lower() for f in (e["name"], *e.get("variants", [])) if len(f) > 2]
+        for form in forms:
+            for word in re.findall(r"\w+", form):
+                out.setdefault(word, []).extend(f for f in forms if word not in f.split())
+    return out
+
+
+def _states(sentence: Mapping[str, Any], claim: Mapping[str, Any]) -> bool:
+    """Whether a sentence itself states a claim's value with a word of its topic."""
+    if float(claim["value"]) not in numbers(sentence["text"]):
+        return False
+    topic = words(f"{claim.get('measure', '')} {claim.get('about', '')} {claim.get('counted', '')}")
+    return not topic or bool(topic & words(sentence["text"]))
 
 
 def measure(doc: Mapping[str, Any], texts: Mapping[str, str]) -> list[tuple[str, Figures]]:
@@ -321,14 +357,15 @@ def main(argv: Iterable[str] | None = None) -> int:
         summary_rows.append((path.stem, len(rows), print_table(str(path), rows, args.verbose)))
     print(
         "\n| input | stories | sentences | citation support | agreed key facts | covered "
-        "| redundant pairs | ≥ 2 outlets |"
+        "| redundant pairs | ≥ 2 outlets | ≥ 2 outlets, multi-source stories |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     for name, stories, t in summary_rows:
         print(
             f"| {name} | {stories} | {t.sentences} | {_pct(t.supported_pairs, t.pairs).strip()} "
             f"| {t.key_facts} | {_pct(t.covered, t.key_facts).strip()} | {t.redundant} "
-            f"| {_pct(t.multi_outlet, t.sentences).strip()} |"
+            f"| {_pct(t.multi_outlet, t.sentences).strip()} "
+            f"| {_pct(t.multi_outlet, t.multi_possible).strip()} |"
         )
     return 0
 

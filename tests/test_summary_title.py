@@ -52,4 +52,38 @@ def test_title_drops_asides_and_parentheses() -> None:
         "at Kessel had held and that the town would be rebuilt within the year. More later."
     )
     title = story_title([item("a", text, None)], ())
-    assert title == "Mayor Brandt said that the dam at Kessel had held and that the town…"
+    assert title == "Mayor Brandt said that the dam at Kessel had held"
+
+
+def test_title_from_long_sentence_is_short_and_whole_words() -> None:
+    text = (
+        "Rescue teams from three neighbouring districts worked through the night in the flooded "
+        "lower streets of Vellmar to reach families trapped on upper floors by the rising water. "
+    )
+    title = story_title([item("a", text, None)], ())
+    assert len(title) <= 90
+    assert text.startswith(title.rstrip("…"))
+    assert text[len(title.rstrip("…"))] == " "  # cut between words
+    assert title == "Rescue teams from three neighbouring districts worked through the night"
+
+
+def test_title_drops_lead_in_and_apposition_before_cutting() -> None:
+    text = (
+        "Speaking on local radio, the owner of Vellmar Mills, a family firm founded in 1890, "
+        "said the flooded mill would reopen within the month after engineers checked its "
+        "foundations and wiring. "
+    )
+    title = story_title([item("a", text, None)], ())
+    assert title == "The owner of Vellmar Mills said the flooded mill would reopen within the month"
+
+
+def test_title_skips_sentences_leaning_on_context() -> None:
+    items = [
+        item(
+            "a",
+            "His remarks came less than a day after the river broke its banks in Vellmar. "
+            "Floodwater swept through the river town of Vellmar on Sunday, killing nine people. ",
+            None,
+        )
+    ]
+    assert story_title(items, ENTITIES).startswith("Floodwater swept")

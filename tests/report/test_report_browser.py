@@ -175,3 +175,26 @@ def test_report_browser_opens_cited_passage_from_url(browser: Any, site: Path) -
         assert problems == []
     finally:
         context.close()
+
+
+def test_report_browser_skip_link_and_focus_ring(browser: Any, site: Path) -> None:
+    context, page, problems = _open(browser, (site / "s-flood.html").as_uri(), PHONE)
+    try:
+        page.keyboard.press("Tab")
+        skip = page.locator("a.skip")
+        assert page.evaluate("document.activeElement.className") == "skip"
+        box = skip.bounding_box()
+        assert box is not None and box["x"] >= 0  # shown on screen once focused
+        page.keyboard.press("Enter")
+        assert page.evaluate("location.hash") == "#main"
+        # A citation marker reached by keyboard shows a focus ring.
+        marker = page.locator("#summary a.cite").first
+        marker.focus()
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")
+        style = marker.evaluate("e => getComputedStyle(e).outlineStyle")
+        assert style not in ("none", "")
+        assert _no_horizontal_scroll(page)
+        assert problems == []
+    finally:
+        context.close()

@@ -105,7 +105,7 @@ def test_html_index_groups_a_storyline(digest: Digest) -> None:
     page = render_index_html(grouped)
     # Named after the story that started it (the older one), newest story listed first.
     assert "Storyline: Sarno bridge reopens" in page
-    assert "(2 stories, 2025-02-14 – 2025-03-04)" in page
+    assert '(2 stories, <span class="nowrap">2025-02-14 – 2025-03-04</span>)' in page
     assert page.index('href="s-flood.html"') < page.index('href="s-bridge.html"')
 
 
@@ -196,3 +196,63 @@ def test_html_overlapping_passages_and_debris() -> None:
         in body
     )
     assert body.endswith('<span class="debris" title="page debris, not used">fghij&lt;b&gt;</span>')
+
+
+def test_html_index_counts_sources_as_the_story_page(digest: Digest) -> None:
+    page = render_index_html(digest)
+    story = render_story_html(digest.stories[0], digest)
+    counts = re.search(r"(\d+) reports from (\d+) independent sources", story)
+    assert counts is not None
+    reports, sources = counts.groups()
+    assert f"{reports} reports, {sources} independent sources" in page
+    assert sources == "3"  # a3 is a copy of a1: one source for the two
+    # One clean list per storyline, no numbering that restarts at 1.
+    assert "<ol" not in page
+    assert page.count('<ul class="stories">') == 2
+
+
+def test_html_quotes_lead_with_direct_quotes_and_fold_reported_speech(digest: Digest) -> None:
+    from dataclasses import replace
+
+    story = digest.stories[0]
+    base = story.quotes[0]  # Ilsa Brandt, carried by three reports
+    single = replace(base, text="The dam will hold tonight", variants=(), articles=("a4",))
+    said = tuple(
+        replace(base, kind="indirect", text=f"the levee number {i} was checked", variants=())
+        for i in range(5)
+    )
+    loose = replace(said[0], speaker=None, text="the roads were closed")
+    quotes = (*said, single, base, loose)
+    page = render_story_html(replace(story, quotes=quotes), digest)
+    section = page[page.index('id="quotes"') : page.index('id="entities"')]
+    # Direct quotes first, the most widely carried leading; then reported speech.
+    assert section.index("never seen the river") < section.index("The dam will hold")
+    assert section.index("The dam will hold") < section.index("levee number 0")
+    # Two direct quotes: two reported statements shown, three folded away.
+    folded = section[section.index('<details class="more">') :]
+    assert "3 more reported statements by Ilsa Brandt" in folded
+    assert "levee number 1" not in folded and "levee number 2" in folded
+    # Words nobody is named for sit in a collapsed section, however few.
+    assert '<details class="unattributed"><summary>Unattributed (1)</summary>' in section
+
+
+def test_markdown_quotes_direct_first(digest: Digest) -> None:
+    from dataclasses import replace
+
+    from storyline.report import render_story_markdown
+
+    story = digest.stories[0]
+    said = replace(story.quotes[0], kind="indirect", text="the levee was checked", variants=())
+    text = render_story_markdown(replace(story, quotes=(said, story.quotes[0])), digest)
+    assert text.index("never seen the river") < text.index("the levee was checked")
+
+
+def test_html_quotes_fragments_after_whole_statements(digest: Digest) -> None:
+    from dataclasses import replace
+
+    story = digest.stories[0]
+    one = replace(story.quotes[0], variants=(), articles=("a4",), altered=())
+    fragment = replace(one, text="unthinkable")
+    whole = replace(one, text="We will rebuild every house on the river bank")
+    page = render_story_html(replace(story, quotes=(fragment, whole)), digest)
+    assert page.index("We will rebuild every house") < page.index("“unthinkable”")

@@ -13,17 +13,26 @@ import base64
 import hashlib
 import itertools
 import re
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from storyline.model import ArticleAnalysis, Citation, Digest, Span, Story
-from storyline.report.view import ArticleView, StoryView, passage_id, story_view, value_text
+from storyline.model import Article, ArticleAnalysis, Citation, Digest, Span, Story, StoryQuote
+from storyline.report.view import (
+    UNATTRIBUTED,
+    ArticleView,
+    StoryView,
+    passage_id,
+    quote_groups,
+    story_view,
+    value_text,
+)
+from storyline.story.coverage import Coverage, independent_sources
 
 #: The heading of quotes whose speaker no report names.
-UNATTRIBUTED = "Unattributed"
 
 
 @cache
@@ -159,23 +168,37 @@ def _article_body(
 # --- grouping for the page -----------------------------------------------------------
 
 
-def _by_speaker(view: StoryView) -> list[tuple[str, list[dict[str, Any]]]]:
-    """Quotes grouped by speaker, most quoted first; altered wordings marked."""
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for q in view.story.quotes:
-        speaker = q.speaker or UNATTRIBUTED
-        groups.setdefault(speaker, []).append(
-            {
-                "quote": q,
-                "refs": view.refs(q.citations, q.articles),
-                "outlets": view.outlets(q.articles),
-                "altered": view.outlets(q.altered),
-                "others": [v for v in q.variants if v != q.text],
-                "disputed": len(set(q.speakers)) > 1,
-            }
-        )
-    # Named speakers first, the most quoted leading; words no one is named for last.
-    return sorted(groups.items(), key=lambda kv: (kv[0] == UNATTRIBUTED, -len(kv[1]), kv[0]))
+def _by_speaker(view: StoryView) -> list[dict[str, Any]]:
+    """Quotes grouped by speaker (:func:`quote_groups`), each with what its line shows."""
+
+    def row(q: StoryQuote) -> dict[str, Any]:
+        return {
+            "quote": q,
+            "refs": view.refs(q.citations, q.articles),
+            "outlets": view.outlets(q.articles),
+            "altered": view.outlets(q.altered),
+            "others": [v for v in q.variants if v != q.text],
+            "disputed": len(set(q.speakers)) > 1,
+        }
+
+    return [
+        {
+            "speaker": g.speaker,
+            "unattributed": g.speaker == UNATTRIBUTED,
+            "count": g.count,
+            "shown": [row(q) for q in (*g.direct, *g.indirect)],
+            "folded": [row(q) for q in g.folded],
+        }
+        for g in quote_groups(view)
+    ]
+
+
+def _independent(story: Story, digest: Digest, by_id: Mapping[str, Article]) -> int:
+    """The story page's own count of independent sources, so index and page agree."""
+    coverage = story.extra.get("coverage")
+    if isinstance(coverage, Coverage):
+        return coverage.independent
+    return independent_sources(story.articles, by_id, digest.duplicate_of)
 
 
 def _storylines(digest: Digest) -> list[dict[str, Any]]:
@@ -193,7 +216,8 @@ def _storylines(digest: Digest) -> list[dict[str, Any]]:
                 "first": dates[0] if dates else "",
                 "last": dates[-1] if dates else "",
                 "names": names,
-                "outlets": len({(by_id[a].source or a) for a in s.articles if a in by_id}),
+                "reports": len(s.articles),
+                "sources": _independent(s, digest, by_id),
                 "search": " ".join([s.title, *names, *variants]).lower(),
             }
         )

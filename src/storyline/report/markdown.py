@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from storyline.model import Digest, Story
-from storyline.report.view import Ref, StoryView, story_view, value_text
+from storyline.model import Digest, Story, StoryQuote
+from storyline.report.view import Ref, StoryView, quote_groups, story_view, value_text
 
 _COPIES = "copies counted with their original"
 _LEGEND = (
@@ -100,26 +100,25 @@ def _quotes(v: StoryView) -> list[str]:
     out = ["", "## Who said what", ""]
     if not v.story.quotes:
         return [*out, "_No quote found._"]
-    groups: dict[str, list[str]] = {}
-    for q in v.story.quotes:
-        words = md(q.text.rstrip(" ,;:"))
-        text = f"“{words}”" if q.kind == "direct" else words
-        line = (
-            f"- {text} — {_join(v.outlets(q.articles))} {_cites(v.refs(q.citations, q.articles))}"
-        )
-        if len(set(q.speakers)) > 1:
-            line += f" _(speaker disputed: {_join(q.speakers)})_"
-        if q.altered:
-            line += f" _(wording altered by {_join(v.outlets(q.altered))})_"
-        groups.setdefault(q.speaker or "Unattributed", []).append(line)
-        for w in q.variants:
-            if w != q.text:
-                also = md(w.rstrip(" ,;:"))
-                groups[q.speaker or "Unattributed"].append(f"  - also worded: “{also}”")
-    order = sorted(groups.items(), key=lambda kv: (kv[0] == "Unattributed", -len(kv[1]), kv[0]))
-    for speaker, lines in order:
-        out += [f"### {md(speaker)}", "", *lines, ""]
+    for g in quote_groups(v):
+        lines: list[str] = []
+        for q in (*g.direct, *g.indirect, *g.folded):
+            lines += _quote_lines(v, q)
+        out += [f"### {md(g.speaker)}", "", *lines, ""]
     return out[:-1]
+
+
+def _quote_lines(v: StoryView, q: StoryQuote) -> list[str]:
+    """A quote and its other wordings, as list items."""
+    words = md(q.text.rstrip(" ,;:"))
+    text = f"“{words}”" if q.kind == "direct" else words
+    line = f"- {text} — {_join(v.outlets(q.articles))} {_cites(v.refs(q.citations, q.articles))}"
+    if len(set(q.speakers)) > 1:
+        line += f" _(speaker disputed: {_join(q.speakers)})_"
+    if q.altered:
+        line += f" _(wording altered by {_join(v.outlets(q.altered))})_"
+    also = [f"  - also worded: “{md(w.rstrip(' ,;:'))}”" for w in q.variants if w != q.text]
+    return [line, *also]
 
 
 def _facts(v: StoryView) -> list[str]:

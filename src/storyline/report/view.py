@@ -107,6 +107,59 @@ class StoryView:
         return tuple(labels)
 
 
+#: Who said what: the label of words no report attributes to anyone.
+UNATTRIBUTED = "Unattributed"
+#: Reported (indirect) statements shown per speaker before the rest fold away.
+SHOWN_INDIRECT = 3
+#: Direct quotes shorter than this many words are fragments ("defining"), shown after the rest.
+FRAGMENT_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerQuotes:
+    """One speaker's words as shown: direct quotes, then reported speech, part of it folded."""
+
+    speaker: str
+    direct: tuple[StoryQuote, ...]
+    indirect: tuple[StoryQuote, ...]  # shown
+    folded: tuple[StoryQuote, ...]  # reported speech behind a "more" toggle
+
+    @property
+    def count(self) -> int:
+        """How many things this speaker is reported to have said."""
+        return len(self.direct) + len(self.indirect) + len(self.folded)
+
+
+def quote_groups(view: StoryView) -> list[SpeakerQuotes]:
+    """Who said what, led by direct quotes carried by the most outlets.
+
+    Speakers with the most direct quotes come first and the unattributed last. Within
+    a speaker, direct quotes come first (the most widely carried leading, fragments
+    of a few words after whole statements), then
+    reported speech; reported speech never shows more items than the direct quotes
+    (at least one, at most ``SHOWN_INDIRECT``): the rest is folded.
+    """
+    groups: dict[str, list[StoryQuote]] = {}
+    for q in view.story.quotes:
+        groups.setdefault(q.speaker or UNATTRIBUTED, []).append(q)
+    out: list[SpeakerQuotes] = []
+    for speaker, quotes in groups.items():
+        direct = sorted(
+            (q for q in quotes if q.kind != "indirect"),
+            # Most widely carried first; a few words in scare quotes ("defining") after
+            # the sentences a reader can quote.
+            key=lambda q: (-len(view.outlets(q.articles)), len(q.text.split()) < FRAGMENT_WORDS),
+        )
+        indirect = [q for q in quotes if q.kind == "indirect"]
+        shown = min(SHOWN_INDIRECT, max(1, len(direct)))
+        out.append(
+            SpeakerQuotes(speaker, tuple(direct), tuple(indirect[:shown]), tuple(indirect[shown:]))
+        )
+    return sorted(
+        out, key=lambda g: (g.speaker == UNATTRIBUTED, -len(g.direct), -g.count, g.speaker)
+    )
+
+
 def passage_id(n: int, citation: Citation) -> str:
     """The HTML id of a cited passage of article number ``n``."""
     span = citation.span

@@ -170,6 +170,13 @@ def _outlets(
     return tuple(Outlet(name, tuple(orig), tuple(copies)) for name, orig, copies in groups.values())
 
 
+def independent_sources(
+    ids: Sequence[str], articles: Mapping[str, Article], duplicate_of: Mapping[str, str]
+) -> int:
+    """How many independent sources a story's reports come from (as the coverage matrix counts)."""
+    return len(_outlets(ids, articles, duplicate_of))
+
+
 def _root(article: str, duplicate_of: Mapping[str, str]) -> str:
     """The original a copy descends from, following chains of copies."""
     seen = {article}

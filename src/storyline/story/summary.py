@@ -57,6 +57,8 @@ REDUNDANT_COSINE = 0.5
 REDUNDANT_COSINE_WITH_FIGURE = 0.2
 #: An event this many days before its report orders the sentence; older ones are recalled.
 RECENT_DAYS = 3
+#: How many of a story's agreed figures the summary must tell (when a sentence carries them).
+AGREED_SLOTS = 2
 #: Worth of telling a not yet covered week of a story that spans several.
 PERIOD_WEIGHT = 4.0
 _STOP_FACT_LABELS = {"PERSON", "ORG", "GPE"}
@@ -120,6 +122,12 @@ def summarize(
         extra = [c for c in ranked if period in c.facts and id(c) not in listed][:3]
         shortlist += extra
         listed.update(id(c) for c in extra)
+    # Facts several outlets agree on get their best sentences a chance too.
+    agreed = _agreed_claims(claims, dups)
+    for key in agreed:
+        extra = [c for c in ranked if key in c.facts and id(c) not in listed][:2]
+        shortlist += extra
+        listed.update(id(c) for c in extra)
     for cand in shortlist:
         cand.support = find_support(cand, docs, idf, fact_spans, variants)
         cand.independent = len({source_key(docs, dups, c.article) for c in cand.support})
@@ -128,6 +136,7 @@ def summarize(
         weights,
         limit,
         min_count=min(MIN_SENTENCES, limit),
+        must=agreed[:AGREED_SLOTS],
     )
     return tuple(
         SummarySentence(
@@ -137,6 +146,17 @@ def summarize(
         )
         for c in _story_order(chosen, docs, timeline)
     )
+
+
+def _agreed_claims(claims: Sequence[StoryClaim], dups: Mapping[str, str]) -> list[str]:
+    """Fact keys of the figures at least two independent sources give, most sources first."""
+    agreed = [
+        (c.independent or len({dups.get(a, a) for a in c.articles}), claim_key(c.measure, c.value))
+        for c in claims
+        if c.measure not in ("other", "duration")
+    ]
+    ranked = sorted((pair for pair in agreed if pair[0] >= 2), key=lambda p: -p[0])
+    return list(dict.fromkeys(key for _, key in ranked))
 
 
 def _fact_spans(
@@ -196,13 +216,30 @@ def _variant_index(entities: Sequence[StoryEntity]) -> dict[str, str]:
 
 
 def _select(
-    pool: list[Candidate], weights: Mapping[str, float], limit: int, min_count: int
+    pool: list[Candidate],
+    weights: Mapping[str, float],
+    limit: int,
+    min_count: int,
+    must: Sequence[str] = (),
 ) -> list[Candidate]:
-    """Greedy marginal coverage; a sentence repeating a chosen claim or wording is skipped."""
+    """Greedy marginal coverage; a sentence repeating a chosen claim or wording is skipped.
+
+    ``must`` are facts (the story's agreed figures) to tell when a supported sentence
+    carries them; each week of a story told over several weeks is told too.
+    """
     chosen: list[Candidate] = []
     covered: set[str] = set()
+    periods = {f for c in pool for f in c.facts if f.startswith("period:") and f in weights}
+    periods = periods if len(periods) > 1 else set()
+    needed = {f for f in must if any(f in c.facts for c in pool)}
     while pool and len(chosen) < limit:
-        best = max(pool, key=lambda c: _gain(c, weights, covered))
+        # Once the slots left are no more than the facts and weeks not yet told, only a
+        # sentence telling one of them may take a slot.
+        untold = (periods | needed) - covered
+        pick = pool
+        if untold and len(untold) >= limit - len(chosen):
+            pick = [c for c in pool if c.facts & untold] or pool
+        best = max(pick, key=lambda c: _gain(c, weights, covered))
         pool.remove(best)
         claims = {f for f in best.facts if f.startswith(("claim:", "claimv:"))}
         if claims & covered:
@@ -232,7 +269,7 @@ def _same_statement(a: Candidate, b: Candidate) -> bool:
 def _gain(c: Candidate, weights: Mapping[str, float], covered: set[str]) -> float:
     """A sentence's worth given what the summary already says."""
     new = sum(weights.get(f, 0.0) for f in c.facts - covered)
-    return (c.score + 0.15 * new) * (1.0 + 0.35 * (c.independent - 1))
+    return (c.score + 0.15 * new) * (1.0 + 0.6 * (c.independent - 1))
 
 
 def _story_order(

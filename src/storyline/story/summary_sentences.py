@@ -24,12 +24,35 @@ from storyline.story.summary_text import (
 )
 
 _PRONOUN_START = re.compile(r"^(He|She)\s+(?=[a-z])")
+_ROLES = (
+    "prime minister|foreign minister|defence minister|defense minister|chief executive|"
+    "governor|president|minister|premier|chancellor|mayor|spokesman|spokeswoman|"
+    "spokesperson|chairman|chairwoman|chair|leader|secretary|commander|ambassador|"
+    "senator|envoy|king|queen|pope|chief"
+)
+_HEADS = "leader|president|prime minister|premier|chancellor|king|queen"
+# "The governor said…", "The US president added…", "The Ukrainian leader dismissed…".
+_DESCRIPTION_START = re.compile(
+    rf"^The\s+((?:[A-Z][\w.]*\s+|(?:regional|former|local|new|deputy|acting)\s+){{0,2}})"
+    rf"({_ROLES})(?:'s)?\s+(?=[a-z])"
+)
 _CONTEXT_START = re.compile(
     r"^(?:It|Its|This|That|These|Those|They|Their|Them|Such|Both|There|Here|"
     r"The\s+(?:agency|ministry|official|officials|spokesman|spokeswoman|spokesperson|"
     r"company|group|minister|president|leader|man|woman|statement|report|move|"
     r"country|army|military|side|two|latter|former|incident|attack|strike|"
     r"same|plan|deal|proposal|talks|meeting|call))\b"
+)
+_LEAD_IN = re.compile(
+    r"^(?:[A-Z][a-z]+ing|On|In|At|Under|After|Before|Earlier|Later|During|Following|"
+    r"Despite|Amid|With|Without|As)\b[^,]{0,80},\s"
+)
+_TITLE_WORDS = frozenset(
+    {
+        *_ROLES.replace("|", " ").split(),
+        *("the", "regional", "local", "former", "deputy", "acting", "state", "national"),
+        *("kremlin", "white", "house"),
+    }
 )
 _DROP_CONNECTIVE = re.compile(
     r"^(?:But|And|However|Yet|Still|Also|Meanwhile|Moreover|Separately|Additionally|"
@@ -145,6 +168,13 @@ def _repair(
         return None
     mentions = [m for m in item.analysis.entities if m.label in NAME_LABELS]
     inside = [m for m in mentions if span.start <= m.span.start < span.end]
+    described = _DESCRIPTION_START.match(sentence)
+    if described:
+        name = _antecedent(item, span)
+        modifiers = tuple(described.group(1).split())
+        if name is None or not _titled(item, name, described.group(2), modifiers):
+            return None
+        return canon(item.article.id, name) + " " + sentence[described.end() :]
     head = _PRONOUN_START.match(sentence)
     if head:
         name = _antecedent(item, span)
@@ -170,7 +200,8 @@ def _antecedent(item: Analyzed, span: Span) -> str | None:
     """Who a leading "He"/"She" stands for: the previous sentence's speaker, else its subject.
 
     The subject is approximated by the first person named in the previous sentence
-    outside quotation marks; looking further back guesses wrong too often.
+    outside quotation marks; when that sentence names several people, only one named
+    at its start counts. Looking further back guesses wrong too often.
     """
     previous = [s for s in item.analysis.sentences if s.end <= span.start]
     if not previous:
@@ -188,12 +219,55 @@ def _antecedent(item: Analyzed, span: Span) -> str | None:
         if m.label == "PERSON"
         for form in (m.text, m.key, m.key.split()[-1] if m.key.split() else m.key)
     }
+    # A name in a lead-in ("Speaking after his call with Trump, Zelensky…") is not the subject.
+    lead = _LEAD_IN.match(item.article.text[prev.start : prev.end])
+    skip = [(0, lead.end())] if lead else []
+    named = [
+        m
+        for m in item.analysis.entities
+        if (m.label == "PERSON" or m.text in persons)
+        and prev.contains(m.span)
+        and not any(a <= m.span.start - prev.start < b for a, b in (*quoted, *skip))
+    ]
+    if not named:
+        return None
+    first = named[0]
+    # With two people in the sentence the pronoun is the subject's only when the
+    # subject opens the sentence ("Trump spoke to Putin. He said…"); otherwise unclear.
+    before = item.article.text[prev.start + (lead.end() if lead else 0) : first.span.start]
+    if len({m.key for m in named}) > 1 and not _only_titles(before):
+        return None
+    return first.key
+
+
+def _only_titles(text: str) -> bool:
+    """Whether the words before a name are only its title ("US President", "Kremlin spokesman")."""
+    words = re.findall(r"[\w’'.-]+", text)
+    return len(words) <= 5 and all(w[:1].isupper() or w.lower() in _TITLE_WORDS for w in words)
+
+
+def _titled(item: Analyzed, name: str, role: str, modifiers: Sequence[str] = ()) -> bool:
+    """Whether the article gives this person the role ("Governor Mykola Dorovskyy", "its mayor, X").
+
+    The role, and its modifiers ("US", "Ukrainian", "former"), must stand just before
+    one of the person's mentions (the role may also follow it, as an apposition), so
+    "The Ukrainian leader" is never given to someone the report never calls so. A
+    "leader" is any head of a state or government.
+    """
+    text = item.article.text
+    roles = _HEADS if role.lower() == "leader" else re.escape(role)
+    role_re = re.compile(rf"\b(?:{roles})\b", re.IGNORECASE)
+    surname = name.split()[-1] if name.split() else name
     for m in item.analysis.entities:
-        if (m.label == "PERSON" or m.text in persons) and prev.contains(m.span):
-            offset = m.span.start - prev.start
-            if not any(a <= offset < b for a, b in quoted):
-                return m.key
-    return None
+        if m.label != "PERSON" or (m.key != name and surname not in m.text):
+            continue
+        before = text[max(0, m.span.start - 40) : m.span.start]
+        after = text[m.span.end : m.span.end + 40].split(".")[0]
+        if not (role_re.search(before) or role_re.search(after)):
+            continue
+        if all(re.search(rf"\b{re.escape(w)}\b", before, re.IGNORECASE) for w in modifiers):
+            return True
+    return False
 
 
 def _outside_quotes(text: str) -> str:

@@ -1,7 +1,9 @@
 """Support for a summary sentence: which articles say it, verified.
 
-A passage supports a sentence when it repeats enough of its (IDF-weighted)
-content words, less when both carry the same story fact. The citation is kept
+A passage supports a sentence when it carries the same facts: enough of its
+(IDF-weighted) content words, names counted by canonical name whatever the
+spelling; fewer when both carry the same story fact (claim figure, grouped
+quote, timeline event) or the same people and places and an event word. The citation is kept
 only when the cited article holds the sentence's numbers and quoted words around
 the passage, its names anywhere, and its calendar dates.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -19,6 +22,7 @@ from storyline.story.summary_sentences import Candidate, FactIndex, facts_of
 from storyline.story.summary_text import (
     NAME_LABELS,
     calendar_day,
+    claim_key,
     content_words,
     is_year,
     num,
@@ -28,9 +32,15 @@ from storyline.story.summary_text import (
 )
 
 #: Share of a sentence's (IDF-weighted) content words a passage must repeat to support it.
-SUPPORT_OVERLAP = 0.5
+SUPPORT_OVERLAP = 0.45
 #: Lower bar when the passage also shares a story fact (claim, quote, timeline event).
-SUPPORT_OVERLAP_WITH_FACT = 0.3
+SUPPORT_OVERLAP_WITH_FACT = 0.15
+#: Bar when the passage names the sentence's people and places and shares an event word.
+SUPPORT_OVERLAP_WITH_NAMES = 0.3
+#: Besides, the share of the sentence's other (event, not name) words the passage must repeat.
+SUPPORT_EVENT_OVERLAP = 0.4
+#: Claim measures too generic to say two passages tell one fact ("lines 4 and 7").
+WEAK_MEASURES = frozenset({"other", "duration", "distance"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +49,19 @@ class Doc:
 
     item: Analyzed
     sentences: tuple[Span, ...]
-    words: tuple[frozenset[str], ...]
-    where: dict[str, tuple[int, ...]]  # content word -> indexes of sentences using it
+    words: tuple[frozenset[str], ...]  # content words plus "@Canonical Name" per sentence
+    where: dict[str, tuple[int, ...]]  # word -> indexes of sentences using it
     numbers: tuple[frozenset[float], ...]  # per sentence
     all_numbers: frozenset[float]
     names: frozenset[str]
     surnames: frozenset[str]
     dates: frozenset[str]
+    claims: tuple[frozenset[str], ...] = ()  # per sentence: "claimv:measure:value" keys
+
+
+def name_token(name: str) -> str:
+    """The word that stands for a named entity in overlap counts, whatever its spelling."""
+    return "@" + name
 
 
 def read_doc(item: Analyzed, canon: Callable[[str, str], str], variants: Mapping[str, str]) -> Doc:
@@ -54,13 +70,28 @@ def read_doc(item: Analyzed, canon: Callable[[str, str], str], variants: Mapping
     debris = [b.span for b in item.analysis.boilerplate]
     sentences = tuple(s for s in item.analysis.sentences if not any(s.overlaps(b) for b in debris))
     names: set[str] = set()
+    named: list[set[str]] = [set() for _ in sentences]
+    starts = [s.start for s in sentences]
     for m in item.analysis.entities:
         if m.label in NAME_LABELS:
-            for form in (canon(item.article.id, m.key), m.key, m.text):
+            key = canon(item.article.id, m.key)
+            for form in (key, m.key, m.text):
                 names.add(variants.get(form.lower(), form))
+            i = bisect_right(starts, m.span.start) - 1
+            if i >= 0 and sentences[i].start <= m.span.start < sentences[i].end:
+                named[i].add(name_token(variants.get(key.lower(), key)))
+    claimed: list[set[str]] = [set() for _ in sentences]
+    for c in item.analysis.claims:
+        if c.measure in WEAK_MEASURES:
+            continue
+        for i, s in enumerate(sentences):
+            if c.sentence.overlaps(s) or s.contains(c.span):
+                claimed[i].add(claim_key(c.measure, c.value))
     surnames = set(re.findall(r"\b[A-Z][\w'’-]{2,}", text))
     dates = frozenset(d for t in item.analysis.times for d in [calendar_day(t)] if d)
-    words = tuple(frozenset(content_words(text[s.start : s.end])) for s in sentences)
+    words = tuple(
+        frozenset(content_words(text[s.start : s.end]) | named[i]) for i, s in enumerate(sentences)
+    )
     numbers = tuple(frozenset(num(v) for v in numbers_in(text[s.start : s.end])) for s in sentences)
     where: dict[str, list[int]] = {}
     for i, ws in enumerate(words):
@@ -76,6 +107,7 @@ def read_doc(item: Analyzed, canon: Callable[[str, str], str], variants: Mapping
         names=frozenset(names),
         surnames=frozenset(surnames),
         dates=dates,
+        claims=tuple(frozenset(c) for c in claimed),
     )
 
 
@@ -86,10 +118,24 @@ def find_support(
     fact_spans: FactIndex,
     variants: Mapping[str, str],
 ) -> tuple[Citation, ...]:
-    """Every article with a passage that says the sentence and passes verification."""
-    own = content_words(cand.text)
+    """Every article with a passage that says the sentence's facts and passes verification.
+
+    A passage matches on wording (half the sentence's weighted words), on a shared
+    story fact (same claim figure, same grouped quote, same timeline event) with a
+    fifth of them, or on the same people and places plus an event word with a
+    third. Verification then decides, whatever the match.
+    """
+    names = {name_token(n) for n in cand.names}
+    people = {name_token(n) for n in cand.persons & cand.names}
+    # A name counts once, by its canonical token, not once more per word of its spelling.
+    spelled = content_words(" ".join(cand.names))
+    own = (content_words(cand.text) - spelled) | names
     total = sum(idf.get(w, 1.0) for w in own) or 1.0
-    story_facts = {f for f in cand.facts if f.split(":", 1)[0] in ("claim", "quote", "event")}
+    story_facts = {
+        f for f in cand.facts if f.split(":", 1)[0] in ("claim", "claimv", "quote", "event")
+    }
+    events = {w for w in own - names if not w.isdigit()}
+    event_total = sum(idf.get(w, 1.0) for w in events) or 1.0
     source = docs[cand.article]
     cand_dates = _dates_in(source, cand.span)
     found: list[Citation] = []
@@ -106,12 +152,23 @@ def find_support(
                 best = (2.0, i)  # the sentence itself (maybe with a dateline cut off)
                 break
             overlap = weight / total
-            if overlap < SUPPORT_OVERLAP_WITH_FACT:
+            if overlap < SUPPORT_OVERLAP_WITH_FACT or (best is not None and overlap <= best[0]):
                 continue
-            shares = overlap >= SUPPORT_OVERLAP or bool(
-                story_facts & facts_of(art, span, fact_spans)
-            )
-            if shares and (best is None or overlap > best[0]):
+            if _same_fact(story_facts, art, doc, i, fact_spans):
+                best = (overlap, i)
+                continue
+            # Names are cheap to share: the passage must also tell what they did.
+            told = sum(idf.get(w, 1.0) for w in events & doc.words[i]) / event_total
+            if told < SUPPORT_EVENT_OVERLAP:
+                continue
+            # ...and be about the same people (named there or one sentence off; a place may
+            # go without saying: "the town").
+            near = _names_near(doc, i)
+            if not people <= near:
+                continue
+            if overlap >= SUPPORT_OVERLAP or (
+                overlap >= SUPPORT_OVERLAP_WITH_NAMES and names and names <= near
+            ):
                 best = (overlap, i)
         if best is None:
             continue
@@ -121,6 +178,22 @@ def find_support(
     # The source comes first: it is the passage the sentence was taken from.
     found.sort(key=lambda c: c.article != cand.article)
     return tuple(found)
+
+
+def _same_fact(facts: set[str], art: str, doc: Doc, index: int, fact_spans: FactIndex) -> bool:
+    """Whether the passage carries one of the sentence's story facts."""
+    if not facts:
+        return False
+    here = facts_of(art, doc.sentences[index], fact_spans)
+    if doc.claims:
+        here |= doc.claims[index]
+    return bool(facts & here)
+
+
+def _names_near(doc: Doc, index: int) -> frozenset[str]:
+    """The name tokens of a passage and its neighbours (a name may sit one sentence off)."""
+    around = range(max(0, index - 1), min(len(doc.sentences), index + 2))
+    return frozenset(w for i in around for w in doc.words[i] if w.startswith("@"))
 
 
 def _verified(cand: Candidate, dates: set[str], doc: Doc, index: int) -> bool:

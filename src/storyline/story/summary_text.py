@@ -37,6 +37,39 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(_SMALL_NUMBERS.split())} | {
     "thousand": 1000,
     "dozen": 12,
 }
+#: Number words that stand for a count ("nine people"); "one" and "two" are too often not.
+_DIGIT_WORDS = {w: str(i) for i, w in enumerate(_SMALL_NUMBERS.split()) if i >= 3}
+#: Stems of event words that news reports use for one another.
+_EVENT_SYNONYMS = {
+    "died": "kill",
+    "dead": "kill",
+    "death": "kill",
+    "deaths": "kill",
+    "kill": "kill",
+    "killing": "kill",
+    "wound": "injur",
+    "wounded": "injur",
+    "hurt": "injur",
+    "injur": "injur",
+    "injuri": "injur",
+    "negotiation": "talk",
+    "negotiat": "talk",
+    "talk": "talk",
+    "attack": "strike",
+    "struck": "strike",
+    "strik": "strike",
+    "hit": "strike",
+    "detaine": "prisoner",
+    "pow": "prisoner",
+    "captive": "prisoner",
+    "swap": "exchange",
+    "swapp": "exchange",
+    "pows": "prisoner",
+    "exchang": "exchange",
+    "truce": "ceasefire",
+    "evacuat": "evacuate",
+    "evacuee": "evacuate",
+}
 _SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _NUMBER_TOKEN = re.compile(r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)|[A-Za-z]+")
 QUOTED = re.compile(r"[\"“]([^\"“”]{3,})[\"”]")
@@ -50,9 +83,19 @@ def word_seq(text: str) -> list[str]:
 
 
 def content_words(text: str) -> set[str]:
-    """Stems of the content words and numbers: what two paraphrases of a fact share."""
-    words = {w for w in word_seq(text) if w not in _STOPWORDS and (len(w) > 2 or w.isdigit())}
-    return {_stem(w[:-2] if w.endswith("'s") else w) for w in words}
+    """Stems of the content words and numbers: what two paraphrases of a fact share.
+
+    Number words become digits ("nine" and "9" meet) and a few event words that
+    reports use interchangeably share one stem ("died", "killed" -> "kill").
+    """
+    out: set[str] = set()
+    for w in word_seq(text):
+        if w in _DIGIT_WORDS:
+            out.add(_DIGIT_WORDS[w])
+        elif w not in _STOPWORDS and (len(w) > 2 or w.isdigit()):
+            stem = _stem(w[:-2] if w.endswith("'s") else w)
+            out.add(_EVENT_SYNONYMS.get(stem, stem))
+    return out
 
 
 def _stem(word: str) -> str:

@@ -11,13 +11,29 @@ from storyline.story.summary import content_words
 
 #: Headlines outside this many words are labels or paragraphs, not titles.
 TITLE_WORDS = (3, 22)
-#: A title built from a sentence is cut near this many words.
-SHORT_WORDS = 14
+#: A title built from a sentence is at most this many characters.
+MAX_CHARS = 90
+_CLAUSE_BREAKS = (", ", " — ", " – ", "; ", ": ", " after ", " following ", " as ", " when ")
+_PHRASE_BREAK = re.compile(
+    r" (?=(?:in|on|at|with|for|to|towards?|from|by|near|over|amid|while|despite|because|but|"
+    r"which|who|since|during|than)\b|and (?![A-Z]))"
+)
 
 _DATELINE = re.compile(r"^[A-Z]{3,}(?:[/ ,.-]+[A-Z]{2,})*\s*[—–-]+\s+")
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
-_ASIDE = re.compile(r"^([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}), [^,]{2,40}, ")
-_WEAK_START = re.compile(r"^(?:The|A|An|He|She|It|They|This|That|But|And)\b")
+_ASIDE = re.compile(
+    r"^([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}), (?!(?:the|a|an|its|his|her|their)\b)[^,]{2,40}, "
+)
+_WEAK_START = re.compile(
+    r"^(?:The|A|An|He|She|It|They|This|That|These|Those|His|Her|Its|Their|But|And)\b"
+)
+# "Speaking on radio, X said…", "Under pressure from Y, X…": the lead-in before the news.
+_LEAD_IN = re.compile(
+    r"^(?:[A-Z][a-z]+ing|On|In|At|Under|After|Before|Earlier|Later|Early|Late|During|"
+    r"Following|Despite|Amid|With|Without|As)\b[^,]{0,60}, (?=\w)"
+)
+# ", the maker of Krisp snacks," / ", who drove there overnight,": asides inside a clause.
+_APPOSITION = re.compile(r", (?:the|a|an|its|his|her|their|who|which|whose) [^,]{2,80},")
 # " - Outlet", " | Outlet" and similar site suffixes that headlines carry.
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
 
@@ -96,16 +112,38 @@ def _central_sentence(items: Sequence[Analyzed], df: Counter[str], names: Sequen
 
 
 def _shorten(sentence: str) -> str:
-    """Cut a sentence to headline length at a clause boundary when one is near."""
+    """Cut a sentence to a headline (≤ ``MAX_CHARS``) at a clause boundary, never mid-word.
+
+    The main clause comes first in news prose, so the cut is the first clause break
+    that leaves a title of some substance; failing that, the last phrase break
+    (before "in", "with", "and"…) that fits; a bare word cut is the last resort.
+    """
     sentence = " ".join(_PARENTHESES.sub("", sentence).split()).rstrip(" .")
     # "Putin, however, showed…" / "Trump, in his post, did not…": drop the aside.
+    lead = _LEAD_IN.match(sentence)
+    if lead and len(sentence[lead.end() :].split()) >= 5:
+        rest = sentence[lead.end() :]
+        sentence = rest[0].upper() + rest[1:]
     sentence = _ASIDE.sub(r"\1 ", sentence)
-    words = sentence.split()
-    if len(words) <= SHORT_WORDS:
+    if len(sentence) <= MAX_CHARS:
         return sentence
-    head = " ".join(words[: SHORT_WORDS + 4])
-    for mark in (", ", " — ", " – ", "; ", ": ", " after ", " following ", " as ", " when "):
-        cut = head.find(mark)
-        if cut > 0 and 5 <= len(head[:cut].split()) <= SHORT_WORDS:
-            return head[:cut]
-    return " ".join(words[:SHORT_WORDS]) + "…"
+    sentence = _APPOSITION.sub("", sentence)
+    if len(sentence) <= MAX_CHARS:
+        return sentence
+    for mark in _CLAUSE_BREAKS:
+        for found in re.finditer(re.escape(mark), sentence):
+            head = sentence[: found.start()].rstrip(" ,;:")
+            if len(head) > MAX_CHARS:
+                break
+            if len(head.split()) >= 5:
+                return head
+    phrase = [
+        m.start()
+        for m in _PHRASE_BREAK.finditer(sentence)
+        if m.start() <= MAX_CHARS and len(sentence[: m.start()].split()) >= 5
+    ]
+    if phrase:
+        return sentence[: phrase[-1]].rstrip(" ,;:")
+    head = sentence[: MAX_CHARS + 1]
+    head = head[: head.rfind(" ")] if " " in head else head[:MAX_CHARS]
+    return head.rstrip(" ,;:") + "…"
