@@ -50,3 +50,13 @@ def test_markdown_story_without_summary(digest: Digest) -> None:
     text = render_story_markdown(bare, digest)
     assert "_No sentence could be verified against the reports._" in text
     assert "_No dated event found._" in text
+
+
+def test_report_claim_what_reads_naturally() -> None:
+    from storyline.report.view import claim_what
+
+    assert claim_what("people", "killed") == "people killed"
+    assert claim_what("percent", "percent") == "per cent"
+    assert claim_what("dollars", "money") == "dollars"
+    assert claim_what("PT2H", "duration") == "duration"
+    assert claim_what("", "shot_down") == "shot down"

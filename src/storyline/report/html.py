@@ -25,6 +25,7 @@ from storyline.report.view import (
     UNATTRIBUTED,
     ArticleView,
     StoryView,
+    claim_what,
     passage_id,
     quote_groups,
     story_view,
@@ -45,6 +46,7 @@ def _env() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["value"] = value_text
+    env.filters["what"] = claim_what
     env.globals["story_file"] = story_file
     return env
 

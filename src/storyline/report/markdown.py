@@ -10,7 +10,14 @@ import re
 from collections.abc import Iterable
 
 from storyline.model import Digest, Story, StoryQuote
-from storyline.report.view import Ref, StoryView, quote_groups, story_view, value_text
+from storyline.report.view import (
+    Ref,
+    StoryView,
+    claim_what,
+    quote_groups,
+    story_view,
+    value_text,
+)
 
 _COPIES = "copies counted with their original"
 _LEGEND = (
@@ -131,7 +138,7 @@ def _facts(v: StoryView) -> list[str]:
         n = c.independent or len(v.outlets(c.articles))
         refs = _cites(v.refs(c.citations, c.articles))
         value = value_text(c.value, c.qualifier)
-        what = f"{md(c.counted)} {md(c.measure.replace('_', ' '))}"
+        what = md(claim_what(c.counted, c.measure))
         out.append(f"- **{value}** {what}{about}{who} ({n} independent) {refs}")
     return out
 
