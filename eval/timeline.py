@@ -1,6 +1,6 @@
 """Score storyline's entity timelines on SemEval-2015 Task 4 (TimeLine), track A.
 
-Usage: .venv/bin/python eval/timeline.py [SEMEVAL_DIR]
+Usage: .venv/bin/python eval/timeline.py [SEMEVAL_DIR] [--out DIR]
 
 Track A gives raw texts (with their creation time) and target entities; a system
 lists, per entity, the events the entity takes part in, anchored to dates and
@@ -8,18 +8,19 @@ ordered. What storyline does here, with its own stages only:
 
 - an entity is mentioned where its name, its last word (unless a generic word such
   as "Airlines"), or its acronym appears;
-- the event of a mention is the verb that governs it in the dependency parse;
+- the event of a mention is the verb that governs it in the dependency parse (with
+  its particle, as the task writes phrasal verbs: ``rolled_out``);
 - its date is the calendar time expression of the sentence (``extract_times``
   anchored on the creation time), else the creation time for past or present verbs
   (news reports what just happened), else unknown (rank 0, as in the gold);
 - events are ranked by date (same date, same rank).
 
-Scoring approximates the task's temporal-awareness measure: each timeline becomes a
-set of relations (event BEFORE event for every pair of ranks, SIMULTANEOUS within a
-rank, event INCLUDED in its date, and membership for undated events); precision and
-recall are the shares of system and gold relations found in the other set, micro-
-averaged over all timelines. The official scorer reduces the graphs before comparing
-closures, which weights relations differently, so figures are indicative.
+Scoring is the task's own measure (temporal awareness on the timelines' reduced
+graphs and closures, micro-averaged), implemented in ``timeline_metric.py``. Events
+are written as the task writes them, ``docid-sentence-word`` with the CAT sentence
+number and the token's text. Two baselines run on the same detected events: all in
+one rank, undated; and each at its document's creation date. ``--out`` writes
+storyline's timelines in the task's file format.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cat import CatDocument, parse_date, read_cat
+from timeline_metric import UNKNOWN_DATE, Line, Tally, format_timeline, parse_timeline, score
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "semeval2015-timeline"
 GENERIC = frozenset(
@@ -63,43 +65,12 @@ GENERIC = frozenset(
     ]
 )
 
-Event = tuple[str, int, str]  # doc id, sentence, word (lower case)
+Event = str  # docid-sentence-word, as the task writes it
 
 
-def read_gold(path: Path) -> tuple[str, list[tuple[int, str, list[Event]]]]:
-    """A gold timeline: entity name and (rank, date, events) lines."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    rows = []
-    for line in lines[1:]:
-        parts = line.split("\t")
-        if len(parts) < 3:
-            continue
-        events = []
-        for ev in parts[2:]:
-            doc, sent, word = ev.split("-", 2)
-            events.append((doc, int(sent), word.lower()))
-        rows.append((int(parts[0]), parts[1], events))
-    return lines[0].strip(), rows
-
-
-def relations(rows: list[tuple[int, str, list[Event]]]) -> set[tuple[str, Event, object]]:
-    """The relations a timeline asserts (see the module docstring)."""
-    out: set[tuple[str, Event, object]] = set()
-    ranked = [(r, d, e) for r, d, evs in rows for e in evs]
-    for r, d, e in ranked:
-        out.add(("IN", e, "timeline"))
-        if r > 0 and not d.startswith("XXXX"):
-            out.add(("INCLUDED", e, d))
-    dated = [(r, e) for r, _, e in ranked if r > 0]
-    for r1, e1 in dated:
-        for r2, e2 in dated:
-            if e1 == e2:
-                continue
-            if r1 < r2:
-                out.add(("BEFORE", e1, e2))
-            elif r1 == r2 and e1 < e2:
-                out.add(("SIMULTANEOUS", e1, e2))
-    return out
+def read_gold(path: Path) -> tuple[str, list[Line]]:
+    """A gold timeline file: entity name and lines."""
+    return parse_timeline(path.read_text(encoding="utf-8"))
 
 
 def name_patterns(name: str) -> re.Pattern[str]:
@@ -158,7 +129,10 @@ def system_events(
         if tok.pos_ != "VERB" or tok.idx not in token_at:
             continue
         cat_tok = token_at[tok.idx]
-        event = (doc.doc_id, cat_tok.sentence, cat_tok.text.lower())
+        # the task writes a phrasal verb as one event joined by "_" ("rolled_out")
+        particle = [c.text for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
+        word = "_".join([cat_tok.text, *particle])
+        event = f"{doc.doc_id}-{cat_tok.sentence}-{word}"
         if event in seen:
             continue
         seen.add(event)
@@ -172,26 +146,42 @@ def system_events(
         elif anchor is not None and tok.tag_ in ("VBD", "VBN", "VBZ", "VBP"):
             value = anchor.isoformat()
         else:
-            value = "XXXX-XX-XX"
+            value = UNKNOWN_DATE
         out.append((value, event))
     return out
 
 
-def rank(events: list[tuple[str, Event]]) -> list[tuple[int, str, list[Event]]]:
-    """Timeline rows: undated events at rank 0, dated ones ranked by date."""
+def rank(events: list[tuple[str, Event]]) -> list[Line]:
+    """Timeline lines: undated events at rank 0, dated ones ranked by date."""
     by_date: dict[str, list[Event]] = defaultdict(list)
     for d, e in events:
         by_date[d].append(e)
-    rows = [(0, "XXXX-XX-XX", by_date.pop("XXXX-XX-XX"))] if "XXXX-XX-XX" in by_date else []
+    undated = by_date.pop(UNKNOWN_DATE, [])
+    lines = [Line(0, UNKNOWN_DATE, tuple(undated))] if undated else []
     for n, d in enumerate(sorted(by_date), start=1):
-        rows.append((n, d, by_date[d]))
-    return rows
+        lines.append(Line(n, d, tuple(by_date[d])))
+    return lines
+
+
+def one_rank(events: list[tuple[str, Event]]) -> list[Line]:
+    """Baseline: every detected event in one rank, undated (all simultaneous)."""
+    ids = tuple(dict.fromkeys(e for _, e in events))
+    return [Line(1, UNKNOWN_DATE, ids)] if ids else []
+
+
+def by_document_date(events: list[tuple[str, Event]], created: dict[str, str]) -> list[Line]:
+    """Baseline: every detected event at its document's creation date, ranked by it."""
+    return rank([(created.get(e.split("-", 1)[0], UNKNOWN_DATE), e) for _, e in events])
+
+
+SYSTEMS = ("storyline", "one rank", "document date")
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Build every target entity's timeline and print the scores."""
+    """Build every target entity's timeline and print the task's scores."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="?", default=str(DEFAULT))
+    ap.add_argument("--out", help="write storyline's timelines here, in the task's format")
     args = ap.parse_args(argv)
     root = Path(args.corpus) / "SemEval_Task4_data"
     if not root.is_dir():
@@ -201,39 +191,61 @@ def main(argv: list[str] | None = None) -> int:
 
     nlp = load_nlp()
     print(
-        f"{'corpus':10} {'timelines':>9} {'gold rel':>9} {'sys rel':>8} {'P':>6} {'R':>6} {'F1':>6}"
+        f"{'corpus':10} {'system':14} {'timelines':>9} {'gold rel':>8} {'sys rel':>8} "
+        f"{'P':>6} {'R':>6} {'F1':>6}"
     )
-    grand = [0, 0, 0, 0]
+    grand = dict.fromkeys(SYSTEMS, Tally())
+    bounds = {(label, mode): Tally() for label in SYSTEMS for mode in ("best", "worst")}
+    count = 0
     for corpus in sorted(p for p in root.iterdir() if p.is_dir()):
         docs = [read_cat(p) for p in sorted((corpus / "corpus_trackA_CAT").glob("*.xml"))]
         parsed = {d.doc_id: nlp(d.text) for d in docs}
-        tally = [0, 0, 0, 0]  # gold, system, system in gold, gold in system
+        created = {}
+        for d in docs:
+            day = parse_date(d.creation_time)
+            created[d.doc_id] = day.isoformat() if day else UNKNOWN_DATE
+        tally = dict.fromkeys(SYSTEMS, Tally())
         gold_files = sorted((corpus / "TimeLines_Gold_Standard").glob("*.txt"))
         for gold_path in gold_files:
-            name, gold_rows = read_gold(gold_path)
+            name, gold = read_gold(gold_path)
             pattern = name_patterns(name)
             events: list[tuple[str, Event]] = []
             for d in docs:
                 anchor = parse_date(d.creation_time)
                 events.extend(system_events(d, parsed[d.doc_id], anchor, pattern))
-            gold = relations(gold_rows)
-            system = relations(rank(events))
-            hits = len(gold & system)
-            for i, v in enumerate((len(gold), len(system), hits, hits)):
-                tally[i] += v
-        for i in range(4):
-            grand[i] += tally[i]
-        _row(corpus.name, len(gold_files), tally)
-    _row("all", 0, grand)
+            ours = rank(events)
+            runs = {
+                "storyline": ours,
+                "one rank": one_rank(events),
+                "document date": by_document_date(events, created),
+            }
+            for label, lines in runs.items():
+                tally[label] += score(gold, lines)
+                for mode in ("best", "worst"):
+                    bounds[label, mode] += score(gold, lines, mode)
+            if args.out:
+                out = Path(args.out) / corpus.name
+                out.mkdir(parents=True, exist_ok=True)
+                (out / gold_path.name).write_text(format_timeline(name, ours), encoding="utf-8")
+        count += len(gold_files)
+        for label in SYSTEMS:
+            grand[label] += tally[label]
+            _row(corpus.name, label, len(gold_files), tally[label])
+    for label in SYSTEMS:
+        _row("all", label, count, grand[label])
+    print("\nF1 with the least / most favourable transitive reductions (all corpora):")
+    for label in SYSTEMS:
+        worst, best = bounds[label, "worst"].f1, bounds[label, "best"].f1
+        print(f"  {label:14} {worst:6.3f} .. {best:6.3f}")
+    print("best 2015 track-A system (official scorer, all corpora): F1 0.0785")
     return 0
 
 
-def _row(label: str, n: int, tally: list[int]) -> None:
-    gold, system, p_hits, r_hits = tally
-    p = p_hits / system if system else 0.0
-    r = r_hits / gold if gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    print(f"{label:10} {n or '':>9} {gold:9d} {system:8d} {p:6.3f} {r:6.3f} {f:6.3f}")
+def _row(corpus: str, label: str, n: int, t: Tally) -> None:
+    print(
+        f"{corpus:10} {label:14} {n:9d} {t.gold_reduced:8d} {t.sys_reduced:8d} "
+        f"{t.precision:6.3f} {t.recall:6.3f} {t.f1:6.3f}"
+    )
 
 
 if __name__ == "__main__":
