@@ -32,6 +32,7 @@ class BlockDoc:
     names: Vector  # specific name -> rarity weight
     days: tuple[int, ...]
     ref: int | None
+    year: str | None = None  # year of the main event
 
 
 def _sparse(rows: Sequence[Sequence[tuple[str, float]]]) -> csr_matrix:
@@ -110,6 +111,15 @@ def pair_similarity(
     has_day = np.array([bool(d.days) for d in docs])
     far = has_day[:, None] & has_day[None, :] & ~_overlap(wide, raw)
     event[far] *= params.date_conflict
+    years = np.array([d.year or "" for d in docs])
+    known = years != ""
+    other_year = known[:, None] & known[None, :] & (years[:, None] != years[None, :])
+    event[other_year] *= params.year_conflict
+    if params.storyline_conflict < 1.0:
+        # Events of one storyline share someone or somewhere specific (the victim,
+        # the suspect, the street): two incidents that share only words do not.
+        both = [{**d.places, **d.names} for d in docs]
+        plain = plain * overlap_factors(both, params.storyline_conflict, params.storyline_match)
     np.fill_diagonal(plain, 1.0)
     np.fill_diagonal(event, 1.0)
     return event, plain

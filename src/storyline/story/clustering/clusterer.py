@@ -36,6 +36,7 @@ from storyline.story.clustering.similarity import (
     dot,
     gap_to_range,
     name_vector,
+    overlap_factor,
     place_vector,
     ref_day,
     time_factor,
@@ -63,6 +64,7 @@ class StoryState:
     places: Counter[str] = field(default_factory=Counter)
     names: Counter[str] = field(default_factory=Counter)
     days: set[int] = field(default_factory=set)
+    years: Counter[str] = field(default_factory=Counter)
     first: int | None = None
     last: int | None = None
 
@@ -77,6 +79,7 @@ class _Doc:
     names: Vector
     days: tuple[int, ...]
     ref: int | None
+    year: str | None
 
 
 class StoryClusterer:
@@ -102,6 +105,7 @@ class StoryClusterer:
             names=name_vector(features, self.stats, self.params),
             days=day_numbers(features.dates),
             ref=ref_day(features),
+            year=features.year,
         )
 
     def _similarity(self, doc: _Doc, story: StoryState) -> float:
@@ -115,7 +119,11 @@ class StoryClusterer:
         places = {k: stats.idf(k) for k in story.places if not stats.is_general(k, p)}
         names = {k: stats.idf(k) for k in story.names if not stats.is_general(k, p)}
         days = sorted(story.days)
-        factor = conflict_factor((doc.places, places), (doc.names, names), (doc.days, days), p)
+        # A story's year is the one most of its reports give.
+        year = story.years.most_common(1)[0][0] if story.years else None
+        factor = conflict_factor(
+            (doc.places, places), (doc.names, names), (doc.days, days), p, (doc.year, year)
+        )
         return similarity * factor
 
     def _candidates(self, doc: _Doc) -> list[StoryState]:
@@ -140,8 +148,20 @@ class StoryClusterer:
         for story in self._candidates(doc):
             sim = self._similarity(doc, story)
             event = self._event_score(doc, story, sim) if sim >= threshold else sim
-            out.append((event, sim, story))
+            out.append((event, self._line_score(doc, story, sim), story))
         return out
+
+    def _line_score(self, doc: _Doc, story: StoryState, similarity: float) -> float:
+        """Storyline similarity: the plain one, less when no specific name or place is shared."""
+        stats, p = self.stats, self.params
+        if p.storyline_conflict >= 1.0 or similarity <= 0.0:
+            return similarity
+        keys = [*story.places, *story.names]
+        theirs = {k: stats.idf(k) for k in keys if not stats.is_general(k, p)}
+        factor = overlap_factor(
+            {**doc.places, **doc.names}, theirs, p.storyline_conflict, p.storyline_match
+        )
+        return similarity * factor
 
     # --- updating state -----------------------------------------------------------
 
@@ -169,6 +189,8 @@ class StoryClusterer:
         if len(story.names) > p.story_vector_cap:
             story.names = Counter(dict(story.names.most_common(p.story_vector_cap // 2)))
         story.days.update(doc.days)
+        if doc.year is not None:
+            story.years[doc.year] += 1
         if doc.ref is not None:
             story.first = doc.ref if story.first is None else min(story.first, doc.ref)
             story.last = doc.ref if story.last is None else max(story.last, doc.ref)
@@ -238,7 +260,7 @@ class StoryClusterer:
     def _place_block(self, block: list[_Doc]) -> dict[str, Placement]:
         p = self.params
         sim, plain = pair_similarity(
-            [BlockDoc(d.vector, d.places, d.names, d.days, d.ref) for d in block], p
+            [BlockDoc(d.vector, d.places, d.names, d.days, d.ref, d.year) for d in block], p
         )
         labels = average_link(sim, p.threshold)
         clusters: dict[int, list[int]] = {}

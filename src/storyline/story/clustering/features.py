@@ -31,8 +31,12 @@ _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?")
 #: Page debris that still says what the report is about: kept as text.
 _KEPT_KINDS = frozenset({"headline", "subheading", "dateline"})
 _KEY_JUNK = re.compile(r"[^\w\s-]+")
+#: Titles and ranks that precede a name and vary between reports of one person.
 _HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "dr", "sir", "president", "prime", "minister", "gov", "sen", "rep"}
+    | {"di", "dci", "dc", "ds", "det", "detective", "insp", "inspector", "sgt", "sergeant"}
+    | {"chief", "officer", "constable", "pc", "superintendent", "supt", "cmdr", "commander"}
+    | {"lt", "capt", "captain", "col", "gen", "judge", "mayor", "councillor", "cllr"}
 )
 
 # A short English stop list: function words and reporting verbs that every news
@@ -123,6 +127,19 @@ def periods_of(value: str, granularity: str) -> list[str]:
     return [m.group(1)]
 
 
+def main_year(days: Sequence[str], published: str | None) -> str | None:
+    """The year a report's main event lies in: that of most of its event days, else publication.
+
+    Two reports of one kind of event (a title defence, an earthquake) that sit in
+    different years are different events, whatever words they share. Years merely
+    written in the text are not used: reports recall past events as background.
+    """
+    if days:
+        counts = Counter(d[:4] for d in days)
+        return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    return published[:4] if published else None
+
+
 def day_of(value: str | None) -> str | None:
     """The ``YYYY-MM-DD`` day of a TIMEX3 or ISO value, when it names a valid day."""
     if not value or not _DAY.match(value):
@@ -143,6 +160,8 @@ class DocFeatures:
     dates: tuple[str, ...] = ()  # resolved event days, "YYYY-MM-DD"
     published: str | None = None  # publication day, "YYYY-MM-DD"
     periods: tuple[str, ...] = ()  # years and months the report speaks of, "2025", "2025-05"
+    year: str | None = None  # the year of the report's main event, when it can be told
+    mentions: tuple[tuple[str, int], ...] = ()  # name -> times mentioned (its salience)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -153,6 +172,8 @@ class DocFeatures:
             "dates": list(self.dates),
             "published": self.published,
             "periods": list(self.periods),
+            "year": self.year,
+            "mentions": [[k, n] for k, n in self.mentions],
         }
 
     @classmethod
@@ -165,6 +186,8 @@ class DocFeatures:
             dates=tuple(str(d) for d in data.get("dates", ())),
             published=data.get("published"),
             periods=tuple(str(p) for p in data.get("periods", ())),
+            year=data.get("year"),
+            mentions=tuple((str(k), int(n)) for k, n in data.get("mentions", ())),
         )
 
     def reference_day(self) -> str | None:
@@ -196,6 +219,7 @@ def doc_features(
         for word in terms(headline):
             counts[word] += title_weight
     names: dict[str, str] = {}
+    mentioned: Counter[str] = Counter()
     places: list[str] = []
     for mention in analysis.entities:
         if mention.label not in NAME_LABELS:
@@ -206,15 +230,19 @@ def doc_features(
         if len(key) < 2:
             continue
         names.setdefault(key, mention.label)
+        mentioned[key] += 1
         if mention.label in PLACE_LABELS and key not in places:
             places.append(key)
     days = sorted({d for t in analysis.times if (d := day_of(t.value)) is not None})
     periods = sorted({p for t in analysis.times for p in periods_of(t.value, t.granularity)})
+    published = day_of(article.published)
     return DocFeatures(
         terms=tuple(sorted(counts.items())),
         entities=tuple(sorted(names.items())),
         places=tuple(sorted(places)),
         dates=tuple(days),
-        published=day_of(article.published),
+        published=published,
         periods=tuple(periods),
+        year=main_year(days, published),
+        mentions=tuple(sorted(mentioned.items())),
     )

@@ -31,12 +31,20 @@ class ClusterParams:
     #: (after the place, date and time factors) reaches this.
     threshold: float = 0.12
     #: A new story joins the storyline of the closest story at this plain similarity.
-    storyline_threshold: float = 0.06
+    storyline_threshold: float = 0.04
     #: The same for a story founded online: one report is a noisier guide to a
     #: storyline than a whole cluster, so it must be closer.
-    online_storyline_threshold: float = 0.1
+    online_storyline_threshold: float = 0.08
+    #: Factor on the storyline similarity of two reports that share no specific name
+    #: or place (1 = off)...
+    storyline_conflict: float = 0.7
+    #: ...rising to 1 as the rarity-weighted cosine of their names and places reaches this.
+    storyline_match: float = 0.2
     #: Weight of a shared name (person, organisation...) relative to a content word.
     entity_weight: float = 2.0
+    #: In the name factor, weigh names by how often the report mentions them
+    #: (1 + log count), so that its main actors count more than passing names.
+    name_salience: bool = True
     #: Weight of a shared place name relative to a content word.
     place_weight: float = 1.5
     #: Leave out words no other report has (they only dilute the similarity).
@@ -55,6 +63,9 @@ class ClusterParams:
     name_match: float = 0.2
     #: Factor applied when both reports date their events and no two days are close.
     date_conflict: float = 0.6
+    #: Factor applied when two reports' main events lie in different years (an
+    #: ECB+ topic's two title defences, two quakes in one region).
+    year_conflict: float = 1.0
     #: Event days at most this far apart count as the same day (reporting slack).
     date_tolerance_days: int = 2
     #: A place named by more than this share of all reports is general (a country,

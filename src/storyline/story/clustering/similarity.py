@@ -36,15 +36,23 @@ def feature_keys(features: DocFeatures) -> list[str]:
 
 
 def _name_keys(features: DocFeatures) -> list[str]:
-    out: list[str] = []
+    return list(_name_counts(features))
+
+
+def _name_counts(features: DocFeatures) -> dict[str, int]:
+    """Name keys ("e:" + name) and how often the report mentions each (at least 1)."""
+    counts = dict(features.mentions)
+    out: dict[str, int] = {}
     for key, label in features.entities:
         if label in PLACE_LABELS:
             continue  # places are their own kind of feature
-        out.append("e:" + key)
+        n = max(counts.get(key, 1), 1)
+        out["e:" + key] = out.get("e:" + key, 0) + n
         parts = key.split()
         if label == "PERSON" and len(parts) > 1:
-            out.append("e:" + parts[-1])  # a later report may give the surname only
-    return list(dict.fromkeys(out))
+            # A later report may give the surname only.
+            out["e:" + parts[-1]] = out.get("e:" + parts[-1], 0) + n
+    return out
 
 
 class DocStats:
@@ -79,7 +87,7 @@ def doc_vector(features: DocFeatures, stats: DocStats, params: ClusterParams) ->
         if params.drop_unique and stats.df.get(term, 0) <= 1:
             continue  # a word no other report has matches nothing; it only dilutes
         vec[term] = (1.0 + math.log(count)) * stats.idf(term)
-    for key in _name_keys(features):
+    for key in _name_counts(features):
         vec[key] = params.entity_weight * stats.idf(key)
     for place in features.places:
         key = "p:" + place
@@ -147,9 +155,20 @@ def place_vector(places: Iterable[str], stats: DocStats, params: ClusterParams) 
 
 
 def name_vector(features: DocFeatures, stats: DocStats, params: ClusterParams) -> Vector:
-    """Specific names (people, organisations...) weighted by rarity."""
-    keys = _name_keys(features)
-    return {k: stats.idf(k) for k in keys if not stats.is_general(k, params)}
+    """Specific names (people, organisations...) weighted by rarity and salience.
+
+    With ``name_salience`` each name also weighs 1 + log of its mentions: whether
+    two reports share their main actors, not a name one mentions in passing,
+    decides the name factor.
+    """
+    counts = _name_counts(features)
+    if not params.name_salience:
+        return {k: stats.idf(k) for k in counts if not stats.is_general(k, params)}
+    return {
+        k: (1.0 + math.log(n)) * stats.idf(k)
+        for k, n in counts.items()
+        if not stats.is_general(k, params)
+    }
 
 
 def overlap_factor(a: Vector, b: Vector, floor: float, match: float) -> float:
@@ -171,11 +190,14 @@ def conflict_factor(
     names: tuple[Vector, Vector],
     days: tuple[Sequence[int], Sequence[int]],
     params: ClusterParams,
+    years: tuple[str | None, str | None] = (None, None),
 ) -> float:
-    """The place, name and date factors for two reports (or a report and a story)."""
+    """The place, name, date and year factors for two reports (or a report and a story)."""
     factor = overlap_factor(*places, params.place_conflict, params.place_match)
     factor *= overlap_factor(*names, params.name_conflict, params.name_match)
     a, b = days
     if a and b and not days_close(a, b, params.date_tolerance_days):
         factor *= params.date_conflict
+    if years[0] and years[1] and years[0] != years[1]:
+        factor *= params.year_conflict
     return factor
