@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from storyline.analyze.pipeline import analyze_articles
 from storyline.ingest import InputError, iter_articles
 from storyline.model import Analyzed, Article, ArticleAnalysis, Digest, Story
+from storyline.nlp import load_nlp
 from storyline.report import write_report
 from storyline.store import Store
-from storyline.story.assemble import assemble_story
+from storyline.story.assemble import AssembledStory, assemble_story, date_story, parse_ahead
 from storyline.story.cluster import DocFeatures, Placement, StoryClusterer, doc_features
 from storyline.story.dedup import find_duplicates
 
 #: Articles stored per ingestion transaction.
 INGEST_BATCH = 200
+#: Beside the store, the timeline's parsed sentences kept for the next run (a cache).
+PARSES_SUFFIX = ".parses"
 
 Progress = Callable[[str, int, int | None], None]
 """Called as ``progress(phase, done, total)`` while a run goes on."""
@@ -108,7 +112,7 @@ def digest(
         run_id = store.start_run("digest")
         _store_inputs(store, inputs, manifest, result, on_error, run_id)
         _analyse_pending(store, model, jobs, progress)
-        built = build_digest(store, max_sentences=max_sentences, progress=progress)
+        built = build_digest(store, max_sentences=max_sentences, progress=progress, model=model)
         store.finish_run(run_id, result.added, result.skipped)
     result.digest = built
     if out_dir is not None:
@@ -155,7 +159,11 @@ def _analyse_pending(store: Store, model: str | None, jobs: int | None, progress
 
 
 def build_digest(
-    store: Store, *, max_sentences: int = 6, progress: Progress | None = None
+    store: Store,
+    *,
+    max_sentences: int = 6,
+    progress: Progress | None = None,
+    model: str | None = None,
 ) -> Digest:
     """Group every stored article into stories and assemble each story."""
     progress = progress or _quiet
@@ -175,16 +183,12 @@ def build_digest(
     dated: dict[str, Article] = {}
     resolved: dict[str, ArticleAnalysis] = {}
     evidence: dict[str, tuple[str, ...]] = {}
-    for n, ((story_id, storyline_id), members) in enumerate(sorted(by_story.items())):
-        built = assemble_story(
-            story_id, storyline_id, members, duplicate_of, max_sentences=max_sentences
-        )
+    for built in _assemble(store, by_story, duplicate_of, max_sentences, model, progress):
         stories.append(built.story)
         for item in built.items:
             dated[item.article.id] = item.article
             resolved[item.article.id] = item.analysis
         evidence.update(built.date_evidence)
-        progress("assemble", n + 1, len(by_story))
     stories.sort(key=lambda s: _latest(s, dated), reverse=True)
     return Digest(
         articles=tuple(dated.get(a.id, a) for a in articles),
@@ -193,6 +197,37 @@ def build_digest(
         duplicate_of=duplicate_of,
         date_evidence=evidence,
     )
+
+
+def _assemble(
+    store: Store,
+    by_story: Mapping[tuple[str, str], Sequence[Analyzed]],
+    duplicate_of: Mapping[str, str],
+    max_sentences: int,
+    model: str | None,
+    progress: Progress,
+) -> Iterator[AssembledStory]:
+    """Assemble every story, their timeline sentences parsed ahead in one batch."""
+    keys = sorted(by_story)
+    if not keys:
+        return
+    dated = [date_story(by_story[key]) for key in keys]
+    base = load_nlp(model)
+    cache = None if store.path == ":memory:" else Path(store.path + PARSES_SUFFIX)
+    nlp = parse_ahead(dated, base, _load_parses(cache, base) if cache else None)
+    if cache is not None:
+        _save_parses(cache, base, nlp.docs)
+    for n, ((story_id, storyline_id), story) in enumerate(zip(keys, dated, strict=True)):
+        yield assemble_story(
+            story_id,
+            storyline_id,
+            by_story[(story_id, storyline_id)],
+            duplicate_of,
+            max_sentences=max_sentences,
+            dated=story,
+            nlp=nlp,
+        )
+        progress("assemble", n + 1, len(keys))
 
 
 def _place(store: Store, items: Sequence[Analyzed]) -> dict[str, Placement]:
@@ -229,3 +264,39 @@ def _place(store: Store, items: Sequence[Analyzed]) -> dict[str, Placement]:
 def _latest(story: Story, articles: dict[str, Article]) -> str:
     dates = [articles[a].published or "" for a in story.articles if a in articles]
     return max(dates, default="")
+
+
+def _pipeline_tag(nlp: Any) -> bytes:
+    """What the cached parses depend on: the pipeline and spaCy versions."""
+    from spacy import about
+
+    meta = nlp.meta
+    name = f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}"
+    return f"{name} {about.__version__}\n".encode()
+
+
+def _load_parses(path: Path, nlp: Any) -> dict[str, Any]:
+    """The parses a previous run kept, by sentence text (none if absent, stale or broken)."""
+    from spacy.tokens import DocBin
+
+    try:
+        data = path.read_bytes()
+        tag = _pipeline_tag(nlp)
+        if not data.startswith(tag):
+            return {}
+        docs = DocBin().from_bytes(data[len(tag) :]).get_docs(nlp.vocab)
+        return {doc.text: doc for doc in docs}
+    except Exception:  # a broken cache is only a cache: parse again
+        return {}
+
+
+def _save_parses(path: Path, nlp: Any, docs: Mapping[str, Any]) -> None:
+    """Keep this run's parses for the next one (written whole, then renamed into place)."""
+    from spacy.tokens import DocBin
+
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        tmp.write_bytes(_pipeline_tag(nlp) + DocBin(docs=docs.values()).to_bytes())
+        tmp.replace(path)
+    except OSError:
+        tmp.unlink(missing_ok=True)  # a cache: the run goes on without it

@@ -216,7 +216,9 @@ def _articles(items: Sequence[Item]) -> tuple[str, ...]:
 
 def _attribution(items: Sequence[Item]) -> str | None:
     """The sources of a figure, one per person or body ("Mr Petrak" joins "Governor Ivo Petrak")."""
-    names = sorted({i.claim.attribution for i in items if i.claim.attribution}, key=len)
+    names = sorted(
+        {i.claim.attribution for i in items if i.claim.attribution}, key=lambda n: (len(n), n)
+    )
     kept: dict[str, str] = {}
     for name in reversed(names):  # longest first: it names the source most fully
         words = re.findall(r"[\w’'-]+", name)

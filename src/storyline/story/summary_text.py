@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from storyline.model import TimeExpr
 
@@ -98,6 +99,7 @@ def content_words(text: str) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=65536)  # a story's vocabulary is small next to its word count
 def _stem(word: str) -> str:
     """A crude suffix stripper, enough for "killed"/"killing"/"kills" to meet."""
     for suffix in ("ing", "ed", "es", "s"):

@@ -30,7 +30,7 @@ from storyline.story.timeline_merge import (
     start_of,
 )
 
-__all__ = ["build_timeline", "sort_key"]
+__all__ = ["build_timeline", "sort_key", "timeline_sentences"]
 
 #: Events this many days before publication are background.
 BACKGROUND_DAYS = 60
@@ -74,16 +74,30 @@ def build_timeline(
 
         nlp = load_nlp()
     todos = [_dated_times(item) for item in items]
-    # every dated sentence of the story parsed in one batch (small batches cost more)
-    keys = [(n, span) for n, todo in enumerate(todos) for span in sorted({s for *_, s in todo})]
+    keys = _sentence_keys(todos)
     texts = [items[n].article.text[s.start : s.end] for n, s in keys]
+    # every dated sentence of the story parsed in one batch (small batches cost more),
+    # a sentence that copies repeat parsed once: a parse depends on the text alone
+    unique = list(dict.fromkeys(texts))
+    docs = dict(zip(unique, nlp.pipe(unique, batch_size=256), strict=True))
     parsed: list[dict[Span, Any]] = [{} for _ in items]
-    for (n, span), doc in zip(keys, nlp.pipe(texts, batch_size=256), strict=True):
-        parsed[n][span] = doc
+    for (n, span), text in zip(keys, texts, strict=True):
+        parsed[n][span] = docs[text]
     events: list[Event] = []
     for index, (item, todo) in enumerate(zip(items, todos, strict=True)):
         events.extend(_events_of(item, index, todo, parsed[index], _namer(canonical, item)))
     return tuple(_entry(e) for e in order(prune(merge(events), _copies(items))))
+
+
+def timeline_sentences(items: Sequence[Analyzed]) -> list[str]:
+    """The distinct sentence texts :func:`build_timeline` parses for these reports."""
+    keys = _sentence_keys([_dated_times(item) for item in items])
+    return list(dict.fromkeys(items[n].article.text[s.start : s.end] for n, s in keys))
+
+
+def _sentence_keys(todos: Sequence[_Todo]) -> list[tuple[int, Span]]:
+    """(report index, sentence span) of every dated sentence, in report and text order."""
+    return [(n, span) for n, todo in enumerate(todos) for span in sorted({s for *_, s in todo})]
 
 
 def _copies(items: Sequence[Analyzed]) -> dict[str, str]:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from storyline.model import Citation
 from storyline.story.dating import similarity
@@ -60,6 +61,8 @@ def _month_end(year: int, month: int) -> date:
     return nxt - timedelta(days=1)
 
 
+# merging compares every event with every entry: the same few values come back
+@lru_cache(maxsize=4096)
 def period(value: str) -> tuple[date, date] | None:
     """The first and last day a TIMEX3 date value covers (None for what we cannot place)."""
     try:

@@ -149,7 +149,7 @@ def _unambiguous(
     names = {org_core(folded[j]) for j in cands}
     if len(names) <= 1:
         return cands
-    longest = max(names, key=len)
+    longest = max(sorted(names), key=len)
     if all(compatible_org(n, longest) for n in names):
         return cands
     return []
