@@ -25,9 +25,20 @@ EXAMPLES = ROOT / "examples"
 GOLDEN = ROOT / "tests" / "golden"
 
 
+def _relative(path: object) -> object:
+    """A path inside the checkout, written relative to it (checkouts live anywhere)."""
+    if isinstance(path, str) and path.startswith(str(ROOT)):
+        return path[len(str(ROOT)) :].lstrip("/")
+    return path
+
+
 def analyze_rows() -> list[dict[str, Any]]:
     """The analyze rows of the sample corpus."""
-    return [analysis_to_dict(i.article, i.analysis) for i in analyze([EXAMPLES], jobs=1)]
+    rows = [analysis_to_dict(i.article, i.analysis) for i in analyze([EXAMPLES], jobs=1)]
+    for row in rows:
+        if "path" in row:
+            row["path"] = _relative(row["path"])
+    return rows
 
 
 def digest_data() -> dict[str, Any]:
