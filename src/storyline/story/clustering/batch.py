@@ -18,7 +18,7 @@ from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
 from scipy.spatial.distance import squareform  # type: ignore[import-untyped]
 
 from storyline.story.clustering.params import ClusterParams
-from storyline.story.clustering.similarity import Vector
+from storyline.story.clustering.similarity import Vector, without_kinds
 
 FloatMatrix = NDArray[np.float64]
 
@@ -106,10 +106,16 @@ def pair_similarity(
     event = plain * overlap_factors(
         [d.places for d in docs], params.place_conflict, params.place_match
     )
-    event *= overlap_factors([d.names for d in docs], params.name_conflict, params.name_match)
     raw, wide = _day_matrices(docs, params.date_tolerance_days)
     has_day = np.array([bool(d.days) for d in docs])
     far = has_day[:, None] & has_day[None, :] & ~_overlap(wide, raw)
+    # A shared incident kind speaks for one incident only in one place at one time.
+    places = _sparse([list(d.places.items()) for d in docs])
+    scene = _overlap(places, places) & ~far
+    with_kinds = overlap_factors([d.names for d in docs], params.name_conflict, params.name_match)
+    plain_names = [without_kinds(d.names) for d in docs]
+    without = overlap_factors(plain_names, params.name_conflict, params.name_match)
+    event *= np.where(scene, with_kinds, without)
     event[far] *= params.date_conflict
     years = np.array([d.year or "" for d in docs])
     known = years != ""
@@ -118,7 +124,7 @@ def pair_similarity(
     if params.storyline_conflict < 1.0:
         # Events of one storyline share someone or somewhere specific (the victim,
         # the suspect, the street): two incidents that share only words do not.
-        both = [{**d.places, **d.names} for d in docs]
+        both = [{**d.places, **without_kinds(d.names)} for d in docs]
         plain = plain * overlap_factors(both, params.storyline_conflict, params.storyline_match)
     np.fill_diagonal(plain, 1.0)
     np.fill_diagonal(event, 1.0)

@@ -40,6 +40,7 @@ from storyline.story.clustering.similarity import (
     place_vector,
     ref_day,
     time_factor,
+    without_kinds,
 )
 
 
@@ -156,10 +157,13 @@ class StoryClusterer:
         stats, p = self.stats, self.params
         if p.storyline_conflict >= 1.0 or similarity <= 0.0:
             return similarity
-        keys = [*story.places, *story.names]
+        keys = [*story.places, *(k for k in story.names if not k.startswith("k:"))]
         theirs = {k: stats.idf(k) for k in keys if not stats.is_general(k, p)}
         factor = overlap_factor(
-            {**doc.places, **doc.names}, theirs, p.storyline_conflict, p.storyline_match
+            {**doc.places, **without_kinds(doc.names)},
+            theirs,
+            p.storyline_conflict,
+            p.storyline_match,
         )
         return similarity * factor
 

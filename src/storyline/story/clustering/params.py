@@ -61,6 +61,11 @@ class ClusterParams:
     name_conflict: float = 0.5
     #: ...rising to 1 as the rarity-weighted cosine of their names reaches this.
     name_match: float = 0.2
+    #: Weight, in the name factor, of the incident kinds two reports share (a
+    #: shooting, a crash: see similarity.INCIDENT_KINDS), relative to a name of the
+    #: same rarity; 0 = off. Two local reports of one crash, one naming the victims
+    #: and one only the police officer, then are not split for naming nobody in common.
+    kind_weight: float = 1.0
     #: Factor applied when both reports date their events and no two days are close.
     date_conflict: float = 0.6
     #: Factor applied when two reports' main events lie in different years (an

@@ -26,12 +26,43 @@ Vector = dict[str, float]
 MIN_DOCS_FOR_GENERAL = 40
 
 
+#: Kinds of incident local news reports over and over, by the (stemmed) words that
+#: name them. In the name factor a shared kind counts like a shared name: the
+#: reports of one crash name the victims or only the police officer, while two
+#: shootings in one town name two victims *and* share the kind, so the kind alone
+#: never outweighs two sets of different names.
+INCIDENT_KINDS: dict[str, frozenset[str]] = {
+    "shooting": frozenset({"shoot", "shot", "gunshot", "gunman", "gunfir"}),
+    "stabbing": frozenset({"stab", "knif"}),
+    "fire": frozenset({"blaz", "flam", "firefighter"}),
+    "arson": frozenset({"arson", "arsonist"}),
+    "crash": frozenset({"crash", "collision", "collid"}),
+    "explosion": frozenset({"explosion", "explod", "blast"}),
+    "earthquake": frozenset({"earthquak", "quak"}),
+    "robbery": frozenset({"robbery", "burglary"}),
+    "drowning": frozenset({"drown"}),
+    "flood": frozenset({"flood"}),
+}
+
+
+def incident_kinds(features: DocFeatures) -> list[str]:
+    """Kind keys ("k:" + kind) of the incidents a report's words name."""
+    words = {t for t, _ in features.terms}
+    return ["k:" + kind for kind, stems in INCIDENT_KINDS.items() if words & stems]
+
+
+def without_kinds(vec: Vector) -> Vector:
+    """A name vector without its incident kinds (storylines join on who and where only)."""
+    return {k: w for k, w in vec.items() if not k.startswith("k:")}
+
+
 def feature_keys(features: DocFeatures) -> list[str]:
-    """Every distinct feature key of a report (words, names, places)."""
+    """Every distinct feature key of a report (words, names, places, kinds)."""
     keys = [t for t, _ in features.terms]
     keys.extend(_name_keys(features))
     keys.extend("p:" + p for p in features.places)
     keys.extend("d:" + p for p in features.periods)
+    keys.extend(incident_kinds(features))
     return keys
 
 
@@ -163,12 +194,18 @@ def name_vector(features: DocFeatures, stats: DocStats, params: ClusterParams) -
     """
     counts = _name_counts(features)
     if not params.name_salience:
-        return {k: stats.idf(k) for k in counts if not stats.is_general(k, params)}
-    return {
-        k: (1.0 + math.log(n)) * stats.idf(k)
-        for k, n in counts.items()
-        if not stats.is_general(k, params)
-    }
+        out = {k: stats.idf(k) for k in counts if not stats.is_general(k, params)}
+    else:
+        out = {
+            k: (1.0 + math.log(n)) * stats.idf(k)
+            for k, n in counts.items()
+            if not stats.is_general(k, params)
+        }
+    if params.kind_weight > 0 and out:
+        # Only beside names: a kind alone must not make a report without names conflict.
+        for key in incident_kinds(features):
+            out[key] = params.kind_weight * stats.idf(key)
+    return out
 
 
 def overlap_factor(a: Vector, b: Vector, floor: float, match: float) -> float:
@@ -194,9 +231,13 @@ def conflict_factor(
 ) -> float:
     """The place, name, date and year factors for two reports (or a report and a story)."""
     factor = overlap_factor(*places, params.place_conflict, params.place_match)
-    factor *= overlap_factor(*names, params.name_conflict, params.name_match)
     a, b = days
-    if a and b and not days_close(a, b, params.date_tolerance_days):
+    far = bool(a and b and not days_close(a, b, params.date_tolerance_days))
+    if far or dot(*places) <= 0.0:
+        # A shared incident kind speaks for one incident only in one place at one time.
+        names = (without_kinds(names[0]), without_kinds(names[1]))
+    factor *= overlap_factor(*names, params.name_conflict, params.name_match)
+    if far:
         factor *= params.date_conflict
     if years[0] and years[1] and years[0] != years[1]:
         factor *= params.year_conflict
