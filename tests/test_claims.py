@@ -30,7 +30,7 @@ def test_claims_composite_killed_and_injured(nlp: Any) -> None:
 def test_claims_composite_drones_launched_shot_down(nlp: Any) -> None:
     text = (
         "The rebels launched 48 drones overnight, the navy reported. "
-        "It said 30 of the drones were shot down and four more veered off course."
+        "It said 30 of those drones were shot down and four more strayed off course."
     )
     claims = _claims(nlp, text)
     assert [(c.measure, c.value, c.counted) for c in claims] == [
@@ -163,7 +163,7 @@ def test_claims_about_names_event_target_and_place(nlp: Any) -> None:
 def test_claims_back_reference_joins_earlier_event(nlp: Any) -> None:
     text = (
         "A drone hit a bus in Marino, killing six people. "
-        "Eight people were also injured in the attack in Velka."
+        "Eight more were hurt in that attack in Velka."
     )
     doc = nlp(text)
     places = tuple(

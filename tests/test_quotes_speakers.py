@@ -31,10 +31,10 @@ def _speaker(nlp: Any, text: str, words: str) -> str | None:
 
 def test_quotes_speakers_passive_participle_gives_no_speaker(nlp: Any) -> None:
     text = (
-        "Moscow has so far rejected calls for a “full and unconditional ceasefire,” "
+        "Valdmark has so far rejected calls for a “complete and lasting truce,” "
         "urged by Norvia and its allies."
     )
-    assert _speaker(nlp, text, "unconditional ceasefire") is None
+    assert _speaker(nlp, text, "lasting truce") is None
 
 
 def test_quotes_speakers_quoted_as_saying(nlp: Any) -> None:
@@ -45,7 +45,7 @@ def test_quotes_speakers_quoted_as_saying(nlp: Any) -> None:
 def test_quotes_speakers_it_said_is_the_author_of_the_subject(nlp: Any) -> None:
     text = (
         "The Varna Harbour Authority reopened the quay on Monday.\n"
-        "An analysis published Tuesday by the Centre for Coastal Policy Studies, a think tank, "
+        "A report released on Tuesday by the Centre for Coastal Policy Studies, a research group, "
         "said the port would need years to recover.\n"
         "“Without new money, the harbour will keep losing ships to its rivals,” it said."
     )
@@ -55,7 +55,7 @@ def test_quotes_speakers_it_said_is_the_author_of_the_subject(nlp: Any) -> None:
 def test_quotes_speakers_unnamed_agency_gives_no_speaker(nlp: Any) -> None:
     text = (
         "Norvia said its drones struck four airfields.\n"
-        "In tandem with the talks, both sides have kept up attacks along the front.\n"
+        "Alongside the negotiations, the two armies kept shelling each other's positions.\n"
         "The agency claimed the planes it struck included twelve bombers.\n"
         "It also said it had set off an explosion beneath the bridge."
     )
@@ -92,7 +92,7 @@ def test_quotes_speakers_plural_role_is_not_one_person(nlp: Any) -> None:
 def test_quotes_speakers_subject_is_not_taken_from_paragraph_before(nlp: Any) -> None:
     text = (
         "“Norvia must agree to a full ceasefire now,” he wrote on X.\n\n"
-        "Norvia’s Defence Ministry claimed its forces hit a depot in the Dravel region."
+        "Norvia’s Defence Ministry claimed that its artillery destroyed a fuel depot near Dravel."
     )
     indirect = _quotes(nlp, text, "indirect")
     assert [q.speaker for q in indirect if "depot" in q.text] == ["Defence Ministry"]

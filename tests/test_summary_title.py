@@ -81,7 +81,7 @@ def test_title_skips_sentences_leaning_on_context() -> None:
     items = [
         item(
             "a",
-            "His remarks came less than a day after the river broke its banks in Vellmar. "
+            "His comments came barely a day after the river broke its banks in Vellmar. "
             "Floodwater swept through the river town of Vellmar on Sunday, killing nine people. ",
             None,
         )

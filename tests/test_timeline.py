@@ -220,7 +220,7 @@ def test_timeline_attribution_trails_the_reported_event(nlp: Any) -> None:
 def test_timeline_long_line_drops_whole_phrases(nlp: Any) -> None:
     text = (
         "A third round of border talks on Monday between Norwegian and Finnish delegations "
-        "in Tromsø lasted just over an hour and made no progress on ending the dispute."
+        "in Tromsø lasted slightly more than an hour and brought no agreement to end the dispute."
     )
     (entry,) = build_timeline([_item(nlp, "a", text, "2025-05-21")], nlp=nlp)
     words = entry.text.split()

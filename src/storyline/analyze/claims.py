@@ -277,7 +277,7 @@ def _number_claim(doc: Any, phrase: NumberPhrase, previous_counted: str) -> tupl
 
 
 def _target_owners(doc: Any, sent: Any, tokens: list[int]) -> set[int]:
-    """Claims whose own phrase names the sentence's target ("nine on a minibus")."""
+    """Claims whose own phrase names the sentence's target ("four on a ferry")."""
     target = target_token(sent)
     if target is None:
         return set()
@@ -381,8 +381,8 @@ def _sourced_by_next(
 ) -> list[Claim]:
     """Give unsourced harm claims the source of the next sentence when it speaks of the victims.
 
-    "... killing nine and injuring five. Local officials said a family of three was
-    among the victims." reads as the officials' figures.
+    "... leaving four dead and six hurt. Hospital staff said two children were
+    among the wounded." reads as the hospital's figures.
     """
     from dataclasses import replace
 

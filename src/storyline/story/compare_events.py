@@ -107,7 +107,7 @@ def same_event(a: Item, b: Item) -> bool:
     if a.claim.measure in LOOSE and a.events & b.events and a.claim.value == b.claim.value:
         return True  # "swap 1,000 detainees each" and "exchange of 1,000 PoWs each"
     if bool(a.targets) != bool(b.targets) and (a.aggregate or b.aggregate):
-        return False  # "nine on a minibus" is not "ten in recent strikes"
+        return False  # "four on a ferry" is not "seven in recent storms"
     if a.claim.measure in TOLLS:
         return _same_toll(a, b, events)
     return bool(a.places & b.places) and events

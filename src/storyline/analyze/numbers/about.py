@@ -1,9 +1,9 @@
 """What event a figure belongs to: event noun, target and place, read from its sentence.
 
-"a drone hit a bus ... in the Sumy region, killing nine" becomes "drone strike on
-bus in Sumy". A sentence that points back ("in the attack", "the crash") takes
+"a drone hit a bus ... in the Marino region, killing six" becomes "drone strike on
+bus in Marino". A sentence that points back ("in the attack", "the crash") takes
 the event and target of the previous harm claim of the article and adds its own
-places, so "Seven were injured in the attack in Bilopillia" joins the bus strike.
+places, so "Eight were hurt in that attack in Velka" joins the bus strike.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ class EventContext:
     date: str | None = None
 
     def describe(self) -> str:
-        """A short description: "drone strike on bus in Sumy, Bilopillia"."""
+        """A short description: "drone strike on bus in Marino, Velka"."""
         parts = [self.event] if self.event else []
         if self.target:
             parts.append(f"on {self.target}" if self.event else self.target)
@@ -115,7 +115,7 @@ def _involved(tok: Any) -> bool:
         if lemma in VERB_EVENTS or lemma in EVENT_NOUNS or lemma in INCIDENT_VERBS:
             return True
         if head.pos_ == "NUM":
-            return True  # "nine on a minibus"
+            return True  # "four on a ferry"
         if head is cur:
             return False
         cur = head
@@ -138,7 +138,7 @@ def _places(sent: Any, mentions: tuple[Mention, ...]) -> tuple[str, ...]:
     else:
         found = [e.text for e in sent.ents
                  if e.label_ in PLACE_LABELS and e.start_char not in adjectives]  # fmt: skip
-    for tok in sent:  # "Sumy region" when the tagger misses the name
+    for tok in sent:  # "Marino region" when the tagger misses the name
         if (
             tok.pos_ == "PROPN"
             and tok.dep_ == "compound"

@@ -1,7 +1,7 @@
 """What a number counts: the counted noun, the predicate over it, and so the measure.
 
-Read from the number outwards: "36 of the drones were shot down" climbs from
-"36" through the dependency tree to "shot down"; "a two-hour call" is a duration,
+Read from the number outwards: "12 of the rockets were shot down" climbs from
+"12" through the dependency tree to "shot down"; "a two-hour call" is a duration,
 "$3 million" money. The other reading, from a harm predicate to its victims
 ("a man was killed"), is in ``numbers.victims``.
 """
