@@ -136,8 +136,8 @@ def run(inputs: list[Path], out: Path, db: Path, jobs: int, profile: str | None)
         # dating and the timeline's parse run ahead of the stories, outside assemble_story
         timer.wrap(api, "date_story", "assemble"),
         timer.wrap(api, "parse_ahead", "assemble", "  timeline parse"),
-        timer.wrap(api, "_load_parses", "assemble", "  parse cache"),
-        timer.wrap(api, "_save_parses", "assemble", "  parse cache"),
+        timer.wrap(api, "load_parses", "assemble", "  parse cache"),
+        timer.wrap(api, "save_parses", "assemble", "  parse cache"),
     ]
     undo += [timer.wrap(assemble, fn, f"  {part}") for part, fn in PARTS.items()]
     profiler = cProfile.Profile() if profile else None

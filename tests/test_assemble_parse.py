@@ -10,6 +10,7 @@ import pytest
 
 from storyline import api
 from storyline.model import Analyzed
+from storyline.store.parses import PARSES_SUFFIX
 from storyline.story.assemble import Preparsed, date_story, parse_ahead
 from storyline.story.timeline import build_timeline, timeline_sentences
 
@@ -80,7 +81,7 @@ def test_timeline_sentences_are_those_build_timeline_parses(
 def test_api_digest_parse_cache_gives_the_same_report(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
     first = api.digest([EXAMPLES], out_dir=tmp_path / "one", db=db, jobs=1)
-    cache = Path(str(db) + api.PARSES_SUFFIX)
+    cache = Path(str(db) + PARSES_SUFFIX)
     assert cache.stat().st_size > 0
     second = api.digest([], out_dir=tmp_path / "two", db=db, jobs=1)
     assert second.digest == first.digest
@@ -89,3 +90,13 @@ def test_api_digest_parse_cache_gives_the_same_report(tmp_path: Path) -> None:
     assert third.digest == first.digest
     stories = (tmp_path / "one" / "stories.json").read_text(encoding="utf-8")
     assert (tmp_path / "three" / "stories.json").read_text(encoding="utf-8") == stories
+
+
+def test_api_digest_parse_cache_not_rewritten_when_nothing_is_new(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    api.digest([EXAMPLES], out_dir=None, db=db, jobs=1)
+    cache = Path(str(db) + PARSES_SUFFIX)
+    before = cache.stat()
+    api.digest([], out_dir=None, db=db, jobs=1)
+    after = cache.stat()  # a rewrite renames a new file into place: a new inode
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)

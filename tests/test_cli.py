@@ -121,3 +121,15 @@ def test_cli_digest_again_keeps_story_ids(examples_digest: Path, tmp_path: Path)
     old = {a: s["id"] for s in before["stories"] for a in s["articles"]}
     new = {a: s["id"] for s in after["stories"] for a in s["articles"]}
     assert all(new[a] == sid for a, sid in old.items())
+
+
+def test_cli_missing_model_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    src = _write(tmp_path / "crane.txt", REPORT)
+    code, _, err = _run(
+        "analyze", str(src), "--out", str(tmp_path / "o.jsonl"), "--model",
+        "no_such_pipeline_xyz", "--jobs", "1", "-q",
+    )  # fmt: skip
+    assert code == EXIT_FAILED
+    assert err.strip().splitlines() == [
+        "storyline: spaCy pipeline 'no_such_pipeline_xyz' is not installed"
+    ]

@@ -98,3 +98,12 @@ def test_store_records_runs_and_errors(tmp_path: Path) -> None:
         store.record_error(run, "bad.bin", "binary file")
         store.finish_run(run, 0, 1)
         assert run == 1
+
+
+def test_store_articles_come_back_in_arrival_order(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        for n in (5, 1, 3):
+            store.add_article(_article(n))
+        store.add_article(_article(5))  # already stored: keeps its first place
+        assert [a.id for a in store.articles()] == ["a5", "a1", "a3"]
+        assert [a.id for a in store.unanalysed()] == ["a5", "a1", "a3"]

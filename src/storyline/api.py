@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any
 
 from storyline.analyze.pipeline import analyze_articles
 from storyline.ingest import InputError, iter_articles
@@ -15,6 +14,7 @@ from storyline.model import Analyzed, Article, ArticleAnalysis, Digest, Story
 from storyline.nlp import load_nlp
 from storyline.report import write_report
 from storyline.store import Store
+from storyline.store.parses import load_parses, parses_path, save_parses
 from storyline.story.assemble import AssembledStory, assemble_story, date_story, parse_ahead
 from storyline.story.cluster import DocFeatures, Placement, StoryClusterer, doc_features
 from storyline.story.dedup import find_duplicates
@@ -22,7 +22,6 @@ from storyline.story.dedup import find_duplicates
 #: Articles stored per ingestion transaction.
 INGEST_BATCH = 200
 #: Beside the store, the timeline's parsed sentences kept for the next run (a cache).
-PARSES_SUFFIX = ".parses"
 
 Progress = Callable[[str, int, int | None], None]
 """Called as ``progress(phase, done, total)`` while a run goes on."""
@@ -213,10 +212,11 @@ def _assemble(
         return
     dated = [date_story(by_story[key]) for key in keys]
     base = load_nlp(model)
-    cache = None if store.path == ":memory:" else Path(store.path + PARSES_SUFFIX)
-    nlp = parse_ahead(dated, base, _load_parses(cache, base) if cache else None)
-    if cache is not None:
-        _save_parses(cache, base, nlp.docs)
+    cache = parses_path(store.path)
+    known = load_parses(cache, base) if cache else {}
+    nlp = parse_ahead(dated, base, known)
+    if cache is not None and not nlp.docs.keys() <= known.keys():
+        save_parses(cache, base, nlp.docs)  # only when this run parsed something new
     for n, ((story_id, storyline_id), story) in enumerate(zip(keys, dated, strict=True)):
         yield assemble_story(
             story_id,
@@ -264,39 +264,3 @@ def _place(store: Store, items: Sequence[Analyzed]) -> dict[str, Placement]:
 def _latest(story: Story, articles: dict[str, Article]) -> str:
     dates = [articles[a].published or "" for a in story.articles if a in articles]
     return max(dates, default="")
-
-
-def _pipeline_tag(nlp: Any) -> bytes:
-    """What the cached parses depend on: the pipeline and spaCy versions."""
-    from spacy import about
-
-    meta = nlp.meta
-    name = f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}"
-    return f"{name} {about.__version__}\n".encode()
-
-
-def _load_parses(path: Path, nlp: Any) -> dict[str, Any]:
-    """The parses a previous run kept, by sentence text (none if absent, stale or broken)."""
-    from spacy.tokens import DocBin
-
-    try:
-        data = path.read_bytes()
-        tag = _pipeline_tag(nlp)
-        if not data.startswith(tag):
-            return {}
-        docs = DocBin().from_bytes(data[len(tag) :]).get_docs(nlp.vocab)
-        return {doc.text: doc for doc in docs}
-    except Exception:  # a broken cache is only a cache: parse again
-        return {}
-
-
-def _save_parses(path: Path, nlp: Any, docs: Mapping[str, Any]) -> None:
-    """Keep this run's parses for the next one (written whole, then renamed into place)."""
-    from spacy.tokens import DocBin
-
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        tmp.write_bytes(_pipeline_tag(nlp) + DocBin(docs=docs.values()).to_bytes())
-        tmp.replace(path)
-    except OSError:
-        tmp.unlink(missing_ok=True)  # a cache: the run goes on without it

@@ -65,6 +65,16 @@ def _progress(quiet: bool) -> Iterator[api.Progress | None]:
         yield update
 
 
+@contextmanager
+def _exit_without_model() -> Iterator[None]:
+    """Turn a missing spaCy pipeline into one line and exit code 1, not a traceback."""
+    try:
+        yield
+    except ModelNotFoundError as exc:
+        _err.print(f"storyline: {exc}", markup=False)
+        sys.exit(EXIT_FAILED)
+
+
 def _finish(result: api.RunResult, what: str) -> None:
     if result.added == 0 and result.already_stored == 0:
         _err.print(f"storyline: no readable input; nothing to {what}", markup=False)
@@ -142,22 +152,18 @@ def digest(
     quiet: bool,
 ) -> None:
     """Store and analyse INPUTS, group all stored articles into stories, write the report."""
-    try:
-        with _progress(quiet) as progress:
-            result = api.digest(
-                inputs,
-                out_dir=out_dir,
-                db=db,
-                model=model,
-                jobs=jobs,
-                manifest=manifest,
-                on_error=_report_error,
-                progress=progress,
-                max_sentences=max_sentences,
-            )
-    except ModelNotFoundError as exc:
-        _err.print(f"storyline: {exc}", markup=False)
-        sys.exit(EXIT_FAILED)
+    with _exit_without_model(), _progress(quiet) as progress:
+        result = api.digest(
+            inputs,
+            out_dir=out_dir,
+            db=db,
+            model=model,
+            jobs=jobs,
+            manifest=manifest,
+            on_error=_report_error,
+            progress=progress,
+            max_sentences=max_sentences,
+        )
     stories = len(result.digest.stories) if result.digest else 0
     if not quiet:
         _err.print(
@@ -191,22 +197,18 @@ def analyze(
 ) -> None:
     """Analyse each article of INPUTS and write the per-article analysis as JSONL."""
     result = api.RunResult()
-    try:
-        with _progress(quiet) as progress, _open_out(out_file) as out:
-            for item in api.analyze(
-                inputs,
-                model=model,
-                jobs=jobs,
-                manifest=manifest,
-                on_error=_report_error,
-                progress=progress,
-                result=result,
-            ):
-                row = analysis_to_dict(item.article, item.analysis)
-                out.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
-    except ModelNotFoundError as exc:
-        _err.print(f"storyline: {exc}", markup=False)
-        sys.exit(EXIT_FAILED)
+    with _exit_without_model(), _progress(quiet) as progress, _open_out(out_file) as out:
+        for item in api.analyze(
+            inputs,
+            model=model,
+            jobs=jobs,
+            manifest=manifest,
+            on_error=_report_error,
+            progress=progress,
+            result=result,
+        ):
+            row = analysis_to_dict(item.article, item.analysis)
+            out.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
     _finish(result, "analyze")
 
 

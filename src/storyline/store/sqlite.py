@@ -30,8 +30,7 @@ CREATE TABLE IF NOT EXISTS articles (
     title TEXT, source TEXT, url TEXT, published TEXT,
     published_estimated INTEGER NOT NULL DEFAULT 0,
     path TEXT, author TEXT,
-    added_at TEXT NOT NULL,
-    seq INTEGER NOT NULL
+    added_at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS analyses (
     article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
@@ -130,11 +129,10 @@ class Store:
 
     def add_article(self, article: Article) -> bool:
         """Store an article unless its content (or id) is already stored; True if added."""
-        seq = self._db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
         cur = self._db.execute(
             "INSERT OR IGNORE INTO articles (id, text, title, source, url, published,"
-            " published_estimated, path, author, content_hash, added_at, seq)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            " published_estimated, path, author, content_hash, added_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (
                 article.id,
                 article.text,
@@ -147,7 +145,6 @@ class Store:
                 article.author,
                 article.content_hash or article.id,
                 _now(),
-                seq,
             ),
         )
         return cur.rowcount == 1
@@ -163,7 +160,7 @@ class Store:
         """Stored articles in the order they were added (all, or those named)."""
         if ids is None:
             rows = self._db.execute(
-                f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY seq"
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY rowid"
             ).fetchall()
         else:
             wanted = list(ids)
@@ -206,7 +203,7 @@ class Store:
         rows = self._db.execute(
             f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE NOT EXISTS"
             " (SELECT 1 FROM analyses n WHERE n.article_id = a.id AND n.version = ?)"
-            " ORDER BY seq",
+            " ORDER BY rowid",
             (ANALYSIS_VERSION,),
         ).fetchall()
         return [_article(r) for r in rows]
@@ -236,7 +233,7 @@ class Store:
         """Article id -> (story id, storyline id), in the order articles were added."""
         rows = self._db.execute(
             "SELECT p.article_id, p.story_id, p.storyline_id FROM placements p"
-            " JOIN articles a ON a.id = p.article_id ORDER BY a.seq"
+            " JOIN articles a ON a.id = p.article_id ORDER BY a.rowid"
         ).fetchall()
         return {str(a): (str(s), str(line)) for a, s, line in rows}
 
