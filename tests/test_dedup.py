@@ -115,3 +115,13 @@ def test_dedup_independent_sources_collapse_copies() -> None:
     assert independent_sources(["a", "b", "c", "d", "e"], dup) == 1
     assert sources_label(["a", "b", "c", "d", "e"], dup) == "5 reports, 1 independent source"
     assert sources_label(["a", "f"], dup) == "2 reports, 2 independent sources"
+
+
+def test_dedup_original_of_follows_chains_of_copies() -> None:
+    from storyline.story.dedup import independent_sources, original_of
+
+    chain = {"c": "b", "b": "a", "x": "y", "y": "x"}  # a loop must not hang
+    assert original_of("c", chain) == "a"
+    assert original_of("a", chain) == "a"
+    assert original_of("x", chain) in {"x", "y"}
+    assert independent_sources(["a", "b", "c", "z"], chain) == 2

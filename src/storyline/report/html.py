@@ -25,12 +25,12 @@ from storyline.report.view import (
     UNATTRIBUTED,
     ArticleView,
     StoryView,
-    claim_what,
     passage_id,
     quote_groups,
     story_view,
     value_text,
 )
+from storyline.story.compare import claim_what
 from storyline.story.coverage import Coverage, independent_sources
 
 #: The heading of quotes whose speaker no report names.

@@ -13,11 +13,11 @@ from storyline.model import Digest, Story, StoryQuote
 from storyline.report.view import (
     Ref,
     StoryView,
-    claim_what,
     quote_groups,
     story_view,
     value_text,
 )
+from storyline.story.compare import claim_what
 
 _COPIES = "copies counted with their original"
 _LEGEND = (

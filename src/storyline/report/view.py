@@ -229,18 +229,6 @@ def story_view(story: Story, digest: Digest) -> StoryView:
     )
 
 
-def claim_what(counted: str, measure: str) -> str:
-    """What a figure counts, as a reader says it: "people killed", "per cent", "dollars"."""
-    if measure == "percent":
-        return "per cent"
-    if measure in ("money", "distance"):
-        return counted or measure
-    words = measure.replace("_", " ")
-    if measure == "duration" or not counted:
-        return words
-    return f"{counted} {words}"
-
-
 def value_text(value: float, qualifier: str = "exact") -> str:
     """A number as a reader says it: "at least 7", "1,000"."""
     shown = number(value)

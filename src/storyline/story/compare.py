@@ -39,6 +39,7 @@ from storyline.story.compare_events import (
     features,
     same_event,
 )
+from storyline.story.dedup import independent_sources
 
 PARTY_WORDS = re.compile(
     r"\b(military|army|armed forces|air force|navy|defen[cs]e ministry|ministry of defen[cs]e|"
@@ -313,6 +314,18 @@ def compare_claims(
     return tuple(claims), tuple(conflicts)
 
 
+def claim_what(counted: str, measure: str) -> str:
+    """What a figure counts, as a reader says it: "people killed", "per cent", "dollars"."""
+    if measure == "percent":
+        return "per cent"
+    if measure in ("money", "distance"):
+        return counted or measure
+    words = measure.replace("_", " ")
+    if measure == "duration" or not counted:
+        return words
+    return f"{counted} {words}"
+
+
 def _story_claim(
     measure: str, about: str, cls: _Class, group: list[Item], dups: Mapping[str, str]
 ) -> StoryClaim:
@@ -321,17 +334,7 @@ def _story_claim(
     # every mention of the agreed figure in the group supports it, not only the chosen one
     support = [i for i in group if i.party == cls.items[0].party and i.article in articles
                and compatible(i.claim, head)]  # fmt: skip
-    independent = len({_root(a, dups) for a in articles})
-    # pages print "<value> <counted> <measure>": "18 percent percent" says it twice
-    counted = "" if measure == "percent" else head.counted
+    independent = independent_sources(articles, dups)
     # sources of every supporting mention: one report names the police, another not
     return StoryClaim(measure, head.value, about, _attribution(support), articles,
-                      head.qualifier, counted, independent, _citations(support))  # fmt: skip
-
-
-def _root(article: str, dups: Mapping[str, str]) -> str:
-    seen = {article}
-    while article in dups and dups[article] not in seen:
-        article = dups[article]
-        seen.add(article)
-    return article
+                      head.qualifier, head.counted, independent, _citations(support))  # fmt: skip

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from storyline.model import Analyzed, Article, Story, StoryClaim
+from storyline.story.compare import claim_what
+from storyline.story.dedup import original_of
 
 #: Rows shown in the matrix at most (conflicts always are).
 MAX_FACTS = 20
@@ -87,8 +89,7 @@ def build_coverage(
     in_dispute: set[CoverageFact] = set()  # one side of a dispute: shown there, not as lone
     for figure, group in figures.items():
         cl = max(group, key=lambda g: len(g.articles))
-        counted = f" {cl.counted}" if cl.counted else ""
-        label = f"{_number(cl.value)}{counted} {_words(cl.measure)}"
+        label = f"{_number(cl.value)} {claim_what(cl.counted, cl.measure)}"
         label += f": {cl.about}" if cl.about else ""
         ids = tuple(dict.fromkeys(a for g in group for a in g.articles))
         fact = CoverageFact("claim", label, cells((a, REPORTED) for a in ids), ids)
@@ -154,7 +155,7 @@ def _outlets(
     """Group originals by outlet (by article when the outlet is unknown); fold copies in."""
     groups: dict[str, tuple[str, list[str], list[str]]] = {}
     for aid in ids:
-        original = _root(aid, duplicate_of)
+        original = original_of(aid, duplicate_of)
         if original != aid and original in ids:
             continue
         art = articles.get(aid)
@@ -164,7 +165,7 @@ def _outlets(
         groups.setdefault(key, (name, [], []))[1].append(aid)
     where = {a: key for key, (_, originals, _) in groups.items() for a in originals}
     for aid in ids:
-        original = _root(aid, duplicate_of)
+        original = original_of(aid, duplicate_of)
         if original != aid and original in where:
             groups[where[original]][2].append(aid)
     return tuple(Outlet(name, tuple(orig), tuple(copies)) for name, orig, copies in groups.values())
@@ -175,15 +176,6 @@ def independent_sources(
 ) -> int:
     """How many independent sources a story's reports come from (as the coverage matrix counts)."""
     return len(_outlets(ids, articles, duplicate_of))
-
-
-def _root(article: str, duplicate_of: Mapping[str, str]) -> str:
-    """The original a copy descends from, following chains of copies."""
-    seen = {article}
-    while article in duplicate_of and duplicate_of[article] not in seen:
-        article = duplicate_of[article]
-        seen.add(article)
-    return article
 
 
 def _join_cells(

@@ -195,9 +195,18 @@ def find_duplicate_groups(items: Sequence[Analyzed]) -> list[DuplicateGroup]:
     return _indexed(items).groups()
 
 
+def original_of(article_id: str, duplicate_of: Mapping[str, str]) -> str:
+    """The original a copy descends from, following chains of copies (itself if no copy)."""
+    seen = {article_id}
+    while article_id in duplicate_of and duplicate_of[article_id] not in seen:
+        article_id = duplicate_of[article_id]
+        seen.add(article_id)
+    return article_id
+
+
 def independent_sources(article_ids: Iterable[str], duplicate_of: Mapping[str, str]) -> int:
     """How many independent reports among these: copies of one original count once."""
-    return len({duplicate_of.get(a, a) for a in article_ids})
+    return len({original_of(a, duplicate_of) for a in article_ids})
 
 
 def sources_label(article_ids: Sequence[str], duplicate_of: Mapping[str, str]) -> str:

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from storyline.model import Analyzed, Citation, Span
+from storyline.story.dedup import original_of
 from storyline.story.summary_sentences import Candidate, FactIndex, facts_of
 from storyline.story.summary_text import (
     NAME_LABELS,
@@ -239,7 +240,7 @@ def _dates_in(doc: Doc, span: Span) -> set[str]:
 
 def source_key(docs: Mapping[str, Doc], dups: Mapping[str, str], article: str) -> str:
     """Copies collapse into their original; one outlet counts once."""
-    original = dups.get(article, article)
+    original = original_of(article, dups)
     doc = docs.get(original)
     source = doc.item.article.source if doc else None
     return f"src:{source.lower()}" if source else f"id:{original}"
