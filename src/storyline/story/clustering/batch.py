@@ -33,6 +33,8 @@ class BlockDoc:
     days: tuple[int, ...]
     ref: int | None
     year: str | None = None  # year of the main event
+    kinds: frozenset[str] = frozenset()  # kinds of incident named ("k:shooting")
+    sites: Vector | None = None  # specific streets and sites
 
 
 def _sparse(rows: Sequence[Sequence[tuple[str, float]]]) -> csr_matrix:
@@ -121,6 +123,17 @@ def pair_similarity(
     known = years != ""
     other_year = known[:, None] & known[None, :] & (years[:, None] != years[None, :])
     event[other_year] *= params.year_conflict
+    if params.kind_conflict < 1.0:
+        event[_disjoint([dict.fromkeys(d.kinds, 1.0) for d in docs])] *= params.kind_conflict
+    if params.site_conflict < 1.0:
+        event[_disjoint([d.sites or {} for d in docs])] *= params.site_conflict
+    if params.signature_floor > 0.0:
+        # One kind of incident at one street or site, on no far-apart days: a
+        # follow-up finds its incident so ("the shooting on Dorsey Avenue").
+        sites = _sparse([list((d.sites or {}).items()) for d in docs])
+        kinds = _sparse([[(k, 1.0) for k in d.kinds] for d in docs])
+        same = _overlap(sites, sites) & _overlap(kinds, kinds) & ~far
+        event[same] = np.maximum(event[same], params.signature_floor)
     if params.storyline_conflict < 1.0:
         # Events of one storyline share someone or somewhere specific (the victim,
         # the suspect, the street): two incidents that share only words do not.
@@ -129,6 +142,14 @@ def pair_similarity(
     np.fill_diagonal(plain, 1.0)
     np.fill_diagonal(event, 1.0)
     return event, plain
+
+
+def _disjoint(sets: Sequence[Vector]) -> NDArray[np.bool_]:
+    """Pairs of reports that both have a non-empty set and share nothing."""
+    has = np.array([bool(v) for v in sets])
+    matrix = _sparse([list(v.items()) for v in sets])
+    disjoint: NDArray[np.bool_] = has[:, None] & has[None, :] & ~_overlap(matrix, matrix)
+    return disjoint
 
 
 def _day_matrices(docs: Sequence[BlockDoc], tol: int) -> tuple[csr_matrix, csr_matrix]:

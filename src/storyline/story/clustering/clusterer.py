@@ -34,11 +34,15 @@ from storyline.story.clustering.similarity import (
     day_numbers,
     doc_vector,
     dot,
+    event_days,
     gap_to_range,
+    kind_set,
     name_vector,
     overlap_factor,
     place_vector,
     ref_day,
+    same_incident,
+    site_vector,
     time_factor,
     without_kinds,
 )
@@ -66,6 +70,8 @@ class StoryState:
     names: Counter[str] = field(default_factory=Counter)
     days: set[int] = field(default_factory=set)
     years: Counter[str] = field(default_factory=Counter)
+    kinds: Counter[str] = field(default_factory=Counter)
+    sites: Counter[str] = field(default_factory=Counter)
     first: int | None = None
     last: int | None = None
 
@@ -81,6 +87,8 @@ class _Doc:
     days: tuple[int, ...]
     ref: int | None
     year: str | None
+    kinds: frozenset[str]
+    sites: Vector
 
 
 class StoryClusterer:
@@ -104,9 +112,11 @@ class StoryClusterer:
             vector=doc_vector(features, self.stats, self.params),
             places=place_vector(features.places, self.stats, self.params),
             names=name_vector(features, self.stats, self.params),
-            days=day_numbers(features.dates),
+            days=day_numbers(event_days(features)),
             ref=ref_day(features),
             year=features.year,
+            kinds=kind_set(features),
+            sites=site_vector(features, self.stats, self.params),
         )
 
     def _similarity(self, doc: _Doc, story: StoryState) -> float:
@@ -122,10 +132,22 @@ class StoryClusterer:
         days = sorted(story.days)
         # A story's year is the one most of its reports give.
         year = story.years.most_common(1)[0][0] if story.years else None
+        sites = [k for k in story.sites if not stats.is_general(k, p)]
         factor = conflict_factor(
-            (doc.places, places), (doc.names, names), (doc.days, days), p, (doc.year, year)
+            (doc.places, places),
+            (doc.names, names),
+            (doc.days, days),
+            p,
+            (doc.year, year),
+            (doc.kinds, story.kinds.keys()),
+            (doc.sites.keys(), sites),
         )
-        return similarity * factor
+        score = similarity * factor
+        if p.signature_floor > 0.0 and same_incident(
+            (doc.kinds, story.kinds.keys()), (doc.sites.keys(), sites), (doc.days, days), p
+        ):
+            score = max(score, p.signature_floor)
+        return score
 
     def _candidates(self, doc: _Doc) -> list[StoryState]:
         p = self.params
@@ -141,11 +163,13 @@ class StoryClusterer:
     def _scores(self, doc: _Doc, exact: bool = False) -> list[tuple[float, float, StoryState]]:
         """(event score, storyline score, story) for each candidate story.
 
-        Unless ``exact``, event scores below the threshold are left unfactored:
-        the factors never raise a score, so they cannot change a decision.
+        Unless ``exact``, event scores below the threshold are left unfactored: the
+        factors never raise a score, so they cannot change a decision (the
+        signature floor can, so with it every score is factored).
         """
         out = []
-        threshold = 0.0 if exact else self.params.threshold
+        p = self.params
+        threshold = 0.0 if exact or p.signature_floor > 0.0 else p.threshold
         for story in self._candidates(doc):
             sim = self._similarity(doc, story)
             event = self._event_score(doc, story, sim) if sim >= threshold else sim
@@ -193,6 +217,8 @@ class StoryClusterer:
         if len(story.names) > p.story_vector_cap:
             story.names = Counter(dict(story.names.most_common(p.story_vector_cap // 2)))
         story.days.update(doc.days)
+        story.kinds.update(doc.kinds)
+        story.sites.update(doc.sites.keys())
         if doc.year is not None:
             story.years[doc.year] += 1
         if doc.ref is not None:
@@ -264,7 +290,11 @@ class StoryClusterer:
     def _place_block(self, block: list[_Doc]) -> dict[str, Placement]:
         p = self.params
         sim, plain = pair_similarity(
-            [BlockDoc(d.vector, d.places, d.names, d.days, d.ref, d.year) for d in block], p
+            [
+                BlockDoc(d.vector, d.places, d.names, d.days, d.ref, d.year, d.kinds, d.sites)
+                for d in block
+            ],
+            p,
         )
         labels = average_link(sim, p.threshold)
         clusters: dict[int, list[int]] = {}

@@ -15,14 +15,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from storyline.model import Analyzed, Span
+from storyline.model import Analyzed, ArticleAnalysis, Span
+from storyline.story.clustering.places import SUFFIXES, local_places, site_key
 
 #: Entity labels kept as names; numbers, dates and the like are not names.
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 )
+#: The label of streets and sites found by places.py ("Dorsey Avenue").
+SITE = "SITE"
 #: Entity labels that name a place.
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", SITE})
 
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*|\d+(?:[.,]\d+)*")
 MIN_NUMBER_CHARS = 2  # single digits (times, small counts) are everywhere
@@ -38,6 +41,25 @@ _HONORIFICS = frozenset(
     | {"chief", "officer", "constable", "pc", "superintendent", "supt", "cmdr", "commander"}
     | {"lt", "capt", "captain", "col", "gen", "judge", "mayor", "councillor", "cllr"}
 )
+
+#: Kinds of incident local news reports over and over, by the (stemmed) words that
+#: name them. In the name factor a shared kind counts like a shared name: the
+#: reports of one crash name the victims or only the police officer, while two
+#: shootings in one town name two victims *and* share the kind, so the kind alone
+#: never outweighs two sets of different names.
+INCIDENT_KINDS: dict[str, frozenset[str]] = {
+    "shooting": frozenset({"shoot", "shot", "gunshot", "gunman", "gunfir"}),
+    "stabbing": frozenset({"stab", "knif"}),
+    "fire": frozenset({"blaz", "flam", "firefighter"}),
+    "arson": frozenset({"arson", "arsonist"}),
+    "crash": frozenset({"crash", "collision", "collid"}),
+    "explosion": frozenset({"explosion", "explod", "blast"}),
+    "earthquake": frozenset({"earthquak", "quak"}),
+    "robbery": frozenset({"robbery", "burglary"}),
+    "drowning": frozenset({"drown"}),
+    "flood": frozenset({"flood"}),
+}
+
 
 # A short English stop list: function words and reporting verbs that every news
 # report carries and that say nothing about which event it is about.
@@ -162,6 +184,8 @@ class DocFeatures:
     periods: tuple[str, ...] = ()  # years and months the report speaks of, "2025", "2025-05"
     year: str | None = None  # the year of the report's main event, when it can be told
     mentions: tuple[tuple[str, int], ...] = ()  # name -> times mentioned (its salience)
+    #: days said in a sentence that names an incident kind (None: not computed)
+    incident_days: tuple[str, ...] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -174,6 +198,7 @@ class DocFeatures:
             "periods": list(self.periods),
             "year": self.year,
             "mentions": [[k, n] for k, n in self.mentions],
+            "incident_days": None if self.incident_days is None else list(self.incident_days),
         }
 
     @classmethod
@@ -188,6 +213,11 @@ class DocFeatures:
             periods=tuple(str(p) for p in data.get("periods", ())),
             year=data.get("year"),
             mentions=tuple((str(k), int(n)) for k, n in data.get("mentions", ())),
+            incident_days=(
+                None
+                if data.get("incident_days") is None
+                else tuple(str(d) for d in data["incident_days"])
+            ),
         )
 
     def reference_day(self) -> str | None:
@@ -227,13 +257,21 @@ def doc_features(
         if any(s.start <= mention.span.start < s.end for s in skipped):
             continue
         key = entity_key(mention.key or mention.text)
-        if len(key) < 2:
-            continue
-        names.setdefault(key, mention.label)
+        if len(key) < 2 or key in SUFFIXES:
+            continue  # "street" alone names no street
+        label = mention.label
+        if (site := site_key(key)) is not None:
+            key, label = site, SITE  # "Briar Glen Apartments" is a place, not an org
+        names.setdefault(key, label)
         mentioned[key] += 1
-        if mention.label in PLACE_LABELS and key not in places:
+        if label in PLACE_LABELS and key not in places:
+            places.append(key)
+    for key in local_places(body) + local_places(headline or ""):
+        names[key] = SITE
+        if key not in places:
             places.append(key)
     days = sorted({d for t in analysis.times if (d := day_of(t.value)) is not None})
+    incident = _incident_days(body, analysis)
     periods = sorted({p for t in analysis.times for p in periods_of(t.value, t.granularity)})
     published = day_of(article.published)
     return DocFeatures(
@@ -245,4 +283,23 @@ def doc_features(
         periods=tuple(periods),
         year=main_year(days, published),
         mentions=tuple(sorted(mentioned.items())),
+        incident_days=incident,
     )
+
+
+_KIND_STEMS = frozenset().union(*INCIDENT_KINDS.values())
+
+
+def _incident_days(body: str, analysis: ArticleAnalysis) -> tuple[str, ...]:
+    """Days said in a sentence that also names a kind of incident ("shot on Sunday")."""
+    out: set[str] = set()
+    for time in analysis.times:
+        day = day_of(time.value)
+        if day is None:
+            continue
+        for sentence in analysis.sentences:
+            if sentence.start <= time.span.start < sentence.end:
+                if _KIND_STEMS & set(terms(body[sentence.start : sentence.end])):
+                    out.add(day)
+                break
+    return tuple(sorted(out))

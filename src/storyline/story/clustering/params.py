@@ -31,13 +31,13 @@ class ClusterParams:
     #: (after the place, date and time factors) reaches this.
     threshold: float = 0.12
     #: A new story joins the storyline of the closest story at this plain similarity.
-    storyline_threshold: float = 0.04
+    storyline_threshold: float = 0.06
     #: The same for a story founded online: one report is a noisier guide to a
     #: storyline than a whole cluster, so it must be closer.
     online_storyline_threshold: float = 0.08
     #: Factor on the storyline similarity of two reports that share no specific name
     #: or place (1 = off)...
-    storyline_conflict: float = 0.7
+    storyline_conflict: float = 0.5
     #: ...rising to 1 as the rarity-weighted cosine of their names and places reaches this.
     storyline_match: float = 0.2
     #: Weight of a shared name (person, organisation...) relative to a content word.
@@ -66,6 +66,15 @@ class ClusterParams:
     #: same rarity; 0 = off. Two local reports of one crash, one naming the victims
     #: and one only the police officer, then are not split for naming nobody in common.
     kind_weight: float = 1.0
+    #: Factor applied when both reports name kinds of incident and share none (a
+    #: shooting and a crash on one street on one day are two incidents); 1 = off.
+    kind_conflict: float = 0.7
+    #: Factor applied when both reports name streets or sites (see places.py) and
+    #: share none: two incidents in one town, one on Mill Lane, one on Harbour Road.
+    site_conflict: float = 0.7
+    #: Least similarity of two reports that name one kind of incident at one street or
+    #: site on no far-apart days (0 = off).
+    signature_floor: float = 0.2
     #: Factor applied when both reports date their events and no two days are close.
     date_conflict: float = 0.6
     #: Factor applied when two reports' main events lie in different years (an

@@ -14,10 +14,10 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 
-from storyline.story.clustering.features import PLACE_LABELS, DocFeatures
+from storyline.story.clustering.features import INCIDENT_KINDS, PLACE_LABELS, SITE, DocFeatures
 from storyline.story.clustering.params import ClusterParams
 
 Vector = dict[str, float]
@@ -26,29 +26,35 @@ Vector = dict[str, float]
 MIN_DOCS_FOR_GENERAL = 40
 
 
-#: Kinds of incident local news reports over and over, by the (stemmed) words that
-#: name them. In the name factor a shared kind counts like a shared name: the
-#: reports of one crash name the victims or only the police officer, while two
-#: shootings in one town name two victims *and* share the kind, so the kind alone
-#: never outweighs two sets of different names.
-INCIDENT_KINDS: dict[str, frozenset[str]] = {
-    "shooting": frozenset({"shoot", "shot", "gunshot", "gunman", "gunfir"}),
-    "stabbing": frozenset({"stab", "knif"}),
-    "fire": frozenset({"blaz", "flam", "firefighter"}),
-    "arson": frozenset({"arson", "arsonist"}),
-    "crash": frozenset({"crash", "collision", "collid"}),
-    "explosion": frozenset({"explosion", "explod", "blast"}),
-    "earthquake": frozenset({"earthquak", "quak"}),
-    "robbery": frozenset({"robbery", "burglary"}),
-    "drowning": frozenset({"drown"}),
-    "flood": frozenset({"flood"}),
-}
-
-
 def incident_kinds(features: DocFeatures) -> list[str]:
     """Kind keys ("k:" + kind) of the incidents a report's words name."""
     words = {t for t, _ in features.terms}
     return ["k:" + kind for kind, stems in INCIDENT_KINDS.items() if words & stems]
+
+
+def event_days(features: DocFeatures) -> tuple[str, ...]:
+    """The days that date a report's event, for the date factor.
+
+    A report that names an incident dates it by the days said in the same sentence
+    ("was shot on Wednesday night"); its other days are those of the follow-up
+    itself (a vigil, an arrest, a court date) and say nothing of which incident it
+    is about. Other reports, and features stored before incident days existed,
+    use all their days.
+    """
+    if features.incident_days is not None and incident_kinds(features):
+        return features.incident_days
+    return features.dates
+
+
+def kind_set(features: DocFeatures) -> frozenset[str]:
+    """The kinds of incident a report names, as a set of kind keys."""
+    return frozenset(incident_kinds(features))
+
+
+def site_vector(features: DocFeatures, stats: DocStats, params: ClusterParams) -> Vector:
+    """Specific streets and sites (see places.py) weighted by rarity."""
+    sites = (p for p, label in features.entities if label == SITE)
+    return place_vector(sites, stats, params)
 
 
 def without_kinds(vec: Vector) -> Vector:
@@ -222,15 +228,40 @@ def overlap_factor(a: Vector, b: Vector, floor: float, match: float) -> float:
     return max(floor, min(1.0, cos / match))
 
 
+def disjoint(a: Collection[str], b: Collection[str]) -> bool:
+    """Both sets are non-empty and share nothing."""
+    return bool(a) and bool(b) and not any(k in b for k in a)
+
+
+def same_incident(
+    kinds: tuple[Collection[str], Collection[str]],
+    sites: tuple[Collection[str], Collection[str]],
+    days: tuple[Sequence[int], Sequence[int]],
+    params: ClusterParams,
+) -> bool:
+    """One kind of incident at one street or site, on no far-apart days."""
+    a, b = days
+    if a and b and not days_close(a, b, params.date_tolerance_days):
+        return False
+    return any(k in kinds[1] for k in kinds[0]) and any(s in sites[1] for s in sites[0])
+
+
 def conflict_factor(
     places: tuple[Vector, Vector],
     names: tuple[Vector, Vector],
     days: tuple[Sequence[int], Sequence[int]],
     params: ClusterParams,
     years: tuple[str | None, str | None] = (None, None),
+    kinds: tuple[Collection[str], Collection[str]] = ((), ()),
+    sites: tuple[Collection[str], Collection[str]] = ((), ()),
 ) -> float:
-    """The place, name, date and year factors for two reports (or a report and a story)."""
+    """The place, name, date, year, kind and site factors for two reports (or a report
+    and a story)."""
     factor = overlap_factor(*places, params.place_conflict, params.place_match)
+    if disjoint(*kinds):
+        factor *= params.kind_conflict
+    if disjoint(*sites):
+        factor *= params.site_conflict
     a, b = days
     far = bool(a and b and not days_close(a, b, params.date_tolerance_days))
     if far or dot(*places) <= 0.0:

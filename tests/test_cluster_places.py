@@ -1,0 +1,193 @@
+"""Streets and sites, incident days, kind and site conflicts, the incident floor.
+
+All reports here are fiction written for these tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from storyline.model import Analyzed, Article, ArticleAnalysis, Mention, Span, TimeExpr
+from storyline.story.cluster import ClusterParams, DocFeatures, StoryClusterer, doc_features
+from storyline.story.clustering.batch import BlockDoc, FloatMatrix, pair_similarity
+from storyline.story.clustering.features import SITE
+from storyline.story.clustering.places import local_places, site_key
+from storyline.story.clustering.similarity import (
+    DocStats,
+    event_days,
+    same_incident,
+    site_vector,
+)
+
+# --- finding streets and sites ------------------------------------------------------
+
+
+def test_cluster_places_streets_roads_and_sites_one_key_each() -> None:
+    text = (
+        "Near Dorsey Ave. and 14th Street, police said. Later on Dorsey Avenue a car "
+        "hit a wall on Route 9; a van overturned on the A391 by the Briar Glen Apartments."
+    )
+    assert local_places(text) == [
+        "dorsey avenue",
+        "14th street",
+        "briar glen apartments",
+        "route 9",
+        "a391",
+    ]
+
+
+def test_cluster_places_courts_and_lone_words_are_not_sites() -> None:
+    assert local_places("He appeared at Hale County Court and Crown Court.") == []
+    assert local_places("the street was quiet; police closed the road") == []
+    assert site_key("hale county court") is None
+    assert site_key("street") is None
+    assert site_key("dorsey ave") == "dorsey avenue"
+    assert site_key("birch court") == "birch court"
+
+
+# --- features -----------------------------------------------------------------------
+
+
+def _analysed(text: str, times: list[tuple[str, str]], orgs: list[str]) -> Analyzed:
+    """An article with one sentence per line, the given day times and organisations."""
+    sentences, pos = [], 0
+    for line in text.split("\n"):
+        sentences.append(Span(pos, pos + len(line)))
+        pos += len(line) + 1
+    stamps = []
+    for said, value in times:
+        start = text.index(said)
+        stamps.append(TimeExpr(Span(start, start + len(said)), said, "DATE", value, "day"))
+    mentions = []
+    for org in orgs:
+        start = text.index(org)
+        mentions.append(Mention(Span(start, start + len(org)), org, "ORG", org))
+    analysis = ArticleAnalysis(
+        article_id="x", sentences=tuple(sentences), times=tuple(stamps), entities=tuple(mentions)
+    )
+    return Analyzed(Article(id="x", text=text, published="2025-04-08"), analysis)
+
+
+FOLLOW_UP = (
+    "A man was charged with murder in the March 5 shooting at the Briar Glen Apartments.\n"
+    "He was arrested on Monday at a relative's home.\n"
+    "He appears in court on Wednesday."
+)
+
+
+def test_cluster_places_site_named_as_organisation_becomes_a_place() -> None:
+    item = _analysed(FOLLOW_UP, [], ["Briar Glen Apartments"])
+    feats = doc_features(item)
+    assert "briar glen apartments" in feats.places
+    assert ("briar glen apartments", SITE) in feats.entities
+    assert site_vector(feats, DocStats(), ClusterParams()) == {"p:briar glen apartments": 1.0}
+
+
+def test_cluster_places_incident_days_are_those_said_with_the_incident() -> None:
+    times = [("March 5", "2025-03-05"), ("Monday", "2025-04-07"), ("Wednesday", "2025-04-09")]
+    feats = doc_features(_analysed(FOLLOW_UP, times, []))
+    assert feats.dates == ("2025-03-05", "2025-04-07", "2025-04-09")
+    assert feats.incident_days == ("2025-03-05",)
+    assert event_days(feats) == ("2025-03-05",)
+
+
+def test_cluster_places_reports_without_an_incident_keep_all_their_days() -> None:
+    text = "The council met on Monday.\nIt votes on the budget on Wednesday."
+    times = [("Monday", "2025-04-07"), ("Wednesday", "2025-04-09")]
+    feats = doc_features(_analysed(text, times, []))
+    assert event_days(feats) == ("2025-04-07", "2025-04-09")
+
+
+def test_cluster_places_incident_days_survive_the_store_and_old_rows_load() -> None:
+    feats = DocFeatures(terms=(("shot", 1),), dates=("2025-03-05",), incident_days=())
+    assert DocFeatures.from_dict(feats.to_dict()) == feats
+    old = feats.to_dict()
+    del old["incident_days"]
+    loaded = DocFeatures.from_dict(old)
+    assert loaded.incident_days is None
+    assert event_days(loaded) == ("2025-03-05",)  # not computed: all days count
+
+
+# --- factors and the floor ----------------------------------------------------------
+
+
+def _doc(
+    words: dict[str, int], sites: list[str], *people: str, days: tuple[str, ...] = ()
+) -> DocFeatures:
+    return DocFeatures(
+        terms=tuple(sorted(words.items())),
+        entities=tuple(sorted([*((s, SITE) for s in sites), *((p, "PERSON") for p in people)])),
+        places=tuple(sorted(sites)),
+        dates=days,
+        incident_days=days,
+        published="2025-03-06",
+    )
+
+
+FIRST = _doc(
+    {"shot": 2, "stairwell": 1, "complex": 1, "argument": 1, "tenant": 2},
+    ["briar glen apartments"],
+    "loretta simms",
+    days=("2025-03-05",),
+)
+ARREST = _doc(
+    {"shoot": 1, "charged": 1, "murder": 1, "relative": 1, "booked": 1, "courtroom": 1},
+    ["briar glen apartments"],
+    "andre whitfield",
+    "kevin moss",
+    days=("2025-03-05",),
+)
+CRASH = _doc(
+    {"crash": 1, "cyclist": 2, "van": 1, "tenant": 1},
+    ["harbour road"],
+    "loretta simms",
+    days=("2025-03-05",),
+)
+FILLER = [_doc({"council": 1, f"item{i}": 1}, [], f"member {i}") for i in range(8)]
+
+
+def _block(docs: list[DocFeatures], params: ClusterParams) -> FloatMatrix:
+    clusterer = StoryClusterer(params)
+    for d in docs:
+        clusterer.stats.add(d)
+    prepared = [clusterer._prepare(str(i), d) for i, d in enumerate(docs)]
+    blocks = [
+        BlockDoc(d.vector, d.places, d.names, d.days, d.ref, d.year, d.kinds, d.sites)
+        for d in prepared
+    ]
+    return pair_similarity(blocks, params)[0]
+
+
+def test_cluster_places_follow_up_reaches_its_incident_by_kind_and_site() -> None:
+    params = ClusterParams()
+    sim = _block([FIRST, ARREST, CRASH, *FILLER], params)
+    assert sim[0, 1] >= params.signature_floor >= params.threshold
+    off = _block([FIRST, ARREST, CRASH, *FILLER], replace(params, signature_floor=0.0))
+    assert off[0, 1] < params.threshold  # the words alone would have split them
+
+
+def test_cluster_places_kind_and_site_conflicts_lower_other_incidents() -> None:
+    params = ClusterParams()
+    off = replace(params, kind_conflict=1.0, site_conflict=1.0)
+    with_conflicts = _block([FIRST, CRASH, *FILLER], params)[0, 1]
+    without = _block([FIRST, CRASH, *FILLER], off)[0, 1]
+    assert with_conflicts == without * params.kind_conflict * params.site_conflict
+
+
+def test_cluster_places_floor_needs_kind_site_and_close_days() -> None:
+    params = ClusterParams()
+    kinds, sites = ({"k:shooting"}, {"k:shooting"}), ({"p:a"}, {"p:a"})
+    assert same_incident(kinds, sites, ((10,), (11,)), params)
+    assert same_incident(kinds, sites, ((10,), ()), params)  # one side undated
+    assert not same_incident(kinds, sites, ((10,), (30,)), params)  # weeks apart
+    assert not same_incident(({"k:shooting"}, {"k:crash"}), sites, ((), ()), params)
+    assert not same_incident(kinds, ({"p:a"}, {"p:b"}), ((), ()), params)
+
+
+def test_cluster_places_online_and_batch_agree_on_the_follow_up() -> None:
+    docs = [*FILLER, FIRST, ARREST]
+    online = StoryClusterer()
+    placed = [online.add(str(i), d) for i, d in enumerate(docs)]
+    assert placed[-1].story_id == placed[-2].story_id
+    batch = StoryClusterer().add_batch([(str(i), d) for i, d in enumerate(docs)])
+    assert batch[str(len(docs) - 1)].story_id == batch[str(len(docs) - 2)].story_id
