@@ -27,6 +27,7 @@ def test_cluster_places_streets_roads_and_sites_one_key_each() -> None:
         "Near Dorsey Ave. and 14th Street, police said. Later on Dorsey Avenue a car "
         "hit a wall on Route 9; a van overturned on the A391 by the Briar Glen Apartments."
     )
+    assert "tanner's walk" in local_places(text + " The road was shut from Tanner's Walk.")
     assert local_places(text) == [
         "dorsey avenue",
         "14th street",
@@ -174,11 +175,12 @@ def test_cluster_places_kind_and_site_conflicts_lower_other_incidents() -> None:
     assert with_conflicts == without * params.kind_conflict * params.site_conflict
 
 
-def test_cluster_places_floor_needs_kind_site_and_close_days() -> None:
+def test_cluster_places_floor_needs_kind_site_and_one_day() -> None:
     params = ClusterParams()
     kinds, sites = ({"k:shooting"}, {"k:shooting"}), ({"p:a"}, {"p:a"})
     assert same_incident(kinds, sites, ((10,), (11,)), params)
-    assert same_incident(kinds, sites, ((10,), ()), params)  # one side undated
+    # An undated side could be another incident at the same place: no floor.
+    assert not same_incident(kinds, sites, ((10,), ()), params)
     assert not same_incident(kinds, sites, ((10,), (30,)), params)  # weeks apart
     assert not same_incident(({"k:shooting"}, {"k:crash"}), sites, ((), ()), params)
     assert not same_incident(kinds, ({"p:a"}, {"p:b"}), ((), ()), params)

@@ -128,11 +128,11 @@ def pair_similarity(
     if params.site_conflict < 1.0:
         event[_disjoint([d.sites or {} for d in docs])] *= params.site_conflict
     if params.signature_floor > 0.0:
-        # One kind of incident at one street or site, on no far-apart days: a
-        # follow-up finds its incident so ("the shooting on Dorsey Avenue").
+        # One kind of incident at one street or site on one day: a follow-up finds
+        # its incident so ("the March 5 shooting on Dorsey Avenue").
         sites = _sparse([list((d.sites or {}).items()) for d in docs])
         kinds = _sparse([[(k, 1.0) for k in d.kinds] for d in docs])
-        same = _overlap(sites, sites) & _overlap(kinds, kinds) & ~far
+        same = _overlap(sites, sites) & _overlap(kinds, kinds) & _overlap(wide, raw)
         event[same] = np.maximum(event[same], params.signature_floor)
     if params.storyline_conflict < 1.0:
         # Events of one storyline share someone or somewhere specific (the victim,

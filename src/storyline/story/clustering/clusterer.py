@@ -132,7 +132,7 @@ class StoryClusterer:
         days = sorted(story.days)
         # A story's year is the one most of its reports give.
         year = story.years.most_common(1)[0][0] if story.years else None
-        sites = [k for k in story.sites if not stats.is_general(k, p)]
+        sites = story.sites.keys()
         factor = conflict_factor(
             (doc.places, places),
             (doc.names, names),

@@ -47,6 +47,13 @@ SUFFIXES = {
     "plaza": "plaza",
     "estate": "estate",
     "mall": "mall",
+    "walk": "walk",
+    "row": "row",
+    "gardens": "gardens",
+    "mews": "mews",
+    "quay": "quay",
+    "wharf": "wharf",
+    "alley": "alley",
 }
 #: Words before "Court" that make it a court of law, not a street.
 _COURTS = frozenset(
