@@ -193,3 +193,18 @@ def test_cluster_places_online_and_batch_agree_on_the_follow_up() -> None:
     assert placed[-1].story_id == placed[-2].story_id
     batch = StoryClusterer().add_batch([(str(i), d) for i, d in enumerate(docs)])
     assert batch[str(len(docs) - 1)].story_id == batch[str(len(docs) - 2)].story_id
+
+
+def test_cluster_places_ages_of_the_people_described() -> None:
+    from storyline.story.clustering.features import ages_of
+
+    text = "Kieran Walsh, 19, died. A 31-year-old man, aged 45 by then, and 2,000 people."
+    assert ages_of(text) == ("19", "31", "45")
+    assert ages_of("On September 20, 2025, 300 people came.") == ()
+
+
+def test_cluster_places_a_shared_age_marks_one_incident_like_a_site() -> None:
+    params = ClusterParams()
+    kinds = ({"k:stabbing"}, {"k:stabbing"})
+    assert same_incident(kinds, ({"19"}, {"19", "17"}), ((5,), (5,)), params)
+    assert not same_incident(kinds, ({"19"}, {"22"}), ((5,), (5,)), params)

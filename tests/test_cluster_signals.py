@@ -62,9 +62,9 @@ def test_cluster_signals_different_years_split_look_alike_events() -> None:
     b = _doc(words, year="2012")
     c = _doc(words, year="2008")
     docs = [("a", a), ("b", b), ("c", c)]
-    split = StoryClusterer(ClusterParams(year_conflict=0.1)).add_batch(docs)
+    split = StoryClusterer(ClusterParams(year_conflict=0.05)).add_batch(docs)
     assert split["a"].story_id == split["c"].story_id != split["b"].story_id
-    online = StoryClusterer(ClusterParams(year_conflict=0.1))
+    online = StoryClusterer(ClusterParams(year_conflict=0.05))
     placed = {k: online.add(k, f) for k, f in docs}
     assert placed["a"].story_id == placed["c"].story_id != placed["b"].story_id
     joined = StoryClusterer(ClusterParams(year_conflict=1.0)).add_batch(docs)

@@ -35,6 +35,7 @@ class BlockDoc:
     year: str | None = None  # year of the main event
     kinds: frozenset[str] = frozenset()  # kinds of incident named ("k:shooting")
     sites: Vector | None = None  # specific streets and sites
+    ages: frozenset[str] = frozenset()  # ages of the people described
 
 
 def _sparse(rows: Sequence[Sequence[tuple[str, float]]]) -> csr_matrix:
@@ -131,8 +132,10 @@ def pair_similarity(
         # One kind of incident at one street or site on one day: a follow-up finds
         # its incident so ("the March 5 shooting on Dorsey Avenue").
         sites = _sparse([list((d.sites or {}).items()) for d in docs])
+        ages = _sparse([[(a, 1.0) for a in d.ages] for d in docs])
         kinds = _sparse([[(k, 1.0) for k in d.kinds] for d in docs])
-        same = _overlap(sites, sites) & _overlap(kinds, kinds) & _overlap(wide, raw)
+        marks = _overlap(sites, sites) | _overlap(ages, ages)
+        same = marks & _overlap(kinds, kinds) & _overlap(wide, raw)
         event[same] = np.maximum(event[same], params.signature_floor)
     if params.storyline_conflict < 1.0:
         # Events of one storyline share someone or somewhere specific (the victim,

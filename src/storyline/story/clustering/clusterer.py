@@ -72,6 +72,7 @@ class StoryState:
     years: Counter[str] = field(default_factory=Counter)
     kinds: Counter[str] = field(default_factory=Counter)
     sites: Counter[str] = field(default_factory=Counter)
+    ages: Counter[str] = field(default_factory=Counter)
     first: int | None = None
     last: int | None = None
 
@@ -89,6 +90,7 @@ class _Doc:
     year: str | None
     kinds: frozenset[str]
     sites: Vector
+    ages: frozenset[str]
 
 
 class StoryClusterer:
@@ -117,6 +119,7 @@ class StoryClusterer:
             year=features.year,
             kinds=kind_set(features),
             sites=site_vector(features, self.stats, self.params),
+            ages=frozenset(features.ages),
         )
 
     def _similarity(self, doc: _Doc, story: StoryState) -> float:
@@ -143,8 +146,9 @@ class StoryClusterer:
             (doc.sites.keys(), sites),
         )
         score = similarity * factor
+        marks = ({*doc.sites, *doc.ages}, {*sites, *story.ages})
         if p.signature_floor > 0.0 and same_incident(
-            (doc.kinds, story.kinds.keys()), (doc.sites.keys(), sites), (doc.days, days), p
+            (doc.kinds, story.kinds.keys()), marks, (doc.days, days), p
         ):
             score = max(score, p.signature_floor)
         return score
@@ -219,6 +223,7 @@ class StoryClusterer:
         story.days.update(doc.days)
         story.kinds.update(doc.kinds)
         story.sites.update(doc.sites.keys())
+        story.ages.update(doc.ages)
         if doc.year is not None:
             story.years[doc.year] += 1
         if doc.ref is not None:
@@ -291,7 +296,9 @@ class StoryClusterer:
         p = self.params
         sim, plain = pair_similarity(
             [
-                BlockDoc(d.vector, d.places, d.names, d.days, d.ref, d.year, d.kinds, d.sites)
+                BlockDoc(
+                    d.vector, d.places, d.names, d.days, d.ref, d.year, d.kinds, d.sites, d.ages
+                )
                 for d in block
             ],
             p,

@@ -186,6 +186,7 @@ class DocFeatures:
     mentions: tuple[tuple[str, int], ...] = ()  # name -> times mentioned (its salience)
     #: days said in a sentence that names an incident kind (None: not computed)
     incident_days: tuple[str, ...] | None = None
+    ages: tuple[str, ...] = ()  # ages of the people a report describes ("19-year-old")
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -199,6 +200,7 @@ class DocFeatures:
             "year": self.year,
             "mentions": [[k, n] for k, n in self.mentions],
             "incident_days": None if self.incident_days is None else list(self.incident_days),
+            "ages": list(self.ages),
         }
 
     @classmethod
@@ -218,6 +220,7 @@ class DocFeatures:
                 if data.get("incident_days") is None
                 else tuple(str(d) for d in data["incident_days"])
             ),
+            ages=tuple(str(a) for a in data.get("ages", ())),
         )
 
     def reference_day(self) -> str | None:
@@ -284,10 +287,18 @@ def doc_features(
         year=main_year(days, published),
         mentions=tuple(sorted(mentioned.items())),
         incident_days=incident,
+        ages=ages_of(body + "\n" + (headline or "")),
     )
 
 
 _KIND_STEMS = frozenset().union(*INCIDENT_KINDS.values())
+_AGE = re.compile(r"\b(\d{1,3})-year-old\b|\baged (\d{1,3})\b|\b[A-Z][\w'’-]+, (\d{1,3}),")
+
+
+def ages_of(text: str) -> tuple[str, ...]:
+    """The ages a text gives its people: "a 19-year-old", "aged 45", "Kieran Walsh, 19,"."""
+    found = {next(g for g in m.groups() if g) for m in _AGE.finditer(text)}
+    return tuple(sorted(a for a in found if 0 < int(a) < 111))
 
 
 def _incident_days(body: str, analysis: ArticleAnalysis) -> tuple[str, ...]:

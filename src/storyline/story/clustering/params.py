@@ -29,7 +29,7 @@ class ClusterParams:
 
     #: An article joins a story when its average similarity to the story's reports
     #: (after the place, date and time factors) reaches this.
-    threshold: float = 0.12
+    threshold: float = 0.1
     #: A new story joins the storyline of the closest story at this plain similarity.
     storyline_threshold: float = 0.06
     #: The same for a story founded online: one report is a noisier guide to a
@@ -74,7 +74,7 @@ class ClusterParams:
     site_conflict: float = 0.7
     #: Least similarity of two reports that name one kind of incident at one street or
     #: site on one day (0 = off).
-    signature_floor: float = 0.2
+    signature_floor: float = 0.25
     #: Factor applied when both reports date their events and no two days are close.
     date_conflict: float = 0.6
     #: Factor applied when two reports' main events lie in different years (an

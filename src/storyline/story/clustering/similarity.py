@@ -239,15 +239,16 @@ def disjoint(a: Collection[str], b: Collection[str]) -> bool:
 
 def same_incident(
     kinds: tuple[Collection[str], Collection[str]],
-    sites: tuple[Collection[str], Collection[str]],
+    marks: tuple[Collection[str], Collection[str]],
     days: tuple[Sequence[int], Sequence[int]],
     params: ClusterParams,
 ) -> bool:
-    """One kind of incident at one street or site on one day (within the tolerance)."""
+    """One kind of incident on one day (within the tolerance) with one mark: a street
+    or site, or the age of someone in it."""
     a, b = days
     if not days_close(a, b, params.date_tolerance_days):
         return False
-    return any(k in kinds[1] for k in kinds[0]) and any(s in sites[1] for s in sites[0])
+    return any(k in kinds[1] for k in kinds[0]) and any(m in marks[1] for m in marks[0])
 
 
 def conflict_factor(
