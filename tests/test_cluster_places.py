@@ -208,3 +208,13 @@ def test_cluster_places_a_shared_age_marks_one_incident_like_a_site() -> None:
     kinds = ({"k:stabbing"}, {"k:stabbing"})
     assert same_incident(kinds, ({"19"}, {"19", "17"}), ((5,), (5,)), params)
     assert not same_incident(kinds, ({"19"}, {"22"}), ((5,), (5,)), params)
+
+
+def test_cluster_places_without_sentences_all_days_count() -> None:
+    text = "A man was shot on Sunday."
+    start = text.index("Sunday")
+    time = TimeExpr(Span(start, start + 6), "Sunday", "DATE", "2025-03-02", "day")
+    analysis = ArticleAnalysis(article_id="x", times=(time,))
+    feats = doc_features(Analyzed(Article(id="x", text=text), analysis))
+    assert feats.incident_days is None
+    assert event_days(feats) == ("2025-03-02",)

@@ -135,7 +135,6 @@ class StoryClusterer:
         days = sorted(story.days)
         # A story's year is the one most of its reports give.
         year = story.years.most_common(1)[0][0] if story.years else None
-        sites = story.sites.keys()
         factor = conflict_factor(
             (doc.places, places),
             (doc.names, names),
@@ -143,15 +142,19 @@ class StoryClusterer:
             p,
             (doc.year, year),
             (doc.kinds, story.kinds.keys()),
-            (doc.sites.keys(), sites),
+            (doc.sites.keys(), story.sites.keys()),
         )
         score = similarity * factor
-        marks = ({*doc.sites, *doc.ages}, {*sites, *story.ages})
-        if p.signature_floor > 0.0 and same_incident(
-            (doc.kinds, story.kinds.keys()), marks, (doc.days, days), p
-        ):
+        if self._same_incident(doc, story, days):
             score = max(score, p.signature_floor)
         return score
+
+    def _same_incident(self, doc: _Doc, story: StoryState, days: list[int]) -> bool:
+        """Whether the report and the story get the incident floor (similarity.same_incident)."""
+        if self.params.signature_floor <= 0.0 or not doc.kinds:
+            return False
+        marks = ({*doc.sites, *doc.ages}, {*story.sites, *story.ages})
+        return same_incident((doc.kinds, story.kinds.keys()), marks, (doc.days, days), self.params)
 
     def _candidates(self, doc: _Doc) -> list[StoryState]:
         p = self.params
@@ -168,15 +171,17 @@ class StoryClusterer:
         """(event score, storyline score, story) for each candidate story.
 
         Unless ``exact``, event scores below the threshold are left unfactored: the
-        factors never raise a score, so they cannot change a decision (the
-        signature floor can, so with it every score is factored).
+        factors never raise a score, so they cannot change a decision; only the
+        incident floor can, and it is checked on its own.
         """
         out = []
-        p = self.params
-        threshold = 0.0 if exact or p.signature_floor > 0.0 else p.threshold
+        threshold = 0.0 if exact else self.params.threshold
         for story in self._candidates(doc):
             sim = self._similarity(doc, story)
-            event = self._event_score(doc, story, sim) if sim >= threshold else sim
+            if sim >= threshold or self._same_incident(doc, story, sorted(story.days)):
+                event = self._event_score(doc, story, sim)
+            else:
+                event = sim
             out.append((event, self._line_score(doc, story, sim), story))
         return out
 

@@ -301,8 +301,11 @@ def ages_of(text: str) -> tuple[str, ...]:
     return tuple(sorted(a for a in found if 0 < int(a) < 111))
 
 
-def _incident_days(body: str, analysis: ArticleAnalysis) -> tuple[str, ...]:
-    """Days said in a sentence that also names a kind of incident ("shot on Sunday")."""
+def _incident_days(body: str, analysis: ArticleAnalysis) -> tuple[str, ...] | None:
+    """Days said in a sentence that also names a kind of incident ("shot on Sunday");
+    None when the analysis has no sentences to tell."""
+    if not analysis.sentences:
+        return None
     out: set[str] = set()
     for time in analysis.times:
         day = day_of(time.value)
