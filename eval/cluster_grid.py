@@ -5,7 +5,7 @@ per set, on ECB+ tuning topics 1-35 and the local-news development sets, and
 prints event and storyline B-cubed F1 per set and their means (the criterion
 the defaults were chosen by). ECB+ test topics 36-45 are printed too, for
 reference only: they are not in the means. The held-out local sets
-(blind3, blind4) are not read.
+(blind5, blind6) are not read.
 
     .venv/bin/python eval/cluster_grid.py threshold=0.1,0.12 signature_floor=0.2,0.25
         [--ecbplus DIR] [--cache DIR]
@@ -27,7 +27,13 @@ from storyline.model import Analyzed, Article
 from storyline.story.cluster import ClusterParams
 
 DATA = Path(__file__).resolve().parent / "data"
-DEVELOPMENT = ("local_news_clusters", "local_news_blind1", "local_news_blind2")
+DEVELOPMENT = (
+    "local_news_clusters",
+    "local_news_blind1",
+    "local_news_blind2",
+    "local_news_blind3",
+    "local_news_blind4",
+)
 
 Gold = list[tuple[str, str, str]]
 
