@@ -37,6 +37,11 @@ def test_cluster_places_streets_roads_and_sites_one_key_each() -> None:
     ]
 
 
+def test_cluster_places_title_case_headline_words_are_not_part_of_the_name() -> None:
+    assert local_places("Teen Shot On Main Street") == ["main street"]
+    assert local_places("Fatal Pelham Road Fire Was Accidental") == ["pelham road"]
+
+
 def test_cluster_places_courts_and_lone_words_are_not_sites() -> None:
     assert local_places("He appeared at Hale County Court and Crown Court.") == []
     assert local_places("the street was quiet; police closed the road") == []

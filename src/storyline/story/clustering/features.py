@@ -17,6 +17,7 @@ from typing import Any
 
 from storyline.model import Analyzed, ArticleAnalysis, Span
 from storyline.story.clustering.places import SUFFIXES, local_places, site_key
+from storyline.story.clustering.stopwords import STOPWORDS
 
 #: Entity labels kept as names; numbers, dates and the like are not names.
 NAME_LABELS = frozenset(
@@ -50,7 +51,7 @@ _HONORIFICS = frozenset(
 INCIDENT_KINDS: dict[str, frozenset[str]] = {
     "shooting": frozenset({"shoot", "shot", "gunshot", "gunman", "gunfir"}),
     "stabbing": frozenset({"stab", "knif"}),
-    "fire": frozenset({"blaz", "flam", "firefighter"}),
+    "fire": frozenset({"fire", "blaz", "flam", "firefighter"}),
     "arson": frozenset({"arson", "arsonist"}),
     "crash": frozenset({"crash", "collision", "collid"}),
     "explosion": frozenset({"explosion", "explod", "blast"}),
@@ -61,26 +62,10 @@ INCIDENT_KINDS: dict[str, frozenset[str]] = {
 }
 
 
-# A short English stop list: function words and reporting verbs that every news
-# report carries and that say nothing about which event it is about.
-_STOP_TEXT = """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each few
-    for from further had has have having he her here hers herself him himself his how i if in
-    into is it its itself just me more most my myself no nor not now of off on once only or
-    other our ours ourselves out over own same she should so some such than that the their
-    theirs them themselves then there these they this those through to too under until up very
-    was we were what when where which while who whom why will with would you your yours
-    yourself yourselves said says say told according added new one two three four five six
-    seven eight nine ten first last year years day days week weeks month months time times
-    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
-    january february march april may june july august september october november december
-    mr mrs ms people may might must shall us get got go went going make made many much
-    like well back still even since around among per via told including"""
-STOPWORDS = frozenset(_STOP_TEXT.split())
-
-
 def stem(word: str) -> str:
     """A light suffix stripper: plural, -ing and -ed forms fall onto one key."""
+    if word in ("fire", "fires"):
+        return "fire"  # the blaze; "fired", "firing" (shots) fall onto "fir"
     if len(word) > 4 and word.endswith("ies"):
         word = word[:-3] + "y"
     elif word.endswith("sses"):

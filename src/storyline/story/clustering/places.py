@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from storyline.story.clustering.stopwords import STOPWORDS
+
 #: Street and site words, with the abbreviations that stand for them.
 SUFFIXES = {
     "street": "street",
@@ -66,6 +68,7 @@ _LEADING = frozenset(
     {"the", "a", "an", "on", "in", "at", "near", "off", "of", "from", "to", "and", "along"}
     | {"outside", "behind", "by", "police", "officers", "north", "south", "east", "west"}
     | {"when", "while", "after", "before", "where", "residents", "neighbours", "neighbors"}
+    | {"fatal", "deadly", "second", "third", "suspicious", "overnight", "busy", "quiet"}
 )
 _NAME_WORD = r"(?:[A-Z][\w'’-]*|\d{1,3}(?:st|nd|rd|th))"
 _SUFFIX = "|".join(sorted((s.capitalize() for s in SUFFIXES), key=len, reverse=True))
@@ -78,8 +81,12 @@ _ROAD_KINDS = {"hwy": "highway", "i": "interstate"}
 
 
 def _name_key(words: list[str], suffix: str) -> str | None:
-    while words and words[0].lower() in _LEADING:
-        words = words[1:]
+    # A name starts after the last common word: "Shot On Main Street" in a
+    # title-case headline is Main Street.
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower() in _LEADING or words[i].lower() in STOPWORDS:
+            words = words[i + 1 :]
+            break
     if not words:
         return None
     if suffix == "court" and words[-1].lower() in _COURTS:
