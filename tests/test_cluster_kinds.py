@@ -106,3 +106,8 @@ def test_cluster_kinds_batch_matrix_agrees_with_the_pair_rule() -> None:
     plain = vector_similarity([d.vector for d in docs])
     assert event[0, 1] == pytest.approx(plain[0, 1])
     assert event[0, 2] == pytest.approx(plain[0, 2] * params.place_conflict * params.name_conflict)
+
+
+def test_cluster_kinds_arson_is_a_fire_and_a_fire_is_not_shots_fired() -> None:
+    assert incident_kinds(_doc({"arson": 1})) == ["k:fire", "k:arson"]
+    assert incident_kinds(_doc({"fir": 2, "shot": 1})) == ["k:shooting"]

@@ -51,7 +51,7 @@ _HONORIFICS = frozenset(
 INCIDENT_KINDS: dict[str, frozenset[str]] = {
     "shooting": frozenset({"shoot", "shot", "gunshot", "gunman", "gunfir"}),
     "stabbing": frozenset({"stab", "knif"}),
-    "fire": frozenset({"fire", "blaz", "flam", "firefighter"}),
+    "fire": frozenset({"fire", "blaz", "flam", "firefighter", "arson", "arsonist"}),
     "arson": frozenset({"arson", "arsonist"}),
     "crash": frozenset({"crash", "collision", "collid"}),
     "explosion": frozenset({"explosion", "explod", "blast"}),
