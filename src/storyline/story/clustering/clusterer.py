@@ -12,6 +12,7 @@ while both ids persist. See docs/clustering.md.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -68,7 +69,7 @@ class StoryState:
     vector: Vector = field(default_factory=dict)  # sum of the reports' unit vectors
     places: Counter[str] = field(default_factory=Counter)
     names: Counter[str] = field(default_factory=Counter)
-    days: set[int] = field(default_factory=set)
+    days: list[int] = field(default_factory=list)  # sorted, each once
     years: Counter[str] = field(default_factory=Counter)
     kinds: Counter[str] = field(default_factory=Counter)
     sites: Counter[str] = field(default_factory=Counter)
@@ -132,7 +133,7 @@ class StoryClusterer:
         stats, p = self.stats, self.params
         places = {k: stats.idf(k) for k in story.places if not stats.is_general(k, p)}
         names = {k: stats.idf(k) for k in story.names if not stats.is_general(k, p)}
-        days = sorted(story.days)
+        days = story.days
         # A story's year is the one most of its reports give.
         year = story.years.most_common(1)[0][0] if story.years else None
         factor = conflict_factor(
@@ -153,7 +154,7 @@ class StoryClusterer:
         """Whether the report and the story get the incident floor (similarity.same_incident)."""
         if self.params.signature_floor <= 0.0 or not doc.kinds:
             return False
-        marks = ({*doc.sites, *doc.ages}, {*story.sites, *story.ages})
+        marks = ({*doc.sites, *doc.ages}, story.sites.keys() | story.ages.keys())
         return same_incident((doc.kinds, story.kinds.keys()), marks, (doc.days, days), self.params)
 
     def _candidates(self, doc: _Doc) -> list[StoryState]:
@@ -178,7 +179,7 @@ class StoryClusterer:
         threshold = 0.0 if exact else self.params.threshold
         for story in self._candidates(doc):
             sim = self._similarity(doc, story)
-            if sim >= threshold or self._same_incident(doc, story, sorted(story.days)):
+            if sim >= threshold or self._same_incident(doc, story, story.days):
                 event = self._event_score(doc, story, sim)
             else:
                 event = sim
@@ -225,7 +226,10 @@ class StoryClusterer:
         story.names.update(doc.names)
         if len(story.names) > p.story_vector_cap:
             story.names = Counter(dict(story.names.most_common(p.story_vector_cap // 2)))
-        story.days.update(doc.days)
+        for day in doc.days:
+            i = bisect_left(story.days, day)
+            if i == len(story.days) or story.days[i] != day:
+                story.days.insert(i, day)
         story.kinds.update(doc.kinds)
         story.sites.update(doc.sites.keys())
         story.ages.update(doc.ages)

@@ -245,10 +245,9 @@ def same_incident(
 ) -> bool:
     """One kind of incident on one day (within the tolerance) with one mark: a street
     or site, or the age of someone in it."""
-    a, b = days
-    if not days_close(a, b, params.date_tolerance_days):
+    if not any(k in kinds[1] for k in kinds[0]) or not any(m in marks[1] for m in marks[0]):
         return False
-    return any(k in kinds[1] for k in kinds[0]) and any(m in marks[1] for m in marks[0])
+    return days_close(*days, params.date_tolerance_days)
 
 
 def conflict_factor(
