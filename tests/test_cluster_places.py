@@ -86,7 +86,7 @@ def test_cluster_places_site_named_as_organisation_becomes_a_place() -> None:
     feats = doc_features(item)
     assert "briar glen apartments" in feats.places
     assert ("briar glen apartments", SITE) in feats.entities
-    assert site_vector(feats, DocStats(), ClusterParams()) == {"p:briar glen apartments": 1.0}
+    assert site_vector(feats, DocStats()) == {"p:briar glen apartments": 1.0}
 
 
 def test_cluster_places_incident_days_are_those_said_with_the_incident() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import NDArray
@@ -34,7 +34,7 @@ class BlockDoc:
     ref: int | None
     year: str | None = None  # year of the main event
     kinds: frozenset[str] = frozenset()  # kinds of incident named ("k:shooting")
-    sites: Vector | None = None  # specific streets and sites
+    sites: Vector = field(default_factory=dict)  # streets and sites
     ages: frozenset[str] = frozenset()  # ages of the people described
 
 
@@ -124,18 +124,15 @@ def pair_similarity(
     known = years != ""
     other_year = known[:, None] & known[None, :] & (years[:, None] != years[None, :])
     event[other_year] *= params.year_conflict
-    if params.kind_conflict < 1.0:
-        event[_disjoint([dict.fromkeys(d.kinds, 1.0) for d in docs])] *= params.kind_conflict
-    if params.site_conflict < 1.0:
-        event[_disjoint([d.sites or {} for d in docs])] *= params.site_conflict
+    same_kind, other_kind = _shared([list(dict.fromkeys(d.kinds, 1.0).items()) for d in docs])
+    same_site, other_site = _shared([list(d.sites.items()) for d in docs])
+    event[other_kind] *= params.kind_conflict
+    event[other_site] *= params.site_conflict
     if params.signature_floor > 0.0:
-        # One kind of incident at one street or site on one day: a follow-up finds
-        # its incident so ("the March 5 shooting on Dorsey Avenue").
-        sites = _sparse([list((d.sites or {}).items()) for d in docs])
-        ages = _sparse([[(a, 1.0) for a in d.ages] for d in docs])
-        kinds = _sparse([[(k, 1.0) for k in d.kinds] for d in docs])
-        marks = _overlap(sites, sites) | _overlap(ages, ages)
-        same = marks & _overlap(kinds, kinds) & _overlap(wide, raw)
+        # One kind of incident on one day at one street or site, or with one age:
+        # a follow-up finds its incident so ("the March 5 shooting on Dorsey Avenue").
+        same_age, _ = _shared([[(a, 1.0) for a in d.ages] for d in docs])
+        same = (same_site | same_age) & same_kind & _overlap(wide, raw)
         event[same] = np.maximum(event[same], params.signature_floor)
     if params.storyline_conflict < 1.0:
         # Events of one storyline share someone or somewhere specific (the victim,
@@ -147,12 +144,15 @@ def pair_similarity(
     return event, plain
 
 
-def _disjoint(sets: Sequence[Vector]) -> NDArray[np.bool_]:
-    """Pairs of reports that both have a non-empty set and share nothing."""
-    has = np.array([bool(v) for v in sets])
-    matrix = _sparse([list(v.items()) for v in sets])
-    disjoint: NDArray[np.bool_] = has[:, None] & has[None, :] & ~_overlap(matrix, matrix)
-    return disjoint
+def _shared(
+    rows: Sequence[Sequence[tuple[str, float]]],
+) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
+    """Pairs of reports whose sets share a key, and pairs whose non-empty sets share none."""
+    has = np.array([bool(row) for row in rows])
+    matrix = _sparse(rows)
+    shared = _overlap(matrix, matrix)
+    disjoint: NDArray[np.bool_] = has[:, None] & has[None, :] & ~shared
+    return shared, disjoint
 
 
 def _day_matrices(docs: Sequence[BlockDoc], tol: int) -> tuple[csr_matrix, csr_matrix]:

@@ -119,7 +119,7 @@ class StoryClusterer:
             ref=ref_day(features),
             year=features.year,
             kinds=kind_set(features),
-            sites=site_vector(features, self.stats, self.params),
+            sites=site_vector(features, self.stats),
             ages=frozenset(features.ages),
         )
 

@@ -51,7 +51,7 @@ def kind_set(features: DocFeatures) -> frozenset[str]:
     return frozenset(incident_kinds(features))
 
 
-def site_vector(features: DocFeatures, stats: DocStats, params: ClusterParams) -> Vector:
+def site_vector(features: DocFeatures, stats: DocStats) -> Vector:
     """Streets and sites (see places.py) weighted by rarity.
 
     Unlike other places none is general: in a few weeks of one town's news a
