@@ -17,7 +17,7 @@ from storyline.store import Store
 from storyline.store.parses import load_parses, parses_path, save_parses
 from storyline.story.assemble import AssembledStory, assemble_story, date_story, parse_ahead
 from storyline.story.cluster import DocFeatures, Placement, StoryClusterer, doc_features
-from storyline.story.dedup import find_duplicates
+from storyline.story.dedup_incremental import update_duplicates
 
 #: Articles stored per ingestion transaction.
 INGEST_BATCH = 200
@@ -169,10 +169,8 @@ def build_digest(
     analyses = store.analyses()
     articles = [a for a in store.articles() if a.id in analyses]
     items = [Analyzed(a, analyses[a.id]) for a in articles]
-    duplicate_of = find_duplicates(items)
-    with store.batch():
-        for copy, original in duplicate_of.items():
-            store.save_duplicate(copy, original)
+    with store.batch():  # only the new reports are hashed; stored state is reused
+        duplicate_of = update_duplicates(items, store)
     placements = _place(store, items)
     by_story: dict[tuple[str, str], list[Analyzed]] = defaultdict(list)
     for item in items:

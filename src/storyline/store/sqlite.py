@@ -13,13 +13,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from storyline.model import Article, ArticleAnalysis
 from storyline.store.codec import dumps, loads
 
 #: Bumped when the stored analysis changes meaning; older analyses are redone.
 ANALYSIS_VERSION = 1
+#: Bumped with every change of the tables; older databases are upgraded on open
+#: (2: the near-duplicate state, ``dedup``, ``dedup_prints``, ``dedup_bands``, filled lazily).
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -51,6 +54,24 @@ CREATE TABLE IF NOT EXISTS duplicates (
     article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     original_id TEXT NOT NULL REFERENCES articles(id)
 );
+CREATE TABLE IF NOT EXISTS dedup (
+    num INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE,
+    published TEXT,
+    component TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS dedup_component ON dedup(component);
+CREATE TABLE IF NOT EXISTS dedup_prints (
+    num INTEGER PRIMARY KEY REFERENCES dedup(num) ON DELETE CASCADE,
+    signature BLOB NOT NULL,
+    shingles BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS dedup_bands (
+    band INTEGER NOT NULL,
+    key INTEGER NOT NULL,
+    num INTEGER NOT NULL,
+    PRIMARY KEY (band, key, num)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     started_at TEXT NOT NULL,
@@ -65,6 +86,8 @@ CREATE TABLE IF NOT EXISTS input_errors (
     reason TEXT NOT NULL
 );
 """
+
+_T = TypeVar("_T")
 
 _ARTICLE_COLUMNS = (
     "id, text, title, source, url, published, published_estimated, path, author, content_hash"
@@ -86,8 +109,13 @@ class Store:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.execute("PRAGMA synchronous=NORMAL")
+        # CREATE ... IF NOT EXISTS adds the tables an older database lacks.
         self._db.executescript(SCHEMA)
-        self._db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '1')")
+        self._db.execute(
+            "INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT(key)"
+            " DO UPDATE SET value = excluded.value WHERE CAST(value AS INTEGER) < ?",
+            (str(SCHEMA_VERSION), SCHEMA_VERSION),
+        )
         self._in_batch = False
 
     def close(self) -> None:
@@ -249,6 +277,113 @@ class Store:
         rows = self._db.execute("SELECT article_id, original_id FROM duplicates").fetchall()
         return {str(a): str(o) for a, o in rows}
 
+    def delete_duplicate(self, article_id: str) -> None:
+        """Forget that an article was recorded as a near copy."""
+        self._db.execute("DELETE FROM duplicates WHERE article_id = ?", (article_id,))
+
+    # --- near-duplicate state (story.dedup_incremental) ------------------------------
+
+    def dedup_known(self, version: str) -> dict[str, tuple[str | None, str]]:
+        """Article id -> (publication date, component) of every article with dedup state.
+
+        State written under another ``version`` (or another analysis version: the
+        shingles skip the analysis's boilerplate) is dropped first.
+        """
+        tag = f"{version}.{ANALYSIS_VERSION}"
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'dedup_version'").fetchone()
+        if row is None or row[0] != tag:
+            with self.batch():
+                self._db.execute("DELETE FROM dedup_bands")
+                self._db.execute("DELETE FROM dedup_prints")
+                self._db.execute("DELETE FROM dedup")
+                self._db.execute(
+                    "INSERT OR REPLACE INTO meta(key, value) VALUES ('dedup_version', ?)", (tag,)
+                )
+        rows = self._db.execute("SELECT article_id, published, component FROM dedup").fetchall()
+        return {str(a): (p, str(c)) for a, p, c in rows}
+
+    def dedup_candidates(self, bands: Sequence[tuple[int, int]]) -> set[str]:
+        """Ids of the articles sharing at least one LSH band key with these."""
+        out: set[str] = set()
+        for chunk in _chunks(list(bands), 400):
+            terms = " OR ".join(["(b.band = ? AND b.key = ?)"] * len(chunk))
+            args = [v for pair in chunk for v in pair]
+            rows = self._db.execute(
+                f"SELECT d.article_id FROM dedup_bands b JOIN dedup d ON d.num = b.num"
+                f" WHERE {terms}",
+                args,
+            ).fetchall()
+            out.update(str(r[0]) for r in rows)
+        return out
+
+    def dedup_members(self, components: Iterable[str]) -> list[str]:
+        """Ids of the articles in these components."""
+        out: list[str] = []
+        for chunk in _chunks(list(components), 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT article_id FROM dedup WHERE component IN ({marks})", chunk
+            ).fetchall()
+            out += [str(r[0]) for r in rows]
+        return out
+
+    def dedup_fingerprints(self, ids: Iterable[str]) -> dict[str, tuple[bytes, bytes]]:
+        """Article id -> (MinHash signature, shingle set), both as stored bytes."""
+        out: dict[str, tuple[bytes, bytes]] = {}
+        for chunk in _chunks(list(ids), 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                "SELECT d.article_id, p.signature, p.shingles FROM dedup d"
+                f" JOIN dedup_prints p ON p.num = d.num WHERE d.article_id IN ({marks})",
+                chunk,
+            ).fetchall()
+            out.update((str(a), (bytes(sig), bytes(sh))) for a, sig, sh in rows)
+        return out
+
+    def save_dedup(
+        self,
+        article_id: str,
+        published: str | None,
+        component: str,
+        fingerprint: tuple[bytes, bytes],
+        bands: Iterable[tuple[int, int]],
+    ) -> None:
+        """Store a new article's dedup state: signature, shingles and LSH band keys."""
+        signature, shingle_set = fingerprint
+        cur = self._db.execute(
+            "INSERT INTO dedup (article_id, published, component) VALUES (?,?,?)",
+            (article_id, published, component),
+        )
+        num = cur.lastrowid
+        self._db.execute(
+            "INSERT INTO dedup_prints (num, signature, shingles) VALUES (?,?,?)",
+            (num, signature, shingle_set),
+        )
+        self._db.executemany(
+            "INSERT OR IGNORE INTO dedup_bands (band, key, num) VALUES (?,?,?)",
+            [(band, key, num) for band, key in bands],
+        )
+
+    def update_dedup(self, article_id: str, published: str | None, component: str) -> None:
+        """Change an article's recorded publication date and component."""
+        self._db.execute(
+            "UPDATE dedup SET published = ?, component = ? WHERE article_id = ?",
+            (published, component, article_id),
+        )
+
+    def forget_dedup(self, article_id: str, bands: Iterable[tuple[int, int]]) -> None:
+        """Drop an article's dedup state (its band keys are given: they index the rows)."""
+        row = self._db.execute("SELECT num FROM dedup WHERE article_id = ?", (article_id,))
+        found = row.fetchone()
+        if found is None:
+            return
+        self._db.executemany(
+            "DELETE FROM dedup_bands WHERE band = ? AND key = ? AND num = ?",
+            [(band, key, found[0]) for band, key in bands],
+        )
+        self._db.execute("DELETE FROM dedup_prints WHERE num = ?", (found[0],))
+        self._db.execute("DELETE FROM dedup WHERE num = ?", (found[0],))
+
     # --- runs -----------------------------------------------------------------------
 
     def start_run(self, command: str) -> int:
@@ -288,6 +423,6 @@ def _article(row: Sequence[Any]) -> Article:
     )
 
 
-def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+def _chunks(items: Sequence[_T], size: int) -> Iterator[Sequence[_T]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]

@@ -10,13 +10,16 @@ or padded copy still counts while two reports that share one quote do not.
 Copies form groups; the group's original is its earliest published report (ties
 and unknown dates by id), the others are its republications. Agreement counts
 independent sources: five copies of one wire report are one source.
+
+``story.dedup_incremental`` gives the same groups at digest time from state kept
+in the store, hashing only new reports.
 """
 
 from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -71,7 +74,8 @@ def shingles(text: str) -> Shingles:
     return np.array(sorted(hashes), dtype=np.uint32)
 
 
-def _minhash(values: Shingles) -> MinHash:
+def minhash(values: Shingles) -> MinHash:
+    """The MinHash of a shingle set (its signature for the LSH index)."""
     m = MinHash(num_perm=NUM_PERM)
     if len(values):
         m.update_batch([int(v).to_bytes(4, "little") for v in values])
@@ -96,9 +100,62 @@ def is_copy(a: Shingles, b: Shingles) -> bool:
     return shared / small >= CONTAINMENT
 
 
-def _order(published: str | None, article_id: str) -> tuple[int, str, str]:
+def order_key(published: str | None, article_id: str) -> tuple[int, str, str]:
     """Earliest first; unknown dates after known ones; ties by id."""
     return (0, published, article_id) if published else (1, "", article_id)
+
+
+class Groups:
+    """Union-find over copy links whose root is always the group's original."""
+
+    def __init__(self) -> None:
+        self.published: dict[str, str | None] = {}
+        self.parent: dict[str, str] = {}
+
+    def add(self, article_id: str, published: str | None, original: str | None = None) -> None:
+        """A report on its own, or (restored state) a copy of a known original."""
+        self.published[article_id] = published
+        self.parent[article_id] = original or article_id
+
+    def root(self, article_id: str) -> str:
+        """The original of the report's group."""
+        parent = self.parent
+        while parent[article_id] != article_id:
+            parent[article_id] = parent[parent[article_id]]
+            article_id = parent[article_id]
+        return article_id
+
+    def union(self, a: str, b: str) -> None:
+        """Merge two groups; the earlier original stays the root."""
+        ra, rb = self.root(a), self.root(b)
+        if ra == rb:
+            return
+        first, second = sorted((ra, rb), key=lambda i: order_key(self.published[i], i))
+        self.parent[second] = first
+
+    def best_group(
+        self,
+        values: Shingles,
+        candidates: Iterable[str],
+        shingles_of: Callable[[str], Shingles],
+    ) -> str | None:
+        """The original of the one group a report joins among its candidates, if any.
+
+        A report joins as a copy of a group's original, or as a near-exact copy of
+        one of its members. Weaker copy-of-a-copy chains (A~B, B~C, A!~C) and
+        compilations of two reports would otherwise glue distinct groups.
+        """
+        links: dict[str, float] = {}
+        for other in candidates:
+            theirs = shingles_of(other)
+            if not is_copy(values, theirs):
+                continue
+            root = self.root(other)
+            share = containment(values, theirs)
+            if other != root and share < STRONG and not is_copy(values, shingles_of(root)):
+                continue
+            links[root] = max(links.get(root, 0.0), share)
+        return max(links, key=lambda r: (links[r], r), default=None)
 
 
 class DuplicateIndex:
@@ -107,23 +164,7 @@ class DuplicateIndex:
     def __init__(self) -> None:
         self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
         self._shingles: dict[str, Shingles] = {}
-        self._published: dict[str, str | None] = {}
-        self._parent: dict[str, str] = {}  # union-find over copy links
-
-    def _root(self, article_id: str) -> str:
-        parent = self._parent
-        while parent[article_id] != article_id:
-            parent[article_id] = parent[parent[article_id]]
-            article_id = parent[article_id]
-        return article_id
-
-    def _union(self, a: str, b: str) -> None:
-        ra, rb = self._root(a), self._root(b)
-        if ra == rb:
-            return
-        # The root of a group is always its original (earliest report).
-        first, second = sorted((ra, rb), key=lambda i: _order(self._published[i], i))
-        self._parent[second] = first
+        self._groups = Groups()
 
     def add(self, article_id: str, text: str, published: str | None = None) -> str | None:
         """Index a report; return its original's id if it is a copy of an earlier one.
@@ -135,51 +176,42 @@ class DuplicateIndex:
             original = self.original_of(article_id)
             return None if original == article_id else original
         values = shingles(text)
-        signature = _minhash(values)
+        signature = minhash(values)
+        best = self._groups.best_group(
+            values, self._lsh.query(signature), self._shingles.__getitem__
+        )
         self._shingles[article_id] = values
-        self._published[article_id] = published
-        self._parent[article_id] = article_id
-        # Join one group: as a copy of its original, or as a near-exact copy of
-        # one of its members. Weaker copy-of-a-copy chains (A~B, B~C, A!~C) and
-        # compilations of two reports would otherwise glue distinct groups.
-        links: dict[str, float] = {}
-        for other in self._lsh.query(signature):
-            if not is_copy(values, self._shingles[other]):
-                continue
-            root = self._root(other)
-            share = containment(values, self._shingles[other])
-            if other != root and share < STRONG and not is_copy(values, self._shingles[root]):
-                continue
-            links[root] = max(links.get(root, 0.0), share)
-        best = max(links, key=lambda r: (links[r], r), default=None)
+        self._groups.add(article_id, published)
         if best is not None:
-            self._union(article_id, best)
+            self._groups.union(article_id, best)
         self._lsh.insert(article_id, signature)
-        original = self._root(article_id)
+        original = self._groups.root(article_id)
         return None if original == article_id else original
 
     def original_of(self, article_id: str) -> str:
         """The original of the report's group (the report itself if it is no copy)."""
-        return self._root(article_id)
+        return self._groups.root(article_id)
 
     def duplicate_of(self) -> dict[str, str]:
         """Every copy's id mapped to its original's id."""
-        return {a: r for a in self._parent if (r := self._root(a)) != a}
+        root = self._groups.root
+        return {a: r for a in self._groups.parent if (r := root(a)) != a}
 
     def groups(self) -> list[DuplicateGroup]:
         """Every group with at least one copy."""
+        published = self._groups.published
         members: dict[str, list[str]] = {}
         for copy, original in self.duplicate_of().items():
             members.setdefault(original, []).append(copy)
         return [
-            DuplicateGroup(original, tuple(sorted(c, key=lambda i: _order(self._published[i], i))))
+            DuplicateGroup(original, tuple(sorted(c, key=lambda i: order_key(published[i], i))))
             for original, c in sorted(members.items())
         ]
 
 
 def _indexed(items: Sequence[Analyzed]) -> DuplicateIndex:
     index = DuplicateIndex()
-    for item in sorted(items, key=lambda x: _order(x.article.published, x.article.id)):
+    for item in sorted(items, key=lambda x: order_key(x.article.published, x.article.id)):
         skip = [b.span for b in item.analysis.boilerplate]
         index.add(item.article.id, visible_text(item.article.text, skip), item.article.published)
     return index
