@@ -129,7 +129,7 @@ def run(inputs: list[Path], out: Path, db: Path, jobs: int, profile: str | None)
     undo = [
         timer.wrap(api, "_store_inputs", "ingest+store"),
         timer.wrap(api, "_analyse_pending", "analyse"),
-        timer.wrap(api, "find_duplicates", "dedup"),
+        timer.wrap(api, "update_duplicates", "dedup"),
         timer.wrap(api, "_place", "clustering"),
         timer.wrap(api, "write_report", "render"),
         timer.wrap_story(api),
