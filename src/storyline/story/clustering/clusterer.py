@@ -169,7 +169,10 @@ class StoryClusterer:
         return [self.stories[i] for i in ids]
 
     def _scores(self, doc: _Doc, exact: bool = False) -> list[tuple[float, float, StoryState]]:
-        """(event score, storyline score, story) for each candidate story.
+        """(event score, plain similarity, story) for each candidate story.
+
+        The storyline score (``_line_score`` of the plain similarity) is left to
+        the callers that need it: most reports join a story and never do.
 
         Unless ``exact``, event scores below the threshold are left unfactored: the
         factors never raise a score, so they cannot change a decision; only the
@@ -183,7 +186,7 @@ class StoryClusterer:
                 event = self._event_score(doc, story, sim)
             else:
                 event = sim
-            out.append((event, self._line_score(doc, story, sim), story))
+            out.append((event, sim, story))
         return out
 
     def _line_score(self, doc: _Doc, story: StoryState, similarity: float) -> float:
@@ -259,7 +262,8 @@ class StoryClusterer:
             best = joinable[0][1]
             self.merges.extend((best.id, other.id) for _, other in joinable[1:])
             return self._join(doc, best)
-        line = max(((sim, st) for _, sim, st in scored), key=lambda x: x[0], default=None)
+        lines = ((self._line_score(doc, st, sim), st) for _, sim, st in scored)
+        line = max(lines, key=lambda x: x[0], default=None)
         storyline = line[1].storyline if line and line[0] >= p.online_storyline_threshold else None
         return self._join(doc, self._new_story(doc_id, storyline))
 
@@ -316,7 +320,14 @@ class StoryClusterer:
         clusters: dict[int, list[int]] = {}
         for i, label in enumerate(labels):
             clusters.setdefault(label, []).append(i)
-        scored = [self._scores(d, exact=True) for d in block]
+        # Storyline scores now, before any cluster of the block joins a story.
+        scored = [
+            [
+                (e, self._line_score(d, story, plain), story)
+                for e, plain, story in self._scores(d, True)
+            ]
+            for d in block
+        ]
         out: dict[str, Placement] = {}
         new_groups: list[list[int]] = []
         for members in clusters.values():
