@@ -40,6 +40,20 @@ def test_cluster_places_streets_roads_and_sites_one_key_each() -> None:
 def test_cluster_places_title_case_headline_words_are_not_part_of_the_name() -> None:
     assert local_places("Teen Shot On Main Street") == ["main street"]
     assert local_places("Fatal Pelham Road Fire Was Accidental") == ["pelham road"]
+    assert local_places("near Third Street and First Avenue") == ["third street", "first avenue"]
+
+
+def test_cluster_places_british_roads_need_the_article() -> None:
+    assert local_places("a crash on the A391 and the M5") == ["a391", "m5"]
+    assert local_places("armed with an M16 and an A380 model") == []
+
+
+def test_cluster_places_numbered_roads_one_key_however_written() -> None:
+    assert local_places("on State Route 9, Hwy 12 and I-95") == [
+        "route 9",
+        "highway 12",
+        "interstate 95",
+    ]
 
 
 def test_cluster_places_courts_and_lone_words_are_not_sites() -> None:

@@ -75,15 +75,15 @@ _SUFFIX = "|".join(sorted((s.capitalize() for s in SUFFIXES), key=len, reverse=T
 _STREET = re.compile(rf"\b((?:{_NAME_WORD}\s+){{1,3}})({_SUFFIX})\b\.?")
 _NUMBERED = re.compile(
     r"\b(Route|Highway|Hwy|Interstate|State Route|County Road|I)[- ](\d{1,4})\b"
-    r"|\b([AMB]\d{2,4})\b"
+    r"|\b[Tt]he ([AMB]\d{1,4})\b"  # "the A391", "the M25"; not an M16 rifle
 )
-_ROAD_KINDS = {"hwy": "highway", "i": "interstate"}
+_ROAD_KINDS = {"hwy": "highway", "i": "interstate", "state route": "route"}
 
 
 def _name_key(words: list[str], suffix: str) -> str | None:
-    # A name starts after the last common word: "Shot On Main Street" in a
-    # title-case headline is Main Street.
-    for i in range(len(words) - 1, -1, -1):
+    # A name starts after the last common word before its own last word: "Shot On
+    # Main Street" in a title-case headline is Main Street; "Third Street" stays.
+    for i in range(len(words) - 2, -1, -1):
         if words[i].lower() in _LEADING or words[i].lower() in STOPWORDS:
             words = words[i + 1 :]
             break
