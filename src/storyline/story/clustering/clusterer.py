@@ -379,7 +379,7 @@ class StoryClusterer:
                     line_score[line] = line_score.get(line, 0.0) + s
             best = max(line_score.items(), key=lambda kv: kv[1], default=None)
             storyline = None
-            if best and best[1] / len(members) >= p.storyline_threshold:
+            if best and best[1] / len(members) >= p.online_storyline_threshold:
                 storyline = best[0]
             if storyline is None:
                 founder = min(members, key=lambda i: _order_key(block[i]))
