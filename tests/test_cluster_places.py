@@ -141,6 +141,7 @@ def _doc(
         dates=days,
         incident_days=days,
         published="2025-03-06",
+        marks=tuple(sorted("site:" + s for s in sites)),
     )
 
 
@@ -172,7 +173,7 @@ def _block(docs: list[DocFeatures], params: ClusterParams) -> FloatMatrix:
         clusterer.stats.add(d)
     prepared = [clusterer._prepare(str(i), d) for i, d in enumerate(docs)]
     blocks = [
-        BlockDoc(d.vector, d.places, d.names, d.days, d.ref, d.year, d.kinds, d.sites)
+        BlockDoc(d.vector, d.places, d.names, d.days, d.ref, d.year, d.kinds, d.sites, d.marks)
         for d in prepared
     ]
     return pair_similarity(blocks, params)[0]
@@ -196,13 +197,13 @@ def test_cluster_places_kind_and_site_conflicts_lower_other_incidents() -> None:
 
 def test_cluster_places_floor_needs_kind_site_and_one_day() -> None:
     params = ClusterParams()
-    kinds, sites = ({"k:shooting"}, {"k:shooting"}), ({"p:a"}, {"p:a"})
+    kinds, sites = ({"k:shooting"}, {"k:shooting"}), ({"site:a"}, {"site:a"})
     assert same_incident(kinds, sites, ((10,), (11,)), params)
     # An undated side could be another incident at the same place: no floor.
     assert not same_incident(kinds, sites, ((10,), ()), params)
     assert not same_incident(kinds, sites, ((10,), (30,)), params)  # weeks apart
     assert not same_incident(({"k:shooting"}, {"k:crash"}), sites, ((), ()), params)
-    assert not same_incident(kinds, ({"p:a"}, {"p:b"}), ((), ()), params)
+    assert not same_incident(kinds, ({"site:a"}, {"site:b"}), ((), ()), params)
 
 
 def test_cluster_places_online_and_batch_agree_on_the_follow_up() -> None:
@@ -225,8 +226,20 @@ def test_cluster_places_ages_of_the_people_described() -> None:
 def test_cluster_places_a_shared_age_marks_one_incident_like_a_site() -> None:
     params = ClusterParams()
     kinds = ({"k:stabbing"}, {"k:stabbing"})
-    assert same_incident(kinds, ({"19"}, {"19", "17"}), ((5,), (5,)), params)
-    assert not same_incident(kinds, ({"19"}, {"22"}), ((5,), (5,)), params)
+    assert same_incident(kinds, ({"age:19"}, {"age:19", "age:17"}), ((5,), (5,)), params)
+    assert not same_incident(kinds, ({"age:19"}, {"age:22"}), ((5,), (5,)), params)
+
+
+def test_cluster_places_marks_come_from_the_lead_not_from_background() -> None:
+    text = (
+        "A woman was shot on Lindell Street on Sunday night.\n"
+        "She was 34 and a nurse.\n"
+        "It was the third shooting this weekend, after one on Broadmoor Avenue."
+    )
+    feats = doc_features(_analysed(text, [], []))
+    assert "site:lindell street" in feats.marks
+    assert "site:broadmoor avenue" not in feats.marks
+    assert "broadmoor avenue" in feats.places  # still a place of the report
 
 
 def test_cluster_places_without_sentences_all_days_count() -> None:

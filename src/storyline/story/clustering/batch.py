@@ -35,7 +35,7 @@ class BlockDoc:
     year: str | None = None  # year of the main event
     kinds: frozenset[str] = frozenset()  # kinds of incident named ("k:shooting")
     sites: Vector = field(default_factory=dict)  # streets and sites
-    ages: frozenset[str] = frozenset()  # ages of the people described
+    marks: frozenset[str] = frozenset()  # lead sites and ages ("site:...", "age:19")
 
 
 def _sparse(rows: Sequence[Sequence[tuple[str, float]]]) -> csr_matrix:
@@ -125,14 +125,15 @@ def pair_similarity(
     other_year = known[:, None] & known[None, :] & (years[:, None] != years[None, :])
     event[other_year] *= params.year_conflict
     same_kind, other_kind = _shared([list(dict.fromkeys(d.kinds, 1.0).items()) for d in docs])
-    same_site, other_site = _shared([list(d.sites.items()) for d in docs])
+    _, other_site = _shared([list(d.sites.items()) for d in docs])
     event[other_kind] *= params.kind_conflict
     event[other_site] *= params.site_conflict
     if params.signature_floor > 0.0:
-        # One kind of incident on one day at one street or site, or with one age:
-        # a follow-up finds its incident so ("the March 5 shooting on Dorsey Avenue").
-        same_age, _ = _shared([[(a, 1.0) for a in d.ages] for d in docs])
-        same = (same_site | same_age) & same_kind & _overlap(wide, raw)
+        # One kind of incident on one day with one mark (a street or site of the
+        # lead, an age): a follow-up finds its incident so ("the March 5 shooting
+        # on Dorsey Avenue").
+        same_mark, _ = _shared([[(m, 1.0) for m in d.marks] for d in docs])
+        same = same_mark & same_kind & _overlap(wide, raw)
         event[same] = np.maximum(event[same], params.signature_floor)
     if params.storyline_conflict < 1.0:
         # Events of one storyline share someone or somewhere specific (the victim,

@@ -73,7 +73,7 @@ class StoryState:
     years: Counter[str] = field(default_factory=Counter)
     kinds: Counter[str] = field(default_factory=Counter)
     sites: Counter[str] = field(default_factory=Counter)
-    ages: Counter[str] = field(default_factory=Counter)
+    marks: Counter[str] = field(default_factory=Counter)
     first: int | None = None
     last: int | None = None
 
@@ -91,7 +91,7 @@ class _Doc:
     year: str | None
     kinds: frozenset[str]
     sites: Vector
-    ages: frozenset[str]
+    marks: frozenset[str]
 
 
 class StoryClusterer:
@@ -120,7 +120,7 @@ class StoryClusterer:
             year=features.year,
             kinds=kind_set(features),
             sites=site_vector(features, self.stats),
-            ages=frozenset(features.ages),
+            marks=frozenset(features.marks),
         )
 
     def _similarity(self, doc: _Doc, story: StoryState) -> float:
@@ -154,7 +154,7 @@ class StoryClusterer:
         """Whether the report and the story get the incident floor (similarity.same_incident)."""
         if self.params.signature_floor <= 0.0 or not doc.kinds:
             return False
-        marks = ({*doc.sites, *doc.ages}, story.sites.keys() | story.ages.keys())
+        marks = (doc.marks, story.marks.keys())
         return same_incident((doc.kinds, story.kinds.keys()), marks, (doc.days, days), self.params)
 
     def _candidates(self, doc: _Doc) -> list[StoryState]:
@@ -235,7 +235,7 @@ class StoryClusterer:
                 story.days.insert(i, day)
         story.kinds.update(doc.kinds)
         story.sites.update(doc.sites.keys())
-        story.ages.update(doc.ages)
+        story.marks.update(doc.marks)
         if doc.year is not None:
             story.years[doc.year] += 1
         if doc.ref is not None:
@@ -310,7 +310,7 @@ class StoryClusterer:
         sim, plain = pair_similarity(
             [
                 BlockDoc(
-                    d.vector, d.places, d.names, d.days, d.ref, d.year, d.kinds, d.sites, d.ages
+                    d.vector, d.places, d.names, d.days, d.ref, d.year, d.kinds, d.sites, d.marks
                 )
                 for d in block
             ],

@@ -171,7 +171,9 @@ class DocFeatures:
     mentions: tuple[tuple[str, int], ...] = ()  # name -> times mentioned (its salience)
     #: days said in a sentence that names an incident kind (None: not computed)
     incident_days: tuple[str, ...] | None = None
-    ages: tuple[str, ...] = ()  # ages of the people a report describes ("19-year-old")
+    #: what marks the incident in the report's lead: "site:" + the streets and sites
+    #: of its headline and first sentences, "age:" + the ages it gives ("19-year-old")
+    marks: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -185,7 +187,7 @@ class DocFeatures:
             "year": self.year,
             "mentions": [[k, n] for k, n in self.mentions],
             "incident_days": None if self.incident_days is None else list(self.incident_days),
-            "ages": list(self.ages),
+            "marks": list(self.marks),
         }
 
     @classmethod
@@ -205,7 +207,7 @@ class DocFeatures:
                 if data.get("incident_days") is None
                 else tuple(str(d) for d in data["incident_days"])
             ),
-            ages=tuple(str(a) for a in data.get("ages", ())),
+            marks=tuple(str(m) for m in data.get("marks", ())),
         )
 
     def reference_day(self) -> str | None:
@@ -239,6 +241,8 @@ def doc_features(
     names: dict[str, str] = {}
     mentioned: Counter[str] = Counter()
     places: list[str] = []
+    lead_end = _lead_end(body, analysis)
+    lead_sites = set(local_places(body[:lead_end]) + local_places(headline or ""))
     for mention in analysis.entities:
         if mention.label not in NAME_LABELS:
             continue
@@ -250,6 +254,8 @@ def doc_features(
         label = mention.label
         if (site := site_key(key)) is not None:
             key, label = site, SITE  # "Briar Glen Apartments" is a place, not an org
+            if mention.span.start < lead_end:
+                lead_sites.add(key)
         names.setdefault(key, label)
         mentioned[key] += 1
         if label in PLACE_LABELS and key not in places:
@@ -272,8 +278,31 @@ def doc_features(
         year=main_year(days, published),
         mentions=tuple(sorted(mentioned.items())),
         incident_days=incident,
-        ages=ages_of(body + "\n" + (headline or "")),
+        marks=tuple(
+            sorted(
+                {"site:" + k for k in lead_sites}
+                | {"age:" + a for a in ages_of(body + "\n" + (headline or ""))}
+            )
+        ),
     )
+
+
+LEAD_SENTENCES = 2  # a report names its incident's street in its first sentences
+
+
+def _lead_end(body: str, analysis: ArticleAnalysis) -> int:
+    """Where the lead ends: after the first sentences that are not blanked debris.
+
+    A street named later is often another incident recalled as background ("the
+    third shooting this weekend, after one at a Broadmoor Avenue gas station").
+    """
+    seen = 0
+    for sentence in analysis.sentences:
+        if body[sentence.start : sentence.end].strip():
+            seen += 1
+            if seen == LEAD_SENTENCES:
+                return sentence.end
+    return len(body) if analysis.sentences else min(len(body), 400)
 
 
 _KIND_STEMS = frozenset().union(*INCIDENT_KINDS.values())

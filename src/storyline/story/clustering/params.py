@@ -73,7 +73,7 @@ class ClusterParams:
     #: share none: two incidents in one town, one on Mill Lane, one on Harbour Road.
     site_conflict: float = 0.7
     #: Least similarity of two reports that name one kind of incident on one day and
-    #: share a street, a site or someone's age (0 = off).
+    #: share a mark: a street or site of their leads, or someone's age (0 = off).
     signature_floor: float = 0.25
     #: Factor applied when both reports date their events and no two days are close.
     date_conflict: float = 0.6
