@@ -58,19 +58,23 @@ def find_indirect(doc: Any, index: MentionIndex, direct: Sequence[Span]) -> list
         subj = subject_of(tok)
         if subj is None or subj.lower_ in ("i", "we", "you"):
             continue
-        speaker, span = resolve_subject(subj, index)
-        out.append(
-            Quote(
-                span=Span(start, end),
-                text=doc_text(doc)[start:end],
-                kind="indirect",
-                speaker=speaker,
-                speaker_span=span,
-                cue=tok.lemma_.lower(),
-            )
-        )
+        out.append(_indirect(doc, start, end, subj, index, tok.lemma_.lower()))
     out.extend(_according_to(doc, index, direct))
     return out
+
+
+def _indirect(doc: Any, start: int, end: int, subject: Any, index: MentionIndex, cue: str) -> Quote:
+    """An indirect quote of ``doc[start:end]`` (characters), its speaker resolved from
+    ``subject``."""
+    speaker, span = resolve_subject(subject, index)
+    return Quote(
+        span=Span(start, end),
+        text=doc_text(doc)[start:end],
+        kind="indirect",
+        speaker=speaker,
+        speaker_span=span,
+        cue=cue,
+    )
 
 
 def _according_to(doc: Any, index: MentionIndex, direct: Sequence[Span]) -> list[Quote]:
@@ -93,15 +97,5 @@ def _according_to(doc: Any, index: MentionIndex, direct: Sequence[Span]) -> list
             continue
         if _overlaps(start, end, direct):
             continue
-        speaker, span = resolve_subject(objs[0], index)
-        out.append(
-            Quote(
-                span=Span(start, end),
-                text=doc_text(doc)[start:end],
-                kind="indirect",
-                speaker=speaker,
-                speaker_span=span,
-                cue="according to",
-            )
-        )
+        out.append(_indirect(doc, start, end, objs[0], index, "according to"))
     return out
