@@ -15,15 +15,13 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import sys
 from dataclasses import fields, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from clusters import DEFAULT, TEST_TOPICS, TRAIN, analyse_articles, analysed, ours_batch, scores
+from clusters import DEFAULT, TEST_TOPICS, TRAIN, analysed, load_local, ours_batch, scores
 
-from storyline.model import Analyzed, Article
 from storyline.story.cluster import ClusterParams
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -38,20 +36,6 @@ DEVELOPMENT = (
     "local_news_blind7",
     "local_news_blind8",
 )
-
-Gold = list[tuple[str, str, str]]
-
-
-def local_set(name: str) -> tuple[Gold, list[Analyzed]]:
-    """Gold (id, storyline, event) and analysed reports of one local-news set."""
-    path = DATA / f"{name}.jsonl"
-    rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-    articles = [
-        Article(r["id"], r["text"], title=r["title"], source=r["outlet"], published=r["published"])
-        for r in rows
-    ]
-    items, _ = analyse_articles(articles)
-    return [(r["id"], r["storyline"], r["event"]) for r in rows], items
 
 
 def parse_grid(specs: list[str]) -> dict[str, list[float]]:
@@ -73,7 +57,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=None)
     args = parser.parse_args()
     grid = parse_grid(args.grid)
-    sets = {name: local_set(name) for name in DEVELOPMENT}
+    sets = {name: load_local(DATA / f"{name}.jsonl")[:2] for name in DEVELOPMENT}
     ecb = analysed(args.ecbplus, args.cache) if (args.ecbplus / "ECB+").is_dir() else None
     names = list(grid)
     print("| " + " | ".join(names) + " | mean event | mean storyline | per set | ECB+ test |")

@@ -199,6 +199,52 @@ def ours_digests(
     }
 
 
+Labels = dict[str, str]
+
+
+def our_systems(
+    items: list[Analyzed], params: ClusterParams, seed: int
+) -> tuple[list[tuple[str, Labels, Labels]], dict[str, float]]:
+    """(name, story labels, storyline labels) of our three paths, and their times."""
+    rows, seconds = [], {}
+    for key, name, run in (
+        ("batch", "ours, add_batch", lambda: ours_batch(items, params)),
+        (
+            "digests",
+            f"ours, add_batch in 2 digests (shuffled, seed {seed})",
+            lambda: ours_digests(items, params, seed),
+        ),
+        (
+            "online",
+            f"ours, online add (shuffled, seed {seed})",
+            lambda: ours_online(items, params, seed),
+        ),
+    ):
+        t0 = time.perf_counter()
+        stories, lines = run()
+        seconds[key] = time.perf_counter() - t0
+        rows.append((name, stories, lines))
+    return rows, seconds
+
+
+def load_local(path: Path) -> tuple[list[tuple[str, str, str]], list[Analyzed], str]:
+    """Gold (id, storyline, event), analysed reports and how, of a local-news set."""
+    rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    articles = [
+        Article(
+            id=r["id"],
+            text=r["text"],
+            title=r["title"],
+            source=r["outlet"],
+            published=r["published"],
+        )
+        for r in rows
+    ]
+    items, how = analyse_articles(articles)
+    # Gold as (id, storyline, event) so that ``scores`` levels 1 and 2 apply.
+    return [(r["id"], r["storyline"], r["event"]) for r in rows], items, how
+
+
 def tfidf_similarity(items: list[Analyzed]) -> np.ndarray:
     """Plain TF-IDF cosine similarities (lowercased words, smoothed IDF, no stemming)."""
     counts = [Counter(re.findall(r"\b\w\w+\b", a.article.text.lower())) for a in items]
@@ -282,34 +328,16 @@ LOCAL = Path(__file__).resolve().parent / "data" / "local_news_clusters.jsonl"
 
 def run_local(path: Path, params: ClusterParams, seed: int) -> None:
     """B-cubed on the fictional local-news set: ours against TF-IDF average link."""
-    rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-    articles = [
-        Article(
-            id=r["id"],
-            text=r["text"],
-            title=r["title"],
-            source=r["outlet"],
-            published=r["published"],
-        )
-        for r in rows
-    ]
-    items, how = analyse_articles(articles)
-    # Gold as (id, storyline, event) so that ``scores`` levels 1 and 2 apply.
-    gold = [(r["id"], r["storyline"], r["event"]) for r in rows]
-    every = {r["storyline"] for r in rows}
+    gold, items, how = load_local(path)
+    every = {g[1] for g in gold}
     print(f"{len(items)} fictional local reports, features from {how}")
     sim = tfidf_similarity(items)
     # The baseline's threshold has nothing to tune on but the set itself: optimistic.
     grid = [x / 100 for x in range(2, 60)]
     best_ev = max(grid, key=lambda t: scores(baseline(sim, items, t), gold, 2, every)[2])
     best_sl = max(grid, key=lambda t: scores(baseline(sim, items, t), gold, 1, every)[2])
-    stories, lines = ours_batch(items, params)
-    o_stories, o_lines = ours_online(items, params, seed)
-    d_stories, d_lines = ours_digests(items, params, seed)
     systems = [
-        ("ours, add_batch", stories, lines),
-        (f"ours, add_batch in 2 digests (shuffled, seed {seed})", d_stories, d_lines),
-        (f"ours, online add (shuffled, seed {seed})", o_stories, o_lines),
+        *our_systems(items, params, seed)[0],
         (
             f"TF-IDF average link, tuned on this set ({best_ev:.2f}/{best_sl:.2f})",
             baseline(sim, items, best_ev),
@@ -356,17 +384,10 @@ def main() -> None:
     base_top = tune_baseline(sim, items, gold, 1, TRAIN)
     oracle = tune_baseline(sim, items, gold, 2, TEST_TOPICS)
     oracle_top = tune_baseline(sim, items, gold, 1, TEST_TOPICS)
-    t1 = time.perf_counter()
-    stories, lines = ours_batch(items, params)
-    t_batch = time.perf_counter() - t1
-    t1 = time.perf_counter()
-    o_stories, o_lines = ours_online(items, params, args.seed)
-    t_online = time.perf_counter() - t1
-    d_stories, d_lines = ours_digests(items, params, args.seed)
+    ours, seconds = our_systems(items, params, args.seed)
+    stories, lines = ours[0][1], ours[0][2]
     systems = [
-        ("ours, add_batch", stories, lines),
-        (f"ours, add_batch in 2 digests (shuffled, seed {args.seed})", d_stories, d_lines),
-        (f"ours, online add (shuffled, seed {args.seed})", o_stories, o_lines),
+        *ours,
         (
             f"TF-IDF average link (t={base_sub:.2f}/{base_top:.2f})",
             baseline(sim, items, base_sub),
@@ -390,7 +411,7 @@ def main() -> None:
     n_ev, n_sl = len(set(stories.values())), len(set(lines.values()))
     print(
         f"\nours: {n_ev} stories in {n_sl} storylines (gold: 86 sub-topics in 43 topics); "
-        f"batch {t_batch:.1f}s, online {t_online:.1f}s"
+        f"batch {seconds['batch']:.1f}s, online {seconds['online']:.1f}s"
     )
 
 
