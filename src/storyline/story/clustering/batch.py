@@ -124,7 +124,7 @@ def pair_similarity(
     known = years != ""
     other_year = known[:, None] & known[None, :] & (years[:, None] != years[None, :])
     event[other_year] *= params.year_conflict
-    same_kind, other_kind = _shared([list(dict.fromkeys(d.kinds, 1.0).items()) for d in docs])
+    same_kind, other_kind = _shared([[(k, 1.0) for k in d.kinds] for d in docs])
     _, other_site = _shared([list(d.sites.items()) for d in docs])
     event[other_kind] *= params.kind_conflict
     event[other_site] *= params.site_conflict
