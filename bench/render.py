@@ -38,7 +38,7 @@ from storyline.report import render_story_html, render_story_markdown
 from storyline.report.json import story_to_dict
 from storyline.report.view import items_of
 from storyline.story.coverage import build_coverage
-from storyline.story.summary import summarize
+from storyline.story.summary.summarize import summarize
 
 WORDS = [
     "river",

@@ -46,7 +46,7 @@ def _story_stages(docs: list[Any], meta: list[tuple[str, str, str | None]]) -> f
     from storyline.model import Analyzed, Article, ArticleAnalysis, Span
     from storyline.nlp import load_nlp
     from storyline.story.dating import estimate_dates
-    from storyline.story.timeline import build_timeline
+    from storyline.story.timeline.build import build_timeline
 
     stories: dict[str, list[Analyzed]] = {}
     for n, (doc, (story, text, created)) in enumerate(zip(docs, meta, strict=True)):

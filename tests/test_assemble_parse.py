@@ -12,7 +12,7 @@ from storyline import api
 from storyline.model import Analyzed
 from storyline.store.parses import PARSES_SUFFIX
 from storyline.story.assemble import Preparsed, date_story, parse_ahead
-from storyline.story.timeline import build_timeline, timeline_sentences
+from storyline.story.timeline.build import build_timeline, timeline_sentences
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

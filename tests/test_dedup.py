@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.model import Analyzed, Article, ArticleAnalysis, Boilerplate, Span
-from storyline.story.dedup import (
+from storyline.story.dedup.minhash import (
     DuplicateIndex,
     find_duplicate_groups,
     find_duplicates,
@@ -118,7 +118,7 @@ def test_dedup_independent_sources_collapse_copies() -> None:
 
 
 def test_dedup_original_of_follows_chains_of_copies() -> None:
-    from storyline.story.dedup import independent_sources, original_of
+    from storyline.story.dedup.minhash import independent_sources, original_of
 
     chain = {"c": "b", "b": "a", "x": "y", "y": "x"}  # a loop must not hang
     assert original_of("c", chain) == "a"

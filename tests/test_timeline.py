@@ -10,7 +10,7 @@ import pytest
 from storyline.analyze.times import extract_times
 from storyline.model import Analyzed, Article, ArticleAnalysis, Span
 from storyline.story.dating import estimate_dates
-from storyline.story.timeline import build_timeline
+from storyline.story.timeline.build import build_timeline
 
 
 def _item(nlp: Any, aid: str, text: str, published: str | None = None) -> Analyzed:
@@ -138,7 +138,9 @@ def test_timeline_seeds_order(nlp: Any, seeds_dir: Path) -> None:
     dates = [e.date for e in entries if e.date]
     assert dates == sorted(
         dates,
-        key=lambda d: __import__("storyline.story.timeline", fromlist=["sort_key"]).sort_key(d),
+        key=lambda d: __import__("storyline.story.timeline.merge", fromlist=["sort_key"]).sort_key(
+            d
+        ),
     )
 
 
@@ -194,7 +196,7 @@ def test_timeline_is_capped_and_keeps_shared_events(nlp: Any) -> None:
 
 
 def test_timeline_sort_key_places_seasons_and_quarters() -> None:
-    from storyline.story.timeline_merge import iso_date, sort_key
+    from storyline.story.timeline.merge import iso_date, sort_key
 
     values = ["2024-07", "2024-SU", "2024-03", "2024-Q3", "2024"]
     assert sorted(values, key=sort_key) == ["2024", "2024-03", "2024-SU", "2024-Q3", "2024-07"]
@@ -264,7 +266,7 @@ def test_timeline_noun_phrase_without_clause_is_skipped(nlp: Any) -> None:
 
 
 def test_timeline_syndicated_copy_counts_once(nlp: Any) -> None:
-    from storyline.story.timeline_merge import MAX_ENTRIES
+    from storyline.story.timeline.merge import MAX_ENTRIES
 
     wire = "Storm winds toppled the radio mast above Kelmstad harbour on Monday."
     extra = " ".join(
@@ -278,7 +280,7 @@ def test_timeline_syndicated_copy_counts_once(nlp: Any) -> None:
     wire_report = _item(nlp, "w", wire, "2025-05-21")
     copy = _item(nlp, "c", wire, "2025-05-21")
     other = _item(nlp, "o", extra, "2025-05-21")
-    from storyline.story.timeline import _copies
+    from storyline.story.timeline.build import _copies
 
     assert _copies([wire_report, copy, other]) == {"c": "w"}
     entries = build_timeline([wire_report, copy, other], nlp=nlp)
@@ -289,7 +291,7 @@ def test_timeline_syndicated_copy_counts_once(nlp: Any) -> None:
 
 def test_timeline_merge_weight_counts_copies_once() -> None:
     from storyline.model import Citation
-    from storyline.story.timeline_merge import Event, weight
+    from storyline.story.timeline.merge import Event, weight
 
     def event(*arts: str) -> Event:
         cites = [Citation(a, Span(0, 10)) for a in arts]

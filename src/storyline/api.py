@@ -16,8 +16,8 @@ from storyline.report import write_report
 from storyline.store import Store
 from storyline.store.parses import load_parses, parses_path, save_parses
 from storyline.story.assemble import AssembledStory, assemble_story, date_story, parse_ahead
-from storyline.story.cluster import DocFeatures, Placement, StoryClusterer, doc_features
-from storyline.story.dedup_incremental import update_duplicates
+from storyline.story.clustering import DocFeatures, Placement, StoryClusterer, doc_features
+from storyline.story.dedup.incremental import update_duplicates
 
 #: Articles stored per ingestion transaction.
 INGEST_BATCH = 200

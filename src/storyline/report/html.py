@@ -30,7 +30,7 @@ from storyline.report.view import (
     story_view,
     value_text,
 )
-from storyline.story.compare import claim_what
+from storyline.story.compare.claims import claim_what
 from storyline.story.coverage import Coverage, independent_sources
 
 #: The heading of quotes whose speaker no report names.

@@ -17,7 +17,7 @@ from storyline.report.view import (
     story_view,
     value_text,
 )
-from storyline.story.compare import claim_what
+from storyline.story.compare.claims import claim_what
 
 _COPIES = "copies counted with their original"
 _LEGEND = (

@@ -281,7 +281,7 @@ class Store:
         """Forget that an article was recorded as a near copy."""
         self._db.execute("DELETE FROM duplicates WHERE article_id = ?", (article_id,))
 
-    # --- near-duplicate state (story.dedup_incremental) ------------------------------
+    # --- near-duplicate state (story.dedup.incremental) ------------------------------
 
     def dedup_known(self, version: str) -> dict[str, tuple[str | None, str]]:
         """Article id -> (publication date, component) of every article with dedup state.

@@ -12,13 +12,13 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from storyline.model import Analyzed, Story
-from storyline.story.compare import compare_claims
+from storyline.story.compare.claims import compare_claims
 from storyline.story.coverage import build_coverage
 from storyline.story.dating import estimate_dates
 from storyline.story.names import resolve_names
 from storyline.story.quotes import group_quotes
-from storyline.story.summary import summarize
-from storyline.story.timeline import build_timeline, timeline_sentences
+from storyline.story.summary.summarize import summarize
+from storyline.story.timeline.build import build_timeline, timeline_sentences
 from storyline.story.title import story_title
 
 

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from storyline.model import Analyzed, Article, Story, StoryClaim
-from storyline.story.compare import claim_what
-from storyline.story.dedup import original_of
+from storyline.story.compare.claims import claim_what
+from storyline.story.dedup.minhash import original_of
 
 #: Rows shown in the matrix at most (conflicts always are).
 MAX_FACTS = 20

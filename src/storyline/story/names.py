@@ -21,19 +21,16 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
-from storyline.analyze.entities import (
+from storyline.analyze.naming.folding import display_name, name_tokens, strip_titles, translit
+from storyline.analyze.naming.matching import (
     ORG_SUFFIXES,
     acronym,
     compatible_org,
     compatible_person,
-    display_name,
-    name_tokens,
     org_core,
-    place_key,
-    strip_titles,
-    translit,
     without_legal,
 )
+from storyline.analyze.naming.places import place_key
 from storyline.model import Analyzed, StoryEntity
 
 #: Labels of places: a known place ("Singapore") never joins "Singapore Airlines".

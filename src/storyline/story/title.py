@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from storyline.model import Analyzed, StoryEntity
-from storyline.story.summary import content_words
+from storyline.story.summary.summarize import content_words
 
 #: Headlines outside this many words are labels or paragraphs, not titles.
 TITLE_WORDS = (3, 22)

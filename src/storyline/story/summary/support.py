@@ -18,9 +18,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from storyline.model import Analyzed, Citation, Span
-from storyline.story.dedup import original_of
-from storyline.story.summary_sentences import Candidate, FactIndex, facts_of
-from storyline.story.summary_text import (
+from storyline.story.dedup.minhash import original_of
+from storyline.story.summary.sentences import Candidate, FactIndex, facts_of
+from storyline.story.summary.text import (
     NAME_LABELS,
     calendar_day,
     claim_key,

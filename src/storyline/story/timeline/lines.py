@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.story.timeline_clause import (
+from storyline.story.timeline.clause import (
     MAX_WORDS,
     RELATIVE,
     REPORTING,

@@ -11,7 +11,7 @@ Copies form groups; the group's original is its earliest published report (ties
 and unknown dates by id), the others are its republications. Agreement counts
 independent sources: five copies of one wire report are one source.
 
-``story.dedup_incremental`` gives the same groups at digest time from state kept
+``story.dedup.incremental`` gives the same groups at digest time from state kept
 in the store, hashing only new reports.
 """
 

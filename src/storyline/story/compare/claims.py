@@ -30,8 +30,8 @@ from storyline.model import (
     Mention,
     StoryClaim,
 )
-from storyline.story.compare_amounts import AMOUNTS, amount_features
-from storyline.story.compare_events import (
+from storyline.story.compare.amounts import AMOUNTS, amount_features
+from storyline.story.compare.events import (
     COMPARED,
     TOLLS,
     Features,
@@ -39,7 +39,7 @@ from storyline.story.compare_events import (
     features,
     same_event,
 )
-from storyline.story.dedup import independent_sources
+from storyline.story.dedup.minhash import independent_sources
 
 PARTY_WORDS = re.compile(
     r"\b(military|army|armed forces|air force|navy|defen[cs]e ministry|ministry of defen[cs]e|"

@@ -12,8 +12,8 @@ carry the same claim or say the same thing.
 Support is searched in every article of the story, copies included: a passage
 supports a sentence when it says much the same thing, and the citation is kept
 only when the cited article contains the sentence's numbers, names, quoted words
-and dates (:mod:`storyline.story.summary_support`). A sentence left without
-support is not shown. Candidates come from :mod:`storyline.story.summary_sentences`.
+and dates (:mod:`storyline.story.summary.support`). A sentence left without
+support is not shown. Candidates come from :mod:`storyline.story.summary.sentences`.
 """
 
 from __future__ import annotations
@@ -34,9 +34,9 @@ from storyline.model import (
     SummarySentence,
     TimelineEntry,
 )
-from storyline.story.summary_sentences import Candidate, find_candidates
-from storyline.story.summary_support import Doc, cosine, find_support, idf_of, read_doc, source_key
-from storyline.story.summary_text import (
+from storyline.story.summary.sentences import Candidate, find_candidates
+from storyline.story.summary.support import Doc, cosine, find_support, idf_of, read_doc, source_key
+from storyline.story.summary.text import (
     NAME_LABELS,
     claim_key,
     content_words,

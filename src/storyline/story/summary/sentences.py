@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from storyline.model import Analyzed, Citation, Span
-from storyline.story.summary_text import (
+from storyline.story.summary.text import (
     NAME_LABELS,
     QUOTED,
     claim_key,

@@ -2,9 +2,9 @@
 
 Every sentence with a calendar time expression (a date, a day, a week, a month, a
 season or a year, not a duration or a vague reference) gives an event: a short
-readable line (:mod:`storyline.story.timeline_lines`), its date and granularity, and
+readable line (:mod:`storyline.story.timeline.lines`), its date and granularity, and
 the sentence as citation. Events are merged across reports, ranked and pruned
-(:mod:`storyline.story.timeline_merge`). Events dated well before the report's
+(:mod:`storyline.story.timeline.merge`). Events dated well before the report's
 publication are kept and marked background. Entries are ordered by date (ISO 8601;
 seasons and quarters as month intervals); those of undated reports follow, in text
 order.
@@ -18,8 +18,8 @@ from typing import Any
 
 from storyline.model import Analyzed, Citation, Span, TimeExpr, TimelineEntry
 from storyline.story.dating import published_date, sentence_of, similarity, words
-from storyline.story.timeline_lines import event_line
-from storyline.story.timeline_merge import (
+from storyline.story.timeline.lines import event_line
+from storyline.story.timeline.merge import (
     Event,
     articles_of,
     iso_date,
