@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from storyline.lexicon.stopwords import STOPWORDS
 from storyline.model import Analyzed, ArticleAnalysis, Span
 from storyline.story.clustering.places import SUFFIXES, local_places, site_key
-from storyline.story.clustering.stopwords import STOPWORDS
 
 #: Entity labels kept as names; numbers, dates and the like are not names.
 NAME_LABELS = frozenset(
