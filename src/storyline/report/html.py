@@ -20,6 +20,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from storyline.lexicon.measures import claim_what
 from storyline.model import Article, ArticleAnalysis, Citation, Digest, Span, Story, StoryQuote
 from storyline.report.view import (
     UNATTRIBUTED,
@@ -30,7 +31,6 @@ from storyline.report.view import (
     story_view,
     value_text,
 )
-from storyline.story.compare.claims import claim_what
 from storyline.story.coverage import Coverage, independent_sources
 
 #: The heading of quotes whose speaker no report names.

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from storyline.lexicon.measures import claim_what
 from storyline.model import Analyzed, Article, Story, StoryClaim
-from storyline.story.compare.claims import claim_what
 from storyline.story.dedup.minhash import original_of
 
 #: Rows shown in the matrix at most (conflicts always are).

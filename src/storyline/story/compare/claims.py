@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from storyline.analyze.numbers.tally import is_background
 from storyline.analyze.numbers.victims import ANAPHORIC, PART
+from storyline.lexicon.measures import AMOUNTS, COMPARED, TOLLS, base_measure
 from storyline.model import (
     Analyzed,
     Citation,
@@ -30,10 +31,8 @@ from storyline.model import (
     Mention,
     StoryClaim,
 )
-from storyline.story.compare.amounts import AMOUNTS, amount_features
+from storyline.story.compare.amounts import amount_features
 from storyline.story.compare.events import (
-    COMPARED,
-    TOLLS,
     Features,
     Item,
     features,
@@ -102,7 +101,7 @@ def _items(
         art = analyzed.article
         states = _states(analyzed.analysis.entities)
         for claim in analyzed.analysis.claims:
-            if claim.measure.split("_per_")[0] not in COMPARED or claim.counted in (
+            if base_measure(claim.measure) not in COMPARED or claim.counted in (
                 ANAPHORIC,
                 PART,
             ):
@@ -312,18 +311,6 @@ def compare_claims(
     claims.sort(key=lambda c: (c.measure not in TOLLS, -len(c.articles), c.measure, c.value))
     conflicts.sort(key=lambda c: (c.measure not in TOLLS, c.measure, c.about))
     return tuple(claims), tuple(conflicts)
-
-
-def claim_what(counted: str, measure: str) -> str:
-    """What a figure counts, as a reader says it: "people killed", "per cent", "dollars"."""
-    if measure == "percent":
-        return "per cent"
-    if measure in ("money", "distance"):
-        return counted or measure
-    words = measure.replace("_", " ")
-    if measure == "duration" or not counted:
-        return words
-    return f"{counted} {words}"
 
 
 def _story_claim(

@@ -14,24 +14,9 @@ from dataclasses import dataclass
 
 from storyline.analyze.numbers.about import EVENT_NOUNS, TARGETS
 from storyline.analyze.numbers.tally import is_background
+from storyline.lexicon.measures import AMOUNTS, IMPLIED, LOOSE, TOLLS
 from storyline.model import Claim
-from storyline.story.compare.amounts import AMOUNTS
 
-#: Measures aligned across reports: counts of people, places and weapons, and money
-#: and percentages whose sentence names what they measure (``compare.amounts``).
-#: Distances and durations are kept per report but not aligned: too little in a
-#: sentence says which trip or call they measure.
-COMPARED = frozenset({"killed", "injured", "missing", "arrested", "prisoners_exchanged",
-                      "evacuated", "displaced", "launched", "shot_down", "captured", "shot",
-                      "casualties", "money", "percent"})  # fmt: skip
-#: The event a measure implies by itself ("1,000 prisoners swapped" is an exchange).
-IMPLIED = {"prisoners_exchanged": "exchange", "captured": "capture", "launched": "attack",
-           "shot_down": "attack", "shot": "shooting"}  # fmt: skip
-#: Measures whose reports may be aligned by event word and equal value alone.
-LOOSE = frozenset({"prisoners_exchanged"})
-#: Measures whose later, higher figure is an update rather than a conflict.
-TOLLS = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "arrested",
-                   "casualties", "shot"})  # fmt: skip
 SYNONYMS = {"minibus": "bus", "coach": "bus", "lorry": "truck", "home": "house",
             "swap": "exchange", "airstrike": "strike", "blast": "explosion",
             "collision": "crash", "wreck": "crash", "pileup": "crash", "blaze": "fire",

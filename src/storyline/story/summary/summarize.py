@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
+from storyline.lexicon.measures import SUMMARY_FACTS, base_measure
 from storyline.model import (
     Analyzed,
     Citation,
@@ -153,7 +154,7 @@ def _agreed_claims(claims: Sequence[StoryClaim], dups: Mapping[str, str]) -> lis
     agreed = [
         (c.independent or len({dups.get(a, a) for a in c.articles}), claim_key(c.measure, c.value))
         for c in claims
-        if c.measure not in ("other", "duration")
+        if base_measure(c.measure) in SUMMARY_FACTS
     ]
     ranked = sorted((pair for pair in agreed if pair[0] >= 2), key=lambda p: -p[0])
     return list(dict.fromkeys(key for _, key in ranked))

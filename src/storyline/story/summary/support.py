@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from storyline.lexicon.measures import WEAK
 from storyline.model import Analyzed, Citation, Span
 from storyline.story.dedup.minhash import original_of
 from storyline.story.summary.sentences import Candidate, FactIndex, facts_of
@@ -40,8 +41,6 @@ SUPPORT_OVERLAP_WITH_FACT = 0.15
 SUPPORT_OVERLAP_WITH_NAMES = 0.3
 #: Besides, the share of the sentence's other (event, not name) words the passage must repeat.
 SUPPORT_EVENT_OVERLAP = 0.4
-#: Claim measures too generic to say two passages tell one fact ("lines 4 and 7").
-WEAK_MEASURES = frozenset({"other", "duration", "distance"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +82,7 @@ def read_doc(item: Analyzed, canon: Callable[[str, str], str], variants: Mapping
                 named[i].add(name_token(variants.get(key.lower(), key)))
     claimed: list[set[str]] = [set() for _ in sentences]
     for c in item.analysis.claims:
-        if c.measure in WEAK_MEASURES:
+        if c.measure in WEAK:
             continue
         for i, s in enumerate(sentences):
             if c.sentence.overlaps(s) or s.contains(c.span):
