@@ -266,7 +266,7 @@ def test_timeline_noun_phrase_without_clause_is_skipped(nlp: Any) -> None:
 
 
 def test_timeline_syndicated_copy_counts_once(nlp: Any) -> None:
-    from storyline.story.timeline.merge import MAX_ENTRIES
+    from storyline.story.params import TIMELINE
 
     wire = "Storm winds toppled the radio mast above Kelmstad harbour on Monday."
     extra = " ".join(
@@ -284,7 +284,7 @@ def test_timeline_syndicated_copy_counts_once(nlp: Any) -> None:
 
     assert _copies([wire_report, copy, other]) == {"c": "w"}
     entries = build_timeline([wire_report, copy, other], nlp=nlp)
-    assert len(entries) <= MAX_ENTRIES
+    assert len(entries) <= TIMELINE.max_entries
     (mast,) = [e for e in entries if "mast" in e.text]
     assert mast.articles == ("w", "c")  # both listed, counted once for ranking
 

@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from storyline.lexicon.calendar import DATELINE_HEAD, MONTH_WORD, MONTHS, WEEKDAY_WORD
 from storyline.model import Boilerplate, Span
 
 # --- what a line of debris looks like ------------------------------------------------
@@ -110,14 +111,8 @@ _STAMP = re.compile(
     r"(?:\s+(?:on|at))?\s*[:,]?\s+(?P<when>.{1,60})$",
     re.I,
 )
-_MONTHS = (
-    "jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|"
-    "sep|sept|september|oct|october|nov|november|dec|december"
-)
-_DAYS = (
-    "mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|"
-    "sun|sunday|ago|hours?|hrs?|minutes?|mins?|days?"
-)
+_MONTHS = MONTH_WORD
+_DAYS = rf"{WEEKDAY_WORD}|ago|hours?|hrs?|minutes?|mins?|days?"
 _DATE_TOKEN = re.compile(
     rf"^(?:{_MONTHS}|{_DAYS}|updated|published|posted|last|\d{{1,4}}(?:st|nd|rd|th|am|pm)?|"
     r"\d{1,2}[:.]\d{2}(?:am|pm)?|am|pm|a\.m\.|p\.m\.|"
@@ -127,13 +122,7 @@ _DATE_TOKEN = re.compile(
 )
 # "KRASNOBIR, March 11 (Northwire) -", "MOSCOW/WASHINGTON —" or "Mumbai, Nov 11 -" alone on
 # a line: a place in capitals, or a capitalised place followed by a date.
-_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'/-]+(?: [A-Z][A-Z.'/-]+){0,3}"
-    rf"(?:,\s*(?:[A-Z][A-Za-z .]{{1,20}},\s*)?(?i:{_MONTHS})\.?\s+\d{{1,2}})?"
-    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}"
-    rf",\s*(?:[A-Z][A-Za-z .]{{1,20}},\s*)?(?i:{_MONTHS})\.?\s+\d{{1,2}})"
-    r"(?:\s*\([\w .&-]{2,30}\))?\s*(?:[-—–]+|:)$"
-)
+_DATELINE = re.compile(rf"^{DATELINE_HEAD}\s*(?:[-—–]+|:)$")
 _NAV_LINES = frozenset({
     "share", "share this", "share this article", "share this story", "share article",
     "advertisement", "advertising", "ad", "sponsored", "sponsored content", "skip to content",
@@ -390,20 +379,6 @@ _STATED = re.compile(
     re.I,
 )
 _STATED_KINDS = frozenset({"dateline", "byline"})
-_MONTH_ABBREVIATIONS = (
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-)
 
 
 def stated_date(text: str, spans: Sequence[Boilerplate]) -> str | None:
@@ -436,9 +411,8 @@ def _iso_date(match: re.Match[str]) -> str | None:
         except ValueError:
             return None
     day = match.group("d1") or match.group("d2")
-    month = (match.group("m1") or match.group("m2")).lower()[:3]
+    number = MONTHS[(match.group("m1") or match.group("m2")).lower()]
     year = match.group("y1") or match.group("y2")
-    number = _MONTH_ABBREVIATIONS.index(month) + 1
     try:
         return date(int(year), number, int(day)).isoformat()
     except ValueError:

@@ -1,4 +1,11 @@
-"""Words that say nothing about which event a report is about."""
+"""Stop lists: words a stage leaves out when it compares or weighs text.
+
+Three lists for three jobs, each tuned with its stage: ``STOPWORDS`` (clustering:
+words that say nothing about which event a report is about), ``CONTENT_STOPWORDS``
+(the summary and title: words that are not content words), ``MATCH_STOPWORDS``
+(publication dating: words ignored when two sentences are matched; words of three
+letters or fewer are ignored there anyway).
+"""
 
 from __future__ import annotations
 
@@ -18,3 +25,23 @@ _STOP_TEXT = """a about above after again against all also am an and any are as 
     mr mrs ms people may might must shall us get got go went going make made many much
     like well back still even since around among per via told including"""
 STOPWORDS = frozenset(_STOP_TEXT.split())
+
+_CONTENT_TEXT = """a an the and or but if of in on at to for from by with about as into over after
+    before under between during without within than then that this these those there here
+    is are was were be been being has have had do does did will would shall should can could
+    may might must it its he him his she her they them their we us our you your i me my
+    not no nor so too very also just only said says say told tell according more most
+    other some such what which who whom whose when where why how all any both each few
+    new one two three"""
+CONTENT_STOPWORDS = frozenset(_CONTENT_TEXT.split())
+
+_MATCH_TEXT = """
+    about above according added after again against also although among another around
+    because been before being between both came come could does doing down during each
+    earlier early even every first from further have having here into itself just last later
+    like made make many month months more most much must next only other over people said
+    same says should since some such than that their them then there these they this those
+    through told under until upon very want week weeks were what when where which while will
+    with would year years your
+"""
+MATCH_STOPWORDS = frozenset(_MATCH_TEXT.split())

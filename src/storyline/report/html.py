@@ -31,7 +31,7 @@ from storyline.report.view import (
     story_view,
     value_text,
 )
-from storyline.story.coverage import Coverage, independent_sources
+from storyline.story.coverage import Coverage, count_outlets
 
 #: The heading of quotes whose speaker no report names.
 
@@ -200,7 +200,7 @@ def _independent(story: Story, digest: Digest, by_id: Mapping[str, Article]) -> 
     coverage = story.extra.get("coverage")
     if isinstance(coverage, Coverage):
         return coverage.independent
-    return independent_sources(story.articles, by_id, digest.duplicate_of)
+    return count_outlets(story.articles, by_id, digest.duplicate_of)
 
 
 def _storylines(digest: Digest) -> list[dict[str, Any]]:

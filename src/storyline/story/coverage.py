@@ -171,10 +171,10 @@ def _outlets(
     return tuple(Outlet(name, tuple(orig), tuple(copies)) for name, orig, copies in groups.values())
 
 
-def independent_sources(
+def count_outlets(
     ids: Sequence[str], articles: Mapping[str, Article], duplicate_of: Mapping[str, str]
 ) -> int:
-    """How many independent sources a story's reports come from (as the coverage matrix counts)."""
+    """How many outlets a story's reports come from, copies counted with their original's outlet."""
     return len(_outlets(ids, articles, duplicate_of))
 
 

@@ -37,31 +37,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from storyline.analyze.times import resolve_time
-from storyline.analyze.timex.lexicon import MONTHS, WEEKDAY_CODES, WEEKDAYS
+from storyline.analyze.timex.lexicon import WEEKDAY_CODES
 from storyline.analyze.timex.resolve import resolve_rel
+from storyline.lexicon.calendar import MONTHS, WEEKDAYS
+from storyline.lexicon.stopwords import MATCH_STOPWORDS
 from storyline.model import Analyzed, Span, TimeExpr
+from storyline.story.params import DATING, DatingParams
 
-#: Shared-word score from which two sentences count as describing the same event.
-SAME_EVENT = 0.18
 _DEICTIC = re.compile(r"(?i)\b(?:yesterday|today|tomorrow|tonight)\b")
-#: Whole-report score from which an undatable report may borrow a date (step 4).
-SAME_STORY = 0.25
-
-_STOP = frozenset(
-    {
-        "about", "above", "after", "again", "against", "also", "although", "among",
-        "another", "around", "because", "been", "before", "being", "between", "both",
-        "came", "come", "could", "does", "doing", "down", "during", "each", "early",
-        "earlier", "even", "every", "first", "from", "further", "have", "having",
-        "here", "into", "itself", "just", "last", "later", "like", "made", "make",
-        "many", "more", "most", "much", "must", "next", "only", "other", "over", "said",
-        "same", "says", "should", "since", "some", "such", "than", "that", "their",
-        "them", "then", "there", "these", "they", "this", "those", "through", "told",
-        "under", "until", "upon", "very", "want", "were", "what", "when", "where",
-        "which", "while", "will", "with", "would", "year", "years", "your", "week",
-        "weeks", "month", "months", "according", "added", "people"
-    }
-)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +62,7 @@ def words(text: str) -> frozenset[str]:
     out = set()
     for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", text):
         lw = w.lower().strip("'’-")
-        if len(lw) < 4 or lw in _STOP or lw in MONTHS or lw in WEEKDAYS:
+        if len(lw) < 4 or lw in MATCH_STOPWORDS or lw in MONTHS or lw in WEEKDAYS:
             continue
         out.add(lw[:6])
     return frozenset(out)
@@ -214,7 +197,9 @@ class _Estimate:
     weak: bool = False  # from the story's first events only: lends no anchors
 
 
-def _estimate(item: Analyzed, anchors: list[_Anchor], story_year: int | None) -> _Estimate | None:
+def _estimate(
+    item: Analyzed, anchors: list[_Anchor], story_year: int | None, params: DatingParams
+) -> _Estimate | None:
     text = item.article.text
     weekdays = _weekday_times(item)
     evidence: list[str] = []
@@ -240,7 +225,7 @@ def _estimate(item: Analyzed, anchors: list[_Anchor], story_year: int | None) ->
             if a.article == item.article.id:
                 continue
             score = similarity(own, a.words)
-            if score < SAME_EVENT:
+            if score < params.anchor_overlap:
                 continue
             floor = a.day if floor is None else min(floor, a.day)
             if code is not None and WEEKDAY_CODES[a.day.weekday()] == code:
@@ -295,7 +280,7 @@ def _reresolve(item: Analyzed, day: date) -> Analyzed:
 
 
 def estimate_dates(
-    items: Sequence[Analyzed],
+    items: Sequence[Analyzed], params: DatingParams = DATING
 ) -> tuple[tuple[Analyzed, ...], dict[str, tuple[str, ...]]]:
     """Estimate missing publication dates of one story's reports; re-resolve their times."""
     dates: dict[str, date] = {}
@@ -323,7 +308,7 @@ def estimate_dates(
         for it in items:
             if it.article.id in dates:
                 continue
-            found = _estimate(it, anchors, story_year)
+            found = _estimate(it, anchors, story_year, params)
             if found is not None:
                 estimated[it.article.id] = found.day
                 if found.weak:
@@ -331,7 +316,7 @@ def estimate_dates(
                 else:
                     weak.discard(it.article.id)
                 evidence[it.article.id] = tuple(found.evidence)
-    _borrow_dates(items, dates, estimated, evidence)
+    _borrow_dates(items, dates, estimated, evidence, params.borrow_overlap)
     out = []
     for it in items:
         aid = it.article.id
@@ -354,6 +339,7 @@ def _borrow_dates(
     dates: dict[str, date],
     estimated: dict[str, date],
     evidence: dict[str, tuple[str, ...]],
+    borrow_overlap: float,
 ) -> None:
     """Step 5: a report without any time evidence takes its closest twin's date."""
     dated = [it for it in items if it.article.id in dates or it.article.id in estimated]
@@ -366,7 +352,7 @@ def _borrow_dates(
         if best is None:
             continue
         score = similarity(own, words(best.article.text))
-        if score < SAME_STORY:
+        if score < borrow_overlap:
             continue
         day = dates.get(best.article.id) or estimated[best.article.id]
         estimated[aid] = day

@@ -31,10 +31,10 @@ from storyline.analyze.naming.matching import (
     without_legal,
 )
 from storyline.analyze.naming.places import place_key
-from storyline.model import Analyzed, StoryEntity
 
-#: Labels of places: a known place ("Singapore") never joins "Singapore Airlines".
-_PLACES = frozenset({"GPE", "LOC"})
+# A known place ("Singapore", an area label) never joins "Singapore Airlines".
+from storyline.lexicon.labels import AREA_LABELS as _PLACES
+from storyline.model import Analyzed, StoryEntity
 
 #: A surname alone joins the leading bearer only when he has this many times the mentions.
 _DOMINANCE = 3

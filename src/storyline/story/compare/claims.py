@@ -38,7 +38,7 @@ from storyline.story.compare.events import (
     features,
     same_event,
 )
-from storyline.story.dedup.minhash import independent_sources
+from storyline.story.dedup.minhash import count_originals
 
 PARTY_WORDS = re.compile(
     r"\b(military|army|armed forces|air force|navy|defen[cs]e ministry|ministry of defen[cs]e|"
@@ -321,7 +321,7 @@ def _story_claim(
     # every mention of the agreed figure in the group supports it, not only the chosen one
     support = [i for i in group if i.party == cls.items[0].party and i.article in articles
                and compatible(i.claim, head)]  # fmt: skip
-    independent = independent_sources(articles, dups)
+    independent = count_originals(articles, dups)
     # sources of every supporting mention: one report names the police, another not
     return StoryClaim(measure, head.value, about, _attribution(support), articles,
                       head.qualifier, head.counted, independent, _citations(support))  # fmt: skip

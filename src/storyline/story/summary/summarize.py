@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
+from storyline.lexicon.labels import CITED_NAME_LABELS
 from storyline.lexicon.measures import SUMMARY_FACTS, base_measure
 from storyline.model import (
     Analyzed,
@@ -38,7 +39,6 @@ from storyline.model import (
 from storyline.story.summary.sentences import Candidate, find_candidates
 from storyline.story.summary.support import Doc, cosine, find_support, idf_of, read_doc, source_key
 from storyline.story.summary.text import (
-    NAME_LABELS,
     claim_key,
     content_words,
     is_year,
@@ -62,7 +62,6 @@ RECENT_DAYS = 3
 AGREED_SLOTS = 2
 #: Worth of telling a not yet covered week of a story that spans several.
 PERIOD_WEIGHT = 4.0
-_STOP_FACT_LABELS = {"PERSON", "ORG", "GPE"}
 
 
 def summarize(
@@ -203,7 +202,7 @@ def _fact_weights(
             weights[f"event:{i}"] = 0.75 * independent(t.articles)
     ranked = sorted(entities, key=lambda e: -(len(e.articles) * 10 + e.mentions))[:8]
     for e in ranked:
-        if e.label in _STOP_FACT_LABELS or e.label in NAME_LABELS:
+        if e.label in CITED_NAME_LABELS:
             weights[f"ent:{e.name}"] = 0.25 * independent(e.articles)
     return weights
 

@@ -17,12 +17,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from storyline.lexicon.labels import CITED_NAME_LABELS
 from storyline.lexicon.measures import WEAK
 from storyline.model import Analyzed, Citation, Span
 from storyline.story.dedup.minhash import original_of
 from storyline.story.summary.sentences import Candidate, FactIndex, facts_of
 from storyline.story.summary.text import (
-    NAME_LABELS,
     calendar_day,
     claim_key,
     content_words,
@@ -73,7 +73,7 @@ def read_doc(item: Analyzed, canon: Callable[[str, str], str], variants: Mapping
     named: list[set[str]] = [set() for _ in sentences]
     starts = [s.start for s in sentences]
     for m in item.analysis.entities:
-        if m.label in NAME_LABELS:
+        if m.label in CITED_NAME_LABELS:
             key = canon(item.article.id, m.key)
             for form in (key, m.key, m.text):
                 names.add(variants.get(form.lower(), form))

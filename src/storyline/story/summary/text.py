@@ -10,18 +10,9 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from storyline.lexicon.stopwords import CONTENT_STOPWORDS
 from storyline.model import TimeExpr
 
-#: Entity labels whose names a citing article must share.
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
-_STOPWORD_TEXT = """a an the and or but if of in on at to for from by with about as into over after
-    before under between during without within than then that this these those there here
-    is are was were be been being has have had do does did will would shall should can could
-    may might must it its he him his she her they them their we us our you your i me my
-    not no nor so too very also just only said says say told tell according more most
-    other some such what which who whom whose when where why how all any both each few
-    new one two three"""
-_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _SMALL_NUMBERS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen "
     "fourteen fifteen sixteen seventeen eighteen nineteen twenty"
@@ -93,7 +84,7 @@ def content_words(text: str) -> set[str]:
     for w in word_seq(text):
         if w in _DIGIT_WORDS:
             out.add(_DIGIT_WORDS[w])
-        elif w not in _STOPWORDS and (len(w) > 2 or w.isdigit()):
+        elif w not in CONTENT_STOPWORDS and (len(w) > 2 or w.isdigit()):
             stem = _stem(w[:-2] if w.endswith("'s") else w)
             out.add(_EVENT_SYNONYMS.get(stem, stem))
     return out

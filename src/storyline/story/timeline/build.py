@@ -18,6 +18,7 @@ from typing import Any
 
 from storyline.model import Analyzed, Citation, Span, TimeExpr, TimelineEntry
 from storyline.story.dating import published_date, sentence_of, similarity, words
+from storyline.story.params import TIMELINE, TimelineParams
 from storyline.story.timeline.lines import event_line
 from storyline.story.timeline.merge import (
     Event,
@@ -32,10 +33,6 @@ from storyline.story.timeline.merge import (
 
 __all__ = ["build_timeline", "sort_key", "timeline_sentences"]
 
-#: Events this many days before publication are background.
-BACKGROUND_DAYS = 60
-#: Whole-report word overlap from which a report counts as a copy of another (wire copy).
-COPY = 0.7
 
 _DATE_VALUE = re.compile(
     r"^\d{4}(?:-(?:\d\d(?:-\d\d)?|W\d\d(?:-WE)?|Q\d|H\d|SP|SU|FA|WI))?(?:T.*)?$"
@@ -67,6 +64,7 @@ def build_timeline(
     items: Sequence[Analyzed],
     canonical: Callable[[str, str], str] | None = None,
     nlp: Any = None,
+    params: TimelineParams = TIMELINE,
 ) -> tuple[TimelineEntry, ...]:
     """The ordered, merged timeline of one story's reports."""
     if nlp is None:
@@ -85,8 +83,10 @@ def build_timeline(
         parsed[n][span] = docs[text]
     events: list[Event] = []
     for index, (item, todo) in enumerate(zip(items, todos, strict=True)):
-        events.extend(_events_of(item, index, todo, parsed[index], _namer(canonical, item)))
-    return tuple(_entry(e) for e in order(prune(merge(events), _copies(items))))
+        name_of = _namer(canonical, item)
+        events.extend(_events_of(item, index, todo, parsed[index], name_of, params))
+    copies = _copies(items, params.copy_overlap)
+    return tuple(_entry(e) for e in order(prune(merge(events, params), copies, params)))
 
 
 def timeline_sentences(items: Sequence[Analyzed]) -> list[str]:
@@ -100,13 +100,15 @@ def _sentence_keys(todos: Sequence[_Todo]) -> list[tuple[int, Span]]:
     return [(n, span) for n, todo in enumerate(todos) for span in sorted({s for *_, s in todo})]
 
 
-def _copies(items: Sequence[Analyzed]) -> dict[str, str]:
+def _copies(
+    items: Sequence[Analyzed], copy_overlap: float = TIMELINE.copy_overlap
+) -> dict[str, str]:
     """Each report that nearly repeats an earlier one, mapped to that earlier report."""
     bags = [words(it.article.text) for it in items]
     out: dict[str, str] = {}
     for n, item in enumerate(items):
         for m in range(n):
-            if similarity(bags[n], bags[m]) >= COPY:
+            if similarity(bags[n], bags[m]) >= copy_overlap:
                 out[item.article.id] = out.get(items[m].article.id, items[m].article.id)
                 break
     return out
@@ -158,6 +160,7 @@ def _events_of(
     todo: _Todo,
     parsed: dict[Span, Any],
     name_of: Callable[[str], str],
+    params: TimelineParams,
 ) -> list[Event]:
     """One event per dated clause of a report (two dates of one clause: the first)."""
     aid = item.article.id
@@ -187,7 +190,7 @@ def _events_of(
             continue
         seen |= {(sent_span.start, line.verb_i), (sent_span.start, value)}
         start = start_of(value)
-        background = bool(pub and start and (pub - start).days > BACKGROUND_DAYS)
+        background = bool(pub and start and (pub - start).days > params.background_days)
         citation = Citation(aid, Span(sent_span.start, sent_span.end))
         sentence = text[sent_span.start : sent_span.end]
         out.append(

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.lexicon.calendar import CAPS_PLACE, DATELINE
 from storyline.story.timeline.clause import (
     MAX_WORDS,
     RELATIVE,
@@ -46,8 +47,8 @@ STRONG = frozenset(
 )  # fmt: skip
 _BAD_START = frozenset({"ADP", "CCONJ", "SCONJ", "PUNCT", "PART"})
 #: "LINDHOLM, March 12 (Northwire) -": a wire dateline before the first sentence.
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z ./'’-]{2,}(?:,[^-–—]{0,40})?\s*(?:\([^)]*\))?\s*[-–—]+\s")
-_DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,},\s*$")
+_DATELINE = re.compile(rf"^\s*{DATELINE}\s")
+_DATELINE_HEAD = re.compile(rf"^\s*{CAPS_PLACE},\s*$")
 
 
 @dataclass(frozen=True, slots=True)
