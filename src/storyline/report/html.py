@@ -31,7 +31,7 @@ from storyline.report.view import (
     story_view,
     value_text,
 )
-from storyline.story.coverage import Coverage, count_outlets
+from storyline.story.coverage import count_outlets
 
 #: The heading of quotes whose speaker no report names.
 
@@ -197,9 +197,8 @@ def _by_speaker(view: StoryView) -> list[dict[str, Any]]:
 
 def _independent(story: Story, digest: Digest, by_id: Mapping[str, Article]) -> int:
     """The story page's own count of independent sources, so index and page agree."""
-    coverage = story.extra.get("coverage")
-    if isinstance(coverage, Coverage):
-        return coverage.independent
+    if story.coverage is not None:
+        return story.coverage.independent
     return count_outlets(story.articles, by_id, digest.duplicate_of)
 
 

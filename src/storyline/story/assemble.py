@@ -15,6 +15,7 @@ from storyline.model import Analyzed, Story
 from storyline.story.compare.claims import compare_claims
 from storyline.story.coverage import build_coverage
 from storyline.story.dating import estimate_dates
+from storyline.story.disputes import find_disputes
 from storyline.story.names import resolve_names
 from storyline.story.quotes import group_quotes
 from storyline.story.summary.summarize import summarize
@@ -122,13 +123,11 @@ def assemble_story(
         conflicts=conflicts,
         timeline=timeline,
         summary=summary,
+        disputes=find_disputes(ordered, conflicts, timeline, quotes),
+        duplicate_of=dups,
+        date_evidence={k: v for k, v in evidence.items() if k in ids},
     )
-    extra: dict[str, object] = {
-        "duplicate_of": dups,
-        "date_evidence": {k: v for k, v in evidence.items() if k in ids},
-    }
-    story = replace(story, extra=extra)
-    extra["coverage"] = build_coverage(story, ordered, dups)
+    story = replace(story, coverage=build_coverage(story, ordered, dups))
     return AssembledStory(story=story, items=ordered, date_evidence=dict(evidence))
 
 
