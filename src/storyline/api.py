@@ -1,4 +1,5 @@
-"""The Python API: :func:`analyze` and :func:`digest`. The CLI only wraps these."""
+"""The Python API: :func:`analyze` (and :func:`analyze_to`, which writes the JSONL) and
+:func:`digest`. The CLI only wraps these."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from storyline.analyze.pipeline import analyze_articles
 from storyline.ingest import InputError, iter_articles
 from storyline.model import Analyzed, Article, ArticleAnalysis, Digest, Story
 from storyline.nlp import load_nlp
-from storyline.report import write_report
+from storyline.report import write_analyses, write_report
 from storyline.store import Store
 from storyline.store.parses import load_parses, parses_path, save_parses
 from storyline.story.assemble import AssembledStory, assemble_story, date_story, parse_ahead
@@ -90,6 +91,33 @@ def analyze(
         done += len(batch)
         progress("analyse", done, len(articles))
     result.added = len(articles)
+
+
+def analyze_to(
+    inputs: Sequence[str | Path],
+    out: str | Path,
+    *,
+    model: str | None = None,
+    jobs: int | None = None,
+    manifest: str | Path | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+    progress: Progress | None = None,
+    result: RunResult | None = None,
+) -> RunResult:
+    """Analyse the inputs and write one JSONL row per article to ``out`` ('-' for stdout)."""
+    result = result if result is not None else RunResult()
+    items = analyze(
+        inputs,
+        model=model,
+        jobs=jobs,
+        manifest=manifest,
+        on_error=on_error,
+        progress=progress,
+        result=result,
+    )
+    write_analyses(items, out)
+    result.out = None if str(out) == "-" else Path(out)
+    return result
 
 
 def digest(

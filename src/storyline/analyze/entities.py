@@ -23,8 +23,8 @@ from storyline.analyze.naming.cleanup import (
 )
 from storyline.analyze.naming.linking import link_names
 from storyline.analyze.naming.places import place_label
-from storyline.analyze.quoting.marks import doc_text
 from storyline.model import Mention, Span
+from storyline.nlp import doc_text
 
 __all__ = ["extract_entities", "mentions_by_key"]
 

@@ -15,9 +15,9 @@ from typing import Any
 
 from storyline.analyze.naming.folding import TITLES, fold, name_tokens
 from storyline.analyze.naming.kinds import ORG_WORDS
-from storyline.analyze.quoting.marks import doc_text
 from storyline.lexicon.calendar import MONTH_NAME, WEEKDAY_NAME
 from storyline.lexicon.labels import NAME_LABELS
+from storyline.nlp import doc_text
 
 #: Demonyms and country short forms that stand before a title ("US President ...").
 _DEMONYM = re.compile(r"^(?:[A-Z]{2,3}|[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ic|ch))$")

@@ -17,9 +17,9 @@ from typing import Any
 from storyline.analyze.naming.folding import display_name, fold, name_tokens, translit
 from storyline.analyze.naming.kinds import ORG_WORDS
 from storyline.analyze.quoting.lexicon import ROLE_NOUNS
-from storyline.analyze.quoting.marks import doc_text
 from storyline.analyze.quoting.referents import ORG_NOUNS, org_referent, relative_head
 from storyline.model import Mention, Span
+from storyline.nlp import doc_text
 
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _ORG_PRONOUNS = frozenset({"it"})
