@@ -30,14 +30,8 @@ class MentionIndex(Protocol):
     def inside_quote(self, pos: int) -> bool:
         """Whether ``pos`` lies inside quoted words."""
 
-    def antecedent(
-        self,
-        pos: int,
-        labels: frozenset[str],
-        role: str | None = None,
-        modifiers: frozenset[str] = frozenset(),
-    ) -> Mention | None:
-        """The nearest compatible mention before ``pos``, outside quotes."""
+    def antecedent(self, pos: int, labels: frozenset[str]) -> Mention | None:
+        """The nearest mention with one of ``labels`` before ``pos``, outside quotes."""
 
 
 #: Labels of things that say things without being people.
