@@ -10,6 +10,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from storyline.analyze.numbers.parse import SCALES
 from storyline.lexicon.stopwords import CONTENT_STOPWORDS
 from storyline.model import TimeExpr
 
@@ -62,7 +63,6 @@ _EVENT_SYNONYMS = {
     "evacuat": "evacuate",
     "evacuee": "evacuate",
 }
-_SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _NUMBER_TOKEN = re.compile(r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)|[A-Za-z]+")
 QUOTED = re.compile(r"[\"“]([^\"“”]{3,})[\"”]")
 _WORD = re.compile(r"[\w’']+")
@@ -110,8 +110,8 @@ def numbers_in(text: str) -> list[float]:
             scalable = True
             continue
         word = token.lower()
-        if scalable and word in _SCALES:
-            values[-1] *= _SCALES[word]
+        if scalable and word in SCALES:
+            values[-1] *= SCALES[word]
             scalable = False
         elif word in _NUMBER_WORDS:
             values.append(float(_NUMBER_WORDS[word]))
