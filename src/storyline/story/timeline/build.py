@@ -2,7 +2,7 @@
 
 Every sentence with a calendar time expression (a date, a day, a week, a month, a
 season or a year, not a duration or a vague reference) gives an event: a short
-readable line (:mod:`storyline.story.timeline.lines`), its date and granularity, and
+readable line (:mod:`storyline.analyze.eventline.lines`), its date and granularity, and
 the sentence as citation. Events are merged across reports, ranked and pruned
 (:mod:`storyline.story.timeline.merge`). Events dated well before the report's
 publication are kept and marked background. Entries are ordered by date (ISO 8601;
@@ -16,10 +16,10 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from storyline.analyze.eventline.lines import event_line
 from storyline.model import Analyzed, Citation, Span, TimeExpr, TimelineEntry
 from storyline.story.dating import published_date, sentence_of, similarity, words
 from storyline.story.params import TIMELINE, TimelineParams
-from storyline.story.timeline.lines import event_line
 from storyline.story.timeline.merge import (
     Event,
     articles_of,

@@ -19,8 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.lexicon.calendar import CAPS_PLACE, DATELINE
-from storyline.story.timeline.clause import (
+from storyline.analyze.eventline.clause import (
     MAX_WORDS,
     RELATIVE,
     REPORTING,
@@ -30,6 +29,7 @@ from storyline.story.timeline.clause import (
     subject,
     time_tokens,
 )
+from storyline.lexicon.calendar import CAPS_PLACE, DATELINE
 
 #: Verbs of things that happen: an entry with one is worth keeping.
 STRONG = frozenset(
