@@ -114,6 +114,22 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class EventLine:
+    """The readable line of the clause a date or time expression dates (for the timeline).
+
+    Found at analysis, where the sentence is parsed once; the story stage only puts
+    the story-wide name of the subject in (``named``) and tidies the text.
+    """
+
+    time: Span  # the time expression's span
+    text: str
+    verb: str  # lemma of the clause's verb
+    verb_i: int  # token index of that verb in the article: one event per clause
+    strong: bool  # a verb of something happening ("derail", "sign")
+    named: tuple[str, str] | None = None  # (subject phrase in text, its entity's name)
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleAnalysis:
     """Everything the per-article stages found in one article."""
 
@@ -124,6 +140,7 @@ class ArticleAnalysis:
     times: tuple[TimeExpr, ...] = ()
     quotes: tuple[Quote, ...] = ()
     claims: tuple[Claim, ...] = ()
+    event_lines: tuple[EventLine, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

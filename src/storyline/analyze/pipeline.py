@@ -20,6 +20,7 @@ from typing import Any
 from storyline.analyze.claims import extract_claims
 from storyline.analyze.clean import find_boilerplate, mask_text, stated_date
 from storyline.analyze.entities import extract_entities
+from storyline.analyze.eventline.extract import extract_event_lines
 from storyline.analyze.quotes import extract_quotes
 from storyline.analyze.times import extract_times
 from storyline.model import Article, ArticleAnalysis, Boilerplate, Span
@@ -58,14 +59,16 @@ def analyze_doc(article: Article, doc: Any, boilerplate: Sequence[Boilerplate]) 
     """Run every stage on one article whose masked text ``doc`` has been parsed."""
     mentions = extract_entities(doc)
     times = extract_times(doc, anchor_date(article))
+    sentences = sentence_spans(doc)
     return ArticleAnalysis(
         article_id=article.id,
         boilerplate=tuple(boilerplate),
-        sentences=sentence_spans(doc),
+        sentences=sentences,
         entities=mentions,
         times=times,
         quotes=extract_quotes(doc, mentions),
         claims=extract_claims(doc, mentions, times),
+        event_lines=extract_event_lines(doc, sentences, times),
     )
 
 

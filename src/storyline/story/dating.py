@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from storyline.analyze.eventline.extract import sentence_at
 from storyline.analyze.times import resolve_time
 from storyline.analyze.timex.lexicon import WEEKDAY_CODES
 from storyline.analyze.timex.resolve import resolve_rel
@@ -78,13 +79,7 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 def sentence_of(item: Analyzed, span: Span) -> Span:
     """The sentence holding a span (a window of text when sentences are unknown)."""
-    for s in item.analysis.sentences:
-        if s.start <= span.start < s.end:
-            return s
-    text = item.article.text
-    start = text.rfind(".", 0, span.start) + 1
-    end = text.find(".", span.end)
-    return Span(start, len(text) if end < 0 else end + 1)
+    return sentence_at(item.article.text, item.analysis.sentences, span)
 
 
 def published_date(raw: str | None) -> date | None:
