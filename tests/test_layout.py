@@ -12,9 +12,9 @@ ALLOWED = {
     "model": set(),
     "lexicon": set(),
     "nlp": set(),
-    "ingest": {"model"},
-    "analyze": {"model", "lexicon", "nlp"},
-    "story": {"model", "lexicon", "nlp", "analyze"},
+    "ingest": {"model", "lexicon"},
+    "analyze": {"model", "lexicon", "nlp", "ingest"},  # ingest.dates: the publication date
+    "story": {"model", "lexicon", "nlp", "ingest", "analyze"},
     "store": {"model", "story", "analyze"},
     "report": {"model", "lexicon", "story"},
 }

@@ -40,6 +40,7 @@ from storyline.analyze.eventline.extract import sentence_at
 from storyline.analyze.times import resolve_time
 from storyline.analyze.timex.lexicon import WEEKDAY_CODES
 from storyline.analyze.timex.resolve import resolve_rel
+from storyline.ingest.dates import publication_day
 from storyline.lexicon.calendar import MONTHS, WEEKDAYS
 from storyline.lexicon.stopwords import MATCH_STOPWORDS
 from storyline.model import Analyzed, Span, TimeExpr
@@ -80,16 +81,6 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
 def sentence_of(item: Analyzed, span: Span) -> Span:
     """The sentence holding a span (a window of text when sentences are unknown)."""
     return sentence_at(item.article.text, item.analysis.sentences, span)
-
-
-def published_date(raw: str | None) -> date | None:
-    """The day of a metadata publication date ("2025-05-17" or a datetime string)."""
-    if not raw or len(raw) < 10:
-        return None
-    try:
-        return date.fromisoformat(raw[:10])
-    except ValueError:
-        return None
 
 
 def _years(item: Analyzed) -> list[int]:
@@ -280,7 +271,7 @@ def estimate_dates(
     """Estimate missing publication dates of one story's reports; re-resolve their times."""
     dates: dict[str, date] = {}
     for it in items:
-        d = published_date(it.article.published)
+        d = publication_day(it.article.published)
         if d is not None:
             dates[it.article.id] = d
     all_years = [y for it in items for y in _years(it)] + [d.year for d in dates.values()]

@@ -18,8 +18,9 @@ from collections.abc import Callable, Sequence
 
 from storyline.analyze.eventline.extract import dated_sentence
 from storyline.analyze.eventline.lines import finish_line
+from storyline.ingest.dates import publication_day
 from storyline.model import Analyzed, Citation, Span, TimeExpr, TimelineEntry
-from storyline.story.dating import published_date, similarity, words
+from storyline.story.dating import similarity, words
 from storyline.story.params import TIMELINE, TimelineParams
 from storyline.story.timeline.merge import (
     Event,
@@ -136,7 +137,7 @@ def _events_of(
     """One event per dated clause of a report (two dates of one clause: the first)."""
     aid = item.article.id
     text = item.article.text
-    pub = published_date(item.article.published)
+    pub = publication_day(item.article.published)
     seen: set[tuple[int, int | str]] = set()
     out: list[Event] = []
     lines = {e.time: e for e in item.analysis.event_lines}
