@@ -135,13 +135,6 @@ def _outlets(
     return tuple(Outlet(name, tuple(orig), tuple(copies)) for name, orig, copies in groups.values())
 
 
-def count_outlets(
-    ids: Sequence[str], articles: Mapping[str, Article], duplicate_of: Mapping[str, str]
-) -> int:
-    """How many outlets a story's reports come from, copies counted with their original's outlet."""
-    return len(_outlets(ids, articles, duplicate_of))
-
-
 def _join_cells(
     outlets: Sequence[Outlet], marks: Sequence[tuple[str, str]], column: Mapping[str, int]
 ) -> tuple[str, ...]:
