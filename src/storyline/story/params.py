@@ -42,5 +42,34 @@ class TimelineParams:
     copy_overlap: float = 0.7
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SummaryParams:
+    """How summary sentences are supported, picked and ordered (docs/quality.md)."""
+
+    #: Share of a sentence's (IDF-weighted) content words a passage must repeat to
+    #: support it.
+    support_overlap: float = 0.45
+    #: Lower bar when the passage also shares a story fact (claim, quote, timeline event).
+    support_overlap_with_fact: float = 0.15
+    #: Bar when the passage names the sentence's people and places and shares an event word.
+    support_overlap_with_names: float = 0.3
+    #: Besides, the share of the sentence's other (event, not name) words the passage
+    #: must repeat.
+    support_event_overlap: float = 0.4
+    #: Cosine above which two selected sentences count as saying the same thing...
+    redundant_cosine: float = 0.5
+    #: ...and the same bar when the two sentences state the same figure.
+    redundant_cosine_with_figure: float = 0.2
+    #: An event this many days before its report orders the sentence; older ones are
+    #: recalled.
+    recent_days: int = 3
+    #: How many of a story's agreed figures the summary must tell (when a sentence
+    #: carries them).
+    agreed_slots: int = 2
+    #: Worth of telling a not yet covered week of a story that spans several.
+    period_weight: float = 4.0
+
+
 DATING = DatingParams()
 TIMELINE = TimelineParams()
+SUMMARY = SummaryParams()

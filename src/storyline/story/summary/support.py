@@ -21,6 +21,7 @@ from storyline.lexicon.labels import CITED_NAME_LABELS
 from storyline.lexicon.measures import WEAK
 from storyline.model import Analyzed, Citation, Span
 from storyline.story.dedup.minhash import original_of
+from storyline.story.params import SUMMARY, SummaryParams
 from storyline.story.summary.sentences import Candidate, FactIndex, facts_of
 from storyline.story.summary.text import (
     calendar_day,
@@ -32,15 +33,6 @@ from storyline.story.summary.text import (
     quoted_in,
     word_seq,
 )
-
-#: Share of a sentence's (IDF-weighted) content words a passage must repeat to support it.
-SUPPORT_OVERLAP = 0.45
-#: Lower bar when the passage also shares a story fact (claim, quote, timeline event).
-SUPPORT_OVERLAP_WITH_FACT = 0.15
-#: Bar when the passage names the sentence's people and places and shares an event word.
-SUPPORT_OVERLAP_WITH_NAMES = 0.3
-#: Besides, the share of the sentence's other (event, not name) words the passage must repeat.
-SUPPORT_EVENT_OVERLAP = 0.4
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +109,7 @@ def find_support(
     idf: Mapping[str, float],
     fact_spans: FactIndex,
     variants: Mapping[str, str],
+    params: SummaryParams = SUMMARY,
 ) -> tuple[Citation, ...]:
     """Every article with a passage that says the sentence's facts and passes verification.
 
@@ -152,22 +145,24 @@ def find_support(
                 best = (2.0, i)  # the sentence itself (maybe with a dateline cut off)
                 break
             overlap = weight / total
-            if overlap < SUPPORT_OVERLAP_WITH_FACT or (best is not None and overlap <= best[0]):
+            if overlap < params.support_overlap_with_fact or (
+                best is not None and overlap <= best[0]
+            ):
                 continue
             if _same_fact(story_facts, art, doc, i, fact_spans):
                 best = (overlap, i)
                 continue
             # Names are cheap to share: the passage must also tell what they did.
             told = sum(idf.get(w, 1.0) for w in events & doc.words[i]) / event_total
-            if told < SUPPORT_EVENT_OVERLAP:
+            if told < params.support_event_overlap:
                 continue
             # ...and be about the same people (named there or one sentence off; a place may
             # go without saying: "the town").
             near = _names_near(doc, i)
             if not people <= near:
                 continue
-            if overlap >= SUPPORT_OVERLAP or (
-                overlap >= SUPPORT_OVERLAP_WITH_NAMES and names and names <= near
+            if overlap >= params.support_overlap or (
+                overlap >= params.support_overlap_with_names and names and names <= near
             ):
                 best = (overlap, i)
         if best is None:
