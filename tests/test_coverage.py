@@ -50,7 +50,7 @@ def test_coverage_collapses_copies_and_outlets() -> None:
     assert cov.reports == 5
     assert cov.independent == 3  # Ledger (a, d, copy c), Herald, report e
     names = [o.name for o in cov.outlets]
-    assert names == ["Ledger", "Herald", "e"]
+    assert names == ["Ledger", "Herald", "report 5"]  # no outlet, no title: "report N"
     assert cov.outlets[0].articles == ("a", "d")
     assert cov.outlets[0].copies == ("c",)
 

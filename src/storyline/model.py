@@ -302,6 +302,36 @@ class Coverage:
 
 
 @dataclass(frozen=True, slots=True)
+class Fact:
+    """One numeric fact of a story in its one state, read by every section of the page.
+
+    ``state`` is ``agreed`` (two or more independent sources give the figure),
+    ``single source`` (one), ``disputed`` (sources give different values) or
+    ``updated`` (later reports give a higher toll). ``phrase`` is how a reader says
+    it; ``readable`` is False when the fact cannot be said as a plain phrase (it is
+    then kept in stories.json but not listed on the page).
+    """
+
+    measure: str
+    about: str
+    state: str
+    phrase: str
+    values: tuple[float, ...]
+    articles: tuple[str, ...]
+    sources: int
+    readable: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One entry of a story's log across digests: what changed, and when it was seen."""
+
+    date: str  # the day the digest saw the change (ISO date)
+    kind: str  # report | figure | dispute | quote | development
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     """Everything storyline knows about one real-world story."""
 
@@ -319,6 +349,10 @@ class Story:
     disputes: tuple[Dispute, ...] = ()
     #: Who reported what; None only for a story not built by ``assemble_story``.
     coverage: Coverage | None = None
+    #: Every numeric fact in its one state (agreed, disputed, updated, single source).
+    facts: tuple[Fact, ...] = ()
+    #: What changed across digests, oldest first (filled by the digest, not by assembly).
+    changes: tuple[Change, ...] = ()
     #: Copy id -> original id, for the copies inside this story.
     duplicate_of: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     #: Article id -> why its estimated publication date was chosen.

@@ -67,6 +67,7 @@ def _article(article: Article, digest: Digest) -> dict[str, Any]:
 def story_to_dict(story: Story) -> dict[str, Any]:
     """One story as the contract spells it."""
     disputed = {(c.measure, c.about) for c in story.conflicts}
+    states = {(f.measure, f.about, v): f.state for f in story.facts for v in f.values}
     out: dict[str, Any] = {
         "id": story.id,
         "title": story.title,
@@ -117,9 +118,14 @@ def story_to_dict(story: Story) -> dict[str, Any]:
             }
             for q in story.quotes
         ],
-        "claims": [_claim(c, (c.measure, c.about) in disputed) for c in story.claims],
+        "claims": [
+            _claim(c, (c.measure, c.about) in disputed, states.get((c.measure, c.about, c.value)))
+            for c in story.claims
+        ],
         "conflicts": [_conflict(c) for c in story.conflicts],
         "disputes": [to_jsonable(d) for d in story.disputes],
+        "facts": [to_jsonable(f) for f in story.facts],
+        "changes": [to_jsonable(c) for c in story.changes],
         "duplicate_of": dict(story.duplicate_of),
         "date_evidence": {a: list(why) for a, why in story.date_evidence.items()},
     }
@@ -128,7 +134,7 @@ def story_to_dict(story: Story) -> dict[str, Any]:
     return out
 
 
-def _claim(c: StoryClaim, disputed: bool) -> dict[str, Any]:
+def _claim(c: StoryClaim, disputed: bool, state: str | None = None) -> dict[str, Any]:
     return {
         "measure": c.measure,
         "value": number(c.value),
@@ -139,6 +145,7 @@ def _claim(c: StoryClaim, disputed: bool) -> dict[str, Any]:
         "counted": c.counted,
         "independent": c.independent,
         "disputed": disputed,
+        "state": state,
         "citations": [_citation(x) for x in c.citations],
     }
 

@@ -129,10 +129,10 @@ def _quote_lines(v: StoryView, q: StoryQuote) -> list[str]:
 
 
 def _facts(v: StoryView) -> list[str]:
-    if not v.story.claims:
+    if not v.figures:
         return []
     out = ["", "## Figures reported", ""]
-    for c in v.story.claims:
+    for c in v.figures:
         about = f" — {md(c.about)}" if c.about else ""
         who = f", according to {md(c.attribution)}" if c.attribution else ""
         n = c.independent or len(v.outlets(c.articles))

@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from storyline.model import Analyzed, Article, Citation, Coverage, Digest, Story, StoryQuote
+from storyline.model import (
+    Analyzed,
+    Article,
+    Citation,
+    Coverage,
+    Digest,
+    Story,
+    StoryClaim,
+    StoryQuote,
+)
 from storyline.model import Dispute as StoryDispute
 from storyline.report.json import number
 
@@ -74,6 +83,17 @@ class StoryView:
     coverage: Coverage
     first: str
     last: str
+
+    @property
+    def figures(self) -> tuple[StoryClaim, ...]:
+        """The figures listed as reported: the agreed ones (each fact is shown in its one
+        state: a disputed figure under the disputes, a single-source one with the lone facts).
+        A story built without fact states lists every claim."""
+        facts = self.story.facts
+        if not facts:
+            return self.story.claims
+        agreed = {(f.measure, f.about, v) for f in facts if f.state == "agreed" for v in f.values}
+        return tuple(c for c in self.story.claims if (c.measure, c.about, c.value) in agreed)
 
     def refs(self, citations: Iterable[Citation], articles: Iterable[str] = ()) -> list[Ref]:
         """Markers for citations (with passages) plus any articles cited without one."""
@@ -189,7 +209,7 @@ def story_view(story: Story, digest: Digest) -> StoryView:
             ArticleView(
                 n=n,
                 article=art,
-                outlet=art.source or f"Report {n}",
+                outlet=report_name(art, n),
                 date=(art.published or "")[:10],
                 estimated=art.published_estimated,
                 original=number_of.get(original) if original else None,
@@ -208,6 +228,11 @@ def story_view(story: Story, digest: Digest) -> StoryView:
         last=dates[-1] if dates else "",
     )
     return replace(view, disputes=tuple(_dispute(view, d) for d in story.disputes))
+
+
+def report_name(article: Article, n: int) -> str:
+    """How a report is named everywhere: its outlet, else its title, else "report N"."""
+    return (article.source or "").strip() or (article.title or "").strip() or f"report {n}"
 
 
 def value_text(value: float, qualifier: str = "exact") -> str:

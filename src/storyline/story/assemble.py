@@ -15,6 +15,7 @@ from storyline.story.compare.claims import compare_claims
 from storyline.story.coverage import build_coverage
 from storyline.story.dating import estimate_dates
 from storyline.story.disputes import find_disputes
+from storyline.story.facts import fact_states, outlet_keys, reconcile
 from storyline.story.names import resolve_names
 from storyline.story.quotes import group_quotes
 from storyline.story.summary.summarize import summarize
@@ -67,6 +68,10 @@ def assemble_story(
     entities = names.entities()
     quotes = group_quotes(ordered, names, dups)
     claims, conflicts = compare_claims(ordered, names.canonical, dups)
+    outlet = outlet_keys(
+        [i.article.id for i in ordered], {i.article.id: i.article for i in ordered}, dups
+    )
+    claims, conflicts = reconcile(claims, conflicts, outlet)
     timeline = build_timeline(ordered, names.canonical)
     summary = summarize(
         ordered,
@@ -91,6 +96,7 @@ def assemble_story(
         timeline=timeline,
         summary=summary,
         disputes=find_disputes(ordered, conflicts, timeline, quotes),
+        facts=fact_states(claims, conflicts, outlet),
         duplicate_of=dups,
         date_evidence={k: v for k, v in evidence.items() if k in ids},
     )

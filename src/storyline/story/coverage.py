@@ -9,11 +9,25 @@ listed apart: they are the ones a reader should weigh with care.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from storyline.analyze.numbers.parse import word_value
 from storyline.lexicon.measures import claim_what
-from storyline.model import Analyzed, Article, Coverage, CoverageFact, Outlet, Story, StoryClaim
+from storyline.model import (
+    Analyzed,
+    Article,
+    Citation,
+    Coverage,
+    CoverageFact,
+    Outlet,
+    Span,
+    Story,
+    StoryClaim,
+    TimelineEntry,
+)
 from storyline.story.dedup.minhash import original_of
+from storyline.story.facts import SINGLE, leans_back, state_of
 
 #: Rows shown in the matrix at most (conflicts always are).
 MAX_FACTS = 20
@@ -76,15 +90,31 @@ def build_coverage(
     ranked = sorted(facts, key=lambda f: (f.kind != "conflict", -f.sources, kinds[f.kind]))
     key = tuple(f for f in ranked if f.kind == "conflict" or f.sources >= 1)[:MAX_FACTS]
     # Quotes are one outlet's by nature; a lone figure or event is what to weigh with care.
-    # Events named in a word or two ("Russia said") say too little to list.
+    # A figure is listed as its fact's state says (one truth per fact); an event that
+    # states a figure is that figure's; events named in a word or two ("Russia said"),
+    # or leaning on a sentence not shown ("It said"), say too little to list.
+    lone = {
+        f"{_number(cl.value)} {claim_what(cl.counted, cl.measure)}"
+        + (f": {cl.about}" if cl.about else "")
+        for cl in story.claims
+        if state_of(story.facts, cl.measure, cl.value, cl.about) == SINGLE
+        and any(f.readable for f in story.facts if f.measure == cl.measure and f.about == cl.about)
+    }
+    figure_spans = _figure_spans(story)
+    events = {t.text: t for t in story.timeline}
     single = tuple(
         f
         for f in facts
         if f.sources == 1
         and f not in in_dispute
         and (
-            f.kind == "claim"
-            or (f.kind == "event" and len(f.label.split(": ", 1)[-1].split()) >= 4)
+            (f.kind == "claim" and f.label in lone)
+            or (
+                f.kind == "event"
+                and len(f.label.split(": ", 1)[-1].split()) >= 4
+                and not leans_back(f.label.split(": ", 1)[-1])
+                and not _states_figure(events, f.label, figure_spans)
+            )
         )
     )[:MAX_SINGLE]
     return Coverage(
@@ -94,6 +124,35 @@ def build_coverage(
         reports=len(story.articles),
         independent=len(outlets),
     )
+
+
+def _figure_spans(story: Story) -> dict[str, list[tuple[Span, float]]]:
+    """Per article, the passages that give one of the story's figures, with the figure."""
+    cites = [(c, cl.value) for cl in story.claims for c in cl.citations]
+    cites += [(c, v.value) for cf in story.conflicts for v in cf.values for c in v.citations]
+    out: dict[str, list[tuple[Span, float]]] = {}
+    for c, value in cites:
+        if c.span is not None:
+            out.setdefault(c.article, []).append((c.span, value))
+    return out
+
+
+def _states_figure(
+    events: Mapping[str, TimelineEntry],
+    label: str,
+    spans: Mapping[str, Sequence[tuple[Span, float]]],
+) -> bool:
+    """Whether a timeline event says one of the story's figures, from the passage giving it."""
+    text = label.split(": ", 1)[-1].removesuffix("…")
+    for t_text, t in events.items():
+        if not t_text.startswith(text):
+            continue
+        said = {word_value(w) for w in re.findall(r"[\w,.½¼¾-]+", t_text)} - {None}
+        for c in t.citations:
+            near = spans.get(c.article, ()) if c.span is not None else ()
+            if any(c.span is not None and c.span.overlaps(s) and v in said for s, v in near):
+                return True
+    return False
 
 
 def _merge_same(facts: list[CoverageFact], marked: set[CoverageFact]) -> list[CoverageFact]:
@@ -125,7 +184,7 @@ def _outlets(
         art = articles.get(aid)
         source = art.source.strip() if art and art.source else ""
         key = f"src:{source.lower()}" if source else f"id:{aid}"
-        name = source or (art.title if art and art.title else aid)
+        name = source or (art.title if art and art.title else f"report {ids.index(aid) + 1}")
         groups.setdefault(key, (name, [], []))[1].append(aid)
     where = {a: key for key, (_, originals, _) in groups.items() for a in originals}
     for aid in ids:
