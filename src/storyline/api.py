@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from itertools import islice
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from storyline.model import Analyzed, Article, ArticleAnalysis, Digest, Story
 from storyline.report import write_analyses, write_report
 from storyline.store import Store
 from storyline.story.assemble import AssembledStory, assemble_story
+from storyline.story.changes import changes, newest_date
 from storyline.story.clustering import DocFeatures, Placement, StoryClusterer, doc_features
 from storyline.story.dedup.incremental import update_duplicates
 
@@ -211,8 +213,11 @@ def build_digest(
     dated: dict[str, Article] = {}
     resolved: dict[str, ArticleAnalysis] = {}
     evidence: dict[str, tuple[str, ...]] = {}
-    for built in _assemble(by_story, duplicate_of, max_sentences, progress):
-        stories.append(built.story)
+    built_stories = list(_assemble(by_story, duplicate_of, max_sentences, progress))
+    with store.batch():  # each story's log of changes, and its state for the next digest
+        logged = [log_changes(store, built) for built in built_stories]
+    for built, story in zip(built_stories, logged, strict=True):
+        stories.append(story)
         for item in built.items:
             dated[item.article.id] = item.article
             resolved[item.article.id] = item.analysis
@@ -275,6 +280,34 @@ def _place(store: Store, items: Sequence[Analyzed]) -> dict[str, Placement]:
             p = placements[article_id]
             store.save_placement(article_id, p.story_id, p.storyline_id)
     return placements
+
+
+def log_changes(
+    store: Store, built: AssembledStory, today: Callable[[], str] = lambda: date.today().isoformat()
+) -> Story:
+    """The story with its log of changes since the stored state; the new state stored.
+
+    The changes are logged under the newest publication date of the reports new
+    since then (else of all the story's reports, else the newest date of its
+    timeline, else the day of the run), so a digest run again logs the same.
+    """
+    story = built.story
+    by_id = {i.article.id: i.article for i in built.items}
+    logged = store.story_log.get(story.id)
+    previous = logged.story if logged else None
+    known = set(previous.articles) if previous else set()
+    new = [by_id[a] for a in story.articles if a not in known and a in by_id]
+    dates = [(a.published or "")[:10] for a in (new or by_id.values()) if a.published]
+    day = max(dates, default="") or newest_date(story) or today()
+    outlets = [a.source or a.title or "" for a in new]
+    story = replace(
+        story,
+        changes=changes(
+            previous, story, day, outlets=outlets, since=logged.day if logged else None
+        ),
+    )
+    store.story_log.save(story, day)
+    return story
 
 
 def _latest(story: Story, articles: dict[str, Article]) -> str:

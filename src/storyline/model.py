@@ -329,6 +329,7 @@ class Change:
     date: str  # the day the digest saw the change (ISO date)
     kind: str  # report | figure | dispute | quote | development
     text: str
+    since: str = ""  # the day of the state it is compared with ("what changed since ...")
 
 
 @dataclass(frozen=True, slots=True)

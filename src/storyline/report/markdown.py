@@ -51,6 +51,7 @@ def render_story_markdown(story: Story, digest: Digest) -> str:
         f"{span}{v.coverage.reports} reports from {v.coverage.independent} independent sources",
         "",
     ]
+    out += _changes(v)
     out += ["## Summary", ""]
     if story.summary:
         out += [
@@ -63,6 +64,18 @@ def render_story_markdown(story: Story, digest: Digest) -> str:
     out += _disputes(v) + _single(v) + _timeline(v) + _quotes(v) + _facts(v)
     out += _entities(v) + _coverage(v) + _articles(v)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _changes(v: StoryView) -> list[str]:
+    if not v.latest_changes:
+        return []
+    since = v.latest_changes[0].since
+    out = [f"## What changed since {since}" if since else "## What changed", ""]
+    out += [f"- _{c.kind}_: {md(c.text)} ({c.date})" for c in v.latest_changes]
+    if v.earlier_changes:
+        out += ["", "Earlier changes:", ""]
+        out += [f"- _{c.kind}_: {md(c.text)} ({c.date})" for c in v.earlier_changes]
+    return [*out, ""]
 
 
 def _disputes(v: StoryView) -> list[str]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from storyline.model import (
     Analyzed,
     Article,
+    Change,
     Citation,
     Coverage,
     Digest,
@@ -94,6 +95,21 @@ class StoryView:
             return self.story.claims
         agreed = {(f.measure, f.about, v) for f in facts if f.state == "agreed" for v in f.values}
         return tuple(c for c in self.story.claims if (c.measure, c.about, c.value) in agreed)
+
+    @property
+    def latest_changes(self) -> tuple[Change, ...]:
+        """The changes the last digest logged (one date, one ``since``), as logged."""
+        log = self.story.changes
+        if not log:
+            return ()
+        last = (log[-1].date, log[-1].since)
+        return tuple(c for c in log if (c.date, c.since) == last)
+
+    @property
+    def earlier_changes(self) -> tuple[Change, ...]:
+        """The rest of the log, newest first."""
+        latest = set(self.latest_changes)
+        return tuple(c for c in reversed(self.story.changes) if c not in latest)
 
     def refs(self, citations: Iterable[Citation], articles: Iterable[str] = ()) -> list[Ref]:
         """Markers for citations (with passages) plus any articles cited without one."""

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from storyline.model import Article, ArticleAnalysis
 from storyline.store.codec import dumps, loads
+from storyline.store.story_log import StoryLog
 
 #: Bumped when the stored analysis changes meaning; older analyses are redone
 #: (2: the event lines the timeline reads, so that digest never parses a sentence).
@@ -118,6 +119,8 @@ class Store:
             (str(SCHEMA_VERSION), SCHEMA_VERSION),
         )
         self._in_batch = False
+        #: Each story's previous state and its log of changes (``storyline.store.story_log``).
+        self.story_log = StoryLog(self._db)
 
     def close(self) -> None:
         """Close the database file."""

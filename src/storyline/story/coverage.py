@@ -17,7 +17,6 @@ from storyline.lexicon.measures import claim_what
 from storyline.model import (
     Analyzed,
     Article,
-    Citation,
     Coverage,
     CoverageFact,
     Outlet,
