@@ -79,8 +79,8 @@ def reconcile(
 ) -> tuple[tuple[StoryClaim, ...], tuple[Conflict, ...]]:
     """Claims and conflicts with each figure said once.
 
-    A claim whose value is a side of a dispute of the same measure and event joins
-    that side; claims of one measure and event from single sources that give
+    A claim whose value is a side of a dispute of the same measure joins that
+    side; claims of one measure and event from single sources that give
     different values become one dispute; claim records of the same figure merge.
     ``independent`` is counted by outlet, as coverage counts it.
     """
@@ -122,7 +122,14 @@ def _keys(claim: StoryClaim, outlet: Mapping[str, str]) -> list[str]:
 
 
 def _side_of(claim: StoryClaim, conflict: Conflict) -> int | None:
-    if claim.measure != conflict.measure or not related(claim.about, conflict.about):
+    """The side of a dispute a figure is (same measure and value; history stays apart).
+
+    Events are not compared here: a reader who sees "1 injured" disputed and "1
+    injured" agreed on one page sees one figure in two states.
+    """
+    if claim.measure != conflict.measure:
+        return None
+    if bool(_HISTORY.search(claim.about)) != bool(_HISTORY.search(conflict.about)):
         return None
     for n, v in enumerate(conflict.values):
         if round(v.value, 4) == round(claim.value, 4):
@@ -256,7 +263,7 @@ def _phrase(value: str, counted: str, measure: str, about: str) -> str:
 def _counted(counted: str, measure: str) -> str:
     """What is counted, unless the measure's own label already names it."""
     label = claim_what("", measure).split()
-    if len(label) > 1 and label[0] != counted:
+    if len(label) > 1 and label[0].endswith("s") and label[-1].endswith("ed"):
         return ""  # "prisoners exchanged": not "detainees prisoners exchanged"
     return counted
 

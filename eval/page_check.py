@@ -1,0 +1,309 @@
+"""Whether a story page reads as one an editor would sign: counts of what breaks it.
+
+    .venv/bin/python eval/page_check.py OUT/stories.json [...] [--verbose]
+
+Reads the ``stories.json`` of a digest (the page is rendered from it) and counts,
+per story and in total, with rules written apart from the stages they check:
+
+- ``state``: figures the page puts in two states at once: a value listed as a
+  single-source fact (or a single-source event stating it) that "What is
+  disputed" or "Figures reported" also shows, a figure listed under two states,
+  or one figure listed twice as single-source with two outlets' values;
+- ``unreadable``: single-source entries that are not plain phrases: opening on a
+  pronoun, of history ("(2024)", "(earlier)"), a description over 8 words, a
+  measure word doubled ("detainees prisoners exchanged"), "1 people", an event
+  of under 4 words;
+- ``order``: summary sentences (after the first, the main event) dated, through
+  the timeline event they cite, before the sentence before them;
+- ``pronoun``: summary sentences opening on a pronoun, or naming "Mr X" (Mrs, Ms)
+  before any sentence gives X's full name;
+- ``relative``: summary sentences keeping "yesterday", "on Monday" ... with no date
+  beside it;
+- ``long``: summary sentences over 35 words;
+- ``latest``: storylines whose latest development (the newest dated event of the
+  newest story, up to its newest report) no summary sentence of that story carries.
+
+Goal 0 on each. The digest is run apart (see docs/quality.md for the commands).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from storyline.lexicon.measures import claim_what  # noqa: E402
+
+CHECKS = ("state", "unreadable", "order", "pronoun", "relative", "long", "latest")
+MAX_WORDS = 35
+PRONOUN = re.compile(
+    r"^[\"“‘']?(he|she|it|they|him|her|them|his|its|their|this|these|those|the latter|"
+    r"the former)\b",
+    re.I,
+)
+DAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+RELATIVE = re.compile(
+    rf"\b(yesterday|today|tomorrow|tonight|last night|(on|last|this|next|by|until|since) {DAY}"
+    rf"|{DAY}'s|{DAY} (morning|afternoon|evening|night))\b",
+    re.I,
+)
+DATED_AFTER = re.compile(r"^\s*\(\d{1,2} [A-Z][a-z]+|^\s*\([A-Z][a-z]+ \d{1,2}")
+HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.? ([A-Z][\w’'-]+)")
+HISTORY = re.compile(r"\((\d{4}(-\d{2})?|XXXX[-\w]*|earlier)\)")
+WORD = re.compile(r"[a-z]{3,}")
+
+
+def _label(claim: Mapping[str, Any]) -> str:
+    """The label the coverage gives a claim (a row, or a single-source entry)."""
+    value = claim["value"]
+    shown = f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+    text = f"{shown} {claim_what(claim.get('counted', ''), claim['measure'])}"
+    return text + (f": {claim['about']}" if claim.get("about") else "")
+
+
+def _words(text: str) -> set[str]:
+    return set(WORD.findall(text.lower()))
+
+
+def _numbers(text: str) -> set[float]:
+    from storyline.analyze.numbers.parse import word_value
+
+    return {v for w in re.findall(r"[\w,.]+", text) if (v := word_value(w)) is not None}
+
+
+def _figures_shown(story: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The claims the page lists under "Figures reported"."""
+    claims = story.get("claims", [])
+    if story.get("facts"):
+        return [c for c in claims if c.get("state") == "agreed"]
+    return list(claims)
+
+
+def check_state(story: Mapping[str, Any], outlet: Mapping[str, str]) -> list[str]:
+    """Figures shown in two states at once."""
+    problems: list[str] = []
+    states: dict[tuple[str, float], set[str]] = {}
+    for c in story.get("conflicts", []):
+        for v in c["values"]:
+            states.setdefault((c["measure"], v["value"]), set()).add("disputed")
+    for c in _figures_shown(story):
+        state = "agreed" if (c.get("independent") or 0) >= 2 else "single source"
+        states.setdefault((c["measure"], c["value"]), set()).add(state)
+    by_label = {_label(c): c for c in story.get("claims", [])}
+    single = story.get("coverage", {}).get("single_source", [])
+    lone: list[Mapping[str, Any]] = []
+    for f in single:
+        if f["kind"] == "claim" and f["label"] in by_label:
+            c = by_label[f["label"]]
+            lone.append(c)
+            states.setdefault((c["measure"], c["value"]), set()).add("single source")
+    for key, found in states.items():
+        if len(found) > 1:
+            problems.append(f"{key[1]:g} {key[0]}: {' and '.join(sorted(found))}")
+    shown = {k for k, s in states.items() if s - {"single source"}}
+    for f in single:
+        if f["kind"] != "event":
+            continue
+        text = f["label"].split(": ", 1)[-1]
+        said = _numbers(text)
+        for measure, value in shown:
+            if value in said and measure.split("_")[0][:4] in text.lower():
+                problems.append(f"event restates a figure shown elsewhere: {text}")
+                break
+    for i, a in enumerate(lone):
+        for b in lone[i + 1 :]:
+            if (
+                a["measure"] == b["measure"]
+                and a["value"] != b["value"]
+                and {outlet.get(x, x) for x in a["articles"]}
+                != {outlet.get(x, x) for x in b["articles"]}
+                and (_words(a.get("about", "")) & _words(b.get("about", "")) or not a.get("about"))
+            ):
+                problems.append(
+                    f"two single-source values of one figure: {_label(a)} / {_label(b)}"
+                )
+    return problems
+
+
+def check_unreadable(story: Mapping[str, Any]) -> list[str]:
+    """Single-source entries that are not plain phrases."""
+    out: list[str] = []
+    for f in story.get("coverage", {}).get("single_source", []):
+        text = f["label"].split(": ", 1)[-1] if f["kind"] == "event" else f["label"]
+        words = text.split()
+        about = f["label"].split(": ", 1)[1] if f["kind"] == "claim" and ": " in f["label"] else ""
+        head = f["label"].split(": ", 1)[0].split()
+        # "1,000 detainees prisoners exchanged": two nouns for what is counted
+        doubled = (
+            f["kind"] == "claim"
+            and len(head) >= 4
+            and head[1].endswith("s")
+            and head[2].endswith("s")
+            and head[-1].endswith("ed")
+        )
+        if (
+            PRONOUN.match(text)
+            or HISTORY.search(text)
+            or (f["kind"] == "event" and len(words) < 4)
+            or re.match(r"1 [a-z]+s\b", text) is not None  # "1 people injured"
+            or len(about.split()) > 8
+            or doubled
+        ):
+            out.append(f["label"])
+    return out
+
+
+def _dates(story: Mapping[str, Any]) -> list[str | None]:
+    """Each summary sentence's date: of the timeline event its passages cite."""
+    events = [
+        (t["date"], c)
+        for t in story.get("timeline", [])
+        if t.get("date") and re.match(r"\d{4}-\d{2}-\d{2}", t["date"]) and not t.get("background")
+        for c in t.get("citations", [])
+        if c.get("start") is not None
+    ]
+    out: list[str | None] = []
+    for s in story.get("summary", []):
+        found = sorted(
+            d[:10]
+            for d, c in events
+            for p in s.get("passages", [])
+            if p["article"] == c["article"]
+            and p.get("start") is not None
+            and p["start"] < c["end"]
+            and c["start"] < p["end"]
+        )
+        out.append(found[0] if found else None)
+    return out
+
+
+def check_summary(story: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Order, pronoun, relative and long sentences of the summary."""
+    out: dict[str, list[str]] = {"order": [], "pronoun": [], "relative": [], "long": []}
+    sentences = [s["text"] for s in story.get("summary", [])]
+    dates = _dates(story)
+    last = ""
+    for n, (text, date) in enumerate(zip(sentences, dates, strict=True)):
+        if date and n > 1 and last and date < last:
+            out["order"].append(f"{date} after {last}: {text[:80]}")
+        if date and n > 0:
+            last = max(last, date)
+        before = " ".join(sentences[:n])
+        if PRONOUN.match(text):
+            out["pronoun"].append(text[:80])
+        else:
+            for m in HONORIFIC.finditer(text):
+                name = m.group(2)
+                full = rf"\b(?!(?:Mr|Mrs|Ms|Dr)\b)[A-Z][\w’'-]+ {re.escape(name)}\b"
+                if not re.search(full, before + " " + text):
+                    out["pronoun"].append(f"{m.group(0)} before introduced: {text[:60]}")
+                    break
+        for m in RELATIVE.finditer(text):
+            if not DATED_AFTER.match(text[m.end() :]):
+                out["relative"].append(f"{m.group(0)}: {text[:60]}")
+                break
+        if len(text.split()) > MAX_WORDS:
+            out["long"].append(f"{len(text.split())} words: {text[:60]}")
+    return out
+
+
+def check_latest(stories: Sequence[Mapping[str, Any]], published: Mapping[str, str]) -> list[str]:
+    """Storylines whose newest development the newest story's summary leaves out."""
+    out: list[str] = []
+    lines: dict[str, list[Mapping[str, Any]]] = {}
+    for s in stories:
+        lines.setdefault(s["storyline"], []).append(s)
+
+    def newest(s: Mapping[str, Any]) -> str:
+        return max((published.get(a, "")[:10] for a in s["articles"]), default="")
+
+    for line, members in lines.items():
+        story = max(members, key=lambda s: (newest(s), s["id"]))
+        limit = newest(story)
+        dated = [
+            t
+            for t in story.get("timeline", [])
+            if not t.get("background")
+            and t.get("date")
+            and re.match(r"\d{4}-\d{2}-\d{2}", t["date"])
+            and (not limit or t["date"][:10] <= limit)
+        ]
+        if not dated:
+            continue
+        latest = max(t["date"][:10] for t in dated)
+        entries = [t for t in dated if t["date"][:10] == latest]
+        if not any(_carried(t, story) for t in entries):
+            out.append(f"{line}: {latest} {entries[0]['text'][:70]}")
+    return out
+
+
+def _carried(entry: Mapping[str, Any], story: Mapping[str, Any]) -> bool:
+    for s in story.get("summary", []):
+        for p in s.get("passages", []):
+            for c in entry.get("citations", []):
+                if (
+                    p["article"] == c["article"]
+                    and None not in (p.get("start"), c.get("start"))
+                    and p["start"] < c["end"]
+                    and c["start"] < p["end"]
+                ):
+                    return True
+        words = _words(entry["text"])
+        if words and len(words & _words(s["text"])) / len(words) >= 0.6:
+            return True
+    return False
+
+
+def check(document: Mapping[str, Any]) -> tuple[Counter[str], dict[str, dict[str, list[str]]]]:
+    """Totals per check and, per story, what each check found."""
+    articles = {a["id"]: a for a in document.get("articles", [])}
+    outlet = {
+        aid: (a.get("source") or "").lower() or (a.get("duplicate_of") or aid)
+        for aid, a in articles.items()
+    }
+    published = {aid: a.get("published") or "" for aid, a in articles.items()}
+    totals: Counter[str] = Counter()
+    found: dict[str, dict[str, list[str]]] = {}
+    for story in document.get("stories", []):
+        per = {"state": check_state(story, outlet), "unreadable": check_unreadable(story)}
+        per |= check_summary(story)
+        found[story["id"]] = per
+    for line in check_latest(document.get("stories", []), published):
+        sid = line.split(":", 1)[0]
+        found.setdefault(f"storyline {sid}", {}).setdefault("latest", []).append(line)
+    for per in found.values():
+        for name, items in per.items():
+            totals[name] += len(items)
+    return totals, found
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("stories", nargs="+", type=Path, help="stories.json files")
+    parser.add_argument("--verbose", action="store_true", help="list every problem")
+    args = parser.parse_args(argv)
+    print("| input | stories | " + " | ".join(CHECKS) + " |")
+    print("|---|---:|" + "---:|" * len(CHECKS))
+    for path in args.stories:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        totals, found = check(document)
+        row = " | ".join(str(totals[c]) for c in CHECKS)
+        print(f"| {path} | {len(document.get('stories', []))} | {row} |")
+        if args.verbose:
+            for sid, per in found.items():
+                for name, items in per.items():
+                    for item in items:
+                        print(f"    {sid} {name}: {item}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
