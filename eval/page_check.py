@@ -201,7 +201,7 @@ def check_summary(story: Mapping[str, Any]) -> dict[str, list[str]]:
             out["pronoun"].append(text[:80])
         else:
             for m in HONORIFIC.finditer(text):
-                name = m.group(2)
+                name = m.group(2).removesuffix("'s").removesuffix("’s")
                 full = rf"\b(?!(?:Mr|Mrs|Ms|Dr)\b)[A-Z][\w’'-]+ {re.escape(name)}\b"
                 if not re.search(full, before + " " + text):
                     out["pronoun"].append(f"{m.group(0)} before introduced: {text[:60]}")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 
 from storyline.lexicon.labels import CITED_NAME_LABELS
@@ -37,9 +37,11 @@ from storyline.model import (
     TimelineEntry,
 )
 from storyline.story.params import SUMMARY, SummaryParams
+from storyline.story.summary.edit import clip, introduce_names, leans_on_quote
 from storyline.story.summary.sentences import Candidate, find_candidates
 from storyline.story.summary.support import Doc, cosine, find_support, idf_of, read_doc, source_key
 from storyline.story.summary.text import (
+    DAY,
     claim_key,
     content_words,
     is_year,
@@ -51,6 +53,8 @@ from storyline.story.summary.text import (
 
 __all__ = ["content_words", "numbers_in", "quoted_in", "summarize"]
 
+#: A sentence opening with one of these is a quotation: it does not lead a summary.
+QUOTE_OPENERS = ('"', "“", "‘", "'")
 #: Bounds on the summary length (the issue asks for 4 to 8 sentences).
 MIN_SENTENCES, MAX_SENTENCES = 4, 8
 
@@ -83,12 +87,12 @@ def summarize(
     if len(per_period) > 1:
         weights.update(dict.fromkeys(periods, params.period_weight))
     disputed = {f"num:{num(v.value)}" for c in conflicts for v in c.values}
-    candidates = [
+    candidates = _edited(
         c
         for item in items
         if item.article.id not in dups
         for c in find_candidates(item, canon, variants, fact_spans)
-    ]
+    )
     if not candidates:
         return ()
     docs = {i.article.id: read_doc(i, canon, variants) for i in items}
@@ -116,29 +120,71 @@ def summarize(
         listed.update(id(c) for c in extra)
     # Facts several outlets agree on get their best sentences a chance too.
     agreed = _agreed_claims(claims, dups)
-    for key in agreed:
+    latest = _latest_event(timeline, items)
+    for key in [*latest, *agreed]:
         extra = [c for c in ranked if key in c.facts and id(c) not in listed][:2]
         shortlist += extra
         listed.update(id(c) for c in extra)
     for cand in shortlist:
         cand.support = find_support(cand, docs, idf, fact_spans, variants, params)
         cand.independent = len({source_key(docs, dups, c.article) for c in cand.support})
-    chosen = _select(
-        [c for c in shortlist if c.support],
+    supported = [c for c in shortlist if c.support]
+    # The latest development is always told: its best supported sentence goes in first.
+    seed = [
+        max(tellers, key=lambda c: (c.independent, c.score))
+        for tellers in ([c for c in supported if c.facts & set(latest)],)
+        if tellers
+    ]
+    chosen = seed + _select(
+        [c for c in supported if c not in seed],
         weights,
-        limit,
-        min_count=min(MIN_SENTENCES, limit),
+        limit - len(seed),
+        min_count=min(MIN_SENTENCES, limit) - len(seed),
         must=agreed[: params.agreed_slots],
         params=params,
+        told=seed,
     )
+    ordered = _story_order(chosen, docs, timeline, params.recent_days, agreed[:1])
+    texts = introduce_names([c.text for c in ordered], entities)
     return tuple(
         SummarySentence(
-            text=c.text,
+            text=text,
             citations=tuple(dict.fromkeys(p.article for p in c.support)),
             passages=c.support,
         )
-        for c in _story_order(chosen, docs, timeline, params.recent_days)
+        for c, text in zip(ordered, texts, strict=True)
     )
+
+
+def _edited(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Candidates that stand alone and read short: long ones clipped by clause, the rest out."""
+    out = []
+    for c in candidates:
+        if leans_on_quote(c.text):
+            continue
+        text = clip(c.text)
+        if text is None:
+            continue
+        if text != c.text:
+            c.text = text
+            c.numbers = frozenset(num(v) for v in numbers_in(text))
+        out.append(c)
+    return out
+
+
+def _latest_event(timeline: Sequence[TimelineEntry], items: Sequence[Analyzed]) -> list[str]:
+    """The fact key of the story's latest development: its newest dated event, up to its
+    newest report (a scheduled event is not a development yet)."""
+    newest = max(((i.article.published or "")[:10] for i in items), default="")
+    dated = [
+        (t.date[:10], -len(t.articles), f"event:{n}")
+        for n, t in enumerate(timeline)
+        if not t.background and t.date and DAY.fullmatch(t.date[:10]) and t.date[:10] <= newest
+    ]
+    if not dated:
+        return []
+    day = max(d for d, _, _ in dated)
+    return [min(x for x in dated if x[0] == day)[2]]
 
 
 def _agreed_claims(claims: Sequence[StoryClaim], dups: Mapping[str, str]) -> list[str]:
@@ -215,14 +261,18 @@ def _select(
     min_count: int,
     must: Sequence[str] = (),
     params: SummaryParams = SUMMARY,
+    told: Sequence[Candidate] = (),
 ) -> list[Candidate]:
     """Greedy marginal coverage; a sentence repeating a chosen claim or wording is skipped.
 
     ``must`` are facts (the story's agreed figures) to tell when a supported sentence
-    carries them; each week of a story told over several weeks is told too.
+    carries them; each week of a story told over several weeks is told too. ``told``
+    are sentences already chosen (the latest development): nothing repeats them.
     """
     chosen: list[Candidate] = []
-    covered: set[str] = set()
+    # What ``told`` says is told, but its figures stay free: the main event may repeat
+    # the toll the latest development recalls.
+    covered: set[str] = {f for c in told for f in c.facts if not f.startswith(("claim", "num:"))}
     periods = {f for c in pool for f in c.facts if f.startswith("period:") and f in weights}
     periods = periods if len(periods) > 1 else set()
     needed = {f for f in must if any(f in c.facts for c in pool)}
@@ -238,7 +288,7 @@ def _select(
         claims = {f for f in best.facts if f.startswith(("claim:", "claimv:"))}
         if claims & covered:
             continue
-        if any(_same_statement(best, c, params) for c in chosen):
+        if any(_same_statement(best, c, params) for c in (*told, *chosen)):
             continue
         if _gain(best, weights, covered) <= 0 and len(chosen) >= min_count:
             break
@@ -273,31 +323,61 @@ def _story_order(
     docs: Mapping[str, Doc],
     timeline: Sequence[TimelineEntry],
     recent_days: int,
+    main: Sequence[str] = (),
 ) -> list[Candidate]:
     """The order that reads as a story.
 
-    From one report: that report's order. From several: by the day of the event a
+    The main event first (a sentence telling ``main``, the most widely agreed
+    figure, and not a quotation; then the most independent support), then the rest
+    by the day of the event a
     sentence tells when that is close to its report's date (a recalled event would
     pull a sentence to the front), else by the report's date; on one day the more
     central sentence leads.
     """
-    if len({c.article for c in chosen}) == 1:
-        return sorted(chosen, key=lambda c: c.order)
+    if not chosen:
+        return []
+    one = len({c.article for c in chosen}) == 1
+    # The main event leads: a sentence telling the story's most widely agreed figure,
+    # not a quotation, the most independent sources support (of one report: its
+    # first sentence that is not a quotation).
+    lead = max(
+        chosen,
+        key=lambda c: (
+            not c.text.startswith(QUOTE_OPENERS),
+            -c.order if one else 0,
+            bool(c.facts & set(main)),
+            c.independent,
+            c.score,
+        ),
+    )
     event_dates = {
         f"event:{i}": t.date for i, t in enumerate(timeline) if t.date and not t.background
     }
 
-    def key(pair: tuple[int, Candidate]) -> tuple[str, int]:
-        rank, c = pair
+    def day(c: Candidate) -> str:
         published = (docs[c.article].item.article.published or "")[:10]
         dated = sorted(
             d[:10]
             for f in c.facts
             if (d := event_dates.get(f)) and _near(d[:10], published, recent_days)
         )
-        return (dated[0] if dated else published or "9999", rank)
+        return dated[0] if dated else ""
 
-    return [c for _, c in sorted(enumerate(chosen), key=key)]
+    days: dict[int, str] = {}
+    if one:  # an undated sentence of one report goes on from the one before it
+        last = ""
+        for c in sorted(chosen, key=lambda c: c.order):
+            last = day(c) or last
+            days[id(c)] = last
+    else:
+        for c in chosen:
+            published = (docs[c.article].item.article.published or "")[:10]
+            days[id(c)] = day(c) or published or "9999"
+    rest = sorted(
+        (c for c in chosen if c is not lead),
+        key=lambda c: (days[id(c)], c.order if one else chosen.index(c)),
+    )
+    return [lead, *rest]
 
 
 def _near(day: str, published: str, days: int) -> bool:

@@ -1,0 +1,91 @@
+"""Editing the summary's sentences so that each stands alone and reads short.
+
+- A sentence over ``MAX_WORDS`` words is cut at a clause boundary (", which",
+  " — ", "; ", ", and", ", after" ...) so that its main clause stays and ends
+  the sentence; its citation still points at the whole original passage. A
+  sentence no cut brings under the limit is left out.
+- A sentence that opens on a quotation whose first word is a pronoun ("“He was
+  a good kid,” she said") leans on a sentence not shown: it is left out.
+- A person named by title and surname ("Mr Dorovskyy") before any sentence of the
+  summary gives the full name gets the full name the story resolved
+  ("Mykola Dorovskyy"), once; later mentions keep the short form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from storyline.model import StoryEntity
+
+#: The longest sentence a summary shows, in words.
+MAX_WORDS = 35
+#: A cut must leave at least this many words.
+MIN_WORDS = 8
+#: Clause boundaries, best cut first: what follows them is a clause of its own.
+_BOUNDARIES = re.compile(
+    r"(?:,\s+(?:which|who|whom|whose|while|whereas|and|but|as|after|before|when|where|"
+    r"although|though|because|since|saying|adding|prompting|leaving|according to)\b"
+    r"|\s+[—–]\s+|;\s+|\s+\((?=[^)]*$))"
+)
+_QUOTE_CHARS = re.compile(r"[\"“”]")
+_PRONOUN_QUOTE = re.compile(
+    r"^[\"“‘']\s*(he|she|it|they|him|her|them|his|its|their|this|these|those)\b", re.I
+)
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr|Miss)\.? ([A-Z][\w’'-]+)")
+
+
+def words(text: str) -> int:
+    """How many words a sentence has."""
+    return len(text.split())
+
+
+def clip(text: str, limit: int = MAX_WORDS) -> str | None:
+    """The sentence, cut at its last clause boundary that brings it under ``limit`` words.
+
+    None when no cut does (or the cut would leave under ``MIN_WORDS`` words or an
+    open quotation).
+    """
+    if words(text) <= limit:
+        return text
+    cuts = [m.start() for m in _BOUNDARIES.finditer(text)]
+    for cut in reversed(cuts):
+        head = text[:cut].rstrip(" ,;—–")
+        if not MIN_WORDS <= words(head) <= limit:
+            continue
+        if len(_QUOTE_CHARS.findall(head)) % 2:
+            continue  # the cut falls inside a quotation
+        return head + ("" if head.endswith((".", "!", "?")) else ".")
+    return None
+
+
+def leans_on_quote(text: str) -> bool:
+    """Whether a sentence opens on a quotation that starts with a pronoun."""
+    return _PRONOUN_QUOTE.match(text.strip()) is not None
+
+
+def introduce_names(texts: Sequence[str], entities: Sequence[StoryEntity]) -> list[str]:
+    """Sentences in order, each "Mr X" before X's full name replaced by that name, once."""
+    people = [e for e in entities if e.label == "PERSON" and len(e.name.split()) >= 2]
+    out: list[str] = []
+    for text in texts:
+        before = " ".join(out)
+        for m in list(_HONORIFIC.finditer(text)):
+            surname = m.group(2).removesuffix("’s").removesuffix("'s")
+            person = _person(surname, people)
+            if person is None:
+                continue
+            full = person.name
+            spelled = [v for v in (full, *person.variants) if len(v.split()) >= 2]
+            if any(v in before or v in text for v in spelled if not _HONORIFIC.match(v)):
+                continue  # introduced already, in some spelling
+            text = text[: m.start()] + full + text[m.start(2) + len(surname) :]
+            break
+        out.append(text)
+    return out
+
+
+def _person(surname: str, people: Sequence[StoryEntity]) -> StoryEntity | None:
+    """The one person of the story whose name ends with this surname, if exactly one."""
+    found = [e for e in people if e.name.split()[-1] == surname]
+    return found[0] if len(found) == 1 else None
