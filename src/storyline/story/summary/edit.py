@@ -6,6 +6,8 @@
   sentence no cut brings under the limit is left out.
 - A sentence that opens on a quotation whose first word is a pronoun ("“He was
   a good kid,” she said") leans on a sentence not shown: it is left out.
+- The latest development, told even when it repeats a figure another sentence
+  gives, is cut before the phrase that repeats it, when a cut can.
 - A person named by title and surname ("Mr Dorovskyy") before any sentence of the
   summary gives the full name gets the full name the story resolved
   ("Mykola Dorovskyy"), once; later mentions keep the short form.
@@ -14,7 +16,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from storyline.model import StoryEntity
 
@@ -56,6 +58,26 @@ def clip(text: str, limit: int = MAX_WORDS) -> str | None:
         if len(_QUOTE_CHARS.findall(head)) % 2:
             continue  # the cut falls inside a quotation
         return head + ("" if head.endswith((".", "!", "?")) else ".")
+    return None
+
+
+def without_figures(
+    text: str, figures: frozenset[float], numbers: Callable[[str], Iterable[float]]
+) -> str | None:
+    """The sentence cut before its first clause or phrase that gives one of ``figures``.
+
+    For a sentence that must be told (the latest development) but repeats a figure
+    another sentence gives: "Trains ran again on Sunday, six days after a fire that
+    killed six people" keeps "Trains ran again on Sunday." None when no cut leaves
+    ``MIN_WORDS`` words without the figures.
+    """
+    cuts = [m.start() for m in re.finditer(r",\s|\s[—–]\s|;\s", text)]
+    for cut in reversed(cuts):
+        head = text[:cut].rstrip(" ,;—–")
+        if words(head) < MIN_WORDS or len(_QUOTE_CHARS.findall(head)) % 2:
+            continue
+        if not figures & set(numbers(head)):
+            return head + ("" if head.endswith((".", "!", "?")) else ".")
     return None
 
 

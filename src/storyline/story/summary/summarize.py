@@ -37,7 +37,12 @@ from storyline.model import (
     TimelineEntry,
 )
 from storyline.story.params import SUMMARY, SummaryParams
-from storyline.story.summary.edit import clip, introduce_names, leans_on_quote
+from storyline.story.summary.edit import (
+    clip,
+    introduce_names,
+    leans_on_quote,
+    without_figures,
+)
 from storyline.story.summary.sentences import Candidate, find_candidates
 from storyline.story.summary.support import Doc, cosine, find_support, idf_of, read_doc, source_key
 from storyline.story.summary.text import (
@@ -144,6 +149,12 @@ def summarize(
         params=params,
         told=seed,
     )
+    for c in seed:  # the latest development need not repeat a figure told elsewhere
+        told = {v for o in chosen if o is not c for v in o.numbers if not is_year(v) and v > 1}
+        repeated = frozenset(c.numbers & told)
+        cut = without_figures(c.text, repeated, numbers_in) if repeated else None
+        if cut is not None:
+            c.text, c.numbers = cut, frozenset(num(v) for v in numbers_in(cut))
     ordered = _story_order(chosen, docs, timeline, params.recent_days, agreed[:1])
     texts = introduce_names([c.text for c in ordered], entities)
     return tuple(

@@ -1,0 +1,103 @@
+"""Summary sentences that stand alone and read short (story/summary/edit.py)."""
+
+from __future__ import annotations
+
+from storyline.model import StoryEntity
+from storyline.story.summary.edit import (
+    MAX_WORDS,
+    clip,
+    introduce_names,
+    leans_on_quote,
+    without_figures,
+)
+from storyline.story.summary.text import numbers_in
+
+LONG = (
+    "The harbour authority closed the northern quay on Tuesday after a crane collapsed "
+    "onto a moored cargo ship, which had arrived from Lisbon the night before and was "
+    "still being unloaded by a crew of dockers working through the early shift."
+)
+
+
+def test_a_long_sentence_is_cut_at_a_clause() -> None:
+    assert len(LONG.split()) > MAX_WORDS
+    assert clip(LONG) == (
+        "The harbour authority closed the northern quay on Tuesday after a crane "
+        "collapsed onto a moored cargo ship."
+    )
+
+
+def test_a_short_sentence_is_kept_and_an_uncuttable_one_dropped() -> None:
+    assert clip("The quay reopened on Friday.") == "The quay reopened on Friday."
+    assert clip(" ".join(["word"] * 40) + ".") is None
+
+
+def test_no_cut_inside_a_quotation() -> None:
+    text = (
+        '"We closed the quay, which we had never done before, and we will keep it shut '
+        'until every crane is inspected by engineers from the ministry," the harbourmaster '
+        "said on Tuesday, adding that ships would be sent to the southern port meanwhile."
+    )
+    cut = clip(text)
+    assert cut is None or cut.count('"') % 2 == 0
+
+
+def test_a_quotation_opening_on_a_pronoun_leans_back() -> None:
+    assert leans_on_quote("“He was a beautiful kid,” his aunt said.")
+    assert not leans_on_quote("“Ships will wait,” Mara Voss said.")
+
+
+def test_a_title_and_surname_get_the_full_name_once() -> None:
+    people = [StoryEntity("Mara Voss", "PERSON", ("Mara Voss", "Ms Voss"), ("a",))]
+    texts = introduce_names(["Ms Voss's office closed the quay.", "Ms Voss said so."], people)
+    assert texts == ["Mara Voss's office closed the quay.", "Ms Voss said so."]
+    assert introduce_names(["Mara Voss spoke.", "Ms Voss left."], people)[1] == "Ms Voss left."
+
+
+def test_the_repeated_figure_is_cut_away() -> None:
+    text = (
+        "Ferries began running again from the northern quay on Sunday, six days after "
+        "a collapse that injured nine dockers."
+    )
+    cut = without_figures(text, frozenset({9.0}), numbers_in)
+    assert cut == "Ferries began running again from the northern quay on Sunday."
+
+
+def test_the_latest_development_is_told_and_the_main_event_leads() -> None:
+    from storyline.model import Citation, StoryClaim, TimelineEntry
+    from tests.test_summary import art, run
+
+    flood = (
+        "Floodwater killed nine people in the river town of Vellmar on Sunday, officials said. "
+        "Rescue crews searched the river banks of Vellmar for missing people all night."
+    )
+    items = [
+        art("a", flood, published="2025-03-02"),
+        art("b", flood.replace("river town", "town"), published="2025-03-02"),
+        art(
+            "c",
+            "Residents of Vellmar said the river had never risen so fast in living memory. "
+            "Engineers from Dornach inspected the levee along the river on Monday. "
+            "The old mill at Kessel, which stood empty, was said to be safe. "
+            "Ilsa Brandt reopened the bridge at Vellmar to traffic on Wednesday.",
+            published="2025-03-05",
+        ),
+    ]
+    c = items[2].article.text
+    reopen = c.index("Ilsa Brandt reopened")
+    first = items[2].analysis.sentences[0]
+    timeline = (
+        TimelineEntry("2025-03-03", "day", "Residents said the river never rose so fast", ("c",),
+                      citations=(Citation("c", first),)),
+        TimelineEntry("2025-03-02", "day", "Floodwater killed nine people", ("a", "b"),
+                      citations=(Citation("a", items[0].analysis.sentences[0]),)),
+        TimelineEntry("2025-03-05", "day", "Ilsa Brandt reopened the bridge", ("c",),
+                      citations=(Citation("c", next(s for s in items[2].analysis.sentences
+                                                    if s.start == reopen)),)),
+    )  # fmt: skip
+    cites = tuple(Citation(i.article.id, i.analysis.sentences[0]) for i in items[:2])
+    claim = StoryClaim("killed", 9, "flood", None, ("a", "b"), "exact", "people", 2, cites)
+    summary = run(items, timeline=timeline, claims=(claim,), max_sentences=2)
+    texts = [s.text for s in summary]
+    assert any("reopened the bridge" in t for t in texts)  # the latest development
+    assert "Floodwater killed nine" in texts[0]  # the main event first
