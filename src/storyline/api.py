@@ -19,6 +19,7 @@ from storyline.story.assemble import AssembledStory, assemble_story
 from storyline.story.changes import changes, newest_date
 from storyline.story.clustering import DocFeatures, Placement, StoryClusterer, doc_features
 from storyline.story.dedup.incremental import update_duplicates
+from storyline.story.storyline import build_storylines
 
 #: Articles stored per ingestion transaction.
 INGEST_BATCH = 200
@@ -229,6 +230,9 @@ def build_digest(
         stories=tuple(stories),
         duplicate_of=duplicate_of,
         date_evidence=evidence,
+        storylines=build_storylines(
+            stories, {a: art.published or "" for a, art in dated.items() if art.published}
+        ),
     )
 
 

@@ -360,6 +360,49 @@ class Story:
     date_evidence: dict[str, tuple[str, ...]] = field(
         default_factory=dict, hash=False, compare=False
     )
+    #: One per storyline: its stories in order and the figures that changed.
+    storylines: tuple[Storyline, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StorylineEvent:
+    """One story of a storyline as its page lists it: when, what, in one line."""
+
+    story: str  # the story id
+    title: str
+    first: str  # the dates of its reports (ISO days; "" when unknown)
+    last: str
+    line: str  # the story in one line: its first summary sentence, else its title
+
+
+@dataclass(frozen=True, slots=True)
+class FigureStep:
+    """One figure of a storyline at one story: its value(s) as said and its state."""
+
+    story: str
+    date: str
+    value: str  # "7", "at least 9", "7 or 9" (a dispute)
+    state: str
+
+
+@dataclass(frozen=True, slots=True)
+class FigureTrack:
+    """A figure that changed along a storyline, with its value at each story."""
+
+    measure: str
+    what: str  # "people killed"
+    about: str
+    steps: tuple[FigureStep, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Storyline:
+    """The stories of one developing story, oldest first, and the figures that changed."""
+
+    id: str
+    title: str
+    events: tuple[StorylineEvent, ...]
+    figures: tuple[FigureTrack, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,3 +416,5 @@ class Digest:
     date_evidence: dict[str, tuple[str, ...]] = field(
         default_factory=dict, hash=False, compare=False
     )
+    #: One per storyline: its stories in order and the figures that changed.
+    storylines: tuple[Storyline, ...] = ()

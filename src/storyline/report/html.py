@@ -20,7 +20,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from storyline.lexicon.measures import claim_what
-from storyline.model import ArticleAnalysis, Citation, Digest, Span, Story, StoryQuote
+from storyline.model import ArticleAnalysis, Citation, Digest, Span, Story, Storyline, StoryQuote
 from storyline.report.view import (
     UNATTRIBUTED,
     ArticleView,
@@ -46,6 +46,7 @@ def _env() -> Environment:
     env.filters["value"] = value_text
     env.filters["what"] = claim_what
     env.globals["story_file"] = story_file
+    env.globals["storyline_file"] = storyline_file
     return env
 
 
@@ -91,6 +92,17 @@ def render_story_html(story: Story, digest: Digest) -> str:
             csp=csp,
         )
     )
+
+
+def storyline_file(storyline_id: str) -> str:
+    """The file name of a storyline page (never the name of a story page: "storyline-")."""
+    return "storyline-" + story_file(storyline_id)
+
+
+def render_storyline_html(line: Storyline) -> str:
+    """The storyline page: its stories in order, each in one line, and the figures that changed."""
+    css, js, csp = _assets()
+    return _env().get_template("storyline.html.j2").render(line=line, css=css, js=js, csp=csp)
 
 
 def render_index_html(digest: Digest) -> str:

@@ -35,6 +35,7 @@ def digest_to_dict(digest: Digest) -> dict[str, Any]:
         "version": VERSION,
         "articles": [_article(a, digest) for a in digest.articles],
         "stories": [story_to_dict(s) for s in digest.stories],
+        "storylines": [to_jsonable(line) for line in digest.storylines],
     }
 
 

@@ -11,13 +11,20 @@ from pathlib import Path
 from typing import TextIO
 
 from storyline.model import Analyzed, Digest
-from storyline.report.html import render_index_html, render_story_html, story_file
+from storyline.report.html import (
+    render_index_html,
+    render_story_html,
+    render_storyline_html,
+    story_file,
+    storyline_file,
+)
 from storyline.report.json import analysis_to_dict, write_json
 from storyline.report.markdown import render_story_markdown
 
 
 def write_report(digest: Digest, out_dir: Path) -> Path:
-    """Write stories.json, index.html and <story id>.html/.md into ``out_dir``; return the index."""
+    """Write stories.json, index.html, <story id>.html/.md and storyline-<id>.html pages
+    into ``out_dir``; return the index."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     write_json(digest, out_dir / "stories.json")
@@ -25,6 +32,9 @@ def write_report(digest: Digest, out_dir: Path) -> Path:
         page = out_dir / story_file(story.id)
         page.write_text(render_story_html(story, digest), encoding="utf-8")
         page.with_suffix(".md").write_text(render_story_markdown(story, digest), encoding="utf-8")
+    for line in digest.storylines:
+        page = out_dir / storyline_file(line.id)
+        page.write_text(render_storyline_html(line), encoding="utf-8")
     index = out_dir / "index.html"
     index.write_text(render_index_html(digest), encoding="utf-8")
     return index
