@@ -7,6 +7,7 @@ from storyline.story.summary.edit import (
     MAX_WORDS,
     clip,
     introduce_names,
+    is_link_bait,
     leans_on_quote,
     without_figures,
 )
@@ -101,3 +102,10 @@ def test_the_latest_development_is_told_and_the_main_event_leads() -> None:
     texts = [s.text for s in summary]
     assert any("reopened the bridge" in t for t in texts)  # the latest development
     assert "Floodwater killed nine" in texts[0]  # the main event first
+
+
+def test_link_bait_is_not_news() -> None:
+    assert is_link_bait("More pictures of the flooded harbour are on our site.")
+    assert is_link_bait("Sign up for our morning newsletter to follow the story.")
+    assert is_link_bait("Download our free app for live updates from Vellmar.")
+    assert not is_link_bait("The harbour site was flooded on Sunday, the council said.")

@@ -8,6 +8,8 @@
   a good kid,” she said") leans on a sentence not shown: it is left out.
 - The latest development, told even when it repeats a figure another sentence
   gives, is cut before the phrase that repeats it, when a cut can.
+- A sentence about the page rather than the news ("more photos on our site",
+  "sign up for our newsletter") is left out.
 - A person named by title and surname ("Mr Dorovskyy") before any sentence of the
   summary gives the full name gets the full name the story resolved
   ("Mykola Dorovskyy"), once; later mentions keep the short form.
@@ -79,6 +81,22 @@ def without_figures(
         if not figures & set(numbers(head)):
             return head + ("" if head.endswith((".", "!", "?")) else ".")
     return None
+
+
+#: What a page says about itself, not about the news: "more photos on our site",
+#: "download our app", "watch the video", "sign up for our newsletter".
+_LINK_BAIT = re.compile(
+    r"\b(?:on|at|to|visit) our (?:site|website|homepage|app|page|channel|live ?blog|feed)\b|"
+    r"\b(?:download|get) (?:our|the) [\w ]{0,20}app\b|\bwatch (?:the|our) (?:video|clip|live)\b|"
+    r"\bnewsletter\b|\bsubscribe\b|\bsubscription\b|\bsponsored\b|\bstay tuned\b|"
+    r"\b(?:in|with) (?:our|this) (?:gallery|slideshow|video)\b",
+    re.I,
+)
+
+
+def is_link_bait(text: str) -> bool:
+    """Whether a sentence speaks of the page or the outlet, not of the news."""
+    return _LINK_BAIT.search(text) is not None
 
 
 def leans_on_quote(text: str) -> bool:

@@ -40,6 +40,7 @@ from storyline.story.params import SUMMARY, SummaryParams
 from storyline.story.summary.edit import (
     clip,
     introduce_names,
+    is_link_bait,
     leans_on_quote,
     without_figures,
 )
@@ -171,7 +172,7 @@ def _edited(candidates: Iterable[Candidate]) -> list[Candidate]:
     """Candidates that stand alone and read short: long ones clipped by clause, the rest out."""
     out = []
     for c in candidates:
-        if leans_on_quote(c.text):
+        if leans_on_quote(c.text) or is_link_bait(c.text):
             continue
         text = clip(c.text)
         if text is None:
