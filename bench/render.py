@@ -23,6 +23,7 @@ from storyline.model import (
     Article,
     ArticleAnalysis,
     Boilerplate,
+    Change,
     Citation,
     Conflict,
     ConflictValue,
@@ -39,6 +40,7 @@ from storyline.report import render_story_html, render_story_markdown
 from storyline.report.json import story_to_dict
 from storyline.report.view import items_of
 from storyline.story.coverage import build_coverage
+from storyline.story.facts import fact_states, outlet_keys, reconcile
 from storyline.story.summary.summarize import summarize
 
 WORDS = [
@@ -270,7 +272,18 @@ def main() -> None:
         entities=base.entities,
         duplicate_of=digest.duplicate_of,
     )
-    story = replace(base, summary=summary)
+    by_id = {a.id: a for a in digest.articles}
+    outlet = outlet_keys(base.articles, by_id, digest.duplicate_of)
+    claims, conflicts = reconcile(base.claims, base.conflicts, outlet)
+    facts = fact_states(claims, conflicts, outlet)
+    # a log of twelve changes over four digests: the page shows the last, folds the rest
+    kinds = ["report", "figure", "dispute", "quote", "development"] * 2 + ["report"] * 2
+    log = tuple(
+        Change(f"2025-03-{10 + n // 3:02d}", k, f"{k} change {n}", f"2025-03-{9 + n // 3:02d}")
+        for n, k in enumerate(kinds)
+    )
+    story = replace(base, summary=summary, claims=claims, conflicts=conflicts, facts=facts,
+                    changes=log)  # fmt: skip
     story = replace(
         story, coverage=build_coverage(story, items_of(story, digest), digest.duplicate_of)
     )
