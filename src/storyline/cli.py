@@ -29,6 +29,7 @@ from storyline import api
 from storyline.ingest import InputError
 from storyline.nlp import ModelNotFoundError
 from storyline.report.json import analysis_to_dict
+from storyline.runners import DaskTarget, DaskTargetError, parse_target
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -70,7 +71,7 @@ def _exit_without_model() -> Iterator[None]:
     """Turn a missing spaCy pipeline into one line and exit code 1, not a traceback."""
     try:
         yield
-    except ModelNotFoundError as exc:
+    except (ModelNotFoundError, DaskTargetError) as exc:
         _err.print(f"storyline: {exc}", markup=False)
         sys.exit(EXIT_FAILED)
 
@@ -108,6 +109,29 @@ _manifest = click.option(
 _quiet = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 
 
+def _dask_target(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> DaskTarget | None:
+    del ctx, param
+    if value is None:
+        return None
+    try:
+        return parse_target(value)
+    except DaskTargetError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+_dask = click.option(
+    "--dask",
+    "dask",
+    default=None,
+    metavar="tcp://HOST:PORT|local:N",
+    callback=_dask_target,
+    help="Run the per-article analysis on a Dask cluster: a running scheduler's address, "
+    "or local:N to start N worker processes here. Storing and grouping stay in this process.",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="storyline")
 def main() -> None:
@@ -133,6 +157,7 @@ def main() -> None:
 @_model
 @_jobs
 @_manifest
+@_dask
 @click.option(
     "--max-sentences",
     type=click.IntRange(min=1, max=20),
@@ -148,6 +173,7 @@ def digest(
     model: str | None,
     jobs: int | None,
     manifest: Path | None,
+    dask: DaskTarget | None,
     max_sentences: int,
     quiet: bool,
 ) -> None:
@@ -163,6 +189,7 @@ def digest(
             on_error=_report_error,
             progress=progress,
             max_sentences=max_sentences,
+            dask=dask,
         )
     stories = len(result.digest.stories) if result.digest else 0
     if not quiet:
@@ -186,6 +213,7 @@ def digest(
 @_model
 @_jobs
 @_manifest
+@_dask
 @_quiet
 def analyze(
     inputs: tuple[Path, ...],
@@ -193,6 +221,7 @@ def analyze(
     model: str | None,
     jobs: int | None,
     manifest: Path | None,
+    dask: DaskTarget | None,
     quiet: bool,
 ) -> None:
     """Analyse each article of INPUTS and write the per-article analysis as JSONL."""
@@ -206,6 +235,7 @@ def analyze(
             on_error=_report_error,
             progress=progress,
             result=result,
+            dask=dask,
         ):
             row = analysis_to_dict(item.article, item.analysis)
             out.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
