@@ -30,6 +30,7 @@ from storyline.ingest import InputError
 from storyline.nlp import ModelNotFoundError
 from storyline.report.json import analysis_to_dict
 from storyline.runners import DaskTarget, DaskTargetError, parse_target
+from storyline.store.connection import DatabaseOpenError, is_postgres
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -71,7 +72,7 @@ def _exit_without_model() -> Iterator[None]:
     """Turn a missing spaCy pipeline into one line and exit code 1, not a traceback."""
     try:
         yield
-    except (ModelNotFoundError, DaskTargetError) as exc:
+    except (ModelNotFoundError, DaskTargetError, DatabaseOpenError) as exc:
         _err.print(f"storyline: {exc}", markup=False)
         sys.exit(EXIT_FAILED)
 
@@ -83,6 +84,24 @@ def _finish(result: api.RunResult, what: str) -> None:
     if result.skipped:
         _err.print(f"storyline: {result.skipped} input(s) skipped (see above)", markup=False)
         sys.exit(EXIT_SKIPPED)
+
+
+class DatabaseParam(click.ParamType["str | Path", object]):
+    """``--db``: a SQLite file (a path) or a PostgreSQL URL (kept as written)."""
+
+    name = "FILE|URL"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> str | Path:
+        """A URL stays a string; anything else is a file path, which must not be a folder."""
+        text = str(value)
+        if is_postgres(text):
+            return text
+        path = Path(text)
+        if path.is_dir():
+            self.fail(f"{text} is a folder, not a database file", param, ctx)
+        return path
 
 
 _inputs = click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -151,8 +170,9 @@ def main() -> None:
     "--db",
     default="storyline.db",
     show_default=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="SQLite database; an existing one gains the new articles and its stories are updated.",
+    type=DatabaseParam(),
+    help="SQLite database file, or a postgresql://USER@HOST/DB URL; an existing one gains "
+    "the new articles and its stories are updated.",
 )
 @_model
 @_jobs
@@ -169,7 +189,7 @@ def main() -> None:
 def digest(
     inputs: tuple[Path, ...],
     out_dir: Path,
-    db: Path,
+    db: str | Path,
     model: str | None,
     jobs: int | None,
     manifest: Path | None,

@@ -15,8 +15,10 @@ PARSES_SUFFIX = ".parses"
 
 
 def parses_path(db_path: str) -> Path | None:
-    """Where the parse cache of a database lives (None for an in-memory database)."""
-    return None if db_path == ":memory:" else Path(db_path + PARSES_SUFFIX)
+    """Where the parse cache of a database lives (None in memory or on a database server)."""
+    if db_path == ":memory:" or "://" in db_path:
+        return None
+    return Path(db_path + PARSES_SUFFIX)
 
 
 def _pipeline_tag(nlp: Any) -> bytes:
