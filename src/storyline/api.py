@@ -12,6 +12,7 @@ from storyline.analyze.pipeline import analyze_articles
 from storyline.ingest import InputError, iter_articles
 from storyline.model import Analyzed, Article, ArticleAnalysis, Digest, Story
 from storyline.nlp import load_nlp
+from storyline.preflight import PathError, check_db, check_out_dir
 from storyline.report import write_report
 from storyline.store import Store
 from storyline.store.parses import load_parses, parses_path, save_parses
@@ -107,6 +108,9 @@ def digest(
     """Store and analyse the inputs, regroup every stored article, write the report."""
     progress = progress or _quiet
     result = RunResult()
+    if out_dir is not None:  # usage and environment errors before any work
+        check_out_dir(out_dir, inputs)
+    check_db(db)
     with Store(db) as store:
         run_id = store.start_run("digest")
         _store_inputs(store, inputs, manifest, result, on_error, run_id)
@@ -114,8 +118,12 @@ def digest(
         built = build_digest(store, max_sentences=max_sentences, progress=progress, model=model)
         store.finish_run(run_id, result.added, result.skipped)
     result.digest = built
-    if out_dir is not None:
-        result.out = write_report(built, Path(out_dir))
+    if out_dir is not None and built.stories:  # never replace a report by an empty one
+        try:
+            result.out = write_report(built, Path(out_dir))
+        except OSError as exc:
+            reason = f"cannot write the report ({exc.strerror or exc})"
+            raise PathError("--out", str(out_dir), reason) from None
     return result
 
 

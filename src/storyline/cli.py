@@ -8,7 +8,9 @@ input); 2 the command line itself was wrong.
 from __future__ import annotations
 
 import json
+import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,11 +30,14 @@ from rich.progress import (
 from storyline import api
 from storyline.ingest import InputError
 from storyline.nlp import ModelNotFoundError
+from storyline.preflight import PathError, check_out_file
 from storyline.report.json import analysis_to_dict
+from storyline.store import StoreOpenError
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_SKIPPED = 3
+EXIT_USAGE = 2
 
 _err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -73,6 +78,17 @@ def _exit_without_model() -> Iterator[None]:
     except ModelNotFoundError as exc:
         _err.print(f"storyline: {exc}", markup=False)
         sys.exit(EXIT_FAILED)
+
+
+@contextmanager
+def _exit_on_path_error() -> Iterator[None]:
+    """An output or database path the run cannot use: one line and exit code 2, before any work."""
+    try:
+        yield
+    except (PathError, StoreOpenError) as exc:
+        where = f"--db {exc}" if isinstance(exc, StoreOpenError) else str(exc)
+        _err.print(f"storyline: {where}", markup=False)
+        sys.exit(EXIT_USAGE)
 
 
 def _finish(result: api.RunResult, what: str) -> None:
@@ -152,7 +168,7 @@ def digest(
     quiet: bool,
 ) -> None:
     """Store and analyse INPUTS, group all stored articles into stories, write the report."""
-    with _exit_without_model(), _progress(quiet) as progress:
+    with _exit_on_path_error(), _exit_without_model(), _progress(quiet) as progress:
         result = api.digest(
             inputs,
             out_dir=out_dir,
@@ -165,7 +181,7 @@ def digest(
             max_sentences=max_sentences,
         )
     stories = len(result.digest.stories) if result.digest else 0
-    if not quiet:
+    if not quiet and result.out is not None:
         _err.print(
             f"storyline: {result.added} new article(s), {result.already_stored} already stored, "
             f"{stories} stories; report: {result.out}",
@@ -197,7 +213,10 @@ def analyze(
 ) -> None:
     """Analyse each article of INPUTS and write the per-article analysis as JSONL."""
     result = api.RunResult()
-    with _exit_without_model(), _progress(quiet) as progress, _open_out(out_file) as out:
+    if str(out_file) != "-":
+        with _exit_on_path_error():
+            check_out_file(out_file, inputs)
+    with _exit_without_model(), _progress(quiet) as progress, _open_out(out_file, result) as out:
         for item in api.analyze(
             inputs,
             model=model,
@@ -213,13 +232,27 @@ def analyze(
 
 
 @contextmanager
-def _open_out(path: Path) -> Iterator[TextIO]:
+def _open_out(path: Path, result: api.RunResult) -> Iterator[TextIO]:
+    """The output stream; a file is written beside its place and moved there only at the end.
+
+    An interrupted run, or one with no readable input, leaves an existing file as it was.
+    """
     if str(path) == "-":
         yield sys.stdout
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as handle:
-        yield handle
+    fd, partial = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            yield handle
+        if result.added:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(partial, 0o666 & ~umask)  # as a plain open() would have made it
+            os.replace(partial, path)
+    finally:
+        if os.path.exists(partial):
+            os.unlink(partial)
 
 
 if __name__ == "__main__":
