@@ -21,6 +21,7 @@ def _reason(report: Any) -> str:
     return str(longrepr)
 
 
+@pytest.hookimpl(trylast=True)  # after every other summary: the run's last lines
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
     """Print each skip reason with the number of tests and the files it applies to."""
     del exitstatus, config

@@ -83,13 +83,17 @@ def iter_articles(
                 if key in seen:
                     continue  # the same file named twice (a folder and a file in it)
                 seen.add(key)
+            produced = False
             for result, whole_file in _read(path, label):
+                produced = True
                 if isinstance(result, InputError):
                     report(result)
                 elif entry is not None:
                     yield apply_entry(result, entry, whole_file=whole_file)
                 else:
                     yield result
+            if not produced:  # e.g. a JSON array with no element: said, not silently dropped
+                report(InputError(label, "no article in the file (it holds no records)"))
 
 
 def _expand(
