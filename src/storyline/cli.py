@@ -2,7 +2,8 @@
 
 Exit codes: 0 all inputs read; 3 the run finished but some inputs were skipped
 (each named on stderr); 1 the run could not be done (no pipeline, no readable
-input); 2 the command line itself was wrong.
+input); 2 the command line itself was wrong, or names an output or database that
+cannot be used (found before any work).
 """
 
 from __future__ import annotations
