@@ -8,14 +8,10 @@ cannot be used (found before any work).
 
 from __future__ import annotations
 
-import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
 
 import click
 from rich.console import Console
@@ -31,8 +27,7 @@ from rich.progress import (
 from storyline import api
 from storyline.ingest import InputError
 from storyline.nlp import ModelNotFoundError
-from storyline.preflight import PathError, check_out_file
-from storyline.report.json import analysis_to_dict
+from storyline.preflight import PathError
 from storyline.store import StoreOpenError
 
 EXIT_OK = 0
@@ -214,46 +209,18 @@ def analyze(
 ) -> None:
     """Analyse each article of INPUTS and write the per-article analysis as JSONL."""
     result = api.RunResult()
-    if str(out_file) != "-":
-        with _exit_on_path_error():
-            check_out_file(out_file, inputs)
-    with _exit_without_model(), _progress(quiet) as progress, _open_out(out_file, result) as out:
-        for item in api.analyze(
+    with _exit_on_path_error(), _exit_without_model(), _progress(quiet) as progress:
+        api.analyze_to(
             inputs,
+            out_file,
             model=model,
             jobs=jobs,
             manifest=manifest,
             on_error=_report_error,
             progress=progress,
             result=result,
-        ):
-            row = analysis_to_dict(item.article, item.analysis)
-            out.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+        )
     _finish(result, "analyze")
-
-
-@contextmanager
-def _open_out(path: Path, result: api.RunResult) -> Iterator[TextIO]:
-    """The output stream; a file is written beside its place and moved there only at the end.
-
-    An interrupted run, or one with no readable input, leaves an existing file as it was.
-    """
-    if str(path) == "-":
-        yield sys.stdout
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, partial = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            yield handle
-        if result.added:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(partial, 0o666 & ~umask)  # as a plain open() would have made it
-            os.replace(partial, path)
-    finally:
-        if os.path.exists(partial):
-            os.unlink(partial)
 
 
 if __name__ == "__main__":
