@@ -28,8 +28,16 @@ from typing import Any, Protocol
 Params = Sequence[Any] | None
 
 
-class DatabaseOpenError(OSError):
-    """The database named by ``--db`` cannot be opened or created."""
+class StoreOpenError(Exception):
+    """A database that cannot be opened or created (``path: reason``, one line)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(path, reason)
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
 
 
 class Cursor(Protocol):
@@ -80,10 +88,13 @@ class SqliteConnection:
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.execute("PRAGMA synchronous=NORMAL")
         except (OSError, sqlite3.Error) as exc:
-            raise DatabaseOpenError(f"cannot open the database {path}: {exc}") from exc
-        self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.execute("PRAGMA synchronous=NORMAL")
+            if hasattr(self, "_db"):
+                self._db.close()
+            reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+            raise StoreOpenError(path, f"cannot open the database ({reason})") from None
 
     def execute(self, sql: str, params: Params = None) -> Cursor:
         """Run one statement."""
@@ -114,7 +125,7 @@ class PostgresConnection:
             self._db = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
             reason = " ".join(str(exc).split())  # psycopg's messages run over lines
-            raise DatabaseOpenError(f"cannot open the database {_safe(url)}: {reason}") from exc
+            raise StoreOpenError(_safe(url), f"cannot open the database ({reason})") from None
         self._keys: dict[str, tuple[str, ...]] = {}
 
     def execute(self, sql: str, params: Params = None) -> Cursor:

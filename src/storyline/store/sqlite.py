@@ -104,7 +104,8 @@ class Store:
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
-        self._db = connect(path)
+        self._db = connect(path)  # StoreOpenError, one line, when it cannot be opened
+        self._in_batch = False
         # CREATE ... IF NOT EXISTS adds the tables an older database lacks.
         self._db.executescript(SCHEMA)
         self._db.execute(
@@ -112,7 +113,6 @@ class Store:
             " DO UPDATE SET value = excluded.value WHERE CAST(meta.value AS INTEGER) < ?",
             (str(SCHEMA_VERSION), SCHEMA_VERSION),
         )
-        self._in_batch = False
 
     def close(self) -> None:
         """Close the database file."""
