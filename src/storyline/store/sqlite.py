@@ -101,11 +101,12 @@ def _now() -> str:
 class Store:
     """A storyline database in one SQLite file."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, timeout: float = 5.0) -> None:
         self.path = str(path)
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path, isolation_level=None)
+        # ``timeout``: how long a write waits for another writer (the server's POSTs wait longer).
+        self._db = sqlite3.connect(self.path, isolation_level=None, timeout=timeout)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.execute("PRAGMA synchronous=NORMAL")
