@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -145,7 +145,7 @@ def _add_errors(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
-        problems = [_problem(e) for e in exc.errors()]
+        problems = [_problem(e) for e in _one_shape(exc.errors(), exc.body)]
         return _error_page(
             request,
             422,
@@ -166,9 +166,27 @@ def _add_errors(app: FastAPI) -> None:
         return json_error(500, "internal error; the server log has the details")
 
 
+def _one_shape(errors: Sequence[Any], body: Any) -> list[Any]:
+    """Errors of a body that may be one object or a list: only those of the shape sent.
+
+    Pydantic reports a failed union for every member ("ArticleIn.text: ...",
+    "list[ArticleIn]: ..."); the sender needs only the ones about what they sent.
+    """
+    sent = "list[" if isinstance(body, list) else ""
+    out = []
+    for error in errors:
+        loc = tuple(error.get("loc", ()))
+        tag = loc[1] if len(loc) > 1 and loc[0] == "body" else None
+        if isinstance(tag, str) and (tag[:1].isupper() or tag.startswith("list[")):
+            if tag.startswith("list[") != bool(sent):
+                continue
+            error = {**error, "loc": (loc[0], *loc[2:])}
+        out.append(error)
+    return out or list(errors)
+
+
 def _problem(error: Any) -> str:
-    where = ".".join(str(p) for p in error.get("loc", ()) if p != "body" or len(error["loc"]) == 1)
-    return f"{where or 'body'}: {error.get('msg', 'invalid')}"
+    return ".".join(str(p) for p in error.get("loc", ())) + f": {error.get('msg', 'invalid')}"
 
 
 #: Styles of the server's own pages (the report's stylesheet comes first).
