@@ -97,6 +97,10 @@ def _add_assets(app: FastAPI) -> None:
         "page.js": (js, "text/javascript; charset=utf-8"),
     }
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204, headers={"cache-control": "public, max-age=86400"})
+
     @app.get("/static/{name}", include_in_schema=False)
     def static(request: Request, name: str) -> Response:
         found = files.get(name)
