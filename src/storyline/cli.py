@@ -240,6 +240,13 @@ _db_required = click.option(
     show_default=True,
     help="Requests a minute one token may make.",
 )
+@click.option(
+    "--worker/--no-worker",
+    default=True,
+    show_default=True,
+    help="Analyse and place stored reports in the background; --no-worker leaves that "
+    "to another process (e.g. `storyline digest`) and only serves.",
+)
 @_model
 @_jobs
 def serve(
@@ -249,6 +256,7 @@ def serve(
     private: bool,
     cors_origins: tuple[str, ...],
     rate_limit: int,
+    worker: bool,
     model: str | None,
     jobs: int | None,
 ) -> None:
@@ -262,6 +270,7 @@ def serve(
         rate_limit=rate_limit,
         model=model,
         jobs=jobs,
+        place=worker,
     )
     run(settings, host=host, port=port)
 
