@@ -81,6 +81,10 @@ CREATE VIRTUAL TABLE IF NOT EXISTS report_fts USING fts5(
 );
 """
 
+#: How many of the newest reports :meth:`Published.pending` looks at (new work is recent).
+PENDING_WINDOW = 2000
+#: How many of the newest stories the home page's storylines are drawn from.
+RECENT_STORIES = 500
 #: Stories and reports a search page lists at most.
 SEARCH_LIMIT = 20
 
@@ -261,6 +265,12 @@ class Published:
                     self._drop(gone)
                     changed.append(gone)
             self._index_reports()
+            count = self._db.execute("SELECT COUNT(*) FROM served_stories").fetchone()[0]
+            self._db.execute(
+                "INSERT INTO meta(key, value) VALUES ('served_count', ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (str(count),),
+            )
             self._db.execute(
                 "INSERT INTO meta(key, value) VALUES ('published_at', ?)"
                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -464,14 +474,16 @@ class Published:
         return _story_row(row[:12]), str(row[12]), str(row[13])
 
     def storylines(self, *, limit: int) -> list[StorylineRow]:
-        """Storylines of more than one story, the most recently active first."""
+        """Storylines of more than one story among the newest stories, most recent first."""
         rows = self._db.execute(
-            "SELECT s.storyline, COUNT(*), COALESCE(MIN(NULLIF(s.first, '')), ''), MAX(s.last),"
+            "WITH recent AS (SELECT DISTINCT storyline FROM"
+            "  (SELECT storyline FROM served_stories ORDER BY last DESC, num DESC LIMIT ?))"
+            " SELECT s.storyline, COUNT(*), COALESCE(MIN(NULLIF(s.first, '')), ''), MAX(s.last),"
             " SUM(s.disputed), (SELECT t.title FROM served_stories t"
             "  WHERE t.storyline = s.storyline ORDER BY t.last, t.num LIMIT 1)"
-            " FROM served_stories s GROUP BY s.storyline HAVING COUNT(*) > 1"
-            " ORDER BY MAX(s.last) DESC LIMIT ?",
-            (limit,),
+            " FROM served_stories s JOIN recent r ON r.storyline = s.storyline"
+            " GROUP BY s.storyline HAVING COUNT(*) > 1 ORDER BY MAX(s.last) DESC LIMIT ?",
+            (RECENT_STORIES, limit),
         ).fetchall()
         return [
             StorylineRow(str(i), str(t), int(n), str(f), str(last), int(d))
@@ -544,10 +556,14 @@ class Published:
         return None if row is None else _story_row(row)
 
     def counts(self) -> tuple[int, int]:
-        """How many stories are published and how many reports are stored."""
-        stories = self._db.execute("SELECT COUNT(*) FROM served_stories").fetchone()[0]
-        reports = self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-        return int(stories), int(reports)
+        """How many stories are published and how many reports are stored.
+
+        Both are index look-ups, not scans: the story count is kept at publish time,
+        and articles are never deleted, so the highest rowid counts them.
+        """
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'served_count'").fetchone()
+        reports = self._db.execute("SELECT COALESCE(MAX(rowid), 0) FROM articles").fetchone()[0]
+        return (int(row[0]) if row else 0), int(reports)
 
     def stale_runs(self) -> int:
         """Digest runs that finished after the last publish (another writer moved stories)."""
@@ -577,10 +593,11 @@ class Published:
         return _article(row), analysis, (str(placed[0]) if placed else None)
 
     def pending(self) -> int:
-        """Stored reports not yet placed in a story."""
+        """Recently stored reports not yet placed in a story (the last ``PENDING_WINDOW``)."""
         row = self._db.execute(
-            "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS"
-            " (SELECT 1 FROM placements p WHERE p.article_id = a.id)"
+            "SELECT COUNT(*) FROM (SELECT id FROM articles ORDER BY rowid DESC LIMIT ?) a"
+            " WHERE NOT EXISTS (SELECT 1 FROM placements p WHERE p.article_id = a.id)",
+            (PENDING_WINDOW,),
         ).fetchone()
         return int(row[0])
 
