@@ -82,9 +82,11 @@ CREATE VIRTUAL TABLE IF NOT EXISTS report_fts USING fts5(
 """
 
 #: How many of the newest reports :meth:`Published.pending` looks at (new work is recent).
-PENDING_WINDOW = 2000
+PENDING_WINDOW = 1000
 #: How many of the newest stories the home page's storylines are drawn from.
 RECENT_STORIES = 500
+#: Matches a search ranks at most: past that, the newest matches are ranked (see _window).
+RANKED_MATCHES = 500
 #: Stories and reports a search page lists at most.
 SEARCH_LIMIT = 20
 
@@ -390,8 +392,13 @@ class Published:
         if not filters.q:
             return self.stories(filters, limit=limit)
         where, args = self._story_filters(filters)
+        match = fts_query(filters.q)
         where.append("story_fts MATCH ?")
-        args.append(fts_query(filters.q))
+        args.append(match)
+        lowest = self._window("story_fts", match)
+        if lowest:
+            where.append("f.rowid >= ?")
+            args.append(lowest)
         sql = (
             f"SELECT {_STORY_COLUMNS} FROM story_fts f JOIN served_stories s ON s.num = f.rowid"
             f" WHERE {' AND '.join(where)} ORDER BY bm25(story_fts, 4.0, 1.0, 2.0) LIMIT ?"
@@ -403,8 +410,13 @@ class Published:
         """Reports matching the query, best first, with a snippet around the matches."""
         if not filters.q:
             return []
+        match = fts_query(filters.q)
         where = ["report_fts MATCH ?"]
-        args: list[Any] = [fts_query(filters.q)]
+        args: list[Any] = [match]
+        lowest = self._window("report_fts", match)
+        if lowest:
+            where.append("report_fts.rowid >= ?")
+            args.append(lowest)
         if filters.outlet:
             where.append("a.source = ?")
             args.append(filters.outlet)
@@ -430,7 +442,7 @@ class Published:
             f" snippet(report_fts, 1, '{HIT_OPEN}', '{HIT_CLOSE}', ' … ', 24)"
             " FROM report_fts JOIN articles a ON a.rowid = report_fts.rowid"
             " LEFT JOIN placements p ON p.article_id = a.id"
-            f" WHERE {' AND '.join(where)} ORDER BY report_fts.rank LIMIT ?"
+            f" WHERE {' AND '.join(where)} ORDER BY bm25(report_fts, 2.0, 1.0) LIMIT ?"
         )
         args.append(limit)
         rows = self._db.execute(sql, args).fetchall()
@@ -440,6 +452,22 @@ class Published:
             )
             for a, t, src, pub, story, snip in rows
         ]
+
+    def _window(self, table: str, match: str) -> int:
+        """The lowest rowid worth ranking: 0 (all) unless the words match very many rows.
+
+        Counting matches is cheap, ranking them is not (BM25 scores every match).
+        When more than ``RANKED_MATCHES`` rows match, only the newest rows (the
+        highest rowids, where about that many matches are expected) are ranked:
+        for words that common, a newsroom wants recent reports first anyway.
+        """
+        count = self._db.execute(
+            f"SELECT COUNT(*) FROM {table} WHERE {table} MATCH ?", (match,)
+        ).fetchone()[0]
+        if count <= RANKED_MATCHES:
+            return 0
+        top = self._db.execute(f"SELECT MAX(rowid) FROM {table}").fetchone()[0] or 0
+        return max(0, int(top - top * RANKED_MATCHES / count))
 
     def _story_filters(self, f: Filters) -> tuple[list[str], list[Any]]:
         where: list[str] = []
@@ -632,7 +660,7 @@ def ensure_schema(db: sqlite3.Connection) -> None:
 
 
 def fts_query(text: str) -> str:
-    """A user's words as an FTS5 query: every word must occur (prefix match on the last).
+    """A user's words as an FTS5 query: every word must occur (as a whole word).
 
     Words are quoted, so FTS5 syntax in the input (``NEAR``, ``*``, ``:``, quotes) is
     taken literally and can never make the query fail.
@@ -640,9 +668,7 @@ def fts_query(text: str) -> str:
     words = [w for w in "".join(c if c.isalnum() else " " for c in text).split() if w]
     if not words:
         return '""'
-    quoted = [f'"{w}"' for w in words[:16]]
-    quoted[-1] += "*"
-    return " ".join(quoted)
+    return " ".join(f'"{w}"' for w in words[:16])
 
 
 def encode_cursor(last: str, num: int) -> str:
