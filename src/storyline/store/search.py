@@ -274,6 +274,11 @@ class Published:
                 (str(count),),
             )
             self._db.execute(
+                "INSERT INTO meta(key, value) VALUES ('published_runs',"
+                " (SELECT COUNT(*) FROM runs WHERE finished_at IS NOT NULL))"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+            )
+            self._db.execute(
                 "INSERT INTO meta(key, value) VALUES ('published_at', ?)"
                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (now,),
@@ -594,14 +599,12 @@ class Published:
         return (int(row[0]) if row else 0), int(reports)
 
     def stale_runs(self) -> int:
-        """Digest runs that finished after the last publish (another writer moved stories)."""
-        row = self._db.execute("SELECT value FROM meta WHERE key = 'published_at'").fetchone()
-        since = str(row[0]) if row else ""
-        found = self._db.execute(
-            "SELECT COUNT(*) FROM runs WHERE finished_at IS NOT NULL AND finished_at > ?",
-            (since,),
-        ).fetchone()
-        return int(found[0])
+        """Runs that finished since the last publish (another writer may have moved stories)."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'published_runs'").fetchone()
+        done = self._db.execute(
+            "SELECT COUNT(*) FROM runs WHERE finished_at IS NOT NULL"
+        ).fetchone()[0]
+        return max(0, int(done) - (int(row[0]) if row else 0))
 
     def article(self, article_id: str) -> tuple[Article, ArticleAnalysis | None, str | None] | None:
         """A stored article, its current analysis (if any) and its story (once placed)."""
