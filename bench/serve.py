@@ -39,7 +39,7 @@ import httpx
 
 from storyline import api
 from storyline.serve.publish import publish_digest
-from storyline.store.search import (
+from storyline.store.served import (
     EntityRow,
     OutletRow,
     Published,

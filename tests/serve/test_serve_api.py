@@ -12,7 +12,7 @@ from conftest import with_client
 from storyline.serve import Settings
 from storyline.serve.http import CSP
 from storyline.store import Store
-from storyline.store.search import Published
+from storyline.store.served import Published
 
 
 def test_serve_api_lists_stories_newest_first_with_cursor_and_link(settings: Settings) -> None:

@@ -14,7 +14,7 @@ from conftest import with_client
 from storyline.cli import main
 from storyline.serve import Settings
 from storyline.store import Store
-from storyline.store.search import Published
+from storyline.store.served import Published
 from storyline.store.tokens import Tokens
 
 

@@ -29,7 +29,7 @@ from storyline.serve.publish import place_pending
 from storyline.serve.settings import Settings
 from storyline.serve.state import AppState, templates
 from storyline.serve.worker import PlacementWorker
-from storyline.store.search import Published
+from storyline.store.served import Published
 from storyline.store.tokens import Tokens
 
 #: The fixed modification time of the static assets' answers (they change only with a release).

@@ -20,7 +20,7 @@ from storyline.model import Article, Digest, Story
 from storyline.report.html import Site, render_story_html
 from storyline.report.json import story_to_dict
 from storyline.report.view import items_of
-from storyline.store.search import EntityRow, OutletRow, Published, PublishedStory, QuoteRow
+from storyline.store.served import EntityRow, OutletRow, Published, PublishedStory, QuoteRow
 from storyline.story.coverage import Coverage, build_coverage
 
 #: How the server's pages link to each other and load their assets.

@@ -15,7 +15,8 @@ from storyline.serve.auth import Gate
 from storyline.serve.publish import SERVER_SITE, entity_key
 from storyline.serve.settings import Settings
 from storyline.serve.worker import PlacementWorker
-from storyline.store.search import HIT_CLOSE, HIT_OPEN, Published
+from storyline.store.search import HIT_CLOSE, HIT_OPEN
+from storyline.store.served import Published
 
 #: Rendered responses kept in memory, keyed by URL and the store's generation.
 CACHE_SIZE = 512

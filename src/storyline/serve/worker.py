@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from storyline.store.search import Published
+from storyline.store.served import Published
 
 log = logging.getLogger("storyline.serve")
 
