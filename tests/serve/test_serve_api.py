@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
@@ -138,6 +139,20 @@ def test_serve_api_body_over_the_ingest_limit_is_413(served_db: Path, token: str
         auth = {"authorization": f"Bearer {token}"}
         r = await c.post("/api/v1/articles", json={"text": "x" * 2000}, headers=auth)
         assert r.status_code == 413 and "limit is 1,000 bytes" in r.json()["error"]
+
+    with_client(Settings(db=served_db, place=False, body_limit=1000), scenario)
+
+
+def test_serve_api_streamed_body_over_the_limit_is_413(served_db: Path, token: str) -> None:
+    async def chunks() -> AsyncIterator[bytes]:
+        yield b'{"text": "'
+        for _ in range(5):
+            yield b"x" * 500
+
+    async def scenario(c: httpx.AsyncClient) -> None:
+        headers = {"authorization": f"Bearer {token}", "content-type": "application/json"}
+        r = await c.post("/api/v1/articles", content=chunks(), headers=headers)
+        assert r.status_code == 413 and r.json()["error"].startswith("request body too large")
 
     with_client(Settings(db=served_db, place=False, body_limit=1000), scenario)
 

@@ -53,21 +53,31 @@ class EdgeMiddleware:
         if length is not None and length > self.body_limit:
             await self._too_large(scope, send_secured)
             return
-        seen = 0
+        if length is None and scope.get("method") in {"POST", "PUT", "PATCH"}:
+            # A streamed body: read it here, up to the limit, so that the 413 comes from
+            # this middleware and never from inside a half-read request.
+            chunks: list[bytes] = []
+            size = 0
+            while True:
+                message = await receive()
+                if message["type"] != "http.request":
+                    return  # the client went away
+                chunk = message.get("body", b"")
+                size += len(chunk)
+                if size > self.body_limit:
+                    await self._too_large(scope, send_secured)
+                    return
+                chunks.append(chunk)
+                if not message.get("more_body", False):
+                    break
+            body = b"".join(chunks)
 
-        async def receive_limited() -> Message:
-            nonlocal seen
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.body_limit:
-                    raise BodyTooLargeError
-            return message
+            async def replay() -> Message:
+                return {"type": "http.request", "body": body, "more_body": False}
 
-        try:
-            await self.app(scope, receive_limited, send_secured)
-        except BodyTooLargeError:
-            await self._too_large(scope, send_secured)
+            await self.app(scope, replay, send_secured)
+            return
+        await self.app(scope, receive, send_secured)
 
     async def _too_large(self, scope: Scope, send: Send) -> None:
         response = json_error(
@@ -80,10 +90,6 @@ class EdgeMiddleware:
 
 class NotFoundError(Exception):
     """Something the store does not have (a 404 page, or JSON under /api)."""
-
-
-class BodyTooLargeError(Exception):
-    """A streamed body grew past the limit."""
 
 
 async def _no_body() -> Message:
