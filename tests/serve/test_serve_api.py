@@ -199,6 +199,9 @@ def test_serve_pages_escape_report_text_and_answer_304(settings: Settings) -> No
     async def scenario(c: httpx.AsyncClient) -> None:
         page = await c.get("/stories/s-flood")
         assert page.status_code == 200 and "<script>alert" not in page.text
+        assert page.headers["content-encoding"] == "gzip"  # stored compressed, sent as stored
+        plain = await c.get("/stories/s-flood", headers={"accept-encoding": "identity"})
+        assert "content-encoding" not in plain.headers and plain.text == page.text
         assert "&lt;script&gt;" in page.text and "<style>" not in page.text
         assert (
             await c.get("/stories/s-flood", headers={"if-none-match": page.headers["etag"]})

@@ -7,6 +7,7 @@ bodies over the limit are refused with 413 before they are read.
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -136,11 +137,17 @@ def conditional(
     private: bool,
     headers: Mapping[str, str] | None = None,
     max_age: int = 0,
+    gzipped: bool = False,
 ) -> Response:
-    """A response that carries ETag and Last-Modified and answers 304 when the client has it."""
+    """A response that carries ETag and Last-Modified and answers 304 when the client has it.
+
+    A ``gzipped`` body is sent as it is to clients that accept gzip, unpacked for others.
+    """
     tag = f'"{etag}"'
     cache = f"{'private' if private else 'public'}, max-age={max_age}, must-revalidate"
     common = {"etag": tag, "last-modified": http_date(modified), "cache-control": cache}
+    if gzipped:
+        common["vary"] = "Accept-Encoding"
     if headers:
         common.update(headers)
     wanted = request.headers.get("if-none-match")
@@ -152,4 +159,10 @@ def conditional(
         since = request.headers.get("if-modified-since")
         if since is not None and since == common["last-modified"]:
             return Response(status_code=304, headers=common)
+    if gzipped:
+        assert isinstance(body, bytes)
+        if "gzip" in request.headers.get("accept-encoding", "").lower():
+            common["content-encoding"] = "gzip"
+        else:
+            body = gzip.decompress(body)
     return Response(body, media_type=media_type, headers=common)

@@ -90,6 +90,7 @@ def story_page(request: Request, story_id: Annotated[str, Path(max_length=300)])
         modified=row.updated,
         media_type="text/html; charset=utf-8",
         private=state.settings.private,
+        gzipped=True,
     )
 
 

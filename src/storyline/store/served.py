@@ -11,6 +11,7 @@ entity and outlet pages query; publishing also indexes new reports for search
 
 from __future__ import annotations
 
+import gzip
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -53,7 +54,7 @@ CREATE TABLE IF NOT EXISTS served_stories (
     updated TEXT NOT NULL,
     etag TEXT NOT NULL,
     story TEXT NOT NULL,
-    page TEXT NOT NULL
+    page BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS served_stories_order ON served_stories(last DESC, num DESC);
 CREATE INDEX IF NOT EXISTS served_stories_updated ON served_stories(updated DESC, num DESC);
@@ -91,6 +92,11 @@ CREATE INDEX IF NOT EXISTS served_outlets_num ON served_outlets(num);
 PENDING_WINDOW = 1000
 #: How many of the newest stories the home page's storylines are drawn from.
 RECENT_STORIES = 500
+
+
+def compress_page(page: str) -> bytes:
+    """A page as stored and sent: gzip (a story page shrinks about five times)."""
+    return gzip.compress(page.encode("utf-8"), compresslevel=6, mtime=0)
 
 
 def _now() -> str:
@@ -147,6 +153,8 @@ class PublishedStory:
     quotes: tuple[QuoteRow, ...] = ()
     outlets: tuple[OutletRow, ...] = ()
     summary: str = ""
+    #: The page already compressed (copies of a published story); default: ``page`` compressed.
+    page_gz: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,7 +280,7 @@ class Published:
                 now,
                 s.etag,
                 s.story_json,
-                s.page,
+                s.page_gz if s.page_gz is not None else compress_page(s.page),
             ),
         )
         num = cur.lastrowid
@@ -339,15 +347,15 @@ class Published:
         """Reports matching the words, best first, with a snippet around the matches."""
         return ranked_reports(self._db, filters, limit=limit)
 
-    def story(self, story_id: str) -> tuple[StoryRow, str, str] | None:
-        """A story's listing row, its contract object (JSON text) and its page."""
+    def story(self, story_id: str) -> tuple[StoryRow, str, bytes] | None:
+        """A story's listing row, its contract object (JSON text) and its page (gzip)."""
         row = self._db.execute(
             f"SELECT {STORY_COLUMNS}, s.story, s.page FROM served_stories s WHERE s.id = ?",
             (story_id,),
         ).fetchone()
         if row is None:
             return None
-        return story_row(row[:12]), str(row[12]), str(row[13])
+        return story_row(row[:12]), str(row[12]), bytes(row[13])
 
     def storylines(self, *, limit: int) -> list[StorylineRow]:
         """Storylines of more than one story among the newest stories, most recent first."""
