@@ -22,10 +22,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from storyline.report.html import page_assets
-from storyline.serve import feeds, pages, routes_api
 from storyline.serve.auth import AuthError, Gate
+from storyline.serve.feeds import router as feeds_router
 from storyline.serve.http import EdgeMiddleware, NotFoundError, conditional, json_error
+from storyline.serve.pages import router as pages_router
 from storyline.serve.publish import place_pending
+from storyline.serve.routes_api import router as api_router
 from storyline.serve.settings import Settings
 from storyline.serve.state import AppState, templates
 from storyline.serve.worker import PlacementWorker
@@ -73,9 +75,9 @@ def create_app(settings: Settings, *, placer: Callable[[Path], list[str]] | None
         redoc_url=None,
     )
     app.state.storyline = state
-    app.include_router(pages.router)
-    app.include_router(routes_api.router)
-    app.include_router(feeds.router)
+    app.include_router(pages_router)
+    app.include_router(api_router)
+    app.include_router(feeds_router)
     _add_assets(app)
     _add_errors(app)
     if settings.cors_origins:

@@ -16,12 +16,12 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from storyline import api
-from storyline.model import Article, Digest, Story
+from storyline.model import Article, Coverage, Digest, Story
 from storyline.report.html import Site, render_story_html
 from storyline.report.json import story_to_dict
 from storyline.report.view import items_of
 from storyline.store.served import EntityRow, OutletRow, Published, PublishedStory, QuoteRow
-from storyline.story.coverage import Coverage, build_coverage
+from storyline.story.coverage import build_coverage
 
 #: How the server's pages link to each other and load their assets.
 SERVER_SITE = Site(index="/", stories="/stories/", storylines="/storylines/", assets="/static/")
@@ -43,9 +43,9 @@ def published_story(story: Story, digest: Digest, site: Site = SERVER_SITE) -> P
     dates = sorted(
         d for d in ((by_id[a].published or "")[:10] for a in story.articles if a in by_id) if d
     )
-    coverage = story.extra.get("coverage")
-    if not isinstance(coverage, Coverage):
-        coverage = build_coverage(story, items_of(story, digest), digest.duplicate_of)
+    coverage = story.coverage or build_coverage(
+        story, items_of(story, digest), {**digest.duplicate_of, **story.duplicate_of}
+    )
     names = [e.name for e in sorted(story.entities, key=lambda e: -len(e.articles))]
     etag = hashlib.sha256((story_json + "\0" + page).encode("utf-8")).hexdigest()[:24]
     return PublishedStory(
@@ -56,7 +56,8 @@ def published_story(story: Story, digest: Digest, site: Site = SERVER_SITE) -> P
         last=dates[-1] if dates else "",
         reports=len(story.articles),
         sources=coverage.independent,
-        disputed=bool(story.conflicts) or any(t.disputed_dates for t in story.timeline),
+        disputed=bool(story.disputes or story.conflicts)
+        or any(t.disputed_dates for t in story.timeline),
         names=tuple(names[:LISTED_NAMES]),
         story_json=story_json,
         page=page,
