@@ -165,3 +165,23 @@ def test_names_orgs_unknown_name_tagged_place_joins_its_company() -> None:
     index = resolve_names(items)
     assert index.canonical("b", "Corvel") == index.canonical("a", "Corvel Foods")
     assert index.label("a", "Corvel Foods") == "ORG"
+
+
+def test_names_orgs_of_inversion_is_one_entity() -> None:
+    from storyline.analyze.entities import name_tokens, org_order
+
+    assert org_order(name_tokens("Ministry of Defence")) == org_order(
+        name_tokens("Defence Ministry")
+    )
+    assert org_order(name_tokens("the Department of Justice")) == ("justice", "department")
+    assert org_order(name_tokens("Bank of England")) == ("bank", "of", "england")
+
+
+def test_names_orgs_word_orders_meet_in_an_article_and_across_a_story() -> None:
+    items = [
+        _item("a", ("Ministry of Defence", "ORG"), ("Defence Ministry", "ORG")),
+        _item("b", ("Defence Ministry", "ORG")),
+    ]
+    a = _entity_of(items, "a", items[0].analysis.entities[1].key)
+    assert items[0].analysis.entities[0].key == items[0].analysis.entities[1].key
+    assert a == _entity_of(items, "b", "Defence Ministry")

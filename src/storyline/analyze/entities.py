@@ -40,6 +40,7 @@ from storyline.analyze.naming.matching import (
     compatible_org,
     compatible_person,
     org_core,
+    org_order,
     without_legal,
 )
 from storyline.analyze.naming.places import place_key, place_label
@@ -62,6 +63,7 @@ __all__ = [
     "mentions_by_key",
     "name_tokens",
     "org_core",
+    "org_order",
     "place_key",
     "strip_titles",
     "translit",

@@ -29,6 +29,7 @@ from storyline.analyze.entities import (
     display_name,
     name_tokens,
     org_core,
+    org_order,
     place_key,
     strip_titles,
     translit,
@@ -64,7 +65,9 @@ def _tkey(text: str, person: bool = True) -> tuple[str, ...]:
     if place is not None:
         return tuple(translit(t) for t in place.split())
     tokens = name_tokens(text)
-    return tuple(translit(t) for t in org_core(strip_titles(tokens) if person else tokens))
+    return tuple(
+        translit(t) for t in org_core(strip_titles(tokens) if person else org_order(tokens))
+    )
 
 
 @dataclass
