@@ -185,3 +185,12 @@ def test_names_orgs_word_orders_meet_in_an_article_and_across_a_story() -> None:
     a = _entity_of(items, "a", items[0].analysis.entities[1].key)
     assert items[0].analysis.entities[0].key == items[0].analysis.entities[1].key
     assert a == _entity_of(items, "b", "Defence Ministry")
+
+
+def test_names_orgs_demonym_plural_and_numbered_acronym_join() -> None:
+    items = [
+        _item("a", ("Valdmarian", "NORP"), ("World War II", "EVENT")),
+        _item("b", ("Valdmarians", "NORP"), ("WWII", "EVENT")),
+    ]
+    assert _entity_of(items, "a", "Valdmarian") == _entity_of(items, "b", "Valdmarians")
+    assert _entity_of(items, "a", "World War II") == _entity_of(items, "b", "WWII")

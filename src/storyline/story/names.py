@@ -234,6 +234,8 @@ def _merge_same_spelling(clusters: list[_Cluster]) -> list[_Cluster]:
     merged: dict[tuple[str, ...], _Cluster] = {}
     for c in clusters:
         key = _tkey(c.nodes[0][1], c.label == "PERSON")
+        if c.label == "NORP" and len(key) == 1 and key[0].endswith("ans"):
+            key = (key[0][:-1],)  # "Russians" are the "Russian" of another report
         if key in merged:
             merged[key].absorb(c)
         else:

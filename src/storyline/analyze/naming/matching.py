@@ -91,10 +91,15 @@ def org_order(tokens: Sequence[str]) -> tuple[str, ...]:
     return tuple(tokens)
 
 
+#: Roman numerals kept whole in an acronym ("World War II" -> "wwii").
+_NUMERALS = frozenset({"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii"})
+
+
 def acronym(tokens: Sequence[str]) -> str:
-    """Initials of the content words of a name ("north atlantic treaty organization" -> nato)."""
+    """Initials of the content words of a name ("north atlantic treaty organization" -> nato),
+    a Roman numeral kept whole ("world war ii" -> wwii)."""
     parts = [p for t in tokens for p in t.split("-")]  # "hewlett-packard" -> hp
-    return "".join(p[0] for p in parts if p not in _STOP and p)
+    return "".join(p if p in _NUMERALS else p[0] for p in parts if p not in _STOP and p)
 
 
 @lru_cache(maxsize=65536)
