@@ -11,6 +11,7 @@ and matching names are re-exported here for the cross-document resolver in
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -84,6 +85,8 @@ def extract_entities(doc: Any) -> tuple[Mention, ...]:
         start, end = bounds
         if common_word(text, start, end, label, shapes):
             continue
+        if label == "PERSON" and _after_article(text, start, end):
+            label = "ORG"  # "told the Gazette": a person's name takes no article
         # The small model calls towns people or products: a known or cued place is a place.
         new = place_label(text, start, end, label)
         raw.append((Span(start, end), text[start:end], new))
@@ -92,6 +95,13 @@ def extract_entities(doc: Any) -> tuple[Mention, ...]:
     return tuple(
         Mention(span=span, text=text, label=label, key=key)
         for (span, text, _), (label, key) in zip(raw, linked, strict=True)
+    )
+
+
+def _after_article(text: str, start: int, end: int) -> bool:
+    """Whether a one-word name follows "the" ("told the Gazette"): no person's name does."""
+    return " " not in text[start:end] and bool(
+        re.search(r"\bthe\s+$", text[max(0, start - 5) : start])
     )
 
 
