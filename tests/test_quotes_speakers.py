@@ -119,3 +119,21 @@ def test_quotes_speakers_quote_over_two_paragraphs_is_one_quote(nlp: Any) -> Non
     assert q.text.startswith("We waited") and q.text.endswith("ten minutes,")
     assert text[q.span.start : q.span.end] == q.text
     assert q.speaker == "Lucia Fernhout"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked about the vote, Ilse Brandt did not say “we will win the vote in May.”",
+        "Ilse Brandt declined to say whether the plant would close next year.",
+        "If Ilse Brandt said the plant would close, the town would protest.",
+    ],
+)
+def test_quotes_speakers_unsaid_words_are_no_statement(nlp: Any, text: str) -> None:
+    # Negated, withheld or hypothetical saying reports that nothing was said.
+    assert not [q for q in _quotes(nlp, text) if q.speaker == "Ilse Brandt"]
+
+
+def test_quotes_speakers_said_words_still_count(nlp: Any) -> None:
+    text = "Ilse Brandt said the plant would close next year, and the town was stunned."
+    assert [q.speaker for q in _quotes(nlp, text, "indirect")] == ["Ilse Brandt"]

@@ -29,6 +29,9 @@ _BRACKETED = re.compile(r"\([^)]{1,40}\)|\[[^\]]{1,40}\]")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 #: Fragments shorter than this join a longer quote only when the speaker agrees.
 _SHORT_WORDS = 4
+#: Quoted words shorter than this are a phrase the report borrows ("called the moment
+#: “defining”"), not a statement: they stay in the article's quotes, not the story's.
+_MIN_STATEMENT_WORDS = 3
 #: Share of the shorter wording found in order in the longer for a rewording.
 _CLOSE = 0.8
 _MIN_CLOSE_WORDS = 6
@@ -131,7 +134,7 @@ def group_quotes(
     for item in items:
         aid = item.article.id
         for q in item.analysis.quotes:
-            if words(q.text):
+            if len(words(q.text)) >= (_MIN_STATEMENT_WORDS if q.kind == "direct" else 1):
                 occurrences.append((aid, q, _speaker(names, aid, q)))
     # Longest first, so fragments find the full quote already grouped.
     occurrences.sort(key=lambda o: (-len(words(o[1].text)), o[0], o[1].span.start))

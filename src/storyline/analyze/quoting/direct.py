@@ -22,6 +22,7 @@ from storyline.analyze.quoting.speakers import (
     passive_participle,
     resolve_subject,
     subject_of,
+    unsaid,
 )
 from storyline.model import Quote, Span
 
@@ -31,6 +32,8 @@ _AFTER_TOKENS = 7
 #: Cue verbs that also govern ordinary clauses ("continued to push for a “red line”").
 _NOT_GOVERNORS = frozenset({"continue"})
 _BEFORE_TOKENS = 10
+#: Verbs that are verbs of saying with "back" ("shot back").
+_RETORTS = frozenset({"shoot", "fire", "hit", "push", "snap", "write", "talk"})
 
 
 def _tokens(doc: Any, start: int, end: int) -> list[Any]:
@@ -39,7 +42,13 @@ def _tokens(doc: Any, start: int, end: int) -> list[Any]:
 
 
 def _is_cue(tok: Any) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in SPEECH_VERBS:
+        return True
+    # "shot back", "fired back", "hit back": a retort.
+    return lemma in _RETORTS and any(c.dep_ == "prt" and c.lower_ == "back" for c in tok.children)
 
 
 def _from_verb(verb: Any, index: MentionIndex, quote: Passage) -> Attribution | None:
@@ -48,11 +57,11 @@ def _from_verb(verb: Any, index: MentionIndex, quote: Passage) -> Attribution | 
         # "a “full ceasefire,” urged by X and its allies": the quoted words are a phrase
         # the report uses, not words that the subject of the sentence said.
         return None
-    subj = subject_of(verb)
+    subj = subject_of(verb, Span(quote.open_at, quote.end))
     if subj is None or quote.start <= subj.idx < quote.end or subj.lower_ in ("i", "we", "you"):
         return None
     speaker, span = resolve_subject(subj, index)
-    return Attribution(speaker, span, verb.lemma_.lower())
+    return Attribution(speaker, span, verb.lemma_.lower(), said=not unsaid(verb))
 
 
 def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution | None:
@@ -65,6 +74,15 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
             break
         if _is_cue(tok):
             return _from_verb(tok, index, p)
+        if (
+            tok.dep_ in ("nsubj", "nsubjpass")
+            and tok.head.i > tok.i
+            and _is_cue(tok.head)
+            and tok.head.idx < limit
+        ):
+            # “…,” Trump, the front-runner in the polls of ..., said: the subject comes
+            # first and its verb lies beyond a long apposition.
+            return _from_verb(tok.head, index, p)
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             return _according(doc[tok.i + 1], index)
         if tok.text in ".!?;":
@@ -120,7 +138,24 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
         if tok.lower_ == "to" and tok.i > 0 and doc[tok.i - 1].lower_ == "according":
             return _according(tok, index)
     del tail
+    if toks[-1].text == ":":
+        return _colon(toks[-1], index, p)
     return None
+
+
+def _colon(colon: Any, index: MentionIndex, p: Passage) -> Attribution | None:
+    """“…” after a clause ending in a colon whose subject is someone: "She then addressed
+    the supporters again: “…”" — the subject speaks, whatever the verb."""
+    verb = colon.head
+    if verb.pos_ not in ("VERB", "AUX") or "\n" in doc_text(colon.doc)[verb.idx : colon.idx]:
+        return None
+    subj = subject_of(verb, Span(p.open_at, p.end))
+    if subj is None or subj.i > colon.i or subj.lower_ in ("i", "we", "you", "it", "this"):
+        return None
+    speaker, span = resolve_subject(subj, index)
+    if speaker is None and subj.lower_ not in ("he", "she", "they"):
+        return None  # "The list includes: “…”": no one speaks
+    return Attribution(speaker, span, verb.lemma_.lower(), said=not unsaid(verb))
 
 
 def _paragraph_start(text: str, pos: int) -> int:
@@ -186,6 +221,8 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
             last = p
             continue
         last = None
+        if attr is not None and not attr.said:
+            continue  # "he did not say “…”": words someone did not say are no statement
         if attr is None and (
             len(text[p.start : p.end].split()) < _MIN_UNCUED_WORDS or _is_title(text, p)
         ):
@@ -232,12 +269,13 @@ def _carry_over(text: str, passages: Sequence[Passage], found: list[Attribution 
     for n in range(1, len(passages)):
         p = passages[n]
         prev = found[n - 1]
-        if found[n] is None and prev is not None and prev.speaker is not None:
+        if found[n] is None and prev is not None and prev.span is not None and prev.said:
             here = _paragraph_start(text, p.open_at)
             there = _paragraph_start(text, passages[n - 1].open_at)
             follows = there == _paragraph_start(text, max(0, here - 2))
             if p.continued or here == there or (follows and _alone_in_paragraph(text, p)):
                 found[n] = prev
     for n in range(len(passages) - 2, -1, -1):
-        if found[n] is None and passages[n + 1].continued and found[n + 1] is not None:
-            found[n] = found[n + 1]
+        nxt = found[n + 1]
+        if found[n] is None and passages[n + 1].continued and nxt is not None and nxt.said:
+            found[n] = nxt

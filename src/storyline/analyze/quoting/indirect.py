@@ -16,6 +16,7 @@ from storyline.analyze.quoting.speakers import (
     MentionIndex,
     resolve_subject,
     subject_of,
+    unsaid,
 )
 from storyline.model import Quote, Span
 
@@ -44,7 +45,7 @@ def find_indirect(doc: Any, index: MentionIndex, direct: Sequence[Span]) -> list
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in REPORT_VERBS:
             continue
-        if index.inside_quote(tok.idx):
+        if index.inside_quote(tok.idx) or unsaid(tok):
             continue
         comps = [c for c in tok.children if c.dep_ == "ccomp"]
         if not comps:

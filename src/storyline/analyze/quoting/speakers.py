@@ -31,6 +31,7 @@ class Attribution:
     speaker: str | None
     span: Span | None
     cue: str
+    said: bool = True  # False: the cue reports that it was not said ("did not say")
 
 
 class MentionIndex:
@@ -293,6 +294,31 @@ def according_to(to: Any, index: MentionIndex) -> tuple[str | None, Span | None]
     return None, Span(start_c, end_c)
 
 
+#: Verbs over a verb of saying that say it was not said ("declined to say").
+_WITHHELD = frozenset({"decline", "refuse", "fail", "avoid", "neglect", "stop"})
+#: Auxiliaries of a saying that did not happen ("would say", "might call").
+_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should"})
+
+
+def unsaid(verb: Any) -> bool:
+    """Whether a verb of saying reports that nothing was said: negated ("did not say"),
+    withheld ("declined to say", "refused to comment") or hypothetical ("would say",
+    "if he said")."""
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ in ("never", "not", "n't", "nor"):
+            return True
+        if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL:
+            return True
+        if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+            return True
+    head = verb.head
+    if verb.dep_ == "xcomp" and head is not verb:
+        if head.lemma_.lower() in _WITHHELD:
+            return True
+        return any(c.dep_ == "neg" for c in head.children)  # "did not want to say"
+    return False
+
+
 def passive_participle(verb: Any) -> bool:
     """Whether a cue verb is a passive participle ("urged by X", "a truce called for")."""
     if verb.tag_ != "VBN":
@@ -310,12 +336,18 @@ def _across_paragraphs(a: Any, b: Any) -> bool:
     return "\n" in doc_text(a.doc)[lo:hi]
 
 
-def subject_of(verb: Any) -> Any:
-    """The grammatical subject of a verb, climbing through participles ("..., saying")."""
+def subject_of(verb: Any, skip: Span | None = None) -> Any:
+    """The grammatical subject of a verb, climbing through participles ("..., saying").
+
+    A subject inside ``skip`` (the quote itself, which the parser may make the subject
+    of "said") is passed over for one outside it ("“…,” campaign manager Jeff Weaver said").
+    """
     tok = verb
     for _ in range(4):
         for child in tok.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.dep_ in ("nsubj", "nsubjpass") and not (
+                skip is not None and skip.start <= child.idx < skip.end
+            ):
                 return child
         if (
             tok.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "dep", "csubj", "pcomp", "prep")
