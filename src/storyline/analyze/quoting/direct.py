@@ -32,6 +32,8 @@ _AFTER_TOKENS = 7
 #: Cue verbs that also govern ordinary clauses ("continued to push for a “red line”").
 _NOT_GOVERNORS = frozenset({"continue"})
 _BEFORE_TOKENS = 10
+#: How far past a name right after a quote its verb of saying may stand.
+_APPOSITION_TOKENS = 30
 #: Verbs that are verbs of saying with "back" ("shot back").
 _RETORTS = frozenset({"shoot", "fire", "hit", "push", "snap", "write", "talk"})
 
@@ -43,10 +45,20 @@ def _tokens(doc: Any, start: int, end: int) -> list[Any]:
 
 def _is_cue(tok: Any) -> bool:
     if tok.pos_ not in ("VERB", "AUX"):
-        return False
+        # "“…,” Conway notes.": the tagger takes a verb after a name for a plural noun.
+        return (
+            tok.tag_ == "NNS"
+            and tok.lower_[:-1] in SPEECH_VERBS
+            and tok.i > 0
+            and tok.doc[tok.i - 1].pos_ in ("PROPN", "PRON")
+            and tok.i + 1 < len(tok.doc)
+            and tok.doc[tok.i + 1].is_punct
+        )
     lemma = tok.lemma_.lower()
     if lemma in SPEECH_VERBS:
         return True
+    if lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+        return True  # "Bozell points out"
     # "shot back", "fired back", "hit back": a retort.
     return lemma in _RETORTS and any(c.dep_ == "prt" and c.lower_ == "back" for c in tok.children)
 
@@ -57,7 +69,10 @@ def _from_verb(verb: Any, index: MentionIndex, quote: Passage) -> Attribution | 
         # "a “full ceasefire,” urged by X and its allies": the quoted words are a phrase
         # the report uses, not words that the subject of the sentence said.
         return None
-    subj = subject_of(verb, Span(quote.open_at, quote.end))
+    if verb.pos_ in ("VERB", "AUX"):
+        subj = subject_of(verb, lambda pos: index.inside_quote(pos) or quote.open_at == pos)
+    else:
+        subj = verb.doc[verb.i - 1]  # a cue the tagger took for a noun: "Conway notes"
     if subj is None or quote.start <= subj.idx < quote.end or subj.lower_ in ("i", "we", "you"):
         return None
     speaker, span = resolve_subject(subj, index)
@@ -69,6 +84,8 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
     if p.close_at is None:
         return None
     toks = _tokens(doc, p.close_at + 1, limit)[:_AFTER_TOKENS]
+    if doc_text(doc)[p.end - 1] == "." and toks and toks[0].text[:1].isupper():
+        return None  # “… together.” He warns …: a new sentence, with its own speaker
     for tok in toks:
         if "\n" in tok.text:
             break
@@ -87,6 +104,25 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
             return _according(doc[tok.i + 1], index)
         if tok.text in ".!?;":
             break  # the quote ended its sentence: a cue after it belongs to the next one
+    return _named_then_cue(doc, toks, limit, index, p)
+
+
+def _named_then_cue(
+    doc: Any, toks: Sequence[Any], limit: int, index: MentionIndex, p: Passage
+) -> Attribution | None:
+    """“…,” Gene Sperling, a top adviser to …, said …: a name right after the quote, an
+    apposition, then the verb of saying (the parser may hang the name on the quote)."""
+    if not toks:
+        return None
+    named = index.at(toks[0].idx, toks[0].idx + len(toks[0].text))
+    if named is None or named.label not in ("PERSON", "ORG") or named.span.start != toks[0].idx:
+        return None
+    first = toks[0].i
+    for tok in doc[first : min(len(doc), first + _APPOSITION_TOKENS)]:
+        if tok.idx >= limit or tok.text in ".!?;" or "\n" in tok.text:
+            return None
+        if tok.idx >= named.span.end and _is_cue(tok):
+            return Attribution(named.key, named.span, tok.lemma_.lower(), said=not unsaid(tok))
     return None
 
 
@@ -147,15 +183,39 @@ def _colon(colon: Any, index: MentionIndex, p: Passage) -> Attribution | None:
     """“…” after a clause ending in a colon whose subject is someone: "She then addressed
     the supporters again: “…”" — the subject speaks, whatever the verb."""
     verb = colon.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head  # "makes a case: “…”": the colon hangs from the noun
     if verb.pos_ not in ("VERB", "AUX") or "\n" in doc_text(colon.doc)[verb.idx : colon.idx]:
         return None
-    subj = subject_of(verb, Span(p.open_at, p.end))
+    subj = subject_of(verb, lambda pos: index.inside_quote(pos) or p.open_at == pos)
     if subj is None or subj.i > colon.i or subj.lower_ in ("i", "we", "you", "it", "this"):
         return None
     speaker, span = resolve_subject(subj, index)
     if speaker is None and subj.lower_ not in ("he", "she", "they"):
         return None  # "The list includes: “…”": no one speaks
     return Attribution(speaker, span, verb.lemma_.lower(), said=not unsaid(verb))
+
+
+def _sentence_subject(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
+    """Words quoted inside a sentence about someone, with no verb of saying: "Bolton
+    thought the buzz was a tribute to “…”" — the person the sentence is about said them."""
+    toks = _tokens(doc, p.start, p.end)
+    if not toks:
+        return None
+    sent = toks[0].sent
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or p.start <= root.idx < p.end:
+        return None
+    subj = subject_of(root, lambda pos: index.inside_quote(pos) or p.open_at == pos)
+    if subj is None or subj.idx >= p.open_at or subj.lower_ in ("i", "we", "you", "it"):
+        return None
+    named = index.at(subj.idx, subj.idx + len(subj.text))
+    if subj.lower_ not in ("he", "she") and (named is None or named.label != "PERSON"):
+        return None
+    speaker, span = resolve_subject(subj, index)
+    return Attribution(speaker, span, root.lemma_.lower(), said=not unsaid(root))
 
 
 def _paragraph_start(text: str, pos: int) -> int:
@@ -199,6 +259,7 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
             or (_after(doc, p, limit, index) if second is _after else _governor(doc, p, index))
             or _before(doc, p, floor, index)
             or _lead_in(doc, p, index)
+            or _sentence_subject(doc, p, index)
         )
         found.append(attr)
     _carry_over(text, passages, found)

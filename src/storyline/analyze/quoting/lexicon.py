@@ -19,7 +19,8 @@ SPEECH_VERBS = frozenset(
     recount muse wonder plead order characterise characterize express repeat echo
     advise assure allege affirm contend retort rebut chide scold brag gush fume grumble
     bemoan mock scoff sneer yell scream chant whisper mutter elaborate clarify opine
-    concur recommend remind text email blog retweet
+    concur recommend remind text email blog retweet press interject sing chant ponder
+    retaliate interrupt summarise summarize
     """.split()  # noqa: SIM905
 )
 

@@ -10,7 +10,7 @@ people who were the subject of their sentence.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -336,17 +336,18 @@ def _across_paragraphs(a: Any, b: Any) -> bool:
     return "\n" in doc_text(a.doc)[lo:hi]
 
 
-def subject_of(verb: Any, skip: Span | None = None) -> Any:
+def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     """The grammatical subject of a verb, climbing through participles ("..., saying").
 
-    A subject inside ``skip`` (the quote itself, which the parser may make the subject
-    of "said") is passed over for one outside it ("“…,” campaign manager Jeff Weaver said").
+    A subject inside a quote (``quoted`` says which positions are: the parser may make
+    the quote the subject of "said") is passed over for one outside it ("“…,” campaign
+    manager Jeff Weaver said").
     """
     tok = verb
     for _ in range(4):
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubjpass") and not (
-                skip is not None and skip.start <= child.idx < skip.end
+                quoted is not None and quoted(child.idx)
             ):
                 return child
         if (
