@@ -47,10 +47,10 @@ def _is_cue(tok: Any) -> bool:
     if tok.pos_ not in ("VERB", "AUX"):
         # "“…,” Conway notes.": the tagger takes a verb after a name for a plural noun.
         return (
-            tok.tag_ == "NNS"
-            and tok.lower_[:-1] in SPEECH_VERBS
+            tok.tag_ in ("NNS", "NN")
+            and (tok.lower_[:-1] if tok.tag_ == "NNS" else tok.lower_) in SPEECH_VERBS
             and tok.i > 0
-            and tok.doc[tok.i - 1].pos_ in ("PROPN", "PRON")
+            and tok.doc[tok.i - 1].pos_ in ("PROPN", "PRON", "NUM")
             and tok.i + 1 < len(tok.doc)
             and tok.doc[tok.i + 1].is_punct
         )
@@ -60,7 +60,9 @@ def _is_cue(tok: Any) -> bool:
     if lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
         return True  # "Bozell points out"
     # "shot back", "fired back", "hit back": a retort.
-    return lemma in _RETORTS and any(c.dep_ == "prt" and c.lower_ == "back" for c in tok.children)
+    return lemma in _RETORTS and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children
+    )
 
 
 def _from_verb(verb: Any, index: MentionIndex, quote: Passage) -> Attribution | None:
@@ -70,13 +72,27 @@ def _from_verb(verb: Any, index: MentionIndex, quote: Passage) -> Attribution | 
         # the report uses, not words that the subject of the sentence said.
         return None
     if verb.pos_ in ("VERB", "AUX"):
-        subj = subject_of(verb, lambda pos: index.inside_quote(pos) or quote.open_at == pos)
+        subj = subject_of(
+            _reporting_ancestor(verb), lambda pos: index.inside_quote(pos) or quote.open_at == pos
+        )
     else:
         subj = verb.doc[verb.i - 1]  # a cue the tagger took for a noun: "Conway notes"
     if subj is None or quote.start <= subj.idx < quote.end or subj.lower_ in ("i", "we", "you"):
         return None
     speaker, span = resolve_subject(subj, index)
     return Attribution(speaker, span, verb.lemma_.lower(), said=not unsaid(verb))
+
+
+def _reporting_ancestor(verb: Any) -> Any:
+    """For a participle ("…, stating", "explaining, “…”"), the verb of saying it hangs from
+    when there is one: in "Cruz said that Trump represents “…,” stating …" the parser may
+    hang "stating" on "represents", but Cruz is the one stating."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj", "dep"):
+        return verb
+    for anc in list(verb.ancestors)[:4]:
+        if anc.i < verb.i and _is_cue(anc) and anc.tag_ != "VBG":
+            return anc
+    return verb
 
 
 def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution | None:
@@ -104,6 +120,8 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
             return _according(doc[tok.i + 1], index)
         if tok.text in ".!?;":
             break  # the quote ended its sentence: a cue after it belongs to the next one
+        if tok.pos_ == "CCONJ":
+            return None  # “…,” for instance, and Trump vowed …: another clause, another speaker
     return _named_then_cue(doc, toks, limit, index, p)
 
 
@@ -259,10 +277,11 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
             or (_after(doc, p, limit, index) if second is _after else _governor(doc, p, index))
             or _before(doc, p, floor, index)
             or _lead_in(doc, p, index)
-            or _sentence_subject(doc, p, index)
         )
         found.append(attr)
     _carry_over(text, passages, found)
+    # Weakest of all: the person the sentence around the quote is about.
+    found = [a or _sentence_subject(doc, p, index) for p, a in zip(passages, found, strict=True)]
     quotes: list[Quote] = []
     last: Passage | None = None
     for p, attr in zip(passages, found, strict=True):

@@ -364,8 +364,18 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
         prev = verb.doc[verb.i - 1]
         if prev.pos_ in ("PROPN", "NOUN") and _across_paragraphs(prev, prev.head):
             return prev
+        if prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.head is verb:
+            return prev  # "“…,” Bozell answers": the name parsed as part of the verb
     # "..., said Andriy Yermak": the name after the verb can be parsed as its object.
     for child in verb.rights:
         if child.dep_ in ("dobj", "attr", "npadvmod", "dep") and child.pos_ == "PROPN":
             return child
+    # "…, said retired neurosurgeon Ben Carson, asked about …": the name after the verb
+    # parsed as the subject of a later clause.
+    doc = verb.doc
+    for tok in doc[verb.i + 1 : min(len(doc), verb.i + 6)]:
+        if tok.is_punct or "\n" in tok.text:
+            break
+        if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i > verb.i:
+            return tok
     return None
