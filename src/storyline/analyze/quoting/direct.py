@@ -67,6 +67,10 @@ def _is_cue(tok: Any) -> bool:
 
 def _from_verb(verb: Any, index: MentionIndex, quote: Passage) -> Attribution | None:
     """The speaker of a cue verb, unless its subject lies inside the quote itself."""
+    if _inverted_past(verb, quote):
+        # "“…?” the 43-year-old asked": a past tense the parser took for a participle.
+        speaker, span = resolve_subject(verb.head, index)
+        return Attribution(speaker, span, verb.lemma_.lower())
     if passive_participle(verb):
         # "a “full ceasefire,” urged by X and its allies": the quoted words are a phrase
         # the report uses, not words that the subject of the sentence said.
@@ -81,6 +85,18 @@ def _from_verb(verb: Any, index: MentionIndex, quote: Passage) -> Attribution | 
         return None
     speaker, span = resolve_subject(subj, index)
     return Attribution(speaker, span, verb.lemma_.lower(), said=not unsaid(verb))
+
+
+def _inverted_past(verb: Any, quote: Passage) -> bool:
+    """Whether a cue parsed as a participle of the noun before it follows the quote
+    closely: “…,” the official said — said is the verb, the noun its subject."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("acl", "amod") or quote.close_at is None:
+        return False
+    head = verb.head
+    if not (head.i < verb.i and head.idx > quote.close_at) or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    between = doc_text(verb.doc)[quote.close_at + 1 : head.idx]
+    return len(between.split()) <= 3 and not any(ch in between for ch in ".;\n")
 
 
 def _reporting_ancestor(verb: Any) -> Any:

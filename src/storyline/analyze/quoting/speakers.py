@@ -364,11 +364,17 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
         prev = verb.doc[verb.i - 1]
         if prev.pos_ in ("PROPN", "NOUN") and _across_paragraphs(prev, prev.head):
             return prev
-        if prev.pos_ == "PROPN" and prev.dep_ == "compound" and prev.head is verb:
+        if prev.pos_ == "PROPN" and prev.dep_ != "dobj" and prev.head is verb:
             return prev  # "“…,” Bozell answers": the name parsed as part of the verb
+        if prev.pos_ in ("PROPN", "NOUN", "PRON") and not prev.is_punct:
+            return None  # "Boyle asked Trump": the name after the verb is the one asked
     # "..., said Andriy Yermak": the name after the verb can be parsed as its object.
     for child in verb.rights:
-        if child.dep_ in ("dobj", "attr", "npadvmod", "dep") and child.pos_ == "PROPN":
+        if (
+            child.dep_ in ("dobj", "attr", "npadvmod", "dep")
+            and child.pos_ == "PROPN"
+            and child.ent_type_ not in ("DATE", "TIME")
+        ):
             return child
     # "…, said retired neurosurgeon Ben Carson, asked about …": the name after the verb
     # parsed as the subject of a later clause.
