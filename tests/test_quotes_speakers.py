@@ -137,3 +137,66 @@ def test_quotes_speakers_unsaid_words_are_no_statement(nlp: Any, text: str) -> N
 def test_quotes_speakers_said_words_still_count(nlp: Any) -> None:
     text = "Ilse Brandt said the plant would close next year, and the town was stunned."
     assert [q.speaker for q in _quotes(nlp, text, "indirect")] == ["Ilse Brandt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # The verb of saying past a long apposition after the name.
+        (
+            "“We will rebuild the bridge before the winter,” Ilse Brandt, the mayor of the "
+            "port town since 2019 and a former engineer, said on Monday.",
+            "rebuild the bridge",
+            "Ilse Brandt",
+        ),
+        # A clause ending in a colon: its subject speaks, whatever the verb.
+        (
+            "Ilse Brandt then addressed the crowd again: “We will rebuild the bridge before "
+            "the winter comes.”",
+            "rebuild the bridge",
+            "Ilse Brandt",
+        ),
+        # A retort.
+        (
+            "Emil Varga criticised the plan. Ilse Brandt shot back, “That is simply not true, "
+            "and everyone in this town knows it.”",
+            "simply not true",
+            "Ilse Brandt",
+        ),
+        # A participle hung on the reported clause still speaks for the one reporting.
+        (
+            "Emil Varga said last week that Ilse Brandt represents “the old ways of running "
+            "a harbour,” stating that the council would lose.",
+            "old ways",
+            "Emil Varga",
+        ),
+        # Words quoted in a sentence about someone, with no verb of saying.
+        (
+            "Emil Varga thought the plan was a tribute to “the stubborn patience of the "
+            "harbour workers.”",
+            "stubborn patience",
+            "Emil Varga",
+        ),
+        # A closing mark typed as an opening one.
+        ("“The vote will be close,“ said Ilse Brandt.", "vote will be close", "Ilse Brandt"),
+        # A quote that ends its sentence takes no cue from the next sentence.
+        (
+            "Emil Varga says Brandt “has a record of getting things done.” She warns that "
+            "the council would lose the vote.",
+            "record of getting",
+            "Emil Varga",
+        ),
+    ],
+)
+def test_quotes_speakers_cues_real_news_uses(nlp: Any, text: str, words: str, speaker: str) -> None:
+    assert _speaker(nlp, text, words) == speaker
+
+
+def test_quotes_speakers_unnamed_speaker_carries_to_the_next_quote(nlp: Any) -> None:
+    text = (
+        "“The bridge is safe for now,” a council engineer told reporters on Monday. "
+        "“We will reopen it to traffic on Friday.”"
+    )
+    first, second = _quotes(nlp, text, "direct")
+    assert first.speaker is None and first.speaker_span is not None
+    assert second.speaker_span == first.speaker_span

@@ -20,6 +20,7 @@ from storyline.analyze.quoting.speakers import (
     MentionIndex,
     according_to,
     passive_participle,
+    person_shaped,
     resolve_subject,
     subject_of,
     unsaid,
@@ -246,7 +247,9 @@ def _sentence_subject(doc: Any, p: Passage, index: MentionIndex) -> Attribution 
     if subj is None or subj.idx >= p.open_at or subj.lower_ in ("i", "we", "you", "it"):
         return None
     named = index.at(subj.idx, subj.idx + len(subj.text))
-    if subj.lower_ not in ("he", "she") and (named is None or named.label != "PERSON"):
+    if subj.lower_ not in ("he", "she") and not (
+        named is not None and (named.label == "PERSON" or person_shaped(named.text))
+    ):
         return None
     speaker, span = resolve_subject(subj, index)
     return Attribution(speaker, span, root.lemma_.lower(), said=not unsaid(root))

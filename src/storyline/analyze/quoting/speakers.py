@@ -114,7 +114,7 @@ class MentionIndex:
                 for j in range(len(self.mentions))
                 if window_start <= self.starts[j] < pos
                 and self.subject[j]
-                and _person_shaped(self.mentions[j].text)
+                and person_shaped(self.mentions[j].text)
                 and not self.inside_quote(self.starts[j])
             ][::-1]
         if not candidates and role is not None:
@@ -187,7 +187,7 @@ class MentionIndex:
         return list(reversed(found)) if len(keys) == 1 else []
 
 
-def _person_shaped(text: str) -> bool:
+def person_shaped(text: str) -> bool:
     """Two or three capitalised words with no organisation word: "Vera Lind"."""
     words = text.split()
     return (
