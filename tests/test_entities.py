@@ -163,3 +163,13 @@ def test_entities_time_zones_and_months_are_not_names(nlp: Any) -> None:
     found = {m.text for m in extract_entities(nlp(text))}
     assert not found & {"AEST", "GMT"}
     assert {"Mira Holm", "Geneva"} <= found
+
+
+def test_entities_thin_one_word_people_are_dropped(nlp: Any) -> None:
+    # A one-word "person" met once, with no title, no first name and saying nothing.
+    text = "Shares in Corvel Foods, the maker of Krisp snacks, fell on Monday."
+    assert "Krisp" not in {m.text for m in extract_entities(nlp(text))}
+    # A one-word name with a title stays.
+    said = "Pope Leo prayed for the workers on Monday."
+    found = {m.text for m in extract_entities(nlp(said)) if m.label == "PERSON"}
+    assert {"Leo"} <= found

@@ -204,7 +204,7 @@ def _noun_phrase(tok: Any) -> tuple[int, int]:
     for child in tok.rights:
         if child.dep_ in ("compound", "flat", "nummod", "amod", "appos"):
             right = max(right, child.right_edge.i)
-        else:
+        elif child.dep_ != "punct":  # "Ostrel’s mayor, Jonas Kerr, said": past the comma
             break
     doc = tok.doc
     return doc[left].idx, doc[right].idx + len(doc[right].text)
