@@ -75,9 +75,12 @@ def flags(story: dict[str, Any]) -> list[tuple[str, str]]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("stories", nargs="+", type=Path)
+    parser.add_argument("stories", nargs="*", type=Path, default=[Path("out/stories.json")])
     args = parser.parse_args(argv)
     for path in args.stories:
+        if not path.is_file():
+            print(f"{path}: not found (run `make run` or `storyline digest … --out DIR`)")
+            continue
         data = json.loads(path.read_text(encoding="utf-8"))
         for story in data["stories"]:
             found = flags(story)

@@ -187,3 +187,10 @@ def test_entities_places_a_name_after_the_is_no_person(nlp: Any) -> None:
     labels = _labels(nlp, text)
     assert labels.get("Gazette", "ORG") != "PERSON"
     assert labels["Saskia Brandt"] == "PERSON"
+
+
+def test_entities_places_demonym_before_a_place_noun_stays_a_demonym() -> None:
+    text = "Talks were held in the Turkish city of Istanbul."
+    start = text.index("Turkish")
+    assert place_label(text, start, start + 7, "NORP") == "NORP"
+    assert place_label(text, start, start + 7, "PERSON") == "GPE"

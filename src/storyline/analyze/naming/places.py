@@ -175,6 +175,8 @@ def place_label(text: str, start: int, end: int, label: str) -> str:
     if place_key(text[start:end]) is not None:
         return "GPE"
     after = text[end : end + 80]
+    if label == "NORP" and _PLACE_AFTER.match(after):
+        return label  # "the Turkish city": a people's adjective before a place noun
     if _PLACE_AFTER.match(after) or _PLACE_OWNS.match(after):
         return "GPE"
     if label in _WEAK_LABELS and place_cue(text, start, end):
