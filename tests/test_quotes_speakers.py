@@ -200,3 +200,19 @@ def test_quotes_speakers_unnamed_speaker_carries_to_the_next_quote(nlp: Any) -> 
     first, second = _quotes(nlp, text, "direct")
     assert first.speaker is None and first.speaker_span is not None
     assert second.speaker_span == first.speaker_span
+
+
+def test_quotes_speakers_a_quote_after_a_sentence_about_a_person_is_theirs(nlp: Any) -> None:
+    text = (
+        "Ilse Brandt announced the lawsuit against the rail company on Monday. "
+        "“We are seeking a court order to stop the night trains for good.”"
+    )
+    assert _speaker(nlp, text, "court order") == "Ilse Brandt"
+
+
+def test_quotes_speakers_no_speaker_across_a_paragraph_for_an_uncued_quote(nlp: Any) -> None:
+    text = (
+        "Ilse Brandt announced the lawsuit against the rail company on Monday.\n\n"
+        "“We are seeking a court order to stop the night trains for good.”"
+    )
+    assert _speaker(nlp, text, "court order") is None

@@ -183,6 +183,8 @@ def _governor(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
                 _is_cue(head)
                 and head.lemma_.lower() not in _NOT_GOVERNORS
                 and not (p.start <= head.idx < p.end)
+                # a parse joining two paragraphs: a verb in the one before is no governor
+                and "\n" not in doc_text(doc)[min(head.idx, p.open_at) : max(head.idx, p.end)]
             ):
                 return _from_verb(head, index, p)
             if head.head is head:
@@ -246,10 +248,40 @@ def _sentence_subject(doc: Any, p: Passage, index: MentionIndex) -> Attribution 
     subj = subject_of(root, lambda pos: index.inside_quote(pos) or p.open_at == pos)
     if subj is None or subj.idx >= p.open_at or subj.lower_ in ("i", "we", "you", "it"):
         return None
+    if "\n" in doc_text(doc)[subj.idx : p.open_at]:
+        return None  # the parser joined two paragraphs into one sentence
     named = index.at(subj.idx, subj.idx + len(subj.text))
     if subj.lower_ not in ("he", "she") and not (
         named is not None and (named.label == "PERSON" or person_shaped(named.text))
     ):
+        return None
+    speaker, span = resolve_subject(subj, index)
+    return Attribution(speaker, span, root.lemma_.lower(), said=not unsaid(root))
+
+
+def _previous_subject(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
+    """A quote that is a sentence of its own, with no cue anywhere, right after a sentence
+    whose subject is a person: "Lynch announced the lawsuit on Monday. “We are seeking …”"
+    — the person just written about goes on speaking."""
+    toks = _tokens(doc, p.start, p.end)
+    if not toks or p.close_at is None:
+        return None
+    sent = toks[0].sent
+    if doc_text(doc)[sent.start_char : p.open_at].strip():
+        return None  # the quote does not open its sentence
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    if index.inside_quote(prev.root.idx) or "\n" in doc_text(doc)[prev.end_char : p.open_at]:
+        return None  # a quote before, or a paragraph break between: too far to tell
+    root = prev.root
+    subj = subject_of(root, index.inside_quote) if root.pos_ in ("VERB", "AUX") else None
+    if subj is None or subj.lower_ in ("i", "we", "you", "it", "they"):
+        return None
+    if "\n" in doc_text(doc)[subj.idx : p.open_at]:
+        return None  # the sentence before lies in the paragraph before
+    named = index.at(subj.idx, subj.idx + len(subj.text))
+    if subj.lower_ not in ("he", "she") and not (named is not None and named.label == "PERSON"):
         return None
     speaker, span = resolve_subject(subj, index)
     return Attribution(speaker, span, root.lemma_.lower(), said=not unsaid(root))
@@ -300,7 +332,10 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
         found.append(attr)
     _carry_over(text, passages, found)
     # Weakest of all: the person the sentence around the quote is about.
-    found = [a or _sentence_subject(doc, p, index) for p, a in zip(passages, found, strict=True)]
+    found = [
+        a or _sentence_subject(doc, p, index) or _previous_subject(doc, p, index)
+        for p, a in zip(passages, found, strict=True)
+    ]
     quotes: list[Quote] = []
     last: Passage | None = None
     for p, attr in zip(passages, found, strict=True):
