@@ -26,9 +26,13 @@ _MIN_WORDS = 3
 def _bounds(tokens: Sequence[Any]) -> tuple[int, int]:
     """Character bounds of a token run, without a leading "that" or edge punctuation."""
     toks = list(tokens)
-    while toks and (toks[0].lower_ in ("that", ",", ":") or toks[0].is_punct):
+    # A statement never runs past its paragraph (into a masked subheading or caption).
+    breaks = [i for i, t in enumerate(toks) if "\n" in t.text]
+    if breaks:
+        toks = toks[: breaks[0]]
+    while toks and (toks[0].lower_ in ("that", ",", ":") or toks[0].is_punct or toks[0].is_space):
         toks = toks[1:]
-    while toks and toks[-1].is_punct:
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
         toks = toks[:-1]
     if not toks:
         return 0, 0
