@@ -27,8 +27,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from storyline.analyze.entities import acronym, name_tokens, org_order, place_key
 from storyline.analyze.naming.cleanup import worth_keeping
+from storyline.analyze.naming.folding import name_tokens
+from storyline.analyze.naming.matching import acronym, org_order
+from storyline.analyze.naming.places import place_key
 
 _PLACES = {"GPE", "LOC"}
 
