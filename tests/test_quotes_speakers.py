@@ -216,3 +216,11 @@ def test_quotes_speakers_no_speaker_across_a_paragraph_for_an_uncued_quote(nlp: 
         "“We are seeking a court order to stop the night trains for good.”"
     )
     assert _speaker(nlp, text, "court order") is None
+
+
+def test_quotes_speakers_second_half_of_a_split_quote_keeps_the_cue_between(nlp: Any) -> None:
+    text = (
+        "“In breaking news,” Emil Varga wrote on Monday, “the mayor wins a warm endorsement "
+        "from her own spokesman,” after spokesman Jonas Kerr praised her in a statement."
+    )
+    assert _speaker(nlp, text, "warm endorsement") == "Emil Varga"

@@ -288,6 +288,19 @@ def _previous_subject(doc: Any, p: Passage, index: MentionIndex) -> Attribution 
     return Attribution(speaker, span, root.lemma_.lower(), said=not unsaid(root))
 
 
+def _split_half(text: str, prev: Passage, p: Passage) -> bool:
+    """Whether ``p`` continues ``prev`` across a short cue: “…,” X said, “…”."""
+    if prev.close_at is None or text[prev.end - 1] != ",":
+        return False
+    between = text[prev.close_at + 1 : p.open_at]
+    return (
+        "\n" not in between
+        and not any(ch in between for ch in ".!?;")
+        and between.rstrip().endswith(",")
+        and len(between.split()) <= 12
+    )
+
+
 def _paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
@@ -325,7 +338,10 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
         whole = text[p.end - 1] in ",.!?…" or p.close_at is None
         first, second = (_after, _governor) if whole else (_governor, _after)
         attr = (
-            (_after(doc, p, limit, index) if first is _after else _governor(doc, p, index))
+            # “In breaking news,” Axelrod tweeted, “…”: the second half of a split quote
+            # belongs to the cue between the halves, whatever follows it.
+            (_before(doc, p, floor, index) if n and _split_half(text, passages[n - 1], p) else None)
+            or (_after(doc, p, limit, index) if first is _after else _governor(doc, p, index))
             or (_after(doc, p, limit, index) if second is _after else _governor(doc, p, index))
             or _before(doc, p, floor, index)
             or _lead_in(doc, p, index)
