@@ -12,6 +12,7 @@ from pathlib import Path
 from storyline.analyze.pipeline import analyze_articles
 from storyline.ingest import InputError, iter_articles
 from storyline.model import Analyzed, Article, ArticleAnalysis, Digest, Story
+from storyline.preflight import PathError, check_db, check_out_dir, check_out_file
 from storyline.report import write_analyses, write_report
 from storyline.store import Store
 from storyline.story.assemble import AssembledStory, assemble_story
@@ -102,8 +103,13 @@ def analyze_to(
     progress: Progress | None = None,
     result: RunResult | None = None,
 ) -> RunResult:
-    """Analyse the inputs and write one JSONL row per article to ``out`` ('-' for stdout)."""
+    """Analyse the inputs and write one JSONL row per article to ``out`` ('-' for stdout).
+
+    An existing ``out`` is replaced only when at least one article was analysed.
+    """
     result = result if result is not None else RunResult()
+    if str(out) != "-":  # usage and environment errors before any work
+        check_out_file(out, inputs)
     items = analyze(
         inputs,
         model=model,
@@ -133,6 +139,9 @@ def digest(
     """Store and analyse the inputs, regroup every stored article, write the report."""
     progress = progress or _quiet
     result = RunResult()
+    if out_dir is not None:  # usage and environment errors before any work
+        check_out_dir(out_dir, inputs)
+    check_db(db)
     with Store(db) as store:
         run_id = store.start_run("digest")
         _store_inputs(store, inputs, manifest, result, on_error, run_id)
@@ -140,8 +149,12 @@ def digest(
         built = build_digest(store, max_sentences=max_sentences, progress=progress, model=model)
         store.finish_run(run_id, result.added, result.skipped)
     result.digest = built
-    if out_dir is not None:
-        result.out = write_report(built, Path(out_dir))
+    if out_dir is not None and built.stories:  # never replace a report by an empty one
+        try:
+            result.out = write_report(built, Path(out_dir))
+        except OSError as exc:
+            reason = f"cannot write the report ({exc.strerror or exc})"
+            raise PathError("--out", str(out_dir), reason) from None
     return result
 
 

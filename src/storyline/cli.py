@@ -2,7 +2,8 @@
 
 Exit codes: 0 all inputs read; 3 the run finished but some inputs were skipped
 (each named on stderr); 1 the run could not be done (no pipeline, no readable
-input); 2 the command line itself was wrong.
+input); 2 the command line itself was wrong, or names an output or database that
+cannot be used (found before any work).
 """
 
 from __future__ import annotations
@@ -26,10 +27,13 @@ from rich.progress import (
 from storyline import api
 from storyline.ingest import InputError
 from storyline.nlp import ModelNotFoundError
+from storyline.preflight import PathError
+from storyline.store import StoreOpenError
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_SKIPPED = 3
+EXIT_USAGE = 2
 
 _err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -70,6 +74,17 @@ def _exit_without_model() -> Iterator[None]:
     except ModelNotFoundError as exc:
         _err.print(f"storyline: {exc}", markup=False)
         sys.exit(EXIT_FAILED)
+
+
+@contextmanager
+def _exit_on_path_error() -> Iterator[None]:
+    """An output or database path the run cannot use: one line and exit code 2, before any work."""
+    try:
+        yield
+    except (PathError, StoreOpenError) as exc:
+        where = f"--db {exc}" if isinstance(exc, StoreOpenError) else str(exc)
+        _err.print(f"storyline: {where}", markup=False)
+        sys.exit(EXIT_USAGE)
 
 
 def _finish(result: api.RunResult, what: str) -> None:
@@ -149,7 +164,7 @@ def digest(
     quiet: bool,
 ) -> None:
     """Store and analyse INPUTS, group all stored articles into stories, write the report."""
-    with _exit_without_model(), _progress(quiet) as progress:
+    with _exit_on_path_error(), _exit_without_model(), _progress(quiet) as progress:
         result = api.digest(
             inputs,
             out_dir=out_dir,
@@ -162,7 +177,7 @@ def digest(
             max_sentences=max_sentences,
         )
     stories = len(result.digest.stories) if result.digest else 0
-    if not quiet:
+    if not quiet and result.out is not None:
         _err.print(
             f"storyline: {result.added} new article(s), {result.already_stored} already stored, "
             f"{stories} stories; report: {result.out}",
@@ -194,7 +209,7 @@ def analyze(
 ) -> None:
     """Analyse each article of INPUTS and write the per-article analysis as JSONL."""
     result = api.RunResult()
-    with _exit_without_model(), _progress(quiet) as progress:
+    with _exit_on_path_error(), _exit_without_model(), _progress(quiet) as progress:
         api.analyze_to(
             inputs,
             out_file,

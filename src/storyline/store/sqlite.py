@@ -99,11 +99,33 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+class StoreOpenError(Exception):
+    """A database file that cannot be opened or created (``path: reason``, one line)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(path, reason)
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
 class Store:
     """A storyline database in one SQLite file."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
+        try:
+            self._open()
+        except (OSError, sqlite3.Error) as exc:
+            if hasattr(self, "_db"):
+                self._db.close()
+            reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+            raise StoreOpenError(self.path, f"cannot open the database ({reason})") from None
+        self._in_batch = False
+
+    def _open(self) -> None:
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path, isolation_level=None)
@@ -117,7 +139,6 @@ class Store:
             " DO UPDATE SET value = excluded.value WHERE CAST(value AS INTEGER) < ?",
             (str(SCHEMA_VERSION), SCHEMA_VERSION),
         )
-        self._in_batch = False
 
     def close(self) -> None:
         """Close the database file."""
