@@ -9,11 +9,11 @@ database gains it on first open, empty, and its stories start their logs then.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 from storyline.model import Story
 from storyline.store.codec import dumps, loads
+from storyline.store.connection import Connection
 
 STORY_LOG_SCHEMA = """
 CREATE TABLE IF NOT EXISTS story_log (
@@ -35,7 +35,7 @@ class LoggedStory:
 class StoryLog:
     """Reads and writes of the stories' previous states; the store's connection is passed in."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: Connection) -> None:
         self._db = db
         self._db.executescript(STORY_LOG_SCHEMA)
 
