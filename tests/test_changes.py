@@ -132,3 +132,14 @@ def test_a_second_digest_logs_what_its_reports_changed(tmp_path: Path) -> None:
     assert run3 is not None
     again = next(s for s in run3.stories if s.id == story.id)
     assert again.changes == story.changes
+
+
+def test_the_log_survives_on_postgresql(pg_url: str) -> None:
+    story = _later(changes=(Change("2025-06-02", "report", "1 new report", "2025-06-01"),))
+    with Store(pg_url) as store:
+        store.story_log.save(story, "2025-06-01")
+        store.story_log.save(story, "2025-06-02")  # replaced, not added
+    with Store(pg_url) as store:
+        logged = store.story_log.get("s1")
+    assert logged is not None and logged.day == "2025-06-02"
+    assert logged.story.changes == story.changes
