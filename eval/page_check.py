@@ -14,7 +14,8 @@ per story and in total, with rules written apart from the stages they check:
   measure word doubled ("detainees prisoners exchanged"), "1 people", an event
   of under 4 words;
 - ``order``: summary sentences (after the first, the main event) dated, through
-  the timeline event they cite, before the sentence before them;
+  the timeline event they cite (up to the story's newest report: a scheduled event
+  has not happened yet), before the sentence before them;
 - ``pronoun``: summary sentences opening on a pronoun, or naming "Mr X" (Mrs, Ms)
   before any sentence gives X's full name;
 - ``relative``: summary sentences keeping "yesterday", "on Monday" ... with no date
@@ -98,6 +99,7 @@ def check_state(story: Mapping[str, Any], outlet: Mapping[str, str]) -> list[str
         state = "agreed" if (c.get("independent") or 0) >= 2 else "single source"
         states.setdefault((c["measure"], c["value"]), set()).add(state)
     by_label = {_label(c): c for c in story.get("claims", [])}
+    by_label |= {_label(c).replace("1 people", "1 person", 1): c for c in story.get("claims", [])}
     single = story.get("coverage", {}).get("single_source", [])
     lone: list[Mapping[str, Any]] = []
     for f in single:
@@ -161,12 +163,16 @@ def check_unreadable(story: Mapping[str, Any]) -> list[str]:
     return out
 
 
-def _dates(story: Mapping[str, Any]) -> list[str | None]:
-    """Each summary sentence's date: of the timeline event its passages cite."""
+def _dates(story: Mapping[str, Any], newest: str = "") -> list[str | None]:
+    """Each summary sentence's date: of the timeline event its passages cite (an event
+    after the story's newest report is scheduled, not yet happened: it dates nothing)."""
     events = [
         (t["date"], c)
         for t in story.get("timeline", [])
-        if t.get("date") and re.match(r"\d{4}-\d{2}-\d{2}", t["date"]) and not t.get("background")
+        if t.get("date")
+        and re.match(r"\d{4}-\d{2}-\d{2}", t["date"])
+        and not t.get("background")
+        and (not newest or t["date"][:10] <= newest)
         for c in t.get("citations", [])
         if c.get("start") is not None
     ]
@@ -185,11 +191,11 @@ def _dates(story: Mapping[str, Any]) -> list[str | None]:
     return out
 
 
-def check_summary(story: Mapping[str, Any]) -> dict[str, list[str]]:
+def check_summary(story: Mapping[str, Any], newest: str = "") -> dict[str, list[str]]:
     """Order, pronoun, relative and long sentences of the summary."""
     out: dict[str, list[str]] = {"order": [], "pronoun": [], "relative": [], "long": []}
     sentences = [s["text"] for s in story.get("summary", [])]
-    dates = _dates(story)
+    dates = _dates(story, newest)
     last = ""
     for n, (text, date) in enumerate(zip(sentences, dates, strict=True)):
         if date and n > 1 and last and date < last:
@@ -274,7 +280,8 @@ def check(document: Mapping[str, Any]) -> tuple[Counter[str], dict[str, dict[str
     found: dict[str, dict[str, list[str]]] = {}
     for story in document.get("stories", []):
         per = {"state": check_state(story, outlet), "unreadable": check_unreadable(story)}
-        per |= check_summary(story)
+        newest = max((published.get(a, "")[:10] for a in story["articles"]), default="")
+        per |= check_summary(story, newest)
         found[story["id"]] = per
     for line in check_latest(document.get("stories", []), published):
         sid = line.split(":", 1)[0]

@@ -66,8 +66,7 @@ def build_coverage(
     in_dispute: set[CoverageFact] = set()  # one side of a dispute: shown there, not as lone
     for figure, group in figures.items():
         cl = max(group, key=lambda g: len(g.articles))
-        label = f"{_number(cl.value)} {claim_what(cl.counted, cl.measure)}"
-        label += f": {cl.about}" if cl.about else ""
+        label = _claim_label(cl)
         ids = tuple(dict.fromkeys(a for g in group for a in g.articles))
         fact = CoverageFact("claim", label, cells((a, REPORTED) for a in ids), ids)
         facts.append(fact)
@@ -93,8 +92,7 @@ def build_coverage(
     # states a figure is that figure's; events named in a word or two ("Russia said"),
     # or leaning on a sentence not shown ("It said"), say too little to list.
     lone = {
-        f"{_number(cl.value)} {claim_what(cl.counted, cl.measure)}"
-        + (f": {cl.about}" if cl.about else "")
+        _claim_label(cl)
         for cl in story.claims
         if state_of(story.facts, cl.measure, cl.value, cl.about) == SINGLE
         and any(f.readable for f in story.facts if f.measure == cl.measure and f.about == cl.about)
@@ -123,6 +121,13 @@ def build_coverage(
         reports=len(story.articles),
         independent=len(outlets),
     )
+
+
+def _claim_label(cl: StoryClaim) -> str:
+    """ "6 people killed: derailment on train", "1 person injured": a figure's row label."""
+    counted = "person" if cl.value == 1 and cl.counted == "people" else cl.counted
+    label = f"{_number(cl.value)} {claim_what(counted, cl.measure)}"
+    return label + (f": {cl.about}" if cl.about else "")
 
 
 def _figure_spans(story: Story) -> dict[str, list[tuple[Span, float]]]:

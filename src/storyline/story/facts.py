@@ -254,14 +254,22 @@ def _value(value: float, qualifier: str) -> str:
 
 
 def _phrase(value: str, counted: str, measure: str, about: str) -> str:
-    what = claim_what(_counted(counted, measure), measure)
+    what = claim_what(_counted(counted, measure, _first_value(value)), measure)
     if not about:
         return f"{value} {what}"
     return f"{value} {what} — {about}"
 
 
-def _counted(counted: str, measure: str) -> str:
-    """What is counted, unless the measure's own label already names it."""
+def _first_value(shown: str) -> float:
+    """The number a shown value starts with ("at least 1" -> 1), 0 when none."""
+    found = re.search(r"\d[\d,]*(\.\d+)?", shown)
+    return float(found.group(0).replace(",", "")) if found else 0.0
+
+
+def _counted(counted: str, measure: str, value: float = 0.0) -> str:
+    """What is counted, unless the measure's own label already names it ("1 person")."""
+    if value == 1 and counted == "people":
+        return "person"
     label = claim_what("", measure).split()
     if len(label) > 1 and label[0].endswith("s") and label[-1].endswith("ed"):
         return ""  # "prisoners exchanged": not "detainees prisoners exchanged"

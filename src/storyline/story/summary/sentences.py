@@ -40,7 +40,7 @@ _DESCRIPTION_START = re.compile(
 _CONTEXT_START = re.compile(
     r"^(?:It|Its|This|That|These|Those|They|Their|Them|Such|Both|There|Here|"
     r"The\s+(?:agency|ministry|official|officials|spokesman|spokeswoman|spokesperson|"
-    r"company|group|minister|president|leader|man|woman|statement|report|move|"
+    r"company|stock|shares|firm|group|minister|president|leader|man|woman|statement|report|move|"
     r"country|army|military|side|two|latter|former|incident|attack|strike|"
     r"same|plan|deal|proposal|talks|meeting|call))\b"
 )

@@ -300,7 +300,10 @@ def _select(
         claims = {f for f in best.facts if f.startswith(("claim:", "claimv:"))}
         if claims & covered:
             continue
-        if any(_same_statement(best, c, params) for c in (*told, *chosen)):
+        if any(_same_statement(best, c, params) for c in chosen):
+            continue
+        # the latest development shares the story's words; only its own passages repeat it
+        if any(set(best.support) & set(c.support) for c in told):
             continue
         if _gain(best, weights, covered) <= 0 and len(chosen) >= min_count:
             break
