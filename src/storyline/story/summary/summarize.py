@@ -141,6 +141,13 @@ def summarize(
         for tellers in ([c for c in supported if c.facts & set(latest)],)
         if tellers
     ]
+    story_figures = {num(cl.value) for cl in claims}
+    for c in seed:  # told for what happened last: the story's figures it recalls are told apart
+        figures = frozenset(v for v in c.numbers if v in story_figures and not is_year(v) and v > 1)
+        cut = without_figures(c.text, figures, numbers_in) if figures else None
+        if cut is not None:
+            c.text, c.numbers = cut, frozenset(num(v) for v in numbers_in(cut))
+            c.words = _tfidf(content_words(cut), idf)
     chosen = seed + _select(
         [c for c in supported if c not in seed],
         weights,
@@ -302,8 +309,7 @@ def _select(
             continue
         if any(_same_statement(best, c, params) for c in chosen):
             continue
-        # the latest development shares the story's words; only its own passages repeat it
-        if any(set(best.support) & set(c.support) for c in told):
+        if any(_same_statement(best, c, params) for c in told):
             continue
         if _gain(best, weights, covered) <= 0 and len(chosen) >= min_count:
             break
