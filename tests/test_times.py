@@ -142,7 +142,13 @@ def test_times_name_with_a_number_is_not_a_year(nlp: Any) -> None:
         ("weekday:MON:future", "2025-05-19"),
         ("weekday:SAT:strictpast", "2025-05-10"),
         ("monthname:05:past", "2025-05"),
-        ("monthname:06:past", "2024-06"),
+        ("monthname:08:past", "2024-08"),
+        # a past month eleven months back would carry its year or "last": this June
+        ("monthname:06:past", "2025-06"),
+        ("monthname:06:strictpast", "2024-06"),
+        ("monthday:12-07:past", "2024-12-07"),
+        ("adjust:-1:|quarter:-1", "2024-Q1"),
+        ("adjust:Y2023:Q4|quarter:-1", "2023-Q4"),
         ("weekend:strictfuture", "2025-W21-WE"),
         ("yearpart:Q3:past", "2024-Q3"),
         ("offset:day:0@T10:00", "2025-05-17T10:00"),
@@ -194,3 +200,33 @@ def test_times_participle_after_past_verb_is_past(nlp: Any) -> None:
     doc = nlp("Barges began sailing again through the canal on Sunday.")
     (t,) = extract_times(doc, None)
     assert t.rel == "weekday:SUN:past"
+
+
+def test_times_reporting_period_references(nlp: Any) -> None:
+    text = (
+        "Acme said net income rose 8% in the third quarter. In the year-ago quarter it "
+        "earned $3 million. Sales in the latest period were $9 million, up from $7 million "
+        "a year earlier, and costs in the quarter fell."
+    )
+    found = [(t.text, t.value) for t in _times(nlp, text)]
+    assert found == [
+        ("the third quarter", "2024-Q3"),
+        ("the year-ago quarter", "2023-Q3"),
+        ("the latest period", "2024-Q3"),
+        ("a year earlier", "2023-Q3"),
+        ("the quarter", "2024-Q3"),
+    ]
+
+
+def test_times_period_reference_without_a_named_quarter(nlp: Any) -> None:
+    # no quarter named: the last quarter ended before publication (Q1 of 2025)
+    assert _one(nlp, "Profit in the quarter doubled.").value == "2025-Q1"
+    assert _one(nlp, "Prices were lower a year ago.").value == "2024"
+
+
+def test_times_month_day_without_year_follows_ap_style(nlp: Any) -> None:
+    # a past clause in October naming December: this December (a payment date)
+    t = _one(nlp, "The board declared a dividend payable Dec. 7.", date(1989, 10, 27))
+    assert t.value == "1989-12-07"
+    t = _one(nlp, "The treaty was signed last May.", date(1998, 2, 27))
+    assert t.value == "1997-05"

@@ -67,6 +67,9 @@ def _month_year(m: re.Match[str], tense: str) -> Norm | None:
 def _bare_month(m: re.Match[str], tense: str) -> Norm | None:
     month = month_number(m["mon"])
     det = (m["det"] or "").lower()
+    before = m.string[max(0, m.start("body") - 6) : m.start("body")].lower().split()
+    if not det and before and before[-1] in ("last", "next", "this", "past"):
+        det = before[-1]  # "signed last May": the cue word is the determiner
     way = {"last": "past", "past": "past", "next": "future", "this": "near"}.get(
         det, direction(tense)
     )

@@ -16,6 +16,7 @@ from typing import Any
 
 from storyline.analyze.timex.norm import ANAPHOR
 from storyline.analyze.timex.normalize import RULES, Norm, Rule, normalize_text
+from storyline.analyze.timex.periods import resolve_norms
 
 #: Verbs whose infinitival complement happens later than the verb itself.
 _FUTURE_GOVERNORS = frozenset(
@@ -193,7 +194,9 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
                 tense = "future"  # "closed until Friday": the end lies ahead
             norm = cand.make(tense) or norm
         found.append(Found(cand.start, cand.end, norm))
-    return _resolve_anaphors(_same_moment(_merge_clock(found, text), text))
+    found = _resolve_anaphors(_same_moment(_merge_clock(found, text), text))
+    norms = resolve_norms([f.norm for f in found])
+    return [Found(f.start, f.end, n) for f, n in zip(found, norms, strict=True)]
 
 
 _PAREN = re.compile(r"^\s*\(\s*$")

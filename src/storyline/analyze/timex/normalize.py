@@ -15,6 +15,7 @@ import re
 from storyline.analyze.timex import patterns as p
 from storyline.analyze.timex.absolute import HANDLERS as ABSOLUTE
 from storyline.analyze.timex.norm import ANAPHOR, Norm, Rule
+from storyline.analyze.timex.periods import period_ref, year_back
 from storyline.analyze.timex.relative import HANDLERS as RELATIVE
 
 __all__ = ["RULES", "Norm", "Rule", "normalize_text"]
@@ -111,6 +112,27 @@ RULES: tuple[Rule, ...] = (
             _I,
         ),
         ABSOLUTE["quarter"],
+    ),
+    Rule(
+        "period_ref",
+        _c(
+            r"\b(?:(?P<det>the|that|this|its|their)\s+)?(?:(?P<year>(?:19|20)\d\d)\s+|"
+            r"(?P<lastyear>last\s+year['’]s)\s+)?(?:(?P<mod>latest|most\s+recent|recent|current|"
+            r"same|comparable|corresponding|just[\s-]ended)\s+)?"
+            r"(?:(?P<back>year[\s-](?:earlier|ago))\s+)?(?:(?P<ord>first|second|third|fourth)"
+            r"[\s-]+)?(?:fiscal\s+)?(?P<unit>quarter|period)\b(?!\s+of\b)(?!-|s)"
+            r"(?:\s+(?P<tail>a\s+year\s+(?:ago|earlier)|last\s+year|of\s+(?:last\s+year|"
+            r"the\s+previous\s+year)))?",
+            _I,
+        ),
+        lambda m, t: (
+            period_ref(m, t) if (m["det"] or m["year"] or m["lastyear"] or m["back"]) else None
+        ),
+    ),
+    Rule(
+        "year_back",
+        _c(r"\b(?:(?:a|one)\s+year\s+(?:ago|earlier)|year[\s-](?:earlier|ago))\b(?!-)", _I),
+        year_back,
     ),
     Rule("qcode", _c(rf"\bQ(?P<q>[1-4])(?:\s+(?P<year>{p.YEAR}))?\b"), ABSOLUTE["q_code"]),
     Rule(
