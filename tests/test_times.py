@@ -230,3 +230,25 @@ def test_times_month_day_without_year_follows_ap_style(nlp: Any) -> None:
     assert t.value == "1989-12-07"
     t = _one(nlp, "The treaty was signed last May.", date(1998, 2, 27))
     assert t.value == "1997-05"
+
+
+def test_times_spoken_years_and_fiscal_years(nlp: Any) -> None:
+    found = _times(nlp, "In nineteen ninety-six the plan was set for the year two thousand.")
+    assert [(t.text, t.value) for t in found] == [
+        ("nineteen ninety-six", "1996"),
+        ("the year two thousand", "2000"),
+    ]
+    assert _one(nlp, "Sales rose in fiscal 1989.").value == "1989"
+    assert _times(nlp, "About two thousand people came.") == []
+
+
+def test_times_previous_weekday_and_is_to(nlp: Any) -> None:
+    friday = date(1989, 10, 27)
+    assert _one(nlp, "The index fell 4% from the previous Friday.", friday).value == "1989-10-20"
+    assert _one(nlp, "The stock is to resume trading Tuesday.", friday).value == "1989-10-31"
+
+
+def test_times_classifying_adjectives_are_not_sets(nlp: Any) -> None:
+    assert _times(nlp, "Acme raised its quarterly dividend at the annual meeting.") == []
+    assert _one(nlp, "The figures are published quarterly.").value == "P1Q"
+    assert _one(nlp, "The blockade now in force may widen.").value == "PRESENT_REF"

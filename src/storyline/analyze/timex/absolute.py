@@ -101,10 +101,7 @@ def _year(m: re.Match[str], tense: str) -> Norm | None:
             and prev.lower().rstrip(".") not in MONTHS
         ):
             return None  # "Russell 2000", "Windows 2000", "Vision 2030": a name
-    mod = (m["mod"] or "").lower()
-    if "fiscal" in mod or mod.startswith("fy"):
-        return Norm("DATE", f"FY{m['year']}", "year")
-    return Norm("DATE", m["year"], "year")
+    return Norm("DATE", m["year"], "year")  # "fiscal 2022" too: TimeBank writes the year
 
 
 def _decade(m: re.Match[str], tense: str) -> Norm | None:
@@ -155,6 +152,22 @@ def _season(m: re.Match[str], tense: str) -> Norm | None:
     return Norm("DATE", f"XXXX-{code}", "season", rel)
 
 
+def _spoken_year(m: re.Match[str], tense: str) -> Norm | None:
+    """ "nineteen ninety-six", "the year two thousand", "January nineteen ninety-seven"."""
+    body = m["body"].lower()
+    if body.startswith("two") and not (m["mon"] or m[0].lower().startswith("the")):
+        before = m.string[max(0, m.start() - 6) : m.start()].lower().split()
+        if not before or before[-1] not in ("in", "of", "since", "until", "by"):
+            return None  # "two thousand people": a number
+    tail = m["tail"] or m["tail2"] or ""
+    words = tail.lower().replace("-", " ").replace("oh ", "").split()
+    rest = sum(int(number_value(w) or 0) for w in words)
+    year = (2000 if body.startswith("two") else 1900) + rest
+    if m["mon"]:
+        return Norm("DATE", f"{year:04d}-{month_number(m['mon']):02d}", "month")
+    return Norm("DATE", f"{year:04d}", "year")
+
+
 #: The handlers the rule table refers to, by name.
 HANDLERS: dict[str, Handler] = {
     "full_date": _full_date,
@@ -165,6 +178,7 @@ HANDLERS: dict[str, Handler] = {
     "bare_month": _bare_month,
     "year": _year,
     "decade": _decade,
+    "spoken_year": _spoken_year,
     "quarter": _quarter,
     "q_code": _q_code,
     "season": _season,

@@ -31,6 +31,8 @@ _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "could", "might"
 _PAST_AUX = frozenset({"was", "were", "had", "did", "'d"})
 #: Verbs that put their date in the future whatever their own tense.
 _SCHEDULED = frozenset({"schedule", "slate", "reschedule", "postpone", "delay", "adjourn"})
+_CLASSIFIER = re.compile(r"(?i)^(?:quarterly|annual)$")
+_NOUN_NEXT = re.compile(r"[^\S\n][a-z]")
 _UNTIL = re.compile(r"(?i)\b(?:until|till|til)\s+$")
 
 
@@ -50,8 +52,8 @@ def _verb_tense(verb: Any, depth: int = 0) -> str:
         return "future"  # "will meet", "a hearing has been scheduled", "set for Monday"
     if any(a.lower_ == "to" for a in auxes) and depth < 3:
         head = verb.head
-        if head is not verb and head.lemma_.lower() in _FUTURE_GOVERNORS:
-            return "future"
+        if head is not verb and (head.lemma_.lower() in _FUTURE_GOVERNORS or head.lemma_ == "be"):
+            return "future"  # "plans to resume", "is to resume trading on Tuesday"
         if head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
             return _verb_tense(head, depth + 1)
         return "future"
@@ -181,6 +183,8 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
                 continue
             if any(c.start < ent.end_char and ent.start_char < c.end for c in cands):
                 continue
+            if _CLASSIFIER.match(ent.text) and _NOUN_NEXT.match(text, ent.end_char):
+                continue  # "its quarterly dividend": a kind of dividend, not a time
             if normalize_text(ent.text) is not None:
                 cands.append(_Cand(ent.start_char, ent.end_char, len(RULES), _text_make(ent.text)))
     found: list[Found] = []

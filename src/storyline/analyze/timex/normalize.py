@@ -36,6 +36,9 @@ def _c(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 _I = re.IGNORECASE
+_ONES = r"(?i:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?i:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS = r"(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _MOD = (
     r"(?:(?:early|late|mid|the\s+(?:end|start|beginning|middle|first\s+half|second\s+half)"
     r"\s+of|(?i:end\s+of))[\s-]+)"
@@ -95,6 +98,15 @@ RULES: tuple[Rule, ...] = (
         ABSOLUTE["year"],
     ),
     Rule(
+        "spoken_year",
+        _c(
+            rf"\b(?:(?P<mon>{p.MONTH})\s+|(?i:the\s+year)\s+)?"
+            rf"(?P<body>(?i:nineteen)[\s-]+(?P<tail>{_TENS}(?:[\s-]{_ONES})?|{_TEENS}|(?i:oh)[\s-]{_ONES})"
+            rf"|(?i:two\s+thousand)(?:(?:\s+and)?[\s-]+(?P<tail2>{_ONES}|{_TEENS}))?)\b(?!\s+(?i:dollars|people))",
+        ),
+        ABSOLUTE["spoken_year"],
+    ),
+    Rule(
         "decade",
         _c(
             r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d0)'?s\b"
@@ -148,8 +160,8 @@ RULES: tuple[Rule, ...] = (
         "weekday",
         _c(
             r"(?<!Black )(?<!Cyber )(?<!Bloody )(?<!Good )(?<!Easter )(?<!Ash )(?<!Super )"
-            rf"\b(?:(?P<det>last|next|this|past|coming)\s+|(?i:early|late)\s+(?:on\s+)?)?"
-            rf"(?P<wd>{p.WEEKDAY})(?:\s+(?P<pod>{p.PART_OF_DAY}))?\b(?!\s+(?i:morning\s+)?{p.MONTH})"
+            rf"\b(?:(?P<det>last|next|this|past|coming|(?:the\s+)?(?:previous|preceding|following))"
+            rf"\s+|(?i:early|late)\s+(?:on\s+)?)?(?P<wd>{p.WEEKDAY})(?:\s+(?P<pod>{p.PART_OF_DAY}))?\b(?!\s+(?i:morning\s+)?{p.MONTH})"
         ),
         RELATIVE["weekday"],
     ),
@@ -219,7 +231,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "set_adverb",
-        _c(r"\b(?P<w>daily|nightly|weekly|monthly|quarterly|annually|yearly|annual|hourly)\b", _I),
+        _c(
+            r"\b(?P<w>daily|nightly|weekly|monthly|quarterly|annually|yearly|annual|hourly)\b"
+            # "the annual meeting", "its quarterly dividend": a kind of thing, not a time
+            r"(?<!quarterly(?=\s[a-z]))(?<!annual(?=\s[a-z]))",
+            _I,
+        ),
         RELATIVE["set_adverb"],
     ),
     Rule(
@@ -248,8 +265,10 @@ RULES: tuple[Rule, ...] = (
         _c(
             r"\b(?P<w>now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment"
             r"|recently|more\s+recently|recent|lately|the\s+past|very\s+soon|soon|the\s+future"
-            r"|the\s+near\s+future|the\s+(?:long|short|near)\s+term|the\s+time\s+being|later)\b(?!-)"
-            r"(?!\s+(?:the|that|this|in|on|at|next|last|than)\b)",
+            r"|the\s+near\s+future|the\s+(?:long|short|near)\s+term|the\s+time\s+being|later"
+            r")\b(?!-)(?!\s+(?:the|this|next|last|than)\b)"
+            # "now in force", "now that": still now; "later in the day", "soon at": not alone
+            r"(?:(?<=now)|(?!\s+(?:that|in|on|at)\b))",
             _I,
         ),
         RELATIVE["ref"],

@@ -24,7 +24,11 @@ from storyline.analyze.timex.norm import (
 def _weekday(m: re.Match[str], tense: str) -> Norm | None:
     code = WEEKDAY_CODES[WEEKDAYS[m["wd"].lower()]]
     det = (m["det"] or "").lower()
-    way = {"last": "strictpast", "past": "strictpast", "next": "strictfuture"}.get(det)
+    det = det.removeprefix("the ").strip()
+    way = {
+        "last": "strictpast", "past": "strictpast", "next": "strictfuture",
+        "previous": "strictpast", "preceding": "strictpast", "following": "strictfuture",
+    }.get(det)  # fmt: skip
     if det in ("this", "coming"):
         way = "future" if tense != "past" else "past"
     rel = f"weekday:{code}:{way or direction(tense)}"
