@@ -252,3 +252,11 @@ def test_times_classifying_adjectives_are_not_sets(nlp: Any) -> None:
     assert _times(nlp, "Acme raised its quarterly dividend at the annual meeting.") == []
     assert _one(nlp, "The figures are published quarterly.").value == "P1Q"
     assert _one(nlp, "The blockade now in force may widen.").value == "PRESENT_REF"
+
+
+def test_times_a_plan_now_past_and_a_dated_colon(nlp: Any) -> None:
+    monday = date(1989, 10, 30)
+    t = _one(nlp, "The offer had been scheduled to expire Friday.", monday)
+    assert t.value == "1989-10-27"
+    t = _one(nlp, "The paper said in an editorial on Saturday, April 25: no.", date(1998, 4, 24))
+    assert t.value == "1998-04-25"

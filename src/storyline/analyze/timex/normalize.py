@@ -51,7 +51,7 @@ RULES: tuple[Rule, ...] = (
         "month_day",
         _c(
             rf"\b(?:{p.WEEKDAY},?\s+)?(?:the\s+)?(?P<mon>{p.MONTH})\s+(?P<day>{p.DAY})\b"
-            rf"(?!:|\.\d|,\d)(?:,?\s+(?P<year>{p.YEAR})\b)?"
+            rf"(?!:\d|\.\d|,\d)(?:,?\s+(?P<year>{p.YEAR})\b)?"
         ),
         ABSOLUTE["full_date"],
     ),
@@ -232,9 +232,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "set_adverb",
         _c(
-            r"\b(?P<w>daily|nightly|weekly|monthly|quarterly|annually|yearly|annual|hourly)\b"
-            # "the annual meeting", "its quarterly dividend": a kind of thing, not a time
-            r"(?<!quarterly(?=\s[a-z]))(?<!annual(?=\s[a-z]))",
+            r"\b(?P<w>daily|nightly|weekly|monthly|quarterly|annually|yearly|annual|hourly)\b",
             _I,
         ),
         RELATIVE["set_adverb"],

@@ -142,7 +142,18 @@ def _set(m: re.Match[str], tense: str) -> Norm | None:
     return Norm("SET", duration_value(count, m["unit"]), "duration")
 
 
+#: Set adjectives that classify the noun after them ("quarterly dividend", "annual meeting").
+CLASSIFIER = re.compile(r"(?i)^(?:quarterly|annual)$")
+#: A word after an adjective that is not a function word: the noun it classifies.
+NOUN_NEXT = re.compile(
+    r"[^\S\n](?!(?:and|or|but|to|in|on|at|by|for|from|since|through|until|with|as|than|"
+    r"the|a|an|is|are|was|were|since)\b)[a-z]"
+)
+
+
 def _set_adverb(m: re.Match[str], tense: str) -> Norm | None:
+    if CLASSIFIER.match(m["w"]) and NOUN_NEXT.match(m.string, m.end()):
+        return None  # a kind of dividend or meeting, not a time
     return Norm("SET", SET_ADVERBS[m["w"].lower()], "duration")
 
 
