@@ -260,3 +260,13 @@ def test_times_a_plan_now_past_and_a_dated_colon(nlp: Any) -> None:
     assert t.value == "1989-10-27"
     t = _one(nlp, "The paper said in an editorial on Saturday, April 25: no.", date(1998, 4, 24))
     assert t.value == "1998-04-25"
+
+
+def test_times_the_year_and_current(nlp: Any) -> None:
+    found = _times(nlp, "Sales for the full year rose, and the current system stays.")
+    assert [(t.text, t.value) for t in found] == [
+        ("the full year", "2025"),
+        ("current", "PRESENT_REF"),
+    ]
+    found = _times(nlp, "Revenue for the year ended March 31 fell.")
+    assert [t.value for t in found] == ["P1Y", "2025-03-31"]

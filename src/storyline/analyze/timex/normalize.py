@@ -107,6 +107,16 @@ RULES: tuple[Rule, ...] = (
         ABSOLUTE["spoken_year"],
     ),
     Rule(
+        "the_year",
+        _c(
+            r"\b(?:(?:the\s+)?(?:end|close)\s+of\s+)?the\s+(?:(?:current|full|latest|fiscal|"
+            r"calendar)\s+){0,2}year\b(?!s|-|['’]|\s+(?:before|after|earlier|later|when|"
+            r"which|in\s+which|of|\d))",
+            _I,
+        ),
+        RELATIVE["the_year"],
+    ),
+    Rule(
         "decade",
         _c(
             r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d0)'?s\b"
@@ -264,7 +274,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?P<w>now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment"
             r"|recently|more\s+recently|recent|lately|the\s+past|very\s+soon|soon|the\s+future"
             r"|the\s+near\s+future|the\s+(?:long|short|near)\s+term|the\s+time\s+being|later"
-            r")\b(?!-)(?!\s+(?:the|this|next|last|than)\b)"
+            r"|(?<!then\s)current(?=\s+[a-z]))\b(?!-)(?!\s+(?:the|this|next|last|than)\b)"
             # "now in force", "now that": still now; "later in the day", "soon at": not alone
             r"(?:(?<=now)|(?!\s+(?:that|in|on|at)\b))",
             _I,

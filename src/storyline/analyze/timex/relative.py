@@ -160,7 +160,8 @@ def _set_adverb(m: re.Match[str], tense: str) -> Norm | None:
 _REFS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
     "presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
-    "at the moment": "PRESENT_REF", "ongoing": "PRESENT_REF", "the time being": "PRESENT_REF",
+    "at the moment": "PRESENT_REF",
+    "current": "PRESENT_REF", "ongoing": "PRESENT_REF", "the time being": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "later": "FUTURE_REF", "lately": "PAST_REF",
     "the past": "PAST_REF", "previously": "PAST_REF", "more recently": "PAST_REF",
     "soon": "FUTURE_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
@@ -205,6 +206,17 @@ def _clock24(m: re.Match[str], tense: str) -> Norm | None:
     return Norm("TIME", f"XXXX-XX-XX{clock}", "time", f"offset:day:0@{clock}")
 
 
+_ENDED = re.compile(r"(?i)\s+(?:ended|ending|that\s+ended)\b")
+
+
+def _the_year(m: re.Match[str], tense: str) -> Norm | None:
+    """ "the year", "the full year", "the end of the year": this year; "the year ended
+    March 31" is a twelve-month period ending on that day."""
+    if _ENDED.match(m.string, m.end()):
+        return Norm("DURATION", "P1Y", "duration")
+    return Norm("DATE", "XXXX", "year", "year:0")
+
+
 #: The handlers the rule table refers to, by name.
 HANDLERS: dict[str, Handler] = {
     "weekday": _weekday,
@@ -218,6 +230,7 @@ HANDLERS: dict[str, Handler] = {
     "set": _set,
     "set_adverb": _set_adverb,
     "ref": _ref,
+    "the_year": _the_year,
     "clock": _clock,
     "noon": _noon,
     "clock24": _clock24,
