@@ -270,3 +270,9 @@ def test_times_the_year_and_current(nlp: Any) -> None:
     ]
     found = _times(nlp, "Revenue for the year ended March 31 fell.")
     assert [t.value for t in found] == ["P1Y", "2025-03-31"]
+
+
+def test_times_this_quarter_is_the_present_one(nlp: Any) -> None:
+    found = _times(nlp, "Profit rose in the first quarter and will fall this quarter.")
+    assert [t.value for t in found] == ["2025-Q1", "2025-Q2"]
+    assert _one(nlp, "Sales in the current quarter are strong.").value == "2025-Q2"

@@ -13,15 +13,17 @@ order.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from storyline.model import Analyzed, Citation, Span, TimeExpr, TimelineEntry
+from storyline.story.date_words import readable_date, state_dates
 from storyline.story.dating import published_date, sentence_of, similarity, words
 from storyline.story.timeline_lines import event_line
 from storyline.story.timeline_merge import (
     Event,
     articles_of,
+    event_words,
     iso_date,
     merge,
     order,
@@ -86,7 +88,8 @@ def build_timeline(
     events: list[Event] = []
     for index, (item, todo) in enumerate(zip(items, todos, strict=True)):
         events.extend(_events_of(item, index, todo, parsed[index], _namer(canonical, item)))
-    return tuple(_entry(e) for e in order(prune(merge(events), _copies(items))))
+    outlets = {i.article.id: i.article.source or i.article.id for i in items}
+    return tuple(_entry(e, outlets) for e in order(prune(merge(events), _copies(items))))
 
 
 def timeline_sentences(items: Sequence[Analyzed]) -> list[str]:
@@ -167,6 +170,11 @@ def _events_of(
     out: list[Event] = []
     for t, value, gran, sent_span in todo:
         doc = parsed[sent_span]
+        in_sentence = [
+            o
+            for o in item.analysis.times
+            if sent_span.start <= o.span.start and o.span.end <= sent_span.end
+        ]
         local = doc.char_span(0, len(doc.text))
         line = event_line(
             local if local is not None else doc[:],
@@ -190,16 +198,17 @@ def _events_of(
         background = bool(pub and start and (pub - start).days > BACKGROUND_DAYS)
         citation = Citation(aid, Span(sent_span.start, sent_span.end))
         sentence = text[sent_span.start : sent_span.end]
+        shown = state_dates(line.text, in_sentence, pub.year if pub else None)
         out.append(
             Event(
-                value, gran, line.text, words(sentence), background, (index, sent_span.start),
-                [citation], {value: [aid]}, line.verb, line.strong,
+                value, gran, shown, event_words(words(sentence), line.verb), background,
+                (index, sent_span.start), [citation], {value: [aid]}, line.verb, line.strong,
             )
         )  # fmt: skip
     return out
 
 
-def _entry(ev: Event) -> TimelineEntry:
+def _entry(ev: Event, outlets: Mapping[str, str]) -> TimelineEntry:
     disputed = (
         tuple((iso_date(d), tuple(arts)) for d, arts in sorted(ev.by_date.items()))
         if len(ev.by_date) > 1
@@ -207,7 +216,11 @@ def _entry(ev: Event) -> TimelineEntry:
     )
     text = ev.line
     if disputed:
-        text += " (reports disagree on the date)"
+        sides = "; ".join(
+            f"{readable_date(d)} in {', '.join(dict.fromkeys(outlets.get(a, a) for a in arts))}"
+            for d, arts in sorted(ev.by_date.items())
+        )
+        text += f" (reports disagree on the date: {sides})"
     return TimelineEntry(
         date=iso_date(ev.value) or None,
         granularity=ev.granularity,

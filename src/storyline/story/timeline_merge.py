@@ -21,6 +21,8 @@ from storyline.story.dating import similarity
 
 #: Word-overlap score from which two events of the same date are the same event.
 SAME_EVENT = 0.3
+#: The bar when both tell the same kind of event ("hurt"/"injured", "met"/"talks").
+SAME_KIND = 0.25
 #: Higher bar for calling two differently dated events the same (a date dispute).
 SAME_EVENT_DISPUTED = 0.5
 #: Most entries a story's timeline shows, and most of them that are background.
@@ -32,6 +34,33 @@ _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 _PART_MONTHS = {
     "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12),
 }  # fmt: skip
+
+
+#: Word stems (and verb lemmas) that tell the same kind of event in other words:
+#: "two people were hurt" and "two people were injured", "met" and "the talks".
+EVENT_CLASSES: dict[str, str] = {
+    "hurt": "injure", "injure": "injure", "injuri": "injure", "wounde": "injure",
+    "wound": "injure", "killed": "kill", "kill": "kill", "died": "kill", "die": "kill",
+    "dead": "kill", "talks": "talks", "talk": "talks", "meet": "talks", "meetin": "talks",
+    "negoti": "talks", "summit": "talks", "strike": "attack", "struck": "attack",
+    "attack": "attack", "arrest": "arrest", "detain": "arrest", "resign": "resign",
+    "quit": "resign", "stepped": "resign",
+}  # fmt: skip
+
+
+_CLASSES = frozenset(EVENT_CLASSES.values())
+
+
+def event_words(sentence_words: frozenset[str], verb: str) -> frozenset[str]:
+    """A sentence's content-word stems with event words replaced by their class.
+
+    The verb lemma of the event line joins them, so that "delegates met in Istanbul"
+    and "the talks in Istanbul" share the class of meeting.
+    """
+    out = {EVENT_CLASSES.get(w, w) for w in sentence_words}
+    if verb.lower() in EVENT_CLASSES:
+        out.add(EVENT_CLASSES[verb.lower()])
+    return frozenset(out)
 
 
 @dataclass
@@ -49,10 +78,13 @@ class Event:
     verb: str = ""
     strong: bool = False
     lines: list[tuple[str, str]] = field(default_factory=list)  # (line, verb) of each report
+    word_sets: list[frozenset[str]] = field(default_factory=list)  # of each merged report
 
     def __post_init__(self) -> None:
         if not self.lines:
             self.lines.append((self.line, self.verb))
+        if not self.word_sets:
+            self.word_sets.append(self.words)
 
 
 def _month_end(year: int, month: int) -> date:
@@ -131,6 +163,7 @@ def _absorb(target: Event, ev: Event) -> None:
             bucket = target.by_date.setdefault(d, [])
             bucket.extend(a for a in arts if a not in bucket)
         target.lines.extend(ev.lines)
+    target.word_sets.extend(ev.word_sets)
     target.citations.extend(c for c in ev.citations if c not in target.citations)
     target.background = target.background and ev.background
     target.strong = target.strong or ev.strong
@@ -147,11 +180,14 @@ def merge(events: list[Event]) -> list[Event]:
     for ev in events:
         target = None
         for other in merged:
-            score = similarity(ev.words, other.words)
+            # an entry that merged several reports is as close as its closest report
+            score = max(similarity(ev.words, w) for w in other.word_sets)
             same_time = other.value == ev.value or (
                 _within(ev.value, other.value) or _within(other.value, ev.value)
             )
-            if same_time and score >= SAME_EVENT:
+            kinds = ev.words & _CLASSES & frozenset().union(*other.word_sets)
+            bar = SAME_KIND if kinds else SAME_EVENT
+            if same_time and score >= bar:
                 target = other
                 break
             if (

@@ -38,6 +38,10 @@ def period_ref(m: re.Match[str], tense: str) -> Norm | None:
         return Norm("DATE", "XXXX-QX", "quarter", f"{QUARTER_REF}Y{m['year']}")
     if q and not back:
         return None  # "the third quarter": the quarter rule's
+    if not back and ((m["det"] or "").lower() == "this" or (m["mod"] or "").lower() == "current"):
+        if m["unit"].lower() == "period":
+            return None
+        return Norm("DATE", "XXXX-QX", "quarter", "quarter:0")  # "this quarter": the present one
     if m["unit"].lower() == "period" and not (back or m["mod"]):
         return None  # "the period": too vague to be a quarter
     op = "-1" if back else "+0"
