@@ -75,3 +75,17 @@ def test_summary_seeds_pages_render(seeds_story: tuple[Story, list[Analyzed]]) -
     assert page.count('class="cite"') >= len(story.summary)
     assert "<script>" not in page.split("<script>", 1)[1].split("</script>", 1)[1]
     assert render_story_markdown(story, digest).startswith("# ")
+
+
+def test_summary_seeds_day_words_state_their_dates(
+    seeds_story: tuple[Story, list[Analyzed]],
+) -> None:
+    from storyline.story.date_words import RELATIVE_DAY
+
+    story, _ = seeds_story
+    for s in story.summary:
+        for m in RELATIVE_DAY.finditer(s.text):
+            after = s.text[m.end() :]
+            if m["poss"]:
+                after = after.split(" ", 2)[-1] if after.count(" ") > 1 else after
+            assert re.match(r"\s*\(\d{1,2} [A-Z][a-z]+( \d{4})?\)", after), s.text
