@@ -276,3 +276,23 @@ def test_times_this_quarter_is_the_present_one(nlp: Any) -> None:
     found = _times(nlp, "Profit rose in the first quarter and will fall this quarter.")
     assert [t.value for t in found] == ["2025-Q1", "2025-Q2"]
     assert _one(nlp, "Sales in the current quarter are strong.").value == "2025-Q2"
+
+
+def test_times_centuries_and_spoken_decades(nlp: Any) -> None:
+    found = _times(nlp, "Built in the 11th century, it thrived in the nineties.")
+    assert [(t.text, t.value) for t in found] == [
+        ("the 11th century", "10"),
+        ("the nineties", "199"),
+    ]
+
+
+def test_times_event_dates_follow_the_tense_not_the_reporting_verb(nlp: Any) -> None:
+    monday = date(2025, 5, 19)
+    t = _one(nlp, "Russia launched its largest drone attack on Sunday.", monday)
+    assert t.value == "2025-05-18"  # past: the day before, not six days later
+    t = _one(nlp, "Officials said the talks will resume on Sunday.", monday)
+    assert t.value == "2025-05-25"  # future inside reported speech stays future
+    t = _one(nlp, "He said he met the envoy on Friday.", monday)
+    assert t.value == "2025-05-16"
+    assert _one(nlp, "Delegates met last week in Istanbul.", monday).value == "2025-W20"
+    assert _one(nlp, "The ministers meet this week.", monday).value == "2025-W21"

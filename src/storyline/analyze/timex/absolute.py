@@ -168,6 +168,22 @@ def _spoken_year(m: re.Match[str], tense: str) -> Norm | None:
     return Norm("DATE", f"{year:04d}", "year")
 
 
+def _century(m: re.Match[str], tense: str) -> Norm | None:
+    """ "the 20th century" -> 19 (TIMEX3 writes a century by its first two digits)."""
+    return Norm("DATE", f"{int(m['n']) - 1:02d}", "decade")
+
+
+_DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+    "seventies": 7, "eighties": 8, "nineties": 9,
+}  # fmt: skip
+
+
+def _spoken_decade(m: re.Match[str], tense: str) -> Norm | None:
+    """ "the nineties" -> 199 (the last century's: this one's are written with digits)."""
+    return Norm("DATE", f"19{_DECADE_WORDS[m['w'].lower()]}", "decade")
+
+
 #: The handlers the rule table refers to, by name.
 HANDLERS: dict[str, Handler] = {
     "full_date": _full_date,
@@ -179,6 +195,8 @@ HANDLERS: dict[str, Handler] = {
     "year": _year,
     "decade": _decade,
     "spoken_year": _spoken_year,
+    "century": _century,
+    "spoken_decade": _spoken_decade,
     "quarter": _quarter,
     "q_code": _q_code,
     "season": _season,

@@ -117,6 +117,20 @@ RULES: tuple[Rule, ...] = (
         RELATIVE["the_year"],
     ),
     Rule(
+        "century",
+        _c(r"\b(?:the\s+)?(?P<n>1\d|2[01]|[1-9])(?:st|nd|rd|th)[\s-]+century\b(?!-)", _I),
+        ABSOLUTE["century"],
+    ),
+    Rule(
+        "spoken_decade",
+        _c(
+            r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?P<w>twenties|thirties|forties|fifties|"
+            r"sixties|seventies|eighties|nineties)\b",
+            _I,
+        ),
+        ABSOLUTE["spoken_decade"],
+    ),
+    Rule(
         "decade",
         _c(
             r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d0)'?s\b"
