@@ -203,6 +203,7 @@ def _events_of(
             Event(
                 value, gran, shown, event_words(words(sentence), line.verb), background,
                 (index, sent_span.start), [citation], {value: [aid]}, line.verb, line.strong,
+                line_words=event_words(words(line.text), line.verb),
             )
         )  # fmt: skip
     return out

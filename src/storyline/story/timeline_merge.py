@@ -23,6 +23,8 @@ from storyline.story.dating import similarity
 SAME_EVENT = 0.3
 #: The bar when both tell the same kind of event ("hurt"/"injured", "met"/"talks").
 SAME_KIND = 0.25
+#: Word overlap of two event lines from which they tell the same event.
+SAME_LINE = 0.5
 #: Higher bar for calling two differently dated events the same (a date dispute).
 SAME_EVENT_DISPUTED = 0.5
 #: Most entries a story's timeline shows, and most of them that are background.
@@ -79,12 +81,16 @@ class Event:
     strong: bool = False
     lines: list[tuple[str, str]] = field(default_factory=list)  # (line, verb) of each report
     word_sets: list[frozenset[str]] = field(default_factory=list)  # of each merged report
+    line_words: frozenset[str] = frozenset()  # content words of the event line
+    line_sets: list[frozenset[str]] = field(default_factory=list)  # of each merged report
 
     def __post_init__(self) -> None:
         if not self.lines:
             self.lines.append((self.line, self.verb))
         if not self.word_sets:
             self.word_sets.append(self.words)
+        if not self.line_sets and self.line_words:
+            self.line_sets.append(self.line_words)
 
 
 def _month_end(year: int, month: int) -> date:
@@ -164,6 +170,7 @@ def _absorb(target: Event, ev: Event) -> None:
             bucket.extend(a for a in arts if a not in bucket)
         target.lines.extend(ev.lines)
     target.word_sets.extend(ev.word_sets)
+    target.line_sets.extend(ev.line_sets)
     target.citations.extend(c for c in ev.citations if c not in target.citations)
     target.background = target.background and ev.background
     target.strong = target.strong or ev.strong
@@ -187,7 +194,9 @@ def merge(events: list[Event]) -> list[Event]:
             )
             kinds = ev.words & _CLASSES & frozenset().union(*other.word_sets)
             bar = SAME_KIND if kinds else SAME_EVENT
-            if same_time and score >= bar:
+            # or two lines that say the same ("… was shot and killed by a relative")
+            same_line = any(similarity(ev.line_words, w) >= SAME_LINE for w in other.line_sets)
+            if same_time and (score >= bar or same_line):
                 target = other
                 break
             if (
