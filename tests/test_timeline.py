@@ -319,3 +319,18 @@ def test_timeline_merge_weight_counts_copies_once() -> None:
 
     assert weight(event("w", "c"), {"c": "w"}) == weight(event("w"))
     assert weight(event("w", "o"), {"c": "w"}) > weight(event("w"))
+
+
+def test_timeline_reported_clause_keeps_its_own_date(nlp: Any) -> None:
+    text = "The operator said last week that all its wagons had passed inspection in January."
+    (entry,) = build_timeline([_item(nlp, "a", text, "2025-03-12")], nlp=nlp)
+    assert entry.date == "2025-01" and "passed inspection" in entry.text
+
+
+def test_timeline_noun_time_gives_way_to_a_dated_clause(nlp: Any) -> None:
+    text = (
+        "The safety board said on Thursday that a cracked rail was the most likely cause "
+        "of last week's derailment."
+    )
+    (entry,) = build_timeline([_item(nlp, "a", text, "2025-03-16")], nlp=nlp)
+    assert entry.date == "2025-03-13"

@@ -19,7 +19,8 @@ from typing import Any
 from storyline.model import Analyzed, Citation, Span, TimeExpr, TimelineEntry
 from storyline.story.date_words import readable_date, state_dates
 from storyline.story.dating import published_date, sentence_of, similarity, words
-from storyline.story.timeline_lines import event_line
+from storyline.story.timeline_clause import REPORTING
+from storyline.story.timeline_lines import Line, event_line
 from storyline.story.timeline_merge import (
     Event,
     articles_of,
@@ -166,15 +167,9 @@ def _events_of(
     aid = item.article.id
     text = item.article.text
     pub = published_date(item.article.published)
-    seen: set[tuple[int, int | str]] = set()
-    out: list[Event] = []
-    for t, value, gran, sent_span in todo:
+    lines = []
+    for n, (t, _value, _gran, sent_span) in enumerate(todo):
         doc = parsed[sent_span]
-        in_sentence = [
-            o
-            for o in item.analysis.times
-            if sent_span.start <= o.span.start and o.span.end <= sent_span.end
-        ]
         local = doc.char_span(0, len(doc.text))
         line = event_line(
             local if local is not None else doc[:],
@@ -190,10 +185,44 @@ def _events_of(
                 and o.span.end <= sent_span.end
             ],
         )
-        # one event per clause, and per date within a sentence
-        if line is None or {(sent_span.start, line.verb_i), (sent_span.start, value)} & seen:
+        if line is None:
             continue
-        seen |= {(sent_span.start, line.verb_i), (sent_span.start, value)}
+        own = _governing_verb(doc, t.span.start - sent_span.start, t.span.end - sent_span.start)
+        if line.verb in REPORTING and _dates_reported(doc, own, todo, n, sent_span):
+            continue  # "said last week that … had passed inspection in January": January's
+        lines.append((sent_span.start, own != line.verb_i, n, line))
+    # A time inside a noun phrase ("the cause of last week's derailment") gives no event
+    # when a time of the sentence dates a clause ("said on Thursday that …").
+    dated_clause = {
+        todo[n][3].start
+        for n in range(len(todo))
+        if _adverbial_of(parsed[todo[n][3]], *_local(todo[n][0], todo[n][3])) >= 0
+    }
+    lines = [
+        x
+        for x in lines
+        if x[0] not in dated_clause
+        or _adverbial_of(parsed[todo[x[2]][3]], *_local(todo[x[2]][0], todo[x[2]][3])) >= 0
+    ]
+    # One event per clause, and per date within a sentence. A clause dated by two
+    # times takes its own before one that dates the verb reporting it: "said last
+    # week that the wagons had passed inspection in January" is January's.
+    seen: set[tuple[int, int | str]] = set()
+    chosen: list[tuple[int, Line]] = []
+    for sent_start, _, n, line in sorted(lines, key=lambda x: x[:3]):
+        value = todo[n][1]
+        if {(sent_start, line.verb_i), (sent_start, value)} & seen:
+            continue
+        seen |= {(sent_start, line.verb_i), (sent_start, value)}
+        chosen.append((n, line))
+    out: list[Event] = []
+    for n, line in sorted(chosen, key=lambda x: x[0]):
+        t, value, gran, sent_span = todo[n]
+        in_sentence = [
+            o
+            for o in item.analysis.times
+            if sent_span.start <= o.span.start and o.span.end <= sent_span.end
+        ]
         start = start_of(value)
         background = bool(pub and start and (pub - start).days > BACKGROUND_DAYS)
         citation = Citation(aid, Span(sent_span.start, sent_span.end))
@@ -207,6 +236,53 @@ def _events_of(
             )
         )  # fmt: skip
     return out
+
+
+def _dates_reported(doc: Any, verb_i: int, todo: _Todo, n: int, sent_span: Span) -> bool:
+    """Whether another time of the sentence dates a clause under the reporting verb."""
+    if verb_i < 0:
+        return False
+    for m, (o, *_, o_span) in enumerate(todo):
+        if m == n or o_span != sent_span:
+            continue
+        gov = _adverbial_of(doc, o.span.start - sent_span.start, o.span.end - sent_span.start)
+        if gov >= 0 and gov != verb_i and doc[verb_i] in doc[gov].ancestors:
+            return True
+    return False
+
+
+def _local(t: TimeExpr, sent_span: Span) -> tuple[int, int]:
+    """A time's span within its sentence."""
+    return t.span.start - sent_span.start, t.span.end - sent_span.start
+
+
+def _adverbial_of(doc: Any, start: int, end: int) -> int:
+    """The verb a time expression is an adverbial of ("passed … in January"), else -1.
+
+    A time inside a noun phrase ("last week's derailment") dates the noun, not a clause.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return -1
+    head = span.root.head
+    if head.dep_ == "prep" and head.head is not head:
+        head = head.head
+    return int(head.i) if head.pos_ in ("VERB", "AUX") else -1
+
+
+def _governing_verb(doc: Any, start: int, end: int) -> int:
+    """The token index of the verb that governs a time expression (-1 if none)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return -1
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            return int(tok.i)
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return -1
 
 
 def _entry(ev: Event, outlets: Mapping[str, str]) -> TimelineEntry:
