@@ -110,7 +110,7 @@ RULES: tuple[Rule, ...] = (
         "the_year",
         _c(
             r"\b(?:(?:the\s+)?(?:end|close)\s+of\s+)?the\s+(?:(?:current|full|latest|fiscal|"
-            r"calendar)\s+){0,2}year\b(?!s|-|['’]|\s+(?:before|after|earlier|later|when|"
+            r"calendar)\s+){0,2}year\b(?!s|-|['’]|\s+(?:before|after|earlier|later|previous|when|"
             r"which|in\s+which|of|\d))",
             _I,
         ),

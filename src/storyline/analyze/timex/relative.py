@@ -142,8 +142,9 @@ def _set(m: re.Match[str], tense: str) -> Norm | None:
     return Norm("SET", duration_value(count, m["unit"]), "duration")
 
 
-#: Set adjectives that classify the noun after them ("quarterly dividend", "annual meeting").
-CLASSIFIER = re.compile(r"(?i)^(?:quarterly|annual)$")
+#: Set adjectives that classify the noun after them ("quarterly dividend", "quarterly
+#: results"). "Annual" is left a set: MEANTIME annotates it so, TimeBank does not.
+CLASSIFIER = re.compile(r"(?i)^quarterly$")
 #: A word after an adjective that is not a function word: the noun it classifies.
 NOUN_NEXT = re.compile(
     r"[^\S\n](?!(?:and|or|but|to|in|on|at|by|for|from|since|through|until|with|as|than|"
