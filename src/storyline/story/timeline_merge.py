@@ -182,7 +182,21 @@ def _close(a: str, b: str) -> bool:
 
 
 def merge(events: list[Event]) -> list[Event]:
-    """Events of one story merged: same event, same (or nested) date, or a date dispute."""
+    """Events of one story merged: same event, same (or nested) date, or a date dispute.
+
+    A second pass merges entries whose lines say the same, which the first left apart
+    because each report joined the entry it met first ("Kaden Hammond was shot and
+    killed by a relative" and "A 13-year-old boy was shot and killed by a relative").
+    """
+    merged = _merge_pass(_merge_pass(events, disputes=True), disputes=False)
+    for ev in merged:
+        # The date most reports give is the entry's date; ties go to the earliest report.
+        ev.value = max(ev.by_date, key=lambda d: len(ev.by_date[d]))
+        ev.line = _best_line(ev.lines)
+    return merged
+
+
+def _merge_pass(events: list[Event], disputes: bool) -> list[Event]:
     merged: list[Event] = []
     for ev in events:
         target = None
@@ -195,12 +209,15 @@ def merge(events: list[Event]) -> list[Event]:
             kinds = ev.words & _CLASSES & frozenset().union(*other.word_sets)
             bar = SAME_KIND if kinds else SAME_EVENT
             # or two lines that say the same ("… was shot and killed by a relative")
-            same_line = any(similarity(ev.line_words, w) >= SAME_LINE for w in other.line_sets)
-            if same_time and (score >= bar or same_line):
+            same_line = any(
+                similarity(a, b) >= SAME_LINE for a in ev.line_sets for b in other.line_sets
+            )
+            if same_time and ((disputes and score >= bar) or same_line):
                 target = other
                 break
             if (
-                other.granularity == ev.granularity == "day"
+                disputes
+                and other.granularity == ev.granularity == "day"
                 and other.verb == ev.verb
                 and not set(other.by_date.get(other.value, ())) & set(ev.by_date[ev.value])
                 and score >= SAME_EVENT_DISPUTED
@@ -212,10 +229,6 @@ def merge(events: list[Event]) -> list[Event]:
             merged.append(ev)
         else:
             _absorb(target, ev)
-    for ev in merged:
-        # The date most reports give is the entry's date; ties go to the earliest report.
-        ev.value = max(ev.by_date, key=lambda d: len(ev.by_date[d]))
-        ev.line = _best_line(ev.lines)
     return merged
 
 
