@@ -100,7 +100,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "spoken_year",
         _c(
-            rf"\b(?:(?P<mon>{p.MONTH})\s+|(?i:the\s+year)\s+)?"
+            rf"\b(?=[A-Za-z]+(?:\.|\s))(?=[JFMASONDjfmasondtnT])(?:(?P<mon>{p.MONTH})\s+|(?i:the\s+year)\s+)?"
             rf"(?P<body>(?i:nineteen)[\s-]+(?P<tail>{_TENS}(?:[\s-]{_ONES})?|{_TEENS}|(?i:oh)[\s-]{_ONES})"
             rf"|(?i:two\s+thousand)(?:(?:\s+and)?[\s-]+(?P<tail2>{_ONES}|{_TEENS}))?)\b(?!\s+(?i:dollars|people))",
         ),
@@ -109,7 +109,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "the_year",
         _c(
-            r"\b(?:(?:the\s+)?(?:end|close)\s+of\s+)?the\s+(?:(?:current|full|latest|fiscal|"
+            r"\b(?=(?:the|end|close)\b)(?:(?:the\s+)?(?:end|close)\s+of\s+)?the\s+(?:(?:current|full|latest|fiscal|"
             r"calendar)\s+){0,2}year\b(?!s|-|['’]|\s+(?:before|after|earlier|later|previous|when|"
             r"which|in\s+which|of|\d))",
             _I,
@@ -152,7 +152,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "period_ref",
         _c(
-            r"\b(?:(?P<det>the|that|this|its|their)\s+)?(?:(?P<year>(?:19|20)\d\d)\s+|"
+            # the first word is one of these (a cheap test at each word)
+            r"\b(?=(?:the|that|this|its|their|last|year|19\d\d|20\d\d)\b)"
+            r"(?:(?P<det>the|that|this|its|their)\s+)?(?:(?P<year>(?:19|20)\d\d)\s+|"
             r"(?P<lastyear>last\s+year['’]s)\s+)?(?:(?P<mod>latest|most\s+recent|recent|current|"
             r"same|comparable|corresponding|just[\s-]ended)\s+)?"
             r"(?:(?P<back>year[\s-](?:earlier|ago))\s+)?(?:(?P<ord>first|second|third|fourth)"
