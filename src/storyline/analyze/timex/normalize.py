@@ -100,7 +100,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "spoken_year",
         _c(
-            rf"\b(?=[A-Za-z]+(?:\.|\s))(?=[JFMASONDjfmasondtnT])(?:(?P<mon>{p.MONTH})\s+|(?i:the\s+year)\s+)?"
+            rf"\b(?=(?i:nineteen|two|the)\s|{p.MONTH}\s+(?i:nineteen|two)\s)"
+            rf"(?:(?P<mon>{p.MONTH})\s+|(?i:the\s+year)\s+)?"
             rf"(?P<body>(?i:nineteen)[\s-]+(?P<tail>{_TENS}(?:[\s-]{_ONES})?|{_TEENS}|(?i:oh)[\s-]{_ONES})"
             rf"|(?i:two\s+thousand)(?:(?:\s+and)?[\s-]+(?P<tail2>{_ONES}|{_TEENS}))?)\b(?!\s+(?i:dollars|people))",
         ),
@@ -118,7 +119,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "century",
-        _c(r"\b(?:the\s+)?(?P<n>1\d|2[01]|[1-9])(?:st|nd|rd|th)[\s-]+century\b(?!-)", _I),
+        _c(
+            r"\b(?=the\s|\d)(?:the\s+)?(?P<n>1\d|2[01]|[1-9])(?:st|nd|rd|th)[\s-]+century\b(?!-)",
+            _I,
+        ),
         ABSOLUTE["century"],
     ),
     Rule(
