@@ -13,31 +13,18 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from storyline.lexicon.calendar import MONTH_NAMES, WEEKDAY_NAMES
 from storyline.model import TimeExpr
 
 __all__ = ["RELATIVE_DAY", "readable_date", "state_dates", "without_stated"]
 
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = "(?:" + "|".join(WEEKDAY_NAMES) + ")"
 #: A relative day word: a weekday (with a part of day), yesterday, today, tonight, ...
 RELATIVE_DAY = re.compile(
     rf"\b(?:(?:early\s+|late\s+)?{_WEEKDAY}(?P<poss>['’]s)?(?:\s+(?:morning|afternoon|evening|"
     r"night))?|[Yy]esterday(?:\s+(?:morning|afternoon|evening))?|[Tt]oday|[Tt]omorrow|"
     r"[Tt]onight|[Ll]ast\s+night|[Oo]vernight)\b"
 )
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 _FULL_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _STATED = re.compile(r"\s*\(\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?\)")
 
@@ -53,7 +40,7 @@ def _day_of(t: TimeExpr) -> date | None:
 
 
 def _label(day: date, year: int | None) -> str:
-    text = f"{day.day} {_MONTHS[day.month - 1]}"
+    text = f"{day.day} {MONTH_NAMES[day.month - 1]}"
     return text if year is None or day.year == year else f"{text} {day.year}"
 
 
@@ -71,7 +58,7 @@ def readable_date(value: str) -> str:
     m = _FULL_DAY.match(value)
     if m is None or len(value) != 10:
         return value
-    return f"{int(m[3])} {_MONTHS[int(m[2]) - 1]} {m[1]}"
+    return f"{int(m[3])} {MONTH_NAMES[int(m[2]) - 1]} {m[1]}"
 
 
 def state_dates(text: str, times: Sequence[TimeExpr], year: int | None = None) -> str:
