@@ -118,6 +118,11 @@ class Store:
         )
         self._in_batch = False
 
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open connection, for store modules that keep tables of their own."""
+        return self._db
+
     def close(self) -> None:
         """Close the database file."""
         self._db.close()
