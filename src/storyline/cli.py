@@ -222,5 +222,12 @@ def _open_out(path: Path) -> Iterator[TextIO]:
         yield handle
 
 
+# The live commands live in their own module; registered here so `storyline --help` lists them.
+from storyline.live.cli import fetch_command, watch_command  # noqa: E402
+
+main.add_command(watch_command)
+main.add_command(fetch_command)
+
+
 if __name__ == "__main__":
     main()

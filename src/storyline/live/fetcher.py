@@ -26,7 +26,7 @@ import httpx
 from storyline.live.address import Resolver, UnsafeURLError, check_request, system_resolver
 from storyline.live.transport import guarded_transport
 
-USER_AGENT = "storyline/0.1 (news reader; +https://github.com/storyline-news/storyline)"
+USER_AGENT = "storyline/0.1 (open-source news reader; set --user-agent to add a contact)"
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _ENCODINGS = frozenset({"", "identity", "gzip", "x-gzip", "deflate"})
 
