@@ -48,7 +48,7 @@ def test_sources_opml_outlines(tmp_path: Path) -> None:
         ("[[feeds]]\nurl = 'https://a.example/'\n", "unknown table"),
         ("[feed]\nurl = 'https://a.example/'\n", "array of tables"),
         ("[[feed\n", "not valid TOML"),
-        ("# nothing\n", "no .. feed"),
+        ("# nothing\n", "no ..feed"),
     ],
 )
 def test_sources_bad_toml_named(tmp_path: Path, text: str, reason: str) -> None:
