@@ -10,9 +10,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from live_server import LocalServer  # noqa: E402
+from live_server import LocalServer
 
-from storyline.model import Article, ArticleAnalysis  # noqa: E402
+from storyline.model import Article, ArticleAnalysis
 
 
 @pytest.fixture

@@ -81,9 +81,11 @@ def test_address_private_name_refused_before_any_connection() -> None:
     resolver = StubResolver({"news.test": ["10.20.30.40"]})
     sent: list[httpx.Request] = []
     transport = httpx.MockTransport(lambda r: sent.append(r) or httpx.Response(200))
-    with Fetcher(FetchPolicy(), transport=transport, resolver=resolver) as fetcher:
-        with pytest.raises(UnsafeURLError, match="private address 10.20.30.40"):
-            fetcher.get("http://news.test/story", types=HTML)
+    with (
+        Fetcher(FetchPolicy(), transport=transport, resolver=resolver) as fetcher,
+        pytest.raises(UnsafeURLError, match=r"private address 10\.20\.30\.40"),
+    ):
+        fetcher.get("http://news.test/story", types=HTML)
     assert resolver.asked == ["news.test"]
     assert sent == []
 
@@ -103,9 +105,11 @@ def test_address_redirect_hop_to_private_refused() -> None:
         sent.append(str(request.url))
         return httpx.Response(302, headers={"Location": "http://intranet.test/admin"})
 
-    with Fetcher(transport=httpx.MockTransport(answer), resolver=resolver) as fetcher:
-        with pytest.raises(UnsafeURLError, match="intranet.test"):
-            fetcher.get("http://public.test/story", types=HTML)
+    with (
+        Fetcher(transport=httpx.MockTransport(answer), resolver=resolver) as fetcher,
+        pytest.raises(UnsafeURLError, match=r"intranet\.test"),
+    ):
+        fetcher.get("http://public.test/story", types=HTML)
     assert sent == ["http://public.test/story"]  # the private hop was never requested
 
 
@@ -138,9 +142,11 @@ def test_address_rebinding_caught_at_connect(server: LocalServer) -> None:
         return next(answers)
 
     transport = guarded_transport(rebinding, allow_private=False)
-    with Fetcher(transport=transport, resolver=rebinding) as fetcher:
-        with pytest.raises(UnsafeURLError, match="loopback"):
-            fetcher.get(f"http://rebind.test:{server.port}/a", types=HTML)
+    with (
+        Fetcher(transport=transport, resolver=rebinding) as fetcher,
+        pytest.raises(UnsafeURLError, match="loopback"),
+    ):
+        fetcher.get(f"http://rebind.test:{server.port}/a", types=HTML)
     assert server.requests == []
 
 

@@ -8,7 +8,10 @@ from live_server import LocalServer, Reply
 from storyline.live.fetcher import Fetcher, FetchPolicy
 from storyline.live.polite import HostGate, Robots
 
-ROBOTS = b"User-agent: *\nDisallow: /private/\n\nUser-agent: storyline\nDisallow: /no-bots/\nCrawl-delay: 7\n"
+ROBOTS = (
+    b"User-agent: *\nDisallow: /private/\n\n"
+    b"User-agent: storyline\nDisallow: /no-bots/\nCrawl-delay: 7\n"
+)
 
 
 def loopback(host: str, port: int) -> list[str]:

@@ -64,7 +64,10 @@ def item(server: LocalServer, n: int, **extra: str) -> dict[str, str]:
     server.routes[path] = Reply(
         200, page(f"Ferry halted {n}", story_paragraphs(f"Port {n}", n)), HTML
     )
-    summary = f"Summary {n}: the night ferry in Port {n} was suspended after a steering fault, officials said."
+    summary = (
+        f"Summary {n}: the night ferry in Port {n} was suspended after a steering fault, "
+        "officials said."
+    )
     return {"guid": f"urn:test:{n}", "link": server.url(path), "title": f"Ferry {n}",
             "description": summary, **extra}  # fmt: skip
 

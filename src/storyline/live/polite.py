@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
-from storyline.live.address import UnsafeURLError
 from storyline.live.fetcher import Clock, Fetcher, FetchError
 
 ROBOTS_TYPES = frozenset({"text/plain", "text/html", "application/octet-stream", ""})
@@ -122,8 +121,7 @@ class Robots:
             if exc.status is not None and 400 <= exc.status < 500:
                 return _Rules(None, True, now, now + self.ttl)
             return _Rules(None, False, now, now + self.retry_unreachable)
-        except UnsafeURLError:
-            return _Rules(None, False, now, now + self.retry_unreachable)
+        # UnsafeURLError goes up: the host itself is refused, whatever robots.txt says.
         parser = RobotFileParser()
         text = got.body[:ROBOTS_MAX_BYTES].decode("utf-8", errors="replace")
         parser.parse(text.splitlines())
