@@ -132,6 +132,7 @@ class Poller:
         self._stored: list[str] = []  # stored since the last placement
         self._claimed: set[str] = set()
         self._report = PollReport()
+        self._stop = threading.Event()
         with store.batch():
             for source in self.sources:
                 self.feeds.register(source.url, source.kind, source.name)
@@ -167,6 +168,8 @@ class Poller:
         self._report = report = PollReport()
         self._claimed = set()
         for source in self.due() if sources is None else sources:
+            if self._stop.is_set():
+                break  # stopping: the sources not polled stay due
             self._poll_source(source)
         self._store_ready()
         report.placed = self._place()
@@ -174,7 +177,7 @@ class Poller:
 
     def run(self, stop: threading.Event | None = None, *, max_pause: float = 60.0) -> None:
         """Poll due sources until ``stop`` is set (the loop a server runs in a thread)."""
-        stop = stop or threading.Event()
+        stop = self._stop = stop or threading.Event()
         self.resume()
         while not stop.is_set():
             self.poll()
