@@ -134,7 +134,9 @@ class Fetcher:
         for _hop in range(self.policy.max_redirects + 1):
             check_request(current, self.resolver, allow_private=self.policy.allow_private)
             request = self._client.build_request(
-                "GET", current, headers={"Accept": ", ".join(sorted(allowed)), **(headers or {})}
+                "GET",
+                current,
+                headers={"Accept": ", ".join(sorted(allowed - {""})), **(headers or {})},
             )
             try:
                 response = self._client.send(request, stream=True)

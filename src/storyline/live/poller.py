@@ -192,7 +192,7 @@ class Poller:
         now = self.clock()
         state = replace(state, last_poll=now, polls=state.polls + 1)
         try:
-            fetched = self._get(source.url, _types(source), self._validators(state))
+            fetched = self.request(source.url, _types(source), self._validators(state))
             if fetched.status == 304:
                 self._unchanged(source, state)
                 return
@@ -241,7 +241,7 @@ class Poller:
         items = list(listing.items)
         for child in listing.sitemaps[: self.options.max_child_sitemaps]:
             try:
-                items += parse_sitemap(self._get(child, SITEMAP_TYPES, {}).body).items
+                items += parse_sitemap(self.request(child, SITEMAP_TYPES, {}).body).items
             except (FetchError, UnsafeURLError, ParseError) as exc:
                 self.log(f"skipped {child}: {exc}")
         items.sort(key=lambda i: i.published or "", reverse=True)
@@ -302,7 +302,7 @@ class Poller:
         retry = False
         if item.url:
             try:
-                fetched = self._get(item.url, HTML_TYPES, {})
+                fetched = self.request(item.url, HTML_TYPES, {})
                 article = read_page(fetched, item, outlet=outlet)
                 if fetched.url != item.url:
                     keys = item_keys(source.url, item, extra_urls=(fetched.url,))
@@ -394,8 +394,8 @@ class Poller:
 
     # --- requests -----------------------------------------------------------------
 
-    def _get(self, url: str, types: frozenset[str], headers: dict[str, str]) -> Fetched:
-        """A request after robots.txt and the host's delay."""
+    def request(self, url: str, types: frozenset[str], headers: dict[str, str]) -> Fetched:
+        """GET ``url`` after robots.txt and the host delay: every request of a poll."""
         verdict = self.robots.verdict(url)
         if not verdict.allowed:
             raise FetchError(url, verdict.reason or "disallowed by robots.txt")

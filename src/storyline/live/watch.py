@@ -118,7 +118,7 @@ def fetch_pages(
         feeds = FeedStore(store)
         for url in urls:
             try:
-                fetched = poller._get(url, HTML_TYPES, {})
+                fetched = poller.request(url, HTML_TYPES, {})
                 article = read_page(fetched, None, outlet=None)
             except (FetchError, UnsafeURLError, InputError) as exc:
                 result.errors.append(InputError(url, page_problem(exc)))
