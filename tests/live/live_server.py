@@ -92,6 +92,17 @@ class LocalServer:
         self._thread.start()
         return self
 
+    def start_process(self) -> Any:
+        """Serve from a forked child process instead (benchmarks: no shared GIL); routes are
+        frozen at the fork and requests are not recorded. Returns the process to terminate."""
+        import multiprocessing
+
+        child = multiprocessing.get_context("fork").Process(
+            target=self._httpd.serve_forever, args=(0.05,), daemon=True
+        )
+        child.start()
+        return child
+
     def stop(self) -> None:
         self._httpd.shutdown()
         self._httpd.server_close()
