@@ -265,3 +265,23 @@ def test_poller_restart_places_what_a_stopped_poll_stored(
     assert again.poller.poll(sources).new == 0
     assert again.store.count_articles() == 2
     again.close()
+
+
+def test_poller_a_report_that_breaks_analysis_is_recorded_not_retried(
+    server: LocalServer,
+    harness,  # type: ignore[no-untyped-def]
+) -> None:
+    server.routes["/feed"] = Reply(200, rss([item(server, 1), item(server, 2)]), XML)
+    h = harness([Source(server.url("/feed"))])
+
+    def fragile(articles):  # type: ignore[no-untyped-def]
+        if any("Port 2" in a.text for a in articles):
+            raise ValueError("cannot analyse this one")
+        return bare_analyse(articles)
+
+    h.poller.analyse = fragile
+    report = h.poller.poll()
+    assert (report.new, report.unreadable) == (1, 1)
+    h.later()
+    assert h.poller.poll().new == 0
+    assert h.store.count_articles() == 1

@@ -33,6 +33,7 @@ from storyline.live.polite import HostGate, Robots
 from storyline.live.schedule import Schedule, backoff, clamp, next_interval
 from storyline.live.sources import Source
 from storyline.model import Article, ArticleAnalysis
+from storyline.nlp import ModelNotFoundError
 from storyline.store import Store
 from storyline.store.feeds import FeedStore, SourceState
 
@@ -363,8 +364,7 @@ class Poller:
             self._report.duplicates += 1
         if not fresh:
             return
-        analysed = self.analyse([e.article for e in fresh])
-        for entry, (article, analysis) in zip(fresh, analysed, strict=True):
+        for entry, (article, analysis) in self._analysed(fresh):
             with self.store.batch():
                 added = self.store.add_article(article)
                 if added:
@@ -383,6 +383,44 @@ class Poller:
                 self._report.summaries += entry.text_from == "summary"
             else:
                 self._report.duplicates += 1
+
+    def _analysed(
+        self, ready: list[_Ready]
+    ) -> list[tuple[_Ready, tuple[Article, ArticleAnalysis]]]:
+        """Each entry with its analysis; one that the analyser fails on is recorded, not retried.
+
+        A report that breaks the analysis would otherwise stop every later poll at the
+        same item; it is kept as seen (``none``, with the error) and named in the log.
+        """
+        try:
+            done = self.analyse([e.article for e in ready])
+            return list(zip(ready, done, strict=True))
+        except ModelNotFoundError:
+            raise
+        except Exception:
+            pass  # find the report at fault, one by one
+        out = []
+        for entry in ready:
+            try:
+                [result] = self.analyse([entry.article])
+            except ModelNotFoundError:
+                raise
+            except Exception as exc:
+                note = f"analysis failed ({type(exc).__name__}: {exc})"
+                self.log(f"skipped {entry.article.url or entry.article.path}: {note}")
+                with self.store.batch():
+                    self.feeds.mark_seen(
+                        entry.keys,
+                        source_url=entry.source_url,
+                        article_id=None,
+                        text_from="none",
+                        note=note,
+                        at=self.clock(),
+                    )
+                self._report.unreadable += 1
+                continue
+            out.append((entry, result))
+        return out
 
     def _place(self) -> Placed | None:
         stored, self._stored = self._stored, []
