@@ -88,3 +88,9 @@ def test_items_store_marks_where_text_came_from() -> None:
         assert feeds.text_from("a1") == "summary"
         with pytest.raises(ValueError):
             feeds.mark_seen(["k4"], source_url="f", article_id=None, text_from="?", note=None, at=1)
+
+
+def test_items_relative_links_resolved_on_the_feed_url() -> None:
+    data = rss([{"guid": "g", "link": "/world/ferry", "description": "x"}])
+    [entry] = parse_feed(data, base="https://a.example/rss/world.xml").items
+    assert entry.url == "https://a.example/world/ferry"

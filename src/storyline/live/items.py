@@ -11,7 +11,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from storyline.ingest.dates import normalise_date
 from storyline.ingest.htmltext import html_to_text
@@ -71,8 +71,8 @@ def item_keys(feed_url: str, item: Item, *, extra_urls: tuple[str, ...] = ()) ->
     return list(dict.fromkeys(keys))
 
 
-def parse_feed(data: bytes) -> Listing:
-    """The items of an RSS or Atom feed, newest first as the feed lists them."""
+def parse_feed(data: bytes, base: str | None = None) -> Listing:
+    """The items of an RSS or Atom feed, in feed order; relative links resolved on ``base``."""
     import feedparser
 
     parsed: Any = feedparser.parse(data)
@@ -82,6 +82,8 @@ def parse_feed(data: bytes) -> Listing:
     items = []
     for entry in parsed.entries:
         link = _str(entry.get("link"))
+        if link and base:
+            link = urljoin(base, link)
         guid = _str(entry.get("id")) or link
         texts = [c.get("value", "") for c in entry.get("content", [])]
         texts.append(entry.get("summary", ""))
@@ -101,7 +103,7 @@ def parse_feed(data: bytes) -> Listing:
     return Listing(tuple(items), _str(feed.get("title")), hint)
 
 
-def parse_sitemap(data: bytes) -> Listing:
+def parse_sitemap(data: bytes, base: str | None = None) -> Listing:
     """The URLs of a sitemap (with news:title and dates), or the children of an index."""
     if b"<!doctype" in data[:2048].lower() or b"<!entity" in data.lower():
         raise ParseError("sitemap with a DOCTYPE or entity declarations refused")
@@ -125,6 +127,7 @@ def parse_sitemap(data: bytes) -> Listing:
         loc = _child_text(node, "loc")
         if not loc:
             continue
+        loc = urljoin(base, loc) if base else loc
         news = next((c for c in node if _local(c.tag) == "news"), None)
         title = _child_text(news, "title") if news is not None else None
         date = (_child_text(news, "publication_date") if news is not None else None) or (

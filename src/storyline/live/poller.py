@@ -21,7 +21,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from storyline.ingest.errors import InputError
 from storyline.live.address import UnsafeURLError
@@ -237,12 +237,13 @@ class Poller:
 
     def _listing(self, source: Source, fetched: Fetched) -> Listing:
         if source.kind == "feed":
-            return parse_feed(fetched.body)
-        listing = parse_sitemap(fetched.body)
+            return parse_feed(fetched.body, base=fetched.url)
+        listing = parse_sitemap(fetched.body, base=fetched.url)
         items = list(listing.items)
         for child in listing.sitemaps[: self.options.max_child_sitemaps]:
             try:
-                items += parse_sitemap(self.request(child, SITEMAP_TYPES, {}).body).items
+                got = self.request(urljoin(fetched.url, child), SITEMAP_TYPES, {})
+                items += parse_sitemap(got.body, base=got.url).items
             except (FetchError, UnsafeURLError, ParseError) as exc:
                 self.log(f"skipped {child}: {exc}")
         items.sort(key=lambda i: i.published or "", reverse=True)
