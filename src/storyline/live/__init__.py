@@ -13,6 +13,7 @@ Exceptions::
 """
 
 from storyline.live.address import Resolver, UnsafeURLError, system_resolver
+from storyline.live.background import background_task
 from storyline.live.fetcher import Fetched, Fetcher, FetchError, FetchPolicy
 from storyline.live.place import Place, Placed, digest_placer
 from storyline.live.poller import Poller, PollReport, WatchOptions, spacy_analyser
@@ -37,6 +38,7 @@ __all__ = [
     "UnsafeURLError",
     "WatchOptions",
     "Wiring",
+    "background_task",
     "digest_placer",
     "fetch_pages",
     "load_sources",
