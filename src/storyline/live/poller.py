@@ -17,6 +17,7 @@ it the transport and resolver), the analyser, the placer, the clock and sleep.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -181,7 +182,10 @@ class Poller:
         stop = self._stop = stop or threading.Event()
         self.resume()
         while not stop.is_set():
-            self.poll()
+            try:
+                self.poll()
+            except sqlite3.OperationalError as exc:  # another writer held the file too long
+                self.log(f"skipped the rest of a round: database busy ({exc}); trying again")
             wake = self.next_due()
             pause = max_pause if wake is None else wake - self.clock()
             stop.wait(min(max_pause, max(1.0, pause)))
