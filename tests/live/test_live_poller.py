@@ -285,3 +285,45 @@ def test_poller_a_report_that_breaks_analysis_is_recorded_not_retried(
     h.later()
     assert h.poller.poll().new == 0
     assert h.store.count_articles() == 1
+
+
+def test_poller_interleaves_hosts_while_each_waits(
+    server: LocalServer, tmp_path: Path, clock: FakeClock
+) -> None:
+    """Two hosts (test names resolved to 127.0.0.1): one's delay is spent on the other's pages."""
+
+    def two_hosts(host: str, port: int) -> list[str]:
+        assert host in {"a.test", "b.test"}
+        return ["127.0.0.1"]
+
+    def url(host: str, path: str) -> str:
+        return f"http://{host}:{server.port}{path}"
+
+    for host in ("a", "b"):
+        links = []
+        for n in (1, 2):
+            path = f"/{host}/{n}"
+            server.routes[path] = Reply(200, page(f"{host} {n}", story_paragraphs(host, n)), HTML)
+            links.append({"guid": path, "link": url(f"{host}.test", path)})
+        server.routes[f"/{host}/feed"] = Reply(200, rss(links), XML)
+    store = Store(tmp_path / "live.db")
+    fetcher = Fetcher(FetchPolicy(allow_private=True), resolver=two_hosts)
+    poller = Poller(
+        store,
+        [Source(url("a.test", "/a/feed")), Source(url("b.test", "/b/feed"))],
+        fetcher=fetcher,
+        analyse=bare_analyse,
+        place=lambda s, i: Placed(0, ()),
+        options=WatchOptions(host_delay=5.0),
+        clock=clock,
+        sleep=clock.sleep,
+    )
+    start = clock.now
+    assert poller.poll().new == 4
+    pages = [r.path for r in server.requests if r.path[-1].isdigit()]
+    assert sorted(pages) == ["/a/1", "/a/2", "/b/1", "/b/2"]
+    # robots a, feed a (+5), robots b, feed b (+5), then the four pages two by two (+5, +5):
+    # 20 s; one source after the other would take 30 s.
+    assert clock.now - start == pytest.approx(20.0)
+    fetcher.close()
+    store.close()

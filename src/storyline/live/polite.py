@@ -45,6 +45,10 @@ class HostGate:
         gap = max(self.delay, delay or 0.0)
         return max(0.0, last + gap - self.clock())
 
+    def last(self, host: str) -> float:
+        """When the last request to ``host`` went (-inf if none did)."""
+        return self._last.get(host, float("-inf"))
+
     def wait(self, host: str, delay: float | None = None) -> None:
         """Sleep until a request to ``host`` may go, then count it as sent."""
         pause = self.wait_time(host, delay)

@@ -1,15 +1,17 @@
 """The poller: polls due sources, reads each new item's page, analyses, stores, places.
 
-One poll of a source, in order:
+One round, in order:
 
-1. robots.txt and the host delay; a conditional GET of the feed or sitemap
-   (validators dropped after ``max_trusted_unchanged`` 304s in a row);
-2. the items whose GUID and canonical URL were never seen, newest first, at most
+1. each due source: robots.txt and the host delay; a conditional GET of the feed
+   or sitemap (validators dropped after ``max_trusted_unchanged`` 304s in a row);
+   the items whose GUID and canonical URL were never seen, in feed order, at most
    ``max_new_per_poll`` (the rest come next poll);
-3. each item's page fetched and read (or the feed summary kept), skipped when its
-   text is already stored, analysed, and stored with its keys in one transaction;
-4. the new reports placed (before any long wait for a host, and at the end of a
-   round), then the source's state (validators, interval, next poll) saved.
+2. the items' pages, hosts interleaved (the next request goes to the host that
+   may be asked soonest); each page read (or the feed summary kept), skipped
+   when its text is already stored, analysed, and stored with its keys in one
+   transaction;
+3. the new reports placed (before any long wait for a host, and at the end of
+   the round); then each source's state (validators, interval, next poll) saved.
 
 Everything it needs comes in as parameters: the store, the fetcher (and through
 it the transport and resolver), the analyser, the placer, the clock and sleep.
@@ -20,7 +22,8 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from urllib.parse import urljoin, urlsplit
 
@@ -87,6 +90,18 @@ class PollReport:
     duplicates: int = 0
     unreadable: int = 0
     placed: Placed | None = None
+
+
+@dataclass(slots=True)
+class _Found:
+    """A source read in this round: its state, the answer, and the new items to take."""
+
+    source: Source
+    state: SourceState
+    fetched: Fetched
+    listing: Listing
+    items: list[Item]
+    left: int  # items not taken yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,14 +181,31 @@ class Poller:
         return min(times, default=None)
 
     def poll(self, sources: Sequence[Source] | None = None) -> PollReport:
-        """Poll the given sources (default: those due), then place the new reports."""
+        """Poll the given sources (default: those due), then place the new reports.
+
+        The feeds are read first; then the new items' pages are fetched with the
+        hosts interleaved (the next request goes to the host that may be asked
+        soonest), so that one host's delay is spent on another's pages. A source's
+        state is saved once all its items are stored.
+        """
         self._report = report = PollReport()
         self._claimed = set()
+        found: list[_Found] = []
         for source in self.due() if sources is None else sources:
             if self._stop.is_set():
                 break  # stopping: the sources not polled stay due
-            self._poll_source(source)
+            listed = self._read_source(source)
+            if listed is not None:
+                found.append(listed)
+        for listed, item in self._interleaved(found):
+            if self._stop.is_set():
+                break  # the sources with items left keep their old state: polled again
+            self._take(listed.source, listed.listing, item)
+            listed.left -= 1
         self._store_ready()
+        for listed in found:
+            if listed.left == 0:
+                self._finish_source(listed)
         report.placed = self._place()
         return report
 
@@ -192,42 +224,58 @@ class Poller:
 
     # --- one source -----------------------------------------------------------------
 
-    def _poll_source(self, source: Source) -> None:
+    def _read_source(self, source: Source) -> _Found | None:
+        """Fetch and parse a source; None when it failed or did not change (state saved)."""
         state = self.feeds.state(source.url) or SourceState(source.url, source.kind, source.name)
-        now = self.clock()
-        state = replace(state, last_poll=now, polls=state.polls + 1)
+        state = replace(state, last_poll=self.clock(), polls=state.polls + 1)
         try:
             fetched = self.request(source.url, _types(source), self._validators(state))
             if fetched.status == 304:
                 self._unchanged(source, state)
-                return
+                return None
             listing = self._listing(source, fetched)
         except (FetchError, UnsafeURLError, ParseError) as exc:
             self._failed(state, exc)
-            return
-        found = self._new_items(source, listing)
-        for item in found:
-            self._take(source, listing, item)
-        self._store_ready()
+            return None
+        items = self._new_items(source, listing)
+        return _Found(source, state, fetched, listing, items, len(items))
+
+    def _interleaved(self, found: Sequence[_Found]) -> Iterator[tuple[_Found, Item]]:
+        """Every new item, the next one always from the host that may be asked soonest."""
+        queues: dict[str, deque[tuple[_Found, Item]]] = {}
+        for listed in found:
+            for item in listed.items:
+                host = (urlsplit(item.url).hostname or "") if item.url else ""
+                queues.setdefault(host, deque()).append((listed, item))
+        while queues:
+            # The host free soonest; on a tie the one asked least recently (round robin).
+            host = min(queues, key=lambda h: (self.gate.wait_time(h), self.gate.last(h)))
+            yield queues[host].popleft()
+            if not queues[host]:
+                del queues[host]
+
+    def _finish_source(self, listed: _Found) -> None:
+        """Save a source's state after a full answer whose items are all stored."""
+        source, state, found = listed.source, listed.state, len(listed.items)
         sched = self.options.schedule
         start = state.interval or clamp(sched, source.interval or sched.default_interval)
-        interval = next_interval(sched, start, len(found), listing.hint)
+        interval = next_interval(sched, start, found, listed.listing.hint)
         state = replace(
             state,
-            etag=fetched.headers.get("etag"),
-            last_modified=fetched.headers.get("last-modified"),
+            etag=listed.fetched.headers.get("etag"),
+            last_modified=listed.fetched.headers.get("last-modified"),
             interval=interval,
             next_poll=self.clock() + interval,
             last_new=self.clock() if found else state.last_new,
             unchanged=0,
             failures=0,
             last_error=None,
-            items=state.items + len(found),
+            items=state.items + found,
         )
         with self.store.batch():
             self.feeds.save_state(state)
         self._report.polled += 1
-        self.log(f"polled {source.url}: {len(found)} new item(s)")
+        self.log(f"polled {source.url}: {found} new item(s)")
 
     def _validators(self, state: SourceState) -> dict[str, str]:
         if state.unchanged >= self.options.schedule.max_trusted_unchanged:
