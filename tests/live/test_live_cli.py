@@ -84,3 +84,12 @@ def test_live_cli_bad_sources_one_line(tmp_path: Path) -> None:
     assert err.strip().splitlines() == [
         f"storyline: {bad}: [[feed]] #1: scheme 'file' refused: only http and https"
     ]
+
+
+def test_live_cli_fetch_names_each_bad_url(tmp_path: Path) -> None:
+    code, err = _run("fetch", "ftp://a.example/x", "notaurl", "--db", str(tmp_path / "s.db"))
+    assert code == EXIT_FAILED
+    assert err.splitlines()[:2] == [
+        "storyline: skipped ftp://a.example/x: scheme 'ftp' refused: only http and https",
+        "storyline: skipped notaurl: scheme '(none)' refused: only http and https",
+    ]

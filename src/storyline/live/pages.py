@@ -15,7 +15,8 @@ from dataclasses import replace
 from storyline.ingest.article import make_article, too_large
 from storyline.ingest.errors import InputError
 from storyline.ingest.webpage import read_html
-from storyline.live.fetcher import Fetched
+from storyline.live.address import UnsafeURLError
+from storyline.live.fetcher import Fetched, FetchError
 from storyline.live.items import Item
 from storyline.model import Article
 
@@ -58,8 +59,10 @@ def summary_article(
     return article, f"{why}; text is the feed summary"
 
 
-def page_problem(error: Exception) -> str:
-    """One line saying why a page gave no article."""
+def page_problem(error: Exception, url: str | None = None) -> str:
+    """One line saying why the page at ``url`` gave no article (naming another URL if at fault)."""
     if isinstance(error, InputError):
+        return error.reason
+    if isinstance(error, FetchError | UnsafeURLError) and error.url == url:
         return error.reason
     return str(error)

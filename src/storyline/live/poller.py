@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urljoin, urlsplit
 
 from storyline.ingest.errors import InputError
-from storyline.live.address import UnsafeURLError
+from storyline.live.address import UnsafeURLError, check_url
 from storyline.live.fetcher import Fetched, Fetcher, FetchError
 from storyline.live.items import Item, Listing, ParseError, item_keys, parse_feed, parse_sitemap
 from storyline.live.pages import HTML_TYPES, page_problem, read_page, summary_article
@@ -363,7 +363,7 @@ class Poller:
                 if article.source is None and listing.title:
                     article = replace(article, source=listing.title)
             except (FetchError, UnsafeURLError, InputError) as exc:
-                note = page_problem(exc)
+                note = page_problem(exc, item.url)
                 retry = isinstance(exc, FetchError) and (exc.status is None or exc.status >= 500)
         else:
             note = "item has no link"
@@ -487,6 +487,7 @@ class Poller:
 
     def request(self, url: str, types: frozenset[str], headers: dict[str, str]) -> Fetched:
         """GET ``url`` after robots.txt and the host delay: every request of a poll."""
+        check_url(url)  # a URL refused outright is named as itself, not as its robots.txt
         verdict = self.robots.verdict(url)
         if not verdict.allowed:
             raise FetchError(url, verdict.reason or "disallowed by robots.txt")

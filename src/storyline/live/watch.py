@@ -121,7 +121,7 @@ def fetch_pages(
                 fetched = poller.request(url, HTML_TYPES, {})
                 article = read_page(fetched, None, outlet=None)
             except (FetchError, UnsafeURLError, InputError) as exc:
-                result.errors.append(InputError(url, page_problem(exc)))
+                result.errors.append(InputError(url, page_problem(exc, url)))
                 continue
             keys = item_keys("fetch", Item(url=url), extra_urls=(fetched.url,))
             existing = store.has_content(article.content_hash)
