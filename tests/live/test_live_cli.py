@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -59,6 +60,15 @@ def test_live_cli_watch_once_writes_the_stories(server: LocalServer, tmp_path: P
     assert "1 new report(s)" in err
     code, err = _run("fetch", server.url("/extra"), *base)
     assert code == 0 and "1 already stored" in err
+
+
+def test_live_cli_watch_restores_the_sigterm_handler(tmp_path: Path) -> None:
+    """Worker pools forked later are stopped by SIGTERM: watch must not leave its handler."""
+    before = signal.getsignal(signal.SIGTERM)
+    sources = tmp_path / "s.toml"
+    sources.write_text('[[feed]]\nurl = "http://127.0.0.1:9/feed"\n')
+    _run("watch", str(sources), "--db", str(tmp_path / "s.db"), "--once")  # refused: loopback
+    assert signal.getsignal(signal.SIGTERM) is before
 
 
 def test_live_cli_loopback_refused_without_allow_private(

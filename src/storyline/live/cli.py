@@ -110,7 +110,9 @@ def watch_command(
         del signum, frame
         stop.set()
 
-    signal.signal(signal.SIGTERM, _stop)
+    # SIGTERM (systemd's stop) ends the loop after the source being polled; the
+    # previous handler comes back afterwards (processes forked later must not keep ours).
+    previous = signal.signal(signal.SIGTERM, _stop)
     try:
         report = watch(
             found,
@@ -128,6 +130,8 @@ def watch_command(
         sys.exit(EXIT_FAILED)
     except KeyboardInterrupt:
         return
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     if report is not None:
         if not quiet:
             _say(
