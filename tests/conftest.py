@@ -6,16 +6,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from skip_summary import pytest_terminal_summary
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+
+__all__ = ["pytest_terminal_summary"]  # the hook, from the plugin module beside this file
 
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """The read-only ../shared folder; skips the test when it is absent."""
     if not SHARED.is_dir():
-        pytest.skip("../shared is not present")
+        pytest.skip(f"../shared is not present (looked for {SHARED})")
     return SHARED
 
 
@@ -24,7 +27,7 @@ def seeds_dir(shared_dir: Path) -> Path:
     """The five seed reports; skips the test when they are absent."""
     seeds = shared_dir / "seeds"
     if not any(seeds.glob("*.txt")):
-        pytest.skip("../shared/seeds is not present")
+        pytest.skip(f"../shared/seeds has no seed reports (looked in {seeds})")
     return seeds
 
 

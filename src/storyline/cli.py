@@ -2,17 +2,16 @@
 
 Exit codes: 0 all inputs read; 3 the run finished but some inputs were skipped
 (each named on stderr); 1 the run could not be done (no pipeline, no readable
-input); 2 the command line itself was wrong.
+input); 2 the command line itself was wrong, or names an output or database that
+cannot be used (found before any work).
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
 
 import click
 from rich.console import Console
@@ -28,11 +27,13 @@ from rich.progress import (
 from storyline import api
 from storyline.ingest import InputError
 from storyline.nlp import ModelNotFoundError
-from storyline.report.json import analysis_to_dict
+from storyline.preflight import PathError
+from storyline.store import StoreOpenError
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_SKIPPED = 3
+EXIT_USAGE = 2
 
 _err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -73,6 +74,17 @@ def _exit_without_model() -> Iterator[None]:
     except ModelNotFoundError as exc:
         _err.print(f"storyline: {exc}", markup=False)
         sys.exit(EXIT_FAILED)
+
+
+@contextmanager
+def _exit_on_path_error() -> Iterator[None]:
+    """An output or database path the run cannot use: one line and exit code 2, before any work."""
+    try:
+        yield
+    except (PathError, StoreOpenError) as exc:
+        where = f"--db {exc}" if isinstance(exc, StoreOpenError) else str(exc)
+        _err.print(f"storyline: {where}", markup=False)
+        sys.exit(EXIT_USAGE)
 
 
 def _finish(result: api.RunResult, what: str) -> None:
@@ -152,7 +164,7 @@ def digest(
     quiet: bool,
 ) -> None:
     """Store and analyse INPUTS, group all stored articles into stories, write the report."""
-    with _exit_without_model(), _progress(quiet) as progress:
+    with _exit_on_path_error(), _exit_without_model(), _progress(quiet) as progress:
         result = api.digest(
             inputs,
             out_dir=out_dir,
@@ -165,7 +177,7 @@ def digest(
             max_sentences=max_sentences,
         )
     stories = len(result.digest.stories) if result.digest else 0
-    if not quiet:
+    if not quiet and result.out is not None:
         _err.print(
             f"storyline: {result.added} new article(s), {result.already_stored} already stored, "
             f"{stories} stories; report: {result.out}",
@@ -197,29 +209,18 @@ def analyze(
 ) -> None:
     """Analyse each article of INPUTS and write the per-article analysis as JSONL."""
     result = api.RunResult()
-    with _exit_without_model(), _progress(quiet) as progress, _open_out(out_file) as out:
-        for item in api.analyze(
+    with _exit_on_path_error(), _exit_without_model(), _progress(quiet) as progress:
+        api.analyze_to(
             inputs,
+            out_file,
             model=model,
             jobs=jobs,
             manifest=manifest,
             on_error=_report_error,
             progress=progress,
             result=result,
-        ):
-            row = analysis_to_dict(item.article, item.analysis)
-            out.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+        )
     _finish(result, "analyze")
-
-
-@contextmanager
-def _open_out(path: Path) -> Iterator[TextIO]:
-    if str(path) == "-":
-        yield sys.stdout
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as handle:
-        yield handle
 
 
 # The live commands live in their own module; registered here so `storyline --help` lists them.

@@ -13,14 +13,14 @@ import base64
 import hashlib
 import itertools
 import re
-from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from storyline.model import Article, ArticleAnalysis, Citation, Digest, Span, Story, StoryQuote
+from storyline.lexicon.measures import claim_what
+from storyline.model import ArticleAnalysis, Citation, Digest, Span, Story, StoryQuote
 from storyline.report.view import (
     UNATTRIBUTED,
     ArticleView,
@@ -30,8 +30,6 @@ from storyline.report.view import (
     story_view,
     value_text,
 )
-from storyline.story.compare import claim_what
-from storyline.story.coverage import Coverage, independent_sources
 
 #: The heading of quotes whose speaker no report names.
 
@@ -195,12 +193,10 @@ def _by_speaker(view: StoryView) -> list[dict[str, Any]]:
     ]
 
 
-def _independent(story: Story, digest: Digest, by_id: Mapping[str, Article]) -> int:
+def _independent(story: Story) -> int:
     """The story page's own count of independent sources, so index and page agree."""
-    coverage = story.extra.get("coverage")
-    if isinstance(coverage, Coverage):
-        return coverage.independent
-    return independent_sources(story.articles, by_id, digest.duplicate_of)
+    # The story stages count them (coverage); a story built without them shows none.
+    return story.coverage.independent if story.coverage is not None else 0
 
 
 def _storylines(digest: Digest) -> list[dict[str, Any]]:
@@ -219,7 +215,7 @@ def _storylines(digest: Digest) -> list[dict[str, Any]]:
                 "last": dates[-1] if dates else "",
                 "names": names,
                 "reports": len(s.articles),
-                "sources": _independent(s, digest, by_id),
+                "sources": _independent(s),
                 "search": " ".join([s.title, *names, *variants]).lower(),
             }
         )

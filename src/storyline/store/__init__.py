@@ -1,5 +1,5 @@
 """Storage: the SQLite store and the record codec."""
 
-from storyline.store.sqlite import ANALYSIS_VERSION, Store
+from storyline.store.sqlite import ANALYSIS_VERSION, Store, StoreOpenError
 
-__all__ = ["ANALYSIS_VERSION", "Store"]
+__all__ = ["ANALYSIS_VERSION", "Store", "StoreOpenError"]

@@ -18,8 +18,9 @@ from typing import Any, TypeVar
 from storyline.model import Article, ArticleAnalysis
 from storyline.store.codec import dumps, loads
 
-#: Bumped when the stored analysis changes meaning; older analyses are redone.
-ANALYSIS_VERSION = 1
+#: Bumped when the stored analysis changes meaning; older analyses are redone
+#: (2: the event lines the timeline reads, so that digest never parses a sentence).
+ANALYSIS_VERSION = 2
 #: Bumped with every change of the tables; older databases are upgraded on open
 #: (2: the near-duplicate state, ``dedup``, ``dedup_prints``, ``dedup_bands``, filled lazily).
 SCHEMA_VERSION = 2
@@ -98,11 +99,33 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+class StoreOpenError(Exception):
+    """A database file that cannot be opened or created (``path: reason``, one line)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(path, reason)
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
 class Store:
     """A storyline database in one SQLite file."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
+        try:
+            self._open()
+        except (OSError, sqlite3.Error) as exc:
+            if hasattr(self, "_db"):
+                self._db.close()
+            reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+            raise StoreOpenError(self.path, f"cannot open the database ({reason})") from None
+        self._in_batch = False
+
+    def _open(self) -> None:
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path, isolation_level=None)
@@ -116,7 +139,6 @@ class Store:
             " DO UPDATE SET value = excluded.value WHERE CAST(value AS INTEGER) < ?",
             (str(SCHEMA_VERSION), SCHEMA_VERSION),
         )
-        self._in_batch = False
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -286,7 +308,7 @@ class Store:
         """Forget that an article was recorded as a near copy."""
         self._db.execute("DELETE FROM duplicates WHERE article_id = ?", (article_id,))
 
-    # --- near-duplicate state (story.dedup_incremental) ------------------------------
+    # --- near-duplicate state (story.dedup.incremental) ------------------------------
 
     def dedup_known(self, version: str) -> dict[str, tuple[str | None, str]]:
         """Article id -> (publication date, component) of every article with dedup state.
