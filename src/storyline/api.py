@@ -14,6 +14,7 @@ from storyline.ingest import InputError, iter_articles
 from storyline.model import Analyzed, Article, ArticleAnalysis, Digest, Story
 from storyline.preflight import PathError, check_db, check_out_dir, check_out_file
 from storyline.report import write_analyses, write_report
+from storyline.runners import DaskTarget, analyze_on_dask
 from storyline.store import Store
 from storyline.story.assemble import AssembledStory, assemble_story
 from storyline.story.clustering import DocFeatures, Placement, StoryClusterer, doc_features
@@ -70,6 +71,7 @@ def analyze(
     on_error: Callable[[InputError], None] | None = None,
     progress: Progress | None = None,
     result: RunResult | None = None,
+    dask: DaskTarget | None = None,
 ) -> Iterator[Analyzed]:
     """Read the inputs and analyse each distinct article, in input order."""
     progress = progress or _quiet
@@ -84,7 +86,7 @@ def analyze(
         seen.add(key)
         articles.append(article)
     done = 0
-    for batch in analyze_articles(articles, model=model, jobs=jobs):
+    for batch in _run_analysis(articles, model, jobs, dask):
         for article, analysis in batch:
             yield Analyzed(article, analysis)
         done += len(batch)
@@ -102,6 +104,7 @@ def analyze_to(
     on_error: Callable[[InputError], None] | None = None,
     progress: Progress | None = None,
     result: RunResult | None = None,
+    dask: DaskTarget | None = None,
 ) -> RunResult:
     """Analyse the inputs and write one JSONL row per article to ``out`` ('-' for stdout).
 
@@ -118,6 +121,7 @@ def analyze_to(
         on_error=on_error,
         progress=progress,
         result=result,
+        dask=dask,
     )
     write_analyses(items, out)
     result.out = None if str(out) == "-" else Path(out)
@@ -135,8 +139,13 @@ def digest(
     on_error: Callable[[InputError], None] | None = None,
     progress: Progress | None = None,
     max_sentences: int = 6,
+    dask: DaskTarget | None = None,
 ) -> RunResult:
-    """Store and analyse the inputs, regroup every stored article, write the report."""
+    """Store and analyse the inputs, regroup every stored article, write the report.
+
+    With ``dask``, the per-article analysis runs on that Dask cluster; storing,
+    grouping and assembly stay in this process (the one writer).
+    """
     progress = progress or _quiet
     result = RunResult()
     if out_dir is not None:  # usage and environment errors before any work
@@ -145,7 +154,7 @@ def digest(
     with Store(db) as store:
         run_id = store.start_run("digest")
         _store_inputs(store, inputs, manifest, result, on_error, run_id)
-        _analyse_pending(store, model, jobs, progress)
+        _analyse_pending(store, model, jobs, progress, dask)
         built = build_digest(store, max_sentences=max_sentences, progress=progress, model=model)
         store.finish_run(run_id, result.added, result.skipped)
     result.digest = built
@@ -181,12 +190,27 @@ def _store_inputs(
                     result.already_stored += 1
 
 
-def _analyse_pending(store: Store, model: str | None, jobs: int | None, progress: Progress) -> None:
+def _run_analysis(
+    articles: Sequence[Article], model: str | None, jobs: int | None, dask: DaskTarget | None
+) -> Iterator[list[tuple[Article, ArticleAnalysis]]]:
+    """Batches of analysed articles, from local worker processes or a Dask cluster."""
+    if dask is not None:
+        return analyze_on_dask(articles, target=dask, model=model)
+    return analyze_articles(articles, model=model, jobs=jobs)
+
+
+def _analyse_pending(
+    store: Store,
+    model: str | None,
+    jobs: int | None,
+    progress: Progress,
+    dask: DaskTarget | None = None,
+) -> None:
     pending = store.unanalysed()
     if not pending:
         return
     done = 0
-    for batch in analyze_articles(pending, model=model, jobs=jobs):
+    for batch in _run_analysis(pending, model, jobs, dask):
         with store.batch():
             for article, analysis in batch:
                 store.save_analysis(analysis)

@@ -28,7 +28,9 @@ from storyline import api
 from storyline.ingest import InputError
 from storyline.nlp import ModelNotFoundError
 from storyline.preflight import PathError
+from storyline.runners import DaskTarget, DaskTargetError, parse_target
 from storyline.store import StoreOpenError
+from storyline.store.connection import is_postgres
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -71,7 +73,7 @@ def _exit_without_model() -> Iterator[None]:
     """Turn a missing spaCy pipeline into one line and exit code 1, not a traceback."""
     try:
         yield
-    except ModelNotFoundError as exc:
+    except (ModelNotFoundError, DaskTargetError) as exc:
         _err.print(f"storyline: {exc}", markup=False)
         sys.exit(EXIT_FAILED)
 
@@ -94,6 +96,24 @@ def _finish(result: api.RunResult, what: str) -> None:
     if result.skipped:
         _err.print(f"storyline: {result.skipped} input(s) skipped (see above)", markup=False)
         sys.exit(EXIT_SKIPPED)
+
+
+class DatabaseParam(click.ParamType["str | Path", object]):
+    """``--db``: a SQLite file (a path) or a PostgreSQL URL (kept as written)."""
+
+    name = "FILE|URL"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> str | Path:
+        """A URL stays a string; anything else is a file path, which must not be a folder."""
+        text = str(value)
+        if is_postgres(text):
+            return text
+        path = Path(text)
+        if path.is_dir():
+            self.fail(f"{text} is a folder, not a database file", param, ctx)
+        return path
 
 
 _inputs = click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -120,6 +140,29 @@ _manifest = click.option(
 _quiet = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 
 
+def _dask_target(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> DaskTarget | None:
+    del ctx, param
+    if value is None:
+        return None
+    try:
+        return parse_target(value)
+    except DaskTargetError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+_dask = click.option(
+    "--dask",
+    "dask",
+    default=None,
+    metavar="tcp://HOST:PORT|local:N",
+    callback=_dask_target,
+    help="Run the per-article analysis on a Dask cluster: a running scheduler's address, "
+    "or local:N to start N worker processes here. Storing and grouping stay in this process.",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="storyline")
 def main() -> None:
@@ -139,12 +182,14 @@ def main() -> None:
     "--db",
     default="storyline.db",
     show_default=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="SQLite database; an existing one gains the new articles and its stories are updated.",
+    type=DatabaseParam(),
+    help="SQLite database file, or a postgresql://USER@HOST/DB URL; an existing one gains "
+    "the new articles and its stories are updated.",
 )
 @_model
 @_jobs
 @_manifest
+@_dask
 @click.option(
     "--max-sentences",
     type=click.IntRange(min=1, max=20),
@@ -156,10 +201,11 @@ def main() -> None:
 def digest(
     inputs: tuple[Path, ...],
     out_dir: Path,
-    db: Path,
+    db: str | Path,
     model: str | None,
     jobs: int | None,
     manifest: Path | None,
+    dask: DaskTarget | None,
     max_sentences: int,
     quiet: bool,
 ) -> None:
@@ -175,6 +221,7 @@ def digest(
             on_error=_report_error,
             progress=progress,
             max_sentences=max_sentences,
+            dask=dask,
         )
     stories = len(result.digest.stories) if result.digest else 0
     if not quiet and result.out is not None:
@@ -198,6 +245,7 @@ def digest(
 @_model
 @_jobs
 @_manifest
+@_dask
 @_quiet
 def analyze(
     inputs: tuple[Path, ...],
@@ -205,6 +253,7 @@ def analyze(
     model: str | None,
     jobs: int | None,
     manifest: Path | None,
+    dask: DaskTarget | None,
     quiet: bool,
 ) -> None:
     """Analyse each article of INPUTS and write the per-article analysis as JSONL."""
@@ -219,6 +268,7 @@ def analyze(
             on_error=_report_error,
             progress=progress,
             result=result,
+            dask=dask,
         )
     _finish(result, "analyze")
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from storyline.ingest.paths import inside_input
+from storyline.store.connection import is_postgres
 
 
 class PathError(Exception):
@@ -87,8 +88,8 @@ def check_out_file(out_file: str | Path, inputs: Sequence[str | Path]) -> None:
 
 def check_db(db: str | Path) -> None:
     """Raise PathError unless the database file can be opened or created for writing."""
-    if str(db) == ":memory:":
-        return
+    if str(db) == ":memory:" or is_postgres(db):
+        return  # a server's database is checked by opening it, still before any work
     path = Path(db)
     if path.is_dir():
         raise PathError("--db", str(path), "it is a folder; name a database file")
