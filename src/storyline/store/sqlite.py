@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from storyline.model import Article, ArticleAnalysis
 from storyline.store.codec import dumps, loads
-from storyline.store.connection import connect
+from storyline.store.connection import Connection, connect
 
 #: Bumped when the stored analysis changes meaning; older analyses are redone
 #: (2: the event lines the timeline reads, so that digest never parses a sentence).
@@ -115,7 +115,7 @@ class Store:
         )
 
     @property
-    def connection(self) -> sqlite3.Connection:
+    def connection(self) -> Connection:
         """The open connection, for store modules that keep tables of their own."""
         return self._db
 
