@@ -273,6 +273,111 @@ def analyze(
     _finish(result, "analyze")
 
 
+_db_required = click.option(
+    "--db",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="SQLite database of storyline (made by `storyline digest`, or new).",
+)
+
+
+@main.command()
+@_db_required
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port."
+)
+@click.option("--private", is_flag=True, help="Reads need a token too (writes always do).")
+@click.option(
+    "--cors-origin",
+    "cors_origins",
+    multiple=True,
+    help="An origin allowed to call the API from a browser (repeatable); default: none.",
+)
+@click.option(
+    "--rate-limit",
+    type=click.IntRange(min=1),
+    default=120,
+    show_default=True,
+    help="Requests a minute one token may make.",
+)
+@click.option(
+    "--worker/--no-worker",
+    default=True,
+    show_default=True,
+    help="Analyse and place stored reports in the background; --no-worker leaves that "
+    "to another process (e.g. `storyline digest`) and only serves.",
+)
+@_model
+@_jobs
+def serve(
+    db: Path,
+    host: str,
+    port: int,
+    private: bool,
+    cors_origins: tuple[str, ...],
+    rate_limit: int,
+    worker: bool,
+    model: str | None,
+    jobs: int | None,
+) -> None:
+    """Serve the stories of DB: web pages, JSON API, Atom feeds; place posted reports."""
+    from storyline.serve import Settings, run
+
+    settings = Settings(
+        db=db,
+        private=private,
+        cors_origins=cors_origins,
+        rate_limit=rate_limit,
+        model=model,
+        jobs=jobs,
+        place=worker,
+    )
+    run(settings, host=host, port=port)
+
+
+@main.group()
+def token() -> None:
+    """Create, list and revoke the API tokens of a database."""
+
+
+@token.command("create")
+@_db_required
+@click.option("--name", required=True, help="Who or what the token is for.")
+def token_create(db: Path, name: str) -> None:
+    """Make a token and print it (once: only its hash is stored)."""
+    from storyline.store.tokens import Tokens
+
+    with Tokens(db) as tokens:
+        click.echo(tokens.create(name))
+
+
+@token.command("list")
+@_db_required
+def token_list(db: Path) -> None:
+    """List the tokens: id, name, created, revoked (never the token itself)."""
+    from storyline.store.tokens import Tokens
+
+    with Tokens(db) as tokens:
+        for t in tokens.list():
+            click.echo(f"{t.id}\t{t.name}\t{t.created_at}\t{t.revoked_at or 'live'}")
+
+
+@token.command("revoke")
+@_db_required
+@click.argument("name_or_id")
+def token_revoke(db: Path, name_or_id: str) -> None:
+    """Revoke the live tokens with this name (or id)."""
+    from storyline.store.tokens import Tokens
+
+    with Tokens(db) as tokens:
+        count = tokens.revoke(name_or_id)
+    if not count:
+        _err.print(f"storyline: no live token {name_or_id!r}", markup=False)
+        sys.exit(EXIT_FAILED)
+    click.echo(f"revoked {count} token(s)")
+
+
 # The live commands live in their own module; registered here so `storyline --help` lists them.
 from storyline.live.cli import fetch_command, watch_command  # noqa: E402
 

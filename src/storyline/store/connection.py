@@ -70,11 +70,15 @@ def is_postgres(target: str | Path) -> bool:
     return str(target).startswith(("postgresql://", "postgres://"))
 
 
-def connect(target: str | Path) -> Connection:
-    """Open the database ``target`` names: a SQLite file (or ``:memory:``) or a URL."""
+def connect(target: str | Path, *, timeout: float = 5.0) -> Connection:
+    """Open the database ``target`` names: a SQLite file (or ``:memory:``) or a URL.
+
+    ``timeout`` is how long a SQLite write waits for another writer's lock; PostgreSQL
+    waits for row locks itself.
+    """
     if is_postgres(target):
         return PostgresConnection(str(target))
-    return SqliteConnection(str(target))
+    return SqliteConnection(str(target), timeout=timeout)
 
 
 class SqliteConnection:
@@ -82,11 +86,11 @@ class SqliteConnection:
 
     kind = "sqlite"
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, *, timeout: float = 5.0) -> None:
         try:
             if path != ":memory:":
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(path, isolation_level=None)
+            self._db = sqlite3.connect(path, isolation_level=None, timeout=timeout)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute("PRAGMA synchronous=NORMAL")

@@ -102,9 +102,10 @@ def _now() -> str:
 class Store:
     """A storyline database: one SQLite file, or a PostgreSQL database (``postgresql://``)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, timeout: float = 5.0) -> None:
         self.path = str(path)
-        self._db = connect(path)  # StoreOpenError, one line, when it cannot be opened
+        # ``timeout``: how long a write waits for another writer (the server's POSTs wait longer).
+        self._db = connect(path, timeout=timeout)  # StoreOpenError, one line, if it cannot open
         self._in_batch = False
         # CREATE ... IF NOT EXISTS adds the tables an older database lacks.
         self._db.executescript(SCHEMA)
