@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from storyline.model import Article, ArticleAnalysis
 from storyline.store.codec import dumps, loads
-from storyline.store.connection import connect
+from storyline.store.connection import Connection, connect
 from storyline.store.story_log import StoryLog
 
 #: Bumped when the stored analysis changes meaning; older analyses are redone
@@ -117,6 +117,11 @@ class Store:
         )
         #: Each story's previous state and its log of changes (``storyline.store.story_log``).
         self.story_log = StoryLog(self._db)
+
+    @property
+    def connection(self) -> Connection:
+        """The open connection, for store modules that keep tables of their own."""
+        return self._db
 
     def close(self) -> None:
         """Close the database file."""

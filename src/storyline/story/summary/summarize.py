@@ -36,6 +36,7 @@ from storyline.model import (
     SummarySentence,
     TimelineEntry,
 )
+from storyline.story.date_words import state_dates
 from storyline.story.params import SUMMARY, SummaryParams
 from storyline.story.summary.edit import (
     clip,
@@ -164,7 +165,9 @@ def summarize(
         if cut is not None:
             c.text, c.numbers = cut, frozenset(num(v) for v in numbers_in(cut))
     ordered = _story_order(chosen, docs, timeline, params.recent_days, agreed[:1])
-    texts = introduce_names([c.text for c in ordered], entities)
+    by_id = {i.article.id: i for i in items}
+    # relative day words get their dates, then people named in full where first met
+    texts = introduce_names([_dated_text(c, by_id[c.article]) for c in ordered], entities)
     return tuple(
         SummarySentence(
             text=text,
@@ -204,6 +207,18 @@ def _latest_event(timeline: Sequence[TimelineEntry], items: Sequence[Analyzed]) 
         return []
     day = max(d for d, _, _ in dated)
     return [min(x for x in dated if x[0] == day)[2]]
+
+
+def _dated_text(cand: Candidate, item: Analyzed) -> str:
+    """The sentence with the date of each relative day word stated ("on Friday (16 May)")."""
+    times = [
+        t
+        for t in item.analysis.times
+        if cand.span.start <= t.span.start and t.span.end <= cand.span.end
+    ]
+    pub = item.article.published
+    year = int(pub[:4]) if pub and pub[:4].isdigit() else None
+    return state_dates(cand.text, times, year)
 
 
 def _agreed_claims(claims: Sequence[StoryClaim], dups: Mapping[str, str]) -> list[str]:
