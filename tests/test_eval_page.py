@@ -1,0 +1,47 @@
+"""The page checks themselves: eval/summary.py support with stated dates, eval/page_check.py."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
+
+import page_check
+from summary import supported
+
+REPORT = "Mayor Ilsa Brandt said on Friday that the levee at Vellmar held."
+
+
+def test_a_stated_date_is_not_a_figure_the_report_lacks() -> None:
+    assert supported("Mayor Ilsa Brandt said on Friday (16 May) that the levee held.", REPORT)
+    assert not supported("Mayor Ilsa Brandt said 16 levees held.", REPORT)
+
+
+def test_page_check_counts_each_kind_of_problem() -> None:
+    story = {
+        "id": "s",
+        "storyline": "l",
+        "articles": ["a"],
+        "claims": [
+            {"measure": "injured", "value": 14, "about": "", "counted": "people",
+             "articles": ["a"], "independent": 1},
+        ],
+        "conflicts": [
+            {"measure": "injured", "about": "", "values": [
+                {"value": 14, "articles": ["b"]}, {"value": 19, "articles": ["c"]}]},
+        ],
+        "coverage": {"single_source": [
+            {"kind": "claim", "label": "14 people injured", "articles": ["a"]},
+            {"kind": "event", "label": "2025-05-01: It said so", "articles": ["a"]},
+        ]},
+        "summary": [
+            {"text": "He resigned on Monday after the vote.", "passages": []},
+            {"text": " ".join(["word"] * 40) + ".", "passages": []},
+        ],
+        "timeline": [],
+    }  # fmt: skip
+    totals, _ = page_check.check({"articles": [], "stories": [story]})
+    assert totals["state"] == 1  # 14 injured: single source and disputed
+    assert totals["unreadable"] == 1  # "It said so"
+    assert totals["pronoun"] == 1 and totals["relative"] == 1 and totals["long"] == 1
