@@ -39,6 +39,19 @@ _PRONOUN_QUOTE = re.compile(
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr|Miss)\.? ([A-Z][\w’'-]+)")
 
 
+#: Words a summary may give a date beside ("on Friday (16 May)"): two words each.
+_RELATIVE_DAY = re.compile(
+    r"\b(?:yesterday|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)\b",
+    re.I,
+)
+
+
+def room_for_dates(text: str, limit: int = MAX_WORDS) -> int:
+    """The word limit left once each relative day word gets its date (two words)."""
+    return limit - 2 * len(_RELATIVE_DAY.findall(text))
+
+
 def words(text: str) -> int:
     """How many words a sentence has."""
     return len(text.split())

@@ -43,6 +43,7 @@ from storyline.story.summary.edit import (
     introduce_names,
     is_link_bait,
     leans_on_quote,
+    room_for_dates,
     without_figures,
 )
 from storyline.story.summary.sentences import Candidate, find_candidates
@@ -167,7 +168,9 @@ def summarize(
     ordered = _story_order(chosen, docs, timeline, params.recent_days, agreed[:1])
     by_id = {i.article.id: i for i in items}
     # relative day words get their dates, then people named in full where first met
-    texts = introduce_names([_dated_text(c, by_id[c.article]) for c in ordered], entities)
+    dated = [_dated_text(c, by_id[c.article]) for c in ordered]
+    # a stated date may take a sentence over the limit: cut it again, by clause
+    texts = introduce_names([clip(t) or t for t in dated], entities)
     return tuple(
         SummarySentence(
             text=text,
@@ -184,7 +187,7 @@ def _edited(candidates: Iterable[Candidate]) -> list[Candidate]:
     for c in candidates:
         if leans_on_quote(c.text) or is_link_bait(c.text):
             continue
-        text = clip(c.text)
+        text = clip(c.text, room_for_dates(c.text))
         if text is None:
             continue
         if text != c.text:
