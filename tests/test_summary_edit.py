@@ -9,6 +9,7 @@ from storyline.story.summary.edit import (
     introduce_names,
     is_link_bait,
     leans_on_quote,
+    room_for_dates,
     without_figures,
 )
 from storyline.story.summary.text import numbers_in
@@ -109,3 +110,8 @@ def test_link_bait_is_not_news() -> None:
     assert is_link_bait("Sign up for our morning newsletter to follow the story.")
     assert is_link_bait("Download our free app for live updates from Vellmar.")
     assert not is_link_bait("The harbour site was flooded on Sunday, the council said.")
+
+
+def test_room_is_left_for_the_dates_of_relative_days() -> None:
+    assert room_for_dates("The quay reopened on Friday after the storm of Monday.") == MAX_WORDS - 4
+    assert room_for_dates("The quay reopened after the storm.") == MAX_WORDS
