@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
 from storyline.analyze.pipeline import analyze_articles
 from storyline.ingest import InputError, iter_articles
-from storyline.model import Analyzed, Article, ArticleAnalysis, Digest, Story
-from storyline.nlp import load_nlp
-from storyline.report import write_report
+from storyline.model import Analyzed, Article, Digest
 from storyline.store import Store
-from storyline.store.parses import load_parses, parses_path, save_parses
-from storyline.story.assemble import AssembledStory, assemble_story, date_story, parse_ahead
-from storyline.story.cluster import DocFeatures, Placement, StoryClusterer, doc_features
-from storyline.story.dedup_incremental import update_duplicates
+from storyline.update import analyse_pending, load_digest, update_stories
 
 #: Articles stored per ingestion transaction.
 INGEST_BATCH = 200
-#: Beside the store, the timeline's parsed sentences kept for the next run (a cache).
 
 Progress = Callable[[str, int, int | None], None]
 """Called as ``progress(phase, done, total)`` while a run goes on."""
@@ -31,11 +24,13 @@ Progress = Callable[[str, int, int | None], None]
 class RunResult:
     """What a run did: what it added, what it skipped and why, where it wrote."""
 
-    digest: Digest | None = None
     added: int = 0
     already_stored: int = 0
     errors: list[InputError] = field(default_factory=list)
     out: Path | None = None
+    stories: int = 0  # stories stored after a digest
+    changed: int = 0  # stories a digest assembled again
+    digest: Digest | None = field(default=None, repr=False)
 
     @property
     def skipped(self) -> int:
@@ -103,19 +98,30 @@ def digest(
     on_error: Callable[[InputError], None] | None = None,
     progress: Progress | None = None,
     max_sentences: int = 6,
+    read_back: bool = True,
 ) -> RunResult:
-    """Store and analyse the inputs, regroup every stored article, write the report."""
+    """Store and analyse the inputs, place the new articles, update the stories they change.
+
+    Only stories whose reports changed are assembled again and, in ``out_dir``,
+    written again (see :mod:`storyline.update`). With ``read_back`` (the default),
+    ``result.digest`` holds every stored story, article and analysis, read back
+    from the store: a cost that grows with the store, which the CLI does not pay.
+    """
     progress = progress or _quiet
     result = RunResult()
     with Store(db) as store:
         run_id = store.start_run("digest")
         _store_inputs(store, inputs, manifest, result, on_error, run_id)
         _analyse_pending(store, model, jobs, progress)
-        built = build_digest(store, max_sentences=max_sentences, progress=progress, model=model)
+        update = update_stories(
+            store, out_dir=out_dir, max_sentences=max_sentences, model=model, progress=progress
+        )
         store.finish_run(run_id, result.added, result.skipped)
-    result.digest = built
-    if out_dir is not None:
-        result.out = write_report(built, Path(out_dir))
+        result.stories = update.stories
+        result.changed = len(update.changed)
+        result.out = update.out
+        if read_back:
+            result.digest = load_digest(store)
     return result
 
 
@@ -143,18 +149,7 @@ def _store_inputs(
 
 
 def _analyse_pending(store: Store, model: str | None, jobs: int | None, progress: Progress) -> None:
-    pending = store.unanalysed()
-    if not pending:
-        return
-    done = 0
-    for batch in analyze_articles(pending, model=model, jobs=jobs):
-        with store.batch():
-            for article, analysis in batch:
-                store.save_analysis(analysis)
-                if article.published:
-                    store.set_published(article.id, article.published)
-        done += len(batch)
-        progress("analyse", done, len(pending))
+    analyse_pending(store, model=model, jobs=jobs, progress=progress)
 
 
 def build_digest(
@@ -164,101 +159,6 @@ def build_digest(
     progress: Progress | None = None,
     model: str | None = None,
 ) -> Digest:
-    """Group every stored article into stories and assemble each story."""
-    progress = progress or _quiet
-    analyses = store.analyses()
-    articles = [a for a in store.articles() if a.id in analyses]
-    items = [Analyzed(a, analyses[a.id]) for a in articles]
-    with store.batch():  # only the new reports are hashed; stored state is reused
-        duplicate_of = update_duplicates(items, store)
-    placements = _place(store, items)
-    by_story: dict[tuple[str, str], list[Analyzed]] = defaultdict(list)
-    for item in items:
-        placement = placements[item.article.id]
-        by_story[(placement.story_id, placement.storyline_id)].append(item)
-    stories: list[Story] = []
-    dated: dict[str, Article] = {}
-    resolved: dict[str, ArticleAnalysis] = {}
-    evidence: dict[str, tuple[str, ...]] = {}
-    for built in _assemble(store, by_story, duplicate_of, max_sentences, model, progress):
-        stories.append(built.story)
-        for item in built.items:
-            dated[item.article.id] = item.article
-            resolved[item.article.id] = item.analysis
-        evidence.update(built.date_evidence)
-    stories.sort(key=lambda s: _latest(s, dated), reverse=True)
-    return Digest(
-        articles=tuple(dated.get(a.id, a) for a in articles),
-        analyses={a.id: resolved.get(a.id, analyses[a.id]) for a in articles},
-        stories=tuple(stories),
-        duplicate_of=duplicate_of,
-        date_evidence=evidence,
-    )
-
-
-def _assemble(
-    store: Store,
-    by_story: Mapping[tuple[str, str], Sequence[Analyzed]],
-    duplicate_of: Mapping[str, str],
-    max_sentences: int,
-    model: str | None,
-    progress: Progress,
-) -> Iterator[AssembledStory]:
-    """Assemble every story, their timeline sentences parsed ahead in one batch."""
-    keys = sorted(by_story)
-    if not keys:
-        return
-    dated = [date_story(by_story[key]) for key in keys]
-    base = load_nlp(model)
-    cache = parses_path(store.path)
-    known = load_parses(cache, base) if cache else {}
-    nlp = parse_ahead(dated, base, known)
-    if cache is not None and not nlp.docs.keys() <= known.keys():
-        save_parses(cache, base, nlp.docs)  # only when this run parsed something new
-    for n, ((story_id, storyline_id), story) in enumerate(zip(keys, dated, strict=True)):
-        yield assemble_story(
-            story_id,
-            storyline_id,
-            by_story[(story_id, storyline_id)],
-            duplicate_of,
-            max_sentences=max_sentences,
-            dated=story,
-            nlp=nlp,
-        )
-        progress("assemble", n + 1, len(keys))
-
-
-def _place(store: Store, items: Sequence[Analyzed]) -> dict[str, Placement]:
-    """Restore the stored placements and place the articles that have none yet."""
-    clusterer = StoryClusterer()
-    stored_features = store.features()
-    stored = store.placements()
-    by_id = {i.article.id: i for i in items}
-    features = {}
-    for item in items:
-        raw = stored_features.get(item.article.id)
-        features[item.article.id] = (
-            doc_features(item) if raw is None else DocFeatures.from_dict(raw)
-        )
-    placements: dict[str, Placement] = {}
-    for article_id, (story_id, storyline_id) in stored.items():
-        if article_id in by_id:
-            placement = Placement(story_id, storyline_id)
-            clusterer.restore(article_id, features[article_id], placement)
-            placements[article_id] = placement
-    new = [(i.article.id, features[i.article.id]) for i in items if i.article.id not in stored]
-    if new:
-        placements.update(clusterer.add_batch(new))
-    with store.batch():
-        for article_id, feats in features.items():
-            if article_id not in stored_features:
-                store.save_features(article_id, feats.to_dict())
-        for article_id, _ in new:
-            p = placements[article_id]
-            store.save_placement(article_id, p.story_id, p.storyline_id)
-    return placements
-
-
-def _latest(story: Story, articles: dict[str, Article]) -> str:
-    dates = [articles[a].published or "" for a in story.articles if a in articles]
-    return max(dates, default="")
+    """Bring the stored stories up to date and read them all back as one digest."""
+    update_stories(store, max_sentences=max_sentences, progress=progress, model=model)
+    return load_digest(store)
