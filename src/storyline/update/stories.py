@@ -1,9 +1,11 @@
 """Re-assembling only the stories whose reports changed; the rest stay as stored.
 
 A story's *key* is a hash of everything its assembly reads that can change
-between digests: its id and storyline, its reports (ids, in arrival order, with
-their publication dates), which of them copy which, the summary length, and the
-versions of the analysis and of assembly. A digest computes every story's key
+between digests: its id and storyline, its reports (ids with their publication
+dates), which of them copy which, the summary length, and the versions of the
+analysis and of assembly. Reports are handed to assembly in id order, not in
+arrival order (date estimation lists its evidence in the order it reads the
+reports), so that the order in which they came does not matter. A digest computes every story's key
 from the placements, the dates and the copy map (no text, no analysis read),
 and assembles only the stories whose key differs from the stored one. A story's
 result is a function of that key alone, so it is the same whether its reports
@@ -58,7 +60,7 @@ def story_key(
 class Changes:
     """Which stories a digest must assemble again, and which are gone."""
 
-    changed: dict[StoryKey, list[str]]  # story -> its reports, arrival order
+    changed: dict[StoryKey, list[str]]  # story -> its reports, id order
     keys: dict[str, str]  # story id -> new key, for the changed ones
     removed: tuple[str, ...]
 
@@ -78,6 +80,7 @@ def find_changes(
     changed: dict[StoryKey, list[str]] = {}
     keys: dict[str, str] = {}
     for story, arts in members.items():
+        arts.sort()
         key = story_key(story, arts, duplicate_of, max_sentences)
         if stored.get(story[0]) != key:
             changed[story] = [a for a, _ in arts]
