@@ -263,6 +263,7 @@ def gva_main(args: argparse.Namespace) -> None:
     if not dev.exists():
         sys.exit(f"no development reports at {dev}")
     records = [json.loads(line) for line in dev.read_text(encoding="utf-8").splitlines()]
+    records = records[: args.limit]
     with tempfile.TemporaryDirectory() as tmp:
         work = args.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
