@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,10 @@ from storyline.model import Analyzed
 from storyline.report import write_report
 from storyline.store import Store
 from storyline.store.sqlite import SCHEMA_VERSION
+from storyline.story.dedup import find_duplicates
+from storyline.story.dedup_incremental import update_duplicates_of
 from storyline.update import load_digest, place_and_update, update_stories
+from storyline.update.place import read_items
 from storyline.update.report import MANIFEST
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -155,3 +159,25 @@ def test_store_old_database_upgraded_in_place(analysed: list[Analyzed], tmp_path
         assert store.stories.count() == 0
         assert store.count_articles() == 2  # nothing stored is lost
         assert len(store.analyses()) == 2
+
+
+def test_update_copies_read_only_reports_without_state(
+    analysed: list[Analyzed], tmp_path: Path
+) -> None:
+    asked: list[str] = []
+
+    def load(ids: Sequence[str]) -> list[Analyzed]:
+        asked.extend(ids)
+        return read_items(store, ids)
+
+    with Store(tmp_path / "s.db") as store:
+        _add(store, analysed[:-2])
+        with store.batch():
+            first = update_duplicates_of(store.analysed_dates(), load, store)
+        assert sorted(asked) == sorted(i.article.id for i in analysed[:-2])
+        asked.clear()
+        _add(store, analysed[-2:])
+        with store.batch():
+            update_duplicates_of(store.analysed_dates(), load, store)
+        assert sorted(asked) == sorted(i.article.id for i in analysed[-2:])
+        assert first == find_duplicates(analysed[:-2])
