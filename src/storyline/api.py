@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from storyline.analyze.pipeline import analyze_articles
 from storyline.ingest import InputError, iter_articles
 from storyline.model import Analyzed, Article, Digest
 from storyline.store import Store
@@ -78,6 +77,8 @@ def analyze(
             continue
         seen.add(key)
         articles.append(article)
+    from storyline.analyze.pipeline import analyze_articles  # spaCy: only when needed
+
     done = 0
     for batch in analyze_articles(articles, model=model, jobs=jobs):
         for article, analysis in batch:

@@ -341,6 +341,23 @@ class Store:
         rows = self._db.execute("SELECT article_id, published, component FROM dedup").fetchall()
         return {str(a): (p, str(c)) for a, p, c in rows}
 
+    def dedup_settled(self) -> bool:
+        """Whether the dedup state covers exactly the analysed articles, at their dates.
+
+        True means a digest has nothing to hash or regroup (the state's version is
+        checked by :meth:`dedup_known` when there is).
+        """
+        row = self._db.execute(
+            "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'dedup_version')"
+            " AND NOT EXISTS (SELECT 1 FROM articles a JOIN analyses n ON n.article_id = a.id"
+            "  AND n.version = ? LEFT JOIN dedup d ON d.article_id = a.id"
+            "  WHERE d.article_id IS NULL OR d.published IS NOT a.published)"
+            " AND NOT EXISTS (SELECT 1 FROM dedup d LEFT JOIN analyses n"
+            "  ON n.article_id = d.article_id AND n.version = ? WHERE n.article_id IS NULL)",
+            (ANALYSIS_VERSION, ANALYSIS_VERSION),
+        ).fetchone()
+        return bool(row[0])
+
     def dedup_candidates(self, bands: Sequence[tuple[int, int]]) -> set[str]:
         """Ids of the articles sharing at least one LSH band key with these."""
         out: set[str] = set()

@@ -16,16 +16,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from storyline.analyze.pipeline import analyze_articles
 from storyline.model import Article, Digest
 from storyline.nlp import load_nlp
 from storyline.store import Store
-from storyline.story.cluster import ClusterParams
 from storyline.update.place import place_new, read_items, update_copies
 from storyline.update.report import ReportWriter
 from storyline.update.stories import assemble_changed, find_changes
+
+if TYPE_CHECKING:
+    from storyline.story.cluster import ClusterParams
 
 __all__ = ["Update", "analyse_pending", "load_digest", "place_and_update", "update_stories"]
 
@@ -59,6 +60,8 @@ def analyse_pending(
     pending = store.unanalysed()
     if not pending:
         return 0
+    from storyline.analyze.pipeline import analyze_articles  # spaCy: only when needed
+
     done = 0
     for batch in analyze_articles(pending, model=model, jobs=jobs):
         with store.batch():

@@ -10,18 +10,15 @@ restored from every stored report's features, once.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from storyline.model import Analyzed
 from storyline.store import Store
-from storyline.store.cluster_state import dump_state, load_state, state_version
-from storyline.story.cluster import (
-    ClusterParams,
-    DocFeatures,
-    Placement,
-    StoryClusterer,
-    doc_features,
-)
-from storyline.story.dedup_incremental import update_duplicates_of
+
+if TYPE_CHECKING:
+    from storyline.story.cluster import ClusterParams, StoryClusterer
+
+# The clusterer (numpy, scipy) is imported only by a digest that places something.
 
 
 def read_items(store: Store, ids: Sequence[str]) -> list[Analyzed]:
@@ -31,7 +28,17 @@ def read_items(store: Store, ids: Sequence[str]) -> list[Analyzed]:
 
 
 def update_copies(store: Store, dates: Mapping[str, str | None]) -> dict[str, str]:
-    """Near-copies among the analysed articles: copy id -> original id."""
+    """Near-copies among the analysed articles: copy id -> original id.
+
+    When the stored state already covers exactly these articles at these dates,
+    the stored map is the answer, and the hashing code (datasketch, scipy) is not
+    even imported.
+    """
+    if store.dedup_settled():
+        copies = store.duplicates()
+        return {c: o for c, o in copies.items() if c in dates and o in dates}
+    from storyline.story.dedup_incremental import update_duplicates_of
+
     with store.batch():
         return update_duplicates_of(dates, lambda ids: read_items(store, ids), store)
 
@@ -50,6 +57,9 @@ def place_new(
     new_ids = [a for a in dates if a not in stored]
     if not new_ids:
         return {a: p for a, p in stored.items() if a in dates}
+    from storyline.store.cluster_state import dump_state, state_version
+    from storyline.story.cluster import ClusterParams, DocFeatures, doc_features
+
     params = params or ClusterParams()
     clusterer = _clusterer(store, stored, dates, params)
     known = store.features_of(new_ids)
@@ -80,6 +90,9 @@ def _clusterer(
     params: ClusterParams,
 ) -> StoryClusterer:
     """The clusterer as the last digest left it (restored from features if need be)."""
+    from storyline.store.cluster_state import load_state, state_version
+    from storyline.story.cluster import DocFeatures, Placement, StoryClusterer
+
     kept = store.stories.cluster_state(state_version(params), store.count_placements())
     if kept is not None:
         return load_state(kept, stored, params)

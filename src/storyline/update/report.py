@@ -15,15 +15,17 @@ import hashlib
 import json
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storyline.model import Digest
 from storyline.report.html import render_index_entries, story_file
 from storyline.report.json import article_to_dict, entry_text, write_json_entries
 from storyline.report.write import write_story_pages
 from storyline.store import Store
-from storyline.story.assemble import AssembledStory
 from storyline.update.stories import stored_items, story_digest
+
+if TYPE_CHECKING:
+    from storyline.story.assemble import AssembledStory
 
 #: The manifest's file name inside the report folder.
 MANIFEST = ".storyline-pages.json"
@@ -44,7 +46,7 @@ class ReportWriter:
     def story(self, built: AssembledStory, key: str, duplicate_of: Mapping[str, str]) -> None:
         """Write the pages of a story assembled in this digest."""
         write_story_pages(built.story, story_digest(built, duplicate_of), self.out_dir)
-        self.pages[built.story.id] = _page_key(key)
+        self.pages[built.story.id] = page_key(key)
 
     def finish(self, duplicate_of: Mapping[str, str], block: int = 200) -> Path:
         """Write the stale pages from the store, then stories.json, the index and manifest."""
@@ -57,7 +59,7 @@ class ReportWriter:
         stale = sorted(
             s
             for s, k in keys.items()
-            if self.pages.get(s) != _page_key(k) or not (self.out_dir / story_file(s)).exists()
+            if self.pages.get(s) != page_key(k) or not (self.out_dir / story_file(s)).exists()
         )
         for start in range(0, len(stale), block):
             chunk = stale[start : start + block]
@@ -75,7 +77,7 @@ class ReportWriter:
                     date_evidence={a: s.evidence for a, s in seen.items() if s.evidence},
                 )
                 write_story_pages(story, digest, self.out_dir)
-                self.pages[story.id] = _page_key(record.key)
+                self.pages[story.id] = page_key(record.key)
         state = _state(keys, duplicate_of)
         index = self.out_dir / "index.html"
         data = self.out_dir / "stories.json"
@@ -91,7 +93,8 @@ class ReportWriter:
         return index
 
 
-def _page_key(story_key: str) -> str:
+def page_key(story_key: str) -> str:
+    """What the manifest records for a page written from a story of this key."""
     return f"{RENDER_VERSION}:{story_key}"
 
 

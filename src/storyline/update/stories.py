@@ -18,7 +18,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storyline.model import Analyzed, Article, Digest, Story
 from storyline.report.html import index_entry
@@ -26,8 +26,10 @@ from storyline.report.json import entry_text, story_to_dict
 from storyline.store import ANALYSIS_VERSION, Store
 from storyline.store.parses import load_parses, parses_path, save_parses
 from storyline.store.stories import StoredStory, StoryArticle
-from storyline.story.assemble import AssembledStory, assemble_story, date_story, parse_ahead
 from storyline.update.place import read_items
+
+if TYPE_CHECKING:
+    from storyline.story.assemble import AssembledStory
 
 #: Bumped when assembly changes what it makes of the same reports: every stored story
 #: is then assembled again at the next digest.
@@ -110,6 +112,8 @@ def assemble_changed(
             with store.batch():
                 store.stories.delete(changes.removed)
         return
+    from storyline.story.assemble import assemble_story, date_story, parse_ahead
+
     base = nlp()
     cache = parses_path(store.path)
     known = load_parses(cache, base) if cache else {}
