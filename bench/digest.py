@@ -208,11 +208,36 @@ def peak_rss_mb() -> tuple[float, float]:
 def child_digest(db: Path, out: Path, inputs: list[str], jobs: int) -> None:
     """One ``digest`` as the CLI runs it (in this process); prints what it did as JSON."""
     import storyline.api as api
+    import storyline.story.assemble as assemble
+    import storyline.update as update
+    import storyline.update.report as pages
 
+    timer = Timer()
+    undo = [
+        timer.wrap(api, "_analyse_pending", "analyse"),
+        timer.wrap(update, "update_copies", "copies"),
+        timer.wrap(update, "place_new", "placement"),
+        timer.wrap(update, "find_changes", "which stories"),
+        timer.wrap(update, "load_nlp", "model load"),
+        timer.wrap(assemble, "date_story", "assemble"),
+        timer.wrap(assemble, "parse_ahead", "assemble"),
+        timer.wrap(assemble, "assemble_story", "assemble"),
+        timer.wrap(pages, "write_story_pages", "pages"),
+        timer.wrap(pages.ReportWriter, "finish", "stories.json, index, stale pages"),
+    ]
     start = time.perf_counter()
     result = api.digest(inputs, out_dir=out, db=db, jobs=jobs, read_back=False)
     took = time.perf_counter() - start
-    print(json.dumps({"seconds": took, "changed": result.changed, "stories": result.stories}))
+    for u in reversed(undo):
+        u()
+    phases = {k: round(v, 2) for k, v in timer.seconds.items()}
+    with open(str(db) + ".phases.jsonl", "a", encoding="utf-8") as log:
+        log.write(json.dumps({"inputs": inputs, "seconds": took, "phases": phases}) + "\n")
+    print(
+        json.dumps(
+            {"seconds": took, "changed": result.changed, "stories": result.stories, **phases}
+        )
+    )
 
 
 def timed_child(*argv: str) -> tuple[dict[str, Any], float]:
