@@ -37,7 +37,7 @@ from pathlib import Path
 
 import numpy as np
 
-from storyline.story.dedup_incremental import Fingerprint
+from storyline.story.dedup.incremental import Fingerprint
 from storyline.update.stories import story_key
 
 _ID = re.compile(r"\b((?:gva|s|l)-[0-9a-f]{12}(?:-\d+)?)\b")

@@ -6,9 +6,8 @@ optionally plus the sample corpus and the seeds, and runs ``storyline.api.digest
 temporary output folder with a temporary store. Each phase is timed by wrapping the
 library's functions from this script only (the library carries no timing code):
 ingest+store, analyse, dedup, clustering, assemble (and, summed over stories, its parts:
-dating, names, quotes, claims, timeline, summary, title, coverage; the timeline's
-sentences parsed ahead for all stories and the parse cache, when the library has them),
-render. Then a second
+dating, names, quotes, claims, timeline, summary, title, coverage; in older versions
+the timeline's sentences parsed ahead for all stories and the parse cache), render. Then a second
 ``digest`` on the same store with 20 new reports (updates of ECB+ reports: the lead kept,
 the other sentences in reverse order) gives the incremental cost, printed as a ratio to
 the first run's time.
@@ -24,11 +23,21 @@ apart), then given a digest with nothing new and one with 20 new reports (develo
 reports with other names, places and dates, see bench/bigstore.py). The digested store
 is then grown to about 100,000 reports by rewritten copies (bench/bigstore.py: no
 text is parsed), given a warm-up digest of one new report (the clusterer's state is
-restored once and every page is written into a new folder), then the same two
-digests. Each digest runs in its own process, as ``storyline digest`` would; its wall
-time and peak resident memory (its own, or its largest worker's) are printed.
+restored once; the report folder holds empty placeholder pages, see
+``placeholder_pages``), then the same two digests. Each digest runs in its own
+process, as ``storyline digest`` would; its wall time and peak resident memory
+(its own, or its largest worker's) are printed.
 
     .venv/bin/python bench/digest.py --gva [--analysed DB] [--copies 20] [--keep DIR]
+
+``--compare REV`` instead times ``digest`` end to end, fresh store each time, on the
+sample corpus (examples/) and on the 321-report GVA development sample
+(.devdata/gva/dev_sample.jsonl), for this tree and for REV's ``src/`` (``git archive``
+into a temporary folder), each in its own process (jobs 1, so that every spaCy call is in
+that process and counted): the texts spaCy parses during the analysis and after it
+(the timeline's re-parse, before the event lines moved into the analysis).
+
+    .venv/bin/python bench/digest.py --compare 1a77ea5
 
 ECB+: Cybulska & Vossen, LREC 2014, CC BY 3.0.
 """
@@ -140,7 +149,6 @@ def run(inputs: list[Path], out: Path, db: Path, jobs: int, profile: str | None)
     import storyline.story.assemble as assemble
     import storyline.update as update
     import storyline.update.report as pages
-    import storyline.update.stories as stories
 
     timer = Timer()
     undo = [
@@ -151,12 +159,7 @@ def run(inputs: list[Path], out: Path, db: Path, jobs: int, profile: str | None)
         timer.wrap(pages, "write_story_pages", "render"),
         timer.wrap(pages, "write_json_entries", "render"),
         timer.wrap(pages, "render_index_entries", "render"),
-        timer.wrap_story(stories),
-        # dating and the timeline's parse run ahead of the stories, outside assemble_story
-        timer.wrap(stories, "date_story", "assemble"),
-        timer.wrap(stories, "parse_ahead", "assemble", "  timeline parse"),
-        timer.wrap(stories, "load_parses", "assemble", "  parse cache"),
-        timer.wrap(stories, "save_parses", "assemble", "  parse cache"),
+        timer.wrap_story(assemble),
     ]
     undo += [timer.wrap(assemble, fn, f"  {part}") for part, fn in PARTS.items()]
     profiler = cProfile.Profile() if profile else None
@@ -218,9 +221,6 @@ def child_digest(db: Path, out: Path, inputs: list[str], jobs: int) -> None:
         timer.wrap(update, "update_copies", "copies"),
         timer.wrap(update, "place_new", "placement"),
         timer.wrap(update, "find_changes", "which stories"),
-        timer.wrap(update, "load_nlp", "model load"),
-        timer.wrap(assemble, "date_story", "assemble"),
-        timer.wrap(assemble, "parse_ahead", "assemble"),
         timer.wrap(assemble, "assemble_story", "assemble"),
         timer.wrap(pages, "write_story_pages", "pages"),
         timer.wrap(pages.ReportWriter, "finish", "stories.json, index, stale pages"),
@@ -441,9 +441,13 @@ def main() -> None:
     parser.add_argument("--gva", action="store_true", help="digests against the store's size")
     parser.add_argument("--analysed", type=Path, default=None, help="--gva: analysed reports")
     parser.add_argument("--copies", type=int, default=20, help="--gva: copies for the big store")
+    parser.add_argument("--compare", metavar="REV", default=None, help="see the docstring")
     args = parser.parse_args()
     if args.gva:
         gva_main(args)
+        return
+    if args.compare:
+        compare(args.compare)
         return
     if not args.ecbplus.exists():
         sys.exit(f"no ECB+ corpus at {args.ecbplus}")
@@ -470,6 +474,79 @@ def main() -> None:
         print(f"\nincremental / first run: {ratio:.2f}")
         own, child = peak_rss_mb()
         print(f"peak RSS: {own:.0f} MB (this process), {child:.0f} MB (largest worker)")
+
+
+GVA_SAMPLE = ROOT / ".devdata" / "gva" / "dev_sample.jsonl"
+#: Run in a child process with PYTHONPATH at one tree's src: counts spaCy's parses.
+_CHILD = """
+import json, sys, time
+import spacy.language as lang
+phase, counts = ["analyse"], {"analyse": 0, "after": 0}
+pipe, call = lang.Language.pipe, lang.Language.__call__
+def counted_pipe(self, texts, *a, **k):
+    texts = list(texts)
+    counts[phase[0]] += len(texts)
+    return pipe(self, texts, *a, **k)
+def counted_call(self, text, *a, **k):
+    counts[phase[0]] += 1
+    return call(self, text, *a, **k)
+lang.Language.pipe, lang.Language.__call__ = counted_pipe, counted_call
+import storyline, storyline.api as api
+analyse = api._analyse_pending
+def then_after(*a, **k):
+    out = analyse(*a, **k)
+    phase[0] = "after"
+    return out
+api._analyse_pending = then_after
+inputs, out, db = sys.argv[1:4]
+start = time.perf_counter()
+result = api.digest([inputs], out_dir=out, db=db, jobs=1)
+seconds = time.perf_counter() - start
+stories = len(result.digest.stories) if result.digest else 0
+print(json.dumps({"seconds": seconds, "stories": stories, "src": storyline.__file__, **counts}))
+"""
+
+
+def _digest_in(tree: Path, inputs: Path, work: Path) -> dict[str, Any]:
+    """One end-to-end digest with ``tree``'s library, in a child process."""
+    import os
+    import subprocess
+
+    env = dict(os.environ, PYTHONPATH=str(tree / "src"))
+    work.mkdir(parents=True, exist_ok=True)
+    args = [sys.executable, "-c", _CHILD, str(inputs), str(work / "out"), str(work / "s.db")]
+    done = subprocess.run(args, env=env, capture_output=True, text=True, check=True)
+    row: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    if not row["src"].startswith(str(tree / "src")):
+        sys.exit(f"child imported {row['src']}, not {tree}")
+    return row
+
+
+def compare(rev: str) -> None:
+    """Digest time and spaCy parses, this tree against ``rev``, on two corpora."""
+    import subprocess
+
+    corpora = [("examples", EXAMPLES), ("gva dev_sample", GVA_SAMPLE)]
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp) / "base"
+        base.mkdir()
+        # REV's library only (src/), unpacked from git: no worktree, nothing shared touched
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", rev, "src"], check=True, capture_output=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
+        print("| corpus | tree | digest s | ratio | parsed in analysis | parsed after |")
+        print("|---|---|---:|---:|---:|---:|")
+        for name, path in corpora:
+            if not path.exists():
+                print(f"| {name} | (absent: {path}) | | | | |")
+                continue
+            rows = {}
+            for label, tree in ((rev, base), ("this tree", ROOT)):
+                rows[label] = row = _digest_in(tree, path, Path(tmp) / f"{name}-{label}")
+                ratio = row["seconds"] / rows[rev]["seconds"]
+                print(f"| {name} | {label} | {row['seconds']:.1f} | {ratio:.2f} "
+                      f"| {row['analyse']} | {row['after']} |", flush=True)  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cat import read_cat
 
 from storyline.model import Analyzed, Article, ArticleAnalysis, Mention, Span
-from storyline.story.cluster import ClusterParams, StoryClusterer, doc_features
+from storyline.story.clustering import ClusterParams, StoryClusterer, doc_features
 from storyline.story.clustering.batch import average_link, vector_similarity
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ecbplus"

@@ -31,7 +31,7 @@ from scipy.optimize import linear_sum_assignment
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cat import CatDocument, read_cat
 
-from storyline.analyze.entities import link_names
+from storyline.analyze.naming.linking import link_names
 from storyline.model import Analyzed, Article, ArticleAnalysis, Mention, Span
 from storyline.story.names import resolve_names
 

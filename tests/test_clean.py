@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from storyline.analyze.clean import find_boilerplate, mask_text, stated_date
+from storyline.analyze.clean import find_boilerplate, mask_text
 from storyline.ingest import iter_articles
+from storyline.ingest.dates import stated_date
 from storyline.model import Boilerplate, Span
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

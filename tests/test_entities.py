@@ -6,13 +6,9 @@ from typing import Any
 
 import pytest
 
-from storyline.analyze.entities import (
-    extract_entities,
-    link_names,
-    name_tokens,
-    strip_titles,
-    translit,
-)
+from storyline.analyze.entities import extract_entities
+from storyline.analyze.naming.folding import name_tokens, strip_titles, translit
+from storyline.analyze.naming.linking import link_names
 from storyline.model import Span
 
 
@@ -105,7 +101,7 @@ def test_entities_titles_are_cut_from_person_spans(nlp: Any) -> None:
 
 
 def test_entities_core_name_cuts_descriptors_and_aliases() -> None:
-    from storyline.analyze.entities import core_name
+    from storyline.analyze.naming.folding import core_name
 
     assert core_name("computer maker Halvard Systems (HSY") == "Halvard Systems"
     assert core_name("Verensk's Talvi 40 index") == "Talvi 40 index"
@@ -114,7 +110,7 @@ def test_entities_core_name_cuts_descriptors_and_aliases() -> None:
 
 
 def test_entities_acronym_ignores_legal_form_but_not_shared_words() -> None:
-    from storyline.analyze.entities import compatible_org
+    from storyline.analyze.naming.matching import compatible_org
 
     assert compatible_org(("ktm",), ("kessel", "tram", "motors", "corporation"))
     assert not compatible_org(("us",), ("us", "stocks"))

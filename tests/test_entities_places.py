@@ -6,8 +6,10 @@ from typing import Any
 
 import pytest
 
-from storyline.analyze.entities import core_name, extract_entities, link_names, place_key
-from storyline.analyze.naming.places import place_cue, place_label
+from storyline.analyze.entities import extract_entities
+from storyline.analyze.naming.folding import core_name
+from storyline.analyze.naming.linking import link_names
+from storyline.analyze.naming.places import place_cue, place_key, place_label
 from storyline.model import Span
 
 

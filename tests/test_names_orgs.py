@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from storyline.analyze.entities import compatible_org, link_names, name_tokens, org_core
+from storyline.analyze.naming.folding import name_tokens
+from storyline.analyze.naming.linking import link_names
+from storyline.analyze.naming.matching import compatible_org, org_core
 from storyline.model import Analyzed, Article, ArticleAnalysis, Mention, Span
 from storyline.story.names import resolve_names
 
@@ -149,7 +151,7 @@ def test_names_orgs_hyphenated_name_and_initials() -> None:
 
 
 def test_names_orgs_inner_capital_word_is_a_name_and_places_are_not_short_forms() -> None:
-    from storyline.analyze.entities import core_name
+    from storyline.analyze.naming.folding import core_name
 
     assert core_name("the new iPhone 4") == "iPhone 4"
     assert name_tokens("iPhone 4") != name_tokens("iOS 4")

@@ -11,7 +11,7 @@ from test_cluster import REPORTS, analyse
 
 from storyline.store import Store
 from storyline.store.cluster_state import dump_state, load_state, state_version
-from storyline.story.cluster import ClusterParams, DocFeatures, StoryClusterer, doc_features
+from storyline.story.clustering import ClusterParams, DocFeatures, StoryClusterer, doc_features
 
 
 @pytest.fixture(scope="module")

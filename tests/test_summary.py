@@ -18,7 +18,7 @@ from storyline.model import (
     TimeExpr,
     TimelineEntry,
 )
-from storyline.story.summary import content_words, numbers_in, quoted_in, summarize
+from storyline.story.summary.summarize import content_words, numbers_in, quoted_in, summarize
 
 PEOPLE = {"Ilsa Brandt": "Ilsa Brandt", "Brandt": "Ilsa Brandt", "Tomas Reed": "Tomas Reed"}
 PLACES = ("Vellmar", "Kessel", "Dornach")

@@ -7,7 +7,6 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -17,8 +16,8 @@ from storyline.model import Analyzed
 from storyline.report import write_report
 from storyline.store import Store
 from storyline.store.sqlite import SCHEMA_VERSION
-from storyline.story.dedup import find_duplicates
-from storyline.story.dedup_incremental import update_duplicates_of
+from storyline.story.dedup.incremental import update_duplicates_of
+from storyline.story.dedup.minhash import find_duplicates
 from storyline.update import load_digest, place_and_update, update_stories
 from storyline.update.place import read_items
 from storyline.update.report import MANIFEST
@@ -41,34 +40,30 @@ def _add(store: Store, items: list[Analyzed]) -> None:
             store.save_analysis(item.analysis)
 
 
-def _no_model() -> Any:
-    raise AssertionError("the pipeline was loaded with nothing to parse")
-
-
 def _files(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name != MANIFEST}
 
 
 def test_update_writes_what_the_full_writer_writes(
-    analysed: list[Analyzed], nlp: Any, tmp_path: Path
+    analysed: list[Analyzed], tmp_path: Path
 ) -> None:
     with Store(tmp_path / "s.db") as store:
         _add(store, analysed)
-        update = update_stories(store, out_dir=tmp_path / "inc", nlp=lambda: nlp)
+        update = update_stories(store, out_dir=tmp_path / "inc")
         assert update.stories == len(update.changed) > 0
         write_report(load_digest(store), tmp_path / "full")
     assert _files(tmp_path / "inc") == _files(tmp_path / "full")
 
 
 def test_update_with_nothing_new_assembles_and_writes_nothing(
-    analysed: list[Analyzed], nlp: Any, tmp_path: Path
+    analysed: list[Analyzed], tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
     with Store(tmp_path / "s.db") as store:
         _add(store, analysed)
-        update_stories(store, out_dir=out, nlp=lambda: nlp)
+        update_stories(store, out_dir=out)
         before = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.name != MANIFEST}
-        again = update_stories(store, out_dir=out, nlp=_no_model)
+        again = update_stories(store, out_dir=out)
         assert again.changed == () and again.stories > 0
         after = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.name != MANIFEST}
         assert after == before
@@ -76,19 +71,19 @@ def test_update_with_nothing_new_assembles_and_writes_nothing(
         page = next(p for p in out.iterdir() if p.suffix == ".html" and p.name != "index.html")
         kept = page.read_bytes()
         page.unlink()
-        update_stories(store, out_dir=out, nlp=_no_model)
+        update_stories(store, out_dir=out)
         assert page.read_bytes() == kept
-        # A new folder gets every page, from the stored stories, with no parse.
-        update_stories(store, out_dir=tmp_path / "other", nlp=_no_model)
+        # A new folder gets every page, from the stored stories, assembling none.
+        assert update_stories(store, out_dir=tmp_path / "other").changed == ()
     assert _files(tmp_path / "other") == _files(out)
 
 
 def test_update_one_digest_or_five_give_the_same_stories(
-    analysed: list[Analyzed], nlp: Any, tmp_path: Path
+    analysed: list[Analyzed], tmp_path: Path
 ) -> None:
     with Store(tmp_path / "one.db") as store:
         _add(store, analysed)
-        update = update_stories(store, out_dir=tmp_path / "one", nlp=lambda: nlp)
+        update = update_stories(store, out_dir=tmp_path / "one")
         one = load_digest(store)
     # The same placements (the clusterer's decisions, which depend on what a batch
     # holds, are tested in test_cluster*): each story gains its reports over five
@@ -101,7 +96,7 @@ def test_update_one_digest_or_five_give_the_same_stories(
                 for item in part:
                     story, line = update.placements[item.article.id]
                     store.save_placement(item.article.id, story, line)
-            update_stories(store, out_dir=tmp_path / "five", nlp=lambda: nlp)
+            update_stories(store, out_dir=tmp_path / "five")
         five = load_digest(store)
     # Same stories (ids, reports, figures, summaries, timelines: every field compared)
     # in the same order, and the very same pages; only the arrival order of the
@@ -118,13 +113,13 @@ def test_update_one_digest_or_five_give_the_same_stories(
 
 
 def test_update_new_report_reassembles_only_its_story(
-    analysed: list[Analyzed], nlp: Any, tmp_path: Path
+    analysed: list[Analyzed], tmp_path: Path
 ) -> None:
     with Store(tmp_path / "s.db") as store:
         _add(store, analysed[:-1])
-        first = update_stories(store, nlp=lambda: nlp)
+        first = update_stories(store)
         _add(store, analysed[-1:])
-        second = update_stories(store, nlp=lambda: nlp)
+        second = update_stories(store)
         story, _ = second.placements[analysed[-1].article.id]
         assert second.changed == (story,)
         assert first.stories <= second.stories

@@ -1,4 +1,5 @@
-"""The Python API: :func:`analyze` and :func:`digest`. The CLI only wraps these."""
+"""The Python API: :func:`analyze` (and :func:`analyze_to`, which writes the JSONL) and
+:func:`digest`. The CLI only wraps these."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from storyline.ingest import InputError, iter_articles
 from storyline.model import Analyzed, Article, Digest
+from storyline.report import write_analyses
 from storyline.store import Store
 from storyline.update import analyse_pending, load_digest, update_stories
 
@@ -88,6 +90,33 @@ def analyze(
     result.added = len(articles)
 
 
+def analyze_to(
+    inputs: Sequence[str | Path],
+    out: str | Path,
+    *,
+    model: str | None = None,
+    jobs: int | None = None,
+    manifest: str | Path | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+    progress: Progress | None = None,
+    result: RunResult | None = None,
+) -> RunResult:
+    """Analyse the inputs and write one JSONL row per article to ``out`` ('-' for stdout)."""
+    result = result if result is not None else RunResult()
+    items = analyze(
+        inputs,
+        model=model,
+        jobs=jobs,
+        manifest=manifest,
+        on_error=on_error,
+        progress=progress,
+        result=result,
+    )
+    write_analyses(items, out)
+    result.out = None if str(out) == "-" else Path(out)
+    return result
+
+
 def digest(
     inputs: Sequence[str | Path],
     *,
@@ -115,7 +144,7 @@ def digest(
         _store_inputs(store, inputs, manifest, result, on_error, run_id)
         _analyse_pending(store, model, jobs, progress)
         update = update_stories(
-            store, out_dir=out_dir, max_sentences=max_sentences, model=model, progress=progress
+            store, out_dir=out_dir, max_sentences=max_sentences, progress=progress
         )
         store.finish_run(run_id, result.added, result.skipped)
         result.stories = update.stories
@@ -160,6 +189,11 @@ def build_digest(
     progress: Progress | None = None,
     model: str | None = None,
 ) -> Digest:
-    """Bring the stored stories up to date and read them all back as one digest."""
-    update_stories(store, max_sentences=max_sentences, progress=progress, model=model)
+    """Bring the stored stories up to date and read them all back as one digest.
+
+    ``model`` is accepted for compatibility and unused: nothing is parsed here, the
+    stages read the stored analyses.
+    """
+    del model
+    update_stories(store, max_sentences=max_sentences, progress=progress)
     return load_digest(store)

@@ -7,12 +7,10 @@ input); 2 the command line itself was wrong.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
 
 import click
 from rich.console import Console
@@ -28,7 +26,6 @@ from rich.progress import (
 from storyline import api
 from storyline.ingest import InputError
 from storyline.nlp import ModelNotFoundError
-from storyline.report.json import analysis_to_dict
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -198,29 +195,18 @@ def analyze(
 ) -> None:
     """Analyse each article of INPUTS and write the per-article analysis as JSONL."""
     result = api.RunResult()
-    with _exit_without_model(), _progress(quiet) as progress, _open_out(out_file) as out:
-        for item in api.analyze(
+    with _exit_without_model(), _progress(quiet) as progress:
+        api.analyze_to(
             inputs,
+            out_file,
             model=model,
             jobs=jobs,
             manifest=manifest,
             on_error=_report_error,
             progress=progress,
             result=result,
-        ):
-            row = analysis_to_dict(item.article, item.analysis)
-            out.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+        )
     _finish(result, "analyze")
-
-
-@contextmanager
-def _open_out(path: Path) -> Iterator[TextIO]:
-    if str(path) == "-":
-        yield sys.stdout
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as handle:
-        yield handle
 
 
 if __name__ == "__main__":

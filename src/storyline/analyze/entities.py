@@ -4,9 +4,8 @@ Reads spaCy's entities (``doc.ents``) and writes :class:`Mention` records whose 
 is the fullest form of the entity's name within the article: "Trump", "Mr Trump" and
 "Trump's" all get the key "Donald Trump" when the article names him in full. Titles,
 possessives and leading articles are cut from the span, so the mention text is the
-name alone. The parts live in :mod:`storyline.analyze.naming`; the helpers for folding
-and matching names are re-exported here for the cross-document resolver in
-:mod:`storyline.story.names`.
+name alone. The parts live in :mod:`storyline.analyze.naming`, where the cross-document
+resolver in :mod:`storyline.story.names` imports them from.
 """
 
 from __future__ import annotations
@@ -16,57 +15,18 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from storyline.analyze.naming.cleanup import (
-    NAME_LABELS,
     clean_span,
     common_word,
     merged_ents,
     shouting,
     word_shapes,
 )
-from storyline.analyze.naming.folding import (
-    TITLES,
-    core_name,
-    display_name,
-    fold,
-    name_tokens,
-    strip_titles,
-    translit,
-)
-from storyline.analyze.naming.kinds import ORG_WORDS
 from storyline.analyze.naming.linking import link_names
-from storyline.analyze.naming.matching import (
-    ORG_SUFFIXES,
-    acronym,
-    compatible_org,
-    compatible_person,
-    org_core,
-    without_legal,
-)
-from storyline.analyze.naming.places import place_key, place_label
-from storyline.analyze.quoting.marks import doc_text
+from storyline.analyze.naming.places import place_label
 from storyline.model import Mention, Span
+from storyline.nlp import doc_text
 
-__all__ = [
-    "NAME_LABELS",
-    "ORG_SUFFIXES",
-    "ORG_WORDS",
-    "TITLES",
-    "acronym",
-    "compatible_org",
-    "compatible_person",
-    "core_name",
-    "display_name",
-    "extract_entities",
-    "fold",
-    "link_names",
-    "mentions_by_key",
-    "name_tokens",
-    "org_core",
-    "place_key",
-    "strip_titles",
-    "translit",
-    "without_legal",
-]
+__all__ = ["extract_entities", "mentions_by_key"]
 
 
 def extract_entities(doc: Any) -> tuple[Mention, ...]:

@@ -20,6 +20,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from storyline.lexicon.measures import claim_what
 from storyline.model import Article, ArticleAnalysis, Citation, Digest, Span, Story, StoryQuote
 from storyline.report.view import (
     UNATTRIBUTED,
@@ -30,8 +31,6 @@ from storyline.report.view import (
     story_view,
     value_text,
 )
-from storyline.story.compare import claim_what
-from storyline.story.coverage import Coverage, independent_sources
 
 #: The heading of quotes whose speaker no report names.
 
@@ -98,7 +97,7 @@ def render_story_html(story: Story, digest: Digest) -> str:
 def render_index_html(digest: Digest) -> str:
     """The index: storylines and their stories, newest first, with a search box."""
     by_id = {a.id: a for a in digest.articles}
-    return render_index_entries([index_entry(s, digest, by_id) for s in digest.stories])
+    return render_index_entries([index_entry(s, by_id) for s in digest.stories])
 
 
 def render_index_entries(entries: Sequence[Mapping[str, Any]]) -> str:
@@ -201,15 +200,13 @@ def _by_speaker(view: StoryView) -> list[dict[str, Any]]:
     ]
 
 
-def _independent(story: Story, digest: Digest, by_id: Mapping[str, Article]) -> int:
+def _independent(story: Story) -> int:
     """The story page's own count of independent sources, so index and page agree."""
-    coverage = story.extra.get("coverage")
-    if isinstance(coverage, Coverage):
-        return coverage.independent
-    return independent_sources(story.articles, by_id, digest.duplicate_of)
+    # The story stages count them (coverage); a story built without them shows none.
+    return story.coverage.independent if story.coverage is not None else 0
 
 
-def index_entry(story: Story, digest: Digest, by_id: Mapping[str, Article]) -> dict[str, Any]:
+def index_entry(story: Story, by_id: Mapping[str, Article]) -> dict[str, Any]:
     """What the index shows of one story (JSON-ready: the store keeps it)."""
     s = story
     dates = sorted((by_id[a].published or "")[:10] for a in s.articles if a in by_id)
@@ -223,7 +220,7 @@ def index_entry(story: Story, digest: Digest, by_id: Mapping[str, Article]) -> d
         "last": dates[-1] if dates else "",
         "names": names,
         "reports": len(s.articles),
-        "sources": _independent(s, digest, by_id),
+        "sources": _independent(s),
         "search": " ".join([s.title, *names, *variants]).lower(),
     }
 

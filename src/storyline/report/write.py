@@ -1,12 +1,18 @@
-"""Writing a digest's report files: ``stories.json``, ``index.html`` and a page per story."""
+"""Writing output files: a digest's ``stories.json``, ``index.html`` and a page per story;
+the ``analyze`` JSONL rows."""
 
 from __future__ import annotations
 
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
-from storyline.model import Digest, Story
+from storyline.model import Analyzed, Digest, Story
 from storyline.report.html import render_index_html, render_story_html, story_file
-from storyline.report.json import write_json
+from storyline.report.json import analysis_to_dict, write_json
 from storyline.report.markdown import render_story_markdown
 
 
@@ -27,3 +33,24 @@ def write_story_pages(story: Story, digest: Digest, out_dir: Path) -> None:
     page = out_dir / story_file(story.id)
     page.write_text(render_story_html(story, digest), encoding="utf-8")
     page.with_suffix(".md").write_text(render_story_markdown(story, digest), encoding="utf-8")
+
+
+def write_analyses(items: Iterable[Analyzed], out: str | Path) -> int:
+    """Write one JSONL row per analysed article to ``out`` ('-' for stdout); return the count."""
+    count = 0
+    with _open_out(Path(out)) as handle:
+        for item in items:
+            row = analysis_to_dict(item.article, item.analysis)
+            handle.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+            count += 1
+    return count
+
+
+@contextmanager
+def _open_out(path: Path) -> Iterator[TextIO]:
+    if str(path) == "-":
+        yield sys.stdout
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as handle:
+        yield handle

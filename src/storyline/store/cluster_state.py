@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-from storyline.story.cluster import ClusterParams, Placement, StoryClusterer
+from storyline.story.clustering import ClusterParams, Placement, StoryClusterer
 from storyline.story.clustering.clusterer import StoryState
 
 #: Bumped when the state's layout or meaning changes; a state of another version (or

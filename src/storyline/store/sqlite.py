@@ -19,8 +19,9 @@ from storyline.model import Article, ArticleAnalysis
 from storyline.store.codec import dumps, loads
 from storyline.store.stories import STORIES_SCHEMA, StoryTable
 
-#: Bumped when the stored analysis changes meaning; older analyses are redone.
-ANALYSIS_VERSION = 1
+#: Bumped when the stored analysis changes meaning; older analyses are redone
+#: (2: the event lines the timeline reads, so that digest never parses a sentence).
+ANALYSIS_VERSION = 2
 #: Bumped with every change of the tables; older databases are upgraded on open
 #: (2: the near-duplicate state, ``dedup``, ``dedup_prints``, ``dedup_bands``, filled lazily;
 #: 3: assembled stories, ``stories``, ``story_articles``, ``cluster_state``, see store.stories).
@@ -320,7 +321,7 @@ class Store:
         """Forget that an article was recorded as a near copy."""
         self._db.execute("DELETE FROM duplicates WHERE article_id = ?", (article_id,))
 
-    # --- near-duplicate state (story.dedup_incremental) ------------------------------
+    # --- near-duplicate state (story.dedup.incremental) ------------------------------
 
     def dedup_known(self, version: str) -> dict[str, tuple[str | None, str]]:
         """Article id -> (publication date, component) of every article with dedup state.

@@ -21,23 +21,20 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
-from storyline.analyze.entities import (
+from storyline.analyze.naming.folding import display_name, name_tokens, strip_titles, translit
+from storyline.analyze.naming.matching import (
     ORG_SUFFIXES,
     acronym,
     compatible_org,
     compatible_person,
-    display_name,
-    name_tokens,
     org_core,
-    place_key,
-    strip_titles,
-    translit,
     without_legal,
 )
-from storyline.model import Analyzed, StoryEntity
+from storyline.analyze.naming.places import place_key
 
-#: Labels of places: a known place ("Singapore") never joins "Singapore Airlines".
-_PLACES = frozenset({"GPE", "LOC"})
+# A known place ("Singapore", an area label) never joins "Singapore Airlines".
+from storyline.lexicon.labels import AREA_LABELS as _PLACES
+from storyline.model import Analyzed, StoryEntity
 
 #: A surname alone joins the leading bearer only when he has this many times the mentions.
 _DOMINANCE = 3

@@ -16,17 +16,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from storyline.model import Article, Digest
-from storyline.nlp import load_nlp
 from storyline.store import Store
 from storyline.update.place import place_new, read_items, update_copies
 from storyline.update.report import ReportWriter
 from storyline.update.stories import assemble_changed, find_changes
 
 if TYPE_CHECKING:
-    from storyline.story.cluster import ClusterParams
+    from storyline.story.clustering import ClusterParams
 
 __all__ = ["Update", "analyse_pending", "load_digest", "place_and_update", "update_stories"]
 
@@ -79,16 +78,13 @@ def update_stories(
     *,
     out_dir: str | Path | None = None,
     max_sentences: int = 6,
-    model: str | None = None,
-    nlp: Callable[[], Any] | None = None,
     params: ClusterParams | None = None,
     progress: Progress | None = None,
 ) -> Update:
     """Place the analysed articles that have no story, re-assemble the stories that changed.
 
-    ``nlp`` gives the spaCy pipeline for the timelines (default: :func:`load_nlp` of
-    ``model``); it is called only when some story is assembled. With ``out_dir``,
-    only the changed stories' pages are written, plus any page the folder lacks.
+    Nothing is parsed (the stages read the stored analyses). With ``out_dir``, only
+    the changed stories' pages are written, plus any page the folder lacks.
     """
     progress = progress or _quiet
     dates = store.analysed_dates()
@@ -96,14 +92,8 @@ def update_stories(
     placements = place_new(store, dates, params)
     changes = find_changes(store, placements, dates, duplicate_of, max_sentences)
     writer = ReportWriter(store, Path(out_dir)) if out_dir is not None else None
-    pipeline = nlp or (lambda: load_nlp(model))
     for built in assemble_changed(
-        store,
-        changes,
-        duplicate_of,
-        max_sentences=max_sentences,
-        nlp=pipeline,
-        progress=progress,
+        store, changes, duplicate_of, max_sentences=max_sentences, progress=progress
     ):
         if writer is not None:
             writer.story(built, changes.keys[built.story.id], duplicate_of)
@@ -137,9 +127,7 @@ def place_and_update(
         for article in articles:
             store.add_article(article)
     analyse_pending(store, model=model, jobs=jobs, progress=progress)
-    return update_stories(
-        store, out_dir=out_dir, max_sentences=max_sentences, model=model, progress=progress
-    )
+    return update_stories(store, out_dir=out_dir, max_sentences=max_sentences, progress=progress)
 
 
 def load_digest(store: Store) -> Digest:

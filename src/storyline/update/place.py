@@ -1,7 +1,7 @@
 """Placing the reports that have no story yet, without reading the ones that have.
 
 Near-duplicates: only reports without stored dedup state are read and hashed
-(:func:`storyline.story.dedup_incremental.update_duplicates_of`). Clustering:
+(:func:`storyline.story.dedup.incremental.update_duplicates_of`). Clustering:
 the clusterer's state is read back as the last digest left it
 (:mod:`storyline.store.cluster_state`); only when that is missing or stale is it
 restored from every stored report's features, once.
@@ -16,7 +16,7 @@ from storyline.model import Analyzed
 from storyline.store import Store
 
 if TYPE_CHECKING:
-    from storyline.story.cluster import ClusterParams, StoryClusterer
+    from storyline.story.clustering import ClusterParams, StoryClusterer
 
 # The clusterer (numpy, scipy) is imported only by a digest that places something.
 
@@ -37,7 +37,7 @@ def update_copies(store: Store, dates: Mapping[str, str | None]) -> dict[str, st
     if store.dedup_settled():
         copies = store.duplicates()
         return {c: o for c, o in copies.items() if c in dates and o in dates}
-    from storyline.story.dedup_incremental import update_duplicates_of
+    from storyline.story.dedup.incremental import update_duplicates_of
 
     with store.batch():
         return update_duplicates_of(dates, lambda ids: read_items(store, ids), store)
@@ -58,7 +58,7 @@ def place_new(
     if not new_ids:
         return {a: p for a, p in stored.items() if a in dates}
     from storyline.store.cluster_state import dump_state, state_version
-    from storyline.story.cluster import ClusterParams, DocFeatures, doc_features
+    from storyline.story.clustering import ClusterParams, DocFeatures, doc_features
 
     params = params or ClusterParams()
     clusterer = _clusterer(store, stored, dates, params)
@@ -91,7 +91,7 @@ def _clusterer(
 ) -> StoryClusterer:
     """The clusterer as the last digest left it (restored from features if need be)."""
     from storyline.store.cluster_state import load_state, state_version
-    from storyline.story.cluster import DocFeatures, Placement, StoryClusterer
+    from storyline.story.clustering import DocFeatures, Placement, StoryClusterer
 
     kept = store.stories.cluster_state(state_version(params), store.count_placements())
     if kept is not None:

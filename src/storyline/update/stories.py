@@ -18,13 +18,12 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from storyline.model import Analyzed, Article, Digest, Story
 from storyline.report.html import index_entry
 from storyline.report.json import entry_text, story_to_dict
 from storyline.store import ANALYSIS_VERSION, Store
-from storyline.store.parses import load_parses, parses_path, save_parses
 from storyline.store.stories import StoredStory, StoryArticle
 from storyline.update.place import read_items
 
@@ -97,14 +96,12 @@ def assemble_changed(
     duplicate_of: Mapping[str, str],
     *,
     max_sentences: int,
-    nlp: Callable[[], Any],
     progress: Progress,
     block: int = 200,
 ) -> Iterator[AssembledStory]:
     """Assemble the changed stories, ``block`` at a time (their reports read only then).
 
-    ``nlp`` gives the spaCy pipeline; it is called only when there is a story to
-    assemble. Each block is stored in one transaction as it is assembled.
+    Each block is stored in one transaction as it is assembled.
     """
     keys = sorted(changes.changed)
     if not keys:
@@ -112,34 +109,18 @@ def assemble_changed(
             with store.batch():
                 store.stories.delete(changes.removed)
         return
-    from storyline.story.assemble import assemble_story, date_story, parse_ahead
+    from storyline.story.assemble import assemble_story
 
-    base = nlp()
-    cache = parses_path(store.path)
-    known = load_parses(cache, base) if cache else {}
-    parsed: dict[str, Any] = {}
     done = 0
     for start in range(0, len(keys), block):
         chunk = keys[start : start + block]
         wanted = [a for k in chunk for a in changes.changed[k]]
         by_id = {i.article.id: i for i in read_items(store, wanted)}
         groups = [[by_id[a] for a in changes.changed[k] if a in by_id] for k in chunk]
-        dated = [date_story(g) for g in groups]
-        pre = parse_ahead(dated, base, known)
-        parsed.update(pre.docs)
-        built = []
-        for (story_id, storyline_id), items, story in zip(chunk, groups, dated, strict=True):
-            built.append(
-                assemble_story(
-                    story_id,
-                    storyline_id,
-                    items,
-                    duplicate_of,
-                    max_sentences=max_sentences,
-                    dated=story,
-                    nlp=pre,
-                )
-            )
+        built = [
+            assemble_story(story_id, line_id, items, duplicate_of, max_sentences=max_sentences)
+            for (story_id, line_id), items in zip(chunk, groups, strict=True)
+        ]
         with store.batch():
             for one in built:
                 save_assembled(store, one, changes.keys[one.story.id], duplicate_of)
@@ -149,8 +130,6 @@ def assemble_changed(
             done += 1
             progress("assemble", done, len(keys))
             yield one
-    if cache is not None and not parsed.keys() <= known.keys():
-        save_parses(cache, base, parsed)  # only when this run parsed something new
 
 
 def save_assembled(
@@ -158,14 +137,13 @@ def save_assembled(
 ) -> None:
     """Keep one assembled story: its record, stories.json entry, index entry and dates."""
     story = built.story
-    page = story_digest(built, duplicate_of)
     by_id = {i.article.id: i.article for i in built.items}
     stored = StoredStory(
         story=story,
         key=key,
         latest=latest(story, by_id),
         doc=entry_text(story_to_dict(story)),
-        entry=index_entry(story, page, by_id),
+        entry=index_entry(story, by_id),
     )
     store.stories.save(
         stored,

@@ -15,12 +15,9 @@ from typing import Any
 
 from storyline.analyze.naming.folding import TITLES, fold, name_tokens
 from storyline.analyze.naming.kinds import ORG_WORDS
-from storyline.analyze.quoting.marks import doc_text
-
-#: spaCy labels that name things a reader would follow through a story.
-NAME_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
-)
+from storyline.lexicon.calendar import MONTH_NAME, WEEKDAY_NAME
+from storyline.lexicon.labels import NAME_LABELS
+from storyline.nlp import doc_text
 
 #: Demonyms and country short forms that stand before a title ("US President ...").
 _DEMONYM = re.compile(r"^(?:[A-Z]{2,3}|[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ic|ch))$")
@@ -73,10 +70,7 @@ def clean_span(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | 
     return start, end
 
 
-_DATE_WORD = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\s+(?=[A-Z])"
-)
+_DATE_WORD = re.compile(rf"(?:{MONTH_NAME}|{WEEKDAY_NAME})(?:['’]s)?\s+(?=[A-Z])")
 
 #: A plural of initials ("PoWs", "MPs", "CEOs") is a common noun, not a name.
 _PLURAL_INITIALS = re.compile(r"^[A-Z][A-Za-z]*[A-Z]s$")

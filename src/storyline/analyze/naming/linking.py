@@ -22,6 +22,7 @@ from storyline.analyze.naming.folding import (
 from storyline.analyze.naming.kinds import ORG_WORDS
 from storyline.analyze.naming.matching import compatible_org, compatible_person, org_core
 from storyline.analyze.naming.places import place_key
+from storyline.lexicon.labels import AREA_LABELS as _PLACES
 from storyline.model import Span
 
 
@@ -108,9 +109,6 @@ def _apply_aliases(
         if labels[i] != "PERSON" and toks in named and keys[i] == display_name(items[i][1], False):
             keys[i] = named[toks]
 
-
-#: Labels of places.
-_PLACES = frozenset({"GPE", "LOC"})
 
 #: Titles that only ever stand before a person's name, whatever the tagger's label.
 _PERSON_TITLES = frozenset(

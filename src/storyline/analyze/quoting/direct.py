@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from storyline.analyze.quoting.lexicon import SPEECH_VERBS
-from storyline.analyze.quoting.marks import Passage, doc_text
+from storyline.analyze.quoting.marks import Passage
 from storyline.analyze.quoting.speakers import (
     Attribution,
     MentionIndex,
@@ -24,6 +24,7 @@ from storyline.analyze.quoting.speakers import (
     subject_of,
 )
 from storyline.model import Quote, Span
+from storyline.nlp import doc_text
 
 #: Quoted words shorter than this with no cue are scare quotes ("so-called “reforms”").
 _MIN_UNCUED_WORDS = 4

@@ -11,13 +11,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from storyline.analyze.quoting.lexicon import REPORT_VERBS
-from storyline.analyze.quoting.marks import doc_text
 from storyline.analyze.quoting.speakers import (
     MentionIndex,
     resolve_subject,
     subject_of,
 )
 from storyline.model import Quote, Span
+from storyline.nlp import doc_text
 
 _MIN_WORDS = 3
 

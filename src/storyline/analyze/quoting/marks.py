@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
@@ -26,14 +25,6 @@ class Passage:
     open_at: int  # index of the opening mark
     close_at: int | None  # index of the closing mark, None when the paragraph ran out
     continued: bool = False  # reopened after a paragraph break (same quote as the last)
-
-
-def doc_text(doc: Any) -> str:
-    """The text of a spaCy doc, built once: ``Doc.text`` joins every token on each call."""
-    cached = doc.user_data.get("storyline_text")
-    if cached is None:
-        cached = doc.user_data["storyline_text"] = doc.text
-    return str(cached)
 
 
 def _is_opening(text: str, i: int) -> bool:

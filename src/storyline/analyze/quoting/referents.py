@@ -10,13 +10,29 @@ the nearest organisation or place named before the pronoun comes last.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from storyline.analyze.quoting.lexicon import REPORT_VERBS
 from storyline.model import Mention
 
-if TYPE_CHECKING:
-    from storyline.analyze.quoting.speakers import MentionIndex
+
+class MentionIndex(Protocol):
+    """What these rules read of a document's mentions (``speakers.MentionIndex`` gives it)."""
+
+    @property
+    def mentions(self) -> Sequence[Mention]:
+        """The mentions in text order."""
+
+    def at(self, start: int, end: int) -> Mention | None:
+        """The mention covering ``[start, end)``, if any."""
+
+    def inside_quote(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside quoted words."""
+
+    def antecedent(self, pos: int, labels: frozenset[str]) -> Mention | None:
+        """The nearest mention with one of ``labels`` before ``pos``, outside quotes."""
+
 
 #: Labels of things that say things without being people.
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})

@@ -14,11 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.analyze.entities import ORG_WORDS, display_name, fold, name_tokens, translit
+from storyline.analyze.naming.folding import display_name, fold, name_tokens, translit
+from storyline.analyze.naming.kinds import ORG_WORDS
 from storyline.analyze.quoting.lexicon import ROLE_NOUNS
-from storyline.analyze.quoting.marks import doc_text
 from storyline.analyze.quoting.referents import ORG_NOUNS, org_referent, relative_head
 from storyline.model import Mention, Span
+from storyline.nlp import doc_text
 
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _ORG_PRONOUNS = frozenset({"it"})

@@ -3,7 +3,7 @@
 Events of different reports with the same date (or one date inside the other) and
 similar words are one entry listing all reports; the same event put on different
 days (within a fortnight) by different reports is one entry whose dates are
-disputed. A story keeps at most ``MAX_ENTRIES`` entries: those reported by more
+disputed. A story keeps at most ``TimelineParams.max_entries`` entries: those reported by more
 outlets and those with a strong event verb first, background at most
 ``MAX_BACKGROUND``; the kept entries are then put in date order.
 """
@@ -18,14 +18,7 @@ from functools import lru_cache
 
 from storyline.model import Citation
 from storyline.story.dating import similarity
-
-#: Word-overlap score from which two events of the same date are the same event.
-SAME_EVENT = 0.3
-#: Higher bar for calling two differently dated events the same (a date dispute).
-SAME_EVENT_DISPUTED = 0.5
-#: Most entries a story's timeline shows, and most of them that are background.
-MAX_ENTRIES = 12
-MAX_BACKGROUND = 3
+from storyline.story.params import TIMELINE, TimelineParams
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that"})
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
@@ -141,7 +134,7 @@ def _close(a: str, b: str) -> bool:
     return bool(da and db and a != b and abs((da - db).days) <= 14)
 
 
-def merge(events: list[Event]) -> list[Event]:
+def merge(events: list[Event], params: TimelineParams = TIMELINE) -> list[Event]:
     """Events of one story merged: same event, same (or nested) date, or a date dispute."""
     merged: list[Event] = []
     for ev in events:
@@ -151,14 +144,14 @@ def merge(events: list[Event]) -> list[Event]:
             same_time = other.value == ev.value or (
                 _within(ev.value, other.value) or _within(other.value, ev.value)
             )
-            if same_time and score >= SAME_EVENT:
+            if same_time and score >= params.merge_overlap:
                 target = other
                 break
             if (
                 other.granularity == ev.granularity == "day"
                 and other.verb == ev.verb
                 and not set(other.by_date.get(other.value, ())) & set(ev.by_date[ev.value])
-                and score >= SAME_EVENT_DISPUTED
+                and score >= params.dispute_overlap
                 and _close(other.value, ev.value)
             ):
                 target = other
@@ -208,8 +201,12 @@ def weight(ev: Event, source: Mapping[str, str] | None = None) -> float:
     return score
 
 
-def prune(events: list[Event], source: Mapping[str, str] | None = None) -> list[Event]:
-    """The events worth a timeline entry, at most ``MAX_ENTRIES`` (background capped).
+def prune(
+    events: list[Event],
+    source: Mapping[str, str] | None = None,
+    params: TimelineParams = TIMELINE,
+) -> list[Event]:
+    """The events worth a timeline entry, at most ``max_entries`` (background capped).
 
     The best event of each date comes first, so that a day with one strong report is
     not crowded out by a busier day; the rest follow by weight.
@@ -225,10 +222,10 @@ def prune(events: list[Event], source: Mapping[str, str] | None = None) -> list[
     kept: list[Event] = []
     background = 0
     for ev in firsts + rest:
-        if len(kept) >= MAX_ENTRIES:
+        if len(kept) >= params.max_entries:
             break
         if ev.background:
-            if background >= MAX_BACKGROUND:
+            if background >= params.max_background:
                 continue
             background += 1
         kept.append(ev)

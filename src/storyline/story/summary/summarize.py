@@ -12,8 +12,8 @@ carry the same claim or say the same thing.
 Support is searched in every article of the story, copies included: a passage
 supports a sentence when it says much the same thing, and the citation is kept
 only when the cited article contains the sentence's numbers, names, quoted words
-and dates (:mod:`storyline.story.summary_support`). A sentence left without
-support is not shown. Candidates come from :mod:`storyline.story.summary_sentences`.
+and dates (:mod:`storyline.story.summary.support`). A sentence left without
+support is not shown. Candidates come from :mod:`storyline.story.summary.sentences`.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
+from storyline.lexicon.labels import CITED_NAME_LABELS
+from storyline.lexicon.measures import SUMMARY_FACTS, base_measure
 from storyline.model import (
     Analyzed,
     Citation,
@@ -34,10 +36,10 @@ from storyline.model import (
     SummarySentence,
     TimelineEntry,
 )
-from storyline.story.summary_sentences import Candidate, find_candidates
-from storyline.story.summary_support import Doc, cosine, find_support, idf_of, read_doc, source_key
-from storyline.story.summary_text import (
-    NAME_LABELS,
+from storyline.story.params import SUMMARY, SummaryParams
+from storyline.story.summary.sentences import Candidate, find_candidates
+from storyline.story.summary.support import Doc, cosine, find_support, idf_of, read_doc, source_key
+from storyline.story.summary.text import (
     claim_key,
     content_words,
     is_year,
@@ -51,17 +53,6 @@ __all__ = ["content_words", "numbers_in", "quoted_in", "summarize"]
 
 #: Bounds on the summary length (the issue asks for 4 to 8 sentences).
 MIN_SENTENCES, MAX_SENTENCES = 4, 8
-#: Cosine above which two selected sentences count as saying the same thing.
-REDUNDANT_COSINE = 0.5
-#: The same bar when the two sentences state the same figure.
-REDUNDANT_COSINE_WITH_FIGURE = 0.2
-#: An event this many days before its report orders the sentence; older ones are recalled.
-RECENT_DAYS = 3
-#: How many of a story's agreed figures the summary must tell (when a sentence carries them).
-AGREED_SLOTS = 2
-#: Worth of telling a not yet covered week of a story that spans several.
-PERIOD_WEIGHT = 4.0
-_STOP_FACT_LABELS = {"PERSON", "ORG", "GPE"}
 
 
 def summarize(
@@ -75,6 +66,7 @@ def summarize(
     duplicate_of: Mapping[str, str] | None = None,
     canonical: Callable[[str, str], str] | None = None,
     max_sentences: int = 6,
+    params: SummaryParams = SUMMARY,
 ) -> tuple[SummarySentence, ...]:
     """Pick 4-8 central, non-redundant sentences, each citing every article that supports it."""
     dups = dict(duplicate_of or {})
@@ -89,7 +81,7 @@ def summarize(
     # The busiest weeks (the latest first on ties), as many as there are sentences to give.
     periods = sorted(per_period, key=lambda p: (per_period[p], p), reverse=True)[:limit]
     if len(per_period) > 1:
-        weights.update(dict.fromkeys(periods, PERIOD_WEIGHT))
+        weights.update(dict.fromkeys(periods, params.period_weight))
     disputed = {f"num:{num(v.value)}" for c in conflicts for v in c.values}
     candidates = [
         c
@@ -129,14 +121,15 @@ def summarize(
         shortlist += extra
         listed.update(id(c) for c in extra)
     for cand in shortlist:
-        cand.support = find_support(cand, docs, idf, fact_spans, variants)
+        cand.support = find_support(cand, docs, idf, fact_spans, variants, params)
         cand.independent = len({source_key(docs, dups, c.article) for c in cand.support})
     chosen = _select(
         [c for c in shortlist if c.support],
         weights,
         limit,
         min_count=min(MIN_SENTENCES, limit),
-        must=agreed[:AGREED_SLOTS],
+        must=agreed[: params.agreed_slots],
+        params=params,
     )
     return tuple(
         SummarySentence(
@@ -144,7 +137,7 @@ def summarize(
             citations=tuple(dict.fromkeys(p.article for p in c.support)),
             passages=c.support,
         )
-        for c in _story_order(chosen, docs, timeline)
+        for c in _story_order(chosen, docs, timeline, params.recent_days)
     )
 
 
@@ -153,7 +146,7 @@ def _agreed_claims(claims: Sequence[StoryClaim], dups: Mapping[str, str]) -> lis
     agreed = [
         (c.independent or len({dups.get(a, a) for a in c.articles}), claim_key(c.measure, c.value))
         for c in claims
-        if c.measure not in ("other", "duration")
+        if base_measure(c.measure) in SUMMARY_FACTS
     ]
     ranked = sorted((pair for pair in agreed if pair[0] >= 2), key=lambda p: -p[0])
     return list(dict.fromkeys(key for _, key in ranked))
@@ -202,7 +195,7 @@ def _fact_weights(
             weights[f"event:{i}"] = 0.75 * independent(t.articles)
     ranked = sorted(entities, key=lambda e: -(len(e.articles) * 10 + e.mentions))[:8]
     for e in ranked:
-        if e.label in _STOP_FACT_LABELS or e.label in NAME_LABELS:
+        if e.label in CITED_NAME_LABELS:
             weights[f"ent:{e.name}"] = 0.25 * independent(e.articles)
     return weights
 
@@ -221,6 +214,7 @@ def _select(
     limit: int,
     min_count: int,
     must: Sequence[str] = (),
+    params: SummaryParams = SUMMARY,
 ) -> list[Candidate]:
     """Greedy marginal coverage; a sentence repeating a chosen claim or wording is skipped.
 
@@ -244,7 +238,7 @@ def _select(
         claims = {f for f in best.facts if f.startswith(("claim:", "claimv:"))}
         if claims & covered:
             continue
-        if any(_same_statement(best, c) for c in chosen):
+        if any(_same_statement(best, c, params) for c in chosen):
             continue
         if _gain(best, weights, covered) <= 0 and len(chosen) >= min_count:
             break
@@ -253,7 +247,7 @@ def _select(
     return chosen
 
 
-def _same_statement(a: Candidate, b: Candidate) -> bool:
+def _same_statement(a: Candidate, b: Candidate, params: SummaryParams) -> bool:
     """Two sentences say the same when one's passages cite the other or their words agree.
 
     Sharing a figure (not a year) lowers the bar: "shares fell 18 per cent" and
@@ -263,7 +257,9 @@ def _same_statement(a: Candidate, b: Candidate) -> bool:
         return True
     similarity = cosine(a.words, b.words)
     figures = {v for v in a.numbers & b.numbers if not is_year(v) and v > 1}
-    return similarity > (REDUNDANT_COSINE_WITH_FIGURE if figures else REDUNDANT_COSINE)
+    return similarity > (
+        params.redundant_cosine_with_figure if figures else params.redundant_cosine
+    )
 
 
 def _gain(c: Candidate, weights: Mapping[str, float], covered: set[str]) -> float:
@@ -273,7 +269,10 @@ def _gain(c: Candidate, weights: Mapping[str, float], covered: set[str]) -> floa
 
 
 def _story_order(
-    chosen: list[Candidate], docs: Mapping[str, Doc], timeline: Sequence[TimelineEntry]
+    chosen: list[Candidate],
+    docs: Mapping[str, Doc],
+    timeline: Sequence[TimelineEntry],
+    recent_days: int,
 ) -> list[Candidate]:
     """The order that reads as a story.
 
@@ -294,7 +293,7 @@ def _story_order(
         dated = sorted(
             d[:10]
             for f in c.facts
-            if (d := event_dates.get(f)) and _near(d[:10], published, RECENT_DAYS)
+            if (d := event_dates.get(f)) and _near(d[:10], published, recent_days)
         )
         return (dated[0] if dated else published or "9999", rank)
 

@@ -2,9 +2,10 @@
 
 Every sentence with a calendar time expression (a date, a day, a week, a month, a
 season or a year, not a duration or a vague reference) gives an event: a short
-readable line (:mod:`storyline.story.timeline_lines`), its date and granularity, and
+readable line (found per article at analysis, :mod:`storyline.analyze.eventline`; the
+story puts its names in), its date and granularity, and
 the sentence as citation. Events are merged across reports, ranked and pruned
-(:mod:`storyline.story.timeline_merge`). Events dated well before the report's
+(:mod:`storyline.story.timeline.merge`). Events dated well before the report's
 publication are kept and marked background. Entries are ordered by date (ISO 8601;
 seasons and quarters as month intervals); those of undated reports follow, in text
 order.
@@ -14,12 +15,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
 
+from storyline.analyze.eventline.extract import dated_sentence
+from storyline.analyze.eventline.lines import finish_line
+from storyline.ingest.dates import publication_day
 from storyline.model import Analyzed, Citation, Span, TimeExpr, TimelineEntry
-from storyline.story.dating import published_date, sentence_of, similarity, words
-from storyline.story.timeline_lines import event_line
-from storyline.story.timeline_merge import (
+from storyline.story.dating import similarity, words
+from storyline.story.params import TIMELINE, TimelineParams
+from storyline.story.timeline.merge import (
     Event,
     articles_of,
     iso_date,
@@ -30,12 +33,8 @@ from storyline.story.timeline_merge import (
     start_of,
 )
 
-__all__ = ["build_timeline", "sort_key", "timeline_sentences"]
+__all__ = ["build_timeline", "sort_key"]
 
-#: Events this many days before publication are background.
-BACKGROUND_DAYS = 60
-#: Whole-report word overlap from which a report counts as a copy of another (wire copy).
-COPY = 0.7
 
 _DATE_VALUE = re.compile(
     r"^\d{4}(?:-(?:\d\d(?:-\d\d)?|W\d\d(?:-WE)?|Q\d|H\d|SP|SU|FA|WI))?(?:T.*)?$"
@@ -66,47 +65,27 @@ def _day_value(t: TimeExpr) -> tuple[str, str] | None:
 def build_timeline(
     items: Sequence[Analyzed],
     canonical: Callable[[str, str], str] | None = None,
-    nlp: Any = None,
+    params: TimelineParams = TIMELINE,
 ) -> tuple[TimelineEntry, ...]:
-    """The ordered, merged timeline of one story's reports."""
-    if nlp is None:
-        from storyline.nlp import load_nlp
-
-        nlp = load_nlp()
-    todos = [_dated_times(item) for item in items]
-    keys = _sentence_keys(todos)
-    texts = [items[n].article.text[s.start : s.end] for n, s in keys]
-    # every dated sentence of the story parsed in one batch (small batches cost more),
-    # a sentence that copies repeat parsed once: a parse depends on the text alone
-    unique = list(dict.fromkeys(texts))
-    docs = dict(zip(unique, nlp.pipe(unique, batch_size=256), strict=True))
-    parsed: list[dict[Span, Any]] = [{} for _ in items]
-    for (n, span), text in zip(keys, texts, strict=True):
-        parsed[n][span] = docs[text]
+    """The ordered, merged timeline of one story's reports (no parsing: the lines are
+    the analysis's ``event_lines``)."""
     events: list[Event] = []
-    for index, (item, todo) in enumerate(zip(items, todos, strict=True)):
-        events.extend(_events_of(item, index, todo, parsed[index], _namer(canonical, item)))
-    return tuple(_entry(e) for e in order(prune(merge(events), _copies(items))))
+    for index, item in enumerate(items):
+        name_of = _namer(canonical, item)
+        events.extend(_events_of(item, index, _dated_times(item), name_of, params))
+    copies = _copies(items, params.copy_overlap)
+    return tuple(_entry(e) for e in order(prune(merge(events, params), copies, params)))
 
 
-def timeline_sentences(items: Sequence[Analyzed]) -> list[str]:
-    """The distinct sentence texts :func:`build_timeline` parses for these reports."""
-    keys = _sentence_keys([_dated_times(item) for item in items])
-    return list(dict.fromkeys(items[n].article.text[s.start : s.end] for n, s in keys))
-
-
-def _sentence_keys(todos: Sequence[_Todo]) -> list[tuple[int, Span]]:
-    """(report index, sentence span) of every dated sentence, in report and text order."""
-    return [(n, span) for n, todo in enumerate(todos) for span in sorted({s for *_, s in todo})]
-
-
-def _copies(items: Sequence[Analyzed]) -> dict[str, str]:
+def _copies(
+    items: Sequence[Analyzed], copy_overlap: float = TIMELINE.copy_overlap
+) -> dict[str, str]:
     """Each report that nearly repeats an earlier one, mapped to that earlier report."""
     bags = [words(it.article.text) for it in items]
     out: dict[str, str] = {}
     for n, item in enumerate(items):
         for m in range(n):
-            if similarity(bags[n], bags[m]) >= COPY:
+            if similarity(bags[n], bags[m]) >= copy_overlap:
                 out[item.article.id] = out.get(items[m].article.id, items[m].article.id)
                 break
     return out
@@ -137,11 +116,7 @@ def _dated_times(item: Analyzed) -> _Todo:
     todo: _Todo = []
     for t in item.analysis.times:
         dv = _day_value(t)
-        sent_span = sentence_of(item, t.span)
-        # a sentence never spans a paragraph break: a heading glued to it goes
-        cut = text.rfind("\n", sent_span.start, t.span.start)
-        if cut >= 0:
-            sent_span = Span(cut + 1, sent_span.end)
+        sent_span = dated_sentence(text, item.analysis.sentences, t.span)
         # A time inside a quotation is relative to when it was said, not to the report.
         if (
             dv is not None
@@ -156,43 +131,30 @@ def _events_of(
     item: Analyzed,
     index: int,
     todo: _Todo,
-    parsed: dict[Span, Any],
     name_of: Callable[[str], str],
+    params: TimelineParams,
 ) -> list[Event]:
     """One event per dated clause of a report (two dates of one clause: the first)."""
     aid = item.article.id
     text = item.article.text
-    pub = published_date(item.article.published)
+    pub = publication_day(item.article.published)
     seen: set[tuple[int, int | str]] = set()
     out: list[Event] = []
+    lines = {e.time: e for e in item.analysis.event_lines}
     for t, value, gran, sent_span in todo:
-        doc = parsed[sent_span]
-        local = doc.char_span(0, len(doc.text))
-        line = event_line(
-            local if local is not None else doc[:],
-            t.span.start - sent_span.start,
-            t.span.end - sent_span.start,
-            name_of,
-            [
-                (o.span.start - sent_span.start, o.span.end - sent_span.start)
-                for o in item.analysis.times
-                if o is not t
-                and o.type in ("DATE", "TIME")
-                and sent_span.start <= o.span.start
-                and o.span.end <= sent_span.end
-            ],
-        )
+        line = lines.get(t.span)
         # one event per clause, and per date within a sentence
         if line is None or {(sent_span.start, line.verb_i), (sent_span.start, value)} & seen:
             continue
+        shown = finish_line(line.text, line.named, name_of)
         seen |= {(sent_span.start, line.verb_i), (sent_span.start, value)}
         start = start_of(value)
-        background = bool(pub and start and (pub - start).days > BACKGROUND_DAYS)
+        background = bool(pub and start and (pub - start).days > params.background_days)
         citation = Citation(aid, Span(sent_span.start, sent_span.end))
         sentence = text[sent_span.start : sent_span.end]
         out.append(
             Event(
-                value, gran, line.text, words(sentence), background, (index, sent_span.start),
+                value, gran, shown, words(sentence), background, (index, sent_span.start),
                 [citation], {value: [aid]}, line.verb, line.strong,
             )
         )  # fmt: skip

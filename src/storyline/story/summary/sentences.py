@@ -13,9 +13,10 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from storyline.lexicon.calendar import DATELINE, MONTH_NAME, WEEKDAY_NAME
+from storyline.lexicon.labels import CITED_NAME_LABELS
 from storyline.model import Analyzed, Citation, Span
-from storyline.story.summary_text import (
-    NAME_LABELS,
+from storyline.story.summary.text import (
     QUOTED,
     claim_key,
     num,
@@ -67,17 +68,13 @@ _DEBRIS = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^(?:By|From|Updated|Published|Posted|Photo|Image|Credit|Source)\b[ :]")
-_DATELINE = re.compile(
-    r"\b[A-Z]{3,}(?:[/,.' -]+[A-Z]{2,})*\.?(?:,?\s+[A-Z][a-z]+\.?)?"
-    r"(?:\s*\([^)]{1,40}\))?\s*[—–-]{1,2}\s+"
-)
+_DATELINE = re.compile(rf"\b{DATELINE}\s+")
 _ATTRIBUTION_TAIL = re.compile(
     r"^(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|asked|added|told|wrote|noted|stated|"
     r"explained|insisted|replied|warned|continued)\b(?![^.]*\bthat\b)"
 )
 _DATE_LEAD = re.compile(
-    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:January|February|March|April|May|"
-    r"June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}\s+(?=[A-Z])"
+    rf"^(?:(?:{WEEKDAY_NAME}),?\s+)?(?:{MONTH_NAME})\s+\d{{1,2}},\s+\d{{4}}\s+(?=[A-Z])"
 )
 _TERMINAL = re.compile(r"[.!][\"'”’)\]]*$")
 FactIndex = Mapping[str, Sequence[tuple[Span, str]]]
@@ -166,7 +163,7 @@ def _repair(
         sentence = stripped[0].upper() + stripped[1:]
     if _CONTEXT_START.match(sentence):
         return None
-    mentions = [m for m in item.analysis.entities if m.label in NAME_LABELS]
+    mentions = [m for m in item.analysis.entities if m.label in CITED_NAME_LABELS]
     inside = [m for m in mentions if span.start <= m.span.start < span.end]
     described = _DESCRIPTION_START.match(sentence)
     if described:
@@ -300,7 +297,7 @@ def _names_in(
 ) -> set[str]:
     names: set[str] = set()
     for m in item.analysis.entities:
-        if m.label in NAME_LABELS and span.start <= m.span.start < span.end:
+        if m.label in CITED_NAME_LABELS and span.start <= m.span.start < span.end:
             name = canon(item.article.id, m.key)
             names.add(variants.get(name.lower(), name))
     return names

@@ -30,7 +30,7 @@ from datasketch import MinHashLSH
 from numpy.typing import NDArray
 
 from storyline.model import Analyzed
-from storyline.story.dedup import (
+from storyline.story.dedup.minhash import (
     LSH_THRESHOLD,
     NUM_PERM,
     Groups,

@@ -1,4 +1,4 @@
-"""Which claims of a story's reports speak of the same event (for ``story.compare``).
+"""Which claims of a story's reports speak of the same event (for ``story.compare.claims``).
 
 Two figures of one measure are aligned only when nothing tells their events apart:
 the same target, a shared place, a compatible event word, compatible dates; a
@@ -14,24 +14,9 @@ from dataclasses import dataclass
 
 from storyline.analyze.numbers.about import EVENT_NOUNS, TARGETS
 from storyline.analyze.numbers.tally import is_background
+from storyline.lexicon.measures import AMOUNTS, IMPLIED, LOOSE, TOLLS
 from storyline.model import Claim
-from storyline.story.compare_amounts import AMOUNTS
 
-#: Measures aligned across reports: counts of people, places and weapons, and money
-#: and percentages whose sentence names what they measure (``compare_amounts``).
-#: Distances and durations are kept per report but not aligned: too little in a
-#: sentence says which trip or call they measure.
-COMPARED = frozenset({"killed", "injured", "missing", "arrested", "prisoners_exchanged",
-                      "evacuated", "displaced", "launched", "shot_down", "captured", "shot",
-                      "casualties", "money", "percent"})  # fmt: skip
-#: The event a measure implies by itself ("1,000 prisoners swapped" is an exchange).
-IMPLIED = {"prisoners_exchanged": "exchange", "captured": "capture", "launched": "attack",
-           "shot_down": "attack", "shot": "shooting"}  # fmt: skip
-#: Measures whose reports may be aligned by event word and equal value alone.
-LOOSE = frozenset({"prisoners_exchanged"})
-#: Measures whose later, higher figure is an update rather than a conflict.
-TOLLS = frozenset({"killed", "injured", "missing", "displaced", "evacuated", "arrested",
-                   "casualties", "shot"})  # fmt: skip
 SYNONYMS = {"minibus": "bus", "coach": "bus", "lorry": "truck", "home": "house",
             "swap": "exchange", "airstrike": "strike", "blast": "explosion",
             "collision": "crash", "wreck": "crash", "pileup": "crash", "blaze": "fire",
@@ -97,7 +82,7 @@ def same_event(a: Item, b: Item) -> bool:
         return False
     if (is_background(a.claim) or is_background(b.claim)) and a.claim.date != b.claim.date:
         return False  # "last year three people died at the same junction" is not today's toll
-    if a.claim.measure in AMOUNTS:  # events: what is measured; places: who (compare_amounts)
+    if a.claim.measure in AMOUNTS:  # events: what is measured; places: who (compare.amounts)
         return a.events == b.events and bool(a.places & b.places)
     if a.targets and b.targets:
         return bool(a.targets & b.targets)

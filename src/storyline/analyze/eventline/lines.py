@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.story.timeline_clause import (
+from storyline.analyze.eventline.clause import (
     MAX_WORDS,
     RELATIVE,
     REPORTING,
@@ -29,6 +29,7 @@ from storyline.story.timeline_clause import (
     subject,
     time_tokens,
 )
+from storyline.lexicon.calendar import CAPS_PLACE, DATELINE
 
 #: Verbs of things that happen: an entry with one is worth keeping.
 STRONG = frozenset(
@@ -46,18 +47,32 @@ STRONG = frozenset(
 )  # fmt: skip
 _BAD_START = frozenset({"ADP", "CCONJ", "SCONJ", "PUNCT", "PART"})
 #: "LINDHOLM, March 12 (Northwire) -": a wire dateline before the first sentence.
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z ./'’-]{2,}(?:,[^-–—]{0,40})?\s*(?:\([^)]*\))?\s*[-–—]+\s")
-_DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,},\s*$")
+_DATELINE = re.compile(rf"^\s*{DATELINE}\s")
+_DATELINE_HEAD = re.compile(rf"^\s*{CAPS_PLACE},\s*$")
 
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """An event line with the lemma and token index of its verb."""
+    """An event line with the lemma and token index of its verb.
+
+    ``text`` is not final while ``named`` is set: :func:`finish_line` puts the
+    story-wide name of the subject in and tidies it.
+    """
 
     text: str
     verb: str
     verb_i: int
     strong: bool
+    named: tuple[str, str] | None = None
+
+
+def finish_line(text: str, named: tuple[str, str] | None, canonical: Callable[[str], str]) -> str:
+    """The line as shown: the subject phrase given the story-wide name, tidied."""
+    if named is not None:
+        old, better = named[0], canonical(named[1])
+        if better and old in text:
+            text = text.replace(old, better, 1)
+    return _tidy(text)
 
 
 def _join(toks: list[Any], prefix: dict[int, str] | None = None) -> str:
@@ -149,7 +164,7 @@ def _fallback(sent: Any, time_ids: set[int], at: int) -> str | None:
     kept = [t for t in kept if t.i not in time_ids]
     while kept and kept[-1].pos_ in ("ADP", "CCONJ", "SCONJ", "PUNCT", "DET"):
         kept.pop()  # "... on Station Street on" after the time went
-    return _tidy(_join(kept)) if len(kept) >= 3 else None
+    return _join(kept) if len(kept) >= 3 else None  # tidied by finish_line
 
 
 def is_dateline(sent: Any, start: int) -> bool:
@@ -205,9 +220,11 @@ def _render(
     time_ids: set[int],
     subj: list[Any],
     reported: list[Any],
-    canonical: Callable[[str], str],
 ) -> str:
-    """The line's text: determiners and commas restored, a reported event first."""
+    """The line's text: determiners and commas restored, a reported event first.
+
+    Not tidied yet: :func:`finish_line` does that once the subject's name is known.
+    """
     doc = sent.doc
     ids = {t.i for t in toks}
     # a possessive time taken out ("last week's derailment") leaves a bare noun
@@ -241,19 +258,13 @@ def _render(
     if toks[0].i != start.i and start.pos_ != "PROPN":
         # the sentence's first word moved inside the line: "..., the inspectors said"
         text = text.replace(", " + start.text + " ", ", " + start.lower_ + " ", 1)
-    named = _named(subj)
-    if named is not None:
-        old, better = named[0], canonical(named[1])
-        if better and old in text:
-            text = text.replace(old, better, 1)
-    return _tidy(text)
+    return text
 
 
 def event_line(
     sent: Any,
     t_start: int,
     t_end: int,
-    canonical: Callable[[str], str],
     others: Sequence[tuple[int, int]] = (),
 ) -> Line | None:
     """The readable event line for the time at chars ``t_start:t_end`` of ``sent``."""
@@ -289,9 +300,8 @@ def event_line(
     strong = _is_strong(verb)
     if len(toks) <= MAX_WORDS and _readable(toks, verb):
         attributed = reported if lemma in REPORTING else []
-        return Line(
-            _render(sent, toks, time_ids, subj, attributed, canonical), lemma, verb.i, strong
-        )
+        rendered = _render(sent, toks, time_ids, subj, attributed)
+        return Line(rendered, lemma, verb.i, strong, _named(subj))
     at = span.start if span is not None else sent.start
     text = _fallback(sent, time_ids, at)
     return None if text is None else Line(text, lemma, verb.i, strong)

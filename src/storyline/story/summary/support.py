@@ -17,11 +17,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from storyline.lexicon.labels import CITED_NAME_LABELS
+from storyline.lexicon.measures import WEAK
 from storyline.model import Analyzed, Citation, Span
-from storyline.story.dedup import original_of
-from storyline.story.summary_sentences import Candidate, FactIndex, facts_of
-from storyline.story.summary_text import (
-    NAME_LABELS,
+from storyline.story.dedup.minhash import original_of
+from storyline.story.params import SUMMARY, SummaryParams
+from storyline.story.summary.sentences import Candidate, FactIndex, facts_of
+from storyline.story.summary.text import (
     calendar_day,
     claim_key,
     content_words,
@@ -31,17 +33,6 @@ from storyline.story.summary_text import (
     quoted_in,
     word_seq,
 )
-
-#: Share of a sentence's (IDF-weighted) content words a passage must repeat to support it.
-SUPPORT_OVERLAP = 0.45
-#: Lower bar when the passage also shares a story fact (claim, quote, timeline event).
-SUPPORT_OVERLAP_WITH_FACT = 0.15
-#: Bar when the passage names the sentence's people and places and shares an event word.
-SUPPORT_OVERLAP_WITH_NAMES = 0.3
-#: Besides, the share of the sentence's other (event, not name) words the passage must repeat.
-SUPPORT_EVENT_OVERLAP = 0.4
-#: Claim measures too generic to say two passages tell one fact ("lines 4 and 7").
-WEAK_MEASURES = frozenset({"other", "duration", "distance"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +65,7 @@ def read_doc(item: Analyzed, canon: Callable[[str, str], str], variants: Mapping
     named: list[set[str]] = [set() for _ in sentences]
     starts = [s.start for s in sentences]
     for m in item.analysis.entities:
-        if m.label in NAME_LABELS:
+        if m.label in CITED_NAME_LABELS:
             key = canon(item.article.id, m.key)
             for form in (key, m.key, m.text):
                 names.add(variants.get(form.lower(), form))
@@ -83,7 +74,7 @@ def read_doc(item: Analyzed, canon: Callable[[str, str], str], variants: Mapping
                 named[i].add(name_token(variants.get(key.lower(), key)))
     claimed: list[set[str]] = [set() for _ in sentences]
     for c in item.analysis.claims:
-        if c.measure in WEAK_MEASURES:
+        if c.measure in WEAK:
             continue
         for i, s in enumerate(sentences):
             if c.sentence.overlaps(s) or s.contains(c.span):
@@ -118,6 +109,7 @@ def find_support(
     idf: Mapping[str, float],
     fact_spans: FactIndex,
     variants: Mapping[str, str],
+    params: SummaryParams = SUMMARY,
 ) -> tuple[Citation, ...]:
     """Every article with a passage that says the sentence's facts and passes verification.
 
@@ -153,22 +145,24 @@ def find_support(
                 best = (2.0, i)  # the sentence itself (maybe with a dateline cut off)
                 break
             overlap = weight / total
-            if overlap < SUPPORT_OVERLAP_WITH_FACT or (best is not None and overlap <= best[0]):
+            if overlap < params.support_overlap_with_fact or (
+                best is not None and overlap <= best[0]
+            ):
                 continue
             if _same_fact(story_facts, art, doc, i, fact_spans):
                 best = (overlap, i)
                 continue
             # Names are cheap to share: the passage must also tell what they did.
             told = sum(idf.get(w, 1.0) for w in events & doc.words[i]) / event_total
-            if told < SUPPORT_EVENT_OVERLAP:
+            if told < params.support_event_overlap:
                 continue
             # ...and be about the same people (named there or one sentence off; a place may
             # go without saying: "the town").
             near = _names_near(doc, i)
             if not people <= near:
                 continue
-            if overlap >= SUPPORT_OVERLAP or (
-                overlap >= SUPPORT_OVERLAP_WITH_NAMES and names and names <= near
+            if overlap >= params.support_overlap or (
+                overlap >= params.support_overlap_with_names and names and names <= near
             ):
                 best = (overlap, i)
         if best is None:

@@ -11,7 +11,7 @@ Copies form groups; the group's original is its earliest published report (ties
 and unknown dates by id), the others are its republications. Agreement counts
 independent sources: five copies of one wire report are one source.
 
-``story.dedup_incremental`` gives the same groups at digest time from state kept
+``story.dedup.incremental`` gives the same groups at digest time from state kept
 in the store, hashing only new reports.
 """
 
@@ -236,7 +236,7 @@ def original_of(article_id: str, duplicate_of: Mapping[str, str]) -> str:
     return article_id
 
 
-def independent_sources(article_ids: Iterable[str], duplicate_of: Mapping[str, str]) -> int:
+def count_originals(article_ids: Iterable[str], duplicate_of: Mapping[str, str]) -> int:
     """How many independent reports among these: copies of one original count once."""
     return len({original_of(a, duplicate_of) for a in article_ids})
 
@@ -244,7 +244,7 @@ def independent_sources(article_ids: Iterable[str], duplicate_of: Mapping[str, s
 def sources_label(article_ids: Sequence[str], duplicate_of: Mapping[str, str]) -> str:
     """'5 reports, 1 independent source' for a set of reports."""
     n = len(set(article_ids))
-    k = independent_sources(article_ids, duplicate_of)
+    k = count_originals(article_ids, duplicate_of)
     reports = "report" if n == 1 else "reports"
     sources = "source" if k == 1 else "sources"
     return f"{n} {reports}, {k} independent {sources}"

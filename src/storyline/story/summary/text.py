@@ -10,18 +10,10 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from storyline.analyze.numbers.parse import SCALES
+from storyline.lexicon.stopwords import CONTENT_STOPWORDS
 from storyline.model import TimeExpr
 
-#: Entity labels whose names a citing article must share.
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
-_STOPWORD_TEXT = """a an the and or but if of in on at to for from by with about as into over after
-    before under between during without within than then that this these those there here
-    is are was were be been being has have had do does did will would shall should can could
-    may might must it its he him his she her they them their we us our you your i me my
-    not no nor so too very also just only said says say told tell according more most
-    other some such what which who whom whose when where why how all any both each few
-    new one two three"""
-_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _SMALL_NUMBERS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen "
     "fourteen fifteen sixteen seventeen eighteen nineteen twenty"
@@ -71,7 +63,6 @@ _EVENT_SYNONYMS = {
     "evacuat": "evacuate",
     "evacuee": "evacuate",
 }
-_SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _NUMBER_TOKEN = re.compile(r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)|[A-Za-z]+")
 QUOTED = re.compile(r"[\"“]([^\"“”]{3,})[\"”]")
 _WORD = re.compile(r"[\w’']+")
@@ -93,7 +84,7 @@ def content_words(text: str) -> set[str]:
     for w in word_seq(text):
         if w in _DIGIT_WORDS:
             out.add(_DIGIT_WORDS[w])
-        elif w not in _STOPWORDS and (len(w) > 2 or w.isdigit()):
+        elif w not in CONTENT_STOPWORDS and (len(w) > 2 or w.isdigit()):
             stem = _stem(w[:-2] if w.endswith("'s") else w)
             out.add(_EVENT_SYNONYMS.get(stem, stem))
     return out
@@ -119,8 +110,8 @@ def numbers_in(text: str) -> list[float]:
             scalable = True
             continue
         word = token.lower()
-        if scalable and word in _SCALES:
-            values[-1] *= _SCALES[word]
+        if scalable and word in SCALES:
+            values[-1] *= SCALES[word]
             scalable = False
         elif word in _NUMBER_WORDS:
             values.append(float(_NUMBER_WORDS[word]))

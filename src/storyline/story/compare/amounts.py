@@ -15,10 +15,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from storyline.lexicon.measures import AMOUNTS
 from storyline.model import Claim, Mention
 
-#: Measures aligned by ``amount_key`` rather than by event, place and target.
-AMOUNTS = frozenset({"money", "percent"})
 #: The quantity an amount measures, one name per kind ("stock" is "shares").
 QUANTITIES = {
     "share": "shares", "shares": "shares", "stock": "shares", "stocks": "shares",

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from storyline.analyze.numbers.tally import is_background
 from storyline.analyze.numbers.victims import ANAPHORIC, PART
+from storyline.lexicon.measures import AMOUNTS, COMPARED, TOLLS, base_measure
 from storyline.model import (
     Analyzed,
     Citation,
@@ -30,16 +31,14 @@ from storyline.model import (
     Mention,
     StoryClaim,
 )
-from storyline.story.compare_amounts import AMOUNTS, amount_features
-from storyline.story.compare_events import (
-    COMPARED,
-    TOLLS,
+from storyline.story.compare.amounts import amount_features
+from storyline.story.compare.events import (
     Features,
     Item,
     features,
     same_event,
 )
-from storyline.story.dedup import independent_sources
+from storyline.story.dedup.minhash import count_originals
 
 PARTY_WORDS = re.compile(
     r"\b(military|army|armed forces|air force|navy|defen[cs]e ministry|ministry of defen[cs]e|"
@@ -102,7 +101,7 @@ def _items(
         art = analyzed.article
         states = _states(analyzed.analysis.entities)
         for claim in analyzed.analysis.claims:
-            if claim.measure.split("_per_")[0] not in COMPARED or claim.counted in (
+            if base_measure(claim.measure) not in COMPARED or claim.counted in (
                 ANAPHORIC,
                 PART,
             ):
@@ -314,18 +313,6 @@ def compare_claims(
     return tuple(claims), tuple(conflicts)
 
 
-def claim_what(counted: str, measure: str) -> str:
-    """What a figure counts, as a reader says it: "people killed", "per cent", "dollars"."""
-    if measure == "percent":
-        return "per cent"
-    if measure in ("money", "distance"):
-        return counted or measure
-    words = measure.replace("_", " ")
-    if measure == "duration" or not counted:
-        return words
-    return f"{counted} {words}"
-
-
 def _story_claim(
     measure: str, about: str, cls: _Class, group: list[Item], dups: Mapping[str, str]
 ) -> StoryClaim:
@@ -334,7 +321,7 @@ def _story_claim(
     # every mention of the agreed figure in the group supports it, not only the chosen one
     support = [i for i in group if i.party == cls.items[0].party and i.article in articles
                and compatible(i.claim, head)]  # fmt: skip
-    independent = independent_sources(articles, dups)
+    independent = count_originals(articles, dups)
     # sources of every supporting mention: one report names the police, another not
     return StoryClaim(measure, head.value, about, _attribution(support), articles,
                       head.qualifier, head.counted, independent, _citations(support))  # fmt: skip
