@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from storyline.analyze.pipeline import analyze_articles
 from storyline.ingest import InputError, iter_articles
 from storyline.model import Analyzed, Article, Digest
 from storyline.report import write_analyses
@@ -79,8 +80,6 @@ def analyze(
             continue
         seen.add(key)
         articles.append(article)
-    from storyline.analyze.pipeline import analyze_articles  # spaCy: only when needed
-
     done = 0
     for batch in analyze_articles(articles, model=model, jobs=jobs):
         for article, analysis in batch:
@@ -179,7 +178,7 @@ def _store_inputs(
 
 
 def _analyse_pending(store: Store, model: str | None, jobs: int | None, progress: Progress) -> None:
-    analyse_pending(store, model=model, jobs=jobs, progress=progress)
+    analyse_pending(store, model=model, jobs=jobs, progress=progress, analyze=analyze_articles)
 
 
 def build_digest(

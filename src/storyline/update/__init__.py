@@ -13,12 +13,12 @@ store for callers that want every story in memory.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from storyline.model import Article, Digest
+from storyline.model import Article, ArticleAnalysis, Digest
 from storyline.store import Store
 from storyline.update.place import place_new, read_items, update_copies
 from storyline.update.report import ReportWriter
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 __all__ = ["Update", "analyse_pending", "load_digest", "place_and_update", "update_stories"]
 
 Progress = Callable[[str, int, int | None], None]
+#: ``analyze_articles``'s shape: batches of (article, analysis), in input order.
+Analyze = Callable[..., Iterator[list[tuple[Article, ArticleAnalysis]]]]
 
 
 def _quiet(phase: str, done: int, total: int | None) -> None:
@@ -53,16 +55,23 @@ def analyse_pending(
     model: str | None = None,
     jobs: int | None = None,
     progress: Progress | None = None,
+    analyze: Analyze | None = None,
 ) -> int:
-    """Analyse every stored article without a current analysis; return how many."""
+    """Analyse every stored article without a current analysis; return how many.
+
+    ``analyze`` is ``analyze.pipeline.analyze_articles`` unless given; spaCy is
+    loaded only when some article is pending.
+    """
     progress = progress or _quiet
     pending = store.unanalysed()
     if not pending:
         return 0
-    from storyline.analyze.pipeline import analyze_articles  # spaCy: only when needed
+    if analyze is None:
+        from storyline.analyze.pipeline import analyze_articles
 
+        analyze = analyze_articles
     done = 0
-    for batch in analyze_articles(pending, model=model, jobs=jobs):
+    for batch in analyze(pending, model=model, jobs=jobs):
         with store.batch():
             for article, analysis in batch:
                 store.save_analysis(analysis)
