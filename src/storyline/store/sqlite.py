@@ -253,13 +253,13 @@ class Store:
 
     def unanalysed(self) -> list[Article]:
         """Stored articles with no current analysis (new, or analysed by an older version)."""
+        # Ids first (from the indexes, not the texts), then the few rows themselves.
         rows = self._db.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE NOT EXISTS"
-            " (SELECT 1 FROM analyses n WHERE n.article_id = a.id AND n.version = ?)"
-            " ORDER BY rowid",
+            "SELECT a.rowid, a.id FROM articles a WHERE NOT EXISTS"
+            " (SELECT 1 FROM analyses n WHERE n.article_id = a.id AND n.version = ?)",
             (ANALYSIS_VERSION,),
         ).fetchall()
-        return [_article(r) for r in rows]
+        return self.articles(str(i) for _, i in sorted(rows))
 
     # --- clustering state -----------------------------------------------------------
 

@@ -38,6 +38,11 @@ CREATE TABLE IF NOT EXISTS story_articles (
     evidence TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id);
+CREATE INDEX IF NOT EXISTS stories_keys ON stories(id, key);
+-- A digest reads every report's id, date and analysis version, and every story's key;
+-- these covering indexes let it do so without reading texts, analyses or stories.
+CREATE INDEX IF NOT EXISTS articles_dates ON articles(id, published);
+CREATE INDEX IF NOT EXISTS analyses_versions ON analyses(article_id, version);
 CREATE TABLE IF NOT EXISTS cluster_state (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     version TEXT NOT NULL,
