@@ -215,6 +215,11 @@ def _copy_stories(db: sqlite3.Connection, c: Copy, max_sentences: int) -> None:
             "SELECT article_id, original_id FROM duplicates WHERE article_id LIKE ?", (f"%~{c.k}",)
         )
     )
+    story_of = {a: s for s, arts in members.items() for a, _ in arts}
+    inside: dict[str, dict[str, str]] = defaultdict(dict)
+    for copy, original in copies.items():
+        if story_of.get(copy) is not None and story_of.get(copy) == story_of.get(original):
+            inside[story_of[copy]][copy] = original
     rows = db.execute(
         "SELECT id, storyline, latest, data, doc, entry FROM stories WHERE id NOT LIKE '%~%'"
     ).fetchall()
@@ -222,7 +227,7 @@ def _copy_stories(db: sqlite3.Connection, c: Copy, max_sentences: int) -> None:
     for sid, line, latest, data, doc, entry in rows:
         new_id, new_line = c.id(sid), c.id(line)
         arts = sorted(members.get(new_id, []))
-        key = story_key((new_id, new_line), arts, copies, max_sentences)
+        key = story_key((new_id, new_line), arts, inside.get(new_id, {}), max_sentences)
         out.append(
             (new_id, new_line, key, c.date(latest), c.text(data), c.text(doc), c.text(entry))
         )

@@ -77,12 +77,17 @@ def find_changes(
     members: dict[StoryKey, list[tuple[str, str | None]]] = defaultdict(list)
     for article_id, story in placements.items():
         members[story].append((article_id, dates.get(article_id)))
+    copies: dict[StoryKey, dict[str, str]] = defaultdict(dict)  # the copies inside each story
+    for copy, original in duplicate_of.items():
+        home = placements.get(copy)
+        if home is not None and placements.get(original) == home:
+            copies[home][copy] = original
     stored = store.stories.keys()
     changed: dict[StoryKey, list[str]] = {}
     keys: dict[str, str] = {}
     for story, arts in members.items():
         arts.sort()
-        key = story_key(story, arts, duplicate_of, max_sentences)
+        key = story_key(story, arts, copies.get(story, {}), max_sentences)
         if stored.get(story[0]) != key:
             changed[story] = [a for a, _ in arts]
             keys[story[0]] = key
