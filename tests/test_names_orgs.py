@@ -167,3 +167,33 @@ def test_names_orgs_unknown_name_tagged_place_joins_its_company() -> None:
     index = resolve_names(items)
     assert index.canonical("b", "Corvel") == index.canonical("a", "Corvel Foods")
     assert index.label("a", "Corvel Foods") == "ORG"
+
+
+def test_names_orgs_of_inversion_is_one_entity() -> None:
+    from storyline.analyze.naming.folding import name_tokens
+    from storyline.analyze.naming.matching import org_order
+
+    assert org_order(name_tokens("Ministry of Defence")) == org_order(
+        name_tokens("Defence Ministry")
+    )
+    assert org_order(name_tokens("the Department of Justice")) == ("justice", "department")
+    assert org_order(name_tokens("Bank of England")) == ("bank", "of", "england")
+
+
+def test_names_orgs_word_orders_meet_in_an_article_and_across_a_story() -> None:
+    items = [
+        _item("a", ("Ministry of Defence", "ORG"), ("Defence Ministry", "ORG")),
+        _item("b", ("Defence Ministry", "ORG")),
+    ]
+    a = _entity_of(items, "a", items[0].analysis.entities[1].key)
+    assert items[0].analysis.entities[0].key == items[0].analysis.entities[1].key
+    assert a == _entity_of(items, "b", "Defence Ministry")
+
+
+def test_names_orgs_demonym_plural_and_numbered_acronym_join() -> None:
+    items = [
+        _item("a", ("Valdmarian", "NORP"), ("World War II", "EVENT")),
+        _item("b", ("Valdmarians", "NORP"), ("WWII", "EVENT")),
+    ]
+    assert _entity_of(items, "a", "Valdmarian") == _entity_of(items, "b", "Valdmarians")
+    assert _entity_of(items, "a", "World War II") == _entity_of(items, "b", "WWII")

@@ -10,10 +10,12 @@ from pathlib import Path
 
 from storyline.analyze.pipeline import analyze_articles
 from storyline.ingest import InputError, iter_articles
-from storyline.model import Analyzed, Article, Digest
+from storyline.model import Analyzed, Article, ArticleAnalysis, Digest
+from storyline.preflight import PathError, check_db, check_out_dir, check_out_file
 from storyline.report import write_analyses
+from storyline.runners import DaskTarget, analyze_on_dask
 from storyline.store import Store
-from storyline.update import analyse_pending, load_digest, update_stories
+from storyline.update import load_digest, update_stories
 
 #: Articles stored per ingestion transaction.
 INGEST_BATCH = 200
@@ -67,6 +69,7 @@ def analyze(
     on_error: Callable[[InputError], None] | None = None,
     progress: Progress | None = None,
     result: RunResult | None = None,
+    dask: DaskTarget | None = None,
 ) -> Iterator[Analyzed]:
     """Read the inputs and analyse each distinct article, in input order."""
     progress = progress or _quiet
@@ -81,7 +84,7 @@ def analyze(
         seen.add(key)
         articles.append(article)
     done = 0
-    for batch in analyze_articles(articles, model=model, jobs=jobs):
+    for batch in _run_analysis(articles, model, jobs, dask):
         for article, analysis in batch:
             yield Analyzed(article, analysis)
         done += len(batch)
@@ -99,9 +102,15 @@ def analyze_to(
     on_error: Callable[[InputError], None] | None = None,
     progress: Progress | None = None,
     result: RunResult | None = None,
+    dask: DaskTarget | None = None,
 ) -> RunResult:
-    """Analyse the inputs and write one JSONL row per article to ``out`` ('-' for stdout)."""
+    """Analyse the inputs and write one JSONL row per article to ``out`` ('-' for stdout).
+
+    An existing ``out`` is replaced only when at least one article was analysed.
+    """
     result = result if result is not None else RunResult()
+    if str(out) != "-":  # usage and environment errors before any work
+        check_out_file(out, inputs)
     items = analyze(
         inputs,
         model=model,
@@ -110,6 +119,7 @@ def analyze_to(
         on_error=on_error,
         progress=progress,
         result=result,
+        dask=dask,
     )
     write_analyses(items, out)
     result.out = None if str(out) == "-" else Path(out)
@@ -128,6 +138,7 @@ def digest(
     progress: Progress | None = None,
     max_sentences: int = 6,
     read_back: bool = True,
+    dask: DaskTarget | None = None,
 ) -> RunResult:
     """Store and analyse the inputs, place the new articles, update the stories they change.
 
@@ -135,16 +146,25 @@ def digest(
     written again (see :mod:`storyline.update`). With ``read_back`` (the default),
     ``result.digest`` holds every stored story, article and analysis, read back
     from the store: a cost that grows with the store, which the CLI does not pay.
+    With ``dask``, the per-article analysis runs on that Dask cluster; storing,
+    grouping and assembly stay in this process (the one writer).
     """
     progress = progress or _quiet
     result = RunResult()
+    if out_dir is not None:  # usage and environment errors before any work
+        check_out_dir(out_dir, inputs)
+    check_db(db)
     with Store(db) as store:
         run_id = store.start_run("digest")
         _store_inputs(store, inputs, manifest, result, on_error, run_id)
-        _analyse_pending(store, model, jobs, progress)
-        update = update_stories(
-            store, out_dir=out_dir, max_sentences=max_sentences, progress=progress
-        )
+        _analyse_pending(store, model, jobs, progress, dask)
+        try:
+            update = update_stories(
+                store, out_dir=out_dir, max_sentences=max_sentences, progress=progress
+            )
+        except OSError as exc:
+            reason = f"cannot write the report ({exc.strerror or exc})"
+            raise PathError("--out", str(out_dir), reason) from None
         store.finish_run(run_id, result.added, result.skipped)
         result.stories = update.stories
         result.changed = len(update.changed)
@@ -177,8 +197,34 @@ def _store_inputs(
                     result.already_stored += 1
 
 
-def _analyse_pending(store: Store, model: str | None, jobs: int | None, progress: Progress) -> None:
-    analyse_pending(store, model=model, jobs=jobs, progress=progress, analyze=analyze_articles)
+def _run_analysis(
+    articles: Sequence[Article], model: str | None, jobs: int | None, dask: DaskTarget | None
+) -> Iterator[list[tuple[Article, ArticleAnalysis]]]:
+    """Batches of analysed articles, from local worker processes or a Dask cluster."""
+    if dask is not None:
+        return analyze_on_dask(articles, target=dask, model=model)
+    return analyze_articles(articles, model=model, jobs=jobs)
+
+
+def _analyse_pending(
+    store: Store,
+    model: str | None,
+    jobs: int | None,
+    progress: Progress,
+    dask: DaskTarget | None = None,
+) -> None:
+    pending = store.unanalysed()
+    if not pending:
+        return
+    done = 0
+    for batch in _run_analysis(pending, model, jobs, dask):
+        with store.batch():
+            for article, analysis in batch:
+                store.save_analysis(analysis)
+                if article.published:
+                    store.set_published(article.id, article.published)
+        done += len(batch)
+        progress("analyse", done, len(pending))
 
 
 def build_digest(

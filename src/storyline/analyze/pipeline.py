@@ -8,8 +8,10 @@ go to worker processes, each of which loads the pipeline once.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -28,6 +30,7 @@ from storyline.nlp import load_nlp
 
 #: Articles sent to a worker at a time; large enough to amortise pickling.
 BATCH_SIZE = 16
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 def sentence_spans(doc: Any) -> tuple[Span, ...]:
@@ -94,7 +97,26 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+def _die_with_parent() -> None:
+    """Have Linux kill this worker when the parent process dies (e.g. ``kill -9``).
+
+    An orphaned worker would otherwise finish its batch and print a BrokenPipe
+    traceback when it sends the result to a parent that is gone.
+    """
+    if not sys.platform.startswith("linux"):  # pragma: no cover - Linux only
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # pragma: no cover - no prctl
+        return
+    parent = multiprocessing.parent_process()
+    if parent is not None and os.getppid() != parent.pid:
+        os._exit(0)  # the parent died before the request took effect
+
+
 def _worker_init(model: str | None) -> None:
+    _die_with_parent()
     load_nlp(model)
 
 

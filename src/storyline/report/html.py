@@ -14,8 +14,10 @@ import hashlib
 import itertools
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
@@ -65,12 +67,49 @@ def _assets() -> tuple[Markup, Markup, Markup]:
     return Markup(css), Markup(js), Markup(csp)
 
 
+@dataclass(frozen=True, slots=True)
+class Site:
+    """Where pages link and load their assets: the static report's files, or a server's routes.
+
+    The default is the static report (``index.html``, ``<id>.html``, CSS and script
+    inline under a hash-pinned CSP). A server passes route prefixes and an ``assets``
+    URL: the page then loads ``style.css`` and ``page.js`` from there (same origin),
+    so its CSP header needs no inline allowance at all.
+    """
+
+    index: str = "index.html"
+    stories: str | None = None  # URL prefix of story pages; None: the report's files
+    storylines: str | None = None  # URL prefix of storyline pages; None: no link
+    assets: str | None = None
+
+    def story_href(self, story_id: str) -> str:
+        """The link to a story page."""
+        if self.stories is None:
+            return story_file(story_id)
+        return self.stories + quote(story_id, safe="")
+
+    def storyline_href(self, storyline_id: str) -> str | None:
+        """The link to a storyline page, where the site has them."""
+        if self.storylines is None:
+            return None
+        return self.storylines + quote(storyline_id, safe="")
+
+
+STATIC = Site()
+
+
+def page_assets() -> tuple[str, str]:
+    """The CSS and script every page uses (a server serves them as files)."""
+    css, js, _ = _assets()
+    return str(css), str(js)
+
+
 def story_file(story_id: str) -> str:
     """The file name of a story page: the id, made safe for any file system."""
     return re.sub(r"[^A-Za-z0-9._-]", "_", story_id).lstrip(".") + ".html"
 
 
-def render_story_html(story: Story, digest: Digest) -> str:
+def render_story_html(story: Story, digest: Digest, site: Site = STATIC) -> str:
     """The story page: cited summary, disputes, timeline, quotes, entities, coverage, articles."""
     view = story_view(story, digest)
     anchors = _anchors(view)
@@ -90,23 +129,33 @@ def render_story_html(story: Story, digest: Digest) -> str:
             css=css,
             js=js,
             csp=csp,
+            site=site,
+            story_file=site.story_href,
         )
     )
 
 
-def render_index_html(digest: Digest) -> str:
+def render_index_html(digest: Digest, site: Site = STATIC) -> str:
     """The index: storylines and their stories, newest first, with a search box."""
     by_id = {a.id: a for a in digest.articles}
-    return render_index_entries([index_entry(s, by_id) for s in digest.stories])
+    return render_index_entries([index_entry(s, by_id) for s in digest.stories], site)
 
 
-def render_index_entries(entries: Sequence[Mapping[str, Any]]) -> str:
+def render_index_entries(entries: Sequence[Mapping[str, Any]], site: Site = STATIC) -> str:
     """The index from each story's :func:`index_entry` (kept in the store between digests)."""
     css, js, csp = _assets()
     return (
         _env()
         .get_template("index.html.j2")
-        .render(storylines=_storylines(entries), css=css, js=js, csp=csp, count=len(entries))
+        .render(
+            storylines=_storylines(entries),
+            css=css,
+            js=js,
+            csp=csp,
+            count=len(entries),
+            site=site,
+            story_file=site.story_href,
+        )
     )
 
 

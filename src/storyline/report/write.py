@@ -4,9 +4,10 @@ the ``analyze`` JSONL rows."""
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
@@ -36,21 +37,34 @@ def write_story_pages(story: Story, digest: Digest, out_dir: Path) -> None:
 
 
 def write_analyses(items: Iterable[Analyzed], out: str | Path) -> int:
-    """Write one JSONL row per analysed article to ``out`` ('-' for stdout); return the count."""
-    count = 0
-    with _open_out(Path(out)) as handle:
-        for item in items:
-            row = analysis_to_dict(item.article, item.analysis)
-            handle.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
-            count += 1
+    """Write one JSONL row per analysed article to ``out`` ('-' for stdout); return the count.
+
+    A file is written beside its place and moved there at the end, and only when it has
+    rows: an interrupted run, or one with no readable input, leaves an existing file as it was.
+    """
+    if str(out) == "-":
+        return _write_rows(items, sys.stdout)
+    path = Path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, partial = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            count = _write_rows(items, handle)
+        if count:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(partial, 0o666 & ~umask)  # as a plain open() would have made it
+            os.replace(partial, path)
+    finally:
+        if os.path.exists(partial):
+            os.unlink(partial)
     return count
 
 
-@contextmanager
-def _open_out(path: Path) -> Iterator[TextIO]:
-    if str(path) == "-":
-        yield sys.stdout
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as handle:
-        yield handle
+def _write_rows(items: Iterable[Analyzed], handle: TextIO) -> int:
+    count = 0
+    for item in items:
+        row = analysis_to_dict(item.article, item.analysis)
+        handle.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+        count += 1
+    return count

@@ -8,7 +8,6 @@ The schema is documented in ``docs/storage.md``.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -17,6 +16,7 @@ from typing import Any, TypeVar
 
 from storyline.model import Article, ArticleAnalysis
 from storyline.store.codec import dumps, loads
+from storyline.store.connection import Connection, connect
 from storyline.store.stories import STORIES_SCHEMA, StoryTable
 
 #: Bumped when the stored analysis changes meaning; older analyses are redone
@@ -102,27 +102,28 @@ def _now() -> str:
 
 
 class Store:
-    """A storyline database in one SQLite file."""
+    """A storyline database: one SQLite file, or a PostgreSQL database (``postgresql://``)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, timeout: float = 5.0) -> None:
         self.path = str(path)
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.execute("PRAGMA synchronous=NORMAL")
+        # ``timeout``: how long a write waits for another writer (the server's POSTs wait longer).
+        self._db = connect(path, timeout=timeout)  # StoreOpenError, one line, if it cannot open
+        self._in_batch = False
         # CREATE ... IF NOT EXISTS adds the tables an older database lacks.
         self._db.executescript(SCHEMA)
         self._db.executescript(STORIES_SCHEMA)
         self._db.execute(
             "INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT(key)"
-            " DO UPDATE SET value = excluded.value WHERE CAST(value AS INTEGER) < ?",
+            " DO UPDATE SET value = excluded.value WHERE CAST(meta.value AS INTEGER) < ?",
             (str(SCHEMA_VERSION), SCHEMA_VERSION),
         )
-        self._in_batch = False
         #: The assembled stories (``storyline.store.stories``).
         self.stories = StoryTable(self._db)
+
+    @property
+    def connection(self) -> Connection:
+        """The open connection, for store modules that keep tables of their own."""
+        return self._db
 
     def close(self) -> None:
         """Close the database file."""
@@ -407,11 +408,10 @@ class Store:
     ) -> None:
         """Store a new article's dedup state: signature, shingles and LSH band keys."""
         signature, shingle_set = fingerprint
-        cur = self._db.execute(
-            "INSERT INTO dedup (article_id, published, component) VALUES (?,?,?)",
+        num = self._db.execute(
+            "INSERT INTO dedup (article_id, published, component) VALUES (?,?,?) RETURNING num",
             (article_id, published, component),
-        )
-        num = cur.lastrowid
+        ).fetchone()[0]
         self._db.execute(
             "INSERT INTO dedup_prints (num, signature, shingles) VALUES (?,?,?)",
             (num, signature, shingle_set),
@@ -445,10 +445,10 @@ class Store:
 
     def start_run(self, command: str) -> int:
         """Record the start of a run; returns its id."""
-        cur = self._db.execute(
-            "INSERT INTO runs (started_at, command) VALUES (?, ?)", (_now(), command)
-        )
-        return int(cur.lastrowid or 0)
+        row = self._db.execute(
+            "INSERT INTO runs (started_at, command) VALUES (?, ?) RETURNING id", (_now(), command)
+        ).fetchone()
+        return int(row[0])
 
     def record_error(self, run_id: int, path: str, reason: str) -> None:
         """Remember an input that a run skipped, and why."""

@@ -12,13 +12,13 @@ in ``docs/storage.md``.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from storyline.model import Story
 from storyline.store.codec import dumps, loads
+from storyline.store.connection import Connection
 
 STORIES_SCHEMA = """
 CREATE TABLE IF NOT EXISTS stories (
@@ -81,7 +81,7 @@ def _chunks(items: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
 class StoryTable:
     """Reads and writes of the stored stories; the store's connection is passed in."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: Connection) -> None:
         self._db = db
 
     def keys(self) -> dict[str, str]:
@@ -153,7 +153,7 @@ class StoryTable:
     def docs(self) -> Iterator[str]:
         """Every story's stories.json entry, in report order, one at a time."""
         cur = self._db.execute("SELECT doc FROM stories ORDER BY latest DESC, id, storyline")
-        for (doc,) in cur:
+        for (doc,) in cast("Iterable[tuple[str]]", cur):  # both backends' cursors iterate
             yield str(doc)
 
     def entries(self) -> list[dict[str, Any]]:
@@ -185,10 +185,13 @@ class StoryTable:
         """For stories.json, in arrival order: id, source, title, published, estimated,
         path, url, author, evidence (JSON) of every article placed in a stored story."""
         return iter(
-            self._db.execute(
-                "SELECT a.id, a.source, a.title, s.published, s.published_estimated,"
-                " a.path, a.url, a.author, s.evidence FROM story_articles s"
-                " JOIN articles a ON a.id = s.article_id ORDER BY a.rowid"
+            cast(
+                "Iterable[tuple[Any, ...]]",
+                self._db.execute(
+                    "SELECT a.id, a.source, a.title, s.published, s.published_estimated,"
+                    " a.path, a.url, a.author, s.evidence FROM story_articles s"
+                    " JOIN articles a ON a.id = s.article_id ORDER BY a.rowid"
+                ),
             )
         )
 

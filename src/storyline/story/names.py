@@ -28,6 +28,7 @@ from storyline.analyze.naming.matching import (
     compatible_org,
     compatible_person,
     org_core,
+    org_order,
     without_legal,
 )
 from storyline.analyze.naming.places import place_key
@@ -61,7 +62,9 @@ def _tkey(text: str, person: bool = True) -> tuple[str, ...]:
     if place is not None:
         return tuple(translit(t) for t in place.split())
     tokens = name_tokens(text)
-    return tuple(translit(t) for t in org_core(strip_titles(tokens) if person else tokens))
+    return tuple(
+        translit(t) for t in org_core(strip_titles(tokens) if person else org_order(tokens))
+    )
 
 
 @dataclass
@@ -228,6 +231,8 @@ def _merge_same_spelling(clusters: list[_Cluster]) -> list[_Cluster]:
     merged: dict[tuple[str, ...], _Cluster] = {}
     for c in clusters:
         key = _tkey(c.nodes[0][1], c.label == "PERSON")
+        if c.label == "NORP" and len(key) == 1 and key[0].endswith("ans"):
+            key = (key[0][:-1],)  # "Russians" are the "Russian" of another report
         if key in merged:
             merged[key].absorb(c)
         else:

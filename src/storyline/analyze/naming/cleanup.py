@@ -76,10 +76,24 @@ _DATE_WORD = re.compile(rf"(?:{MONTH_NAME}|{WEEKDAY_NAME})(?:['’]s)?\s+(?=[A-Z
 _PLURAL_INITIALS = re.compile(r"^[A-Z][A-Za-z]*[A-Z]s$")
 
 
+#: Time zones, months and weekdays: the tagger calls "AEST" an organisation and "May"
+#: a person, but they name no one.
+_NOT_A_NAME = frozenset(
+    """utc gmt bst cet cest eet eest msk ist jst kst hkt sgt aest aedt acst acdt
+    awst nzst nzdt est edt cst cdt mst mdt pst pdt akst akdt hst et pt ct mt
+    january february march april june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
+    friday saturday sunday""".split()  # noqa: SIM905
+)
+
+
 def worth_keeping(text: str) -> bool:
-    """Whether a cleaned entity text can be a name (not whitespace, a letter or lower-case)."""
+    """Whether a cleaned entity text can be a name (not whitespace, a letter or lower-case,
+    a time zone, month or weekday)."""
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) < 2 or "/" in text or "@" in text or _PLURAL_INITIALS.match(text):
+        return False
+    if all(w.rstrip(".") in _NOT_A_NAME for w in name_tokens(text)):
         return False
     if all(w.rstrip(".") in TITLES for w in name_tokens(text)):
         return False  # "Pope", "the President": a title alone names nobody

@@ -46,6 +46,12 @@ def _is_closing(text: str, i: int, single: bool) -> bool:
     """Whether the mark at ``i`` closes the open quote (double or single kind)."""
     ch = text[i]
     if not single:
+        if ch == "“":
+            # A typo'd closing mark: “It's unusual,“ said X. It closes when it ends a word
+            # or a clause and no word starts right after it.
+            before = text[i - 1] if i > 0 else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            return not before.isspace() and (after.isspace() or after in ".,;:!?")
         return ch in _CLOSE_DOUBLE or ch == '"'
     if ch not in "’'":
         return False
