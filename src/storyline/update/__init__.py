@@ -106,12 +106,14 @@ def update_stories(
     ):
         if writer is not None:
             writer.story(built, changes.keys[built.story.id], duplicate_of)
-    out = writer.finish(duplicate_of) if writer is not None else None
+    stories = store.stories.count()
+    # Never replace a report by an empty one (a first digest of unreadable inputs).
+    out = writer.finish(duplicate_of) if writer is not None and stories else None
     return Update(
         placements=dict(placements),
         changed=tuple(sorted(changes.keys)),
         removed=changes.removed,
-        stories=store.stories.count(),
+        stories=stories,
         out=out,
     )
 
