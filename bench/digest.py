@@ -15,6 +15,21 @@ the first run's time.
     .venv/bin/python bench/digest.py [ECBPLUS_DIR] [--jobs 2] [--extra] [--limit N]
     .venv/bin/python bench/digest.py --profile digest.prof   # cProfile of the digest part
 
+With ``--gva``, the cost of a digest against the size of the store (issue 16): the
+4,831 GVA development reports (``.devdata/gva/dev.jsonl``) are stored and analysed
+(or taken from ``--analysed DB``, a store that ``storyline digest`` filled from
+them), digested once from scratch (the first digest's reports per second, analysis
+apart), then given a digest with nothing new and one with 20 new reports (development
+reports with other names, places and dates, see bench/bigstore.py). The digested store
+is then grown to about 100,000 reports by rewritten copies (bench/bigstore.py: no
+text is parsed), given a warm-up digest of one new report (the clusterer's state is
+restored once; the report folder holds empty placeholder pages, see
+``placeholder_pages``), then the same two digests. Each digest runs in its own
+process, as ``storyline digest`` would; its wall time and peak resident memory
+(its own, or its largest worker's) are printed.
+
+    .venv/bin/python bench/digest.py --gva [--analysed DB] [--copies 20] [--keep DIR]
+
 ``--compare REV`` instead times ``digest`` end to end, fresh store each time, on the
 sample corpus (examples/) and on the 321-report GVA development sample
 (.devdata/gva/dev_sample.jsonl), for this tree and for REV's ``src/`` (``git archive``
@@ -132,20 +147,19 @@ def run(inputs: list[Path], out: Path, db: Path, jobs: int, profile: str | None)
     """One timed ``digest`` run."""
     import storyline.api as api
     import storyline.story.assemble as assemble
+    import storyline.update as update
+    import storyline.update.report as pages
 
     timer = Timer()
     undo = [
         timer.wrap(api, "_store_inputs", "ingest+store"),
         timer.wrap(api, "_analyse_pending", "analyse"),
-        timer.wrap(api, "update_duplicates", "dedup"),
-        timer.wrap(api, "_place", "clustering"),
-        timer.wrap(api, "write_report", "render"),
-        timer.wrap_story(api),
-        # dating and the timeline's parse run ahead of the stories, outside assemble_story
-        timer.wrap(api, "date_story", "assemble"),
-        timer.wrap(api, "parse_ahead", "assemble", "  timeline parse"),
-        timer.wrap(api, "load_parses", "assemble", "  parse cache"),
-        timer.wrap(api, "save_parses", "assemble", "  parse cache"),
+        timer.wrap(update, "update_copies", "dedup"),
+        timer.wrap(update, "place_new", "clustering"),
+        timer.wrap(pages, "write_story_pages", "render"),
+        timer.wrap(pages, "write_json_entries", "render"),
+        timer.wrap(pages, "render_index_entries", "render"),
+        timer.wrap_story(assemble),
     ]
     undo += [timer.wrap(assemble, fn, f"  {part}") for part, fn in PARTS.items()]
     profiler = cProfile.Profile() if profile else None
@@ -194,8 +208,228 @@ def peak_rss_mb() -> tuple[float, float]:
     return own, child
 
 
+def child_digest(db: Path, out: Path, inputs: list[str], jobs: int) -> None:
+    """One ``digest`` as the CLI runs it (in this process); prints what it did as JSON."""
+    import storyline.api as api
+    import storyline.story.assemble as assemble
+    import storyline.update as update
+    import storyline.update.report as pages
+
+    timer = Timer()
+    undo = [
+        timer.wrap(api, "_analyse_pending", "analyse"),
+        timer.wrap(update, "update_copies", "copies"),
+        timer.wrap(update, "place_new", "placement"),
+        timer.wrap(update, "find_changes", "which stories"),
+        timer.wrap(assemble, "assemble_story", "assemble"),
+        timer.wrap(pages, "write_story_pages", "pages"),
+        timer.wrap(pages.ReportWriter, "finish", "stories.json, index, stale pages"),
+    ]
+    start = time.perf_counter()
+    result = api.digest(inputs, out_dir=out, db=db, jobs=jobs, read_back=False)
+    took = time.perf_counter() - start
+    for u in reversed(undo):
+        u()
+    phases = {k: round(v, 2) for k, v in timer.seconds.items()}
+    with open(str(db) + ".phases.jsonl", "a", encoding="utf-8") as log:
+        log.write(json.dumps({"inputs": inputs, "seconds": took, "phases": phases}) + "\n")
+    print(
+        json.dumps(
+            {"seconds": took, "changed": result.changed, "stories": result.stories, **phases}
+        )
+    )
+
+
+def timed_child(*argv: str) -> tuple[dict[str, Any], float]:
+    """Run this script as a child; its printed JSON and its peak RSS (MB, workers included)."""
+    import os
+    import subprocess
+
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, __file__, *argv], stdout=subprocess.PIPE, text=True, cwd=ROOT
+    )
+    assert proc.stdout is not None
+    output = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        sys.exit(f"child {argv} failed ({proc.returncode})")
+    data: dict[str, Any] = json.loads(output.strip().splitlines()[-1])
+    data["process"] = time.perf_counter() - start  # start-up and imports included
+    return data, usage.ru_maxrss / 1024
+
+
+def new_reports(records: list[dict[str, Any]], n: int, k: int) -> list[dict[str, Any]]:
+    """``n`` new reports: development reports with other names, places and dates."""
+    from bigstore import Copy
+
+    copy = Copy(k, {})
+    step = max(1, len(records) // n)
+    out = []
+    for rec in records[::step][:n]:
+        new = dict(rec)
+        new["id"] = f"{rec['id']}-new{k}"
+        new["text"] = copy.text(rec["text"])
+        new["published"] = copy.date(rec.get("published"))
+        out.append(new)
+    return out
+
+
+def gva_main(args: argparse.Namespace) -> None:
+    """Digests against the size of the store: ~5k real reports, then ~100k copies."""
+    import shutil
+    import sqlite3
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bigstore import Copy, grow, name_pool
+
+    dev = ROOT / ".devdata" / "gva" / "dev.jsonl"
+    if not dev.exists():
+        sys.exit(f"no development reports at {dev}")
+    records = [json.loads(line) for line in dev.read_text(encoding="utf-8").splitlines()]
+    records = records[: args.limit]
+    with tempfile.TemporaryDirectory() as tmp:
+        work = args.keep or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        base = work / "base.db"
+        for p in work.glob("*.db*"):
+            p.unlink()
+        if args.analysed:
+            from storyline.store import Store
+
+            Store(base).close()
+            db = sqlite3.connect(base, isolation_level=None)
+            db.execute("ATTACH DATABASE ? AS src", (str(args.analysed),))
+            db.execute("INSERT INTO articles SELECT * FROM src.articles ORDER BY rowid")
+            db.execute("INSERT INTO analyses SELECT * FROM src.analyses")
+            db.execute("DETACH DATABASE src")
+            db.close()
+            print(f"analysed reports taken from {args.analysed}")
+        else:
+            source = work / "dev.jsonl"
+            source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+            data, _ = timed_child(
+                "--child-analyse", str(base), str(source), "--jobs", str(args.jobs)
+            )
+            print(f"stored and analysed {len(records)} reports: {data['seconds']:.0f} s")
+        pool = name_pool(sqlite3.connect(base))
+        rows: list[tuple[str, ...]] = []
+
+        def digest(label: str, db: Path, out: Path, inputs: list[Path], reports: int) -> None:
+            data, rss = timed_child(
+                "--child-digest", str(db), str(out), *map(str, inputs), "--jobs", str(args.jobs)
+            )
+            rate = f"{reports / data['seconds']:.1f}" if reports else ""
+            secs, proc = f"{data['seconds']:.2f}", f"{data['process']:.1f}"
+            rows.append((label, secs, proc, str(data["changed"]), rate, f"{rss:.0f}"))
+            print(
+                f"{label}: {secs} s in the digest, {proc} s for the process, "
+                f"{data['changed']} stories assembled, {data['stories']} stories, "
+                f"peak {rss:.0f} MB",
+                flush=True,
+            )
+
+        def new_file(name: str, n: int, k: int) -> Path:
+            path = work / name
+            reports = new_reports(records, n, k)
+            for r in reports:  # names from the store's pool, as the copies have
+                r["text"] = Copy(k, pool).text(r["text"])
+                r["title"] = Copy(k, pool).text(r.get("title"))
+            path.write_text("".join(json.dumps(r) + "\n" for r in reports), encoding="utf-8")
+            return path
+
+        small = work / "small.db"
+        shutil.copy(base, small)
+        n = len(records)
+        digest(f"{n:,} stored: first digest (analysis apart)", small, work / "out1", [], n)
+        shutil.copy(small, work / "digested.db")
+        digest(f"{n:,} stored: nothing new", small, work / "out1", [], 0)
+        digest(
+            f"{n:,} stored: 20 new reports",
+            small,
+            work / "out1",
+            [new_file("new1.jsonl", 20, 1)],
+            0,
+        )
+        digest(f"{n:,} stored: nothing new, again", small, work / "out1", [], 0)
+        big = work / "big.db"
+        shutil.copy(work / "digested.db", big)
+        start = time.perf_counter()
+        size = grow(big, args.copies)
+        print(f"grown to {size:,} reports in {time.perf_counter() - start:.0f} s")
+        placeholder_pages(big, work / "out2")
+        one = new_file("one.jsonl", 1, args.copies + 1)
+        digest(f"{size:,} stored: warm-up, 1 new report", big, work / "out2", [one], 0)
+        digest(f"{size:,} stored: nothing new", big, work / "out2", [], 0)
+        digest(
+            f"{size:,} stored: 20 new reports",
+            big,
+            work / "out2",
+            [new_file("new2.jsonl", 20, args.copies + 2)],
+            0,
+        )
+        digest(f"{size:,} stored: nothing new, again", big, work / "out2", [], 0)
+        print(
+            "\n| digest | digest s | process s (start-up included) | stories assembled"
+            " | reports/s | peak RSS MB |"
+        )
+        print("|---|---:|---:|---:|---:|---:|")
+        for row in rows:
+            print("| " + " | ".join(row) + " |")
+        first = float(rows[0][1])  # the baseline: every story assembled, as every digest did
+        for row in rows[1:]:
+            print(f"{row[0]}: {float(row[1]) / first:.3f} of the first digest's time")
+
+
+def placeholder_pages(db: Path, out: Path) -> None:
+    """A report folder that is current for the grown store, its pages empty files.
+
+    Rendering the copies' pages (tens of thousands) would take longer than the rest
+    of the run and changes nothing that a later digest does: it rewrites only the
+    pages of the stories it assembles, then stories.json and the index (which this
+    manifest's empty state makes the next digest rebuild).
+    """
+    from storyline.report.html import story_file
+    from storyline.store import Store
+    from storyline.update.report import MANIFEST, RENDER_VERSION, page_key
+
+    out.mkdir(parents=True, exist_ok=True)
+    with Store(db) as store:
+        keys = store.stories.keys()
+    for story_id in keys:
+        page = out / story_file(story_id)
+        page.touch()
+        page.with_suffix(".md").touch()
+    pages = {s: page_key(k) for s, k in keys.items()}
+    manifest = {"version": RENDER_VERSION, "state": "", "pages": pages}
+    (out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+
+
+def child_analyse(db: Path, dev: Path, jobs: int) -> None:
+    """Store and analyse the development reports (no digest)."""
+    import storyline.api as api
+    from storyline.store import Store
+
+    start = time.perf_counter()
+    result = api.RunResult()
+    with Store(db) as store:
+        run_id = store.start_run("bench")
+        api._store_inputs(store, [dev], None, result, None, run_id)
+        api._analyse_pending(store, None, jobs, lambda *_: None)
+    print(json.dumps({"seconds": time.perf_counter() - start, "changed": 0, "stories": 0}))
+
+
 def main() -> None:
     """Build the corpus, run the two digests, print the tables."""
+    if len(sys.argv) > 1 and sys.argv[1] in ("--child-digest", "--child-analyse"):
+        jobs = int(sys.argv[sys.argv.index("--jobs") + 1]) if "--jobs" in sys.argv else 2
+        rest = [a for a in sys.argv[2:] if a != "--jobs" and a != str(jobs)]
+        if sys.argv[1] == "--child-analyse":
+            child_analyse(Path(rest[0]), Path(rest[1]), jobs)
+        else:
+            child_digest(Path(rest[0]), Path(rest[1]), rest[2:], jobs)
+        return
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("ecbplus", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--jobs", type=int, default=2)
@@ -204,8 +438,14 @@ def main() -> None:
     parser.add_argument("--extra", action="store_true", help="add the sample corpus and seeds")
     parser.add_argument("--profile", default=None, help="write a cProfile of the first run")
     parser.add_argument("--keep", type=Path, default=None, help="keep the store and pages here")
+    parser.add_argument("--gva", action="store_true", help="digests against the store's size")
+    parser.add_argument("--analysed", type=Path, default=None, help="--gva: analysed reports")
+    parser.add_argument("--copies", type=int, default=20, help="--gva: copies for the big store")
     parser.add_argument("--compare", metavar="REV", default=None, help="see the docstring")
     args = parser.parse_args()
+    if args.gva:
+        gva_main(args)
+        return
     if args.compare:
         compare(args.compare)
         return

@@ -1,4 +1,4 @@
-"""A story's log of changes across digests (story/changes.py, store/story_log.py)."""
+"""A story's log of changes across digests (story/changes.py, update/changelog.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from pathlib import Path
 
 from storyline import api
 from storyline.model import Change, Fact, Story, StoryQuote, TimelineEntry
-from storyline.store import Store
 from storyline.story.changes import changes
 
 BEFORE = Story(
@@ -77,17 +76,6 @@ def test_an_updated_figure_says_what_it_was() -> None:
     ]
 
 
-def test_the_log_is_stored_and_read_back(tmp_path: Path) -> None:
-    story = _later(changes=(Change("2025-06-02", "report", "1 new report", "2025-06-01"),))
-    with Store(tmp_path / "s.db") as store:
-        store.story_log.save(story, "2025-06-02")
-    with Store(tmp_path / "s.db") as store:
-        logged = store.story_log.get("s1")
-        assert store.story_log.get("nope") is None
-    assert logged is not None and logged.day == "2025-06-02"
-    assert logged.story.changes == story.changes and logged.story.facts == story.facts
-
-
 STORM = (
     "A storm flooded the harbour district of Vellmar on Monday, and 40 people were "
     "evacuated from their homes, the fire service said. Harbourmaster Elin Sund said the "
@@ -132,14 +120,3 @@ def test_a_second_digest_logs_what_its_reports_changed(tmp_path: Path) -> None:
     assert run3 is not None
     again = next(s for s in run3.stories if s.id == story.id)
     assert again.changes == story.changes
-
-
-def test_the_log_survives_on_postgresql(pg_url: str) -> None:
-    story = _later(changes=(Change("2025-06-02", "report", "1 new report", "2025-06-01"),))
-    with Store(pg_url) as store:
-        store.story_log.save(story, "2025-06-01")
-        store.story_log.save(story, "2025-06-02")  # replaced, not added
-    with Store(pg_url) as store:
-        logged = store.story_log.get("s1")
-    assert logged is not None and logged.day == "2025-06-02"
-    assert logged.story.changes == story.changes

@@ -3,29 +3,22 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import date
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
 from storyline.analyze.pipeline import analyze_articles
 from storyline.ingest import InputError, iter_articles
-from storyline.model import Analyzed, Article, ArticleAnalysis, Digest, Story
+from storyline.model import Analyzed, Article, ArticleAnalysis, Digest
 from storyline.preflight import PathError, check_db, check_out_dir, check_out_file
-from storyline.report import write_analyses, write_report
+from storyline.report import write_analyses
 from storyline.runners import DaskTarget, analyze_on_dask
 from storyline.store import Store
-from storyline.story.assemble import AssembledStory, assemble_story
-from storyline.story.changes import changes, newest_date
-from storyline.story.clustering import DocFeatures, Placement, StoryClusterer, doc_features
-from storyline.story.dedup.incremental import update_duplicates
-from storyline.story.storyline import build_storylines
+from storyline.update import load_digest, update_stories
 
 #: Articles stored per ingestion transaction.
 INGEST_BATCH = 200
-#: Beside the store, the timeline's parsed sentences kept for the next run (a cache).
 
 Progress = Callable[[str, int, int | None], None]
 """Called as ``progress(phase, done, total)`` while a run goes on."""
@@ -35,11 +28,13 @@ Progress = Callable[[str, int, int | None], None]
 class RunResult:
     """What a run did: what it added, what it skipped and why, where it wrote."""
 
-    digest: Digest | None = None
     added: int = 0
     already_stored: int = 0
     errors: list[InputError] = field(default_factory=list)
     out: Path | None = None
+    stories: int = 0  # stories stored after a digest
+    changed: int = 0  # stories a digest assembled again
+    digest: Digest | None = field(default=None, repr=False)
 
     @property
     def skipped(self) -> int:
@@ -142,10 +137,15 @@ def digest(
     on_error: Callable[[InputError], None] | None = None,
     progress: Progress | None = None,
     max_sentences: int = 6,
+    read_back: bool = True,
     dask: DaskTarget | None = None,
 ) -> RunResult:
-    """Store and analyse the inputs, regroup every stored article, write the report.
+    """Store and analyse the inputs, place the new articles, update the stories they change.
 
+    Only stories whose reports changed are assembled again and, in ``out_dir``,
+    written again (see :mod:`storyline.update`). With ``read_back`` (the default),
+    ``result.digest`` holds every stored story, article and analysis, read back
+    from the store: a cost that grows with the store, which the CLI does not pay.
     With ``dask``, the per-article analysis runs on that Dask cluster; storing,
     grouping and assembly stay in this process (the one writer).
     """
@@ -158,15 +158,19 @@ def digest(
         run_id = store.start_run("digest")
         _store_inputs(store, inputs, manifest, result, on_error, run_id)
         _analyse_pending(store, model, jobs, progress, dask)
-        built = build_digest(store, max_sentences=max_sentences, progress=progress, model=model)
-        store.finish_run(run_id, result.added, result.skipped)
-    result.digest = built
-    if out_dir is not None and built.stories:  # never replace a report by an empty one
         try:
-            result.out = write_report(built, Path(out_dir))
+            update = update_stories(
+                store, out_dir=out_dir, max_sentences=max_sentences, progress=progress
+            )
         except OSError as exc:
             reason = f"cannot write the report ({exc.strerror or exc})"
             raise PathError("--out", str(out_dir), reason) from None
+        store.finish_run(run_id, result.added, result.skipped)
+        result.stories = update.stories
+        result.changed = len(update.changed)
+        result.out = update.out
+        if read_back:
+            result.digest = load_digest(store)
     return result
 
 
@@ -230,127 +234,11 @@ def build_digest(
     progress: Progress | None = None,
     model: str | None = None,
 ) -> Digest:
-    """Group every stored article into stories and assemble each story.
+    """Bring the stored stories up to date and read them all back as one digest.
 
     ``model`` is accepted for compatibility and unused: nothing is parsed here, the
     stages read the stored analyses.
     """
     del model
-    progress = progress or _quiet
-    analyses = store.analyses()
-    articles = [a for a in store.articles() if a.id in analyses]
-    items = [Analyzed(a, analyses[a.id]) for a in articles]
-    with store.batch():  # only the new reports are hashed; stored state is reused
-        duplicate_of = update_duplicates(items, store)
-    placements = _place(store, items)
-    by_story: dict[tuple[str, str], list[Analyzed]] = defaultdict(list)
-    for item in items:
-        placement = placements[item.article.id]
-        by_story[(placement.story_id, placement.storyline_id)].append(item)
-    stories: list[Story] = []
-    dated: dict[str, Article] = {}
-    resolved: dict[str, ArticleAnalysis] = {}
-    evidence: dict[str, tuple[str, ...]] = {}
-    built_stories = list(_assemble(by_story, duplicate_of, max_sentences, progress))
-    with store.batch():  # each story's log of changes, and its state for the next digest
-        logged = [log_changes(store, built) for built in built_stories]
-    for built, story in zip(built_stories, logged, strict=True):
-        stories.append(story)
-        for item in built.items:
-            dated[item.article.id] = item.article
-            resolved[item.article.id] = item.analysis
-        evidence.update(built.date_evidence)
-    stories.sort(key=lambda s: _latest(s, dated), reverse=True)
-    return Digest(
-        articles=tuple(dated.get(a.id, a) for a in articles),
-        analyses={a.id: resolved.get(a.id, analyses[a.id]) for a in articles},
-        stories=tuple(stories),
-        duplicate_of=duplicate_of,
-        date_evidence=evidence,
-        storylines=build_storylines(
-            stories, {a: art.published or "" for a, art in dated.items() if art.published}
-        ),
-    )
-
-
-def _assemble(
-    by_story: Mapping[tuple[str, str], Sequence[Analyzed]],
-    duplicate_of: Mapping[str, str],
-    max_sentences: int,
-    progress: Progress,
-) -> Iterator[AssembledStory]:
-    """Assemble every story (no parsing: the stages read the stored analyses)."""
-    keys = sorted(by_story)
-    for n, (story_id, storyline_id) in enumerate(keys):
-        yield assemble_story(
-            story_id,
-            storyline_id,
-            by_story[(story_id, storyline_id)],
-            duplicate_of,
-            max_sentences=max_sentences,
-        )
-        progress("assemble", n + 1, len(keys))
-
-
-def _place(store: Store, items: Sequence[Analyzed]) -> dict[str, Placement]:
-    """Restore the stored placements and place the articles that have none yet."""
-    clusterer = StoryClusterer()
-    stored_features = store.features()
-    stored = store.placements()
-    by_id = {i.article.id: i for i in items}
-    features = {}
-    for item in items:
-        raw = stored_features.get(item.article.id)
-        features[item.article.id] = (
-            doc_features(item) if raw is None else DocFeatures.from_dict(raw)
-        )
-    placements: dict[str, Placement] = {}
-    for article_id, (story_id, storyline_id) in stored.items():
-        if article_id in by_id:
-            placement = Placement(story_id, storyline_id)
-            clusterer.restore(article_id, features[article_id], placement)
-            placements[article_id] = placement
-    new = [(i.article.id, features[i.article.id]) for i in items if i.article.id not in stored]
-    if new:
-        placements.update(clusterer.add_batch(new))
-    with store.batch():
-        for article_id, feats in features.items():
-            if article_id not in stored_features:
-                store.save_features(article_id, feats.to_dict())
-        for article_id, _ in new:
-            p = placements[article_id]
-            store.save_placement(article_id, p.story_id, p.storyline_id)
-    return placements
-
-
-def log_changes(
-    store: Store, built: AssembledStory, today: Callable[[], str] = lambda: date.today().isoformat()
-) -> Story:
-    """The story with its log of changes since the stored state; the new state stored.
-
-    The changes are logged under the newest publication date of the reports new
-    since then (else of all the story's reports, else the newest date of its
-    timeline, else the day of the run), so a digest run again logs the same.
-    """
-    story = built.story
-    by_id = {i.article.id: i.article for i in built.items}
-    logged = store.story_log.get(story.id)
-    previous = logged.story if logged else None
-    known = set(previous.articles) if previous else set()
-    new = [by_id[a] for a in story.articles if a not in known and a in by_id]
-    dates = [(a.published or "")[:10] for a in (new or by_id.values()) if a.published]
-    day = max(dates, default="") or newest_date(story) or today()
-    outlets = [a.source or a.title or "" for a in new]
-    story = replace(
-        story,
-        changes=changes(
-            previous, story, day, outlets=outlets, since=logged.day if logged else None
-        ),
-    )
-    store.story_log.save(story, day)
-    return story
-
-
-def _latest(story: Story, articles: dict[str, Article]) -> str:
-    dates = [articles[a].published or "" for a in story.articles if a in articles]
-    return max(dates, default="")
+    update_stories(store, max_sentences=max_sentences, progress=progress)
+    return load_digest(store)

@@ -222,9 +222,10 @@ def digest(
             on_error=_report_error,
             progress=progress,
             max_sentences=max_sentences,
+            read_back=False,
             dask=dask,
         )
-    stories = len(result.digest.stories) if result.digest else 0
+    stories = result.stories
     if not quiet and result.out is not None:
         _err.print(
             f"storyline: {result.added} new article(s), {result.already_stored} already stored, "

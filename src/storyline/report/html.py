@@ -13,6 +13,7 @@ import base64
 import hashlib
 import itertools
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -22,7 +23,16 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from storyline.lexicon.measures import claim_what
-from storyline.model import ArticleAnalysis, Citation, Digest, Span, Story, Storyline, StoryQuote
+from storyline.model import (
+    Article,
+    ArticleAnalysis,
+    Citation,
+    Digest,
+    Span,
+    Story,
+    Storyline,
+    StoryQuote,
+)
 from storyline.report.view import (
     UNATTRIBUTED,
     ArticleView,
@@ -152,16 +162,22 @@ def render_storyline_html(line: Storyline, site: Site = STATIC) -> str:
 
 def render_index_html(digest: Digest, site: Site = STATIC) -> str:
     """The index: storylines and their stories, newest first, with a search box."""
+    by_id = {a.id: a for a in digest.articles}
+    return render_index_entries([index_entry(s, by_id) for s in digest.stories], site)
+
+
+def render_index_entries(entries: Sequence[Mapping[str, Any]], site: Site = STATIC) -> str:
+    """The index from each story's :func:`index_entry` (kept in the store between digests)."""
     css, js, csp = _assets()
     return (
         _env()
         .get_template("index.html.j2")
         .render(
-            storylines=_storylines(digest),
+            storylines=_storylines(entries),
             css=css,
             js=js,
             csp=csp,
-            count=len(digest.stories),
+            count=len(entries),
             site=site,
             story_file=site.story_href,
         )
@@ -264,28 +280,32 @@ def _independent(story: Story) -> int:
     return story.coverage.independent if story.coverage is not None else 0
 
 
-def _storylines(digest: Digest) -> list[dict[str, Any]]:
+def index_entry(story: Story, by_id: Mapping[str, Article]) -> dict[str, Any]:
+    """What the index shows of one story (JSON-ready: the store keeps it)."""
+    s = story
+    dates = sorted((by_id[a].published or "")[:10] for a in s.articles if a in by_id)
+    dates = [d for d in dates if d]
+    names = [e.name for e in sorted(s.entities, key=lambda e: -len(e.articles))[:6]]
+    variants = [v for e in s.entities for v in e.variants]
+    return {
+        "story": {"id": s.id, "title": s.title},
+        "storyline": s.storyline,
+        "first": dates[0] if dates else "",
+        "last": dates[-1] if dates else "",
+        "names": names,
+        "reports": len(s.articles),
+        "sources": _independent(s),
+        "search": " ".join([s.title, *names, *variants]).lower(),
+    }
+
+
+def _storylines(entries: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Storylines, each with its stories, newest first."""
-    by_id = {a.id: a for a in digest.articles}
-    lines: dict[str, list[dict[str, Any]]] = {}
-    for s in digest.stories:
-        dates = sorted((by_id[a].published or "")[:10] for a in s.articles if a in by_id)
-        dates = [d for d in dates if d]
-        names = [e.name for e in sorted(s.entities, key=lambda e: -len(e.articles))[:6]]
-        variants = [v for e in s.entities for v in e.variants]
-        lines.setdefault(s.storyline, []).append(
-            {
-                "story": s,
-                "first": dates[0] if dates else "",
-                "last": dates[-1] if dates else "",
-                "names": names,
-                "reports": len(s.articles),
-                "sources": _independent(s),
-                "search": " ".join([s.title, *names, *variants]).lower(),
-            }
-        )
+    lines: dict[str, list[Mapping[str, Any]]] = {}
+    for entry in entries:
+        lines.setdefault(entry["storyline"], []).append(entry)
     for stories in lines.values():
-        stories.sort(key=lambda x: (x["last"], x["story"].id), reverse=True)
+        stories.sort(key=lambda x: (x["last"], x["story"]["id"]), reverse=True)
     return sorted(
         (
             {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +51,17 @@ def dumps(document: Any) -> str:
 
 
 def _article(article: Article, digest: Digest) -> dict[str, Any]:
+    return article_to_dict(
+        article,
+        digest.duplicate_of.get(article.id),
+        digest.date_evidence.get(article.id, ()),
+    )
+
+
+def article_to_dict(
+    article: Article, duplicate_of: str | None, date_evidence: Sequence[str]
+) -> dict[str, Any]:
+    """One entry of ``stories.json``'s ``articles`` (the text is not in it)."""
     return {
         "id": article.id,
         "source": article.source,
@@ -60,9 +71,42 @@ def _article(article: Article, digest: Digest) -> dict[str, Any]:
         "path": article.path or article.url,
         "url": article.url,
         "author": article.author,
-        "duplicate_of": digest.duplicate_of.get(article.id),
-        "date_evidence": list(digest.date_evidence.get(article.id, ())),
+        "duplicate_of": duplicate_of,
+        "date_evidence": list(date_evidence),
     }
+
+
+# --- stories.json from kept parts -------------------------------------------------------
+# ``dumps`` indents by one space a level; an entry of the ``articles`` or ``stories``
+# list sits two levels deep. Entries dumped alone and indented by two spaces are
+# therefore the very lines ``dumps`` gives for the whole document.
+
+
+def entry_text(entry: Any) -> str:
+    """One list entry of ``stories.json`` as it appears in the file."""
+    return "\n".join("  " + line for line in dumps(entry).split("\n"))
+
+
+def write_json_entries(
+    path: Path, articles: Iterable[str], stories: Iterable[str], storylines: Iterable[str] = ()
+) -> Path:
+    """Write ``stories.json`` from entries made by :func:`entry_text`: the same bytes as
+    :func:`write_json` gives for the same digest, without holding the document."""
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("w", encoding="utf-8") as out:
+        out.write("{\n")
+        parts = (("articles", articles), ("stories", stories), ("storylines", storylines))
+        for name, entries in parts:
+            out.write(f' "{name}": [')
+            first = True
+            for text in entries:
+                out.write("\n" if first else ",\n")
+                out.write(text)
+                first = False
+            out.write("],\n" if first else "\n ],\n")
+        out.write(f' "version": {VERSION}\n}}\n')
+    tmp.replace(path)
+    return path
 
 
 def story_to_dict(story: Story) -> dict[str, Any]:

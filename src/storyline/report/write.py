@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
-from storyline.model import Analyzed, Digest
+from storyline.model import Analyzed, Digest, Story, Storyline
 from storyline.report.html import (
     render_index_html,
     render_story_html,
@@ -30,15 +30,25 @@ def write_report(digest: Digest, out_dir: Path) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     write_json(digest, out_dir / "stories.json")
     for story in digest.stories:
-        page = out_dir / story_file(story.id)
-        page.write_text(render_story_html(story, digest), encoding="utf-8")
-        page.with_suffix(".md").write_text(render_story_markdown(story, digest), encoding="utf-8")
-    for line in digest.storylines:
-        page = out_dir / storyline_file(line.id)
-        page.write_text(render_storyline_html(line), encoding="utf-8")
+        write_story_pages(story, digest, out_dir)
+    write_storyline_pages(digest.storylines, out_dir)
     index = out_dir / "index.html"
     index.write_text(render_index_html(digest), encoding="utf-8")
     return index
+
+
+def write_story_pages(story: Story, digest: Digest, out_dir: Path) -> None:
+    """Write one story's <story id>.html and .md (``digest`` needs only that story's reports)."""
+    page = out_dir / story_file(story.id)
+    page.write_text(render_story_html(story, digest), encoding="utf-8")
+    page.with_suffix(".md").write_text(render_story_markdown(story, digest), encoding="utf-8")
+
+
+def write_storyline_pages(lines: Iterable[Storyline], out_dir: Path) -> None:
+    """Write each storyline's storyline-<id>.html."""
+    for line in lines:
+        page = out_dir / storyline_file(line.id)
+        page.write_text(render_storyline_html(line), encoding="utf-8")
 
 
 def write_analyses(items: Iterable[Analyzed], out: str | Path) -> int:

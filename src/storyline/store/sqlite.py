@@ -17,14 +17,15 @@ from typing import Any, TypeVar
 from storyline.model import Article, ArticleAnalysis
 from storyline.store.codec import dumps, loads
 from storyline.store.connection import Connection, connect
-from storyline.store.story_log import StoryLog
+from storyline.store.stories import STORIES_SCHEMA, StoryTable
 
 #: Bumped when the stored analysis changes meaning; older analyses are redone
 #: (2: the event lines the timeline reads, so that digest never parses a sentence).
 ANALYSIS_VERSION = 2
 #: Bumped with every change of the tables; older databases are upgraded on open
-#: (2: the near-duplicate state, ``dedup``, ``dedup_prints``, ``dedup_bands``, filled lazily).
-SCHEMA_VERSION = 2
+#: (2: the near-duplicate state, ``dedup``, ``dedup_prints``, ``dedup_bands``, filled lazily;
+#: 3: assembled stories, ``stories``, ``story_articles``, ``cluster_state``, see store.stories).
+SCHEMA_VERSION = 3
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -110,13 +111,14 @@ class Store:
         self._in_batch = False
         # CREATE ... IF NOT EXISTS adds the tables an older database lacks.
         self._db.executescript(SCHEMA)
+        self._db.executescript(STORIES_SCHEMA)
         self._db.execute(
             "INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT(key)"
             " DO UPDATE SET value = excluded.value WHERE CAST(meta.value AS INTEGER) < ?",
             (str(SCHEMA_VERSION), SCHEMA_VERSION),
         )
-        #: Each story's previous state and its log of changes (``storyline.store.story_log``).
-        self.story_log = StoryLog(self._db)
+        #: The assembled stories (``storyline.store.stories``).
+        self.stories = StoryTable(self._db)
 
     @property
     def connection(self) -> Connection:
@@ -220,26 +222,45 @@ class Store:
             (analysis.article_id, ANALYSIS_VERSION, dumps(analysis)),
         )
 
-    def analyses(self) -> dict[str, ArticleAnalysis]:
-        """Every current analysis, by article id."""
-        rows = self._db.execute(
-            "SELECT data FROM analyses WHERE version = ?", (ANALYSIS_VERSION,)
-        ).fetchall()
+    def analyses(self, ids: Iterable[str] | None = None) -> dict[str, ArticleAnalysis]:
+        """Every current analysis (or those of the articles named), by article id."""
+        if ids is None:
+            rows = self._db.execute(
+                "SELECT data FROM analyses WHERE version = ?", (ANALYSIS_VERSION,)
+            ).fetchall()
+        else:
+            rows = []
+            for chunk in _chunks(list(ids), 500):
+                marks = ",".join("?" * len(chunk))
+                rows += self._db.execute(
+                    f"SELECT data FROM analyses WHERE version = ? AND article_id IN ({marks})",
+                    (ANALYSIS_VERSION, *chunk),
+                ).fetchall()
         out = {}
         for (raw,) in rows:
             analysis = loads(ArticleAnalysis, raw)
             out[analysis.article_id] = analysis
         return out
 
-    def unanalysed(self) -> list[Article]:
-        """Stored articles with no current analysis (new, or analysed by an older version)."""
+    def analysed_dates(self) -> dict[str, str | None]:
+        """Article id -> publication date of every article with a current analysis, in
+        arrival order (no text, no analysis read)."""
         rows = self._db.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE NOT EXISTS"
-            " (SELECT 1 FROM analyses n WHERE n.article_id = a.id AND n.version = ?)"
-            " ORDER BY rowid",
+            "SELECT a.id, a.published FROM articles a JOIN analyses n ON n.article_id = a.id"
+            " WHERE n.version = ? ORDER BY a.rowid",
             (ANALYSIS_VERSION,),
         ).fetchall()
-        return [_article(r) for r in rows]
+        return {str(i): p for i, p in rows}
+
+    def unanalysed(self) -> list[Article]:
+        """Stored articles with no current analysis (new, or analysed by an older version)."""
+        # Ids first (from the indexes, not the texts), then the few rows themselves.
+        rows = self._db.execute(
+            "SELECT a.rowid, a.id FROM articles a WHERE NOT EXISTS"
+            " (SELECT 1 FROM analyses n WHERE n.article_id = a.id AND n.version = ?)",
+            (ANALYSIS_VERSION,),
+        ).fetchall()
+        return self.articles(str(i) for _, i in sorted(rows))
 
     # --- clustering state -----------------------------------------------------------
 
@@ -269,6 +290,21 @@ class Store:
             " JOIN articles a ON a.id = p.article_id ORDER BY a.rowid"
         ).fetchall()
         return {str(a): (str(s), str(line)) for a, s, line in rows}
+
+    def count_placements(self) -> int:
+        """How many articles are placed."""
+        return int(self._db.execute("SELECT COUNT(*) FROM placements").fetchone()[0])
+
+    def features_of(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The stored clustering features of the articles named."""
+        out: dict[str, dict[str, Any]] = {}
+        for chunk in _chunks(list(ids), 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT article_id, data FROM features WHERE article_id IN ({marks})", chunk
+            ).fetchall()
+            out.update((str(a), json.loads(d)) for a, d in rows)
+        return out
 
     def save_duplicate(self, article_id: str, original_id: str) -> None:
         """Record that an article is a near copy of another."""
@@ -306,6 +342,23 @@ class Store:
                 )
         rows = self._db.execute("SELECT article_id, published, component FROM dedup").fetchall()
         return {str(a): (p, str(c)) for a, p, c in rows}
+
+    def dedup_settled(self) -> bool:
+        """Whether the dedup state covers exactly the analysed articles, at their dates.
+
+        True means a digest has nothing to hash or regroup (the state's version is
+        checked by :meth:`dedup_known` when there is).
+        """
+        row = self._db.execute(
+            "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'dedup_version')"
+            " AND NOT EXISTS (SELECT 1 FROM articles a JOIN analyses n ON n.article_id = a.id"
+            "  AND n.version = ? LEFT JOIN dedup d ON d.article_id = a.id"
+            "  WHERE d.article_id IS NULL OR d.published IS NOT a.published)"
+            " AND NOT EXISTS (SELECT 1 FROM dedup d LEFT JOIN analyses n"
+            "  ON n.article_id = d.article_id AND n.version = ? WHERE n.article_id IS NULL)",
+            (ANALYSIS_VERSION, ANALYSIS_VERSION),
+        ).fetchone()
+        return bool(row[0])
 
     def dedup_candidates(self, bands: Sequence[tuple[int, int]]) -> set[str]:
         """Ids of the articles sharing at least one LSH band key with these."""

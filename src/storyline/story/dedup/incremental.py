@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -130,7 +130,26 @@ def update_duplicates(
     The same map as ``find_duplicates(items)``. Only reports without stored state
     are passed to ``hash_report``; stored rows whose original changed are rewritten.
     """
-    return _Sync(items, state, hash_report).run()
+    by_id = {i.article.id: i for i in items}
+    published = {i.article.id: i.article.published for i in items}
+    return update_duplicates_of(
+        published, lambda ids: [by_id[i] for i in ids], state, hash_report=hash_report
+    )
+
+
+def update_duplicates_of(
+    published: Mapping[str, str | None],
+    load: Callable[[Sequence[str]], Sequence[Analyzed]],
+    state: DuplicateState,
+    *,
+    hash_report: Callable[[Analyzed], Fingerprint] = fingerprint,
+) -> dict[str, str]:
+    """:func:`update_duplicates` for reports given by id and publication date.
+
+    Only the reports without stored state are read, through ``load`` (ids in, the
+    analysed reports out), so a digest need not hold every stored report.
+    """
+    return _Sync(published, load, state, hash_report).run()
 
 
 class _Sync:
@@ -138,11 +157,13 @@ class _Sync:
 
     def __init__(
         self,
-        items: Sequence[Analyzed],
+        published: Mapping[str, str | None],
+        load: Callable[[Sequence[str]], Sequence[Analyzed]],
         state: DuplicateState,
         hash_report: Callable[[Analyzed], Fingerprint],
     ) -> None:
-        self.items = {i.article.id: i for i in items}
+        self.items = published  # every current report's publication date
+        self.read = load
         self.state = state
         self.hash_report = hash_report
         self.known = state.dedup_known(STATE_VERSION)  # id -> (published, component)
@@ -158,7 +179,7 @@ class _Sync:
     # --- lookups --------------------------------------------------------------------
 
     def order(self, article_id: str) -> Order:
-        return order_key(self.items[article_id].article.published, article_id)
+        return order_key(self.items[article_id], article_id)
 
     def load(self, ids: Iterable[str]) -> None:
         missing = {i for i in ids if i not in self.prints}
@@ -223,13 +244,13 @@ class _Sync:
     def run(self) -> dict[str, str]:
         """Hash and link the new reports, then regroup every component that changed."""
         self.fresh = sorted(self.items.keys() - self.known.keys())
+        for item in self.read(self.fresh):
+            self.prints[item.article.id] = self.hash_report(item)
         for article_id in self.fresh:
-            self.prints[article_id] = self.hash_report(self.items[article_id])
             for band in self.prints[article_id].bands():
                 self.fresh_bands[band].append(article_id)
         for article_id, (published, _) in self.known.items():
-            item = self.items.get(article_id)
-            if item is not None and item.article.published != published:  # a date filled in
+            if article_id in self.items and self.items[article_id] != published:  # a date filled in
                 self.mark(article_id, min(order_key(published, article_id), self.order(article_id)))
         for article_id in self.fresh:
             self.mark(article_id, self.order(article_id))
@@ -274,12 +295,12 @@ class _Sync:
         groups = Groups()
         for article_id in prefix:
             original = copies.get(article_id)
-            groups.add(article_id, self.items[article_id].article.published, original)
+            groups.add(article_id, self.items[article_id], original)
         for article_id in sorted(set(members) - prefix, key=self.order):
             near = [c for c in self.candidates(article_id) if c in groups.parent]
             values = self.shingles_of(article_id)
             best = groups.best_group(values, near, self.shingles_of)
-            groups.add(article_id, self.items[article_id].article.published)
+            groups.add(article_id, self.items[article_id])
             if best is not None:
                 groups.union(article_id, best)
             original = groups.root(article_id)
@@ -299,7 +320,7 @@ class _Sync:
                 count[self.known[article_id][1]] += 1
         label = max(count, key=lambda c: (count[c], c), default=min(members, default=root))
         for article_id in members:
-            published = self.items[article_id].article.published
+            published = self.items[article_id]
             known = self.known.get(article_id)
             if known is None:
                 fp = self.prints[article_id]

@@ -1,0 +1,216 @@
+"""Assembled stories kept in the store, so that a digest re-assembles only what changed.
+
+Per story: the :class:`~storyline.model.Story` record (through the one codec,
+:mod:`storyline.store.codec`, so fields added to ``Story`` are stored without
+this module naming them), the key of what it was assembled from (see
+``storyline.update.story_key``), its entry of ``stories.json`` exactly as
+written, and what the index shows of it. Per article: the publication date as
+its story estimated it and the evidence for that date. The schema is documented
+in ``docs/storage.md``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, cast
+
+from storyline.model import Story
+from storyline.store.codec import dumps, loads
+from storyline.store.connection import Connection
+
+STORIES_SCHEMA = """
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY,
+    storyline TEXT NOT NULL,
+    key TEXT NOT NULL,
+    latest TEXT NOT NULL,
+    data TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    entry TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS story_articles (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    story_id TEXT NOT NULL,
+    published TEXT,
+    published_estimated INTEGER NOT NULL DEFAULT 0,
+    evidence TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id);
+CREATE INDEX IF NOT EXISTS stories_keys ON stories(id, key);
+-- A digest reads every report's id, date and analysis version, and every story's key;
+-- these covering indexes let it do so without reading texts, analyses or stories.
+CREATE INDEX IF NOT EXISTS articles_dates ON articles(id, published);
+CREATE INDEX IF NOT EXISTS analyses_versions ON analyses(article_id, version);
+CREATE TABLE IF NOT EXISTS cluster_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    version TEXT NOT NULL,
+    placed INTEGER NOT NULL,
+    data TEXT NOT NULL
+);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredStory:
+    """One assembled story as the store keeps it."""
+
+    story: Story
+    key: str
+    latest: str  # the newest publication date of its reports: the report order
+    doc: str  # its stories.json entry (JSON, keys sorted, no indentation)
+    entry: dict[str, Any]  # what the index shows of it
+
+
+@dataclass(frozen=True, slots=True)
+class StoryArticle:
+    """An article as its story sees it: the publication date estimated, and why."""
+
+    article_id: str
+    published: str | None
+    published_estimated: bool
+    evidence: tuple[str, ...] = ()
+
+
+def _chunks(items: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+class StoryTable:
+    """Reads and writes of the stored stories; the store's connection is passed in."""
+
+    def __init__(self, db: Connection) -> None:
+        self._db = db
+
+    def keys(self) -> dict[str, str]:
+        """Story id -> the key it was assembled from."""
+        rows = self._db.execute("SELECT id, key FROM stories").fetchall()
+        return {str(i): str(k) for i, k in rows}
+
+    def save(self, stored: StoredStory, articles: Iterable[StoryArticle]) -> None:
+        """Store (or replace) one assembled story and its articles' estimated dates."""
+        s = stored.story
+        self._db.execute(
+            "INSERT OR REPLACE INTO stories (id, storyline, key, latest, data, doc, entry)"
+            " VALUES (?,?,?,?,?,?,?)",
+            (
+                s.id,
+                s.storyline,
+                stored.key,
+                stored.latest,
+                dumps(s),
+                stored.doc,
+                json.dumps(stored.entry, ensure_ascii=False, separators=(",", ":")),
+            ),
+        )
+        self._db.execute("DELETE FROM story_articles WHERE story_id = ?", (s.id,))
+        self._db.executemany(
+            "INSERT OR REPLACE INTO story_articles"
+            " (article_id, story_id, published, published_estimated, evidence) VALUES (?,?,?,?,?)",
+            [
+                (
+                    a.article_id,
+                    s.id,
+                    a.published,
+                    int(a.published_estimated),
+                    json.dumps(list(a.evidence), ensure_ascii=False),
+                )
+                for a in articles
+            ],
+        )
+
+    def delete(self, story_ids: Iterable[str]) -> None:
+        """Forget stories that no longer have any report."""
+        for chunk in _chunks(list(story_ids)):
+            marks = ",".join("?" * len(chunk))
+            self._db.execute(f"DELETE FROM story_articles WHERE story_id IN ({marks})", chunk)
+            self._db.execute(f"DELETE FROM stories WHERE id IN ({marks})", chunk)
+
+    def stories(self, ids: Iterable[str] | None = None) -> list[Story]:
+        """Stored stories in report order (all of them, or those named)."""
+        return [s.story for s in self.records(ids)]
+
+    def records(self, ids: Iterable[str] | None = None) -> list[StoredStory]:
+        """Stored story records in report order: newest first, then by id."""
+        cols = "data, key, latest, doc, entry"
+        order = " ORDER BY latest DESC, id, storyline"
+        if ids is None:
+            rows = self._db.execute(f"SELECT {cols} FROM stories{order}").fetchall()
+        else:
+            rows = []
+            for chunk in _chunks(list(ids)):
+                marks = ",".join("?" * len(chunk))
+                rows += self._db.execute(
+                    f"SELECT {cols} FROM stories WHERE id IN ({marks})", chunk
+                ).fetchall()
+        return [
+            StoredStory(loads(Story, d), str(k), str(latest), str(doc), json.loads(e))
+            for d, k, latest, doc, e in rows
+        ]
+
+    def docs(self) -> Iterator[str]:
+        """Every story's stories.json entry, in report order, one at a time."""
+        cur = self._db.execute("SELECT doc FROM stories ORDER BY latest DESC, id, storyline")
+        for (doc,) in cast("Iterable[tuple[str]]", cur):  # both backends' cursors iterate
+            yield str(doc)
+
+    def entries(self) -> list[dict[str, Any]]:
+        """What the index shows of every story (any order)."""
+        rows = self._db.execute("SELECT entry FROM stories").fetchall()
+        return [json.loads(e) for (e,) in rows]
+
+    def count(self) -> int:
+        """How many stories are stored."""
+        return int(self._db.execute("SELECT COUNT(*) FROM stories").fetchone()[0])
+
+    def articles(self, story_ids: Iterable[str] | None = None) -> dict[str, StoryArticle]:
+        """Article id -> its date as its story estimated it (all, or those of these stories)."""
+        cols = "article_id, published, published_estimated, evidence"
+        if story_ids is None:
+            rows = self._db.execute(f"SELECT {cols} FROM story_articles").fetchall()
+        else:
+            rows = []
+            for chunk in _chunks(list(story_ids)):
+                marks = ",".join("?" * len(chunk))
+                rows += self._db.execute(
+                    f"SELECT {cols} FROM story_articles WHERE story_id IN ({marks})", chunk
+                ).fetchall()
+        return {
+            str(a): StoryArticle(str(a), p, bool(e), tuple(json.loads(ev))) for a, p, e, ev in rows
+        }
+
+    def article_rows(self) -> Iterator[tuple[Any, ...]]:
+        """For stories.json, in arrival order: id, source, title, published, estimated,
+        path, url, author, evidence (JSON) of every article placed in a stored story."""
+        return iter(
+            cast(
+                "Iterable[tuple[Any, ...]]",
+                self._db.execute(
+                    "SELECT a.id, a.source, a.title, s.published, s.published_estimated,"
+                    " a.path, a.url, a.author, s.evidence FROM story_articles s"
+                    " JOIN articles a ON a.id = s.article_id ORDER BY a.rowid"
+                ),
+            )
+        )
+
+    # --- the clusterer's state ------------------------------------------------------
+
+    def cluster_state(self, version: str, placed: int) -> Mapping[str, Any] | None:
+        """The clusterer's state saved with this version after ``placed`` placements."""
+        row = self._db.execute(
+            "SELECT data FROM cluster_state WHERE id = 1 AND version = ? AND placed = ?",
+            (version, placed),
+        ).fetchone()
+        if row is None:
+            return None
+        data: Mapping[str, Any] = json.loads(row[0])
+        return data
+
+    def save_cluster_state(self, version: str, placed: int, data: Mapping[str, Any]) -> None:
+        """Keep the clusterer's state for the next digest."""
+        self._db.execute(
+            "INSERT OR REPLACE INTO cluster_state (id, version, placed, data) VALUES (1,?,?,?)",
+            (version, placed, json.dumps(data, ensure_ascii=False, separators=(",", ":"))),
+        )

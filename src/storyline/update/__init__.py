@@ -1,0 +1,172 @@
+"""Incremental digests: a digest costs what is new, not what is stored.
+
+:func:`place_and_update` is the library entry point for callers that hold a
+store and get reports a few at a time (the server, live feeds): it stores and
+analyses the new reports, places them, re-assembles only the stories whose
+reports changed (the others stay as stored, see :mod:`storyline.update.stories`),
+and, given a folder, rewrites only their pages, then ``stories.json`` and the
+index from the stored entries (:mod:`storyline.update.report`).
+:func:`update_stories` is the same without the storing and analysing;
+:func:`load_digest` reads a whole :class:`~storyline.model.Digest` back from the
+store for callers that want every story in memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from storyline.model import Article, ArticleAnalysis, Digest
+from storyline.store import Store
+from storyline.update.place import place_new, read_items, update_copies
+from storyline.update.report import ReportWriter
+from storyline.update.stories import assemble_changed, find_changes
+
+if TYPE_CHECKING:
+    from storyline.story.clustering import ClusterParams
+
+__all__ = ["Update", "analyse_pending", "load_digest", "place_and_update", "update_stories"]
+
+Progress = Callable[[str, int, int | None], None]
+#: ``analyze_articles``'s shape: batches of (article, analysis), in input order.
+Analyze = Callable[..., Iterator[list[tuple[Article, ArticleAnalysis]]]]
+
+
+def _quiet(phase: str, done: int, total: int | None) -> None:
+    del phase, done, total
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    """What one update did."""
+
+    placements: dict[str, tuple[str, str]]  # article id -> (story id, storyline id), all
+    changed: tuple[str, ...]  # ids of the stories assembled again (new ones included)
+    removed: tuple[str, ...]  # ids of stories that no longer have a report
+    stories: int  # how many stories are stored now
+    out: Path | None = None  # the index written, if a folder was given
+
+
+def analyse_pending(
+    store: Store,
+    *,
+    model: str | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    analyze: Analyze | None = None,
+) -> int:
+    """Analyse every stored article without a current analysis; return how many.
+
+    ``analyze`` is ``analyze.pipeline.analyze_articles`` unless given; spaCy is
+    loaded only when some article is pending.
+    """
+    progress = progress or _quiet
+    pending = store.unanalysed()
+    if not pending:
+        return 0
+    if analyze is None:
+        from storyline.analyze.pipeline import analyze_articles
+
+        analyze = analyze_articles
+    done = 0
+    for batch in analyze(pending, model=model, jobs=jobs):
+        with store.batch():
+            for article, analysis in batch:
+                store.save_analysis(analysis)
+                if article.published:
+                    store.set_published(article.id, article.published)
+        done += len(batch)
+        progress("analyse", done, len(pending))
+    return len(pending)
+
+
+def update_stories(
+    store: Store,
+    *,
+    out_dir: str | Path | None = None,
+    max_sentences: int = 6,
+    params: ClusterParams | None = None,
+    progress: Progress | None = None,
+) -> Update:
+    """Place the analysed articles that have no story, re-assemble the stories that changed.
+
+    Nothing is parsed (the stages read the stored analyses). With ``out_dir``, only
+    the changed stories' pages are written, plus any page the folder lacks.
+    """
+    progress = progress or _quiet
+    dates = store.analysed_dates()
+    duplicate_of = update_copies(store, dates)
+    placements = place_new(store, dates, params)
+    changes = find_changes(store, placements, dates, duplicate_of, max_sentences)
+    writer = ReportWriter(store, Path(out_dir)) if out_dir is not None else None
+    for built in assemble_changed(
+        store, changes, duplicate_of, max_sentences=max_sentences, progress=progress
+    ):
+        if writer is not None:
+            writer.story(built, changes.keys[built.story.id], duplicate_of)
+    stories = store.stories.count()
+    # Never replace a report by an empty one (a first digest of unreadable inputs).
+    out = writer.finish(duplicate_of) if writer is not None and stories else None
+    return Update(
+        placements=dict(placements),
+        changed=tuple(sorted(changes.keys)),
+        removed=changes.removed,
+        stories=stories,
+        out=out,
+    )
+
+
+def place_and_update(
+    store: Store,
+    new_articles: Iterable[Article],
+    *,
+    out_dir: str | Path | None = None,
+    model: str | None = None,
+    jobs: int | None = None,
+    max_sentences: int = 6,
+    progress: Progress | None = None,
+) -> Update:
+    """Store, analyse and place new reports; update only the stories they change.
+
+    Reports already stored (same content) are skipped. The library entry point
+    for a caller that holds the store (a server, a feed reader).
+    """
+    articles = list(new_articles)
+    with store.batch():
+        for article in articles:
+            store.add_article(article)
+    analyse_pending(store, model=model, jobs=jobs, progress=progress)
+    return update_stories(store, out_dir=out_dir, max_sentences=max_sentences, progress=progress)
+
+
+def load_digest(store: Store) -> Digest:
+    """Every stored story, article and analysis as one :class:`Digest` (all in memory).
+
+    Articles carry the publication dates their stories estimated; analyses are
+    as stored (the times an estimated date re-resolves are resolved per story).
+    """
+    dates = store.analysed_dates()
+    seen = store.stories.articles()
+    ids = [a for a in dates if a in seen]
+    items = read_items(store, ids)
+    articles = []
+    for item in items:
+        s = seen[item.article.id]
+        articles.append(
+            replace(item.article, published=s.published, published_estimated=s.published_estimated)
+        )
+    from storyline.story.storyline import build_storylines
+
+    copies = store.duplicates()
+    stories = tuple(store.stories.stories())
+    published = {a.id: a.published or "" for a in articles if a.published}
+    return Digest(
+        articles=tuple(articles),
+        analyses={i.article.id: i.analysis for i in items},
+        stories=stories,
+        storylines=build_storylines(stories, published),
+        duplicate_of={c: o for c, o in copies.items() if c in seen and o in seen},
+        date_evidence={a: s.evidence for a, s in seen.items() if s.evidence},
+    )

@@ -1,0 +1,111 @@
+"""Placing the reports that have no story yet, without reading the ones that have.
+
+Near-duplicates: only reports without stored dedup state are read and hashed
+(:func:`storyline.story.dedup.incremental.update_duplicates_of`). Clustering:
+the clusterer's state is read back as the last digest left it
+(:mod:`storyline.store.cluster_state`); only when that is missing or stale is it
+restored from every stored report's features, once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from storyline.model import Analyzed
+from storyline.store import Store
+
+if TYPE_CHECKING:
+    from storyline.story.clustering import ClusterParams, StoryClusterer
+
+# The clusterer (numpy, scipy) is imported only by a digest that places something.
+
+
+def read_items(store: Store, ids: Sequence[str]) -> list[Analyzed]:
+    """The named articles with their current analyses, in the order named."""
+    analyses = store.analyses(ids)
+    return [Analyzed(a, analyses[a.id]) for a in store.articles(ids) if a.id in analyses]
+
+
+def update_copies(store: Store, dates: Mapping[str, str | None]) -> dict[str, str]:
+    """Near-copies among the analysed articles: copy id -> original id.
+
+    When the stored state already covers exactly these articles at these dates,
+    the stored map is the answer, and the hashing code (datasketch, scipy) is not
+    even imported.
+    """
+    if store.dedup_settled():
+        copies = store.duplicates()
+        return {c: o for c, o in copies.items() if c in dates and o in dates}
+    from storyline.story.dedup.incremental import update_duplicates_of
+
+    with store.batch():
+        return update_duplicates_of(dates, lambda ids: read_items(store, ids), store)
+
+
+def place_new(
+    store: Store,
+    dates: Mapping[str, str | None],
+    params: ClusterParams | None = None,
+) -> dict[str, tuple[str, str]]:
+    """Place every analysed article without a placement; return every placement.
+
+    ``dates`` names the analysed articles (id -> publication date, arrival order).
+    The result maps article id -> (story id, storyline id), in arrival order.
+    """
+    stored = store.placements()
+    new_ids = [a for a in dates if a not in stored]
+    if not new_ids:
+        return {a: p for a, p in stored.items() if a in dates}
+    from storyline.store.cluster_state import dump_state, state_version
+    from storyline.story.clustering import ClusterParams, DocFeatures, doc_features
+
+    params = params or ClusterParams()
+    clusterer = _clusterer(store, stored, dates, params)
+    known = store.features_of(new_ids)
+    features: dict[str, DocFeatures] = {a: DocFeatures.from_dict(raw) for a, raw in known.items()}
+    missing = [a for a in new_ids if a not in features]
+    for item in read_items(store, missing):
+        features[item.article.id] = doc_features(item)
+    placed = clusterer.add_batch([(a, features[a]) for a in new_ids if a in features])
+    with store.batch():
+        for article_id in missing:
+            if article_id in features:
+                store.save_features(article_id, features[article_id].to_dict())
+        for article_id, p in placed.items():
+            if article_id not in stored:
+                store.save_placement(article_id, p.story_id, p.storyline_id)
+        store.stories.save_cluster_state(
+            state_version(params), store.count_placements(), dump_state(clusterer)
+        )
+    out = dict(stored)
+    out.update((a, (p.story_id, p.storyline_id)) for a, p in placed.items())
+    return {a: out[a] for a in dates if a in out}
+
+
+def _clusterer(
+    store: Store,
+    stored: Mapping[str, tuple[str, str]],
+    dates: Mapping[str, str | None],
+    params: ClusterParams,
+) -> StoryClusterer:
+    """The clusterer as the last digest left it (restored from features if need be)."""
+    from storyline.store.cluster_state import load_state, state_version
+    from storyline.story.clustering import DocFeatures, Placement, StoryClusterer
+
+    kept = store.stories.cluster_state(state_version(params), store.count_placements())
+    if kept is not None:
+        return load_state(kept, stored, params)
+    clusterer = StoryClusterer(params)
+    ids = [a for a in stored if a in dates]
+    for start in range(0, len(ids), 2000):  # a bounded slice of features at a time
+        chunk = ids[start : start + 2000]
+        features = store.features_of(chunk)
+        for article_id in chunk:
+            raw = features.get(article_id)
+            if raw is not None:
+                story_id, storyline_id = stored[article_id]
+                clusterer.restore(
+                    article_id, DocFeatures.from_dict(raw), Placement(story_id, storyline_id)
+                )
+    return clusterer

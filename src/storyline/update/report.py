@@ -1,0 +1,154 @@
+"""Writing the report folder incrementally, from the stored stories.
+
+The folder keeps a manifest (``.storyline-pages.json``): each story page's key
+(the key of what the story was assembled from) and the state ``stories.json``
+and the index were written for. A page is written when its story was assembled
+in this digest, or when the manifest says it is missing or stale (another
+digest wrote into another folder, or the folder is new); the other pages are
+left as they are. ``stories.json`` and the index are rebuilt from the stored
+entries (no story is re-assembled or decoded) when the state changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from storyline.model import Digest, Storyline
+from storyline.report.html import render_index_entries, story_file
+from storyline.report.json import article_to_dict, entry_text, to_jsonable, write_json_entries
+from storyline.report.write import write_story_pages, write_storyline_pages
+from storyline.store import Store
+from storyline.update.stories import stored_items, story_digest
+
+if TYPE_CHECKING:
+    from storyline.story.assemble import AssembledStory
+
+#: The manifest's file name inside the report folder.
+MANIFEST = ".storyline-pages.json"
+#: Bumped when the pages' rendering changes: every page is then written again.
+RENDER_VERSION = "1"
+
+
+class ReportWriter:
+    """Writes one digest's report folder: pages as stories are assembled, then the rest."""
+
+    def __init__(self, store: Store, out_dir: Path) -> None:
+        self.store = store
+        self.out_dir = Path(out_dir)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.manifest = _read_manifest(self.out_dir / MANIFEST)
+        self.pages: dict[str, str] = dict(self.manifest.get("pages", {}))
+
+    def story(self, built: AssembledStory, key: str, duplicate_of: Mapping[str, str]) -> None:
+        """Write the pages of a story assembled in this digest."""
+        write_story_pages(built.story, story_digest(built, duplicate_of), self.out_dir)
+        self.pages[built.story.id] = page_key(key)
+
+    def _storylines(self) -> tuple[Storyline, ...]:
+        return _storylines_of(self.store)
+
+    def finish(self, duplicate_of: Mapping[str, str], block: int = 200) -> Path:
+        """Write the stale pages from the store, then stories.json, the index and manifest."""
+        keys = self.store.stories.keys()
+        for gone in sorted(self.pages.keys() - keys.keys()):
+            page = self.out_dir / story_file(gone)
+            page.unlink(missing_ok=True)
+            page.with_suffix(".md").unlink(missing_ok=True)
+            del self.pages[gone]
+        stale = sorted(
+            s
+            for s, k in keys.items()
+            if self.pages.get(s) != page_key(k) or not (self.out_dir / story_file(s)).exists()
+        )
+        for start in range(0, len(stale), block):
+            chunk = stale[start : start + block]
+            items = stored_items(self.store, chunk)
+            for record in self.store.stories.records(chunk):
+                story = record.story
+                arts = items.get(story.id, [])
+                ids = {i.article.id for i in arts}
+                seen = self.store.stories.articles([story.id])
+                digest = Digest(
+                    articles=tuple(i.article for i in arts),
+                    analyses={i.article.id: i.analysis for i in arts},
+                    stories=(story,),
+                    duplicate_of={c: o for c, o in duplicate_of.items() if c in ids},
+                    date_evidence={a: s.evidence for a, s in seen.items() if s.evidence},
+                )
+                write_story_pages(story, digest, self.out_dir)
+                self.pages[story.id] = page_key(record.key)
+        state = _state(keys, duplicate_of)
+        index = self.out_dir / "index.html"
+        data = self.out_dir / "stories.json"
+        if self.manifest.get("state") != state or not index.exists() or not data.exists():
+            lines = self._storylines()
+            write_storyline_pages(lines, self.out_dir)
+            write_json_entries(
+                data,
+                _article_entries(self.store, duplicate_of),
+                self.store.stories.docs(),
+                (entry_text(to_jsonable(line)) for line in lines),
+            )
+            index.write_text(render_index_entries(self.store.stories.entries()), encoding="utf-8")
+        manifest = {"version": RENDER_VERSION, "state": state, "pages": self.pages}
+        tmp = self.out_dir / (MANIFEST + ".tmp")
+        tmp.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
+        tmp.replace(self.out_dir / MANIFEST)
+        return index
+
+
+def _storylines_of(store: Store) -> tuple[Storyline, ...]:
+    """Every storyline of the stored stories, in order, with the figures that changed."""
+    from storyline.story.storyline import build_storylines
+
+    seen = store.stories.articles()
+    published = {a: s.published for a, s in seen.items() if s.published}
+    return build_storylines(store.stories.stories(), published)
+
+
+def page_key(story_key: str) -> str:
+    """What the manifest records for a page written from a story of this key."""
+    return f"{RENDER_VERSION}:{story_key}"
+
+
+def _read_manifest(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # no manifest, or a broken one: every page is written again
+    if not isinstance(data, dict) or data.get("version") != RENDER_VERSION:
+        return {}
+    return data
+
+
+def _state(keys: Mapping[str, str], duplicate_of: Mapping[str, str]) -> str:
+    """What stories.json and the index depend on: every story's key and the copy map."""
+    h = hashlib.sha1(RENDER_VERSION.encode())
+    for story_id in sorted(keys):
+        h.update(f"{story_id}\x01{keys[story_id]}\x00".encode())
+    for copy in sorted(duplicate_of):
+        h.update(f"{copy}\x02{duplicate_of[copy]}\x00".encode())
+    return h.hexdigest()
+
+
+def _article_entries(store: Store, duplicate_of: Mapping[str, str]) -> Any:
+    from storyline.model import Article
+
+    for row in store.stories.article_rows():
+        aid, source, title, published, estimated, path, url, author, evidence = row
+        article = Article(
+            id=aid,
+            text="",
+            title=title,
+            source=source,
+            url=url,
+            published=published,
+            published_estimated=bool(estimated),
+            path=path,
+            author=author,
+        )
+        yield entry_text(article_to_dict(article, duplicate_of.get(aid), json.loads(evidence)))
