@@ -30,6 +30,9 @@ def test_store_backends_translate_placeholders_and_conflicts() -> None:
     )
     assert translate_dml("INSERT OR REPLACE INTO bands (band, key, num) VALUES (?,?,?)", _no_key)
     assert translate_dml("BEGIN IMMEDIATE", _no_key) == "BEGIN"
+    assert translate_dml("WHERE a IS NOT b.c AND d IS NOT NULL AND e IS f", _no_key) == (
+        "WHERE a IS DISTINCT FROM b.c AND d IS NOT NULL AND e IS NOT DISTINCT FROM f"
+    )
 
 
 def test_store_backends_translate_table_definitions() -> None:
