@@ -141,14 +141,15 @@ def place_and_update(
     return update_stories(store, out_dir=out_dir, max_sentences=max_sentences, progress=progress)
 
 
-def load_digest(store: Store) -> Digest:
-    """Every stored story, article and analysis as one :class:`Digest` (all in memory).
+def load_digest(store: Store, story_ids: Iterable[str] | None = None) -> Digest:
+    """Every stored story (or those named), with its articles and analyses, as one :class:`Digest`.
 
     Articles carry the publication dates their stories estimated; analyses are
     as stored (the times an estimated date re-resolves are resolved per story).
     """
+    wanted = None if story_ids is None else list(story_ids)
     dates = store.analysed_dates()
-    seen = store.stories.articles()
+    seen = store.stories.articles(wanted)
     ids = [a for a in dates if a in seen]
     items = read_items(store, ids)
     articles = []
@@ -161,7 +162,7 @@ def load_digest(store: Store) -> Digest:
     return Digest(
         articles=tuple(articles),
         analyses={i.article.id: i.analysis for i in items},
-        stories=tuple(store.stories.stories()),
+        stories=tuple(store.stories.stories(wanted)),
         duplicate_of={c: o for c, o in copies.items() if c in seen and o in seen},
         date_evidence={a: s.evidence for a, s in seen.items() if s.evidence},
     )
