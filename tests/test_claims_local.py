@@ -142,3 +142,16 @@ def test_claims_local_in_hospital_is_injured(nlp: Any) -> None:
 def test_claims_local_wounded_beside_shot_are_shot(nlp: Any) -> None:
     text = "Police said one woman was shot in the leg and another was grazed by a bullet."
     assert _counts(nlp, text) == (0, 2)
+
+
+def test_claims_local_shot_himself_in_the_leg_is_hurt_not_dead(nlp: Any) -> None:
+    text = (
+        "A 15-year-old boy accidentally shot himself in the leg at a home in Varrow on "
+        "Sunday. He was taken to hospital in stable condition, police said."
+    )
+    assert _counts(nlp, text) == (0, 1)
+
+
+def test_claims_local_killing_then_shooting_himself_counts_the_gunman(nlp: Any) -> None:
+    text = "A man killed his wife in Varrow on Sunday before shooting himself, police said."
+    assert _counts(nlp, text) == (2, 0)

@@ -21,6 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from storyline.model import Article, ArticleAnalysis, Citation, Digest, Span, Story, StoryQuote
+from storyline.report.figures import figure_rows
 from storyline.report.view import (
     UNATTRIBUTED,
     ArticleView,
@@ -88,6 +89,7 @@ def render_story_html(story: Story, digest: Digest) -> str:
             s=story,
             bodies=bodies,
             speakers=_by_speaker(view),
+            figures=figure_rows(view),
             css=css,
             js=js,
             csp=csp,

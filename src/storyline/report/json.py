@@ -18,6 +18,7 @@ from storyline.model import (
     Citation,
     Conflict,
     Digest,
+    Figure,
     Span,
     Story,
     StoryClaim,
@@ -119,6 +120,7 @@ def story_to_dict(story: Story) -> dict[str, Any]:
         ],
         "claims": [_claim(c, (c.measure, c.about) in disputed) for c in story.claims],
         "conflicts": [_conflict(c) for c in story.conflicts],
+        "figures": [_figure(f) for f in story.figures],
     }
     for key, value in story.extra.items():
         # Extras (coverage, duplicate groups, date evidence) are added, never overriding.
@@ -155,6 +157,26 @@ def _conflict(c: Conflict) -> dict[str, Any]:
                 "citations": [_citation(x) for x in v.citations],
             }
             for v in c.values
+        ],
+    }
+
+
+def _figure(f: Figure) -> dict[str, Any]:
+    return {
+        "measure": f.measure,
+        "value": number(f.value),
+        "status": f.status,
+        "articles": list(f.articles),
+        "citations": [_citation(x) for x in f.citations],
+        "derived": f.derived,
+        "reason": f.reason,
+        "values": [
+            {
+                "value": number(v.value),
+                "articles": list(v.articles),
+                "citations": [_citation(x) for x in v.citations],
+            }
+            for v in f.values
         ],
     }
 

@@ -15,6 +15,7 @@ from storyline.model import Analyzed, Story
 from storyline.story.compare import compare_claims
 from storyline.story.coverage import build_coverage
 from storyline.story.dating import estimate_dates
+from storyline.story.figures import story_figures
 from storyline.story.names import resolve_names
 from storyline.story.quotes import group_quotes
 from storyline.story.summary import summarize
@@ -122,6 +123,7 @@ def assemble_story(
         conflicts=conflicts,
         timeline=timeline,
         summary=summary,
+        figures=story_figures(ordered, dups),
     )
     extra: dict[str, object] = {
         "duplicate_of": dups,

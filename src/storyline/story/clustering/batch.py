@@ -133,7 +133,10 @@ def pair_similarity(
         # lead, an age): a follow-up finds its incident so ("the March 5 shooting
         # on Dorsey Avenue").
         same_mark, _ = _shared([[(m, 1.0) for m in d.marks] for d in docs])
-        same = same_mark & same_kind & _overlap(wide, raw)
+        # ...but never across places that share nothing: on a busy day two shootings
+        # in two states both have a 17-year-old victim.
+        _, elsewhere = _shared([list(d.places.items()) for d in docs])
+        same = same_mark & same_kind & _overlap(wide, raw) & ~elsewhere
         event[same] = np.maximum(event[same], params.signature_floor)
     if params.storyline_conflict < 1.0:
         # Events of one storyline share someone or somewhere specific (the victim,

@@ -33,6 +33,7 @@ from storyline.story.clustering.similarity import (
     Vector,
     conflict_factor,
     day_numbers,
+    disjoint,
     doc_vector,
     dot,
     event_days,
@@ -154,6 +155,9 @@ class StoryClusterer:
         """Whether the report and the story get the incident floor (similarity.same_incident)."""
         if self.params.signature_floor <= 0.0 or not doc.kinds:
             return False
+        specific = [k for k in story.places if not self.stats.is_general(k, self.params)]
+        if disjoint(doc.places.keys(), specific):
+            return False  # one mark in two places that share nothing: two incidents
         marks = (doc.marks, story.marks.keys())
         return same_incident((doc.kinds, story.kinds.keys()), marks, (doc.days, days), self.params)
 
