@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import importlib.util
+import itertools
 import json
 import random
 import sys
@@ -138,6 +139,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--write", type=Path, default=None, help="write our stories.json here")
     parser.add_argument("--set", nargs="*", default=[], help="ClusterParams overrides name=value")
+    parser.add_argument(
+        "--grid",
+        nargs="*",
+        default=None,
+        help="name=v1,v2 ...: score every combination (one batch) on the folds of the tuning part",
+    )
     args = parser.parse_args()
     if not (DEVDATA / "dev.jsonl").exists():
         print(f"{DEVDATA} not found: build ../shared/devdata first (its README); nothing to do")
@@ -159,6 +166,9 @@ def main() -> None:
     for spec in args.set:
         name, _, value = spec.partition("=")
         params = replace(params, **{name: type(getattr(params, name))(float(value))})
+    if args.grid is not None:
+        run_grid(score_py, rest, gold, params, args.grid, args.folds)
+        return
     if args.sample:
         target, name = sample, "dev_sample"
     else:
@@ -202,6 +212,38 @@ def main() -> None:
         elif label.startswith("ours"):
             same = _same_partition(first, labels)
             print(f"|   same incidents as one batch: {same:.3f} of reports | | | | | | | | |")
+
+
+def run_grid(
+    score_py: ModuleType,
+    rest: Sequence[Analyzed],
+    gold: dict[str, Any],
+    base: ClusterParams,
+    specs: Sequence[str],
+    folds: int,
+) -> None:
+    """B-cubed F1 of every parameter combination, per fold of the tuning part and on average."""
+    incident = gold["article_incident"]
+    parts = [[i for i in rest if fold_of(incident[i.article.id], folds) == k] for k in range(folds)]
+    grid = {n: [float(v) for v in vs.split(",")] for n, _, vs in (s.partition("=") for s in specs)}
+    names = list(grid)
+    print("| " + " | ".join(names) + " | mean B³ F1 | P | R | per fold |")
+    print("|" + "---|" * (len(names) + 4))
+    for values in itertools.product(*grid.values()):
+        params = replace(
+            base,
+            **{n: type(getattr(base, n))(v) for n, v in zip(names, values, strict=True)},
+        )
+        cells = [
+            score_py.score_clusters(stories_json(part, ours(part, params), False), gold)
+            for part in parts
+        ]
+        f1 = [c["bcubed_f1"] for c in cells]
+        p = sum(c["bcubed_p"] for c in cells) / len(cells)
+        r = sum(c["bcubed_r"] for c in cells) / len(cells)
+        shown = " | ".join(f"{v:g}" for v in values)
+        per = " ".join(f"{x:.3f}" for x in f1)
+        print(f"| {shown} | {sum(f1) / len(f1):.4f} | {p:.3f} | {r:.3f} | {per} |", flush=True)
 
 
 def _same_partition(a: Labels, b: Labels) -> float:

@@ -155,3 +155,16 @@ def test_claims_local_shot_himself_in_the_leg_is_hurt_not_dead(nlp: Any) -> None
 def test_claims_local_killing_then_shooting_himself_counts_the_gunman(nlp: Any) -> None:
     text = "A man killed his wife in Varrow on Sunday before shooting himself, police said."
     assert _counts(nlp, text) == (2, 0)
+
+
+def test_claims_local_day_after_an_abbreviated_month_is_no_toll(nlp: Any) -> None:
+    text = "Lena Marsh was killed Sept. 21 when a rifle fired inside a truck near Varrow."
+    assert _counts(nlp, text) == (1, 0)
+
+
+def test_claims_local_age_after_a_name_before_its_verb_is_no_toll(nlp: Any) -> None:
+    text = (
+        "Two men were shot in Varrow on Friday. Carl Webb, 24 was shot in the chest and "
+        "Dion Hale, 26 was shot in the leg."
+    )
+    assert _counts(nlp, text) == (0, 2)
