@@ -118,7 +118,7 @@ def tune_tfidf(score_py: ModuleType, items: Sequence[Analyzed], gold: dict[str, 
     """The TF-IDF threshold with the best B-cubed F1 on ``items``."""
     sim = tfidf_similarity(list(items))
     best = (-1.0, 0.0)
-    for t in [x / 100 for x in range(4, 60, 2)]:
+    for t in [x / 100 for x in range(4, 64, 3)]:
         labels = {
             a.article.id: f"t{label}" for a, label in zip(items, average_link(sim, t), strict=True)
         }
@@ -137,6 +137,7 @@ def main() -> None:
         "--threshold", type=float, default=None, help="TF-IDF threshold (else tuned)"
     )
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--restage", action="store_true", help="run the rule stages again")
     parser.add_argument("--write", type=Path, default=None, help="write our stories.json here")
     parser.add_argument("--set", nargs="*", default=[], help="ClusterParams overrides name=value")
     parser.add_argument(
@@ -145,6 +146,7 @@ def main() -> None:
         default=None,
         help="name=v1,v2 ...: score every combination (one batch) on the folds of the tuning part",
     )
+    parser.add_argument("--grid-folds", type=int, default=0, help="score only the first N folds")
     args = parser.parse_args()
     if not (DEVDATA / "dev.jsonl").exists():
         print(f"{DEVDATA} not found: build ../shared/devdata first (its README); nothing to do")
@@ -158,7 +160,7 @@ def main() -> None:
         if line.strip()
     }
     t0 = time.perf_counter()
-    every = analysed(DEVDATA / "dev.jsonl", args.cache)
+    every = analysed(DEVDATA / "dev.jsonl", args.cache, restage=args.restage)
     sample = [i for i in every if i.article.id in sample_ids]
     rest = [i for i in every if i.article.id not in sample_ids and i.article.id in incident]
     print(f"{len(every)} reports analysed ({time.perf_counter() - t0:.0f}s)", flush=True)
@@ -167,7 +169,7 @@ def main() -> None:
         name, _, value = spec.partition("=")
         params = replace(params, **{name: type(getattr(params, name))(float(value))})
     if args.grid is not None:
-        run_grid(score_py, rest, gold, params, args.grid, args.folds)
+        run_grid(score_py, rest, gold, params, args.grid, args.folds, args.grid_folds)
         return
     if args.sample:
         target, name = sample, "dev_sample"
@@ -221,10 +223,12 @@ def run_grid(
     base: ClusterParams,
     specs: Sequence[str],
     folds: int,
+    used: int = 0,
 ) -> None:
     """B-cubed F1 of every parameter combination, per fold of the tuning part and on average."""
     incident = gold["article_incident"]
     parts = [[i for i in rest if fold_of(incident[i.article.id], folds) == k] for k in range(folds)]
+    parts = parts[:used] if used else parts
     grid = {n: [float(v) for v in vs.split(",")] for n, _, vs in (s.partition("=") for s in specs)}
     names = list(grid)
     print("| " + " | ".join(names) + " | mean B³ F1 | P | R | per fold |")

@@ -71,7 +71,7 @@ def test_figures_dispute_stands_by_most_sources_and_keeps_both() -> None:
     c = _report("c", "2025-05-01", _claim("injured", 5, 0))
     figure = story_figures([a, b, c])[0]
     assert (figure.value, figure.status, figure.articles) == (3, "disputed", ("a", "b"))
-    assert figure.reason == "2 independent sources give 3"
+    assert figure.reason == "2 independent sources give 3, more than any other value"
     assert [(v.value, v.articles) for v in figure.values] == [(3, ("a", "b")), (5, ("c",))]
 
 

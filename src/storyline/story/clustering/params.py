@@ -58,7 +58,7 @@ class ClusterParams:
     place_match: float = 0.3
     #: Factor applied when both reports name specific people or organisations and
     #: share none...
-    name_conflict: float = 0.5
+    name_conflict: float = 0.7
     #: ...rising to 1 as the rarity-weighted cosine of their names reaches this.
     name_match: float = 0.2
     #: Weight, in the name factor, of the incident kinds two reports share (a

@@ -105,7 +105,8 @@ def main_people(features: DocFeatures) -> frozenset[str]:
         for key, label in features.entities
         if label == "PERSON"
         and len(key.split()) > 1
-        and counts.get(key, 1) + (counts.get(key.split()[-1], 0) if key.split()[-1] != key else 0) >= 2
+        and counts.get(key, 1) + (counts.get(key.split()[-1], 0) if key.split()[-1] != key else 0)
+        >= 2
     )
 
 
