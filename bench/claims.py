@@ -23,7 +23,7 @@ from storyline.analyze.claims import extract_claims  # noqa: E402
 from storyline.ingest import iter_articles  # noqa: E402
 from storyline.model import Analyzed, Article, ArticleAnalysis, Mention, Span  # noqa: E402
 from storyline.nlp import load_nlp  # noqa: E402
-from storyline.story.compare import compare_claims  # noqa: E402
+from storyline.story.compare.claims import compare_claims  # noqa: E402
 
 STORY_SIZE = 6
 

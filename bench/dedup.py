@@ -42,8 +42,8 @@ DEFAULT = ROOT.parent / "shared" / "corpora" / "ecbplus"
 
 from storyline.model import Analyzed, Article, ArticleAnalysis  # noqa: E402
 from storyline.store import Store  # noqa: E402
-from storyline.story.dedup import find_duplicates  # noqa: E402
-from storyline.story.dedup_incremental import Fingerprint, fingerprint, update_duplicates  # noqa: E402
+from storyline.story.dedup.incremental import Fingerprint, fingerprint, update_duplicates  # noqa: E402
+from storyline.story.dedup.minhash import find_duplicates  # noqa: E402
 
 FIRST = ("Ana", "Bram", "Cleo", "Dario", "Elin", "Farid", "Greta", "Hugo", "Ines", "Jonas")
 LAST = ("Marsh", "Okafor", "Lindqvist", "Brandt", "Achebe", "Novak", "Sato", "Reyes")

@@ -6,15 +6,23 @@ optionally plus the sample corpus and the seeds, and runs ``storyline.api.digest
 temporary output folder with a temporary store. Each phase is timed by wrapping the
 library's functions from this script only (the library carries no timing code):
 ingest+store, analyse, dedup, clustering, assemble (and, summed over stories, its parts:
-dating, names, quotes, claims, timeline, summary, title, coverage; the timeline's
-sentences parsed ahead for all stories and the parse cache, when the library has them),
-render. Then a second
+dating, names, quotes, claims, timeline, summary, title, coverage; in older versions
+the timeline's sentences parsed ahead for all stories and the parse cache), render. Then a second
 ``digest`` on the same store with 20 new reports (updates of ECB+ reports: the lead kept,
 the other sentences in reverse order) gives the incremental cost, printed as a ratio to
 the first run's time.
 
     .venv/bin/python bench/digest.py [ECBPLUS_DIR] [--jobs 2] [--extra] [--limit N]
     .venv/bin/python bench/digest.py --profile digest.prof   # cProfile of the digest part
+
+``--compare REV`` instead times ``digest`` end to end, fresh store each time, on the
+sample corpus (examples/) and on the 321-report GVA development sample
+(.devdata/gva/dev_sample.jsonl), for this tree and for REV's ``src/`` (``git archive``
+into a temporary folder), each in its own process (jobs 1, so that every spaCy call is in
+that process and counted): the texts spaCy parses during the analysis and after it
+(the timeline's re-parse, before the event lines moved into the analysis).
+
+    .venv/bin/python bench/digest.py --compare 1a77ea5
 
 ECB+: Cybulska & Vossen, LREC 2014, CC BY 3.0.
 """
@@ -196,7 +204,11 @@ def main() -> None:
     parser.add_argument("--extra", action="store_true", help="add the sample corpus and seeds")
     parser.add_argument("--profile", default=None, help="write a cProfile of the first run")
     parser.add_argument("--keep", type=Path, default=None, help="keep the store and pages here")
+    parser.add_argument("--compare", metavar="REV", default=None, help="see the docstring")
     args = parser.parse_args()
+    if args.compare:
+        compare(args.compare)
+        return
     if not args.ecbplus.exists():
         sys.exit(f"no ECB+ corpus at {args.ecbplus}")
     records = ecb_records(args.ecbplus, args.limit)
@@ -222,6 +234,79 @@ def main() -> None:
         print(f"\nincremental / first run: {ratio:.2f}")
         own, child = peak_rss_mb()
         print(f"peak RSS: {own:.0f} MB (this process), {child:.0f} MB (largest worker)")
+
+
+GVA_SAMPLE = ROOT / ".devdata" / "gva" / "dev_sample.jsonl"
+#: Run in a child process with PYTHONPATH at one tree's src: counts spaCy's parses.
+_CHILD = """
+import json, sys, time
+import spacy.language as lang
+phase, counts = ["analyse"], {"analyse": 0, "after": 0}
+pipe, call = lang.Language.pipe, lang.Language.__call__
+def counted_pipe(self, texts, *a, **k):
+    texts = list(texts)
+    counts[phase[0]] += len(texts)
+    return pipe(self, texts, *a, **k)
+def counted_call(self, text, *a, **k):
+    counts[phase[0]] += 1
+    return call(self, text, *a, **k)
+lang.Language.pipe, lang.Language.__call__ = counted_pipe, counted_call
+import storyline, storyline.api as api
+analyse = api._analyse_pending
+def then_after(*a, **k):
+    out = analyse(*a, **k)
+    phase[0] = "after"
+    return out
+api._analyse_pending = then_after
+inputs, out, db = sys.argv[1:4]
+start = time.perf_counter()
+result = api.digest([inputs], out_dir=out, db=db, jobs=1)
+seconds = time.perf_counter() - start
+stories = len(result.digest.stories) if result.digest else 0
+print(json.dumps({"seconds": seconds, "stories": stories, "src": storyline.__file__, **counts}))
+"""
+
+
+def _digest_in(tree: Path, inputs: Path, work: Path) -> dict[str, Any]:
+    """One end-to-end digest with ``tree``'s library, in a child process."""
+    import os
+    import subprocess
+
+    env = dict(os.environ, PYTHONPATH=str(tree / "src"))
+    work.mkdir(parents=True, exist_ok=True)
+    args = [sys.executable, "-c", _CHILD, str(inputs), str(work / "out"), str(work / "s.db")]
+    done = subprocess.run(args, env=env, capture_output=True, text=True, check=True)
+    row: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    if not row["src"].startswith(str(tree / "src")):
+        sys.exit(f"child imported {row['src']}, not {tree}")
+    return row
+
+
+def compare(rev: str) -> None:
+    """Digest time and spaCy parses, this tree against ``rev``, on two corpora."""
+    import subprocess
+
+    corpora = [("examples", EXAMPLES), ("gva dev_sample", GVA_SAMPLE)]
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp) / "base"
+        base.mkdir()
+        # REV's library only (src/), unpacked from git: no worktree, nothing shared touched
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", rev, "src"], check=True, capture_output=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
+        print("| corpus | tree | digest s | ratio | parsed in analysis | parsed after |")
+        print("|---|---|---:|---:|---:|---:|")
+        for name, path in corpora:
+            if not path.exists():
+                print(f"| {name} | (absent: {path}) | | | | |")
+                continue
+            rows = {}
+            for label, tree in ((rev, base), ("this tree", ROOT)):
+                rows[label] = row = _digest_in(tree, path, Path(tmp) / f"{name}-{label}")
+                ratio = row["seconds"] / rows[rev]["seconds"]
+                print(f"| {name} | {label} | {row['seconds']:.1f} | {ratio:.2f} "
+                      f"| {row['analyse']} | {row['after']} |", flush=True)  # fmt: skip
 
 
 if __name__ == "__main__":

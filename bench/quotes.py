@@ -17,9 +17,8 @@ from pathlib import Path
 
 from storyline.analyze.entities import extract_entities
 from storyline.analyze.quotes import extract_quotes
-from storyline.analyze.quoting.marks import doc_text
 from storyline.model import Analyzed, Article, ArticleAnalysis
-from storyline.nlp import load_nlp
+from storyline.nlp import doc_text, load_nlp
 from storyline.story.names import resolve_names
 from storyline.story.quotes import group_quotes
 

@@ -16,6 +16,7 @@ import random
 import statistics
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from storyline.model import (
     Analyzed,
@@ -38,7 +39,7 @@ from storyline.report import render_story_html, render_story_markdown
 from storyline.report.json import story_to_dict
 from storyline.report.view import items_of
 from storyline.story.coverage import build_coverage
-from storyline.story.summary import summarize
+from storyline.story.summary.summarize import summarize
 
 WORDS = [
     "river",
@@ -269,10 +270,10 @@ def main() -> None:
         entities=base.entities,
         duplicate_of=digest.duplicate_of,
     )
-    story = Story(
-        **{**{f: getattr(base, f) for f in base.__slots__ if f != "extra"}, "summary": summary}
-    )  # type: ignore[arg-type]
-    story.extra["coverage"] = build_coverage(story, items_of(story, digest), digest.duplicate_of)
+    story = replace(base, summary=summary)
+    story = replace(
+        story, coverage=build_coverage(story, items_of(story, digest), digest.duplicate_of)
+    )
     digest = Digest(digest.articles, digest.analyses, (story,), digest.duplicate_of)
     chars = sum(len(a.text) for a in digest.articles)
     baseline = _median_ms(lambda: json.dumps(story_to_dict(story)), args.repeat)

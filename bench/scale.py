@@ -59,7 +59,7 @@ def sentences_by_doc(root: Path) -> list[list[str]]:
 def reports(root: Path, n: int, per_day: int, seed: int = 7) -> Iterator[tuple[str, object, int]]:
     """``n`` synthetic reports as (id, DocFeatures, event number), in publication order."""
     from storyline.model import Analyzed, Article, ArticleAnalysis, Mention, Span, TimeExpr
-    from storyline.story.cluster import doc_features
+    from storyline.story.clustering import doc_features
 
     rng = random.Random(seed)
     docs = sentences_by_doc(root)
@@ -105,7 +105,7 @@ def reports(root: Path, n: int, per_day: int, seed: int = 7) -> Iterator[tuple[s
 
 def run_size(root: Path, n: int, per_day: int) -> dict[str, float]:
     """Feed ``n`` reports; time the placements and the brute-force baseline."""
-    from storyline.story.cluster import StoryClusterer
+    from storyline.story.clustering import StoryClusterer
 
     clusterer = StoryClusterer()
     tail_from = n - max(n // 10, 1)

@@ -6,8 +6,8 @@ Parses the MEANTIME article texts (or the seeds when the corpus is absent) with 
 spaCy pipeline, then runs ``extract_times`` on the parsed documents, in the same run,
 and prints both times and the ratio (goal: time expressions <= 10% of parsing). A
 last row times the story stages of this module on the same documents, each MEANTIME
-sub-corpus taken as one story: ``estimate_dates`` + ``build_timeline`` (which parses
-the dated sentences again).
+sub-corpus taken as one story: ``estimate_dates`` + ``build_timeline`` (which reads the
+event lines found at analysis and parses nothing; their extraction is not timed here).
 """
 
 from __future__ import annotations
@@ -42,11 +42,11 @@ def _story_stages(docs: list[Any], meta: list[tuple[str, str, str | None]]) -> f
     """Seconds for estimate_dates + build_timeline over every story."""
     from cat import parse_date
 
+    from storyline.analyze.eventline.extract import extract_event_lines
     from storyline.analyze.times import extract_times
     from storyline.model import Analyzed, Article, ArticleAnalysis, Span
-    from storyline.nlp import load_nlp
     from storyline.story.dating import estimate_dates
-    from storyline.story.timeline import build_timeline
+    from storyline.story.timeline.build import build_timeline
 
     stories: dict[str, list[Analyzed]] = {}
     for n, (doc, (story, text, created)) in enumerate(zip(docs, meta, strict=True)):
@@ -54,14 +54,13 @@ def _story_stages(docs: list[Any], meta: list[tuple[str, str, str | None]]) -> f
         times = extract_times(doc, None)
         sents = tuple(Span(s.start_char, s.end_char) for s in doc.sents)
         art = Article(id=str(n), text=text, published=day.isoformat() if day else None)
-        stories.setdefault(story, []).append(
-            Analyzed(art, ArticleAnalysis(article_id=str(n), sentences=sents, times=times))
-        )
-    nlp = load_nlp()
+        lines = extract_event_lines(doc, sents, times)
+        analysis = ArticleAnalysis(str(n), sentences=sents, times=times, event_lines=lines)
+        stories.setdefault(story, []).append(Analyzed(art, analysis))
     t0 = time.perf_counter()
     for items in stories.values():
         dated, _ = estimate_dates(items)
-        build_timeline(dated, nlp=nlp)
+        build_timeline(dated)
     return time.perf_counter() - t0
 
 

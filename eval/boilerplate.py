@@ -23,8 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cat import read_cat
 
-from storyline.analyze.clean import find_boilerplate, stated_date
+from storyline.analyze.clean import find_boilerplate
 from storyline.ingest import iter_articles
+from storyline.ingest.dates import stated_date
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from clusters import DEFAULT, TEST_TOPICS, TRAIN, analysed, load_local, ours_batch, scores
 
-from storyline.story.cluster import ClusterParams
+from storyline.story.clustering import ClusterParams
 
 DATA = Path(__file__).resolve().parent / "data"
 DEVELOPMENT = (

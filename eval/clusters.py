@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cat import read_cat
 
 from storyline.model import Analyzed, Article, ArticleAnalysis, Mention, Span
-from storyline.story.cluster import ClusterParams, StoryClusterer, doc_features
+from storyline.story.clustering import ClusterParams, StoryClusterer, doc_features
 from storyline.story.clustering.batch import average_link, vector_similarity
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ecbplus"
@@ -227,9 +227,16 @@ def our_systems(
     return rows, seconds
 
 
-def load_local(path: Path) -> tuple[list[tuple[str, str, str]], list[Analyzed], str]:
-    """Gold (id, storyline, event), analysed reports and how, of a local-news set."""
+def load_local(
+    path: Path, *, undated: bool = False
+) -> tuple[list[tuple[str, str, str]], list[Analyzed], str]:
+    """Gold (id, storyline, event), analysed reports and how, of a local-news set.
+
+    ``undated`` drops every ``published`` date before analysis (reports without metadata).
+    """
     rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    if undated:
+        rows = [{**r, "published": None} for r in rows]
     articles = [
         Article(
             id=r["id"],
@@ -326,9 +333,9 @@ def _row(name: str, values: tuple[float, ...]) -> str:
 LOCAL = Path(__file__).resolve().parent / "data" / "local_news_clusters.jsonl"
 
 
-def run_local(path: Path, params: ClusterParams, seed: int) -> None:
+def run_local(path: Path, params: ClusterParams, seed: int, *, undated: bool = False) -> None:
     """B-cubed on the fictional local-news set: ours against TF-IDF average link."""
-    gold, items, how = load_local(path)
+    gold, items, how = load_local(path, undated=undated)
     every = {g[1] for g in gold}
     print(f"{len(items)} fictional local reports, features from {how}")
     sim = tfidf_similarity(items)
@@ -367,9 +374,12 @@ def main() -> None:
         default=None,
         help="score the fictional local-news set instead (default eval/data/...)",
     )
+    parser.add_argument(
+        "--undated", action="store_true", help="with --local: drop every publication date first"
+    )
     args = parser.parse_args()
     if args.local is not None:
-        run_local(args.local, ClusterParams(), args.seed)
+        run_local(args.local, ClusterParams(), args.seed, undated=args.undated)
         return
     if not (args.corpus / "ECB+").is_dir():
         print(f"ECB+ not found under {args.corpus}; nothing to do")

@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cat import read_cat
 
 from storyline.model import Analyzed, Article, ArticleAnalysis
-from storyline.story.dedup import find_duplicates, is_copy, shingles
+from storyline.story.dedup.minhash import find_duplicates, is_copy, shingles
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ecbplus"
 FILLER = ["reportedly", "also", "then", "now", "later", "officially", "still"]

@@ -31,7 +31,7 @@ from scipy.optimize import linear_sum_assignment
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cat import CatDocument, read_cat
 
-from storyline.analyze.entities import link_names
+from storyline.analyze.naming.linking import link_names
 from storyline.model import Analyzed, Article, ArticleAnalysis, Mention, Span
 from storyline.story.names import resolve_names
 
@@ -212,7 +212,7 @@ def ceaf_e(gold: list[set[int]], pred: list[set[int]]) -> tuple[float, float, fl
     sim = np.zeros((len(gold), len(pred)))
     pred_of = {m: j for j, c in enumerate(pred) for m in c}
     for i, k in enumerate(gold):
-        for j in {pred_of[m] for m in k}:
+        for j in {pred_of[m] for m in k if m in pred_of}:  # a missed mention aligns nowhere
             sim[i, j] = 2 * len(k & pred[j]) / (len(k) + len(pred[j]))
     rows, cols = linear_sum_assignment(-sim)
     total = sim[rows, cols].sum()

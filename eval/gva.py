@@ -34,8 +34,8 @@ from gva_data import DEVDATA, analysed
 
 from storyline.model import Analyzed
 from storyline.story.assemble import date_story
-from storyline.story.cluster import ClusterParams, StoryClusterer, doc_features
-from storyline.story.dedup import find_duplicates
+from storyline.story.clustering import ClusterParams, StoryClusterer, doc_features
+from storyline.story.dedup.minhash import find_duplicates
 from storyline.story.figures import story_figures
 
 SCORE = Path(__file__).resolve().parents[2] / "shared" / "devdata" / "score.py"

@@ -23,7 +23,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from storyline.analyze.entities import extract_entities, name_tokens, translit
+from storyline.analyze.entities import extract_entities
+from storyline.analyze.naming.folding import name_tokens, translit
 from storyline.analyze.quotes import extract_quotes
 from storyline.nlp import load_nlp
 

@@ -34,14 +34,16 @@ def test_acceptance_seeds_one_storyline(seeds_run: RunResult) -> None:
 
 
 def test_acceptance_seeds_zelensky_is_one_person(seeds_run: RunResult) -> None:
+    spellings: set[str] = set()
+    stories_naming_him = 0
     for story in _stories(seeds_run):
         people = [e for e in story.entities if "zelensk" in e.name.lower()]
-        if not people:
-            continue
-        assert len(people) == 1, [p.name for p in people]
-        spellings = {v.split()[-1].rstrip("’'s").lower() for v in people[0].variants}
-        if len(story.articles) >= 4:
-            assert {"zelensky", "zelenskyy"} <= spellings, people[0].variants
+        assert len(people) <= 1, [p.name for p in people]  # never two entities for one man
+        stories_naming_him += len(people)
+        for person in people:
+            spellings |= {v.split()[-1].rstrip("’'s").lower() for v in person.variants}
+    assert stories_naming_him >= 1  # he is named in four of the five reports
+    assert {"zelensky", "zelenskyy"} <= spellings  # both spellings folded into one person
 
 
 def test_acceptance_seeds_nine_killed_agreed(seeds_run: RunResult) -> None:
@@ -49,9 +51,15 @@ def test_acceptance_seeds_nine_killed_agreed(seeds_run: RunResult) -> None:
         c
         for s in _stories(seeds_run)
         for c in s.claims
-        if c.measure == "killed" and c.value == 9 and len(c.articles) >= 2
+        if c.measure == "killed" and c.value == 9 and len(c.articles) >= 3
     ]
+    assert agreed  # three reports carry the toll (SEEDS.md, docs/quality.md)
+
+
+def test_acceptance_seeds_prisoner_exchange_agreed(seeds_run: RunResult) -> None:
+    agreed = [c for s in _stories(seeds_run) for c in s.claims if c.value == 1000]
     assert agreed
+    assert max(len(c.articles) for c in agreed) >= 3
 
 
 def test_acceptance_seeds_injured_disagreement_flagged(seeds_run: RunResult) -> None:
@@ -74,7 +82,11 @@ def test_acceptance_seeds_productive_day_post_grouped(seeds_run: RunResult) -> N
 
 
 def test_acceptance_seeds_every_summary_sentence_cited(seeds_run: RunResult) -> None:
+    sentences = 0
     for story in _stories(seeds_run):
         for sentence in story.summary:
+            sentences += 1
             assert sentence.citations
             assert set(sentence.citations) <= set(story.articles)
+    assert sentences >= 3  # a summary exists: an empty one would pass the loop above
+    assert any(len(s.citations) >= 2 for story in _stories(seeds_run) for s in story.summary)

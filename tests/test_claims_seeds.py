@@ -9,7 +9,7 @@ import pytest
 
 from storyline.analyze.claims import extract_claims
 from storyline.model import Analyzed, Article, ArticleAnalysis, Mention, Span
-from storyline.story.compare import compare_claims
+from storyline.story.compare.claims import compare_claims
 
 pytestmark = pytest.mark.seeds
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from storyline.model import Analyzed, Article, ArticleAnalysis, Mention, Span, TimeExpr
-from storyline.story.cluster import (
+from storyline.story.clustering import (
     ClusterParams,
     DocFeatures,
     Placement,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.story.cluster import ClusterParams
+from storyline.story.clustering import ClusterParams
 from storyline.story.clustering.features import entity_key, stem, terms
 from storyline.story.clustering.index import UNDATED, StoryIndex, week_of
 from storyline.story.clustering.similarity import days_close, time_factor

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.story.cluster import ClusterParams, DocFeatures
+from storyline.story.clustering import ClusterParams, DocFeatures
 from storyline.story.clustering.batch import BlockDoc, pair_similarity, vector_similarity
 from storyline.story.clustering.similarity import (
     DocStats,

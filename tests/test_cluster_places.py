@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from storyline.model import Analyzed, Article, ArticleAnalysis, Mention, Span, TimeExpr
-from storyline.story.cluster import ClusterParams, DocFeatures, StoryClusterer, doc_features
+from storyline.story.clustering import ClusterParams, DocFeatures, StoryClusterer, doc_features
 from storyline.story.clustering.batch import BlockDoc, FloatMatrix, pair_similarity
 from storyline.story.clustering.features import SITE
 from storyline.story.clustering.places import local_places, site_key

@@ -6,7 +6,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from storyline.story.cluster import ClusterParams, DocFeatures, StoryClusterer
+from storyline.story.clustering import ClusterParams, DocFeatures, StoryClusterer
 from storyline.story.clustering.batch import BlockDoc, pair_similarity
 from storyline.story.clustering.features import entity_key, main_year
 from storyline.story.clustering.similarity import DocStats, doc_vector, name_vector

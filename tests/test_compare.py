@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.model import Analyzed, Article, ArticleAnalysis, Claim, Mention, Span
-from storyline.story.compare import compare_claims, compatible
+from storyline.story.compare.claims import compare_claims, compatible
 
 SPAN = Span(0, 4)
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from storyline.model import Analyzed, Article, ArticleAnalysis, Boilerplate, Span
-from storyline.story.dedup import (
+from storyline.story.dedup.minhash import (
     DuplicateIndex,
+    count_originals,
     find_duplicate_groups,
     find_duplicates,
-    independent_sources,
     is_copy,
     shingles,
     sources_label,
@@ -112,16 +112,16 @@ def test_dedup_visible_text_skips_spans() -> None:
 
 def test_dedup_independent_sources_collapse_copies() -> None:
     dup = {"b": "a", "c": "a", "d": "a", "e": "a"}
-    assert independent_sources(["a", "b", "c", "d", "e"], dup) == 1
+    assert count_originals(["a", "b", "c", "d", "e"], dup) == 1
     assert sources_label(["a", "b", "c", "d", "e"], dup) == "5 reports, 1 independent source"
     assert sources_label(["a", "f"], dup) == "2 reports, 2 independent sources"
 
 
 def test_dedup_original_of_follows_chains_of_copies() -> None:
-    from storyline.story.dedup import independent_sources, original_of
+    from storyline.story.dedup.minhash import count_originals, original_of
 
     chain = {"c": "b", "b": "a", "x": "y", "y": "x"}  # a loop must not hang
     assert original_of("c", chain) == "a"
     assert original_of("a", chain) == "a"
     assert original_of("x", chain) in {"x", "y"}
-    assert independent_sources(["a", "b", "c", "z"], chain) == 2
+    assert count_originals(["a", "b", "c", "z"], chain) == 2

@@ -14,9 +14,15 @@ from datasketch import MinHashLSH
 
 from storyline.model import Analyzed, Article, ArticleAnalysis
 from storyline.store import Store
-from storyline.story import dedup_incremental
-from storyline.story.dedup import LSH_THRESHOLD, NUM_PERM, find_duplicates, minhash, shingles
-from storyline.story.dedup_incremental import Fingerprint, fingerprint, update_duplicates
+from storyline.story.dedup import incremental as dedup_incremental
+from storyline.story.dedup.incremental import Fingerprint, fingerprint, update_duplicates
+from storyline.story.dedup.minhash import (
+    LSH_THRESHOLD,
+    NUM_PERM,
+    find_duplicates,
+    minhash,
+    shingles,
+)
 
 Hasher = Callable[[Analyzed], Fingerprint]
 

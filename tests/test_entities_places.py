@@ -6,8 +6,10 @@ from typing import Any
 
 import pytest
 
-from storyline.analyze.entities import core_name, extract_entities, link_names, place_key
-from storyline.analyze.naming.places import place_cue, place_label
+from storyline.analyze.entities import extract_entities
+from storyline.analyze.naming.folding import core_name
+from storyline.analyze.naming.linking import link_names
+from storyline.analyze.naming.places import place_cue, place_key, place_label
 from storyline.model import Span
 
 
@@ -161,3 +163,36 @@ def test_entities_surname_tagged_org_is_the_person_unless_a_company_bears_it() -
     ] + [(Span(50 + 20 * i, 56 + 20 * i), "Brandt", "ORG") for i in range(3)]
     labels = [label for label, _ in link_names(company)]
     assert labels[2:] == ["ORG", "ORG", "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A train derailed in the town of Vostrel on Monday.", "Vostrel"),
+        ("The line runs east of Vostrel and on to the coast.", "Vostrel"),
+        ("Officials met in the regional capital, Vostrel, on Monday.", "Vostrel"),
+        ("VOSTREL, March 12 (Northwire) - Two trams collided.", "VOSTREL"),
+    ],
+)
+def test_entities_places_strong_cues_overrule_an_org_label(text: str, name: str) -> None:
+    start = text.index(name)
+    assert place_label(text, start, start + len(name), "ORG") == "GPE"
+
+
+def test_entities_places_strong_cues_leave_companies_alone() -> None:
+    text = "Shares in Vostrel fell after the chief of Vostrel Foods resigned."
+    assert place_label(text, 10, 17, "ORG") == "ORG"
+
+
+def test_entities_places_a_name_after_the_is_no_person(nlp: Any) -> None:
+    text = "“We have heard the residents,” Saskia Brandt told the Gazette on Monday."
+    labels = _labels(nlp, text)
+    assert labels.get("Gazette", "ORG") != "PERSON"
+    assert labels["Saskia Brandt"] == "PERSON"
+
+
+def test_entities_places_demonym_before_a_place_noun_stays_a_demonym() -> None:
+    text = "Talks were held in the Turkish city of Istanbul."
+    start = text.index("Turkish")
+    assert place_label(text, start, start + 7, "NORP") == "NORP"
+    assert place_label(text, start, start + 7, "PERSON") == "GPE"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from storyline.analyze.entities import compatible_org, link_names, name_tokens, org_core
+from storyline.analyze.naming.folding import name_tokens
+from storyline.analyze.naming.linking import link_names
+from storyline.analyze.naming.matching import compatible_org, org_core
 from storyline.model import Analyzed, Article, ArticleAnalysis, Mention, Span
 from storyline.story.names import resolve_names
 
@@ -149,7 +151,7 @@ def test_names_orgs_hyphenated_name_and_initials() -> None:
 
 
 def test_names_orgs_inner_capital_word_is_a_name_and_places_are_not_short_forms() -> None:
-    from storyline.analyze.entities import core_name
+    from storyline.analyze.naming.folding import core_name
 
     assert core_name("the new iPhone 4") == "iPhone 4"
     assert name_tokens("iPhone 4") != name_tokens("iOS 4")
@@ -165,3 +167,33 @@ def test_names_orgs_unknown_name_tagged_place_joins_its_company() -> None:
     index = resolve_names(items)
     assert index.canonical("b", "Corvel") == index.canonical("a", "Corvel Foods")
     assert index.label("a", "Corvel Foods") == "ORG"
+
+
+def test_names_orgs_of_inversion_is_one_entity() -> None:
+    from storyline.analyze.naming.folding import name_tokens
+    from storyline.analyze.naming.matching import org_order
+
+    assert org_order(name_tokens("Ministry of Defence")) == org_order(
+        name_tokens("Defence Ministry")
+    )
+    assert org_order(name_tokens("the Department of Justice")) == ("justice", "department")
+    assert org_order(name_tokens("Bank of England")) == ("bank", "of", "england")
+
+
+def test_names_orgs_word_orders_meet_in_an_article_and_across_a_story() -> None:
+    items = [
+        _item("a", ("Ministry of Defence", "ORG"), ("Defence Ministry", "ORG")),
+        _item("b", ("Defence Ministry", "ORG")),
+    ]
+    a = _entity_of(items, "a", items[0].analysis.entities[1].key)
+    assert items[0].analysis.entities[0].key == items[0].analysis.entities[1].key
+    assert a == _entity_of(items, "b", "Defence Ministry")
+
+
+def test_names_orgs_demonym_plural_and_numbered_acronym_join() -> None:
+    items = [
+        _item("a", ("Valdmarian", "NORP"), ("World War II", "EVENT")),
+        _item("b", ("Valdmarians", "NORP"), ("WWII", "EVENT")),
+    ]
+    assert _entity_of(items, "a", "Valdmarian") == _entity_of(items, "b", "Valdmarians")
+    assert _entity_of(items, "a", "World War II") == _entity_of(items, "b", "WWII")

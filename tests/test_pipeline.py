@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from storyline import api
-from storyline.analyze.pipeline import analyze_article, analyze_articles, anchor_date
+from storyline.analyze.pipeline import analyze_article, analyze_articles
+from storyline.ingest.dates import publication_day
 from storyline.model import Article, ArticleAnalysis
 from storyline.store import Store
 
@@ -57,10 +58,10 @@ def test_pipeline_workers_keep_input_order() -> None:
     assert all(a.id == r.article_id for batch in batches for a, r in batch)
 
 
-def test_pipeline_anchor_date_tolerates_bad_dates() -> None:
-    assert str(anchor_date(_article(1, "2025-03-02T10:00:00"))) == "2025-03-02"
-    assert anchor_date(_article(1, "not a date")) is None
-    assert anchor_date(_article(1, None)) is None
+def test_pipeline_publication_day_tolerates_bad_dates() -> None:
+    assert str(publication_day(_article(1, "2025-03-02T10:00:00").published)) == "2025-03-02"
+    assert publication_day(_article(1, "not a date").published) is None
+    assert publication_day(_article(1, None).published) is None
 
 
 def test_pipeline_interrupted_digest_keeps_stored_work(

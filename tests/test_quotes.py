@@ -143,3 +143,18 @@ def test_quotes_according_to_after_quote(nlp: Any) -> None:
 def test_quotes_pronoun_finds_person_the_tagger_mislabelled(nlp: Any) -> None:
     text = "Vera Lindqvist presented the results. She added: “Profits will return next year.”"
     assert list(_said(nlp, text).values()) == ["Vera Lindqvist"]
+
+
+def test_quotes_reported_speech_stops_at_its_paragraph() -> None:
+    from storyline.analyze.entities import extract_entities
+    from storyline.analyze.quotes import extract_quotes
+    from storyline.nlp import load_nlp
+
+    nlp = load_nlp()
+    text = (
+        "Mayor Ilse Brandt said the line would reopen within a week\n\n"
+        "Night trains\n\nResidents were not convinced by the promise."
+    )
+    doc = nlp(text)
+    reported = [q for q in extract_quotes(doc, extract_entities(doc)) if q.kind == "indirect"]
+    assert reported and all("\n" not in q.text and q.text.strip() for q in reported)

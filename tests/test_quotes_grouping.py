@@ -146,3 +146,16 @@ def test_quotes_grouping_seeds_zelensky_quotes_are_his(seed_groups: tuple) -> No
     by_zelensky = {a for g in groups if g.speaker == "Volodymyr Zelensky" for a in g.articles}
     spelled_yy = {i.article.id for i in items if "Zelenskyy" in i.article.text}
     assert spelled_yy <= by_zelensky
+
+
+def test_quotes_grouping_one_or_two_borrowed_words_are_no_statement() -> None:
+    from storyline.model import Quote, Span
+    from storyline.story.quotes import statement
+
+    def q(text: str) -> Quote:
+        return Quote(Span(0, len(text)), text, "direct", "Ilse Brandt", None, "call")
+
+    assert not statement(q("defining"))
+    assert not statement(q("vile attacks,"))
+    assert statement(q("Nobody answered."))
+    assert statement(q("we will rebuild the bridge"))

@@ -119,3 +119,108 @@ def test_quotes_speakers_quote_over_two_paragraphs_is_one_quote(nlp: Any) -> Non
     assert q.text.startswith("We waited") and q.text.endswith("ten minutes,")
     assert text[q.span.start : q.span.end] == q.text
     assert q.speaker == "Lucia Fernhout"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked about the vote, Ilse Brandt did not say “we will win the vote in May.”",
+        "Ilse Brandt declined to say whether the plant would close next year.",
+        "If Ilse Brandt said the plant would close, the town would protest.",
+    ],
+)
+def test_quotes_speakers_unsaid_words_are_no_statement(nlp: Any, text: str) -> None:
+    # Negated, withheld or hypothetical saying reports that nothing was said.
+    assert not [q for q in _quotes(nlp, text) if q.speaker == "Ilse Brandt"]
+
+
+def test_quotes_speakers_said_words_still_count(nlp: Any) -> None:
+    text = "Ilse Brandt said the plant would close next year, and the town was stunned."
+    assert [q.speaker for q in _quotes(nlp, text, "indirect")] == ["Ilse Brandt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # The verb of saying past a long apposition after the name.
+        (
+            "“We will rebuild the bridge before the winter,” Ilse Brandt, the mayor of the "
+            "port town since 2019 and a former engineer, said on Monday.",
+            "rebuild the bridge",
+            "Ilse Brandt",
+        ),
+        # A clause ending in a colon: its subject speaks, whatever the verb.
+        (
+            "Ilse Brandt then addressed the crowd again: “We will rebuild the bridge before "
+            "the winter comes.”",
+            "rebuild the bridge",
+            "Ilse Brandt",
+        ),
+        # A retort.
+        (
+            "Emil Varga criticised the plan. Ilse Brandt shot back, “That is simply not true, "
+            "and everyone in this town knows it.”",
+            "simply not true",
+            "Ilse Brandt",
+        ),
+        # A participle hung on the reported clause still speaks for the one reporting.
+        (
+            "Emil Varga said last week that Ilse Brandt represents “the old ways of running "
+            "a harbour,” stating that the council would lose.",
+            "old ways",
+            "Emil Varga",
+        ),
+        # Words quoted in a sentence about someone, with no verb of saying.
+        (
+            "Emil Varga thought the plan was a tribute to “the stubborn patience of the "
+            "harbour workers.”",
+            "stubborn patience",
+            "Emil Varga",
+        ),
+        # A closing mark typed as an opening one.
+        ("“The vote will be close,“ said Ilse Brandt.", "vote will be close", "Ilse Brandt"),
+        # A quote that ends its sentence takes no cue from the next sentence.
+        (
+            "Emil Varga says Brandt “has a record of getting things done.” She warns that "
+            "the council would lose the vote.",
+            "record of getting",
+            "Emil Varga",
+        ),
+    ],
+)
+def test_quotes_speakers_cues_real_news_uses(nlp: Any, text: str, words: str, speaker: str) -> None:
+    assert _speaker(nlp, text, words) == speaker
+
+
+def test_quotes_speakers_unnamed_speaker_carries_to_the_next_quote(nlp: Any) -> None:
+    text = (
+        "“The bridge is safe for now,” a council engineer told reporters on Monday. "
+        "“We will reopen it to traffic on Friday.”"
+    )
+    first, second = _quotes(nlp, text, "direct")
+    assert first.speaker is None and first.speaker_span is not None
+    assert second.speaker_span == first.speaker_span
+
+
+def test_quotes_speakers_a_quote_after_a_sentence_about_a_person_is_theirs(nlp: Any) -> None:
+    text = (
+        "Ilse Brandt announced the lawsuit against the rail company on Monday. "
+        "“We are seeking a court order to stop the night trains for good.”"
+    )
+    assert _speaker(nlp, text, "court order") == "Ilse Brandt"
+
+
+def test_quotes_speakers_no_speaker_across_a_paragraph_for_an_uncued_quote(nlp: Any) -> None:
+    text = (
+        "Ilse Brandt announced the lawsuit against the rail company on Monday.\n\n"
+        "“We are seeking a court order to stop the night trains for good.”"
+    )
+    assert _speaker(nlp, text, "court order") is None
+
+
+def test_quotes_speakers_second_half_of_a_split_quote_keeps_the_cue_between(nlp: Any) -> None:
+    text = (
+        "“In breaking news,” Emil Varga wrote on Monday, “the mayor wins a warm endorsement "
+        "from her own spokesman,” after spokesman Jonas Kerr praised her in a statement."
+    )
+    assert _speaker(nlp, text, "warm endorsement") == "Emil Varga"

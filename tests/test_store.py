@@ -1,8 +1,6 @@
-"""The SQLite store: idempotent articles, transactions, round trips."""
+"""The store, on SQLite and on PostgreSQL: idempotent articles, transactions, round trips."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
@@ -37,16 +35,16 @@ def _analysis(article_id: str) -> ArticleAnalysis:
     )
 
 
-def test_store_article_stored_once_by_content(tmp_path: Path) -> None:
-    with Store(tmp_path / "s.db") as store:
+def test_store_article_stored_once_by_content(db_target: str) -> None:
+    with Store(db_target) as store:
         assert store.add_article(_article(1))
         again = Article(id="other", text="x", content_hash=_article(1).content_hash)
         assert not store.add_article(again)
         assert store.count_articles() == 1
 
 
-def test_store_analysis_round_trip(tmp_path: Path) -> None:
-    with Store(tmp_path / "s.db") as store:
+def test_store_analysis_round_trip(db_target: str) -> None:
+    with Store(db_target) as store:
         store.add_article(_article(1))
         assert [a.id for a in store.unanalysed()] == ["a1"]
         store.save_analysis(_analysis("a1"))
@@ -54,8 +52,8 @@ def test_store_analysis_round_trip(tmp_path: Path) -> None:
         assert store.unanalysed() == []
 
 
-def test_store_batch_rolls_back_on_error(tmp_path: Path) -> None:
-    with Store(tmp_path / "s.db") as store:
+def test_store_batch_rolls_back_on_error(db_target: str) -> None:
+    with Store(db_target) as store:
         with store.batch():
             store.add_article(_article(1))
         with pytest.raises(RuntimeError), store.batch():
@@ -64,8 +62,8 @@ def test_store_batch_rolls_back_on_error(tmp_path: Path) -> None:
         assert [a.id for a in store.articles()] == ["a1"]
 
 
-def test_store_survives_reopen(tmp_path: Path) -> None:
-    path = tmp_path / "s.db"
+def test_store_survives_reopen(db_target: str) -> None:
+    path = db_target
     with Store(path) as store:
         store.add_article(_article(1))
         store.save_placement("a1", "s-1", "l-1")
@@ -77,8 +75,8 @@ def test_store_survives_reopen(tmp_path: Path) -> None:
         assert store.duplicates() == {"a1": "a1"}
 
 
-def test_store_articles_by_ids_keeps_order(tmp_path: Path) -> None:
-    with Store(tmp_path / "s.db") as store:
+def test_store_articles_by_ids_keeps_order(db_target: str) -> None:
+    with Store(db_target) as store:
         for n in range(3):
             store.add_article(_article(n))
         assert [a.id for a in store.articles(["a2", "a0"])] == ["a2", "a0"]
@@ -92,16 +90,16 @@ def test_codec_round_trip_keeps_types() -> None:
     assert isinstance(back.entities[0].span, Span)
 
 
-def test_store_records_runs_and_errors(tmp_path: Path) -> None:
-    with Store(tmp_path / "s.db") as store:
+def test_store_records_runs_and_errors(db_target: str) -> None:
+    with Store(db_target) as store:
         run = store.start_run("digest")
         store.record_error(run, "bad.bin", "binary file")
         store.finish_run(run, 0, 1)
         assert run == 1
 
 
-def test_store_articles_come_back_in_arrival_order(tmp_path: Path) -> None:
-    with Store(tmp_path / "s.db") as store:
+def test_store_articles_come_back_in_arrival_order(db_target: str) -> None:
+    with Store(db_target) as store:
         for n in (5, 1, 3):
             store.add_article(_article(n))
         store.add_article(_article(5))  # already stored: keeps its first place

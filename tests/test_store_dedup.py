@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from storyline.model import Article
 from storyline.store import Store
+from storyline.store.connection import connect
 from storyline.store.sqlite import SCHEMA_VERSION
 
 
-def _store(path: Path, *ids: str) -> Store:
+def _store(path: str | Path, *ids: str) -> Store:
     store = Store(path)
     for article_id in ids:
         store.add_article(
@@ -19,8 +19,8 @@ def _store(path: Path, *ids: str) -> Store:
     return store
 
 
-def test_store_dedup_round_trip(tmp_path: Path) -> None:
-    with _store(tmp_path / "s.db", "a", "b", "c") as store:
+def test_store_dedup_round_trip(db_target: str) -> None:
+    with _store(db_target, "a", "b", "c") as store:
         assert store.dedup_known("1") == {}
         store.save_dedup("a", "2025-01-02", "a", (b"sig-a", b"sh-a"), [(0, 7), (1, -5)])
         store.save_dedup("b", None, "a", (b"sig-b", b"sh-b"), [(0, 7), (2, 9)])
@@ -40,8 +40,8 @@ def test_store_dedup_round_trip(tmp_path: Path) -> None:
         assert sorted(store.dedup_members(["a"])) == ["a", "b", "c"]
 
 
-def test_store_dedup_forget_removes_bands_and_prints(tmp_path: Path) -> None:
-    with _store(tmp_path / "s.db", "a", "b") as store:
+def test_store_dedup_forget_removes_bands_and_prints(db_target: str) -> None:
+    with _store(db_target, "a", "b") as store:
         store.dedup_known("1")
         store.save_dedup("a", None, "a", (b"s", b"h"), [(0, 1), (1, 2)])
         store.save_dedup("b", None, "a", (b"s", b"h"), [(0, 1)])
@@ -52,8 +52,8 @@ def test_store_dedup_forget_removes_bands_and_prints(tmp_path: Path) -> None:
         store.forget_dedup("missing", [(0, 1)])  # no state: nothing happens
 
 
-def test_store_dedup_other_version_is_dropped(tmp_path: Path) -> None:
-    with _store(tmp_path / "s.db", "a") as store:
+def test_store_dedup_other_version_is_dropped(db_target: str) -> None:
+    with _store(db_target, "a") as store:
         store.dedup_known("1")
         store.save_dedup("a", None, "a", (b"s", b"h"), [(0, 1)])
         assert list(store.dedup_known("1")) == ["a"]
@@ -61,17 +61,17 @@ def test_store_dedup_other_version_is_dropped(tmp_path: Path) -> None:
         assert store.dedup_candidates([(0, 1)]) == set()
 
 
-def test_store_delete_duplicate(tmp_path: Path) -> None:
-    with _store(tmp_path / "s.db", "a", "b") as store:
+def test_store_delete_duplicate(db_target: str) -> None:
+    with _store(db_target, "a", "b") as store:
         store.save_duplicate("b", "a")
         store.delete_duplicate("b")
         store.delete_duplicate("a")
         assert store.duplicates() == {}
 
 
-def test_store_upgrades_a_version_1_database(tmp_path: Path) -> None:
-    path = tmp_path / "old.db"
-    db = sqlite3.connect(path)
+def test_store_upgrades_a_version_1_database(db_target: str) -> None:
+    path = db_target
+    db = connect(path)
     db.executescript(
         """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

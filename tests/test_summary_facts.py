@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.model import Claim, Span, StoryEntity
-from storyline.story.summary_text import content_words
+from storyline.story.summary.text import content_words
 from tests.test_summary import art, by_text, run
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from storyline.model import Analyzed, Digest, Story
 from storyline.report import render_story_html, render_story_markdown
-from storyline.story.summary import numbers_in
+from storyline.story.summary.summarize import numbers_in
 
 pytestmark = pytest.mark.seeds
 

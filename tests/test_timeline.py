@@ -7,10 +7,11 @@ from typing import Any
 
 import pytest
 
+from storyline.analyze.eventline.extract import extract_event_lines
 from storyline.analyze.times import extract_times
 from storyline.model import Analyzed, Article, ArticleAnalysis, Span
 from storyline.story.dating import estimate_dates
-from storyline.story.timeline import build_timeline
+from storyline.story.timeline.build import build_timeline
 
 
 def _item(nlp: Any, aid: str, text: str, published: str | None = None) -> Analyzed:
@@ -21,7 +22,9 @@ def _item(nlp: Any, aid: str, text: str, published: str | None = None) -> Analyz
     times = extract_times(doc, anchor)
     sentences = tuple(Span(s.start_char, s.end_char) for s in doc.sents)
     article = Article(id=aid, text=text, published=published)
-    return Analyzed(article, ArticleAnalysis(article_id=aid, sentences=sentences, times=times))
+    lines = extract_event_lines(doc, sentences, times)
+    analysis = ArticleAnalysis(aid, sentences=sentences, times=times, event_lines=lines)
+    return Analyzed(article, analysis)
 
 
 def test_timeline_merges_same_event_across_reports(nlp: Any) -> None:
@@ -29,7 +32,7 @@ def test_timeline_merges_same_event_across_reports(nlp: Any) -> None:
         nlp, "a", "The harbour bridge collapsed on Tuesday after days of storms.", "2025-05-21"
     )
     b = _item(nlp, "b", "On Tuesday the harbour bridge collapsed into the river.", "2025-05-22")
-    (entry,) = build_timeline([a, b], nlp=nlp)
+    (entry,) = build_timeline([a, b])
     assert entry.date == "2025-05-20" and entry.granularity == "day"
     assert entry.articles == ("a", "b")
     assert "bridge collapsed" in entry.text
@@ -43,7 +46,7 @@ def test_timeline_vague_date_joins_the_precise_one(nlp: Any) -> None:
     b = _item(
         nlp, "b", "The ministers signed the fishing accord in Oslo on Thursday.", "2025-05-16"
     )
-    (entry,) = build_timeline([a, b], nlp=nlp)
+    (entry,) = build_timeline([a, b])
     assert (entry.date, entry.granularity) == ("2025-05-15", "day")
     assert set(entry.articles) == {"a", "b"}
     assert entry.disputed_dates == ()
@@ -51,14 +54,14 @@ def test_timeline_vague_date_joins_the_precise_one(nlp: Any) -> None:
 
 def test_timeline_time_modifying_a_noun_makes_it_the_event(nlp: Any) -> None:
     item = _item(nlp, "a", "Monday's talks in Geneva ended without a deal.", "2025-05-21")
-    (entry,) = build_timeline([item], nlp=nlp)
+    (entry,) = build_timeline([item])
     assert entry.date == "2025-05-19"
     assert entry.text == "The talks in Geneva ended without a deal"
 
 
 def test_timeline_interval_bounds_are_not_events(nlp: Any) -> None:
     text = "It was their first meeting since March 2022. Roads stay shut until Friday."
-    assert build_timeline([_item(nlp, "a", text, "2025-05-21")], nlp=nlp) == ()
+    assert build_timeline([_item(nlp, "a", text, "2025-05-21")]) == ()
 
 
 def test_timeline_orders_events_and_marks_background(nlp: Any) -> None:
@@ -67,7 +70,7 @@ def test_timeline_orders_events_and_marks_background(nlp: Any) -> None:
         "The city council was founded on 3 March 1998. "
         "A new vote will take place on Friday."
     )
-    entries = build_timeline([_item(nlp, "a", text, "2025-05-21")], nlp=nlp)
+    entries = build_timeline([_item(nlp, "a", text, "2025-05-21")])
     assert [e.date for e in entries] == ["1998-03-03", "2025-05-19", "2025-05-23"]
     assert [e.background for e in entries] == [True, False, False]
     assert entries[1].text.startswith("The mayor resigned")
@@ -79,7 +82,7 @@ def test_timeline_event_line_is_short_clause(nlp: Any) -> None:
         "spokeswoman for the regional government, who had been silent for weeks, "
         "announced that the new tunnel would open next spring after many delays."
     )
-    (entry, *_) = build_timeline([_item(nlp, "a", text, "2025-05-23")], nlp=nlp)
+    (entry, *_) = build_timeline([_item(nlp, "a", text, "2025-05-23")])
     assert entry.date == "2025-05-22"
     assert len(entry.text.split()) <= 16
     assert "announced" in entry.text
@@ -88,21 +91,21 @@ def test_timeline_event_line_is_short_clause(nlp: Any) -> None:
 def test_timeline_disputed_dates_between_reports(nlp: Any) -> None:
     a = _item(nlp, "a", "Rebels seized the northern airport on Monday.", "2025-05-21")
     b = _item(nlp, "b", "Rebels seized the northern airport on Tuesday.", "2025-05-21")
-    (entry,) = build_timeline([a, b], nlp=nlp)
+    (entry,) = build_timeline([a, b])
     assert dict(entry.disputed_dates) == {"2025-05-19": ("a",), "2025-05-20": ("b",)}
     assert entry.articles == ("a", "b")
 
 
 def test_timeline_undated_report_keeps_text_order(nlp: Any) -> None:
     text = "Crews cleared the road on Monday. The depot reopened on Wednesday."
-    entries = build_timeline([_item(nlp, "u", text)], nlp=nlp)
+    entries = build_timeline([_item(nlp, "u", text)])
     assert [e.date for e in entries] == [None, None]
     assert entries[0].text.startswith("Crews") and entries[1].text.startswith("The depot")
 
 
 def test_timeline_uses_canonical_names(nlp: Any) -> None:
     item = _item(nlp, "a", "Mr Okafor resigned on Monday.", "2025-05-21")
-    (entry,) = build_timeline([item], canonical=lambda aid, name: "Daniel Okafor", nlp=nlp)
+    (entry,) = build_timeline([item], canonical=lambda aid, name: "Daniel Okafor")
     assert entry.text.startswith("Daniel Okafor resigned")
 
 
@@ -114,7 +117,7 @@ def test_timeline_seeds_order(nlp: Any, seeds_dir: Path) -> None:
     dated, _ = estimate_dates(items)
     assert all(it.article.published for it in dated)
     texts = {it.article.id: it.article.text for it in dated}
-    entries = build_timeline(dated, nlp=nlp)
+    entries = build_timeline(dated)
 
     def dates_of(*keywords: str) -> set[str]:
         out = set()
@@ -138,7 +141,9 @@ def test_timeline_seeds_order(nlp: Any, seeds_dir: Path) -> None:
     dates = [e.date for e in entries if e.date]
     assert dates == sorted(
         dates,
-        key=lambda d: __import__("storyline.story.timeline", fromlist=["sort_key"]).sort_key(d),
+        key=lambda d: __import__("storyline.story.timeline.merge", fromlist=["sort_key"]).sort_key(
+            d
+        ),
     )
 
 
@@ -146,38 +151,38 @@ def test_timeline_dateline_is_not_an_event(nlp: Any) -> None:
     text = (
         "BRASKOV, June 4 (Tidewire) - The ferry sank off the cape on Tuesday, the coastguard said."
     )
-    entries = build_timeline([_item(nlp, "a", text, "2025-06-04")], nlp=nlp)
+    entries = build_timeline([_item(nlp, "a", text, "2025-06-04")])
     assert [e.text for e in entries] == ["The ferry sank off the cape"]
 
 
 def test_timeline_time_argument_stays_in_the_line(nlp: Any) -> None:
     text = "Prices rose after a dry summer ruined the apple crop in the valley."
-    (entry,) = build_timeline([_item(nlp, "a", text, "2025-03-10")], nlp=nlp)
+    (entry,) = build_timeline([_item(nlp, "a", text, "2025-03-10")])
     assert entry.text == "A dry summer ruined the apple crop in the valley"
     assert entry.granularity == "season" and entry.date == "2024-06/2024-08"
 
 
 def test_timeline_relative_pronoun_gives_way_to_antecedent(nlp: Any) -> None:
     text = "The mayor, who flew to the island on Monday, met the fishermen."
-    (entry,) = build_timeline([_item(nlp, "a", text, "2025-05-21")], nlp=nlp)
+    (entry,) = build_timeline([_item(nlp, "a", text, "2025-05-21")])
     assert entry.text.startswith("The mayor flew to the island")
 
 
 def test_timeline_reporting_verb_alone_is_not_an_event(nlp: Any) -> None:
     text = "The harbour master said on Monday. Crews cleared the quay on Monday."
-    entries = build_timeline([_item(nlp, "a", text, "2025-05-21")], nlp=nlp)
+    entries = build_timeline([_item(nlp, "a", text, "2025-05-21")])
     assert [e.text for e in entries] == ["Crews cleared the quay"]
 
 
 def test_timeline_shared_subject_verbs_stay_together(nlp: Any) -> None:
     text = "A barge carrying coal capsized and sank in the estuary on Monday evening."
-    (entry,) = build_timeline([_item(nlp, "a", text, "2025-05-21")], nlp=nlp)
+    (entry,) = build_timeline([_item(nlp, "a", text, "2025-05-21")])
     assert "capsized and sank" in entry.text and not entry.text.lower().startswith("when")
 
 
 def test_timeline_possessive_time_leaves_a_determiner(nlp: Any) -> None:
     text = "Inspectors blamed a loose bolt for last week's collapse of the footbridge."
-    entries = build_timeline([_item(nlp, "a", text, "2025-05-21")], nlp=nlp)
+    entries = build_timeline([_item(nlp, "a", text, "2025-05-21")])
     assert all("'s" not in e.text for e in entries)
 
 
@@ -187,14 +192,14 @@ def test_timeline_is_capped_and_keeps_shared_events(nlp: Any) -> None:
     shared = "The old lighthouse collapsed into the sea on Sunday."
     a = _item(nlp, "a", text + " " + shared, "2025-05-26")
     b = _item(nlp, "b", shared, "2025-05-26")
-    entries = build_timeline([a, b], nlp=nlp)
+    entries = build_timeline([a, b])
     assert len(entries) <= 12
     assert any(e.articles == ("a", "b") and "lighthouse" in e.text for e in entries)
     assert len({e.date for e in entries}) == 7  # every day keeps its best event
 
 
 def test_timeline_sort_key_places_seasons_and_quarters() -> None:
-    from storyline.story.timeline_merge import iso_date, sort_key
+    from storyline.story.timeline.merge import iso_date, sort_key
 
     values = ["2024-07", "2024-SU", "2024-03", "2024-Q3", "2024"]
     assert sorted(values, key=sort_key) == ["2024", "2024-03", "2024-SU", "2024-Q3", "2024-07"]
@@ -205,13 +210,13 @@ def test_timeline_sort_key_places_seasons_and_quarters() -> None:
 
 def test_timeline_placeline_without_date_is_dropped(nlp: Any) -> None:
     text = "OSLO/BERGEN — Prime Minister Kari Lund spoke to the king about the floods on Monday."
-    (entry,) = build_timeline([_item(nlp, "a", text, "2025-05-21")], nlp=nlp)
+    (entry,) = build_timeline([_item(nlp, "a", text, "2025-05-21")])
     assert entry.text.startswith("Prime Minister Kari Lund spoke")
 
 
 def test_timeline_attribution_trails_the_reported_event(nlp: Any) -> None:
     text = "Army units shot down 35 drones near the border, state news agencies reported on Monday."
-    (entry,) = build_timeline([_item(nlp, "a", text, "2025-05-21")], nlp=nlp)
+    (entry,) = build_timeline([_item(nlp, "a", text, "2025-05-21")])
     assert (
         entry.text == "Army units shot down 35 drones near the border, state news agencies reported"
     )
@@ -222,7 +227,7 @@ def test_timeline_long_line_drops_whole_phrases(nlp: Any) -> None:
         "A third round of border talks on Monday between Norwegian and Finnish delegations "
         "in Tromsø lasted slightly more than an hour and brought no agreement to end the dispute."
     )
-    (entry,) = build_timeline([_item(nlp, "a", text, "2025-05-21")], nlp=nlp)
+    (entry,) = build_timeline([_item(nlp, "a", text, "2025-05-21")])
     words = entry.text.split()
     assert len(words) <= 16
     assert words[-1] not in ("and", "on", "the", "of", "between")
@@ -238,20 +243,20 @@ def test_timeline_merged_entry_takes_the_most_shared_line(nlp: Any) -> None:
         "2025-05-21",
     )
     c = _item(nlp, "c", "On Monday the old pier collapsed; four people died.", "2025-05-21")
-    entries = build_timeline([a, b, c], nlp=nlp)
+    entries = build_timeline([a, b, c])
     shared = [e for e in entries if len(e.articles) >= 2]
     assert shared and all("collapsed" in e.text for e in shared)
 
 
 def test_timeline_particle_stays_with_its_verb(nlp: Any) -> None:
     text = "Critics asked whether Lund, who took over in 2021, should resign."
-    entries = build_timeline([_item(nlp, "a", text, "2025-05-21")], nlp=nlp)
+    entries = build_timeline([_item(nlp, "a", text, "2025-05-21")])
     assert any(e.text == "Lund took over" for e in entries)
 
 
 def test_timeline_reported_event_comes_first(nlp: Any) -> None:
     text = "The inspectors said on Thursday that a worn cable caused the lift accident."
-    (entry,) = build_timeline([_item(nlp, "a", text, "2025-05-23")], nlp=nlp)
+    (entry,) = build_timeline([_item(nlp, "a", text, "2025-05-23")])
     assert entry.text == "A worn cable caused the lift accident, the inspectors said"
 
 
@@ -259,12 +264,12 @@ def test_timeline_noun_phrase_without_clause_is_skipped(nlp: Any) -> None:
     text = (
         "An audit published by the harbour authority on Monday. Crews cleared the quay on Tuesday."
     )
-    entries = build_timeline([_item(nlp, "a", text, "2025-05-21")], nlp=nlp)
+    entries = build_timeline([_item(nlp, "a", text, "2025-05-21")])
     assert [e.text for e in entries] == ["Crews cleared the quay"]
 
 
 def test_timeline_syndicated_copy_counts_once(nlp: Any) -> None:
-    from storyline.story.timeline_merge import MAX_ENTRIES
+    from storyline.story.params import TIMELINE
 
     wire = "Storm winds toppled the radio mast above Kelmstad harbour on Monday."
     extra = " ".join(
@@ -278,18 +283,18 @@ def test_timeline_syndicated_copy_counts_once(nlp: Any) -> None:
     wire_report = _item(nlp, "w", wire, "2025-05-21")
     copy = _item(nlp, "c", wire, "2025-05-21")
     other = _item(nlp, "o", extra, "2025-05-21")
-    from storyline.story.timeline import _copies
+    from storyline.story.timeline.build import _copies
 
     assert _copies([wire_report, copy, other]) == {"c": "w"}
-    entries = build_timeline([wire_report, copy, other], nlp=nlp)
-    assert len(entries) <= MAX_ENTRIES
+    entries = build_timeline([wire_report, copy, other])
+    assert len(entries) <= TIMELINE.max_entries
     (mast,) = [e for e in entries if "mast" in e.text]
     assert mast.articles == ("w", "c")  # both listed, counted once for ranking
 
 
 def test_timeline_merge_weight_counts_copies_once() -> None:
     from storyline.model import Citation
-    from storyline.story.timeline_merge import Event, weight
+    from storyline.story.timeline.merge import Event, weight
 
     def event(*arts: str) -> Event:
         cites = [Citation(a, Span(0, 10)) for a in arts]

@@ -1,4 +1,5 @@
-"""The Python API: :func:`analyze` and :func:`digest`. The CLI only wraps these."""
+"""The Python API: :func:`analyze` (and :func:`analyze_to`, which writes the JSONL) and
+:func:`digest`. The CLI only wraps these."""
 
 from __future__ import annotations
 
@@ -11,13 +12,13 @@ from pathlib import Path
 from storyline.analyze.pipeline import analyze_articles
 from storyline.ingest import InputError, iter_articles
 from storyline.model import Analyzed, Article, ArticleAnalysis, Digest, Story
-from storyline.nlp import load_nlp
-from storyline.report import write_report
+from storyline.preflight import PathError, check_db, check_out_dir, check_out_file
+from storyline.report import write_analyses, write_report
+from storyline.runners import DaskTarget, analyze_on_dask
 from storyline.store import Store
-from storyline.store.parses import load_parses, parses_path, save_parses
-from storyline.story.assemble import AssembledStory, assemble_story, date_story, parse_ahead
-from storyline.story.cluster import DocFeatures, Placement, StoryClusterer, doc_features
-from storyline.story.dedup_incremental import update_duplicates
+from storyline.story.assemble import AssembledStory, assemble_story
+from storyline.story.clustering import DocFeatures, Placement, StoryClusterer, doc_features
+from storyline.story.dedup.incremental import update_duplicates
 
 #: Articles stored per ingestion transaction.
 INGEST_BATCH = 200
@@ -70,6 +71,7 @@ def analyze(
     on_error: Callable[[InputError], None] | None = None,
     progress: Progress | None = None,
     result: RunResult | None = None,
+    dask: DaskTarget | None = None,
 ) -> Iterator[Analyzed]:
     """Read the inputs and analyse each distinct article, in input order."""
     progress = progress or _quiet
@@ -84,12 +86,46 @@ def analyze(
         seen.add(key)
         articles.append(article)
     done = 0
-    for batch in analyze_articles(articles, model=model, jobs=jobs):
+    for batch in _run_analysis(articles, model, jobs, dask):
         for article, analysis in batch:
             yield Analyzed(article, analysis)
         done += len(batch)
         progress("analyse", done, len(articles))
     result.added = len(articles)
+
+
+def analyze_to(
+    inputs: Sequence[str | Path],
+    out: str | Path,
+    *,
+    model: str | None = None,
+    jobs: int | None = None,
+    manifest: str | Path | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+    progress: Progress | None = None,
+    result: RunResult | None = None,
+    dask: DaskTarget | None = None,
+) -> RunResult:
+    """Analyse the inputs and write one JSONL row per article to ``out`` ('-' for stdout).
+
+    An existing ``out`` is replaced only when at least one article was analysed.
+    """
+    result = result if result is not None else RunResult()
+    if str(out) != "-":  # usage and environment errors before any work
+        check_out_file(out, inputs)
+    items = analyze(
+        inputs,
+        model=model,
+        jobs=jobs,
+        manifest=manifest,
+        on_error=on_error,
+        progress=progress,
+        result=result,
+        dask=dask,
+    )
+    write_analyses(items, out)
+    result.out = None if str(out) == "-" else Path(out)
+    return result
 
 
 def digest(
@@ -103,19 +139,31 @@ def digest(
     on_error: Callable[[InputError], None] | None = None,
     progress: Progress | None = None,
     max_sentences: int = 6,
+    dask: DaskTarget | None = None,
 ) -> RunResult:
-    """Store and analyse the inputs, regroup every stored article, write the report."""
+    """Store and analyse the inputs, regroup every stored article, write the report.
+
+    With ``dask``, the per-article analysis runs on that Dask cluster; storing,
+    grouping and assembly stay in this process (the one writer).
+    """
     progress = progress or _quiet
     result = RunResult()
+    if out_dir is not None:  # usage and environment errors before any work
+        check_out_dir(out_dir, inputs)
+    check_db(db)
     with Store(db) as store:
         run_id = store.start_run("digest")
         _store_inputs(store, inputs, manifest, result, on_error, run_id)
-        _analyse_pending(store, model, jobs, progress)
+        _analyse_pending(store, model, jobs, progress, dask)
         built = build_digest(store, max_sentences=max_sentences, progress=progress, model=model)
         store.finish_run(run_id, result.added, result.skipped)
     result.digest = built
-    if out_dir is not None:
-        result.out = write_report(built, Path(out_dir))
+    if out_dir is not None and built.stories:  # never replace a report by an empty one
+        try:
+            result.out = write_report(built, Path(out_dir))
+        except OSError as exc:
+            reason = f"cannot write the report ({exc.strerror or exc})"
+            raise PathError("--out", str(out_dir), reason) from None
     return result
 
 
@@ -142,12 +190,27 @@ def _store_inputs(
                     result.already_stored += 1
 
 
-def _analyse_pending(store: Store, model: str | None, jobs: int | None, progress: Progress) -> None:
+def _run_analysis(
+    articles: Sequence[Article], model: str | None, jobs: int | None, dask: DaskTarget | None
+) -> Iterator[list[tuple[Article, ArticleAnalysis]]]:
+    """Batches of analysed articles, from local worker processes or a Dask cluster."""
+    if dask is not None:
+        return analyze_on_dask(articles, target=dask, model=model)
+    return analyze_articles(articles, model=model, jobs=jobs)
+
+
+def _analyse_pending(
+    store: Store,
+    model: str | None,
+    jobs: int | None,
+    progress: Progress,
+    dask: DaskTarget | None = None,
+) -> None:
     pending = store.unanalysed()
     if not pending:
         return
     done = 0
-    for batch in analyze_articles(pending, model=model, jobs=jobs):
+    for batch in _run_analysis(pending, model, jobs, dask):
         with store.batch():
             for article, analysis in batch:
                 store.save_analysis(analysis)
@@ -164,7 +227,12 @@ def build_digest(
     progress: Progress | None = None,
     model: str | None = None,
 ) -> Digest:
-    """Group every stored article into stories and assemble each story."""
+    """Group every stored article into stories and assemble each story.
+
+    ``model`` is accepted for compatibility and unused: nothing is parsed here, the
+    stages read the stored analyses.
+    """
+    del model
     progress = progress or _quiet
     analyses = store.analyses()
     articles = [a for a in store.articles() if a.id in analyses]
@@ -180,7 +248,7 @@ def build_digest(
     dated: dict[str, Article] = {}
     resolved: dict[str, ArticleAnalysis] = {}
     evidence: dict[str, tuple[str, ...]] = {}
-    for built in _assemble(store, by_story, duplicate_of, max_sentences, model, progress):
+    for built in _assemble(by_story, duplicate_of, max_sentences, progress):
         stories.append(built.story)
         for item in built.items:
             dated[item.article.id] = item.article
@@ -197,33 +265,20 @@ def build_digest(
 
 
 def _assemble(
-    store: Store,
     by_story: Mapping[tuple[str, str], Sequence[Analyzed]],
     duplicate_of: Mapping[str, str],
     max_sentences: int,
-    model: str | None,
     progress: Progress,
 ) -> Iterator[AssembledStory]:
-    """Assemble every story, their timeline sentences parsed ahead in one batch."""
+    """Assemble every story (no parsing: the stages read the stored analyses)."""
     keys = sorted(by_story)
-    if not keys:
-        return
-    dated = [date_story(by_story[key]) for key in keys]
-    base = load_nlp(model)
-    cache = parses_path(store.path)
-    known = load_parses(cache, base) if cache else {}
-    nlp = parse_ahead(dated, base, known)
-    if cache is not None and not nlp.docs.keys() <= known.keys():
-        save_parses(cache, base, nlp.docs)  # only when this run parsed something new
-    for n, ((story_id, storyline_id), story) in enumerate(zip(keys, dated, strict=True)):
+    for n, (story_id, storyline_id) in enumerate(keys):
         yield assemble_story(
             story_id,
             storyline_id,
             by_story[(story_id, storyline_id)],
             duplicate_of,
             max_sentences=max_sentences,
-            dated=story,
-            nlp=nlp,
         )
         progress("assemble", n + 1, len(keys))
 

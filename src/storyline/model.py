@@ -7,7 +7,7 @@ marks spans to skip, so any offset anywhere points into the original text.
 Per article:  Article -> ArticleAnalysis (Boilerplate, sentences, Mention,
 TimeExpr, Quote, Claim).
 Per story:    Story (StoryEntity, StoryQuote, StoryClaim, Conflict,
-TimelineEntry, SummarySentence).
+TimelineEntry, SummarySentence, Dispute, Coverage).
 """
 
 from __future__ import annotations
@@ -114,6 +114,22 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class EventLine:
+    """The readable line of the clause a date or time expression dates (for the timeline).
+
+    Found at analysis, where the sentence is parsed once; the story stage only puts
+    the story-wide name of the subject in (``named``) and tidies the text.
+    """
+
+    time: Span  # the time expression's span
+    text: str
+    verb: str  # lemma of the clause's verb
+    verb_i: int  # token index of that verb in the article: one event per clause
+    strong: bool  # a verb of something happening ("derail", "sign")
+    named: tuple[str, str] | None = None  # (subject phrase in text, its entity's name)
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleAnalysis:
     """Everything the per-article stages found in one article."""
 
@@ -124,6 +140,7 @@ class ArticleAnalysis:
     times: tuple[TimeExpr, ...] = ()
     quotes: tuple[Quote, ...] = ()
     claims: tuple[Claim, ...] = ()
+    event_lines: tuple[EventLine, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +220,7 @@ class Conflict:
     measure: str
     about: str
     values: tuple[ConflictValue, ...]
-    kind: str = "number"  # number | date | attribution | update
+    kind: str = "number"  # number | update (a later, higher toll)
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +269,62 @@ class Figure:
 
 
 @dataclass(frozen=True, slots=True)
+class DisputeSide:
+    """One side of a dispute: what it says, which reports say so, on whose word."""
+
+    value: str  # a figure as stored ("7"), a date ("2025-03-10") or a speaker's name
+    articles: tuple[str, ...]
+    sources: tuple[str, ...] = ()  # who the reports attribute it to
+    citations: tuple[Citation, ...] = ()
+    amount: float | None = None  # the figure of a number or update dispute
+    qualifier: str = "exact"  # of the figure: at_least | at_most | about | range | exact
+
+
+@dataclass(frozen=True, slots=True)
+class Dispute:
+    """A disagreement between reports, of any kind, with every side."""
+
+    kind: str  # number | update (figures, from Conflict) | date | attribution
+    about: str
+    sides: tuple[DisputeSide, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    """One independent source: its original reports and the copies of them."""
+
+    name: str
+    articles: tuple[str, ...]
+    copies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageFact:
+    """One key fact and, per outlet (in ``Coverage.outlets`` order), what it reports."""
+
+    kind: str  # claim | conflict | quote | event
+    label: str
+    cells: tuple[str, ...]  # "" = not reported; "yes"; "altered"; or the value given
+    articles: tuple[str, ...]
+
+    @property
+    def sources(self) -> int:
+        """How many independent sources carry the fact."""
+        return sum(1 for c in self.cells if c)
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """A story's coverage matrix, report count and independent source count."""
+
+    outlets: tuple[Outlet, ...]
+    facts: tuple[CoverageFact, ...]
+    single_source: tuple[CoverageFact, ...]
+    reports: int
+    independent: int
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     """Everything storyline knows about one real-world story."""
 
@@ -265,7 +338,17 @@ class Story:
     conflicts: tuple[Conflict, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     summary: tuple[SummarySentence, ...] = ()
-    extra: dict[str, object] = field(default_factory=dict, hash=False, compare=False)
+    #: Every disagreement: figures (from ``conflicts``), dates, attributions.
+    disputes: tuple[Dispute, ...] = ()
+    #: Who reported what; None only for a story not built by ``assemble_story``.
+    coverage: Coverage | None = None
+    #: Copy id -> original id, for the copies inside this story.
+    duplicate_of: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    #: Article id -> why its estimated publication date was chosen.
+    date_evidence: dict[str, tuple[str, ...]] = field(
+        default_factory=dict, hash=False, compare=False
+    )
+    #: The headline figures of the main event (story.figures).
     figures: tuple[Figure, ...] = ()
 
 

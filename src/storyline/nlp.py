@@ -1,4 +1,5 @@
-"""Loading the spaCy pipeline: from installed packages only, never from a hub."""
+"""The spaCy pipeline: loading it (from installed packages only, never from a hub) and
+helpers on the docs it makes."""
 
 from __future__ import annotations
 
@@ -48,3 +49,11 @@ def load_nlp(requested: str | None = None) -> Any:
         except OSError as exc:
             raise ModelNotFoundError(f"spaCy pipeline {name!r} is not installed") from exc
     return module.load()
+
+
+def doc_text(doc: Any) -> str:
+    """The text of a spaCy doc, built once: ``Doc.text`` joins every token on each call."""
+    cached = doc.user_data.get("storyline_text")
+    if cached is None:
+        cached = doc.user_data["storyline_text"] = doc.text
+    return str(cached)

@@ -9,6 +9,7 @@ caption marked as page debris, and a report whose text and title carry
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,8 @@ from storyline.model import (
     TimeExpr,
     TimelineEntry,
 )
+from storyline.story.coverage import build_coverage
+from storyline.story.disputes import find_disputes
 
 NAMES = {
     "Ilsa Brandt": "PERSON",
@@ -401,16 +404,29 @@ def bridge_story() -> Story:
     )
 
 
+def _staged(story: Story, items: list[Analyzed], dups: dict[str, str]) -> Story:
+    """The fields the story stages derive from the rest: disputes and coverage."""
+    story = replace(
+        story, disputes=find_disputes(items, story.conflicts, story.timeline, story.quotes)
+    )
+    return replace(story, coverage=build_coverage(story, items, dups))
+
+
 def build_digest() -> Digest:
     """The whole fixture digest."""
     flood = flood_items()
     bridge = bridge_items()
     everything = flood + bridge
+    dups = {"a3": "a1"}
+    stories = tuple(
+        _staged(story, items, dups)
+        for story, items in ((flood_story(flood), flood), (bridge_story(), bridge))
+    )
     return Digest(
         articles=tuple(i.article for i in everything),
         analyses={i.article.id: i.analysis for i in everything},
-        stories=(flood_story(flood), bridge_story()),
-        duplicate_of={"a3": "a1"},
+        stories=stories,
+        duplicate_of=dups,
         date_evidence={"a3": ("published a day after its original [1]",)},
     )
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from storyline.model import Digest
 from storyline.report import analysis_to_dict, digest_to_dict
-from storyline.report.view import items_of
-from storyline.story.coverage import build_coverage
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "output.md"
 
@@ -28,10 +27,11 @@ def _keys(value: Any, skip: frozenset[str] = frozenset()) -> set[str]:
 
 
 def test_docs_output_md_covers_every_written_key(digest: Digest) -> None:
-    story = digest.stories[0]
-    story.extra["coverage"] = build_coverage(story, items_of(story, digest), digest.duplicate_of)
-    story.extra["duplicate_of"] = {"a3": "a1"}
-    story.extra["date_evidence"] = {"a3": ["one reason"]}
+    story = replace(
+        digest.stories[0], duplicate_of={"a3": "a1"}, date_evidence={"a3": ("one reason",)}
+    )
+    digest = replace(digest, stories=(story, *digest.stories[1:]))
+    assert story.disputes and story.coverage is not None
     documented = set(re.findall(r"`([a-z_]+)`", DOC.read_text(encoding="utf-8")))
     written = _keys(digest_to_dict(digest), frozenset({"duplicate_of", "date_evidence"}))
     for aid, analysis in digest.analyses.items():

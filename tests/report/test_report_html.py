@@ -8,7 +8,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from storyline.model import Digest
+from storyline.model import Digest, Story
 from storyline.report import render_index_html, render_story_html, write_report
 from storyline.report.html import story_file
 
@@ -112,14 +112,24 @@ def test_html_index_groups_a_storyline(digest: Digest) -> None:
 def test_html_attribution_dispute_needs_two_named_sides(digest: Digest) -> None:
     from dataclasses import replace
 
+    from storyline.report.view import items_of
+    from storyline.story.disputes import find_disputes
+
     story = digest.stories[0]
     quote = replace(story.quotes[0], speakers=("Ilsa Brandt", "Tomas Reed"))
-    disputed = replace(story, quotes=(quote,))
-    # Only Brandt is named by any report's own quote: no dispute shown.
-    assert "who said" not in render_story_html(disputed, digest)
+
+    def staged() -> Story:
+        items = items_of(story, digest)
+        disputes = find_disputes(items, story.conflicts, story.timeline, (quote,))
+        return replace(story, quotes=(quote,), disputes=disputes)
+
+    # Only Brandt is named by any report's own quote: no dispute.
+    assert all(d.kind != "attribution" for d in staged().disputes)
+    assert "who said" not in render_story_html(staged(), digest)
     a2 = digest.analyses["a2"]
     digest.analyses["a2"] = replace(a2, quotes=(replace(a2.quotes[0], speaker="Tomas Reed"),))
-    page = render_story_html(disputed, digest)
+    assert [d.kind for d in staged().disputes].count("attribution") == 1
+    page = render_story_html(staged(), digest)
     assert "who said" in page
     assert "Tomas Reed</span> — Coastal Herald" in page
     assert "Ilsa Brandt</span> — Northern Ledger" in page

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from storyline.model import Digest
 from storyline.report import analysis_to_dict, digest_to_dict, write_json
-from storyline.report.view import items_of
-from storyline.story.coverage import build_coverage
 
 ARTICLE_FIELDS = {
     "id",
@@ -78,11 +77,11 @@ def test_json_values_and_added_fields(digest: Digest) -> None:
     assert flood["quotes"][0]["altered"] == ["a2"]
 
 
-def test_json_extras_are_serialised(digest: Digest) -> None:
-    story = digest.stories[0]
-    story.extra["coverage"] = build_coverage(story, items_of(story, digest), digest.duplicate_of)
-    story.extra["duplicate_of"] = {"a3": "a1"}
+def test_json_story_fields_are_serialised(digest: Digest) -> None:
+    story = replace(digest.stories[0], duplicate_of={"a3": "a1"})
+    digest = replace(digest, stories=(story, *digest.stories[1:]))
     flood = digest_to_dict(digest)["stories"][0]
+    assert [d["kind"] for d in flood["disputes"]] == [d.kind for d in story.disputes]
     assert flood["coverage"]["reports"] == 4
     assert flood["coverage"]["independent"] == 3
     assert flood["duplicate_of"] == {"a3": "a1"}

@@ -53,7 +53,7 @@ def test_markdown_story_without_summary(digest: Digest) -> None:
 
 
 def test_report_claim_what_reads_naturally() -> None:
-    from storyline.story.compare import claim_what
+    from storyline.lexicon.measures import claim_what
 
     assert claim_what("people", "killed") == "people killed"
     assert claim_what("percent", "percent") == "per cent"

@@ -17,7 +17,7 @@ from typing import Any
 
 from storyline.analyze.numbers.about import EventContext, sentence_event, target_token
 from storyline.analyze.numbers.attribution import find_attribution, sentence_source
-from storyline.analyze.numbers.measures import HARM, TIME_UNITS, rate_measure
+from storyline.analyze.numbers.measures import TIME_UNITS
 from storyline.analyze.numbers.parse import NumberPhrase, find_numbers
 from storyline.analyze.numbers.roles import Role, number_role, period_of
 from storyline.analyze.numbers.tally import incident_counts, is_background
@@ -33,6 +33,7 @@ from storyline.analyze.numbers.victims import (
     unrevived,
     victims,
 )
+from storyline.lexicon.measures import HARM, rate_measure
 from storyline.model import Claim, Mention, Span, TimeExpr
 
 __all__ = [

@@ -13,8 +13,8 @@ newsletter pitches), ``footer`` (agency, reporting, copyright, contact lines),
 ``byline`` ("By …", "Updated …"), ``dateline`` (a place or date alone on a line)
 and ``navigation`` (share bars, ad slots, skip links).
 
-:func:`stated_date` reads the publication date a report prints in its own date
-or byline lines, before they are masked.
+The date a report prints in its own date or byline lines is read from these spans
+by :func:`storyline.ingest.dates.stated_date`.
 
 A line is debris only when it is debris as a whole: a sentence that mentions an
 agency, or a paragraph that starts with the word "Related", stays text.
@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
 
+from storyline.lexicon.calendar import DATELINE_HEAD, MONTH_WORD, WEEKDAY_WORD
 from storyline.model import Boilerplate, Span
 
 # --- what a line of debris looks like ------------------------------------------------
@@ -130,14 +130,8 @@ _STAMP = re.compile(
     r"(?:\s+(?:on|at))?\s*[:,]?\s+(?P<when>.{1,60})$",
     re.I,
 )
-_MONTHS = (
-    "jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|"
-    "sep|sept|september|oct|october|nov|november|dec|december"
-)
-_DAYS = (
-    "mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|"
-    "sun|sunday|ago|hours?|hrs?|minutes?|mins?|days?"
-)
+_MONTHS = MONTH_WORD
+_DAYS = rf"{WEEKDAY_WORD}|ago|hours?|hrs?|minutes?|mins?|days?"
 _DATE_TOKEN = re.compile(
     rf"^(?:{_MONTHS}|{_DAYS}|updated|published|posted|last|\d{{1,4}}(?:st|nd|rd|th|am|pm)?|"
     r"\d{1,2}[:.]\d{2}(?:am|pm)?|am|pm|a\.m\.|p\.m\.|"
@@ -147,13 +141,7 @@ _DATE_TOKEN = re.compile(
 )
 # "KRASNOBIR, March 11 (Northwire) -", "MOSCOW/WASHINGTON —" or "Mumbai, Nov 11 -" alone on
 # a line: a place in capitals, or a capitalised place followed by a date.
-_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'/-]+(?: [A-Z][A-Z.'/-]+){0,3}"
-    rf"(?:,\s*(?:[A-Z][A-Za-z .]{{1,20}},\s*)?(?i:{_MONTHS})\.?\s+\d{{1,2}})?"
-    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}"
-    rf",\s*(?:[A-Z][A-Za-z .]{{1,20}},\s*)?(?i:{_MONTHS})\.?\s+\d{{1,2}})"
-    r"(?:\s*\([\w .&-]{2,30}\))?\s*(?:[-—–]+|:)$"
-)
+_DATELINE = re.compile(rf"^{DATELINE_HEAD}\s*(?:[-—–]+|:)$")
 _NAV_LINES = frozenset({
     "share", "share this", "share this article", "share this story", "share article",
     "advertisement", "advertising", "ad", "sponsored", "sponsored content", "skip to content",
@@ -403,67 +391,3 @@ def mask_text(text: str, spans: Sequence[Boilerplate]) -> str:
             if chars[position] != "\n":
                 chars[position] = " "
     return "".join(chars)
-
-
-# --- the date a report states for itself -----------------------------------------------------
-
-_STATED = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTHS})\.?,?\s+(?P<y1>\d{{4}})"
-    rf"|(?P<m2>{_MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
-    r"|(?P<iso>\d{4}-\d{2}-\d{2}))\b",
-    re.I,
-)
-_STATED_KINDS = frozenset({"dateline", "byline"})
-_MONTH_ABBREVIATIONS = (
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-)
-
-
-def stated_date(text: str, spans: Sequence[Boilerplate]) -> str | None:
-    """The publication date a report prints in a date or byline line ("Published: 11 March 2025").
-
-    A "Published"/"Posted" line wins over an "Updated" one; the first such line
-    otherwise. Returns an ISO date, or None when no date line carries a full date.
-    """
-    found: list[tuple[int, str]] = []
-    for item in spans:
-        if item.kind not in _STATED_KINDS:
-            continue
-        line = text[item.span.start : item.span.end]
-        match = _STATED.search(line)
-        if match is None:
-            continue
-        iso = _iso_date(match)
-        if iso is None:
-            continue
-        rank = 1 if re.match(r"\s*(?:last\s+)?(?:updated|modified)\b", line, re.I) else 0
-        found.append((rank, iso))
-    return min(found, key=lambda pair: pair[0])[1] if found else None
-
-
-def _iso_date(match: re.Match[str]) -> str | None:
-    """ISO text of a date matched by ``_STATED``, or None when it is not a real date."""
-    if match.group("iso"):
-        try:
-            return date.fromisoformat(match.group("iso")).isoformat()
-        except ValueError:
-            return None
-    day = match.group("d1") or match.group("d2")
-    month = (match.group("m1") or match.group("m2")).lower()[:3]
-    year = match.group("y1") or match.group("y2")
-    number = _MONTH_ABBREVIATIONS.index(month) + 1
-    try:
-        return date(int(year), number, int(day)).isoformat()
-    except ValueError:
-        return None

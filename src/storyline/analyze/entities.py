@@ -4,69 +4,32 @@ Reads spaCy's entities (``doc.ents``) and writes :class:`Mention` records whose 
 is the fullest form of the entity's name within the article: "Trump", "Mr Trump" and
 "Trump's" all get the key "Donald Trump" when the article names him in full. Titles,
 possessives and leading articles are cut from the span, so the mention text is the
-name alone. The parts live in :mod:`storyline.analyze.naming`; the helpers for folding
-and matching names are re-exported here for the cross-document resolver in
-:mod:`storyline.story.names`.
+name alone. The parts live in :mod:`storyline.analyze.naming`, where the cross-document
+resolver in :mod:`storyline.story.names` imports them from.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from storyline.analyze.naming.cleanup import (
-    NAME_LABELS,
     clean_span,
     common_word,
     merged_ents,
     shouting,
     word_shapes,
 )
-from storyline.analyze.naming.folding import (
-    TITLES,
-    core_name,
-    display_name,
-    fold,
-    name_tokens,
-    strip_titles,
-    translit,
-)
-from storyline.analyze.naming.kinds import ORG_WORDS
+from storyline.analyze.naming.folding import TITLES, fold, name_tokens, translit
 from storyline.analyze.naming.linking import link_names
-from storyline.analyze.naming.matching import (
-    ORG_SUFFIXES,
-    acronym,
-    compatible_org,
-    compatible_person,
-    org_core,
-    without_legal,
-)
 from storyline.analyze.naming.places import place_key, place_label
-from storyline.analyze.quoting.marks import doc_text
+from storyline.analyze.quoting.lexicon import SPEECH_VERBS
 from storyline.model import Mention, Span
+from storyline.nlp import doc_text
 
-__all__ = [
-    "NAME_LABELS",
-    "ORG_SUFFIXES",
-    "ORG_WORDS",
-    "TITLES",
-    "acronym",
-    "compatible_org",
-    "compatible_person",
-    "core_name",
-    "display_name",
-    "extract_entities",
-    "fold",
-    "link_names",
-    "mentions_by_key",
-    "name_tokens",
-    "org_core",
-    "place_key",
-    "strip_titles",
-    "translit",
-    "without_legal",
-]
+__all__ = ["extract_entities", "mentions_by_key"]
 
 
 def extract_entities(doc: Any) -> tuple[Mention, ...]:
@@ -82,14 +45,52 @@ def extract_entities(doc: Any) -> tuple[Mention, ...]:
         start, end = bounds
         if common_word(text, start, end, label, shapes):
             continue
+        if label == "PERSON" and _after_article(text, start, end):
+            label = "ORG"  # "told the Gazette": a person's name takes no article
+        if (
+            label == "GPE"
+            and _DEMONYM.match(text[start:end])
+            and place_key(text[start:end]) is None
+        ):
+            label = "NORP"  # "Turkish" is the people's word, not the place
         # The small model calls towns people or products: a known or cued place is a place.
         new = place_label(text, start, end, label)
         raw.append((Span(start, end), text[start:end], new))
         placed.append(new != label)
     linked = link_names(raw, placed, _bracketed(text, raw))
-    return tuple(
+    mentions = [
         Mention(span=span, text=text, label=label, key=key)
         for (span, text, _), (label, key) in zip(raw, linked, strict=True)
+    ]
+    words = Counter(translit(t) for m in mentions for t in name_tokens(m.key))
+    return tuple(m for m in mentions if not _thin_person(doc, text, m, words))
+
+
+def _thin_person(doc: Any, text: str, m: Mention, words: Counter[str]) -> bool:
+    """Whether a PERSON mention is too thin to be anyone: one word, met once in the
+    article, part of no other name, with no title before it and saying nothing
+    ("Flags flew at half-mast", "the maker of Krisp snacks")."""
+    toks = name_tokens(m.key)
+    if m.label != "PERSON" or len(toks) != 1 or words[translit(toks[0])] > 1:
+        return False
+    before = text[max(0, m.span.start - 30) : m.span.start].split()
+    if before and fold(before[-1]).rstrip(".") in TITLES:
+        return False  # "Pope Leo", "Mr Brandt"
+    span = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    return not (head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in SPEECH_VERBS)
+
+
+#: One word shaped like a demonym ("Turkish", "Chinese", "Belgian").
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ish|ese|ian)$")
+
+
+def _after_article(text: str, start: int, end: int) -> bool:
+    """Whether a one-word name follows "the" ("told the Gazette"): no person's name does."""
+    return " " not in text[start:end] and bool(
+        re.search(r"\bthe\s+$", text[max(0, start - 5) : start])
     )
 
 

@@ -8,35 +8,29 @@ go to worker processes, each of which loads the pipeline once.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from datetime import date
 from itertools import islice
 from typing import Any
 
 from storyline.analyze.claims import extract_claims
-from storyline.analyze.clean import find_boilerplate, mask_text, stated_date
+from storyline.analyze.clean import find_boilerplate, mask_text
 from storyline.analyze.entities import extract_entities
+from storyline.analyze.eventline.extract import extract_event_lines
 from storyline.analyze.quotes import extract_quotes
 from storyline.analyze.times import extract_times
+from storyline.ingest.dates import publication_day, stated_date
 from storyline.model import Article, ArticleAnalysis, Boilerplate, Span
 from storyline.nlp import load_nlp
 
 #: Articles sent to a worker at a time; large enough to amortise pickling.
 BATCH_SIZE = 16
-
-
-def anchor_date(article: Article) -> date | None:
-    """The article's publication date as a date, if it has a usable one."""
-    if not article.published:
-        return None
-    try:
-        return date.fromisoformat(article.published[:10])
-    except ValueError:
-        return None
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 def sentence_spans(doc: Any) -> tuple[Span, ...]:
@@ -57,15 +51,17 @@ def sentence_spans(doc: Any) -> tuple[Span, ...]:
 def analyze_doc(article: Article, doc: Any, boilerplate: Sequence[Boilerplate]) -> ArticleAnalysis:
     """Run every stage on one article whose masked text ``doc`` has been parsed."""
     mentions = extract_entities(doc)
-    times = extract_times(doc, anchor_date(article))
+    times = extract_times(doc, publication_day(article.published))
+    sentences = sentence_spans(doc)
     return ArticleAnalysis(
         article_id=article.id,
         boilerplate=tuple(boilerplate),
-        sentences=sentence_spans(doc),
+        sentences=sentences,
         entities=mentions,
         times=times,
         quotes=extract_quotes(doc, mentions),
         claims=extract_claims(doc, mentions, times),
+        event_lines=extract_event_lines(doc, sentences, times),
     )
 
 
@@ -101,7 +97,26 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+def _die_with_parent() -> None:
+    """Have Linux kill this worker when the parent process dies (e.g. ``kill -9``).
+
+    An orphaned worker would otherwise finish its batch and print a BrokenPipe
+    traceback when it sends the result to a parent that is gone.
+    """
+    if not sys.platform.startswith("linux"):  # pragma: no cover - Linux only
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # pragma: no cover - no prctl
+        return
+    parent = multiprocessing.parent_process()
+    if parent is not None and os.getppid() != parent.pid:
+        os._exit(0)  # the parent died before the request took effect
+
+
 def _worker_init(model: str | None) -> None:
+    _die_with_parent()
     load_nlp(model)
 
 

@@ -15,9 +15,10 @@ from typing import Any
 
 from storyline.analyze.quoting.direct import attribute
 from storyline.analyze.quoting.indirect import find_indirect
-from storyline.analyze.quoting.marks import doc_text, find_passages
+from storyline.analyze.quoting.marks import find_passages
 from storyline.analyze.quoting.speakers import MentionIndex
 from storyline.model import Mention, Quote, Span
+from storyline.nlp import doc_text
 
 
 def extract_quotes(doc: Any, mentions: Sequence[Mention]) -> tuple[Quote, ...]:

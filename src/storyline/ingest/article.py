@@ -6,14 +6,20 @@ from storyline.ingest.text import MAX_TEXT_BYTES, content_hash
 from storyline.model import Article
 
 
+def size_reason(size: int, *, at_least: bool = False) -> str:
+    """The one wording of the one size limit, for a text or a file of ``size`` bytes.
+
+    ``at_least`` says the size is a lower bound (a stream read only up to a cap).
+    """
+    over = "over " if at_least else ""
+    limit = MAX_TEXT_BYTES / 1e6
+    return f"too large: {over}{size / 1e6:.1f} MB (the limit is {limit:.0f} MB of text per article)"
+
+
 def too_large(text: str) -> str | None:
     """The reason a text is refused for its size, or None when it is small enough."""
     size = len(text.encode("utf-8"))
-    if size > MAX_TEXT_BYTES:
-        return (
-            f"too large: {size / 1e6:.1f} MB of text (the limit is {MAX_TEXT_BYTES / 1e6:.0f} MB)"
-        )
-    return None
+    return size_reason(size) if size > MAX_TEXT_BYTES else None
 
 
 def make_article(

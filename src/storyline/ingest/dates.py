@@ -1,4 +1,10 @@
-"""Publication dates from metadata, normalised to ISO 8601.
+"""Publication dates: the one module that reads and writes ``Article.published``.
+
+Where an article's date comes from, in order: its metadata (:func:`normalise_date`,
+at ingest), else the date the report prints in its own date or byline line
+(:func:`stated_date`, at analysis, from the boilerplate spans), else an estimate
+from the other reports of its story (``story.dating``, which marks it
+``published_estimated``). Every stage reads the day through :func:`publication_day`.
 
 A bare date stays a date (``2025-03-11``); a date with a time keeps its time and
 offset (``2025-03-11T08:15:00+00:00``). Formats seen in manifests, meta tags and
@@ -9,8 +15,12 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Sequence
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
+
+from storyline.lexicon.calendar import MONTH_WORD, MONTHS
+from storyline.model import Boilerplate
 
 _FORMATS = (
     "%d %B %Y",
@@ -81,3 +91,60 @@ def _dateparser(raw: str) -> str | None:
     if (parsed.hour, parsed.minute, parsed.second) == (0, 0, 0) and parsed.tzinfo is None:
         return parsed.date().isoformat()
     return _iso(parsed)
+
+
+def publication_day(published: str | None) -> date | None:
+    """The day of an ``Article.published`` value ("2025-05-17" or a datetime), if usable."""
+    if not published or len(published) < 10:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+_STATED = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH_WORD})\.?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{MONTH_WORD})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
+    r"|(?P<iso>\d{4}-\d{2}-\d{2}))\b",
+    re.I,
+)
+_STATED_KINDS = frozenset({"dateline", "byline"})
+
+
+def stated_date(text: str, spans: Sequence[Boilerplate]) -> str | None:
+    """The publication date a report prints in a date or byline line ("Published: 11 March 2025").
+
+    A "Published"/"Posted" line wins over an "Updated" one; the first such line
+    otherwise. Returns an ISO date, or None when no date line carries a full date.
+    """
+    found: list[tuple[int, str]] = []
+    for item in spans:
+        if item.kind not in _STATED_KINDS:
+            continue
+        line = text[item.span.start : item.span.end]
+        match = _STATED.search(line)
+        if match is None:
+            continue
+        iso = _iso_date(match)
+        if iso is None:
+            continue
+        rank = 1 if re.match(r"\s*(?:last\s+)?(?:updated|modified)\b", line, re.I) else 0
+        found.append((rank, iso))
+    return min(found, key=lambda pair: pair[0])[1] if found else None
+
+
+def _iso_date(match: re.Match[str]) -> str | None:
+    """ISO text of a date matched by ``_STATED``, or None when it is not a real date."""
+    if match.group("iso"):
+        try:
+            return date.fromisoformat(match.group("iso")).isoformat()
+        except ValueError:
+            return None
+    day = match.group("d1") or match.group("d2")
+    number = MONTHS[(match.group("m1") or match.group("m2")).lower()]
+    year = match.group("y1") or match.group("y2")
+    try:
+        return date(int(year), number, int(day)).isoformat()
+    except ValueError:
+        return None

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from storyline.ingest.dates import normalise_date
 from storyline.ingest.errors import InputError
+from storyline.ingest.paths import resolved
 from storyline.ingest.text import DecodeError, decode_bytes
 from storyline.model import Article
 
@@ -52,7 +53,7 @@ def load_manifest(path: Path) -> Manifest:
     except DecodeError as exc:
         raise InputError(label, str(exc)) from None
     rows = _json_rows(text, label) if path.suffix.lower() == ".json" else _csv_rows(text, label)
-    base = path.parent.resolve()
+    base = resolved(path.parent)
     manifest: Manifest = {}
     for number, row in rows:
         name = next((row[k] for k in _KEY_FIELDS if row.get(k)), None)
@@ -62,7 +63,7 @@ def load_manifest(path: Path) -> Manifest:
         published = normalise_date(raw_date)
         if raw_date and published is None:
             raise InputError(f"{label}:{number}", f"cannot read date {raw_date!r}")
-        manifest[(base / name).resolve()] = Entry(
+        manifest[resolved(base / name)] = Entry(
             source=row.get("source") or None,
             url=row.get("url") or None,
             published=published,

@@ -11,16 +11,19 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from storyline.ingest.article import size_reason
 from storyline.ingest.errors import InputError
 from storyline.ingest.feed import iter_feed
 from storyline.ingest.jsonl import iter_json, iter_jsonl
 from storyline.ingest.manifest import MANIFEST_NAMES, Entry, Manifest, apply_entry, load_manifest
+from storyline.ingest.paths import link_problem, resolved
 from storyline.ingest.plain import read_plain
 from storyline.ingest.sniff import sniff, suffix_of
 from storyline.ingest.text import MAX_TEXT_BYTES, binary_kind
@@ -76,17 +79,21 @@ def iter_articles(
     for item in inputs:
         for path, label, entry in _expand(item, explicit, report):
             if path is not None:
-                key = path.resolve()
+                key = resolved(path)
                 if key in seen:
                     continue  # the same file named twice (a folder and a file in it)
                 seen.add(key)
+            produced = False
             for result, whole_file in _read(path, label):
+                produced = True
                 if isinstance(result, InputError):
                     report(result)
                 elif entry is not None:
                     yield apply_entry(result, entry, whole_file=whole_file)
                 else:
                     yield result
+            if not produced:  # e.g. a JSON array with no element: said, not silently dropped
+                report(InputError(label, "no article in the file (it holds no records)"))
 
 
 def _expand(
@@ -108,7 +115,7 @@ def _expand(
     elif path.exists():
         yield path, label, _lookup(path, explicit, explicit)
     else:
-        report(InputError(label, "no such file or directory"))
+        report(InputError(label, link_problem(path) or "no such file or directory"))
 
 
 def _walk(
@@ -129,7 +136,12 @@ def _walk(
                 except InputError as exc:
                     report(exc)
                 continue
-            if _is_article_file(name):
+            if not _is_article_file(name):
+                continue
+            problem = link_problem(here / name)
+            if problem:
+                report(InputError(str(here / name), problem))
+            else:
                 files.append(here / name)
     found.update(explicit)  # a manifest named on the command line wins
     for path in sorted(files, key=lambda p: p.relative_to(root).as_posix()):
@@ -151,7 +163,7 @@ def _lookup(path: Path, manifest: Manifest, explicit: Manifest) -> Entry | None:
     Only the explicit manifest matches by bare name: it may sit anywhere, while a
     folder's manifest names its own files exactly.
     """
-    key = path.resolve()
+    key = resolved(path)
     if key in manifest:
         return manifest[key]
     same_name = [entry for p, entry in explicit.items() if p.name == path.name]
@@ -200,7 +212,8 @@ def _by_kind(
     limit = {"text": MAX_TEXT_BYTES * 4, "html": MAX_HTML_BYTES}.get(kind, _MAX_CONTAINER_BYTES)
     data = head + stream.read(limit + 1 - len(head))
     if len(data) > limit:
-        reason = binary_kind(head) or f"too large (over {limit / 1e6:.0f} MB)"
+        size, at_least = _size_of(stream, len(data))
+        reason = binary_kind(head) or size_reason(size, at_least=at_least)
         yield InputError(label, reason), True
         return
     try:
@@ -216,6 +229,15 @@ def _by_kind(
             yield read_plain(data, label), True
     except InputError as exc:
         yield exc, True
+
+
+def _size_of(stream: _Readable, read: int) -> tuple[int, bool]:
+    """(size, whether it is only a lower bound): a regular file's size, else the bytes read."""
+    try:
+        info = os.fstat(stream.fileno())  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return read, True
+    return (info.st_size, False) if stat.S_ISREG(info.st_mode) else (read, True)
 
 
 def _gunzip(

@@ -23,12 +23,29 @@ _TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
 def iter_warc(stream: IO[bytes], path: str) -> Iterator[Article | InputError]:
     """Articles from an uncompressed WARC stream; bad or cut records come out as InputError."""
+    number = 0
+    yielded = False
+    for item in _records(stream, path):
+        if isinstance(item, int):
+            number = item
+            continue
+        yielded = True
+        yield item
+    if not yielded:  # said, not silently dropped: a WARC of requests, images or damage
+        what = f"{number} record(s), none" if number else "no record, or one"
+        reason = f"no article in the WARC ({what} a successful HTML or text response)"
+        yield InputError(path, reason)
+
+
+def _records(stream: IO[bytes], path: str) -> Iterator[Article | InputError | int]:
+    """Articles and errors of the records, each record first announced by its number."""
     from warcio.archiveiterator import ArchiveIterator
 
     number = 0
     try:
         for record in ArchiveIterator(stream, no_record_parse=False, arc2warc=True):
             number += 1
+            yield number
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
             member = f"{path}::{uri or number}"
             content_type = _content_type(record)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 
-from storyline.ingest.article import make_article, too_large
+from storyline.ingest.article import make_article, size_reason, too_large
 from storyline.ingest.dates import normalise_date
 from storyline.ingest.errors import InputError
 from storyline.ingest.text import MAX_TEXT_BYTES, DecodeError, decode_bytes
@@ -40,7 +40,7 @@ def read_html(
 
     if isinstance(data, bytes):
         if len(data) > MAX_HTML_BYTES:
-            raise InputError(path, f"too large: {len(data) / 1e6:.1f} MB of HTML")
+            raise InputError(path, size_reason(len(data)))
         try:
             page = decode_bytes(data, charset or _meta_charset(data))
         except DecodeError as exc:

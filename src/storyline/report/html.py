@@ -13,14 +13,16 @@ import base64
 import hashlib
 import itertools
 import re
-from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from storyline.model import Article, ArticleAnalysis, Citation, Digest, Span, Story, StoryQuote
+from storyline.lexicon.measures import claim_what
+from storyline.model import ArticleAnalysis, Citation, Digest, Span, Story, StoryQuote
 from storyline.report.figures import figure_rows
 from storyline.report.view import (
     UNATTRIBUTED,
@@ -31,8 +33,6 @@ from storyline.report.view import (
     story_view,
     value_text,
 )
-from storyline.story.compare import claim_what
-from storyline.story.coverage import Coverage, independent_sources
 
 #: The heading of quotes whose speaker no report names.
 
@@ -67,12 +67,49 @@ def _assets() -> tuple[Markup, Markup, Markup]:
     return Markup(css), Markup(js), Markup(csp)
 
 
+@dataclass(frozen=True, slots=True)
+class Site:
+    """Where pages link and load their assets: the static report's files, or a server's routes.
+
+    The default is the static report (``index.html``, ``<id>.html``, CSS and script
+    inline under a hash-pinned CSP). A server passes route prefixes and an ``assets``
+    URL: the page then loads ``style.css`` and ``page.js`` from there (same origin),
+    so its CSP header needs no inline allowance at all.
+    """
+
+    index: str = "index.html"
+    stories: str | None = None  # URL prefix of story pages; None: the report's files
+    storylines: str | None = None  # URL prefix of storyline pages; None: no link
+    assets: str | None = None
+
+    def story_href(self, story_id: str) -> str:
+        """The link to a story page."""
+        if self.stories is None:
+            return story_file(story_id)
+        return self.stories + quote(story_id, safe="")
+
+    def storyline_href(self, storyline_id: str) -> str | None:
+        """The link to a storyline page, where the site has them."""
+        if self.storylines is None:
+            return None
+        return self.storylines + quote(storyline_id, safe="")
+
+
+STATIC = Site()
+
+
+def page_assets() -> tuple[str, str]:
+    """The CSS and script every page uses (a server serves them as files)."""
+    css, js, _ = _assets()
+    return str(css), str(js)
+
+
 def story_file(story_id: str) -> str:
     """The file name of a story page: the id, made safe for any file system."""
     return re.sub(r"[^A-Za-z0-9._-]", "_", story_id).lstrip(".") + ".html"
 
 
-def render_story_html(story: Story, digest: Digest) -> str:
+def render_story_html(story: Story, digest: Digest, site: Site = STATIC) -> str:
     """The story page: cited summary, disputes, timeline, quotes, entities, coverage, articles."""
     view = story_view(story, digest)
     anchors = _anchors(view)
@@ -93,17 +130,27 @@ def render_story_html(story: Story, digest: Digest) -> str:
             css=css,
             js=js,
             csp=csp,
+            site=site,
+            story_file=site.story_href,
         )
     )
 
 
-def render_index_html(digest: Digest) -> str:
+def render_index_html(digest: Digest, site: Site = STATIC) -> str:
     """The index: storylines and their stories, newest first, with a search box."""
     css, js, csp = _assets()
     return (
         _env()
         .get_template("index.html.j2")
-        .render(storylines=_storylines(digest), css=css, js=js, csp=csp, count=len(digest.stories))
+        .render(
+            storylines=_storylines(digest),
+            css=css,
+            js=js,
+            csp=csp,
+            count=len(digest.stories),
+            site=site,
+            story_file=site.story_href,
+        )
     )
 
 
@@ -197,12 +244,10 @@ def _by_speaker(view: StoryView) -> list[dict[str, Any]]:
     ]
 
 
-def _independent(story: Story, digest: Digest, by_id: Mapping[str, Article]) -> int:
+def _independent(story: Story) -> int:
     """The story page's own count of independent sources, so index and page agree."""
-    coverage = story.extra.get("coverage")
-    if isinstance(coverage, Coverage):
-        return coverage.independent
-    return independent_sources(story.articles, by_id, digest.duplicate_of)
+    # The story stages count them (coverage); a story built without them shows none.
+    return story.coverage.independent if story.coverage is not None else 0
 
 
 def _storylines(digest: Digest) -> list[dict[str, Any]]:
@@ -221,7 +266,7 @@ def _storylines(digest: Digest) -> list[dict[str, Any]]:
                 "last": dates[-1] if dates else "",
                 "names": names,
                 "reports": len(s.articles),
-                "sources": _independent(s, digest, by_id),
+                "sources": _independent(s),
                 "search": " ".join([s.title, *names, *variants]).lower(),
             }
         )

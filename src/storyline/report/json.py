@@ -120,11 +120,13 @@ def story_to_dict(story: Story) -> dict[str, Any]:
         ],
         "claims": [_claim(c, (c.measure, c.about) in disputed) for c in story.claims],
         "conflicts": [_conflict(c) for c in story.conflicts],
+        "disputes": [to_jsonable(d) for d in story.disputes],
+        "duplicate_of": dict(story.duplicate_of),
+        "date_evidence": {a: list(why) for a, why in story.date_evidence.items()},
         "figures": [_figure(f) for f in story.figures],
     }
-    for key, value in story.extra.items():
-        # Extras (coverage, duplicate groups, date evidence) are added, never overriding.
-        out.setdefault(key, to_jsonable(value))
+    if story.coverage is not None:
+        out["coverage"] = to_jsonable(story.coverage)
     return out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from storyline.lexicon.measures import claim_what
 from storyline.model import Digest, Story, StoryQuote
 from storyline.report.figures import figure_rows
 from storyline.report.view import (
@@ -18,7 +19,6 @@ from storyline.report.view import (
     story_view,
     value_text,
 )
-from storyline.story.compare import claim_what
 
 _COPIES = "copies counted with their original"
 _LEGEND = (

@@ -7,12 +7,12 @@ the HTML page highlights in the article text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
-from storyline.model import Analyzed, Article, Citation, Digest, Story, StoryQuote
+from storyline.model import Analyzed, Article, Citation, Coverage, Digest, Story, StoryQuote
+from storyline.model import Dispute as StoryDispute
 from storyline.report.json import number
-from storyline.story.coverage import Coverage, build_coverage
 
 _QUALIFIER = {"at_least": "at least ", "at_most": "at most ", "about": "about ", "range": ""}
 
@@ -58,7 +58,7 @@ class Side:
 class Dispute:
     """A disagreement between reports, with every side."""
 
-    kind: str  # number | date | attribution | update
+    kind: str  # number | update | date | attribution
     about: str
     sides: tuple[Side, ...]
 
@@ -177,19 +177,10 @@ def items_of(story: Story, digest: Digest) -> list[Analyzed]:
 
 
 def story_view(story: Story, digest: Digest) -> StoryView:
-    """Number the articles, collect disputes and coverage for one story."""
+    """Number the articles and lay out the story's disputes and coverage for one page."""
     by_id = {a.id: a for a in digest.articles}
     number_of = {a: n for n, a in enumerate(story.articles, 1)}
-    dups = dict(digest.duplicate_of)
-    extra_dups = story.extra.get("duplicate_of")
-    if isinstance(extra_dups, dict):
-        dups.update({str(k): str(v) for k, v in extra_dups.items()})
-    found = story.extra.get("date_evidence")
-    story_evidence = (
-        {str(k): tuple(str(x) for x in v) for k, v in found.items() if isinstance(v, list | tuple)}
-        if isinstance(found, dict)
-        else {}
-    )
+    dups = {**digest.duplicate_of, **story.duplicate_of}
     views = []
     for aid, n in number_of.items():
         art = by_id.get(aid) or Article(id=aid, text="")
@@ -202,12 +193,10 @@ def story_view(story: Story, digest: Digest) -> StoryView:
                 date=(art.published or "")[:10],
                 estimated=art.published_estimated,
                 original=number_of.get(original) if original else None,
-                evidence=tuple(digest.date_evidence.get(aid) or story_evidence.get(aid) or ()),
+                evidence=tuple(digest.date_evidence.get(aid) or story.date_evidence.get(aid) or ()),
             )
         )
-    coverage = story.extra.get("coverage")
-    if not isinstance(coverage, Coverage):
-        coverage = build_coverage(story, items_of(story, digest), dups)
+    coverage = story.coverage or Coverage((), (), (), len(story.articles), 0)
     dates = sorted(v.date for v in views if v.date)
     view = StoryView(
         story=story,
@@ -218,15 +207,7 @@ def story_view(story: Story, digest: Digest) -> StoryView:
         first=dates[0] if dates else "",
         last=dates[-1] if dates else "",
     )
-    return StoryView(
-        story=story,
-        articles=view.articles,
-        number=number_of,
-        disputes=tuple(_disputes(view, digest)),
-        coverage=coverage,
-        first=view.first,
-        last=view.last,
-    )
+    return replace(view, disputes=tuple(_dispute(view, d) for d in story.disputes))
 
 
 def value_text(value: float, qualifier: str = "exact") -> str:
@@ -236,60 +217,17 @@ def value_text(value: float, qualifier: str = "exact") -> str:
     return _QUALIFIER.get(qualifier, "") + text
 
 
-def _disputes(view: StoryView, digest: Digest) -> list[Dispute]:
-    story = view.story
-    out: list[Dispute] = []
-    for c in story.conflicts:
-        sides = tuple(
-            Side(
-                value=value_text(v.value, v.qualifier),
-                outlets=view.outlets(v.articles),
-                refs=tuple(view.refs(v.citations, v.articles)),
-                sources=(v.attribution,) if v.attribution else (),
-            )
-            for v in c.values
+def _dispute(view: StoryView, dispute: StoryDispute) -> Dispute:
+    """A dispute as shown: figures as a reader says them, reports as outlets and markers."""
+    sides = tuple(
+        Side(
+            value=value_text(side.amount, side.qualifier)
+            if side.amount is not None
+            else side.value,
+            outlets=view.outlets(side.articles),
+            refs=tuple(view.refs(side.citations, side.articles)),
+            sources=side.sources,
         )
-        measure = c.measure.replace("_", " ")
-        about = f"{measure}, {c.about}" if c.about else measure
-        out.append(Dispute(c.kind, about, sides))
-    for t in story.timeline:
-        if t.disputed_dates:
-            sides = tuple(
-                Side(d, view.outlets(arts), tuple(view.refs((), arts)), ())
-                for d, arts in t.disputed_dates
-            )
-            out.append(Dispute("date", f"when: {t.text}", sides))
-    for q in story.quotes:
-        if len(set(q.speakers)) > 1:
-            # Only sides some report actually gives: a speaker no report names is noise.
-            named = tuple(side for side in _speaker_sides(view, q, digest) if side.refs)
-            if len(named) > 1:
-                out.append(Dispute("attribution", f"who said “{q.text}”", named))
-    return out
-
-
-def _speaker_sides(view: StoryView, quote: StoryQuote, digest: Digest) -> tuple[Side, ...]:
-    """Which reports give which speaker, read back from each article's own quote."""
-    by_speaker: dict[str, list[str]] = {s: [] for s in quote.speakers}
-    for c in quote.citations:
-        analysis = digest.analyses.get(c.article)
-        if analysis is None or c.span is None:
-            continue
-        for q in analysis.quotes:
-            if q.speaker and q.span.overlaps(c.span):
-                match = _matching_speaker(q.speaker, quote.speakers)
-                if match and c.article not in by_speaker[match]:
-                    by_speaker[match].append(c.article)
-                break
-    return tuple(
-        Side(s, view.outlets(arts), tuple(view.refs((), arts)), (s,))
-        for s, arts in by_speaker.items()
+        for side in dispute.sides
     )
-
-
-def _matching_speaker(key: str, speakers: Sequence[str]) -> str | None:
-    key_words = set(key.lower().split())
-    for s in speakers:
-        if s == key or key_words & set(s.lower().split()):
-            return s
-    return None
+    return Dispute(dispute.kind, dispute.about, sides)

@@ -8,7 +8,6 @@ The schema is documented in ``docs/storage.md``.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -17,9 +16,11 @@ from typing import Any, TypeVar
 
 from storyline.model import Article, ArticleAnalysis
 from storyline.store.codec import dumps, loads
+from storyline.store.connection import connect
 
-#: Bumped when the stored analysis changes meaning; older analyses are redone.
-ANALYSIS_VERSION = 1
+#: Bumped when the stored analysis changes meaning; older analyses are redone
+#: (2: the event lines the timeline reads, so that digest never parses a sentence).
+ANALYSIS_VERSION = 2
 #: Bumped with every change of the tables; older databases are upgraded on open
 #: (2: the near-duplicate state, ``dedup``, ``dedup_prints``, ``dedup_bands``, filled lazily).
 SCHEMA_VERSION = 2
@@ -99,24 +100,20 @@ def _now() -> str:
 
 
 class Store:
-    """A storyline database in one SQLite file."""
+    """A storyline database: one SQLite file, or a PostgreSQL database (``postgresql://``)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, timeout: float = 5.0) -> None:
         self.path = str(path)
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.execute("PRAGMA synchronous=NORMAL")
+        # ``timeout``: how long a write waits for another writer (the server's POSTs wait longer).
+        self._db = connect(path, timeout=timeout)  # StoreOpenError, one line, if it cannot open
+        self._in_batch = False
         # CREATE ... IF NOT EXISTS adds the tables an older database lacks.
         self._db.executescript(SCHEMA)
         self._db.execute(
             "INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT(key)"
-            " DO UPDATE SET value = excluded.value WHERE CAST(value AS INTEGER) < ?",
+            " DO UPDATE SET value = excluded.value WHERE CAST(meta.value AS INTEGER) < ?",
             (str(SCHEMA_VERSION), SCHEMA_VERSION),
         )
-        self._in_batch = False
 
     def close(self) -> None:
         """Close the database file."""
@@ -281,7 +278,7 @@ class Store:
         """Forget that an article was recorded as a near copy."""
         self._db.execute("DELETE FROM duplicates WHERE article_id = ?", (article_id,))
 
-    # --- near-duplicate state (story.dedup_incremental) ------------------------------
+    # --- near-duplicate state (story.dedup.incremental) ------------------------------
 
     def dedup_known(self, version: str) -> dict[str, tuple[str | None, str]]:
         """Article id -> (publication date, component) of every article with dedup state.
@@ -350,11 +347,10 @@ class Store:
     ) -> None:
         """Store a new article's dedup state: signature, shingles and LSH band keys."""
         signature, shingle_set = fingerprint
-        cur = self._db.execute(
-            "INSERT INTO dedup (article_id, published, component) VALUES (?,?,?)",
+        num = self._db.execute(
+            "INSERT INTO dedup (article_id, published, component) VALUES (?,?,?) RETURNING num",
             (article_id, published, component),
-        )
-        num = cur.lastrowid
+        ).fetchone()[0]
         self._db.execute(
             "INSERT INTO dedup_prints (num, signature, shingles) VALUES (?,?,?)",
             (num, signature, shingle_set),
@@ -388,10 +384,10 @@ class Store:
 
     def start_run(self, command: str) -> int:
         """Record the start of a run; returns its id."""
-        cur = self._db.execute(
-            "INSERT INTO runs (started_at, command) VALUES (?, ?)", (_now(), command)
-        )
-        return int(cur.lastrowid or 0)
+        row = self._db.execute(
+            "INSERT INTO runs (started_at, command) VALUES (?, ?) RETURNING id", (_now(), command)
+        ).fetchone()
+        return int(row[0])
 
     def record_error(self, run_id: int, path: str, reason: str) -> None:
         """Remember an input that a run skipped, and why."""

@@ -10,11 +10,10 @@ listed apart: they are the ones a reader should weigh with care.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
-from storyline.model import Analyzed, Article, Story, StoryClaim
-from storyline.story.compare import claim_what
-from storyline.story.dedup import original_of
+from storyline.lexicon.measures import claim_what
+from storyline.model import Analyzed, Article, Coverage, CoverageFact, Outlet, Story, StoryClaim
+from storyline.story.dedup.minhash import original_of
 
 #: Rows shown in the matrix at most (conflicts always are).
 MAX_FACTS = 20
@@ -22,41 +21,6 @@ MAX_FACTS = 20
 MAX_SINGLE = 15
 #: Cell text for a fact the outlet reports, and for one whose wording it altered.
 REPORTED, ALTERED = "yes", "altered"
-
-
-@dataclass(frozen=True, slots=True)
-class Outlet:
-    """One independent source: its original reports and the copies of them."""
-
-    name: str
-    articles: tuple[str, ...]
-    copies: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class CoverageFact:
-    """One key fact and, per outlet (in ``Coverage.outlets`` order), what it reports."""
-
-    kind: str  # claim | conflict | quote | event
-    label: str
-    cells: tuple[str, ...]  # "" = not reported; "yes"; "altered"; or the value given
-    articles: tuple[str, ...]
-
-    @property
-    def sources(self) -> int:
-        """How many independent sources carry the fact."""
-        return sum(1 for c in self.cells if c)
-
-
-@dataclass(frozen=True, slots=True)
-class Coverage:
-    """A story's coverage matrix, report count and independent source count."""
-
-    outlets: tuple[Outlet, ...]
-    facts: tuple[CoverageFact, ...]
-    single_source: tuple[CoverageFact, ...]
-    reports: int
-    independent: int
 
 
 def build_coverage(
@@ -169,13 +133,6 @@ def _outlets(
         if original != aid and original in where:
             groups[where[original]][2].append(aid)
     return tuple(Outlet(name, tuple(orig), tuple(copies)) for name, orig, copies in groups.values())
-
-
-def independent_sources(
-    ids: Sequence[str], articles: Mapping[str, Article], duplicate_of: Mapping[str, str]
-) -> int:
-    """How many independent sources a story's reports come from (as the coverage matrix counts)."""
-    return len(_outlets(ids, articles, duplicate_of))
 
 
 def _join_cells(

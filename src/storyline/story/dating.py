@@ -36,32 +36,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from storyline.analyze.eventline.extract import sentence_at
 from storyline.analyze.times import resolve_time
-from storyline.analyze.timex.lexicon import MONTHS, WEEKDAY_CODES, WEEKDAYS
+from storyline.analyze.timex.lexicon import WEEKDAY_CODES
 from storyline.analyze.timex.resolve import resolve_rel
+from storyline.ingest.dates import publication_day
+from storyline.lexicon.calendar import MONTHS, WEEKDAYS
+from storyline.lexicon.stopwords import MATCH_STOPWORDS
 from storyline.model import Analyzed, Span, TimeExpr
+from storyline.story.params import DATING, DatingParams
 
-#: Shared-word score from which two sentences count as describing the same event.
-SAME_EVENT = 0.18
 _DEICTIC = re.compile(r"(?i)\b(?:yesterday|today|tomorrow|tonight)\b")
-#: Whole-report score from which an undatable report may borrow a date (step 4).
-SAME_STORY = 0.25
-
-_STOP = frozenset(
-    {
-        "about", "above", "after", "again", "against", "also", "although", "among",
-        "another", "around", "because", "been", "before", "being", "between", "both",
-        "came", "come", "could", "does", "doing", "down", "during", "each", "early",
-        "earlier", "even", "every", "first", "from", "further", "have", "having",
-        "here", "into", "itself", "just", "last", "later", "like", "made", "make",
-        "many", "more", "most", "much", "must", "next", "only", "other", "over", "said",
-        "same", "says", "should", "since", "some", "such", "than", "that", "their",
-        "them", "then", "there", "these", "they", "this", "those", "through", "told",
-        "under", "until", "upon", "very", "want", "were", "what", "when", "where",
-        "which", "while", "will", "with", "would", "year", "years", "your", "week",
-        "weeks", "month", "months", "according", "added", "people"
-    }
-)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +64,7 @@ def words(text: str) -> frozenset[str]:
     out = set()
     for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", text):
         lw = w.lower().strip("'’-")
-        if len(lw) < 4 or lw in _STOP or lw in MONTHS or lw in WEEKDAYS:
+        if len(lw) < 4 or lw in MATCH_STOPWORDS or lw in MONTHS or lw in WEEKDAYS:
             continue
         out.add(lw[:6])
     return frozenset(out)
@@ -95,23 +80,7 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 def sentence_of(item: Analyzed, span: Span) -> Span:
     """The sentence holding a span (a window of text when sentences are unknown)."""
-    for s in item.analysis.sentences:
-        if s.start <= span.start < s.end:
-            return s
-    text = item.article.text
-    start = text.rfind(".", 0, span.start) + 1
-    end = text.find(".", span.end)
-    return Span(start, len(text) if end < 0 else end + 1)
-
-
-def published_date(raw: str | None) -> date | None:
-    """The day of a metadata publication date ("2025-05-17" or a datetime string)."""
-    if not raw or len(raw) < 10:
-        return None
-    try:
-        return date.fromisoformat(raw[:10])
-    except ValueError:
-        return None
+    return sentence_at(item.article.text, item.analysis.sentences, span)
 
 
 def _years(item: Analyzed) -> list[int]:
@@ -214,7 +183,9 @@ class _Estimate:
     weak: bool = False  # from the story's first events only: lends no anchors
 
 
-def _estimate(item: Analyzed, anchors: list[_Anchor], story_year: int | None) -> _Estimate | None:
+def _estimate(
+    item: Analyzed, anchors: list[_Anchor], story_year: int | None, params: DatingParams
+) -> _Estimate | None:
     text = item.article.text
     weekdays = _weekday_times(item)
     evidence: list[str] = []
@@ -240,7 +211,7 @@ def _estimate(item: Analyzed, anchors: list[_Anchor], story_year: int | None) ->
             if a.article == item.article.id:
                 continue
             score = similarity(own, a.words)
-            if score < SAME_EVENT:
+            if score < params.anchor_overlap:
                 continue
             floor = a.day if floor is None else min(floor, a.day)
             if code is not None and WEEKDAY_CODES[a.day.weekday()] == code:
@@ -295,12 +266,12 @@ def _reresolve(item: Analyzed, day: date) -> Analyzed:
 
 
 def estimate_dates(
-    items: Sequence[Analyzed],
+    items: Sequence[Analyzed], params: DatingParams = DATING
 ) -> tuple[tuple[Analyzed, ...], dict[str, tuple[str, ...]]]:
     """Estimate missing publication dates of one story's reports; re-resolve their times."""
     dates: dict[str, date] = {}
     for it in items:
-        d = published_date(it.article.published)
+        d = publication_day(it.article.published)
         if d is not None:
             dates[it.article.id] = d
     all_years = [y for it in items for y in _years(it)] + [d.year for d in dates.values()]
@@ -323,7 +294,7 @@ def estimate_dates(
         for it in items:
             if it.article.id in dates:
                 continue
-            found = _estimate(it, anchors, story_year)
+            found = _estimate(it, anchors, story_year, params)
             if found is not None:
                 estimated[it.article.id] = found.day
                 if found.weak:
@@ -331,7 +302,7 @@ def estimate_dates(
                 else:
                     weak.discard(it.article.id)
                 evidence[it.article.id] = tuple(found.evidence)
-    _borrow_dates(items, dates, estimated, evidence)
+    _borrow_dates(items, dates, estimated, evidence, params.borrow_overlap)
     out = []
     for it in items:
         aid = it.article.id
@@ -354,6 +325,7 @@ def _borrow_dates(
     dates: dict[str, date],
     estimated: dict[str, date],
     evidence: dict[str, tuple[str, ...]],
+    borrow_overlap: float,
 ) -> None:
     """Step 5: a report without any time evidence takes its closest twin's date."""
     dated = [it for it in items if it.article.id in dates or it.article.id in estimated]
@@ -366,7 +338,7 @@ def _borrow_dates(
         if best is None:
             continue
         score = similarity(own, words(best.article.text))
-        if score < SAME_STORY:
+        if score < borrow_overlap:
             continue
         day = dates.get(best.article.id) or estimated[best.article.id]
         estimated[aid] = day

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from storyline.analyze.numbers.tally import HARM_TOTALS, incident_counts, is_background
 from storyline.analyze.numbers.victims import ADDITIONAL, ANAPHORIC, PART
 from storyline.model import Analyzed, Citation, Claim, Figure, FigureValue
-from storyline.story.dedup import independent_sources
+from storyline.story.dedup.minhash import count_originals as independent_sources
 
 #: Counts of the main event shown as figures beside killed and injured, in page order.
 OTHER_MEASURES = ("arrested", "missing", "evacuated", "displaced")

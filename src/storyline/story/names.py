@@ -21,23 +21,21 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
-from storyline.analyze.entities import (
+from storyline.analyze.naming.folding import display_name, name_tokens, strip_titles, translit
+from storyline.analyze.naming.matching import (
     ORG_SUFFIXES,
     acronym,
     compatible_org,
     compatible_person,
-    display_name,
-    name_tokens,
     org_core,
-    place_key,
-    strip_titles,
-    translit,
+    org_order,
     without_legal,
 )
-from storyline.model import Analyzed, StoryEntity
+from storyline.analyze.naming.places import place_key
 
-#: Labels of places: a known place ("Singapore") never joins "Singapore Airlines".
-_PLACES = frozenset({"GPE", "LOC"})
+# A known place ("Singapore", an area label) never joins "Singapore Airlines".
+from storyline.lexicon.labels import AREA_LABELS as _PLACES
+from storyline.model import Analyzed, StoryEntity
 
 #: A surname alone joins the leading bearer only when he has this many times the mentions.
 _DOMINANCE = 3
@@ -64,7 +62,9 @@ def _tkey(text: str, person: bool = True) -> tuple[str, ...]:
     if place is not None:
         return tuple(translit(t) for t in place.split())
     tokens = name_tokens(text)
-    return tuple(translit(t) for t in org_core(strip_titles(tokens) if person else tokens))
+    return tuple(
+        translit(t) for t in org_core(strip_titles(tokens) if person else org_order(tokens))
+    )
 
 
 @dataclass
@@ -231,6 +231,8 @@ def _merge_same_spelling(clusters: list[_Cluster]) -> list[_Cluster]:
     merged: dict[tuple[str, ...], _Cluster] = {}
     for c in clusters:
         key = _tkey(c.nodes[0][1], c.label == "PERSON")
+        if c.label == "NORP" and len(key) == 1 and key[0].endswith("ans"):
+            key = (key[0][:-1],)  # "Russians" are the "Russian" of another report
         if key in merged:
             merged[key].absorb(c)
         else:

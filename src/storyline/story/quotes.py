@@ -29,6 +29,10 @@ _BRACKETED = re.compile(r"\([^)]{1,40}\)|\[[^\]]{1,40}\]")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 #: Fragments shorter than this join a longer quote only when the speaker agrees.
 _SHORT_WORDS = 4
+#: Quoted words shorter than this are a phrase the report borrows ("called the moment
+#: “defining”"), not a statement, unless they make a sentence: they stay in the
+#: article's quotes, not the story's.
+_MIN_STATEMENT_WORDS = 3
 #: Share of the shorter wording found in order in the longer for a rewording.
 _CLOSE = 0.8
 _MIN_CLOSE_WORDS = 6
@@ -96,6 +100,15 @@ class _Group:
         self.vocabulary.update(words(quote.text))
 
 
+def statement(quote: Quote) -> bool:
+    """Whether a quote is a statement: not a phrase of one or two words the report borrows
+    ("called the moment “defining”"), unless those words are a sentence ("Nobody answered.")."""
+    if quote.kind != "direct" or len(words(quote.text)) >= _MIN_STATEMENT_WORDS:
+        return True
+    text = quote.text.strip()
+    return text[:1].isupper() and text[-1:] in ".!?"
+
+
 def _speaker(names: NameIndex, article: str, quote: Quote) -> str | None:
     return names.canonical(article, quote.speaker) if quote.speaker else None
 
@@ -131,7 +144,7 @@ def group_quotes(
     for item in items:
         aid = item.article.id
         for q in item.analysis.quotes:
-            if words(q.text):
+            if words(q.text) and statement(q):
                 occurrences.append((aid, q, _speaker(names, aid, q)))
     # Longest first, so fragments find the full quote already grouped.
     occurrences.sort(key=lambda o: (-len(words(o[1].text)), o[0], o[1].span.start))

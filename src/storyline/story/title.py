@@ -6,8 +6,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from storyline.lexicon.calendar import DATELINE
 from storyline.model import Analyzed, StoryEntity
-from storyline.story.summary import content_words
+from storyline.story.summary.summarize import content_words
 
 #: Headlines outside this many words are labels or paragraphs, not titles.
 TITLE_WORDS = (3, 22)
@@ -19,7 +20,7 @@ _PHRASE_BREAK = re.compile(
     r"which|who|since|during|than)\b|and (?![A-Z]))"
 )
 
-_DATELINE = re.compile(r"^[A-Z]{3,}(?:[/ ,.-]+[A-Z]{2,})*\s*[—–-]+\s+")
+_DATELINE = re.compile(rf"^{DATELINE}\s+")
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _ASIDE = re.compile(
     r"^([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}), (?!(?:the|a|an|its|his|her|their)\b)[^,]{2,40}, "

@@ -15,12 +15,9 @@ from typing import Any
 
 from storyline.analyze.naming.folding import TITLES, fold, name_tokens
 from storyline.analyze.naming.kinds import ORG_WORDS
-from storyline.analyze.quoting.marks import doc_text
-
-#: spaCy labels that name things a reader would follow through a story.
-NAME_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
-)
+from storyline.lexicon.calendar import MONTH_NAME, WEEKDAY_NAME
+from storyline.lexicon.labels import NAME_LABELS
+from storyline.nlp import doc_text
 
 #: Demonyms and country short forms that stand before a title ("US President ...").
 _DEMONYM = re.compile(r"^(?:[A-Z]{2,3}|[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ic|ch))$")
@@ -73,19 +70,30 @@ def clean_span(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | 
     return start, end
 
 
-_DATE_WORD = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\s+(?=[A-Z])"
-)
+_DATE_WORD = re.compile(rf"(?:{MONTH_NAME}|{WEEKDAY_NAME})(?:['’]s)?\s+(?=[A-Z])")
 
 #: A plural of initials ("PoWs", "MPs", "CEOs") is a common noun, not a name.
 _PLURAL_INITIALS = re.compile(r"^[A-Z][A-Za-z]*[A-Z]s$")
 
 
+#: Time zones, months and weekdays: the tagger calls "AEST" an organisation and "May"
+#: a person, but they name no one.
+_NOT_A_NAME = frozenset(
+    """utc gmt bst cet cest eet eest msk ist jst kst hkt sgt aest aedt acst acdt
+    awst nzst nzdt est edt cst cdt mst mdt pst pdt akst akdt hst et pt ct mt
+    january february march april june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday
+    friday saturday sunday""".split()  # noqa: SIM905
+)
+
+
 def worth_keeping(text: str) -> bool:
-    """Whether a cleaned entity text can be a name (not whitespace, a letter or lower-case)."""
+    """Whether a cleaned entity text can be a name (not whitespace, a letter or lower-case,
+    a time zone, month or weekday)."""
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) < 2 or "/" in text or "@" in text or _PLURAL_INITIALS.match(text):
+        return False
+    if all(w.rstrip(".") in _NOT_A_NAME for w in name_tokens(text)):
         return False
     if all(w.rstrip(".") in TITLES for w in name_tokens(text)):
         return False  # "Pope", "the President": a title alone names nobody

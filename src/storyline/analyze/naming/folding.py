@@ -12,6 +12,8 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
+from anyascii import anyascii
+
 #: Words that introduce a person's name without being part of it (lower case, no dot).
 TITLES = frozenset(
     """
@@ -33,11 +35,22 @@ _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*\.?", re.UNICODE)
 
 
+def _latin_ascii(ch: str) -> str:
+    """A Latin letter that decomposition leaves alone (Ø, ß, Đ, Æ, Ł) spelt in ASCII."""
+    if ch.isascii() or not unicodedata.name(ch, "").startswith("LATIN"):
+        return ch
+    return anyascii(ch) or ch
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower-case ASCII-ish form of ``text``: diacritics dropped, apostrophes unified."""
+    """Lower-case ASCII-ish form of ``text``: diacritics dropped, apostrophes unified,
+    every Latin letter in ASCII (Łukasz -> lukasz, Øre -> ore, Straße -> strasse)."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if not kept.isascii():
+        kept = "".join(_latin_ascii(ch) for ch in kept)
+    return kept.lower()
 
 
 @lru_cache(maxsize=65536)
@@ -112,9 +125,11 @@ def translit(token: str) -> str:
     """A spelling-insensitive key for one name token (Zelenskyy, Zelenskiy -> zelenski).
 
     Folds the usual romanisation variants: -iy/-yy/-ij endings, y/i, kh/h, w/v, ph/f,
-    ck/k, and doubled letters (Kyrylo and Kirillo meet at "kirilo").
+    ck/k, and doubled letters (Kyrylo and Kirillo meet at "kirilo"). A name in another
+    script is romanised first (anyascii: "Зеленский" meets "Zelenskiy").
     """
-    t = token.replace("'", "").replace("-", "")
+    t = token if token.isascii() else anyascii(token).lower()
+    t = t.replace("'", "").replace("-", "")
     t = t.replace("kh", "h").replace("ph", "f").replace("ck", "k").replace("w", "v")
     t = re.sub(r"(?:iy|yy|ij|yj|ii|iy)$", "i", t)
     t = t.replace("y", "i").replace("j", "i") if len(t) > 3 else t.replace("y", "i")

@@ -20,8 +20,14 @@ from storyline.analyze.naming.folding import (
     translit,
 )
 from storyline.analyze.naming.kinds import ORG_WORDS
-from storyline.analyze.naming.matching import compatible_org, compatible_person, org_core
+from storyline.analyze.naming.matching import (
+    compatible_org,
+    compatible_person,
+    org_core,
+    org_order,
+)
 from storyline.analyze.naming.places import place_key
+from storyline.lexicon.labels import AREA_LABELS as _PLACES
 from storyline.model import Span
 
 
@@ -45,7 +51,7 @@ def link_names(
     folded = [strip_titles(name_tokens(text)) for _, text, _ in items]
     # Titles only prefix people: "General Motors" and "State Department" keep every word.
     folded = [
-        toks if label == "PERSON" else name_tokens(text)
+        toks if label == "PERSON" else org_order(name_tokens(text))
         for toks, label, (_, text, _) in zip(folded, labels, items, strict=True)
     ]
     keys = [items[i][1] for i in range(len(items))]
@@ -108,9 +114,6 @@ def _apply_aliases(
         if labels[i] != "PERSON" and toks in named and keys[i] == display_name(items[i][1], False):
             keys[i] = named[toks]
 
-
-#: Labels of places.
-_PLACES = frozenset({"GPE", "LOC"})
 
 #: Titles that only ever stand before a person's name, whatever the tagger's label.
 _PERSON_TITLES = frozenset(

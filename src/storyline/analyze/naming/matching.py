@@ -73,10 +73,33 @@ def without_legal(tokens: Sequence[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+#: Heads of public bodies written either way round: "Ministry of Defence" is the
+#: "Defence Ministry", "Department of Justice" the "Justice Department".
+_INVERTIBLE = frozenset(
+    """ministry department office bureau agency commission committee council directorate
+    secretariat""".split()  # noqa: SIM905
+)
+
+
+def org_order(tokens: Sequence[str]) -> tuple[str, ...]:
+    """An organisation name with an "of"-phrase turned round: ("ministry", "of",
+    "defence") -> ("defence", "ministry"), so both word orders meet."""
+    if len(tokens) >= 3 and tokens[0] in _INVERTIBLE and tokens[1] == "of":
+        rest = [t for t in tokens[2:] if t != "the"] or list(tokens[2:])
+        if "of" not in rest:
+            return (*rest, tokens[0])
+    return tuple(tokens)
+
+
+#: Roman numerals kept whole in an acronym ("World War II" -> "wwii").
+_NUMERALS = frozenset({"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii"})
+
+
 def acronym(tokens: Sequence[str]) -> str:
-    """Initials of the content words of a name ("north atlantic treaty organization" -> nato)."""
+    """Initials of the content words of a name ("north atlantic treaty organization" -> nato),
+    a Roman numeral kept whole ("world war ii" -> wwii)."""
     parts = [p for t in tokens for p in t.split("-")]  # "hewlett-packard" -> hp
-    return "".join(p[0] for p in parts if p not in _STOP and p)
+    return "".join(p if p in _NUMERALS else p[0] for p in parts if p not in _STOP and p)
 
 
 @lru_cache(maxsize=65536)

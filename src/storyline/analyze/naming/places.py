@@ -131,6 +131,26 @@ _PLACE_BEFORE = re.compile(
 )
 
 
+#: Phrases before a name that only a place completes, strong enough to overrule the
+#: tagger's ORG: "the town of Krasnobir", "east of Halven", "the regional capital, Halven".
+_STRONG_BEFORE = re.compile(
+    r"\b(?:(?:city|town|village|region|province|district|county|capital|people|residents|"
+    r"centre|center|heart|outskirts|suburbs|east|west|north|south|northeast|northwest|"
+    r"southeast|southwest)\s+of|capital,)\s+$"
+)
+#: A dateline: a name in capitals opening a line, then a comma or dash ("LINDHOLM, March").
+_DATELINE = re.compile(r"^(?:,\s+[A-Z][a-z]+\.?\s+\d|\s+\(|\s+[-—–]\s)")
+
+
+def strong_place_cue(text: str, start: int, end: int) -> bool:
+    """Whether the words before a name, or a dateline, make it a place even against ORG."""
+    if _STRONG_BEFORE.search(text[max(0, start - 40) : start]):
+        return True
+    name = text[start:end]
+    line_start = start == 0 or text[start - 1] == "\n"
+    return line_start and name.isupper() and bool(_DATELINE.match(text[end : end + 20]))
+
+
 def place_cue(text: str, start: int, end: int) -> bool:
     """Whether the words around ``text[start:end]`` say it names a place."""
     after = text[end : end + 80]
@@ -155,8 +175,12 @@ def place_label(text: str, start: int, end: int, label: str) -> str:
     if place_key(text[start:end]) is not None:
         return "GPE"
     after = text[end : end + 80]
+    if label == "NORP" and _PLACE_AFTER.match(after):
+        return label  # "the Turkish city": a people's adjective before a place noun
     if _PLACE_AFTER.match(after) or _PLACE_OWNS.match(after):
         return "GPE"
     if label in _WEAK_LABELS and place_cue(text, start, end):
+        return "GPE"
+    if " " not in text[start:end] and strong_place_cue(text, start, end):
         return "GPE"
     return label

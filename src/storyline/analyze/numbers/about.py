@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.lexicon.labels import PLACE_LABELS
 from storyline.model import Mention
 
 EVENT_NOUNS = frozenset(
@@ -45,7 +46,6 @@ INCIDENT_VERBS = frozenset(
     """derail overturn capsize plunge collide crash sink burn explode catch hit strike
     kill injure wound carry evacuate board travel ride die""".split()  # noqa: SIM905
 )
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Definite references back to an event already described.
 BACK_REFERENCES = frozenset({"attack", "strike", "crash", "blast", "explosion", "incident",
                              "shooting", "fire", "collision", "accident", "stabbing",

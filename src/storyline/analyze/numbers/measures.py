@@ -1,48 +1,10 @@
-"""The closed vocabulary of measures and the words that signal each (see docs/claims.md).
+"""Words that number phrases are read with: captives, places, units, people, speech.
 
-A measure names what a number counts: ``killed``, ``injured``, ``missing``,
-``arrested``, ``prisoners_exchanged``, ``evacuated``, ``displaced``, ``launched``,
-``shot_down``, ``captured``, ``shot`` (hit by gunfire, fatal or not), ``casualties``,
-``money``, ``percent``, ``distance``, ``duration``, ``other``. A rate adds a
-period: ``killed_per_week``.
+The measures themselves (names, signal words) are rows of :mod:`storyline.lexicon.measures`.
 """
 
 from __future__ import annotations
 
-MEASURES = (
-    "killed", "injured", "missing", "arrested", "prisoners_exchanged", "evacuated",
-    "displaced", "launched", "shot_down", "captured", "shot", "casualties", "money",
-    "percent", "distance", "duration", "other",
-)  # fmt: skip
-#: Measures whose counts describe harm to people: the ones an incident report totals.
-HARM = frozenset({"killed", "injured", "missing", "shot", "casualties"})
-PERIODS = ("day", "week", "month", "year")
-
-#: Verb or adjective lemma -> measure, when the counted thing is its subject or object.
-PREDICATES = {
-    "kill": "killed", "die": "killed", "dead": "killed", "murder": "killed",
-    "slay": "killed", "perish": "killed", "behead": "killed", "execute": "killed",
-    "drown": "killed", "decapitate": "killed", "lifeless": "killed", "deceased": "killed",
-    "injure": "injured", "wound": "injured", "hurt": "injured", "hospitalize": "injured",
-    "hospitalise": "injured", "injured": "injured", "wounded": "injured", "maim": "injured",
-    "sicken": "injured", "poison": "injured",
-    "treat": "injured", "burn": "injured", "stab": "shot", "shoot": "shot",
-    "missing": "missing", "arrest": "arrested", "detain": "arrested", "apprehend": "arrested",
-    "evacuate": "evacuated", "displace": "displaced", "flee": "displaced",
-    "launch": "launched", "fire": "launched",
-    "intercept": "shot_down", "down": "shot_down", "destroy": "shot_down",
-    "neutralise": "shot_down", "neutralize": "shot_down",
-    "capture": "captured", "seize": "captured", "liberate": "captured", "take": "captured",
-    "occupy": "captured", "swap": "prisoners_exchanged", "exchange": "prisoners_exchanged",
-    "release": "prisoners_exchanged", "free": "prisoners_exchanged",
-}  # fmt: skip
-#: Nouns that are themselves the measure ("12 deaths", "no injuries").
-MEASURE_NOUNS = {
-    "death": "killed", "fatality": "killed", "dead": "killed", "body": "killed",
-    "life": "killed", "injury": "injured", "wound": "injured", "injured": "injured",
-    "wounded": "injured", "casualty": "casualties", "arrest": "arrested",
-    "evacuee": "evacuated", "hurt": "injured", "refugee": "displaced", "missing": "missing",
-}  # fmt: skip
 #: Nouns that, when counted, make a swap or release a prisoner exchange.
 CAPTIVES = frozenset(
     """
@@ -101,10 +63,3 @@ SPEECH_VERBS = frozenset(
     suggest put record update count
     """.split()  # noqa: SIM905
 )
-
-
-def rate_measure(measure: str, period: str | None) -> str:
-    """A measure with its period when the amount is a rate ("killed_per_week")."""
-    if period in PERIODS and measure not in ("money", "percent", "distance", "duration"):
-        return f"{measure}_per_{period}"
-    return measure

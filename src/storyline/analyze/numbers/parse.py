@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.lexicon.calendar import MONTHS
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -72,12 +74,6 @@ STREETS = frozenset(
 )
 SINGLE_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
 AGE_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
-MONTHS = frozenset(
-    """
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    """.split()  # noqa: SIM905
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +222,11 @@ def _not_a_count(doc: Any, start: int, end: int) -> bool:
         if 1800 <= value <= 2100 and len(first.text) == 4 and end - start == 1:
             return True
         if prev is not None and (prev.lower_ in MONTHS or prev.lower_ in ("the", "on")):
-            return value <= 31 and nxt is not None and nxt.lower_ in MONTHS | {",", "th"}
+            return (
+                value <= 31
+                and nxt is not None
+                and (nxt.lower_ in MONTHS or nxt.lower_ in (",", "th"))
+            )
     if first.text.isdigit() and len(first.text) == 4 and 1900 <= int(first.text) <= 2100:
         return nxt is None or nxt.pos_ != "NOUN" or nxt.lower_ in ("invasion", "election", "war")
     # person, age: "John Smith, 45, died", "The woman, 34, died"; "... as Jan Orr, 64."

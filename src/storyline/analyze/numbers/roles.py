@@ -15,11 +15,9 @@ from storyline.analyze.numbers.measures import (
     AIRCRAFT,
     CAPTIVES,
     DISTANCE_UNITS,
-    MEASURE_NOUNS,
     MONEY_WORDS,
     PERSON_NOUNS,
     PLACES,
-    PREDICATES,
     SPEECH_VERBS,
     TIME_UNITS,
 )
@@ -31,6 +29,7 @@ from storyline.analyze.numbers.victims import (
     intended,
     object_is_injury,
 )
+from storyline.lexicon.measures import HARM, MEASURE_NOUNS, PREDICATES
 
 #: Dependencies a number's role climbs through on its way to a predicate.
 CLIMB = frozenset(
@@ -41,7 +40,7 @@ CLIMB = frozenset(
 )
 KIN = frozenset({"mother", "father", "parent", "family", "mom", "dad", "grandmother",
                  "grandfather", "grandparent"})  # fmt: skip
-HARM_COUNTS = frozenset({"killed", "injured", "shot", "missing", "casualties"})
+HARM_COUNTS = HARM
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from storyline.analyze.numbers.measures import HARM
 from storyline.analyze.numbers.victims import ADDITIONAL, ANAPHORIC, PART
+from storyline.lexicon.measures import HARM
 from storyline.model import Claim
 
 #: The measures whose figures make an incident's toll.

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.analyze.numbers.measures import PAIRS, PERSON_NOUNS, PREDICATES
+from storyline.analyze.numbers.measures import PAIRS, PERSON_NOUNS
 from storyline.analyze.numbers.parse import word_value
+from storyline.lexicon.measures import PREDICATES
 
 #: Counted marker for victims named by a pronoun ("he died"): already counted elsewhere.
 ANAPHORIC = "people (already mentioned)"

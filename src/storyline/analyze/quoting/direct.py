@@ -14,16 +14,19 @@ from collections.abc import Sequence
 from typing import Any
 
 from storyline.analyze.quoting.lexicon import SPEECH_VERBS
-from storyline.analyze.quoting.marks import Passage, doc_text
+from storyline.analyze.quoting.marks import Passage
 from storyline.analyze.quoting.speakers import (
     Attribution,
     MentionIndex,
     according_to,
     passive_participle,
+    person_shaped,
     resolve_subject,
     subject_of,
+    unsaid,
 )
 from storyline.model import Quote, Span
+from storyline.nlp import doc_text
 
 #: Quoted words shorter than this with no cue are scare quotes ("so-called “reforms”").
 _MIN_UNCUED_WORDS = 4
@@ -31,6 +34,10 @@ _AFTER_TOKENS = 7
 #: Cue verbs that also govern ordinary clauses ("continued to push for a “red line”").
 _NOT_GOVERNORS = frozenset({"continue"})
 _BEFORE_TOKENS = 10
+#: How far past a name right after a quote its verb of saying may stand.
+_APPOSITION_TOKENS = 30
+#: Verbs that are verbs of saying with "back" ("shot back").
+_RETORTS = frozenset({"shoot", "fire", "hit", "push", "snap", "write", "talk"})
 
 
 def _tokens(doc: Any, start: int, end: int) -> list[Any]:
@@ -39,20 +46,71 @@ def _tokens(doc: Any, start: int, end: int) -> list[Any]:
 
 
 def _is_cue(tok: Any) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
+    if tok.pos_ not in ("VERB", "AUX"):
+        # "“…,” Conway notes.": the tagger takes a verb after a name for a plural noun.
+        return (
+            tok.tag_ in ("NNS", "NN")
+            and (tok.lower_[:-1] if tok.tag_ == "NNS" else tok.lower_) in SPEECH_VERBS
+            and tok.i > 0
+            and tok.doc[tok.i - 1].pos_ in ("PROPN", "PRON", "NUM")
+            and tok.i + 1 < len(tok.doc)
+            and tok.doc[tok.i + 1].is_punct
+        )
+    lemma = tok.lemma_.lower()
+    if lemma in SPEECH_VERBS:
+        return True
+    if lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+        return True  # "Bozell points out"
+    # "shot back", "fired back", "hit back": a retort.
+    return lemma in _RETORTS and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children
+    )
 
 
 def _from_verb(verb: Any, index: MentionIndex, quote: Passage) -> Attribution | None:
     """The speaker of a cue verb, unless its subject lies inside the quote itself."""
+    if _inverted_past(verb, quote):
+        # "“…?” the 43-year-old asked": a past tense the parser took for a participle.
+        speaker, span = resolve_subject(verb.head, index)
+        return Attribution(speaker, span, verb.lemma_.lower())
     if passive_participle(verb):
         # "a “full ceasefire,” urged by X and its allies": the quoted words are a phrase
         # the report uses, not words that the subject of the sentence said.
         return None
-    subj = subject_of(verb)
+    if verb.pos_ in ("VERB", "AUX"):
+        subj = subject_of(
+            _reporting_ancestor(verb), lambda pos: index.inside_quote(pos) or quote.open_at == pos
+        )
+    else:
+        subj = verb.doc[verb.i - 1]  # a cue the tagger took for a noun: "Conway notes"
     if subj is None or quote.start <= subj.idx < quote.end or subj.lower_ in ("i", "we", "you"):
         return None
     speaker, span = resolve_subject(subj, index)
-    return Attribution(speaker, span, verb.lemma_.lower())
+    return Attribution(speaker, span, verb.lemma_.lower(), said=not unsaid(verb))
+
+
+def _inverted_past(verb: Any, quote: Passage) -> bool:
+    """Whether a cue parsed as a participle of the noun before it follows the quote
+    closely: “…,” the official said — said is the verb, the noun its subject."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("acl", "amod") or quote.close_at is None:
+        return False
+    head = verb.head
+    if not (head.i < verb.i and head.idx > quote.close_at) or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    between = doc_text(verb.doc)[quote.close_at + 1 : head.idx]
+    return len(between.split()) <= 3 and not any(ch in between for ch in ".;\n")
+
+
+def _reporting_ancestor(verb: Any) -> Any:
+    """For a participle ("…, stating", "explaining, “…”"), the verb of saying it hangs from
+    when there is one: in "Cruz said that Trump represents “…,” stating …" the parser may
+    hang "stating" on "represents", but Cruz is the one stating."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj", "dep"):
+        return verb
+    for anc in list(verb.ancestors)[:4]:
+        if anc.i < verb.i and _is_cue(anc) and anc.tag_ != "VBG":
+            return anc
+    return verb
 
 
 def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution | None:
@@ -60,15 +118,47 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
     if p.close_at is None:
         return None
     toks = _tokens(doc, p.close_at + 1, limit)[:_AFTER_TOKENS]
+    if doc_text(doc)[p.end - 1] == "." and toks and toks[0].text[:1].isupper():
+        return None  # “… together.” He warns …: a new sentence, with its own speaker
     for tok in toks:
         if "\n" in tok.text:
             break
         if _is_cue(tok):
             return _from_verb(tok, index, p)
+        if (
+            tok.dep_ in ("nsubj", "nsubjpass")
+            and tok.head.i > tok.i
+            and _is_cue(tok.head)
+            and tok.head.idx < limit
+        ):
+            # “…,” Trump, the front-runner in the polls of ..., said: the subject comes
+            # first and its verb lies beyond a long apposition.
+            return _from_verb(tok.head, index, p)
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             return _according(doc[tok.i + 1], index)
         if tok.text in ".!?;":
             break  # the quote ended its sentence: a cue after it belongs to the next one
+        if tok.pos_ == "CCONJ":
+            return None  # “…,” for instance, and Trump vowed …: another clause, another speaker
+    return _named_then_cue(doc, toks, limit, index, p)
+
+
+def _named_then_cue(
+    doc: Any, toks: Sequence[Any], limit: int, index: MentionIndex, p: Passage
+) -> Attribution | None:
+    """“…,” Gene Sperling, a top adviser to …, said …: a name right after the quote, an
+    apposition, then the verb of saying (the parser may hang the name on the quote)."""
+    if not toks:
+        return None
+    named = index.at(toks[0].idx, toks[0].idx + len(toks[0].text))
+    if named is None or named.label not in ("PERSON", "ORG") or named.span.start != toks[0].idx:
+        return None
+    first = toks[0].i
+    for tok in doc[first : min(len(doc), first + _APPOSITION_TOKENS)]:
+        if tok.idx >= limit or tok.text in ".!?;" or "\n" in tok.text:
+            return None
+        if tok.idx >= named.span.end and _is_cue(tok):
+            return Attribution(named.key, named.span, tok.lemma_.lower(), said=not unsaid(tok))
     return None
 
 
@@ -94,6 +184,8 @@ def _governor(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
                 _is_cue(head)
                 and head.lemma_.lower() not in _NOT_GOVERNORS
                 and not (p.start <= head.idx < p.end)
+                # a parse joining two paragraphs: a verb in the one before is no governor
+                and "\n" not in doc_text(doc)[min(head.idx, p.open_at) : max(head.idx, p.end)]
             ):
                 return _from_verb(head, index, p)
             if head.head is head:
@@ -120,7 +212,93 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
         if tok.lower_ == "to" and tok.i > 0 and doc[tok.i - 1].lower_ == "according":
             return _according(tok, index)
     del tail
+    if toks[-1].text == ":":
+        return _colon(toks[-1], index, p)
     return None
+
+
+def _colon(colon: Any, index: MentionIndex, p: Passage) -> Attribution | None:
+    """“…” after a clause ending in a colon whose subject is someone: "She then addressed
+    the supporters again: “…”" — the subject speaks, whatever the verb."""
+    verb = colon.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head  # "makes a case: “…”": the colon hangs from the noun
+    if verb.pos_ not in ("VERB", "AUX") or "\n" in doc_text(colon.doc)[verb.idx : colon.idx]:
+        return None
+    subj = subject_of(verb, lambda pos: index.inside_quote(pos) or p.open_at == pos)
+    if subj is None or subj.i > colon.i or subj.lower_ in ("i", "we", "you", "it", "this"):
+        return None
+    speaker, span = resolve_subject(subj, index)
+    if speaker is None and subj.lower_ not in ("he", "she", "they"):
+        return None  # "The list includes: “…”": no one speaks
+    return Attribution(speaker, span, verb.lemma_.lower(), said=not unsaid(verb))
+
+
+def _sentence_subject(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
+    """Words quoted inside a sentence about someone, with no verb of saying: "Bolton
+    thought the buzz was a tribute to “…”" — the person the sentence is about said them."""
+    toks = _tokens(doc, p.start, p.end)
+    if not toks:
+        return None
+    sent = toks[0].sent
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX") or p.start <= root.idx < p.end:
+        return None
+    subj = subject_of(root, lambda pos: index.inside_quote(pos) or p.open_at == pos)
+    if subj is None or subj.idx >= p.open_at or subj.lower_ in ("i", "we", "you", "it"):
+        return None
+    if "\n" in doc_text(doc)[subj.idx : p.open_at]:
+        return None  # the parser joined two paragraphs into one sentence
+    named = index.at(subj.idx, subj.idx + len(subj.text))
+    if subj.lower_ not in ("he", "she") and not (
+        named is not None and (named.label == "PERSON" or person_shaped(named.text))
+    ):
+        return None
+    speaker, span = resolve_subject(subj, index)
+    return Attribution(speaker, span, root.lemma_.lower(), said=not unsaid(root))
+
+
+def _previous_subject(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
+    """A quote that is a sentence of its own, with no cue anywhere, right after a sentence
+    whose subject is a person: "Lynch announced the lawsuit on Monday. “We are seeking …”"
+    — the person just written about goes on speaking."""
+    toks = _tokens(doc, p.start, p.end)
+    if not toks or p.close_at is None:
+        return None
+    sent = toks[0].sent
+    if doc_text(doc)[sent.start_char : p.open_at].strip():
+        return None  # the quote does not open its sentence
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    if index.inside_quote(prev.root.idx) or "\n" in doc_text(doc)[prev.end_char : p.open_at]:
+        return None  # a quote before, or a paragraph break between: too far to tell
+    root = prev.root
+    subj = subject_of(root, index.inside_quote) if root.pos_ in ("VERB", "AUX") else None
+    if subj is None or subj.lower_ in ("i", "we", "you", "it", "they"):
+        return None
+    if "\n" in doc_text(doc)[subj.idx : p.open_at]:
+        return None  # the sentence before lies in the paragraph before
+    named = index.at(subj.idx, subj.idx + len(subj.text))
+    if subj.lower_ not in ("he", "she") and not (named is not None and named.label == "PERSON"):
+        return None
+    speaker, span = resolve_subject(subj, index)
+    return Attribution(speaker, span, root.lemma_.lower(), said=not unsaid(root))
+
+
+def _split_half(text: str, prev: Passage, p: Passage) -> bool:
+    """Whether ``p`` continues ``prev`` across a short cue: “…,” X said, “…”."""
+    if prev.close_at is None or text[prev.end - 1] != ",":
+        return False
+    between = text[prev.close_at + 1 : p.open_at]
+    return (
+        "\n" not in between
+        and not any(ch in between for ch in ".!?;")
+        and between.rstrip().endswith(",")
+        and len(between.split()) <= 12
+    )
 
 
 def _paragraph_start(text: str, pos: int) -> int:
@@ -160,13 +338,21 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
         whole = text[p.end - 1] in ",.!?…" or p.close_at is None
         first, second = (_after, _governor) if whole else (_governor, _after)
         attr = (
-            (_after(doc, p, limit, index) if first is _after else _governor(doc, p, index))
+            # “In breaking news,” Axelrod tweeted, “…”: the second half of a split quote
+            # belongs to the cue between the halves, whatever follows it.
+            (_before(doc, p, floor, index) if n and _split_half(text, passages[n - 1], p) else None)
+            or (_after(doc, p, limit, index) if first is _after else _governor(doc, p, index))
             or (_after(doc, p, limit, index) if second is _after else _governor(doc, p, index))
             or _before(doc, p, floor, index)
             or _lead_in(doc, p, index)
         )
         found.append(attr)
     _carry_over(text, passages, found)
+    # Weakest of all: the person the sentence around the quote is about.
+    found = [
+        a or _sentence_subject(doc, p, index) or _previous_subject(doc, p, index)
+        for p, a in zip(passages, found, strict=True)
+    ]
     quotes: list[Quote] = []
     last: Passage | None = None
     for p, attr in zip(passages, found, strict=True):
@@ -186,6 +372,8 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
             last = p
             continue
         last = None
+        if attr is not None and not attr.said:
+            continue  # "he did not say “…”": words someone did not say are no statement
         if attr is None and (
             len(text[p.start : p.end].split()) < _MIN_UNCUED_WORDS or _is_title(text, p)
         ):
@@ -232,12 +420,13 @@ def _carry_over(text: str, passages: Sequence[Passage], found: list[Attribution 
     for n in range(1, len(passages)):
         p = passages[n]
         prev = found[n - 1]
-        if found[n] is None and prev is not None and prev.speaker is not None:
+        if found[n] is None and prev is not None and prev.span is not None and prev.said:
             here = _paragraph_start(text, p.open_at)
             there = _paragraph_start(text, passages[n - 1].open_at)
             follows = there == _paragraph_start(text, max(0, here - 2))
             if p.continued or here == there or (follows and _alone_in_paragraph(text, p)):
                 found[n] = prev
     for n in range(len(passages) - 2, -1, -1):
-        if found[n] is None and passages[n + 1].continued and found[n + 1] is not None:
-            found[n] = found[n + 1]
+        nxt = found[n + 1]
+        if found[n] is None and passages[n + 1].continued and nxt is not None and nxt.said:
+            found[n] = nxt

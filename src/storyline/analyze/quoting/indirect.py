@@ -11,13 +11,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from storyline.analyze.quoting.lexicon import REPORT_VERBS
-from storyline.analyze.quoting.marks import doc_text
 from storyline.analyze.quoting.speakers import (
     MentionIndex,
     resolve_subject,
     subject_of,
+    unsaid,
 )
 from storyline.model import Quote, Span
+from storyline.nlp import doc_text
 
 _MIN_WORDS = 3
 
@@ -25,9 +26,13 @@ _MIN_WORDS = 3
 def _bounds(tokens: Sequence[Any]) -> tuple[int, int]:
     """Character bounds of a token run, without a leading "that" or edge punctuation."""
     toks = list(tokens)
-    while toks and (toks[0].lower_ in ("that", ",", ":") or toks[0].is_punct):
+    # A statement never runs past its paragraph (into a masked subheading or caption).
+    breaks = [i for i, t in enumerate(toks) if "\n" in t.text]
+    if breaks:
+        toks = toks[: breaks[0]]
+    while toks and (toks[0].lower_ in ("that", ",", ":") or toks[0].is_punct or toks[0].is_space):
         toks = toks[1:]
-    while toks and toks[-1].is_punct:
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
         toks = toks[:-1]
     if not toks:
         return 0, 0
@@ -44,7 +49,7 @@ def find_indirect(doc: Any, index: MentionIndex, direct: Sequence[Span]) -> list
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in REPORT_VERBS:
             continue
-        if index.inside_quote(tok.idx):
+        if index.inside_quote(tok.idx) or unsaid(tok):
             continue
         comps = [c for c in tok.children if c.dep_ == "ccomp"]
         if not comps:

@@ -17,6 +17,10 @@ SPEECH_VERBS = frozenset(
     condemn thank proclaim caution concede boast demand propose accuse tout hail decry
     blast slam criticise criticize counter reveal disclose mention agree testify
     recount muse wonder plead order characterise characterize express repeat echo
+    advise assure allege affirm contend retort rebut chide scold brag gush fume grumble
+    bemoan mock scoff sneer yell scream chant whisper mutter elaborate clarify opine
+    concur recommend remind text email blog retweet press interject sing chant ponder
+    retaliate interrupt summarise summarize
     """.split()  # noqa: SIM905
 )
 
@@ -28,6 +32,7 @@ REPORT_VERBS = frozenset(
     stress reply respond answer post tweet conclude admit acknowledge deny confirm
     suggest predict promise vow complain report assert maintain reiterate emphasise
     emphasize threaten pledge concede boast reveal disclose testify recount
+    allege contend assure advise remind
     """.split()  # noqa: SIM905
 )
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
@@ -26,14 +25,6 @@ class Passage:
     open_at: int  # index of the opening mark
     close_at: int | None  # index of the closing mark, None when the paragraph ran out
     continued: bool = False  # reopened after a paragraph break (same quote as the last)
-
-
-def doc_text(doc: Any) -> str:
-    """The text of a spaCy doc, built once: ``Doc.text`` joins every token on each call."""
-    cached = doc.user_data.get("storyline_text")
-    if cached is None:
-        cached = doc.user_data["storyline_text"] = doc.text
-    return str(cached)
 
 
 def _is_opening(text: str, i: int) -> bool:
@@ -55,6 +46,12 @@ def _is_closing(text: str, i: int, single: bool) -> bool:
     """Whether the mark at ``i`` closes the open quote (double or single kind)."""
     ch = text[i]
     if not single:
+        if ch == "“":
+            # A typo'd closing mark: “It's unusual,“ said X. It closes when it ends a word
+            # or a clause and no word starts right after it.
+            before = text[i - 1] if i > 0 else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            return not before.isspace() and (after.isspace() or after in ".,;:!?")
         return ch in _CLOSE_DOUBLE or ch == '"'
     if ch not in "’'":
         return False

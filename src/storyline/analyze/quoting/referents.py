@@ -10,13 +10,29 @@ the nearest organisation or place named before the pronoun comes last.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from storyline.analyze.quoting.lexicon import REPORT_VERBS
 from storyline.model import Mention
 
-if TYPE_CHECKING:
-    from storyline.analyze.quoting.speakers import MentionIndex
+
+class MentionIndex(Protocol):
+    """What these rules read of a document's mentions (``speakers.MentionIndex`` gives it)."""
+
+    @property
+    def mentions(self) -> Sequence[Mention]:
+        """The mentions in text order."""
+
+    def at(self, start: int, end: int) -> Mention | None:
+        """The mention covering ``[start, end)``, if any."""
+
+    def inside_quote(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside quoted words."""
+
+    def antecedent(self, pos: int, labels: frozenset[str]) -> Mention | None:
+        """The nearest mention with one of ``labels`` before ``pos``, outside quotes."""
+
 
 #: Labels of things that say things without being people.
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
@@ -102,7 +118,7 @@ def org_referent(tok: Any, index: MentionIndex, strict: bool = False) -> Mention
     own = _clause_subject(tok) or _subject(sent, tok.i)
     if own is not None and own is not tok:
         _, found = _named_in(own, index)
-        if found is not None:
+        if found is not None and _fits(found, strict):
             return found
     pos = sent.start
     for _ in range(1 if strict else _LOOKBACK):
@@ -118,7 +134,7 @@ def org_referent(tok: Any, index: MentionIndex, strict: bool = False) -> Mention
         if subj.lower_ == "it" and not strict:
             return org_referent(subj, index)  # "It said ... It added ...": the same one
         stop, found = _named_in(subj, index)
-        if found is not None:
+        if found is not None and _fits(found, strict):
             return found
         if stop:
             break
@@ -128,6 +144,12 @@ def org_referent(tok: Any, index: MentionIndex, strict: bool = False) -> Mention
     if strict:
         return _named_like(tok, index)
     return index.antecedent(tok.idx, frozenset({"ORG", "GPE"}))
+
+
+def _fits(found: Mention, strict: bool) -> bool:
+    """Whether a mention can be what "it" (any organisation or place) or "the council"
+    (``strict``: an organisation, never the town it sits in) stands for."""
+    return not strict or found.label == "ORG"
 
 
 def _named_like(tok: Any, index: MentionIndex) -> Mention | None:

@@ -10,15 +10,16 @@ people who were the subject of their sentence.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.analyze.entities import ORG_WORDS, display_name, fold, name_tokens, translit
+from storyline.analyze.naming.folding import display_name, fold, name_tokens, translit
+from storyline.analyze.naming.kinds import ORG_WORDS
 from storyline.analyze.quoting.lexicon import ROLE_NOUNS
-from storyline.analyze.quoting.marks import doc_text
 from storyline.analyze.quoting.referents import ORG_NOUNS, org_referent, relative_head
 from storyline.model import Mention, Span
+from storyline.nlp import doc_text
 
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _ORG_PRONOUNS = frozenset({"it"})
@@ -31,6 +32,7 @@ class Attribution:
     speaker: str | None
     span: Span | None
     cue: str
+    said: bool = True  # False: the cue reports that it was not said ("did not say")
 
 
 class MentionIndex:
@@ -113,7 +115,7 @@ class MentionIndex:
                 for j in range(len(self.mentions))
                 if window_start <= self.starts[j] < pos
                 and self.subject[j]
-                and _person_shaped(self.mentions[j].text)
+                and person_shaped(self.mentions[j].text)
                 and not self.inside_quote(self.starts[j])
             ][::-1]
         if not candidates and role is not None:
@@ -186,7 +188,7 @@ class MentionIndex:
         return list(reversed(found)) if len(keys) == 1 else []
 
 
-def _person_shaped(text: str) -> bool:
+def person_shaped(text: str) -> bool:
     """Two or three capitalised words with no organisation word: "Vera Lind"."""
     words = text.split()
     return (
@@ -203,7 +205,7 @@ def _noun_phrase(tok: Any) -> tuple[int, int]:
     for child in tok.rights:
         if child.dep_ in ("compound", "flat", "nummod", "amod", "appos"):
             right = max(right, child.right_edge.i)
-        else:
+        elif child.dep_ != "punct":  # "Ostrel’s mayor, Jonas Kerr, said": past the comma
             break
     doc = tok.doc
     return doc[left].idx, doc[right].idx + len(doc[right].text)
@@ -293,6 +295,31 @@ def according_to(to: Any, index: MentionIndex) -> tuple[str | None, Span | None]
     return None, Span(start_c, end_c)
 
 
+#: Verbs over a verb of saying that say it was not said ("declined to say").
+_WITHHELD = frozenset({"decline", "refuse", "fail", "avoid", "neglect", "stop"})
+#: Auxiliaries of a saying that did not happen ("would say", "might call").
+_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should"})
+
+
+def unsaid(verb: Any) -> bool:
+    """Whether a verb of saying reports that nothing was said: negated ("did not say"),
+    withheld ("declined to say", "refused to comment") or hypothetical ("would say",
+    "if he said")."""
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ in ("never", "not", "n't", "nor"):
+            return True
+        if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL:
+            return True
+        if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+            return True
+    head = verb.head
+    if verb.dep_ == "xcomp" and head is not verb:
+        if head.lemma_.lower() in _WITHHELD:
+            return True
+        return any(c.dep_ == "neg" for c in head.children)  # "did not want to say"
+    return False
+
+
 def passive_participle(verb: Any) -> bool:
     """Whether a cue verb is a passive participle ("urged by X", "a truce called for")."""
     if verb.tag_ != "VBN":
@@ -310,12 +337,19 @@ def _across_paragraphs(a: Any, b: Any) -> bool:
     return "\n" in doc_text(a.doc)[lo:hi]
 
 
-def subject_of(verb: Any) -> Any:
-    """The grammatical subject of a verb, climbing through participles ("..., saying")."""
+def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
+    """The grammatical subject of a verb, climbing through participles ("..., saying").
+
+    A subject inside a quote (``quoted`` says which positions are: the parser may make
+    the quote the subject of "said") is passed over for one outside it ("“…,” campaign
+    manager Jeff Weaver said").
+    """
     tok = verb
     for _ in range(4):
         for child in tok.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.dep_ in ("nsubj", "nsubjpass") and not (
+                quoted is not None and quoted(child.idx)
+            ):
                 return child
         if (
             tok.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "dep", "csubj", "pcomp", "prep")
@@ -331,8 +365,24 @@ def subject_of(verb: Any) -> Any:
         prev = verb.doc[verb.i - 1]
         if prev.pos_ in ("PROPN", "NOUN") and _across_paragraphs(prev, prev.head):
             return prev
+        if prev.pos_ == "PROPN" and prev.dep_ != "dobj" and prev.head is verb:
+            return prev  # "“…,” Bozell answers": the name parsed as part of the verb
+        if prev.pos_ in ("PROPN", "NOUN", "PRON") and not prev.is_punct:
+            return None  # "Boyle asked Trump": the name after the verb is the one asked
     # "..., said Andriy Yermak": the name after the verb can be parsed as its object.
     for child in verb.rights:
-        if child.dep_ in ("dobj", "attr", "npadvmod", "dep") and child.pos_ == "PROPN":
+        if (
+            child.dep_ in ("dobj", "attr", "npadvmod", "dep")
+            and child.pos_ == "PROPN"
+            and child.ent_type_ not in ("DATE", "TIME")
+        ):
             return child
+    # "…, said retired neurosurgeon Ben Carson, asked about …": the name after the verb
+    # parsed as the subject of a later clause.
+    doc = verb.doc
+    for tok in doc[verb.i + 1 : min(len(doc), verb.i + 6)]:
+        if tok.is_punct or "\n" in tok.text:
+            break
+        if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i > verb.i:
+            return tok
     return None

@@ -6,7 +6,6 @@ import re
 from datetime import date
 
 from storyline.analyze.timex.lexicon import (
-    MONTHS,
     ORDINALS,
     SEASONS,
     number_value,
@@ -18,6 +17,7 @@ from storyline.analyze.timex.norm import (
     direction,
     month_number,
 )
+from storyline.lexicon.calendar import MONTHS
 
 
 def _day_value(year: int, month: int, day: int) -> str | None:

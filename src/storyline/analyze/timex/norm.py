@@ -7,12 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from storyline.analyze.timex.lexicon import (
-    MONTHS,
     UNITS,
     VAGUE_NUMBERS,
     fmt_number,
     number_value,
 )
+from storyline.lexicon.calendar import MONTHS
 
 
 @dataclass(frozen=True, slots=True)

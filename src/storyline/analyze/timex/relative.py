@@ -9,7 +9,6 @@ from storyline.analyze.timex.lexicon import (
     PARTS_OF_DAY,
     SET_ADVERBS,
     WEEKDAY_CODES,
-    WEEKDAYS,
 )
 from storyline.analyze.timex.norm import (
     Handler,
@@ -19,6 +18,7 @@ from storyline.analyze.timex.norm import (
     duration_value,
     unit_info,
 )
+from storyline.lexicon.calendar import WEEKDAYS
 
 
 def _weekday(m: re.Match[str], tense: str) -> Norm | None:

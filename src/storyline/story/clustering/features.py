@@ -15,18 +15,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from storyline.lexicon.labels import NAME_LABELS
+from storyline.lexicon.labels import PLACE_LABELS as NAMED_PLACE_LABELS
+from storyline.lexicon.stopwords import STOPWORDS
 from storyline.model import Analyzed, ArticleAnalysis, Span
 from storyline.story.clustering.places import SUFFIXES, local_places, site_key
-from storyline.story.clustering.stopwords import STOPWORDS
 
-#: Entity labels kept as names; numbers, dates and the like are not names.
-NAME_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
-)
 #: The label of streets and sites found by places.py ("Dorsey Avenue").
 SITE = "SITE"
 #: Entity labels that name a place.
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", SITE})
+PLACE_LABELS = NAMED_PLACE_LABELS | {SITE}
 
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*|\d+(?:[.,]\d+)*")
 MIN_NUMBER_CHARS = 2  # single digits (times, small counts) are everywhere

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.story.clustering.stopwords import STOPWORDS
+from storyline.lexicon.stopwords import STOPWORDS
 
 #: Street and site words, with the abbreviations that stand for them.
 SUFFIXES = {

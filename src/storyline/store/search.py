@@ -1,0 +1,268 @@
+"""Finding stories and reports: filters, SQLite FTS5 indexes, BM25 ranking, cursors.
+
+Stories are indexed by title, summary and names (``story_fts``, rowid = the
+published story's ``num``); reports by title and text straight from the
+``articles`` table (``report_fts``, an external-content index: the text is
+stored once). Functions take a connection: :class:`storyline.store.served.Published`
+passes its own. The schema is documented in ``docs/storage.md``.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+SEARCH_SCHEMA = """
+CREATE VIRTUAL TABLE IF NOT EXISTS story_fts USING fts5(
+    title, summary, names, tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS report_fts USING fts5(
+    title, text, content = 'articles', content_rowid = 'rowid',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+
+#: Matches a search ranks at most: past that, the newest matches are ranked (see _window).
+RANKED_MATCHES = 500
+#: Stories and reports a search page lists at most.
+SEARCH_LIMIT = 20
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    """A story as listings show it."""
+
+    num: int
+    id: str
+    storyline: str
+    title: str
+    first: str
+    last: str
+    reports: int
+    sources: int
+    disputed: bool
+    names: tuple[str, ...]
+    updated: str
+    etag: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportHit:
+    """A report that matches a search, with a highlighted snippet (markers, not HTML)."""
+
+    article_id: str
+    title: str
+    source: str
+    published: str
+    story_id: str | None
+    snippet: str
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What a listing or search is narrowed to (all optional)."""
+
+    q: str = ""
+    since: str = ""
+    until: str = ""
+    outlet: str = ""
+    entity: str = ""
+    disputed: bool = False
+    storyline: str = ""
+
+
+#: Marks around matched words in report snippets; the page turns them into <mark>.
+HIT_OPEN, HIT_CLOSE = "\x02", "\x03"
+
+
+STORY_COLUMNS = (
+    "s.num, s.id, s.storyline, s.title, s.first, s.last, s.reports, s.sources, s.disputed,"
+    " s.names, s.updated, s.etag"
+)
+
+
+def story_row(r: Sequence[Any]) -> StoryRow:
+    """A listing row from the columns of ``STORY_COLUMNS``."""
+    return StoryRow(
+        num=int(r[0]),
+        id=str(r[1]),
+        storyline=str(r[2]),
+        title=str(r[3]),
+        first=str(r[4]),
+        last=str(r[5]),
+        reports=int(r[6]),
+        sources=int(r[7]),
+        disputed=bool(r[8]),
+        names=tuple(json.loads(r[9])),
+        updated=str(r[10]),
+        etag=str(r[11]),
+    )
+
+
+def index_new_reports(db: sqlite3.Connection) -> None:
+    """Index the articles stored since the last call (inside the caller's transaction)."""
+    row = db.execute("SELECT value FROM meta WHERE key = 'search_rowid'").fetchone()
+    done = int(row[0]) if row else 0
+    top = db.execute("SELECT COALESCE(MAX(rowid), 0) FROM articles").fetchone()[0]
+    if top <= done:
+        return
+    db.execute(
+        "INSERT INTO report_fts (rowid, title, text)"
+        " SELECT rowid, COALESCE(title, ''), text FROM articles WHERE rowid > ?",
+        (done,),
+    )
+    db.execute(
+        "INSERT INTO meta(key, value) VALUES ('search_rowid', ?)"
+        " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (str(top),),
+    )
+
+
+# --- reading ----------------------------------------------------------------------
+
+
+def ranked_stories(
+    db: sqlite3.Connection, filters: Filters, *, limit: int = SEARCH_LIMIT
+) -> list[StoryRow]:
+    """Stories matching the query, best first (BM25, title weighted up)."""
+    if not filters.q:
+        raise ValueError("ranked_stories needs words to search for")
+    where, args = story_filters(filters)
+    match = fts_query(filters.q)
+    where.append("story_fts MATCH ?")
+    args.append(match)
+    lowest = _window(db, "story_fts", match)
+    if lowest:
+        where.append("f.rowid >= ?")
+        args.append(lowest)
+    sql = (
+        f"SELECT {STORY_COLUMNS} FROM story_fts f JOIN served_stories s ON s.num = f.rowid"
+        f" WHERE {' AND '.join(where)} ORDER BY bm25(story_fts, 4.0, 1.0, 2.0) LIMIT ?"
+    )
+    args.append(limit)
+    return [story_row(r) for r in db.execute(sql, args).fetchall()]
+
+
+def ranked_reports(
+    db: sqlite3.Connection, filters: Filters, *, limit: int = SEARCH_LIMIT
+) -> list[ReportHit]:
+    """Reports matching the query, best first, with a snippet around the matches."""
+    if not filters.q:
+        return []
+    match = fts_query(filters.q)
+    where = ["report_fts MATCH ?"]
+    args: list[Any] = [match]
+    lowest = _window(db, "report_fts", match)
+    if lowest:
+        where.append("report_fts.rowid >= ?")
+        args.append(lowest)
+    if filters.outlet:
+        where.append("a.source = ?")
+        args.append(filters.outlet)
+    if filters.since:
+        where.append("substr(a.published, 1, 10) >= ?")
+        args.append(filters.since)
+    if filters.until:
+        where.append("substr(a.published, 1, 10) <= ?")
+        args.append(filters.until)
+    story_where, story_args = story_filters(
+        Filters(entity=filters.entity, disputed=filters.disputed)
+    )
+    if story_where:
+        where.append(
+            "p.story_id IN (SELECT s.id FROM served_stories s WHERE "
+            + " AND ".join(story_where)
+            + ")"
+        )
+        args += story_args
+    sql = (
+        "SELECT a.id, COALESCE(a.title, ''), COALESCE(a.source, ''),"
+        " COALESCE(a.published, ''), p.story_id,"
+        f" snippet(report_fts, 1, '{HIT_OPEN}', '{HIT_CLOSE}', ' … ', 24)"
+        " FROM report_fts JOIN articles a ON a.rowid = report_fts.rowid"
+        " LEFT JOIN placements p ON p.article_id = a.id"
+        f" WHERE {' AND '.join(where)} ORDER BY bm25(report_fts, 2.0, 1.0) LIMIT ?"
+    )
+    args.append(limit)
+    rows = db.execute(sql, args).fetchall()
+    return [
+        ReportHit(
+            str(a), str(t), str(src), str(pub), None if story is None else str(story), str(snip)
+        )
+        for a, t, src, pub, story, snip in rows
+    ]
+
+
+def _window(db: sqlite3.Connection, table: str, match: str) -> int:
+    """The lowest rowid worth ranking: 0 (all) unless the words match very many rows.
+
+    Counting matches is cheap, ranking them is not (BM25 scores every match).
+    When more than ``RANKED_MATCHES`` rows match, only the newest rows (the
+    highest rowids, where about that many matches are expected) are ranked:
+    for words that common, a newsroom wants recent reports first anyway.
+    """
+    count = db.execute(f"SELECT COUNT(*) FROM {table} WHERE {table} MATCH ?", (match,)).fetchone()[
+        0
+    ]
+    if count <= RANKED_MATCHES:
+        return 0
+    top = db.execute(f"SELECT MAX(rowid) FROM {table}").fetchone()[0] or 0
+    return max(0, int(top - top * RANKED_MATCHES / count))
+
+
+def story_filters(f: Filters) -> tuple[list[str], list[Any]]:
+    """SQL conditions (on ``served_stories s``) and their arguments for these filters."""
+    where: list[str] = []
+    args: list[Any] = []
+    if f.since:
+        where.append("s.last >= ?")
+        args.append(f.since)
+    if f.until:
+        where.append("s.first <= ? AND s.first != ''")
+        args.append(f.until)
+    if f.disputed:
+        where.append("s.disputed = 1")
+    if f.storyline:
+        where.append("s.storyline = ?")
+        args.append(f.storyline)
+    if f.outlet:
+        where.append("s.num IN (SELECT num FROM served_outlets WHERE outlet = ?)")
+        args.append(f.outlet)
+    if f.entity:
+        where.append("s.num IN (SELECT num FROM served_entities WHERE key = ?)")
+        args.append(f.entity)
+    return where, args
+
+
+def fts_query(text: str) -> str:
+    """A user's words as an FTS5 query: every word must occur (as a whole word).
+
+    Words are quoted, so FTS5 syntax in the input (``NEAR``, ``*``, ``:``, quotes) is
+    taken literally and can never make the query fail.
+    """
+    words = [w for w in "".join(c if c.isalnum() else " " for c in text).split() if w]
+    if not words:
+        return '""'
+    return " ".join(f'"{w}"' for w in words[:16])
+
+
+def encode_cursor(last: str, num: int) -> str:
+    """An opaque keyset cursor for the story listing."""
+    raw = json.dumps([last, num], separators=(",", ":")).encode("utf-8")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[str, int]:
+    """The position a cursor stands for; raises ValueError for a cursor we did not make."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        last, num = json.loads(raw)
+    except (ValueError, TypeError) as exc:
+        raise ValueError("not a cursor this server made") from exc
+    if not isinstance(last, str) or not isinstance(num, int) or isinstance(num, bool):
+        raise ValueError("not a cursor this server made")
+    return last, num

@@ -1,0 +1,491 @@
+"""The served state beside the store: published stories, their pages, what listings read.
+
+``storyline serve`` reads these tables and never assembles a story on a request.
+A digest (or the server's placement worker) publishes each story once it is
+assembled: the stories.json object, the rendered page, and the rows that the
+entity and outlet pages query; publishing also indexes new reports for search
+(:mod:`storyline.store.search`). Readers open their own read-only connection
+(WAL: they never wait for the writer). The schema is documented in
+``docs/storage.md``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from storyline.model import Article, ArticleAnalysis
+from storyline.store.codec import loads
+from storyline.store.search import (
+    SEARCH_LIMIT,
+    SEARCH_SCHEMA,
+    STORY_COLUMNS,
+    Filters,
+    ReportHit,
+    StoryRow,
+    fts_query,
+    index_new_reports,
+    ranked_reports,
+    ranked_stories,
+    story_filters,
+    story_row,
+)
+from storyline.store.sqlite import _ARTICLE_COLUMNS, ANALYSIS_VERSION, SCHEMA, _article
+
+SERVED_SCHEMA = """
+CREATE TABLE IF NOT EXISTS served_stories (
+    num INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    storyline TEXT NOT NULL,
+    title TEXT NOT NULL,
+    first TEXT NOT NULL,
+    last TEXT NOT NULL,
+    reports INTEGER NOT NULL,
+    sources INTEGER NOT NULL,
+    disputed INTEGER NOT NULL,
+    names TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    etag TEXT NOT NULL,
+    story TEXT NOT NULL,
+    page BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS served_stories_order ON served_stories(last DESC, num DESC);
+CREATE INDEX IF NOT EXISTS served_stories_updated ON served_stories(updated DESC, num DESC);
+CREATE INDEX IF NOT EXISTS served_stories_line ON served_stories(storyline, last DESC);
+CREATE TABLE IF NOT EXISTS served_entities (
+    num INTEGER NOT NULL REFERENCES served_stories(num) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    name TEXT NOT NULL,
+    label TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (key, num)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS served_entities_num ON served_entities(num);
+CREATE TABLE IF NOT EXISTS served_quotes (
+    num INTEGER NOT NULL REFERENCES served_stories(num) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    outlets TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS served_quotes_key ON served_quotes(key);
+CREATE INDEX IF NOT EXISTS served_quotes_num ON served_quotes(num);
+CREATE TABLE IF NOT EXISTS served_outlets (
+    num INTEGER NOT NULL REFERENCES served_stories(num) ON DELETE CASCADE,
+    outlet TEXT NOT NULL,
+    reports INTEGER NOT NULL,
+    only_source INTEGER NOT NULL,
+    disagrees TEXT NOT NULL,
+    PRIMARY KEY (outlet, num)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS served_outlets_num ON served_outlets(num);
+"""
+
+#: How many of the newest reports :meth:`Published.pending` looks at (new work is recent).
+PENDING_WINDOW = 1000
+#: How many of the newest stories the home page's storylines are drawn from.
+RECENT_STORIES = 500
+
+
+def compress_page(page: str) -> bytes:
+    """A page as stored and sent: gzip (a story page shrinks about five times)."""
+    return gzip.compress(page.encode("utf-8"), compresslevel=6, mtime=0)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRow:
+    """A name that a story mentions, keyed for ``/entities/{key}``."""
+
+    key: str
+    name: str
+    label: str
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    """Something a named speaker said in a story."""
+
+    key: str
+    text: str
+    kind: str
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OutletRow:
+    """What an outlet did in a story: how many reports, alone or not, where it disagrees."""
+
+    outlet: str
+    reports: int
+    only_source: bool
+    disagrees: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedStory:
+    """One story as published: the listing fields, the contract object, the page."""
+
+    id: str
+    storyline: str
+    title: str
+    first: str
+    last: str
+    reports: int
+    sources: int
+    disputed: bool
+    names: tuple[str, ...]
+    story_json: str
+    page: str
+    etag: str
+    entities: tuple[EntityRow, ...] = ()
+    quotes: tuple[QuoteRow, ...] = ()
+    outlets: tuple[OutletRow, ...] = ()
+    summary: str = ""
+    #: The page already compressed (copies of a published story); default: ``page`` compressed.
+    page_gz: bytes | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StorylineRow:
+    """A storyline as the home page lists it (titled by its first story)."""
+
+    id: str
+    title: str
+    stories: int
+    first: str
+    last: str
+    disputed: int
+
+
+class Published:
+    """The served tables of one storyline database (a writer or a read-only reader)."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = str(path)
+        if readonly:
+            uri = f"file:{Path(self.path).resolve()}?mode=ro"
+            self._db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        else:
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA busy_timeout=60000")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            ensure_schema(self._db)
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.execute("PRAGMA busy_timeout=60000")
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._db.close()
+
+    def __enter__(self) -> Published:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        else:
+            self._db.execute("COMMIT")
+
+    # --- writing ----------------------------------------------------------------------
+
+    def publish(self, stories: Sequence[PublishedStory], *, prune: bool = False) -> list[str]:
+        """Store these stories (changed ones only) and index new reports; ids that changed.
+
+        With ``prune``, stories not among these are dropped (a full digest publishes all).
+        """
+        changed: list[str] = []
+        now = _now()
+        with self._write():
+            old = dict(self._db.execute("SELECT id, etag FROM served_stories").fetchall())
+            for s in stories:
+                if old.get(s.id) == s.etag:
+                    continue
+                changed.append(s.id)
+                self._put(s, now)
+            if prune:
+                keep = {s.id for s in stories}
+                for gone in set(old) - keep:
+                    self._drop(gone)
+                    changed.append(gone)
+            index_new_reports(self._db)
+            count = self._db.execute("SELECT COUNT(*) FROM served_stories").fetchone()[0]
+            self._db.execute(
+                "INSERT INTO meta(key, value) VALUES ('served_count', ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (str(count),),
+            )
+            self._db.execute(
+                "INSERT INTO meta(key, value) VALUES ('published_runs',"
+                " (SELECT COUNT(*) FROM runs WHERE finished_at IS NOT NULL))"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+            )
+            self._db.execute(
+                "INSERT INTO meta(key, value) VALUES ('published_at', ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (now,),
+            )
+            if changed:
+                self._db.execute(
+                    "INSERT INTO meta(key, value) VALUES ('served_generation', ?)"
+                    " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (now + "/" + str(self.generation_number() + 1),),
+                )
+        return changed
+
+    def _drop(self, story_id: str) -> None:
+        row = self._db.execute("SELECT num FROM served_stories WHERE id = ?", (story_id,))
+        found = row.fetchone()
+        if found is None:
+            return
+        self._db.execute("DELETE FROM story_fts WHERE rowid = ?", (found[0],))
+        self._db.execute("DELETE FROM served_stories WHERE num = ?", (found[0],))
+
+    def _put(self, s: PublishedStory, now: str) -> None:
+        self._drop(s.id)
+        cur = self._db.execute(
+            "INSERT INTO served_stories (id, storyline, title, first, last, reports, sources,"
+            " disputed, names, updated, etag, story, page) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                s.id,
+                s.storyline,
+                s.title,
+                s.first,
+                s.last,
+                s.reports,
+                s.sources,
+                int(s.disputed),
+                json.dumps(list(s.names), ensure_ascii=False),
+                now,
+                s.etag,
+                s.story_json,
+                s.page_gz if s.page_gz is not None else compress_page(s.page),
+            ),
+        )
+        num = cur.lastrowid
+        self._db.execute(
+            "INSERT INTO story_fts (rowid, title, summary, names) VALUES (?,?,?,?)",
+            (num, s.title, s.summary, " ".join(s.names)),
+        )
+        self._db.executemany(
+            "INSERT OR IGNORE INTO served_entities (num, key, name, label, mentions)"
+            " VALUES (?,?,?,?,?)",
+            [(num, e.key, e.name, e.label, e.mentions) for e in s.entities],
+        )
+        self._db.executemany(
+            "INSERT INTO served_quotes (num, key, text, kind, outlets) VALUES (?,?,?,?,?)",
+            [(num, q.key, q.text, q.kind, json.dumps(list(q.outlets))) for q in s.quotes],
+        )
+        self._db.executemany(
+            "INSERT OR IGNORE INTO served_outlets (num, outlet, reports, only_source, disagrees)"
+            " VALUES (?,?,?,?,?)",
+            [
+                (num, o.outlet, o.reports, int(o.only_source), json.dumps(list(o.disagrees)))
+                for o in s.outlets
+            ],
+        )
+
+    # --- reading ----------------------------------------------------------------------
+
+    def generation(self) -> str:
+        """A tag that changes whenever anything published changes ("time/number")."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'served_generation'")
+        found = row.fetchone()
+        return str(found[0]) if found else "-/0"
+
+    def generation_number(self) -> int:
+        """How many publishes changed something."""
+        return int(self.generation().rsplit("/", 1)[-1])
+
+    def stories(
+        self, filters: Filters, *, limit: int, after: tuple[str, int] | None = None
+    ) -> list[StoryRow]:
+        """Stories newest first (by last report date), narrowed by filters, after a cursor."""
+        where, args = story_filters(filters)
+        if after is not None:
+            where.append("(s.last, s.num) < (?, ?)")
+            args += [after[0], after[1]]
+        sql = f"SELECT {STORY_COLUMNS} FROM served_stories s"
+        if filters.q:
+            sql += " JOIN story_fts f ON f.rowid = s.num"
+            where.append("story_fts MATCH ?")
+            args.append(fts_query(filters.q))
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY s.last DESC, s.num DESC LIMIT ?"
+        args.append(limit)
+        return [story_row(r) for r in self._db.execute(sql, args).fetchall()]
+
+    def ranked_stories(self, filters: Filters, *, limit: int = SEARCH_LIMIT) -> list[StoryRow]:
+        """Stories matching the words, best first (the newest when there are no words)."""
+        if not filters.q:
+            return self.stories(filters, limit=limit)
+        return ranked_stories(self._db, filters, limit=limit)
+
+    def ranked_reports(self, filters: Filters, *, limit: int = SEARCH_LIMIT) -> list[ReportHit]:
+        """Reports matching the words, best first, with a snippet around the matches."""
+        return ranked_reports(self._db, filters, limit=limit)
+
+    def story(self, story_id: str) -> tuple[StoryRow, str, bytes] | None:
+        """A story's listing row, its contract object (JSON text) and its page (gzip)."""
+        row = self._db.execute(
+            f"SELECT {STORY_COLUMNS}, s.story, s.page FROM served_stories s WHERE s.id = ?",
+            (story_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        return story_row(row[:12]), str(row[12]), bytes(row[13])
+
+    def storylines(self, *, limit: int) -> list[StorylineRow]:
+        """Storylines of more than one story among the newest stories, most recent first."""
+        rows = self._db.execute(
+            "WITH recent AS (SELECT DISTINCT storyline FROM"
+            "  (SELECT storyline FROM served_stories ORDER BY last DESC, num DESC LIMIT ?))"
+            " SELECT s.storyline, COUNT(*), COALESCE(MIN(NULLIF(s.first, '')), ''), MAX(s.last),"
+            " SUM(s.disputed), (SELECT t.title FROM served_stories t"
+            "  WHERE t.storyline = s.storyline ORDER BY t.last, t.num LIMIT 1)"
+            " FROM served_stories s JOIN recent r ON r.storyline = s.storyline"
+            " GROUP BY s.storyline HAVING COUNT(*) > 1 ORDER BY MAX(s.last) DESC LIMIT ?",
+            (RECENT_STORIES, limit),
+        ).fetchall()
+        return [
+            StorylineRow(str(i), str(t), int(n), str(f), str(last), int(d))
+            for i, n, f, last, d, t in rows
+        ]
+
+    def recently_updated(self, *, storyline: str = "", limit: int = 50) -> list[StoryRow]:
+        """Stories most recently changed first (for the feeds)."""
+        sql = f"SELECT {STORY_COLUMNS} FROM served_stories s"
+        args: list[Any] = []
+        if storyline:
+            sql += " WHERE s.storyline = ?"
+            args.append(storyline)
+        sql += " ORDER BY s.updated DESC, s.num DESC LIMIT ?"
+        args.append(limit)
+        return [story_row(r) for r in self._db.execute(sql, args).fetchall()]
+
+    def story_summary(self, num: int) -> str:
+        """The summary text indexed for a story (feeds show it)."""
+        row = self._db.execute("SELECT summary FROM story_fts WHERE rowid = ?", (num,)).fetchone()
+        return str(row[0]) if row else ""
+
+    def entity(
+        self, key: str
+    ) -> tuple[EntityRow | None, list[StoryRow], list[tuple[StoryRow, QuoteRow]]]:
+        """A name's most common spelling, the stories that mention it, and what it said."""
+        row = self._db.execute(
+            "SELECT key, name, label, SUM(mentions) FROM served_entities WHERE key = ?"
+            " GROUP BY name, label ORDER BY SUM(mentions) DESC LIMIT 1",
+            (key,),
+        ).fetchone()
+        if row is None:
+            return None, [], []
+        found = EntityRow(str(row[0]), str(row[1]), str(row[2]), int(row[3]))
+        stories = self.stories(Filters(entity=key), limit=200)
+        by_num = {s.num: s for s in stories}
+        quotes = []
+        for num, qkey, text, kind, outlets in self._db.execute(
+            "SELECT num, key, text, kind, outlets FROM served_quotes WHERE key = ?"
+            " ORDER BY num DESC LIMIT 200",
+            (key,),
+        ).fetchall():
+            story = by_num.get(num) or self._story_by_num(num)
+            if story is not None:
+                quotes.append(
+                    (story, QuoteRow(str(qkey), str(text), str(kind), tuple(json.loads(outlets))))
+                )
+        return found, stories, quotes
+
+    def outlet(self, outlet: str) -> list[tuple[StoryRow, OutletRow]]:
+        """The stories an outlet reported, newest first, with what it did in each."""
+        rows = self._db.execute(
+            f"SELECT {STORY_COLUMNS}, o.outlet, o.reports, o.only_source, o.disagrees"
+            " FROM served_outlets o JOIN served_stories s ON s.num = o.num"
+            " WHERE o.outlet = ? ORDER BY s.last DESC, s.num DESC LIMIT 500",
+            (outlet,),
+        ).fetchall()
+        return [
+            (
+                story_row(r[:12]),
+                OutletRow(str(r[12]), int(r[13]), bool(r[14]), tuple(json.loads(r[15]))),
+            )
+            for r in rows
+        ]
+
+    def _story_by_num(self, num: int) -> StoryRow | None:
+        row = self._db.execute(
+            f"SELECT {STORY_COLUMNS} FROM served_stories s WHERE s.num = ?", (num,)
+        ).fetchone()
+        return None if row is None else story_row(row)
+
+    def counts(self) -> tuple[int, int]:
+        """How many stories are published and how many reports are stored.
+
+        Both are index look-ups, not scans: the story count is kept at publish time,
+        and articles are never deleted, so the highest rowid counts them.
+        """
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'served_count'").fetchone()
+        reports = self._db.execute("SELECT COALESCE(MAX(rowid), 0) FROM articles").fetchone()[0]
+        return (int(row[0]) if row else 0), int(reports)
+
+    def stale_runs(self) -> int:
+        """Runs that finished since the last publish (another writer may have moved stories)."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'published_runs'").fetchone()
+        done = self._db.execute(
+            "SELECT COUNT(*) FROM runs WHERE finished_at IS NOT NULL"
+        ).fetchone()[0]
+        return max(0, int(done) - (int(row[0]) if row else 0))
+
+    def article(self, article_id: str) -> tuple[Article, ArticleAnalysis | None, str | None] | None:
+        """A stored article, its current analysis (if any) and its story (once placed)."""
+        row = self._db.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        found = self._db.execute(
+            "SELECT data FROM analyses WHERE article_id = ? AND version = ?",
+            (article_id, ANALYSIS_VERSION),
+        ).fetchone()
+        analysis = loads(ArticleAnalysis, found[0]) if found else None
+        placed = self._db.execute(
+            "SELECT story_id FROM placements WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return _article(row), analysis, (str(placed[0]) if placed else None)
+
+    def pending(self) -> int:
+        """Recently stored reports not yet placed in a story (the last ``PENDING_WINDOW``)."""
+        row = self._db.execute(
+            "SELECT COUNT(*) FROM (SELECT id FROM articles ORDER BY rowid DESC LIMIT ?) a"
+            " WHERE NOT EXISTS (SELECT 1 FROM placements p WHERE p.article_id = a.id)",
+            (PENDING_WINDOW,),
+        ).fetchone()
+        return int(row[0])
+
+
+def ensure_schema(db: sqlite3.Connection) -> None:
+    """Create the served tables an older database lacks (the store's own tables first)."""
+    db.executescript(SCHEMA)
+    db.executescript(SERVED_SCHEMA)
+    db.executescript(SEARCH_SCHEMA)

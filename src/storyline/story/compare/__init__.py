@@ -1,0 +1,1 @@
+"""Claims across reports: alignment into agreed facts and conflicts (``claims``)."""

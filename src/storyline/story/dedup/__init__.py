@@ -1,0 +1,1 @@
+"""Near-duplicates: MinHash groups in one pass (``minhash``), at digest time (``incremental``)."""

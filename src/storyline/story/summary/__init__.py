@@ -1,0 +1,1 @@
+"""The cited summary: candidate sentences, their support, the selection (``summarize``)."""

@@ -1,0 +1,315 @@
+"""Summary candidates: which sentences can stand alone, repaired where they can.
+
+A candidate is a whole sentence of prose from an original report: page debris,
+bylines, headings, fragments, pieces of a quotation split over sentences and
+attribution tails ("Putin asked in a call.") are left out; a leading "He"/"She"
+is replaced by the name it stands for; sentences that lean on lost context ("It",
+"This", "The agency") are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from storyline.lexicon.calendar import DATELINE, MONTH_NAME, WEEKDAY_NAME
+from storyline.lexicon.labels import CITED_NAME_LABELS
+from storyline.model import Analyzed, Citation, Span
+from storyline.story.summary.text import (
+    QUOTED,
+    claim_key,
+    num,
+    numbers_in,
+    period_of,
+)
+
+_PRONOUN_START = re.compile(r"^(He|She)\s+(?=[a-z])")
+_ROLES = (
+    "prime minister|foreign minister|defence minister|defense minister|chief executive|"
+    "governor|president|minister|premier|chancellor|mayor|spokesman|spokeswoman|"
+    "spokesperson|chairman|chairwoman|chair|leader|secretary|commander|ambassador|"
+    "senator|envoy|king|queen|pope|chief"
+)
+_HEADS = "leader|president|prime minister|premier|chancellor|king|queen"
+# "The governor said…", "The US president added…", "The Ukrainian leader dismissed…".
+_DESCRIPTION_START = re.compile(
+    rf"^The\s+((?:[A-Z][\w.]*\s+|(?:regional|former|local|new|deputy|acting)\s+){{0,2}})"
+    rf"({_ROLES})(?:'s)?\s+(?=[a-z])"
+)
+_CONTEXT_START = re.compile(
+    r"^(?:It|Its|This|That|These|Those|They|Their|Them|Such|Both|There|Here|"
+    r"The\s+(?:agency|ministry|official|officials|spokesman|spokeswoman|spokesperson|"
+    r"company|group|minister|president|leader|man|woman|statement|report|move|"
+    r"country|army|military|side|two|latter|former|incident|attack|strike|"
+    r"same|plan|deal|proposal|talks|meeting|call))\b"
+)
+_LEAD_IN = re.compile(
+    r"^(?:[A-Z][a-z]+ing|On|In|At|Under|After|Before|Earlier|Later|During|Following|"
+    r"Despite|Amid|With|Without|As)\b[^,]{0,80},\s"
+)
+_TITLE_WORDS = frozenset(
+    {
+        *_ROLES.replace("|", " ").split(),
+        *("the", "regional", "local", "former", "deputy", "acting", "state", "national"),
+        *("kremlin", "white", "house"),
+    }
+)
+_DROP_CONNECTIVE = re.compile(
+    r"^(?:But|And|However|Yet|Still|Also|Meanwhile|Moreover|Separately|Additionally|"
+    r"Furthermore|Elsewhere|In addition|Earlier|Later),?\s+"
+)
+_LATE_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their)\b", re.IGNORECASE)
+_DEBRIS = re.compile(
+    r"https?://|www\.|@\w|\S+@\S+\.\w|©|\ball rights reserved\b|\bphoto(?:graph)?\s*:|"
+    r"\b(?:also read|read more|click here|sign up|subscribe|follow us|reporting by|"
+    r"editing by|writing by|additional reporting|getty images|via getty|file photo)\b|"
+    r"[|•»«▶►]",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^(?:By|From|Updated|Published|Posted|Photo|Image|Credit|Source)\b[ :]")
+_DATELINE = re.compile(rf"\b{DATELINE}\s+")
+_ATTRIBUTION_TAIL = re.compile(
+    r"^(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|asked|added|told|wrote|noted|stated|"
+    r"explained|insisted|replied|warned|continued)\b(?![^.]*\bthat\b)"
+)
+_DATE_LEAD = re.compile(
+    rf"^(?:(?:{WEEKDAY_NAME}),?\s+)?(?:{MONTH_NAME})\s+\d{{1,2}},\s+\d{{4}}\s+(?=[A-Z])"
+)
+_TERMINAL = re.compile(r"[.!][\"'”’)\]]*$")
+FactIndex = Mapping[str, Sequence[tuple[Span, str]]]
+"""Per article, where each story fact is cited: article -> (span, fact key)."""
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A sentence that may go into the summary, with what the selection needs of it."""
+
+    article: str
+    span: Span
+    text: str  # possibly repaired
+    order: int  # sentence index in its article
+    words: dict[str, float]  # TF-IDF vector, filled later
+    facts: set[str]
+    names: set[str]
+    numbers: frozenset[float]
+    score: float = 0.0
+    support: tuple[Citation, ...] = ()
+    independent: int = 0
+    persons: set[str] = field(default_factory=set)  # the names that are people
+
+
+def find_candidates(
+    item: Analyzed,
+    canon: Callable[[str, str], str],
+    variants: Mapping[str, str],
+    fact_spans: FactIndex,
+) -> list[Candidate]:
+    """The sentences of one report that can stand alone in a summary, repaired where needed."""
+    text = item.article.text
+    debris = [b.span for b in item.analysis.boilerplate]
+    out: list[Candidate] = []
+    previous = ""
+    for order, span in enumerate(item.analysis.sentences):
+        raw = text[span.start : span.end]
+        before, previous = previous, raw
+        if any(span.overlaps(b) for b in debris) or _inside_quote(text, span.start):
+            continue
+        if _ATTRIBUTION_TAIL.match(raw) and before.rstrip().endswith(('"', "”")):
+            continue  # "Putin asked in a call." after a quote it lost
+        dateline = _DATELINE.search(raw) or _DATE_LEAD.match(raw)
+        if dateline:
+            # A heading or dateline ran into the sentence: keep what follows it.
+            span = Span(span.start + dateline.end(), span.end)
+            raw = raw[dateline.end() :]
+        cleaned = _repair(raw.strip(), item, span, canon)
+        if cleaned is None or not readable(cleaned):
+            continue
+        names = _names_in(item, span, canon, variants)
+        facts = facts_of(item.article.id, span, fact_spans) | {f"ent:{n}" for n in names}
+        facts |= {
+            claim_key(c.measure, c.value)
+            for c in item.analysis.claims
+            if c.sentence.overlaps(span) or span.contains(c.span)
+        }
+        numbers = frozenset(num(v) for v in numbers_in(cleaned))
+        facts |= {f"num:{v}" for v in numbers}
+        period = period_of(item.article.published)
+        if period:
+            facts.add(period)
+        out.append(
+            Candidate(
+                item.article.id,
+                span,
+                cleaned,
+                order,
+                {},
+                facts,
+                names,
+                numbers,
+                persons=_persons_in(item, names),
+            )
+        )
+    return out
+
+
+def _repair(
+    sentence: str, item: Analyzed, span: Span, canon: Callable[[str, str], str]
+) -> str | None:
+    """Make a sentence stand alone, or return None when it cannot."""
+    sentence = " ".join(sentence.split())
+    stripped = _DROP_CONNECTIVE.sub("", sentence)
+    if stripped != sentence and stripped:
+        sentence = stripped[0].upper() + stripped[1:]
+    if _CONTEXT_START.match(sentence):
+        return None
+    mentions = [m for m in item.analysis.entities if m.label in CITED_NAME_LABELS]
+    inside = [m for m in mentions if span.start <= m.span.start < span.end]
+    described = _DESCRIPTION_START.match(sentence)
+    if described:
+        name = _antecedent(item, span)
+        modifiers = tuple(described.group(1).split())
+        if name is None or not _titled(item, name, described.group(2), modifiers):
+            return None
+        return canon(item.article.id, name) + " " + sentence[described.end() :]
+    head = _PRONOUN_START.match(sentence)
+    if head:
+        name = _antecedent(item, span)
+        if name is None:
+            return None
+        return canon(item.article.id, name) + " " + sentence[head.end() :]
+    # A pronoun before the sentence names anyone points outside the sentence.
+    first_name = min((m.span.start - span.start for m in inside), default=len(sentence))
+    lead = item.article.text[span.start : span.start + max(0, first_name)]
+    if _LATE_PRONOUN.search(_outside_quotes(lead)):
+        return None
+    return sentence
+
+
+def _inside_quote(text: str, start: int) -> bool:
+    """Whether a sentence starts inside a quotation opened earlier in its paragraph."""
+    para = text.rfind("\n", 0, start) + 1
+    head = text[para:start]
+    return head.count("“") > head.count("”") or head.count('"') % 2 == 1
+
+
+def _antecedent(item: Analyzed, span: Span) -> str | None:
+    """Who a leading "He"/"She" stands for: the previous sentence's speaker, else its subject.
+
+    The subject is approximated by the first person named in the previous sentence
+    outside quotation marks; when that sentence names several people, only one named
+    at its start counts. Looking further back guesses wrong too often.
+    """
+    previous = [s for s in item.analysis.sentences if s.end <= span.start]
+    if not previous:
+        return None
+    prev = previous[-1]
+    for quote in item.analysis.quotes:
+        if quote.speaker and quote.speaker_span and prev.contains(quote.speaker_span):
+            return quote.speaker
+    quoted = [m.span() for m in QUOTED.finditer(item.article.text[prev.start : prev.end])]
+    # Small models label a surname alone as ORG now and then; a form the article
+    # also uses for a person is a person.
+    persons = {
+        form
+        for m in item.analysis.entities
+        if m.label == "PERSON"
+        for form in (m.text, m.key, m.key.split()[-1] if m.key.split() else m.key)
+    }
+    # A name in a lead-in ("Speaking after his call with Trump, Zelensky…") is not the subject.
+    lead = _LEAD_IN.match(item.article.text[prev.start : prev.end])
+    skip = [(0, lead.end())] if lead else []
+    named = [
+        m
+        for m in item.analysis.entities
+        if (m.label == "PERSON" or m.text in persons)
+        and prev.contains(m.span)
+        and not any(a <= m.span.start - prev.start < b for a, b in (*quoted, *skip))
+    ]
+    if not named:
+        return None
+    first = named[0]
+    # With two people in the sentence the pronoun is the subject's only when the
+    # subject opens the sentence ("Trump spoke to Putin. He said…"); otherwise unclear.
+    before = item.article.text[prev.start + (lead.end() if lead else 0) : first.span.start]
+    if len({m.key for m in named}) > 1 and not _only_titles(before):
+        return None
+    return first.key
+
+
+def _only_titles(text: str) -> bool:
+    """Whether the words before a name are only its title ("US President", "Kremlin spokesman")."""
+    words = re.findall(r"[\w’'.-]+", text)
+    return len(words) <= 5 and all(w[:1].isupper() or w.lower() in _TITLE_WORDS for w in words)
+
+
+def _titled(item: Analyzed, name: str, role: str, modifiers: Sequence[str] = ()) -> bool:
+    """Whether the article gives this person the role ("Governor Mykola Dorovskyy", "its mayor, X").
+
+    The role, and its modifiers ("US", "Ukrainian", "former"), must stand just before
+    one of the person's mentions (the role may also follow it, as an apposition), so
+    "The Ukrainian leader" is never given to someone the report never calls so. A
+    "leader" is any head of a state or government.
+    """
+    text = item.article.text
+    roles = _HEADS if role.lower() == "leader" else re.escape(role)
+    role_re = re.compile(rf"\b(?:{roles})\b", re.IGNORECASE)
+    surname = name.split()[-1] if name.split() else name
+    for m in item.analysis.entities:
+        if m.label != "PERSON" or (m.key != name and surname not in m.text):
+            continue
+        before = text[max(0, m.span.start - 40) : m.span.start]
+        after = text[m.span.end : m.span.end + 40].split(".")[0]
+        if not (role_re.search(before) or role_re.search(after)):
+            continue
+        if all(re.search(rf"\b{re.escape(w)}\b", before, re.IGNORECASE) for w in modifiers):
+            return True
+    return False
+
+
+def _outside_quotes(text: str) -> str:
+    return re.sub(r"[\"“][^\"”]*[\"”]", " ", text)
+
+
+def readable(sentence: str) -> bool:
+    """A whole sentence of prose: no debris, byline, heading or fragment."""
+    words = sentence.split()
+    if not 6 <= len(words) <= 60 or "\n" in sentence:
+        return False
+    if not (sentence[0].isupper() or sentence[0] in "\"“'‘" or sentence[0].isdigit()):
+        return False
+    if not _TERMINAL.search(sentence) or _DEBRIS.search(sentence) or _BYLINE.match(sentence):
+        return False
+    if sentence.count('"') % 2 or sentence.count("“") != sentence.count("”"):
+        return False
+    if sentence.count("(") != sentence.count(")"):
+        return False
+    letters = [ch for ch in sentence if ch.isalpha()]
+    if not letters or sum(ch.isupper() for ch in letters) > 0.5 * len(letters):
+        return False
+    # Headings run together with a sentence read as long title-case runs.
+    titled = sum(1 for w in words if w[:1].isupper())
+    return titled <= 0.6 * len(words)
+
+
+def _names_in(
+    item: Analyzed, span: Span, canon: Callable[[str, str], str], variants: Mapping[str, str]
+) -> set[str]:
+    names: set[str] = set()
+    for m in item.analysis.entities:
+        if m.label in CITED_NAME_LABELS and span.start <= m.span.start < span.end:
+            name = canon(item.article.id, m.key)
+            names.add(variants.get(name.lower(), name))
+    return names
+
+
+def _persons_in(item: Analyzed, names: set[str]) -> set[str]:
+    """Which of a sentence's names are people (a surname alone may stand for them)."""
+    people = {m.key for m in item.analysis.entities if m.label == "PERSON"}
+    people |= {m.text for m in item.analysis.entities if m.label == "PERSON"}
+    return {n for n in names if n in people or (n.split()[-1:] and n.split()[-1] in people)}
+
+
+def facts_of(article: str, span: Span, fact_spans: FactIndex) -> set[str]:
+    """The story facts cited in an article's span."""
+    return {fact for at, fact in fact_spans.get(article, ()) if at.overlaps(span)}

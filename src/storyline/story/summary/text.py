@@ -1,0 +1,160 @@
+"""Words, numbers and quotations of a sentence: what the summary stages compare.
+
+Kept apart from spaCy on purpose: these run over every sentence of a story, many
+times, and must be cheap and deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from storyline.analyze.numbers.parse import SCALES
+from storyline.lexicon.stopwords import CONTENT_STOPWORDS
+from storyline.model import TimeExpr
+
+_SMALL_NUMBERS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+    "fourteen fifteen sixteen seventeen eighteen nineteen twenty"
+)
+_NUMBER_WORDS = {w: i for i, w in enumerate(_SMALL_NUMBERS.split())} | {
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "thousand": 1000,
+    "dozen": 12,
+}
+#: Number words that stand for a count ("nine people"); "one" and "two" are too often not.
+_DIGIT_WORDS = {w: str(i) for i, w in enumerate(_SMALL_NUMBERS.split()) if i >= 3}
+#: Stems of event words that news reports use for one another.
+_EVENT_SYNONYMS = {
+    "died": "kill",
+    "dead": "kill",
+    "death": "kill",
+    "deaths": "kill",
+    "kill": "kill",
+    "killing": "kill",
+    "wound": "injur",
+    "wounded": "injur",
+    "hurt": "injur",
+    "injur": "injur",
+    "injuri": "injur",
+    "negotiation": "talk",
+    "negotiat": "talk",
+    "talk": "talk",
+    "attack": "strike",
+    "struck": "strike",
+    "strik": "strike",
+    "hit": "strike",
+    "detaine": "prisoner",
+    "pow": "prisoner",
+    "captive": "prisoner",
+    "swap": "exchange",
+    "swapp": "exchange",
+    "pows": "prisoner",
+    "exchang": "exchange",
+    "truce": "ceasefire",
+    "evacuat": "evacuate",
+    "evacuee": "evacuate",
+}
+_NUMBER_TOKEN = re.compile(r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)|[A-Za-z]+")
+QUOTED = re.compile(r"[\"“]([^\"“”]{3,})[\"”]")
+_WORD = re.compile(r"[\w’']+")
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def word_seq(text: str) -> list[str]:
+    """The words of a text, lower-cased, punctuation dropped (for quote matching)."""
+    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+
+
+def content_words(text: str) -> set[str]:
+    """Stems of the content words and numbers: what two paraphrases of a fact share.
+
+    Number words become digits ("nine" and "9" meet) and a few event words that
+    reports use interchangeably share one stem ("died", "killed" -> "kill").
+    """
+    out: set[str] = set()
+    for w in word_seq(text):
+        if w in _DIGIT_WORDS:
+            out.add(_DIGIT_WORDS[w])
+        elif w not in CONTENT_STOPWORDS and (len(w) > 2 or w.isdigit()):
+            stem = _stem(w[:-2] if w.endswith("'s") else w)
+            out.add(_EVENT_SYNONYMS.get(stem, stem))
+    return out
+
+
+@lru_cache(maxsize=65536)  # a story's vocabulary is small next to its word count
+def _stem(word: str) -> str:
+    """A crude suffix stripper, enough for "killed"/"killing"/"kills" to meet."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def numbers_in(text: str) -> list[float]:
+    """Every number a text states, in digits or words ("nine", "1,000", "2.5 million")."""
+    values: list[float] = []
+    scalable = False  # whether the previous token was a number a scale word may multiply
+    for m in _NUMBER_TOKEN.finditer(text):
+        token = m.group()
+        if token[0].isdigit():
+            values.append(float(token.replace(",", "")))
+            scalable = True
+            continue
+        word = token.lower()
+        if scalable and word in SCALES:
+            values[-1] *= SCALES[word]
+            scalable = False
+        elif word in _NUMBER_WORDS:
+            values.append(float(_NUMBER_WORDS[word]))
+            scalable = True
+        else:
+            scalable = False
+    return values
+
+
+def quoted_in(text: str) -> list[str]:
+    """The words a sentence puts in quotation marks."""
+    return [m.group(1) for m in QUOTED.finditer(text)]
+
+
+def num(value: float) -> float:
+    """A value rounded so that equal figures compare equal."""
+    return round(value, 4)
+
+
+def is_year(value: float) -> bool:
+    """Whether a number reads as a year (1900-2100)."""
+    return value.is_integer() and 1900 <= value <= 2100
+
+
+def calendar_day(t: TimeExpr) -> str | None:
+    """The calendar day a DATE or TIME value names ("2025-05-19T10:00" -> "2025-05-19")."""
+    if t.type not in ("DATE", "TIME"):
+        return None
+    day = DAY.match(t.value)
+    return day.group() if day else None
+
+
+def period_of(published: str | None) -> str | None:
+    """The ISO week an article was published in ("period:2025-W20"), if its date is known."""
+    if not published or not DAY.match(published):
+        return None
+    try:
+        year, week, _ = date.fromisoformat(published[:10]).isocalendar()
+    except ValueError:
+        return None
+    return f"period:{year}-W{week:02d}"
+
+
+def claim_key(measure: str, value: float) -> str:
+    """One figure however many claim records carry it: "claimv:injured:2"."""
+    return f"claimv:{measure}:{num(value)}"

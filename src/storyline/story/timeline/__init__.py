@@ -1,0 +1,1 @@
+"""The dated timeline: events from dated sentences, readable lines, merging (``build``)."""

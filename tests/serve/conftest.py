@@ -1,0 +1,87 @@
+"""A served database made from the renderer tests' hand-built digest (fiction), and clients."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.util
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from types import ModuleType
+
+import httpx
+import pytest
+
+from storyline.model import Digest
+from storyline.serve import Settings, create_app
+from storyline.serve.publish import publish_digest
+from storyline.store import Store
+from storyline.store.tokens import Tokens
+
+REPORT_FIXTURES = Path(__file__).resolve().parents[1] / "report" / "conftest.py"
+
+
+def report_fixtures() -> ModuleType:
+    """tests/report/conftest.py as a module (its digest builder is shared, not copied)."""
+    spec = importlib.util.spec_from_file_location("report_fixtures", REPORT_FIXTURES)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def store_digest(db: Path, digest: Digest) -> None:
+    """Store a digest's articles, analyses and placements as a digest run would, and publish."""
+    with Store(db) as store, store.batch():
+        for article in digest.articles:
+            store.add_article(article)
+            store.save_analysis(digest.analyses[article.id])
+        for story in digest.stories:
+            for aid in story.articles:
+                store.save_placement(aid, story.id, story.storyline)
+    publish_digest(db, digest)
+
+
+@pytest.fixture
+def fixture_digest() -> Digest:
+    """The renderer tests' digest: a flood story (disputed) and a bridge story."""
+    digest: Digest = report_fixtures().build_digest()
+    return digest
+
+
+@pytest.fixture
+def served_db(tmp_path: Path, fixture_digest: Digest) -> Path:
+    """A database holding the fixture digest, published."""
+    db = tmp_path / "served.db"
+    store_digest(db, fixture_digest)
+    return db
+
+
+@pytest.fixture
+def token(served_db: Path) -> str:
+    """A live token of the served database."""
+    with Tokens(served_db) as tokens:
+        return tokens.create("tests")
+
+
+@pytest.fixture
+def settings(served_db: Path) -> Settings:
+    """Read-side settings: no placement worker."""
+    return Settings(db=served_db, place=False)
+
+
+Scenario = Callable[[httpx.AsyncClient], Awaitable[None]]
+
+
+def with_client(
+    settings: Settings, scenario: Scenario, placer: Callable[[Path], list[str]] | None = None
+) -> None:
+    """Run ``scenario`` against the app in process (httpx ASGITransport), lifespan included."""
+
+    async def main() -> None:
+        app = create_app(settings, placer=placer)
+        async with app.router.lifespan_context(app):
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+                await scenario(c)
+
+    asyncio.run(main())
