@@ -1,6 +1,13 @@
 """Reports per second of the per-report analysis: local processes against Dask, same run.
 
     .venv/bin/python bench/cluster.py [--reports N] [--chunk 16]
+    .venv/bin/python bench/cluster.py --end-to-end
+
+With ``--end-to-end``: a whole ``digest`` (store, analyse, place, assemble, write
+the report; one job) of the GVA development sample (321 real reports) against bare
+spaCy ``nlp.pipe`` over the same texts (one process), in the same run, and their
+ratio (``nlp.pipe`` seconds / digest seconds: 1.0 would be a digest as fast as the
+parse alone).
 
 Analyses the same reports (the GVA development sample when ``.devdata`` is built,
 else the sample corpus repeated) with the local process pool (``--jobs 1`` and
@@ -61,12 +68,38 @@ def on_dask(articles: list[Article], workers: int, chunk: int) -> tuple[float, f
     return warm - start, done - warm
 
 
+def end_to_end() -> None:
+    """A whole digest of the development sample against bare ``nlp.pipe``, same run."""
+    import tempfile
+
+    from storyline.api import digest
+    from storyline.nlp import load_nlp
+
+    source = DEV_SAMPLE if DEV_SAMPLE.exists() else ROOT / "examples"
+    texts = [a.text for a in iter_articles([source], on_error=lambda e: None)]
+    nlp = load_nlp()
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    pipe = time.perf_counter() - start
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        digest([source], out_dir=Path(tmp) / "out", db=Path(tmp) / "s.db", jobs=1)
+        whole = time.perf_counter() - start
+    print(f"{len(texts)} reports from {source.name}")
+    print(f"nlp.pipe {pipe:.1f} s, digest {whole:.1f} s, ratio {pipe / whole:.2f}x")
+
+
 def main() -> None:
     """Run each runner on the same reports and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reports", type=int, default=160)
     parser.add_argument("--chunk", type=int, default=16)
+    parser.add_argument("--end-to-end", action="store_true", help="see the docstring")
     args = parser.parse_args()
+    if args.end_to_end:
+        end_to_end()
+        return
     articles = reports(args.reports)
     print(f"{len(articles)} reports, chunks of {args.chunk}")
     base = local(articles, 1, args.chunk)

@@ -20,7 +20,7 @@ from click.testing import CliRunner  # noqa: E402
 from storyline.cli import main  # noqa: E402
 
 DOC = ROOT / "docs" / "cli.md"
-COMMANDS = ("", "digest", "analyze", "serve", "token")
+COMMANDS = ("", "digest", "analyze", "serve", "token", "watch", "fetch")
 
 
 def help_text(command: str) -> str:

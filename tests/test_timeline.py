@@ -94,6 +94,28 @@ def test_timeline_disputed_dates_between_reports(nlp: Any) -> None:
     (entry,) = build_timeline([a, b])
     assert dict(entry.disputed_dates) == {"2025-05-19": ("a",), "2025-05-20": ("b",)}
     assert entry.articles == ("a", "b")
+    assert entry.text.endswith("(reports disagree on the date: 19 May 2025 in a; 20 May 2025 in b)")
+
+
+def test_timeline_same_event_in_other_words_is_one_entry(nlp: Any) -> None:
+    a = _item(
+        nlp, "a", "Two people were injured on Wednesday when a tram hit a lorry.", "2025-03-13"
+    )
+    b = _item(nlp, "b", "Two people were hurt in the tram collision on Wednesday.", "2025-03-13")
+    (entry,) = build_timeline([a, b])
+    assert entry.date == "2025-03-12" and entry.articles == ("a", "b")
+
+
+def test_timeline_week_entry_joins_the_day_of_the_same_event(nlp: Any) -> None:
+    a = _item(nlp, "a", "Delegates from both sides met last week in Oslo for talks.", "2025-05-19")
+    b = _item(
+        nlp,
+        "b",
+        "The talks between both sides in Oslo ended on Friday without a deal.",
+        "2025-05-17",
+    )
+    (entry,) = build_timeline([a, b])
+    assert entry.date == "2025-05-16" and set(entry.articles) == {"a", "b"}
 
 
 def test_timeline_undated_report_keeps_text_order(nlp: Any) -> None:
@@ -302,3 +324,18 @@ def test_timeline_merge_weight_counts_copies_once() -> None:
 
     assert weight(event("w", "c"), {"c": "w"}) == weight(event("w"))
     assert weight(event("w", "o"), {"c": "w"}) > weight(event("w"))
+
+
+def test_timeline_reported_clause_keeps_its_own_date(nlp: Any) -> None:
+    text = "The operator said last week that all its wagons had passed inspection in January."
+    (entry,) = build_timeline([_item(nlp, "a", text, "2025-03-12")])
+    assert entry.date == "2025-01" and "passed inspection" in entry.text
+
+
+def test_timeline_noun_time_gives_way_to_a_dated_clause(nlp: Any) -> None:
+    text = (
+        "The safety board said on Thursday that a cracked rail was the most likely cause "
+        "of last week's derailment."
+    )
+    (entry,) = build_timeline([_item(nlp, "a", text, "2025-03-16")])
+    assert entry.date == "2025-03-13"

@@ -142,7 +142,13 @@ def test_times_name_with_a_number_is_not_a_year(nlp: Any) -> None:
         ("weekday:MON:future", "2025-05-19"),
         ("weekday:SAT:strictpast", "2025-05-10"),
         ("monthname:05:past", "2025-05"),
-        ("monthname:06:past", "2024-06"),
+        ("monthname:08:past", "2024-08"),
+        # a past month eleven months back would carry its year or "last": this June
+        ("monthname:06:past", "2025-06"),
+        ("monthname:06:strictpast", "2024-06"),
+        ("monthday:12-07:past", "2024-12-07"),
+        ("adjust:-1:|quarter:-1", "2024-Q1"),
+        ("adjust:Y2023:Q4|quarter:-1", "2023-Q4"),
         ("weekend:strictfuture", "2025-W21-WE"),
         ("yearpart:Q3:past", "2024-Q3"),
         ("offset:day:0@T10:00", "2025-05-17T10:00"),
@@ -194,3 +200,99 @@ def test_times_participle_after_past_verb_is_past(nlp: Any) -> None:
     doc = nlp("Barges began sailing again through the canal on Sunday.")
     (t,) = extract_times(doc, None)
     assert t.rel == "weekday:SUN:past"
+
+
+def test_times_reporting_period_references(nlp: Any) -> None:
+    text = (
+        "Acme said net income rose 8% in the third quarter. In the year-ago quarter it "
+        "earned $3 million. Sales in the latest period were $9 million, up from $7 million "
+        "a year earlier, and costs in the quarter fell."
+    )
+    found = [(t.text, t.value) for t in _times(nlp, text)]
+    assert found == [
+        ("the third quarter", "2024-Q3"),
+        ("the year-ago quarter", "2023-Q3"),
+        ("the latest period", "2024-Q3"),
+        ("a year earlier", "2023-Q3"),
+        ("the quarter", "2024-Q3"),
+    ]
+
+
+def test_times_period_reference_without_a_named_quarter(nlp: Any) -> None:
+    # no quarter named: the last quarter ended before publication (Q1 of 2025)
+    assert _one(nlp, "Profit in the quarter doubled.").value == "2025-Q1"
+    assert _one(nlp, "Prices were lower a year ago.").value == "2024"
+
+
+def test_times_month_day_without_year_follows_ap_style(nlp: Any) -> None:
+    # a past clause in October naming December: this December (a payment date)
+    t = _one(nlp, "The board declared a dividend payable Dec. 7.", date(1989, 10, 27))
+    assert t.value == "1989-12-07"
+    t = _one(nlp, "The treaty was signed last May.", date(1998, 2, 27))
+    assert t.value == "1997-05"
+
+
+def test_times_spoken_years_and_fiscal_years(nlp: Any) -> None:
+    found = _times(nlp, "In nineteen ninety-six the plan was set for the year two thousand.")
+    assert [(t.text, t.value) for t in found] == [
+        ("nineteen ninety-six", "1996"),
+        ("the year two thousand", "2000"),
+    ]
+    assert _one(nlp, "Sales rose in fiscal 1989.").value == "1989"
+    assert _times(nlp, "About two thousand people came.") == []
+
+
+def test_times_previous_weekday_and_is_to(nlp: Any) -> None:
+    friday = date(1989, 10, 27)
+    assert _one(nlp, "The index fell 4% from the previous Friday.", friday).value == "1989-10-20"
+    assert _one(nlp, "The stock is to resume trading Tuesday.", friday).value == "1989-10-31"
+
+
+def test_times_classifying_adjectives_are_not_sets(nlp: Any) -> None:
+    assert _times(nlp, "Acme raised its quarterly dividend to 5 cents.") == []
+    assert _one(nlp, "The figures are published quarterly.").value == "P1Q"
+    assert _one(nlp, "The blockade now in force may widen.").value == "PRESENT_REF"
+
+
+def test_times_a_plan_now_past_and_a_dated_colon(nlp: Any) -> None:
+    monday = date(1989, 10, 30)
+    t = _one(nlp, "The offer had been scheduled to expire Friday.", monday)
+    assert t.value == "1989-10-27"
+    t = _one(nlp, "The paper said in an editorial on Saturday, April 25: no.", date(1998, 4, 24))
+    assert t.value == "1998-04-25"
+
+
+def test_times_the_year_and_current(nlp: Any) -> None:
+    found = _times(nlp, "Sales for the full year rose, and the current system stays.")
+    assert [(t.text, t.value) for t in found] == [
+        ("the full year", "2025"),
+        ("current", "PRESENT_REF"),
+    ]
+    found = _times(nlp, "Revenue for the year ended March 31 fell.")
+    assert [t.value for t in found] == ["P1Y", "2025-03-31"]
+
+
+def test_times_this_quarter_is_the_present_one(nlp: Any) -> None:
+    found = _times(nlp, "Profit rose in the first quarter and will fall this quarter.")
+    assert [t.value for t in found] == ["2025-Q1", "2025-Q2"]
+    assert _one(nlp, "Sales in the current quarter are strong.").value == "2025-Q2"
+
+
+def test_times_centuries_and_spoken_decades(nlp: Any) -> None:
+    found = _times(nlp, "Built in the 11th century, it thrived in the nineties.")
+    assert [(t.text, t.value) for t in found] == [
+        ("the 11th century", "10"),
+        ("the nineties", "199"),
+    ]
+
+
+def test_times_event_dates_follow_the_tense_not_the_reporting_verb(nlp: Any) -> None:
+    monday = date(2025, 5, 19)
+    t = _one(nlp, "Russia launched its largest drone attack on Sunday.", monday)
+    assert t.value == "2025-05-18"  # past: the day before, not six days later
+    t = _one(nlp, "Officials said the talks will resume on Sunday.", monday)
+    assert t.value == "2025-05-25"  # future inside reported speech stays future
+    t = _one(nlp, "He said he met the envoy on Friday.", monday)
+    assert t.value == "2025-05-16"
+    assert _one(nlp, "Delegates met last week in Istanbul.", monday).value == "2025-W20"
+    assert _one(nlp, "The ministers meet this week.", monday).value == "2025-W21"

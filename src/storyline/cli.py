@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -308,6 +309,19 @@ _db_required = click.option(
     help="Analyse and place stored reports in the background; --no-worker leaves that "
     "to another process (e.g. `storyline digest`) and only serves.",
 )
+@click.option(
+    "--watch",
+    "watch_sources",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Follow the feeds and sitemaps of this SOURCES file (TOML or OPML) inside the "
+    "server, as `storyline watch` does; new reports are placed by the worker.",
+)
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="With --watch: allow private, loopback, link-local and reserved addresses.",
+)
 @_model
 @_jobs
 def serve(
@@ -318,12 +332,15 @@ def serve(
     cors_origins: tuple[str, ...],
     rate_limit: int,
     worker: bool,
+    watch_sources: Path | None,
+    allow_private: bool,
     model: str | None,
     jobs: int | None,
 ) -> None:
     """Serve the stories of DB: web pages, JSON API, Atom feeds; place posted reports."""
     from storyline.serve import Settings, run
 
+    tasks = () if watch_sources is None else (_watch_task(watch_sources, db, allow_private, model),)
     settings = Settings(
         db=db,
         private=private,
@@ -332,8 +349,34 @@ def serve(
         model=model,
         jobs=jobs,
         place=worker,
+        tasks=tasks,
     )
     run(settings, host=host, port=port)
+
+
+def _watch_task(sources: Path, db: Path, allow_private: bool, model: str | None) -> Any:
+    """The poller of ``serve --watch``: it stores new reports and wakes the placement worker."""
+    from storyline.live.background import background_task
+    from storyline.live.fetcher import FetchPolicy
+    from storyline.live.sources import SourcesError, load_sources
+
+    try:
+        found = load_sources(sources)
+    except SourcesError as exc:
+        _err.print(f"storyline: {exc}", markup=False)
+        sys.exit(EXIT_FAILED)
+
+    def wake(state: Any) -> None:
+        if state.worker is not None:
+            state.worker.wake()
+
+    return background_task(
+        found,
+        db=db,
+        policy=FetchPolicy(allow_private=allow_private),
+        model=model,
+        wake=wake,
+    )
 
 
 @main.group()
@@ -376,6 +419,13 @@ def token_revoke(db: Path, name_or_id: str) -> None:
         _err.print(f"storyline: no live token {name_or_id!r}", markup=False)
         sys.exit(EXIT_FAILED)
     click.echo(f"revoked {count} token(s)")
+
+
+# The live commands live in their own module; registered here so `storyline --help` lists them.
+from storyline.live.cli import fetch_command, watch_command  # noqa: E402
+
+main.add_command(watch_command)
+main.add_command(fetch_command)
 
 
 if __name__ == "__main__":

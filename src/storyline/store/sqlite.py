@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from storyline.model import Article, ArticleAnalysis
 from storyline.store.codec import dumps, loads
-from storyline.store.connection import connect
+from storyline.store.connection import Connection, connect
 
 #: Bumped when the stored analysis changes meaning; older analyses are redone
 #: (2: the event lines the timeline reads, so that digest never parses a sentence).
@@ -114,6 +114,11 @@ class Store:
             " DO UPDATE SET value = excluded.value WHERE CAST(meta.value AS INTEGER) < ?",
             (str(SCHEMA_VERSION), SCHEMA_VERSION),
         )
+
+    @property
+    def connection(self) -> Connection:
+        """The open connection, for store modules that keep tables of their own."""
+        return self._db
 
     def close(self) -> None:
         """Close the database file."""

@@ -30,6 +30,11 @@ class TimelineParams:
     #: Shared-word score from which two events of the same (or a nested) date are
     #: merged into one entry.
     merge_overlap: float = 0.3
+    #: The bar when both sentences tell the same kind of event ("hurt"/"injured",
+    #: "met"/"talks": ``timeline.merge.EVENT_CLASSES``).
+    kind_overlap: float = 0.25
+    #: Shared-word score of two event lines from which they tell the same event.
+    line_overlap: float = 0.5
     #: Higher bar for calling two differently dated events one (a date dispute).
     dispute_overlap: float = 0.5
     #: Most entries a story's timeline shows...

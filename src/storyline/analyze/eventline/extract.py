@@ -8,11 +8,19 @@ re-resolved there), so lines are kept for every date and time expression.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
+from storyline.analyze.eventline.clause import REPORTING
 from storyline.analyze.eventline.lines import event_line
 from storyline.model import EventLine, Span, TimeExpr
+
+#: "since May 19", "until June", "before the summer" bound an interval, not an event.
+BOUND = re.compile(
+    r"(?i)\b(?:since|until|till|before|after|by|from|ahead\s+of)\s+"
+    r"(?:(?:the|this|last|early|late|mid|a)\s+)?$"
+)
 
 #: Time expression types that can date an event.
 DATED_TYPES = ("DATE", "TIME")
@@ -42,7 +50,7 @@ def extract_event_lines(
     """The event line of every date and time expression of a parsed article."""
     text: str = doc.text
     dated = [t for t in times if t.type in DATED_TYPES]
-    out: list[EventLine] = []
+    found: list[tuple[Span, TimeExpr, EventLine]] = []
     for t in dated:
         where = dated_sentence(text, sentences, t.span)
         sent = doc.char_span(where.start, where.end, alignment_mode="expand")
@@ -55,7 +63,81 @@ def extract_event_lines(
         ]
         line = event_line(sent, t.span.start, t.span.end, others)
         if line is not None:
-            out.append(
-                EventLine(t.span, line.text, line.verb, line.verb_i, line.strong, line.named)
+            found.append(
+                (
+                    where,
+                    t,
+                    EventLine(t.span, line.text, line.verb, line.verb_i, line.strong, line.named),
+                )
             )
-    return tuple(out)
+    return tuple(_own_dates(doc, found))
+
+
+def _own_dates(doc: Any, found: list[tuple[Span, TimeExpr, EventLine]]) -> list[EventLine]:
+    """The lines left once each clause keeps the date that is its own.
+
+    "X said last week that the wagons had passed inspection in January": the reported
+    clause is January's, so the reporting verb's date gives no line; "said on Thursday
+    that a cracked rail caused last week's derailment": a time inside a noun phrase
+    gives way to the time that dates a clause; and of two times whose lines are one
+    clause, the one that clause governs comes first.
+    """
+    gov = {id(t): _governing_verb(doc, t.span) for _, t, _ in found}
+    text: str = doc.text
+    # an interval bound ("by the end of the year") dates no clause
+    adv = {
+        id(t): -1
+        if BOUND.search(text[max(0, t.span.start - 24) : t.span.start])
+        else _adverbial_of(doc, t.span)
+        for _, t, _ in found
+    }
+    dated_clause = {where for where, t, _ in found if adv[id(t)] >= 0}
+    keep: list[tuple[Span, TimeExpr, EventLine]] = []
+    for where, t, line in found:
+        if where in dated_clause and adv[id(t)] < 0:
+            continue
+        if line.verb in REPORTING and gov[id(t)] >= 0:
+            reporting = doc[gov[id(t)]]
+            if any(
+                w == where and o is not t and adv[id(o)] not in (-1, gov[id(t)])
+                and reporting in doc[adv[id(o)]].ancestors
+                for w, o, _ in found
+            ):  # fmt: skip
+                continue
+        keep.append((where, t, line))
+    out: list[EventLine] = []
+    for where, t, line in keep:
+        rivals = [o for w, o, ln in keep if w == where and o is not t and ln.verb_i == line.verb_i]
+        if gov[id(t)] != line.verb_i and any(gov[id(o)] == line.verb_i for o in rivals):
+            continue  # another time of the same clause is its own
+        out.append(line)
+    return out
+
+
+def _governing_verb(doc: Any, span: Span) -> int:
+    """The token index of the verb that governs a time expression (-1 if none)."""
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None or len(tokens) == 0:
+        return -1
+    tok = tokens.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            return int(tok.i)
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return -1
+
+
+def _adverbial_of(doc: Any, span: Span) -> int:
+    """The verb a time expression is an adverbial of ("passed … in January"), else -1.
+
+    A time inside a noun phrase ("last week's derailment") dates the noun, not a clause.
+    """
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None or len(tokens) == 0:
+        return -1
+    head = tokens.root.head
+    if head.dep_ == "prep" and head.head is not head:
+        head = head.head
+    return int(head.i) if head.pos_ in ("VERB", "AUX") else -1

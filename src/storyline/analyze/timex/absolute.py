@@ -67,6 +67,9 @@ def _month_year(m: re.Match[str], tense: str) -> Norm | None:
 def _bare_month(m: re.Match[str], tense: str) -> Norm | None:
     month = month_number(m["mon"])
     det = (m["det"] or "").lower()
+    before = m.string[max(0, m.start("body") - 6) : m.start("body")].lower().split()
+    if not det and before and before[-1] in ("last", "next", "this", "past"):
+        det = before[-1]  # "signed last May": the cue word is the determiner
     way = {"last": "past", "past": "past", "next": "future", "this": "near"}.get(
         det, direction(tense)
     )
@@ -98,10 +101,7 @@ def _year(m: re.Match[str], tense: str) -> Norm | None:
             and prev.lower().rstrip(".") not in MONTHS
         ):
             return None  # "Russell 2000", "Windows 2000", "Vision 2030": a name
-    mod = (m["mod"] or "").lower()
-    if "fiscal" in mod or mod.startswith("fy"):
-        return Norm("DATE", f"FY{m['year']}", "year")
-    return Norm("DATE", m["year"], "year")
+    return Norm("DATE", m["year"], "year")  # "fiscal 2022" too: TimeBank writes the year
 
 
 def _decade(m: re.Match[str], tense: str) -> Norm | None:
@@ -152,6 +152,38 @@ def _season(m: re.Match[str], tense: str) -> Norm | None:
     return Norm("DATE", f"XXXX-{code}", "season", rel)
 
 
+def _spoken_year(m: re.Match[str], tense: str) -> Norm | None:
+    """ "nineteen ninety-six", "the year two thousand", "January nineteen ninety-seven"."""
+    body = m["body"].lower()
+    if body.startswith("two") and not (m["mon"] or m[0].lower().startswith("the")):
+        before = m.string[max(0, m.start() - 6) : m.start()].lower().split()
+        if not before or before[-1] not in ("in", "of", "since", "until", "by"):
+            return None  # "two thousand people": a number
+    tail = m["tail"] or m["tail2"] or ""
+    words = tail.lower().replace("-", " ").replace("oh ", "").split()
+    rest = sum(int(number_value(w) or 0) for w in words)
+    year = (2000 if body.startswith("two") else 1900) + rest
+    if m["mon"]:
+        return Norm("DATE", f"{year:04d}-{month_number(m['mon']):02d}", "month")
+    return Norm("DATE", f"{year:04d}", "year")
+
+
+def _century(m: re.Match[str], tense: str) -> Norm | None:
+    """ "the 20th century" -> 19 (TIMEX3 writes a century by its first two digits)."""
+    return Norm("DATE", f"{int(m['n']) - 1:02d}", "decade")
+
+
+_DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+    "seventies": 7, "eighties": 8, "nineties": 9,
+}  # fmt: skip
+
+
+def _spoken_decade(m: re.Match[str], tense: str) -> Norm | None:
+    """ "the nineties" -> 199 (the last century's: this one's are written with digits)."""
+    return Norm("DATE", f"19{_DECADE_WORDS[m['w'].lower()]}", "decade")
+
+
 #: The handlers the rule table refers to, by name.
 HANDLERS: dict[str, Handler] = {
     "full_date": _full_date,
@@ -162,6 +194,9 @@ HANDLERS: dict[str, Handler] = {
     "bare_month": _bare_month,
     "year": _year,
     "decade": _decade,
+    "spoken_year": _spoken_year,
+    "century": _century,
+    "spoken_decade": _spoken_decade,
     "quarter": _quarter,
     "q_code": _q_code,
     "season": _season,

@@ -16,6 +16,8 @@ from typing import Any
 
 from storyline.analyze.timex.norm import ANAPHOR
 from storyline.analyze.timex.normalize import RULES, Norm, Rule, normalize_text
+from storyline.analyze.timex.periods import resolve_norms
+from storyline.analyze.timex.relative import CLASSIFIER, NOUN_NEXT
 
 #: Verbs whose infinitival complement happens later than the verb itself.
 _FUTURE_GOVERNORS = frozenset(
@@ -45,12 +47,18 @@ class Found:
 def _verb_tense(verb: Any, depth: int = 0) -> str:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     aux_words = {a.lower_ for a in auxes}
+    if "had" in aux_words and not aux_words & _FUTURE_AUX:
+        return "past"  # "had been scheduled to expire Friday": a plan now past
     if aux_words & _FUTURE_AUX or verb.lemma_.lower() in _SCHEDULED:
         return "future"  # "will meet", "a hearing has been scheduled", "set for Monday"
     if any(a.lower_ == "to" for a in auxes) and depth < 3:
         head = verb.head
-        if head is not verb and head.lemma_.lower() in _FUTURE_GOVERNORS:
-            return "future"
+        if head is not verb and any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in head.children
+        ):
+            return "past"  # "had been due to expire Friday"
+        if head is not verb and (head.lemma_.lower() in _FUTURE_GOVERNORS or head.lemma_ == "be"):
+            return "future"  # "plans to resume", "is to resume trading on Tuesday"
         if head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
             return _verb_tense(head, depth + 1)
         return "future"
@@ -180,6 +188,8 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
                 continue
             if any(c.start < ent.end_char and ent.start_char < c.end for c in cands):
                 continue
+            if CLASSIFIER.match(ent.text) and NOUN_NEXT.match(text, ent.end_char):
+                continue  # "its quarterly dividend": a kind of dividend, not a time
             if normalize_text(ent.text) is not None:
                 cands.append(_Cand(ent.start_char, ent.end_char, len(RULES), _text_make(ent.text)))
     found: list[Found] = []
@@ -193,7 +203,9 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
                 tense = "future"  # "closed until Friday": the end lies ahead
             norm = cand.make(tense) or norm
         found.append(Found(cand.start, cand.end, norm))
-    return _resolve_anaphors(_same_moment(_merge_clock(found, text), text))
+    found = _resolve_anaphors(_same_moment(_merge_clock(found, text), text))
+    norms = resolve_norms([f.norm for f in found])
+    return [Found(f.start, f.end, n) for f, n in zip(found, norms, strict=True)]
 
 
 _PAREN = re.compile(r"^\s*\(\s*$")

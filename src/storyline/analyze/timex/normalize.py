@@ -15,6 +15,7 @@ import re
 from storyline.analyze.timex import patterns as p
 from storyline.analyze.timex.absolute import HANDLERS as ABSOLUTE
 from storyline.analyze.timex.norm import ANAPHOR, Norm, Rule
+from storyline.analyze.timex.periods import period_ref, year_back
 from storyline.analyze.timex.relative import HANDLERS as RELATIVE
 
 __all__ = ["RULES", "Norm", "Rule", "normalize_text"]
@@ -35,6 +36,9 @@ def _c(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 _I = re.IGNORECASE
+_ONES = r"(?i:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?i:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS = r"(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _MOD = (
     r"(?:(?:early|late|mid|the\s+(?:end|start|beginning|middle|first\s+half|second\s+half)"
     r"\s+of|(?i:end\s+of))[\s-]+)"
@@ -47,7 +51,7 @@ RULES: tuple[Rule, ...] = (
         "month_day",
         _c(
             rf"\b(?:{p.WEEKDAY},?\s+)?(?:the\s+)?(?P<mon>{p.MONTH})\s+(?P<day>{p.DAY})\b"
-            rf"(?!:|\.\d|,\d)(?:,?\s+(?P<year>{p.YEAR})\b)?"
+            rf"(?!:\d|\.\d|,\d)(?:,?\s+(?P<year>{p.YEAR})\b)?"
         ),
         ABSOLUTE["full_date"],
     ),
@@ -94,6 +98,43 @@ RULES: tuple[Rule, ...] = (
         ABSOLUTE["year"],
     ),
     Rule(
+        "spoken_year",
+        _c(
+            rf"\b(?=(?i:nineteen|two|the)\s|{p.MONTH}\s+(?i:nineteen|two)\s)"
+            rf"(?:(?P<mon>{p.MONTH})\s+|(?i:the\s+year)\s+)?"
+            rf"(?P<body>(?i:nineteen)[\s-]+(?P<tail>{_TENS}(?:[\s-]{_ONES})?|{_TEENS}|(?i:oh)[\s-]{_ONES})"
+            rf"|(?i:two\s+thousand)(?:(?:\s+and)?[\s-]+(?P<tail2>{_ONES}|{_TEENS}))?)\b(?!\s+(?i:dollars|people))",
+        ),
+        ABSOLUTE["spoken_year"],
+    ),
+    Rule(
+        "the_year",
+        _c(
+            r"\b(?=(?:the|end|close)\b)(?:(?:the\s+)?(?:end|close)\s+of\s+)?the\s+(?:(?:current|full|latest|fiscal|"
+            r"calendar)\s+){0,2}year\b(?!s|-|['’]|\s+(?:before|after|earlier|later|previous|when|"
+            r"which|in\s+which|of|\d))",
+            _I,
+        ),
+        RELATIVE["the_year"],
+    ),
+    Rule(
+        "century",
+        _c(
+            r"\b(?=the\s|\d)(?:the\s+)?(?P<n>1\d|2[01]|[1-9])(?:st|nd|rd|th)[\s-]+century\b(?!-)",
+            _I,
+        ),
+        ABSOLUTE["century"],
+    ),
+    Rule(
+        "spoken_decade",
+        _c(
+            r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?P<w>twenties|thirties|forties|fifties|"
+            r"sixties|seventies|eighties|nineties)\b",
+            _I,
+        ),
+        ABSOLUTE["spoken_decade"],
+    ),
+    Rule(
         "decade",
         _c(
             r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d0)'?s\b"
@@ -112,6 +153,29 @@ RULES: tuple[Rule, ...] = (
         ),
         ABSOLUTE["quarter"],
     ),
+    Rule(
+        "period_ref",
+        _c(
+            # the first word is one of these (a cheap test at each word)
+            r"\b(?=(?:the|that|this|its|their|last|year|19\d\d|20\d\d)\b)"
+            r"(?:(?P<det>the|that|this|its|their)\s+)?(?:(?P<year>(?:19|20)\d\d)\s+|"
+            r"(?P<lastyear>last\s+year['’]s)\s+)?(?:(?P<mod>latest|most\s+recent|recent|current|"
+            r"same|comparable|corresponding|just[\s-]ended)\s+)?"
+            r"(?:(?P<back>year[\s-](?:earlier|ago))\s+)?(?:(?P<ord>first|second|third|fourth)"
+            r"[\s-]+)?(?:fiscal\s+)?(?P<unit>quarter|period)\b(?!\s+of\b)(?!-|s)"
+            r"(?:\s+(?P<tail>a\s+year\s+(?:ago|earlier)|last\s+year|of\s+(?:last\s+year|"
+            r"the\s+previous\s+year)))?",
+            _I,
+        ),
+        lambda m, t: (
+            period_ref(m, t) if (m["det"] or m["year"] or m["lastyear"] or m["back"]) else None
+        ),
+    ),
+    Rule(
+        "year_back",
+        _c(r"\b(?:(?:a|one)\s+year\s+(?:ago|earlier)|year[\s-](?:earlier|ago))\b(?!-)", _I),
+        year_back,
+    ),
     Rule("qcode", _c(rf"\bQ(?P<q>[1-4])(?:\s+(?P<year>{p.YEAR}))?\b"), ABSOLUTE["q_code"]),
     Rule(
         "season",
@@ -126,8 +190,8 @@ RULES: tuple[Rule, ...] = (
         "weekday",
         _c(
             r"(?<!Black )(?<!Cyber )(?<!Bloody )(?<!Good )(?<!Easter )(?<!Ash )(?<!Super )"
-            rf"\b(?:(?P<det>last|next|this|past|coming)\s+|(?i:early|late)\s+(?:on\s+)?)?"
-            rf"(?P<wd>{p.WEEKDAY})(?:\s+(?P<pod>{p.PART_OF_DAY}))?\b(?!\s+(?i:morning\s+)?{p.MONTH})"
+            rf"\b(?:(?P<det>last|next|this|past|coming|(?:the\s+)?(?:previous|preceding|following))"
+            rf"\s+|(?i:early|late)\s+(?:on\s+)?)?(?P<wd>{p.WEEKDAY})(?:\s+(?P<pod>{p.PART_OF_DAY}))?\b(?!\s+(?i:morning\s+)?{p.MONTH})"
         ),
         RELATIVE["weekday"],
     ),
@@ -197,7 +261,10 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "set_adverb",
-        _c(r"\b(?P<w>daily|nightly|weekly|monthly|quarterly|annually|yearly|annual|hourly)\b", _I),
+        _c(
+            r"\b(?P<w>daily|nightly|weekly|monthly|quarterly|annually|yearly|annual|hourly)\b",
+            _I,
+        ),
         RELATIVE["set_adverb"],
     ),
     Rule(
@@ -226,8 +293,10 @@ RULES: tuple[Rule, ...] = (
         _c(
             r"\b(?P<w>now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment"
             r"|recently|more\s+recently|recent|lately|the\s+past|very\s+soon|soon|the\s+future"
-            r"|the\s+near\s+future|the\s+(?:long|short|near)\s+term|the\s+time\s+being|later)\b(?!-)"
-            r"(?!\s+(?:the|that|this|in|on|at|next|last|than)\b)",
+            r"|the\s+near\s+future|the\s+(?:long|short|near)\s+term|the\s+time\s+being|later"
+            r"|(?<!then\s)current(?=\s+[a-z]))\b(?!-)(?!\s+(?:the|this|next|last|than)\b)"
+            # "now in force", "now that": still now; "later in the day", "soon at": not alone
+            r"(?:(?<=now)|(?!\s+(?:that|in|on|at)\b))",
             _I,
         ),
         RELATIVE["ref"],

@@ -24,7 +24,11 @@ from storyline.lexicon.calendar import WEEKDAYS
 def _weekday(m: re.Match[str], tense: str) -> Norm | None:
     code = WEEKDAY_CODES[WEEKDAYS[m["wd"].lower()]]
     det = (m["det"] or "").lower()
-    way = {"last": "strictpast", "past": "strictpast", "next": "strictfuture"}.get(det)
+    det = det.removeprefix("the ").strip()
+    way = {
+        "last": "strictpast", "past": "strictpast", "next": "strictfuture",
+        "previous": "strictpast", "preceding": "strictpast", "following": "strictfuture",
+    }.get(det)  # fmt: skip
     if det in ("this", "coming"):
         way = "future" if tense != "past" else "past"
     rel = f"weekday:{code}:{way or direction(tense)}"
@@ -138,14 +142,27 @@ def _set(m: re.Match[str], tense: str) -> Norm | None:
     return Norm("SET", duration_value(count, m["unit"]), "duration")
 
 
+#: Set adjectives that classify the noun after them ("quarterly dividend", "quarterly
+#: results"). "Annual" is left a set: MEANTIME annotates it so, TimeBank does not.
+CLASSIFIER = re.compile(r"(?i)^quarterly$")
+#: A word after an adjective that is not a function word: the noun it classifies.
+NOUN_NEXT = re.compile(
+    r"[^\S\n](?!(?:and|or|but|to|in|on|at|by|for|from|since|through|until|with|as|than|"
+    r"the|a|an|is|are|was|were|since)\b)[a-z]"
+)
+
+
 def _set_adverb(m: re.Match[str], tense: str) -> Norm | None:
+    if CLASSIFIER.match(m["w"]) and NOUN_NEXT.match(m.string, m.end()):
+        return None  # a kind of dividend or meeting, not a time
     return Norm("SET", SET_ADVERBS[m["w"].lower()], "duration")
 
 
 _REFS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
     "presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
-    "at the moment": "PRESENT_REF", "ongoing": "PRESENT_REF", "the time being": "PRESENT_REF",
+    "at the moment": "PRESENT_REF",
+    "current": "PRESENT_REF", "ongoing": "PRESENT_REF", "the time being": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "later": "FUTURE_REF", "lately": "PAST_REF",
     "the past": "PAST_REF", "previously": "PAST_REF", "more recently": "PAST_REF",
     "soon": "FUTURE_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
@@ -190,6 +207,17 @@ def _clock24(m: re.Match[str], tense: str) -> Norm | None:
     return Norm("TIME", f"XXXX-XX-XX{clock}", "time", f"offset:day:0@{clock}")
 
 
+_ENDED = re.compile(r"(?i)\s+(?:ended|ending|that\s+ended)\b")
+
+
+def _the_year(m: re.Match[str], tense: str) -> Norm | None:
+    """ "the year", "the full year", "the end of the year": this year; "the year ended
+    March 31" is a twelve-month period ending on that day."""
+    if _ENDED.match(m.string, m.end()):
+        return Norm("DURATION", "P1Y", "duration")
+    return Norm("DATE", "XXXX", "year", "year:0")
+
+
 #: The handlers the rule table refers to, by name.
 HANDLERS: dict[str, Handler] = {
     "weekday": _weekday,
@@ -203,6 +231,7 @@ HANDLERS: dict[str, Handler] = {
     "set": _set,
     "set_adverb": _set_adverb,
     "ref": _ref,
+    "the_year": _the_year,
     "clock": _clock,
     "noon": _noon,
     "clock24": _clock24,

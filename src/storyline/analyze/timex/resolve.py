@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from storyline.analyze.timex.lexicon import WEEKDAY_CODES
+from storyline.analyze.timex.periods import ADJUST, adjust_value
 
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
@@ -55,6 +56,22 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+#: Days within which a date written without its year is read the way its tense points.
+HORIZON = 275
+
+
+def _within_horizon(candidates: list[date], anchor: date, way: str) -> date:
+    """A date written without its year (AP style: the year is left out for dates of the
+    current year, or of the last months of the previous one): among the readings within
+    nine months of the anchor, the one the tense points to, else the closest. "Payable
+    Dec. 7" under a past verb in late October is this December, not last year's."""
+    near = [c for c in candidates if abs((c - anchor).days) <= HORIZON] or candidates
+    try:
+        return _pick(near, anchor, way)
+    except ValueError:  # nothing that way within half a year: the tense misled
+        return _pick(near, anchor, "near")
+
+
 def _monthday(md: str, anchor: date, way: str) -> date | None:
     month, day = (int(x) for x in md.split("-"))
     cands = [d for y in (-1, 0, 1) if (d := _safe_date(anchor.year + y, month, day))]
@@ -65,7 +82,7 @@ def _monthday(md: str, anchor: date, way: str) -> date | None:
         same = _safe_date(anchor.year, month, day)
         if same is not None and abs((same - anchor).days) <= 183:
             return same
-    return _pick(cands, anchor, way)
+    return _within_horizon(cands, anchor, way)
 
 
 def _month_pick(month: int, anchor: date, way: str) -> tuple[int, int]:
@@ -77,19 +94,20 @@ def _month_pick(month: int, anchor: date, way: str) -> tuple[int, int]:
         # Without tense, the closest such month: "November" in March is last November.
         chosen = min(firsts, key=lambda f: (abs((f - this_month).days), f > this_month))
         return chosen.year, chosen.month
-    if way == "past":
-        chosen = max(f for f in firsts if f <= this_month)
-    elif way == "strictpast":
-        chosen = max(f for f in firsts if f < this_month)
-    elif way == "future":
-        chosen = min(f for f in firsts if f >= this_month)
-    else:
-        chosen = min(f for f in firsts if f > this_month)
+    # "last May", "next May" look strictly that way; a bare month in a past or future
+    # clause is that way within nine months, else the closest (see _within_horizon)
+    chosen = (
+        _pick(firsts, this_month, way)
+        if way.startswith("strict")
+        else _within_horizon(firsts, this_month, way)
+    )
     return chosen.year, chosen.month
 
 
 def resolve_rel(rel: str, anchor: date) -> tuple[str, str] | None:
     """The TIMEX3 value and granularity of a ``rel`` string at ``anchor``; None if unknown."""
+    if rel.startswith(ADJUST):
+        return adjust_value(rel, lambda inner: resolve_rel(inner, anchor))
     base, _, clock = rel.partition("@")
     parts = base.split(":")
     kind = parts[0]

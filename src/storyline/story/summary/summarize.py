@@ -36,6 +36,7 @@ from storyline.model import (
     SummarySentence,
     TimelineEntry,
 )
+from storyline.story.date_words import state_dates
 from storyline.story.params import SUMMARY, SummaryParams
 from storyline.story.summary.sentences import Candidate, find_candidates
 from storyline.story.summary.support import Doc, cosine, find_support, idf_of, read_doc, source_key
@@ -131,14 +132,27 @@ def summarize(
         must=agreed[: params.agreed_slots],
         params=params,
     )
+    by_id = {i.article.id: i for i in items}
     return tuple(
         SummarySentence(
-            text=c.text,
+            text=_dated_text(c, by_id[c.article]),
             citations=tuple(dict.fromkeys(p.article for p in c.support)),
             passages=c.support,
         )
         for c in _story_order(chosen, docs, timeline, params.recent_days)
     )
+
+
+def _dated_text(cand: Candidate, item: Analyzed) -> str:
+    """The sentence with the date of each relative day word stated ("on Friday (16 May)")."""
+    times = [
+        t
+        for t in item.analysis.times
+        if cand.span.start <= t.span.start and t.span.end <= cand.span.end
+    ]
+    pub = item.article.published
+    year = int(pub[:4]) if pub and pub[:4].isdigit() else None
+    return state_dates(cand.text, times, year)
 
 
 def _agreed_claims(claims: Sequence[StoryClaim], dups: Mapping[str, str]) -> list[str]:

@@ -14,17 +14,19 @@ order.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
-from storyline.analyze.eventline.extract import dated_sentence
+from storyline.analyze.eventline.extract import BOUND, dated_sentence
 from storyline.analyze.eventline.lines import finish_line
 from storyline.ingest.dates import publication_day
 from storyline.model import Analyzed, Citation, Span, TimeExpr, TimelineEntry
+from storyline.story.date_words import readable_date, state_dates
 from storyline.story.dating import similarity, words
 from storyline.story.params import TIMELINE, TimelineParams
 from storyline.story.timeline.merge import (
     Event,
     articles_of,
+    event_words,
     iso_date,
     merge,
     order,
@@ -38,11 +40,6 @@ __all__ = ["build_timeline", "sort_key"]
 
 _DATE_VALUE = re.compile(
     r"^\d{4}(?:-(?:\d\d(?:-\d\d)?|W\d\d(?:-WE)?|Q\d|H\d|SP|SU|FA|WI))?(?:T.*)?$"
-)
-#: "since May 19", "until June", "before the summer" bound an interval, not an event.
-_BOUND = re.compile(
-    r"(?i)\b(?:since|until|till|before|after|by|from|ahead\s+of)\s+"
-    r"(?:(?:the|this|last|early|late|mid|a)\s+)?$"
 )
 
 
@@ -74,7 +71,9 @@ def build_timeline(
         name_of = _namer(canonical, item)
         events.extend(_events_of(item, index, _dated_times(item), name_of, params))
     copies = _copies(items, params.copy_overlap)
-    return tuple(_entry(e) for e in order(prune(merge(events, params), copies, params)))
+    outlets = {i.article.id: i.article.source or i.article.id for i in items}
+    ranked = order(prune(merge(events, params), copies, params))
+    return tuple(_entry(e, outlets) for e in ranked)
 
 
 def _copies(
@@ -121,7 +120,7 @@ def _dated_times(item: Analyzed) -> _Todo:
         if (
             dv is not None
             and not _quoted(text, sent_span.start, t.span.start)
-            and not _BOUND.search(text[max(0, t.span.start - 24) : t.span.start])
+            and not BOUND.search(text[max(0, t.span.start - 24) : t.span.start])
         ):
             todo.append((t, dv[0], dv[1], sent_span))
     return todo
@@ -146,7 +145,14 @@ def _events_of(
         # one event per clause, and per date within a sentence
         if line is None or {(sent_span.start, line.verb_i), (sent_span.start, value)} & seen:
             continue
-        shown = finish_line(line.text, line.named, name_of)
+        in_sentence = [
+            o
+            for o in item.analysis.times
+            if sent_span.start <= o.span.start and o.span.end <= sent_span.end
+        ]
+        shown = state_dates(
+            finish_line(line.text, line.named, name_of), in_sentence, pub.year if pub else None
+        )
         seen |= {(sent_span.start, line.verb_i), (sent_span.start, value)}
         start = start_of(value)
         background = bool(pub and start and (pub - start).days > params.background_days)
@@ -154,14 +160,15 @@ def _events_of(
         sentence = text[sent_span.start : sent_span.end]
         out.append(
             Event(
-                value, gran, shown, words(sentence), background, (index, sent_span.start),
-                [citation], {value: [aid]}, line.verb, line.strong,
+                value, gran, shown, event_words(words(sentence), line.verb), background,
+                (index, sent_span.start), [citation], {value: [aid]}, line.verb, line.strong,
+                line_words=event_words(words(line.text), line.verb),
             )
         )  # fmt: skip
     return out
 
 
-def _entry(ev: Event) -> TimelineEntry:
+def _entry(ev: Event, outlets: Mapping[str, str]) -> TimelineEntry:
     disputed = (
         tuple((iso_date(d), tuple(arts)) for d, arts in sorted(ev.by_date.items()))
         if len(ev.by_date) > 1
@@ -169,7 +176,11 @@ def _entry(ev: Event) -> TimelineEntry:
     )
     text = ev.line
     if disputed:
-        text += " (reports disagree on the date)"
+        sides = "; ".join(
+            f"{readable_date(d)} in {', '.join(dict.fromkeys(outlets.get(a, a) for a in arts))}"
+            for d, arts in sorted(ev.by_date.items())
+        )
+        text += f" (reports disagree on the date: {sides})"
     return TimelineEntry(
         date=iso_date(ev.value) or None,
         granularity=ev.granularity,

@@ -27,6 +27,33 @@ _PART_MONTHS = {
 }  # fmt: skip
 
 
+#: Word stems (and verb lemmas) that tell the same kind of event in other words:
+#: "two people were hurt" and "two people were injured", "met" and "the talks".
+EVENT_CLASSES: dict[str, str] = {
+    "hurt": "injure", "injure": "injure", "injuri": "injure", "wounde": "injure",
+    "wound": "injure", "killed": "kill", "kill": "kill", "died": "kill", "die": "kill",
+    "dead": "kill", "talks": "talks", "talk": "talks", "meet": "talks", "meetin": "talks",
+    "negoti": "talks", "summit": "talks", "strike": "attack", "struck": "attack",
+    "attack": "attack", "arrest": "arrest", "detain": "arrest", "resign": "resign",
+    "quit": "resign", "stepped": "resign",
+}  # fmt: skip
+
+
+_CLASSES = frozenset(EVENT_CLASSES.values())
+
+
+def event_words(sentence_words: frozenset[str], verb: str) -> frozenset[str]:
+    """A sentence's content-word stems with event words replaced by their class.
+
+    The verb lemma of the event line joins them, so that "delegates met in Istanbul"
+    and "the talks in Istanbul" share the class of meeting.
+    """
+    out = {EVENT_CLASSES.get(w, w) for w in sentence_words}
+    if verb.lower() in EVENT_CLASSES:
+        out.add(EVENT_CLASSES[verb.lower()])
+    return frozenset(out)
+
+
 @dataclass
 class Event:
     """One dated event while a timeline is built (mutable: merging grows it)."""
@@ -42,10 +69,17 @@ class Event:
     verb: str = ""
     strong: bool = False
     lines: list[tuple[str, str]] = field(default_factory=list)  # (line, verb) of each report
+    word_sets: list[frozenset[str]] = field(default_factory=list)  # of each merged report
+    line_words: frozenset[str] = frozenset()  # content words of the event line
+    line_sets: list[frozenset[str]] = field(default_factory=list)  # of each merged report
 
     def __post_init__(self) -> None:
         if not self.lines:
             self.lines.append((self.line, self.verb))
+        if not self.word_sets:
+            self.word_sets.append(self.words)
+        if not self.line_sets and self.line_words:
+            self.line_sets.append(self.line_words)
 
 
 def _month_end(year: int, month: int) -> date:
@@ -124,6 +158,8 @@ def _absorb(target: Event, ev: Event) -> None:
             bucket = target.by_date.setdefault(d, [])
             bucket.extend(a for a in arts if a not in bucket)
         target.lines.extend(ev.lines)
+    target.word_sets.extend(ev.word_sets)
+    target.line_sets.extend(ev.line_sets)
     target.citations.extend(c for c in ev.citations if c not in target.citations)
     target.background = target.background and ev.background
     target.strong = target.strong or ev.strong
@@ -135,20 +171,44 @@ def _close(a: str, b: str) -> bool:
 
 
 def merge(events: list[Event], params: TimelineParams = TIMELINE) -> list[Event]:
-    """Events of one story merged: same event, same (or nested) date, or a date dispute."""
+    """Events of one story merged: same event, same (or nested) date, or a date dispute.
+
+    A second pass merges entries whose lines say the same, which the first left apart
+    because each report joined the entry it met first ("Kaden Hammond was shot and
+    killed by a relative" and "A 13-year-old boy was shot and killed by a relative").
+    """
+    merged = _merge_pass(_merge_pass(events, params, disputes=True), params, disputes=False)
+    for ev in merged:
+        # The date most reports give is the entry's date; ties go to the earliest report.
+        ev.value = max(ev.by_date, key=lambda d: len(ev.by_date[d]))
+        ev.line = _best_line(ev.lines)
+    return merged
+
+
+def _merge_pass(events: list[Event], params: TimelineParams, disputes: bool) -> list[Event]:
     merged: list[Event] = []
     for ev in events:
         target = None
         for other in merged:
-            score = similarity(ev.words, other.words)
+            # an entry that merged several reports is as close as its closest report
+            score = max(similarity(ev.words, w) for w in other.word_sets)
             same_time = other.value == ev.value or (
                 _within(ev.value, other.value) or _within(other.value, ev.value)
             )
-            if same_time and score >= params.merge_overlap:
+            kinds = ev.words & _CLASSES & frozenset().union(*other.word_sets)
+            bar = params.kind_overlap if kinds else params.merge_overlap
+            # or two lines that say the same ("… was shot and killed by a relative")
+            same_line = any(
+                similarity(a, b) >= params.line_overlap
+                for a in ev.line_sets
+                for b in other.line_sets
+            )
+            if same_time and ((disputes and score >= bar) or same_line):
                 target = other
                 break
             if (
-                other.granularity == ev.granularity == "day"
+                disputes
+                and other.granularity == ev.granularity == "day"
                 and other.verb == ev.verb
                 and not set(other.by_date.get(other.value, ())) & set(ev.by_date[ev.value])
                 and score >= params.dispute_overlap
@@ -160,10 +220,6 @@ def merge(events: list[Event], params: TimelineParams = TIMELINE) -> list[Event]
             merged.append(ev)
         else:
             _absorb(target, ev)
-    for ev in merged:
-        # The date most reports give is the entry's date; ties go to the earliest report.
-        ev.value = max(ev.by_date, key=lambda d: len(ev.by_date[d]))
-        ev.line = _best_line(ev.lines)
     return merged
 
 

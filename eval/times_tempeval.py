@@ -1,0 +1,190 @@
+"""Score time expressions on the TempEval-3 development set (TimeBank and AQUAINT apart).
+
+Usage: .venv/bin/python eval/times_tempeval.py [--data .devdata/tempeval] [--errors N]
+       [--corpus TimeBank|AQUAINT] [--no-baseline]
+
+Runs storyline's ``extract_times`` exactly as ``storyline analyze`` does (boilerplate
+masked, anchored on the creation date ``published``) and, in the same run, the
+baseline of eval/times.py: spaCy DATE/TIME entities normalised by dateparser against
+the same anchor. Scoring is that of ``../shared/devdata/score.py times`` (a gold span
+matches any overlapping prediction, the value of the most overlapping one counts), so
+the figures equal those of ``storyline analyze`` + ``score.py``. Parsed documents are
+cached as a spaCy DocBin in ``eval/.cache/`` (gitignored), keyed by the model and the
+texts, so a loop costs seconds. The set is built on your machine (../shared/devdata);
+nothing from it is stored in the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from times import baseline_times
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = ROOT / "eval" / ".cache"
+
+
+@dataclass
+class Tally:
+    """Counts of score.py's ``times`` measure."""
+
+    gold: int = 0
+    pred: int = 0
+    hit_gold: int = 0
+    hit_pred: int = 0
+    value: int = 0
+
+    def add(self, other: Tally) -> None:
+        """Add another tally to this one."""
+        self.gold += other.gold
+        self.pred += other.pred
+        self.hit_gold += other.hit_gold
+        self.hit_pred += other.hit_pred
+        self.value += other.value
+
+    def row(self) -> tuple[float, float, float, float, float, float]:
+        """Span P, R, F1 and value P, R, F1."""
+        sp = self.hit_pred / self.pred if self.pred else 0.0
+        sr = self.hit_gold / self.gold if self.gold else 0.0
+        vp = self.value / self.pred if self.pred else 0.0
+        vr = self.value / self.gold if self.gold else 0.0
+        return sp, sr, _f1(sp, sr), vp, vr, _f1(vp, vr)
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def score(
+    gold: list[dict[str, Any]], pred: list[tuple[int, int, str, str]], text: str = ""
+) -> tuple[Tally, list[str]]:
+    """One document scored as score.py does, with its errors as readable lines."""
+    t = Tally(gold=len(gold), pred=len(pred))
+    errors: list[str] = []
+    for g in gold:
+        hits = [p for p in pred if _overlap(p[0], p[1], g["start"], g["end"])]
+        if not hits:
+            errors.append(
+                f"MISS  {g['text']!r} {g['type']} {g['value']}"
+                f" | {_context(text, g['start'], g['end'])}"
+            )
+            continue
+        t.hit_gold += 1
+        best = max(hits, key=lambda p: _overlap(p[0], p[1], g["start"], g["end"]))
+        if best[2].strip().upper() == str(g["value"]).strip().upper():
+            t.value += 1
+        else:
+            errors.append(
+                f"VALUE {g['text']!r} {g['type']} gold={g['value']} ours={best[2]}"
+                f" | {_context(text, g['start'], g['end'])}"
+            )
+    for p in pred:
+        if any(_overlap(p[0], p[1], g["start"], g["end"]) for g in gold):
+            t.hit_pred += 1
+        else:
+            errors.append(f"EXTRA {p[3]!r} {p[2]} | {_context(text, p[0], p[1])}")
+    return t, errors
+
+
+def _context(text: str, start: int, end: int) -> str:
+    return " ".join(text[max(0, start - 60) : end + 40].split())
+
+
+def _parsed(rows: list[dict[str, Any]], nlp: Any) -> list[Any]:
+    """The masked texts parsed, from the DocBin cache when it holds this model and text."""
+    from spacy.tokens import DocBin
+
+    from storyline.analyze.clean import find_boilerplate, mask_text
+
+    masked = [mask_text(r["text"], find_boilerplate(r["text"], r.get("title"))) for r in rows]
+    key = hashlib.sha256(
+        (nlp.meta.get("name", "") + nlp.meta.get("version", "") + "\0".join(masked)).encode()
+    ).hexdigest()[:16]
+    path = CACHE / f"tempeval-{key}.spacy"
+    if path.exists():
+        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    docs = list(nlp.pipe(masked, batch_size=16))
+    CACHE.mkdir(parents=True, exist_ok=True)
+    DocBin(docs=docs, store_user_data=False).to_disk(path)
+    return docs
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run both systems over the set and print the table."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", default=str(ROOT / ".devdata" / "tempeval"))
+    ap.add_argument("--errors", type=int, default=0, help="print this many errors")
+    ap.add_argument("--corpus", default="", help="errors of this corpus only")
+    ap.add_argument("--no-baseline", action="store_true", help="skip the dateparser baseline")
+    ap.add_argument("--kinds", action="store_true", help="count errors by kind and gold type")
+    args = ap.parse_args(argv)
+    data = Path(args.data)
+    if not (data / "dev.jsonl").is_file():
+        print(f"TempEval-3 development set not found in {data}; see ../shared/devdata/README.md")
+        return 1
+    rows = [json.loads(line) for line in (data / "dev.jsonl").open(encoding="utf-8")]
+    # one document is listed twice (a second corpus name); score.py scores it once
+    rows = list({r["id"]: r for r in reversed(rows)}.values())[::-1]
+    gold = json.loads((data / "gold.json").read_text(encoding="utf-8"))
+
+    from storyline.analyze.times import extract_times
+    from storyline.nlp import load_nlp
+
+    nlp = load_nlp()
+    docs = _parsed(rows, nlp)
+    systems = ["storyline"] if args.no_baseline else ["storyline", "spaCy+dateparser"]
+    tallies: dict[tuple[str, str], Tally] = {}
+    errors: list[str] = []
+    kinds: Counter[str] = Counter()
+    for row, doc in zip(rows, docs, strict=True):
+        anchor = date.fromisoformat(row["published"][:10]) if row.get("published") else None
+        g = gold.get(row["id"], [])
+        text = row["text"]
+        ours = [(t.span.start, t.span.end, t.value, t.text) for t in extract_times(doc, anchor)]
+        preds = {"storyline": ours}
+        if not args.no_baseline:
+            preds["spaCy+dateparser"] = [
+                (*b, text[b[0] : b[1]]) for b in baseline_times(doc, anchor)
+            ]
+        for name in systems:
+            tally, errs = score(g, preds[name], text)
+            for corpus in (row["corpus"], "all"):
+                tallies.setdefault((corpus, name), Tally()).add(tally)
+            if name == "storyline" and (not args.corpus or args.corpus == row["corpus"]):
+                for e in errs:
+                    errors.append(f"{e}   [{row['id']} dct={anchor}]")
+                    kinds[e.split()[0] + " " + (e.split()[2] if e[0] != "E" else "")] += 1
+    print(
+        f"{'corpus':10} {'system':18} {'gold':>5} {'pred':>5} {'spanP':>6} {'spanR':>6} "
+        f"{'spanF1':>6} {'valP':>6} {'valR':>6} {'valF1':>6}"
+    )
+    for corpus in ("TimeBank", "AQUAINT", "all"):
+        for name in systems:
+            t = tallies.get((corpus, name))
+            if t is None:
+                continue
+            cells = " ".join(f"{x:6.3f}" for x in t.row())
+            print(f"{corpus:10} {name:18} {t.gold:5d} {t.pred:5d} {cells}")
+    if args.kinds:
+        for kind, n in kinds.most_common():
+            print(f"{n:5d} {kind}")
+    for line in errors[: args.errors]:
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,111 @@
+"""Reporting periods named by reference: "the quarter", "the year-ago period", "a year earlier".
+
+Business news names its reporting period once ("the third quarter") and then refers
+back to it: "the quarter", "the latest period", "in the year-earlier quarter", "from
+$5 million a year ago". TIMEX3 values such references by the period they point at.
+The rules here mark them with ``anaphor:quarter:OP[:Qn]`` (OP: a year shift ``+0``,
+``-1``, or a year ``Y1988``; Qn: a named quarter) or ``anaphor:yearback``;
+:func:`resolve_periods` then gives each the last quarter named before it in the
+document (else the last quarter ended before the publication date, ``quarter:-1``),
+shifted. A relative base stays relative: ``adjust:OP:Qn|REL`` is resolved by
+:func:`adjust_value` once the anchor is known.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from storyline.analyze.timex.norm import Norm
+
+#: Refers to a quarter: "the quarter" (+0), "the year-ago quarter" (-1), "the 1988 period" (Y1988).
+QUARTER_REF = "anaphor:quarter:"
+#: "a year ago", "a year earlier", "year-earlier": a year before the period in question.
+YEARBACK = "anaphor:yearback"
+#: Prefix of a relative base to resolve and then adjust.
+ADJUST = "adjust:"
+
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def period_ref(m: re.Match[str], tense: str) -> Norm | None:
+    """ "the (latest|year-ago|comparable) quarter", "the 1988 period", "last year's quarter"."""
+    back = bool(m["back"] or m["tail"] or m["lastyear"])
+    q = f":Q{_ORD[m['ord'].lower()]}" if m["ord"] else ""
+    if m["year"]:
+        if q:
+            return Norm("DATE", f"{m['year']}-{q[1:]}", "quarter")
+        return Norm("DATE", "XXXX-QX", "quarter", f"{QUARTER_REF}Y{m['year']}")
+    if q and not back:
+        return None  # "the third quarter": the quarter rule's
+    if not back and ((m["det"] or "").lower() == "this" or (m["mod"] or "").lower() == "current"):
+        if m["unit"].lower() == "period":
+            return None
+        return Norm("DATE", "XXXX-QX", "quarter", "quarter:0")  # "this quarter": the present one
+    if m["unit"].lower() == "period" and not (back or m["mod"]):
+        return None  # "the period": too vague to be a quarter
+    op = "-1" if back else "+0"
+    return Norm("DATE", "XXXX-QX", "quarter", f"{QUARTER_REF}{op}{q}")
+
+
+def year_back(m: re.Match[str], tense: str) -> Norm | None:
+    """ "a year ago", "a year earlier", "year-earlier results"."""
+    return Norm("DATE", "XXXX", "year", YEARBACK)
+
+
+def _shift_value(value: str, op: str, quarter: str) -> str | None:
+    """A quarter value ("1989-Q3") with its year shifted or set and its quarter replaced."""
+    m = re.match(r"^(\d{4})-(Q[1-4]|QX)$", value)
+    if m is None:
+        return None
+    year = int(op[1:]) if op.startswith("Y") else int(m[1]) + int(op)
+    return f"{year:04d}-{quarter or m[2]}"
+
+
+def adjust_value(
+    rel: str, resolve: Callable[[str], tuple[str, str] | None]
+) -> tuple[str, str] | None:
+    """Resolve ``adjust:OP:Qn|REL`` with ``resolve`` (REL -> (value, granularity))."""
+    head, _, inner = rel.partition("|")
+    _, op, quarter = head.split(":")
+    got = resolve(inner)
+    if got is None:
+        return None
+    value = _shift_value(got[0], op, quarter)
+    return (value, "quarter") if value else None
+
+
+def _quarter_base(norm: Norm) -> str | None:
+    """What a quarter mention contributes as a base: its value, or ``rel`` when relative."""
+    if norm.type != "DATE" or norm.granularity != "quarter" or norm.value.endswith(("H1", "H2")):
+        return None
+    if norm.rel is None:
+        return norm.value if re.match(r"^\d{4}-Q[1-4]$", norm.value) else None
+    return "rel:" + norm.rel
+
+
+def _apply(base: str, op: str, quarter: str) -> Norm:
+    if base.startswith("rel:"):
+        return Norm("DATE", "XXXX-QX", "quarter", f"{ADJUST}{op}:{quarter}|{base[4:]}")
+    value = _shift_value(base, op, quarter)
+    return Norm("DATE", value or "XXXX-QX", "quarter")
+
+
+def resolve_norms(norms: list[Norm]) -> list[Norm]:
+    """Each period reference given the last quarter named before it (see module doc)."""
+    out: list[Norm] = []
+    last: str | None = None
+    for norm in norms:
+        rel = norm.rel or ""
+        if rel.startswith(QUARTER_REF):
+            parts = rel[len(QUARTER_REF) :].split(":")
+            op, quarter = parts[0], (parts[1] if len(parts) > 1 else "")
+            norm = _apply(last or "rel:quarter:-1", op, quarter)
+            if op == "+0" and not quarter:
+                last = _quarter_base(norm) or last
+        elif rel == YEARBACK:
+            norm = _apply(last, "-1", "") if last else Norm("DATE", "XXXX", "year", "year:-1")
+        elif (base := _quarter_base(norm)) is not None:
+            last = last or base
+        out.append(norm)
+    return out
