@@ -24,6 +24,7 @@ from markupsafe import Markup, escape
 
 from storyline.lexicon.measures import claim_what
 from storyline.model import Article, ArticleAnalysis, Citation, Digest, Span, Story, StoryQuote
+from storyline.report.figures import figure_rows
 from storyline.report.view import (
     UNATTRIBUTED,
     ArticleView,
@@ -126,6 +127,7 @@ def render_story_html(story: Story, digest: Digest, site: Site = STATIC) -> str:
             s=story,
             bodies=bodies,
             speakers=_by_speaker(view),
+            figures=figure_rows(view),
             css=css,
             js=js,
             csp=csp,

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from storyline.lexicon.measures import claim_what
 from storyline.model import Digest, Story, StoryQuote
+from storyline.report.figures import figure_rows
 from storyline.report.view import (
     Ref,
     StoryView,
@@ -51,6 +52,7 @@ def render_story_markdown(story: Story, digest: Digest) -> str:
         f"{span}{v.coverage.reports} reports from {v.coverage.independent} independent sources",
         "",
     ]
+    out += _figures(v)
     out += ["## Summary", ""]
     if story.summary:
         out += [
@@ -63,6 +65,20 @@ def render_story_markdown(story: Story, digest: Digest) -> str:
     out += _disputes(v) + _single(v) + _timeline(v) + _quotes(v) + _facts(v)
     out += _entities(v) + _coverage(v) + _articles(v)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _figures(v: StoryView) -> list[str]:
+    """The headline figures, at the top: value, status, how, and every value given."""
+    rows = figure_rows(v)
+    if not rows:
+        return []
+    out = ["## Figures", ""]
+    for r in rows:
+        note = f" — {md(r.note)}" if r.note else ""
+        out.append(f"- **{md(r.label)}: {md(r.value)}** _({md(r.status)})_{note} {_cites(r.refs)}")
+        for side in r.sides:
+            out.append(f"  - {md(side.value)} — {_join(side.outlets)} {_cites(side.refs)}")
+    return [*out, ""]
 
 
 def _disputes(v: StoryView) -> list[str]:

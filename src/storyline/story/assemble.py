@@ -15,6 +15,7 @@ from storyline.story.compare.claims import compare_claims
 from storyline.story.coverage import build_coverage
 from storyline.story.dating import estimate_dates
 from storyline.story.disputes import find_disputes
+from storyline.story.figures import story_figures
 from storyline.story.names import resolve_names
 from storyline.story.quotes import group_quotes
 from storyline.story.summary.summarize import summarize
@@ -93,6 +94,7 @@ def assemble_story(
         disputes=find_disputes(ordered, conflicts, timeline, quotes),
         duplicate_of=dups,
         date_evidence={k: v for k, v in evidence.items() if k in ids},
+        figures=story_figures(ordered, dups),
     )
     story = replace(story, coverage=build_coverage(story, ordered, dups))
     return AssembledStory(story=story, items=ordered, date_evidence=dict(evidence))
