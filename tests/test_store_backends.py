@@ -83,3 +83,13 @@ def test_store_backends_cli_names_a_database_it_cannot_open(tmp_path: Path) -> N
     assert "cannot open the database" in lines[-1]
     assert "secret" not in result.output
     assert "Traceback" not in result.output
+
+
+def test_store_backends_serve_says_it_needs_sqlite() -> None:
+    from click.testing import CliRunner
+
+    from storyline.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--db", "postgresql://u@127.0.0.1:9/x"])
+    assert result.exit_code == 2
+    assert "serve and token need a SQLite database file" in result.output
