@@ -142,3 +142,29 @@ def test_claims_local_in_hospital_is_injured(nlp: Any) -> None:
 def test_claims_local_wounded_beside_shot_are_shot(nlp: Any) -> None:
     text = "Police said one woman was shot in the leg and another was grazed by a bullet."
     assert _counts(nlp, text) == (0, 2)
+
+
+def test_claims_local_shot_himself_in_the_leg_is_hurt_not_dead(nlp: Any) -> None:
+    text = (
+        "A 15-year-old boy accidentally shot himself in the leg at a home in Varrow on "
+        "Sunday. He was taken to hospital in stable condition, police said."
+    )
+    assert _counts(nlp, text) == (0, 1)
+
+
+def test_claims_local_killing_then_shooting_himself_counts_the_gunman(nlp: Any) -> None:
+    text = "A man killed his wife in Varrow on Sunday before shooting himself, police said."
+    assert _counts(nlp, text) == (2, 0)
+
+
+def test_claims_local_day_after_an_abbreviated_month_is_no_toll(nlp: Any) -> None:
+    text = "A hunter from Varrow was killed Oct. 14 when his gun went off, deputies said."
+    assert _counts(nlp, text) == (1, 0)
+
+
+def test_claims_local_age_after_a_name_before_its_verb_is_no_toll(nlp: Any) -> None:
+    text = (
+        "Two men were shot in Varrow on Friday. Carl Webb, 24 was shot in the chest and "
+        "Dion Hale, 26 was shot in the leg."
+    )
+    assert _counts(nlp, text) == (0, 2)

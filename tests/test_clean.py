@@ -256,3 +256,31 @@ def test_clean_seeds_debris_marked_and_sentences_kept(seeds_dir: Path) -> None:
 )
 def test_clean_stated_date(text: str, expected: str | None) -> None:
     assert stated_date(text, find_boilerplate(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Dana Holt can be reached at 555-0100 or dholt@example.com.", "footer"),
+        (
+            "Andy Kern is the Courier public safety reporter. He can be reached at 555-0101.",
+            "footer",
+        ),
+        ("Get email notifications on Dana Holt daily!", "navigation"),
+        ("Your notification has been saved.", "navigation"),
+        ("Shots on Elm. pic.twitter.com/AbC123 — Dana Holt (@danaholt) August 12, 2016", "credit"),
+    ],
+)
+def test_clean_local_news_reporter_lines_widgets_and_embedded_posts(line: str, kind: str) -> None:
+    assert _marked(line) == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Officer Dana Holt can be reached by residents through the tip line, the chief said.",
+        "The reporter who filmed the arrest said she was pushed.",
+    ],
+)
+def test_clean_local_news_sentences_about_people_stay(line: str) -> None:
+    assert _marked(line) is None

@@ -30,6 +30,9 @@ def test_store_backends_translate_placeholders_and_conflicts() -> None:
     )
     assert translate_dml("INSERT OR REPLACE INTO bands (band, key, num) VALUES (?,?,?)", _no_key)
     assert translate_dml("BEGIN IMMEDIATE", _no_key) == "BEGIN"
+    assert translate_dml("WHERE a IS NOT b.c AND d IS NOT NULL AND e IS f", _no_key) == (
+        "WHERE a IS DISTINCT FROM b.c AND d IS NOT NULL AND e IS NOT DISTINCT FROM f"
+    )
 
 
 def test_store_backends_translate_table_definitions() -> None:
@@ -80,3 +83,13 @@ def test_store_backends_cli_names_a_database_it_cannot_open(tmp_path: Path) -> N
     assert "cannot open the database" in lines[-1]
     assert "secret" not in result.output
     assert "Traceback" not in result.output
+
+
+def test_store_backends_serve_says_it_needs_sqlite() -> None:
+    from click.testing import CliRunner
+
+    from storyline.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--db", "postgresql://u@127.0.0.1:9/x"])
+    assert result.exit_code == 2
+    assert "serve and token need a SQLite database file" in result.output

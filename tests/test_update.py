@@ -51,7 +51,7 @@ def _without_changes(page: bytes) -> bytes:
     text = page.decode("utf-8")
     text = re.sub(r'<section id="changes".*?</section>', "", text, flags=re.S)
     text = text.replace('<a href="#changes">What changed</a>', "")
-    text = re.sub(r"## What changed.*?(?=## Summary)", "", text, flags=re.S)
+    text = re.sub(r"## What changed[^\n]*\n(?:(?!## )[^\n]*\n)*", "", text)
     return re.sub(r"\n{3,}", "\n\n", text).encode("utf-8")
 
 

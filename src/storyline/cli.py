@@ -275,10 +275,23 @@ def analyze(
     _finish(result, "analyze")
 
 
+def _sqlite_only(ctx: click.Context, param: click.Parameter, value: str | Path) -> Path:
+    """``serve`` and ``token`` read the served tables, which live in SQLite only (so far)."""
+    del ctx
+    if is_postgres(str(value)):
+        raise click.BadParameter(
+            "serve and token need a SQLite database file; PostgreSQL is supported by "
+            "digest, analyze, watch and fetch, not yet by the server (docs/scaling.md)",
+            param=param,
+        )
+    return Path(value)
+
+
 _db_required = click.option(
     "--db",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=DatabaseParam(),
+    callback=_sqlite_only,
     help="SQLite database of storyline (made by `storyline digest`, or new).",
 )
 

@@ -246,6 +246,29 @@ class SummarySentence:
 
 
 @dataclass(frozen=True, slots=True)
+class FigureValue:
+    """One value reports gave for a headline figure, with the reports behind it."""
+
+    value: float
+    articles: tuple[str, ...]
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A headline figure of a story's main event: the value the story stands by now."""
+
+    measure: str  # killed | injured | arrested | missing | evacuated | displaced
+    value: float
+    status: str  # agreed | disputed | updated | single source
+    articles: tuple[str, ...]
+    citations: tuple[Citation, ...] = ()
+    derived: str | None = None  # how, when derived rather than read: "shot 3 − killed 1"
+    reason: str | None = None  # why this value, when reports differ
+    values: tuple[FigureValue, ...] = ()  # every value given, when reports differ
+
+
+@dataclass(frozen=True, slots=True)
 class DisputeSide:
     """One side of a dispute: what it says, which reports say so, on whose word."""
 
@@ -360,8 +383,8 @@ class Story:
     date_evidence: dict[str, tuple[str, ...]] = field(
         default_factory=dict, hash=False, compare=False
     )
-    #: One per storyline: its stories in order and the figures that changed.
-    storylines: tuple[Storyline, ...] = ()
+    #: The headline figures of the main event (story.figures).
+    figures: tuple[Figure, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,6 +58,26 @@ _IMAGE_CAPTION = re.compile(
 )
 # The signature line of an embedded post: "— Olga Brenner (@obrenner) March 11, 2025"
 _EMBED = re.compile(r"^[—–-]+\s*[^\n]{1,60}\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?$")
+# An embedded post with its text, its signature closing the paragraph:
+# "... pic.twitter.com/x1y2 — Olga Brenner (@obrenner) March 11, 2025"
+_EMBED_END = re.compile(r"\s[—–]\s*[^\n—–]{1,60}\(@\w{1,30}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}$")
+# The reporter's line closing a local report: "Dana Holt can be reached at 555-0100 or
+# dholt@example.com", "Dana Holt is the Courier's public safety reporter."
+_REPORTER = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s+){1,3}(?:can|may) be reached (?:at|by (?:phone|e-?mail)|via)\b"
+    r"[^.]{0,80}(?:\d{3}|@)"
+    r"|^(?:[A-Z][\w.'’-]*\s+){1,3}(?:is|covers)\s+(?:the\s+|a\s+)?[\w\s'’.-]{0,50}"
+    r"\b(?:reporter|correspondent|writer|editor|columnist)\b"
+)
+# Follow-an-author widgets of archived news sites.
+_WIDGET = re.compile(
+    r"^(?:get email notifications on\b|your notification has been saved\b|"
+    r"there was a problem saving your notification\b|"
+    r"whenever .{1,60} posts new content, you'?ll get an email\b|"
+    r"like this: like loading\b|you must enter the characters\b|"
+    r"report an error or submit a tip\b|for more neighborhood news, listen\b)",
+    re.I,
+)
 _BARE_URL = re.compile(r"^(?:<)?(?:https?://|www\.|pic\.twitter\.com/)\S+(?:>)?$")
 
 _RELATED = re.compile(
@@ -294,8 +314,12 @@ def _classify(line: str) -> str | None:
         return "navigation"
     if _is_related(line) or _BARE_URL.match(line):
         return "related-link"
-    if _EMBED.match(line):
+    if _EMBED.match(line) or (_EMBED_END.search(line) and _words(line) <= 80):
         return "credit"
+    if _WIDGET.match(line) and _words(line) <= 40:
+        return "navigation"
+    if _REPORTER.match(line) and _words(line) <= 40:
+        return "footer"
     if _is_footer(line):
         return "footer"
     stamp = _STAMP.match(line)

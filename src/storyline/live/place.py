@@ -1,10 +1,9 @@
 """The one place the live poller hands new reports to the digest.
 
-Today it calls the existing machinery: :func:`storyline.api.build_digest` (which
-restores every stored placement, places only the new reports, and assembles the
-stories) and writes the report when an output folder is given. When the
-incremental digest lands (issue 16: place new reports, re-assemble only the
-stories they touch), this function switches to it; nothing else changes.
+It calls the incremental digest (:func:`storyline.update.update_stories`): the new
+reports are placed, only the stories they change are assembled again, and, given
+an output folder, only their pages are rewritten (then ``stories.json`` and the
+index from the stored entries).
 """
 
 from __future__ import annotations
@@ -33,17 +32,15 @@ Place = Callable[[Store, Sequence[str]], Placed]
 def digest_placer(
     *, out_dir: Path | None = None, model: str | None = None, max_sentences: int = 6
 ) -> Place:
-    """A :data:`Place` over the whole-digest machinery (the adapter to switch later)."""
+    """A :data:`Place` over the incremental digest; ``model`` is unused (nothing is parsed)."""
+    del model
 
     def place(store: Store, article_ids: Sequence[str]) -> Placed:
-        from storyline.api import build_digest
-        from storyline.report import write_report
+        from storyline.update import update_stories
 
-        built = build_digest(store, max_sentences=max_sentences, model=model)
-        if out_dir is not None:
-            write_report(built, out_dir)
-        new = set(article_ids)
-        touched = tuple(s.id for s in built.stories if new & set(s.articles))
-        return Placed(len(built.stories), touched, built)
+        update = update_stories(store, out_dir=out_dir, max_sentences=max_sentences)
+        placed = update.placements
+        touched = sorted({placed[a][0] for a in article_ids if a in placed})
+        return Placed(update.stories, tuple(touched))
 
     return place

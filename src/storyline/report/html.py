@@ -33,6 +33,7 @@ from storyline.model import (
     Storyline,
     StoryQuote,
 )
+from storyline.report.figures import figure_rows
 from storyline.report.view import (
     UNATTRIBUTED,
     ArticleView,
@@ -136,6 +137,7 @@ def render_story_html(story: Story, digest: Digest, site: Site = STATIC) -> str:
             s=story,
             bodies=bodies,
             speakers=_by_speaker(view),
+            figures=figure_rows(view),
             css=css,
             js=js,
             csp=csp,

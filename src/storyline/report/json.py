@@ -18,6 +18,7 @@ from storyline.model import (
     Citation,
     Conflict,
     Digest,
+    Figure,
     Span,
     Story,
     StoryClaim,
@@ -173,6 +174,7 @@ def story_to_dict(story: Story) -> dict[str, Any]:
         "changes": [to_jsonable(c) for c in story.changes],
         "duplicate_of": dict(story.duplicate_of),
         "date_evidence": {a: list(why) for a, why in story.date_evidence.items()},
+        "figures": [_figure(f) for f in story.figures],
     }
     if story.coverage is not None:
         out["coverage"] = to_jsonable(story.coverage)
@@ -209,6 +211,26 @@ def _conflict(c: Conflict) -> dict[str, Any]:
                 "citations": [_citation(x) for x in v.citations],
             }
             for v in c.values
+        ],
+    }
+
+
+def _figure(f: Figure) -> dict[str, Any]:
+    return {
+        "measure": f.measure,
+        "value": number(f.value),
+        "status": f.status,
+        "articles": list(f.articles),
+        "citations": [_citation(x) for x in f.citations],
+        "derived": f.derived,
+        "reason": f.reason,
+        "values": [
+            {
+                "value": number(v.value),
+                "articles": list(v.articles),
+                "citations": [_citation(x) for x in v.citations],
+            }
+            for v in f.values
         ],
     }
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from storyline.lexicon.measures import claim_what
 from storyline.model import Digest, Story, StoryQuote
+from storyline.report.figures import figure_rows
 from storyline.report.view import (
     Ref,
     StoryView,
@@ -52,6 +53,7 @@ def render_story_markdown(story: Story, digest: Digest) -> str:
         "",
     ]
     out += _changes(v)
+    out += _figures(v)
     out += ["## Summary", ""]
     if story.summary:
         out += [
@@ -75,6 +77,20 @@ def _changes(v: StoryView) -> list[str]:
     if v.earlier_changes:
         out += ["", "Earlier changes:", ""]
         out += [f"- _{c.kind}_: {md(c.text)} ({c.date})" for c in v.earlier_changes]
+    return [*out, ""]
+
+
+def _figures(v: StoryView) -> list[str]:
+    """The headline figures, at the top: value, status, how, and every value given."""
+    rows = figure_rows(v)
+    if not rows:
+        return []
+    out = ["## Figures", ""]
+    for r in rows:
+        note = f" — {md(r.note)}" if r.note else ""
+        out.append(f"- **{md(r.label)}: {md(r.value)}** _({md(r.status)})_{note} {_cites(r.refs)}")
+        for side in r.sides:
+            out.append(f"  - {md(side.value)} — {_join(side.outlets)} {_cites(side.refs)}")
     return [*out, ""]
 
 

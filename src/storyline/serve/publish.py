@@ -3,8 +3,8 @@
 :func:`published_story` turns a story of a digest into the rows that the pages,
 the API, the feeds and search read; the page is rendered by the same view and
 template as the static report (:mod:`storyline.report.html`), with the server's
-links. :func:`place_pending` is the only place where the server calls the digest:
-swap its body for the incremental digest's library function when that lands.
+links. :func:`place_pending` is the only place where the server places reports:
+through the incremental digest (:mod:`storyline.update`).
 """
 
 from __future__ import annotations
@@ -15,13 +15,14 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
-from storyline import api
 from storyline.model import Article, Coverage, Digest, Story
 from storyline.report.html import Site, render_story_html
 from storyline.report.json import story_to_dict
 from storyline.report.view import items_of
+from storyline.store import Store
 from storyline.store.served import EntityRow, OutletRow, Published, PublishedStory, QuoteRow
 from storyline.story.coverage import build_coverage
+from storyline.update import analyse_pending, load_digest, update_stories
 
 #: How the server's pages link to each other and load their assets.
 SERVER_SITE = Site(index="/", stories="/stories/", storylines="/storylines/", assets="/static/")
@@ -140,14 +141,22 @@ def place_pending(
 ) -> list[str]:
     """Analyse and place the stored reports that have no story yet, then publish.
 
-    The adapter to the digest machinery, and the one place to change when the
-    incremental digest lands: today it regroups every stored report through
-    :func:`storyline.api.digest` (with no new inputs; placements are stable, so
-    story ids never change) and publishes the stories whose content changed.
+    Incremental (:mod:`storyline.update`): only the stories that the new reports
+    changed are assembled again and published, so the cost follows what is new.
+    When fewer stories are published than stored (a database a digest made, or a
+    first start), every stored story is published once.
     """
-    result = api.digest(
-        (), out_dir=None, db=db, model=model, jobs=jobs, max_sentences=max_sentences
-    )
-    if result.digest is None:
-        return []
-    return publish_digest(db, result.digest)
+    with Store(db) as store:
+        analyse_pending(store, model=model, jobs=jobs)
+        update = update_stories(store, max_sentences=max_sentences)
+        with Published(db, readonly=True) as served:
+            published, _ = served.counts()
+        complete = published == update.stories
+        if complete and not update.changed and not update.removed:
+            return []
+        digest = load_digest(store, update.changed if complete else None)
+    if not complete:
+        return publish_digest(db, digest)
+    rows = [published_story(story, digest) for story in digest.stories]
+    with Published(db) as served:
+        return served.publish(rows, withdraw=update.removed)

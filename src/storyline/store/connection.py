@@ -10,6 +10,8 @@ PostgreSQL (psycopg 3) when ``--db`` is a ``postgresql://`` URL:
   KEY`` or ``AUTOINCREMENT`` key is ``BIGSERIAL``, ``BLOB`` is ``BYTEA``, and every
   table that SQLite would give a ``rowid`` gets a last ``rowid BIGSERIAL`` column, so
   that "the order rows were added" reads the same on both;
+- ``a IS b`` and ``a IS NOT b`` (SQLite's null-safe comparisons) are ``IS NOT
+  DISTINCT FROM`` and ``IS DISTINCT FROM``;
 - ``BEGIN IMMEDIATE`` is ``BEGIN``; ``PRAGMA`` statements are SQLite's alone.
 
 Both connections run in autocommit mode: the store opens its own transactions.
@@ -185,12 +187,19 @@ _INSERT = re.compile(
 )
 
 
+_IS_NOT_VALUE = re.compile(r"\bIS\s+NOT\s+(?!NULL\b|DISTINCT\b|TRUE\b|FALSE\b)", re.IGNORECASE)
+_IS_VALUE = re.compile(r"\bIS\s+(?!NOT\b|NULL\b|DISTINCT\b|TRUE\b|FALSE\b)", re.IGNORECASE)
+
+
 def translate_dml(sql: str, primary_key: Any) -> str:
     """A statement of the store's SQLite dialect in PostgreSQL's.
 
     ``primary_key(table)`` gives a table's key columns, for ``INSERT OR REPLACE``.
     """
     text = sql.replace("%", "%%").replace("?", "%s")
+    # SQLite's null-safe comparisons ``a IS b`` / ``a IS NOT b`` are PostgreSQL's DISTINCT FROM.
+    text = _IS_NOT_VALUE.sub("IS DISTINCT FROM ", text)
+    text = _IS_VALUE.sub("IS NOT DISTINCT FROM ", text)
     if re.match(r"^\s*BEGIN\s+IMMEDIATE\s*$", text, re.IGNORECASE):
         return "BEGIN"
     found = _INSERT.match(text)

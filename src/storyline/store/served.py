@@ -210,10 +210,17 @@ class Published:
 
     # --- writing ----------------------------------------------------------------------
 
-    def publish(self, stories: Sequence[PublishedStory], *, prune: bool = False) -> list[str]:
+    def publish(
+        self,
+        stories: Sequence[PublishedStory],
+        *,
+        prune: bool = False,
+        withdraw: Sequence[str] = (),
+    ) -> list[str]:
         """Store these stories (changed ones only) and index new reports; ids that changed.
 
-        With ``prune``, stories not among these are dropped (a full digest publishes all).
+        With ``prune``, stories not among these are dropped (a full digest publishes all);
+        ``withdraw`` names stories to drop (an incremental update's removed stories).
         """
         changed: list[str] = []
         now = _now()
@@ -224,11 +231,12 @@ class Published:
                     continue
                 changed.append(s.id)
                 self._put(s, now)
+            gone = set(withdraw) & set(old)
             if prune:
-                keep = {s.id for s in stories}
-                for gone in set(old) - keep:
-                    self._drop(gone)
-                    changed.append(gone)
+                gone |= set(old) - {s.id for s in stories}
+            for story_id in sorted(gone):
+                self._drop(story_id)
+                changed.append(story_id)
             index_new_reports(self._db)
             count = self._db.execute("SELECT COUNT(*) FROM served_stories").fetchone()[0]
             self._db.execute(

@@ -16,6 +16,7 @@ from storyline.story.coverage import build_coverage
 from storyline.story.dating import estimate_dates
 from storyline.story.disputes import find_disputes
 from storyline.story.facts import fact_states, outlet_keys, reconcile
+from storyline.story.figures import story_figures
 from storyline.story.names import resolve_names
 from storyline.story.quotes import group_quotes
 from storyline.story.summary.summarize import summarize
@@ -99,6 +100,7 @@ def assemble_story(
         facts=fact_states(claims, conflicts, outlet),
         duplicate_of=dups,
         date_evidence={k: v for k, v in evidence.items() if k in ids},
+        figures=story_figures(ordered, dups),
     )
     story = replace(story, coverage=build_coverage(story, ordered, dups))
     return AssembledStory(story=story, items=ordered, date_evidence=dict(evidence))

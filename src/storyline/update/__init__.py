@@ -141,14 +141,15 @@ def place_and_update(
     return update_stories(store, out_dir=out_dir, max_sentences=max_sentences, progress=progress)
 
 
-def load_digest(store: Store) -> Digest:
-    """Every stored story, article and analysis as one :class:`Digest` (all in memory).
+def load_digest(store: Store, story_ids: Iterable[str] | None = None) -> Digest:
+    """Every stored story (or those named), with its articles and analyses, as one :class:`Digest`.
 
     Articles carry the publication dates their stories estimated; analyses are
     as stored (the times an estimated date re-resolves are resolved per story).
     """
+    wanted = None if story_ids is None else list(story_ids)
     dates = store.analysed_dates()
-    seen = store.stories.articles()
+    seen = store.stories.articles(wanted)
     ids = [a for a in dates if a in seen]
     items = read_items(store, ids)
     articles = []
@@ -160,7 +161,7 @@ def load_digest(store: Store) -> Digest:
     from storyline.story.storyline import build_storylines
 
     copies = store.duplicates()
-    stories = tuple(store.stories.stories())
+    stories = tuple(store.stories.stories(wanted))
     published = {a.id: a.published or "" for a in articles if a.published}
     return Digest(
         articles=tuple(articles),

@@ -182,7 +182,7 @@ def _not_a_count(doc: Any, start: int, end: int) -> bool:
             return True
     if prev is not None:
         plow = prev.lower_
-        if plow in ("aged", "age", "ages") or plow in MONTHS:
+        if plow in ("aged", "age", "ages") or plow.rstrip(".") in MONTHS:  # "Sept. 21"
             return True
         before = doc[start - 2].lower_ if start >= 2 else ""
         if (plow == "of" and before == "age") or (plow == "at" and before in ("dies", "died")):
@@ -233,7 +233,7 @@ def _not_a_count(doc: Any, start: int, end: int) -> bool:
     if (
         prev is not None
         and prev.text == ","
-        and (nxt is None or nxt.text == ".")
+        and (nxt is None or nxt.text == "." or nxt.pos_ == "AUX" or nxt.lower_ == "of")
         and start >= 2
         and doc[start - 2].ent_type_ == "PERSON"
         and 0 < (word_value(first.text) or 0) < 120

@@ -133,6 +133,8 @@ def harm_predicate(tok: Any) -> str | None:
         return "injured"  # "was treated at the scene" (not "treated to a concert")
     if lemma == "treat" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
         return "injured"  # "treated for minor injuries", "treated for smoke inhalation"
+    if lemma == "shoot" and _self_harm(tok) and not _fatal_context(tok):
+        return "shot"  # "accidentally shot himself in the leg": hurt, not dead
     if lemma in ("take", "kill", "shoot") and _self_harm(tok):
         return "killed"
     if lemma == "lose" and any(c.lemma_ in ("life",) for c in tok.children):
@@ -248,6 +250,19 @@ def _in_condition(tok: Any) -> bool:
     return False
 
 
+_FATAL = frozenset({"fatally", "dead", "death", "kill", "die", "murder", "suicide", "slay",
+                    "fatal", "deadly"})  # fmt: skip
+
+
+def _fatal_context(tok: Any) -> bool:
+    """Whether a sentence that says someone shot himself also says someone died.
+
+    "Killed his wife before shooting himself", "fatally shot himself": the shooter
+    is one of the dead; "shot himself in the leg while cleaning a gun" is not.
+    """
+    return any(t.lemma_.lower() in _FATAL or t.lower_ in _FATAL for t in tok.sent if t.i != tok.i)
+
+
 def _self_harm(tok: Any) -> bool:
     """ "taking his own life", "killed himself", "shot herself": the attacker died too."""
     for child in tok.children:
@@ -285,6 +300,9 @@ def victims(tok: Any, inherited: bool = False) -> list[Any]:
                                           "require", "need", "get", "survive",
                                           "escape")  # fmt: skip
     found: list[Any] = []
+    if _self_harm(tok) and tok.lemma_.lower() == "shoot" and not _fatal_context(tok):
+        # "a boy shot himself in the leg": the boy is the one hurt
+        return [c for c in tok.children if c.dep_ == "nsubj"] or [tok]
     if _self_harm(tok):
         return [tok]  # counted by person_count as one more person
     if _left_dead(tok):

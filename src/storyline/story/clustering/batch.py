@@ -36,6 +36,7 @@ class BlockDoc:
     kinds: frozenset[str] = frozenset()  # kinds of incident named ("k:shooting")
     sites: Vector = field(default_factory=dict)  # streets and sites
     marks: frozenset[str] = frozenset()  # lead sites and ages ("site:...", "age:19")
+    people: frozenset[str] = frozenset()  # people named in full at least twice
 
 
 def _sparse(rows: Sequence[Sequence[tuple[str, float]]]) -> csr_matrix:
@@ -125,6 +126,7 @@ def pair_similarity(
     other_year = known[:, None] & known[None, :] & (years[:, None] != years[None, :])
     event[other_year] *= params.year_conflict
     same_kind, other_kind = _shared([[(k, 1.0) for k in d.kinds] for d in docs])
+    _, elsewhere = _shared([list(d.places.items()) for d in docs])
     _, other_site = _shared([list(d.sites.items()) for d in docs])
     event[other_kind] *= params.kind_conflict
     event[other_site] *= params.site_conflict
@@ -133,8 +135,16 @@ def pair_similarity(
         # lead, an age): a follow-up finds its incident so ("the March 5 shooting
         # on Dorsey Avenue").
         same_mark, _ = _shared([[(m, 1.0) for m in d.marks] for d in docs])
-        same = same_mark & same_kind & _overlap(wide, raw)
+        # ...but never across places that share nothing: on a busy day two shootings
+        # in two states both have a 17-year-old victim.
+        same = same_mark & same_kind & _overlap(wide, raw) & ~elsewhere
         event[same] = np.maximum(event[same], params.signature_floor)
+    if params.person_floor > 0.0:
+        # One kind of incident and one main actor (the victim, the suspect), on any
+        # day: the arrest, the charges, the sentencing months later.
+        same_person, _ = _shared([[(m, 1.0) for m in d.people] for d in docs])
+        same = same_person & same_kind & ~elsewhere
+        event[same] = np.maximum(event[same], params.person_floor)
     if params.storyline_conflict < 1.0:
         # Events of one storyline share someone or somewhere specific (the victim,
         # the suspect, the street): two incidents that share only words do not.

@@ -33,11 +33,13 @@ from storyline.story.clustering.similarity import (
     Vector,
     conflict_factor,
     day_numbers,
+    disjoint,
     doc_vector,
     dot,
     event_days,
     gap_to_range,
     kind_set,
+    main_people,
     name_vector,
     overlap_factor,
     place_vector,
@@ -74,6 +76,7 @@ class StoryState:
     kinds: Counter[str] = field(default_factory=Counter)
     sites: Counter[str] = field(default_factory=Counter)
     marks: Counter[str] = field(default_factory=Counter)
+    people: Counter[str] = field(default_factory=Counter)
     first: int | None = None
     last: int | None = None
 
@@ -92,6 +95,7 @@ class _Doc:
     kinds: frozenset[str]
     sites: Vector
     marks: frozenset[str]
+    people: frozenset[str] = frozenset()
 
 
 class StoryClusterer:
@@ -121,6 +125,7 @@ class StoryClusterer:
             kinds=kind_set(features),
             sites=site_vector(features, self.stats),
             marks=frozenset(features.marks),
+            people=main_people(features),
         )
 
     def _similarity(self, doc: _Doc, story: StoryState) -> float:
@@ -148,12 +153,28 @@ class StoryClusterer:
         score = similarity * factor
         if self._same_incident(doc, story, days):
             score = max(score, p.signature_floor)
+        if self._same_actor(doc, story):
+            score = max(score, p.person_floor)
         return score
+
+    def _same_actor(self, doc: _Doc, story: StoryState) -> bool:
+        """Whether the report and the story share a main actor and a kind of incident."""
+        if self.params.person_floor <= 0.0 or not doc.people or not doc.kinds:
+            return False
+        if not any(k in story.kinds for k in doc.kinds):
+            return False
+        specific = [k for k in story.places if not self.stats.is_general(k, self.params)]
+        if disjoint(doc.places.keys(), specific):
+            return False
+        return any(m in story.people for m in doc.people)
 
     def _same_incident(self, doc: _Doc, story: StoryState, days: list[int]) -> bool:
         """Whether the report and the story get the incident floor (similarity.same_incident)."""
         if self.params.signature_floor <= 0.0 or not doc.kinds:
             return False
+        specific = [k for k in story.places if not self.stats.is_general(k, self.params)]
+        if disjoint(doc.places.keys(), specific):
+            return False  # one mark in two places that share nothing: two incidents
         marks = (doc.marks, story.marks.keys())
         return same_incident((doc.kinds, story.kinds.keys()), marks, (doc.days, days), self.params)
 
@@ -236,6 +257,7 @@ class StoryClusterer:
         story.kinds.update(doc.kinds)
         story.sites.update(doc.sites.keys())
         story.marks.update(doc.marks)
+        story.people.update(doc.people)
         if doc.year is not None:
             story.years[doc.year] += 1
         if doc.ref is not None:
@@ -310,7 +332,16 @@ class StoryClusterer:
         sim, plain = pair_similarity(
             [
                 BlockDoc(
-                    d.vector, d.places, d.names, d.days, d.ref, d.year, d.kinds, d.sites, d.marks
+                    d.vector,
+                    d.places,
+                    d.names,
+                    d.days,
+                    d.ref,
+                    d.year,
+                    d.kinds,
+                    d.sites,
+                    d.marks,
+                    d.people,
                 )
                 for d in block
             ],

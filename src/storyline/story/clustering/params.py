@@ -58,7 +58,7 @@ class ClusterParams:
     place_match: float = 0.3
     #: Factor applied when both reports name specific people or organisations and
     #: share none...
-    name_conflict: float = 0.5
+    name_conflict: float = 0.7
     #: ...rising to 1 as the rarity-weighted cosine of their names reaches this.
     name_match: float = 0.2
     #: Weight, in the name factor, of the incident kinds two reports share (a
@@ -75,6 +75,10 @@ class ClusterParams:
     #: Least similarity of two reports that name one kind of incident on one day and
     #: share a mark: a street or site of their leads, or someone's age (0 = off).
     signature_floor: float = 0.25
+    #: Least similarity of two reports that name one kind of incident and share a main
+    #: actor: a person both name in full at least twice (the victim, the suspect),
+    #: whatever their days: a court date months later finds its shooting (0 = off).
+    person_floor: float = 0.0
     #: Factor applied when both reports date their events and no two days are close.
     date_conflict: float = 0.6
     #: Factor applied when two reports' main events lie in different years (an

@@ -96,6 +96,20 @@ def _name_counts(features: DocFeatures) -> dict[str, int]:
     return out
 
 
+def main_people(features: DocFeatures) -> frozenset[str]:
+    """People a report names in full and mentions at least twice (by full name or
+    surname alone): its main actors, the victim or the suspect, not a spokesman."""
+    counts = dict(features.mentions)
+    return frozenset(
+        key
+        for key, label in features.entities
+        if label == "PERSON"
+        and len(key.split()) > 1
+        and counts.get(key, 1) + (counts.get(key.split()[-1], 0) if key.split()[-1] != key else 0)
+        >= 2
+    )
+
+
 class DocStats:
     """Document frequencies of every feature over the reports seen so far."""
 

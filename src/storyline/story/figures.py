@@ -1,0 +1,190 @@
+"""A story's headline figures: the toll of its main event, as the story stands by it now.
+
+Each report first gives its own toll (``incident_counts``: repeated figures count
+once, "two shot, one fatally" is 1 killed and 1 injured, "no one else was hurt"
+is an explicit 0, background tolls are left out), and its other counts (arrested,
+missing, evacuated, ...: the largest current figure it states). Across the
+story's reports, copies counting once, the values of one measure are then:
+
+- *agreed*: every independent source gives the same value (*single source* when
+  there is one);
+- when reports differ, the story stands by the value most independent sources
+  give; between equals, the one of the latest report, which knows more ("died in
+  hospital on Tuesday" raises killed and lowers injured). The figure is *updated*
+  when that is the value of the latest day's reports (and earlier ones gave
+  others), else *disputed*; either way it keeps every value with its reports,
+  and ``reason`` says why it stands by its value. (On the GVA tuning reports,
+  most sources then latest gets both tolls right for 61.5% of incidents, the
+  latest report alone 60.7%.)
+
+Rules and examples: docs/output.md ("figures").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from storyline.analyze.numbers.tally import HARM_TOTALS, incident_counts, is_background
+from storyline.analyze.numbers.victims import ADDITIONAL, ANAPHORIC, PART
+from storyline.model import Analyzed, Citation, Claim, Figure, FigureValue
+from storyline.story.dedup.minhash import count_originals as independent_sources
+
+#: Counts of the main event shown as figures beside killed and injured, in page order.
+OTHER_MEASURES = ("arrested", "missing", "evacuated", "displaced")
+ORDER = ("killed", "injured", *OTHER_MEASURES)
+#: A report states its incident's toll in its first sentences; figures further down
+#: are more often another incident's (a related story, an earlier shooting, a
+#: city's count) and are read only when the lead gives none.
+LEAD_SENTENCES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFigure:
+    """One report's value of one measure, how it was had, and where it says so."""
+
+    article: str
+    published: str | None
+    value: float
+    citations: tuple[Citation, ...]
+    derived: str | None = None
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _current(claims: Sequence[Claim]) -> list[Claim]:
+    return [c for c in claims if not is_background(c)]
+
+
+def report_figures(item: Analyzed) -> list[tuple[str, ReportFigure]]:
+    """The figures one report gives for its incident: (measure, figure) pairs."""
+    art = item.article
+    claims = _lead(item)
+    out: list[tuple[str, ReportFigure]] = []
+    harm = [c for c in claims if c.measure in HARM_TOTALS]
+    if harm:
+        totals = incident_counts(claims)
+        current = _current(harm) or harm
+        for measure in ("killed", "injured"):
+            cited = [c for c in current if c.measure == measure]
+            if not cited and measure == "killed":
+                continue  # nothing said of deaths: no figure, not a zero
+            derived = None
+            if measure == "injured":
+                shot = [c for c in current if c.measure == "shot"]
+                if shot and not cited:
+                    # "two were shot, one fatally": the injured are the shot who lived
+                    shot_total = max(c.value for c in shot)
+                    derived = f"shot {_fmt(shot_total)} − killed {_fmt(totals['killed'])}"
+                    cited = shot + [c for c in current if c.measure == "killed"]
+                elif not cited:
+                    continue
+            cites = _citations(art.id, cited)
+            fig = ReportFigure(art.id, art.published, totals[measure], cites, derived)
+            out.append((measure, fig))
+    for measure in OTHER_MEASURES:
+        own = [c for c in _current(claims) if c.measure == measure
+               and c.counted not in (ANAPHORIC, ADDITIONAL, PART)]  # fmt: skip
+        if own:
+            value = max(c.value for c in own)
+            cited = [c for c in own if c.value == value]
+            fig = ReportFigure(art.id, art.published, value, _citations(art.id, cited))
+            out.append((measure, fig))
+    return out
+
+
+def _lead(item: Analyzed) -> tuple[Claim, ...]:
+    """The claims of a report's lead when it gives a toll there, else all its claims."""
+    claims = item.analysis.claims
+    if LEAD_SENTENCES <= 0:
+        return claims
+    starts = [s.start for s in item.analysis.sentences[:LEAD_SENTENCES]]
+    if not starts:
+        return claims
+    end = item.analysis.sentences[min(LEAD_SENTENCES, len(item.analysis.sentences)) - 1].end
+    lead = tuple(c for c in claims if c.sentence.start < end)
+    if any(c.measure in HARM_TOTALS and not is_background(c) for c in lead):
+        return lead
+    return claims
+
+
+def _citations(article: str, claims: Sequence[Claim]) -> tuple[Citation, ...]:
+    spans = sorted({c.span for c in claims}, key=lambda s: (s.start, s.end))
+    return tuple(Citation(article, s) for s in spans)
+
+
+def _value(value: float, figs: Sequence[ReportFigure]) -> FigureValue:
+    return FigureValue(
+        value,
+        tuple(sorted({f.article for f in figs})),
+        tuple(c for f in sorted(figs, key=lambda f: f.article) for c in f.citations),
+    )
+
+
+def _day(fig: ReportFigure) -> str:
+    return (fig.published or "")[:10]
+
+
+def combine(measure: str, figs: Sequence[ReportFigure], duplicate_of: Mapping[str, str]) -> Figure:
+    """The figure a story stands by for one measure, from its reports' values."""
+    by_value: dict[float, list[ReportFigure]] = {}
+    for fig in figs:
+        by_value.setdefault(fig.value, []).append(fig)
+    values = tuple(
+        _value(v, fs)
+        for v, fs in sorted(by_value.items(), key=lambda kv: (min(map(_day, kv[1])), kv[0]))
+    )
+    derived = next((f.derived for f in figs if f.derived), None)
+    if len(by_value) == 1:
+        value = next(iter(by_value))
+        articles = tuple(sorted({f.article for f in figs}))
+        status = "agreed" if independent_sources(articles, duplicate_of) > 1 else "single source"
+        return Figure(measure, value, status, articles, values[0].citations, derived)
+
+    def support(v: float) -> tuple[int, str, float]:
+        # most independent sources; between equals, the latest report knows more
+        arts = {f.article for f in by_value[v]}
+        return independent_sources(arts, duplicate_of), max(map(_day, by_value[v])), v
+
+    value = max(by_value, key=support)
+    n, day, _ = support(value)
+    latest = max(map(_day, figs))
+    if (
+        day == latest
+        and len({f.value for f in figs if _day(f) == latest}) == 1
+        and any(_day(f) < latest for f in figs)
+    ):
+        status = "updated"
+        reason = f"the latest report ({latest}) gives {_fmt(value)}"
+        if n > 1:
+            reason += f", as {n} independent sources do"
+    else:
+        status = "disputed"
+        reason = f"{n} independent source{'s' if n != 1 else ''} give{'s' if n == 1 else ''} "
+        reason += f"{_fmt(value)}, more than any other value" if n > 1 else f"{_fmt(value)}"
+    chosen = by_value[value]
+    derived = next((f.derived for f in chosen if f.derived), None)
+    return Figure(
+        measure,
+        value,
+        status,
+        tuple(sorted({f.article for f in chosen})),
+        _value(value, chosen).citations,
+        derived,
+        reason,
+        values,
+    )
+
+
+def story_figures(
+    items: Sequence[Analyzed], duplicate_of: Mapping[str, str] | None = None
+) -> tuple[Figure, ...]:
+    """The headline figures of a story's main event, one per measure its reports give."""
+    dups = dict(duplicate_of or {})
+    per_measure: dict[str, list[ReportFigure]] = {}
+    for item in items:
+        for measure, fig in report_figures(item):
+            per_measure.setdefault(measure, []).append(fig)
+    return tuple(combine(m, per_measure[m], dups) for m in ORDER if m in per_measure)

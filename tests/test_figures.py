@@ -1,0 +1,96 @@
+"""A story's headline figures: agreed, single source, updated, disputed, derived, background."""
+
+from __future__ import annotations
+
+from storyline.model import Analyzed, Article, ArticleAnalysis, Claim, Span
+from storyline.story.figures import story_figures
+
+
+def _claim(measure: str, value: float, at: int, date: str | None = None) -> Claim:
+    return Claim(
+        span=Span(at, at + 3),
+        measure=measure,
+        value=value,
+        qualifier="exact",
+        counted="people",
+        attribution=None,
+        date=date,
+        sentence=Span(at, at + 40),
+    )
+
+
+def _report(aid: str, published: str | None, *claims: Claim) -> Analyzed:
+    sentences = tuple(Span(i * 50, i * 50 + 40) for i in range(10))
+    analysis = ArticleAnalysis(aid, sentences=sentences, claims=claims)
+    return Analyzed(Article(id=aid, text="x" * 500, published=published), analysis)
+
+
+def _table(*reports: Analyzed, dups: dict[str, str] | None = None) -> dict[str, tuple]:
+    return {
+        f.measure: (f.value, f.status, f.derived, [v.value for v in f.values])
+        for f in story_figures(reports, dups)
+    }
+
+
+def test_figures_agreed_and_single_source() -> None:
+    a = _report("a", "2025-05-01", _claim("killed", 1, 0), _claim("injured", 2, 50))
+    b = _report("b", "2025-05-01", _claim("killed", 1, 0))
+    assert _table(a, b) == {
+        "killed": (1, "agreed", None, []),
+        "injured": (2, "single source", None, []),
+    }
+
+
+def test_figures_copies_count_once() -> None:
+    a = _report("a", "2025-05-01", _claim("killed", 1, 0))
+    b = _report("b", "2025-05-01", _claim("killed", 1, 0))
+    assert _table(a, b, dups={"b": "a"})["killed"][1] == "single source"
+
+
+def test_figures_two_shot_one_fatally_is_one_killed_one_injured() -> None:
+    a = _report("a", "2025-05-01", _claim("shot", 2, 0), _claim("killed", 1, 3))
+    assert _table(a) == {
+        "killed": (1, "single source", None, []),
+        "injured": (1, "single source", "shot 2 − killed 1", []),
+    }
+
+
+def test_figures_later_report_updates_the_toll() -> None:
+    first = _report("a", "2025-05-01", _claim("killed", 1, 0), _claim("injured", 2, 50))
+    later = _report("b", "2025-05-03", _claim("killed", 2, 0), _claim("injured", 1, 50))
+    figures = {f.measure: f for f in story_figures([first, later])}
+    assert (figures["killed"].value, figures["killed"].status) == (2, "updated")
+    assert (figures["injured"].value, figures["injured"].status) == (1, "updated")
+    assert figures["killed"].reason and "2025-05-03" in figures["killed"].reason
+    assert [v.value for v in figures["killed"].values] == [1, 2]
+
+
+def test_figures_dispute_stands_by_most_sources_and_keeps_both() -> None:
+    a = _report("a", "2025-05-01", _claim("injured", 3, 0))
+    b = _report("b", "2025-05-01", _claim("injured", 3, 0))
+    c = _report("c", "2025-05-01", _claim("injured", 5, 0))
+    figure = story_figures([a, b, c])[0]
+    assert (figure.value, figure.status, figure.articles) == (3, "disputed", ("a", "b"))
+    assert figure.reason == "2 independent sources give 3, more than any other value"
+    assert [(v.value, v.articles) for v in figure.values] == [(3, ("a", "b")), (5, ("c",))]
+
+
+def test_figures_background_toll_is_not_the_incidents() -> None:
+    a = _report("a", "2025-05-01", _claim("injured", 1, 0), _claim("killed", 45, 50, "2025-04"))
+    assert _table(a) == {"injured": (1, "single source", None, [])}
+
+
+def test_figures_explicit_zero_is_a_figure() -> None:
+    a = _report("a", "2025-05-01", _claim("killed", 1, 0), _claim("injured", 0, 50))
+    assert _table(a)["injured"] == (0, "single source", None, [])
+
+
+def test_figures_toll_far_down_a_report_yields_to_its_lead() -> None:
+    # the lead gives the toll; a related story further down gives another
+    a = _report("a", "2025-05-01", _claim("injured", 1, 0), _claim("injured", 9, 400))
+    assert _table(a)["injured"][0] == 1
+
+
+def test_figures_other_counts() -> None:
+    a = _report("a", "2025-05-01", _claim("killed", 1, 0), _claim("arrested", 2, 100))
+    assert _table(a)["arrested"] == (2, "single source", None, [])
