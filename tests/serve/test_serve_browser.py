@@ -14,27 +14,14 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
 from storyline.store.tokens import Tokens
+from tests.report.test_report_browser import ARGS, CHROMIUM, DESKTOP, PHONE
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 375, "height": 740}
 #: Records CSP violations in the page (an init script runs before the page's own).
 WATCH_CSP = (
     "window.__csp = [];"
