@@ -12,6 +12,7 @@ from storyline import api
 from storyline.analyze.pipeline import analyze_article, analyze_articles
 from storyline.ingest.dates import publication_day
 from storyline.model import Article, ArticleAnalysis
+from storyline.nlp import load_nlp, model_name
 from storyline.store import Store
 
 TEXT = (
@@ -85,3 +86,9 @@ def test_pipeline_interrupted_digest_keeps_stored_work(
     with Store(db) as store:
         assert store.count_articles() == 3
         assert len(store.analyses()) == 1
+
+
+def test_pipeline_model_loaded_once_whatever_it_is_called(nlp: Any) -> None:
+    # The digest asks for load_nlp(None), a bench or a test for load_nlp(): one pipeline.
+    assert load_nlp(None) is nlp
+    assert load_nlp(model_name()) is nlp
