@@ -19,7 +19,7 @@ left as it is. Documented in ``docs/storage.md``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from storyline.store.connection import Connection
@@ -273,10 +273,16 @@ def schema_version(db: Connection) -> int:
     return int(row[0]) if row else 0
 
 
-def migrate(db: Connection, *, target: int = SCHEMA_VERSION) -> int:
-    """Apply the migrations above the database's version, up to ``target``; the version now."""
+def migrate(
+    db: Connection, *, target: int | None = None, steps: Sequence[Migration] = MIGRATIONS
+) -> int:
+    """Apply the migrations above the database's version, up to ``target``; the version now.
+
+    ``target`` (default: the last step) builds an older schema, as the upgrade tests do.
+    """
+    target = steps[-1].version if target is None else target
     current = schema_version(db)
-    for step in MIGRATIONS:
+    for step in steps:
         if step.version <= current or step.version > target:
             continue
         db.execute("BEGIN IMMEDIATE")
