@@ -174,7 +174,9 @@ def main() -> None:
             for backend, db in (("SQLite", sqlite_db), ("PostgreSQL", pg_url)):
                 results[backend] = timings(db, args.queries, words)
             print(f"\n{args.stories} stories and reports, {args.queries} rounds, one connection")
-            print("| read | SQLite p50 | SQLite p95 | PostgreSQL p50 | PostgreSQL p95 | p95 ratio |")
+            print(
+                "| read | SQLite p50 | SQLite p95 | PostgreSQL p50 | PostgreSQL p95 | p95 ratio |"
+            )
             print("|---|---:|---:|---:|---:|---:|")
             for read, lite in results["SQLite"].items():
                 pg = results["PostgreSQL"][read]

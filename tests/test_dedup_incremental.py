@@ -13,8 +13,8 @@ import pytest
 from datasketch import MinHashLSH
 
 from storyline.model import Analyzed, Article, ArticleAnalysis
-from storyline.store.migrations import SCHEMA_VERSION
 from storyline.store import Store
+from storyline.store.migrations import SCHEMA_VERSION
 from storyline.story.dedup import incremental as dedup_incremental
 from storyline.story.dedup.incremental import Fingerprint, fingerprint, update_duplicates
 from storyline.story.dedup.minhash import (

@@ -69,7 +69,8 @@ def _fill(db: Connection, version: int) -> None:
         db.execute("INSERT INTO dedup (article_id, published, component) VALUES ('a1', NULL, 'a1')")
     if version >= 3:
         db.execute(
-            "INSERT INTO story_articles (article_id, story_id, published) VALUES ('a1', 's-1', NULL)"
+            "INSERT INTO story_articles (article_id, story_id, published)"
+            " VALUES ('a1', 's-1', NULL)"
         )
 
 
@@ -156,7 +157,7 @@ def test_store_migrations_two_processes_opening_at_once(db_target: str) -> None:
         try:
             with Store(db_target, timeout=30) as store:
                 store.add_article(Article(id="x", text="Text.", content_hash="hx"))
-        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+        except BaseException as exc:  # reported by the assertion below
             errors.append(exc)
 
     threads = [threading.Thread(target=open_store) for _ in range(3)]

@@ -41,13 +41,35 @@ from storyline.store.search import (
     story_row,
     unindex_story,
 )
-from storyline.store.sqlite import _ARTICLE_COLUMNS, ANALYSIS_VERSION, SCHEMA, _article
-from storyline.store.stories import STORIES_SCHEMA
+from storyline.store.sqlite import _ARTICLE_COLUMNS, ANALYSIS_VERSION, _article
 
 #: How many of the newest reports :meth:`Published.pending` looks at (new work is recent).
 PENDING_WINDOW = 1000
 #: How many of the newest stories the home page's storylines are drawn from.
 RECENT_STORIES = 500
+
+#: The home page's storylines (arguments: RECENT_STORIES, how many): counts and dates
+#: from the covering indexes ``served_stories_recent`` and ``served_stories_lines``, a
+#: title read only for the storylines listed.
+STORYLINES_SQL = (
+    "WITH recent AS (SELECT DISTINCT storyline FROM (SELECT storyline"
+    "  FROM served_stories ORDER BY last DESC, num DESC LIMIT ?) AS newest),"
+    " lines AS (SELECT r.storyline AS id, COUNT(*) AS n,"
+    "  COALESCE(MIN(NULLIF(s.first, '')), '') AS f, MAX(s.last) AS l,"
+    "  SUM(s.disputed) AS d FROM recent r JOIN served_stories s"
+    "  ON s.storyline = r.storyline GROUP BY r.storyline HAVING COUNT(*) > 1"
+    "  ORDER BY MAX(s.last) DESC LIMIT ?)"
+    " SELECT lines.id, n, f, l, d, (SELECT t.title FROM served_stories t"
+    "  WHERE t.storyline = lines.id ORDER BY t.last, t.num LIMIT 1)"
+    " FROM lines ORDER BY l DESC, lines.id"
+)
+#: Reports among the newest PENDING_WINDOW with no story yet: a range of rowids (articles
+#: are never deleted), read by the rowid's index.
+PENDING_SQL = (
+    "SELECT COUNT(*) FROM articles a"
+    " WHERE a.rowid > (SELECT COALESCE(MAX(rowid), 0) FROM articles) - ?"
+    " AND NOT EXISTS (SELECT 1 FROM placements p WHERE p.article_id = a.id)"
+)
 
 
 def compress_page(page: str) -> bytes:
@@ -313,22 +335,9 @@ class Published:
         return story_row(row[:12]), str(row[12]), bytes(row[13])
 
     def storylines(self, *, limit: int) -> list[StorylineRow]:
-        """Storylines of more than one story among the newest stories, most recent first.
-
-        Counts and dates come from the covering indexes ``served_stories_recent`` and
-        ``served_stories_lines``; a title is read only for the storylines listed.
-        """
+        """Storylines of more than one story among the newest stories, most recent first."""
         rows = self._db.execute(
-            "WITH recent AS (SELECT DISTINCT storyline FROM (SELECT storyline"
-            "  FROM served_stories ORDER BY last DESC, num DESC LIMIT ?) AS newest),"
-            " lines AS (SELECT r.storyline AS id, COUNT(*) AS n,"
-            "  COALESCE(MIN(NULLIF(s.first, '')), '') AS f, MAX(s.last) AS l,"
-            "  SUM(s.disputed) AS d FROM recent r JOIN served_stories s"
-            "  ON s.storyline = r.storyline GROUP BY r.storyline HAVING COUNT(*) > 1"
-            "  ORDER BY MAX(s.last) DESC LIMIT ?)"
-            " SELECT lines.id, n, f, l, d, (SELECT t.title FROM served_stories t"
-            "  WHERE t.storyline = lines.id ORDER BY t.last, t.num LIMIT 1)"
-            " FROM lines ORDER BY l DESC, lines.id",
+            STORYLINES_SQL,
             (RECENT_STORIES, limit),
         ).fetchall()
         return [
@@ -436,21 +445,11 @@ class Published:
         return _article(row), analysis, (str(placed[0]) if placed else None)
 
     def pending(self) -> int:
-        """Recently stored reports not yet placed in a story (the last ``PENDING_WINDOW``).
-
-        A range of rowids (articles are never deleted), read by the rowid's index.
-        """
-        row = self._db.execute(
-            "SELECT COUNT(*) FROM articles a"
-            " WHERE a.rowid > (SELECT COALESCE(MAX(rowid), 0) FROM articles) - ?"
-            " AND NOT EXISTS (SELECT 1 FROM placements p WHERE p.article_id = a.id)",
-            (PENDING_WINDOW,),
-        ).fetchone()
+        """Recently stored reports not yet placed in a story (the last ``PENDING_WINDOW``)."""
+        row = self._db.execute(PENDING_SQL, (PENDING_WINDOW,)).fetchone()
         return int(row[0])
 
 
 def ensure_schema(db: Connection) -> None:
-    """Bring a database to the current schema (the served tables are migration 4 and 5)."""
+    """Bring a database to the current schema (the served tables are migrations 4 and 5)."""
     migrate(db)
-    db.executescript(SCHEMA)  # tables a store module added since the last migration
-    db.executescript(STORIES_SCHEMA)
