@@ -16,8 +16,10 @@ from storyline.live.poller import WatchOptions
 from storyline.live.sources import SourcesError, load_sources
 from storyline.live.watch import Wiring, fetch_pages, watch
 from storyline.nlp import ModelNotFoundError
+from storyline.preflight import PathError, check_db, check_out_dir
 
 EXIT_FAILED = 1
+EXIT_USAGE = 2
 EXIT_SKIPPED = 3
 
 _err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -73,6 +75,17 @@ _model = click.option(
 _quiet_opt = click.option("--quiet", "-q", is_flag=True, help="Only problems on stderr.")
 
 
+def _check_paths(db: Path, out_dir: Path | None) -> None:
+    """Refuse an unwritable --db or --out in one line (exit 2) before any source is polled."""
+    try:
+        check_db(db)
+        if out_dir is not None:
+            check_out_dir(out_dir, ())
+    except PathError as exc:
+        _say(str(exc))
+        sys.exit(EXIT_USAGE)
+
+
 def _policy(user_agent: str, allow_private: bool) -> FetchPolicy:
     return FetchPolicy(user_agent=user_agent, allow_private=allow_private)
 
@@ -99,6 +112,7 @@ def watch_command(
     quiet: bool,
 ) -> None:
     """Follow the feeds and sitemaps of SOURCES (TOML or OPML); stories update as news arrives."""
+    _check_paths(db, out_dir)
     try:
         found = load_sources(sources)
     except SourcesError as exc:
@@ -162,6 +176,7 @@ def fetch_command(
     quiet: bool,
 ) -> None:
     """Fetch single pages (URLS), read them like HTML inputs, store and place them."""
+    _check_paths(db, out_dir)
     try:
         result = fetch_pages(
             urls,
