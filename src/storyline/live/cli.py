@@ -7,6 +7,7 @@ import sys
 import threading
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 import click
 from rich.console import Console
@@ -75,6 +76,26 @@ _model = click.option(
 _quiet_opt = click.option("--quiet", "-q", is_flag=True, help="Only problems on stderr.")
 
 
+def _run_options(
+    db: Path,
+    out_dir: Path | None,
+    allow_private: bool,
+    host_delay: float,
+    user_agent: str,
+    model: str | None,
+    quiet: bool,
+) -> dict[str, Any]:
+    """The keyword arguments ``watch`` and ``fetch_pages`` share, from the common options."""
+    return {
+        "db": db,
+        "out_dir": out_dir,
+        "policy": _policy(user_agent, allow_private),
+        "options": WatchOptions(host_delay=host_delay),
+        "model": model,
+        "wiring": Wiring(log=_quiet if quiet else _say),
+    }
+
+
 def _check_paths(db: Path, out_dir: Path | None) -> None:
     """Refuse an unwritable --db or --out in one line (exit 2) before any source is polled."""
     try:
@@ -130,14 +151,9 @@ def watch_command(
     try:
         report = watch(
             found,
-            db=db,
-            out_dir=out_dir,
             once=once,
             stop=stop,
-            policy=_policy(user_agent, allow_private),
-            options=WatchOptions(host_delay=host_delay),
-            model=model,
-            wiring=Wiring(log=_quiet if quiet else _say),
+            **_run_options(db, out_dir, allow_private, host_delay, user_agent, model, quiet),
         )
     except ModelNotFoundError as exc:
         _say(str(exc))
@@ -179,13 +195,7 @@ def fetch_command(
     _check_paths(db, out_dir)
     try:
         result = fetch_pages(
-            urls,
-            db=db,
-            out_dir=out_dir,
-            policy=_policy(user_agent, allow_private),
-            options=WatchOptions(host_delay=host_delay),
-            model=model,
-            wiring=Wiring(log=_quiet if quiet else _say),
+            urls, **_run_options(db, out_dir, allow_private, host_delay, user_agent, model, quiet)
         )
     except ModelNotFoundError as exc:
         _say(str(exc))
