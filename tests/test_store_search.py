@@ -119,3 +119,16 @@ def test_store_search_window_ranks_only_the_newest_of_very_many_matches() -> Non
     assert window(RANKED_MATCHES, 10_000) == 0
     assert window(RANKED_MATCHES * 4, 10_000) == 7_500
     assert window(10_000, 10_000) == 10_000 - RANKED_MATCHES
+
+
+def test_store_search_postgresql_indexes_a_report_that_committed_late(pg_url: str) -> None:
+    """A report missed by one publish (its writer had not committed) is indexed by the next."""
+    _served(pg_url)
+    with Store(pg_url) as store:  # r2 as a writer that committed late would leave it
+        store.connection.execute(
+            "DELETE FROM report_search WHERE num = (SELECT rowid FROM articles WHERE id = 'r2')"
+        )
+    with Published(pg_url) as served:
+        assert served.ranked_reports(Filters(q="ferry")) == []
+        served.publish([])
+        assert [h.article_id for h in served.ranked_reports(Filters(q="ferry"))] == ["r2"]

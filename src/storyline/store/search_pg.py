@@ -47,24 +47,26 @@ REINDEX_SLACK = 1000
 
 
 def index_new_reports(db: Connection) -> None:
-    """Index the articles stored since the last call (and any that committed late)."""
+    """Index the articles stored since the last call, and any that committed late."""
     row = db.execute("SELECT value FROM meta WHERE key = 'search_rowid'").fetchone()
     done = int(row[0]) if row else 0
     top = int(db.execute("SELECT COALESCE(MAX(rowid), 0) FROM articles").fetchone()[0])
-    if top <= done:
-        return
+    # The newest REINDEX_SLACK rowids are looked up each time (index probes: cheap);
+    # only those not indexed yet are parsed into a tsvector.
     db.execute(
         "INSERT INTO report_search (num, doc)"
-        " SELECT rowid, setweight(to_tsvector('simple', COALESCE(title, '')), 'A')"
-        " || setweight(to_tsvector('simple', text), 'B') FROM articles WHERE rowid > ?"
+        " SELECT a.rowid, setweight(to_tsvector('simple', COALESCE(a.title, '')), 'A')"
+        " || setweight(to_tsvector('simple', a.text), 'B') FROM articles a WHERE a.rowid > ?"
+        " AND NOT EXISTS (SELECT 1 FROM report_search r WHERE r.num = a.rowid)"
         " ON CONFLICT (num) DO NOTHING",
         (max(0, done - REINDEX_SLACK),),
     )
-    db.execute(
-        "INSERT INTO meta(key, value) VALUES ('search_rowid', ?)"
-        " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (str(top),),
-    )
+    if top > done:
+        db.execute(
+            "INSERT INTO meta(key, value) VALUES ('search_rowid', ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (str(top),),
+        )
 
 
 def ranked_stories(
