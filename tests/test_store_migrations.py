@@ -171,6 +171,19 @@ def test_store_migrations_two_processes_opening_at_once(db_target: str) -> None:
         assert store.count_articles() == 1
 
 
+def test_store_migrations_a_version_4_made_by_other_code_ends_up_whole(db_target: str) -> None:
+    db = connect(db_target)
+    migrate(db, target=3)
+    db.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")  # no served tables
+    db.close()
+    with Published(db_target) as served:
+        served.publish([_story("s-1", "Harbour wall breached")])
+        assert [s.id for s in served.ranked_stories(Filters(q="harbour"))] == ["s-1"]
+    db = connect(db_target)
+    assert schema_version(db) == SCHEMA_VERSION
+    db.close()
+
+
 def test_store_migrations_are_numbered_in_order() -> None:
     assert [m.version for m in MIGRATIONS] == list(range(1, SCHEMA_VERSION + 1))
     assert all(m.summary for m in MIGRATIONS)

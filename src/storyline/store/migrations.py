@@ -14,7 +14,8 @@ schema is a new migration at the end of :data:`MIGRATIONS`. The store's table
 modules keep their ``CREATE ... IF NOT EXISTS`` schemas, run after migrating, so
 that a table one of them adds is created on first use until a migration names it.
 A database whose version is above :data:`SCHEMA_VERSION` (made by newer code) is
-left as it is. Documented in ``docs/storage.md``.
+left as it is. Every step is idempotent (``IF NOT EXISTS``), so running one again
+on a database that has its tables changes nothing. Documented in ``docs/storage.md``.
 """
 
 from __future__ import annotations
@@ -250,12 +251,20 @@ def _served(db: Connection) -> None:
     db.executescript(_V4_SEARCH_POSTGRES if db.kind == "postgresql" else _V4_SEARCH_SQLITE)
 
 
+def _listing_indexes(db: Connection) -> None:
+    # Version 4's tables first (IF NOT EXISTS: a no-op after step 4), so that a database
+    # whose version 4 was written by other code (a branch that numbered its own step 4)
+    # still ends up whole rather than failing on a missing table.
+    _served(db)
+    db.executescript(_V5)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, analyses, features, placements, duplicates, runs", _script(_V1)),
     Migration(2, "near-duplicate state (dedup, dedup_prints, dedup_bands)", _script(_V2)),
     Migration(3, "assembled stories (stories, story_articles, cluster_state)", _script(_V3)),
     Migration(4, "served stories, search indexes, API tokens", _served),
-    Migration(5, "covering indexes of the home page's listings", _script(_V5)),
+    Migration(5, "covering indexes of the home page's listings", _listing_indexes),
 )
 
 #: The schema version this code writes and reads.
