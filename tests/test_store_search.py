@@ -132,3 +132,14 @@ def test_store_search_postgresql_indexes_a_report_that_committed_late(pg_url: st
         assert served.ranked_reports(Filters(q="ferry")) == []
         served.publish([])
         assert [h.article_id for h in served.ranked_reports(Filters(q="ferry"))] == ["r2"]
+
+
+def test_store_search_data_version_moves_when_another_connection_writes(db_target: str) -> None:
+    _served(db_target)
+    with Published(db_target, readonly=True) as reader:
+        before = reader.data_version()
+        if not db_target.startswith("postgresql://"):  # a server's WAL moves with any write
+            assert reader.data_version() == before
+        with Published(db_target) as writer:
+            writer.publish([_story(4, "Bridge reopens", "Traffic again.", last="2025-03-10")])
+        assert reader.data_version() != before

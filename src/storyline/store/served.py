@@ -290,6 +290,20 @@ class Published:
         found = row.fetchone()
         return str(found[0]) if found else "-/0"
 
+    def data_version(self) -> str:
+        """A value that changes whenever the database may have changed (a cheap check).
+
+        SQLite: ``PRAGMA data_version``, which moves when another connection commits.
+        PostgreSQL: the server's WAL position, which moves with every write (to any
+        database of the server: more often than needed, never too seldom); on a
+        standby, the position replayed.
+        """
+        if self._db.kind == "postgresql":
+            sql = "SELECT COALESCE(pg_last_wal_replay_lsn(), pg_current_wal_lsn())::text"
+        else:
+            sql = "PRAGMA data_version"
+        return str(self._db.execute(sql).fetchone()[0])
+
     def generation_number(self) -> int:
         """How many publishes changed something."""
         return int(self.generation().rsplit("/", 1)[-1])
