@@ -296,3 +296,46 @@ def test_times_event_dates_follow_the_tense_not_the_reporting_verb(nlp: Any) -> 
     assert t.value == "2025-05-16"
     assert _one(nlp, "Delegates met last week in Istanbul.", monday).value == "2025-W20"
     assert _one(nlp, "The ministers meet this week.", monday).value == "2025-W21"
+
+
+def test_times_following_year_takes_the_date_told_before(nlp: Any) -> None:
+    found = _times(nlp, "In May 2019 she joined the board, and the following year she quit.")
+    assert [(t.text, t.value) for t in found] == [
+        ("May 2019", "2019-05"),
+        ("the following year", "2020"),
+    ]
+    found = _times(nlp, "Exports reached a peak in 2011. That year the mine closed.")
+    assert [t.value for t in found] == ["2011", "2011"]
+    # without a date before it, the report's own year is the base
+    assert _one(nlp, "The previous year, the plant was sold.").value == "2024"
+    # a relative base stays relative until the anchor is known
+    t = _times(nlp, "The board met in March. The following month it sold the unit.", None)[1]
+    assert t.rel == "shift:month:1|monthname:03:past"
+    assert resolve_time(t, SATURDAY).value == "2025-04"
+
+
+def test_times_year_end_and_mid_afternoon(nlp: Any) -> None:
+    assert _one(nlp, "The sale should close by year-end.").value == "2025"
+    assert _one(nlp, "The index has fallen 3% since year-end.").value == "2024"
+    t = _one(nlp, "By mid-afternoon yesterday, shares were up.")
+    assert (t.type, t.value) == ("TIME", "2025-05-16TAF")
+
+
+def test_times_relations_and_fractions_are_not_times(nlp: Any) -> None:
+    assert _times(nlp, "He was killed soon after being captured.") == []
+    assert _times(nlp, "Iraq imports about three-quarters of its food.") == []
+    assert [t.value for t in _times(nlp, "It will not be profitable until 1994 or later.")] == [
+        "1994"
+    ]
+    assert _one(nlp, "It turned a profit after several quarters of losses.").value == "PXQ"
+
+
+def test_times_fractions_sets_and_year_prefixes(nlp: Any) -> None:
+    assert _one(nlp, "A minute and a half later the pilot called.").value == "PT1M30S"
+    assert _one(nlp, "They lived in camps for 2 1/2 years.").value == "P2.5Y"
+    t = _one(nlp, "Orangemen march each July.")
+    assert (t.type, t.value) == ("SET", "XXXX-07")
+    assert _one(nlp, "It takes effect in next year's first quarter.").value == "2026-Q1"
+    assert _one(nlp, "The unit was closed this past spring.").value == "2025-SP"
+    assert _one(nlp, "A week or so ago, the general chose the target.").value == "2025-05-10"
+    assert _one(nlp, "The talks that are supposed to conclude by June began.").value == "2025-06"

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.analyze.timex.anaphora import resolve_event_refs
 from storyline.analyze.timex.norm import ANAPHOR
 from storyline.analyze.timex.normalize import RULES, Norm, Rule, normalize_text
 from storyline.analyze.timex.periods import resolve_norms
@@ -25,7 +26,7 @@ _FUTURE_GOVERNORS = frozenset(
         "plan", "expect", "schedule", "set", "due", "intend", "hope", "aim", "want",
         "promise", "vow", "prepare", "threaten", "propose", "agree", "pledge", "seek",
         "wish", "offer", "decide", "go", "like", "need", "urge", "call", "invite", "ask",
-        "likely", "able", "ready", "poise", "slate", "tip",
+        "likely", "able", "ready", "poise", "slate", "tip", "suppose",
     }
 )  # fmt: skip
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "could", "might", "may", "ca"})
@@ -204,7 +205,7 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
             norm = cand.make(tense) or norm
         found.append(Found(cand.start, cand.end, norm))
     found = _resolve_anaphors(_same_moment(_merge_clock(found, text), text))
-    norms = resolve_norms([f.norm for f in found])
+    norms = resolve_event_refs(resolve_norms([f.norm for f in found]))
     return [Found(f.start, f.end, n) for f, n in zip(found, norms, strict=True)]
 
 
