@@ -339,3 +339,8 @@ def test_times_fractions_sets_and_year_prefixes(nlp: Any) -> None:
     assert _one(nlp, "The unit was closed this past spring.").value == "2025-SP"
     assert _one(nlp, "A week or so ago, the general chose the target.").value == "2025-05-10"
     assert _one(nlp, "The talks that are supposed to conclude by June began.").value == "2025-06"
+
+
+def test_times_weekday_without_a_verb_looks_back(nlp: Any) -> None:
+    # a headline or a verbless fragment tells news: the last such day, not the next
+    assert _one(nlp, "Talks in Geneva on Thursday", date(2025, 5, 19)).value == "2025-05-15"

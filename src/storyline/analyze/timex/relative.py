@@ -32,7 +32,7 @@ def _weekday(m: re.Match[str], tense: str) -> Norm | None:
     }.get(det)  # fmt: skip
     if det in ("this", "coming"):
         way = "future" if tense != "past" else "past"
-    rel = f"weekday:{code}:{way or direction(tense)}"
+    rel = f"weekday:{code}:{way or (direction(tense) if tense else 'past')}"
     pod = (m["pod"] or "").lower()
     if pod:
         return Norm(
