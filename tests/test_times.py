@@ -344,3 +344,12 @@ def test_times_fractions_sets_and_year_prefixes(nlp: Any) -> None:
 def test_times_weekday_without_a_verb_looks_back(nlp: Any) -> None:
     # a headline or a verbless fragment tells news: the last such day, not the next
     assert _one(nlp, "Talks in Geneva on Thursday", date(2025, 5, 19)).value == "2025-05-15"
+
+
+def test_times_a_quarter_with_its_year_is_background_not_the_period(nlp: Any) -> None:
+    text = (
+        "The utility stopped paying a dividend in the third quarter of 1984. It reported"
+        " third-quarter net of $68 million, up from $66 million a year ago."
+    )
+    found = _times(nlp, text, date(1989, 10, 27))
+    assert [t.value for t in found] == ["1984-Q3", "1989-Q3", "1988-Q3"]
