@@ -353,3 +353,9 @@ def test_times_a_quarter_with_its_year_is_background_not_the_period(nlp: Any) ->
     )
     found = _times(nlp, text, date(1989, 10, 27))
     assert [t.value for t in found] == ["1984-Q3", "1989-Q3", "1988-Q3"]
+
+
+def test_times_had_been_due_looks_back(nlp: Any) -> None:
+    monday = date(1989, 10, 30)
+    assert _one(nlp, "It had been due to expire Friday.", monday).value == "1989-10-27"
+    assert _one(nlp, "It is due to expire Friday.", monday).value == "1989-11-03"

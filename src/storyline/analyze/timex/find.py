@@ -54,10 +54,14 @@ def _verb_tense(verb: Any, depth: int = 0) -> str:
         return "future"  # "will meet", "a hearing has been scheduled", "set for Monday"
     if any(a.lower_ == "to" for a in auxes) and depth < 3:
         head = verb.head
+        # "had planned to", "had been due to expire Friday" (the copula heads "due")
+        governors = [head, head.head] if head.pos_ == "ADJ" else [head]
         if head is not verb and any(
-            c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in head.children
+            c.dep_ in ("aux", "auxpass") and c.lower_ == "had"
+            for g in governors
+            for c in g.children
         ):
-            return "past"  # "had been due to expire Friday"
+            return "past"
         if head is not verb and (head.lemma_.lower() in _FUTURE_GOVERNORS or head.lemma_ == "be"):
             return "future"  # "plans to resume", "is to resume trading on Tuesday"
         if head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
