@@ -359,3 +359,11 @@ def test_times_had_been_due_looks_back(nlp: Any) -> None:
     monday = date(1989, 10, 30)
     assert _one(nlp, "It had been due to expire Friday.", monday).value == "1989-10-27"
     assert _one(nlp, "It is due to expire Friday.", monday).value == "1989-11-03"
+
+
+def test_times_the_next_day_follows_the_day_told_before(nlp: Any) -> None:
+    monday = date(2016, 12, 19)
+    found = _times(nlp, "The boy was shot on Saturday and died the next day.", monday)
+    assert [t.value for t in found] == ["2016-12-17", "2016-12-18"]
+    found = _times(nlp, "He was shot on June 3, 2016, and died the following day.", monday)
+    assert [t.value for t in found] == ["2016-06-03", "2016-06-04"]

@@ -12,6 +12,7 @@ document, shifted; with no such date they fall back on the publication date, as
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from storyline.analyze.timex.norm import Norm
 
@@ -20,17 +21,17 @@ EVENT_REF = "eventref:"
 #: rel prefix of a relative base shifted by a unit: ``shift:year:+1|monthname:03:past``.
 SHIFT = "shift:"
 
-_SHIFTS = {"following": 1, "previous": -1, "preceding": -1, "same": 0, "that": 0}
+_SHIFTS = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "same": 0, "that": 0}
 _BASE_GRANULARITY = frozenset({"day", "month", "year", "season", "quarter", "time"})
-_ABSOLUTE = re.compile(r"^(\d{4})(?:-(\d\d))?")
+_ABSOLUTE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 
 
 def event_ref(m: re.Match[str], tense: str) -> Norm | None:
-    """ "the following year", "the previous month", "that year", "that same month"."""
-    det = m["det"].lower().split()
+    """ "the following year", "the previous month", "that year", "the next day"."""
+    det = (m["det"] or m["det2"]).lower().split()
     shift = _SHIFTS[det[-1] if det[-1] in _SHIFTS else det[0]]
-    unit = m["unit"].lower()
-    empty = "XXXX" if unit == "year" else "XXXX-XX"
+    unit = (m["unit"] or m["unit2"]).lower()
+    empty = {"year": "XXXX", "month": "XXXX-XX"}.get(unit, "XXXX-XX-XX")
     return Norm("DATE", empty, unit, f"{EVENT_REF}{unit}:{shift:+d}")
 
 
@@ -49,8 +50,13 @@ def _shift_absolute(value: str, unit: str, n: int) -> str | None:
     year = int(m[1])
     if unit == "year":
         return f"{year + n:04d}"
-    if m[2] is None:
+    if m[2] is None or (unit == "day" and m[3] is None):
         return None
+    if unit == "day":
+        try:
+            return (date(year, int(m[2]), int(m[3])) + timedelta(days=n)).isoformat()
+        except ValueError:
+            return None
     index = year * 12 + int(m[2]) - 1 + n
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
@@ -64,13 +70,17 @@ def resolve_event_refs(norms: list[Norm]) -> list[Norm]:
         if rel.startswith(EVENT_REF):
             unit, shift = rel[len(EVENT_REF) :].split(":")
             n = int(shift)
-            fallback = Norm(norm.type, norm.value, unit, f"{unit}:{n}")
+            fallback = Norm(
+                norm.type, norm.value, unit, f"offset:day:{n}" if unit == "day" else f"{unit}:{n}"
+            )
             if base is None:
                 norm = fallback
             elif base.rel is None:
                 value = _shift_absolute(base.value, unit, n)
                 norm = Norm("DATE", value, unit) if value else fallback
-            elif unit == "month" and base.granularity == "year":
+            elif (unit == "month" and base.granularity == "year") or (
+                unit == "day" and base.granularity not in ("day", "time")
+            ):
                 norm = fallback
             else:
                 norm = Norm(norm.type, norm.value, unit, f"{SHIFT}{unit}:{n}|{base.rel}")
