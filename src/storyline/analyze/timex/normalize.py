@@ -235,11 +235,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "event_ref",
         _c(
-            r"\b(?P<det>the\s+(?:following|previous|preceding|same)|that(?:\s+same)?)\s+"
+            r"\b(?=(?:the|that)\b)"  # a cheap test at each word
+            r"(?:(?P<det>the\s+(?:following|previous|preceding|same)|that(?:\s+same)?)\s+"
             r"(?P<unit>year|month)\b(?!s|-|['’]|\s+(?:before|after|earlier|later|ago|of|when|"
             r"which|that|to|in\s+which|(?:a|one)\s+year|last\s+year)\b)"
-            r"|\b(?P<det2>the\s+(?:following|next|previous|preceding))\s+(?P<unit2>day)\b"
-            r"(?!s|-|['’]|\s+(?:before|after|of|when|which|that|to|or)\b)",
+            r"|(?P<det2>the\s+(?:following|next|previous|preceding))\s+(?P<unit2>day)\b"
+            r"(?!s|-|['’]|\s+(?:before|after|of|when|which|that|to|or)\b))",
             _I,
         ),
         event_ref,
