@@ -367,3 +367,9 @@ def test_times_the_next_day_follows_the_day_told_before(nlp: Any) -> None:
     assert [t.value for t in found] == ["2016-12-17", "2016-12-18"]
     found = _times(nlp, "He was shot on June 3, 2016, and died the following day.", monday)
     assert [t.value for t in found] == ["2016-06-03", "2016-06-04"]
+
+
+def test_times_rule_prefilter_names_real_rules() -> None:
+    from storyline.analyze.timex.normalize import NEEDS, RULES
+
+    assert set(NEEDS) <= {r.name for r in RULES}

@@ -16,7 +16,7 @@ from typing import Any
 
 from storyline.analyze.timex.anaphora import resolve_event_refs
 from storyline.analyze.timex.norm import ANAPHOR
-from storyline.analyze.timex.normalize import RULES, Norm, Rule, normalize_text
+from storyline.analyze.timex.normalize import NEEDS, RULES, Norm, Rule, normalize_text
 from storyline.analyze.timex.periods import resolve_norms
 from storyline.analyze.timex.relative import CLASSIFIER, NOUN_NEXT
 
@@ -127,7 +127,11 @@ def _text_make(text: str) -> Callable[[str], Norm | None]:
 
 def _rule_candidates(text: str) -> list[_Cand]:
     found: list[_Cand] = []
+    lower = text.lower()
     for index, rule in enumerate(RULES):
+        needs = NEEDS.get(rule.name)
+        if needs is not None and not any(word in lower for word in needs):
+            continue
         for m in rule.regex.finditer(text):
             start, end = rule.span(m)
             if end > start and rule.handler(m, "") is not None:

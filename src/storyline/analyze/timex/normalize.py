@@ -360,6 +360,33 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+#: Words (lower case) one of which every match of a rule contains: a text without any
+#: of them skips the rule's scan (most reports have no "ago", "century" or "noon").
+NEEDS: dict[str, tuple[str, ...]] = {
+    "ago": ("ago", "now", "hence"),
+    "the_day": ("day",),
+    "weekday": ("day",),
+    "season": ("spring", "summer", "autumn", "winter", "fall"),
+    "decade": ("0s", "0's"),
+    "spoken_decade": ("ties",),
+    "century": ("century",),
+    "spoken_year": ("nineteen", "thousand"),
+    "quarter": ("quarter", "half"),
+    "period_ref": ("quarter", "period"),
+    "year_back": ("year",),
+    "the_year": ("year",),
+    "event_ref": ("year", "month", "day"),
+    "year_end": ("end",),
+    "mid_part": ("mid",),
+    "set": ("every", "each", "per"),
+    "weekend": ("weekend",),
+    "day_word": ("today", "yesterday", "tomorrow", "tonight", "night"),
+    "this_pod": ("morning", "afternoon", "evening", "night"),
+    "noon": ("noon", "midnight"),
+    "clock": ("am", "pm", "a.m", "p.m"),
+}
+
+
 def normalize_text(text: str, tense: str = "") -> Norm | None:
     """Normalise a whole span of text (e.g. a spaCy DATE entity) if one rule covers it."""
     stripped = text.strip()
