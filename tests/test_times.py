@@ -373,3 +373,8 @@ def test_times_rule_prefilter_names_real_rules() -> None:
     from storyline.analyze.timex.normalize import NEEDS, RULES
 
     assert set(NEEDS) <= {r.name for r in RULES}
+
+
+def test_times_weeks_ahead_and_an_additional_year(nlp: Any) -> None:
+    assert _one(nlp, "They may sell bonds in the weeks ahead.").value == "PXW"
+    assert _one(nlp, "The loan may be extended for an additional year.").value == "P1Y"

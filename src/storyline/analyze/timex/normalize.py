@@ -309,7 +309,8 @@ RULES: tuple[Rule, ...] = (
         _c(
             rf"\b(?:(?:the\s+)?(?:past|last|next|first|previous|coming|following|final)\s+)?"
             rf"(?:(?P<num>{p.NUMBER})|(?P<vague>{p.VAGUE}))[\s-]+(?:(?:straight|consecutive|full|"
-            rf"long|more|trading|business|calendar|working)\s+)?(?P<unit>{p.UNIT}s?|centuries)"
+            rf"long|more|trading|business|calendar|working|additional|extra|further)\s+)?"
+            rf"(?P<unit>{p.UNIT}s?|centuries)"
             r"(?P<half>\s+and\s+a\s+half)?\b(?!-old|\s+old\b)",
             _I,
         ),
@@ -320,7 +321,8 @@ RULES: tuple[Rule, ...] = (
         _c(
             r"\b(?:(?:the\s+)?(?:past|last|next|coming|following|recent)\s+|(?<=\bfor\s)|"
             r"(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)|over\s+the\s+)"
-            r"(?P<unit>years|decades|months|weeks|days|hours|minutes|centuries)\b",
+            r"(?P<unit>years|decades|months|weeks|days|hours|minutes|centuries)\b"
+            r"|\bthe\s+(?P<unit2>years|months|weeks|days|hours)\s+ahead\b",
             _I,
         ),
         RELATIVE["vague_duration"],

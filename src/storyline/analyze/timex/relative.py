@@ -140,7 +140,7 @@ def _duration(m: re.Match[str], tense: str) -> Norm | None:
 def _vague_duration(m: re.Match[str], tense: str) -> Norm | None:
     if m[0].lower().startswith("recent"):
         return Norm("DATE", "PAST_REF", "ref")  # "in recent weeks": some time before now
-    return Norm("DURATION", duration_value(None, m["unit"]), "duration")
+    return Norm("DURATION", duration_value(None, m["unit"] or m["unit2"]), "duration")
 
 
 def _set(m: re.Match[str], tense: str) -> Norm | None:
