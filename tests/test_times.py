@@ -378,3 +378,12 @@ def test_times_rule_prefilter_names_real_rules() -> None:
 def test_times_weeks_ahead_and_an_additional_year(nlp: Any) -> None:
     assert _one(nlp, "They may sell bonds in the weeks ahead.").value == "PXW"
     assert _one(nlp, "The loan may be extended for an additional year.").value == "P1Y"
+
+
+def test_times_a_dated_noun_under_a_progressive_is_not_ahead(nlp: Any) -> None:
+    friday = date(2015, 7, 3)
+    t = _one(nlp, "Authorities are investigating a Thursday evening homicide.", friday)
+    assert t.value == "2015-07-02TEV"
+    assert _one(nlp, "The ministers are meeting on Monday.", friday).value == "2015-07-06"
+    t = _one(nlp, "Police say a gang member is to blame for the shooting on Tuesday.", friday)
+    assert t.value == "2015-06-30"  # "is to blame" is no plan

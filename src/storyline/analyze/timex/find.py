@@ -62,8 +62,13 @@ def _verb_tense(verb: Any, depth: int = 0) -> str:
             for c in g.children
         ):
             return "past"
-        if head is not verb and (head.lemma_.lower() in _FUTURE_GOVERNORS or head.lemma_ == "be"):
+        if head is not verb and (
+            head.lemma_.lower() in _FUTURE_GOVERNORS
+            or (head.lemma_ == "be" and verb.lemma_.lower() != "blame")
+        ):
             return "future"  # "plans to resume", "is to resume trading on Tuesday"
+        if head is not verb and head.lemma_ == "be":
+            return _verb_tense(head, depth + 1)  # "is to blame for Tuesday's shooting"
         if head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
             return _verb_tense(head, depth + 1)
         return "future"
@@ -96,13 +101,27 @@ def clause_tense(doc: Any, start: int, end: int) -> str:
     if span is None or len(span) == 0:
         return ""
     tok = span.root
+    via_noun = False
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith(("VB", "MD")):
-            return _verb_tense(tok)
+            tense = _verb_tense(tok)
+            if via_noun and tense == "future" and _progressive(tok):
+                # "police are investigating a Thursday evening homicide": the time dates
+                # the noun's event, which the present progressive does not put ahead
+                return ""
+            return tense
         if tok.head is tok:
             break
         tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN") and not span.start <= tok.i < span.end:
+            via_noun = True
     return ""
+
+
+def _progressive(verb: Any) -> bool:
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re") for c in verb.children
+    )
 
 
 def _needs_tense(norm: Norm) -> bool:
