@@ -8,7 +8,9 @@ per story and in total, with rules written apart from the stages they check:
 - ``state``: figures the page puts in two states at once: a value listed as a
   single-source fact (or a single-source event stating it) that "What is
   disputed" or "Figures reported" also shows, a figure listed under two states,
-  or one figure listed twice as single-source with two outlets' values;
+  one figure listed twice as single-source with two outlets' values, or a
+  headline figure ("Figures", at the top) whose status is none of the states the
+  sections below give its measure and value;
 - ``unreadable``: single-source entries that are not plain phrases: opening on a
   pronoun, of history ("(2024)", "(earlier)"), a description over 8 words, a
   measure word doubled ("detainees prisoners exchanged"), "1 people", an event
@@ -53,10 +55,14 @@ PRONOUN = re.compile(
 DAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 RELATIVE = re.compile(
     rf"\b(yesterday|today|tomorrow|tonight|last night|(on|last|this|next|by|until|since) {DAY}"
-    rf"|{DAY}'s|{DAY} (morning|afternoon|evening|night))\b",
+    rf"|{DAY}['’]s|{DAY} (morning|afternoon|evening|night))\b",
     re.I,
 )
-DATED_AFTER = re.compile(r"^\s*\(\d{1,2} [A-Z][a-z]+|^\s*\([A-Z][a-z]+ \d{1,2}")
+#: A date beside the day word: right after it, after its part of day ("Friday night (4
+#: November)"), or after the noun a possessive qualifies ("Friday's talks (16 May)").
+_DATE = r"\s*\((?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})"
+DATED_AFTER = re.compile(rf"^(?:\s+(?:morning|afternoon|evening|night))?{_DATE}")
+DATED_AFTER_NOUN = re.compile(rf"^(?:\s+[\w-]+){{1,3}}?{_DATE}")
 HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.? ([A-Z][\w’'-]+)")
 HISTORY = re.compile(r"\((\d{4}(-\d{2})?|XXXX[-\w]*|earlier)\)")
 WORD = re.compile(r"[a-z]{3,}")
@@ -120,6 +126,7 @@ def check_state(story: Mapping[str, Any], outlet: Mapping[str, str]) -> list[str
             if value in said and measure.split("_")[0][:4] in text.lower():
                 problems.append(f"event restates a figure shown elsewhere: {text}")
                 break
+    problems += _headline_states(story)
     for i, a in enumerate(lone):
         for b in lone[i + 1 :]:
             if (
@@ -133,6 +140,25 @@ def check_state(story: Mapping[str, Any], outlet: Mapping[str, str]) -> list[str
                     f"two single-source values of one figure: {_label(a)} / {_label(b)}"
                 )
     return problems
+
+
+def _headline_states(story: Mapping[str, Any]) -> list[str]:
+    """Headline figures ("Figures" at the top) in another state than the sections below give
+    the same measure and value: a claim's state, a dispute or an update holding the value."""
+    out: list[str] = []
+    for f in story.get("figures", []):
+        below = {
+            c["state"]
+            for c in story.get("claims", [])
+            if c.get("state") and c["measure"] == f["measure"] and c["value"] == f["value"]
+        }
+        for c in story.get("conflicts", []):
+            if c["measure"] == f["measure"] and any(v["value"] == f["value"] for v in c["values"]):
+                below.add("updated" if c.get("kind") == "update" else "disputed")
+        if below and f["status"] not in below:
+            shown = " and ".join(sorted(below))
+            out.append(f"headline {f['value']:g} {f['measure']}: {f['status']}, below {shown}")
+    return out
 
 
 def check_unreadable(story: Mapping[str, Any]) -> list[str]:
@@ -213,7 +239,9 @@ def check_summary(story: Mapping[str, Any], newest: str = "") -> dict[str, list[
                     out["pronoun"].append(f"{m.group(0)} before introduced: {text[:60]}")
                     break
         for m in RELATIVE.finditer(text):
-            if not DATED_AFTER.match(text[m.end() :]):
+            after = text[m.end() :]
+            possessive = m.group(0).endswith(("'s", "’s"))
+            if not DATED_AFTER.match(after) and not (possessive and DATED_AFTER_NOUN.match(after)):
                 out["relative"].append(f"{m.group(0)}: {text[:60]}")
                 break
         if len(text.split()) > MAX_WORDS:

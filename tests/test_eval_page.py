@@ -45,3 +45,23 @@ def test_page_check_counts_each_kind_of_problem() -> None:
     assert totals["state"] == 1  # 14 injured: single source and disputed
     assert totals["unreadable"] == 1  # "It said so"
     assert totals["pronoun"] == 1 and totals["relative"] == 1 and totals["long"] == 1
+
+
+def test_page_check_a_date_beside_a_part_of_day_or_a_possessive_noun_is_beside_the_word() -> None:
+    summary = [
+        {"text": "Police came on Friday night (4 November) to the house.", "passages": []},
+        {"text": "The charges follow Tuesday's fatal shooting (17 May) there.", "passages": []},
+        {"text": "The vigil was held on Sunday after the funeral.", "passages": []},
+    ]
+    found = page_check.check_summary({"summary": summary})
+    assert [x.split(":")[0] for x in found["relative"]] == ["on Sunday"]
+
+
+def test_page_check_a_headline_figure_in_another_state_than_the_sections_below() -> None:
+    story = {
+        "figures": [{"measure": "killed", "value": 9, "status": "disputed"},
+                    {"measure": "injured", "value": 5, "status": "single source"}],
+        "claims": [{"measure": "killed", "value": 9, "state": "agreed"},
+                   {"measure": "injured", "value": 5, "state": "single source"}],
+    }  # fmt: skip
+    assert page_check._headline_states(story) == ["headline 9 killed: disputed, below agreed"]
