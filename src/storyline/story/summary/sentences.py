@@ -59,11 +59,17 @@ _DROP_CONNECTIVE = re.compile(
     r"^(?:But|And|However|Yet|Still|Also|Meanwhile|Moreover|Separately|Additionally|"
     r"Furthermore|Elsewhere|In addition|Earlier|Later),?\s+"
 )
+#: A sentence opening on a group of officials: a later "they" is that group.
+_GROUP_SUBJECT = re.compile(
+    r"^(?:The\s+)?(?:Police|Officers|Officials|Authorities|Investigators|Detectives|Deputies|"
+    r"Troopers|Firefighters|Prosecutors|Witnesses|Neighbors|Neighbours|Residents)\b"
+)
 _LATE_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their)\b", re.IGNORECASE)
 _DEBRIS = re.compile(
     r"https?://|www\.|@\w|\S+@\S+\.\w|©|\ball rights reserved\b|\bphoto(?:graph)?\s*:|"
     r"\b(?:also read|read more|click here|sign up|subscribe|follow us|reporting by|"
     r"editing by|writing by|additional reporting|getty images|via getty|file photo)\b|"
+    r"\b(?:image|photo|picture|slide)\s+\d+\s+of\s+\d+\b|"
     r"[|•»«▶►]",
     re.IGNORECASE,
 )
@@ -117,6 +123,12 @@ def find_candidates(
             continue
         if _ATTRIBUTION_TAIL.match(raw) and before.rstrip().endswith(('"', "”")):
             continue  # "Putin asked in a call." after a quote it lost
+        if "\n" in raw.strip():
+            # A heading or a related-story link ran into the sentence across a line
+            # break: the sentence is its last line.
+            cut = raw.rstrip().rfind("\n") + 1
+            span = Span(span.start + cut, span.end)
+            raw = raw[cut:]
         dateline = _DATELINE.search(raw) or _DATE_LEAD.match(raw)
         if dateline:
             # A heading or dateline ran into the sentence: keep what follows it.
@@ -178,12 +190,27 @@ def _repair(
         if name is None:
             return None
         return canon(item.article.id, name) + " " + sentence[head.end() :]
-    # A pronoun before the sentence names anyone points outside the sentence.
+    # A pronoun before the sentence names anyone points outside the sentence...
     first_name = min((m.span.start - span.start for m in inside), default=len(sentence))
-    lead = item.article.text[span.start : span.start + max(0, first_name)]
-    if _LATE_PRONOUN.search(_outside_quotes(lead)):
-        return None
-    return sentence
+    lead = _outside_quotes(item.article.text[span.start : span.start + max(0, first_name)])
+    if _LATE_PRONOUN.search(lead) is None:
+        return sentence
+    # ...unless it points forward, from a lead-in to the name that follows it ("Appearing
+    # with his attorney, Christopher McNeely turned himself in"), or back to the police
+    # the sentence opens on ("Police said they got the call").
+    lead_in = _LEAD_IN.match(lead)
+    if (
+        lead_in
+        and not _LATE_PRONOUN.search(lead[lead_in.end() :])
+        and _only_titles(lead[lead_in.end() :])
+    ):
+        return sentence
+    plural = ("they", "them", "their")
+    if _GROUP_SUBJECT.match(lead) and all(
+        p.group(0).lower() in plural for p in _LATE_PRONOUN.finditer(lead)
+    ):
+        return sentence
+    return None
 
 
 def _inside_quote(text: str, start: int) -> bool:

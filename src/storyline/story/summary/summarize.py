@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from storyline.lexicon.labels import CITED_NAME_LABELS
 from storyline.lexicon.measures import SUMMARY_FACTS, base_measure
@@ -50,6 +50,7 @@ from storyline.story.summary.sentences import Candidate, find_candidates
 from storyline.story.summary.support import Doc, cosine, find_support, idf_of, read_doc, source_key
 from storyline.story.summary.text import (
     DAY,
+    calendar_day,
     claim_key,
     content_words,
     is_year,
@@ -65,6 +66,9 @@ __all__ = ["content_words", "numbers_in", "quoted_in", "summarize"]
 QUOTE_OPENERS = ('"', "“", "‘", "'")
 #: Bounds on the summary length (the issue asks for 4 to 8 sentences).
 MIN_SENTENCES, MAX_SENTENCES = 4, 8
+#: A day a sentence states orders it when it lies within this many days of the story's
+#: reports (a birth date or an anniversary does not).
+STATED_WINDOW = 92
 
 
 def summarize(
@@ -198,7 +202,7 @@ def _edited(candidates: Iterable[Candidate]) -> list[Candidate]:
 
 
 def _latest_event(timeline: Sequence[TimelineEntry], items: Sequence[Analyzed]) -> list[str]:
-    """The fact key of the story's latest development: its newest dated event, up to its
+    """The fact keys of the story's latest development: its newest dated events, up to its
     newest report (a scheduled event is not a development yet)."""
     newest = max(((i.article.published or "")[:10] for i in items), default="")
     dated = [
@@ -209,7 +213,9 @@ def _latest_event(timeline: Sequence[TimelineEntry], items: Sequence[Analyzed]) 
     if not dated:
         return []
     day = max(d for d, _, _ in dated)
-    return [min(x for x in dated if x[0] == day)[2]]
+    # every event of that day, the most widely reported first: when the sentence of one
+    # cannot stand alone, another's may tell the day
+    return [key for _, _, key in sorted(x for x in dated if x[0] == day)]
 
 
 def _dated_text(cand: Candidate, item: Analyzed) -> str:
@@ -368,10 +374,11 @@ def _story_order(
 
     The main event first (a sentence telling ``main``, the most widely agreed
     figure, and not a quotation; then the most independent support), then the rest
-    by the day of the event a
-    sentence tells when that is close to its report's date (a recalled event would
-    pull a sentence to the front), else by the report's date; on one day the more
-    central sentence leads.
+    by the day the sentence states (the earliest, near the story's dates: what a
+    reader sees), else by the day of the event it tells when that is close to its
+    report's date (a recalled event would pull a sentence to the front), else by
+    the day of the sentence before it in its report, else by the report's date; on
+    one day the more central sentence leads.
     """
     if not chosen:
         return []
@@ -393,7 +400,17 @@ def _story_order(
         f"event:{i}": t.date for i, t in enumerate(timeline) if t.date and not t.background
     }
 
+    reported = sorted(p[:10] for doc in docs.values() if (p := doc.item.article.published))
+    window = (
+        (_shift(reported[0], -STATED_WINDOW), _shift(reported[-1], STATED_WINDOW))
+        if reported
+        else ("", "")
+    )
+
     def day(c: Candidate) -> str:
+        stated = _stated_day(c, docs[c.article], window) if reported else ""
+        if stated:
+            return stated  # the day the sentence shows is the day a reader places it on
         published = (docs[c.article].item.article.published or "")[:10]
         dated = sorted(
             d[:10]
@@ -403,20 +420,37 @@ def _story_order(
         return dated[0] if dated else ""
 
     days: dict[int, str] = {}
-    if one:  # an undated sentence of one report goes on from the one before it
+    # an undated sentence goes on from the one before it in its report, else its report's day
+    for article in dict.fromkeys(c.article for c in chosen):
+        published = (docs[article].item.article.published or "")[:10]
         last = ""
-        for c in sorted(chosen, key=lambda c: c.order):
+        for c in sorted((c for c in chosen if c.article == article), key=lambda c: c.order):
             last = day(c) or last
-            days[id(c)] = last
-    else:
-        for c in chosen:
-            published = (docs[c.article].item.article.published or "")[:10]
-            days[id(c)] = day(c) or published or "9999"
+            days[id(c)] = last or ("" if one else published or "9999")
     rest = sorted(
         (c for c in chosen if c is not lead),
         key=lambda c: (days[id(c)], c.order if one else chosen.index(c)),
     )
     return [lead, *rest]
+
+
+def _stated_day(c: Candidate, doc: Doc, window: tuple[str, str]) -> str:
+    """The earliest calendar day the sentence itself states, within ``window`` (a birth
+    date or an anniversary is not the day of the news)."""
+    days = [
+        d
+        for t in doc.item.analysis.times
+        if c.span.start <= t.span.start and t.span.end <= c.span.end and t.text in c.text
+        if (d := calendar_day(t)) and window[0] <= d <= window[1]
+    ]
+    return min(days, default="")
+
+
+def _shift(day: str, days: int) -> str:
+    try:
+        return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return day
 
 
 def _near(day: str, published: str, days: int) -> bool:

@@ -1,0 +1,36 @@
+"""Which sentences can stand alone in a summary (story/summary/sentences.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from storyline.model import Span
+from storyline.story.summary.sentences import find_candidates
+from tests.test_summary import art
+
+
+def _texts(text: str, spans: tuple[Span, ...] | None = None) -> list[str]:
+    item = art("a", text)
+    if spans is not None:
+        item = replace(item, analysis=replace(item.analysis, sentences=spans))
+    return [c.text for c in find_candidates(item, lambda _a, n: n, {}, {})]
+
+
+def test_summary_candidates_a_link_line_run_into_a_sentence_is_cut_off() -> None:
+    text = "[Dam at Kessel inspected]\n\nIlsa Brandt on Tuesday announced the closing of the dam."
+    assert _texts(text, (Span(0, len(text)),)) == [
+        "Ilsa Brandt on Tuesday announced the closing of the dam."
+    ]
+
+
+def test_summary_candidates_a_pronoun_in_a_lead_in_points_to_the_name_after_it() -> None:
+    text = "Appearing with his lawyer, Tomas Reed gave himself up to the police in Vellmar."
+    assert _texts(text) == [text]
+    lent = "After his lawyer spoke, the police in Vellmar let the two men go home."
+    assert _texts(lent) == []
+
+
+def test_summary_candidates_police_said_they_is_the_police() -> None:
+    text = "Police said they got the call of shots fired in Vellmar late on Tuesday."
+    assert _texts(text) == [text]
+    assert _texts("Police said he fired the shots in Vellmar late on Tuesday.") == []
