@@ -65,3 +65,15 @@ def test_page_check_a_headline_figure_in_another_state_than_the_sections_below()
                    {"measure": "injured", "value": 5, "state": "single source"}],
     }  # fmt: skip
     assert page_check._headline_states(story) == ["headline 9 killed: disputed, below agreed"]
+
+
+def test_page_check_a_sentence_is_dated_by_the_day_it_states() -> None:
+    summary = [
+        {"text": "The main event happened in Vellmar.", "passages": []},
+        {"text": "On Oct. 27 a boy found a gun in Vellmar.", "passages": []},
+        {"text": "On Oct. 17 a girl was shot in Kessel.", "passages": []},
+        {"text": "The man was convicted on June 13, 2003 of robbery.", "passages": []},
+        {"text": "Results come out on December 24 (24 December).", "passages": []},
+    ]
+    found = page_check.check_summary({"summary": summary}, "2015-12-03", "2015-11-20")
+    assert [x[:21] for x in found["order"]] == ["2015-10-17 after 2015"]
