@@ -34,3 +34,10 @@ def test_summary_candidates_police_said_they_is_the_police() -> None:
     text = "Police said they got the call of shots fired in Vellmar late on Tuesday."
     assert _texts(text) == [text]
     assert _texts("Police said he fired the shots in Vellmar late on Tuesday.") == []
+
+
+def test_summary_support_a_surname_alone_is_the_person_only_when_no_one_else_has_it() -> None:
+    from storyline.story.summary.support import _surname_alone
+
+    assert _surname_alone("Ilsa Brandt", "Mayor Brandt said so. Brandt left. I. Brandt came.")
+    assert not _surname_alone("Amyira Felder", "Her father, Ronald Felder, was found dead.")

@@ -131,6 +131,10 @@ def find_support(
     event_total = sum(idf.get(w, 1.0) for w in events) or 1.0
     source = docs[cand.article]
     cand_dates = _dates_in(source, cand.span)
+    spellings: dict[str, tuple[str, ...]] = {
+        name: tuple(f for f, canonical in variants.items() if canonical == name)
+        for name in cand.names
+    }
     found: list[Citation] = []
     for art, doc in docs.items():
         best: tuple[float, int] | None = None
@@ -168,7 +172,7 @@ def find_support(
         if best is None:
             continue
         span = cand.span if best[0] == 2.0 else doc.sentences[best[1]]
-        if _verified(cand, cand_dates, doc, best[1]):
+        if _verified(cand, cand_dates, doc, best[1], spellings):
             found.append(Citation(art, span))
     # The source comes first: it is the passage the sentence was taken from.
     found.sort(key=lambda c: c.article != cand.article)
@@ -191,8 +195,18 @@ def _names_near(doc: Doc, index: int) -> frozenset[str]:
     return frozenset(w for i in around for w in doc.words[i] if w.startswith("@"))
 
 
-def _verified(cand: Candidate, dates: set[str], doc: Doc, index: int) -> bool:
-    """Whether the article has the sentence's numbers, names and quoted words, and no other day."""
+def _verified(
+    cand: Candidate,
+    dates: set[str],
+    doc: Doc,
+    index: int,
+    spellings: Mapping[str, tuple[str, ...]] | None = None,
+) -> bool:
+    """Whether the article has the sentence's numbers, names and quoted words, and no other day.
+
+    A name counts when the article writes it, or a spelling the story knows for it of
+    two words or more (a first name alone stands for too many people).
+    """
     text = doc.item.article.text
     around = range(max(0, index - 1), min(len(doc.sentences), index + 2))
     window = text[doc.sentences[around[0]].start : doc.sentences[around[-1]].end]
@@ -201,13 +215,20 @@ def _verified(cand: Candidate, dates: set[str], doc: Doc, index: int) -> bool:
         if value in have or (is_year(value) and value in doc.all_numbers):
             continue
         return False
+    lowered = text.lower()
     for name in cand.names:
-        if name in doc.names or name in text:
+        if name in text or _spelled(lowered, (spellings or {}).get(name, ())):
             continue
-        # A person may be named by surname alone ("Brandt" for "Ilsa Brandt"); a place or
-        # an organisation may not ("States" is not "United States").
-        last = name.split()[-1] if name.split() else name
-        if name not in cand.persons or last not in doc.surnames:
+        # A person may be named by surname alone ("Brandt" for "Ilsa Brandt"), where no one
+        # else of that surname is named ("Amyira Felder" is not "Ronald Felder"); a place
+        # or an organisation may not ("States" is not "United States").
+        if name not in cand.persons:
+            return False
+        first = name.split()[0] if name.split() else name
+        forms = (name, *(spellings or {}).get(name, ()))
+        lasts = {f.split()[-1] for f in forms if f.split()}
+        spelled = {w for w in doc.surnames if w.lower() in {x.lower() for x in lasts}}
+        if not any(_surname_alone(f"{first} {w}", text) for w in spelled):
             return False
     seq = " ".join(word_seq(window))
     for quote in quoted_in(cand.text):
@@ -219,6 +240,32 @@ def _verified(cand: Candidate, dates: set[str], doc: Doc, index: int) -> bool:
     # The article never gives the sentence's day: it may still support the fact, unless
     # the passage itself dates what it tells to another day.
     return not _dates_in(doc, doc.sentences[index])
+
+
+#: Words that may stand before a surname without naming another person.
+_TITLES_TEXT = (
+    "Mr Mrs Ms Miss Dr Mayor Officer Detective Sergeant Sgt Lt Lieutenant Chief Governor "
+    "President Senator Judge Pastor Rev Deputy Captain Capt Sheriff Coroner Attorney"
+)
+_TITLES = frozenset(_TITLES_TEXT.split())
+
+
+def _spelled(lowered: str, forms: Iterable[str]) -> bool:
+    """Whether the text writes the name in a spelling of two words or more."""
+    return any(len(f.split()) >= 2 and f.lower() in lowered for f in forms)
+
+
+def _surname_alone(name: str, text: str) -> bool:
+    """Whether every mention of the surname is this person's: alone, after a title or an
+    initial, or after this person's own first name."""
+    parts = name.split()
+    last, first = parts[-1], parts[0]
+    for m in re.finditer(rf"\b([A-Z][\w'’.-]*) {re.escape(last)}\b", text):
+        word = m[1].rstrip(".")
+        if word in _TITLES or word == first or len(word) == 1:
+            continue
+        return False
+    return True
 
 
 def _dates_in(doc: Doc, span: Span) -> set[str]:
