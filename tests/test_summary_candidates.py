@@ -41,3 +41,18 @@ def test_summary_support_a_surname_alone_is_the_person_only_when_no_one_else_has
 
     assert _surname_alone("Ilsa Brandt", "Mayor Brandt said so. Brandt left. I. Brandt came.")
     assert not _surname_alone("Amyira Felder", "Her father, Ronald Felder, was found dead.")
+
+
+def test_summary_candidates_a_whole_sentence_on_the_first_of_two_lines_is_the_sentence() -> None:
+    text = "Ilsa Brandt reached the dam above Kessel around 8 p.m.\n\nThat is where it broke."
+    assert _texts(text, (Span(0, len(text)),)) == [
+        "Ilsa Brandt reached the dam above Kessel around 8 p.m."
+    ]
+
+
+def test_summary_candidates_a_sentence_full_of_names_is_no_heading() -> None:
+    from storyline.story.summary.sentences import readable
+
+    text = "Tomas Reed was arraigned Thursday in Vellmar District Court in Kessel."
+    assert not readable(text) and readable(text, named=4)
+    assert not readable("Vellmar Police Arrest Kessel Man In Dornach Shooting Case.", named=3)

@@ -124,18 +124,25 @@ def find_candidates(
         if _ATTRIBUTION_TAIL.match(raw) and before.rstrip().endswith(('"', "”")):
             continue  # "Putin asked in a call." after a quote it lost
         if "\n" in raw.strip():
-            # A heading or a related-story link ran into the sentence across a line
-            # break: the sentence is its last line.
-            cut = raw.rstrip().rfind("\n") + 1
-            span = Span(span.start + cut, span.end)
-            raw = raw[cut:]
+            # Two lines read as one sentence: a whole sentence on the first line (the
+            # splitter missed its end, "at 8 p.m.") is the sentence; else a heading or a
+            # related-story link ran into it, and the sentence is its last line.
+            head = raw.strip().split("\n", 1)[0].rstrip()
+            if _TERMINAL.search(head):
+                start = raw.index(head)
+                span = Span(span.start + start, span.start + start + len(head))
+                raw = head
+            else:
+                cut = raw.rstrip().rfind("\n") + 1
+                span = Span(span.start + cut, span.end)
+                raw = raw[cut:]
         dateline = _DATELINE.search(raw) or _DATE_LEAD.match(raw)
         if dateline:
             # A heading or dateline ran into the sentence: keep what follows it.
             span = Span(span.start + dateline.end(), span.end)
             raw = raw[dateline.end() :]
         cleaned = _repair(raw.strip(), item, span, canon)
-        if cleaned is None or not readable(cleaned):
+        if cleaned is None or not readable(cleaned, _named_words(item, span)):
             continue
         names = _names_in(item, span, canon, variants)
         facts = facts_of(item.article.id, span, fact_spans) | {f"ent:{n}" for n in names}
@@ -298,8 +305,22 @@ def _outside_quotes(text: str) -> str:
     return re.sub(r"[\"“][^\"”]*[\"”]", " ", text)
 
 
-def readable(sentence: str) -> bool:
-    """A whole sentence of prose: no debris, byline, heading or fragment."""
+def _named_words(item: Analyzed, span: Span) -> int:
+    """How many capitalised words of a sentence belong to names (they are not a heading's)."""
+    text = item.article.text
+    return sum(
+        sum(1 for w in text[m.span.start : m.span.end].split() if w[:1].isupper())
+        for m in item.analysis.entities
+        if m.label in CITED_NAME_LABELS and span.start <= m.span.start and m.span.end <= span.end
+    )
+
+
+def readable(sentence: str, named: int = 0) -> bool:
+    """A whole sentence of prose: no debris, byline, heading or fragment.
+
+    ``named`` is how many of its capitalised words are names: a sentence full of names
+    ("Jose Enrique Lefebre-Toro was arraigned in 91st District Court") is no heading.
+    """
     words = sentence.split()
     if not 6 <= len(words) <= 60 or "\n" in sentence:
         return False
@@ -316,7 +337,7 @@ def readable(sentence: str) -> bool:
         return False
     # Headings run together with a sentence read as long title-case runs.
     titled = sum(1 for w in words if w[:1].isupper())
-    return titled <= 0.6 * len(words)
+    return titled - min(named, titled // 2) <= 0.6 * len(words)
 
 
 def _names_in(
