@@ -46,7 +46,7 @@ from storyline.story.summary.edit import (
     room_for_dates,
     without_figures,
 )
-from storyline.story.summary.sentences import Candidate, find_candidates
+from storyline.story.summary.sentences import Candidate, FactIndex, facts_of, find_candidates
 from storyline.story.summary.support import Doc, cosine, find_support, idf_of, read_doc, source_key
 from storyline.story.summary.text import (
     DAY,
@@ -169,7 +169,7 @@ def summarize(
         cut = without_figures(c.text, repeated, numbers_in) if repeated else None
         if cut is not None:
             c.text, c.numbers = cut, frozenset(num(v) for v in numbers_in(cut))
-    ordered = _story_order(chosen, docs, timeline, params.recent_days, agreed[:1])
+    ordered = _story_order(chosen, docs, timeline, params.recent_days, agreed[:1], fact_spans)
     by_id = {i.article.id: i for i in items}
     # relative day words get their dates, then people named in full where first met
     dated = [_dated_text(c, by_id[c.article]) for c in ordered]
@@ -369,14 +369,16 @@ def _story_order(
     timeline: Sequence[TimelineEntry],
     recent_days: int,
     main: Sequence[str] = (),
+    fact_spans: FactIndex | None = None,
 ) -> list[Candidate]:
     """The order that reads as a story.
 
     The main event first (a sentence telling ``main``, the most widely agreed
     figure, and not a quotation; then the most independent support), then the rest
     by the day the sentence states (the earliest, near the story's dates: what a
-    reader sees), else by the day of the event it tells when that is close to its
-    report's date (a recalled event would pull a sentence to the front), else by
+    reader sees), else by the day of the event it tells (in its own report or a
+    report supporting it) when that is close to that report's date (a recalled event
+    would pull a sentence to the front), else by
     the day of the sentence before it in its report, else by the report's date; on
     one day the more central sentence leads.
     """
@@ -411,11 +413,18 @@ def _story_order(
         stated = _stated_day(c, docs[c.article], window) if reported else ""
         if stated:
             return stated  # the day the sentence shows is the day a reader places it on
-        published = (docs[c.article].item.article.published or "")[:10]
+        # the events it tells, as it or any report supporting it dates them
+        told = [(c.article, c.facts)] + [
+            (p.article, facts_of(p.article, p.span, fact_spans))
+            for p in c.support
+            if fact_spans is not None and p.span is not None and p.article in docs
+        ]
         dated = sorted(
             d[:10]
-            for f in c.facts
-            if (d := event_dates.get(f)) and _near(d[:10], published, recent_days)
+            for article, facts in told
+            for f in facts
+            if (d := event_dates.get(f))
+            and _near(d[:10], (docs[article].item.article.published or "")[:10], recent_days)
         )
         return dated[0] if dated else ""
 
