@@ -56,3 +56,18 @@ def test_summary_candidates_a_sentence_full_of_names_is_no_heading() -> None:
     text = "Tomas Reed was arraigned Thursday in Vellmar District Court in Kessel."
     assert not readable(text) and readable(text, named=4)
     assert not readable("Vellmar Police Arrest Kessel Man In Dornach Shooting Case.", named=3)
+
+
+def test_summary_support_a_spelling_keeps_the_last_word_of_the_name() -> None:
+    from storyline.story.summary.support import _spelled
+
+    text = "the north las vegas police said on saturday."
+    assert not _spelled("North Las Vegas Police Department", text, ["north las vegas police"])
+    assert _spelled("Vellmar Town Council", "the vellmar council met.", ["vellmar council"])
+
+
+def test_summary_candidates_a_photo_credit_run_into_a_sentence_is_debris() -> None:
+    from storyline.story.summary.sentences import readable
+
+    assert not readable("Gary Marks/GM Video Productions The shooting happened in a home.")
+    assert readable("The shooting happened in a home on Walnut Street in Vellmar.")

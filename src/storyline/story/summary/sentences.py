@@ -73,6 +73,8 @@ _DEBRIS = re.compile(
     r"[|•»«▶►]",
     re.IGNORECASE,
 )
+#: A photo credit run into a sentence: "Gary Marks/GM Video Productions The shooting ...".
+_CREDIT = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} ?/ ?[A-Z]")
 _BYLINE = re.compile(r"^(?:By|From|Updated|Published|Posted|Photo|Image|Credit|Source)\b[ :]")
 _DATELINE = re.compile(rf"\b{DATELINE}\s+")
 _ATTRIBUTION_TAIL = re.compile(
@@ -327,6 +329,8 @@ def readable(sentence: str, named: int = 0) -> bool:
     if not (sentence[0].isupper() or sentence[0] in "\"“'‘" or sentence[0].isdigit()):
         return False
     if not _TERMINAL.search(sentence) or _DEBRIS.search(sentence) or _BYLINE.match(sentence):
+        return False
+    if _CREDIT.match(sentence):
         return False
     if sentence.count('"') % 2 or sentence.count("“") != sentence.count("”"):
         return False

@@ -205,7 +205,8 @@ def _verified(
     """Whether the article has the sentence's numbers, names and quoted words, and no other day.
 
     A name counts when the article writes it, or a spelling the story knows for it of
-    two words or more (a first name alone stands for too many people).
+    two words or more that keeps its last word (a first name alone stands for too many
+    people; "North Las Vegas Police" is not its "Department").
     """
     text = doc.item.article.text
     around = range(max(0, index - 1), min(len(doc.sentences), index + 2))
@@ -217,7 +218,7 @@ def _verified(
         return False
     lowered = text.lower()
     for name in cand.names:
-        if name in text or _spelled(lowered, (spellings or {}).get(name, ())):
+        if name in text or _spelled(name, lowered, (spellings or {}).get(name, ())):
             continue
         # A person may be named by surname alone ("Brandt" for "Ilsa Brandt"), where no one
         # else of that surname is named ("Amyira Felder" is not "Ronald Felder"); a place
@@ -226,7 +227,7 @@ def _verified(
             return False
         first = name.split()[0] if name.split() else name
         forms = (name, *(spellings or {}).get(name, ()))
-        lasts = {f.split()[-1] for f in forms if f.split()}
+        lasts = {f.split()[-1] for f in forms if len(f.split()) >= 2} | {name.split()[-1]}
         spelled = {w for w in doc.surnames if w.lower() in {x.lower() for x in lasts}}
         if not any(_surname_alone(f"{first} {w}", text) for w in spelled):
             return False
@@ -250,9 +251,13 @@ _TITLES_TEXT = (
 _TITLES = frozenset(_TITLES_TEXT.split())
 
 
-def _spelled(lowered: str, forms: Iterable[str]) -> bool:
-    """Whether the text writes the name in a spelling of two words or more."""
-    return any(len(f.split()) >= 2 and f.lower() in lowered for f in forms)
+def _spelled(name: str, lowered: str, forms: Iterable[str]) -> bool:
+    """Whether the text writes the name in a spelling of two words or more that keeps its
+    last word ("North Las Vegas Police" does not say "Department")."""
+    head = name.split()[-1].lower() if name.split() else ""
+    return any(
+        len(f.split()) >= 2 and head in f.lower().split() and f.lower() in lowered for f in forms
+    )
 
 
 def _surname_alone(name: str, text: str) -> bool:
