@@ -419,14 +419,20 @@ def _story_order(
             for p in c.support
             if fact_spans is not None and p.span is not None and p.article in docs
         ]
-        dated = sorted(
-            d[:10]
+        events = [
+            (d[:10], (docs[article].item.article.published or "")[:10])
             for article, facts in told
             for f in facts
             if (d := event_dates.get(f))
-            and _near(d[:10], (docs[article].item.article.published or "")[:10], recent_days)
-        )
-        return dated[0] if dated else ""
+        ]
+        # an event close to its report's date first; a sentence telling only an event
+        # recalled from weeks before ("Authorities were dispatched to the bar at 12:47
+        # a.m.", in a report of the arrest) is placed on that event's day
+        near = [d for d, published in events if _near(d, published, recent_days)]
+        recalled = [
+            d for d, published in events if DAY.fullmatch(d) and (not published or d <= published)
+        ]
+        return min(near or recalled, default="")
 
     days: dict[int, str] = {}
     # an undated sentence goes on from the one before it in its report, else its report's day
