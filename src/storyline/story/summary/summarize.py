@@ -427,10 +427,13 @@ def _story_order(
         ]
         # an event close to its report's date first; a sentence telling only an event
         # recalled from weeks before ("Authorities were dispatched to the bar at 12:47
-        # a.m.", in a report of the arrest) is placed on that event's day
+        # a.m.", in a report of the arrest) is placed on that event's day, unless it is
+        # history (before the window of the story's reports)
         near = [d for d, published in events if _near(d, published, recent_days)]
         recalled = [
-            d for d, published in events if DAY.fullmatch(d) and (not published or d <= published)
+            d
+            for d, published in events
+            if DAY.fullmatch(d) and window[0] <= d and (not published or d <= published)
         ]
         return min(near or recalled, default="")
 
