@@ -112,3 +112,15 @@ def test_facts_a_figure_no_fact_holds_keeps_its_own_state() -> None:
     other = Fact("killed", "flood", AGREED, "9 killed", (9.0,), ("a", "b"), 2)
     figure = Figure("killed", 2.0, "updated", ("b",), reason="the latest report gives 2")
     assert figure_states([figure], [other]) == (figure,)
+
+
+def test_facts_an_agreed_figure_joins_a_disagreement_found_among_single_sources() -> None:
+    agreed = _claim(1, ("a", "b"), "shooting")
+    claims, conflicts = reconcile(
+        [agreed, _claim(1, ("d",), "strike at the hospital"), _claim(3, ("b",), "strike")],
+        [],
+        OUTLET,
+    )
+    assert claims == ()
+    assert [v.value for v in conflicts[0].values] == [1, 3]
+    assert set(conflicts[0].values[0].articles) == {"a", "b", "d"}

@@ -119,8 +119,18 @@ def reconcile(
         if len(group) > 1:
             taken.update(id(g) for g in group)
             out_conflicts.append(_disagreement(group))
-    claims_out = tuple(c for c in kept if id(c) not in taken)
-    return claims_out, tuple(out_conflicts)
+    # a figure that is a side of a disagreement found just now joins it too
+    formed = len(conflicts)
+    claims_out: list[StoryClaim] = []
+    for cl in (c for c in kept if id(c) not in taken):
+        for n in range(formed, len(out_conflicts)):
+            side = _side_of(cl, out_conflicts[n])
+            if side is not None:
+                out_conflicts[n] = _absorb(out_conflicts[n], side, cl)
+                break
+        else:
+            claims_out.append(cl)
+    return tuple(claims_out), tuple(out_conflicts)
 
 
 def _keys(claim: StoryClaim, outlet: Mapping[str, str]) -> list[str]:
