@@ -77,3 +77,8 @@ def test_page_check_a_sentence_is_dated_by_the_day_it_states() -> None:
     ]
     found = page_check.check_summary({"summary": summary}, "2015-12-03", "2015-11-20")
     assert [x[:21] for x in found["order"]] == ["2015-10-17 after 2015"]
+
+
+def test_page_check_shots_fired_are_not_people_shot() -> None:
+    assert not page_check._names_measure("A car fired the two initial shots", "shot")
+    assert page_check._names_measure("Two men were shot on Main Street", "shot")
