@@ -396,3 +396,14 @@ def test_summary_a_recalled_event_places_a_sentence_that_tells_only_it() -> None
     assert texts[0] == first  # the main event, told by two reports, leads
     assert all(texts.index(recalled) < texts.index(t) for t in (arrest, later) if t in texts)
     assert {arrest, later} & set(texts)
+
+
+def test_summary_a_cited_report_holds_every_name_even_one_the_name_finder_missed() -> None:
+    tail = "said the dam at Kessel was closed through the long night of rain."
+    items = [
+        art("a", f"Mayor Ilsa Brandt of the Vellmar Water Board {tail}"),
+        art("b", f"Mayor Ilsa Brandt of Vellmar {tail}"),  # no Water Board
+        art("c", f"Mayor Ilsa Brandt of the Vellmar Water Board {tail}"),
+    ]
+    (only,) = run(items, duplicate_of={"b": "a", "c": "a"})
+    assert only.citations == ("a", "c")

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from storyline.lexicon.calendar import MONTH_NAMES, WEEKDAY_NAMES
 from storyline.lexicon.labels import CITED_NAME_LABELS
 from storyline.lexicon.measures import WEAK
 from storyline.model import Analyzed, Citation, Span
@@ -231,6 +232,12 @@ def _verified(
         spelled = {w for w in doc.surnames if w.lower() in {x.lower() for x in lasts}}
         if not any(_surname_alone(f"{first} {w}", text) for w in spelled):
             return False
+    # A capitalised word the name finder missed ("Department", "Alfaro") is a name too.
+    named = {w for n in cand.names for w in n.split()}  # checked above, by their names
+    for word in _inner_capitals(cand.text):
+        if word in named or word.lower() in _CALENDAR or word.lower() in lowered:
+            continue
+        return False
     seq = " ".join(word_seq(window))
     for quote in quoted_in(cand.text):
         words = " ".join(word_seq(quote))
@@ -241,6 +248,26 @@ def _verified(
     # The article never gives the sentence's day: it may still support the fact, unless
     # the passage itself dates what it tells to another day.
     return not _dates_in(doc, doc.sentences[index])
+
+
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def _inner_capitals(text: str) -> list[str]:
+    """Capitalised words inside a sentence: not its first word, nor one opening a sentence
+    or a quotation within it ("Department", "Alfaro")."""
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group(0).removesuffix("’s").removesuffix("'s")
+        before = text[: m.start()].rstrip()
+        if not before or before[-1] in '.!?:"“‘(' or len(word) < 3:
+            continue
+        if word[0].isupper() and word[1:].islower():
+            out.append(word)
+    return out
+
+
+_CALENDAR = frozenset(n.lower() for n in (*MONTH_NAMES, *WEEKDAY_NAMES))
 
 
 #: Words that may stand before a surname without naming another person.
