@@ -71,3 +71,13 @@ def test_summary_candidates_a_photo_credit_run_into_a_sentence_is_debris() -> No
 
     assert not readable("Gary Marks/GM Video Productions The shooting happened in a home.")
     assert readable("The shooting happened in a home on Walnut Street in Vellmar.")
+
+
+def test_summary_candidates_the_incident_is_told_but_never_leads() -> None:
+    from tests.test_summary import run
+
+    main = "Floodwater swept through the river town of Vellmar on Sunday after days of rain."
+    after = "The incident left the old market square of Vellmar under a metre of mud and silt."
+    items = [art("a", f"{after} {main}"), art("b", main.replace("days", "three days"))]
+    texts = [s.text for s in run(items)]
+    assert after in texts and texts[0] != after

@@ -41,9 +41,12 @@ _CONTEXT_START = re.compile(
     r"^(?:It|Its|This|That|These|Those|They|Their|Them|Such|Both|There|Here|"
     r"The\s+(?:agency|ministry|official|officials|spokesman|spokeswoman|spokesperson|"
     r"company|stock|shares|firm|group|minister|president|leader|man|woman|statement|report|move|"
-    r"country|army|military|side|two|latter|former|incident|attack|strike|"
+    r"country|army|military|side|two|latter|former|"
     r"same|plan|deal|proposal|talks|meeting|call))\b"
 )
+#: A sentence naming the story's event by a definite description ("The incident happened
+#: on Congress Street") stands after the main event is told, never before it.
+_EVENT_START = re.compile(r"^The\s+(?:incident|attack|strike)\b")
 _LEAD_IN = re.compile(
     r"^(?:[A-Z][a-z]+ing|On|In|At|Under|After|Before|Earlier|Later|During|Following|"
     r"Despite|Amid|With|Without|As)\b[^,]{0,80},\s"
@@ -105,6 +108,7 @@ class Candidate:
     support: tuple[Citation, ...] = ()
     independent: int = 0
     persons: set[str] = field(default_factory=set)  # the names that are people
+    refers: bool = False  # names the story's event by a description: never the lead
 
 
 def find_candidates(
@@ -169,6 +173,7 @@ def find_candidates(
                 names,
                 numbers,
                 persons=_persons_in(item, names),
+                refers=_EVENT_START.match(cleaned) is not None,
             )
         )
     return out

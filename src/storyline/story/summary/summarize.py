@@ -391,6 +391,7 @@ def _story_order(
     lead = max(
         chosen,
         key=lambda c: (
+            not c.refers,
             not c.text.startswith(QUOTE_OPENERS),
             -c.order if one else 0,
             bool(c.facts & set(main)),
