@@ -407,3 +407,26 @@ def test_summary_a_cited_report_holds_every_name_even_one_the_name_finder_missed
     ]
     (only,) = run(items, duplicate_of={"b": "a", "c": "a"})
     assert only.citations == ("a", "c")
+
+
+def test_summary_an_event_cited_only_in_a_copy_is_told_from_the_original() -> None:
+    news = "Tomas Reed is expected to give himself up to the police in Kessel on Wednesday."
+    others = [
+        "Floodwater swept through the river town of Vellmar on Sunday after days of rain.",
+        "Rescue teams from Dornach reached the flooded streets of Vellmar by Sunday evening.",
+        "Mayor Ilsa Brandt said the dam at Kessel had held through the whole night.",
+        "Schools in Vellmar will stay closed until the water has drained from the valley.",
+        "The river in Vellmar rose higher than at any time since the great flood of the valley.",
+        "Farmers in the valley below Kessel lost most of their winter crops to the water.",
+    ]
+    text = " ".join([*others, news])
+    a = art("a", text, published="2025-03-04")
+    b = art("b", text, published="2025-03-04")
+    sb = b.analysis.sentences
+    timeline = (
+        TimelineEntry("2025-03-04", "day", "Surrender", ("b",), citations=(Citation("b", sb[-1]),)),
+    )
+    texts = [
+        s.text for s in run([a, b], timeline=timeline, duplicate_of={"b": "a"}, max_sentences=4)
+    ]
+    assert news in texts

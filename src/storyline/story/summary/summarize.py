@@ -37,6 +37,7 @@ from storyline.model import (
     TimelineEntry,
 )
 from storyline.story.date_words import state_dates
+from storyline.story.dedup.minhash import original_of
 from storyline.story.params import SUMMARY, SummaryParams
 from storyline.story.summary.edit import (
     clip,
@@ -89,7 +90,7 @@ def summarize(
     canon = canonical or (lambda _a, name: name)
     limit = max(1, min(max_sentences, MAX_SENTENCES))
     variants = _variant_index(entities)
-    fact_spans = _fact_spans(claims, quotes, timeline)
+    fact_spans = _in_originals(_fact_spans(claims, quotes, timeline), items, dups)
     weights = _fact_weights(claims, quotes, timeline, entities, dups)
     # A story told over weeks should be told from each week: a period not yet
     # covered is worth about as much as a widely reported quote.
@@ -259,6 +260,28 @@ def _fact_spans(
             if c.span is not None:
                 spans.setdefault(c.article, []).append((c.span, key))
     return spans
+
+
+def _in_originals(
+    spans: dict[str, list[tuple[Span, str]]], items: Sequence[Analyzed], dups: Mapping[str, str]
+) -> dict[str, list[tuple[Span, str]]]:
+    """Fact spans with a fact cited only in a copy also found in its original, where the
+    original has the same words (sentences are taken from originals only)."""
+    if not dups:
+        return spans
+    texts = {i.article.id: i.article.text for i in items}
+    out = {a: list(v) for a, v in spans.items()}
+    for copy in dups:
+        original = original_of(copy, dups)
+        if copy not in texts or original not in texts:
+            continue
+        own = {(s.start, s.end, k) for s, k in out.get(original, [])}
+        for span, key in spans.get(copy, []):
+            passage = texts[copy][span.start : span.end]
+            at = texts[original].find(passage) if passage.strip() else -1
+            if at >= 0 and (at, at + len(passage), key) not in own:
+                out.setdefault(original, []).append((Span(at, at + len(passage)), key))
+    return out
 
 
 def _fact_weights(
