@@ -403,7 +403,7 @@ def _story_order(
     report supporting it) when that is close to that report's date (a recalled event
     would pull a sentence to the front), else by
     the day of the sentence before it in its report, else by the report's date; on
-    one day the more central sentence leads.
+    one day the earlier report first, a report's sentences together in its order.
     """
     if not chosen:
         return []
@@ -469,9 +469,17 @@ def _story_order(
         for c in sorted((c for c in chosen if c.article == article), key=lambda c: c.order):
             last = day(c) or last
             days[id(c)] = last or ("" if one else published or "9999")
+    # on one day: the earlier report first (it tells what was planned before what was
+    # done), a report's sentences together in its order, the more central report first
+    rank = {a: n for n, a in reversed(list(enumerate(c.article for c in chosen)))}
     rest = sorted(
         (c for c in chosen if c is not lead),
-        key=lambda c: (days[id(c)], c.order if one else chosen.index(c)),
+        key=lambda c: (
+            days[id(c)],
+            (docs[c.article].item.article.published or "")[:10],
+            rank[c.article],
+            c.order,
+        ),
     )
     return [lead, *rest]
 
