@@ -117,7 +117,7 @@ def test_room_is_left_for_the_dates_of_relative_days() -> None:
     assert room_for_dates("The quay reopened after the storm.") == MAX_WORDS
 
 
-def test_summary_edit_a_long_sentence_without_a_comma_boundary_is_cut_before_a_conjunction() -> None:
+def test_summary_edit_a_long_sentence_is_cut_before_a_conjunction_without_a_comma() -> None:
     from storyline.story.summary.edit import clip
 
     text = (
