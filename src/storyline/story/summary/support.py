@@ -250,17 +250,16 @@ def _verified(
     return not _dates_in(doc, doc.sentences[index])
 
 
-_WORD = re.compile(r"[\w’'-]+")
-
-
 def _inner_capitals(text: str) -> list[str]:
     """Capitalised words inside a sentence: not its first word, nor one opening a sentence
     or a quotation within it ("Department", "Alfaro")."""
     out = []
-    for m in _WORD.finditer(text):
-        word = m.group(0).removesuffix("’s").removesuffix("'s")
-        before = text[: m.start()].rstrip()
-        if not before or before[-1] in '.!?:"“‘(' or len(word) < 3:
+    previous = ""
+    for token in text.split():
+        word = token.strip(".,;:!?\"“”‘’'()[]").removesuffix("’s").removesuffix("'s")
+        opens = not previous or previous[-1] in '.!?:"“‘(' or token[0] in '"“‘('
+        previous = token
+        if opens or len(word) < 3 or not word.replace("-", "").isalpha():
             continue
         if word[0].isupper() and word[1:].islower():
             out.append(word)
