@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from storyline.analyze.quoting.lexicon import SPEECH_VERBS
+from storyline.analyze.naming.folding import display_name
+from storyline.analyze.quoting.lexicon import SPEECH_NOUNS, SPEECH_VERBS
 from storyline.analyze.quoting.marks import Passage
 from storyline.analyze.quoting.speakers import (
     Attribution,
@@ -34,6 +35,8 @@ _AFTER_TOKENS = 7
 #: Cue verbs that also govern ordinary clauses ("continued to push for a “red line”").
 _NOT_GOVERNORS = frozenset({"continue"})
 _BEFORE_TOKENS = 10
+#: How close before the quote a noun of saying must stand ("her remark that “…”").
+_NOUN_REACH = 6
 #: How far past a name right after a quote its verb of saying may stand.
 _APPOSITION_TOKENS = 30
 #: Verbs that are verbs of saying with "back" ("shot back").
@@ -61,6 +64,13 @@ def _is_cue(tok: Any) -> bool:
         return True
     if lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
         return True  # "Bozell points out"
+    if lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children):
+        # "“…,” Trump went on": goes on speaking, not "went on to win"
+        return not any(
+            c.dep_ in ("xcomp", "dobj", "prep")
+            or (c.dep_ == "advcl" and any(g.lower_ == "to" for g in c.children))
+            for c in tok.children
+        )
     # "shot back", "fired back", "hit back": a retort.
     return lemma in _RETORTS and any(
         c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children
@@ -179,7 +189,11 @@ def _governor(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
         head = tok.head
         if first <= head.i <= last:
             continue
-        for _ in range(4):
+        for _ in range(6):
+            owner = _speech_noun_owner(head, first)
+            if owner is not None:
+                speaker, span = resolve_subject(owner, index)
+                return Attribution(speaker, span, head.lemma_.lower())
             if (
                 _is_cue(head)
                 and head.lemma_.lower() not in _NOT_GOVERNORS
@@ -194,6 +208,19 @@ def _governor(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
     return None
 
 
+def _speech_noun_owner(noun: Any, first: int) -> Any:
+    """The owner of a noun of saying before the quote: "her remark that “…”", "Trump's
+    call for a “…”" — the possessor said it (None when the noun has none)."""
+    if noun.pos_ != "NOUN" or not 0 < first - noun.i <= _NOUN_REACH:
+        return None  # "Clark's comments further “…”": the noun is far, or not before it
+    if noun.lemma_.lower() not in SPEECH_NOUNS or noun.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ not in ("its", "their", "my", "our", "your"):
+            return child
+    return None
+
+
 def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attribution | None:
     """A cue just before the opening mark: X said: “… / X: “… / he said, “…"""
     toks = _tokens(doc, floor, p.open_at)[-_BEFORE_TOKENS:]
@@ -204,6 +231,9 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
         named = index.at(toks[-2].idx, toks[-2].idx + len(toks[-2].text))
         if named is not None and named.label in ("PERSON", "ORG"):
             return Attribution(named.key, named.span, ":")
+        inverted = _inverted_lead(toks, index)
+        if inverted is not None:
+            return inverted
     for tok in reversed(toks):
         if "\n" in tok.text:
             break
@@ -215,6 +245,30 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
     if toks[-1].text == ":":
         return _colon(toks[-1], index, p)
     return None
+
+
+def _inverted_lead(toks: Sequence[Any], index: MentionIndex) -> Attribution | None:
+    """“Added Trump: “…”", "Continued Stone: “…”": a verb of saying opening its sentence,
+    then only a name, then the colon — the name speaks (the parser may take the verb for
+    a participle of the name)."""
+    doc = toks[-1].doc
+    first = toks[-1].sent.start
+    for t in toks[:-1]:
+        if "\n" in t.text:
+            first = t.i + 1
+    words = doc[first : toks[-1].i]
+    if len(words) < 2 or not _is_cue(words[0]):
+        return None
+    name = words[1:]
+    if len(name) > 4 or not all(t.pos_ == "PROPN" or t.text.istitle() for t in name):
+        return None
+    start, end = name[0].idx, name[-1].idx + len(name[-1].text)
+    named = index.at(start, end) or index.named(doc_text(doc)[start:end])
+    if named is not None:
+        return Attribution(named.key, Span(start, end), words[0].lemma_.lower())
+    return Attribution(
+        display_name(doc_text(doc)[start:end]), Span(start, end), words[0].lemma_.lower()
+    )
 
 
 def _colon(colon: Any, index: MentionIndex, p: Passage) -> Attribution | None:

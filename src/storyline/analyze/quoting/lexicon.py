@@ -37,6 +37,18 @@ REPORT_VERBS = frozenset(
 )
 
 
+#: Nouns of things said, whose owner said them ("her remark that “…”", "Trump's call for").
+SPEECH_NOUNS = frozenset(
+    """
+    remark remarks comment comments statement statements assertion claim claims warning
+    promise pledge vow demand call declaration insistence suggestion admission
+    accusation prediction boast quip words tweet tweets message answer reply response
+    argument description characterization characterisation contention complaint
+    charge plea proposal threat denial
+    """.split()  # noqa: SIM905
+)
+
+
 #: Nouns that refer back to a named person ("the minister said").
 ROLE_NOUNS = frozenset(
     """

@@ -21,7 +21,7 @@ from storyline.analyze.quoting.referents import ORG_NOUNS, org_referent, relativ
 from storyline.model import Mention, Span
 from storyline.nlp import doc_text
 
-_PERSON_PRONOUNS = frozenset({"he", "she"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "his", "her"})  # possessors too: "her remark"
 _ORG_PRONOUNS = frozenset({"it"})
 
 
@@ -337,6 +337,19 @@ def _across_paragraphs(a: Any, b: Any) -> bool:
     return "\n" in doc_text(a.doc)[lo:hi]
 
 
+def _before_brackets(verb: Any) -> Any:
+    """The token before ``verb``, past a bracketed aside ("Paul Ryan (R-WI) said")."""
+    doc = verb.doc
+    i = verb.i - 1
+    if doc[i].text == ")":
+        j = i
+        while j > max(0, verb.i - 8) and doc[j].text != "(":
+            j -= 1
+        if doc[j].text == "(" and j > 0:
+            return doc[j - 1]
+    return doc[i]
+
+
 def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     """The grammatical subject of a verb, climbing through participles ("..., saying").
 
@@ -362,11 +375,16 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     # A paragraph's subject parsed into the paragraph before ("... on X.\n\nThe
     # ministry claimed"): the noun right before the verb is its subject.
     if verb.i > 0:
-        prev = verb.doc[verb.i - 1]
+        prev = _before_brackets(verb)
         if prev.pos_ in ("PROPN", "NOUN") and _across_paragraphs(prev, prev.head):
             return prev
         if prev.pos_ == "PROPN" and prev.dep_ != "dobj" and prev.head is verb:
             return prev  # "“…,” Bozell answers": the name parsed as part of the verb
+        if prev.pos_ == "PROPN" and prev.ent_type_ == "PERSON" and prev.head.i < prev.i:
+            # "“…,” screenwriter Cole Haddon wrote", "Rep. Paul Ryan (R-WI) said": a
+            # person's name right before a verb the parser left without a subject, hung
+            # on a word before it, is that verb's subject.
+            return prev
         if prev.pos_ in ("PROPN", "NOUN", "PRON") and not prev.is_punct:
             return None  # "Boyle asked Trump": the name after the verb is the one asked
     # "..., said Andriy Yermak": the name after the verb can be parsed as its object.
