@@ -69,3 +69,44 @@ def test_quotes_cues_owner_of_a_noun_of_saying_speaks(nlp: Any) -> None:
 def test_quotes_cues_went_on_to_win_is_no_cue(nlp: Any) -> None:
     doc = nlp("Ilse Brandt went on to win the “harbour seat” by a wide margin.")
     assert all(q.cue != "go" for q in extract_quotes(doc, extract_entities(doc)))
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "span"),
+    [
+        (
+            "“Nobody in this town has ever paid the ferry fee twice,” read the notice.",
+            "paid",
+            "notice",
+        ),
+        ("“Keep the quay open for the fishing boats,” the letter read.", "quay open", "letter"),
+        (
+            "“Watch out for the new harbour tax this winter,” tweeted another.",
+            "harbour tax",
+            "another",
+        ),
+    ],
+)
+def test_quotes_cues_inverted_or_unnamed_subject_after_the_quote(
+    nlp: Any, text: str, words: str, span: str
+) -> None:
+    _, got = _found(nlp, text, words)
+    assert got is not None and span in got
+
+
+def test_quotes_cues_quote_paragraph_after_a_paragraph_about_a_person(nlp: Any) -> None:
+    text = (
+        "The council met on Monday.\n\n"
+        "Ilse Brandt praised the harbour workers for keeping the quay open all winter.\n\n"
+        "“We need people who get things done and bring the town together.”"
+    )
+    assert _found(nlp, text, "get things done")[0] == "Ilse Brandt"
+
+
+def test_quotes_cues_no_speaker_two_paragraphs_back(nlp: Any) -> None:
+    text = (
+        "Ilse Brandt praised the harbour workers for keeping the quay open all winter.\n\n"
+        "The council met on Monday and the ferry ran late again.\n\n"
+        "“We need people who get things done and bring the town together.”"
+    )
+    assert _found(nlp, text, "get things done")[0] != "Ilse Brandt"

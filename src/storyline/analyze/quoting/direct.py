@@ -10,11 +10,12 @@ Short quoted words with no cue at all are scare quotes or titles, not quotes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from storyline.analyze.naming.folding import display_name
-from storyline.analyze.quoting.lexicon import SPEECH_NOUNS, SPEECH_VERBS
+from storyline.analyze.quoting.lexicon import AFTER_QUOTE_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 from storyline.analyze.quoting.marks import Passage
 from storyline.analyze.quoting.speakers import (
     Attribution,
@@ -133,8 +134,11 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
     for tok in toks:
         if "\n" in tok.text:
             break
-        if _is_cue(tok):
-            return _from_verb(tok, index, p)
+        if _is_cue(tok) or _after_cue(tok, toks):
+            found = _from_verb(tok, index, p)
+            if tok.i == toks[0].i and (found is None or found.span is None):
+                return _inverted_subject(tok, index) or found
+            return found
         if (
             tok.dep_ in ("nsubj", "nsubjpass")
             and tok.head.i > tok.i
@@ -151,6 +155,35 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
         if tok.pos_ == "CCONJ":
             return None  # “…,” for instance, and Trump vowed …: another clause, another speaker
     return _named_then_cue(doc, toks, limit, index, p)
+
+
+def _after_cue(tok: Any, toks: Sequence[Any]) -> bool:
+    """A verb that is a cue only right after a quote, or after a noun phrase right after
+    it: “…,” read the email / Trump barked / the email read."""
+    if tok.lemma_.lower().rstrip("s") not in AFTER_QUOTE_VERBS:
+        return False
+    before = [t for t in toks if t.i < tok.i]
+    if not all(t.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "NUM") for t in before):
+        return False
+    if tok.pos_ == "VERB":
+        return True
+    # the tagger took the verb for a noun: "the email read."
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return bool(before) and tok.tag_ in ("NN", "NNS") and (nxt is None or nxt.is_punct)
+
+
+def _inverted_subject(verb: Any, index: MentionIndex) -> Attribution | None:
+    """“…,” tweeted another / read the email / wrote a supporter who …: the noun phrase
+    right after a verb that opens the words after a quote is its subject, named or not."""
+    for tok in verb.doc[verb.i + 1 : min(len(verb.doc), verb.i + 5)]:
+        if tok.is_punct or "\n" in tok.text or tok.pos_ in ("VERB", "AUX", "ADP"):
+            return None
+        if tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and tok.head.i == verb.i:
+            if tok.lower_ in ("it", "this", "that") or tok.ent_type_ in ("DATE", "TIME"):
+                return None
+            speaker, span = resolve_subject(tok, index)
+            return Attribution(speaker, span, verb.lemma_.lower(), said=not unsaid(verb))
+    return None
 
 
 def _named_then_cue(
@@ -202,7 +235,7 @@ def _governor(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
                 and "\n" not in doc_text(doc)[min(head.idx, p.open_at) : max(head.idx, p.end)]
             ):
                 return _from_verb(head, index, p)
-            if head.head is head:
+            if head.head.i == head.i:
                 break
             head = head.head
     return None
@@ -276,7 +309,7 @@ def _colon(colon: Any, index: MentionIndex, p: Passage) -> Attribution | None:
     the supporters again: “…”" — the subject speaks, whatever the verb."""
     verb = colon.head
     for _ in range(3):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head  # "makes a case: “…”": the colon hangs from the noun
     if verb.pos_ not in ("VERB", "AUX") or "\n" in doc_text(colon.doc)[verb.idx : colon.idx]:
@@ -321,25 +354,34 @@ def _previous_subject(doc: Any, p: Passage, index: MentionIndex) -> Attribution 
     toks = _tokens(doc, p.start, p.end)
     if not toks or p.close_at is None:
         return None
+    text = doc_text(doc)
     sent = toks[0].sent
-    if doc_text(doc)[sent.start_char : p.open_at].strip():
+    if text[sent.start_char : p.open_at].strip():
         return None  # the quote does not open its sentence
     if sent.start == 0:
         return None
     prev = doc[sent.start - 1].sent
-    if index.inside_quote(prev.root.idx) or "\n" in doc_text(doc)[prev.end_char : p.open_at]:
-        return None  # a quote before, or a paragraph break between: too far to tell
+    # A paragraph break between is too far to tell, unless the quote is its paragraph's
+    # only words and the person is the subject of the paragraph right before.
+    breaks = 1 if _alone_in_paragraph(text, p) else 0
+    if index.inside_quote(prev.root.idx) or _breaks(text, prev.end_char, p.open_at) > breaks:
+        return None
     root = prev.root
     subj = subject_of(root, index.inside_quote) if root.pos_ in ("VERB", "AUX") else None
     if subj is None or subj.lower_ in ("i", "we", "you", "it", "they"):
         return None
-    if "\n" in doc_text(doc)[subj.idx : p.open_at]:
+    if _breaks(text, subj.idx, p.open_at) > breaks or index.inside_quote(subj.idx):
         return None  # the sentence before lies in the paragraph before
     named = index.at(subj.idx, subj.idx + len(subj.text))
     if subj.lower_ not in ("he", "she") and not (named is not None and named.label == "PERSON"):
         return None
     speaker, span = resolve_subject(subj, index)
     return Attribution(speaker, span, root.lemma_.lower(), said=not unsaid(root))
+
+
+def _breaks(text: str, start: int, end: int) -> int:
+    """How many paragraph breaks (runs of line breaks) lie between two positions."""
+    return len(re.findall(r"\n+", text[start:end]))
 
 
 def _split_half(text: str, prev: Passage, p: Passage) -> bool:
@@ -407,6 +449,7 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
         a or _sentence_subject(doc, p, index) or _previous_subject(doc, p, index)
         for p, a in zip(passages, found, strict=True)
     ]
+    _carry_over(text, passages, found, whole_paragraphs=True)  # on to quote paragraphs
     quotes: list[Quote] = []
     last: Passage | None = None
     for p, attr in zip(passages, found, strict=True):
@@ -469,11 +512,19 @@ def _alone_in_paragraph(text: str, p: Passage) -> bool:
     return not any(ch.isalnum() for ch in rest)
 
 
-def _carry_over(text: str, passages: Sequence[Passage], found: list[Attribution | None]) -> None:
-    """Share speakers along quotes that continue one another, both ways."""
+def _carry_over(
+    text: str,
+    passages: Sequence[Passage],
+    found: list[Attribution | None],
+    whole_paragraphs: bool = False,
+) -> None:
+    """Share speakers along quotes that continue one another, both ways (only to quotes
+    that are a paragraph of their own with ``whole_paragraphs``)."""
     for n in range(1, len(passages)):
         p = passages[n]
         prev = found[n - 1]
+        if whole_paragraphs and not _alone_in_paragraph(text, p):
+            continue
         if found[n] is None and prev is not None and prev.span is not None and prev.said:
             here = _paragraph_start(text, p.open_at)
             there = _paragraph_start(text, passages[n - 1].open_at)

@@ -37,6 +37,15 @@ REPORT_VERBS = frozenset(
 )
 
 
+#: Verbs that introduce a quote only when they follow it ("“…,” read the email",
+#: "“…,” Trump barked"): elsewhere they mean other things ("reacted to his “…”").
+AFTER_QUOTE_VERBS = frozenset(
+    """
+    read react bark snap growl laugh sigh chime offer gripe snipe quip rail thunder
+    """.split()  # noqa: SIM905
+)
+
+
 #: Nouns of things said, whose owner said them ("her remark that “…”", "Trump's call for").
 SPEECH_NOUNS = frozenset(
     """

@@ -69,7 +69,7 @@ class MentionIndex:
     def _is_subject(self, m: Mention) -> bool:
         tok = self._token_at(m.span.end - 1)
         while tok is not None and tok.dep_ in ("compound", "flat", "appos", "poss", "case"):
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 break
             tok = tok.head
         return tok is not None and tok.dep_ in ("nsubj", "nsubjpass")
@@ -313,7 +313,7 @@ def unsaid(verb: Any) -> bool:
         if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
             return True
     head = verb.head
-    if verb.dep_ == "xcomp" and head is not verb:
+    if verb.dep_ == "xcomp" and head.i != verb.i:
         if head.lemma_.lower() in _WITHHELD:
             return True
         return any(c.dep_ == "neg" for c in head.children)  # "did not want to say"
@@ -366,7 +366,7 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
                 return child
         if (
             tok.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "dep", "csubj", "pcomp", "prep")
-            and tok.head is not tok
+            and tok.head.i != tok.i
             and not _across_paragraphs(tok, tok.head)
         ):
             tok = tok.head
@@ -378,7 +378,7 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
         prev = _before_brackets(verb)
         if prev.pos_ in ("PROPN", "NOUN") and _across_paragraphs(prev, prev.head):
             return prev
-        if prev.pos_ == "PROPN" and prev.dep_ != "dobj" and prev.head is verb:
+        if prev.pos_ == "PROPN" and prev.dep_ != "dobj" and prev.head.i == verb.i:
             return prev  # "“…,” Bozell answers": the name parsed as part of the verb
         if prev.pos_ == "PROPN" and prev.ent_type_ == "PERSON" and prev.head.i < prev.i:
             # "“…,” screenwriter Cole Haddon wrote", "Rep. Paul Ryan (R-WI) said": a
