@@ -110,3 +110,32 @@ def test_quotes_cues_no_speaker_two_paragraphs_back(nlp: Any) -> None:
         "“We need people who get things done and bring the town together.”"
     )
     assert _found(nlp, text, "get things done")[0] != "Ilse Brandt"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # The one who issued or made the words said them.
+        (
+            "After the storm, Ilse Brandt issued a statement, “The quay will reopen on "
+            "Monday and every ferry will run as planned.”",
+            "quay will reopen",
+            "Ilse Brandt",
+        ),
+        # A colon after a clause whose subject is a question word: the clause above speaks.
+        (
+            "Ilse Brandt has since apologised for what happened: “I should have closed the "
+            "quay earlier, and I am sorry.”",
+            "closed the quay",
+            "Ilse Brandt",
+        ),
+        # An inverted cue that only follows a quote.
+        (
+            "“What changed his mind about the harbour so suddenly?” Emil Varga questioned.",
+            "changed his mind",
+            "Emil Varga",
+        ),
+    ],
+)
+def test_quotes_cues_made_issued_and_colon(nlp: Any, text: str, words: str, speaker: str) -> None:
+    assert _found(nlp, text, words)[0] == speaker

@@ -38,6 +38,12 @@ _NOT_GOVERNORS = frozenset({"continue"})
 _BEFORE_TOKENS = 10
 #: How close before the quote a noun of saying must stand ("her remark that “…”").
 _NOUN_REACH = 6
+#: Verbs whose subject utters the noun of saying they take ("made the point that “…”"),
+#: unlike "rejected calls for a “…”".
+_UTTERING = frozenset(
+    """make issue deliver release offer give send post publish land fire repeat voice
+    express utter pen write tweet share read""".split()  # noqa: SIM905
+)
 #: How far past a name right after a quote its verb of saying may stand.
 _APPOSITION_TOKENS = 30
 #: Verbs that are verbs of saying with "back" ("shot back").
@@ -244,13 +250,31 @@ def _governor(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
 def _speech_noun_owner(noun: Any, first: int) -> Any:
     """The owner of a noun of saying before the quote: "her remark that “…”", "Trump's
     call for a “…”" — the possessor said it (None when the noun has none)."""
-    if noun.pos_ != "NOUN" or not 0 < first - noun.i <= _NOUN_REACH:
-        return None  # "Clark's comments further “…”": the noun is far, or not before it
-    if noun.lemma_.lower() not in SPEECH_NOUNS or noun.dep_ in ("nsubj", "nsubjpass"):
+    if noun.pos_ != "NOUN" or noun.i >= first or noun.lemma_.lower() not in SPEECH_NOUNS:
         return None
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return None  # "Clark's comments further “…”": the noun is the subject of another verb
+    near = first - noun.i <= _NOUN_REACH
     for child in noun.children:
-        if child.dep_ == "poss" and child.lower_ not in ("its", "their", "my", "our", "your"):
+        if (
+            near
+            and child.dep_ == "poss"
+            and child.lower_ not in ("its", "their", "my", "our", "your")
+        ):
             return child
+    # a noun that introduces a clause or the quote itself: "the point that …", "a retort:"
+    introduces = noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].lower_ in ("that", ",", ":")
+    if (
+        (near or introduces)
+        and noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in _UTTERING
+        and noun.head.i < noun.i
+    ):
+        # "Gorka made the point that “…”", "Trump issued a statement, “…”": the one who
+        # made, issued or delivered the words said them.
+        subj = subject_of(noun.head)
+        if subj is not None and subj.lower_ not in ("i", "we", "you", "it", "this", "that"):
+            return subj
     return None
 
 
@@ -289,6 +313,8 @@ def _inverted_lead(toks: Sequence[Any], index: MentionIndex) -> Attribution | No
     for t in toks[:-1]:
         if "\n" in t.text:
             first = t.i + 1
+        elif t.idx == _paragraph_start(doc_text(doc), t.idx):
+            first = max(first, t.i)  # the parser may run a sentence over a paragraph break
     words = doc[first : toks[-1].i]
     if len(words) < 2 or not _is_cue(words[0]):
         return None
@@ -308,6 +334,18 @@ def _colon(colon: Any, index: MentionIndex, p: Passage) -> Attribution | None:
     """“…” after a clause ending in a colon whose subject is someone: "She then addressed
     the supporters again: “…”" — the subject speaks, whatever the verb."""
     verb = colon.head
+    if p.start <= verb.idx < p.end:
+        # The parser hung the clause before the colon on the quote ("Clinton has since
+        # apologized for what happened: “Yes, I …”"): its own verb is the one hung there.
+        para = _paragraph_start(doc_text(colon.doc), colon.idx)
+        hung = [
+            t
+            for t in colon.doc[colon.sent.start : colon.i]
+            if t.idx >= para and t.pos_ in ("VERB", "AUX") and p.start <= t.head.idx < p.end
+        ]
+        if not hung:
+            return None
+        verb = hung[0]
     for _ in range(3):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
@@ -315,6 +353,13 @@ def _colon(colon: Any, index: MentionIndex, p: Passage) -> Attribution | None:
     if verb.pos_ not in ("VERB", "AUX") or "\n" in doc_text(colon.doc)[verb.idx : colon.idx]:
         return None
     subj = subject_of(verb, lambda pos: index.inside_quote(pos) or p.open_at == pos)
+    for _ in range(3):
+        # "Clinton has since apologized for what happened: “…”": the colon hangs from a
+        # clause whose subject is a question word; the clause above it has the speaker.
+        if subj is None or subj.tag_ not in ("WP", "WDT") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+        subj = subject_of(verb, lambda pos: index.inside_quote(pos) or p.open_at == pos)
     if subj is None or subj.i > colon.i or subj.lower_ in ("i", "we", "you", "it", "this"):
         return None
     speaker, span = resolve_subject(subj, index)

@@ -42,6 +42,7 @@ REPORT_VERBS = frozenset(
 AFTER_QUOTE_VERBS = frozenset(
     """
     read react bark snap growl laugh sigh chime offer gripe snipe quip rail thunder
+    question riff
     """.split()  # noqa: SIM905
 )
 
@@ -53,7 +54,8 @@ SPEECH_NOUNS = frozenset(
     promise pledge vow demand call declaration insistence suggestion admission
     accusation prediction boast quip words tweet tweets message answer reply response
     argument description characterization characterisation contention complaint
-    charge plea proposal threat denial
+    charge plea proposal threat denial point retort dig jab swipe apology explanation
+    observation
     """.split()  # noqa: SIM905
 )
 
