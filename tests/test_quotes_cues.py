@@ -139,3 +139,44 @@ def test_quotes_cues_no_speaker_two_paragraphs_back(nlp: Any) -> None:
 )
 def test_quotes_cues_made_issued_and_colon(nlp: Any, text: str, words: str, speaker: str) -> None:
     assert _found(nlp, text, words)[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # "reminds him of" is a likeness, not a saying: the participle speaks for "said".
+        (
+            "Emil Varga said the harbour plan reminds him of the old canal project, "
+            "explaining, “because of what it could have been for the town.”",
+            "what it could have been",
+            "Emil Varga",
+        ),
+    ],
+)
+def test_quotes_cues_the_reported_is_not_the_reporter(
+    nlp: Any, text: str, words: str, speaker: str
+) -> None:
+    assert _found(nlp, text, words)[0] == speaker
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Any:
+    """A hand-made parse (the shapes the statistical parser sometimes gives)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_quotes_cues_subject_is_not_the_one_reported_on() -> None:
+    from storyline.analyze.quoting.speakers import subject_of
+
+    # "Meanwhile Brandt, in Halven, said Tuesday that Varga was …": "said" left
+    # subjectless, "Brandt" hung on the word before it.
+    words = ["Meanwhile", "Brandt", ",", "in", "Halven", ",", "said", "Tuesday", "that", "Varga"]
+    heads = [6, 0, 1, 1, 3, 6, 6, 6, 10, 10, 6]
+    deps = ["advmod", "appos", "punct", "prep", "pobj", "punct", "ROOT", "npadvmod", "mark"]
+    pos = ["ADV", "PROPN", "PUNCT", "ADP", "PROPN", "PUNCT", "VERB", "PROPN", "SCONJ", "PROPN"]
+    doc = _parsed([*words, "was"], heads, [*deps, "nsubj", "ccomp"], [*pos, "AUX"])
+    doc[1].ent_type_ = "PERSON"
+    subj = subject_of(doc[6])
+    assert subj is not None and subj.text == "Brandt"

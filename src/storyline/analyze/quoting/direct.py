@@ -67,6 +67,8 @@ def _is_cue(tok: Any) -> bool:
             and tok.doc[tok.i + 1].is_punct
         )
     lemma = tok.lemma_.lower()
+    if lemma == "remind" and any(c.lower_ == "of" for c in tok.children):
+        return False  # "it reminds him of the book": a likeness, not a saying
     if lemma in SPEECH_VERBS:
         return True
     if lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):

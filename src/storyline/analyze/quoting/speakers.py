@@ -347,6 +347,13 @@ def _before_brackets(verb: Any) -> Any:
             j -= 1
         if doc[j].text == "(" and j > 0:
             return doc[j - 1]
+    if doc[i].text == ",":
+        # "Trump, in Kentucky, said": past a short aside between commas to a name.
+        for j in range(i - 1, max(0, i - 8), -1):
+            if doc[j].text == "," or "\n" in doc[j].text:
+                if doc[j].text == "," and doc[j - 1].ent_type_ == "PERSON":
+                    return doc[j - 1]
+                break
     return doc[i]
 
 
@@ -399,8 +406,8 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     # parsed as the subject of a later clause.
     doc = verb.doc
     for tok in doc[verb.i + 1 : min(len(doc), verb.i + 6)]:
-        if tok.is_punct or "\n" in tok.text:
-            break
+        if tok.is_punct or "\n" in tok.text or tok.dep_ == "mark":
+            break  # "said Tuesday that Rubio was …": Rubio is the one reported on
         if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i > verb.i:
             return tok
     return None
