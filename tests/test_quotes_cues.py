@@ -180,3 +180,12 @@ def test_quotes_cues_subject_is_not_the_one_reported_on() -> None:
     doc[1].ent_type_ = "PERSON"
     subj = subject_of(doc[6])
     assert subj is not None and subj.text == "Brandt"
+
+
+def test_quotes_cues_nearer_mention_of_the_same_speaker_names_a_carried_quote(nlp: Any) -> None:
+    text = (
+        "“We have bigger problems than the ferry timetable,” says Ilse Brandt, a nurse from "
+        "Halven. She says people should be left alone. “It is their life, and they are not "
+        "hurting anybody at all.”"
+    )
+    assert _found(nlp, text, "their life") == ("Ilse Brandt", "She")

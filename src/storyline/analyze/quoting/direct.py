@@ -11,7 +11,7 @@ Short quoted words with no cue at all are scare quotes or titles, not quotes.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from storyline.analyze.naming.folding import display_name
@@ -490,7 +490,7 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
             or _lead_in(doc, p, index)
         )
         found.append(attr)
-    _carry_over(text, passages, found)
+    _carry_over(text, passages, found, nearer=lambda p: _previous_subject(doc, p, index))
     # Weakest of all: the person the sentence around the quote is about.
     found = [
         a or _sentence_subject(doc, p, index) or _previous_subject(doc, p, index)
@@ -564,9 +564,12 @@ def _carry_over(
     passages: Sequence[Passage],
     found: list[Attribution | None],
     whole_paragraphs: bool = False,
+    nearer: Callable[[Passage], Attribution | None] | None = None,
 ) -> None:
     """Share speakers along quotes that continue one another, both ways (only to quotes
-    that are a paragraph of their own with ``whole_paragraphs``)."""
+    that are a paragraph of their own with ``whole_paragraphs``). ``nearer`` gives a cue
+    closer to a quote than the quote before it in its paragraph ("“…,” says Garcia.
+    She says … “…”": "She"), preferred when it names the same speaker."""
     for n in range(1, len(passages)):
         p = passages[n]
         prev = found[n - 1]
@@ -578,6 +581,9 @@ def _carry_over(
             follows = there == _paragraph_start(text, max(0, here - 2))
             if p.continued or here == there or (follows and _alone_in_paragraph(text, p)):
                 found[n] = prev
+                near = nearer(p) if nearer is not None and here == there else None
+                if near is not None and near.speaker == prev.speaker:
+                    found[n] = near
     for n in range(len(passages) - 2, -1, -1):
         nxt = found[n + 1]
         if found[n] is None and passages[n + 1].continued and nxt is not None and nxt.said:
