@@ -189,3 +189,17 @@ def test_quotes_cues_nearer_mention_of_the_same_speaker_names_a_carried_quote(nl
         "hurting anybody at all.”"
     )
     assert _found(nlp, text, "their life") == ("Ilse Brandt", "She")
+
+
+def test_quotes_cues_heading_or_time_stamp_is_no_subject() -> None:
+    from storyline.analyze.quoting.speakers import subject_of
+
+    # "6:50 p.m.\n\nBrandt has told her supporters …" with the time stamp made the subject.
+    words = ["6:50", "p.m.", "\n\n", "Brandt", "has", "told", "supporters"]
+    heads = [1, 5, 1, 5, 5, 5, 5]
+    deps = ["nummod", "nsubj", "dep", "compound", "aux", "ROOT", "dobj"]
+    pos = ["NUM", "NOUN", "SPACE", "PROPN", "AUX", "VERB", "NOUN"]
+    doc = _parsed(words, heads, deps, pos)
+    doc[0].ent_type_ = doc[1].ent_type_ = "TIME"
+    subj = subject_of(doc[5])
+    assert subj is not None and subj.text == "Brandt"

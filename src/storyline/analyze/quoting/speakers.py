@@ -357,6 +357,31 @@ def _before_brackets(verb: Any) -> Any:
     return doc[i]
 
 
+def _time_stamp(tok: Any) -> bool:
+    """Whether a subject is a day or a time with no one in it ("Saturday", "6:50 p.m."),
+    unlike "the 46-year-old" or "Tuesday at …, Gov. John Kasich"."""
+    if tok.ent_type_ not in ("DATE", "TIME"):
+        return False
+    if tok.pos_ not in ("PROPN", "NUM") and tok.lower_ not in ("p.m.", "a.m.", "pm", "am"):
+        return False
+    return not any(t.ent_type_ in ("PERSON", "ORG") for t in tok.subtree)
+
+
+def _paragraph_noun(verb: Any) -> Any:
+    """The name or noun just before ``verb`` in its own paragraph, past auxiliaries and
+    adverbs ("Hillary Clinton has told"), or None."""
+    doc = verb.doc
+    for tok in reversed(doc[max(0, verb.i - 6) : verb.i]):
+        if "\n" in tok.text or tok.is_punct:
+            return None
+        if tok.pos_ in ("AUX", "PART", "ADV"):
+            continue
+        if tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.ent_type_ not in ("DATE", "TIME"):
+            return tok
+        return None
+    return None
+
+
 def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     """The grammatical subject of a verb, climbing through participles ("..., saying").
 
@@ -370,6 +395,10 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
             if child.dep_ in ("nsubj", "nsubjpass") and not (
                 quoted is not None and quoted(child.idx)
             ):
+                if _across_paragraphs(child, tok) or _time_stamp(child):
+                    # "The Latest: …\n\n6:50 p.m.\n\nClinton has told …": a heading or a
+                    # time stamp the parser made the subject; the paragraph's own noun is.
+                    return _paragraph_noun(tok) or child
                 return child
         if (
             tok.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "dep", "csubj", "pcomp", "prep")
