@@ -203,3 +203,33 @@ def test_quotes_cues_heading_or_time_stamp_is_no_subject() -> None:
     doc[0].ent_type_ = doc[1].ent_type_ = "TIME"
     subj = subject_of(doc[5])
     assert subj is not None and subj.text == "Brandt"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # A sentence that is only the cue, after a quote that ends with a full stop.
+        (
+            "“Halven, if you are listening, I hope you can find the missing ferry.” "
+            "Ilse Brandt said.",
+            "missing ferry",
+            "Ilse Brandt",
+        ),
+        # A paragraph ending "issued the following statement:" before a quote paragraph.
+        (
+            "After the storm, Ilse Brandt issued the following statement:\n\n"
+            "“Our thoughts are with everyone who lost a boat last night in the harbour.”",
+            "lost a boat",
+            "Ilse Brandt",
+        ),
+    ],
+)
+def test_quotes_cues_short_cue_sentence_and_statement_lead_in(
+    nlp: Any, text: str, words: str, speaker: str
+) -> None:
+    assert _found(nlp, text, words)[0] == speaker
+
+
+def test_quotes_cues_a_full_sentence_after_a_quote_keeps_its_own_cue(nlp: Any) -> None:
+    text = "“The quay will stay shut.” Ilse Brandt said the council would meet on Friday."
+    assert _found(nlp, text, "quay will stay")[0] is None

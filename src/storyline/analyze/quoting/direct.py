@@ -138,7 +138,10 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
         return None
     toks = _tokens(doc, p.close_at + 1, limit)[:_AFTER_TOKENS]
     if doc_text(doc)[p.end - 1] == "." and toks and toks[0].text[:1].isupper():
-        return None  # “… together.” He warns …: a new sentence, with its own speaker
+        # “… together.” He warns …: a new sentence, with its own speaker — unless that
+        # sentence is only the cue: “… missing.” Trump said.
+        short = _cue_sentence(toks)
+        return _from_verb(short, index, p) if short is not None else None
     for tok in toks:
         if "\n" in tok.text:
             break
@@ -163,6 +166,18 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
         if tok.pos_ == "CCONJ":
             return None  # “…,” for instance, and Trump vowed …: another clause, another speaker
     return _named_then_cue(doc, toks, limit, index, p)
+
+
+def _cue_sentence(toks: Sequence[Any]) -> Any:
+    """The verb of a sentence that is only a name and a cue ("Trump said."), or None."""
+    for k, tok in enumerate(toks[:4]):
+        if tok.is_punct or "\n" in tok.text:
+            return None
+        if _is_cue(tok):
+            rest = toks[k + 1 : k + 2]
+            ends = not rest or rest[0].text in (".", "\n") or "\n" in rest[0].text
+            return tok if ends and k > 0 else None
+    return None
 
 
 def _after_cue(tok: Any, toks: Sequence[Any]) -> bool:
@@ -464,7 +479,8 @@ def _lead_in(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
     for tok in reversed(toks):
         if _is_cue(tok):
             return _from_verb(tok, index, p)
-    return None
+    # "Trump issued the following statement:": the subject of the clause before the colon.
+    return _colon(toks[-1], index, p) if toks and toks[-1].text == ":" else None
 
 
 def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> list[Quote]:
