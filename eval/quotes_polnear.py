@@ -12,10 +12,10 @@ Besides P/R/F1 and speaker accuracy on all matched quotes, it reports speaker ac
 on the gold quotes that both find (``common``). Parsed docs are cached as a spaCy
 DocBin in ``.cache/polnear/`` (gitignored), so a second run costs seconds.
 
-    .venv/bin/python eval/quotes_polnear.py [--split train|dev|all] [--errors FILE]
+    .venv/bin/python eval/quotes_polnear.py [--split train|dev|all] [--errors FILE] [--causes]
 
 ``--errors`` writes our speaker errors and misses for reading (to a file outside the
-repository: it holds article text).
+repository: it holds article text); ``--causes`` counts our speaker errors by kind.
 """
 
 from __future__ import annotations
@@ -24,8 +24,10 @@ import argparse
 import hashlib
 import importlib.util
 import json
+import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -202,6 +204,60 @@ def write_errors(score: Any, rows: Sequence[Row], gold: Row, path: Path) -> None
                 fh.write(text[p0:p1].strip() + "\n\n")
 
 
+_DOC_WORDS = re.compile(
+    r"\b(poll|polls|report|statement|email|e-mail|transcript|editorial|study|ad|ads|letter|"
+    r"survey|website|page|document|book|memo|tweet|post|release|video|article|analysis|"
+    r"filing|lawsuit|suit|order|platform|campaign|message|headline|ruling|complaint|motion|"
+    r"data|cnn|times|journal|newsletter)\b",
+    re.IGNORECASE,
+)
+
+
+def cause(gold_source: str, speaker: str | None, span: str | None) -> str:
+    """The kind of a speaker error, from the gold source's words and what we gave."""
+    g = gold_source.strip().lower()
+    if g in ("who", "which", "that", "whom"):
+        return "gold source is a relative pronoun"
+    if g in ("said", "will", "says", "say", "told", "according"):
+        return "gold source is not a noun phrase"
+    if g in ("she", "her", "his", "they", "their", "him", "them", "hers"):
+        found = speaker is not None or span is not None
+        return "gold source is a pronoun, " + ("ours another mention" if found else "ours none")
+    if gold_source.isupper() and len(g) > 15:
+        return "gold source is a headline"
+    if _DOC_WORDS.search(g):
+        return "gold source is a document, poll or outlet"
+    if speaker is None and span is None:
+        return "no cue found"
+    if speaker is None:
+        return "unnamed span, no key"
+    return "another named speaker"
+
+
+def causes(score: Any, rows: Sequence[Row], gold: Row) -> dict[str, int]:
+    """Our speaker errors counted by :func:`cause` (no article text is printed)."""
+    out: Counter[str] = Counter()
+    for row in rows:
+        text, g = row["text"], gold[row["id"]]
+        verdicts = _verdicts(score, row, g)
+        preds = [q for q in row["quotes"] if q.get("kind", "direct") == "direct"]
+        for i, gq in enumerate(g["quotes"]):
+            if verdicts.get(i, True) is not False:
+                continue
+            gs, ge = gq_span(gq)
+            q = max(
+                preds,
+                key=lambda p: score.overlap(*score.strip_marks(text, p["start"], p["end"]), gs, ge),
+            )
+            span = (
+                text[q["speaker_start"] : q["speaker_end"]]
+                if q.get("speaker_start") is not None
+                else None
+            )
+            out[cause(gq["source"]["text"], q.get("speaker"), span)] += 1
+    return dict(out.most_common())
+
+
 def gq_span(gq: Row) -> tuple[int, int]:
     return gq["start"], gq["end"]
 
@@ -228,6 +284,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--split", choices=("train", "dev", "all"), default="all")
     parser.add_argument("--no-textacy", action="store_true", help="score storyline alone")
     parser.add_argument("--errors", type=Path, help="write our speaker errors and misses here")
+    parser.add_argument("--causes", action="store_true", help="count our speaker errors by kind")
     args = parser.parse_args(argv)
     if not (DATA / "dev.jsonl").is_file():
         print(f"{DATA}/dev.jsonl: not found (build it with ../shared/devdata): skipped")
@@ -258,6 +315,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "textacy" in sub:
             c = common(score, sub["storyline"], sub["textacy"], gold)
             print(json.dumps({"split": split, "common": c}))
+        if args.causes:
+            print(json.dumps({"split": split, "causes": causes(score, sub["storyline"], gold)}))
     if args.errors:
         write_errors(
             score,

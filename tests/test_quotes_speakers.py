@@ -210,10 +210,15 @@ def test_quotes_speakers_a_quote_after_a_sentence_about_a_person_is_theirs(nlp: 
     assert _speaker(nlp, text, "court order") == "Ilse Brandt"
 
 
-def test_quotes_speakers_no_speaker_across_a_paragraph_for_an_uncued_quote(nlp: Any) -> None:
+def test_quotes_speakers_no_speaker_across_a_paragraph_for_a_quote_in_a_sentence(
+    nlp: Any,
+) -> None:
+    # A quote that is its paragraph's only words goes on from the paragraph before
+    # (tests/test_quotes_cues.py); one that opens a paragraph with more in it does not.
     text = (
         "Ilse Brandt announced the lawsuit against the rail company on Monday.\n\n"
-        "“We are seeking a court order to stop the night trains for good.”"
+        "“We are seeking a court order to stop the night trains for good.” The rail "
+        "company has not answered."
     )
     assert _speaker(nlp, text, "court order") is None
 

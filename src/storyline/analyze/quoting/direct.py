@@ -10,10 +10,12 @@ Short quoted words with no cue at all are scare quotes or titles, not quotes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from storyline.analyze.quoting.lexicon import SPEECH_VERBS
+from storyline.analyze.naming.folding import display_name
+from storyline.analyze.quoting.lexicon import AFTER_QUOTE_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 from storyline.analyze.quoting.marks import Passage
 from storyline.analyze.quoting.speakers import (
     Attribution,
@@ -34,6 +36,14 @@ _AFTER_TOKENS = 7
 #: Cue verbs that also govern ordinary clauses ("continued to push for a “red line”").
 _NOT_GOVERNORS = frozenset({"continue"})
 _BEFORE_TOKENS = 10
+#: How close before the quote a noun of saying must stand ("her remark that “…”").
+_NOUN_REACH = 6
+#: Verbs whose subject utters the noun of saying they take ("made the point that “…”"),
+#: unlike "rejected calls for a “…”".
+_UTTERING = frozenset(
+    """make issue deliver release offer give send post publish land fire repeat voice
+    express utter pen write tweet share read""".split()  # noqa: SIM905
+)
 #: How far past a name right after a quote its verb of saying may stand.
 _APPOSITION_TOKENS = 30
 #: Verbs that are verbs of saying with "back" ("shot back").
@@ -57,10 +67,19 @@ def _is_cue(tok: Any) -> bool:
             and tok.doc[tok.i + 1].is_punct
         )
     lemma = tok.lemma_.lower()
+    if lemma == "remind" and any(c.lower_ == "of" for c in tok.children):
+        return False  # "it reminds him of the book": a likeness, not a saying
     if lemma in SPEECH_VERBS:
         return True
     if lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
         return True  # "Bozell points out"
+    if lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children):
+        # "“…,” Trump went on": goes on speaking, not "went on to win"
+        return not any(
+            c.dep_ in ("xcomp", "dobj", "prep")
+            or (c.dep_ == "advcl" and any(g.lower_ == "to" for g in c.children))
+            for c in tok.children
+        )
     # "shot back", "fired back", "hit back": a retort.
     return lemma in _RETORTS and any(
         c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children
@@ -119,12 +138,18 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
         return None
     toks = _tokens(doc, p.close_at + 1, limit)[:_AFTER_TOKENS]
     if doc_text(doc)[p.end - 1] == "." and toks and toks[0].text[:1].isupper():
-        return None  # “… together.” He warns …: a new sentence, with its own speaker
+        # “… together.” He warns …: a new sentence, with its own speaker — unless that
+        # sentence is only the cue: “… missing.” Trump said.
+        short = _cue_sentence(toks)
+        return _from_verb(short, index, p) if short is not None else None
     for tok in toks:
         if "\n" in tok.text:
             break
-        if _is_cue(tok):
-            return _from_verb(tok, index, p)
+        if _is_cue(tok) or _after_cue(tok, toks):
+            found = _from_verb(tok, index, p)
+            if tok.i == toks[0].i and (found is None or found.span is None):
+                return _inverted_subject(tok, index) or found
+            return found
         if (
             tok.dep_ in ("nsubj", "nsubjpass")
             and tok.head.i > tok.i
@@ -141,6 +166,47 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
         if tok.pos_ == "CCONJ":
             return None  # “…,” for instance, and Trump vowed …: another clause, another speaker
     return _named_then_cue(doc, toks, limit, index, p)
+
+
+def _cue_sentence(toks: Sequence[Any]) -> Any:
+    """The verb of a sentence that is only a name and a cue ("Trump said."), or None."""
+    for k, tok in enumerate(toks[:4]):
+        if tok.is_punct or "\n" in tok.text:
+            return None
+        if _is_cue(tok):
+            rest = toks[k + 1 : k + 2]
+            ends = not rest or rest[0].text in (".", "\n") or "\n" in rest[0].text
+            return tok if ends and k > 0 else None
+    return None
+
+
+def _after_cue(tok: Any, toks: Sequence[Any]) -> bool:
+    """A verb that is a cue only right after a quote, or after a noun phrase right after
+    it: “…,” read the email / Trump barked / the email read."""
+    if tok.lemma_.lower().rstrip("s") not in AFTER_QUOTE_VERBS:
+        return False
+    before = [t for t in toks if t.i < tok.i]
+    if not all(t.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "NUM") for t in before):
+        return False
+    if tok.pos_ == "VERB":
+        return True
+    # the tagger took the verb for a noun: "the email read."
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return bool(before) and tok.tag_ in ("NN", "NNS") and (nxt is None or nxt.is_punct)
+
+
+def _inverted_subject(verb: Any, index: MentionIndex) -> Attribution | None:
+    """“…,” tweeted another / read the email / wrote a supporter who …: the noun phrase
+    right after a verb that opens the words after a quote is its subject, named or not."""
+    for tok in verb.doc[verb.i + 1 : min(len(verb.doc), verb.i + 5)]:
+        if tok.is_punct or "\n" in tok.text or tok.pos_ in ("VERB", "AUX", "ADP"):
+            return None
+        if tok.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and tok.head.i == verb.i:
+            if tok.lower_ in ("it", "this", "that") or tok.ent_type_ in ("DATE", "TIME"):
+                return None
+            speaker, span = resolve_subject(tok, index)
+            return Attribution(speaker, span, verb.lemma_.lower(), said=not unsaid(verb))
+    return None
 
 
 def _named_then_cue(
@@ -179,7 +245,11 @@ def _governor(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
         head = tok.head
         if first <= head.i <= last:
             continue
-        for _ in range(4):
+        for _ in range(6):
+            owner = _speech_noun_owner(head, first)
+            if owner is not None:
+                speaker, span = resolve_subject(owner, index)
+                return Attribution(speaker, span, head.lemma_.lower())
             if (
                 _is_cue(head)
                 and head.lemma_.lower() not in _NOT_GOVERNORS
@@ -188,9 +258,40 @@ def _governor(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
                 and "\n" not in doc_text(doc)[min(head.idx, p.open_at) : max(head.idx, p.end)]
             ):
                 return _from_verb(head, index, p)
-            if head.head is head:
+            if head.head.i == head.i:
                 break
             head = head.head
+    return None
+
+
+def _speech_noun_owner(noun: Any, first: int) -> Any:
+    """The owner of a noun of saying before the quote: "her remark that “…”", "Trump's
+    call for a “…”" — the possessor said it (None when the noun has none)."""
+    if noun.pos_ != "NOUN" or noun.i >= first or noun.lemma_.lower() not in SPEECH_NOUNS:
+        return None
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return None  # "Clark's comments further “…”": the noun is the subject of another verb
+    near = first - noun.i <= _NOUN_REACH
+    for child in noun.children:
+        if (
+            near
+            and child.dep_ == "poss"
+            and child.lower_ not in ("its", "their", "my", "our", "your")
+        ):
+            return child
+    # a noun that introduces a clause or the quote itself: "the point that …", "a retort:"
+    introduces = noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].lower_ in ("that", ",", ":")
+    if (
+        (near or introduces)
+        and noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in _UTTERING
+        and noun.head.i < noun.i
+    ):
+        # "Gorka made the point that “…”", "Trump issued a statement, “…”": the one who
+        # made, issued or delivered the words said them.
+        subj = subject_of(noun.head)
+        if subj is not None and subj.lower_ not in ("i", "we", "you", "it", "this", "that"):
+            return subj
     return None
 
 
@@ -204,6 +305,9 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
         named = index.at(toks[-2].idx, toks[-2].idx + len(toks[-2].text))
         if named is not None and named.label in ("PERSON", "ORG"):
             return Attribution(named.key, named.span, ":")
+        inverted = _inverted_lead(toks, index)
+        if inverted is not None:
+            return inverted
     for tok in reversed(toks):
         if "\n" in tok.text:
             break
@@ -217,17 +321,62 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
     return None
 
 
+def _inverted_lead(toks: Sequence[Any], index: MentionIndex) -> Attribution | None:
+    """“Added Trump: “…”", "Continued Stone: “…”": a verb of saying opening its sentence,
+    then only a name, then the colon — the name speaks (the parser may take the verb for
+    a participle of the name)."""
+    doc = toks[-1].doc
+    first = toks[-1].sent.start
+    for t in toks[:-1]:
+        if "\n" in t.text:
+            first = t.i + 1
+        elif t.idx == _paragraph_start(doc_text(doc), t.idx):
+            first = max(first, t.i)  # the parser may run a sentence over a paragraph break
+    words = doc[first : toks[-1].i]
+    if len(words) < 2 or not _is_cue(words[0]):
+        return None
+    name = words[1:]
+    if len(name) > 4 or not all(t.pos_ == "PROPN" or t.text.istitle() for t in name):
+        return None
+    start, end = name[0].idx, name[-1].idx + len(name[-1].text)
+    named = index.at(start, end) or index.named(doc_text(doc)[start:end])
+    if named is not None:
+        return Attribution(named.key, Span(start, end), words[0].lemma_.lower())
+    return Attribution(
+        display_name(doc_text(doc)[start:end]), Span(start, end), words[0].lemma_.lower()
+    )
+
+
 def _colon(colon: Any, index: MentionIndex, p: Passage) -> Attribution | None:
     """“…” after a clause ending in a colon whose subject is someone: "She then addressed
     the supporters again: “…”" — the subject speaks, whatever the verb."""
     verb = colon.head
+    if p.start <= verb.idx < p.end:
+        # The parser hung the clause before the colon on the quote ("Clinton has since
+        # apologized for what happened: “Yes, I …”"): its own verb is the one hung there.
+        para = _paragraph_start(doc_text(colon.doc), colon.idx)
+        hung = [
+            t
+            for t in colon.doc[colon.sent.start : colon.i]
+            if t.idx >= para and t.pos_ in ("VERB", "AUX") and p.start <= t.head.idx < p.end
+        ]
+        if not hung:
+            return None
+        verb = hung[0]
     for _ in range(3):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head  # "makes a case: “…”": the colon hangs from the noun
     if verb.pos_ not in ("VERB", "AUX") or "\n" in doc_text(colon.doc)[verb.idx : colon.idx]:
         return None
     subj = subject_of(verb, lambda pos: index.inside_quote(pos) or p.open_at == pos)
+    for _ in range(3):
+        # "Clinton has since apologized for what happened: “…”": the colon hangs from a
+        # clause whose subject is a question word; the clause above it has the speaker.
+        if subj is None or subj.tag_ not in ("WP", "WDT") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+        subj = subject_of(verb, lambda pos: index.inside_quote(pos) or p.open_at == pos)
     if subj is None or subj.i > colon.i or subj.lower_ in ("i", "we", "you", "it", "this"):
         return None
     speaker, span = resolve_subject(subj, index)
@@ -267,25 +416,34 @@ def _previous_subject(doc: Any, p: Passage, index: MentionIndex) -> Attribution 
     toks = _tokens(doc, p.start, p.end)
     if not toks or p.close_at is None:
         return None
+    text = doc_text(doc)
     sent = toks[0].sent
-    if doc_text(doc)[sent.start_char : p.open_at].strip():
+    if text[sent.start_char : p.open_at].strip():
         return None  # the quote does not open its sentence
     if sent.start == 0:
         return None
     prev = doc[sent.start - 1].sent
-    if index.inside_quote(prev.root.idx) or "\n" in doc_text(doc)[prev.end_char : p.open_at]:
-        return None  # a quote before, or a paragraph break between: too far to tell
+    # A paragraph break between is too far to tell, unless the quote is its paragraph's
+    # only words and the person is the subject of the paragraph right before.
+    breaks = 1 if _alone_in_paragraph(text, p) else 0
+    if index.inside_quote(prev.root.idx) or _breaks(text, prev.end_char, p.open_at) > breaks:
+        return None
     root = prev.root
     subj = subject_of(root, index.inside_quote) if root.pos_ in ("VERB", "AUX") else None
     if subj is None or subj.lower_ in ("i", "we", "you", "it", "they"):
         return None
-    if "\n" in doc_text(doc)[subj.idx : p.open_at]:
+    if _breaks(text, subj.idx, p.open_at) > breaks or index.inside_quote(subj.idx):
         return None  # the sentence before lies in the paragraph before
     named = index.at(subj.idx, subj.idx + len(subj.text))
     if subj.lower_ not in ("he", "she") and not (named is not None and named.label == "PERSON"):
         return None
     speaker, span = resolve_subject(subj, index)
     return Attribution(speaker, span, root.lemma_.lower(), said=not unsaid(root))
+
+
+def _breaks(text: str, start: int, end: int) -> int:
+    """How many paragraph breaks (runs of line breaks) lie between two positions."""
+    return len(re.findall(r"\n+", text[start:end]))
 
 
 def _split_half(text: str, prev: Passage, p: Passage) -> bool:
@@ -321,7 +479,8 @@ def _lead_in(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
     for tok in reversed(toks):
         if _is_cue(tok):
             return _from_verb(tok, index, p)
-    return None
+    # "Trump issued the following statement:": the subject of the clause before the colon.
+    return _colon(toks[-1], index, p) if toks and toks[-1].text == ":" else None
 
 
 def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> list[Quote]:
@@ -347,12 +506,13 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
             or _lead_in(doc, p, index)
         )
         found.append(attr)
-    _carry_over(text, passages, found)
+    _carry_over(text, passages, found, nearer=lambda p: _previous_subject(doc, p, index))
     # Weakest of all: the person the sentence around the quote is about.
     found = [
         a or _sentence_subject(doc, p, index) or _previous_subject(doc, p, index)
         for p, a in zip(passages, found, strict=True)
     ]
+    _carry_over(text, passages, found, whole_paragraphs=True)  # on to quote paragraphs
     quotes: list[Quote] = []
     last: Passage | None = None
     for p, attr in zip(passages, found, strict=True):
@@ -415,17 +575,31 @@ def _alone_in_paragraph(text: str, p: Passage) -> bool:
     return not any(ch.isalnum() for ch in rest)
 
 
-def _carry_over(text: str, passages: Sequence[Passage], found: list[Attribution | None]) -> None:
-    """Share speakers along quotes that continue one another, both ways."""
+def _carry_over(
+    text: str,
+    passages: Sequence[Passage],
+    found: list[Attribution | None],
+    whole_paragraphs: bool = False,
+    nearer: Callable[[Passage], Attribution | None] | None = None,
+) -> None:
+    """Share speakers along quotes that continue one another, both ways (only to quotes
+    that are a paragraph of their own with ``whole_paragraphs``). ``nearer`` gives a cue
+    closer to a quote than the quote before it in its paragraph ("“…,” says Garcia.
+    She says … “…”": "She"), preferred when it names the same speaker."""
     for n in range(1, len(passages)):
         p = passages[n]
         prev = found[n - 1]
+        if whole_paragraphs and not _alone_in_paragraph(text, p):
+            continue
         if found[n] is None and prev is not None and prev.span is not None and prev.said:
             here = _paragraph_start(text, p.open_at)
             there = _paragraph_start(text, passages[n - 1].open_at)
             follows = there == _paragraph_start(text, max(0, here - 2))
             if p.continued or here == there or (follows and _alone_in_paragraph(text, p)):
                 found[n] = prev
+                near = nearer(p) if nearer is not None and here == there else None
+                if near is not None and near.speaker == prev.speaker:
+                    found[n] = near
     for n in range(len(passages) - 2, -1, -1):
         nxt = found[n + 1]
         if found[n] is None and passages[n + 1].continued and nxt is not None and nxt.said:

@@ -37,6 +37,29 @@ REPORT_VERBS = frozenset(
 )
 
 
+#: Verbs that introduce a quote only when they follow it ("“…,” read the email",
+#: "“…,” Trump barked"): elsewhere they mean other things ("reacted to his “…”").
+AFTER_QUOTE_VERBS = frozenset(
+    """
+    read react bark snap growl laugh sigh chime offer gripe snipe quip rail thunder
+    question riff
+    """.split()  # noqa: SIM905
+)
+
+
+#: Nouns of things said, whose owner said them ("her remark that “…”", "Trump's call for").
+SPEECH_NOUNS = frozenset(
+    """
+    remark remarks comment comments statement statements assertion claim claims warning
+    promise pledge vow demand call declaration insistence suggestion admission
+    accusation prediction boast quip words tweet tweets message answer reply response
+    argument description characterization characterisation contention complaint
+    charge plea proposal threat denial point retort dig jab swipe apology explanation
+    observation
+    """.split()  # noqa: SIM905
+)
+
+
 #: Nouns that refer back to a named person ("the minister said").
 ROLE_NOUNS = frozenset(
     """

@@ -73,11 +73,11 @@ def _clause_subject(tok: Any) -> Any:
     X rejecting what it described as ...", "it" is X."""
     head = tok.head
     for _ in range(4):
-        if head.head is head:
+        if head.head.i == head.i:
             return None
         head = head.head
         for child in head.children:
-            if child.dep_ in _SUBJECTS and child.i < tok.i and child is not tok:
+            if child.dep_ in _SUBJECTS and child.i < tok.i and child.i != tok.i:
                 return child
     return None
 
@@ -116,7 +116,7 @@ def org_referent(tok: Any, index: MentionIndex, strict: bool = False) -> Mention
     doc = tok.doc
     sent = tok.sent
     own = _clause_subject(tok) or _subject(sent, tok.i)
-    if own is not None and own is not tok:
+    if own is not None and own.i != tok.i:
         _, found = _named_in(own, index)
         if found is not None and _fits(found, strict):
             return found

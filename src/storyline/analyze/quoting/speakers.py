@@ -21,7 +21,7 @@ from storyline.analyze.quoting.referents import ORG_NOUNS, org_referent, relativ
 from storyline.model import Mention, Span
 from storyline.nlp import doc_text
 
-_PERSON_PRONOUNS = frozenset({"he", "she"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "his", "her"})  # possessors too: "her remark"
 _ORG_PRONOUNS = frozenset({"it"})
 
 
@@ -69,7 +69,7 @@ class MentionIndex:
     def _is_subject(self, m: Mention) -> bool:
         tok = self._token_at(m.span.end - 1)
         while tok is not None and tok.dep_ in ("compound", "flat", "appos", "poss", "case"):
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 break
             tok = tok.head
         return tok is not None and tok.dep_ in ("nsubj", "nsubjpass")
@@ -313,7 +313,7 @@ def unsaid(verb: Any) -> bool:
         if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
             return True
     head = verb.head
-    if verb.dep_ == "xcomp" and head is not verb:
+    if verb.dep_ == "xcomp" and head.i != verb.i:
         if head.lemma_.lower() in _WITHHELD:
             return True
         return any(c.dep_ == "neg" for c in head.children)  # "did not want to say"
@@ -337,6 +337,51 @@ def _across_paragraphs(a: Any, b: Any) -> bool:
     return "\n" in doc_text(a.doc)[lo:hi]
 
 
+def _before_brackets(verb: Any) -> Any:
+    """The token before ``verb``, past a bracketed aside ("Paul Ryan (R-WI) said")."""
+    doc = verb.doc
+    i = verb.i - 1
+    if doc[i].text == ")":
+        j = i
+        while j > max(0, verb.i - 8) and doc[j].text != "(":
+            j -= 1
+        if doc[j].text == "(" and j > 0:
+            return doc[j - 1]
+    if doc[i].text == ",":
+        # "Trump, in Kentucky, said": past a short aside between commas to a name.
+        for j in range(i - 1, max(0, i - 8), -1):
+            if doc[j].text == "," or "\n" in doc[j].text:
+                if doc[j].text == "," and doc[j - 1].ent_type_ == "PERSON":
+                    return doc[j - 1]
+                break
+    return doc[i]
+
+
+def _time_stamp(tok: Any) -> bool:
+    """Whether a subject is a day or a time with no one in it ("Saturday", "6:50 p.m."),
+    unlike "the 46-year-old" or "Tuesday at …, Gov. John Kasich"."""
+    if tok.ent_type_ not in ("DATE", "TIME"):
+        return False
+    if tok.pos_ not in ("PROPN", "NUM") and tok.lower_ not in ("p.m.", "a.m.", "pm", "am"):
+        return False
+    return not any(t.ent_type_ in ("PERSON", "ORG") for t in tok.subtree)
+
+
+def _paragraph_noun(verb: Any) -> Any:
+    """The name or noun just before ``verb`` in its own paragraph, past auxiliaries and
+    adverbs ("Hillary Clinton has told"), or None."""
+    doc = verb.doc
+    for tok in reversed(doc[max(0, verb.i - 6) : verb.i]):
+        if "\n" in tok.text or tok.is_punct:
+            return None
+        if tok.pos_ in ("AUX", "PART", "ADV"):
+            continue
+        if tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.ent_type_ not in ("DATE", "TIME"):
+            return tok
+        return None
+    return None
+
+
 def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     """The grammatical subject of a verb, climbing through participles ("..., saying").
 
@@ -350,10 +395,14 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
             if child.dep_ in ("nsubj", "nsubjpass") and not (
                 quoted is not None and quoted(child.idx)
             ):
+                if _across_paragraphs(child, tok) or _time_stamp(child):
+                    # "The Latest: …\n\n6:50 p.m.\n\nClinton has told …": a heading or a
+                    # time stamp the parser made the subject; the paragraph's own noun is.
+                    return _paragraph_noun(tok) or child
                 return child
         if (
             tok.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "dep", "csubj", "pcomp", "prep")
-            and tok.head is not tok
+            and tok.head.i != tok.i
             and not _across_paragraphs(tok, tok.head)
         ):
             tok = tok.head
@@ -362,11 +411,16 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     # A paragraph's subject parsed into the paragraph before ("... on X.\n\nThe
     # ministry claimed"): the noun right before the verb is its subject.
     if verb.i > 0:
-        prev = verb.doc[verb.i - 1]
+        prev = _before_brackets(verb)
         if prev.pos_ in ("PROPN", "NOUN") and _across_paragraphs(prev, prev.head):
             return prev
-        if prev.pos_ == "PROPN" and prev.dep_ != "dobj" and prev.head is verb:
+        if prev.pos_ == "PROPN" and prev.dep_ != "dobj" and prev.head.i == verb.i:
             return prev  # "“…,” Bozell answers": the name parsed as part of the verb
+        if prev.pos_ == "PROPN" and prev.ent_type_ == "PERSON" and prev.head.i < prev.i:
+            # "“…,” screenwriter Cole Haddon wrote", "Rep. Paul Ryan (R-WI) said": a
+            # person's name right before a verb the parser left without a subject, hung
+            # on a word before it, is that verb's subject.
+            return prev
         if prev.pos_ in ("PROPN", "NOUN", "PRON") and not prev.is_punct:
             return None  # "Boyle asked Trump": the name after the verb is the one asked
     # "..., said Andriy Yermak": the name after the verb can be parsed as its object.
@@ -381,8 +435,8 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     # parsed as the subject of a later clause.
     doc = verb.doc
     for tok in doc[verb.i + 1 : min(len(doc), verb.i + 6)]:
-        if tok.is_punct or "\n" in tok.text:
-            break
+        if tok.is_punct or "\n" in tok.text or tok.dep_ == "mark":
+            break  # "said Tuesday that Rubio was …": Rubio is the one reported on
         if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i > verb.i:
             return tok
     return None
