@@ -336,6 +336,14 @@ _db_required = click.option(
     is_flag=True,
     help="With --watch: allow private, loopback, link-local and reserved addresses.",
 )
+@click.option(
+    "--workers",
+    "server_workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Server processes sharing the port; only the first places reports and runs --watch.",
+)
 @_model
 @_jobs
 def serve(
@@ -348,6 +356,7 @@ def serve(
     worker: bool,
     watch_sources: Path | None,
     allow_private: bool,
+    server_workers: int,
     model: str | None,
     jobs: int | None,
 ) -> None:
@@ -365,7 +374,7 @@ def serve(
         place=worker,
         tasks=tasks,
     )
-    run(settings, host=host, port=port)
+    run(settings, host=host, port=port, workers=server_workers)
 
 
 def _watch_task(sources: Path, db: Path, allow_private: bool, model: str | None) -> Any:

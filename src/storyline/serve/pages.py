@@ -20,6 +20,7 @@ from storyline.serve.filters import make_filters
 from storyline.serve.http import NotFoundError, conditional
 from storyline.serve.state import AppState, templates
 from storyline.store.search import Filters, StoryRow
+from storyline.store.served import Published
 
 router = APIRouter(default_response_class=HTMLResponse, dependencies=[Depends(read_access)])
 
@@ -55,24 +56,44 @@ def _page(request: Request, name: str, context: Callable[[], dict[str, Any]]) ->
     )
 
 
+def render_home(reader: Published) -> str:
+    """The home page as the store holds it now."""
+    stories_count, reports_count = reader.counts()
+    context = {
+        "stories": reader.stories(Filters(), limit=HOME_STORIES),
+        "storylines": reader.storylines(limit=HOME_STORYLINES),
+        "stories_count": stories_count,
+        "reports_count": reports_count,
+        "pending": reader.pending(),
+        "filters": Filters(),
+        "next": None,
+    }
+    return templates().get_template("home.html.j2").render(**context)
+
+
 @router.get("/", summary="Latest stories and storylines")
 def home(request: Request) -> Response:
-    """The newest stories and storylines, with counts and a disputed badge."""
+    """The newest stories and storylines, with counts and a disputed badge.
+
+    Answered by :mod:`storyline.serve.hot` before the framework when reads are open.
+    """
     reader = _state(request).reader()
 
-    def context() -> dict[str, Any]:
-        stories_count, reports_count = reader.counts()
-        return {
-            "stories": reader.stories(Filters(), limit=HOME_STORIES),
-            "storylines": reader.storylines(limit=HOME_STORYLINES),
-            "stories_count": stories_count,
-            "reports_count": reports_count,
-            "pending": reader.pending(),
-            "filters": Filters(),
-            "next": None,
-        }
+    def build() -> tuple[str, str]:
+        body = render_home(reader)
+        return hashlib.sha256(body.encode("utf-8")).hexdigest()[:20], body
 
-    return _page(request, "home.html.j2", context)
+    state = _state(request)
+    version, generation = state.watch.current()
+    etag, body = state.cache.get("home", str(version), build)
+    return conditional(
+        request,
+        body,
+        etag=etag,
+        modified=generation.split("/")[0],
+        media_type="text/html; charset=utf-8",
+        private=state.settings.private,
+    )
 
 
 @router.get("/stories/{story_id}", summary="A story page")
