@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 from conftest import with_client
 
 from storyline.serve import Settings
@@ -177,8 +178,6 @@ def test_serve_response_cache_forgets_a_failed_build() -> None:
     def broken() -> tuple[str, str]:
         raise RuntimeError("store away")
 
-    try:
+    with pytest.raises(RuntimeError):
         cache.get("/", "g1", broken)
-    except RuntimeError:
-        pass
     assert cache.get("/", "g1", lambda: ("tag", "body")) == ("tag", "body")
