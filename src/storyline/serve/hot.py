@@ -17,7 +17,8 @@ published generation is the one it was checked at; when that moved, the story
 is read again (one indexed row) and its answer kept if its ETag is unchanged.
 The home page is rendered again after any change at all (its counts move with
 every stored report), once: requests that arrive meanwhile wait for that one
-rendering (in a worker thread, off the event loop).
+rendering (in a worker thread, off the event loop); its lists of stories and
+storylines, most of its cost, only when the published generation moved.
 """
 
 from __future__ import annotations
@@ -29,11 +30,12 @@ from collections import OrderedDict
 from collections.abc import Awaitable
 from dataclasses import dataclass
 
+from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from storyline.serve.http import cache_control, http_date, not_modified
-from storyline.serve.pages import render_home
+from storyline.serve.pages import home_lists, render_home
 from storyline.serve.state import AppState
 
 #: Prepared story answers kept per process (page and object count apart), least recent out.
@@ -113,6 +115,7 @@ class HotRoutes:
         self.size = size
         self._answers: OrderedDict[tuple[str, str], Prepared] = OrderedDict()
         self._building: dict[tuple[str, str], asyncio.Future[Prepared | None]] = {}
+        self._home_lists: tuple[str, Markup] | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["method"] == "GET":
@@ -189,7 +192,10 @@ class HotRoutes:
     def _home(self, at: str, private: bool) -> Prepared:
         reader = self.state.reader()
         generation = reader.generation()
-        body = render_home(reader).encode("utf-8")
+        kept = self._home_lists
+        if kept is None or kept[0] != generation:  # read after: never older than the generation
+            kept = self._home_lists = (generation, home_lists(reader))
+        body = render_home(reader, kept[1]).encode("utf-8")
         etag = hashlib.sha256(body).hexdigest()[:20]
         return Prepared.make(
             body,

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse
+from markupsafe import Markup
 from starlette.responses import Response
 
 from storyline.serve.access import read_access
@@ -56,17 +57,25 @@ def _page(request: Request, name: str, context: Callable[[], dict[str, Any]]) ->
     )
 
 
-def render_home(reader: Published) -> str:
-    """The home page as the store holds it now."""
-    stories_count, reports_count = reader.counts()
+def home_lists(reader: Published) -> Markup:
+    """The home page's lists of stories and storylines (they change only when published)."""
     context = {
         "stories": reader.stories(Filters(), limit=HOME_STORIES),
         "storylines": reader.storylines(limit=HOME_STORYLINES),
+        "next": None,
+    }
+    return Markup(templates().get_template("_home_lists.html.j2").render(**context))
+
+
+def render_home(reader: Published, lists: Markup | None = None) -> str:
+    """The home page as the store holds it now (``lists``: from :func:`home_lists`)."""
+    stories_count, reports_count = reader.counts()
+    context = {
+        "lists": home_lists(reader) if lists is None else lists,
         "stories_count": stories_count,
         "reports_count": reports_count,
         "pending": reader.pending(),
         "filters": Filters(),
-        "next": None,
     }
     return templates().get_template("home.html.j2").render(**context)
 
