@@ -393,6 +393,7 @@ def run_size(
     processes: int,
     tools: list[str],
     worker_counts: list[int],
+    only: list[str] | None = None,
 ) -> None:
     """Grow a store of ``reports`` reports, serve it, load every route, print the table."""
     db = RESULTS / f"serve-{reports}.db"
@@ -407,6 +408,8 @@ def run_size(
     built = time.perf_counter() - t0
     print(f"store: {n_reports} reports, {n_stories} stories, built in {built:.0f} s")
     routes = _routes(db, stories)
+    if only:
+        routes = {k: v for k, v in routes.items() if k == "static file (baseline)" or k in only}
     head = ("req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "p95/base", "srv cpu", "cli cpu")
     for workers in worker_counts:
         server, base = _serve(db, workers)
@@ -464,7 +467,11 @@ def main() -> None:
     parser.add_argument(
         "--workers", default="1", help="Server worker processes to measure, in turn (e.g. 1,2)."
     )
+    parser.add_argument(
+        "--routes", default="", help="Only these routes (comma-separated names), and the baseline."
+    )
     args = parser.parse_args()
+    only = [r for r in args.routes.split(",") if r]
     tools = [t for t in args.tools.split(",") if t]
     if "wrk" in tools and not shutil.which("wrk"):
         parser.error("wrk is not installed (apt-get install wrk), use --tools httpx")
@@ -472,7 +479,7 @@ def main() -> None:
     for size in (int(s) for s in args.sizes.split(",")):
         print(f"== {size} reports, {CLIENTS} clients, {args.duration:.0f} s per route")
         workers = [int(w) for w in args.workers.split(",")]
-        run_size(base, size, args.duration, args.reuse, args.processes, tools, workers)
+        run_size(base, size, args.duration, args.reuse, args.processes, tools, workers, only)
 
 
 if __name__ == "__main__":

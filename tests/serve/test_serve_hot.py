@@ -181,3 +181,36 @@ def test_serve_response_cache_forgets_a_failed_build() -> None:
     with pytest.raises(RuntimeError):
         cache.get("/", "g1", broken)
     assert cache.get("/", "g1", lambda: ("tag", "body")) == ("tag", "body")
+
+
+def test_serve_hot_listing_is_the_routes_answer_kept_per_generation(
+    served_db: Path, token: str
+) -> None:
+    answers: dict[str, list[httpx.Response]] = {"hot": [], "routes": []}
+
+    def collect(kind: str, headers: dict[str, str]):  # type: ignore[no-untyped-def]
+        async def scenario(c: httpx.AsyncClient) -> None:
+            for _ in range(2):  # the second from memory on the hot side
+                answers[kind].append(await c.get("/api/v1/stories?limit=1", headers=headers))
+
+        return scenario
+
+    with_client(Settings(db=served_db, place=False), collect("hot", {}))
+    auth = {"authorization": f"Bearer {token}"}
+    with_client(Settings(db=served_db, place=False, private=True), collect("routes", auth))
+    for hot, route in zip(answers["hot"], answers["routes"], strict=True):
+        assert hot.status_code == route.status_code == 200 and hot.content == route.content
+        _same(hot, route, ("etag", "last-modified", "link", "content-type"))
+
+    async def scenario(c: httpx.AsyncClient) -> None:
+        first = await c.get("/api/v1/stories")
+        tag = first.headers["etag"]
+        assert (await c.get("/api/v1/stories", headers={"if-none-match": tag})).status_code == 304
+        other = await c.get("/api/v1/stories", headers={"host": "news.example"})
+        assert "http://news.example/api/v1/stories/" in other.text  # the Host is in the key
+        assert "http://testserver/api/v1/stories/" in (await c.get("/api/v1/stories")).text
+        _run(REPUBLISH, served_db)
+        again = await c.get("/api/v1/stories", headers={"if-none-match": tag})
+        assert again.status_code == 200 and "retold by another process" in again.text
+
+    with_client(Settings(db=served_db, place=False), scenario)

@@ -1,14 +1,17 @@
 """The hot routes answered before the framework: the story page, the story object, the home page.
 
-Most requests are for these three, and a FastAPI route costs far more than the
-answer (routing, dependencies, a thread hop): about 0.4 ms of CPU a request in
-process, where a look-up in memory costs a few µs. With reads open (no
+Most requests are for these three (and the story listing, below), and a
+FastAPI route costs far more than the answer (routing, dependencies, a thread
+hop): about 0.4 ms of CPU a request in process, where a look-up in memory costs
+a few µs. With reads open (no
 ``--private``), this middleware answers ``GET /``, ``GET /stories/{id}`` and
 ``GET /api/v1/stories/{id}`` itself, from answers prepared once per change of
 the store, with the same headers, ETag/304 and Last-Modified as the routes (the
 edge middleware around it adds the security headers). Everything else, a story
 it does not have, a ``HEAD``, and every request of a private server goes on to
-the app.
+the app. The story listing ``GET /api/v1/stories`` goes to its route, and the
+route's 200 is kept and sent again (with its own ETag and Link) while the
+published generation holds.
 
 When an answer is current: :class:`~storyline.serve.state.ChangeWatch` reads
 ``PRAGMA data_version`` (one pragma a request), which changes when any other
@@ -32,7 +35,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storyline.serve.http import cache_control, http_date, not_modified
 from storyline.serve.pages import home_lists, render_home
@@ -56,12 +59,21 @@ class Prepared:
     tag: str
     last_modified: str
     headers: tuple[tuple[bytes, bytes], ...]
-    #: The published generation (story answers) or change version (home) it is current at.
+    #: The published generation (stories, listings) or change version (home) it is current at.
     at: str
+    media: bytes
 
     @classmethod
     def make(
-        cls, body: bytes, *, etag: str, modified: str, private: bool, gzipped: bool, at: str
+        cls,
+        body: bytes,
+        *,
+        etag: str,
+        modified: str,
+        private: bool,
+        gzipped: bool,
+        at: str,
+        media: bytes,
     ) -> Prepared:
         """Headers built once, as :func:`storyline.serve.http.conditional` builds them."""
         tag = f'"{etag}"'
@@ -73,13 +85,32 @@ class Prepared:
         ]
         if gzipped:
             headers.append((b"vary", b"Accept-Encoding"))
-        return cls(body, gzipped, tag, last, tuple(headers), at)
+        return cls(body, gzipped, tag, last, tuple(headers), at, media)
+
+    @classmethod
+    def captured(cls, body: bytes, headers: list[tuple[bytes, bytes]], at: str) -> Prepared | None:
+        """An answer the app made (a 200 with an ETag, not compressed) to send again."""
+        found = dict(headers)
+        if b"etag" not in found or b"content-encoding" in found or b"set-cookie" in found:
+            return None
+        entity = {b"content-length", b"content-type"}
+        return cls(
+            body,
+            False,
+            found[b"etag"].decode("latin-1"),
+            found.get(b"last-modified", b"").decode("latin-1"),
+            tuple((k, v) for k, v in headers if k not in entity),
+            at,
+            found.get(b"content-type", _JSON),
+        )
 
     def again(self, at: str) -> Prepared:
         """The same answer, current at ``at`` too."""
-        return Prepared(self.body, self.gzipped, self.tag, self.last_modified, self.headers, at)
+        return Prepared(
+            self.body, self.gzipped, self.tag, self.last_modified, self.headers, at, self.media
+        )
 
-    async def send(self, scope: Scope, send: Send, media: bytes) -> None:
+    async def send(self, scope: Scope, send: Send) -> None:
         """A 304 when the client has it, else the body (unpacked for clients without gzip)."""
         wanted = since = None
         accepts_gzip = False
@@ -101,7 +132,7 @@ class Prepared:
                 headers.append((b"content-encoding", b"gzip"))
             else:
                 body = gzip.decompress(body)
-        headers += [(b"content-length", str(len(body)).encode()), (b"content-type", media)]
+        headers += [(b"content-length", str(len(body)).encode()), (b"content-type", self.media)]
         await send({"type": "http.response.start", "status": 200, "headers": headers})
         await send({"type": "http.response.body", "body": body})
 
@@ -121,23 +152,22 @@ class HotRoutes:
         if scope["type"] == "http" and scope["method"] == "GET":
             path: str = scope["path"]
             if path == "/":
-                if await self._answer(scope, send, ("home", ""), _HTML):
+                if await self._answer(scope, send, ("home", "")):
                     return
             elif path.startswith("/stories/"):
                 story_id = path[len("/stories/") :]
-                if _plain_id(story_id) and await self._answer(
-                    scope, send, ("page", story_id), _HTML
-                ):
+                if _plain_id(story_id) and await self._answer(scope, send, ("page", story_id)):
                     return
+            elif path == "/api/v1/stories":
+                await self._listing(scope, receive, send)
+                return
             elif path.startswith("/api/v1/stories/"):
                 story_id = path[len("/api/v1/stories/") :]
-                if _plain_id(story_id) and await self._answer(
-                    scope, send, ("json", story_id), _JSON
-                ):
+                if _plain_id(story_id) and await self._answer(scope, send, ("json", story_id)):
                     return
         await self.app(scope, receive, send)
 
-    async def _answer(self, scope: Scope, send: Send, key: tuple[str, str], media: bytes) -> bool:
+    async def _answer(self, scope: Scope, send: Send, key: tuple[str, str]) -> bool:
         """Send the prepared answer for ``key``; False when the app must answer instead."""
         version, generation = self.state.watch.current()
         at = str(version) if key[0] == "home" else generation
@@ -148,8 +178,40 @@ class HotRoutes:
                 return False
         else:
             self._answers.move_to_end(key)
-        await found.send(scope, send, media)
+        await found.send(scope, send)
         return True
+
+    async def _listing(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """The story listing: the app's answer, sent again while the generation holds.
+
+        Its body depends on the query and on the Host the client named (the URLs in
+        it), so both are the key; anything but a 200 with an ETag is not kept.
+        """
+        _, generation = self.state.watch.current()
+        host = next((v for k, v in scope["headers"] if k == b"host"), b"")
+        key = ("list", (host + b" " + scope.get("query_string", b"")).decode("latin-1"))
+        found = self._answers.get(key)
+        if found is not None and found.at == generation:
+            self._answers.move_to_end(key)
+            await found.send(scope, send)
+            return
+        status = 0
+        headers: list[tuple[bytes, bytes]] = []
+        chunks: list[bytes] = []
+
+        async def capture(message: Message) -> None:
+            nonlocal status, headers
+            if message["type"] == "http.response.start":
+                status, headers = message["status"], list(message.get("headers", []))
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+            await send(message)
+
+        await self.app(scope, receive, capture)
+        if status == 200 and not _conditional(scope):
+            made = Prepared.captured(b"".join(chunks), headers, generation)
+            if made is not None:
+                self._keep(key, made)
 
     async def _refresh(
         self, key: tuple[str, str], old: Prepared | None, at: str
@@ -174,11 +236,14 @@ class HotRoutes:
         if made is None:
             self._answers.pop(key, None)
         else:
-            self._answers[key] = made
-            self._answers.move_to_end(key)
-            while len(self._answers) > self.size:
-                self._answers.popitem(last=False)
+            self._keep(key, made)
         return made
+
+    def _keep(self, key: tuple[str, str], made: Prepared) -> None:
+        self._answers[key] = made
+        self._answers.move_to_end(key)
+        while len(self._answers) > self.size:
+            self._answers.popitem(last=False)
 
     def _prepare(
         self, key: tuple[str, str], old: Prepared | None, at: str
@@ -204,6 +269,7 @@ class HotRoutes:
             private=private,
             gzipped=False,
             at=at,
+            media=_HTML,
         )
 
     def _story(
@@ -217,9 +283,9 @@ class HotRoutes:
         if old is not None and old.tag == f'"{row.etag}"':
             return old.again(at)
         if kind == "page":
-            body, gzipped = page, True
+            body, gzipped, media = page, True, _HTML
         else:
-            body, gzipped = story_json.encode("utf-8"), False
+            body, gzipped, media = story_json.encode("utf-8"), False, _JSON
         return Prepared.make(
             body,
             etag=row.etag,
@@ -227,11 +293,16 @@ class HotRoutes:
             private=private,
             gzipped=gzipped,
             at=at,
+            media=media,
         )
 
 
 async def _done(value: Prepared | None) -> Prepared | None:
     return value
+
+
+def _conditional(scope: Scope) -> bool:
+    return any(k in {b"if-none-match", b"if-modified-since"} for k, _ in scope["headers"])
 
 
 def _plain_id(story_id: str) -> bool:
