@@ -92,9 +92,10 @@ def base_store(count: int) -> Path:
 def grow(base: Path, db: Path, reports: int, seed: int = 7) -> list[str]:
     """Copy the base store into ``db`` until it holds ``reports`` reports; story ids."""
     rng = random.Random(seed)
-    if db.exists():
-        db.unlink()
-    shutil.copy(base, db)
+    for old in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        old.unlink(missing_ok=True)  # a stale WAL beside a new copy would corrupt it
+    with sqlite3.connect(base) as src, sqlite3.connect(db) as dst:
+        src.backup(dst)  # the base with whatever its WAL still holds
     con = sqlite3.connect(db, isolation_level=None)
     con.execute("PRAGMA journal_mode=WAL")
     arts = con.execute(
