@@ -14,8 +14,9 @@ route's 200 is kept and sent again (with its own ETag and Link) while the
 published generation holds.
 
 When an answer is current: :class:`~storyline.serve.state.ChangeWatch` reads
-``PRAGMA data_version`` (one pragma a request), which changes when any other
-connection, in any process, commits. A story's answer is kept while the
+the store's data version (``PRAGMA data_version``; on PostgreSQL the WAL
+position), one cheap query a request, which changes when any other connection,
+in any process, commits. A story's answer is kept while the
 published generation is the one it was checked at; when that moved, the story
 is read again (one indexed row) and its answer kept if its ETag is unchanged.
 The home page is rendered again after any change at all (its counts move with

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -70,36 +69,34 @@ class ResponseCache:
 class ChangeWatch:
     """How the store has changed, as this process sees it: a version and the generation.
 
-    ``PRAGMA data_version`` changes whenever another connection, in this process or
-    any other (a digest, the placement worker, a second server worker), commits to
-    the database; the version counts those changes, so an answer kept for version
-    *v* is current while the version is still *v*. The generation (``"time/number"``)
-    is what publishing sets: it changes only when published stories change.
+    The store's data version (SQLite's ``PRAGMA data_version``, PostgreSQL's WAL
+    position) changes whenever another connection, in this process or any other (a
+    digest, the placement worker, a second server worker), commits; the version
+    counts those changes, so an answer kept for version *v* is current while the
+    version is still *v*. The generation (``"time/number"``) is what publishing
+    sets: it changes only when published stories change.
     """
 
-    def __init__(self, db: Path) -> None:
-        uri = f"file:{db.resolve()}?mode=ro"
-        self._con = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    def __init__(self, db: str | Path) -> None:
         self._published = Published(db, readonly=True)
         self._lock = threading.Lock()
-        self._seen: int | None = None
+        self._seen: str | None = None
         self._version = 0
         self._generation = "-/0"
 
     def current(self) -> tuple[int, str]:
-        """(version, generation) now: one pragma; the generation is read when it changed."""
+        """(version, generation) now: one cheap check; the generation read when it moved."""
         with self._lock:
-            seen = int(self._con.execute("PRAGMA data_version").fetchone()[0])
+            seen = self._published.data_version()
             if seen != self._seen:
-                # read after the pragma: the generation is at least as new as the version
+                # read after the check: the generation is at least as new as the version
                 self._generation = self._published.generation()
                 self._seen = seen
                 self._version += 1
             return self._version, self._generation
 
     def close(self) -> None:
-        """Close both connections."""
-        self._con.close()
+        """Close the connection."""
         self._published.close()
 
 
@@ -113,6 +110,7 @@ class AppState:
     worker: PlacementWorker | None = None
     cache: ResponseCache = field(default_factory=ResponseCache)
     _local: threading.local = field(default_factory=threading.local)
+    _readers: list[Published] = field(default_factory=list)
 
     def reader(self) -> Published:
         """This thread's read-only connection to the store."""
@@ -120,7 +118,13 @@ class AppState:
         if reader is None:
             reader = Published(self.settings.db, readonly=True)
             self._local.reader = reader
+            self._readers.append(reader)  # list.append is atomic: no lock needed
         return reader
+
+    def close_readers(self) -> None:
+        """Close every thread's reader (the app is stopping)."""
+        while self._readers:
+            self._readers.pop().close()
 
 
 def snippet(text: str) -> Markup:
