@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/serve.py                    # stores of 10k and 100k reports
     .venv/bin/python bench/serve.py --sizes 10000 --duration 10
+    .venv/bin/python bench/serve.py --tools wrk --workers 1,2
 
 The store is made at run time: a real digest of a few base reports (the first
 ``--base-count`` of .devdata/gva/dev.jsonl when present, else examples/), then
@@ -9,14 +10,21 @@ copied with fresh ids, shifted dates and a few perturbed words until it holds
 the wanted number of reports (articles, analyses, placements, published stories
 and the search index: everything a real store has; nothing spaCy-parses the
 copies). Then `storyline serve` runs in a child process and, for ``--duration``
-seconds per route, 32 httpx clients (in ``--processes`` processes) request it
-as fast as it answers while a
+seconds per route, 32 clients request it as fast as it answers while a
 writer process stores new reports and republishes stories in small
 transactions, as the placement worker does. Printed per route: requests/s and
 p50/p95/p99 latency, errors, the p95's ratio to a baseline measured in the
 same run (the static script file, which touches no database), and the server's
 CPU time per request (user + system, from /proc: the figure that does not
-depend on what else the machine runs).
+depend on what else the machine runs), and the clients' CPU time per request.
+
+The clients (``--tools``): ``wrk`` (the C load tool from Debian, one thread and
+32 connections, requests formatted once by bench/serve_wrk.lua: about 0.02 ms
+of CPU a request) when it is installed, and ``httpx`` (32 asyncio clients
+spread over ``--processes`` processes: several ms of CPU a request, so on two
+cores they take the CPU the server needs), kept as the fallback. Both run on
+127.0.0.1 only, for a fixed duration. ``--workers`` runs the server with each
+number of worker processes in turn (``storyline serve --workers N``).
 Goals: p95 <= 50 ms for pages and API, <= 150 ms for search, zero errors.
 """
 
@@ -29,11 +37,13 @@ import json
 import multiprocessing
 import os
 import random
+import resource
 import shutil
 import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import replace
 from datetime import date, timedelta
@@ -55,6 +65,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
 DEV = ROOT / ".devdata" / "gva" / "dev.jsonl"
 CLIENTS = 32
+WRK_SCRIPT = ROOT / "bench" / "serve_wrk.lua"
 
 
 def base_store(count: int) -> Path:
@@ -81,9 +92,10 @@ def base_store(count: int) -> Path:
 def grow(base: Path, db: Path, reports: int, seed: int = 7) -> list[str]:
     """Copy the base store into ``db`` until it holds ``reports`` reports; story ids."""
     rng = random.Random(seed)
-    if db.exists():
-        db.unlink()
-    shutil.copy(base, db)
+    for old in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        old.unlink(missing_ok=True)  # a stale WAL beside a new copy would corrupt it
+    with sqlite3.connect(base) as src, sqlite3.connect(db) as dst:
+        src.backup(dst)  # the base with whatever its WAL still holds
     con = sqlite3.connect(db, isolation_level=None)
     con.execute("PRAGMA journal_mode=WAL")
     arts = con.execute(
@@ -286,18 +298,104 @@ def load_processes(
     return [x for p in parts for x in p[0]], sum(p[1] for p in parts), sum(p[2] for p in parts)
 
 
+def load_wrk(base: str, paths: list[str], duration: float) -> tuple[list[float], int, int]:
+    """``CLIENTS`` connections of one wrk thread: (p50, p95, p99) in seconds, errors, count."""
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+        f.write("\n".join(paths) + "\n")
+        listing = f.name
+    try:
+        out = subprocess.run(
+            [
+                *("wrk", "-t1", f"-c{CLIENTS}", f"-d{duration:.0f}s", "--timeout", "30s"),
+                *("-s", str(WRK_SCRIPT), base, "--", listing, "3"),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=duration + 60,
+        ).stdout
+    finally:
+        os.unlink(listing)
+    line = next(x for x in out.splitlines() if x.startswith("WRK "))
+    got = json.loads(line[4:])
+    quantiles = [got[k] / 1e6 for k in ("p50_us", "p95_us", "p99_us")]
+    return quantiles, int(got["errors"]), int(got["requests"])
+
+
 def _pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
 
 
 def _cpu_seconds(pid: int) -> float:
-    """User plus system CPU time of a process so far (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """User plus system CPU time of a process and its live children so far (Linux /proc)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except FileNotFoundError:
+        return 0.0
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    try:
+        kids = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except FileNotFoundError:
+        kids = []
+    return own + sum(_cpu_seconds(int(k)) for k in kids)
 
 
-def run_size(base_db: Path, reports: int, duration: float, reuse: bool, processes: int) -> None:
+def _children_cpu() -> float:
+    """CPU time of this process's finished children (the load clients once they exit)."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def _routes(db: Path, stories: list[str]) -> dict[str, list[str]]:
+    rng = random.Random(5)
+    with Published(db, readonly=True) as served:
+        names = [n for s in served.stories(_all(), limit=200) for n in s.names]
+    words = [w for n in names for w in n.split() if len(w) > 3] or ["report"]
+    return {
+        "static file (baseline)": ["/static/page.js"],
+        "/": ["/"],
+        "story page": [f"/stories/{s}" for s in rng.sample(stories, min(500, len(stories)))],
+        "story API": [f"/api/v1/stories/{s}" for s in rng.sample(stories, min(500, len(stories)))],
+        "/api/v1/stories": ["/api/v1/stories"]
+        + [f"/api/v1/stories?limit=50&since=2025-0{m}-01" for m in range(1, 10)],
+        "search": [f"/search?q={w}" for w in rng.sample(words, min(200, len(words)))]
+        + [f"/search?q={a}+{b}" for a, b in zip(words[::2], words[1::2], strict=False)][:200],
+    }
+
+
+def _serve(db: Path, workers: int) -> tuple[subprocess.Popen[bytes], str]:
+    port = _port()
+    server = subprocess.Popen(
+        # --no-worker: the writer process stands in for the digest
+        [
+            *(sys.executable, "-m", "storyline", "serve", "--db", str(db), "--port", str(port)),
+            *("--no-worker", "--workers", str(workers)),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(600):
+        try:
+            if httpx.get(base + "/healthz", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    time.sleep(0.5 * workers)  # every worker process up
+    return server, base
+
+
+def run_size(
+    base_db: Path,
+    reports: int,
+    duration: float,
+    reuse: bool,
+    processes: int,
+    tools: list[str],
+    worker_counts: list[int],
+    only: list[str] | None = None,
+) -> None:
     """Grow a store of ``reports`` reports, serve it, load every route, print the table."""
     db = RESULTS / f"serve-{reports}.db"
     t0 = time.perf_counter()
@@ -310,66 +408,44 @@ def run_size(base_db: Path, reports: int, duration: float, reuse: bool, processe
         n_stories, n_reports = served.counts()
     built = time.perf_counter() - t0
     print(f"store: {n_reports} reports, {n_stories} stories, built in {built:.0f} s")
-    port = _port()
-    server = subprocess.Popen(
-        # --no-worker: the writer process stands in for the digest
-        [
-            sys.executable,
-            "-m",
-            "storyline",
-            "serve",
-            "--db",
-            str(db),
-            "--port",
-            str(port),
-            "--no-worker",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(600):
-            try:
-                if httpx.get(base + "/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        rng = random.Random(5)
-        with Published(db, readonly=True) as served:
-            names = [n for s in served.stories(_all(), limit=200) for n in s.names]
-        words = [w for n in names for w in n.split() if len(w) > 3] or ["report"]
-        routes = {
-            "baseline /static/page.js": ["/static/page.js"],
-            "/": ["/"],
-            "story page": [f"/stories/{s}" for s in rng.sample(stories, min(500, len(stories)))],
-            "/api/v1/stories": ["/api/v1/stories"]
-            + [f"/api/v1/stories?limit=50&since=2025-0{m}-01" for m in range(1, 10)],
-            "search": [f"/search?q={w}" for w in rng.sample(words, min(200, len(words)))]
-            + [f"/search?q={a}+{b}" for a, b in zip(words[::2], words[1::2], strict=False)][:200],
-        }
-        stop = time.time() + duration * len(routes) + 5
-        proc = multiprocessing.get_context("spawn").Process(target=writer, args=(str(db), stop))
-        proc.start()
-        time.sleep(1)
-        head = ("req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "p95/base", "cpu ms")
-        print(f"{'route':26} " + " ".join(f"{h:>8}" for h in head))
-        base_p95 = None
-        for name, paths in routes.items():
-            cpu = _cpu_seconds(server.pid)
-            lat, errors, count = load_processes(base, paths, duration, processes)
-            cpu_ms = (_cpu_seconds(server.pid) - cpu) * 1000 / max(1, count)
-            p95 = _pct(lat, 0.95)
-            base_p95 = base_p95 or p95
-            print(
-                f"{name:26} {count / duration:8.0f} {_pct(lat, 0.5):8.1f} {p95:8.1f}"
-                f" {_pct(lat, 0.99):8.1f} {errors:8d} {p95 / base_p95:8.1f} {cpu_ms:8.2f}",
-                flush=True,
-            )
-        proc.join(timeout=duration * len(routes) + 30)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    routes = _routes(db, stories)
+    if only:
+        routes = {k: v for k, v in routes.items() if k == "static file (baseline)" or k in only}
+    head = ("req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "p95/base", "srv cpu", "cli cpu")
+    for workers in worker_counts:
+        server, base = _serve(db, workers)
+        try:
+            runs = len(routes) * len(tools)
+            stop = time.time() + (duration + 2) * runs + 5
+            proc = multiprocessing.get_context("spawn").Process(target=writer, args=(str(db), stop))
+            proc.start()
+            time.sleep(1)
+            print(f"{'tool':6} {'workers':>7} {'route':24} " + " ".join(f"{h:>8}" for h in head))
+            for tool in tools:
+                base_p95 = None
+                for name, paths in routes.items():
+                    cpu = _cpu_seconds(server.pid)
+                    client_cpu = _children_cpu()
+                    if tool == "wrk":
+                        (p50, p95, p99), errors, count = load_wrk(base, paths, duration)
+                        p50, p95, p99 = p50 * 1000, p95 * 1000, p99 * 1000
+                    else:
+                        lat, errors, count = load_processes(base, paths, duration, processes)
+                        p50, p95, p99 = _pct(lat, 0.5), _pct(lat, 0.95), _pct(lat, 0.99)
+                    cpu_ms = (_cpu_seconds(server.pid) - cpu) * 1000 / max(1, count)
+                    cli_ms = (_children_cpu() - client_cpu) * 1000 / max(1, count)
+                    base_p95 = base_p95 or p95
+                    print(
+                        f"{tool:6} {workers:7d} {name:24} {count / duration:8.0f} {p50:8.1f}"
+                        f" {p95:8.1f} {p99:8.1f} {errors:8d} {p95 / base_p95:8.1f}"
+                        f" {cpu_ms:8.2f} {cli_ms:8.2f}",
+                        flush=True,
+                    )
+                    time.sleep(2)  # let the server drain between routes
+            proc.join(timeout=(duration + 2) * runs + 30)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
 
 
 def main() -> None:
@@ -384,11 +460,27 @@ def main() -> None:
     parser.add_argument(
         "--processes", type=int, default=4, help="Client processes sharing the 32 clients."
     )
+    parser.add_argument(
+        "--tools",
+        default="wrk,httpx" if shutil.which("wrk") else "httpx",
+        help="Load clients, in turn: wrk (Debian's C load tool) and/or httpx.",
+    )
+    parser.add_argument(
+        "--workers", default="1", help="Server worker processes to measure, in turn (e.g. 1,2)."
+    )
+    parser.add_argument(
+        "--routes", default="", help="Only these routes (comma-separated names), and the baseline."
+    )
     args = parser.parse_args()
+    only = [r for r in args.routes.split(",") if r]
+    tools = [t for t in args.tools.split(",") if t]
+    if "wrk" in tools and not shutil.which("wrk"):
+        parser.error("wrk is not installed (apt-get install wrk), use --tools httpx")
     base = base_store(args.base_count)
     for size in (int(s) for s in args.sizes.split(",")):
         print(f"== {size} reports, {CLIENTS} clients, {args.duration:.0f} s per route")
-        run_size(base, size, args.duration, args.reuse, args.processes)
+        workers = [int(w) for w in args.workers.split(",")]
+        run_size(base, size, args.duration, args.reuse, args.processes, tools, workers, only)
 
 
 if __name__ == "__main__":

@@ -324,6 +324,14 @@ _db_required = click.option(
     is_flag=True,
     help="With --watch: allow private, loopback, link-local and reserved addresses.",
 )
+@click.option(
+    "--workers",
+    "server_workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Server processes sharing the port; only the first places reports and runs --watch.",
+)
 @_model
 @_jobs
 def serve(
@@ -336,6 +344,7 @@ def serve(
     worker: bool,
     watch_sources: Path | None,
     allow_private: bool,
+    server_workers: int,
     model: str | None,
     jobs: int | None,
 ) -> None:
@@ -354,7 +363,7 @@ def serve(
         tasks=tasks,
     )
     with _exit_on_path_error():  # a database that cannot be opened: one line
-        run(settings, host=host, port=port)
+        run(settings, host=host, port=port, workers=server_workers)
 
 
 def _watch_task(sources: Path, db: str | Path, allow_private: bool, model: str | None) -> Any:

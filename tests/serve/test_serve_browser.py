@@ -172,11 +172,19 @@ def test_serve_browser_posted_report_appears_after_reload(
         story = httpx.get(f"{base}/api/v1/articles/{aid}", timeout=10).json()["story"]
         time.sleep(0.5)
     assert story is not None, "the posted report was not placed within 240 s"
+    # placed (its placement committed) comes a moment before published (the story's page)
+    while time.monotonic() < deadline and not _published(base, story, aid):
+        time.sleep(0.5)
     page.goto(f"{base}/stories/{story}")
     page.reload()
     assert title in page.content()
     _clean(page, problems)
     page.context.close()
+
+
+def _published(base: str, story: str, aid: str) -> bool:
+    found = httpx.get(f"{base}/api/v1/stories/{story}", timeout=10)
+    return found.status_code == 200 and aid in found.json().get("articles", [])
 
 
 def test_serve_browser_storyline_page_tells_its_events(

@@ -24,12 +24,13 @@ from starlette.responses import Response
 from storyline.report.html import page_assets
 from storyline.serve.auth import AuthError, Gate
 from storyline.serve.feeds import router as feeds_router
+from storyline.serve.hot import HotRoutes
 from storyline.serve.http import EdgeMiddleware, NotFoundError, conditional, json_error
 from storyline.serve.pages import router as pages_router
 from storyline.serve.publish import place_pending
 from storyline.serve.routes_api import router as api_router
 from storyline.serve.settings import Settings
-from storyline.serve.state import AppState, templates
+from storyline.serve.state import AppState, ChangeWatch, templates
 from storyline.serve.worker import PlacementWorker
 from storyline.store.served import Published
 from storyline.store.tokens import Tokens
@@ -45,7 +46,9 @@ def create_app(
     with Published(settings.db):
         pass  # creates the served tables an older database lacks
     tokens = Tokens(settings.db)
-    state = AppState(settings=settings, gate=Gate(tokens, settings.rate_limit))
+    state = AppState(
+        settings=settings, gate=Gate(tokens, settings.rate_limit), watch=ChangeWatch(settings.db)
+    )
 
     def place(db: str | Path) -> list[str]:
         return place_pending(db, model=settings.model, jobs=settings.jobs)
@@ -68,6 +71,7 @@ def create_app(
                     await task
             tokens.close()
             state.close_readers()
+            state.watch.close()
 
     app = FastAPI(
         title="storyline",
@@ -83,6 +87,8 @@ def create_app(
     app.include_router(feeds_router)
     _add_assets(app)
     _add_errors(app)
+    if not settings.private:  # a private server checks every read's token in its routes
+        app.add_middleware(HotRoutes, state=state)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -127,6 +127,20 @@ def http_date(iso: str) -> str:
     return format_datetime(moment.astimezone(UTC), usegmt=True)
 
 
+def not_modified(
+    if_none_match: str | None, if_modified_since: str | None, *, tag: str, last_modified: str
+) -> bool:
+    """Whether the client's copy is current: its ETag matches (or, without one, its date)."""
+    if if_none_match is not None:
+        return if_none_match.strip() == "*" or tag in [t.strip() for t in if_none_match.split(",")]
+    return if_modified_since is not None and if_modified_since == last_modified
+
+
+def cache_control(*, private: bool, max_age: int = 0) -> str:
+    """The Cache-Control of a page or API answer: revalidate once ``max_age`` has passed."""
+    return f"{'private' if private else 'public'}, max-age={max_age}, must-revalidate"
+
+
 def conditional(
     request: Request,
     body: str | bytes,
@@ -144,21 +158,22 @@ def conditional(
     A ``gzipped`` body is sent as it is to clients that accept gzip, unpacked for others.
     """
     tag = f'"{etag}"'
-    cache = f"{'private' if private else 'public'}, max-age={max_age}, must-revalidate"
-    common = {"etag": tag, "last-modified": http_date(modified), "cache-control": cache}
+    common = {
+        "etag": tag,
+        "last-modified": http_date(modified),
+        "cache-control": cache_control(private=private, max_age=max_age),
+    }
     if gzipped:
         common["vary"] = "Accept-Encoding"
     if headers:
         common.update(headers)
-    wanted = request.headers.get("if-none-match")
-    if wanted is not None and (
-        wanted.strip() == "*" or tag in [t.strip() for t in wanted.split(",")]
+    if not_modified(
+        request.headers.get("if-none-match"),
+        request.headers.get("if-modified-since"),
+        tag=tag,
+        last_modified=common["last-modified"],
     ):
         return Response(status_code=304, headers=common)
-    if wanted is None:
-        since = request.headers.get("if-modified-since")
-        if since is not None and since == common["last-modified"]:
-            return Response(status_code=304, headers=common)
     if gzipped:
         assert isinstance(body, bytes)
         if "gzip" in request.headers.get("accept-encoding", "").lower():

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse
+from markupsafe import Markup
 from starlette.responses import Response
 
 from storyline.serve.access import read_access
@@ -22,6 +23,7 @@ from storyline.serve.http import NotFoundError, conditional
 from storyline.serve.publish import SERVER_SITE
 from storyline.serve.state import AppState, templates
 from storyline.store.search import Filters, StoryRow
+from storyline.store.served import Published
 from storyline.story.storyline import storyline_from_json
 
 router = APIRouter(default_response_class=HTMLResponse, dependencies=[Depends(read_access)])
@@ -58,24 +60,52 @@ def _page(request: Request, name: str, context: Callable[[], dict[str, Any]]) ->
     )
 
 
+def home_lists(reader: Published) -> Markup:
+    """The home page's lists of stories and storylines (they change only when published)."""
+    context = {
+        "stories": reader.stories(Filters(), limit=HOME_STORIES),
+        "storylines": reader.storylines(limit=HOME_STORYLINES),
+        "next": None,
+    }
+    return Markup(templates().get_template("_home_lists.html.j2").render(**context))
+
+
+def render_home(reader: Published, lists: Markup | None = None) -> str:
+    """The home page as the store holds it now (``lists``: from :func:`home_lists`)."""
+    stories_count, reports_count = reader.counts()
+    context = {
+        "lists": home_lists(reader) if lists is None else lists,
+        "stories_count": stories_count,
+        "reports_count": reports_count,
+        "pending": reader.pending(),
+        "filters": Filters(),
+    }
+    return templates().get_template("home.html.j2").render(**context)
+
+
 @router.get("/", summary="Latest stories and storylines")
 def home(request: Request) -> Response:
-    """The newest stories and storylines, with counts and a disputed badge."""
+    """The newest stories and storylines, with counts and a disputed badge.
+
+    Answered by :mod:`storyline.serve.hot` before the framework when reads are open.
+    """
     reader = _state(request).reader()
 
-    def context() -> dict[str, Any]:
-        stories_count, reports_count = reader.counts()
-        return {
-            "stories": reader.stories(Filters(), limit=HOME_STORIES),
-            "storylines": reader.storylines(limit=HOME_STORYLINES),
-            "stories_count": stories_count,
-            "reports_count": reports_count,
-            "pending": reader.pending(),
-            "filters": Filters(),
-            "next": None,
-        }
+    def build() -> tuple[str, str]:
+        body = render_home(reader)
+        return hashlib.sha256(body.encode("utf-8")).hexdigest()[:20], body
 
-    return _page(request, "home.html.j2", context)
+    state = _state(request)
+    version, generation = state.watch.current()
+    etag, body = state.cache.get("home", str(version), build)
+    return conditional(
+        request,
+        body,
+        etag=etag,
+        modified=generation.split("/")[0],
+        media_type="text/html; charset=utf-8",
+        private=state.settings.private,
+    )
 
 
 @router.get("/stories/{story_id}", summary="A story page")

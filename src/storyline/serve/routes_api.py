@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zlib
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Path, Query, Request
@@ -101,7 +102,7 @@ def list_stories(
     return conditional(
         request,
         body,
-        etag=f"l{etag}-{hash(str(request.url)) & 0xFFFFFFFF:x}",
+        etag=f"l{etag}-{zlib.crc32(str(request.url).encode()):x}",  # the same in every worker
         modified=generation.split("/")[0],
         media_type="application/json",
         private=state.settings.private,

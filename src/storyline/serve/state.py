@@ -5,8 +5,10 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
@@ -24,10 +26,17 @@ CACHE_SIZE = 512
 
 @dataclass
 class ResponseCache:
-    """Bodies of GET answers for the current generation of the store (LRU)."""
+    """Bodies of GET answers for the current generation of the store (LRU).
+
+    One build per key and generation: requests that arrive while it is being built
+    wait for it instead of building it again (a publish would otherwise make every
+    client in flight render the same page at once).
+    """
 
     size: int = CACHE_SIZE
-    _items: OrderedDict[tuple[str, str], tuple[str, str]] = field(default_factory=OrderedDict)
+    _items: OrderedDict[tuple[str, str], Future[tuple[str, str]]] = field(
+        default_factory=OrderedDict
+    )
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def get(
@@ -39,13 +48,56 @@ class ResponseCache:
             found = self._items.get(slot)
             if found is not None:
                 self._items.move_to_end(slot)
-                return found
-        made = build()
+            else:
+                mine: Future[tuple[str, str]] = Future()
+                self._items[slot] = mine
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
+        if found is not None:
+            return found.result()
+        try:
+            mine.set_result(build())
+        except BaseException as exc:
+            mine.set_exception(exc)
+            with self._lock:
+                if self._items.get(slot) is mine:
+                    del self._items[slot]
+            raise
+        return mine.result()
+
+
+class ChangeWatch:
+    """How the store has changed, as this process sees it: a version and the generation.
+
+    The store's data version (SQLite's ``PRAGMA data_version``, PostgreSQL's WAL
+    position) changes whenever another connection, in this process or any other (a
+    digest, the placement worker, a second server worker), commits; the version
+    counts those changes, so an answer kept for version *v* is current while the
+    version is still *v*. The generation (``"time/number"``) is what publishing
+    sets: it changes only when published stories change.
+    """
+
+    def __init__(self, db: str | Path) -> None:
+        self._published = Published(db, readonly=True)
+        self._lock = threading.Lock()
+        self._seen: str | None = None
+        self._version = 0
+        self._generation = "-/0"
+
+    def current(self) -> tuple[int, str]:
+        """(version, generation) now: one cheap check; the generation read when it moved."""
         with self._lock:
-            self._items[slot] = made
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return made
+            seen = self._published.data_version()
+            if seen != self._seen:
+                # read after the check: the generation is at least as new as the version
+                self._generation = self._published.generation()
+                self._seen = seen
+                self._version += 1
+            return self._version, self._generation
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._published.close()
 
 
 @dataclass
@@ -54,6 +106,7 @@ class AppState:
 
     settings: Settings
     gate: Gate
+    watch: ChangeWatch
     worker: PlacementWorker | None = None
     cache: ResponseCache = field(default_factory=ResponseCache)
     _local: threading.local = field(default_factory=threading.local)
