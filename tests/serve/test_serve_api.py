@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -13,6 +14,7 @@ from markupsafe import escape
 
 from storyline.serve import Settings
 from storyline.serve.http import CSP
+from storyline.serve.publish import publish_digest
 from storyline.store import Store
 from storyline.store.served import Published
 
@@ -70,6 +72,26 @@ def test_serve_api_article_carries_its_analysis_and_story(settings: Settings) ->
     with_client(settings, scenario)
 
 
+def test_serve_api_article_is_placed_only_once_its_story_is_published(
+    settings: Settings, fixture_digest
+) -> None:  # type: ignore[no-untyped-def]
+    """A placement committed before its story is published is not yet 'placed'."""
+    article = fixture_digest.articles[0]
+    late = dataclasses.replace(article, id="a_late", text=article.text + " A later line.")
+    with Store(settings.db) as store:
+        store.add_article(late)
+        store.save_analysis(
+            dataclasses.replace(fixture_digest.analyses[article.id], article_id="a_late")
+        )
+        store.save_placement("a_late", "s-flood", fixture_digest.stories[0].storyline)
+
+    async def scenario(c: httpx.AsyncClient) -> None:
+        body = (await c.get("/api/v1/articles/a_late")).json()
+        assert body["status"] == "analysed" and body["story"] is None
+
+    with_client(settings, scenario)
+
+
 def test_serve_api_writes_need_a_token_and_errors_are_json(settings: Settings, token: str) -> None:
     async def scenario(c: httpx.AsyncClient) -> None:
         report = {"text": "A new report.", "source": "Wire"}
@@ -108,18 +130,23 @@ def test_serve_api_post_stores_before_answering_and_repost_is_idempotent(
     with_client(settings, scenario)
 
 
-def test_serve_api_posted_report_is_placed_by_the_worker(served_db: str | Path, token: str) -> None:
+def test_serve_api_posted_report_is_placed_by_the_worker(
+    served_db: str | Path, token: str, fixture_digest
+) -> None:  # type: ignore[no-untyped-def]
     """The worker calls the placer off the request path; the story then lists the report."""
     calls: list[str | Path] = []
 
     def placer(
         db: str | Path,
-    ) -> list[str]:  # a stand-in for the digest: joins new reports to s-flood
+    ) -> list[str]:  # a stand-in for the digest: joins new reports to s-flood, publishes it
         calls.append(db)
         with Store(db) as store, store.batch():
-            for article in store.unanalysed():
-                store.save_placement(article.id, "s-flood", "line-1")
-        return []
+            new = [article.id for article in store.unanalysed()]
+            for aid in new:
+                store.save_placement(aid, "s-flood", "line-1")
+        flood = fixture_digest.stories[0]
+        grown = dataclasses.replace(flood, articles=(*flood.articles, *new))
+        return publish_digest(db, dataclasses.replace(fixture_digest, stories=[grown]), prune=False)
 
     async def scenario(c: httpx.AsyncClient) -> None:
         auth = {"authorization": f"Bearer {token}"}

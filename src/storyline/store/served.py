@@ -453,8 +453,13 @@ class Published:
             (article_id, ANALYSIS_VERSION),
         ).fetchone()
         analysis = loads(ArticleAnalysis, found[0]) if found else None
+        # Placed once the story as published carries it: placements are committed a
+        # moment before the story is published, and a reader must not be sent to a page
+        # that does not show the report yet.
         placed = self._db.execute(
-            "SELECT story_id FROM placements WHERE article_id = ?", (article_id,)
+            "SELECT p.story_id FROM placements p JOIN served_stories s ON s.id = p.story_id"
+            " WHERE p.article_id = ? AND s.story LIKE ? ESCAPE '\\'",
+            (article_id, "%" + _like_literal(json.dumps(article_id, ensure_ascii=False)) + "%"),
         ).fetchone()
         return _article(row), analysis, (str(placed[0]) if placed else None)
 
@@ -462,6 +467,11 @@ class Published:
         """Recently stored reports not yet placed in a story (the last ``PENDING_WINDOW``)."""
         row = self._db.execute(PENDING_SQL, (PENDING_WINDOW,)).fetchone()
         return int(row[0])
+
+
+def _like_literal(text: str) -> str:
+    """``text`` matched literally inside a LIKE pattern escaped with a backslash."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def ensure_schema(db: Connection) -> None:
