@@ -12,6 +12,7 @@ import httpx
 from conftest import with_client
 from markupsafe import escape
 
+from storyline.model import Digest
 from storyline.serve import Settings
 from storyline.serve.http import CSP
 from storyline.serve.publish import publish_digest
@@ -73,8 +74,8 @@ def test_serve_api_article_carries_its_analysis_and_story(settings: Settings) ->
 
 
 def test_serve_api_article_is_placed_only_once_its_story_is_published(
-    settings: Settings, fixture_digest
-) -> None:  # type: ignore[no-untyped-def]
+    settings: Settings, fixture_digest: Digest
+) -> None:
     """A placement committed before its story is published is not yet 'placed'."""
     article = fixture_digest.articles[0]
     late = dataclasses.replace(article, id="a_late", text=article.text + " A later line.")
@@ -131,8 +132,8 @@ def test_serve_api_post_stores_before_answering_and_repost_is_idempotent(
 
 
 def test_serve_api_posted_report_is_placed_by_the_worker(
-    served_db: str | Path, token: str, fixture_digest
-) -> None:  # type: ignore[no-untyped-def]
+    served_db: str | Path, token: str, fixture_digest: Digest
+) -> None:
     """The worker calls the placer off the request path; the story then lists the report."""
     calls: list[str | Path] = []
 
@@ -146,7 +147,9 @@ def test_serve_api_posted_report_is_placed_by_the_worker(
                 store.save_placement(aid, "s-flood", "line-1")
         flood = fixture_digest.stories[0]
         grown = dataclasses.replace(flood, articles=(*flood.articles, *new))
-        return publish_digest(db, dataclasses.replace(fixture_digest, stories=[grown]), prune=False)
+        return publish_digest(
+            db, dataclasses.replace(fixture_digest, stories=(grown,)), prune=False
+        )
 
     async def scenario(c: httpx.AsyncClient) -> None:
         auth = {"authorization": f"Bearer {token}"}
