@@ -94,6 +94,6 @@ def test_store_upgrades_a_version_1_database(db_target: str) -> None:
         assert store.dedup_known("1") == {}  # filled by the next digest
         store.save_dedup("a", None, "a", (b"s", b"h"), [(0, 1)])
         version = store._db.execute("SELECT value FROM meta WHERE key = 'schema_version'")
-        assert version.fetchone()[0] == str(SCHEMA_VERSION) == "3"
+        assert version.fetchone()[0] == str(SCHEMA_VERSION) == "4"
     with Store(path) as store:  # opening again changes nothing
         assert list(store.dedup_known("1")) == ["a"]

@@ -24,8 +24,9 @@ from storyline.store.stories import STORIES_SCHEMA, StoryTable
 ANALYSIS_VERSION = 2
 #: Bumped with every change of the tables; older databases are upgraded on open
 #: (2: the near-duplicate state, ``dedup``, ``dedup_prints``, ``dedup_bands``, filled lazily;
-#: 3: assembled stories, ``stories``, ``story_articles``, ``cluster_state``, see store.stories).
-SCHEMA_VERSION = 3
+#: 3: assembled stories, ``stories``, ``story_articles``, ``cluster_state``, see store.stories;
+#: 4: the clusterer's state as rows, ``cluster_*``, see store.cluster_state: tables added only).
+SCHEMA_VERSION = 4
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

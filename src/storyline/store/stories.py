@@ -12,7 +12,7 @@ in ``docs/storage.md``.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -48,6 +48,31 @@ CREATE TABLE IF NOT EXISTS cluster_state (
     version TEXT NOT NULL,
     placed INTEGER NOT NULL,
     data TEXT NOT NULL
+);
+-- The clusterer's state as rows (schema version 4; storyline.store.cluster_state).
+CREATE TABLE IF NOT EXISTS cluster_meta (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    version TEXT NOT NULL,
+    placed INTEGER NOT NULL,
+    n_docs INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS cluster_df (
+    feature TEXT PRIMARY KEY,
+    n INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS cluster_stories (
+    id TEXT PRIMARY KEY,
+    data TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS cluster_postings (
+    feature TEXT NOT NULL,
+    week INTEGER NOT NULL,
+    ids TEXT NOT NULL,
+    PRIMARY KEY (feature, week)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS cluster_merges (
+    a TEXT NOT NULL,
+    b TEXT NOT NULL
 );
 """
 
@@ -193,24 +218,4 @@ class StoryTable:
                     " JOIN articles a ON a.id = s.article_id ORDER BY a.rowid"
                 ),
             )
-        )
-
-    # --- the clusterer's state ------------------------------------------------------
-
-    def cluster_state(self, version: str, placed: int) -> Mapping[str, Any] | None:
-        """The clusterer's state saved with this version after ``placed`` placements."""
-        row = self._db.execute(
-            "SELECT data FROM cluster_state WHERE id = 1 AND version = ? AND placed = ?",
-            (version, placed),
-        ).fetchone()
-        if row is None:
-            return None
-        data: Mapping[str, Any] = json.loads(row[0])
-        return data
-
-    def save_cluster_state(self, version: str, placed: int, data: Mapping[str, Any]) -> None:
-        """Keep the clusterer's state for the next digest."""
-        self._db.execute(
-            "INSERT OR REPLACE INTO cluster_state (id, version, placed, data) VALUES (1,?,?,?)",
-            (version, placed, json.dumps(data, ensure_ascii=False, separators=(",", ":"))),
         )
