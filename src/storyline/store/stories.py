@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from storyline.model import Story
+from storyline.model import Story, Storyline
 from storyline.store.codec import dumps, loads
 from storyline.store.connection import Connection
 
@@ -48,6 +48,22 @@ CREATE TABLE IF NOT EXISTS cluster_state (
     version TEXT NOT NULL,
     placed INTEGER NOT NULL,
     data TEXT NOT NULL
+);
+-- Each storyline as stories.json and its page show it (schema version 4): a digest
+-- builds again only the storylines of the stories it assembled.
+CREATE TABLE IF NOT EXISTS storylines (
+    id TEXT PRIMARY KEY,
+    last TEXT NOT NULL,
+    key TEXT NOT NULL,
+    data TEXT NOT NULL,
+    doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS stories_storyline ON stories(storyline);
+-- Each placed article's entry of stories.json, and the original it was written with.
+CREATE TABLE IF NOT EXISTS article_docs (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    original TEXT,
+    doc TEXT NOT NULL
 );
 -- The clusterer's state as rows (schema version 4; storyline.store.cluster_state).
 CREATE TABLE IF NOT EXISTS cluster_meta (
@@ -146,6 +162,82 @@ class StoryTable:
             ],
         )
 
+    def save_article_docs(self, docs: Iterable[tuple[str, str | None, str]]) -> None:
+        """Keep articles' stories.json entries: (article id, the original it copies, entry)."""
+        self._db.executemany(
+            "INSERT OR REPLACE INTO article_docs (article_id, original, doc) VALUES (?,?,?)",
+            list(docs),
+        )
+
+    def storylines_of(self, story_ids: Iterable[str]) -> set[str]:
+        """The storylines the named stored stories belong to."""
+        out: set[str] = set()
+        for chunk in _chunks(list(story_ids)):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT DISTINCT storyline FROM stories WHERE id IN ({marks})", chunk
+            ).fetchall()
+            out.update(str(r[0]) for r in rows)
+        return out
+
+    def in_storylines(self, lines: Iterable[str]) -> list[Story]:
+        """The stored stories of these storylines."""
+        out: list[Story] = []
+        for chunk in _chunks(sorted(lines)):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT data FROM stories WHERE storyline IN ({marks}) ORDER BY id", chunk
+            ).fetchall()
+            out += [loads(Story, d) for (d,) in rows]
+        return out
+
+    def all_storylines(self) -> set[str]:
+        """Every storyline some stored story belongs to."""
+        rows = self._db.execute("SELECT DISTINCT storyline FROM stories").fetchall()
+        return {str(r[0]) for (r) in rows}
+
+    def has_storylines(self) -> bool:
+        """Whether storylines are kept (a database of schema version 3 has none yet)."""
+        return self._db.execute("SELECT 1 FROM storylines LIMIT 1").fetchone() is not None
+
+    def save_storylines(self, lines: Iterable[tuple[Storyline, str]], gone: Iterable[str]) -> None:
+        """Keep storylines (each with its stories.json entry); forget the ``gone`` ones."""
+        import hashlib
+
+        rows = []
+        for line, doc in lines:
+            last = line.events[-1].last if line.events else ""
+            key = hashlib.sha1(doc.encode("utf-8")).hexdigest()
+            rows.append((line.id, last, key, dumps(line), doc))
+        self._db.executemany(
+            "INSERT OR REPLACE INTO storylines (id, last, key, data, doc) VALUES (?,?,?,?,?)", rows
+        )
+        for chunk in _chunks(sorted(gone)):
+            marks = ",".join("?" * len(chunk))
+            self._db.execute(f"DELETE FROM storylines WHERE id IN ({marks})", chunk)
+
+    def storyline_keys(self) -> dict[str, str]:
+        """Storyline id -> the hash of its kept entry (what its page was written from)."""
+        rows = self._db.execute("SELECT id, key FROM storylines").fetchall()
+        return {str(i): str(k) for i, k in rows}
+
+    def storylines(self, ids: Iterable[str]) -> list[Storyline]:
+        """The named kept storylines."""
+        out: list[Storyline] = []
+        for chunk in _chunks(sorted(ids)):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT data FROM storylines WHERE id IN ({marks})", chunk
+            ).fetchall()
+            out += [loads(Storyline, d) for (d,) in rows]
+        return out
+
+    def storyline_docs(self) -> Iterator[str]:
+        """Every storyline's stories.json entry, newest first (as ``build_storylines`` orders)."""
+        cur = self._db.execute("SELECT doc FROM storylines ORDER BY last DESC, id DESC")
+        for (doc,) in cast("Iterable[tuple[str]]", cur):
+            yield str(doc)
+
     def delete(self, story_ids: Iterable[str]) -> None:
         """Forget stories that no longer have any report."""
         for chunk in _chunks(list(story_ids)):
@@ -208,14 +300,16 @@ class StoryTable:
 
     def article_rows(self) -> Iterator[tuple[Any, ...]]:
         """For stories.json, in arrival order: id, source, title, published, estimated,
-        path, url, author, evidence (JSON) of every article placed in a stored story."""
+        path, url, author, evidence (JSON), then the kept entry and the original it was
+        written with (None, None when none is kept), of every article placed in a stored story."""
         return iter(
             cast(
                 "Iterable[tuple[Any, ...]]",
                 self._db.execute(
                     "SELECT a.id, a.source, a.title, s.published, s.published_estimated,"
-                    " a.path, a.url, a.author, s.evidence FROM story_articles s"
-                    " JOIN articles a ON a.id = s.article_id ORDER BY a.rowid"
+                    " a.path, a.url, a.author, s.evidence, d.doc, d.original"
+                    " FROM story_articles s JOIN articles a ON a.id = s.article_id"
+                    " LEFT JOIN article_docs d ON d.article_id = s.article_id ORDER BY a.rowid"
                 ),
             )
         )

@@ -22,7 +22,7 @@ from storyline.model import Article, ArticleAnalysis, Digest
 from storyline.store import Store
 from storyline.update.place import place_new, read_items, update_copies
 from storyline.update.report import ReportWriter
-from storyline.update.stories import assemble_changed, find_changes
+from storyline.update.stories import assemble_changed, find_changes, refresh_storylines
 
 if TYPE_CHECKING:
     from storyline.story.clustering import ClusterParams
@@ -100,12 +100,15 @@ def update_stories(
     duplicate_of = update_copies(store, dates)
     placements = place_new(store, dates, params)
     changes = find_changes(store, placements, dates, duplicate_of, max_sentences)
+    lines = store.stories.storylines_of([*(s for s, _ in changes.changed), *changes.removed])
+    lines.update(line for _, line in changes.changed)
     writer = ReportWriter(store, Path(out_dir)) if out_dir is not None else None
     for built in assemble_changed(
         store, changes, duplicate_of, max_sentences=max_sentences, progress=progress
     ):
         if writer is not None:
             writer.story(built, changes.keys[built.story.id], duplicate_of)
+    refresh_storylines(store, lines)
     stories = store.stories.count()
     # Never replace a report by an empty one (a first digest of unreadable inputs).
     out = writer.finish(duplicate_of) if writer is not None and stories else None

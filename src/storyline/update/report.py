@@ -5,8 +5,10 @@ The folder keeps a manifest (``.storyline-pages.json``): each story page's key
 and the index were written for. A page is written when its story was assembled
 in this digest, or when the manifest says it is missing or stale (another
 digest wrote into another folder, or the folder is new); the other pages are
-left as they are. ``stories.json`` and the index are rebuilt from the stored
-entries (no story is re-assembled or decoded) when the state changed.
+left as they are. Storyline pages likewise, by the hash of each kept storyline.
+``stories.json`` is rewritten from the kept entries of articles, stories and
+storylines (no story is re-assembled or decoded) when the state changed, and the
+index from the kept index entries.
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from storyline.model import Digest, Storyline
-from storyline.report.html import render_index_entries, story_file
-from storyline.report.json import article_to_dict, entry_text, to_jsonable, write_json_entries
+from storyline.model import Digest
+from storyline.report.html import render_index_entries, story_file, storyline_file
+from storyline.report.json import article_to_dict, entry_text, write_json_entries
 from storyline.report.write import write_story_pages, write_storyline_pages
 from storyline.store import Store
 from storyline.update.stories import stored_items, story_digest
@@ -48,8 +50,8 @@ class ReportWriter:
         write_story_pages(built.story, story_digest(built, duplicate_of), self.out_dir)
         self.pages[built.story.id] = page_key(key)
 
-    def _storylines(self) -> tuple[Storyline, ...]:
-        return _storylines_of(self.store)
+    def _storyline_pages(self) -> dict[str, str]:
+        return _storyline_pages_of(self.store, self.out_dir, self.manifest.get("lines", {}))
 
     def finish(self, duplicate_of: Mapping[str, str], block: int = 200) -> Path:
         """Write the stale pages from the store, then stories.json, the index and manifest."""
@@ -81,33 +83,45 @@ class ReportWriter:
                 )
                 write_story_pages(story, digest, self.out_dir)
                 self.pages[story.id] = page_key(record.key)
+        lines = self._storyline_pages()
         state = _state(keys, duplicate_of)
         index = self.out_dir / "index.html"
         data = self.out_dir / "stories.json"
         if self.manifest.get("state") != state or not index.exists() or not data.exists():
-            lines = self._storylines()
-            write_storyline_pages(lines, self.out_dir)
             write_json_entries(
                 data,
                 _article_entries(self.store, duplicate_of),
                 self.store.stories.docs(),
-                (entry_text(to_jsonable(line)) for line in lines),
+                self.store.stories.storyline_docs(),
             )
             index.write_text(render_index_entries(self.store.stories.entries()), encoding="utf-8")
-        manifest = {"version": RENDER_VERSION, "state": state, "pages": self.pages}
+        manifest = {
+            "version": RENDER_VERSION,
+            "state": state,
+            "pages": self.pages,
+            "lines": lines,
+        }
         tmp = self.out_dir / (MANIFEST + ".tmp")
         tmp.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
         tmp.replace(self.out_dir / MANIFEST)
         return index
 
 
-def _storylines_of(store: Store) -> tuple[Storyline, ...]:
-    """Every storyline of the stored stories, in order, with the figures that changed."""
-    from storyline.story.storyline import build_storylines
-
-    seen = store.stories.articles()
-    published = {a: s.published for a, s in seen.items() if s.published}
-    return build_storylines(store.stories.stories(), published)
+def _storyline_pages_of(
+    store: Store, out_dir: Path, written: Mapping[str, str], block: int = 500
+) -> dict[str, str]:
+    """Write the storyline pages that are missing or older than the kept storylines."""
+    keys = store.stories.storyline_keys()
+    for gone in sorted(written.keys() - keys.keys()):
+        (out_dir / storyline_file(gone)).unlink(missing_ok=True)
+    stale = sorted(
+        line
+        for line, k in keys.items()
+        if written.get(line) != k or not (out_dir / storyline_file(line)).exists()
+    )
+    for start in range(0, len(stale), block):
+        write_storyline_pages(store.stories.storylines(stale[start : start + block]), out_dir)
+    return keys
 
 
 def page_key(story_key: str) -> str:
@@ -139,7 +153,10 @@ def _article_entries(store: Store, duplicate_of: Mapping[str, str]) -> Any:
     from storyline.model import Article
 
     for row in store.stories.article_rows():
-        aid, source, title, published, estimated, path, url, author, evidence = row
+        aid, source, title, published, estimated, path, url, author, evidence, doc, orig = row
+        if doc is not None and orig == duplicate_of.get(aid):
+            yield str(doc)  # kept when its story was assembled, and still current
+            continue
         article = Article(
             id=aid,
             text="",
