@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from storyline.model import Story, Storyline
 from storyline.store.codec import dumps, loads
@@ -232,11 +232,59 @@ class StoryTable:
             out += [loads(Storyline, d) for (d,) in rows]
         return out
 
-    def storyline_docs(self) -> Iterator[str]:
-        """Every storyline's stories.json entry, newest first (as ``build_storylines`` orders)."""
-        cur = self._db.execute("SELECT doc FROM storylines ORDER BY last DESC, id DESC")
-        for (doc,) in cast("Iterable[tuple[str]]", cur):
-            yield str(doc)
+    # --- stories.json's order (storyline.update.jsonfile) ------------------------------
+
+    def json_order(self) -> dict[str, list[tuple[str, str]]]:
+        """Each list of stories.json as (id, key of what its entry was made from), in order.
+
+        An article's entry follows its story's key (its estimated date and evidence
+        change only when the story is assembled again); the copy it is of is added by
+        the caller.
+        """
+        articles = self._db.execute(
+            "SELECT s.article_id, t.key FROM story_articles s"
+            " JOIN articles a ON a.id = s.article_id JOIN stories t ON t.id = s.story_id"
+            " ORDER BY a.rowid"
+        ).fetchall()
+        stories = self._db.execute(
+            "SELECT id, key FROM stories ORDER BY latest DESC, id, storyline"
+        ).fetchall()
+        lines = self._db.execute("SELECT id, key FROM storylines ORDER BY last DESC, id DESC")
+        return {
+            "articles": [(str(i), str(k)) for i, k in articles],
+            "stories": [(str(i), str(k)) for i, k in stories],
+            "storylines": [(str(i), str(k)) for i, k in lines.fetchall()],
+        }
+
+    def json_docs(self, table: str, ids: Sequence[str]) -> dict[str, str]:
+        """The kept stories.json entries of these stories or storylines."""
+        if table not in ("stories", "storylines"):
+            raise ValueError(table)
+        out: dict[str, str] = {}
+        for chunk in _chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT id, doc FROM {table} WHERE id IN ({marks})", chunk
+            ).fetchall()
+            out.update((str(i), str(d)) for i, d in rows)
+        return out
+
+    def article_rows_of(self, ids: Sequence[str]) -> list[tuple[Any, ...]]:
+        """For stories.json, of the named placed articles (any order): id, source, title,
+        published, estimated, path, url, author, evidence (JSON), the kept entry and the
+        original it was made with (None, None when none is kept)."""
+        rows: list[tuple[Any, ...]] = []
+        for chunk in _chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            rows += self._db.execute(
+                "SELECT a.id, a.source, a.title, s.published, s.published_estimated,"
+                " a.path, a.url, a.author, s.evidence, d.doc, d.original"
+                " FROM story_articles s JOIN articles a ON a.id = s.article_id"
+                f" LEFT JOIN article_docs d ON d.article_id = s.article_id"
+                f" WHERE s.article_id IN ({marks})",
+                chunk,
+            ).fetchall()
+        return rows
 
     def delete(self, story_ids: Iterable[str]) -> None:
         """Forget stories that no longer have any report."""
@@ -267,12 +315,6 @@ class StoryTable:
             for d, k, latest, doc, e in rows
         ]
 
-    def docs(self) -> Iterator[str]:
-        """Every story's stories.json entry, in report order, one at a time."""
-        cur = self._db.execute("SELECT doc FROM stories ORDER BY latest DESC, id, storyline")
-        for (doc,) in cast("Iterable[tuple[str]]", cur):  # both backends' cursors iterate
-            yield str(doc)
-
     def entries(self) -> list[dict[str, Any]]:
         """What the index shows of every story (any order)."""
         rows = self._db.execute("SELECT entry FROM stories").fetchall()
@@ -297,19 +339,3 @@ class StoryTable:
         return {
             str(a): StoryArticle(str(a), p, bool(e), tuple(json.loads(ev))) for a, p, e, ev in rows
         }
-
-    def article_rows(self) -> Iterator[tuple[Any, ...]]:
-        """For stories.json, in arrival order: id, source, title, published, estimated,
-        path, url, author, evidence (JSON), then the kept entry and the original it was
-        written with (None, None when none is kept), of every article placed in a stored story."""
-        return iter(
-            cast(
-                "Iterable[tuple[Any, ...]]",
-                self._db.execute(
-                    "SELECT a.id, a.source, a.title, s.published, s.published_estimated,"
-                    " a.path, a.url, a.author, s.evidence, d.doc, d.original"
-                    " FROM story_articles s JOIN articles a ON a.id = s.article_id"
-                    " LEFT JOIN article_docs d ON d.article_id = s.article_id ORDER BY a.rowid"
-                ),
-            )
-        )

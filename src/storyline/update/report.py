@@ -15,15 +15,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+import os
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from storyline.model import Digest
 from storyline.report.html import render_index_entries, story_file, storyline_file
-from storyline.report.json import article_to_dict, entry_text, write_json_entries
+from storyline.report.json import article_to_dict, entry_text
 from storyline.report.write import write_story_pages, write_storyline_pages
 from storyline.store import Store
+from storyline.update.jsonfile import Section, write_spliced
 from storyline.update.stories import stored_items, story_digest
 
 if TYPE_CHECKING:
@@ -50,9 +52,6 @@ class ReportWriter:
         write_story_pages(built.story, story_digest(built, duplicate_of), self.out_dir)
         self.pages[built.story.id] = page_key(key)
 
-    def _storyline_pages(self) -> dict[str, str]:
-        return _storyline_pages_of(self.store, self.out_dir, self.manifest.get("lines", {}))
-
     def finish(self, duplicate_of: Mapping[str, str], block: int = 200) -> Path:
         """Write the stale pages from the store, then stories.json, the index and manifest."""
         keys = self.store.stories.keys()
@@ -61,10 +60,11 @@ class ReportWriter:
             page.unlink(missing_ok=True)
             page.with_suffix(".md").unlink(missing_ok=True)
             del self.pages[gone]
+        present = {e.name for e in os.scandir(self.out_dir)}  # one listing, not a stat a page
         stale = sorted(
             s
             for s, k in keys.items()
-            if self.pages.get(s) != page_key(k) or not (self.out_dir / story_file(s)).exists()
+            if self.pages.get(s) != page_key(k) or story_file(s) not in present
         )
         for start in range(0, len(stale), block):
             chunk = stale[start : start + block]
@@ -83,17 +83,14 @@ class ReportWriter:
                 )
                 write_story_pages(story, digest, self.out_dir)
                 self.pages[story.id] = page_key(record.key)
-        lines = self._storyline_pages()
+        lines = _storyline_pages_of(
+            self.store, self.out_dir, self.manifest.get("lines", {}), present
+        )
         state = _state(keys, duplicate_of)
         index = self.out_dir / "index.html"
         data = self.out_dir / "stories.json"
         if self.manifest.get("state") != state or not index.exists() or not data.exists():
-            write_json_entries(
-                data,
-                _article_entries(self.store, duplicate_of),
-                self.store.stories.docs(),
-                self.store.stories.storyline_docs(),
-            )
+            write_spliced(data, _sections(self.store, duplicate_of))
             index.write_text(render_index_entries(self.store.stories.entries()), encoding="utf-8")
         manifest = {
             "version": RENDER_VERSION,
@@ -108,7 +105,7 @@ class ReportWriter:
 
 
 def _storyline_pages_of(
-    store: Store, out_dir: Path, written: Mapping[str, str], block: int = 500
+    store: Store, out_dir: Path, written: Mapping[str, str], present: set[str], block: int = 500
 ) -> dict[str, str]:
     """Write the storyline pages that are missing or older than the kept storylines."""
     keys = store.stories.storyline_keys()
@@ -117,7 +114,7 @@ def _storyline_pages_of(
     stale = sorted(
         line
         for line, k in keys.items()
-        if written.get(line) != k or not (out_dir / storyline_file(line)).exists()
+        if written.get(line) != k or storyline_file(line) not in present
     )
     for start in range(0, len(stale), block):
         write_storyline_pages(store.stories.storylines(stale[start : start + block]), out_dir)
@@ -149,23 +146,42 @@ def _state(keys: Mapping[str, str], duplicate_of: Mapping[str, str]) -> str:
     return h.hexdigest()
 
 
-def _article_entries(store: Store, duplicate_of: Mapping[str, str]) -> Any:
+def _sections(store: Store, duplicate_of: Mapping[str, str]) -> list[Section]:
+    """The three lists of stories.json, in order, each entry with the key it is made from."""
+    order = store.stories.json_order()
+    articles = [(a, f"{k}:{duplicate_of.get(a, '')}") for a, k in order["articles"]]
+
+    def read_articles(ids: Sequence[str]) -> dict[str, str]:
+        rows = store.stories.article_rows_of(ids)
+        return {str(r[0]): _article_entry(r, duplicate_of) for r in rows}
+
+    return [
+        Section("articles", articles, read_articles),
+        Section("stories", order["stories"], lambda ids: store.stories.json_docs("stories", ids)),
+        Section(
+            "storylines",
+            order["storylines"],
+            lambda ids: store.stories.json_docs("storylines", ids),
+        ),
+    ]
+
+
+def _article_entry(row: Sequence[Any], duplicate_of: Mapping[str, str]) -> str:
+    """One article's entry: as kept when its story was assembled, or made from its row."""
     from storyline.model import Article
 
-    for row in store.stories.article_rows():
-        aid, source, title, published, estimated, path, url, author, evidence, doc, orig = row
-        if doc is not None and orig == duplicate_of.get(aid):
-            yield str(doc)  # kept when its story was assembled, and still current
-            continue
-        article = Article(
-            id=aid,
-            text="",
-            title=title,
-            source=source,
-            url=url,
-            published=published,
-            published_estimated=bool(estimated),
-            path=path,
-            author=author,
-        )
-        yield entry_text(article_to_dict(article, duplicate_of.get(aid), json.loads(evidence)))
+    aid, source, title, published, estimated, path, url, author, evidence, doc, orig = row
+    if doc is not None and orig == duplicate_of.get(aid):
+        return str(doc)
+    article = Article(
+        id=aid,
+        text="",
+        title=title,
+        source=source,
+        url=url,
+        published=published,
+        published_estimated=bool(estimated),
+        path=path,
+        author=author,
+    )
+    return entry_text(article_to_dict(article, duplicate_of.get(aid), json.loads(evidence)))
