@@ -223,7 +223,10 @@ def child_digest(db: Path, out: Path, inputs: list[str], jobs: int) -> None:
         timer.wrap(update, "find_changes", "which stories"),
         timer.wrap(assemble, "assemble_story", "assemble"),
         timer.wrap(pages, "write_story_pages", "pages"),
+        timer.wrap(update, "refresh_storylines", "storylines"),
         timer.wrap(pages.ReportWriter, "finish", "stories.json, index, stale pages"),
+        timer.wrap(pages, "write_spliced", "  stories.json"),
+        timer.wrap(pages, "render_index_entries", "  index"),
     ]
     start = time.perf_counter()
     result = api.digest(inputs, out_dir=out, db=db, jobs=jobs, read_back=False)
@@ -390,19 +393,22 @@ def placeholder_pages(db: Path, out: Path) -> None:
     pages of the stories it assembles, then stories.json and the index (which this
     manifest's empty state makes the next digest rebuild).
     """
-    from storyline.report.html import story_file
+    from storyline.report.html import story_file, storyline_file
     from storyline.store import Store
     from storyline.update.report import MANIFEST, RENDER_VERSION, page_key
 
     out.mkdir(parents=True, exist_ok=True)
     with Store(db) as store:
         keys = store.stories.keys()
+        lines = store.stories.storyline_keys()
     for story_id in keys:
         page = out / story_file(story_id)
         page.touch()
         page.with_suffix(".md").touch()
+    for line_id in lines:
+        (out / storyline_file(line_id)).touch()
     pages = {s: page_key(k) for s, k in keys.items()}
-    manifest = {"version": RENDER_VERSION, "state": "", "pages": pages}
+    manifest = {"version": RENDER_VERSION, "state": "", "pages": pages, "lines": lines}
     (out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
 
 

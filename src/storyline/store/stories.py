@@ -65,7 +65,7 @@ CREATE TABLE IF NOT EXISTS article_docs (
     original TEXT,
     doc TEXT NOT NULL
 );
--- The clusterer's state as rows (schema version 4; storyline.store.cluster_state).
+-- The clusterer's state as rows (schema version 4, see storyline.store.cluster_state).
 CREATE TABLE IF NOT EXISTS cluster_meta (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     version TEXT NOT NULL,
