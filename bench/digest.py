@@ -226,7 +226,7 @@ def child_digest(db: Path, out: Path, inputs: list[str], jobs: int) -> None:
         timer.wrap(update, "refresh_storylines", "storylines"),
         timer.wrap(pages.ReportWriter, "finish", "stories.json, index, stale pages"),
         timer.wrap(pages, "write_spliced", "  stories.json"),
-        timer.wrap(pages, "render_index_entries", "  index"),
+        timer.wrap(pages, "write_index", "  index"),
     ]
     start = time.perf_counter()
     result = api.digest(inputs, out_dir=out, db=db, jobs=jobs, read_back=False)

@@ -56,7 +56,9 @@ CREATE TABLE IF NOT EXISTS storylines (
     last TEXT NOT NULL,
     key TEXT NOT NULL,
     data TEXT NOT NULL,
-    doc TEXT NOT NULL
+    doc TEXT NOT NULL,
+    index_last TEXT NOT NULL,
+    section TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS stories_storyline ON stories(storyline);
 -- Each placed article's entry of stories.json, and the original it was written with.
@@ -200,21 +202,55 @@ class StoryTable:
         """Whether storylines are kept (a database of schema version 3 has none yet)."""
         return self._db.execute("SELECT 1 FROM storylines LIMIT 1").fetchone() is not None
 
-    def save_storylines(self, lines: Iterable[tuple[Storyline, str]], gone: Iterable[str]) -> None:
-        """Keep storylines (each with its stories.json entry); forget the ``gone`` ones."""
+    def save_storylines(
+        self, lines: Iterable[tuple[Storyline, str, str, str]], gone: Iterable[str]
+    ) -> None:
+        """Keep storylines, each with its stories.json entry, and its section of the index
+        with the date the index orders it by; forget the ``gone`` ones."""
         import hashlib
 
         rows = []
-        for line, doc in lines:
+        for line, doc, index_last, section in lines:
             last = line.events[-1].last if line.events else ""
             key = hashlib.sha1(doc.encode("utf-8")).hexdigest()
-            rows.append((line.id, last, key, dumps(line), doc))
+            rows.append((line.id, last, key, dumps(line), doc, index_last, section))
         self._db.executemany(
-            "INSERT OR REPLACE INTO storylines (id, last, key, data, doc) VALUES (?,?,?,?,?)", rows
+            "INSERT OR REPLACE INTO storylines (id, last, key, data, doc, index_last, section)"
+            " VALUES (?,?,?,?,?,?,?)",
+            rows,
         )
         for chunk in _chunks(sorted(gone)):
             marks = ",".join("?" * len(chunk))
             self._db.execute(f"DELETE FROM storylines WHERE id IN ({marks})", chunk)
+
+    def entries_in(self, lines: Iterable[str]) -> list[dict[str, Any]]:
+        """What the index shows of each stored story of these storylines."""
+        out: list[dict[str, Any]] = []
+        for chunk in _chunks(sorted(lines)):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT entry FROM stories WHERE storyline IN ({marks})", chunk
+            ).fetchall()
+            out += [json.loads(e) for (e,) in rows]
+        return out
+
+    def index_sections(self) -> Iterator[str]:
+        """Every storyline's section of the index, in the index's order."""
+        rows = self._db.execute("SELECT id FROM storylines ORDER BY index_last DESC, id DESC")
+        ids = [str(i) for (i,) in rows.fetchall()]
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            got = dict(
+                self._db.execute(
+                    f"SELECT id, section FROM storylines WHERE id IN ({marks})", chunk
+                ).fetchall()
+            )
+            for i in chunk:
+                yield str(got[i])
+
+    def count_storylines(self) -> int:
+        """How many storylines are kept."""
+        return int(self._db.execute("SELECT COUNT(*) FROM storylines").fetchone()[0])
 
     def storyline_keys(self) -> dict[str, str]:
         """Storyline id -> the hash of its kept entry (what its page was written from)."""
@@ -314,11 +350,6 @@ class StoryTable:
             StoredStory(loads(Story, d), str(k), str(latest), str(doc), json.loads(e))
             for d, k, latest, doc, e in rows
         ]
-
-    def entries(self) -> list[dict[str, Any]]:
-        """What the index shows of every story (any order)."""
-        rows = self._db.execute("SELECT entry FROM stories").fetchall()
-        return [json.loads(e) for (e,) in rows]
 
     def count(self) -> int:
         """How many stories are stored."""

@@ -7,8 +7,10 @@ in this digest, or when the manifest says it is missing or stale (another
 digest wrote into another folder, or the folder is new); the other pages are
 left as they are. Storyline pages likewise, by the hash of each kept storyline.
 ``stories.json`` is rewritten from the kept entries of articles, stories and
-storylines (no story is re-assembled or decoded) when the state changed, and the
-index from the kept index entries.
+storylines (no story is re-assembled or decoded; unchanged entries are copied from
+the previous file, see :mod:`storyline.update.jsonfile`) when the state changed,
+and the index from each storyline's kept section (rendered when its storyline was
+rebuilt).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from storyline.model import Digest
-from storyline.report.html import render_index_entries, story_file, storyline_file
+from storyline.report.html import index_frame, story_file, storyline_file
 from storyline.report.json import article_to_dict, entry_text
 from storyline.report.write import write_story_pages, write_storyline_pages
 from storyline.store import Store
@@ -91,7 +93,7 @@ class ReportWriter:
         data = self.out_dir / "stories.json"
         if self.manifest.get("state") != state or not index.exists() or not data.exists():
             write_spliced(data, _sections(self.store, duplicate_of))
-            index.write_text(render_index_entries(self.store.stories.entries()), encoding="utf-8")
+            write_index(self.store, index)
         manifest = {
             "version": RENDER_VERSION,
             "state": state,
@@ -102,6 +104,18 @@ class ReportWriter:
         tmp.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
         tmp.replace(self.out_dir / MANIFEST)
         return index
+
+
+def write_index(store: Store, path: Path) -> None:
+    """The index from the kept sections of every storyline (none rendered here)."""
+    head, tail = index_frame(store.stories.count(), store.stories.count_storylines())
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("w", encoding="utf-8") as out:
+        out.write(head)
+        for section in store.stories.index_sections():
+            out.write(section)
+        out.write(tail)
+    tmp.replace(path)
 
 
 def _storyline_pages_of(

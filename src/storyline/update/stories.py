@@ -194,12 +194,14 @@ def article_entry(article: Article, built: AssembledStory, duplicate_of: Mapping
 
 
 def refresh_storylines(store: Store, lines: set[str]) -> tuple[Storyline, ...]:
-    """Build the named storylines again from their stored stories and keep them.
+    """Build the named storylines (and their sections of the index) again from their
+    stored stories and keep them.
 
     A storyline with no story left is forgotten. A database that keeps no
     storyline yet (schema version 3) has all of them built once. Returns the
     storylines built.
     """
+    from storyline.report.html import index_storylines, render_index_section
     from storyline.report.json import to_jsonable
     from storyline.story.storyline import build_storylines
 
@@ -211,9 +213,13 @@ def refresh_storylines(store: Store, lines: set[str]) -> tuple[Storyline, ...]:
     seen = store.stories.articles([s.id for s in members])
     published = {a: s.published for a, s in seen.items() if s.published}
     built = build_storylines(members, published)
+    sections = {
+        line["id"]: (str(line["last"]), render_index_section(line))
+        for line in index_storylines(store.stories.entries_in(lines))
+    }
     with store.batch():
         store.stories.save_storylines(
-            ((line, entry_text(to_jsonable(line))) for line in built),
+            ((line, entry_text(to_jsonable(line)), *sections[line.id]) for line in built),
             lines - {line.id for line in built},
         )
     return built
