@@ -246,14 +246,19 @@ def _copy_stories(db: sqlite3.Connection, c: Copy, max_sentences: int) -> None:
         [(c.id(a), c.id(s), c.date(p), e, c.text(ev)) for a, s, p, e, ev in rows],
     )
     rows = db.execute(
-        "SELECT id, last, data, doc FROM storylines WHERE id NOT LIKE '%~%'"
+        "SELECT id, last, data, doc, index_last, section FROM storylines WHERE id NOT LIKE '%~%'"
     ).fetchall()
     lines = []
-    for line_id, last, data, doc in rows:
+    for line_id, last, data, doc, index_last, section in rows:
         new_doc = c.text(doc) or ""
         key = hashlib.sha1(new_doc.encode("utf-8")).hexdigest()
-        lines.append((c.id(line_id), c.date(last), key, c.text(data), new_doc))
-    db.executemany("INSERT INTO storylines (id, last, key, data, doc) VALUES (?,?,?,?,?)", lines)
+        new = (c.id(line_id), c.date(last), key, c.text(data), new_doc, c.date(index_last))
+        lines.append((*new, c.text(section)))
+    db.executemany(
+        "INSERT INTO storylines (id, last, key, data, doc, index_last, section)"
+        " VALUES (?,?,?,?,?,?,?)",
+        lines,
+    )
     rows = db.execute(
         "SELECT article_id, original, doc FROM article_docs WHERE article_id NOT LIKE '%~%'"
     ).fetchall()
