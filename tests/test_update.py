@@ -21,8 +21,8 @@ from storyline.store.sqlite import SCHEMA_VERSION
 from storyline.story.dedup.incremental import update_duplicates_of
 from storyline.story.dedup.minhash import find_duplicates
 from storyline.update import load_digest, place_and_update, update_stories
-from storyline.update.place import read_items
 from storyline.update.jsonfile import INDEX
+from storyline.update.place import read_items
 from storyline.update.report import MANIFEST
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -211,3 +211,18 @@ def test_update_splices_stories_json_as_a_whole_write_would(
         update_stories(store, out_dir=tmp_path / "whole")  # a new folder: written whole
         write_report(load_digest(store), tmp_path / "full")
     assert _files(out) == _files(tmp_path / "whole") == _files(tmp_path / "full")
+
+
+def test_update_builds_every_storyline_once_for_a_store_that_keeps_none(
+    analysed: list[Analyzed], tmp_path: Path
+) -> None:
+    with Store(tmp_path / "s.db") as store:
+        _add(store, analysed)
+        update_stories(store, out_dir=tmp_path / "out")
+        kept = store.stories.storyline_keys()
+        assert kept
+        store.connection.execute("DELETE FROM storylines")  # as schema version 3 left it
+        store.connection.execute("DELETE FROM article_docs")
+        assert update_stories(store, out_dir=tmp_path / "again").changed == ()
+        assert store.stories.storyline_keys() == kept
+    assert _files(tmp_path / "again") == _files(tmp_path / "out")
