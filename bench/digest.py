@@ -325,9 +325,11 @@ def gva_main(args: argparse.Namespace) -> None:
             )
             rate = f"{reports / data['seconds']:.1f}" if reports else ""
             secs, proc = f"{data['seconds']:.2f}", f"{data['process']:.1f}"
-            rows.append((label, secs, proc, str(data["changed"]), rate, f"{rss:.0f}"))
+            apart = f"{data['seconds'] - data.get('analyse', 0.0):.2f}"
+            rows.append((label, secs, apart, proc, str(data["changed"]), rate, f"{rss:.0f}"))
             print(
-                f"{label}: {secs} s in the digest, {proc} s for the process, "
+                f"{label}: {secs} s in the digest ({apart} s analysis apart), "
+                f"{proc} s for the process, "
                 f"{data['changed']} stories assembled, {data['stories']} stories, "
                 f"peak {rss:.0f} MB",
                 flush=True,
@@ -374,10 +376,10 @@ def gva_main(args: argparse.Namespace) -> None:
         )
         digest(f"{size:,} stored: nothing new, again", big, work / "out2", [], 0)
         print(
-            "\n| digest | digest s | process s (start-up included) | stories assembled"
-            " | reports/s | peak RSS MB |"
+            "\n| digest | digest s | analysis apart s | process s (start-up included)"
+            " | stories assembled | reports/s | peak RSS MB |"
         )
-        print("|---|---:|---:|---:|---:|---:|")
+        print("|---|---:|---:|---:|---:|---:|---:|")
         for row in rows:
             print("| " + " | ".join(row) + " |")
         first = float(rows[0][1])  # the baseline: every story assembled, as every digest did

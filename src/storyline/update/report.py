@@ -100,9 +100,10 @@ class ReportWriter:
             "pages": self.pages,
             "lines": lines,
         }
-        tmp = self.out_dir / (MANIFEST + ".tmp")
-        tmp.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
-        tmp.replace(self.out_dir / MANIFEST)
+        if manifest != self.manifest:  # a digest that wrote nothing leaves it as it was
+            tmp = self.out_dir / (MANIFEST + ".tmp")
+            tmp.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
+            tmp.replace(self.out_dir / MANIFEST)
         return index
 
 
