@@ -172,6 +172,12 @@ def test_serve_browser_posted_report_appears_after_reload(
         story = httpx.get(f"{base}/api/v1/articles/{aid}", timeout=10).json()["story"]
         time.sleep(0.5)
     assert story is not None, "the posted report was not placed within 240 s"
+    # A report's story is known once it is placed; its page is published a moment later
+    # (after the story is assembled), so wait for the page before the browser opens it.
+    while time.monotonic() < deadline:
+        if title in httpx.get(f"{base}/stories/{story}", timeout=10).text:
+            break
+        time.sleep(0.5)
     page.goto(f"{base}/stories/{story}")
     page.reload()
     assert title in page.content()
