@@ -148,7 +148,7 @@ def test_dedup_incremental_old_database_without_tables(tmp_path: Path) -> None:
     seen, hash_report = counting()
     with Store(path) as store:
         version = store._db.execute("SELECT value FROM meta WHERE key = 'schema_version'")
-        assert version.fetchone()[0] == "3"
+        assert version.fetchone()[0] == "4"
         result = digest(store, FIRST + SECOND, hash_report=hash_report)
         assert result == find_duplicates(FIRST + SECOND)
         assert store.duplicates() == result  # the stale row is gone

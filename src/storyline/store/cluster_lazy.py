@@ -22,7 +22,8 @@ from storyline.store.connection import Connection
 from storyline.story.clustering.clusterer import StoryState
 from storyline.story.clustering.index import StoryIndex
 
-_COUNTERS = ("places", "names", "years", "kinds", "sites", "marks", "people")
+#: The counters of a story's state, by field name (see ``StoryState``).
+COUNTERS = ("places", "names", "years", "kinds", "sites", "marks", "people")
 
 
 def story_to_row(s: StoryState) -> str:
@@ -35,7 +36,7 @@ def story_to_row(s: StoryState) -> str:
             "days": s.days,
             "first": s.first,
             "last": s.last,
-            **{name: dict(getattr(s, name)) for name in _COUNTERS},
+            **{name: dict(getattr(s, name)) for name in COUNTERS},
         },
         ensure_ascii=False,
         separators=(",", ":"),
@@ -53,7 +54,7 @@ def story_from_row(story_id: str, text: str) -> StoryState:
         days=list(raw["days"]),
         first=raw["first"],
         last=raw["last"],
-        **{name: Counter(raw.get(name, {})) for name in _COUNTERS},
+        **{name: Counter(raw.get(name, {})) for name in COUNTERS},
     )
 
 

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from storyline.store.cluster_lazy import (
+    COUNTERS,
     LazyCounts,
     LazyPostings,
     LazyStories,
@@ -37,8 +38,6 @@ from storyline.story.clustering.clusterer import StoryState
 #: Bumped when the state's layout or meaning changes; a state of another version (or
 #: of other clustering parameters) is ignored and the state restored from features.
 STATE_FORMAT = "1"  # the rows keep format 1's fields
-
-_COUNTERS = ("places", "names", "years", "kinds", "sites", "marks", "people")
 
 
 def state_version(params: ClusterParams) -> str:
@@ -61,7 +60,7 @@ def dump_state(clusterer: StoryClusterer) -> dict[str, Any]:
                 "days": s.days,
                 "first": s.first,
                 "last": s.last,
-                **{name: dict(getattr(s, name)) for name in _COUNTERS},
+                **{name: dict(getattr(s, name)) for name in COUNTERS},
             }
             for s in clusterer.stories.values()
         ],
@@ -91,7 +90,7 @@ def load_state(
             days=list(raw["days"]),
             first=raw["first"],
             last=raw["last"],
-            **{name: Counter(raw.get(name, {})) for name in _COUNTERS},
+            **{name: Counter(raw.get(name, {})) for name in COUNTERS},
         )
         clusterer.stories[story.id] = story
     clusterer.index.postings = {
