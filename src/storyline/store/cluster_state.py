@@ -11,7 +11,7 @@ the frequencies of its new reports' features, the postings of the weeks around
 them and the candidate stories those name; it writes back the frequencies,
 stories and postings it changed. The placements themselves are not in it: they
 are the ``placements`` table. ``dump_state`` and ``load_state`` give the whole
-state as one document (the form schema version 3 kept, converted on first use).
+state as one document (the form schema versions 3 to 5 kept, converted on first use).
 """
 
 from __future__ import annotations
@@ -114,7 +114,7 @@ def read_state(
 ) -> StoryClusterer | None:
     """A clusterer over the kept rows (read as it asks), or None when they are missing or stale.
 
-    A state kept whole by schema version 3 (``cluster_state``) is converted to rows first.
+    A state kept whole by schema versions 3 to 5 (``cluster_state``) is converted to rows first.
     """
     row = db.execute("SELECT version, placed, n_docs FROM cluster_meta WHERE id = 1").fetchone()
     if row is None or str(row[0]) != version or int(row[1]) != placed:

@@ -49,7 +49,7 @@ CREATE TABLE IF NOT EXISTS cluster_state (
     placed INTEGER NOT NULL,
     data TEXT NOT NULL
 );
--- Each storyline as stories.json and its page show it (schema version 4): a digest
+-- Each storyline as stories.json and its page show it (schema version 6): a digest
 -- builds again only the storylines of the stories it assembled.
 CREATE TABLE IF NOT EXISTS storylines (
     id TEXT PRIMARY KEY,
@@ -67,7 +67,7 @@ CREATE TABLE IF NOT EXISTS article_docs (
     original TEXT,
     doc TEXT NOT NULL
 );
--- The clusterer's state as rows (schema version 4, see storyline.store.cluster_state).
+-- The clusterer's state as rows (schema version 6, see storyline.store.cluster_state).
 CREATE TABLE IF NOT EXISTS cluster_meta (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     version TEXT NOT NULL,
@@ -199,7 +199,7 @@ class StoryTable:
         return {str(r[0]) for (r) in rows}
 
     def has_storylines(self) -> bool:
-        """Whether storylines are kept (a database of schema version 3 has none yet)."""
+        """Whether storylines are kept (a database of schema version 5 or older has none yet)."""
         return self._db.execute("SELECT 1 FROM storylines LIMIT 1").fetchone() is not None
 
     def save_storylines(

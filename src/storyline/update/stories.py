@@ -198,7 +198,7 @@ def refresh_storylines(store: Store, lines: set[str]) -> tuple[Storyline, ...]:
     stored stories and keep them.
 
     A storyline with no story left is forgotten. A database that keeps no
-    storyline yet (schema version 3) has all of them built once. Returns the
+    storyline yet (schema version 5 or older) has all of them built once. Returns the
     storylines built.
     """
     from storyline.report.html import index_storylines, render_index_section
