@@ -173,6 +173,7 @@ def grow(
         db.execute("COMMIT")
         say(f"  copy {k}/{copies}: {len(base_articles) * (k + 1):,} reports")
     db.execute("DELETE FROM cluster_state")
+    db.execute("DELETE FROM cluster_meta")  # stale: restored from the features, once
     n = int(db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
     db.close()
     return n
@@ -243,4 +244,25 @@ def _copy_stories(db: sqlite3.Connection, c: Copy, max_sentences: int) -> None:
         "INSERT INTO story_articles"
         " (article_id, story_id, published, published_estimated, evidence) VALUES (?,?,?,?,?)",
         [(c.id(a), c.id(s), c.date(p), e, c.text(ev)) for a, s, p, e, ev in rows],
+    )
+    rows = db.execute(
+        "SELECT id, last, data, doc, index_last, section FROM storylines WHERE id NOT LIKE '%~%'"
+    ).fetchall()
+    lines = []
+    for line_id, last, data, doc, index_last, section in rows:
+        new_doc = c.text(doc) or ""
+        key = hashlib.sha1(new_doc.encode("utf-8")).hexdigest()
+        new = (c.id(line_id), c.date(last), key, c.text(data), new_doc, c.date(index_last))
+        lines.append((*new, c.text(section)))
+    db.executemany(
+        "INSERT INTO storylines (id, last, key, data, doc, index_last, section)"
+        " VALUES (?,?,?,?,?,?,?)",
+        lines,
+    )
+    rows = db.execute(
+        "SELECT article_id, original, doc FROM article_docs WHERE article_id NOT LIKE '%~%'"
+    ).fetchall()
+    db.executemany(
+        "INSERT INTO article_docs (article_id, original, doc) VALUES (?,?,?)",
+        [(c.id(a), c.id(o) if o else None, c.text(d)) for a, o, d in rows],
     )

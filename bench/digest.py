@@ -223,7 +223,10 @@ def child_digest(db: Path, out: Path, inputs: list[str], jobs: int) -> None:
         timer.wrap(update, "find_changes", "which stories"),
         timer.wrap(assemble, "assemble_story", "assemble"),
         timer.wrap(pages, "write_story_pages", "pages"),
+        timer.wrap(update, "refresh_storylines", "storylines"),
         timer.wrap(pages.ReportWriter, "finish", "stories.json, index, stale pages"),
+        timer.wrap(pages, "write_spliced", "  stories.json"),
+        timer.wrap(pages, "write_index", "  index"),
     ]
     start = time.perf_counter()
     result = api.digest(inputs, out_dir=out, db=db, jobs=jobs, read_back=False)
@@ -322,9 +325,11 @@ def gva_main(args: argparse.Namespace) -> None:
             )
             rate = f"{reports / data['seconds']:.1f}" if reports else ""
             secs, proc = f"{data['seconds']:.2f}", f"{data['process']:.1f}"
-            rows.append((label, secs, proc, str(data["changed"]), rate, f"{rss:.0f}"))
+            apart = f"{data['seconds'] - data.get('analyse', 0.0):.2f}"
+            rows.append((label, secs, apart, proc, str(data["changed"]), rate, f"{rss:.0f}"))
             print(
-                f"{label}: {secs} s in the digest, {proc} s for the process, "
+                f"{label}: {secs} s in the digest ({apart} s analysis apart), "
+                f"{proc} s for the process, "
                 f"{data['changed']} stories assembled, {data['stories']} stories, "
                 f"peak {rss:.0f} MB",
                 flush=True,
@@ -371,10 +376,10 @@ def gva_main(args: argparse.Namespace) -> None:
         )
         digest(f"{size:,} stored: nothing new, again", big, work / "out2", [], 0)
         print(
-            "\n| digest | digest s | process s (start-up included) | stories assembled"
-            " | reports/s | peak RSS MB |"
+            "\n| digest | digest s | analysis apart s | process s (start-up included)"
+            " | stories assembled | reports/s | peak RSS MB |"
         )
-        print("|---|---:|---:|---:|---:|---:|")
+        print("|---|---:|---:|---:|---:|---:|---:|")
         for row in rows:
             print("| " + " | ".join(row) + " |")
         first = float(rows[0][1])  # the baseline: every story assembled, as every digest did
@@ -390,19 +395,22 @@ def placeholder_pages(db: Path, out: Path) -> None:
     pages of the stories it assembles, then stories.json and the index (which this
     manifest's empty state makes the next digest rebuild).
     """
-    from storyline.report.html import story_file
+    from storyline.report.html import story_file, storyline_file
     from storyline.store import Store
     from storyline.update.report import MANIFEST, RENDER_VERSION, page_key
 
     out.mkdir(parents=True, exist_ok=True)
     with Store(db) as store:
         keys = store.stories.keys()
+        lines = store.stories.storyline_keys()
     for story_id in keys:
         page = out / story_file(story_id)
         page.touch()
         page.with_suffix(".md").touch()
+    for line_id in lines:
+        (out / storyline_file(line_id)).touch()
     pages = {s: page_key(k) for s, k in keys.items()}
-    manifest = {"version": RENDER_VERSION, "state": "", "pages": pages}
+    manifest = {"version": RENDER_VERSION, "state": "", "pages": pages, "lines": lines}
     (out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
 
 

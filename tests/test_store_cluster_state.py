@@ -1,16 +1,21 @@
-"""The clusterer's state kept in the store: read back, it places as the live clusterer does."""
+"""The clusterer's state kept as rows: read back lazily, it places as the live clusterer does."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 from test_cluster import REPORTS, analyse
 
 from storyline.store import Store
-from storyline.store.cluster_state import dump_state, load_state, state_version
+from storyline.store.cluster_state import (
+    dump_state,
+    load_state,
+    read_state,
+    state_version,
+    write_state,
+)
 from storyline.story.clustering import ClusterParams, DocFeatures, StoryClusterer, doc_features
 
 
@@ -22,26 +27,83 @@ def feats(nlp: Any) -> dict[str, DocFeatures]:
     }
 
 
-def test_cluster_state_read_back_places_as_the_live_clusterer(
-    feats: dict[str, DocFeatures], tmp_path: Path
+def _rows(store: Store) -> dict[str, Any]:
+    """Everything the state's tables hold, comparable across stores."""
+    db = store.connection
+    return {
+        "meta": db.execute("SELECT version, placed, n_docs FROM cluster_meta").fetchall(),
+        "df": sorted(db.execute("SELECT feature, n FROM cluster_df").fetchall()),
+        "stories": sorted(
+            (i, json.loads(d))
+            for i, d in db.execute("SELECT id, data FROM cluster_stories").fetchall()
+        ),
+        "postings": sorted(
+            (f, w, json.loads(ids))
+            for f, w, ids in db.execute(
+                "SELECT feature, week, ids FROM cluster_postings"
+            ).fetchall()
+        ),
+        "merges": sorted(db.execute("SELECT a, b FROM cluster_merges").fetchall()),
+    }
+
+
+def test_rows_read_back_place_as_the_live_clusterer(
+    feats: dict[str, DocFeatures], db_target: str, tmp_path: Any
 ) -> None:
     ids = sorted(REPORTS)
     first, later = ids[: len(ids) // 2], ids[len(ids) // 2 :]
     live = StoryClusterer()
     placed = live.add_batch([(a, feats[a]) for a in first])
-    with Store(tmp_path / "s.db") as store:
-        version = state_version(live.params)
-        store.stories.save_cluster_state(version, len(placed), dump_state(live))
-        assert store.stories.cluster_state(version, len(placed) + 1) is None  # stale
-        assert store.stories.cluster_state("other", len(placed)) is None
-        kept = store.stories.cluster_state(version, len(placed))
-    assert kept is not None
     stored = {a: (p.story_id, p.storyline_id) for a, p in placed.items()}
-    again = load_state(json.loads(json.dumps(kept)), stored)
-    assert dump_state(again) == dump_state(live)
-    assert again.add_batch([(a, feats[a]) for a in later]) == live.add_batch(
-        [(a, feats[a]) for a in later]
-    )
+    version = state_version(live.params)
+    with Store(db_target) as store:
+        with store.batch():
+            write_state(store.connection, live, version, len(placed))
+        db = store.connection
+        assert read_state(db, version, len(placed) + 1, stored) is None  # stale
+        assert read_state(db, "other", len(placed), stored) is None
+        lazy = read_state(db, version, len(placed), stored)
+        assert lazy is not None
+        again = lazy.add_batch([(a, feats[a]) for a in later])
+        assert again == live.add_batch([(a, feats[a]) for a in later])
+        with store.batch():
+            touched = {p.story_id for p in again.values()}
+            write_state(db, lazy, version, len(ids), touched)
+        kept = _rows(store)
+    with Store(tmp_path / "whole.db") as whole:
+        with whole.batch():
+            write_state(whole.connection, live, version, len(ids))
+        assert kept == _rows(whole)  # what changed was written, and only that differed
+
+
+def test_a_state_kept_whole_is_converted_to_rows(
+    feats: dict[str, DocFeatures], db_target: str
+) -> None:
+    ids = sorted(REPORTS)
+    live = StoryClusterer()
+    placed = live.add_batch([(a, feats[a]) for a in ids[:-1]])
+    stored = {a: (p.story_id, p.storyline_id) for a, p in placed.items()}
+    version = state_version(live.params)
+    with Store(db_target) as store:
+        db = store.connection
+        db.execute(
+            "INSERT INTO cluster_state (id, version, placed, data) VALUES (1,?,?,?)",
+            (version, len(placed), json.dumps(dump_state(live))),
+        )
+        with store.batch():
+            lazy = read_state(db, version, len(placed), stored)
+        assert lazy is not None
+        assert db.execute("SELECT COUNT(*) FROM cluster_state").fetchone()[0] == 0
+        assert lazy.add_batch([(ids[-1], feats[ids[-1]])]) == live.add_batch(
+            [(ids[-1], feats[ids[-1]])]
+        )
+
+
+def test_the_whole_document_reads_back(feats: dict[str, DocFeatures]) -> None:
+    live = StoryClusterer()
+    placed = live.add_batch([(a, feats[a]) for a in sorted(REPORTS)])
+    stored = {a: (p.story_id, p.storyline_id) for a, p in placed.items()}
+    again = load_state(json.loads(json.dumps(dump_state(live))), stored)
     assert dump_state(again) == dump_state(live)
 
 

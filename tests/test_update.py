@@ -21,10 +21,12 @@ from storyline.store.sqlite import SCHEMA_VERSION
 from storyline.story.dedup.incremental import update_duplicates_of
 from storyline.story.dedup.minhash import find_duplicates
 from storyline.update import load_digest, place_and_update, update_stories
+from storyline.update.jsonfile import INDEX
 from storyline.update.place import read_items
 from storyline.update.report import MANIFEST
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+KEPT = (MANIFEST, INDEX)
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +45,8 @@ def _add(store: Store, items: list[Analyzed]) -> None:
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name != MANIFEST}
+    # The manifest and stories.json's index are the incremental writer's own.
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name not in KEPT}
 
 
 def _without_changes(page: bytes) -> bytes:
@@ -73,10 +76,10 @@ def test_update_with_nothing_new_assembles_and_writes_nothing(
     with Store(tmp_path / "s.db") as store:
         _add(store, analysed)
         update_stories(store, out_dir=out)
-        before = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.name != MANIFEST}
+        before = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.name not in KEPT}
         again = update_stories(store, out_dir=out)
         assert again.changed == () and again.stories > 0
-        after = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.name != MANIFEST}
+        after = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.name not in KEPT}
         assert after == before
         # A page removed from the folder is written again from the store, alone.
         page = next(p for p in out.iterdir() if p.suffix == ".html" and p.name != "index.html")
@@ -194,3 +197,32 @@ def test_update_copies_read_only_reports_without_state(
             update_duplicates_of(store.analysed_dates(), load, store)
         assert sorted(asked) == sorted(i.article.id for i in analysed[-2:])
         assert first == find_duplicates(analysed[:-2])
+
+
+def test_update_splices_stories_json_as_a_whole_write_would(
+    analysed: list[Analyzed], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    with Store(tmp_path / "s.db") as store:
+        _add(store, analysed[:-2])
+        update_stories(store, out_dir=out)
+        _add(store, analysed[-2:])
+        assert update_stories(store, out_dir=out).changed
+        update_stories(store, out_dir=tmp_path / "whole")  # a new folder: written whole
+        write_report(load_digest(store), tmp_path / "full")
+    assert _files(out) == _files(tmp_path / "whole") == _files(tmp_path / "full")
+
+
+def test_update_builds_every_storyline_once_for_a_store_that_keeps_none(
+    analysed: list[Analyzed], tmp_path: Path
+) -> None:
+    with Store(tmp_path / "s.db") as store:
+        _add(store, analysed)
+        update_stories(store, out_dir=tmp_path / "out")
+        kept = store.stories.storyline_keys()
+        assert kept
+        store.connection.execute("DELETE FROM storylines")  # as schema version 3 left it
+        store.connection.execute("DELETE FROM article_docs")
+        assert update_stories(store, out_dir=tmp_path / "again").changed == ()
+        assert store.stories.storyline_keys() == kept
+    assert _files(tmp_path / "again") == _files(tmp_path / "out")

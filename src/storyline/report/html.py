@@ -170,20 +170,44 @@ def render_index_html(digest: Digest, site: Site = STATIC) -> str:
 
 def render_index_entries(entries: Sequence[Mapping[str, Any]], site: Site = STATIC) -> str:
     """The index from each story's :func:`index_entry` (kept in the store between digests)."""
+    lines = index_storylines(entries)
+    head, tail = index_frame(len(entries), len(lines), site)
+    return head + "".join(render_index_section(line, site) for line in lines) + tail
+
+
+#: Where the storylines' sections go in the index's frame.
+_SECTIONS = "\x00sections\x00"
+
+
+def index_frame(count: int, lines: int, site: Site = STATIC) -> tuple[str, str]:
+    """The index before and after its storylines' sections, for ``count`` stories in ``lines``."""
     css, js, csp = _assets()
-    return (
+    page = (
         _env()
         .get_template("index.html.j2")
         .render(
-            storylines=_storylines(entries),
+            sections=Markup(_SECTIONS),
             css=css,
             js=js,
             csp=csp,
-            count=len(entries),
+            count=count,
+            lines=lines,
             site=site,
-            story_file=site.story_href,
         )
     )
+    head, tail = page.split(_SECTIONS)
+    return head, tail
+
+
+def render_index_section(line: Mapping[str, Any], site: Site = STATIC) -> str:
+    """One storyline's section of the index (an item of :func:`index_storylines`)."""
+    template = _env().get_template("index_section.html.j2")
+    return template.render(line=line, site=site, story_file=site.story_href) + "\n"
+
+
+def index_storylines(entries: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The index's storylines, each with its stories' entries, newest first (see ``last``)."""
+    return _storylines(entries)
 
 
 # --- article bodies with cited passages marked --------------------------------------

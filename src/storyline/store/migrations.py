@@ -229,6 +229,53 @@ DROP INDEX IF EXISTS served_stories_order;
 DROP INDEX IF EXISTS served_stories_line;
 """
 
+# --- version 6: the incremental digest's kept storylines, article entries, clusterer rows ---
+_V6 = """
+-- Each storyline as stories.json and its page show it: a digest
+-- builds again only the storylines of the stories it assembled.
+CREATE TABLE IF NOT EXISTS storylines (
+    id TEXT PRIMARY KEY,
+    last TEXT NOT NULL,
+    key TEXT NOT NULL,
+    data TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    index_last TEXT NOT NULL,
+    section TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS stories_storyline ON stories(storyline);
+-- Each placed article's entry of stories.json, and the original it was written with.
+CREATE TABLE IF NOT EXISTS article_docs (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    original TEXT,
+    doc TEXT NOT NULL
+);
+-- The clusterer's state as rows (see storyline.store.cluster_state).
+CREATE TABLE IF NOT EXISTS cluster_meta (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    version TEXT NOT NULL,
+    placed INTEGER NOT NULL,
+    n_docs INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS cluster_df (
+    feature TEXT PRIMARY KEY,
+    n INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS cluster_stories (
+    id TEXT PRIMARY KEY,
+    data TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS cluster_postings (
+    feature TEXT NOT NULL,
+    week INTEGER NOT NULL,
+    ids TEXT NOT NULL,
+    PRIMARY KEY (feature, week)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS cluster_merges (
+    a TEXT NOT NULL,
+    b TEXT NOT NULL
+);
+"""
+
 
 @dataclass(frozen=True, slots=True)
 class Migration:
@@ -265,6 +312,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "assembled stories (stories, story_articles, cluster_state)", _script(_V3)),
     Migration(4, "served stories, search indexes, API tokens", _served),
     Migration(5, "covering indexes of the home page's listings", _listing_indexes),
+    Migration(
+        6,
+        "kept storylines and article entries, the clusterer's state as rows",
+        _script(_V6),
+    ),
 )
 
 #: The schema version this code writes and reads.

@@ -12,11 +12,11 @@ in ``docs/storage.md``.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
-from storyline.model import Story
+from storyline.model import Story, Storyline
 from storyline.store.codec import dumps, loads
 from storyline.store.connection import Connection
 
@@ -48,6 +48,49 @@ CREATE TABLE IF NOT EXISTS cluster_state (
     version TEXT NOT NULL,
     placed INTEGER NOT NULL,
     data TEXT NOT NULL
+);
+-- Each storyline as stories.json and its page show it (schema version 6): a digest
+-- builds again only the storylines of the stories it assembled.
+CREATE TABLE IF NOT EXISTS storylines (
+    id TEXT PRIMARY KEY,
+    last TEXT NOT NULL,
+    key TEXT NOT NULL,
+    data TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    index_last TEXT NOT NULL,
+    section TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS stories_storyline ON stories(storyline);
+-- Each placed article's entry of stories.json, and the original it was written with.
+CREATE TABLE IF NOT EXISTS article_docs (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    original TEXT,
+    doc TEXT NOT NULL
+);
+-- The clusterer's state as rows (schema version 6, see storyline.store.cluster_state).
+CREATE TABLE IF NOT EXISTS cluster_meta (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    version TEXT NOT NULL,
+    placed INTEGER NOT NULL,
+    n_docs INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS cluster_df (
+    feature TEXT PRIMARY KEY,
+    n INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS cluster_stories (
+    id TEXT PRIMARY KEY,
+    data TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS cluster_postings (
+    feature TEXT NOT NULL,
+    week INTEGER NOT NULL,
+    ids TEXT NOT NULL,
+    PRIMARY KEY (feature, week)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS cluster_merges (
+    a TEXT NOT NULL,
+    b TEXT NOT NULL
 );
 """
 
@@ -121,6 +164,164 @@ class StoryTable:
             ],
         )
 
+    def save_article_docs(self, docs: Iterable[tuple[str, str | None, str]]) -> None:
+        """Keep articles' stories.json entries: (article id, the original it copies, entry)."""
+        self._db.executemany(
+            "INSERT OR REPLACE INTO article_docs (article_id, original, doc) VALUES (?,?,?)",
+            list(docs),
+        )
+
+    def storylines_of(self, story_ids: Iterable[str]) -> set[str]:
+        """The storylines the named stored stories belong to."""
+        out: set[str] = set()
+        for chunk in _chunks(list(story_ids)):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT DISTINCT storyline FROM stories WHERE id IN ({marks})", chunk
+            ).fetchall()
+            out.update(str(r[0]) for r in rows)
+        return out
+
+    def in_storylines(self, lines: Iterable[str]) -> list[Story]:
+        """The stored stories of these storylines."""
+        out: list[Story] = []
+        for chunk in _chunks(sorted(lines)):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT data FROM stories WHERE storyline IN ({marks}) ORDER BY id", chunk
+            ).fetchall()
+            out += [loads(Story, d) for (d,) in rows]
+        return out
+
+    def all_storylines(self) -> set[str]:
+        """Every storyline some stored story belongs to."""
+        rows = self._db.execute("SELECT DISTINCT storyline FROM stories").fetchall()
+        return {str(r[0]) for (r) in rows}
+
+    def has_storylines(self) -> bool:
+        """Whether storylines are kept (a database of schema version 5 or older has none yet)."""
+        return self._db.execute("SELECT 1 FROM storylines LIMIT 1").fetchone() is not None
+
+    def save_storylines(
+        self, lines: Iterable[tuple[Storyline, str, str, str]], gone: Iterable[str]
+    ) -> None:
+        """Keep storylines, each with its stories.json entry, and its section of the index
+        with the date the index orders it by; forget the ``gone`` ones."""
+        import hashlib
+
+        rows = []
+        for line, doc, index_last, section in lines:
+            last = line.events[-1].last if line.events else ""
+            key = hashlib.sha1(doc.encode("utf-8")).hexdigest()
+            rows.append((line.id, last, key, dumps(line), doc, index_last, section))
+        self._db.executemany(
+            "INSERT OR REPLACE INTO storylines (id, last, key, data, doc, index_last, section)"
+            " VALUES (?,?,?,?,?,?,?)",
+            rows,
+        )
+        for chunk in _chunks(sorted(gone)):
+            marks = ",".join("?" * len(chunk))
+            self._db.execute(f"DELETE FROM storylines WHERE id IN ({marks})", chunk)
+
+    def entries_in(self, lines: Iterable[str]) -> list[dict[str, Any]]:
+        """What the index shows of each stored story of these storylines."""
+        out: list[dict[str, Any]] = []
+        for chunk in _chunks(sorted(lines)):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT entry FROM stories WHERE storyline IN ({marks})", chunk
+            ).fetchall()
+            out += [json.loads(e) for (e,) in rows]
+        return out
+
+    def index_sections(self) -> Iterator[str]:
+        """Every storyline's section of the index, in the index's order."""
+        rows = self._db.execute("SELECT id FROM storylines ORDER BY index_last DESC, id DESC")
+        ids = [str(i) for (i,) in rows.fetchall()]
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            got = dict(
+                self._db.execute(
+                    f"SELECT id, section FROM storylines WHERE id IN ({marks})", chunk
+                ).fetchall()
+            )
+            for i in chunk:
+                yield str(got[i])
+
+    def count_storylines(self) -> int:
+        """How many storylines are kept."""
+        return int(self._db.execute("SELECT COUNT(*) FROM storylines").fetchone()[0])
+
+    def storyline_keys(self) -> dict[str, str]:
+        """Storyline id -> the hash of its kept entry (what its page was written from)."""
+        rows = self._db.execute("SELECT id, key FROM storylines").fetchall()
+        return {str(i): str(k) for i, k in rows}
+
+    def storylines(self, ids: Iterable[str]) -> list[Storyline]:
+        """The named kept storylines."""
+        out: list[Storyline] = []
+        for chunk in _chunks(sorted(ids)):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT data FROM storylines WHERE id IN ({marks})", chunk
+            ).fetchall()
+            out += [loads(Storyline, d) for (d,) in rows]
+        return out
+
+    # --- stories.json's order (storyline.update.jsonfile) ------------------------------
+
+    def json_order(self) -> dict[str, list[tuple[str, str]]]:
+        """Each list of stories.json as (id, key of what its entry was made from), in order.
+
+        An article's entry follows its story's key (its estimated date and evidence
+        change only when the story is assembled again); the copy it is of is added by
+        the caller.
+        """
+        articles = self._db.execute(
+            "SELECT s.article_id, t.key FROM story_articles s"
+            " JOIN articles a ON a.id = s.article_id JOIN stories t ON t.id = s.story_id"
+            " ORDER BY a.rowid"
+        ).fetchall()
+        stories = self._db.execute(
+            "SELECT id, key FROM stories ORDER BY latest DESC, id, storyline"
+        ).fetchall()
+        lines = self._db.execute("SELECT id, key FROM storylines ORDER BY last DESC, id DESC")
+        return {
+            "articles": [(str(i), str(k)) for i, k in articles],
+            "stories": [(str(i), str(k)) for i, k in stories],
+            "storylines": [(str(i), str(k)) for i, k in lines.fetchall()],
+        }
+
+    def json_docs(self, table: str, ids: Sequence[str]) -> dict[str, str]:
+        """The kept stories.json entries of these stories or storylines."""
+        if table not in ("stories", "storylines"):
+            raise ValueError(table)
+        out: dict[str, str] = {}
+        for chunk in _chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT id, doc FROM {table} WHERE id IN ({marks})", chunk
+            ).fetchall()
+            out.update((str(i), str(d)) for i, d in rows)
+        return out
+
+    def article_rows_of(self, ids: Sequence[str]) -> list[tuple[Any, ...]]:
+        """For stories.json, of the named placed articles (any order): id, source, title,
+        published, estimated, path, url, author, evidence (JSON), the kept entry and the
+        original it was made with (None, None when none is kept)."""
+        rows: list[tuple[Any, ...]] = []
+        for chunk in _chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            rows += self._db.execute(
+                "SELECT a.id, a.source, a.title, s.published, s.published_estimated,"
+                " a.path, a.url, a.author, s.evidence, d.doc, d.original"
+                " FROM story_articles s JOIN articles a ON a.id = s.article_id"
+                f" LEFT JOIN article_docs d ON d.article_id = s.article_id"
+                f" WHERE s.article_id IN ({marks})",
+                chunk,
+            ).fetchall()
+        return rows
+
     def delete(self, story_ids: Iterable[str]) -> None:
         """Forget stories that no longer have any report."""
         for chunk in _chunks(list(story_ids)):
@@ -150,17 +351,6 @@ class StoryTable:
             for d, k, latest, doc, e in rows
         ]
 
-    def docs(self) -> Iterator[str]:
-        """Every story's stories.json entry, in report order, one at a time."""
-        cur = self._db.execute("SELECT doc FROM stories ORDER BY latest DESC, id, storyline")
-        for (doc,) in cast("Iterable[tuple[str]]", cur):  # both backends' cursors iterate
-            yield str(doc)
-
-    def entries(self) -> list[dict[str, Any]]:
-        """What the index shows of every story (any order)."""
-        rows = self._db.execute("SELECT entry FROM stories").fetchall()
-        return [json.loads(e) for (e,) in rows]
-
     def count(self) -> int:
         """How many stories are stored."""
         return int(self._db.execute("SELECT COUNT(*) FROM stories").fetchone()[0])
@@ -180,37 +370,3 @@ class StoryTable:
         return {
             str(a): StoryArticle(str(a), p, bool(e), tuple(json.loads(ev))) for a, p, e, ev in rows
         }
-
-    def article_rows(self) -> Iterator[tuple[Any, ...]]:
-        """For stories.json, in arrival order: id, source, title, published, estimated,
-        path, url, author, evidence (JSON) of every article placed in a stored story."""
-        return iter(
-            cast(
-                "Iterable[tuple[Any, ...]]",
-                self._db.execute(
-                    "SELECT a.id, a.source, a.title, s.published, s.published_estimated,"
-                    " a.path, a.url, a.author, s.evidence FROM story_articles s"
-                    " JOIN articles a ON a.id = s.article_id ORDER BY a.rowid"
-                ),
-            )
-        )
-
-    # --- the clusterer's state ------------------------------------------------------
-
-    def cluster_state(self, version: str, placed: int) -> Mapping[str, Any] | None:
-        """The clusterer's state saved with this version after ``placed`` placements."""
-        row = self._db.execute(
-            "SELECT data FROM cluster_state WHERE id = 1 AND version = ? AND placed = ?",
-            (version, placed),
-        ).fetchone()
-        if row is None:
-            return None
-        data: Mapping[str, Any] = json.loads(row[0])
-        return data
-
-    def save_cluster_state(self, version: str, placed: int, data: Mapping[str, Any]) -> None:
-        """Keep the clusterer's state for the next digest."""
-        self._db.execute(
-            "INSERT OR REPLACE INTO cluster_state (id, version, placed, data) VALUES (1,?,?,?)",
-            (version, placed, json.dumps(data, ensure_ascii=False, separators=(",", ":"))),
-        )

@@ -22,7 +22,7 @@ from storyline.model import Article, ArticleAnalysis, Digest
 from storyline.store import Store
 from storyline.update.place import place_new, read_items, update_copies
 from storyline.update.report import ReportWriter
-from storyline.update.stories import assemble_changed, find_changes
+from storyline.update.stories import assemble_changed, find_changes, refresh_storylines
 
 if TYPE_CHECKING:
     from storyline.story.clustering import ClusterParams
@@ -96,19 +96,26 @@ def update_stories(
     the changed stories' pages are written, plus any page the folder lacks.
     """
     progress = progress or _quiet
+    signature = _signature(store, max_sentences, params)
+    if signature == _kept_signature(store):
+        return _unchanged(store, out_dir)
     dates = store.analysed_dates()
     duplicate_of = update_copies(store, dates)
     placements = place_new(store, dates, params)
     changes = find_changes(store, placements, dates, duplicate_of, max_sentences)
+    lines = store.stories.storylines_of([*(s for s, _ in changes.changed), *changes.removed])
+    lines.update(line for _, line in changes.changed)
     writer = ReportWriter(store, Path(out_dir)) if out_dir is not None else None
     for built in assemble_changed(
         store, changes, duplicate_of, max_sentences=max_sentences, progress=progress
     ):
         if writer is not None:
             writer.story(built, changes.keys[built.story.id], duplicate_of)
+    refresh_storylines(store, lines)
     stories = store.stories.count()
     # Never replace a report by an empty one (a first digest of unreadable inputs).
     out = writer.finish(duplicate_of) if writer is not None and stories else None
+    _keep_signature(store, _signature(store, max_sentences, params))
     return Update(
         placements=dict(placements),
         changed=tuple(sorted(changes.keys)),
@@ -116,6 +123,53 @@ def update_stories(
         stories=stories,
         out=out,
     )
+
+
+# --- nothing new since the last digest -------------------------------------------------
+# Articles, analyses and placements are only ever added, and copies, stories and
+# storylines change only in a digest; so when their counts (and the versions and
+# settings a digest depends on) are those the last complete digest left, no story can
+# have changed, and the digest only checks the report folder.
+
+
+def _signature(store: Store, max_sentences: int, params: ClusterParams | None) -> str:
+    from storyline.store import ANALYSIS_VERSION
+    from storyline.update.stories import ASSEMBLY_VERSION
+
+    row = store.connection.execute(
+        "SELECT (SELECT COUNT(*) FROM articles),"
+        " (SELECT COUNT(*) FROM analyses WHERE version = ?),"
+        " (SELECT COUNT(*) FROM placements), (SELECT COUNT(*) FROM duplicates),"
+        " (SELECT COUNT(*) FROM stories), (SELECT COUNT(*) FROM storylines)",
+        (ANALYSIS_VERSION,),
+    ).fetchone()
+    parts = [*map(str, row), str(ANALYSIS_VERSION), ASSEMBLY_VERSION, str(max_sentences)]
+    return "/".join([*parts, repr(params)])
+
+
+def _kept_signature(store: Store) -> str | None:
+    row = store.connection.execute(
+        "SELECT value FROM meta WHERE key = 'digest_signature'"
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def _keep_signature(store: Store, signature: str) -> None:
+    store.connection.execute(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES ('digest_signature', ?)", (signature,)
+    )
+
+
+def _unchanged(store: Store, out_dir: str | Path | None) -> Update:
+    """What a digest with nothing new does: the report folder brought up to date, if stale."""
+    placements = store.placements()
+    copies = store.duplicates()
+    duplicate_of = {c: o for c, o in copies.items() if c in placements and o in placements}
+    stories = store.stories.count()
+    out = None
+    if out_dir is not None and stories:
+        out = ReportWriter(store, Path(out_dir)).finish(duplicate_of)
+    return Update(placements=placements, changed=(), removed=(), stories=stories, out=out)
 
 
 def place_and_update(

@@ -3,8 +3,8 @@
 Near-duplicates: only reports without stored dedup state are read and hashed
 (:func:`storyline.story.dedup.incremental.update_duplicates_of`). Clustering:
 the clusterer's state is read back as the last digest left it
-(:mod:`storyline.store.cluster_state`); only when that is missing or stale is it
-restored from every stored report's features, once.
+(:mod:`storyline.store.cluster_state`), row by row as it asks; only when that is
+missing or stale is it restored from every stored report's features, once.
 """
 
 from __future__ import annotations
@@ -57,8 +57,9 @@ def place_new(
     new_ids = [a for a in dates if a not in stored]
     if not new_ids:
         return {a: p for a, p in stored.items() if a in dates}
-    from storyline.store.cluster_state import dump_state, state_version
+    from storyline.store.cluster_state import prefetch, state_version, write_state
     from storyline.story.clustering import ClusterParams, DocFeatures, doc_features
+    from storyline.story.clustering.similarity import feature_keys
 
     params = params or ClusterParams()
     clusterer = _clusterer(store, stored, dates, params)
@@ -67,7 +68,9 @@ def place_new(
     missing = [a for a in new_ids if a not in features]
     for item in read_items(store, missing):
         features[item.article.id] = doc_features(item)
-    placed = clusterer.add_batch([(a, features[a]) for a in new_ids if a in features])
+    batch = [(a, features[a]) for a in new_ids if a in features]
+    prefetch(clusterer, (k for _, f in batch for k in feature_keys(f)))
+    placed = clusterer.add_batch(batch)
     with store.batch():
         for article_id in missing:
             if article_id in features:
@@ -75,9 +78,9 @@ def place_new(
         for article_id, p in placed.items():
             if article_id not in stored:
                 store.save_placement(article_id, p.story_id, p.storyline_id)
-        store.stories.save_cluster_state(
-            state_version(params), store.count_placements(), dump_state(clusterer)
-        )
+        touched = {p.story_id for p in placed.values()}
+        version, count = state_version(params), store.count_placements()
+        write_state(store.connection, clusterer, version, count, touched)
     out = dict(stored)
     out.update((a, (p.story_id, p.storyline_id)) for a, p in placed.items())
     return {a: out[a] for a in dates if a in out}
@@ -90,12 +93,14 @@ def _clusterer(
     params: ClusterParams,
 ) -> StoryClusterer:
     """The clusterer as the last digest left it (restored from features if need be)."""
-    from storyline.store.cluster_state import load_state, state_version
+    from storyline.store.cluster_state import read_state, state_version
     from storyline.story.clustering import DocFeatures, Placement, StoryClusterer
 
-    kept = store.stories.cluster_state(state_version(params), store.count_placements())
+    version, count = state_version(params), store.count_placements()
+    with store.batch():  # a state kept whole by an older version is converted to rows
+        kept = read_state(store.connection, version, count, stored, params)
     if kept is not None:
-        return load_state(kept, stored, params)
+        return kept
     clusterer = StoryClusterer(params)
     ids = [a for a in stored if a in dates]
     for start in range(0, len(ids), 2000):  # a bounded slice of features at a time

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from storyline.model import Analyzed, Article, Digest, Story
+from storyline.model import Analyzed, Article, Digest, Story, Storyline
 from storyline.report.html import index_entry
-from storyline.report.json import entry_text, story_to_dict
+from storyline.report.json import article_to_dict, entry_text, story_to_dict
 from storyline.store import ANALYSIS_VERSION, Store
 from storyline.store.stories import StoredStory, StoryArticle
 from storyline.update.place import read_items
@@ -166,6 +166,63 @@ def save_assembled(
             for i in built.items
         ),
     )
+    store.stories.save_article_docs(
+        (
+            i.article.id,
+            duplicate_of.get(i.article.id),
+            article_entry(i.article, built, duplicate_of),
+        )
+        for i in built.items
+    )
+
+
+def article_entry(article: Article, built: AssembledStory, duplicate_of: Mapping[str, str]) -> str:
+    """An article's stories.json entry, its date as its story estimated it."""
+    bare = Article(
+        id=article.id,
+        text="",
+        title=article.title,
+        source=article.source,
+        url=article.url,
+        published=article.published,
+        published_estimated=article.published_estimated,
+        path=article.path,
+        author=article.author,
+    )
+    evidence = built.date_evidence.get(article.id, ())
+    return entry_text(article_to_dict(bare, duplicate_of.get(article.id), evidence))
+
+
+def refresh_storylines(store: Store, lines: set[str]) -> tuple[Storyline, ...]:
+    """Build the named storylines (and their sections of the index) again from their
+    stored stories and keep them.
+
+    A storyline with no story left is forgotten. A database that keeps no
+    storyline yet (schema version 5 or older) has all of them built once. Returns the
+    storylines built.
+    """
+    from storyline.report.html import index_storylines, render_index_section
+    from storyline.report.json import to_jsonable
+    from storyline.story.storyline import build_storylines
+
+    if not store.stories.has_storylines():
+        lines = store.stories.all_storylines()
+    if not lines:
+        return ()
+    members = store.stories.in_storylines(lines)
+    seen = store.stories.articles([s.id for s in members])
+    published = {a: s.published for a, s in seen.items() if s.published}
+    built = build_storylines(members, published)
+    sections = {
+        line["id"]: (str(line["last"]), render_index_section(line))
+        for line in index_storylines(store.stories.entries_in(lines))
+    }
+    with store.batch():
+        store.stories.save_storylines(
+            ((line, entry_text(to_jsonable(line)), *sections[line.id]) for line in built),
+            lines - {line.id for line in built},
+        )
+    return built
 
 
 def story_digest(built: AssembledStory, duplicate_of: Mapping[str, str]) -> Digest:

@@ -1,0 +1,167 @@
+"""``stories.json`` rewritten by splicing: entries that did not change are copied as bytes.
+
+The file is three lists of entries (articles, stories, storylines; see
+:func:`storyline.report.json.write_json_entries`, whose bytes this writes). Beside
+it, ``.storyline-json.idx`` records, for the file as written, each entry's id, the
+key it was written from, and its byte range. The next rewrite walks the new order
+of each list: an entry whose key is unchanged is copied from the previous file
+(runs of them in one ``copy_file_range``), the others are read from the store. A
+digest that changes 20 stories thus reads 20 stories' entries and copies the rest,
+with no entry decoded or encoded. Without a current index (a new folder, a file
+edited by hand), every entry is read from the store, as a full write.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from storyline.report.json import VERSION
+
+#: The index's file name inside the report folder.
+INDEX = ".storyline-json.idx"
+#: Entries read from the store in one query.
+BLOCK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One list of ``stories.json``: its entries in file order and how to read their text."""
+
+    name: str
+    order: Sequence[tuple[str, str]]  # (id, key) in file order
+    read: Callable[[Sequence[str]], Mapping[str, str]]  # ids -> entry texts
+
+
+class _Out:
+    """The new file, written through a buffer; byte ranges of the old one copied in."""
+
+    def __init__(self, fd: int, src: BinaryIO | None) -> None:
+        self.fd = fd
+        self.src = src
+        self.buf: list[bytes] = []
+        self.size = 0  # bytes in buf
+        self.pos = 0  # bytes written, buffered and pending run included
+        self.run: tuple[int, int] | None = None  # [start, end) of the old file, not copied yet
+
+    def write(self, data: bytes) -> None:
+        self._copy()
+        self.buf.append(data)
+        self.size += len(data)
+        self.pos += len(data)
+        if self.size > 1 << 20:
+            self._flush()
+
+    def copy(self, start: int, length: int, sep: bytes) -> int:
+        """Copy an old entry (after ``sep``); return its new start."""
+        if self.run is not None and self.run[1] + len(sep) == start and sep == b",\n":
+            self.run = (self.run[0], start + length)  # the old file has the same separator
+            self.pos += len(sep) + length
+            return self.pos - length
+        self.write(sep)
+        self.run = (start, start + length)
+        self.pos += length
+        return self.pos - length
+
+    def _flush(self) -> None:
+        data = b"".join(self.buf)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self.fd, view) :]
+        self.buf, self.size = [], 0
+
+    def _copy(self) -> None:
+        if self.run is None:
+            return
+        start, end = self.run
+        self.run = None
+        self._flush()
+        assert self.src is not None
+        src = self.src.fileno()
+        while start < end:
+            try:
+                n = os.copy_file_range(src, self.fd, end - start, start)
+            except OSError:
+                n = 0
+            if n <= 0:  # not supported here: read and write
+                n = os.write(self.fd, os.pread(src, min(end - start, 1 << 20), start))
+            start += n
+
+    def close(self) -> None:
+        self._copy()
+        self._flush()
+
+
+def _blocks(items: Sequence[tuple[str, str]]) -> Iterator[Sequence[tuple[str, str]]]:
+    for i in range(0, len(items), BLOCK):
+        yield items[i : i + BLOCK]
+
+
+def _read_index(path: Path) -> dict[str, dict[str, list[Any]]]:
+    """The previous file's entries by section and id, if the index is current."""
+    index = path.with_name(INDEX)
+    try:
+        data = json.loads(index.read_text(encoding="utf-8"))
+        st = path.stat()
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("file") != [st.st_size, st.st_mtime_ns]:
+        return {}
+    sections = data.get("sections", {})
+    return {name: {e[0]: e[1:] for e in rows} for name, rows in sections.items()}
+
+
+def write_spliced(path: Path, sections: Sequence[Section]) -> int:
+    """Write ``stories.json`` at ``path``; return how many entries were read from the store."""
+    old = _read_index(path)
+    tmp = path.with_name(path.name + ".tmp")
+    written: dict[str, list[list[Any]]] = {}
+    fresh = 0
+    src = path.open("rb") if old else None
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        try:
+            out = _Out(fd, src)
+            out.write(b"{\n")
+            for section in sections:
+                out.write(f' "{section.name}": ['.encode())
+                before = old.get(section.name, {})
+                rows: list[list[Any]] = []
+                first = True
+                for block in _blocks(section.order):
+                    wanted = [i for i, k in block if (before.get(i) or [None])[0] != k]
+                    texts = section.read(wanted) if wanted else {}
+                    for entry_id, key in block:
+                        sep = b"\n" if first else b",\n"
+                        first = False
+                        kept = before.get(entry_id)
+                        if kept is not None and kept[0] == key:
+                            start = out.copy(int(kept[1]), int(kept[2]), sep)
+                            rows.append([entry_id, key, start, int(kept[2])])
+                            continue
+                        data = texts[entry_id].encode("utf-8")
+                        fresh += 1
+                        out.write(sep)
+                        rows.append([entry_id, key, out.pos, len(data)])
+                        out.write(data)
+                out.write(b"],\n" if first else b"\n ],\n")
+                written[section.name] = rows
+            out.write(f' "version": {VERSION}\n}}\n'.encode())
+            out.close()
+        finally:
+            os.close(fd)
+    finally:
+        if src is not None:
+            src.close()
+    st = tmp.stat()
+    index = {"file": [st.st_size, st.st_mtime_ns], "sections": written}
+    side = path.with_name(INDEX + ".tmp")
+    side.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+    path.with_name(INDEX).unlink(missing_ok=True)  # never an index of another file
+    tmp.replace(path)
+    side.replace(path.with_name(INDEX))
+    return fresh
