@@ -48,6 +48,9 @@ class ReportFigure:
     value: float
     citations: tuple[Citation, ...]
     derived: str | None = None
+    #: For an injured figure had from "shot" in a report that says nothing of deaths:
+    #: the people shot. The story's killed figure is taken from them (``story_figures``).
+    shot: float | None = None
 
 
 def _fmt(value: float) -> str:
@@ -71,18 +74,21 @@ def report_figures(item: Analyzed) -> list[tuple[str, ReportFigure]]:
             cited = [c for c in current if c.measure == measure]
             if not cited and measure == "killed":
                 continue  # nothing said of deaths: no figure, not a zero
-            derived = None
+            derived, shot_only = None, None
             if measure == "injured":
                 shot = [c for c in current if c.measure == "shot"]
                 if shot and not cited:
                     # "two were shot, one fatally": the injured are the shot who lived
                     shot_total = max(c.value for c in shot)
                     derived = f"shot {_fmt(shot_total)} − killed {_fmt(totals['killed'])}"
-                    cited = shot + [c for c in current if c.measure == "killed"]
+                    killed = [c for c in current if c.measure == "killed"]
+                    cited = shot + killed
+                    if not killed:
+                        shot_only = shot_total  # silent on deaths: no "killed 0"
                 elif not cited:
                     continue
             cites = _citations(art.id, cited)
-            fig = ReportFigure(art.id, art.published, totals[measure], cites, derived)
+            fig = ReportFigure(art.id, art.published, totals[measure], cites, derived, shot_only)
             out.append((measure, fig))
     for measure in OTHER_MEASURES:
         own = [c for c in _current(claims) if c.measure == measure
@@ -187,4 +193,21 @@ def story_figures(
     for item in items:
         for measure, fig in report_figures(item):
             per_measure.setdefault(measure, []).append(fig)
-    return tuple(combine(m, per_measure[m], dups) for m in ORDER if m in per_measure)
+    combined = {m: combine(m, per_measure[m], dups) for m in ORDER if m in per_measure}
+    if "killed" in combined and "injured" in per_measure:
+        # A report that says only "a man was shot" does not say he lived: when the
+        # story knows of deaths, its injured are the shot less the story's dead.
+        killed = combined["killed"].value
+        figs = [_less_killed(f, killed) for f in per_measure["injured"]]
+        if figs != per_measure["injured"]:
+            combined["injured"] = combine("injured", figs, dups)
+    return tuple(combined[m] for m in ORDER if m in combined)
+
+
+def _less_killed(fig: ReportFigure, killed: float) -> ReportFigure:
+    """An injured figure derived from "shot" alone, less the story's killed figure."""
+    if fig.shot is None or not killed:
+        return fig
+    value = max(0.0, fig.shot - killed)
+    derived = f"shot {_fmt(fig.shot)} − killed {_fmt(killed)} (the story's)"
+    return ReportFigure(fig.article, fig.published, value, fig.citations, derived, fig.shot)

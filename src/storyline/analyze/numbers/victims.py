@@ -302,7 +302,7 @@ def victims(tok: Any, inherited: bool = False) -> list[Any]:
     found: list[Any] = []
     if _self_harm(tok) and tok.lemma_.lower() == "shoot" and not _fatal_context(tok):
         # "a boy shot himself in the leg": the boy is the one hurt
-        return [c for c in tok.children if c.dep_ == "nsubj"] or [tok]
+        return _shooter(tok) or [tok]
     if _self_harm(tok):
         return [tok]  # counted by person_count as one more person
     if _left_dead(tok):
@@ -329,6 +329,26 @@ def victims(tok: Any, inherited: bool = False) -> list[Any]:
     ]
 
 
+def _shooter(tok: Any) -> list[Any]:
+    """Who "shot himself": the subject of the clause, up through "and", "after" and "who".
+
+    "the girl found a pistol and accidentally shot herself", "a teen was hurt after
+    accidentally shooting himself", "a boy who shot himself": the girl, the teen, the boy.
+    """
+    node = tok
+    for _ in range(4):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            who = subjects[0]
+            if who.lower_ in ("who", "that") and node.dep_ == "relcl":
+                return [node.head]
+            return [who]
+        if node.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep") or node.head is node:
+            break
+        node = node.head
+    return []
+
+
 def _vehicles(tok: Any) -> float | None:
     """How many vehicles "of both cars", "of the three vehicles" names."""
     for child in tok.children:
@@ -348,6 +368,8 @@ def person_count(tok: Any) -> tuple[float | None, str]:
     lemma = tok.lemma_.lower()
     children = {c.lower_ for c in tok.children}
     if tok.pos_ == "VERB":
+        if tok.lemma_.lower() == "shoot" and not _fatal_context(tok):
+            return 1.0, ANAPHORIC  # "...and shot himself in the leg": someone already counted
         return 1.0, ADDITIONAL  # the attacker who took his own life
     if low in ("second", "third", "fourth", "fifth") and ("a" in children or tok.dep_ != "amod"):
         return 1.0, ADDITIONAL  # "a third was seriously injured"
