@@ -10,6 +10,7 @@ separately, ``--fold K`` scores one); dev_sample is scored with ``--sample``.
 
     .venv/bin/python eval/gva.py --sample [--cache /tmp/gva-cache] [--write DIR]
     .venv/bin/python eval/gva.py --fold 0 --folds 8
+    .venv/bin/python eval/gva.py --gold-tolls --folds 4 --grid-folds 2   # tolls alone
 """
 
 from __future__ import annotations
@@ -147,6 +148,11 @@ def main() -> None:
         help="name=v1,v2 ...: score every combination (one batch) on the folds of the tuning part",
     )
     parser.add_argument("--grid-folds", type=int, default=0, help="score only the first N folds")
+    parser.add_argument(
+        "--gold-tolls",
+        action="store_true",
+        help="score the tolls of the gold incidents of the tuning folds (first --grid-folds)",
+    )
     args = parser.parse_args()
     if not (DEVDATA / "dev.jsonl").exists():
         print(f"{DEVDATA} not found: build ../shared/devdata first (its README); nothing to do")
@@ -168,6 +174,13 @@ def main() -> None:
     for spec in args.set:
         name, _, value = spec.partition("=")
         params = replace(params, **{name: type(getattr(params, name))(float(value))})
+    if args.gold_tolls:
+        used = args.grid_folds or args.folds
+        part = [i for i in rest if fold_of(incident[i.article.id], args.folds) < used]
+        gold_labels = {i.article.id: incident[i.article.id] for i in part}
+        tolls = score_py.score_casualties(stories_json(part, gold_labels), gold)
+        print(f"gold incidents of folds 0-{used - 1} of {args.folds}: {len(part)} reports, {tolls}")
+        return
     if args.grid is not None:
         run_grid(score_py, rest, gold, params, args.grid, args.folds, args.grid_folds)
         return
