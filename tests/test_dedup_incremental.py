@@ -14,6 +14,7 @@ from datasketch import MinHashLSH
 
 from storyline.model import Analyzed, Article, ArticleAnalysis
 from storyline.store import Store
+from storyline.store.migrations import SCHEMA_VERSION
 from storyline.story.dedup import incremental as dedup_incremental
 from storyline.story.dedup.incremental import Fingerprint, fingerprint, update_duplicates
 from storyline.story.dedup.minhash import (
@@ -148,7 +149,7 @@ def test_dedup_incremental_old_database_without_tables(tmp_path: Path) -> None:
     seen, hash_report = counting()
     with Store(path) as store:
         version = store._db.execute("SELECT value FROM meta WHERE key = 'schema_version'")
-        assert version.fetchone()[0] == "3"
+        assert int(version.fetchone()[0]) == SCHEMA_VERSION
         result = digest(store, FIRST + SECOND, hash_report=hash_report)
         assert result == find_duplicates(FIRST + SECOND)
         assert store.duplicates() == result  # the stale row is gone

@@ -85,11 +85,14 @@ def test_store_backends_cli_names_a_database_it_cannot_open(tmp_path: Path) -> N
     assert "Traceback" not in result.output
 
 
-def test_store_backends_serve_says_it_needs_sqlite() -> None:
+def test_store_backends_serve_and_token_take_a_url_and_say_when_it_fails() -> None:
     from click.testing import CliRunner
 
     from storyline.cli import main
 
-    result = CliRunner().invoke(main, ["serve", "--db", "postgresql://u@127.0.0.1:9/x"])
-    assert result.exit_code == 2
-    assert "serve and token need a SQLite database file" in result.output
+    url = "postgresql://u@127.0.0.1:9/x?connect_timeout=2"
+    for command in (["serve", "--db", url], ["token", "list", "--db", url]):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 2, command
+        assert f"storyline: --db {url}: cannot open the database (" in result.output
+        assert "Traceback" not in result.output

@@ -275,24 +275,12 @@ def analyze(
     _finish(result, "analyze")
 
 
-def _sqlite_only(ctx: click.Context, param: click.Parameter, value: str | Path) -> Path:
-    """``serve`` and ``token`` read the served tables, which live in SQLite only (so far)."""
-    del ctx
-    if is_postgres(str(value)):
-        raise click.BadParameter(
-            "serve and token need a SQLite database file; PostgreSQL is supported by "
-            "digest, analyze, watch and fetch, not yet by the server (docs/scaling.md)",
-            param=param,
-        )
-    return Path(value)
-
-
 _db_required = click.option(
     "--db",
     required=True,
     type=DatabaseParam(),
-    callback=_sqlite_only,
-    help="SQLite database of storyline (made by `storyline digest`, or new).",
+    help="SQLite database file of storyline (made by `storyline digest`, or new), "
+    "or a postgresql://USER@HOST/DB URL.",
 )
 
 
@@ -339,7 +327,7 @@ _db_required = click.option(
 @_model
 @_jobs
 def serve(
-    db: Path,
+    db: str | Path,
     host: str,
     port: int,
     private: bool,
@@ -365,10 +353,11 @@ def serve(
         place=worker,
         tasks=tasks,
     )
-    run(settings, host=host, port=port)
+    with _exit_on_path_error():  # a database that cannot be opened: one line
+        run(settings, host=host, port=port)
 
 
-def _watch_task(sources: Path, db: Path, allow_private: bool, model: str | None) -> Any:
+def _watch_task(sources: Path, db: str | Path, allow_private: bool, model: str | None) -> Any:
     """The poller of ``serve --watch``: it stores new reports and wakes the placement worker."""
     from storyline.live.background import background_task
     from storyline.live.fetcher import FetchPolicy
@@ -401,21 +390,21 @@ def token() -> None:
 @token.command("create")
 @_db_required
 @click.option("--name", required=True, help="Who or what the token is for.")
-def token_create(db: Path, name: str) -> None:
+def token_create(db: str | Path, name: str) -> None:
     """Make a token and print it (once: only its hash is stored)."""
     from storyline.store.tokens import Tokens
 
-    with Tokens(db) as tokens:
+    with _exit_on_path_error(), Tokens(db) as tokens:
         click.echo(tokens.create(name))
 
 
 @token.command("list")
 @_db_required
-def token_list(db: Path) -> None:
+def token_list(db: str | Path) -> None:
     """List the tokens: id, name, created, revoked (never the token itself)."""
     from storyline.store.tokens import Tokens
 
-    with Tokens(db) as tokens:
+    with _exit_on_path_error(), Tokens(db) as tokens:
         for t in tokens.list():
             click.echo(f"{t.id}\t{t.name}\t{t.created_at}\t{t.revoked_at or 'live'}")
 
@@ -423,11 +412,11 @@ def token_list(db: Path) -> None:
 @token.command("revoke")
 @_db_required
 @click.argument("name_or_id")
-def token_revoke(db: Path, name_or_id: str) -> None:
+def token_revoke(db: str | Path, name_or_id: str) -> None:
     """Revoke the live tokens with this name (or id)."""
     from storyline.store.tokens import Tokens
 
-    with Tokens(db) as tokens:
+    with _exit_on_path_error(), Tokens(db) as tokens:
         count = tokens.revoke(name_or_id)
     if not count:
         _err.print(f"storyline: no live token {name_or_id!r}", markup=False)

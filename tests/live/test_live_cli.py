@@ -103,3 +103,34 @@ def test_live_cli_fetch_names_each_bad_url(tmp_path: Path) -> None:
         "storyline: skipped ftp://a.example/x: scheme 'ftp' refused: only http and https",
         "storyline: skipped notaurl: scheme '(none)' refused: only http and https",
     ]
+
+
+def test_live_cli_unwritable_out_is_one_line_before_polling(
+    server: LocalServer, tmp_path: Path
+) -> None:
+    _feed(server, 1)
+    (tmp_path / "FILE").write_text("not a folder", encoding="utf-8")
+    out, db = tmp_path / "FILE" / "out", tmp_path / "s.db"
+    for command in (
+        ("watch", str(_sources(tmp_path, server)), "--once"),
+        ("fetch", server.url("/news/1")),
+    ):
+        code, err = _run(*command, "--db", str(db), "--out", str(out), "--allow-private")
+        assert code == 2, err
+        assert err.startswith(f"storyline: --out {out}: ") and err.count("\n") == 1, err
+    assert not db.exists()  # nothing was polled, fetched or stored
+    assert server.requests == []
+
+
+def test_live_cli_unwritable_db_is_one_line_before_polling(
+    server: LocalServer, tmp_path: Path
+) -> None:
+    _feed(server, 1)
+    (tmp_path / "FILE").write_text("not a folder", encoding="utf-8")
+    db = tmp_path / "FILE" / "s.db"
+    code, err = _run(
+        "watch", str(_sources(tmp_path, server)), "--db", str(db), "--once", "--allow-private"
+    )
+    assert code == 2, err
+    assert err.startswith(f"storyline: --db {db}: ") and err.count("\n") == 1, err
+    assert server.requests == []

@@ -1,4 +1,9 @@
-"""A served database made from the renderer tests' hand-built digest (fiction), and clients."""
+"""A served database made from the renderer tests' hand-built digest (fiction), and clients.
+
+``served_db`` is a SQLite file, then a PostgreSQL database (``db_target`` in
+tests/conftest.py): every test that takes it runs on both back ends, and the
+PostgreSQL case skips, saying why, when no server is given.
+"""
 
 from __future__ import annotations
 
@@ -29,7 +34,7 @@ def report_fixtures() -> ModuleType:
     return module
 
 
-def store_digest(db: Path, digest: Digest) -> None:
+def store_digest(db: str | Path, digest: Digest) -> None:
     """Store a digest's articles, analyses and placements as a digest run would, and publish."""
     with Store(db) as store, store.batch():
         for article in digest.articles:
@@ -49,22 +54,22 @@ def fixture_digest() -> Digest:
 
 
 @pytest.fixture
-def served_db(tmp_path: Path, fixture_digest: Digest) -> Path:
-    """A database holding the fixture digest, published."""
-    db = tmp_path / "served.db"
+def served_db(db_target: str, fixture_digest: Digest) -> str | Path:
+    """A database holding the fixture digest, published (a SQLite file's Path, or a URL)."""
+    db: str | Path = db_target if db_target.startswith("postgresql://") else Path(db_target)
     store_digest(db, fixture_digest)
     return db
 
 
 @pytest.fixture
-def token(served_db: Path) -> str:
+def token(served_db: str | Path) -> str:
     """A live token of the served database."""
     with Tokens(served_db) as tokens:
         return tokens.create("tests")
 
 
 @pytest.fixture
-def settings(served_db: Path) -> Settings:
+def settings(served_db: str | Path) -> Settings:
     """Read-side settings: no placement worker."""
     return Settings(db=served_db, place=False)
 
@@ -73,7 +78,9 @@ Scenario = Callable[[httpx.AsyncClient], Awaitable[None]]
 
 
 def with_client(
-    settings: Settings, scenario: Scenario, placer: Callable[[Path], list[str]] | None = None
+    settings: Settings,
+    scenario: Scenario,
+    placer: Callable[[str | Path], list[str]] | None = None,
 ) -> None:
     """Run ``scenario`` against the app in process (httpx ASGITransport), lifespan included."""
 

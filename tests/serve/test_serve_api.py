@@ -107,11 +107,13 @@ def test_serve_api_post_stores_before_answering_and_repost_is_idempotent(
     with_client(settings, scenario)
 
 
-def test_serve_api_posted_report_is_placed_by_the_worker(served_db: Path, token: str) -> None:
+def test_serve_api_posted_report_is_placed_by_the_worker(served_db: str | Path, token: str) -> None:
     """The worker calls the placer off the request path; the story then lists the report."""
-    calls: list[Path] = []
+    calls: list[str | Path] = []
 
-    def placer(db: Path) -> list[str]:  # a stand-in for the digest: joins new reports to s-flood
+    def placer(
+        db: str | Path,
+    ) -> list[str]:  # a stand-in for the digest: joins new reports to s-flood
         calls.append(db)
         with Store(db) as store, store.batch():
             for article in store.unanalysed():
@@ -134,7 +136,7 @@ def test_serve_api_posted_report_is_placed_by_the_worker(served_db: Path, token:
     with_client(Settings(db=served_db, poll_seconds=0.05), scenario, placer=placer)
 
 
-def test_serve_api_body_over_the_ingest_limit_is_413(served_db: Path, token: str) -> None:
+def test_serve_api_body_over_the_ingest_limit_is_413(served_db: str | Path, token: str) -> None:
     async def scenario(c: httpx.AsyncClient) -> None:
         auth = {"authorization": f"Bearer {token}"}
         r = await c.post("/api/v1/articles", json={"text": "x" * 2000}, headers=auth)
@@ -143,7 +145,7 @@ def test_serve_api_body_over_the_ingest_limit_is_413(served_db: Path, token: str
     with_client(Settings(db=served_db, place=False, body_limit=1000), scenario)
 
 
-def test_serve_api_streamed_body_over_the_limit_is_413(served_db: Path, token: str) -> None:
+def test_serve_api_streamed_body_over_the_limit_is_413(served_db: str | Path, token: str) -> None:
     async def chunks() -> AsyncIterator[bytes]:
         yield b'{"text": "'
         for _ in range(5):
@@ -157,7 +159,7 @@ def test_serve_api_streamed_body_over_the_limit_is_413(served_db: Path, token: s
     with_client(Settings(db=served_db, place=False, body_limit=1000), scenario)
 
 
-def test_serve_api_private_reads_and_rate_limit(served_db: Path, token: str) -> None:
+def test_serve_api_private_reads_and_rate_limit(served_db: str | Path, token: str) -> None:
     async def scenario(c: httpx.AsyncClient) -> None:
         assert (await c.get("/api/v1/stories")).status_code == 401
         assert (await c.get("/")).status_code == 401
@@ -183,7 +185,7 @@ def test_serve_api_security_headers_and_no_cors_by_default(settings: Settings) -
     with_client(settings, scenario)
 
 
-def test_serve_api_cors_only_for_configured_origins(served_db: Path) -> None:
+def test_serve_api_cors_only_for_configured_origins(served_db: str | Path) -> None:
     async def scenario(c: httpx.AsyncClient) -> None:
         ok = await c.get("/api/v1/stories", headers={"origin": "https://desk.example"})
         assert ok.headers["access-control-allow-origin"] == "https://desk.example"
@@ -241,7 +243,7 @@ def test_serve_feeds_are_atom_with_escaped_titles(settings: Settings) -> None:
     with_client(settings, scenario)
 
 
-def test_serve_publish_marks_only_changed_stories(served_db: Path, fixture_digest) -> None:  # type: ignore[no-untyped-def]
+def test_serve_publish_marks_only_changed_stories(served_db: str | Path, fixture_digest) -> None:  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
     from storyline.serve.publish import publish_digest

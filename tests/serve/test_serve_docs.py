@@ -12,7 +12,7 @@ from storyline.serve import Settings, create_app
 DOC = Path(__file__).resolve().parents[2] / "docs" / "api.md"
 
 
-def _routes(db: Path) -> set[tuple[str, str]]:
+def _routes(db: str | Path) -> set[tuple[str, str]]:
     app = create_app(Settings(db=db, place=False))
     found: set[tuple[str, str]] = set()
     for route in app.routes:
@@ -24,7 +24,7 @@ def _routes(db: Path) -> set[tuple[str, str]]:
     return found
 
 
-def test_serve_docs_every_route_in_openapi_and_api_md(served_db: Path) -> None:
+def test_serve_docs_every_route_in_openapi_and_api_md(served_db: str | Path) -> None:
     app = create_app(Settings(db=served_db, place=False))
     document = app.openapi()
     in_openapi = {(m.upper(), p) for p, ops in document["paths"].items() for m in ops}

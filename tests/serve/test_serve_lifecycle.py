@@ -18,11 +18,11 @@ from storyline.store.served import Published
 from storyline.store.tokens import Tokens
 
 
-def test_serve_lifecycle_background_task_runs_and_is_cancelled(served_db: Path) -> None:
+def test_serve_lifecycle_background_task_runs_and_is_cancelled(served_db: str | Path) -> None:
     seen: list[str] = []
 
     async def task(state: Any) -> None:
-        seen.append(f"started {state.settings.db.name}")
+        seen.append(f"started {state.settings.db}")
         try:
             await asyncio.Event().wait()
         except asyncio.CancelledError:
@@ -32,16 +32,16 @@ def test_serve_lifecycle_background_task_runs_and_is_cancelled(served_db: Path) 
     async def scenario(c: httpx.AsyncClient) -> None:
         await asyncio.sleep(0.05)
         assert (await c.get("/healthz")).status_code == 200
-        assert seen == ["started served.db"]
+        assert seen == [f"started {served_db}"]
 
     with_client(Settings(db=served_db, place=False, tasks=(task,)), scenario)
-    assert seen == ["started served.db", "cancelled"]
+    assert seen == [f"started {served_db}", "cancelled"]
 
 
-def test_serve_lifecycle_worker_republishes_after_a_digest_run(served_db: Path) -> None:
-    calls: list[Path] = []
+def test_serve_lifecycle_worker_republishes_after_a_digest_run(served_db: str | Path) -> None:
+    calls: list[str | Path] = []
 
-    def placer(db: Path) -> list[str]:
+    def placer(db: str | Path) -> list[str]:
         calls.append(db)
         with Published(db) as served:  # publishing records the finished runs: old news now
             served.publish([])
@@ -61,8 +61,8 @@ def test_serve_lifecycle_worker_republishes_after_a_digest_run(served_db: Path) 
     with_client(Settings(db=served_db, poll_seconds=0.05), scenario, placer=placer)
 
 
-def test_serve_lifecycle_token_commands(tmp_path: Path) -> None:
-    db = str(tmp_path / "t.db")
+def test_serve_lifecycle_token_commands(db_target: str) -> None:
+    db = db_target
     runner = CliRunner()
     made = runner.invoke(main, ["token", "create", "--db", db, "--name", "desk"])
     assert made.exit_code == 0 and made.output.startswith("sl_")

@@ -20,7 +20,7 @@ def _port() -> int:
         return int(s.getsockname()[1])
 
 
-def test_serve_process_accepted_report_survives_kill_9(served_db: Path, token: str) -> None:
+def test_serve_process_accepted_report_survives_kill_9(served_db: str | Path, token: str) -> None:
     port = _port()
     command = ["serve", "--db", str(served_db), "--port", str(port), "--no-worker"]
     proc = subprocess.Popen(

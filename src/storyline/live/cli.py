@@ -7,6 +7,7 @@ import sys
 import threading
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 import click
 from rich.console import Console
@@ -16,8 +17,10 @@ from storyline.live.poller import WatchOptions
 from storyline.live.sources import SourcesError, load_sources
 from storyline.live.watch import Wiring, fetch_pages, watch
 from storyline.nlp import ModelNotFoundError
+from storyline.preflight import PathError, check_db, check_out_dir
 
 EXIT_FAILED = 1
+EXIT_USAGE = 2
 EXIT_SKIPPED = 3
 
 _err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -73,6 +76,37 @@ _model = click.option(
 _quiet_opt = click.option("--quiet", "-q", is_flag=True, help="Only problems on stderr.")
 
 
+def _run_options(
+    db: Path,
+    out_dir: Path | None,
+    allow_private: bool,
+    host_delay: float,
+    user_agent: str,
+    model: str | None,
+    quiet: bool,
+) -> dict[str, Any]:
+    """The keyword arguments ``watch`` and ``fetch_pages`` share, from the common options."""
+    return {
+        "db": db,
+        "out_dir": out_dir,
+        "policy": _policy(user_agent, allow_private),
+        "options": WatchOptions(host_delay=host_delay),
+        "model": model,
+        "wiring": Wiring(log=_quiet if quiet else _say),
+    }
+
+
+def _check_paths(db: Path, out_dir: Path | None) -> None:
+    """Refuse an unwritable --db or --out in one line (exit 2) before any source is polled."""
+    try:
+        check_db(db)
+        if out_dir is not None:
+            check_out_dir(out_dir, ())
+    except PathError as exc:
+        _say(str(exc))
+        sys.exit(EXIT_USAGE)
+
+
 def _policy(user_agent: str, allow_private: bool) -> FetchPolicy:
     return FetchPolicy(user_agent=user_agent, allow_private=allow_private)
 
@@ -99,6 +133,7 @@ def watch_command(
     quiet: bool,
 ) -> None:
     """Follow the feeds and sitemaps of SOURCES (TOML or OPML); stories update as news arrives."""
+    _check_paths(db, out_dir)
     try:
         found = load_sources(sources)
     except SourcesError as exc:
@@ -116,14 +151,9 @@ def watch_command(
     try:
         report = watch(
             found,
-            db=db,
-            out_dir=out_dir,
             once=once,
             stop=stop,
-            policy=_policy(user_agent, allow_private),
-            options=WatchOptions(host_delay=host_delay),
-            model=model,
-            wiring=Wiring(log=_quiet if quiet else _say),
+            **_run_options(db, out_dir, allow_private, host_delay, user_agent, model, quiet),
         )
     except ModelNotFoundError as exc:
         _say(str(exc))
@@ -162,15 +192,10 @@ def fetch_command(
     quiet: bool,
 ) -> None:
     """Fetch single pages (URLS), read them like HTML inputs, store and place them."""
+    _check_paths(db, out_dir)
     try:
         result = fetch_pages(
-            urls,
-            db=db,
-            out_dir=out_dir,
-            policy=_policy(user_agent, allow_private),
-            options=WatchOptions(host_delay=host_delay),
-            model=model,
-            wiring=Wiring(log=_quiet if quiet else _say),
+            urls, **_run_options(db, out_dir, allow_private, host_delay, user_agent, model, quiet)
         )
     except ModelNotFoundError as exc:
         _say(str(exc))

@@ -60,17 +60,7 @@ def watch(
     """Follow ``sources`` into the store at ``db``: one round (``once``) or until ``stop``."""
     wiring = wiring or Wiring()
     with Store(db) as store, _fetcher(policy or FetchPolicy(), wiring) as fetcher:
-        poller = Poller(
-            store,
-            sources,
-            fetcher=fetcher,
-            analyse=wiring.analyse or spacy_analyser(model),
-            place=wiring.place or digest_placer(out_dir=out_dir, model=model),
-            options=options,
-            clock=wiring.clock,
-            sleep=wiring.sleep,
-            log=wiring.log,
-        )
+        poller = _poller(store, sources, fetcher, wiring, out_dir, model, options)
         if once:
             resumed = poller.resume()
             report = poller.poll(sources)
@@ -78,6 +68,29 @@ def watch(
             return report
         poller.run(stop)
     return None
+
+
+def _poller(
+    store: Store,
+    sources: Sequence[Source],
+    fetcher: Fetcher,
+    wiring: Wiring,
+    out_dir: Path | None,
+    model: str | None,
+    options: WatchOptions | None,
+) -> Poller:
+    """The poller both ``watch`` and ``fetch_pages`` drive, wired from ``wiring``'s parts."""
+    return Poller(
+        store,
+        sources,
+        fetcher=fetcher,
+        analyse=wiring.analyse or spacy_analyser(model),
+        place=wiring.place or digest_placer(out_dir=out_dir, model=model),
+        options=options,
+        clock=wiring.clock,
+        sleep=wiring.sleep,
+        log=wiring.log,
+    )
 
 
 @dataclass(slots=True)
@@ -104,17 +117,7 @@ def fetch_pages(
     wiring = wiring or Wiring()
     result = FetchResult()
     with Store(db) as store, _fetcher(policy or FetchPolicy(), wiring) as fetcher:
-        poller = Poller(
-            store,
-            [],
-            fetcher=fetcher,
-            analyse=wiring.analyse or spacy_analyser(model),
-            place=wiring.place or digest_placer(out_dir=out_dir, model=model),
-            options=options,
-            clock=wiring.clock,
-            sleep=wiring.sleep,
-            log=wiring.log,
-        )
+        poller = _poller(store, [], fetcher, wiring, out_dir, model, options)
         feeds = FeedStore(store)
         for url in urls:
             try:

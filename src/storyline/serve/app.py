@@ -38,14 +38,16 @@ from storyline.store.tokens import Tokens
 _ASSETS_MODIFIED = "2026-01-01T00:00:00+00:00"
 
 
-def create_app(settings: Settings, *, placer: Callable[[Path], list[str]] | None = None) -> FastAPI:
+def create_app(
+    settings: Settings, *, placer: Callable[[str | Path], list[str]] | None = None
+) -> FastAPI:
     """The app for one database; ``placer`` replaces the digest adapter (tests pass a fake)."""
     with Published(settings.db):
         pass  # creates the served tables an older database lacks
     tokens = Tokens(settings.db)
     state = AppState(settings=settings, gate=Gate(tokens, settings.rate_limit))
 
-    def place(db: Path) -> list[str]:
+    def place(db: str | Path) -> list[str]:
         return place_pending(db, model=settings.model, jobs=settings.jobs)
 
     @contextlib.asynccontextmanager
@@ -65,6 +67,7 @@ def create_app(settings: Settings, *, placer: Callable[[Path], list[str]] | None
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await task
             tokens.close()
+            state.close_readers()
 
     app = FastAPI(
         title="storyline",

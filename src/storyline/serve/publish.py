@@ -132,7 +132,7 @@ def publish_digest(db: str | Path, digest: Digest, *, prune: bool = True) -> lis
         return served.publish(rows, prune=prune)
 
 
-Placer = Callable[[Path], list[str]]
+Placer = Callable[[str | Path], list[str]]
 """Places the stored reports that have no story yet; returns the ids of changed stories."""
 
 

@@ -21,7 +21,8 @@ reports and calls ``state.worker.wake()`` so that they are placed.
 class Settings:
     """How the server runs (see docs/cli.md, ``storyline serve``)."""
 
-    db: Path
+    #: A SQLite file, or a postgresql:// URL (kept as written).
+    db: str | Path
     #: Reads need a token too (writes always do).
     private: bool = False
     #: Origins allowed to call the API from a browser; empty: no CORS headers at all.

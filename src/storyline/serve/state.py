@@ -57,6 +57,7 @@ class AppState:
     worker: PlacementWorker | None = None
     cache: ResponseCache = field(default_factory=ResponseCache)
     _local: threading.local = field(default_factory=threading.local)
+    _readers: list[Published] = field(default_factory=list)
 
     def reader(self) -> Published:
         """This thread's read-only connection to the store."""
@@ -64,7 +65,13 @@ class AppState:
         if reader is None:
             reader = Published(self.settings.db, readonly=True)
             self._local.reader = reader
+            self._readers.append(reader)  # list.append is atomic: no lock needed
         return reader
+
+    def close_readers(self) -> None:
+        """Close every thread's reader (the app is stopping)."""
+        while self._readers:
+            self._readers.pop().close()
 
 
 def snippet(text: str) -> Markup:

@@ -24,7 +24,9 @@ log = logging.getLogger("storyline.serve")
 class PlacementWorker:
     """Runs the placer whenever stored reports wait for a story."""
 
-    def __init__(self, db: Path, placer: Callable[[Path], list[str]], poll: float) -> None:
+    def __init__(
+        self, db: str | Path, placer: Callable[[str | Path], list[str]], poll: float
+    ) -> None:
         self.db = db
         self.placer = placer
         self.poll = poll

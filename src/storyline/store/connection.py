@@ -72,15 +72,18 @@ def is_postgres(target: str | Path) -> bool:
     return str(target).startswith(("postgresql://", "postgres://"))
 
 
-def connect(target: str | Path, *, timeout: float = 5.0) -> Connection:
+def connect(
+    target: str | Path, *, timeout: float = 5.0, readonly: bool = False, threads: bool = False
+) -> Connection:
     """Open the database ``target`` names: a SQLite file (or ``:memory:``) or a URL.
 
     ``timeout`` is how long a SQLite write waits for another writer's lock; PostgreSQL
-    waits for row locks itself.
+    waits for row locks itself. ``readonly`` opens it for reading only (the server's
+    readers); ``threads`` lets one connection be used from several threads in turn.
     """
     if is_postgres(target):
-        return PostgresConnection(str(target))
-    return SqliteConnection(str(target), timeout=timeout)
+        return PostgresConnection(str(target), readonly=readonly)
+    return SqliteConnection(str(target), timeout=timeout, readonly=readonly, threads=threads)
 
 
 class SqliteConnection:
@@ -88,12 +91,23 @@ class SqliteConnection:
 
     kind = "sqlite"
 
-    def __init__(self, path: str, *, timeout: float = 5.0) -> None:
+    def __init__(
+        self, path: str, *, timeout: float = 5.0, readonly: bool = False, threads: bool = False
+    ) -> None:
         try:
-            if path != ":memory:":
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(path, isolation_level=None, timeout=timeout)
-            self._db.execute("PRAGMA journal_mode=WAL")
+            if readonly:
+                # A reader never writes, so it never creates the file or changes its mode.
+                uri = f"file:{Path(path).resolve()}?mode=ro"
+                self._db = sqlite3.connect(
+                    uri, uri=True, isolation_level=None, timeout=timeout, check_same_thread=False
+                )
+            else:
+                if path != ":memory:":
+                    Path(path).parent.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(
+                    path, isolation_level=None, timeout=timeout, check_same_thread=not threads
+                )
+                self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute("PRAGMA synchronous=NORMAL")
         except (OSError, sqlite3.Error) as exc:
@@ -111,8 +125,12 @@ class SqliteConnection:
         self._db.executemany(sql, rows)
 
     def executescript(self, script: str) -> None:
-        """Run several statements separated by semicolons."""
-        self._db.executescript(script)
+        """Run several statements separated by semicolons (inside an open transaction, too)."""
+        if self._db.in_transaction:  # sqlite3's executescript would commit it first
+            for statement in _statements(script):
+                self._db.execute(statement)
+        else:
+            self._db.executescript(script)
 
     def close(self) -> None:
         """Close the file."""
@@ -124,11 +142,13 @@ class PostgresConnection:
 
     kind = "postgresql"
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, readonly: bool = False) -> None:
         import psycopg
 
         try:
             self._db = psycopg.connect(url, autocommit=True)
+            if readonly:
+                self._db.execute("SET default_transaction_read_only = on")
         except psycopg.Error as exc:
             reason = " ".join(str(exc).split())  # psycopg's messages run over lines
             raise StoreOpenError(_safe(url), f"cannot open the database ({reason})") from None
@@ -146,8 +166,17 @@ class PostgresConnection:
             cur.executemany(self._translate(sql), [tuple(r) for r in rows])
 
     def executescript(self, script: str) -> None:
-        """Run several statements (table definitions translated) in one transaction."""
-        with self._db.transaction():
+        """Run several statements (table definitions translated) in one transaction.
+
+        Inside a transaction the store opened (``BEGIN``), they join that one.
+        """
+        from psycopg.pq import TransactionStatus
+
+        if self._db.info.transaction_status == TransactionStatus.IDLE:
+            with self._db.transaction():
+                for statement in _statements(script):
+                    self._db.execute(translate_ddl(statement))
+        else:
             for statement in _statements(script):
                 self._db.execute(translate_ddl(statement))
         self._keys.clear()
@@ -155,6 +184,12 @@ class PostgresConnection:
     def close(self) -> None:
         """Close the connection."""
         self._db.close()
+
+    def __del__(self) -> None:
+        # A reader kept per thread goes when its thread does: close it, don't leak it.
+        db = getattr(self, "_db", None)
+        if db is not None and not db.closed:
+            db.close()
 
     def _translate(self, sql: str) -> str:
         return translate_dml(sql, self._primary_key)

@@ -1,30 +1,25 @@
-"""Finding stories and reports: filters, SQLite FTS5 indexes, BM25 ranking, cursors.
+"""Finding stories and reports: filters, full-text indexes, ranking, cursors.
 
-Stories are indexed by title, summary and names (``story_fts``, rowid = the
-published story's ``num``); reports by title and text straight from the
-``articles`` table (``report_fts``, an external-content index: the text is
-stored once). Functions take a connection: :class:`storyline.store.served.Published`
-passes its own. The schema is documented in ``docs/storage.md``.
+On SQLite, stories are indexed by title, summary and names (FTS5 ``story_fts``,
+rowid = the published story's ``num``) and reports by title and text straight
+from the ``articles`` table (``report_fts``, an external-content index: the text
+is stored once), ranked by BM25. On PostgreSQL the same searches run on
+tsvector columns under GIN indexes (:mod:`storyline.store.search_pg`): each
+function here hands a PostgreSQL connection over to it, so callers see one
+interface and one result shape. Functions take a connection:
+:class:`storyline.store.served.Published` passes its own. The tables are made by
+:mod:`storyline.store.migrations` and documented in ``docs/storage.md``.
 """
 
 from __future__ import annotations
 
 import base64
 import json
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-SEARCH_SCHEMA = """
-CREATE VIRTUAL TABLE IF NOT EXISTS story_fts USING fts5(
-    title, summary, names, tokenize = 'unicode61 remove_diacritics 2'
-);
-CREATE VIRTUAL TABLE IF NOT EXISTS report_fts USING fts5(
-    title, text, content = 'articles', content_rowid = 'rowid',
-    tokenize = 'unicode61 remove_diacritics 2'
-);
-"""
+from storyline.store.connection import Connection
 
 #: Matches a search ranks at most: past that, the newest matches are ranked (see _window).
 RANKED_MATCHES = 500
@@ -103,8 +98,13 @@ def story_row(r: Sequence[Any]) -> StoryRow:
     )
 
 
-def index_new_reports(db: sqlite3.Connection) -> None:
+def index_new_reports(db: Connection) -> None:
     """Index the articles stored since the last call (inside the caller's transaction)."""
+    if db.kind == "postgresql":
+        from storyline.store import search_pg  # it builds on this module's records
+
+        search_pg.index_new_reports(db)
+        return
     row = db.execute("SELECT value FROM meta WHERE key = 'search_rowid'").fetchone()
     done = int(row[0]) if row else 0
     top = db.execute("SELECT COALESCE(MAX(rowid), 0) FROM articles").fetchone()[0]
@@ -122,15 +122,61 @@ def index_new_reports(db: sqlite3.Connection) -> None:
     )
 
 
+def index_story(db: Connection, num: int, title: str, summary: str, names: str) -> None:
+    """Index a published story's words under its ``num``."""
+    table = "story_search (num" if db.kind == "postgresql" else "story_fts (rowid"
+    db.execute(
+        f"INSERT INTO {table}, title, summary, names) VALUES (?,?,?,?)",
+        (num, title, summary, names),
+    )
+
+
+def unindex_story(db: Connection, num: int) -> None:
+    """Drop a story from the index (before the story itself is dropped)."""
+    if db.kind == "postgresql":
+        db.execute("DELETE FROM story_search WHERE num = ?", (num,))
+    else:
+        db.execute("DELETE FROM story_fts WHERE rowid = ?", (num,))
+
+
+def indexed_summary(db: Connection, num: int) -> str:
+    """The summary text indexed for a story."""
+    sql = (
+        "SELECT summary FROM story_search WHERE num = ?"
+        if db.kind == "postgresql"
+        else "SELECT summary FROM story_fts WHERE rowid = ?"
+    )
+    row = db.execute(sql, (num,)).fetchone()
+    return str(row[0]) if row else ""
+
+
+def story_match(db: Connection, q: str) -> tuple[str, str, Any]:
+    """How a listing of ``served_stories s`` keeps the stories matching these words.
+
+    A join, a condition and its argument (every word must occur, as a whole word).
+    """
+    if db.kind == "postgresql":
+        return (
+            " JOIN story_search f ON f.num = s.num",
+            "f.doc @@ plainto_tsquery('simple', ?)",
+            " ".join(search_words(q)),
+        )
+    return " JOIN story_fts f ON f.rowid = s.num", "story_fts MATCH ?", fts_query(q)
+
+
 # --- reading ----------------------------------------------------------------------
 
 
 def ranked_stories(
-    db: sqlite3.Connection, filters: Filters, *, limit: int = SEARCH_LIMIT
+    db: Connection, filters: Filters, *, limit: int = SEARCH_LIMIT
 ) -> list[StoryRow]:
     """Stories matching the query, best first (BM25, title weighted up)."""
     if not filters.q:
         raise ValueError("ranked_stories needs words to search for")
+    if db.kind == "postgresql":
+        from storyline.store import search_pg
+
+        return search_pg.ranked_stories(db, filters, limit=limit)
     where, args = story_filters(filters)
     match = fts_query(filters.q)
     where.append("story_fts MATCH ?")
@@ -148,11 +194,15 @@ def ranked_stories(
 
 
 def ranked_reports(
-    db: sqlite3.Connection, filters: Filters, *, limit: int = SEARCH_LIMIT
+    db: Connection, filters: Filters, *, limit: int = SEARCH_LIMIT
 ) -> list[ReportHit]:
     """Reports matching the query, best first, with a snippet around the matches."""
     if not filters.q:
         return []
+    if db.kind == "postgresql":
+        from storyline.store import search_pg
+
+        return search_pg.ranked_reports(db, filters, limit=limit)
     match = fts_query(filters.q)
     where = ["report_fts MATCH ?"]
     args: list[Any] = [match]
@@ -160,6 +210,31 @@ def ranked_reports(
     if lowest:
         where.append("report_fts.rowid >= ?")
         args.append(lowest)
+    report_where, report_args = report_filters(filters)
+    where += report_where
+    args += report_args
+    sql = (
+        "SELECT a.id, COALESCE(a.title, ''), COALESCE(a.source, ''),"
+        " COALESCE(a.published, ''), p.story_id,"
+        f" snippet(report_fts, 1, '{HIT_OPEN}', '{HIT_CLOSE}', ' … ', 24)"
+        " FROM report_fts JOIN articles a ON a.rowid = report_fts.rowid"
+        " LEFT JOIN placements p ON p.article_id = a.id"
+        f" WHERE {' AND '.join(where)} ORDER BY bm25(report_fts, 2.0, 1.0) LIMIT ?"
+    )
+    args.append(limit)
+    rows = db.execute(sql, args).fetchall()
+    return [
+        ReportHit(
+            str(a), str(t), str(src), str(pub), None if story is None else str(story), str(snip)
+        )
+        for a, t, src, pub, story, snip in rows
+    ]
+
+
+def report_filters(filters: Filters) -> tuple[list[str], list[Any]]:
+    """SQL conditions (on ``articles a`` and ``placements p``) and arguments for reports."""
+    where: list[str] = []
+    args: list[Any] = []
     if filters.outlet:
         where.append("a.source = ?")
         args.append(filters.outlet)
@@ -179,25 +254,17 @@ def ranked_reports(
             + ")"
         )
         args += story_args
-    sql = (
-        "SELECT a.id, COALESCE(a.title, ''), COALESCE(a.source, ''),"
-        " COALESCE(a.published, ''), p.story_id,"
-        f" snippet(report_fts, 1, '{HIT_OPEN}', '{HIT_CLOSE}', ' … ', 24)"
-        " FROM report_fts JOIN articles a ON a.rowid = report_fts.rowid"
-        " LEFT JOIN placements p ON p.article_id = a.id"
-        f" WHERE {' AND '.join(where)} ORDER BY bm25(report_fts, 2.0, 1.0) LIMIT ?"
-    )
-    args.append(limit)
-    rows = db.execute(sql, args).fetchall()
-    return [
-        ReportHit(
-            str(a), str(t), str(src), str(pub), None if story is None else str(story), str(snip)
-        )
-        for a, t, src, pub, story, snip in rows
-    ]
+    return where, args
 
 
-def _window(db: sqlite3.Connection, table: str, match: str) -> int:
+def window(count: int, top: int) -> int:
+    """The lowest row number worth ranking among ``count`` matches in rows 1..``top``."""
+    if count <= RANKED_MATCHES:
+        return 0
+    return max(0, int(top - top * RANKED_MATCHES / count))
+
+
+def _window(db: Connection, table: str, match: str) -> int:
     """The lowest rowid worth ranking: 0 (all) unless the words match very many rows.
 
     Counting matches is cheap, ranking them is not (BM25 scores every match).
@@ -211,7 +278,7 @@ def _window(db: sqlite3.Connection, table: str, match: str) -> int:
     if count <= RANKED_MATCHES:
         return 0
     top = db.execute(f"SELECT MAX(rowid) FROM {table}").fetchone()[0] or 0
-    return max(0, int(top - top * RANKED_MATCHES / count))
+    return window(int(count), int(top))
 
 
 def story_filters(f: Filters) -> tuple[list[str], list[Any]]:
@@ -244,10 +311,15 @@ def fts_query(text: str) -> str:
     Words are quoted, so FTS5 syntax in the input (``NEAR``, ``*``, ``:``, quotes) is
     taken literally and can never make the query fail.
     """
-    words = [w for w in "".join(c if c.isalnum() else " " for c in text).split() if w]
+    words = search_words(text)
     if not words:
         return '""'
-    return " ".join(f'"{w}"' for w in words[:16])
+    return " ".join(f'"{w}"' for w in words)
+
+
+def search_words(text: str) -> list[str]:
+    """The words of a query (letters and digits; anything else separates them), 16 at most."""
+    return [w for w in "".join(c if c.isalnum() else " " for c in text).split() if w][:16]
 
 
 def encode_cursor(last: str, num: int) -> str:

@@ -5,15 +5,15 @@ A digest (or the server's placement worker) publishes each story once it is
 assembled: the stories.json object, the rendered page, and the rows that the
 entity and outlet pages query; publishing also indexes new reports for search
 (:mod:`storyline.store.search`). Readers open their own read-only connection
-(WAL: they never wait for the writer). The schema is documented in
-``docs/storage.md``.
+(SQLite's WAL: they never wait for the writer). The same code runs on SQLite and
+on PostgreSQL through :mod:`storyline.store.connection`; the tables are made by
+:mod:`storyline.store.migrations` and documented in ``docs/storage.md``.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
-import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,75 +23,53 @@ from typing import Any
 
 from storyline.model import Article, ArticleAnalysis
 from storyline.store.codec import loads
+from storyline.store.connection import Connection, connect
+from storyline.store.migrations import migrate
 from storyline.store.search import (
     SEARCH_LIMIT,
-    SEARCH_SCHEMA,
     STORY_COLUMNS,
     Filters,
     ReportHit,
     StoryRow,
-    fts_query,
     index_new_reports,
+    index_story,
+    indexed_summary,
     ranked_reports,
     ranked_stories,
     story_filters,
+    story_match,
     story_row,
+    unindex_story,
 )
-from storyline.store.sqlite import _ARTICLE_COLUMNS, ANALYSIS_VERSION, SCHEMA, _article
-
-SERVED_SCHEMA = """
-CREATE TABLE IF NOT EXISTS served_stories (
-    num INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    storyline TEXT NOT NULL,
-    title TEXT NOT NULL,
-    first TEXT NOT NULL,
-    last TEXT NOT NULL,
-    reports INTEGER NOT NULL,
-    sources INTEGER NOT NULL,
-    disputed INTEGER NOT NULL,
-    names TEXT NOT NULL,
-    updated TEXT NOT NULL,
-    etag TEXT NOT NULL,
-    story TEXT NOT NULL,
-    page BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS served_stories_order ON served_stories(last DESC, num DESC);
-CREATE INDEX IF NOT EXISTS served_stories_updated ON served_stories(updated DESC, num DESC);
-CREATE INDEX IF NOT EXISTS served_stories_line ON served_stories(storyline, last DESC);
-CREATE TABLE IF NOT EXISTS served_entities (
-    num INTEGER NOT NULL REFERENCES served_stories(num) ON DELETE CASCADE,
-    key TEXT NOT NULL,
-    name TEXT NOT NULL,
-    label TEXT NOT NULL,
-    mentions INTEGER NOT NULL,
-    PRIMARY KEY (key, num)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS served_entities_num ON served_entities(num);
-CREATE TABLE IF NOT EXISTS served_quotes (
-    num INTEGER NOT NULL REFERENCES served_stories(num) ON DELETE CASCADE,
-    key TEXT NOT NULL,
-    text TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    outlets TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS served_quotes_key ON served_quotes(key);
-CREATE INDEX IF NOT EXISTS served_quotes_num ON served_quotes(num);
-CREATE TABLE IF NOT EXISTS served_outlets (
-    num INTEGER NOT NULL REFERENCES served_stories(num) ON DELETE CASCADE,
-    outlet TEXT NOT NULL,
-    reports INTEGER NOT NULL,
-    only_source INTEGER NOT NULL,
-    disagrees TEXT NOT NULL,
-    PRIMARY KEY (outlet, num)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS served_outlets_num ON served_outlets(num);
-"""
+from storyline.store.sqlite import _ARTICLE_COLUMNS, ANALYSIS_VERSION, _article
 
 #: How many of the newest reports :meth:`Published.pending` looks at (new work is recent).
 PENDING_WINDOW = 1000
 #: How many of the newest stories the home page's storylines are drawn from.
 RECENT_STORIES = 500
+
+#: The home page's storylines (arguments: RECENT_STORIES, how many): counts and dates
+#: from the covering indexes ``served_stories_recent`` and ``served_stories_lines``, a
+#: title read only for the storylines listed.
+STORYLINES_SQL = (
+    "WITH recent AS (SELECT DISTINCT storyline FROM (SELECT storyline"
+    "  FROM served_stories ORDER BY last DESC, num DESC LIMIT ?) AS newest),"
+    " lines AS (SELECT r.storyline AS id, COUNT(*) AS n,"
+    "  COALESCE(MIN(NULLIF(s.first, '')), '') AS f, MAX(s.last) AS l,"
+    "  SUM(s.disputed) AS d FROM recent r JOIN served_stories s"
+    "  ON s.storyline = r.storyline GROUP BY r.storyline HAVING COUNT(*) > 1"
+    "  ORDER BY MAX(s.last) DESC LIMIT ?)"
+    " SELECT lines.id, n, f, l, d, (SELECT t.title FROM served_stories t"
+    "  WHERE t.storyline = lines.id ORDER BY t.last, t.num LIMIT 1)"
+    " FROM lines ORDER BY l DESC, lines.id"
+)
+#: Reports among the newest PENDING_WINDOW with no story yet: a range of rowids (articles
+#: are never deleted), read by the rowid's index.
+PENDING_SQL = (
+    "SELECT COUNT(*) FROM articles a"
+    " WHERE a.rowid > (SELECT COALESCE(MAX(rowid), 0) FROM articles) - ?"
+    " AND NOT EXISTS (SELECT 1 FROM placements p WHERE p.article_id = a.id)"
+)
 
 
 def compress_page(page: str) -> bytes:
@@ -174,18 +152,10 @@ class Published:
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = str(path)
-        if readonly:
-            uri = f"file:{Path(self.path).resolve()}?mode=ro"
-            self._db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-        else:
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA busy_timeout=60000")
-            self._db.execute("PRAGMA synchronous=NORMAL")
+        # A writer waits up to a minute for another writer (a digest's batch).
+        self._db: Connection = connect(path, timeout=60.0, readonly=readonly, threads=readonly)
+        if not readonly:
             ensure_schema(self._db)
-        self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.execute("PRAGMA busy_timeout=60000")
 
     def close(self) -> None:
         """Close the connection."""
@@ -246,7 +216,7 @@ class Published:
             )
             self._db.execute(
                 "INSERT INTO meta(key, value) VALUES ('published_runs',"
-                " (SELECT COUNT(*) FROM runs WHERE finished_at IS NOT NULL))"
+                " CAST((SELECT COUNT(*) FROM runs WHERE finished_at IS NOT NULL) AS TEXT))"
                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value"
             )
             self._db.execute(
@@ -267,14 +237,15 @@ class Published:
         found = row.fetchone()
         if found is None:
             return
-        self._db.execute("DELETE FROM story_fts WHERE rowid = ?", (found[0],))
+        unindex_story(self._db, int(found[0]))
         self._db.execute("DELETE FROM served_stories WHERE num = ?", (found[0],))
 
     def _put(self, s: PublishedStory, now: str) -> None:
         self._drop(s.id)
         cur = self._db.execute(
             "INSERT INTO served_stories (id, storyline, title, first, last, reports, sources,"
-            " disputed, names, updated, etag, story, page) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " disputed, names, updated, etag, story, page) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " RETURNING num",
             (
                 s.id,
                 s.storyline,
@@ -291,11 +262,8 @@ class Published:
                 s.page_gz if s.page_gz is not None else compress_page(s.page),
             ),
         )
-        num = cur.lastrowid
-        self._db.execute(
-            "INSERT INTO story_fts (rowid, title, summary, names) VALUES (?,?,?,?)",
-            (num, s.title, s.summary, " ".join(s.names)),
-        )
+        num = int(cur.fetchone()[0])
+        index_story(self._db, num, s.title, s.summary, " ".join(s.names))
         self._db.executemany(
             "INSERT OR IGNORE INTO served_entities (num, key, name, label, mentions)"
             " VALUES (?,?,?,?,?)",
@@ -322,6 +290,20 @@ class Published:
         found = row.fetchone()
         return str(found[0]) if found else "-/0"
 
+    def data_version(self) -> str:
+        """A value that changes whenever the database may have changed (a cheap check).
+
+        SQLite: ``PRAGMA data_version``, which moves when another connection commits.
+        PostgreSQL: the server's WAL position, which moves with every write (to any
+        database of the server: more often than needed, never too seldom); on a
+        standby, the position replayed.
+        """
+        if self._db.kind == "postgresql":
+            sql = "SELECT COALESCE(pg_last_wal_replay_lsn(), pg_current_wal_lsn())::text"
+        else:
+            sql = "PRAGMA data_version"
+        return str(self._db.execute(sql).fetchone()[0])
+
     def generation_number(self) -> int:
         """How many publishes changed something."""
         return int(self.generation().rsplit("/", 1)[-1])
@@ -336,9 +318,10 @@ class Published:
             args += [after[0], after[1]]
         sql = f"SELECT {STORY_COLUMNS} FROM served_stories s"
         if filters.q:
-            sql += " JOIN story_fts f ON f.rowid = s.num"
-            where.append("story_fts MATCH ?")
-            args.append(fts_query(filters.q))
+            join, match, words = story_match(self._db, filters.q)
+            sql += join
+            where.append(match)
+            args.append(words)
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY s.last DESC, s.num DESC LIMIT ?"
@@ -368,13 +351,7 @@ class Published:
     def storylines(self, *, limit: int) -> list[StorylineRow]:
         """Storylines of more than one story among the newest stories, most recent first."""
         rows = self._db.execute(
-            "WITH recent AS (SELECT DISTINCT storyline FROM"
-            "  (SELECT storyline FROM served_stories ORDER BY last DESC, num DESC LIMIT ?))"
-            " SELECT s.storyline, COUNT(*), COALESCE(MIN(NULLIF(s.first, '')), ''), MAX(s.last),"
-            " SUM(s.disputed), (SELECT t.title FROM served_stories t"
-            "  WHERE t.storyline = s.storyline ORDER BY t.last, t.num LIMIT 1)"
-            " FROM served_stories s JOIN recent r ON r.storyline = s.storyline"
-            " GROUP BY s.storyline HAVING COUNT(*) > 1 ORDER BY MAX(s.last) DESC LIMIT ?",
+            STORYLINES_SQL,
             (RECENT_STORIES, limit),
         ).fetchall()
         return [
@@ -395,8 +372,7 @@ class Published:
 
     def story_summary(self, num: int) -> str:
         """The summary text indexed for a story (feeds show it)."""
-        row = self._db.execute("SELECT summary FROM story_fts WHERE rowid = ?", (num,)).fetchone()
-        return str(row[0]) if row else ""
+        return indexed_summary(self._db, num)
 
     def entity(
         self, key: str
@@ -404,7 +380,7 @@ class Published:
         """A name's most common spelling, the stories that mention it, and what it said."""
         row = self._db.execute(
             "SELECT key, name, label, SUM(mentions) FROM served_entities WHERE key = ?"
-            " GROUP BY name, label ORDER BY SUM(mentions) DESC LIMIT 1",
+            " GROUP BY key, name, label ORDER BY SUM(mentions) DESC, name LIMIT 1",
             (key,),
         ).fetchone()
         if row is None:
@@ -484,16 +460,10 @@ class Published:
 
     def pending(self) -> int:
         """Recently stored reports not yet placed in a story (the last ``PENDING_WINDOW``)."""
-        row = self._db.execute(
-            "SELECT COUNT(*) FROM (SELECT id FROM articles ORDER BY rowid DESC LIMIT ?) a"
-            " WHERE NOT EXISTS (SELECT 1 FROM placements p WHERE p.article_id = a.id)",
-            (PENDING_WINDOW,),
-        ).fetchone()
+        row = self._db.execute(PENDING_SQL, (PENDING_WINDOW,)).fetchone()
         return int(row[0])
 
 
-def ensure_schema(db: sqlite3.Connection) -> None:
-    """Create the served tables an older database lacks (the store's own tables first)."""
-    db.executescript(SCHEMA)
-    db.executescript(SERVED_SCHEMA)
-    db.executescript(SEARCH_SCHEMA)
+def ensure_schema(db: Connection) -> None:
+    """Bring a database to the current schema (the served tables are migrations 4 and 5)."""
+    migrate(db)

@@ -17,15 +17,13 @@ from typing import Any, TypeVar
 from storyline.model import Article, ArticleAnalysis
 from storyline.store.codec import dumps, loads
 from storyline.store.connection import Connection, connect
+from storyline.store.migrations import SCHEMA_VERSION, migrate
 from storyline.store.stories import STORIES_SCHEMA, StoryTable
 
 #: Bumped when the stored analysis changes meaning; older analyses are redone
 #: (2: the event lines the timeline reads, so that digest never parses a sentence).
 ANALYSIS_VERSION = 2
-#: Bumped with every change of the tables; older databases are upgraded on open
-#: (2: the near-duplicate state, ``dedup``, ``dedup_prints``, ``dedup_bands``, filled lazily;
-#: 3: assembled stories, ``stories``, ``story_articles``, ``cluster_state``, see store.stories).
-SCHEMA_VERSION = 3
+__all__ = ["ANALYSIS_VERSION", "SCHEMA_VERSION", "Store"]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -109,14 +107,11 @@ class Store:
         # ``timeout``: how long a write waits for another writer (the server's POSTs wait longer).
         self._db = connect(path, timeout=timeout)  # StoreOpenError, one line, if it cannot open
         self._in_batch = False
-        # CREATE ... IF NOT EXISTS adds the tables an older database lacks.
+        # Numbered migrations upgrade an older database in place (store.migrations);
+        # CREATE ... IF NOT EXISTS then adds a table added here since the last one.
+        migrate(self._db)
         self._db.executescript(SCHEMA)
         self._db.executescript(STORIES_SCHEMA)
-        self._db.execute(
-            "INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT(key)"
-            " DO UPDATE SET value = excluded.value WHERE CAST(meta.value AS INTEGER) < ?",
-            (str(SCHEMA_VERSION), SCHEMA_VERSION),
-        )
         #: The assembled stories (``storyline.store.stories``).
         self.stories = StoryTable(self._db)
 

@@ -2,27 +2,20 @@
 
 A token is 32 random bytes (URL-safe base64) after a ``sl_`` prefix. Only its
 SHA-256 is stored: with that much entropy a plain hash cannot be reversed, and it
-lets a request be checked with one indexed look-up.
+lets a request be checked with one indexed look-up. The ``tokens`` table is
+made by :mod:`storyline.store.migrations` (version 4), on SQLite or PostgreSQL.
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-TOKENS_SCHEMA = """
-CREATE TABLE IF NOT EXISTS tokens (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    name TEXT NOT NULL,
-    hash TEXT NOT NULL UNIQUE,
-    created_at TEXT NOT NULL,
-    revoked_at TEXT
-);
-"""
+from storyline.store.connection import connect
+from storyline.store.migrations import migrate
 
 PREFIX = "sl_"
 
@@ -46,11 +39,9 @@ class Tokens:
     """The tokens table of a storyline database."""
 
     def __init__(self, path: str | Path) -> None:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA busy_timeout=60000")
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.executescript(TOKENS_SCHEMA)
+        # Shared by the server's request threads; a write waits up to a minute for a digest.
+        self._db = connect(path, timeout=60.0, threads=True)
+        migrate(self._db)
 
     def close(self) -> None:
         """Close the connection."""
@@ -76,7 +67,9 @@ class Tokens:
         rows = self._db.execute(
             "SELECT id, name, created_at, revoked_at FROM tokens ORDER BY id"
         ).fetchall()
-        return [TokenInfo(int(i), str(n), str(c), r) for i, n, c, r in rows]
+        return [
+            TokenInfo(int(i), str(n), str(c), None if r is None else str(r)) for i, n, c, r in rows
+        ]
 
     def revoke(self, name_or_id: str) -> int:
         """Revoke the live tokens with this name (or this id); returns how many."""
@@ -96,7 +89,9 @@ class Tokens:
         ).fetchone()
         if row is None:
             return None
-        return TokenInfo(int(row[0]), str(row[1]), str(row[2]), row[3])
+        return TokenInfo(
+            int(row[0]), str(row[1]), str(row[2]), None if row[3] is None else str(row[3])
+        )
 
 
 def _now() -> str:
