@@ -23,6 +23,7 @@ import json
 import random
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -37,7 +38,7 @@ from storyline.model import Analyzed
 from storyline.story.assemble import date_story
 from storyline.story.clustering import ClusterParams, StoryClusterer, doc_features
 from storyline.story.dedup.minhash import find_duplicates
-from storyline.story.figures import story_figures
+from storyline.story.figures import report_figures, story_figures
 
 SCORE = Path(__file__).resolve().parents[2] / "shared" / "devdata" / "score.py"
 
@@ -115,6 +116,37 @@ def score(
     return out
 
 
+def toll_causes(
+    score_py: ModuleType, items: Sequence[Analyzed], gold: dict[str, Any]
+) -> Counter[str]:
+    """Wrong tolls of the gold incidents by cause: the value chosen against the reports' own."""
+    incident = gold["article_incident"]
+    groups: dict[str, list[Analyzed]] = {}
+    for item in items:
+        groups.setdefault(incident[item.article.id], []).append(item)
+    causes: Counter[str] = Counter()
+    for gid, members in groups.items():
+        story = stories_json(members, {m.article.id: gid for m in members})["stories"][0]
+        given = [dict(report_figures(m)) for m in members]
+        for measure in ("killed", "injured"):
+            value, want = score_py.story_value(story, measure), gold["incidents"][gid][measure]
+            if value == want:
+                continue
+            values = [g[measure].value for g in given if measure in g]
+            if not values:
+                how = "no report gives one"
+            elif want in values:
+                how = "the archive's value is among the reports', another chosen"
+            elif max(values) < want:
+                how = "every report gives less"
+            elif min(values) > want:
+                how = "every report gives more"
+            else:
+                how = "reports give more and less"
+            causes[f"{measure} too {'low' if value < want else 'high'}: {how}"] += 1
+    return causes
+
+
 def tune_tfidf(score_py: ModuleType, items: Sequence[Analyzed], gold: dict[str, Any]) -> float:
     """The TF-IDF threshold with the best B-cubed F1 on ``items``."""
     sim = tfidf_similarity(list(items))
@@ -180,6 +212,8 @@ def main() -> None:
         gold_labels = {i.article.id: incident[i.article.id] for i in part}
         tolls = score_py.score_casualties(stories_json(part, gold_labels), gold)
         print(f"gold incidents of folds 0-{used - 1} of {args.folds}: {len(part)} reports, {tolls}")
+        for cause, n in toll_causes(score_py, part, gold).most_common():
+            print(f"  {n:4d}  {cause}")
         return
     if args.grid is not None:
         run_grid(score_py, rest, gold, params, args.grid, args.folds, args.grid_folds)

@@ -17,6 +17,10 @@ story's reports, copies counting once, the values of one measure are then:
   most sources then latest gets both tolls right for 61.5% of incidents, the
   latest report alone 60.7%.)
 
+A report that says only "a man was shot" and nothing of deaths does not say he
+lived: when the story has a killed figure, that report's injured are its shot
+less the story's killed.
+
 Rules and examples: docs/output.md ("figures").
 """
 
