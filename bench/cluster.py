@@ -5,9 +5,19 @@
 
 With ``--end-to-end``: a whole ``digest`` (store, analyse, place, assemble, write
 the report; one job) of the GVA development sample (321 real reports) against bare
-spaCy ``nlp.pipe`` over the same texts (one process), in the same run, and their
+spaCy ``nlp.pipe`` over the same texts (one process; once before the digest and
+once after it, and their mean taken, since the load of a shared machine drifts), and their
 ratio (``nlp.pipe`` seconds / digest seconds: 1.0 would be a digest as fast as the
-parse alone).
+parse alone). Both run in this process with the same loaded pipeline (every
+component enabled, as the digest uses it; ``batch_size`` 16 on both sides, the
+digest's batch). The digest is the CLI's (``read_back=False``: the stories are not
+read back into memory afterwards). Wall and CPU seconds are both printed: on a shared
+machine the CPU ratio is the steadier figure. ``--phases`` adds where the digest's
+CPU time goes, by cause, each phase exclusive of those nested in it (timed by
+wrapping library functions from this script; the library holds no timing code);
+``--limit N`` takes the first N reports (for quick iterations).
+
+    .venv/bin/python bench/cluster.py --end-to-end [--phases] [--limit N]
 
 Analyses the same reports (the GVA development sample when ``.devdata`` is built,
 else the sample corpus repeated) with the local process pool (``--jobs 1`` and
@@ -23,7 +33,11 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections import defaultdict
+from collections.abc import Callable
+from itertools import islice
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -68,7 +82,89 @@ def on_dask(articles: list[Article], workers: int, chunk: int) -> tuple[float, f
     return warm - start, done - warm
 
 
-def end_to_end() -> None:
+class PhaseTimer:
+    """CPU seconds per phase, each exclusive of the wrapped calls nested in it."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+        self._stack: list[list[float]] = []  # [start, seconds of nested phases]
+        self._undo: list[Callable[[], None]] = []
+
+    def wrap(self, owner: Any, attr: str, phase: str) -> None:
+        """Replace ``owner.attr`` by a wrapper that times it into ``phase``."""
+        original = getattr(owner, attr)
+        stack, seconds = self._stack, self.seconds
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            frame = [time.process_time(), 0.0]
+            stack.append(frame)
+            try:
+                return original(*args, **kwargs)
+            finally:
+                stack.pop()
+                took = time.process_time() - frame[0]
+                seconds[phase] += took - frame[1]
+                if stack:
+                    stack[-1][1] += took
+
+        setattr(owner, attr, timed)
+        self._undo.append(lambda: setattr(owner, attr, original))
+
+    def undo(self) -> None:
+        """Put every wrapped function back."""
+        while self._undo:
+            self._undo.pop()()
+
+
+def wrap_phases(timer: PhaseTimer) -> None:
+    """Time the digest's phases by cause (see :func:`end_to_end`)."""
+    import storyline.analyze.pipeline as pipeline
+    import storyline.api as api
+    import storyline.store.sqlite as sqlite
+    import storyline.store.stories as stored
+    import storyline.story.assemble as assemble
+    import storyline.update as update
+    import storyline.update.report as pages
+    import storyline.update.stories as stories
+
+    timer.wrap(api, "_store_inputs", "ingest and store the reports")
+    timer.wrap(api, "_analyse_pending", "store the analyses (SQLite)")
+    timer.wrap(pipeline, "analyze_batch", "spaCy parse (nlp.pipe)")
+    timer.wrap(pipeline, "find_boilerplate", "analysis: boilerplate")
+    timer.wrap(pipeline, "mask_text", "analysis: boilerplate")
+    for stage in STAGES:
+        timer.wrap(pipeline, stage, f"analysis: {stage}")
+    timer.wrap(api, "update_stories", "update: the rest")
+    timer.wrap(update, "update_copies", "update: near-duplicates")
+    timer.wrap(update, "place_new", "update: placement (features, clusterer)")
+    timer.wrap(assemble, "assemble_story", "update: story assembly")
+    timer.wrap(stories, "save_assembled", "update: store the stories")
+    timer.wrap(pages.ReportWriter, "story", "update: write the pages")
+    timer.wrap(pages.ReportWriter, "finish", "update: write the pages")
+    for module in (sqlite, stored):
+        timer.wrap(module, "loads", "codec: decode stored records")
+        timer.wrap(module, "dumps", "codec: encode records")
+
+
+STAGES = (
+    "sentence_spans",
+    "extract_entities",
+    "extract_times",
+    "extract_quotes",
+    "extract_claims",
+    "extract_event_lines",
+)
+
+
+def bare_pipe(nlp: Any, texts: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds of bare ``nlp.pipe`` over the texts (batches of 16, as digest)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def end_to_end(limit: int | None, phases: bool) -> None:
     """A whole digest of the development sample against bare ``nlp.pipe``, same run."""
     import tempfile
 
@@ -76,18 +172,41 @@ def end_to_end() -> None:
     from storyline.nlp import load_nlp
 
     source = DEV_SAMPLE if DEV_SAMPLE.exists() else ROOT / "examples"
-    texts = [a.text for a in iter_articles([source], on_error=lambda e: None)]
+    articles = list(iter_articles([source], on_error=lambda e: None))[:limit]
     nlp = load_nlp()
-    start = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=16):
-        pass
-    pipe = time.perf_counter() - start
+    texts = [a.text for a in articles]
+    first = bare_pipe(nlp, texts)
+    timer = PhaseTimer()
+    if phases:
+        wrap_phases(timer)
     with tempfile.TemporaryDirectory() as tmp:
-        start = time.perf_counter()
-        digest([source], out_dir=Path(tmp) / "out", db=Path(tmp) / "s.db", jobs=1)
-        whole = time.perf_counter() - start
-    print(f"{len(texts)} reports from {source.name}")
-    print(f"nlp.pipe {pipe:.1f} s, digest {whole:.1f} s, ratio {pipe / whole:.2f}x")
+        data = source
+        if limit is not None and source.is_file():  # the first N lines, as they are
+            data = Path(tmp) / source.name
+            with source.open(encoding="utf-8") as lines:
+                data.write_text("".join(islice(lines, limit)), encoding="utf-8")
+        wall, cpu = time.perf_counter(), time.process_time()
+        digest([data], out_dir=Path(tmp) / "out", db=Path(tmp) / "s.db", jobs=1, read_back=False)
+        whole = time.perf_counter() - wall, time.process_time() - cpu
+    timer.undo()
+    then = bare_pipe(nlp, texts)
+    pipe = (first[0] + then[0]) / 2, (first[1] + then[1]) / 2
+    print(f"{len(articles)} reports from {source.name}")
+    print(
+        f"nlp.pipe before the digest {first[0]:.1f} s wall, {first[1]:.1f} s CPU; "
+        f"after it {then[0]:.1f} s, {then[1]:.1f} s (the ratios use their mean)"
+    )
+    for name, n in (("wall", 0), ("CPU", 1)):
+        print(
+            f"{name:>4}: nlp.pipe {pipe[n]:.1f} s, digest {whole[n]:.1f} s, "
+            f"ratio {pipe[n] / whole[n]:.2f}x, digest {len(articles) / whole[n]:.2f} reports/s"
+        )
+    if phases:
+        print(f"{'phase (CPU, exclusive)':<44} {'s':>7} {'of nlp.pipe':>12}")
+        rows = sorted(timer.seconds.items(), key=lambda kv: -kv[1])
+        rows.append(("other (untimed)", whole[1] - sum(timer.seconds.values())))
+        for phase, took in rows:
+            print(f"{phase:<44} {took:>7.2f} {took / pipe[1]:>11.1%}")
 
 
 def main() -> None:
@@ -96,9 +215,11 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=160)
     parser.add_argument("--chunk", type=int, default=16)
     parser.add_argument("--end-to-end", action="store_true", help="see the docstring")
+    parser.add_argument("--phases", action="store_true", help="with --end-to-end: by cause")
+    parser.add_argument("--limit", type=int, default=None, help="with --end-to-end: N reports")
     args = parser.parse_args()
     if args.end_to_end:
-        end_to_end()
+        end_to_end(args.limit, args.phases)
         return
     articles = reports(args.reports)
     print(f"{len(articles)} reports, chunks of {args.chunk}")

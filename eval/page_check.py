@@ -8,14 +8,20 @@ per story and in total, with rules written apart from the stages they check:
 - ``state``: figures the page puts in two states at once: a value listed as a
   single-source fact (or a single-source event stating it) that "What is
   disputed" or "Figures reported" also shows, a figure listed under two states,
-  or one figure listed twice as single-source with two outlets' values;
+  one figure listed twice as single-source with two outlets' values, or a
+  headline figure ("Figures", at the top) whose status is none of the states the
+  sections below give its measure and value;
 - ``unreadable``: single-source entries that are not plain phrases: opening on a
   pronoun, of history ("(2024)", "(earlier)"), a description over 8 words, a
   measure word doubled ("detainees prisoners exchanged"), "1 people", an event
   of under 4 words;
-- ``order``: summary sentences (after the first, the main event) dated, through
-  the timeline event they cite (up to the story's newest report: a scheduled event
-  has not happened yet), before the sentence before them;
+- ``order``: summary sentences (after the first, the main event) dated before the
+  sentence before them: by the earliest day a sentence states in its own words
+  ("(16 May)", "on Oct. 17": the day a reader places it on; a day over three
+  months before the story's first report is history recalled, one after its newest
+  report is scheduled), else through the
+  timeline event its passages cite (up to the story's newest report: a scheduled
+  event has not happened yet);
 - ``pronoun``: summary sentences opening on a pronoun, or naming "Mr X" (Mrs, Ms)
   before any sentence gives X's full name;
 - ``relative``: summary sentences keeping "yesterday", "on Monday" ... with no date
@@ -53,10 +59,16 @@ PRONOUN = re.compile(
 DAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 RELATIVE = re.compile(
     rf"\b(yesterday|today|tomorrow|tonight|last night|(on|last|this|next|by|until|since) {DAY}"
-    rf"|{DAY}'s|{DAY} (morning|afternoon|evening|night))\b",
+    rf"|{DAY}['’]s|{DAY} (morning|afternoon|evening|night))\b",
     re.I,
 )
-DATED_AFTER = re.compile(r"^\s*\(\d{1,2} [A-Z][a-z]+|^\s*\([A-Z][a-z]+ \d{1,2}")
+#: A date beside the day word: right after it, after its part of day ("Friday night (4
+#: November)"), or after the noun a possessive qualifies ("Friday's talks (16 May)").
+_DATE = r"\s*\((?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})"
+DATED_AFTER = re.compile(
+    rf"^(?:\s+(?:morning|afternoon|evening|night))?(?:{_DATE}|,?\s+[A-Z][a-z]+\.? \d{{1,2}}\b)"
+)
+DATED_AFTER_NOUN = re.compile(rf"^(?:\s+[\w-]+){{1,3}}?{_DATE}")
 HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.? ([A-Z][\w’'-]+)")
 HISTORY = re.compile(r"\((\d{4}(-\d{2})?|XXXX[-\w]*|earlier)\)")
 WORD = re.compile(r"[a-z]{3,}")
@@ -117,9 +129,10 @@ def check_state(story: Mapping[str, Any], outlet: Mapping[str, str]) -> list[str
         text = f["label"].split(": ", 1)[-1]
         said = _numbers(text)
         for measure, value in shown:
-            if value in said and measure.split("_")[0][:4] in text.lower():
+            if value in said and _names_measure(text, measure):
                 problems.append(f"event restates a figure shown elsewhere: {text}")
                 break
+    problems += _headline_states(story)
     for i, a in enumerate(lone):
         for b in lone[i + 1 :]:
             if (
@@ -133,6 +146,34 @@ def check_state(story: Mapping[str, Any], outlet: Mapping[str, str]) -> list[str
                     f"two single-source values of one figure: {_label(a)} / {_label(b)}"
                 )
     return problems
+
+
+def _headline_states(story: Mapping[str, Any]) -> list[str]:
+    """Headline figures ("Figures" at the top) in another state than the sections below give
+    the same measure and value: a claim's state, a dispute or an update holding the value."""
+    out: list[str] = []
+    for f in story.get("figures", []):
+        below = {
+            c["state"]
+            for c in story.get("claims", [])
+            if c.get("state") and c["measure"] == f["measure"] and c["value"] == f["value"]
+        }
+        for c in story.get("conflicts", []):
+            if c["measure"] == f["measure"] and any(v["value"] == f["value"] for v in c["values"]):
+                below.add("updated" if c.get("kind") == "update" else "disputed")
+        if below and f["status"] not in below:
+            shown = " and ".join(sorted(below))
+            out.append(f"headline {f['value']:g} {f['measure']}: {f['status']}, below {shown}")
+    return out
+
+
+def _names_measure(text: str, measure: str) -> bool:
+    """Whether a line uses the measure's word ("killed", "killing"), not a noun that only
+    looks like it ("two shots" fired are not two people shot)."""
+    word = measure.split("_")[0]
+    return any(
+        m.group(0) != word + "s" for m in re.finditer(rf"\b{re.escape(word[:4])}\w*", text.lower())
+    )
 
 
 def check_unreadable(story: Mapping[str, Any]) -> list[str]:
@@ -163,7 +204,7 @@ def check_unreadable(story: Mapping[str, Any]) -> list[str]:
     return out
 
 
-def _dates(story: Mapping[str, Any], newest: str = "") -> list[str | None]:
+def _dates(story: Mapping[str, Any], newest: str = "", oldest: str = "") -> list[str | None]:
     """Each summary sentence's date: of the timeline event its passages cite (an event
     after the story's newest report is scheduled, not yet happened: it dates nothing)."""
     events = [
@@ -187,15 +228,52 @@ def _dates(story: Mapping[str, Any], newest: str = "") -> list[str | None]:
             and p["start"] < c["end"]
             and c["start"] < p["end"]
         )
-        out.append(found[0] if found else None)
+        stated = _stated(s["text"], newest)
+        if stated and oldest and stated < _months_after(oldest, -3):
+            stated = None  # history the sentence recalls ("convicted in June 2003"), not news
+        if stated and newest and stated > newest:
+            stated = None  # scheduled ("results on April 24"): not happened yet
+        out.append(stated or (found[0] if found else None))
     return out
 
 
-def check_summary(story: Mapping[str, Any], newest: str = "") -> dict[str, list[str]]:
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()  # noqa: SIM905
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_STATED = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}}) (?P<m1>{_MONTH})|(?P<m2>{_MONTH}) (?P<d2>\d{{1,2}})\b)"
+    r"(?:,? (?P<y>\d{4}))?"
+)
+
+
+def _stated(text: str, newest: str) -> str | None:
+    """The earliest day a sentence states in its own words ("(16 May)", "on Oct. 17"): the day
+    a reader places it on. The year is the one stated, else that of the newest report (the
+    year before when the day would fall months after it)."""
+    days: list[str] = []
+    for m in _STATED.finditer(text):
+        month = _MONTHS.index((m["m1"] or m["m2"])[:3].lower()) + 1
+        day = int(m["d1"] or m["d2"])
+        year = int(m["y"]) if m["y"] else int(newest[:4]) if newest[:4].isdigit() else 0
+        if not year or not 1 <= day <= 31:
+            continue
+        if not m["y"] and newest and f"{year:04d}-{month:02d}-{day:02d}" > _months_after(newest):
+            year -= 1
+        days.append(f"{year:04d}-{month:02d}-{day:02d}")
+    return min(days, default=None)
+
+
+def _months_after(day: str, months: int = 2) -> str:
+    year, month = int(day[:4]), int(day[5:7]) + months
+    return f"{year + (month - 1) // 12:04d}-{(month - 1) % 12 + 1:02d}{day[7:10]}"
+
+
+def check_summary(
+    story: Mapping[str, Any], newest: str = "", oldest: str = ""
+) -> dict[str, list[str]]:
     """Order, pronoun, relative and long sentences of the summary."""
     out: dict[str, list[str]] = {"order": [], "pronoun": [], "relative": [], "long": []}
     sentences = [s["text"] for s in story.get("summary", [])]
-    dates = _dates(story, newest)
+    dates = _dates(story, newest, oldest)
     last = ""
     for n, (text, date) in enumerate(zip(sentences, dates, strict=True)):
         if date and n > 1 and last and date < last:
@@ -208,12 +286,16 @@ def check_summary(story: Mapping[str, Any], newest: str = "") -> dict[str, list[
         else:
             for m in HONORIFIC.finditer(text):
                 name = m.group(2).removesuffix("'s").removesuffix("’s")
+                if len(name) < 2:
+                    continue  # "Mr. D's" is a place's name, not a person's title and surname
                 full = rf"\b(?!(?:Mr|Mrs|Ms|Dr)\b)[A-Z][\w’'-]+ {re.escape(name)}\b"
                 if not re.search(full, before + " " + text):
                     out["pronoun"].append(f"{m.group(0)} before introduced: {text[:60]}")
                     break
         for m in RELATIVE.finditer(text):
-            if not DATED_AFTER.match(text[m.end() :]):
+            after = text[m.end() :]
+            possessive = m.group(0).endswith(("'s", "’s"))
+            if not DATED_AFTER.match(after) and not (possessive and DATED_AFTER_NOUN.match(after)):
                 out["relative"].append(f"{m.group(0)}: {text[:60]}")
                 break
         if len(text.split()) > MAX_WORDS:
@@ -280,8 +362,8 @@ def check(document: Mapping[str, Any]) -> tuple[Counter[str], dict[str, dict[str
     found: dict[str, dict[str, list[str]]] = {}
     for story in document.get("stories", []):
         per = {"state": check_state(story, outlet), "unreadable": check_unreadable(story)}
-        newest = max((published.get(a, "")[:10] for a in story["articles"]), default="")
-        per |= check_summary(story, newest)
+        days = [d for a in story["articles"] if (d := published.get(a, "")[:10])]
+        per |= check_summary(story, max(days, default=""), min(days, default=""))
         found[story["id"]] = per
     for line in check_latest(document.get("stories", []), published):
         sid = line.split(":", 1)[0]

@@ -325,12 +325,21 @@ def _texts_from_jsonl(path: Path) -> dict[str, str]:
     return texts
 
 
+def _texts_from_db(path: Path) -> dict[str, str]:
+    sys.path.insert(0, str(ROOT / "src"))
+    from storyline.store import Store
+
+    with Store(path) as store:
+        return {a.id: a.text for a in store.articles()}
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     """Measure each input (or a digest output dir) and print the tables."""
     parser = argparse.ArgumentParser(description="Reference-free summary checks.")
     parser.add_argument("inputs", nargs="*", type=Path)
     parser.add_argument("--from-dir", type=Path, help="a digest output dir holding stories.json")
     parser.add_argument("--analyses", type=Path, help="storyline analyze JSONL with the texts")
+    parser.add_argument("--db", type=Path, help="or the digest's database, holding the texts")
     parser.add_argument("--out", type=Path, help="also write each input's report under OUT/<name>")
     parser.add_argument(
         "--meantime",
@@ -342,12 +351,11 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="list unsupported citations")
     args = parser.parse_args(list(argv) if argv is not None else None)
     if args.from_dir:
-        if not args.analyses:
-            parser.error("--from-dir needs --analyses FILE.jsonl for the article texts")
+        if not args.analyses and not args.db:
+            parser.error("--from-dir needs --analyses FILE.jsonl or --db DB for the article texts")
         doc = json.loads((args.from_dir / "stories.json").read_text(encoding="utf-8"))
-        print_table(
-            str(args.from_dir), measure(doc, _texts_from_jsonl(args.analyses)), args.verbose
-        )
+        texts = _texts_from_jsonl(args.analyses) if args.analyses else _texts_from_db(args.db)
+        print_table(str(args.from_dir), measure(doc, texts), args.verbose)
         return 0
     inputs = args.inputs or [p for p in DEFAULT_INPUTS if p.exists()]
     if args.meantime:

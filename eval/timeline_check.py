@@ -11,7 +11,7 @@ story:
 - **events twice**: pairs of entries of one timeline that tell the same event: their
   dates are equal or one lies inside the other (a week holding the day) and they
   cite the same sentence or their lines share most content words (set cosine of
-  word stems ≥ 0.5).
+  word stems ≥ 0.5; ages such as "52-year-old" left out, since they describe people).
 
 Prints one row per file and a total (and with ``--show`` the offending lines), so
 that a run before and after a change can be compared. The stories come from the
@@ -95,8 +95,14 @@ def unresolved(text: str) -> list[str]:
     return out
 
 
+#: An age ("52-year-old", "47 year old") describes a person, not an event: two lines
+#: about different people of some age are not the same event for sharing it.
+AGE = re.compile(r"\b[\w]+[\s-]+years?[\s-]+old\b")
+
+
 def _stems(text: str) -> set[str]:
-    return {w[:6] for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2}
+    text = AGE.sub(" ", text.lower())
+    return {w[:6] for w in re.findall(r"[a-z]+", text) if w not in _STOP and len(w) > 2}
 
 
 def _cosine(a: set[str], b: set[str]) -> float:

@@ -1,7 +1,7 @@
 """Score time expressions on the TempEval-3 development set (TimeBank and AQUAINT apart).
 
 Usage: .venv/bin/python eval/times_tempeval.py [--data .devdata/tempeval] [--errors N]
-       [--corpus TimeBank|AQUAINT] [--no-baseline]
+       [--corpus TimeBank|AQUAINT] [--no-baseline] [--causes]
 
 Runs storyline's ``extract_times`` exactly as ``storyline analyze`` does (boilerplate
 masked, anchored on the creation date ``published``) and, in the same run, the
@@ -28,8 +28,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from times import baseline_times
+from times_causes import parse_error
 
 ROOT = Path(__file__).resolve().parents[1]
+KINDS = ("MISS", "VALUE", "EXTRA")
 CACHE = ROOT / "eval" / ".cache"
 
 
@@ -129,7 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", type=int, default=0, help="print this many errors")
     ap.add_argument("--corpus", default="", help="errors of this corpus only")
     ap.add_argument("--no-baseline", action="store_true", help="skip the dateparser baseline")
-    ap.add_argument("--kinds", action="store_true", help="count errors by kind and gold type")
+    ap.add_argument(
+        "--causes", action="store_true", help="count errors by cause (eval/times_causes.py)"
+    )
     args = ap.parse_args(argv)
     data = Path(args.data)
     if not (data / "dev.jsonl").is_file():
@@ -148,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     systems = ["storyline"] if args.no_baseline else ["storyline", "spaCy+dateparser"]
     tallies: dict[tuple[str, str], Tally] = {}
     errors: list[str] = []
-    kinds: Counter[str] = Counter()
+    causes: Counter[tuple[str, str]] = Counter()
     for row, doc in zip(rows, docs, strict=True):
         anchor = date.fromisoformat(row["published"][:10]) if row.get("published") else None
         g = gold.get(row["id"], [])
@@ -166,7 +170,9 @@ def main(argv: list[str] | None = None) -> int:
             if name == "storyline" and (not args.corpus or args.corpus == row["corpus"]):
                 for e in errs:
                     errors.append(f"{e}   [{row['id']} dct={anchor}]")
-                    kinds[e.split()[0] + " " + (e.split()[2] if e[0] != "E" else "")] += 1
+                    parsed = parse_error(e)
+                    if parsed is not None:
+                        causes[parsed] += 1
     print(
         f"{'corpus':10} {'system':18} {'gold':>5} {'pred':>5} {'spanP':>6} {'spanR':>6} "
         f"{'spanF1':>6} {'valP':>6} {'valR':>6} {'valF1':>6}"
@@ -178,9 +184,14 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             cells = " ".join(f"{x:6.3f}" for x in t.row())
             print(f"{corpus:10} {name:18} {t.gold:5d} {t.pred:5d} {cells}")
-    if args.kinds:
-        for kind, n in kinds.most_common():
-            print(f"{n:5d} {kind}")
+    if args.causes:
+        names = sorted({c for _, c in causes}, key=lambda c: -sum(causes[k, c] for k in KINDS))
+        print(
+            f"\n{'cause (' + (args.corpus or 'all') + ')':40} {'miss':>5} {'value':>5} {'extra':>5}"
+        )
+        for c in names:
+            print(f"{c:40} " + " ".join(f"{causes[k, c]:5d}" for k in KINDS))
+        print(f"{'total':40} " + " ".join(f"{sum(causes[k, c] for c in names):5d}" for k in KINDS))
     for line in errors[: args.errors]:
         print(line)
     return 0

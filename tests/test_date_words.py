@@ -46,3 +46,21 @@ def test_date_words_without_stated_gives_the_report_words_back() -> None:
     times = [_t("on Friday", "2025-05-16")]
     text = "They met on Friday."
     assert without_stated(state_dates(text, times, 2025)) == text
+
+
+def test_date_words_possessive_date_goes_after_the_whole_noun_phrase() -> None:
+    times = [_t("Tuesday's", "2016-05-17")]
+    text = "Charges follow Tuesday's fatal shooting in Ravenel."
+    assert state_dates(text, times, 2016) == (
+        "Charges follow Tuesday's fatal shooting (17 May) in Ravenel."
+    )
+    text = "Friday's talks ended without a deal."
+    assert state_dates(text, [_t("Friday's", "2025-05-16")], 2025) == (
+        "Friday's talks (16 May) ended without a deal."
+    )
+
+
+def test_date_words_a_day_the_report_spells_out_is_not_stated_twice() -> None:
+    times = [_t("Monday", "2016-09-26")]
+    text = "He was at home on Monday, September 26, with friends."
+    assert state_dates(text, times, 2016) == text

@@ -45,3 +45,40 @@ def test_page_check_counts_each_kind_of_problem() -> None:
     assert totals["state"] == 1  # 14 injured: single source and disputed
     assert totals["unreadable"] == 1  # "It said so"
     assert totals["pronoun"] == 1 and totals["relative"] == 1 and totals["long"] == 1
+
+
+def test_page_check_a_date_beside_a_part_of_day_or_a_possessive_noun_is_beside_the_word() -> None:
+    summary = [
+        {"text": "Police came on Friday night (4 November) to the house.", "passages": []},
+        {"text": "The charges follow Tuesday's fatal shooting (17 May) there.", "passages": []},
+        {"text": "The vigil was held on Sunday after the funeral.", "passages": []},
+    ]
+    found = page_check.check_summary({"summary": summary})
+    assert [x.split(":")[0] for x in found["relative"]] == ["on Sunday"]
+
+
+def test_page_check_a_headline_figure_in_another_state_than_the_sections_below() -> None:
+    story = {
+        "figures": [{"measure": "killed", "value": 9, "status": "disputed"},
+                    {"measure": "injured", "value": 5, "status": "single source"}],
+        "claims": [{"measure": "killed", "value": 9, "state": "agreed"},
+                   {"measure": "injured", "value": 5, "state": "single source"}],
+    }  # fmt: skip
+    assert page_check._headline_states(story) == ["headline 9 killed: disputed, below agreed"]
+
+
+def test_page_check_a_sentence_is_dated_by_the_day_it_states() -> None:
+    summary = [
+        {"text": "The main event happened in Vellmar.", "passages": []},
+        {"text": "On Oct. 27 a boy found a gun in Vellmar.", "passages": []},
+        {"text": "On Oct. 17 a girl was shot in Kessel.", "passages": []},
+        {"text": "The man was convicted on June 13, 2003 of robbery.", "passages": []},
+        {"text": "Results come out on December 24 (24 December).", "passages": []},
+    ]
+    found = page_check.check_summary({"summary": summary}, "2015-12-03", "2015-11-20")
+    assert [x[:21] for x in found["order"]] == ["2015-10-17 after 2015"]
+
+
+def test_page_check_shots_fired_are_not_people_shot() -> None:
+    assert not page_check._names_measure("A car fired the two initial shots", "shot")
+    assert page_check._names_measure("Two men were shot on Main Street", "shot")

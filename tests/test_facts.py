@@ -88,3 +88,39 @@ def test_leaning_lines() -> None:
     assert leans_back("It had informed staff representatives")
     assert leans_back("“They said so")
     assert not leans_back("Italy said the talks failed")
+
+
+def test_facts_a_headline_figure_takes_the_state_of_the_fact_holding_it() -> None:
+    from storyline.model import Fact, Figure, FigureValue
+    from storyline.story.facts import figure_states
+
+    lone = Fact("injured", "bus strike", SINGLE, "4 injured", (4.0,), ("a", "c"), 1)
+    assert figure_states([Figure("injured", 4.0, AGREED, ("a", "c"))], [lone])[0].status == SINGLE
+    # reports' leads differ, but the other value is another event's: the fact is agreed
+    agreed = Fact("killed", "strike on a bus", AGREED, "9 killed", (9.0,), ("a", "b"), 2)
+    other = Fact("killed", "shelling", DISPUTED, "5 or 10 killed", (5.0, 10.0), ("b", "d"), 2)
+    sides = (FigureValue(9.0, ("a", "b")), FigureValue(10.0, ("d",)))
+    figure = Figure("killed", 9.0, DISPUTED, ("a", "b"), reason="2 sources give 9", values=sides)
+    (settled,) = figure_states([figure], [agreed, other])
+    assert (settled.status, settled.values, settled.reason) == (AGREED, (), None)
+
+
+def test_facts_a_figure_no_fact_holds_keeps_its_own_state() -> None:
+    from storyline.model import Fact, Figure
+    from storyline.story.facts import figure_states
+
+    other = Fact("killed", "flood", AGREED, "9 killed", (9.0,), ("a", "b"), 2)
+    figure = Figure("killed", 2.0, "updated", ("b",), reason="the latest report gives 2")
+    assert figure_states([figure], [other]) == (figure,)
+
+
+def test_facts_an_agreed_figure_joins_a_disagreement_found_among_single_sources() -> None:
+    agreed = _claim(1, ("a", "b"), "shooting")
+    claims, conflicts = reconcile(
+        [agreed, _claim(1, ("d",), "strike at the hospital"), _claim(3, ("b",), "strike")],
+        [],
+        OUTLET,
+    )
+    assert claims == ()
+    assert [v.value for v in conflicts[0].values] == [1, 3]
+    assert set(conflicts[0].values[0].articles) == {"a", "b", "d"}

@@ -12,6 +12,7 @@ from storyline import api
 from storyline.analyze.pipeline import analyze_article, analyze_articles
 from storyline.ingest.dates import publication_day
 from storyline.model import Article, ArticleAnalysis
+from storyline.nlp import doc_text, load_nlp, model_name
 from storyline.store import Store
 
 TEXT = (
@@ -85,3 +86,16 @@ def test_pipeline_interrupted_digest_keeps_stored_work(
     with Store(db) as store:
         assert store.count_articles() == 3
         assert len(store.analyses()) == 1
+
+
+def test_pipeline_model_loaded_once_whatever_it_is_called(nlp: Any) -> None:
+    # The digest asks for load_nlp(None), a bench or a test for load_nlp(): one pipeline.
+    assert load_nlp(None) is nlp
+    assert load_nlp(model_name()) is nlp
+
+
+def test_pipeline_doc_text_is_built_once_per_doc(nlp: Any) -> None:
+    doc = nlp(TEXT)
+    text = doc_text(doc)
+    assert text == doc.text
+    assert doc_text(doc) is text  # stages read it in loops: spaCy would join the tokens again

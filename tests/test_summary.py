@@ -375,3 +375,58 @@ def test_summary_surname_stands_for_a_person_not_a_place() -> None:
     ]
     (only,) = run(items, duplicate_of={"b": "a", "c": "a"})
     assert only.citations == ("a", "b")
+
+
+def test_summary_a_recalled_event_places_a_sentence_that_tells_only_it() -> None:
+    first = "Floodwater swept through the river town of Vellmar on Sunday after days of rain."
+    arrest = "Police in Dornach arrested the dam keeper of Kessel on a charge of neglect."
+    recalled = "Rescue crews from Kessel pulled families off the roofs of Vellmar that night."
+    later = "Cleanup crews from Dornach began clearing mud from the streets of Vellmar at last."
+    a = art("a", first, published="2025-03-02")
+    b = art("b", f"{arrest} {recalled} {later}", published="2025-03-30")
+    sa, sb = a.analysis.sentences, b.analysis.sentences
+    timeline = (
+        TimelineEntry("2025-03-02", "day", "Flood", ("a",), citations=(Citation("a", sa[0]),)),
+        TimelineEntry("2025-03-30", "day", "Arrest", ("b",), citations=(Citation("b", sb[0]),)),
+        TimelineEntry("2025-03-02", "day", "Rescue", ("b",), citations=(Citation("b", sb[1]),)),
+        TimelineEntry("2025-03-30", "day", "Cleanup", ("b",), citations=(Citation("b", sb[2]),)),
+    )
+    c = art("c", first.replace("after days", "after three days"), published="2025-03-02")
+    texts = [s.text for s in run([a, b, c], timeline=timeline)]
+    assert texts[0] == first  # the main event, told by two reports, leads
+    assert all(texts.index(recalled) < texts.index(t) for t in (arrest, later) if t in texts)
+    assert {arrest, later} & set(texts)
+
+
+def test_summary_a_cited_report_holds_every_name_even_one_the_name_finder_missed() -> None:
+    tail = "said the dam at Kessel was closed through the long night of rain."
+    items = [
+        art("a", f"Mayor Ilsa Brandt of the Vellmar Water Board {tail}"),
+        art("b", f"Mayor Ilsa Brandt of Vellmar {tail}"),  # no Water Board
+        art("c", f"Mayor Ilsa Brandt of the Vellmar Water Board {tail}"),
+    ]
+    (only,) = run(items, duplicate_of={"b": "a", "c": "a"})
+    assert only.citations == ("a", "c")
+
+
+def test_summary_an_event_cited_only_in_a_copy_is_told_from_the_original() -> None:
+    news = "Tomas Reed is expected to give himself up to the police in Kessel on Wednesday."
+    others = [
+        "Floodwater swept through the river town of Vellmar on Sunday after days of rain.",
+        "Rescue teams from Dornach reached the flooded streets of Vellmar by Sunday evening.",
+        "Mayor Ilsa Brandt said the dam at Kessel had held through the whole night.",
+        "Schools in Vellmar will stay closed until the water has drained from the valley.",
+        "The river in Vellmar rose higher than at any time since the great flood of the valley.",
+        "Farmers in the valley below Kessel lost most of their winter crops to the water.",
+    ]
+    text = " ".join([*others, news])
+    a = art("a", text, published="2025-03-04")
+    b = art("b", text, published="2025-03-04")
+    sb = b.analysis.sentences
+    timeline = (
+        TimelineEntry("2025-03-04", "day", "Surrender", ("b",), citations=(Citation("b", sb[-1]),)),
+    )
+    texts = [
+        s.text for s in run([a, b], timeline=timeline, duplicate_of={"b": "a"}, max_sentences=4)
+    ]
+    assert news in texts

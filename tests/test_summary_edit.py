@@ -115,3 +115,17 @@ def test_link_bait_is_not_news() -> None:
 def test_room_is_left_for_the_dates_of_relative_days() -> None:
     assert room_for_dates("The quay reopened on Friday after the storm of Monday.") == MAX_WORDS - 4
     assert room_for_dates("The quay reopened after the storm.") == MAX_WORDS
+
+
+def test_summary_edit_a_long_sentence_is_cut_before_a_conjunction_without_a_comma() -> None:
+    from storyline.story.summary.edit import clip
+
+    text = (
+        "Ivan Jimenez, 29, was arrested Thursday and charged with attempted murder, assault, "
+        "reckless endangerment and criminal possession of a weapon after he and two other men "
+        "shot four people inside the bar on the corner of Fifth Avenue late on Saturday night."
+    )
+    assert clip(text) == (
+        "Ivan Jimenez, 29, was arrested Thursday and charged with attempted murder, assault, "
+        "reckless endangerment and criminal possession of a weapon."
+    )

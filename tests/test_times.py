@@ -296,3 +296,94 @@ def test_times_event_dates_follow_the_tense_not_the_reporting_verb(nlp: Any) -> 
     assert t.value == "2025-05-16"
     assert _one(nlp, "Delegates met last week in Istanbul.", monday).value == "2025-W20"
     assert _one(nlp, "The ministers meet this week.", monday).value == "2025-W21"
+
+
+def test_times_following_year_takes_the_date_told_before(nlp: Any) -> None:
+    found = _times(nlp, "In May 2019 she joined the board, and the following year she quit.")
+    assert [(t.text, t.value) for t in found] == [
+        ("May 2019", "2019-05"),
+        ("the following year", "2020"),
+    ]
+    found = _times(nlp, "Exports reached a peak in 2011. That year the mine closed.")
+    assert [t.value for t in found] == ["2011", "2011"]
+    # without a date before it, the report's own year is the base
+    assert _one(nlp, "The previous year, the plant was sold.").value == "2024"
+    # a relative base stays relative until the anchor is known
+    t = _times(nlp, "The board met in March. The following month it sold the unit.", None)[1]
+    assert t.rel == "shift:month:1|monthname:03:past"
+    assert resolve_time(t, SATURDAY).value == "2025-04"
+
+
+def test_times_year_end_and_mid_afternoon(nlp: Any) -> None:
+    assert _one(nlp, "The sale should close by year-end.").value == "2025"
+    assert _one(nlp, "The index has fallen 3% since year-end.").value == "2024"
+    t = _one(nlp, "By mid-afternoon yesterday, shares were up.")
+    assert (t.type, t.value) == ("TIME", "2025-05-16TAF")
+
+
+def test_times_relations_and_fractions_are_not_times(nlp: Any) -> None:
+    assert _times(nlp, "He was killed soon after being captured.") == []
+    assert _times(nlp, "Iraq imports about three-quarters of its food.") == []
+    assert [t.value for t in _times(nlp, "It will not be profitable until 1994 or later.")] == [
+        "1994"
+    ]
+    assert _one(nlp, "It turned a profit after several quarters of losses.").value == "PXQ"
+
+
+def test_times_fractions_sets_and_year_prefixes(nlp: Any) -> None:
+    assert _one(nlp, "A minute and a half later the pilot called.").value == "PT1M30S"
+    assert _one(nlp, "They lived in camps for 2 1/2 years.").value == "P2.5Y"
+    t = _one(nlp, "Orangemen march each July.")
+    assert (t.type, t.value) == ("SET", "XXXX-07")
+    assert _one(nlp, "It takes effect in next year's first quarter.").value == "2026-Q1"
+    assert _one(nlp, "The unit was closed this past spring.").value == "2025-SP"
+    assert _one(nlp, "A week or so ago, the general chose the target.").value == "2025-05-10"
+    assert _one(nlp, "The talks that are supposed to conclude by June began.").value == "2025-06"
+
+
+def test_times_weekday_without_a_verb_looks_back(nlp: Any) -> None:
+    # a headline or a verbless fragment tells news: the last such day, not the next
+    assert _one(nlp, "Talks in Geneva on Thursday", date(2025, 5, 19)).value == "2025-05-15"
+
+
+def test_times_a_quarter_with_its_year_is_background_not_the_period(nlp: Any) -> None:
+    text = (
+        "The utility stopped paying a dividend in the third quarter of 1984. It reported"
+        " third-quarter net of $68 million, up from $66 million a year ago."
+    )
+    found = _times(nlp, text, date(1989, 10, 27))
+    assert [t.value for t in found] == ["1984-Q3", "1989-Q3", "1988-Q3"]
+
+
+def test_times_had_been_due_looks_back(nlp: Any) -> None:
+    monday = date(1989, 10, 30)
+    assert _one(nlp, "It had been due to expire Friday.", monday).value == "1989-10-27"
+    assert _one(nlp, "It is due to expire Friday.", monday).value == "1989-11-03"
+
+
+def test_times_the_next_day_follows_the_day_told_before(nlp: Any) -> None:
+    monday = date(2016, 12, 19)
+    found = _times(nlp, "The boy was shot on Saturday and died the next day.", monday)
+    assert [t.value for t in found] == ["2016-12-17", "2016-12-18"]
+    found = _times(nlp, "He was shot on June 3, 2016, and died the following day.", monday)
+    assert [t.value for t in found] == ["2016-06-03", "2016-06-04"]
+
+
+def test_times_rule_prefilter_names_real_rules() -> None:
+    from storyline.analyze.timex.normalize import NEEDS, RULES
+
+    assert set(NEEDS) <= {r.name for r in RULES}
+
+
+def test_times_weeks_ahead_and_an_additional_year(nlp: Any) -> None:
+    assert _one(nlp, "They may sell bonds in the weeks ahead.").value == "PXW"
+    assert _one(nlp, "The loan may be extended for an additional year.").value == "P1Y"
+
+
+def test_times_a_dated_noun_under_a_progressive_is_not_ahead(nlp: Any) -> None:
+    friday = date(2015, 7, 3)
+    t = _one(nlp, "Authorities are investigating a Thursday evening homicide.", friday)
+    assert t.value == "2015-07-02TEV"
+    assert _one(nlp, "The ministers are meeting on Monday.", friday).value == "2015-07-06"
+    t = _one(nlp, "Police say a gang member is to blame for the shooting on Tuesday.", friday)
+    assert t.value == "2015-06-30"  # "is to blame" is no plan

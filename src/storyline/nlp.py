@@ -35,12 +35,19 @@ def model_name(requested: str | None = None) -> str:
     )
 
 
-@cache
 def load_nlp(requested: str | None = None) -> Any:
-    """Load (once per process) the spaCy pipeline named by :func:`model_name`."""
+    """Load (once per process) the spaCy pipeline named by :func:`model_name`.
+
+    Kept by the name it resolves to, so ``load_nlp()``, ``load_nlp(None)`` and the
+    default's own name share one loaded pipeline.
+    """
+    return _load(model_name(requested))
+
+
+@cache
+def _load(name: str) -> Any:
     import spacy
 
-    name = model_name(requested)
     try:
         module = importlib.import_module(name)
     except ImportError:

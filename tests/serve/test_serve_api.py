@@ -9,6 +9,7 @@ from pathlib import Path
 
 import httpx
 from conftest import with_client
+from markupsafe import escape
 
 from storyline.serve import Settings
 from storyline.serve.http import CSP
@@ -197,7 +198,7 @@ def test_serve_api_cors_only_for_configured_origins(served_db: str | Path) -> No
     )
 
 
-def test_serve_pages_escape_report_text_and_answer_304(settings: Settings) -> None:
+def test_serve_pages_escape_report_text_and_answer_304(settings: Settings, fixture_digest) -> None:  # type: ignore[no-untyped-def]
     async def scenario(c: httpx.AsyncClient) -> None:
         page = await c.get("/stories/s-flood")
         assert page.status_code == 200 and "<script>alert" not in page.text
@@ -225,6 +226,10 @@ def test_serve_pages_escape_report_text_and_answer_304(settings: Settings) -> No
         assert "injured, Vellmar flood: 12 (others: 7)" in outlet.text
         line = await c.get("/storylines/line-1")
         assert "/stories/s-flood" in line.text
+        # told as the static report tells it: each story in one line, its first sentence
+        flood = fixture_digest.stories[0]
+        assert 'id="events"' in line.text and str(escape(flood.summary[0].text)) in line.text
+        assert "/feeds/storylines/line-1.atom" in line.text
         assert (await c.get("/stories/nope")).status_code == 404
         assert (await c.get("/search", params={"since": "yesterday"})).status_code == 422
 

@@ -179,6 +179,20 @@ def test_serve_browser_posted_report_appears_after_reload(
     page.context.close()
 
 
+def test_serve_browser_storyline_page_tells_its_events(
+    server: tuple[str, str], browser: Any
+) -> None:
+    base, _ = server
+    page, problems = _open(browser, base + "/storylines/line-1", DESKTOP)
+    event = page.locator("#events li.event").first
+    event.wait_for(state="visible")
+    assert event.locator("p.line").inner_text().strip()  # the story in one line
+    event.locator("a").first.click()
+    page.wait_for_url("**/stories/s-flood")
+    _clean(page, problems)
+    page.context.close()
+
+
 def test_serve_browser_phone_width_has_no_horizontal_scroll(
     server: tuple[str, str], browser: Any
 ) -> None:
@@ -189,6 +203,7 @@ def test_serve_browser_phone_width_has_no_horizontal_scroll(
         "/search?q=flood",
         "/entities/ilsa-brandt",
         "/sources/Coastal%20Herald",
+        "/storylines/line-1",
     ):
         page, problems = _open(browser, base + path, PHONE)
         width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")

@@ -35,6 +35,7 @@ from storyline.analyze.numbers.victims import (
 )
 from storyline.lexicon.measures import HARM, rate_measure
 from storyline.model import Claim, Mention, Span, TimeExpr
+from storyline.nlp import doc_text
 
 __all__ = [
     "ADDITIONAL",
@@ -96,7 +97,7 @@ def _date(sent: Any, times: Sequence[TimeExpr]) -> str | None:
         if re.fullmatch(r"XXXX-\d{2}", t.value):
             return t.value
     for t in inside:
-        words = sent.doc.text[t.span.start : t.span.end].lower()
+        words = doc_text(sent.doc)[t.span.start : t.span.end].lower()
         if t.value == "XXXX" and re.search(r"\b(year|month)s?\b", words):
             return t.value  # "last year", "last month" with no publication date to resolve it
     return None
@@ -228,7 +229,7 @@ def _harm_claims(
             start = min(start, *(phrases[h].start for h in heads)) if heads else start
             # the victim's own words only: a broken parse may reach back across lines
             start = max(start, first - 8, sent.start)
-            while start < first and "\n" in doc.text[doc[start].idx : doc[first].idx]:
+            while start < first and "\n" in doc_text(doc)[doc[start].idx : doc[first].idx]:
                 start += 1
             last = max(m.i for m in group)
             span = _char_span(doc, start, last + 1)
@@ -237,7 +238,7 @@ def _harm_claims(
                 span = _char_span(doc, p.start, p.end)
                 measure = rate_measure(measure, period_of(doc, p, tok.i))
             emitted.add(measure)
-            if not doc.text[span.start : span.end].strip():
+            if not doc_text(doc)[span.start : span.end].strip():
                 continue
             out.append((span, measure, total, qualifier, counted or "people", value_max, victim.i))
     return out
@@ -393,7 +394,7 @@ def _sourced_by_next(
         nxt = sents[n + 1]
         if (
             nxt.start_char - sents[n].end_char > 2
-            and "\n\n" in nxt.doc.text[sents[n].end_char : nxt.start_char]
+            and "\n\n" in doc_text(nxt.doc)[sents[n].end_char : nxt.start_char]
         ):
             continue  # a new paragraph starts a new thought
         words = {t.lower_ for t in nxt}

@@ -26,7 +26,7 @@ from storyline.analyze.quotes import extract_quotes
 from storyline.analyze.times import extract_times
 from storyline.ingest.dates import publication_day, stated_date
 from storyline.model import Article, ArticleAnalysis, Boilerplate, Span
-from storyline.nlp import load_nlp
+from storyline.nlp import doc_text, load_nlp
 
 #: Articles sent to a worker at a time; large enough to amortise pickling.
 BATCH_SIZE = 16
@@ -36,7 +36,7 @@ _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 def sentence_spans(doc: Any) -> tuple[Span, ...]:
     """Sentence spans of a doc, trimmed of whitespace, blank (masked) ones dropped."""
     spans = []
-    text: str = doc.text
+    text = doc_text(doc)
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
         while start < end and text[start].isspace():

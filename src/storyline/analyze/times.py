@@ -17,6 +17,7 @@ from typing import Any
 from storyline.analyze.timex.find import clause_tense, find_times
 from storyline.analyze.timex.resolve import resolve_rel
 from storyline.model import Span, TimeExpr
+from storyline.nlp import doc_text
 
 __all__ = ["clause_tense", "extract_times", "resolve_time"]
 
@@ -35,7 +36,7 @@ def resolve_time(t: TimeExpr, anchor: date) -> TimeExpr:
 def extract_times(doc: Any, anchor: date | None) -> tuple[TimeExpr, ...]:
     """Every time expression of a spaCy ``Doc``, resolved against ``anchor`` when given."""
     out: list[TimeExpr] = []
-    text: str = doc.text  # spaCy rebuilds Doc.text on every access
+    text = doc_text(doc)  # spaCy rebuilds Doc.text on every access
     for found in find_times(doc, text=text):
         norm = found.norm
         expr = TimeExpr(

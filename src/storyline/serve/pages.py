@@ -8,6 +8,7 @@ served tables and kept per store generation, so a repeat is a dictionary look-up
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from typing import Annotated, Any
 
@@ -18,8 +19,10 @@ from starlette.responses import Response
 from storyline.serve.access import read_access
 from storyline.serve.filters import make_filters
 from storyline.serve.http import NotFoundError, conditional
+from storyline.serve.publish import SERVER_SITE
 from storyline.serve.state import AppState, templates
 from storyline.store.search import Filters, StoryRow
+from storyline.story.storyline import storyline_from_json
 
 router = APIRouter(default_response_class=HTMLResponse, dependencies=[Depends(read_access)])
 
@@ -98,22 +101,23 @@ def story_page(request: Request, story_id: Annotated[str, Path(max_length=300)])
 def storyline_page(
     request: Request, storyline_id: Annotated[str, Path(max_length=300)]
 ) -> Response:
-    """Every story of a storyline, newest first."""
+    """The storyline told as the static report tells it: its stories in order, each in one
+    line, and the figures that changed (built from the stories as published)."""
     reader = _state(request).reader()
     stories = reader.stories(Filters(storyline=storyline_id), limit=500)
     if not stories:
         raise NotFoundError(f"no storyline {storyline_id!r}")
-    return _page(
-        request,
-        "storyline.html.j2",
-        lambda: {
-            "title": stories[-1].title,
-            "line_id": storyline_id,
-            "stories": stories,
-            "first": min((s.first for s in stories if s.first), default=""),
-            "last": max((s.last for s in stories), default=""),
-        },
-    )
+
+    def context() -> dict[str, Any]:
+        docs = [
+            (json.loads(found[1]), s.first, s.last)
+            for s in stories
+            if (found := reader.story(s.id)) is not None
+        ]
+        line = storyline_from_json(storyline_id, docs)
+        return {"line": line, "line_id": storyline_id, "story_file": SERVER_SITE.story_href}
+
+    return _page(request, "storyline.html.j2", context)
 
 
 @router.get("/search", summary="Full-text search over reports and stories")

@@ -15,7 +15,7 @@ from storyline.story.compare.claims import compare_claims
 from storyline.story.coverage import build_coverage
 from storyline.story.dating import estimate_dates
 from storyline.story.disputes import find_disputes
-from storyline.story.facts import fact_states, outlet_keys, reconcile
+from storyline.story.facts import fact_states, figure_states, outlet_keys, reconcile
 from storyline.story.figures import story_figures
 from storyline.story.names import resolve_names
 from storyline.story.quotes import group_quotes
@@ -85,6 +85,9 @@ def assemble_story(
         canonical=names.canonical,
         max_sentences=max_sentences,
     )
+    facts = fact_states(claims, conflicts, outlet)
+    # one state per figure: the headline figures read theirs from the facts
+    figures = figure_states(story_figures(ordered, dups, outlet), facts)
     story = Story(
         id=story_id,
         title=story_title(ordered, entities),
@@ -97,10 +100,10 @@ def assemble_story(
         timeline=timeline,
         summary=summary,
         disputes=find_disputes(ordered, conflicts, timeline, quotes),
-        facts=fact_states(claims, conflicts, outlet),
+        facts=facts,
         duplicate_of=dups,
         date_evidence={k: v for k, v in evidence.items() if k in ids},
-        figures=story_figures(ordered, dups),
+        figures=figures,
     )
     story = replace(story, coverage=build_coverage(story, ordered, dups))
     return AssembledStory(story=story, items=ordered, date_evidence=dict(evidence))

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from storyline.lexicon.calendar import MONTH_NAMES, WEEKDAY_NAMES
+from storyline.lexicon.calendar import MONTH_NAMES, MONTH_WORD, WEEKDAY_NAMES
 from storyline.model import TimeExpr
 
 __all__ = ["RELATIVE_DAY", "readable_date", "state_dates", "without_stated"]
@@ -27,6 +27,19 @@ RELATIVE_DAY = re.compile(
 )
 _FULL_DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _STATED = re.compile(r"\s*\(\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?\)")
+#: The report states the day itself right after the word: "on Monday, September 26".
+_SPELLED = re.compile(
+    rf",?\s+(?:(?i:{MONTH_WORD})\.?\s+\d{{1,2}}\b|\d{{1,2}}\s+(?i:{MONTH_WORD})\b)"
+)
+#: Words that end the noun a possessive day qualifies ("Tuesday's fatal shooting in ..."):
+#: a preposition, an article, a conjunction or an auxiliary verb.
+_NOUN_END_TEXT = (
+    "in on at of for to from by with near after before during as and or but that which who "
+    "the a an was were is are has have had will would could said says"
+)
+_NOUN_END = frozenset(_NOUN_END_TEXT.split())
+#: Words of the noun phrase after a possessive day, at most.
+_NOUN_WORDS = 3
 
 
 def _day_of(t: TimeExpr) -> date | None:
@@ -61,6 +74,21 @@ def readable_date(value: str) -> str:
     return f"{int(m[3])} {MONTH_NAMES[int(m[2]) - 1]} {m[1]}"
 
 
+def _noun_end(text: str, start: int) -> int:
+    """Where the noun phrase after a possessive day ends: "Tuesday's fatal shooting| in"."""
+    end = start
+    for n, m in enumerate(re.finditer(r"\s+([\w-]+)([^\w\s-]?)", text[start:])):
+        if n >= _NOUN_WORDS or m.start() != end - start:
+            break
+        word = m[1]
+        if word.lower() in _NOUN_END or (n > 0 and word.lower().endswith("ed")):
+            break
+        end = start + m.end(1)
+        if m[2]:  # punctuation ends the phrase
+            break
+    return end
+
+
 def state_dates(text: str, times: Sequence[TimeExpr], year: int | None = None) -> str:
     """``text`` with each relative day word followed by its date, where ``times`` knows it.
 
@@ -73,7 +101,7 @@ def state_dates(text: str, times: Sequence[TimeExpr], year: int | None = None) -
     out: list[str] = []
     last = 0
     for m in RELATIVE_DAY.finditer(text):
-        if _STATED.match(text, m.end()):
+        if _STATED.match(text, m.end()) or _SPELLED.match(text, m.end()):
             continue
         word = m[0].lower().split("'")[0].split("’")[0]
         key = word.split()[-1] if word.split()[0] in ("early", "late") else word.split()[0]
@@ -86,8 +114,7 @@ def state_dates(text: str, times: Sequence[TimeExpr], year: int | None = None) -
         used.add(found[0])
         end = m.end()
         if m["poss"]:  # "Friday's talks (16 May)": after the noun the day qualifies
-            noun = re.match(r"\s+[\w-]+", text[end:])
-            end += noun.end() if noun else 0
+            end = _noun_end(text, end)
         out.append(text[last:end] + f" ({_label(found[1], year)})")
         last = end
     out.append(text[last:])

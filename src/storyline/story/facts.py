@@ -16,6 +16,11 @@ then gives every figure its state, once, and every section of the page and
 
 Sources are counted by outlet (:func:`outlet_keys`): two reports of one outlet are
 one source, a report of unknown outlet is a source of its own.
+
+The story's headline figures (:mod:`storyline.story.figures`) read their state
+from the same facts (:func:`figure_states`): a headline figure takes the state of
+the fact that holds its value, so the figures box and the sections below never
+disagree.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from storyline.model import (
     Conflict,
     ConflictValue,
     Fact,
+    Figure,
     StoryClaim,
 )
 from storyline.story.dedup.minhash import original_of
@@ -113,8 +119,18 @@ def reconcile(
         if len(group) > 1:
             taken.update(id(g) for g in group)
             out_conflicts.append(_disagreement(group))
-    claims_out = tuple(c for c in kept if id(c) not in taken)
-    return claims_out, tuple(out_conflicts)
+    # a figure that is a side of a disagreement found just now joins it too
+    formed = len(conflicts)
+    claims_out: list[StoryClaim] = []
+    for cl in (c for c in kept if id(c) not in taken):
+        for n in range(formed, len(out_conflicts)):
+            side = _side_of(cl, out_conflicts[n])
+            if side is not None:
+                out_conflicts[n] = _absorb(out_conflicts[n], side, cl)
+                break
+        else:
+            claims_out.append(cl)
+    return tuple(claims_out), tuple(out_conflicts)
 
 
 def _keys(claim: StoryClaim, outlet: Mapping[str, str]) -> list[str]:
@@ -292,3 +308,41 @@ def _readable(about: str, counted: str = "", measure: str = "") -> bool:
         return False
     del counted
     return len(about.split()) <= MAX_ABOUT_WORDS
+
+
+#: Which state wins when several facts hold one figure's value.
+_PRECEDENCE = (DISPUTED, UPDATED, AGREED, SINGLE)
+
+
+def source_state(articles: Sequence[str], outlet: Mapping[str, str]) -> str:
+    """``agreed`` when two or more independent sources (by outlet) give it, else single."""
+    return AGREED if _sources(articles, outlet) >= 2 else SINGLE
+
+
+def figure_states(figures: Sequence[Figure], facts: Sequence[Fact]) -> tuple[Figure, ...]:
+    """The headline figures, each in the state the story's facts give its measure and value.
+
+    The facts align figures event by event; a headline figure reads its reports' leads,
+    where another event's toll can stand in ("10 killed" of a shelling beside "9 killed"
+    in a strike). So a figure whose value a fact holds takes that fact's state (a
+    dispute among several first, then an update, agreed, single source). One that
+    becomes agreed or single source no longer lists other values (they belong to other
+    facts); one no fact holds keeps the state its reports give, sources counted by
+    outlet as the facts count them.
+    """
+    out: list[Figure] = []
+    for fig in figures:
+        states = {
+            f.state
+            for f in facts
+            if f.measure == fig.measure
+            and any(round(v, 4) == round(fig.value, 4) for v in f.values)
+        }
+        state = next((s for s in _PRECEDENCE if s in states), fig.status)
+        if state == fig.status:
+            out.append(fig)
+        elif state in (AGREED, SINGLE):
+            out.append(replace(fig, status=state, reason=None, values=()))
+        else:
+            out.append(replace(fig, status=state))
+    return tuple(out)

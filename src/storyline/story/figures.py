@@ -33,6 +33,7 @@ from storyline.analyze.numbers.tally import HARM_TOTALS, incident_counts, is_bac
 from storyline.analyze.numbers.victims import ADDITIONAL, ANAPHORIC, PART
 from storyline.model import Analyzed, Citation, Claim, Figure, FigureValue
 from storyline.story.dedup.minhash import count_originals as independent_sources
+from storyline.story.facts import outlet_keys, source_state
 
 #: Counts of the main event shown as figures beside killed and injured, in page order.
 OTHER_MEASURES = ("arrested", "missing", "evacuated", "displaced")
@@ -137,8 +138,18 @@ def _day(fig: ReportFigure) -> str:
     return (fig.published or "")[:10]
 
 
-def combine(measure: str, figs: Sequence[ReportFigure], duplicate_of: Mapping[str, str]) -> Figure:
-    """The figure a story stands by for one measure, from its reports' values."""
+def combine(
+    measure: str,
+    figs: Sequence[ReportFigure],
+    duplicate_of: Mapping[str, str],
+    outlet: Mapping[str, str] | None = None,
+) -> Figure:
+    """The figure a story stands by for one measure, from its reports' values.
+
+    ``outlet`` maps article ids to their independent source
+    (:func:`storyline.story.facts.outlet_keys`): agreed or single source is then
+    counted as the story's facts count it.
+    """
     by_value: dict[float, list[ReportFigure]] = {}
     for fig in figs:
         by_value.setdefault(fig.value, []).append(fig)
@@ -150,13 +161,24 @@ def combine(measure: str, figs: Sequence[ReportFigure], duplicate_of: Mapping[st
     if len(by_value) == 1:
         value = next(iter(by_value))
         articles = tuple(sorted({f.article for f in figs}))
-        status = "agreed" if independent_sources(articles, duplicate_of) > 1 else "single source"
+        status = (
+            source_state(articles, outlet)
+            if outlet is not None
+            else "agreed"
+            if independent_sources(articles, duplicate_of) > 1
+            else "single source"
+        )
         return Figure(measure, value, status, articles, values[0].citations, derived)
 
     def support(v: float) -> tuple[int, str, float]:
         # most independent sources; between equals, the latest report knows more
         arts = {f.article for f in by_value[v]}
-        return independent_sources(arts, duplicate_of), max(map(_day, by_value[v])), v
+        n = (
+            len({outlet.get(a, f"id:{a}") for a in arts})
+            if outlet
+            else independent_sources(arts, duplicate_of)
+        )
+        return n, max(map(_day, by_value[v])), v
 
     value = max(by_value, key=support)
     n, day, _ = support(value)
@@ -189,22 +211,31 @@ def combine(measure: str, figs: Sequence[ReportFigure], duplicate_of: Mapping[st
 
 
 def story_figures(
-    items: Sequence[Analyzed], duplicate_of: Mapping[str, str] | None = None
+    items: Sequence[Analyzed],
+    duplicate_of: Mapping[str, str] | None = None,
+    outlet: Mapping[str, str] | None = None,
 ) -> tuple[Figure, ...]:
-    """The headline figures of a story's main event, one per measure its reports give."""
+    """The headline figures of a story's main event, one per measure its reports give.
+
+    Sources are counted by outlet, as the story's facts count them (``outlet``, by
+    default :func:`storyline.story.facts.outlet_keys` of ``items``).
+    """
     dups = dict(duplicate_of or {})
+    if outlet is None:
+        ids = [i.article.id for i in items]
+        outlet = outlet_keys(ids, {i.article.id: i.article for i in items}, dups)
     per_measure: dict[str, list[ReportFigure]] = {}
     for item in items:
         for measure, fig in report_figures(item):
             per_measure.setdefault(measure, []).append(fig)
-    combined = {m: combine(m, per_measure[m], dups) for m in ORDER if m in per_measure}
+    combined = {m: combine(m, per_measure[m], dups, outlet) for m in ORDER if m in per_measure}
     if "killed" in combined and "injured" in per_measure:
         # A report that says only "a man was shot" does not say he lived: when the
         # story knows of deaths, its injured are the shot less the story's dead.
         killed = combined["killed"].value
         figs = [_less_killed(f, killed) for f in per_measure["injured"]]
         if figs != per_measure["injured"]:
-            combined["injured"] = combine("injured", figs, dups)
+            combined["injured"] = combine("injured", figs, dups, outlet)
     return tuple(combined[m] for m in ORDER if m in combined)
 
 

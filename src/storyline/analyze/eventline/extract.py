@@ -15,6 +15,7 @@ from typing import Any
 from storyline.analyze.eventline.clause import REPORTING
 from storyline.analyze.eventline.lines import event_line
 from storyline.model import EventLine, Span, TimeExpr
+from storyline.nlp import doc_text
 
 #: "since May 19", "until June", "before the summer" bound an interval, not an event.
 BOUND = re.compile(
@@ -48,7 +49,7 @@ def extract_event_lines(
     doc: Any, sentences: Sequence[Span], times: Sequence[TimeExpr]
 ) -> tuple[EventLine, ...]:
     """The event line of every date and time expression of a parsed article."""
-    text: str = doc.text
+    text = doc_text(doc)
     dated = [t for t in times if t.type in DATED_TYPES]
     found: list[tuple[Span, TimeExpr, EventLine]] = []
     for t in dated:
@@ -83,7 +84,7 @@ def _own_dates(doc: Any, found: list[tuple[Span, TimeExpr, EventLine]]) -> list[
     clause, the one that clause governs comes first.
     """
     gov = {id(t): _governing_verb(doc, t.span) for _, t, _ in found}
-    text: str = doc.text
+    text = doc_text(doc)
     # an interval bound ("by the end of the year") dates no clause
     adv = {
         id(t): -1

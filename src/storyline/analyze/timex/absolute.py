@@ -126,8 +126,9 @@ def _quarter(m: re.Match[str], tense: str) -> Norm | None:
     year = m["year"] or m["year2"]
     if year:
         return Norm("DATE", f"{year}-{code}", "quarter")
-    if m["yrel"]:
-        shift = {"this": 0, "last": -1, "next": 1}[m["yrel"].lower()]
+    yrel = m["yrel"] or m["yrel0"]  # "the first quarter of next year", "next year's first quarter"
+    if yrel:
+        shift = {"this": 0, "last": -1, "next": 1}[yrel.lower()]
         return Norm("DATE", f"XXXX-{code}", "quarter", f"yearpart:{code}:{shift:+d}")
     return Norm("DATE", f"XXXX-{code}", "quarter", f"yearpart:{code}:{direction(tense)}")
 
@@ -146,7 +147,9 @@ def _season(m: re.Match[str], tense: str) -> Norm | None:
     code = SEASONS[word]
     if m["year"]:
         return Norm("DATE", f"{m['year']}-{code}", "season")
-    det = (m["det"] or "").lower()
+    det = " ".join((m["det"] or "").lower().split())
+    if det == "this past":  # "this past spring": the latest spring begun
+        return Norm("DATE", f"XXXX-{code}", "season", f"season:{code}:past")
     shift = {"this": "0", "last": "-1", "next": "+1", "past": "-1", "coming": "+1"}.get(det)
     rel = f"season:{code}:{shift or direction(tense)}"
     return Norm("DATE", f"XXXX-{code}", "season", rel)

@@ -14,8 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.analyze.timex.anaphora import resolve_event_refs
 from storyline.analyze.timex.norm import ANAPHOR
-from storyline.analyze.timex.normalize import RULES, Norm, Rule, normalize_text
+from storyline.analyze.timex.normalize import NEEDS, RULES, Norm, Rule, normalize_text
 from storyline.analyze.timex.periods import resolve_norms
 from storyline.analyze.timex.relative import CLASSIFIER, NOUN_NEXT
 
@@ -25,7 +26,7 @@ _FUTURE_GOVERNORS = frozenset(
         "plan", "expect", "schedule", "set", "due", "intend", "hope", "aim", "want",
         "promise", "vow", "prepare", "threaten", "propose", "agree", "pledge", "seek",
         "wish", "offer", "decide", "go", "like", "need", "urge", "call", "invite", "ask",
-        "likely", "able", "ready", "poise", "slate", "tip",
+        "likely", "able", "ready", "poise", "slate", "tip", "suppose",
     }
 )  # fmt: skip
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "could", "might", "may", "ca"})
@@ -53,12 +54,21 @@ def _verb_tense(verb: Any, depth: int = 0) -> str:
         return "future"  # "will meet", "a hearing has been scheduled", "set for Monday"
     if any(a.lower_ == "to" for a in auxes) and depth < 3:
         head = verb.head
+        # "had planned to", "had been due to expire Friday" (the copula heads "due")
+        governors = [head, head.head] if head.pos_ == "ADJ" else [head]
         if head is not verb and any(
-            c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in head.children
+            c.dep_ in ("aux", "auxpass") and c.lower_ == "had"
+            for g in governors
+            for c in g.children
         ):
-            return "past"  # "had been due to expire Friday"
-        if head is not verb and (head.lemma_.lower() in _FUTURE_GOVERNORS or head.lemma_ == "be"):
+            return "past"
+        if head is not verb and (
+            head.lemma_.lower() in _FUTURE_GOVERNORS
+            or (head.lemma_ == "be" and verb.lemma_.lower() != "blame")
+        ):
             return "future"  # "plans to resume", "is to resume trading on Tuesday"
+        if head is not verb and head.lemma_ == "be":
+            return _verb_tense(head, depth + 1)  # "is to blame for Tuesday's shooting"
         if head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
             return _verb_tense(head, depth + 1)
         return "future"
@@ -91,13 +101,27 @@ def clause_tense(doc: Any, start: int, end: int) -> str:
     if span is None or len(span) == 0:
         return ""
     tok = span.root
+    via_noun = False
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith(("VB", "MD")):
-            return _verb_tense(tok)
+            tense = _verb_tense(tok)
+            if via_noun and tense == "future" and _progressive(tok):
+                # "police are investigating a Thursday evening homicide": the time dates
+                # the noun's event, which the present progressive does not put ahead
+                return ""
+            return tense
         if tok.head is tok:
             break
         tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN") and not span.start <= tok.i < span.end:
+            via_noun = True
     return ""
+
+
+def _progressive(verb: Any) -> bool:
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re") for c in verb.children
+    )
 
 
 def _needs_tense(norm: Norm) -> bool:
@@ -122,7 +146,11 @@ def _text_make(text: str) -> Callable[[str], Norm | None]:
 
 def _rule_candidates(text: str) -> list[_Cand]:
     found: list[_Cand] = []
+    lower = text.lower()
     for index, rule in enumerate(RULES):
+        needs = NEEDS.get(rule.name)
+        if needs is not None and not any(word in lower for word in needs):
+            continue
         for m in rule.regex.finditer(text):
             start, end = rule.span(m)
             if end > start and rule.handler(m, "") is not None:
@@ -204,7 +232,7 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
             norm = cand.make(tense) or norm
         found.append(Found(cand.start, cand.end, norm))
     found = _resolve_anaphors(_same_moment(_merge_clock(found, text), text))
-    norms = resolve_norms([f.norm for f in found])
+    norms = resolve_event_refs(resolve_norms([f.norm for f in found]))
     return [Found(f.start, f.end, n) for f, n in zip(found, norms, strict=True)]
 
 

@@ -57,7 +57,7 @@ SET_ADVERBS: dict[str, str] = {
 def number_value(word: str) -> float | None:
     """The value of a number given as digits or words ("two", "3", "1½", "2.5"); None if vague."""
     w = word.lower().strip().replace(",", "")
-    w = w.replace("½", ".5").replace("¼", ".25").replace("¾", ".75")
+    w = w.replace("½", ".5").replace("¼", ".25").replace("¾", ".75").replace(" 1/2", ".5")
     if w.startswith("."):
         w = "0" + w
     try:

@@ -85,7 +85,19 @@ def duration_value(count: float | None, unit_word: str) -> str:
         return f"P{fmt_number(None if count is None else count * 100)}Y"
     if unit_word.lower().startswith("fortnight"):
         return f"P{fmt_number(None if count is None else count * 2)}W"
+    table = _SPLIT_TIME if is_time else _SPLIT
+    if count is not None and count != int(count) and letter in table:
+        # "2 1/2 years" is P2Y6M, "a minute and a half" PT1M30S (TimeML writes no fractions)
+        small, per = table[letter]
+        whole, rest = int(count), round((count - int(count)) * per)
+        head = f"{whole}{letter}" if whole else ""
+        return f"P{'T' if is_time else ''}{head}{rest}{small}"
     return f"P{'T' if is_time else ''}{fmt_number(count)}{letter}"
+
+
+#: A fractional count of a unit written in a smaller unit: letter -> (letter, per unit).
+_SPLIT: dict[str, tuple[str, int]] = {}  # years stay decimal: MEANTIME writes P2.5Y
+_SPLIT_TIME = {"H": ("M", 60), "M": ("S", 60)}
 
 
 def count_value(text: str | None) -> float | None:

@@ -14,9 +14,11 @@ import re
 
 from storyline.analyze.timex import patterns as p
 from storyline.analyze.timex.absolute import HANDLERS as ABSOLUTE
+from storyline.analyze.timex.anaphora import event_ref
 from storyline.analyze.timex.norm import ANAPHOR, Norm, Rule
 from storyline.analyze.timex.periods import period_ref, year_back
 from storyline.analyze.timex.relative import HANDLERS as RELATIVE
+from storyline.lexicon.calendar import MONTH_NAME
 
 __all__ = ["RULES", "Norm", "Rule", "normalize_text"]
 
@@ -118,6 +120,26 @@ RULES: tuple[Rule, ...] = (
         RELATIVE["the_year"],
     ),
     Rule(
+        "year_end",
+        _c(
+            r"\b(?P<prep>by|at|since|before|after|until|till|around|toward|towards|through|near|"
+            r"from)\s+(?P<body>year[\s-]end|(?:the\s+)?year['’]s\s+end)\b(?!-)",
+            _I,
+        ),
+        RELATIVE["year_end"],
+        "body",
+    ),
+    Rule(
+        "mid_part",
+        _c(
+            r"\b(?:by|at|in|until|till|around|before|after|from|since)\s+(?P<body>mid[\s-]?"
+            r"(?P<pod>morning|afternoon)(?:\s+(?P<w>yesterday|today|tomorrow))?)\b",
+            _I,
+        ),
+        RELATIVE["mid_part"],
+        "body",
+    ),
+    Rule(
         "century",
         _c(
             r"\b(?=the\s|\d)(?:the\s+)?(?P<n>1\d|2[01]|[1-9])(?:st|nd|rd|th)[\s-]+century\b(?!-)",
@@ -146,7 +168,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "quarter",
         _c(
-            r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+            r"\b(?:(?P<yrel0>next|last|this)\s+year['’]s\s+|the\s+)?"
+            r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
             r"[\s-]+(?P<unit>quarter|half)\b(?:\s+of\s+(?:(?P<year>\d{4})|(?P<yrel>this|last|next)"
             r"\s+year|the\s+year)|\s+(?P<year2>\d{4})\b)?",
             _I,
@@ -180,7 +203,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "season",
         _c(
-            rf"\b(?:(?P<det>this|last|next|past|coming)\s+|(?P<mod>{_MOD}))?(?P<season>{p.SEASON}|fall)"
+            rf"\b(?:(?P<det>this\s+past|this|last|next|past|coming)\s+|(?P<mod>{_MOD}))?(?P<season>{p.SEASON}|fall)"
             rf"(?:\s+(?:of\s+)?(?P<year>{p.YEAR}))?\b",
             _I,
         ),
@@ -210,6 +233,19 @@ RULES: tuple[Rule, ...] = (
         RELATIVE["this_pod"],
     ),
     Rule(
+        "event_ref",
+        _c(
+            r"\b(?=(?:the|that)\b)"  # a cheap test at each word
+            r"(?:(?P<det>the\s+(?:following|previous|preceding|same)|that(?:\s+same)?)\s+"
+            r"(?P<unit>year|month)\b(?!s|-|['’]|\s+(?:before|after|earlier|later|ago|of|when|"
+            r"which|that|to|in\s+which|(?:a|one)\s+year|last\s+year)\b)"
+            r"|(?P<det2>the\s+(?:following|next|previous|preceding))\s+(?P<unit2>day)\b"
+            r"(?!s|-|['’]|\s+(?:before|after|of|when|which|that|to|or)\b))",
+            _I,
+        ),
+        event_ref,
+    ),
+    Rule(
         "rel_unit",
         _c(
             r"\b(?:(?:earlier|later|late|early|(?:by\s+)?the\s+(?:end|start|beginning|middle)\s+of)\s+)?"
@@ -236,7 +272,7 @@ RULES: tuple[Rule, ...] = (
         "ago",
         _c(
             rf"\b(?:{p.APPROX}\s+)?(?P<num>{p.NUMBER}|{p.VAGUE})\s+(?P<unit>{p.UNIT}s?|centuries)"
-            r"\s+(?P<dir>ago|from\s+now|hence)\b",
+            r"(?:\s+or\s+so)?\s+(?P<dir>ago|from\s+now|hence)\b",
             _I,
         ),
         RELATIVE["ago"],
@@ -244,7 +280,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "set",
         _c(
-            rf"\b(?:every|each|per)\s+(?:(?P<num>{p.NUMBER})\s+)?(?P<unit>{p.UNIT}|{p.WEEKDAY})s?\b",
+            rf"\b(?:every|each|per)\s+(?:(?P<num>{p.NUMBER})\s+)?(?P<unit>{p.UNIT}|{p.WEEKDAY})s?\b"
+            rf"|\b(?:every|each)\s+(?P<mon>{MONTH_NAME})\b",
             _I,
         ),
         RELATIVE["set"],
@@ -272,8 +309,9 @@ RULES: tuple[Rule, ...] = (
         _c(
             rf"\b(?:(?:the\s+)?(?:past|last|next|first|previous|coming|following|final)\s+)?"
             rf"(?:(?P<num>{p.NUMBER})|(?P<vague>{p.VAGUE}))[\s-]+(?:(?:straight|consecutive|full|"
-            rf"long|more|trading|business|calendar|working)\s+)?(?P<unit>{p.UNIT}s?|centuries)"
-            r"\b(?!-old|\s+old\b)",
+            rf"long|more|trading|business|calendar|working|additional|extra|further)\s+)?"
+            rf"(?P<unit>{p.UNIT}s?|centuries)"
+            r"(?P<half>\s+and\s+a\s+half)?\b(?!-old|\s+old\b)",
             _I,
         ),
         RELATIVE["duration"],
@@ -283,7 +321,8 @@ RULES: tuple[Rule, ...] = (
         _c(
             r"\b(?:(?:the\s+)?(?:past|last|next|coming|following|recent)\s+|(?<=\bfor\s)|"
             r"(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)|over\s+the\s+)"
-            r"(?P<unit>years|decades|months|weeks|days|hours|minutes|centuries)\b",
+            r"(?P<unit>years|decades|months|weeks|days|hours|minutes|centuries)\b"
+            r"|\bthe\s+(?P<unit2>years|months|weeks|days|hours)\s+ahead\b",
             _I,
         ),
         RELATIVE["vague_duration"],
@@ -321,6 +360,33 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("noon", _c(r"\b(?P<w>noon|midnight)\b", _I), RELATIVE["noon"]),
 )
+
+
+#: Words (lower case) one of which every match of a rule contains: a text without any
+#: of them skips the rule's scan (most reports have no "ago", "century" or "noon").
+NEEDS: dict[str, tuple[str, ...]] = {
+    "ago": ("ago", "now", "hence"),
+    "the_day": ("day",),
+    "weekday": ("day",),
+    "season": ("spring", "summer", "autumn", "winter", "fall"),
+    "decade": ("0s", "0's"),
+    "spoken_decade": ("ties",),
+    "century": ("century",),
+    "spoken_year": ("nineteen", "thousand"),
+    "quarter": ("quarter", "half"),
+    "period_ref": ("quarter", "period"),
+    "year_back": ("year",),
+    "the_year": ("year",),
+    "event_ref": ("year", "month", "day"),
+    "year_end": ("end",),
+    "mid_part": ("mid",),
+    "set": ("every", "each", "per"),
+    "weekend": ("weekend",),
+    "day_word": ("today", "yesterday", "tomorrow", "tonight", "night"),
+    "this_pod": ("morning", "afternoon", "evening", "night"),
+    "noon": ("noon", "midnight"),
+    "clock": ("am", "pm", "a.m", "p.m"),
+}
 
 
 def normalize_text(text: str, tense: str = "") -> Norm | None:

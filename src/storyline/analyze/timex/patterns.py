@@ -17,7 +17,7 @@ NUM_WORD = (
     r"eighty|ninety|hundred|single|half|a\s+dozen|dozen|a\s+couple\s+of|couple\s+of)"
 )
 NUMBER = (
-    rf"(?:\d+(?:\.\d+)?½?|\d*½|{NUM_WORD}(?:[\s-]{NUM_WORD})?(?:\s+and\s+a\s+half)?"
+    rf"(?:\d+(?:\s+1/2|\.\d+)?½?|\d*½|{NUM_WORD}(?:[\s-]{NUM_WORD})?(?:\s+and\s+a\s+half)?"
     r"|an?(?:\s+and\s+a\s+half)?)"
 )
 VAGUE = r"(?:several|a\s+few|few|many|some|numerous|multiple)"

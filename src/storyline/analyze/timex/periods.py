@@ -95,6 +95,7 @@ def resolve_norms(norms: list[Norm]) -> list[Norm]:
     """Each period reference given the last quarter named before it (see module doc)."""
     out: list[Norm] = []
     last: str | None = None
+    relative_seen = False
     for norm in norms:
         rel = norm.rel or ""
         if rel.startswith(QUARTER_REF):
@@ -106,6 +107,12 @@ def resolve_norms(norms: list[Norm]) -> list[Norm]:
         elif rel == YEARBACK:
             norm = _apply(last, "-1", "") if last else Norm("DATE", "XXXX", "year", "year:-1")
         elif (base := _quarter_base(norm)) is not None:
-            last = last or base
+            # The reporting period is the first quarter named without a year ("the third
+            # quarter"); one written with its year ("the third quarter of 1984") is
+            # background, the base only until a quarter without a year is named.
+            undated = base.startswith("rel:")
+            if last is None or (undated and not relative_seen):
+                last = base
+            relative_seen = relative_seen or undated
         out.append(norm)
     return out

@@ -16,6 +16,7 @@ from storyline.analyze.timex.norm import (
     count_value,
     direction,
     duration_value,
+    month_number,
     unit_info,
 )
 from storyline.lexicon.calendar import WEEKDAYS
@@ -31,7 +32,7 @@ def _weekday(m: re.Match[str], tense: str) -> Norm | None:
     }.get(det)  # fmt: skip
     if det in ("this", "coming"):
         way = "future" if tense != "past" else "past"
-    rel = f"weekday:{code}:{way or direction(tense)}"
+    rel = f"weekday:{code}:{way or (direction(tense) if tense else 'past')}"
     pod = (m["pod"] or "").lower()
     if pod:
         return Norm(
@@ -122,20 +123,30 @@ def _duration(m: re.Match[str], tense: str) -> Norm | None:
     unit = m["unit"].lower()
     if num in ("a", "an") and (unit.startswith(("second", "quarter"))):
         return None  # "a second plane", "a quarter of the staff": ordinal and fraction
+    if (
+        unit.startswith("quarter")
+        and m.string[m.start("unit") - 1] == "-"
+        and re.match(r"\s+of\b", m.string[m.end() :])
+    ):
+        return None  # "three-quarters of its food": a fraction
     count = None if m["vague"] else count_value(m["num"])
     if count is None and m["num"] and not m["vague"]:
         return None
+    if count is not None and m["half"]:
+        count += 0.5  # "a minute and a half"
     return Norm("DURATION", duration_value(count, m["unit"]), "duration")
 
 
 def _vague_duration(m: re.Match[str], tense: str) -> Norm | None:
     if m[0].lower().startswith("recent"):
         return Norm("DATE", "PAST_REF", "ref")  # "in recent weeks": some time before now
-    return Norm("DURATION", duration_value(None, m["unit"]), "duration")
+    return Norm("DURATION", duration_value(None, m["unit"] or m["unit2"]), "duration")
 
 
 def _set(m: re.Match[str], tense: str) -> Norm | None:
     groups = m.groupdict()
+    if groups.get("mon"):  # "each July": that month of every year
+        return Norm("SET", f"XXXX-{month_number(groups['mon']):02d}", "month")
     count = count_value(groups["num"]) if groups.get("num") else 1.0
     if m["unit"].lower() in WEEKDAYS:
         return Norm("SET", f"XXXX-WXX-{WEEKDAYS[m['unit'].lower()] + 1}", "day")
@@ -171,9 +182,18 @@ _REFS = {
 }  # fmt: skip
 
 
+_NOT_SOON = re.compile(r"(?i)\s+(?:after|afterwards?|thereafter)\b|\s+as\b(?!\s+possible)")
+
+
 def _ref(m: re.Match[str], tense: str) -> Norm | None:
+    word = m["w"].lower()
+    if word == "soon" and _NOT_SOON.match(m.string, m.end()):
+        return None  # "soon after being captured", "as soon as trading opened": a relation
+    if word == "later" and re.search(r"(?i)\bor\s*$", m.string[max(0, m.start() - 6) : m.start()]):
+        return None  # "1994 or later": the year is the expression
     if m["w"].lower() == "later" and re.search(
-        rf"(?i)\b(?:{p.UNIT}s?|then|much|years|months|weeks|days|hours)\s*$", m.string[: m.start()]
+        rf"(?i)\b(?:{p.UNIT}s?|then|much|years|months|weeks|days|hours|half)\s*$",
+        m.string[: m.start()],
     ):
         return None  # "three days later", "much later": relative to another event
     return Norm("DATE", _REFS[" ".join(m["w"].lower().split())], "ref")
@@ -218,6 +238,20 @@ def _the_year(m: re.Match[str], tense: str) -> Norm | None:
     return Norm("DATE", "XXXX", "year", "year:0")
 
 
+def _year_end(m: re.Match[str], tense: str) -> Norm | None:
+    """ "by year-end", "since year-end": the end of this year, or of last year in a past
+    clause (TimeBank writes the year)."""
+    back = tense == "past" or m["prep"].lower() == "since"
+    return Norm("DATE", "XXXX", "year", "year:-1" if back else "year:0")
+
+
+def _mid_part(m: re.Match[str], tense: str) -> Norm | None:
+    """ "by mid-afternoon", "at mid-morning yesterday": a part of that day."""
+    code = PARTS_OF_DAY[m["pod"].lower()]
+    shift = _DAY_WORDS.get((m["w"] or "today").lower(), 0)
+    return Norm("TIME", f"XXXX-XX-XXT{code}", "time", f"offset:day:{shift}@T{code}")
+
+
 #: The handlers the rule table refers to, by name.
 HANDLERS: dict[str, Handler] = {
     "weekday": _weekday,
@@ -232,6 +266,8 @@ HANDLERS: dict[str, Handler] = {
     "set_adverb": _set_adverb,
     "ref": _ref,
     "the_year": _the_year,
+    "year_end": _year_end,
+    "mid_part": _mid_part,
     "clock": _clock,
     "noon": _noon,
     "clock24": _clock24,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from storyline.analyze.timex.anaphora import SHIFT, shift_value
 from storyline.analyze.timex.lexicon import WEEKDAY_CODES
 from storyline.analyze.timex.periods import ADJUST, adjust_value
 
@@ -58,14 +59,18 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 #: Days within which a date written without its year is read the way its tense points.
 HORIZON = 275
+#: The same for a month named without its year: a month is coarser, so a past-tense
+#: "in December" written in October is last December (ten months back), while a past
+#: "June" written in May, eleven months back, would carry its year or "last".
+MONTH_HORIZON = 310
 
 
-def _within_horizon(candidates: list[date], anchor: date, way: str) -> date:
+def _within_horizon(candidates: list[date], anchor: date, way: str, horizon: int = HORIZON) -> date:
     """A date written without its year (AP style: the year is left out for dates of the
     current year, or of the last months of the previous one): among the readings within
     nine months of the anchor, the one the tense points to, else the closest. "Payable
     Dec. 7" under a past verb in late October is this December, not last year's."""
-    near = [c for c in candidates if abs((c - anchor).days) <= HORIZON] or candidates
+    near = [c for c in candidates if abs((c - anchor).days) <= horizon] or candidates
     try:
         return _pick(near, anchor, way)
     except ValueError:  # nothing that way within half a year: the tense misled
@@ -99,7 +104,7 @@ def _month_pick(month: int, anchor: date, way: str) -> tuple[int, int]:
     chosen = (
         _pick(firsts, this_month, way)
         if way.startswith("strict")
-        else _within_horizon(firsts, this_month, way)
+        else _within_horizon(firsts, this_month, way, MONTH_HORIZON)
     )
     return chosen.year, chosen.month
 
@@ -108,6 +113,8 @@ def resolve_rel(rel: str, anchor: date) -> tuple[str, str] | None:
     """The TIMEX3 value and granularity of a ``rel`` string at ``anchor``; None if unknown."""
     if rel.startswith(ADJUST):
         return adjust_value(rel, lambda inner: resolve_rel(inner, anchor))
+    if rel.startswith(SHIFT):
+        return shift_value(rel, resolve_rel(rel.partition("|")[2], anchor))
     base, _, clock = rel.partition("@")
     parts = base.split(":")
     kind = parts[0]

@@ -1,9 +1,10 @@
 """Editing the summary's sentences so that each stands alone and reads short.
 
 - A sentence over ``MAX_WORDS`` words is cut at a clause boundary (", which",
-  " — ", "; ", ", and", ", after" ...) so that its main clause stays and ends
-  the sentence; its citation still points at the whole original passage. A
-  sentence no cut brings under the limit is left out.
+  " — ", "; ", ", and", ", after" ...; else before a conjunction without a comma,
+  " after", " and") so that its main clause stays and ends the sentence; its
+  citation still points at the whole original passage. A sentence no cut brings
+  under the limit is left out.
 - A sentence that opens on a quotation whose first word is a pronoun ("“He was
   a good kid,” she said") leans on a sentence not shown: it is left out.
 - The latest development, told even when it repeats a figure another sentence
@@ -31,6 +32,19 @@ _BOUNDARIES = re.compile(
     r"(?:,\s+(?:which|who|whom|whose|while|whereas|and|but|as|after|before|when|where|"
     r"although|though|because|since|saying|adding|prompting|leaving|according to)\b"
     r"|\s+[—–]\s+|;\s+|\s+\((?=[^)]*$))"
+)
+#: When no clause boundary with a comma will do: a conjunction that opens a clause of
+#: its own ("was arrested Thursday and charged with murder| after he and two men shot").
+_LOOSE_BOUNDARIES = re.compile(
+    r"\s+(?=(?:after|before|when|while|because|although|though|where)\s)"
+)
+#: Last of all: before "and" or "but" opening a clause.
+_LOOSEST_BOUNDARIES = re.compile(r"\s+(?=(?:and|but)\s)")
+#: A cut never leaves a sentence ending on a word that needs what follows it.
+_OPEN_END = re.compile(
+    r"\b(?:he|she|it|they|we|i|his|her|its|their|the|a|an|of|to|in|on|at|by|for|with|from|"
+    r"and|or|but|was|were|is|are|has|have|had)$",
+    re.I,
 )
 _QUOTE_CHARS = re.compile(r"[\"“”]")
 _PRONOUN_QUOTE = re.compile(
@@ -65,14 +79,17 @@ def clip(text: str, limit: int = MAX_WORDS) -> str | None:
     """
     if words(text) <= limit:
         return text
-    cuts = [m.start() for m in _BOUNDARIES.finditer(text)]
-    for cut in reversed(cuts):
-        head = text[:cut].rstrip(" ,;—–")
-        if not MIN_WORDS <= words(head) <= limit:
-            continue
-        if len(_QUOTE_CHARS.findall(head)) % 2:
-            continue  # the cut falls inside a quotation
-        return head + ("" if head.endswith((".", "!", "?")) else ".")
+    for boundaries in (_BOUNDARIES, _LOOSE_BOUNDARIES, _LOOSEST_BOUNDARIES):
+        cuts = [m.start() for m in boundaries.finditer(text)]
+        for cut in reversed(cuts):
+            head = text[:cut].rstrip(" ,;—–")
+            if not MIN_WORDS <= words(head) <= limit:
+                continue
+            if len(_QUOTE_CHARS.findall(head)) % 2:
+                continue  # the cut falls inside a quotation
+            if boundaries is not _BOUNDARIES and _OPEN_END.search(head):
+                continue
+            return head + ("" if head.endswith((".", "!", "?")) else ".")
     return None
 
 

@@ -41,9 +41,12 @@ _CONTEXT_START = re.compile(
     r"^(?:It|Its|This|That|These|Those|They|Their|Them|Such|Both|There|Here|"
     r"The\s+(?:agency|ministry|official|officials|spokesman|spokeswoman|spokesperson|"
     r"company|stock|shares|firm|group|minister|president|leader|man|woman|statement|report|move|"
-    r"country|army|military|side|two|latter|former|incident|attack|strike|"
+    r"country|army|military|side|two|latter|former|"
     r"same|plan|deal|proposal|talks|meeting|call))\b"
 )
+#: A sentence naming the story's event by a definite description ("The incident happened
+#: on Congress Street") stands after the main event is told, never before it.
+_EVENT_START = re.compile(r"^The\s+(?:incident|attack|strike)\b")
 _LEAD_IN = re.compile(
     r"^(?:[A-Z][a-z]+ing|On|In|At|Under|After|Before|Earlier|Later|During|Following|"
     r"Despite|Amid|With|Without|As)\b[^,]{0,80},\s"
@@ -59,14 +62,22 @@ _DROP_CONNECTIVE = re.compile(
     r"^(?:But|And|However|Yet|Still|Also|Meanwhile|Moreover|Separately|Additionally|"
     r"Furthermore|Elsewhere|In addition|Earlier|Later),?\s+"
 )
+#: A sentence opening on a group of officials: a later "they" is that group.
+_GROUP_SUBJECT = re.compile(
+    r"^(?:The\s+)?(?:Police|Officers|Officials|Authorities|Investigators|Detectives|Deputies|"
+    r"Troopers|Firefighters|Prosecutors|Witnesses|Neighbors|Neighbours|Residents)\b"
+)
 _LATE_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their)\b", re.IGNORECASE)
 _DEBRIS = re.compile(
     r"https?://|www\.|@\w|\S+@\S+\.\w|©|\ball rights reserved\b|\bphoto(?:graph)?\s*:|"
     r"\b(?:also read|read more|click here|sign up|subscribe|follow us|reporting by|"
     r"editing by|writing by|additional reporting|getty images|via getty|file photo)\b|"
+    r"\b(?:image|photo|picture|slide)\s+\d+\s+of\s+\d+\b|"
     r"[|•»«▶►]",
     re.IGNORECASE,
 )
+#: A photo credit run into a sentence: "Gary Marks/GM Video Productions The shooting ...".
+_CREDIT = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} ?/ ?[A-Z]")
 _BYLINE = re.compile(r"^(?:By|From|Updated|Published|Posted|Photo|Image|Credit|Source)\b[ :]")
 _DATELINE = re.compile(rf"\b{DATELINE}\s+")
 _ATTRIBUTION_TAIL = re.compile(
@@ -97,6 +108,7 @@ class Candidate:
     support: tuple[Citation, ...] = ()
     independent: int = 0
     persons: set[str] = field(default_factory=set)  # the names that are people
+    refers: bool = False  # names the story's event by a description: never the lead
 
 
 def find_candidates(
@@ -117,13 +129,26 @@ def find_candidates(
             continue
         if _ATTRIBUTION_TAIL.match(raw) and before.rstrip().endswith(('"', "”")):
             continue  # "Putin asked in a call." after a quote it lost
+        if "\n" in raw.strip():
+            # Two lines read as one sentence: a whole sentence on the first line (the
+            # splitter missed its end, "at 8 p.m.") is the sentence; else a heading or a
+            # related-story link ran into it, and the sentence is its last line.
+            head = raw.strip().split("\n", 1)[0].rstrip()
+            if _TERMINAL.search(head):
+                start = raw.index(head)
+                span = Span(span.start + start, span.start + start + len(head))
+                raw = head
+            else:
+                cut = raw.rstrip().rfind("\n") + 1
+                span = Span(span.start + cut, span.end)
+                raw = raw[cut:]
         dateline = _DATELINE.search(raw) or _DATE_LEAD.match(raw)
         if dateline:
             # A heading or dateline ran into the sentence: keep what follows it.
             span = Span(span.start + dateline.end(), span.end)
             raw = raw[dateline.end() :]
         cleaned = _repair(raw.strip(), item, span, canon)
-        if cleaned is None or not readable(cleaned):
+        if cleaned is None or not readable(cleaned, _named_words(item, span)):
             continue
         names = _names_in(item, span, canon, variants)
         facts = facts_of(item.article.id, span, fact_spans) | {f"ent:{n}" for n in names}
@@ -148,6 +173,7 @@ def find_candidates(
                 names,
                 numbers,
                 persons=_persons_in(item, names),
+                refers=_EVENT_START.match(cleaned) is not None,
             )
         )
     return out
@@ -178,12 +204,27 @@ def _repair(
         if name is None:
             return None
         return canon(item.article.id, name) + " " + sentence[head.end() :]
-    # A pronoun before the sentence names anyone points outside the sentence.
+    # A pronoun before the sentence names anyone points outside the sentence...
     first_name = min((m.span.start - span.start for m in inside), default=len(sentence))
-    lead = item.article.text[span.start : span.start + max(0, first_name)]
-    if _LATE_PRONOUN.search(_outside_quotes(lead)):
-        return None
-    return sentence
+    lead = _outside_quotes(item.article.text[span.start : span.start + max(0, first_name)])
+    if _LATE_PRONOUN.search(lead) is None:
+        return sentence
+    # ...unless it points forward, from a lead-in to the name that follows it ("Appearing
+    # with his attorney, Christopher McNeely turned himself in"), or back to the police
+    # the sentence opens on ("Police said they got the call").
+    lead_in = _LEAD_IN.match(lead)
+    if (
+        lead_in
+        and not _LATE_PRONOUN.search(lead[lead_in.end() :])
+        and _only_titles(lead[lead_in.end() :])
+    ):
+        return sentence
+    plural = ("they", "them", "their")
+    if _GROUP_SUBJECT.match(lead) and all(
+        p.group(0).lower() in plural for p in _LATE_PRONOUN.finditer(lead)
+    ):
+        return sentence
+    return None
 
 
 def _inside_quote(text: str, start: int) -> bool:
@@ -271,14 +312,30 @@ def _outside_quotes(text: str) -> str:
     return re.sub(r"[\"“][^\"”]*[\"”]", " ", text)
 
 
-def readable(sentence: str) -> bool:
-    """A whole sentence of prose: no debris, byline, heading or fragment."""
+def _named_words(item: Analyzed, span: Span) -> int:
+    """How many capitalised words of a sentence belong to names (they are not a heading's)."""
+    text = item.article.text
+    return sum(
+        sum(1 for w in text[m.span.start : m.span.end].split() if w[:1].isupper())
+        for m in item.analysis.entities
+        if m.label in CITED_NAME_LABELS and span.start <= m.span.start and m.span.end <= span.end
+    )
+
+
+def readable(sentence: str, named: int = 0) -> bool:
+    """A whole sentence of prose: no debris, byline, heading or fragment.
+
+    ``named`` is how many of its capitalised words are names: a sentence full of names
+    ("Jose Enrique Lefebre-Toro was arraigned in 91st District Court") is no heading.
+    """
     words = sentence.split()
     if not 6 <= len(words) <= 60 or "\n" in sentence:
         return False
     if not (sentence[0].isupper() or sentence[0] in "\"“'‘" or sentence[0].isdigit()):
         return False
     if not _TERMINAL.search(sentence) or _DEBRIS.search(sentence) or _BYLINE.match(sentence):
+        return False
+    if _CREDIT.match(sentence):
         return False
     if sentence.count('"') % 2 or sentence.count("“") != sentence.count("”"):
         return False
@@ -289,7 +346,7 @@ def readable(sentence: str) -> bool:
         return False
     # Headings run together with a sentence read as long title-case runs.
     titled = sum(1 for w in words if w[:1].isupper())
-    return titled <= 0.6 * len(words)
+    return titled - min(named, titled // 2) <= 0.6 * len(words)
 
 
 def _names_in(

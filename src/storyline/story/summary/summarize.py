@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from storyline.lexicon.labels import CITED_NAME_LABELS
 from storyline.lexicon.measures import SUMMARY_FACTS, base_measure
@@ -37,6 +37,7 @@ from storyline.model import (
     TimelineEntry,
 )
 from storyline.story.date_words import state_dates
+from storyline.story.dedup.minhash import original_of
 from storyline.story.params import SUMMARY, SummaryParams
 from storyline.story.summary.edit import (
     clip,
@@ -46,10 +47,11 @@ from storyline.story.summary.edit import (
     room_for_dates,
     without_figures,
 )
-from storyline.story.summary.sentences import Candidate, find_candidates
+from storyline.story.summary.sentences import Candidate, FactIndex, facts_of, find_candidates
 from storyline.story.summary.support import Doc, cosine, find_support, idf_of, read_doc, source_key
 from storyline.story.summary.text import (
     DAY,
+    calendar_day,
     claim_key,
     content_words,
     is_year,
@@ -65,6 +67,9 @@ __all__ = ["content_words", "numbers_in", "quoted_in", "summarize"]
 QUOTE_OPENERS = ('"', "“", "‘", "'")
 #: Bounds on the summary length (the issue asks for 4 to 8 sentences).
 MIN_SENTENCES, MAX_SENTENCES = 4, 8
+#: A day a sentence states orders it when it lies within this many days of the story's
+#: reports (a birth date or an anniversary does not).
+STATED_WINDOW = 92
 
 
 def summarize(
@@ -85,7 +90,7 @@ def summarize(
     canon = canonical or (lambda _a, name: name)
     limit = max(1, min(max_sentences, MAX_SENTENCES))
     variants = _variant_index(entities)
-    fact_spans = _fact_spans(claims, quotes, timeline)
+    fact_spans = _in_originals(_fact_spans(claims, quotes, timeline), items, dups)
     weights = _fact_weights(claims, quotes, timeline, entities, dups)
     # A story told over weeks should be told from each week: a period not yet
     # covered is worth about as much as a widely reported quote.
@@ -165,7 +170,7 @@ def summarize(
         cut = without_figures(c.text, repeated, numbers_in) if repeated else None
         if cut is not None:
             c.text, c.numbers = cut, frozenset(num(v) for v in numbers_in(cut))
-    ordered = _story_order(chosen, docs, timeline, params.recent_days, agreed[:1])
+    ordered = _story_order(chosen, docs, timeline, params.recent_days, agreed[:1], fact_spans)
     by_id = {i.article.id: i for i in items}
     # relative day words get their dates, then people named in full where first met
     dated = [_dated_text(c, by_id[c.article]) for c in ordered]
@@ -198,7 +203,7 @@ def _edited(candidates: Iterable[Candidate]) -> list[Candidate]:
 
 
 def _latest_event(timeline: Sequence[TimelineEntry], items: Sequence[Analyzed]) -> list[str]:
-    """The fact key of the story's latest development: its newest dated event, up to its
+    """The fact keys of the story's latest development: its newest dated events, up to its
     newest report (a scheduled event is not a development yet)."""
     newest = max(((i.article.published or "")[:10] for i in items), default="")
     dated = [
@@ -209,7 +214,9 @@ def _latest_event(timeline: Sequence[TimelineEntry], items: Sequence[Analyzed]) 
     if not dated:
         return []
     day = max(d for d, _, _ in dated)
-    return [min(x for x in dated if x[0] == day)[2]]
+    # every event of that day, the most widely reported first: when the sentence of one
+    # cannot stand alone, another's may tell the day
+    return [key for _, _, key in sorted(x for x in dated if x[0] == day)]
 
 
 def _dated_text(cand: Candidate, item: Analyzed) -> str:
@@ -253,6 +260,28 @@ def _fact_spans(
             if c.span is not None:
                 spans.setdefault(c.article, []).append((c.span, key))
     return spans
+
+
+def _in_originals(
+    spans: dict[str, list[tuple[Span, str]]], items: Sequence[Analyzed], dups: Mapping[str, str]
+) -> dict[str, list[tuple[Span, str]]]:
+    """Fact spans with a fact cited only in a copy also found in its original, where the
+    original has the same words (sentences are taken from originals only)."""
+    if not dups:
+        return spans
+    texts = {i.article.id: i.article.text for i in items}
+    out = {a: list(v) for a, v in spans.items()}
+    for copy in dups:
+        original = original_of(copy, dups)
+        if copy not in texts or original not in texts:
+            continue
+        own = {(s.start, s.end, k) for s, k in out.get(original, [])}
+        for span, key in spans.get(copy, []):
+            passage = texts[copy][span.start : span.end]
+            at = texts[original].find(passage) if passage.strip() else -1
+            if at >= 0 and (at, at + len(passage), key) not in own:
+                out.setdefault(original, []).append((Span(at, at + len(passage)), key))
+    return out
 
 
 def _fact_weights(
@@ -363,15 +392,18 @@ def _story_order(
     timeline: Sequence[TimelineEntry],
     recent_days: int,
     main: Sequence[str] = (),
+    fact_spans: FactIndex | None = None,
 ) -> list[Candidate]:
     """The order that reads as a story.
 
     The main event first (a sentence telling ``main``, the most widely agreed
     figure, and not a quotation; then the most independent support), then the rest
-    by the day of the event a
-    sentence tells when that is close to its report's date (a recalled event would
-    pull a sentence to the front), else by the report's date; on one day the more
-    central sentence leads.
+    by the day the sentence states (the earliest, near the story's dates: what a
+    reader sees), else by the day of the event it tells (in its own report or a
+    report supporting it) when that is close to that report's date (a recalled event
+    would pull a sentence to the front), else by
+    the day of the sentence before it in its report, else by the report's date; on
+    one day the earlier report first, a report's sentences together in its order.
     """
     if not chosen:
         return []
@@ -382,6 +414,7 @@ def _story_order(
     lead = max(
         chosen,
         key=lambda c: (
+            not c.refers,
             not c.text.startswith(QUOTE_OPENERS),
             -c.order if one else 0,
             bool(c.facts & set(main)),
@@ -393,30 +426,81 @@ def _story_order(
         f"event:{i}": t.date for i, t in enumerate(timeline) if t.date and not t.background
     }
 
+    reported = sorted(p[:10] for doc in docs.values() if (p := doc.item.article.published))
+    window = (
+        (_shift(reported[0], -STATED_WINDOW), _shift(reported[-1], STATED_WINDOW))
+        if reported
+        else ("", "")
+    )
+
     def day(c: Candidate) -> str:
-        published = (docs[c.article].item.article.published or "")[:10]
-        dated = sorted(
-            d[:10]
-            for f in c.facts
-            if (d := event_dates.get(f)) and _near(d[:10], published, recent_days)
-        )
-        return dated[0] if dated else ""
+        stated = _stated_day(c, docs[c.article], window) if reported else ""
+        if stated:
+            return stated  # the day the sentence shows is the day a reader places it on
+        # the events it tells, as it or any report supporting it dates them
+        told = [(c.article, c.facts)] + [
+            (p.article, facts_of(p.article, p.span, fact_spans))
+            for p in c.support
+            if fact_spans is not None and p.span is not None and p.article in docs
+        ]
+        events = [
+            (d[:10], (docs[article].item.article.published or "")[:10])
+            for article, facts in told
+            for f in facts
+            if (d := event_dates.get(f))
+        ]
+        # an event close to its report's date first; a sentence telling only an event
+        # recalled from weeks before ("Authorities were dispatched to the bar at 12:47
+        # a.m.", in a report of the arrest) is placed on that event's day, unless it is
+        # history (before the window of the story's reports)
+        near = [d for d, published in events if _near(d, published, recent_days)]
+        recalled = [
+            d
+            for d, published in events
+            if DAY.fullmatch(d) and window[0] <= d and (not published or d <= published)
+        ]
+        return min(near or recalled, default="")
 
     days: dict[int, str] = {}
-    if one:  # an undated sentence of one report goes on from the one before it
+    # an undated sentence goes on from the one before it in its report, else its report's day
+    for article in dict.fromkeys(c.article for c in chosen):
+        published = (docs[article].item.article.published or "")[:10]
         last = ""
-        for c in sorted(chosen, key=lambda c: c.order):
+        for c in sorted((c for c in chosen if c.article == article), key=lambda c: c.order):
             last = day(c) or last
-            days[id(c)] = last
-    else:
-        for c in chosen:
-            published = (docs[c.article].item.article.published or "")[:10]
-            days[id(c)] = day(c) or published or "9999"
+            days[id(c)] = last or ("" if one else published or "9999")
+    # on one day: the earlier report first (it tells what was planned before what was
+    # done), a report's sentences together in its order, the more central report first
+    rank = {a: n for n, a in reversed(list(enumerate(c.article for c in chosen)))}
     rest = sorted(
         (c for c in chosen if c is not lead),
-        key=lambda c: (days[id(c)], c.order if one else chosen.index(c)),
+        key=lambda c: (
+            days[id(c)],
+            (docs[c.article].item.article.published or "")[:10],
+            rank[c.article],
+            c.order,
+        ),
     )
     return [lead, *rest]
+
+
+def _stated_day(c: Candidate, doc: Doc, window: tuple[str, str]) -> str:
+    """The earliest calendar day the sentence itself states, within ``window`` (a birth
+    date or an anniversary is not the day of the news)."""
+    days = [
+        d
+        for t in doc.item.analysis.times
+        if c.span.start <= t.span.start and t.span.end <= c.span.end and t.text in c.text
+        if (d := calendar_day(t)) and window[0] <= d <= window[1]
+    ]
+    return min(days, default="")
+
+
+def _shift(day: str, days: int) -> str:
+    try:
+        return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return day
 
 
 def _near(day: str, published: str, days: int) -> bool:

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from storyline.lexicon.calendar import MONTH_NAMES, WEEKDAY_NAMES
 from storyline.lexicon.labels import CITED_NAME_LABELS
 from storyline.lexicon.measures import WEAK
 from storyline.model import Analyzed, Citation, Span
@@ -131,6 +132,10 @@ def find_support(
     event_total = sum(idf.get(w, 1.0) for w in events) or 1.0
     source = docs[cand.article]
     cand_dates = _dates_in(source, cand.span)
+    spellings: dict[str, tuple[str, ...]] = {
+        name: tuple(f for f, canonical in variants.items() if canonical == name)
+        for name in cand.names
+    }
     found: list[Citation] = []
     for art, doc in docs.items():
         best: tuple[float, int] | None = None
@@ -168,7 +173,7 @@ def find_support(
         if best is None:
             continue
         span = cand.span if best[0] == 2.0 else doc.sentences[best[1]]
-        if _verified(cand, cand_dates, doc, best[1]):
+        if _verified(cand, cand_dates, doc, best[1], spellings):
             found.append(Citation(art, span))
     # The source comes first: it is the passage the sentence was taken from.
     found.sort(key=lambda c: c.article != cand.article)
@@ -191,8 +196,19 @@ def _names_near(doc: Doc, index: int) -> frozenset[str]:
     return frozenset(w for i in around for w in doc.words[i] if w.startswith("@"))
 
 
-def _verified(cand: Candidate, dates: set[str], doc: Doc, index: int) -> bool:
-    """Whether the article has the sentence's numbers, names and quoted words, and no other day."""
+def _verified(
+    cand: Candidate,
+    dates: set[str],
+    doc: Doc,
+    index: int,
+    spellings: Mapping[str, tuple[str, ...]] | None = None,
+) -> bool:
+    """Whether the article has the sentence's numbers, names and quoted words, and no other day.
+
+    A name counts when the article writes it, or a spelling the story knows for it of
+    two words or more that keeps its last word (a first name alone stands for too many
+    people; "North Las Vegas Police" is not its "Department").
+    """
     text = doc.item.article.text
     around = range(max(0, index - 1), min(len(doc.sentences), index + 2))
     window = text[doc.sentences[around[0]].start : doc.sentences[around[-1]].end]
@@ -201,14 +217,27 @@ def _verified(cand: Candidate, dates: set[str], doc: Doc, index: int) -> bool:
         if value in have or (is_year(value) and value in doc.all_numbers):
             continue
         return False
+    lowered = text.lower()
     for name in cand.names:
-        if name in doc.names or name in text:
+        if name in text or _spelled(name, lowered, (spellings or {}).get(name, ())):
             continue
-        # A person may be named by surname alone ("Brandt" for "Ilsa Brandt"); a place or
-        # an organisation may not ("States" is not "United States").
-        last = name.split()[-1] if name.split() else name
-        if name not in cand.persons or last not in doc.surnames:
+        # A person may be named by surname alone ("Brandt" for "Ilsa Brandt"), where no one
+        # else of that surname is named ("Amyira Felder" is not "Ronald Felder"); a place
+        # or an organisation may not ("States" is not "United States").
+        if name not in cand.persons:
             return False
+        first = name.split()[0] if name.split() else name
+        forms = (name, *(spellings or {}).get(name, ()))
+        lasts = {f.split()[-1] for f in forms if len(f.split()) >= 2} | {name.split()[-1]}
+        spelled = {w for w in doc.surnames if w.lower() in {x.lower() for x in lasts}}
+        if not any(_surname_alone(f"{first} {w}", text) for w in spelled):
+            return False
+    # A capitalised word the name finder missed ("Department", "Alfaro") is a name too.
+    named = {w for n in cand.names for w in n.split()}  # checked above, by their names
+    for word in _inner_capitals(cand.text):
+        if word in named or word.lower() in _CALENDAR or word.lower() in lowered:
+            continue
+        return False
     seq = " ".join(word_seq(window))
     for quote in quoted_in(cand.text):
         words = " ".join(word_seq(quote))
@@ -219,6 +248,55 @@ def _verified(cand: Candidate, dates: set[str], doc: Doc, index: int) -> bool:
     # The article never gives the sentence's day: it may still support the fact, unless
     # the passage itself dates what it tells to another day.
     return not _dates_in(doc, doc.sentences[index])
+
+
+def _inner_capitals(text: str) -> list[str]:
+    """Capitalised words inside a sentence: not its first word, nor one opening a sentence
+    or a quotation within it ("Department", "Alfaro")."""
+    out = []
+    previous = ""
+    for token in text.split():
+        word = token.strip(".,;:!?\"“”‘’'()[]").removesuffix("’s").removesuffix("'s")
+        opens = not previous or previous[-1] in '.!?:"“‘(' or token[0] in '"“‘('
+        previous = token
+        if opens or len(word) < 3 or not word.replace("-", "").isalpha():
+            continue
+        if word[0].isupper() and word[1:].islower():
+            out.append(word)
+    return out
+
+
+_CALENDAR = frozenset(n.lower() for n in (*MONTH_NAMES, *WEEKDAY_NAMES))
+
+
+#: Words that may stand before a surname without naming another person.
+_TITLES_TEXT = (
+    "Mr Mrs Ms Miss Dr Mayor Officer Detective Sergeant Sgt Lt Lieutenant Chief Governor "
+    "President Senator Judge Pastor Rev Deputy Captain Capt Sheriff Coroner Attorney"
+)
+_TITLES = frozenset(_TITLES_TEXT.split())
+
+
+def _spelled(name: str, lowered: str, forms: Iterable[str]) -> bool:
+    """Whether the text writes the name in a spelling of two words or more that keeps its
+    last word ("North Las Vegas Police" does not say "Department")."""
+    head = name.split()[-1].lower() if name.split() else ""
+    return any(
+        len(f.split()) >= 2 and head in f.lower().split() and f.lower() in lowered for f in forms
+    )
+
+
+def _surname_alone(name: str, text: str) -> bool:
+    """Whether every mention of the surname is this person's: alone, after a title or an
+    initial, or after this person's own first name."""
+    parts = name.split()
+    last, first = parts[-1], parts[0]
+    for m in re.finditer(rf"\b([A-Z][\w'’.-]*) {re.escape(last)}\b", text):
+        word = m[1].rstrip(".")
+        if word in _TITLES or word == first or len(word) == 1:
+            continue
+        return False
+    return True
 
 
 def _dates_in(doc: Doc, span: Span) -> set[str]:

@@ -203,7 +203,7 @@ def _merge_pass(events: list[Event], params: TimelineParams, disputes: bool) -> 
                 for a in ev.line_sets
                 for b in other.line_sets
             )
-            if same_time and ((disputes and score >= bar) or same_line):
+            if same_time and ((disputes and score >= bar) or same_line or _retold(ev, other)):
                 target = other
                 break
             if (
@@ -221,6 +221,17 @@ def _merge_pass(events: list[Event], params: TimelineParams, disputes: bool) -> 
         else:
             _absorb(target, ev)
     return merged
+
+
+def _retold(ev: Event, other: Event) -> bool:
+    """Whether a report tells one event again in fewer words on the same date: every
+    content word of one line is in a line of the other from the same report ("The vigil
+    will be" after "There will be a vigil at 37th Street for the victims"; "Investigators
+    were back" after "police were still investigating")."""
+    mine = {c.article for c in ev.citations}
+    if not mine & {c.article for c in other.citations}:
+        return False
+    return any(a and b and (a <= b or b <= a) for a in ev.line_sets for b in other.line_sets)
 
 
 def _best_line(lines: list[tuple[str, str]]) -> str:

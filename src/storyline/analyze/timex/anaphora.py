@@ -1,0 +1,100 @@
+"""Years and months named by reference to the date told before them: "the following year".
+
+News tells background in order: "On May 22, 1995, she was made a general, and the
+following year she was appointed attaché" — the following year is 1996, not the year
+after the report. "The following year", "the previous month", "that year", "the same
+month" take the year (or month) of the last calendar date named before them in the
+document, shifted; with no such date they fall back on the publication date, as
+"next year" would. A relative base ("in March", "last year") stays relative: the rel
+``shift:UNIT:N|BASE`` is resolved once the anchor is known (resolve.py).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from storyline.analyze.timex.norm import Norm
+
+#: rel prefix of a unit named by reference: ``eventref:year:+1``.
+EVENT_REF = "eventref:"
+#: rel prefix of a relative base shifted by a unit: ``shift:year:+1|monthname:03:past``.
+SHIFT = "shift:"
+
+_SHIFTS = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "same": 0, "that": 0}
+_BASE_GRANULARITY = frozenset({"day", "month", "year", "season", "quarter", "time"})
+_ABSOLUTE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+
+
+def event_ref(m: re.Match[str], tense: str) -> Norm | None:
+    """ "the following year", "the previous month", "that year", "the next day"."""
+    det = (m["det"] or m["det2"]).lower().split()
+    shift = _SHIFTS[det[-1] if det[-1] in _SHIFTS else det[0]]
+    unit = (m["unit"] or m["unit2"]).lower()
+    empty = {"year": "XXXX", "month": "XXXX-XX"}.get(unit, "XXXX-XX-XX")
+    return Norm("DATE", empty, unit, f"{EVENT_REF}{unit}:{shift:+d}")
+
+
+def _is_base(norm: Norm) -> bool:
+    if norm.type not in ("DATE", "TIME") or norm.granularity not in _BASE_GRANULARITY:
+        return False
+    if norm.rel is None:
+        return bool(_ABSOLUTE.match(norm.value))
+    return not norm.rel.startswith((EVENT_REF, "anaphor:"))
+
+
+def _shift_absolute(value: str, unit: str, n: int) -> str | None:
+    m = _ABSOLUTE.match(value)
+    if m is None:
+        return None
+    year = int(m[1])
+    if unit == "year":
+        return f"{year + n:04d}"
+    if m[2] is None or (unit == "day" and m[3] is None):
+        return None
+    if unit == "day":
+        try:
+            return (date(year, int(m[2]), int(m[3])) + timedelta(days=n)).isoformat()
+        except ValueError:
+            return None
+    index = year * 12 + int(m[2]) - 1 + n
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def resolve_event_refs(norms: list[Norm]) -> list[Norm]:
+    """Each unit named by reference given the last calendar date named before it."""
+    out: list[Norm] = []
+    base: Norm | None = None
+    for norm in norms:
+        rel = norm.rel or ""
+        if rel.startswith(EVENT_REF):
+            unit, shift = rel[len(EVENT_REF) :].split(":")
+            n = int(shift)
+            fallback = Norm(
+                norm.type, norm.value, unit, f"offset:day:{n}" if unit == "day" else f"{unit}:{n}"
+            )
+            if base is None:
+                norm = fallback
+            elif base.rel is None:
+                value = _shift_absolute(base.value, unit, n)
+                norm = Norm("DATE", value, unit) if value else fallback
+            elif (unit == "month" and base.granularity == "year") or (
+                unit == "day" and base.granularity not in ("day", "time")
+            ):
+                norm = fallback
+            else:
+                norm = Norm(norm.type, norm.value, unit, f"{SHIFT}{unit}:{n}|{base.rel}")
+        elif _is_base(norm):
+            base = norm
+        out.append(norm)
+    return out
+
+
+def shift_value(rel: str, resolved: tuple[str, str] | None) -> tuple[str, str] | None:
+    """The value of ``shift:UNIT:N|BASE`` given BASE resolved to (value, granularity)."""
+    head = rel.partition("|")[0]
+    _, unit, shift = head.split(":")
+    if resolved is None:
+        return None
+    value = _shift_absolute(resolved[0], unit, int(shift))
+    return (value, unit) if value else None

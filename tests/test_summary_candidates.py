@@ -1,0 +1,83 @@
+"""Which sentences can stand alone in a summary (story/summary/sentences.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from storyline.model import Span
+from storyline.story.summary.sentences import find_candidates
+from tests.test_summary import art
+
+
+def _texts(text: str, spans: tuple[Span, ...] | None = None) -> list[str]:
+    item = art("a", text)
+    if spans is not None:
+        item = replace(item, analysis=replace(item.analysis, sentences=spans))
+    return [c.text for c in find_candidates(item, lambda _a, n: n, {}, {})]
+
+
+def test_summary_candidates_a_link_line_run_into_a_sentence_is_cut_off() -> None:
+    text = "[Dam at Kessel inspected]\n\nIlsa Brandt on Tuesday announced the closing of the dam."
+    assert _texts(text, (Span(0, len(text)),)) == [
+        "Ilsa Brandt on Tuesday announced the closing of the dam."
+    ]
+
+
+def test_summary_candidates_a_pronoun_in_a_lead_in_points_to_the_name_after_it() -> None:
+    text = "Appearing with his lawyer, Tomas Reed gave himself up to the police in Vellmar."
+    assert _texts(text) == [text]
+    lent = "After his lawyer spoke, the police in Vellmar let the two men go home."
+    assert _texts(lent) == []
+
+
+def test_summary_candidates_police_said_they_is_the_police() -> None:
+    text = "Police said they got the call of shots fired in Vellmar late on Tuesday."
+    assert _texts(text) == [text]
+    assert _texts("Police said he fired the shots in Vellmar late on Tuesday.") == []
+
+
+def test_summary_support_a_surname_alone_is_the_person_only_when_no_one_else_has_it() -> None:
+    from storyline.story.summary.support import _surname_alone
+
+    assert _surname_alone("Ilsa Brandt", "Mayor Brandt said so. Brandt left. I. Brandt came.")
+    assert not _surname_alone("Amyira Felder", "Her father, Ronald Felder, was found dead.")
+
+
+def test_summary_candidates_a_whole_sentence_on_the_first_of_two_lines_is_the_sentence() -> None:
+    text = "Ilsa Brandt reached the dam above Kessel around 8 p.m.\n\nThat is where it broke."
+    assert _texts(text, (Span(0, len(text)),)) == [
+        "Ilsa Brandt reached the dam above Kessel around 8 p.m."
+    ]
+
+
+def test_summary_candidates_a_sentence_full_of_names_is_no_heading() -> None:
+    from storyline.story.summary.sentences import readable
+
+    text = "Tomas Reed was arraigned Thursday in Vellmar District Court in Kessel."
+    assert not readable(text) and readable(text, named=4)
+    assert not readable("Vellmar Police Arrest Kessel Man In Dornach Shooting Case.", named=3)
+
+
+def test_summary_support_a_spelling_keeps_the_last_word_of_the_name() -> None:
+    from storyline.story.summary.support import _spelled
+
+    text = "the north las vegas police said on saturday."
+    assert not _spelled("North Las Vegas Police Department", text, ["north las vegas police"])
+    assert _spelled("Vellmar Town Council", "the vellmar council met.", ["vellmar council"])
+
+
+def test_summary_candidates_a_photo_credit_run_into_a_sentence_is_debris() -> None:
+    from storyline.story.summary.sentences import readable
+
+    assert not readable("Gary Marks/GM Video Productions The shooting happened in a home.")
+    assert readable("The shooting happened in a home on Walnut Street in Vellmar.")
+
+
+def test_summary_candidates_the_incident_is_told_but_never_leads() -> None:
+    from tests.test_summary import run
+
+    main = "Floodwater swept through the river town of Vellmar on Sunday after days of rain."
+    after = "The incident left the old market square of Vellmar under a metre of mud and silt."
+    items = [art("a", f"{after} {main}"), art("b", main.replace("days", "three days"))]
+    texts = [s.text for s in run(items)]
+    assert after in texts and texts[0] != after
