@@ -10,6 +10,7 @@ separately, ``--fold K`` scores one); dev_sample is scored with ``--sample``.
 
     .venv/bin/python eval/gva.py --sample [--cache /tmp/gva-cache] [--write DIR]
     .venv/bin/python eval/gva.py --fold 0 --folds 8
+    .venv/bin/python eval/gva.py --gold-tolls --folds 4 --grid-folds 2   # tolls alone
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import json
 import random
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -36,7 +38,7 @@ from storyline.model import Analyzed
 from storyline.story.assemble import date_story
 from storyline.story.clustering import ClusterParams, StoryClusterer, doc_features
 from storyline.story.dedup.minhash import find_duplicates
-from storyline.story.figures import story_figures
+from storyline.story.figures import report_figures, story_figures
 
 SCORE = Path(__file__).resolve().parents[2] / "shared" / "devdata" / "score.py"
 
@@ -114,6 +116,37 @@ def score(
     return out
 
 
+def toll_causes(
+    score_py: ModuleType, items: Sequence[Analyzed], gold: dict[str, Any]
+) -> Counter[str]:
+    """Wrong tolls of the gold incidents by cause: the value chosen against the reports' own."""
+    incident = gold["article_incident"]
+    groups: dict[str, list[Analyzed]] = {}
+    for item in items:
+        groups.setdefault(incident[item.article.id], []).append(item)
+    causes: Counter[str] = Counter()
+    for gid, members in groups.items():
+        story = stories_json(members, {m.article.id: gid for m in members})["stories"][0]
+        given = [dict(report_figures(m)) for m in members]
+        for measure in ("killed", "injured"):
+            value, want = score_py.story_value(story, measure), gold["incidents"][gid][measure]
+            if value == want:
+                continue
+            values = [g[measure].value for g in given if measure in g]
+            if not values:
+                how = "no report gives one"
+            elif want in values:
+                how = "the archive's value is among the reports', another chosen"
+            elif max(values) < want:
+                how = "every report gives less"
+            elif min(values) > want:
+                how = "every report gives more"
+            else:
+                how = "reports give more and less"
+            causes[f"{measure} too {'low' if value < want else 'high'}: {how}"] += 1
+    return causes
+
+
 def tune_tfidf(score_py: ModuleType, items: Sequence[Analyzed], gold: dict[str, Any]) -> float:
     """The TF-IDF threshold with the best B-cubed F1 on ``items``."""
     sim = tfidf_similarity(list(items))
@@ -147,6 +180,11 @@ def main() -> None:
         help="name=v1,v2 ...: score every combination (one batch) on the folds of the tuning part",
     )
     parser.add_argument("--grid-folds", type=int, default=0, help="score only the first N folds")
+    parser.add_argument(
+        "--gold-tolls",
+        action="store_true",
+        help="score the tolls of the gold incidents of the tuning folds (first --grid-folds)",
+    )
     args = parser.parse_args()
     if not (DEVDATA / "dev.jsonl").exists():
         print(f"{DEVDATA} not found: build ../shared/devdata first (its README); nothing to do")
@@ -168,6 +206,15 @@ def main() -> None:
     for spec in args.set:
         name, _, value = spec.partition("=")
         params = replace(params, **{name: type(getattr(params, name))(float(value))})
+    if args.gold_tolls:
+        used = args.grid_folds or args.folds
+        part = [i for i in rest if fold_of(incident[i.article.id], args.folds) < used]
+        gold_labels = {i.article.id: incident[i.article.id] for i in part}
+        tolls = score_py.score_casualties(stories_json(part, gold_labels), gold)
+        print(f"gold incidents of folds 0-{used - 1} of {args.folds}: {len(part)} reports, {tolls}")
+        for cause, n in toll_causes(score_py, part, gold).most_common():
+            print(f"  {n:4d}  {cause}")
+        return
     if args.grid is not None:
         run_grid(score_py, rest, gold, params, args.grid, args.folds, args.grid_folds)
         return

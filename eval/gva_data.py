@@ -107,6 +107,9 @@ def analysed(
     old: list[Analyzed] = []
     if not restage and file.exists():
         old = pickle.loads(file.read_bytes())
+        if old and not _current_shape(old[0]):
+            print("  cached analyses predate the current model: running the stages again")
+            old = []
     redo = set(range(len(articles))) if len(old) != len(articles) else stale
     if not redo:
         return old
@@ -116,6 +119,13 @@ def analysed(
         out[i] = Analyzed(article, analyze_doc(article, docs[i], debris[i]))
     file.write_bytes(pickle.dumps(out))
     return out  # type: ignore[return-value]
+
+
+def _current_shape(item: Analyzed) -> bool:
+    """Whether a cached analysis has every field of the current model."""
+    from dataclasses import fields
+
+    return all(hasattr(item.analysis, f.name) for f in fields(item.analysis))
 
 
 def main() -> None:

@@ -152,6 +152,35 @@ def test_claims_local_shot_himself_in_the_leg_is_hurt_not_dead(nlp: Any) -> None
     assert _counts(nlp, text) == (0, 1)
 
 
+def test_claims_local_shooting_herself_is_the_one_already_counted(nlp: Any) -> None:
+    # the one who shot herself is the subject of the clause (through "and", "after",
+    # "who"), never one more victim beside her
+    text = (
+        "A 9-year-old girl was hurt in Varrow after accidentally shooting herself in the hand. "
+        "Police said the girl found a pistol in a drawer and accidentally shot herself."
+    )
+    assert _counts(nlp, text) == (0, 1)
+
+
+def test_claims_local_dying_after_shooting_himself_is_one_death(nlp: Any) -> None:
+    text = "A Varrow man died on Sunday after accidentally shooting himself in the leg."
+    assert _counts(nlp, text) == (1, 0)
+
+
+def test_claims_local_death_of_someone_is_a_death(nlp: Any) -> None:
+    text = "Deputies in Varrow are investigating the shooting death of a 12-year-old boy."
+    assert _counts(nlp, text) == (1, 0)
+    text = "Police in Varrow are looking into the deaths of two men found on Sunday."
+    assert _counts(nlp, text) == (2, 0)
+
+
+def test_claims_local_death_without_victims_is_no_toll(nlp: Any) -> None:
+    text = "The cause of death of the Varrow man has not been released, police said."
+    assert _counts(nlp, text)[0] <= 1
+    text = "The death of the Varrow project was announced on Sunday."
+    assert _counts(nlp, text) == (0, 0)
+
+
 def test_claims_local_killing_then_shooting_himself_counts_the_gunman(nlp: Any) -> None:
     text = "A man killed his wife in Varrow on Sunday before shooting himself, police said."
     assert _counts(nlp, text) == (2, 0)

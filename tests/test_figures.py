@@ -94,3 +94,21 @@ def test_figures_toll_far_down_a_report_yields_to_its_lead() -> None:
 def test_figures_other_counts() -> None:
     a = _report("a", "2025-05-01", _claim("killed", 1, 0), _claim("arrested", 2, 100))
     assert _table(a)["arrested"] == (2, "single source", None, [])
+
+
+def test_figures_shot_alone_takes_the_storys_dead_from_the_shot() -> None:
+    # one report says only that two were shot; another that one of them died
+    a = _report("a", "2025-05-01", _claim("shot", 2, 0))
+    b = _report("b", "2025-05-02", _claim("killed", 1, 0), _claim("injured", 1, 50))
+    table = _table(a, b)
+    assert table["killed"][:2] == (1, "single source")
+    assert table["injured"][:2] == (1, "agreed")
+    alone = _table(a)["injured"]
+    assert alone[:3] == (2, "single source", "shot 2 − killed 0")
+
+
+def test_figures_shot_with_the_reports_own_zero_dead_is_kept() -> None:
+    # a report that says "no one died" keeps its own figure
+    a = _report("a", "2025-05-01", _claim("shot", 2, 0), _claim("killed", 0, 50))
+    b = _report("b", "2025-05-02", _claim("killed", 1, 0))
+    assert _table(a, b)["injured"][0] == 2

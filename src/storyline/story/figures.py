@@ -17,6 +17,10 @@ story's reports, copies counting once, the values of one measure are then:
   most sources then latest gets both tolls right for 61.5% of incidents, the
   latest report alone 60.7%.)
 
+A report that says only "a man was shot" and nothing of deaths does not say he
+lived: when the story has a killed figure, that report's injured are its shot
+less the story's killed.
+
 Rules and examples: docs/output.md ("figures").
 """
 
@@ -49,6 +53,9 @@ class ReportFigure:
     value: float
     citations: tuple[Citation, ...]
     derived: str | None = None
+    #: For an injured figure had from "shot" in a report that says nothing of deaths:
+    #: the people shot. The story's killed figure is taken from them (``story_figures``).
+    shot: float | None = None
 
 
 def _fmt(value: float) -> str:
@@ -72,18 +79,21 @@ def report_figures(item: Analyzed) -> list[tuple[str, ReportFigure]]:
             cited = [c for c in current if c.measure == measure]
             if not cited and measure == "killed":
                 continue  # nothing said of deaths: no figure, not a zero
-            derived = None
+            derived, shot_only = None, None
             if measure == "injured":
                 shot = [c for c in current if c.measure == "shot"]
                 if shot and not cited:
                     # "two were shot, one fatally": the injured are the shot who lived
                     shot_total = max(c.value for c in shot)
                     derived = f"shot {_fmt(shot_total)} − killed {_fmt(totals['killed'])}"
-                    cited = shot + [c for c in current if c.measure == "killed"]
+                    killed = [c for c in current if c.measure == "killed"]
+                    cited = shot + killed
+                    if not killed:
+                        shot_only = shot_total  # silent on deaths: no "killed 0"
                 elif not cited:
                     continue
             cites = _citations(art.id, cited)
-            fig = ReportFigure(art.id, art.published, totals[measure], cites, derived)
+            fig = ReportFigure(art.id, art.published, totals[measure], cites, derived, shot_only)
             out.append((measure, fig))
     for measure in OTHER_MEASURES:
         own = [c for c in _current(claims) if c.measure == measure
@@ -218,4 +228,21 @@ def story_figures(
     for item in items:
         for measure, fig in report_figures(item):
             per_measure.setdefault(measure, []).append(fig)
-    return tuple(combine(m, per_measure[m], dups, outlet) for m in ORDER if m in per_measure)
+    combined = {m: combine(m, per_measure[m], dups, outlet) for m in ORDER if m in per_measure}
+    if "killed" in combined and "injured" in per_measure:
+        # A report that says only "a man was shot" does not say he lived: when the
+        # story knows of deaths, its injured are the shot less the story's dead.
+        killed = combined["killed"].value
+        figs = [_less_killed(f, killed) for f in per_measure["injured"]]
+        if figs != per_measure["injured"]:
+            combined["injured"] = combine("injured", figs, dups, outlet)
+    return tuple(combined[m] for m in ORDER if m in combined)
+
+
+def _less_killed(fig: ReportFigure, killed: float) -> ReportFigure:
+    """An injured figure derived from "shot" alone, less the story's killed figure."""
+    if fig.shot is None or not killed:
+        return fig
+    value = max(0.0, fig.shot - killed)
+    derived = f"shot {_fmt(fig.shot)} − killed {_fmt(killed)} (the story's)"
+    return ReportFigure(fig.article, fig.published, value, fig.citations, derived, fig.shot)

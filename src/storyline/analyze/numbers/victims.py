@@ -44,6 +44,8 @@ ANIMALS = frozenset(
 POLICE = frozenset({"police", "officer", "deputy", "trooper", "agent", "soldier", "guard"})
 #: What a person can be "treated for" without being hurt.
 NOT_HURT = frozenset({"shock", "anxiety", "observation"})
+#: Nouns of a death that name its victims with "of": "the shooting death of a teen".
+DEATH_NOUNS = frozenset({"death", "killing", "slaying", "murder"})
 #: Punctuation that closes a dateline ("HARTWELL, Ohio — A man died").
 DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
 
@@ -106,6 +108,8 @@ def harm_predicate(tok: Any) -> str | None:
         and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
     ):
         return "killed"
+    if lemma in DEATH_NOUNS and tok.pos_ == "NOUN" and _of_people(tok):
+        return "killed"  # "the shooting death of a 12-year-old", "the killing of two men"
     if lemma in ("receive", "require", "need", "get", "survive", "escape") and any(
         c.dep_ == "dobj" and c.lemma_ == "treatment" for c in tok.children
     ):
@@ -164,6 +168,18 @@ def harm_predicate(tok: Any) -> str | None:
             return "killed"
         return measure
     return None
+
+
+def _of_people(tok: Any) -> list[Any]:
+    """The people of "the death of a teenager", "the killings of two men" (not "of 2019")."""
+    return [
+        o
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children
+        if o.dep_ == "pobj"
+        and (o.lemma_.lower() in PERSON_NOUNS or o.ent_type_ == "PERSON" or o.lemma_ == "old")
+    ]
 
 
 def _treated_for(tok: Any) -> set[str]:
@@ -287,6 +303,8 @@ def victims(tok: Any, inherited: bool = False) -> list[Any]:
         return _lives_of(tok)
     if tok.lemma_.lower() in ("body", "remains"):  # "the body of a missing hiker"
         return [o for c in tok.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    if tok.lemma_.lower() in DEATH_NOUNS and tok.pos_ == "NOUN":
+        return _of_people(tok)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or tok.tag_ == "VBN"
     # "a man was killed and his wife critically hurt": the second "was" is left out
     passive = passive or (
@@ -302,7 +320,7 @@ def victims(tok: Any, inherited: bool = False) -> list[Any]:
     found: list[Any] = []
     if _self_harm(tok) and tok.lemma_.lower() == "shoot" and not _fatal_context(tok):
         # "a boy shot himself in the leg": the boy is the one hurt
-        return [c for c in tok.children if c.dep_ == "nsubj"] or [tok]
+        return _shooter(tok) or [tok]
     if _self_harm(tok):
         return [tok]  # counted by person_count as one more person
     if _left_dead(tok):
@@ -329,6 +347,38 @@ def victims(tok: Any, inherited: bool = False) -> list[Any]:
     ]
 
 
+def _shooter(tok: Any) -> list[Any]:
+    """Who "shot himself": the subject of the clause, up through "and", "after" and "who".
+
+    "the girl found a pistol and accidentally shot herself", "a teen was hurt after
+    accidentally shooting himself", "a boy who shot himself": the girl, the teen, the boy.
+    """
+    node = tok
+    for _ in range(4):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            who = subjects[0]
+            if who.lower_ in ("who", "that") and node.dep_ == "relcl":
+                return [node.head]
+            return [who]
+        if node.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep") or node.head is node:
+            break
+        node = node.head
+    return []
+
+
+def _died_himself(tok: Any) -> bool:
+    """ "A man died after shooting himself": the one who shot himself is the one who died
+    (not "he killed his wife before shooting himself")."""
+    who = _shooter(tok)
+    if not who:
+        return False
+    head = who[0].head
+    return who[0].dep_ == "nsubjpass" or (
+        who[0].dep_ == "nsubj" and head.lemma_.lower() in ("die", "succumb", "perish")
+    )
+
+
 def _vehicles(tok: Any) -> float | None:
     """How many vehicles "of both cars", "of the three vehicles" names."""
     for child in tok.children:
@@ -348,6 +398,10 @@ def person_count(tok: Any) -> tuple[float | None, str]:
     lemma = tok.lemma_.lower()
     children = {c.lower_ for c in tok.children}
     if tok.pos_ == "VERB":
+        if tok.lemma_.lower() == "shoot" and (not _fatal_context(tok) or _died_himself(tok)):
+            # "...and shot himself in the leg", "a man died after shooting himself":
+            # someone already counted
+            return 1.0, ANAPHORIC
         return 1.0, ADDITIONAL  # the attacker who took his own life
     if low in ("second", "third", "fourth", "fifth") and ("a" in children or tok.dep_ != "amod"):
         return 1.0, ADDITIONAL  # "a third was seriously injured"
