@@ -387,3 +387,16 @@ def test_times_a_dated_noun_under_a_progressive_is_not_ahead(nlp: Any) -> None:
     assert _one(nlp, "The ministers are meeting on Monday.", friday).value == "2015-07-06"
     t = _one(nlp, "Police say a gang member is to blame for the shooting on Tuesday.", friday)
     assert t.value == "2015-06-30"  # "is to blame" is no plan
+
+
+def test_times_next_day_with_a_clock_is_read_on_that_day(nlp: Any) -> None:
+    """A reference day joined to a clock or a part of day was a crash ('+1@TMO')."""
+    said = "On March 3, 2021, the council met. The following day, at 9 a.m., the mayor quit."
+    assert [t.value for t in _times(nlp, said)] == ["2021-03-03", "2021-03-04T09:00"]
+    said = "On March 3, 2021, the council met. The next day this morning the mayor quit."
+    assert [t.value for t in _times(nlp, said)] == ["2021-03-03", "2021-03-04TMO"]
+    # with no date before it, the anchor is the base and the clock is kept
+    assert _one(nlp, "The next day, at 9 a.m., the mayor quit.").value == "2025-05-18T09:00"
+    # a relative base keeps the day; the part of day is not carried
+    said = "The council met on Tuesday. The next day, this morning, the mayor quit."
+    assert [t.value for t in _times(nlp, said)] == ["2025-05-13", "2025-05-14"]

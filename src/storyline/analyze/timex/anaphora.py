@@ -68,22 +68,27 @@ def resolve_event_refs(norms: list[Norm]) -> list[Norm]:
     for norm in norms:
         rel = norm.rel or ""
         if rel.startswith(EVENT_REF):
-            unit, shift = rel[len(EVENT_REF) :].split(":")
+            # "the next morning": a part of day joined to the reference ("@TMO") stays on
+            # the day it names when that day is known as a date or from the anchor.
+            head, _, clock = rel.partition("@")
+            unit, shift = head[len(EVENT_REF) :].split(":")
             n = int(shift)
-            fallback = Norm(
-                norm.type, norm.value, unit, f"offset:day:{n}" if unit == "day" else f"{unit}:{n}"
-            )
+            offset = f"offset:day:{n}" if unit == "day" else f"{unit}:{n}"
+            fallback = Norm(norm.type, norm.value, unit, f"{offset}@{clock}" if clock else offset)
             if base is None:
                 norm = fallback
             elif base.rel is None:
                 value = _shift_absolute(base.value, unit, n)
-                norm = Norm("DATE", value, unit) if value else fallback
+                if value and clock and unit == "day":
+                    norm = Norm("TIME", value + clock, "time")
+                else:
+                    norm = Norm("DATE", value, unit) if value else fallback
             elif (unit == "month" and base.granularity == "year") or (
                 unit == "day" and base.granularity not in ("day", "time")
             ):
                 norm = fallback
-            else:
-                norm = Norm(norm.type, norm.value, unit, f"{SHIFT}{unit}:{n}|{base.rel}")
+            else:  # a relative base: the day is kept, the part of day is not carried
+                norm = Norm("DATE", "XXXX-XX-XX", unit, f"{SHIFT}{unit}:{n}|{base.rel}")
         elif _is_base(norm):
             base = norm
         out.append(norm)
