@@ -9,14 +9,15 @@ go to worker processes, each of which loads the pipeline once.
 from __future__ import annotations
 
 import ctypes
+import logging
 import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import islice
-from typing import Any
+from typing import Any, TypeVar
 
 from storyline.analyze.claims import extract_claims
 from storyline.analyze.clean import find_boilerplate, mask_text
@@ -27,6 +28,9 @@ from storyline.analyze.times import extract_times
 from storyline.ingest.dates import publication_day, stated_date
 from storyline.model import Article, ArticleAnalysis, Boilerplate, Span
 from storyline.nlp import doc_text, load_nlp
+
+log = logging.getLogger("storyline.analyze")
+T = TypeVar("T")
 
 #: Articles sent to a worker at a time; large enough to amortise pickling.
 BATCH_SIZE = 16
@@ -48,10 +52,31 @@ def sentence_spans(doc: Any) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+def _guarded(article: Article, stage: str, run: Callable[[], tuple[T, ...]]) -> tuple[T, ...]:
+    """``run()``, or nothing with one line naming the report when a stage fails on it.
+
+    A rule that breaks on some real text must not stop a run of thousands of reports,
+    nor take the other stages' results of that report with it.
+    """
+    try:
+        return run()
+    except Exception as exc:  # the boundary between a stage and the run
+        where = article.path or article.url or article.id
+        log.warning(
+            "storyline: %s: the %s stage failed (%s: %s); its results are left out",
+            where,
+            stage,
+            type(exc).__name__,
+            exc,
+        )
+        return ()
+
+
 def analyze_doc(article: Article, doc: Any, boilerplate: Sequence[Boilerplate]) -> ArticleAnalysis:
     """Run every stage on one article whose masked text ``doc`` has been parsed."""
-    mentions = extract_entities(doc)
-    times = extract_times(doc, publication_day(article.published))
+    mentions = _guarded(article, "entities", lambda: extract_entities(doc))
+    day = publication_day(article.published)
+    times = _guarded(article, "times", lambda: extract_times(doc, day))
     sentences = sentence_spans(doc)
     return ArticleAnalysis(
         article_id=article.id,
@@ -59,9 +84,11 @@ def analyze_doc(article: Article, doc: Any, boilerplate: Sequence[Boilerplate]) 
         sentences=sentences,
         entities=mentions,
         times=times,
-        quotes=extract_quotes(doc, mentions),
-        claims=extract_claims(doc, mentions, times),
-        event_lines=extract_event_lines(doc, sentences, times),
+        quotes=_guarded(article, "quotes", lambda: extract_quotes(doc, mentions)),
+        claims=_guarded(article, "claims", lambda: extract_claims(doc, mentions, times)),
+        event_lines=_guarded(
+            article, "event lines", lambda: extract_event_lines(doc, sentences, times)
+        ),
     )
 
 
