@@ -110,16 +110,18 @@ def summarize(
         return ()
     docs = {i.article.id: read_doc(i, canon, variants) for i in items}
     idf = idf_of(docs.values())
+    # Sums over sets are taken with math.fsum (exactly rounded, so independent of the
+    # order Python's string hashing gives a set): equal inputs, equal summary, every run.
     centroid: Counter[str] = Counter()
     for cand in candidates:
         cand.words = _tfidf(content_words(cand.text), idf)
         centroid.update(cand.words)
-    centroid_norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
+    centroid_norm = math.sqrt(math.fsum(v * v for v in centroid.values())) or 1.0
     for cand in candidates:
-        norm = math.sqrt(sum(v * v for v in cand.words.values())) or 1.0
-        dot = sum(v * centroid[w] for w, v in cand.words.items())
+        norm = math.sqrt(math.fsum(v * v for v in cand.words.values())) or 1.0
+        dot = math.fsum(v * centroid[w] for w, v in cand.words.items())
         centrality = dot / (norm * centroid_norm)
-        facts = sum(weights.get(f, 0.0) for f in cand.facts)
+        facts = math.fsum(weights.get(f, 0.0) for f in cand.facts)
         debatable = 0.5 if any(f in disputed for f in cand.facts) else 1.0
         lead = 1.0 / (1.0 + 0.05 * cand.order)
         cand.score = (centrality + 0.15 * facts) * debatable * lead
@@ -382,7 +384,7 @@ def _same_statement(a: Candidate, b: Candidate, params: SummaryParams) -> bool:
 
 def _gain(c: Candidate, weights: Mapping[str, float], covered: set[str]) -> float:
     """A sentence's worth given what the summary already says."""
-    new = sum(weights.get(f, 0.0) for f in c.facts - covered)
+    new = math.fsum(weights.get(f, 0.0) for f in c.facts - covered)
     return (c.score + 0.15 * new) * (1.0 + 0.6 * (c.independent - 1))
 
 

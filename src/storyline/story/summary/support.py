@@ -124,12 +124,12 @@ def find_support(
     # A name counts once, by its canonical token, not once more per word of its spelling.
     spelled = content_words(" ".join(cand.names))
     own = (content_words(cand.text) - spelled) | names
-    total = sum(idf.get(w, 1.0) for w in own) or 1.0
+    total = math.fsum(idf.get(w, 1.0) for w in own) or 1.0
     story_facts = {
         f for f in cand.facts if f.split(":", 1)[0] in ("claim", "claimv", "quote", "event")
     }
     events = {w for w in own - names if not w.isdigit()}
-    event_total = sum(idf.get(w, 1.0) for w in events) or 1.0
+    event_total = math.fsum(idf.get(w, 1.0) for w in events) or 1.0
     source = docs[cand.article]
     cand_dates = _dates_in(source, cand.span)
     spellings: dict[str, tuple[str, ...]] = {
@@ -140,11 +140,13 @@ def find_support(
     for art, doc in docs.items():
         best: tuple[float, int] | None = None
         shared: dict[int, float] = {}
-        for w in own:
+        # Words and passages in a fixed order (not a set's, which follows the string
+        # hash of the run): of two passages that match as well, the earlier is the one.
+        for w in sorted(own):
             weight = idf.get(w, 1.0)
             for i in doc.where.get(w, ()):
                 shared[i] = shared.get(i, 0.0) + weight
-        for i, weight in shared.items():
+        for i, weight in sorted(shared.items()):
             span = doc.sentences[i]
             if art == cand.article and span.contains(cand.span):
                 best = (2.0, i)  # the sentence itself (maybe with a dateline cut off)
@@ -158,7 +160,7 @@ def find_support(
                 best = (overlap, i)
                 continue
             # Names are cheap to share: the passage must also tell what they did.
-            told = sum(idf.get(w, 1.0) for w in events & doc.words[i]) / event_total
+            told = math.fsum(idf.get(w, 1.0) for w in events & doc.words[i]) / event_total
             if told < params.support_event_overlap:
                 continue
             # ...and be about the same people (named there or one sentence off; a place may
