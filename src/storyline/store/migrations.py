@@ -10,9 +10,8 @@ advisory lock) and reads the version again under it.
 
 A new database (version 0) runs every migration, so it is built by the same steps
 as an upgraded one. A migration, once released, never changes: a change of the
-schema is a new migration at the end of :data:`MIGRATIONS`. The store's table
-modules keep their ``CREATE ... IF NOT EXISTS`` schemas, run after migrating, so
-that a table one of them adds is created on first use until a migration names it.
+schema is a new migration at the end of :data:`MIGRATIONS`, the one place a table
+of the store is defined (the live feeds' tables, ``storyline.store.feeds``, apart).
 A database whose version is above :data:`SCHEMA_VERSION` (made by newer code) is
 left as it is. Every step is idempotent (``IF NOT EXISTS``), so running one again
 on a database that has its tables changes nothing. Documented in ``docs/storage.md``.

@@ -18,75 +18,12 @@ from storyline.model import Article, ArticleAnalysis
 from storyline.store.codec import dumps, loads
 from storyline.store.connection import Connection, connect
 from storyline.store.migrations import SCHEMA_VERSION, migrate
-from storyline.store.stories import STORIES_SCHEMA, StoryTable
+from storyline.store.stories import StoryTable
 
 #: Bumped when the stored analysis changes meaning; older analyses are redone
 #: (2: the event lines the timeline reads, so that digest never parses a sentence).
 ANALYSIS_VERSION = 2
 __all__ = ["ANALYSIS_VERSION", "SCHEMA_VERSION", "Store"]
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY,
-    content_hash TEXT NOT NULL UNIQUE,
-    text TEXT NOT NULL,
-    title TEXT, source TEXT, url TEXT, published TEXT,
-    published_estimated INTEGER NOT NULL DEFAULT 0,
-    path TEXT, author TEXT,
-    added_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS analyses (
-    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-    version INTEGER NOT NULL,
-    data TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS features (
-    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-    data TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS placements (
-    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-    story_id TEXT NOT NULL,
-    storyline_id TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS placements_story ON placements(story_id);
-CREATE TABLE IF NOT EXISTS duplicates (
-    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-    original_id TEXT NOT NULL REFERENCES articles(id)
-);
-CREATE TABLE IF NOT EXISTS dedup (
-    num INTEGER PRIMARY KEY,
-    article_id TEXT NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE,
-    published TEXT,
-    component TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS dedup_component ON dedup(component);
-CREATE TABLE IF NOT EXISTS dedup_prints (
-    num INTEGER PRIMARY KEY REFERENCES dedup(num) ON DELETE CASCADE,
-    signature BLOB NOT NULL,
-    shingles BLOB NOT NULL
-);
-CREATE TABLE IF NOT EXISTS dedup_bands (
-    band INTEGER NOT NULL,
-    key INTEGER NOT NULL,
-    num INTEGER NOT NULL,
-    PRIMARY KEY (band, key, num)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS runs (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    started_at TEXT NOT NULL,
-    finished_at TEXT,
-    command TEXT NOT NULL,
-    added INTEGER NOT NULL DEFAULT 0,
-    skipped INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS input_errors (
-    run_id INTEGER NOT NULL REFERENCES runs(id),
-    path TEXT NOT NULL,
-    reason TEXT NOT NULL
-);
-"""
 
 _T = TypeVar("_T")
 
@@ -107,11 +44,9 @@ class Store:
         # ``timeout``: how long a write waits for another writer (the server's POSTs wait longer).
         self._db = connect(path, timeout=timeout)  # StoreOpenError, one line, if it cannot open
         self._in_batch = False
-        # Numbered migrations upgrade an older database in place (store.migrations);
-        # CREATE ... IF NOT EXISTS then adds a table added here since the last one.
+        # Numbered migrations create a new database and upgrade an older one in place
+        # (store.migrations): the one definition of every table.
         migrate(self._db)
-        self._db.executescript(SCHEMA)
-        self._db.executescript(STORIES_SCHEMA)
         #: The assembled stories (``storyline.store.stories``).
         self.stories = StoryTable(self._db)
 
