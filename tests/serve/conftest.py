@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
+import socket
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from types import ModuleType
@@ -92,3 +94,21 @@ def with_client(
                 await scenario(c)
 
     asyncio.run(main())
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that is free now (for a server started as a process)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_healthy(base: str, attempts: int = 300) -> bool:
+    """Whether the server at ``base`` answered ``/healthz`` with 200 within ``attempts`` tries."""
+    for _ in range(attempts):
+        try:
+            if httpx.get(base + "/healthz", timeout=1).status_code == 200:
+                return True
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    return False

@@ -9,7 +9,6 @@ errors and Content-Security-Policy violations fail the tests.
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from typing import Any
 
 import httpx
 import pytest
+from conftest import free_port, wait_healthy
 
 from storyline.store.tokens import Tokens
 from tests.report.test_report_browser import ARGS, CHROMIUM, DESKTOP, PHONE
@@ -39,12 +39,6 @@ pytestmark = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     """`storyline serve` on a fixture database: (base URL, a write token)."""
@@ -54,7 +48,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
     store_digest(db, report_fixtures().build_digest())
     with Tokens(db) as tokens:
         token = tokens.create("browser")
-    port = _free_port()
+    port = free_port()
     log = (db.parent / "server.log").open("w")
     proc = subprocess.Popen(
         [
@@ -74,13 +68,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(300):
-            try:
-                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        else:
+        if not wait_healthy(base):
             pytest.fail("storyline serve did not start: " + (db.parent / "server.log").read_text())
         yield base, token
     finally:

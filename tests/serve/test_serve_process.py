@@ -7,11 +7,11 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from dataclasses import replace
 from pathlib import Path
 
 import httpx
+from conftest import free_port, wait_healthy
 
 from storyline.serve import Settings
 from storyline.serve.processes import worker_settings
@@ -20,14 +20,8 @@ from storyline.store.search import StoryRow
 from storyline.store.served import Published, PublishedStory
 
 
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def test_serve_process_accepted_report_survives_kill_9(served_db: str | Path, token: str) -> None:
-    port = _port()
+    port = free_port()
     command = ["serve", "--db", str(served_db), "--port", str(port), "--no-worker"]
     proc = subprocess.Popen(
         [sys.executable, "-m", "storyline", *command],
@@ -36,12 +30,7 @@ def test_serve_process_accepted_report_survives_kill_9(served_db: str | Path, to
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(300):
-            try:
-                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.1)
+        wait_healthy(base)
         report = {"text": "Sandbags were piled along the river in Vellmar overnight."}
         r = httpx.post(
             base + "/api/v1/articles", json=report, headers={"authorization": f"Bearer {token}"}
@@ -56,7 +45,7 @@ def test_serve_process_accepted_report_survives_kill_9(served_db: str | Path, to
 
 
 def test_serve_process_workers_share_the_port_and_see_a_publish(served_db: Path) -> None:
-    port = _port()
+    port = free_port()
     command = ["serve", "--db", str(served_db), "--port", str(port), "--no-worker"]
     proc = subprocess.Popen(
         [sys.executable, "-m", "storyline", *command, "--workers", "2"],
@@ -65,12 +54,7 @@ def test_serve_process_workers_share_the_port_and_see_a_publish(served_db: Path)
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(300):
-            try:
-                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.1)
+        wait_healthy(base)
         # new connections: the kernel hands them to either worker
         before = {httpx.get(base + "/stories/s-flood").headers["etag"] for _ in range(20)}
         assert len(before) == 1
