@@ -197,3 +197,39 @@ def test_claims_local_age_after_a_name_before_its_verb_is_no_toll(nlp: Any) -> N
         "Dion Hale, 26 was shot in the leg."
     )
     assert _counts(nlp, text) == (0, 2)
+
+
+def test_claims_local_fatally_wounded_is_a_death(nlp: Any) -> None:
+    text = "A hunter near Cobb Lake was fatally wounded when a rifle went off in his truck."
+    assert _counts(nlp, text) == (1, 0)
+
+
+def test_claims_local_after_being_shot_names_the_clauses_subject(nlp: Any) -> None:
+    text = "A 30-year-old man is recovering after being shot in the hand on Verna Street."
+    assert _counts(nlp, text) == (0, 1)
+
+
+def test_claims_local_passed_away_is_a_death(nlp: Any) -> None:
+    text = "Ona Briggs was taken to Halden General, where she passed away."
+    assert _counts(nlp, text) == (1, 0)
+
+
+def test_claims_local_others_said_twice_are_the_same_people(nlp: Any) -> None:
+    text = (
+        "A woman was shot dead at a dance hall in Pell on Saturday, and four others were "
+        "hurt. Police said four other people had been shot, too."
+    )
+    assert _counts(nlp, text) == (1, 4)
+
+
+def test_claims_local_ages_in_a_list_are_no_toll(nlp: Any) -> None:
+    text = "Officers found two men, ages 19 and 44, shot outside a bar on Tern Road."
+    assert _counts(nlp, text)[1] <= 2
+
+
+def test_claims_local_took_herself_to_hospital_is_no_death(nlp: Any) -> None:
+    text = (
+        "Two women were hurt in the shooting on Dace Avenue. One of them took herself to "
+        "Mercy Hospital after being shot in the arm."
+    )
+    assert _counts(nlp, text)[0] == 0

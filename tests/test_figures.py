@@ -112,3 +112,18 @@ def test_figures_shot_with_the_reports_own_zero_dead_is_kept() -> None:
     a = _report("a", "2025-05-01", _claim("shot", 2, 0), _claim("killed", 0, 50))
     b = _report("b", "2025-05-02", _claim("killed", 1, 0))
     assert _table(a, b)["injured"][0] == 2
+
+
+def _text_report(aid: str, text: str, *claims: Claim) -> Analyzed:
+    sentences = tuple(Span(i * 50, i * 50 + 40) for i in range(10))
+    analysis = ArticleAnalysis(aid, sentences=sentences, claims=claims)
+    return Analyzed(Article(id=aid, text=text, published="2025-05-01"), analysis)
+
+
+def test_figures_a_roundup_toll_is_not_the_incidents() -> None:
+    # "six were wounded in separate shootings" sums several incidents
+    text = "Six were wounded in separate shootings.".ljust(50) + "A man was shot on Fir Road."
+    a = _text_report("a", text, _claim("injured", 6, 0), _claim("shot", 1, 50))
+    assert _table(a)["injured"][0] == 1
+    single = _text_report("b", "Six were wounded in a shooting at a bar.", _claim("injured", 6, 0))
+    assert _table(single)["injured"][0] == 6

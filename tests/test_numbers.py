@@ -68,6 +68,10 @@ def test_numbers_qualifiers_and_ranges(nlp: Any, text: str, expected: tuple[obje
         "The company launched the iPhone 4 there.",
         "They ordered the 787 instead.",
         "No one answered.",
+        "The patrons, ages 19 and 33, left the hall.",
+        "The cousins, aged 21, 32, and 49, sang.",
+        "A neighbour heard the noise and called 911.",
+        "The 911 dispatcher sent a unit.",
     ],
 )
 def test_numbers_not_counts_are_skipped(nlp: Any, text: str) -> None:

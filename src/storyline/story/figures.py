@@ -26,6 +26,7 @@ Rules and examples: docs/output.md ("figures").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -106,9 +107,32 @@ def report_figures(item: Analyzed) -> list[tuple[str, ReportFigure]]:
     return out
 
 
+#: A toll of several incidents: "in separate shootings", "in shootings across the
+#: city", "three shootings left six wounded", "weekend shootings" (a roundup or a
+#: police blotter sums the incidents it lists; none of them is the sum).
+ROUNDUP = re.compile(
+    r"\b(?:separate|unrelated|several|multiple|different|weekend|overnight|holiday"
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\s+shootings\b"
+    r"|\bshootings\s+(?:across|around|throughout|citywide|in the city|in the area)\b"
+    r"|\bin\s+(?!the\b|those\b|these\b|both\b|two\b)(?:\w+\s+)?shootings\b",
+    re.IGNORECASE,
+)
+
+
+def roundup(text: str, claim: Claim) -> bool:
+    """Whether a claim's sentence gives the toll of several incidents (a roundup)."""
+    return ROUNDUP.search(text[claim.sentence.start : claim.sentence.end]) is not None
+
+
 def _lead(item: Analyzed) -> tuple[Claim, ...]:
-    """The claims of a report's lead when it gives a toll there, else all its claims."""
-    claims = item.analysis.claims
+    """The claims of a report's lead when it gives a toll there, else all its claims.
+
+    Tolls of several incidents at once (:func:`roundup`) are never the incident's.
+    """
+    text = item.article.text
+    claims = tuple(
+        c for c in item.analysis.claims if c.measure not in HARM_TOTALS or not roundup(text, c)
+    )
     if LEAD_SENTENCES <= 0:
         return claims
     starts = [s.start for s in item.analysis.sentences[:LEAD_SENTENCES]]

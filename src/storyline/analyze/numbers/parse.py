@@ -180,6 +180,8 @@ def _not_a_count(doc: Any, start: int, end: int) -> bool:
             t.lower_.rstrip(".") in STREETS for t in doc[end + 1 : min(len(doc), end + 4)]
         ):
             return True
+    if _in_age_list(doc, start) or _emergency_number(doc, start, end):
+        return True
     if prev is not None:
         plow = prev.lower_
         if plow in ("aged", "age", "ages") or plow.rstrip(".") in MONTHS:  # "Sept. 21"
@@ -248,6 +250,44 @@ def _not_a_count(doc: Any, start: int, end: int) -> bool:
         and (doc[start - 2].ent_type_ == "PERSON" or doc[start - 2].pos_ in ("NOUN", "PROPN"))
         and 0 < (word_value(first.text) or 0) < 120
     ) or (prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")")
+
+
+#: Words after "911" that make it the emergency number: "a 911 call", "911 dispatchers".
+EMERGENCY_AFTER = frozenset(
+    """call calls caller callers dispatcher dispatchers operator operators center centre
+    system line tape tapes recording recordings""".split()  # noqa: SIM905
+)
+
+
+def _in_age_list(doc: Any, start: int) -> bool:
+    """A later number of a list of ages: "ages 14 and 28", "aged 21, 32, and 49".
+
+    The first number after "ages" is caught by its neighbour; the others only by
+    walking back over the list (numbers, commas, "and") to "ages" or "aged".
+    """
+    i = start - 1
+    crossed = False
+    while i >= 0 and start - i <= 12:
+        tok = doc[i]
+        if tok.lower_ in ("ages", "aged"):
+            return crossed
+        if tok.text in (",", "and", "&") or tok.like_num:
+            crossed = crossed or tok.text in (",", "and", "&")
+            i -= 1
+            continue
+        return False
+    return False
+
+
+def _emergency_number(doc: Any, start: int, end: int) -> bool:
+    """ "calling 911", "911 calls", "a 911 dispatcher": the emergency number, not a count."""
+    if doc[start:end].text != "911":
+        return False
+    prev = doc[start - 1] if start > 0 else None
+    nxt = doc[end] if end < len(doc) else None
+    return (prev is not None and prev.lemma_.lower() in ("call", "dial", "text")) or (
+        nxt is not None and nxt.lower_ in EMERGENCY_AFTER
+    )
 
 
 def _prefix(doc: Any, start: int, floor: int) -> tuple[int, str | None]:

@@ -25,6 +25,7 @@ from storyline.analyze.numbers.parse import NumberPhrase
 from storyline.analyze.numbers.victims import (
     HOSPITAL,
     fatal,
+    fatally,
     has_particle,
     intended,
     object_is_injury,
@@ -151,6 +152,8 @@ def _adjust(measure: str, counted: str, pred: Any) -> str:
         return measure if noun in CAPTIVES or noun in ("people", "") else "other"
     if measure == "shot" and pred is not None and fatal(pred):
         return "killed"
+    if measure == "injured" and pred is not None and fatally(pred):
+        return "killed"  # "two were fatally wounded"
     if measure in ("injured",) and pred is not None and pred.lemma_ in ("treat", "burn"):
         return measure if noun in PERSON_NOUNS or noun in ("people", "person", "") else "other"
     if measure == "displaced" and pred is not None and pred.lemma_ == "flee":

@@ -80,7 +80,11 @@ def incident_counts(claims: Sequence[Claim]) -> dict[str, float]:
         extra = {(c.sentence.start, c.value) for c in others
                  if c not in alone and c not in besides}  # fmt: skip
         base = max([base, *(c.value for c in alone), *(_sentence_sum(c, own) for c in besides)])
-        total = max(base, anaphoric) + sum(v for _, v in extra)
+        # "five others were shot" said again further on is the same five; "another"
+        # (one) in two sentences is two people
+        again = {c.value for c in alone}
+        total = max(base, anaphoric) + sum({v for _, v in extra if v >= 2 and v not in again})
+        total += sum(v for _, v in extra if v < 2)
         # a part ("one of them died") only tells something when no whole is given
         totals[measure] = total or max((c.value for c in own if c.counted == PART), default=0)
         if measure == "killed":

@@ -143,6 +143,8 @@ def harm_predicate(tok: Any) -> str | None:
         return "killed"
     if lemma == "lose" and any(c.lemma_ in ("life",) for c in tok.children):
         return "killed"
+    if lemma == "pass" and has_particle(tok, "away"):
+        return "killed"  # "where she passed away"
     if lemma in ("take", "transport", "rush", "airlift", "fly", "admit", "carry", "send"):
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in ("to", "into"):
@@ -166,8 +168,15 @@ def harm_predicate(tok: Any) -> str | None:
             return None
         if measure == "shot" and fatal(tok):
             return "killed"
+        if measure == "injured" and fatally(tok):
+            return "killed"  # "was fatally wounded": a death, not an injury
         return measure
     return None
+
+
+def fatally(tok: Any) -> bool:
+    """ "fatally wounded", "mortally injured": an injury predicate that states a death."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("fatally", "mortally") for c in tok.children)
 
 
 def _of_people(tok: Any) -> list[Any]:
@@ -282,7 +291,11 @@ def _fatal_context(tok: Any) -> bool:
 def _self_harm(tok: Any) -> bool:
     """ "taking his own life", "killed himself", "shot herself": the attacker died too."""
     for child in tok.children:
-        if child.dep_ == "dobj" and child.lower_ in ("himself", "herself", "themselves"):
+        if (
+            child.dep_ == "dobj"
+            and child.lower_ in ("himself", "herself", "themselves")
+            and tok.lemma_.lower() != "take"  # "took herself to hospital" is no death
+        ):
             return True
         if (
             child.dep_ == "dobj"
@@ -316,7 +329,7 @@ def victims(tok: Any, inherited: bool = False) -> list[Any]:
                                           "sustain", "receive", "lose", "dead", "missing",
                                           "injured", "wounded", "be", "remain", "stay",
                                           "require", "need", "get", "survive",
-                                          "escape")  # fmt: skip
+                                          "escape", "pass")  # fmt: skip
     found: list[Any] = []
     if _self_harm(tok) and tok.lemma_.lower() == "shoot" and not _fatal_context(tok):
         # "a boy shot himself in the leg": the boy is the one hurt
@@ -338,6 +351,8 @@ def victims(tok: Any, inherited: bool = False) -> list[Any]:
         return victims(tok.head, inherited=True)  # "was shot and killed": the subject of "shot"
     if not found and tok.dep_ in ("oprd", "acomp", "xcomp") and tok.head is not tok:
         return victims(tok.head)  # "was pronounced dead", "was found dead"
+    if not found and tok.dep_ in ("pcomp", "advcl") and _being(tok):
+        return _shooter(tok)  # "a man is recovering after being shot": the man
     if not found and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
         return [tok.head]  # "a man killed in the crash", "the injured man"
     if not found and tok.dep_ == "relcl" and (passive or intransitive):
@@ -345,6 +360,13 @@ def victims(tok: Any, inherited: bool = False) -> list[Any]:
     return [
         v.head.head if v.lower_ in ("who", "that") and v.head.dep_ == "relcl" else v for v in found
     ]
+
+
+def _being(tok: Any) -> bool:
+    """A subjectless passive "being shot", "having been wounded" (its clause's subject's)."""
+    return tok.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.lower_ in ("being", "been") for c in tok.children
+    )
 
 
 def _shooter(tok: Any) -> list[Any]:
