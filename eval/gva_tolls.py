@@ -12,6 +12,7 @@ each incident's verdict, and ``--against FILE`` lists the incidents whose
 verdict changed since.
 
     .venv/bin/python eval/gva_tolls.py --cache /work/tmp-s12t/cache --reclaim --show 20
+    .venv/bin/python eval/gva_tolls.py --cache /work/tmp-s12t/cache --reclaim --sample  # last
 """
 
 from __future__ import annotations
@@ -28,11 +29,12 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gva import fold_of, scorer, stories_json, toll_causes
+from gva import fold_of, ours, score, scorer, stories_json, toll_causes
 from gva_data import DEVDATA, analysed, parsed
 
 from storyline.analyze.claims import extract_claims
 from storyline.model import Analyzed
+from storyline.story.clustering import ClusterParams
 from storyline.story.figures import report_figures
 
 
@@ -103,6 +105,9 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0, help="print N wrong incidents")
     parser.add_argument("--measure", default=None, help="show only this wrong measure")
     parser.add_argument("--seed", type=int, default=0, help="which wrong incidents to show")
+    parser.add_argument(
+        "--sample", action="store_true", help="score dev_sample (ours, one batch), report last"
+    )
     parser.add_argument("--ids", nargs="*", default=[], help="show these incidents")
     parser.add_argument("--save", type=Path, default=None, help="write the verdicts here")
     parser.add_argument("--against", type=Path, default=None, help="diff with saved verdicts")
@@ -120,6 +125,12 @@ def main() -> None:
     }
     t0 = time.perf_counter()
     every = analysed(DEVDATA / "dev.jsonl", args.cache)
+    if args.sample:
+        sample = [i for i in every if i.article.id in sample_ids]
+        sample = reclaimed(sample, args.cache) if args.reclaim else sample
+        s = score(score_py, sample, ours(sample, ClusterParams()), gold)
+        print(f"dev_sample, ours, one batch: {len(sample)} reports, {s}")
+        return
     part = [
         i
         for i in every

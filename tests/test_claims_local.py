@@ -233,3 +233,9 @@ def test_claims_local_took_herself_to_hospital_is_no_death(nlp: Any) -> None:
         "Mercy Hospital after being shot in the arm."
     )
     assert _counts(nlp, text)[0] == 0
+
+
+def test_claims_local_shot_and_one_killed_is_one_death(nlp: Any) -> None:
+    text = "Five people were shot and one was killed at the Arlo Street apartments early Sunday."
+    assert _counts(nlp, text) == (1, 4)
+    assert _counts(nlp, "A man was shot and killed on Pine Ridge Road on Friday.") == (1, 0)

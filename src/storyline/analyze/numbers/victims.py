@@ -54,7 +54,10 @@ def fatal(tok: Any) -> bool:
     """Whether a shooting or stabbing predicate is marked fatal ("fatally", "shot dead")."""
     for child in tok.children:
         if child.lower_ in ("fatally", "dead", "mortally") or (
-            child.dep_ == "conj" and child.lemma_ in ("kill", "die")
+            child.dep_ == "conj"
+            and child.lemma_ in ("kill", "die")
+            # "was shot and killed", not "five were shot and one was killed"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
         ):
             return True
         if (
