@@ -25,6 +25,7 @@ from storyline.report.html import page_assets
 from storyline.serve.auth import AuthError, Gate
 from storyline.serve.feeds import router as feeds_router
 from storyline.serve.hot import HotRoutes
+from storyline.serve.hot_search import SearchAnswers
 from storyline.serve.http import EdgeMiddleware, NotFoundError, conditional, json_error
 from storyline.serve.pages import router as pages_router
 from storyline.serve.publish import place_pending
@@ -88,7 +89,7 @@ def create_app(
     _add_assets(app)
     _add_errors(app)
     if not settings.private:  # a private server checks every read's token in its routes
-        app.add_middleware(HotRoutes, state=state)
+        app.add_middleware(HotRoutes, state=state, search=SearchAnswers(state).answer)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -7,10 +7,11 @@ from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2.filters import do_urlencode
 from markupsafe import Markup, escape
 
 from storyline.serve.auth import Gate
@@ -20,6 +21,8 @@ from storyline.serve.worker import PlacementWorker
 from storyline.store.search import HIT_CLOSE, HIT_OPEN
 from storyline.store.served import Published
 
+#: Sets of story names whose links :func:`name_links` keeps.
+NAME_LINKS_SIZE = 8192
 #: Rendered responses kept in memory, keyed by URL and the store's generation.
 CACHE_SIZE = 512
 
@@ -133,6 +136,20 @@ def snippet(text: str) -> Markup:
     return Markup(escaped.replace(HIT_OPEN, "<mark>").replace(HIT_CLOSE, "</mark>"))
 
 
+@lru_cache(maxsize=NAME_LINKS_SIZE)
+def name_links(names: tuple[str, ...]) -> Markup:
+    """A story's names as links to their entity pages, joined by " · " (escaped).
+
+    What the ``story_item`` macro wrote name by name (``entity_key`` and
+    ``urlencode`` per name, then escaping), made once per set of names: search and
+    listing pages show the same stories again and again.
+    """
+    links = (
+        f'<a href="/entities/{escape(do_urlencode(entity_key(n)))}">{escape(n)}</a>' for n in names
+    )
+    return Markup(" · ".join(links))
+
+
 @cache
 def templates() -> Environment:
     """The server's pages, extending the static report's base template."""
@@ -147,8 +164,10 @@ def templates() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # package files: a release changes them, not a running server
     )
     env.globals["site"] = SERVER_SITE
+    env.globals["name_links"] = name_links
     env.globals["entity_key"] = entity_key
     env.globals["snippet"] = snippet
     return env
