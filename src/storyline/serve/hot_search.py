@@ -146,7 +146,7 @@ class SearchAnswers:
         return made
 
     def _build(self, filters: Filters, generation: str, old: Kept | None) -> Kept:
-        stories, reports = search_results(self.state.reader(), filters)
+        stories, reports = search_results(self.state.reader(), filters, self.state.snippets)
         if old is not None and old.stories == stories and old.reports == reports:
             body, etag = old.answer.body, old.answer.tag.strip('"')
         else:

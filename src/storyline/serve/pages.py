@@ -23,6 +23,7 @@ from storyline.serve.http import NotFoundError, conditional
 from storyline.serve.publish import SERVER_SITE
 from storyline.serve.state import AppState, templates
 from storyline.store.search import Filters, ReportHit, StoryRow
+from storyline.store.search_steps import Snippets
 from storyline.store.served import Published
 from storyline.story.storyline import storyline_from_json
 
@@ -156,21 +157,21 @@ def search_page(request: Request, filters: Annotated[Filters, Depends(make_filte
     reader = _state(request).reader()
 
     def context() -> dict[str, Any]:
-        stories, reports = search_results(reader, filters)
+        stories, reports = search_results(reader, filters, _state(request).snippets)
         return {"filters": filters, "stories": stories, "reports": reports}
 
     return _page(request, "search.html.j2", context)
 
 
 def search_results(
-    reader: Published, filters: Filters
+    reader: Published, filters: Filters, snippets: Snippets | None = None
 ) -> tuple[tuple[StoryRow, ...], tuple[ReportHit, ...]]:
     """What the search page lists: ranked stories (when anything narrows them) and reports."""
     active = filters.q or filters.since or filters.until or filters.outlet or filters.entity
     stories: tuple[StoryRow, ...] = ()
     if active or filters.disputed:
         stories = tuple(reader.ranked_stories(filters))
-    return stories, tuple(reader.ranked_reports(filters))
+    return stories, tuple(reader.ranked_reports(filters, snippets=snippets))
 
 
 def render_search(

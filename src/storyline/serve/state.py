@@ -19,6 +19,7 @@ from storyline.serve.publish import SERVER_SITE, entity_key
 from storyline.serve.settings import Settings
 from storyline.serve.worker import PlacementWorker
 from storyline.store.search import HIT_CLOSE, HIT_OPEN
+from storyline.store.search_steps import Snippets
 from storyline.store.served import Published
 
 #: Sets of story names whose links :func:`name_links` keeps.
@@ -112,6 +113,8 @@ class AppState:
     watch: ChangeWatch
     worker: PlacementWorker | None = None
     cache: ResponseCache = field(default_factory=ResponseCache)
+    #: Report snippets kept between searches (they never change).
+    snippets: Snippets = field(default_factory=Snippets)
     _local: threading.local = field(default_factory=threading.local)
     _readers: list[Published] = field(default_factory=list)
 
