@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from anyio import to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
@@ -56,6 +57,8 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # sync routes and run_in_threadpool share this limit (anyio's default is 40)
+        to_thread.current_default_thread_limiter().total_tokens = settings.read_threads
         running: list[asyncio.Task[None]] = []
         if settings.place:
             state.worker = PlacementWorker(settings.db, placer or place, settings.poll_seconds)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -104,6 +105,59 @@ class ChangeWatch:
         self._published.close()
 
 
+class Readers:
+    """The read-only connections of one app: one per thread that reads, reused after it.
+
+    A thread that reads takes a free connection (or opens one) and holds it while
+    it lives; when it ends (the thread pool retires threads idle for a while), the
+    connection goes back to be taken by the next. So the connections open are at
+    most the threads that read at once: the event loop's and the thread pool's
+    (``Settings.read_threads``), never one more per thread ever started.
+    """
+
+    def __init__(self, db: str | Path) -> None:
+        self.db = db
+        self._free: list[Published] = []
+        self._all: list[Published] = []
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def take(self) -> Published:
+        """A free connection, or a new one."""
+        with self._lock:
+            if self._free:
+                return self._free.pop()
+        reader = Published(self.db, readonly=True)
+        with self._lock:
+            self._all.append(reader)
+        return reader
+
+    def give(self, reader: Published) -> None:
+        """A connection back (its thread ended)."""
+        with self._lock:
+            if not self._closed:
+                self._free.append(reader)
+
+    def opened(self) -> int:
+        """How many connections this app has opened."""
+        return len(self._all)
+
+    def close(self) -> None:
+        """Close them all (the app is stopping)."""
+        with self._lock:
+            self._closed = True
+            readers, self._all, self._free = self._all, [], []
+        for reader in readers:
+            reader.close()
+
+
+class _Held:
+    """A thread's hold on a connection (given back when the thread's locals go)."""
+
+    def __init__(self, reader: Published) -> None:
+        self.reader = reader
+
+
 @dataclass
 class AppState:
     """Shared by every request of one app."""
@@ -115,22 +169,27 @@ class AppState:
     cache: ResponseCache = field(default_factory=ResponseCache)
     #: Report snippets kept between searches (they never change).
     snippets: Snippets = field(default_factory=Snippets)
+    readers: Readers | None = None
     _local: threading.local = field(default_factory=threading.local)
-    _readers: list[Published] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.readers is None:
+            self.readers = Readers(self.settings.db)
 
     def reader(self) -> Published:
         """This thread's read-only connection to the store."""
-        reader: Published | None = getattr(self._local, "reader", None)
-        if reader is None:
-            reader = Published(self.settings.db, readonly=True)
-            self._local.reader = reader
-            self._readers.append(reader)  # list.append is atomic: no lock needed
-        return reader
+        held: _Held | None = getattr(self._local, "held", None)
+        if held is None:
+            assert self.readers is not None
+            held = _Held(self.readers.take())
+            weakref.finalize(held, self.readers.give, held.reader)
+            self._local.held = held
+        return held.reader
 
     def close_readers(self) -> None:
-        """Close every thread's reader (the app is stopping)."""
-        while self._readers:
-            self._readers.pop().close()
+        """Close every reader (the app is stopping)."""
+        assert self.readers is not None
+        self.readers.close()
 
 
 def snippet(text: str) -> Markup:
