@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 from pathlib import Path
+from typing import cast
 from urllib.parse import parse_qsl
 
 import httpx
@@ -15,9 +17,9 @@ from jinja2 import Environment
 
 from storyline.serve import Settings
 from storyline.serve.filters import make_filters
-from storyline.serve.hot_search import search_filters
+from storyline.serve.hot_search import SearchAnswers, search_filters
 from storyline.serve.publish import entity_key
-from storyline.serve.state import name_links, templates
+from storyline.serve.state import AppState, name_links, templates
 
 #: Searches a reader makes: words, filters, words the page must escape, no words at all.
 SEARCHES = (
@@ -154,3 +156,28 @@ def test_serve_name_links_are_what_the_macro_wrote_name_by_name() -> None:
     assert "<script>" not in name_links(names)
     rendered = templates().from_string("{{ name_links(x) }}").render(x=names)
     assert rendered == str(name_links(names))
+
+
+def test_serve_hot_search_leaves_a_failing_search_to_the_route() -> None:
+    """A store error while searching: the route answers it (its error page), not a bare 500."""
+
+    class Watch:
+        def current(self) -> tuple[int, str]:
+            return 1, "2026-01-01T00:00:00+00:00/1"
+
+    class Broken:
+        watch = Watch()
+        settings = Settings(db="unused.db")
+        snippets = None
+
+        def reader(self) -> object:
+            raise RuntimeError("store away")
+
+    answers = SearchAnswers(cast(AppState, Broken()))
+    sent: list[object] = []
+
+    async def send(message: object) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "method": "GET", "path": "/search", "query_string": b"q=flood"}
+    assert asyncio.run(answers.answer(scope, send)) is False and sent == []

@@ -37,7 +37,7 @@ from storyline.serve.state import AppState
 from storyline.store.search import Filters, ReportHit, StoryRow
 
 #: Search answers kept per process (one per distinct set of filters), least recent out.
-SEARCH_SIZE = 1024
+SEARCH_SIZE = 512
 #: The route's limits on the query's values (serve/filters.py).
 MAX_WORDS = 500
 MAX_NAME = 300
@@ -117,7 +117,10 @@ class SearchAnswers:
             self._kept.move_to_end(filters)
             kept = found[1]
         else:
-            kept = await self._refresh(filters, generation, None if found is None else found[1])
+            try:
+                kept = await self._refresh(filters, generation, None if found is None else found[1])
+            except Exception:  # the route answers, with its error page and its log line
+                return False
         await kept.answer.send(scope, send)
         return True
 
