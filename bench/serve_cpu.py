@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/serve_cpu.py                  # the 10k store of bench/serve.py
     .venv/bin/python bench/serve_cpu.py --size 100000 --rounds 3
+    PYTHONPATH=/tmp/before/src .venv/bin/python bench/serve_cpu.py   # older code, same store
 
 Latency under load (bench/serve.py) depends on what else the machine runs; the
 CPU a request costs does not, much. This calls the ASGI app directly (no HTTP
@@ -10,8 +11,10 @@ each search URL of bench/serve.py, one after another, and times each call with
 ``time.process_time`` (every thread of the process, so the worker thread that
 runs the queries counts). Two ways to the same page: **route** (a server with
 ``--private``: every read goes through FastAPI's route, as every search did
-before the page was answered early) and **hot** (reads open: the search is
-answered by serve/hot_search.py). Three situations: *after a publish* (a story
+before the page was answered early; its figures include checking the token,
+about 0.3 ms) and **hot** (reads open: the search is answered by
+serve/hot_search.py; run against code from before it, this way is the open
+route). Three situations: *after a publish* (a story
 the searches do not list is published again before every request, as a digest
 does several times a second: the route renders again; the hot answer runs the
 queries again and renders only when its rows changed), *kept* (nothing
