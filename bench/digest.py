@@ -392,25 +392,33 @@ def placeholder_pages(db: Path, out: Path) -> None:
 
     Rendering the copies' pages (tens of thousands) would take longer than the rest
     of the run and changes nothing that a later digest does: it rewrites only the
-    pages of the stories it assembles, then stories.json and the index (which this
-    manifest's empty state makes the next digest rebuild).
+    pages of the stories changed since the generation this manifest names, then
+    stories.json and the index (which the folder lacks, so the next digest writes
+    them whole).
     """
     from storyline.report.html import story_file, storyline_file
-    from storyline.store import Store
-    from storyline.update.report import MANIFEST, RENDER_VERSION, page_key
+    from storyline.store import Store, report_log
+    from storyline.update.report import MANIFEST, RENDER_VERSION
 
     out.mkdir(parents=True, exist_ok=True)
     with Store(db) as store:
         keys = store.stories.keys()
         lines = store.stories.storyline_keys()
+        with store.batch():
+            generation = report_log.record(store.connection, (), ())
     for story_id in keys:
         page = out / story_file(story_id)
         page.touch()
         page.with_suffix(".md").touch()
     for line_id in lines:
         (out / storyline_file(line_id)).touch()
-    pages = {s: page_key(k) for s, k in keys.items()}
-    manifest = {"version": RENDER_VERSION, "state": "", "pages": pages, "lines": lines}
+    for name in ("stories.json", "index.html"):
+        (out / name).unlink(missing_ok=True)
+    manifest = {
+        "version": RENDER_VERSION,
+        "generation": generation.number,
+        "token": generation.token,
+    }
     (out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
 
 

@@ -58,6 +58,32 @@ class StoryTable:
         rows = self._db.execute("SELECT id, key FROM stories").fetchall()
         return {str(i): str(k) for i, k in rows}
 
+    def ids(self) -> set[str]:
+        """Every stored story's id."""
+        return {str(i) for (i,) in self._db.execute("SELECT id FROM stories").fetchall()}
+
+    def existing(self, ids: Iterable[str]) -> set[str]:
+        """Those of these story ids that are stored."""
+        return self._existing("stories", ids)
+
+    def storyline_ids(self) -> set[str]:
+        """Every kept storyline's id."""
+        return {str(i) for (i,) in self._db.execute("SELECT id FROM storylines").fetchall()}
+
+    def existing_storylines(self, ids: Iterable[str]) -> set[str]:
+        """Those of these storyline ids that are kept."""
+        return self._existing("storylines", ids)
+
+    def _existing(self, table: str, ids: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for chunk in _chunks(sorted(ids)):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT id FROM {table} WHERE id IN ({marks})", chunk
+            ).fetchall()
+            out.update(str(i) for (i,) in rows)
+        return out
+
     def save(self, stored: StoredStory, articles: Iterable[StoryArticle]) -> None:
         """Store (or replace) one assembled story and its articles' estimated dates."""
         s = stored.story
