@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,12 +20,13 @@ from storyline.ingest import iter_articles
 from storyline.model import Analyzed
 from storyline.report import write_report
 from storyline.report.html import story_file, storyline_file
-from storyline.store import Store
+from storyline.store import Store, report_log
 from storyline.store.sqlite import SCHEMA_VERSION
 from storyline.story.dedup.incremental import update_duplicates_of
 from storyline.story.dedup.minhash import find_duplicates
 from storyline.update import load_digest, place_and_update, update_stories
 from storyline.update.jsonfile import INDEX
+from storyline.update.jsonorder import json_sections, merged
 from storyline.update.place import read_items
 from storyline.update.report import MANIFEST, RENDER_VERSION, page_key
 
@@ -313,3 +315,39 @@ def test_update_folder_of_an_older_manifest_or_another_database_is_compared_whol
         write_report(load_digest(store), tmp_path / "full")
     full, got = _files(tmp_path / "full"), _files(out)
     assert {n: got.get(n) for n in full} == full
+
+
+def test_update_orders_stories_json_from_the_previous_file_as_in_full(
+    analysed: list[Analyzed], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    with Store(tmp_path / "s.db") as store:
+        _add(store, analysed[:-3])
+        update_stories(store, out_dir=out)
+        rows = json.loads((out / INDEX).read_text(encoding="utf-8"))["sections"]
+        folder = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        _add(store, analysed[-3:])
+        assert update_stories(store, out_dir=out).changed
+        since = report_log.since(store.connection, folder["generation"], folder["token"])
+        assert since is not None and since.stories
+        placed = store.placements()
+        copies = {c: o for c, o in store.duplicates().items() if c in placed and o in placed}
+        sections = json_sections(store, copies, since.stories, since.storylines)
+        for section in sections:
+            assert section.update is not None and callable(section.order)
+            made = section.update(rows[section.name])
+            assert made is not None
+            assert [e[:2] for e in made] == [e[:2] for e in section.order()]
+
+
+def test_merged_puts_fresh_entries_in_their_places() -> None:
+    def before(a: tuple[str, str, Any], b: tuple[str, str, Any]) -> bool:
+        return bool(a[2] > b[2] or (a[2] == b[2] and a[0] < b[0]))  # newest first, then id
+
+    rows = [["c", "k", 0, 1, "2024-03"], ["a", "k", 0, 1, "2024-02"], ["b", "k", 0, 1, "2024-02"]]
+    rows += [["d", "k", 0, 1, "2024-01"]]
+    fresh = [("b", "k2", "2024-04"), ("e", "k", "2024-02"), ("0", "k", "2023-12")]
+    got = merged(rows, {"b", "gone"}, fresh, before)
+    assert got is not None
+    assert [e[0] for e in got] == ["b", "c", "a", "e", "d", "0"]
+    assert merged([["a", "k", 0, 1]], set(), [], before) is None  # no place recorded

@@ -29,10 +29,10 @@ from typing import TYPE_CHECKING, Any
 
 from storyline.model import Digest
 from storyline.report.html import index_frame, story_file, storyline_file
-from storyline.report.json import article_to_dict, entry_text
 from storyline.report.write import write_story_pages, write_storyline_pages
 from storyline.store import Store, report_log
-from storyline.update.jsonfile import Section, write_spliced
+from storyline.update.jsonfile import write_spliced
+from storyline.update.jsonorder import json_sections
 from storyline.update.stories import stored_items, story_digest
 
 if TYPE_CHECKING:
@@ -81,7 +81,8 @@ class ReportWriter:
         index = self.out_dir / "index.html"
         data = self.out_dir / "stories.json"
         if rewrite or not index.exists() or not data.exists():
-            write_spliced(data, _sections(self.store, duplicate_of))
+            since = (None, ()) if changed is None else (changed.stories, changed.storylines)
+            write_spliced(data, json_sections(self.store, duplicate_of, *since))
             write_index(self.store, index)
         manifest = {
             "version": RENDER_VERSION,
@@ -208,44 +209,3 @@ def _read_manifest(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict) or data.get("version") != RENDER_VERSION:
         return {}
     return data
-
-
-def _sections(store: Store, duplicate_of: Mapping[str, str]) -> list[Section]:
-    """The three lists of stories.json, in order, each entry with the key it is made from."""
-    order = store.stories.json_order()
-    articles = [(a, f"{k}:{duplicate_of.get(a, '')}") for a, k in order["articles"]]
-
-    def read_articles(ids: Sequence[str]) -> dict[str, str]:
-        rows = store.stories.article_rows_of(ids)
-        return {str(r[0]): _article_entry(r, duplicate_of) for r in rows}
-
-    return [
-        Section("articles", articles, read_articles),
-        Section("stories", order["stories"], lambda ids: store.stories.json_docs("stories", ids)),
-        Section(
-            "storylines",
-            order["storylines"],
-            lambda ids: store.stories.json_docs("storylines", ids),
-        ),
-    ]
-
-
-def _article_entry(row: Sequence[Any], duplicate_of: Mapping[str, str]) -> str:
-    """One article's entry: as kept when its story was assembled, or made from its row."""
-    from storyline.model import Article
-
-    aid, source, title, published, estimated, path, url, author, evidence, doc, orig = row
-    if doc is not None and orig == duplicate_of.get(aid):
-        return str(doc)
-    article = Article(
-        id=aid,
-        text="",
-        title=title,
-        source=source,
-        url=url,
-        published=published,
-        published_estimated=bool(estimated),
-        path=path,
-        author=author,
-    )
-    return entry_text(article_to_dict(article, duplicate_of.get(aid), json.loads(evidence)))
