@@ -286,6 +286,8 @@ CREATE TABLE IF NOT EXISTS report_log (
     id TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS report_log_generation ON report_log(generation);
+-- The index page's order, so that its sections are read in one pass without a sort.
+CREATE INDEX IF NOT EXISTS storylines_index_order ON storylines(index_last, id);
 """
 
 

@@ -187,18 +187,13 @@ class StoryTable:
         return out
 
     def index_sections(self) -> Iterator[str]:
-        """Every storyline's section of the index, in the index's order."""
-        rows = self._db.execute("SELECT id FROM storylines ORDER BY index_last DESC, id DESC")
-        ids = [str(i) for (i,) in rows.fetchall()]
-        for chunk in _chunks(ids):
-            marks = ",".join("?" * len(chunk))
-            got = dict(
-                self._db.execute(
-                    f"SELECT id, section FROM storylines WHERE id IN ({marks})", chunk
-                ).fetchall()
-            )
-            for i in chunk:
-                yield str(got[i])
+        """Every storyline's section of the index, in the index's order (read in one pass
+        along ``storylines_index_order``)."""
+        rows = self._db.execute("SELECT section FROM storylines ORDER BY index_last DESC, id DESC")
+        row = rows.fetchone()
+        while row is not None:
+            yield str(row[0])
+            row = rows.fetchone()
 
     def count_storylines(self) -> int:
         """How many storylines are kept."""
