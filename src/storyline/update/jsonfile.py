@@ -3,7 +3,9 @@
 The file is three lists of entries (articles, stories, storylines; see
 :func:`storyline.report.json.write_json_entries`, whose bytes this writes). Beside
 it, ``.storyline-json.idx`` records, for the file as written, each entry's id, the
-key it was written from, and its byte range. The next rewrite walks the new order
+key it was written from, its byte range and (when the section gives it) its place in
+its list, from which a section may make the new order without reading it whole (see
+:mod:`storyline.update.jsonorder`). The next rewrite walks the new order
 of each list: an entry whose key is unchanged is copied from the previous file
 (runs of them in one ``copy_file_range``), the others are read from the store. A
 digest that changes 20 stories thus reads 20 stories' entries and copies the rest,
