@@ -347,6 +347,13 @@ def _before_brackets(verb: Any) -> Any:
             j -= 1
         if doc[j].text == "(" and j > 0:
             return doc[j - 1]
+    if (
+        doc[i].text == ","
+        and i > 0
+        and doc[i - 1].ent_type_ == "PERSON"
+        and doc[i - 1].dep_ == "appos"
+    ):
+        return doc[i - 1]  # "…, her senior policy adviser, Jake Sullivan, said": apposition
     if doc[i].text == ",":
         # "Trump, in Kentucky, said": past a short aside between commas to a name.
         for j in range(i - 1, max(0, i - 8), -1):
