@@ -183,3 +183,44 @@ def test_quotes_inverted_going_on_until_is_no_saying(nlp: Any) -> None:
     text = "Ilse Brandt said that the strike would go on “until the last ferry is docked”."
     speaker, _ = _found(nlp, text, "until the last ferry")
     assert speaker == "Ilse Brandt"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name_word"),
+    [
+        # A dateline the parser made a second subject of "said".
+        (
+            "LONDON (Reuters) - Ilse Brandt said she was unlikely to get on with the harbour "
+            "master because the master cast her as “costly, rushed and wrong” for her plans.",
+            "costly, rushed",
+            "Brandt",
+        ),
+        # A place in an opening phrase taken for a second subject.
+        (
+            "Speaking at a town hall in Ostrel, Halven County, Brandt went after Kerr, "
+            "calling him “a total failure.”",
+            "a total failure",
+            "Brandt",
+        ),
+        # A day that took the name as its apposition.
+        (
+            "Saturday at the harbour party's convention Sen. Ilse Brandt (L-North) said the "
+            "harbour master Jonas Kerr was a “proven failure” at the quay.",
+            "proven failure",
+            "Brandt",
+        ),
+        # A name before a short aside, then a verb whose object is a news agency.
+        (
+            "“We were wrong not to stop the ferry plan from the beginning,” Brandt, 58, "
+            "told AFP in an interview in Halven on Monday.",
+            "We were wrong",
+            "Brandt",
+        ),
+    ],
+)
+def test_quotes_inverted_subject_nearest_the_verb(
+    nlp: Any, text: str, words: str, name_word: str
+) -> None:
+    speaker, span = _found(nlp, text, words)
+    assert speaker is not None and name_word in speaker
+    assert span is not None and name_word in span

@@ -358,10 +358,22 @@ def _before_brackets(verb: Any) -> Any:
         # "Trump, in Kentucky, said": past a short aside between commas to a name.
         for j in range(i - 1, max(0, i - 8), -1):
             if doc[j].text == "," or "\n" in doc[j].text:
-                if doc[j].text == "," and doc[j - 1].ent_type_ == "PERSON":
+                if doc[j].text == "," and _name_like(doc[j - 1]):
                     return doc[j - 1]
                 break
     return doc[i]
+
+
+def _name_like(tok: Any) -> bool:
+    """Whether a token may end a person's name: tagged a person, or a name the tagger
+    called an organisation ("Ramos, 58, told AFP")."""
+    return tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", ""))
+
+
+def _after_aside(verb: Any, prev: Any) -> bool:
+    """Whether ``prev`` (from :func:`_before_brackets`) stands before a short aside between
+    commas or brackets rather than right before the verb."""
+    return prev.i < verb.i - 1 and verb.doc[verb.i - 1].text in (",", ")") and _name_like(prev)
 
 
 def _time_stamp(tok: Any) -> bool:
@@ -398,15 +410,26 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     """
     tok = verb
     for _ in range(4):
-        for child in tok.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and not (
-                quoted is not None and quoted(child.idx)
-            ):
-                if _across_paragraphs(child, tok) or _time_stamp(child):
-                    # "The Latest: …\n\n6:50 p.m.\n\nClinton has told …": a heading or a
-                    # time stamp the parser made the subject; the paragraph's own noun is.
-                    return _paragraph_noun(tok) or child
-                return child
+        subjects = [
+            c
+            for c in tok.children
+            if c.dep_ in ("nsubj", "nsubjpass") and not (quoted is not None and quoted(c.idx))
+        ]
+        # "LONDON (Reuters) - Donald Trump said", "in Salem, New Hampshire, Trump went":
+        # of two subjects the parser gave one verb, the nearer one before it.
+        before = [c for c in subjects if c.i < tok.i]
+        for child in before[-1:] or subjects[:1]:
+            if _across_paragraphs(child, tok) or _time_stamp(child):
+                # "The Latest: …\n\n6:50 p.m.\n\nClinton has told …": a heading or a
+                # time stamp the parser made the subject; the paragraph's own noun is.
+                return _paragraph_noun(tok) or child
+            if child.ent_type_ in ("DATE", "TIME") and tok.i > 0:
+                # "Saturday at the convention Sen. Elizabeth Warren (D-MA) said": the day
+                # took the name as an apposition; the name right before the verb speaks.
+                named = _before_brackets(tok)
+                if named.pos_ == "PROPN" and named.ent_type_ == "PERSON":
+                    return named
+            return child
         if (
             tok.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "dep", "csubj", "pcomp", "prep")
             and tok.head.i != tok.i
@@ -429,6 +452,8 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
             # on a word before it, is that verb's subject.
             return prev
         if prev.pos_ in ("PROPN", "NOUN", "PRON") and not prev.is_punct:
+            if prev.pos_ == "PROPN" and _after_aside(verb, prev):
+                return prev  # "“…,” Ramos, 58, told AFP": the name before a short aside
             return None  # "Boyle asked Trump": the name after the verb is the one asked
     # "..., said Andriy Yermak": the name after the verb can be parsed as its object.
     for child in verb.rights:
