@@ -216,6 +216,20 @@ def test_quotes_inverted_going_on_until_is_no_saying(nlp: Any) -> None:
             "We were wrong",
             "Brandt",
         ),
+        # A name right after "said" over a noun the parser also made its subject.
+        (
+            "The rejection of the ferry plan signals \"the beginning of the end\" for the "
+            "board, said Ilse Brandt, founder of the harbour party.",
+            "the beginning of the end",
+            "Brandt",
+        ),
+        # A second "said" the parser hung on the clause the first one reports.
+        (
+            "Mayor Ilse Brandt said the move was made by harbour master Jonas Kerr and "
+            "said, “Who are you going to trust on the ferries and keeping the quay safe?”",
+            "Who are you going",
+            "Brandt",
+        ),
     ],
 )
 def test_quotes_inverted_subject_nearest_the_verb(

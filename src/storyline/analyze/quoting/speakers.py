@@ -16,7 +16,7 @@ from typing import Any
 
 from storyline.analyze.naming.folding import display_name, fold, name_tokens, translit
 from storyline.analyze.naming.kinds import ORG_WORDS
-from storyline.analyze.quoting.lexicon import ROLE_NOUNS
+from storyline.analyze.quoting.lexicon import ROLE_NOUNS, SPEECH_VERBS
 from storyline.analyze.quoting.referents import ORG_NOUNS, org_referent, relative_head
 from storyline.model import Mention, Span
 from storyline.nlp import doc_text
@@ -418,6 +418,24 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
         # "LONDON (Reuters) - Donald Trump said", "in Salem, New Hampshire, Trump went":
         # of two subjects the parser gave one verb, the nearer one before it.
         before = [c for c in subjects if c.i < tok.i]
+        after = [c for c in subjects if tok.i < c.i <= tok.i + 3 and c.pos_ == "PROPN"]
+        if before and after and before[-1].pos_ != "PROPN":
+            # "The rejection … signals “…”, said Geert Wilders": the name after "said".
+            before = after[:1]
+        if (
+            before
+            and before[-1].pos_ == "NOUN"
+            and tok is not verb
+            and tok.dep_ == "ccomp"
+            and verb.lemma_.lower() in SPEECH_VERBS
+            and tok.head.lemma_.lower() in SPEECH_VERBS
+            and tok.head.i != tok.i
+        ):
+            # "De Blasio said the move was made by Bratton and said, “…”": the parser
+            # hung the second "said" on the reported clause; the first one's subject
+            # says both.
+            tok = tok.head
+            continue
         for child in before[-1:] or subjects[:1]:
             if _across_paragraphs(child, tok) or _time_stamp(child):
                 # "The Latest: …\n\n6:50 p.m.\n\nClinton has told …": a heading or a
