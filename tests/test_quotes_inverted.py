@@ -230,6 +230,30 @@ def test_quotes_inverted_going_on_until_is_no_saying(nlp: Any) -> None:
             "Who are you going",
             "Brandt",
         ),
+        # A participle of saying after a comma, parsed as the subject of the quote.
+        (
+            "Band member Flea shared the news on social media last week, writing “Feels "
+            "great to support someone I believe in. The band offered to pay for the hall.”",
+            "Feels great",
+            "Flea",
+        ),
+        # A verb of saying set between commas in the main clause as an aside.
+        (
+            "The paradox of the harbour, says Jonas Kerr, historian at the Halven Maritime "
+            "Museum, is that it was \"one of the busiest ports in the north,\" not for its "
+            "size but for its ferries.",
+            "busiest ports",
+            "Kerr",
+        ),
+        # The same after a paragraph ending in a name, which the parser may join on.
+        (
+            "“She ran the town,” said Myra Gutin, a professor at Halven College, "
+            "Halven, N.J.\n\nThe paradox of the harbour, says Jonas Kerr, historian at "
+            "the Halven Maritime Museum, is that it was \"one of the busiest ports in the "
+            "north,\" not for its size but for its ferries.",
+            "busiest ports",
+            "Kerr",
+        ),
     ],
 )
 def test_quotes_inverted_subject_nearest_the_verb(

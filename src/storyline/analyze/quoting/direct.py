@@ -283,8 +283,26 @@ def _governor(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
             ):
                 return _from_verb(head, index, p)
             if head.head.i == head.i:
-                break
+                # "The paradox of Nancy, says Carl Anthony, …, is that she was “…”": a
+                # verb of saying set in the main clause as an aside speaks for it.
+                aside = _aside_cue(head, p)
+                return _from_verb(aside, index, p) if aside is not None else None
             head = head.head
+    return None
+
+
+def _aside_cue(root: Any, p: Passage) -> Any:
+    """A verb of saying between commas in the clause of ``root``, before the quote."""
+    for child in root.children:
+        if (
+            child.dep_ == "parataxis"
+            and child.idx < p.open_at
+            and _is_cue(child)
+            and child.i > 0
+            and child.doc[child.i - 1].text == ","
+            and "\n" not in doc_text(child.doc)[child.idx : p.open_at]
+        ):
+            return child
     return None
 
 

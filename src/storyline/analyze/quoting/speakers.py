@@ -417,6 +417,9 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
         ]
         # "LONDON (Reuters) - Donald Trump said", "in Salem, New Hampshire, Trump went":
         # of two subjects the parser gave one verb, the nearer one before it.
+        near = [c for c in subjects if not _across_paragraphs(c, tok)]
+        if near and len(near) < len(subjects):
+            subjects = near  # one subject lies in the paragraph before: a parse over a break
         before = [c for c in subjects if c.i < tok.i]
         after = [c for c in subjects if tok.i < c.i <= tok.i + 3 and c.pos_ == "PROPN"]
         if before and after and before[-1].pos_ != "PROPN":
@@ -473,6 +476,14 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
             if prev.pos_ == "PROPN" and _after_aside(verb, prev):
                 return prev  # "“…,” Ramos, 58, told AFP": the name before a short aside
             return None  # "Boyle asked Trump": the name after the verb is the one asked
+    # "Flea shared the news, writing “…”": a participle of saying after a comma, which
+    # the parser made the subject of the quote, speaks for the subject of its sentence.
+    if verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        root = verb.sent.root
+        if root.i < verb.i and root.pos_ in ("VERB", "AUX"):
+            for child in root.children:
+                if child.dep_ == "nsubj" and not (quoted is not None and quoted(child.idx)):
+                    return child
     # "..., said Andriy Yermak": the name after the verb can be parsed as its object.
     for child in verb.rights:
         if (
