@@ -218,7 +218,7 @@ def test_quotes_inverted_going_on_until_is_no_saying(nlp: Any) -> None:
         ),
         # A name right after "said" over a noun the parser also made its subject.
         (
-            "The rejection of the ferry plan signals \"the beginning of the end\" for the "
+            'The rejection of the ferry plan signals "the beginning of the end" for the '
             "board, said Ilse Brandt, founder of the harbour party.",
             "the beginning of the end",
             "Brandt",
@@ -240,7 +240,7 @@ def test_quotes_inverted_going_on_until_is_no_saying(nlp: Any) -> None:
         # A verb of saying set between commas in the main clause as an aside.
         (
             "The paradox of the harbour, says Jonas Kerr, historian at the Halven Maritime "
-            "Museum, is that it was \"one of the busiest ports in the north,\" not for its "
+            'Museum, is that it was "one of the busiest ports in the north," not for its '
             "size but for its ferries.",
             "busiest ports",
             "Kerr",
@@ -249,8 +249,8 @@ def test_quotes_inverted_going_on_until_is_no_saying(nlp: Any) -> None:
         (
             "“She ran the town,” said Myra Gutin, a professor at Halven College, "
             "Halven, N.J.\n\nThe paradox of the harbour, says Jonas Kerr, historian at "
-            "the Halven Maritime Museum, is that it was \"one of the busiest ports in the "
-            "north,\" not for its size but for its ferries.",
+            'the Halven Maritime Museum, is that it was "one of the busiest ports in the '
+            'north," not for its size but for its ferries.',
             "busiest ports",
             "Kerr",
         ),
@@ -262,3 +262,40 @@ def test_quotes_inverted_subject_nearest_the_verb(
     speaker, span = _found(nlp, text, words)
     assert speaker is not None and name_word in speaker
     assert span is not None and name_word in span
+
+
+def test_quotes_inverted_added_after_a_reported_clause(nlp: Any) -> None:
+    # "added" hung on the clause "it was too early …": the one who said it adds.
+    text = (
+        "Appearing before supporters Monday morning, Ilse Brandt, 70, said it was too early "
+        'to congratulate winners but added, "I think you all have an idea of the results."'
+    )
+    speaker, _ = _found(nlp, text, "I think you all")
+    assert speaker == "Ilse Brandt"
+
+
+def test_quotes_inverted_outlet_before_a_colon_is_no_speaker(nlp: Any) -> None:
+    text = (
+        "The harbour master spoke often about the ferries.\n\n"
+        'Then, later that month on Harbour Radio: "I have never said we made a mistake '
+        'with the ferries."'
+    )
+    speaker, _ = _found(nlp, text, "never said")
+    assert speaker != "Harbour Radio"
+
+
+def test_quotes_inverted_phrase_then_aside_then_verb(nlp: Any) -> None:
+    from storyline.analyze.quoting.direct import _is_cue
+    from storyline.analyze.quoting.inverted import phrase_aside_then_cue
+
+    text = (
+        "“The crews are under a lot of pressure,” a harbour source, who was not "
+        "authorized to speak on the record, told the Gazette."
+    )
+    doc, index = _index(nlp, text)
+    close = text.index("”")
+    toks = [t for t in doc if t.idx > close]
+    found = phrase_aside_then_cue(toks, len(text), index, _is_cue)
+    assert found is not None and found.span is not None
+    assert text[found.span.start : found.span.end] == "a harbour source"
+    assert found.cue == "tell"

@@ -18,6 +18,7 @@ from storyline.analyze.naming.folding import display_name
 from storyline.analyze.quoting.inverted import (
     aged_noun,
     name_after_verb,
+    phrase_aside_then_cue,
     phrase_before_verb,
     spoken_form,
     titled_name,
@@ -186,7 +187,9 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
             break  # the quote ended its sentence: a cue after it belongs to the next one
         if tok.pos_ == "CCONJ":
             return None  # “…,” for instance, and Trump vowed …: another clause, another speaker
-    return _named_then_cue(doc, toks, limit, index, p)
+    return _named_then_cue(doc, toks, limit, index, p) or phrase_aside_then_cue(
+        toks, limit, index, _is_cue
+    )
 
 
 def _cue_sentence(toks: Sequence[Any]) -> Any:
@@ -345,7 +348,11 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
     tail = doc_text(doc)[toks[-1].idx : p.open_at].strip()
     if toks[-1].text == ":" and len(toks) >= 2:
         named = index.at(toks[-2].idx, toks[-2].idx + len(toks[-2].text))
-        if named is not None and named.label in ("PERSON", "ORG"):
+        if (
+            named is not None
+            and named.label in ("PERSON", "ORG")
+            and not _after_preposition(doc, named)
+        ):
             return Attribution(named.key, named.span, ":")
         inverted = _inverted_lead(toks, index)
         if inverted is not None:
@@ -361,6 +368,18 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
     if toks[-1].text == ":":
         return _colon(toks[-1], index, p)
     return None
+
+
+def _after_preposition(doc: Any, named: Any) -> bool:
+    """Whether a name is the object of a preposition ("later that month on CNN:"): an
+    outlet or a place where words were said, not the one who said them."""
+    span = doc.char_span(named.span.start, named.span.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if before.pos_ == "DET" and span.start > 1:
+        before = doc[span.start - 2]
+    return before.pos_ == "ADP" and before.lower_ in ("on", "in", "at", "to", "from", "via")
 
 
 def _inverted_lead(toks: Sequence[Any], index: MentionIndex) -> Attribution | None:

@@ -11,7 +11,7 @@ senior politics editor Steven Ginsberg responded"). Read from PolNeAR train erro
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from storyline.analyze.naming.folding import display_name
@@ -96,6 +96,35 @@ def phrase_before_verb(verb: Any, before: Sequence[Any], index: MentionIndex) ->
         first, last = before[0], before[-1]
         span = Span(min(span.start, first.idx), max(span.end, last.idx + len(last.text)))
     return Attribution(speaker, span, verb.lemma_.lower(), said=not unsaid(verb))
+
+
+def phrase_aside_then_cue(
+    toks: Sequence[Any], limit: int, index: MentionIndex, is_cue: Callable[[Any], bool]
+) -> Attribution | None:
+    """“…,” an intelligence source, who was not authorised to speak, told Fox News: a noun
+    phrase right after the quote, an aside between commas, then a verb of saying — the
+    phrase is the speaker (not the one told)."""
+    k = 0
+    while k < min(len(toks), 6) and toks[k].pos_ in _PHRASE_POS:
+        k += 1
+    if k == 0 or k >= len(toks) or toks[k].text != ",":
+        return None
+    nouns = [t for t in toks[:k] if t.pos_ in ("NOUN", "PROPN")]
+    if not nouns or nouns[-1].ent_type_ in ("DATE", "TIME", "GPE"):
+        return None
+    doc = toks[0].doc
+    start = toks[k].i + 1
+    for tok in doc[start : min(len(doc), start + 25)]:
+        if tok.idx >= limit or tok.text in ".!?;" or "\n" in tok.text:
+            return None
+        if is_cue(tok) and doc[tok.i - 1].text == "," and tok.pos_ == "VERB":
+            speaker, span = resolve_subject(nouns[-1], index)
+            first = toks[0]
+            head = nouns[-1]
+            if span is not None:
+                span = Span(min(span.start, first.idx), max(span.end, head.idx + len(head.text)))
+            return Attribution(speaker, span, tok.lemma_.lower(), said=not unsaid(tok))
+    return None
 
 
 def aged_noun(head: Any) -> bool:

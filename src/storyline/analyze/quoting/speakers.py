@@ -201,6 +201,8 @@ def person_shaped(text: str) -> bool:
 def _noun_phrase(tok: Any) -> tuple[int, int]:
     """Character bounds of a subject noun phrase, without relative clauses or appositions."""
     left = tok.left_edge.i
+    while left < tok.i and (tok.doc[left].is_punct or tok.doc[left].is_space):
+        left += 1  # a closing mark the parser hung on the phrase (“…,” a source said)
     right = tok.i
     for child in tok.rights:
         if child.dep_ in ("compound", "flat", "nummod", "amod", "appos"):
@@ -427,7 +429,7 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
             before = after[:1]
         if (
             before
-            and before[-1].pos_ == "NOUN"
+            and (before[-1].pos_ == "NOUN" or before[-1].lower_ in ("it", "this", "that", "there"))
             and tok is not verb
             and tok.dep_ == "ccomp"
             and verb.lemma_.lower() in SPEECH_VERBS
