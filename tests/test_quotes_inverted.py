@@ -299,3 +299,22 @@ def test_quotes_inverted_phrase_then_aside_then_verb(nlp: Any) -> None:
     assert found is not None and found.span is not None
     assert text[found.span.start : found.span.end] == "a harbour source"
     assert found.cue == "tell"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("LA CROSSE, Wisc. — Gov. Ilse Brandt on Thursday blamed the press.", "CROSSE", True),
+        ("HALVEN (Gazette) - Ilse Brandt said the ferries would run.", "HALVEN", True),
+        ("The NATO summit ended (late) on Friday.", "NATO", False),
+        ("Ilse Brandt said NASA - the agency - would help.", "NASA", False),
+    ],
+)
+def test_quotes_inverted_dateline_place_is_no_speaker(
+    nlp: Any, text: str, word: str, expected: bool
+) -> None:
+    from storyline.analyze.quoting.speakers import _dateline
+
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    assert _dateline(tok) is expected

@@ -378,6 +378,21 @@ def _after_aside(verb: Any, prev: Any) -> bool:
     return prev.i < verb.i - 1 and verb.doc[verb.i - 1].text in (",", ")") and _name_like(prev)
 
 
+def _dateline(tok: Any) -> bool:
+    """Whether a token is the place of a dateline opening its paragraph ("LONDON
+    (Reuters) -", "LA CROSSE, Wisc. —"): capitals, then a dash or a bracket soon after."""
+    if not (tok.text.isupper() and tok.is_alpha and len(tok.text) > 1):
+        return False
+    doc = tok.doc
+    text = doc_text(doc)
+    para = text.rfind("\n", 0, tok.idx) + 1
+    words = text[para : tok.idx].split()
+    if len(words) > 2 or not all(w.isupper() for w in words):
+        return False  # "LA CROSSE": capitals from the paragraph's start
+    after = text[tok.idx : tok.idx + 40]
+    return any(mark in after for mark in ("—", " - ", " -- ", "(", "–"))
+
+
 def _time_stamp(tok: Any) -> bool:
     """Whether a subject is a day or a time with no one in it ("Saturday", "6:50 p.m."),
     unlike "the 46-year-old" or "Tuesday at …, Gov. John Kasich"."""
@@ -452,6 +467,20 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
                 named = _before_brackets(tok)
                 if named.pos_ == "PROPN" and named.ent_type_ == "PERSON":
                     return named
+                # "said RNC spokesman Sean Spicer in a Friday tweet": the person the parse
+                # hung inside the day's phrase.
+                people = [t for t in child.subtree if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+                if people:
+                    return people[-1]
+            if _dateline(child):
+                # "LA CROSSE, Wisc. — Gov. Mike Pence on Thursday blamed": the place of the
+                # dateline is no speaker; the person named after it is, if any.
+                people = [
+                    t
+                    for t in tok.doc[child.i + 1 : tok.i]
+                    if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"
+                ]
+                return people[-1] if people else None
             return child
         if (
             tok.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "dep", "csubj", "pcomp", "prep")
