@@ -318,3 +318,32 @@ def test_quotes_inverted_dateline_place_is_no_speaker(
     doc = nlp(text)
     tok = next(t for t in doc if t.text == word)
     assert _dateline(tok) is expected
+
+
+def test_quotes_inverted_transcript_label_with_a_glued_mark(nlp: Any) -> None:
+    # A name, a bracketed party, a colon glued to the opening mark: a transcript label.
+    text = (
+        "The hearing went on for hours.\n\n"
+        'Rep. Jonas Kerr (L-North):"I have not heard anyone other than you ever cite that '
+        'figure. Who told you that?"'
+    )
+    speaker, _ = _found(nlp, text, "I have not heard")
+    assert speaker == "Jonas Kerr"
+
+
+def test_quotes_inverted_label_needs_only_a_name_before_the_colon(nlp: Any) -> None:
+    from storyline.analyze.quoting.inverted import speaker_label
+    from storyline.analyze.quoting.marks import find_passages
+
+    text = 'Ilse Brandt said in an interview on Harbour Radio:"We will keep the ferries."'
+    doc, index = _index(nlp, text)
+    assert speaker_label(doc, find_passages(text)[0], index) is None
+
+
+def test_quotes_inverted_remembered_after_a_quote(nlp: Any) -> None:
+    text = (
+        '"An awful lot of analysts said no, and she took it upon herself to prove them '
+        "wrong,\" remembered Jonas Kerr, the board's former spokesman."
+    )
+    speaker, _ = _found(nlp, text, "An awful lot")
+    assert speaker == "Jonas Kerr"

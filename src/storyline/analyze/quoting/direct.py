@@ -20,6 +20,7 @@ from storyline.analyze.quoting.inverted import (
     name_after_verb,
     phrase_aside_then_cue,
     phrase_before_verb,
+    speaker_label,
     spoken_form,
     titled_name,
 )
@@ -367,7 +368,7 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
     del tail
     if toks[-1].text == ":":
         return _colon(toks[-1], index, p)
-    return None
+    return speaker_label(doc, p, index)
 
 
 def _after_preposition(doc: Any, named: Any) -> bool:

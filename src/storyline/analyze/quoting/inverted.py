@@ -11,11 +11,13 @@ senior politics editor Steven Ginsberg responded"). Read from PolNeAR train erro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from storyline.analyze.naming.folding import display_name
 from storyline.analyze.quoting.lexicon import ROLE_NOUNS, SPEECH_VERBS
+from storyline.analyze.quoting.marks import Passage
 from storyline.analyze.quoting.speakers import (
     Attribution,
     MentionIndex,
@@ -125,6 +127,32 @@ def phrase_aside_then_cue(
                 span = Span(min(span.start, first.idx), max(span.end, head.idx + len(head.text)))
             return Attribution(speaker, span, tok.lemma_.lower(), said=not unsaid(tok))
     return None
+
+
+#: A bracketed party and state after a name ("(R-S.C.)").
+_BRACKET_TAIL = re.compile(r"\s*\([^()\n]{1,24}\)\s*$")
+
+
+def speaker_label(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
+    """A transcript label opening the quote's paragraph: "Rep. Trey Gowdy (R-S.C.):"I …"" —
+    only a name (with its title and party) before the colon, however the tokenizer split
+    the marks (a colon glued to the quote mark hides it from the tokens)."""
+    text = doc_text(doc)
+    para = text.rfind("\n", 0, p.open_at) + 1
+    lead = text[para : p.open_at].rstrip()
+    if not lead.endswith(":"):
+        return None
+    lead = _BRACKET_TAIL.sub("", lead[:-1].rstrip())
+    if not lead or len(lead.split()) > 8:
+        return None
+    end = para + len(lead)
+    named = index.at(end - 1, end)
+    if named is None or named.label not in ("PERSON", "ORG") or named.span.end < end - 1:
+        return None
+    words = doc.char_span(para, named.span.start, alignment_mode="contract")
+    if words is not None and any(t.pos_ in ("VERB", "AUX", "ADP", "PRON") for t in words):
+        return None  # "Trump said in an interview on Fox News:": not a label
+    return Attribution(named.key, named.span, ":")
 
 
 def aged_noun(head: Any) -> bool:
