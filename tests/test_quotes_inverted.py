@@ -347,3 +347,45 @@ def test_quotes_inverted_remembered_after_a_quote(nlp: Any) -> None:
     )
     speaker, _ = _found(nlp, text, "An awful lot")
     assert speaker == "Jonas Kerr"
+
+
+def test_quotes_inverted_in_their_view(nlp: Any) -> None:
+    text = (
+        "“This is not a matter where there are one or two things you can identify – it is "
+        "an across-the-board failure” from the ferries to the budget, in Kerr’s view."
+    )
+    speaker, span = _found(nlp, text, "across-the-board")
+    assert speaker is not None and "Kerr" in speaker
+    assert span == "Kerr"
+
+
+@pytest.mark.parametrize(
+    ("sign", "name"),
+    [
+        ("- Brandt.", "Brandt"),
+        ("-Jonas Kerr, tweeting after the speech.", "Jonas Kerr"),
+        ("— Ilse Brandt", "Ilse Brandt"),
+    ],
+)
+def test_quotes_inverted_signed_on_the_line_below(nlp: Any, sign: str, name: str) -> None:
+    text = (
+        "The debate ran late on Thursday.\n\n"
+        '"Boeing and other big firms . . . pay zero taxes."\n\n'
+        f"{sign}\n\nThis is a complex issue."
+    )
+    speaker, span = _found(nlp, text, "pay zero taxes")
+    assert speaker is not None and name.split()[-1] in speaker
+    assert span == name
+
+
+def test_quotes_inverted_a_bullet_under_a_quote_is_no_sign_off(nlp: Any) -> None:
+    from storyline.analyze.quoting.inverted import sign_off
+    from storyline.analyze.quoting.marks import find_passages
+
+    text = (
+        "The debate ran late on Thursday.\n\n"
+        '"Boeing and other big firms . . . pay zero taxes."\n\n'
+        "- The council will meet again in May."
+    )
+    doc, index = _index(nlp, text)
+    assert sign_off(doc, find_passages(text)[0], index) is None

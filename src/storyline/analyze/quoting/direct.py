@@ -17,9 +17,11 @@ from typing import Any
 from storyline.analyze.naming.folding import display_name
 from storyline.analyze.quoting.inverted import (
     aged_noun,
+    in_their_view,
     name_after_verb,
     phrase_aside_then_cue,
     phrase_before_verb,
+    sign_off,
     speaker_label,
     spoken_form,
     titled_name,
@@ -45,6 +47,8 @@ _AFTER_TOKENS = 7
 #: Cue verbs that also govern ordinary clauses ("continued to push for a “red line”").
 _NOT_GOVERNORS = frozenset({"continue"})
 _BEFORE_TOKENS = 10
+#: How far after a quote "in X's view" may stand in its sentence.
+_VIEW_TOKENS = 20
 #: How close before the quote a noun of saying must stand ("her remark that “…”").
 _NOUN_REACH = 6
 #: Verbs whose subject utters the noun of saying they take ("made the point that “…”"),
@@ -188,8 +192,10 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
             break  # the quote ended its sentence: a cue after it belongs to the next one
         if tok.pos_ == "CCONJ":
             return None  # “…,” for instance, and Trump vowed …: another clause, another speaker
-    return _named_then_cue(doc, toks, limit, index, p) or phrase_aside_then_cue(
-        toks, limit, index, _is_cue
+    return (
+        _named_then_cue(doc, toks, limit, index, p)
+        or phrase_aside_then_cue(toks, limit, index, _is_cue)
+        or in_their_view(_tokens(doc, p.close_at + 1, limit)[:_VIEW_TOKENS], index)
     )
 
 
@@ -585,6 +591,7 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
             or (_after(doc, p, limit, index) if second is _after else _governor(doc, p, index))
             or _before(doc, p, floor, index)
             or _lead_in(doc, p, index)
+            or sign_off(doc, p, index)
         )
         found.append(attr)
     _carry_over(text, passages, found, nearer=lambda p: _previous_subject(doc, p, index))

@@ -155,6 +155,67 @@ def speaker_label(doc: Any, p: Passage, index: MentionIndex) -> Attribution | No
     return Attribution(named.key, named.span, ":")
 
 
+#: Nouns of "in X's view" that make X the one whose words or view a quote gives.
+_VIEW_NOUNS = frozenset({"view", "words", "opinion", "telling", "account", "estimation"})
+#: Dashes that open a sign-off line under a quote ("— Hillary Clinton.").
+_DASHES = ("-", "—", "–", "--")
+
+
+def in_their_view(toks: Sequence[Any], index: MentionIndex) -> Attribution | None:
+    """“…” from diplomacy to the budget, in Bolton's view: the owner of "view", "words" or
+    "account" after the quote, in its sentence, said it."""
+    for k, tok in enumerate(toks):
+        if tok.text in ".!?;" or "\n" in tok.text:
+            return None
+        if tok.lower_ != "in" or k + 3 >= len(toks) + 1:
+            continue
+        rest = toks[k + 1 : k + 5]
+        nouns = [j for j, t in enumerate(rest) if t.lower_ in _VIEW_NOUNS]
+        if not nouns or nouns[0] == 0:
+            continue
+        owner = rest[: nouns[0]]
+        if owner[-1].tag_ == "POS" or owner[-1].text in ("'s", "’s", "'", "’"):
+            owner = owner[:-1]
+        if not owner or owner[-1].pos_ != "PROPN":
+            continue
+        start, end = owner[0].idx, owner[-1].idx + len(owner[-1].text)
+        named = index.at(start, end) or index.named(owner[-1].text)
+        key = named.key if named is not None else display_name(doc_text(tok.doc)[start:end])
+        return Attribution(key, Span(start, end), "in " + rest[nouns[0]].lower_)
+    return None
+
+
+def sign_off(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
+    """A quote paragraph signed on the line under it: “…”\n\n- Sanders. / — Hillary
+    Clinton, tweeting after … : the name after the dash said it."""
+    text = doc_text(doc)
+    end = text.find("\n", p.end)
+    if end < 0 or text[p.end : end].strip(" .,\"”'’") != "":
+        return None  # the quote does not end its paragraph
+    start = end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    line_end = text.find("\n", start)
+    line = text[start : line_end if line_end >= 0 else len(text)]
+    dash = next((d for d in sorted(_DASHES, key=len, reverse=True) if line.startswith(d)), None)
+    if dash is None or len(line.split()) > 20:
+        return None
+    name_at = start + len(dash)
+    while name_at < len(text) and text[name_at] == " ":
+        name_at += 1
+    named = index.at(name_at, name_at + 1)
+    if named is not None and named.label in ("PERSON", "ORG") and named.span.start == name_at:
+        return Attribution(named.key, named.span, "—")
+    # A name the tagger missed: one to four capitalised words up to a comma or a period.
+    words = re.match(r"((?:[A-Z][\w.'’-]*\s?){1,4}?)\s*(?:[,.]|$)", line[name_at - start :][:60])
+    if words is None or not words.group(1).strip():
+        return None
+    name = words.group(1).strip().rstrip(".")
+    found = index.named(name)
+    span = Span(name_at, name_at + len(name))
+    return Attribution(found.key if found is not None else display_name(name), span, "—")
+
+
 def aged_noun(head: Any) -> bool:
     """Whether a word is the head of an age used as a noun ("the 43-year-old")."""
     if head.lower_ != "old" or head.i < 2:
