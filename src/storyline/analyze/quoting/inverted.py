@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from storyline.analyze.naming.folding import display_name
+from storyline.analyze.numbers.victims import DATELINE_DASHES
 from storyline.analyze.quoting.lexicon import ROLE_NOUNS, SPEECH_VERBS
 from storyline.analyze.quoting.marks import Passage
 from storyline.analyze.quoting.speakers import (
@@ -157,8 +158,9 @@ def speaker_label(doc: Any, p: Passage, index: MentionIndex) -> Attribution | No
 
 #: Nouns of "in X's view" that make X the one whose words or view a quote gives.
 _VIEW_NOUNS = frozenset({"view", "words", "opinion", "telling", "account", "estimation"})
-#: Dashes that open a sign-off line under a quote ("— Hillary Clinton.").
-_DASHES = ("-", "—", "–", "--")
+#: Dashes that open a sign-off line under a quote ("— Hillary Clinton."): the dashes of
+#: a dateline.
+_DASHES = DATELINE_DASHES
 
 
 def in_their_view(toks: Sequence[Any], index: MentionIndex) -> Attribution | None:
