@@ -125,3 +125,29 @@ def test_cluster_actors_a_shared_official_joins_nothing() -> None:
     plain = [replace(d, officials=()) for d in docs]
     joined = StoryClusterer().add_batch([(str(i), d) for i, d in enumerate(plain)])
     assert joined["8"].story_id == joined["9"].story_id
+
+
+def test_cluster_actors_the_outlet_is_no_name_of_the_story() -> None:
+    from storyline.story.clustering.features import is_outlet, outlet_labels
+
+    assert outlet_labels("www.wqxk.com:80") == ("wqxk",)
+    assert is_outlet("wqxk", outlet_labels("wqxk.com"))
+    assert is_outlet("wqxk 7 news", outlet_labels("wqxk.com"))
+    assert is_outlet("harbour gazette", outlet_labels("harbourgazette.com"))
+    # The town in a subdomain or the start of an address is a place, not the outlet.
+    assert not is_outlet("lowell", outlet_labels("lowell.dailyplanet.com"))
+    assert not is_outlet("lowell police", outlet_labels("lowellnews.com"))
+    assert outlet_labels(None) == ()
+    text = "WQXK 7 News learned that Dana Pruitt was shot. Dana Pruitt died."
+    item = _person(text, "Dana Pruitt")
+    start = text.index("WQXK 7 News")
+    outlet = Mention(Span(start, start + 11), "WQXK 7 News", "ORG", "WQXK 7 News")
+    item = replace(
+        item,
+        article=replace(item.article, source="wqxk.com"),
+        analysis=replace(item.analysis, entities=(*item.analysis.entities, outlet)),
+    )
+    keys = [k for k, _ in doc_features(item).entities]
+    assert keys == ["dana pruitt"]
+    other = replace(item, article=replace(item.article, source="harbourgazette.com"))
+    assert "wqxk 7 news" in [k for k, _ in doc_features(other).entities]

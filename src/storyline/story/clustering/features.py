@@ -244,6 +244,7 @@ def doc_features(
     names: dict[str, str] = {}
     mentioned: Counter[str] = Counter()
     officials: set[str] = set()
+    outlet = outlet_labels(article.source)
     places: list[str] = []
     lead_end = _lead_end(body, analysis)
     lead_sites = set(local_places(body[:lead_end]) + local_places(headline or ""))
@@ -255,6 +256,8 @@ def doc_features(
         key = entity_key(mention.key or mention.text)
         if len(key) < 2 or key in SUFFIXES:
             continue  # "street" alone names no street
+        if outlet and is_outlet(key, outlet):
+            continue  # "WKRN", "Baltimore Sun": the outlet itself, in every report of it
         label = mention.label
         if label == "PERSON" and named_by_office(body, mention.span.start, mention.span.end):
             officials.add(key)
@@ -322,6 +325,28 @@ def named_by_office(text: str, start: int, end: int) -> bool:
         return True
     after = _AFTER.match(text[end : end + 60])
     return bool(after and OFFICES.intersection(after.group(1).lower().split()[:5]))
+
+
+#: What follows an outlet's name in its own mentions: "KHOU 11 News", "WRAL.com".
+_OUTLET_TAIL = r"\d*(?:news|com|tv)?"
+
+
+def outlet_labels(source: str | None) -> tuple[str, ...]:
+    """The name parts of an outlet's address: "www.wkrn.com:80" gives ("wkrn",)."""
+    if not source:
+        return ()
+    host = source.split("/")[0].split(":")[0].lower()
+    parts = host.split(".")
+    # The registered name only: "chicago" of chicago.suntimes.com is the town.
+    return (parts[-2],) if len(parts) >= 2 and len(parts[-2]) >= 4 else ()
+
+
+def is_outlet(key: str, labels: Sequence[str]) -> bool:
+    """Whether a name key names the outlet whose address has ``labels``: "wkrn",
+    "khou 11 news" (khou.com), "baltimore sun" (baltimoresun.com); not a name that
+    merely starts like it ("kansas city police" of kansascity.com)."""
+    squashed = re.sub(r"[^a-z0-9]", "", key)
+    return any(re.fullmatch(re.escape(label) + _OUTLET_TAIL, squashed) for label in labels)
 
 
 LEAD_SENTENCES = 2  # a report names its incident's street in its first sentences
