@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.analyze.timex.anaphora import resolve_event_refs
+from storyline.analyze.timex.holidays import names_a_thing
 from storyline.analyze.timex.norm import ANAPHOR
 from storyline.analyze.timex.normalize import NEEDS, RULES, Norm, Rule, normalize_text
 from storyline.analyze.timex.periods import resolve_norms
@@ -218,6 +219,8 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
                 continue
             if CLASSIFIER.match(ent.text) and NOUN_NEXT.match(text, ent.end_char):
                 continue  # "its quarterly dividend": a kind of dividend, not a time
+            if names_a_thing(text, ent.end_char):
+                continue  # "a Christmas tree", "the Good Friday agreement"
             if normalize_text(ent.text) is not None:
                 cands.append(_Cand(ent.start_char, ent.end_char, len(RULES), _text_make(ent.text)))
     found: list[Found] = []

@@ -14,6 +14,7 @@ import re
 
 from storyline.analyze.timex import patterns as p
 from storyline.analyze.timex.absolute import HANDLERS as ABSOLUTE
+from storyline.analyze.timex import holidays
 from storyline.analyze.timex.anaphora import event_ref
 from storyline.analyze.timex.norm import ANAPHOR, Norm, Rule
 from storyline.analyze.timex.periods import period_ref, year_back
@@ -209,6 +210,7 @@ RULES: tuple[Rule, ...] = (
         ),
         ABSOLUTE["season"],
     ),
+    Rule("holiday", holidays.PATTERN, holidays.holiday),
     Rule(
         "weekday",
         _c(
@@ -366,6 +368,7 @@ RULES: tuple[Rule, ...] = (
 #: of them skips the rule's scan (most reports have no "ago", "century" or "noon").
 NEEDS: dict[str, tuple[str, ...]] = {
     "ago": ("ago", "now", "hence"),
+    "holiday": holidays.NEEDS,
     "the_day": ("day",),
     "weekday": ("day",),
     "season": ("spring", "summer", "autumn", "winter", "fall"),
