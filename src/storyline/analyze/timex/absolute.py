@@ -84,6 +84,15 @@ def _bare_month(m: re.Match[str], tense: str) -> Norm | None:
     return Norm("DATE", f"XXXX-{month:02d}", "month", f"monthname:{month:02d}:{way}")
 
 
+def _attr_month(m: re.Match[str], tense: str) -> Norm | None:
+    """ "the October slaying", "a June agreement": a month dating the noun after it. The
+    clause's verb dates the clause, not the noun's event ("is continuing ... under a June
+    agreement"), so only a past clause looks back; otherwise the closest such month."""
+    month = month_number(m["mon"])
+    way = "past" if direction(tense) == "past" else "near"
+    return Norm("DATE", f"XXXX-{month:02d}", "month", f"monthname:{month:02d}:{way}")
+
+
 _YEAR_NAME_OK = frozenset(
     {"In", "By", "Since", "Until", "From", "During", "Of", "Early", "Late", "Mid", "Before",
      "After", "For", "Through", "Between", "And", "Or", "To", "The", "Spring", "Summer",
@@ -195,6 +204,7 @@ HANDLERS: dict[str, Handler] = {
     "short_year": _short_year,
     "month_year": _month_year,
     "bare_month": _bare_month,
+    "attr_month": _attr_month,
     "year": _year,
     "decade": _decade,
     "spoken_year": _spoken_year,

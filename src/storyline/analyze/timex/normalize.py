@@ -93,6 +93,20 @@ RULES: tuple[Rule, ...] = (
         "body",
     ),
     Rule(
+        "attr_month",
+        _c(
+            # a month between a determiner and the noun it dates; not "May" (the name:
+            # "the May government"), not before a function word ("the March for Life")
+            r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+"
+            r"(?P<body>(?:(?:early|late|mid)[\s-]+)?(?P<mon>January|February|March|April|June|"
+            r"July|August|September|October|November|December))\s+"
+            r"(?!(?:and|or|but|to|in|on|at|by|for|from|of|with|as|than|the|a|an|is|are|was|"
+            r"were|has|had|have|will|would)\b)(?=[a-z])"
+        ),
+        ABSOLUTE["attr_month"],
+        "body",
+    ),
+    Rule(
         "year",
         _c(
             rf"(?<![$£€\d.,/-])\b(?P<mod>(?:{_MOD}|(?i:fiscal|calendar|the\s+year|FY)\s*))?"
