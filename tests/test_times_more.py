@@ -27,3 +27,16 @@ def test_a_month_before_the_noun_it_dates(nlp: Any) -> None:
 def test_a_month_name_as_a_name_is_not_dated(nlp: Any) -> None:
     text = "The May government fell. Marchers joined the March for Clean Rivers."
     assert _values(nlp, text, date(2031, 4, 14)) == []
+
+
+def test_the_second_day_of_a_pair_takes_the_month(nlp: Any) -> None:
+    found = _values(nlp, "The fair will be held on April 24 and 25.", date(2031, 2, 10))
+    assert found == [("April 24", "2031-04-24"), ("25", "2031-04-25")]
+    found = _values(nlp, "Prices rose between March 3 and 30,000 units.", date(2031, 2, 10))
+    assert found == [("March 3", "2031-03-03")]
+
+
+def test_a_month_abbreviation_before_a_name_is_a_first_name(nlp: Any) -> None:
+    text = "Ministers from Norway and Jan Halvorsen of the council signed."
+    assert _values(nlp, text, date(2031, 3, 13)) == []
+    assert _values(nlp, "Sales rose in Jan and fell.", date(2031, 3, 13)) == [("Jan", "2031-01")]

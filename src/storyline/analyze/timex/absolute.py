@@ -64,7 +64,13 @@ def _month_year(m: re.Match[str], tense: str) -> Norm | None:
     return Norm("DATE", f"{m['year']}-{month_number(m['mon']):02d}", "month")
 
 
+#: Month abbreviations that are also first names or words when written without a period.
+_ABBR_NAMES = frozenset({"jan", "feb", "apr", "aug", "sep", "sept", "oct", "nov", "dec"})
+
+
 def _bare_month(m: re.Match[str], tense: str) -> Norm | None:
+    if m["mon"].lower() in _ABBR_NAMES and re.match(r"\s+[A-Z]", m.string[m.end("mon") :]):
+        return None  # "Hungary and Jan Kavan of the Czech Republic": a first name
     month = month_number(m["mon"])
     det = (m["det"] or "").lower()
     before = m.string[max(0, m.start("body") - 6) : m.start("body")].lower().split()

@@ -67,6 +67,17 @@ RULES: tuple[Rule, ...] = (
         ABSOLUTE["full_date"],
     ),
     Rule(
+        "second_day",
+        # "April 24 and 25": the second day of the same month
+        _c(
+            rf"\b(?P<mon>{p.MONTH})\s+{p.DAY}\s*(?:and|or|to|through|-|–)\s*"
+            rf"(?P<body>(?P<day>{p.DAY})\b(?!:\d|\.\d|,\d|\s*(?:%|percent|[ap]\.?m\b))"
+            rf"(?:,?\s+(?P<year>{p.YEAR})\b)?)"
+        ),
+        ABSOLUTE["full_date"],
+        "body",
+    ),
+    Rule(
         "numeric",
         _c(r"(?<![\d/.])\b(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)\b(?![/\d])"),
         ABSOLUTE["numeric_date"],
