@@ -40,3 +40,19 @@ def test_a_month_abbreviation_before_a_name_is_a_first_name(nlp: Any) -> None:
     text = "Ministers from Norway and Jan Halvorsen of the council signed."
     assert _values(nlp, text, date(2031, 3, 13)) == []
     assert _values(nlp, "Sales rose in Jan and fell.", date(2031, 3, 13)) == [("Jan", "2031-01")]
+
+
+def test_a_deadline_with_its_hour_lies_ahead(nlp: Any) -> None:
+    monday = date(2031, 3, 3)
+    text = "The agency has given the owners until 9 a.m. Tuesday to sign the lease."
+    assert _values(nlp, text, monday) == [("9 a.m. Tuesday", "2031-03-04T09:00")]
+    text = "The council must answer by noon Friday."
+    assert _values(nlp, text, monday) == [("noon Friday", "2031-03-07T12:00")]
+
+
+def test_a_planned_event_lies_ahead_of_the_plan(nlp: Any) -> None:
+    friday = date(2031, 3, 7)
+    text = "Farmers planned a large march in the capital on Saturday."
+    assert _values(nlp, text, friday) == [("Saturday", "2031-03-08")]
+    text = "Farmers held a large march in the capital on Saturday."
+    assert _values(nlp, text, friday) == [("Saturday", "2031-03-01")]

@@ -34,7 +34,13 @@ _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "could", "might"
 _PAST_AUX = frozenset({"was", "were", "had", "did", "'d"})
 #: Verbs that put their date in the future whatever their own tense.
 _SCHEDULED = frozenset({"schedule", "slate", "reschedule", "postpone", "delay", "adjourn"})
-_UNTIL = re.compile(r"(?i)\b(?:until|till|til)\s+$")
+#: "until Friday", "until 9 a.m. Tuesday", "by noon Friday": a deadline
+#: Verbs whose object's date lies ahead of the verb ("planned a rally on Saturday").
+_PLANNED = frozenset({"plan", "arrange"})
+_UNTIL = re.compile(
+    r"(?i)\b(?:until|till|til|by)\s+(?:(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|noon|midnight)"
+    r"(?:\s+[A-Z]{2,4})?,?\s+)?$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +112,14 @@ def clause_tense(doc: Any, start: int, end: int) -> str:
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith(("VB", "MD")):
             tense = _verb_tense(tok)
+            if (
+                tok.lemma_.lower() in _PLANNED
+                and (via_noun or any(c.dep_ == "dobj" for c in tok.children))
+                and "had" not in _aux_words(tok)
+            ):
+                # "protesters planned a demonstration on Saturday": the plan is told, the
+                # demonstration lies ahead of it
+                return "future"
             if via_noun and tense == "future" and _progressive(tok):
                 # "police are investigating a Thursday evening homicide": the time dates
                 # the noun's event, which the present progressive does not put ahead
@@ -117,6 +131,10 @@ def clause_tense(doc: Any, start: int, end: int) -> str:
         if tok.pos_ in ("NOUN", "PROPN") and not span.start <= tok.i < span.end:
             via_noun = True
     return ""
+
+
+def _aux_words(verb: Any) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
 
 
 def _progressive(verb: Any) -> bool:
@@ -230,7 +248,7 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
             continue
         if _needs_tense(norm):
             tense = clause_tense(doc, cand.start, cand.end)
-            if tense != "past" and _UNTIL.search(text[max(0, cand.start - 8) : cand.start]):
+            if tense != "past" and _UNTIL.search(text[max(0, cand.start - 30) : cand.start]):
                 tense = "future"  # "closed until Friday": the end lies ahead
             norm = cand.make(tense) or norm
         found.append(Found(cand.start, cand.end, norm))
