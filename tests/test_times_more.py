@@ -56,3 +56,11 @@ def test_a_planned_event_lies_ahead_of_the_plan(nlp: Any) -> None:
     assert _values(nlp, text, friday) == [("Saturday", "2031-03-08")]
     text = "Farmers held a large march in the capital on Saturday."
     assert _values(nlp, text, friday) == [("Saturday", "2031-03-01")]
+
+
+def test_a_quoted_title_is_a_programme_not_a_time(nlp: Any) -> None:
+    wednesday = date(2031, 3, 5)
+    text = 'The envoy said on the radio show "This Week" that talks would go on.'
+    assert [v for v in _values(nlp, text, wednesday) if v[0] == "This Week"] == []
+    text = 'She said "this week will be hard" and left.'
+    assert _values(nlp, text, wednesday) == [("this week", "2031-W10")]

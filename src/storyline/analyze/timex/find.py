@@ -243,6 +243,8 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
                 cands.append(_Cand(ent.start_char, ent.end_char, len(RULES), _text_make(ent.text)))
     found: list[Found] = []
     for cand in _select(cands):
+        if _is_title(text, cand.start, cand.end):
+            continue
         norm = cand.make("")
         if norm is None:
             continue
@@ -255,6 +257,23 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
     found = _resolve_anaphors(_same_moment(_merge_clock(found, text), text))
     norms = resolve_event_refs(resolve_norms([f.norm for f in found]))
     return [Found(f.start, f.end, n) for f, n in zip(found, norms, strict=True)]
+
+
+_OPEN_QUOTE = re.compile(r"(?:[\"“‘]|``|'')\s*$")
+_CALENDAR_WORD = re.compile(
+    r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)"
+)
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """A quoted title in title case ("This Week", "60 Minutes"): a programme, not a time.
+    Every word after the first is capitalised and none names a month or a weekday."""
+    if not _OPEN_QUOTE.search(text[max(0, start - 3) : start]):
+        return False
+    words = text[start:end].split()[1:]
+    return bool(words) and all(
+        w[:1].isupper() and not _CALENDAR_WORD.match(w) for w in words
+    )
 
 
 _PAREN = re.compile(r"^\s*\(\s*$")
