@@ -64,3 +64,9 @@ def test_a_quoted_title_is_a_programme_not_a_time(nlp: Any) -> None:
     assert [v for v in _values(nlp, text, wednesday) if v[0] == "This Week"] == []
     text = 'She said "this week will be hard" and left.'
     assert _values(nlp, text, wednesday) == [("this week", "2031-W10")]
+
+
+def test_later_alone_is_a_time_only_ahead(nlp: Any) -> None:
+    day = date(2031, 3, 5)
+    assert _values(nlp, "She fled the island and later became a doctor.", day) == []
+    assert _values(nlp, "The minister will decide later.", day) == [("later", "FUTURE_REF")]

@@ -248,6 +248,10 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
         norm = cand.make("")
         if norm is None:
             continue
+        if text[cand.start : cand.end].lower() == "later" and (
+            clause_tense(doc, cand.start, cand.end) != "future"
+        ):
+            continue  # "later became", "officials later said": an order of events
         if _needs_tense(norm):
             tense = clause_tense(doc, cand.start, cand.end)
             if tense != "past" and _UNTIL.search(text[max(0, cand.start - 30) : cand.start]):
