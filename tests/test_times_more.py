@@ -70,3 +70,9 @@ def test_later_alone_is_a_time_only_ahead(nlp: Any) -> None:
     day = date(2031, 3, 5)
     assert _values(nlp, "She fled the island and later became a doctor.", day) == []
     assert _values(nlp, "The minister will decide later.", day) == [("later", "FUTURE_REF")]
+
+
+def test_todays_world_is_the_present_age_not_the_day(nlp: Any) -> None:
+    day = date(2031, 3, 5)
+    assert _values(nlp, "The rules do not fit today's world, she said.", day) == []
+    assert _values(nlp, "Today's vote was delayed.", day) == [("Today", "2031-03-05")]

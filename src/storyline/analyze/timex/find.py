@@ -35,6 +35,12 @@ _PAST_AUX = frozenset({"was", "were", "had", "did", "'d"})
 #: Verbs that put their date in the future whatever their own tense.
 _SCHEDULED = frozenset({"schedule", "slate", "reschedule", "postpone", "delay", "adjourn"})
 #: "until Friday", "until 9 a.m. Tuesday", "by noon Friday": a deadline
+#: "today's world", "today's youth", "many of today's personal computers": the present
+#: age, not the day of the report (neither TimeBank nor AQUAINT annotates it).
+_NOWADAYS = re.compile(
+    r"['’]s\s+(?:[a-z]+\s+)?(?:world|youth|young|society|societies|generation|children|kids|"
+    r"families|consumers|computers|technology|standards|times|culture|economy)\b"
+)
 #: Verbs whose object's date lies ahead of the verb ("planned a rally on Saturday").
 _PLANNED = frozenset({"plan", "arrange"})
 _UNTIL = re.compile(
@@ -252,6 +258,8 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
             clause_tense(doc, cand.start, cand.end) != "future"
         ):
             continue  # "later became", "officials later said": an order of events
+        if text[cand.start : cand.end].lower() == "today" and _NOWADAYS.match(text, cand.end):
+            continue  # "today's world": the present age, not the day of the report
         if _needs_tense(norm):
             tense = clause_tense(doc, cand.start, cand.end)
             if tense != "past" and _UNTIL.search(text[max(0, cand.start - 30) : cand.start]):
