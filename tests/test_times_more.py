@@ -25,7 +25,7 @@ def test_a_month_before_the_noun_it_dates(nlp: Any) -> None:
 
 
 def test_a_month_name_as_a_name_is_not_dated(nlp: Any) -> None:
-    text = "The May government fell. Marchers joined the March for Clean Rivers."
+    text = "The May government fell. The March organisers met the April for Rivers group."
     assert _values(nlp, text, date(2031, 4, 14)) == []
 
 
@@ -76,3 +76,10 @@ def test_todays_world_is_the_present_age_not_the_day(nlp: Any) -> None:
     day = date(2031, 3, 5)
     assert _values(nlp, "The rules do not fit today's world, she said.", day) == []
     assert _values(nlp, "Today's vote was delayed.", day) == [("Today", "2031-03-05")]
+
+
+def test_midday_after_a_preposition_is_noon(nlp: Any) -> None:
+    day = date(2031, 3, 5)
+    text = "The suspect will appear before a judge at midday."
+    assert _values(nlp, text, day) == [("midday", "2031-03-05T12:00")]
+    assert _values(nlp, "They shared a midday meal.", day) == []

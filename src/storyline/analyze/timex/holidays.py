@@ -130,7 +130,7 @@ _NAME_RE = (
 )
 
 PATTERN = re.compile(
-    rf"\b(?P<name>{_NAME_RE})\b(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)\b)?"
+    rf"\b(?=[A-Zt])(?P<name>{_NAME_RE})\b(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)\b)?"
     rf"(?!{_AND_NAME}[^\S\n]+(?i:{_NOT_AFTER})s?\b)",
 )
 

@@ -70,7 +70,7 @@ RULES: tuple[Rule, ...] = (
         "second_day",
         # "April 24 and 25": the second day of the same month
         _c(
-            rf"\b(?P<mon>{p.MONTH})\s+{p.DAY}\s*(?:and|or|to|through|-|–)\s*"
+            rf"\b(?=[JFMASOND])(?P<mon>{p.MONTH})\s+{p.DAY}\s*(?:and|or|to|through|-|–)\s*"
             rf"(?P<body>(?P<day>{p.DAY})\b(?!:\d|\.\d|,\d|\s*(?:%|percent|[ap]\.?m\b))"
             rf"(?:,?\s+(?P<year>{p.YEAR})\b)?)"
         ),
@@ -107,9 +107,9 @@ RULES: tuple[Rule, ...] = (
         "attr_month",
         _c(
             # a month between a determiner and the noun it dates; not "May" (the name:
-            # "the May government"), not before a function word ("the March for Life")
-            r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+"
-            r"(?P<body>(?:(?:early|late|mid)[\s-]+)?(?P<mon>January|February|March|April|June|"
+            # "the May government") nor "March" (the protest: "the March organisers")
+            r"\b(?=[TtAaIiHhOo])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+"
+            r"(?P<body>(?:(?:early|late|mid)[\s-]+)?(?P<mon>January|February|April|June|"
             r"July|August|September|October|November|December))\s+"
             r"(?!(?:and|or|but|to|in|on|at|by|for|from|of|with|as|than|the|a|an|is|are|was|"
             r"were|has|had|have|will|would)\b)(?=[a-z])"
@@ -385,7 +385,16 @@ RULES: tuple[Rule, ...] = (
         ),
         RELATIVE["clock24"],
     ),
-    Rule("noon", _c(r"\b(?P<w>noon|midnight)\b", _I), RELATIVE["noon"]),
+    Rule(
+        "noon",
+        # "midday" only after a preposition: "a midday meal" is a kind of meal
+        _c(
+            r"\b(?P<w>noon|midnight|(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bbefore\s)|"
+            r"(?<=\bafter\s)|(?<=\baround\s))midday)\b",
+            _I,
+        ),
+        RELATIVE["noon"],
+    ),
 )
 
 
@@ -394,6 +403,10 @@ RULES: tuple[Rule, ...] = (
 NEEDS: dict[str, tuple[str, ...]] = {
     "ago": ("ago", "now", "hence"),
     "holiday": holidays.NEEDS,
+    "attr_month": (
+        "january", "february", "april", "june", "july", "august", "september",
+        "october", "november", "december",
+    ),
     "the_day": ("day",),
     "weekday": ("day",),
     "season": ("spring", "summer", "autumn", "winter", "fall"),
@@ -412,7 +425,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "weekend": ("weekend",),
     "day_word": ("today", "yesterday", "tomorrow", "tonight", "night"),
     "this_pod": ("morning", "afternoon", "evening", "night"),
-    "noon": ("noon", "midnight"),
+    "noon": ("noon", "midnight", "midday"),
     "clock": ("am", "pm", "a.m", "p.m"),
 }
 

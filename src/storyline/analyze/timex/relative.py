@@ -215,7 +215,7 @@ def _clock(m: re.Match[str], tense: str) -> Norm | None:
 
 
 def _noon(m: re.Match[str], tense: str) -> Norm | None:
-    clock = "T12:00" if m["w"].lower() == "noon" else "T24:00"
+    clock = "T24:00" if m["w"].lower() == "midnight" else "T12:00"  # noon, midday
     return Norm("TIME", f"XXXX-XX-XX{clock}", "time", f"offset:day:0@{clock}")
 
 
