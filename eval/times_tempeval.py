@@ -142,9 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(ROOT / ".devdata" / "tempeval"))
     ap.add_argument("--errors", type=int, default=0, help="print this many errors")
-    ap.add_argument(
-        "--corpus", default="", help="errors of this corpus only (TimeBank, AQUAINT-A)"
-    )
+    ap.add_argument("--corpus", default="", help="errors of this corpus only (TimeBank, AQUAINT-A)")
     ap.add_argument("--no-baseline", action="store_true", help="skip the dateparser baseline")
     ap.add_argument(
         "--causes", action="store_true", help="count errors by cause (eval/times_causes.py)"

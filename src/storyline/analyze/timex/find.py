@@ -283,9 +283,7 @@ def _is_title(text: str, start: int, end: int) -> bool:
     if not _OPEN_QUOTE.search(text[max(0, start - 3) : start]):
         return False
     words = text[start:end].split()[1:]
-    return bool(words) and all(
-        w[:1].isupper() and not _CALENDAR_WORD.match(w) for w in words
-    )
+    return bool(words) and all(w[:1].isupper() and not _CALENDAR_WORD.match(w) for w in words)
 
 
 _PAREN = re.compile(r"^\s*\(\s*$")

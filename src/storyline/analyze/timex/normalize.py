@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
+from storyline.analyze.timex import holidays
 from storyline.analyze.timex import patterns as p
 from storyline.analyze.timex.absolute import HANDLERS as ABSOLUTE
-from storyline.analyze.timex import holidays
 from storyline.analyze.timex.anaphora import event_ref
 from storyline.analyze.timex.norm import ANAPHOR, Norm, Rule
 from storyline.analyze.timex.periods import period_ref, year_back
@@ -404,8 +404,16 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "ago": ("ago", "now", "hence"),
     "holiday": holidays.NEEDS,
     "attr_month": (
-        "january", "february", "april", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ),
     "the_day": ("day",),
     "weekday": ("day",),
