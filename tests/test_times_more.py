@@ -83,3 +83,17 @@ def test_midday_after_a_preposition_is_noon(nlp: Any) -> None:
     text = "The suspect will appear before a judge at midday."
     assert _values(nlp, text, day) == [("midday", "2031-03-05T12:00")]
     assert _values(nlp, "They shared a midday meal.", day) == []
+
+
+def test_plural_weekdays_are_sets(nlp: Any) -> None:
+    day = date(2031, 3, 5)
+    text = "Two new ferries will leave on Monday and Tuesday nights."
+    assert [(t.text, t.type, t.value) for t in extract_times(nlp(text), day)] == [
+        ("Monday", "SET", "XXXX-WXX-1TNI"),
+        ("Tuesday nights", "SET", "XXXX-WXX-2TNI"),
+    ]
+    assert _values(nlp, "The market is closed on Sundays.", day) == [("Sundays", "XXXX-WXX-7")]
+    assert _values(nlp, "Talks on Monday and Tuesday ended.", day) == [
+        ("Monday", "2031-03-03"),
+        ("Tuesday", "2031-03-04"),
+    ]

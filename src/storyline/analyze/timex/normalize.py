@@ -237,6 +237,16 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("holiday", holidays.PATTERN, holidays.holiday),
     Rule(
+        "weekday_set",
+        _c(
+            rf"\b(?P<wd>{p.WEEKDAY})(?:s|\s+(?P<pod>mornings|afternoons|evenings|nights))\b"
+            # "Monday and Tuesday nights": the first of a pair of sets is one too
+            rf"|\b(?P<wd2>{p.WEEKDAY})\b(?=,?\s+(?:and|or)\s+{p.WEEKDAY}"
+            rf"(?:s\b|\s+(?P<pod2>mornings|afternoons|evenings|nights)\b))"
+        ),
+        RELATIVE["weekday_set"],
+    ),
+    Rule(
         "weekday",
         _c(
             r"(?<!Black )(?<!Cyber )(?<!Bloody )(?<!Good )(?<!Easter )(?<!Ash )(?<!Super )"
@@ -417,6 +427,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     ),
     "the_day": ("day",),
     "weekday": ("day",),
+    "weekday_set": ("days", "mornings", "afternoons", "evenings", "nights"),
     "season": ("spring", "summer", "autumn", "winter", "fall"),
     "decade": ("0s", "0's"),
     "spoken_decade": ("ties",),
