@@ -19,6 +19,7 @@ from storyline.analyze.timex.norm import ANAPHOR
 from storyline.analyze.timex.normalize import NEEDS, RULES, Norm, Rule, normalize_text
 from storyline.analyze.timex.periods import resolve_norms
 from storyline.analyze.timex.relative import CLASSIFIER, NOUN_NEXT
+from storyline.nlp import doc_ents
 
 #: Verbs whose infinitival complement happens later than the verb itself.
 _FUTURE_GOVERNORS = frozenset(
@@ -211,7 +212,7 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
         text = str(doc.text)
     cands = _rule_candidates(text)
     if use_entities:
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ not in ("DATE", "TIME"):
                 continue
             if any(c.start < ent.end_char and ent.start_char < c.end for c in cands):
