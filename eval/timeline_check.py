@@ -37,6 +37,8 @@ RELATIVE = re.compile(
     r"[Tt]oday|[Tt]omorrow|[Tt]onight|[Ll]ast\s+night)\b"
 )
 STATED = re.compile(r"\s*\(\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?\)")
+#: The date written out after the weekday: "Wednesday, April 5", "Tuesday, Dec. 13".
+WRITTEN = re.compile(r",?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8}\b)")
 _STOP = frozenset(
     [
         "the",
@@ -87,9 +89,14 @@ def unresolved(text: str) -> list[str]:
     out = []
     for m in RELATIVE.finditer(text):
         end = m.end()
-        if m[0].endswith(("'s", "’s")):  # "Friday's meeting (16 May)"
-            noun = re.match(r"\s+[\w-]+", text[end:])
-            end += noun.end() if noun else 0
+        if WRITTEN.match(text, end):
+            continue
+        if m[0].endswith(("'s", "’s")):  # "Friday's meeting (16 May)", "Tuesday's fatal
+            # shooting (24 May)": the date follows the noun phrase (up to three words)
+            phrase = re.match(r"(?:\s+[\w-]+){1,3}?(?=\s*\()", text[end:])
+            if phrase is None:
+                phrase = re.match(r"\s+[\w-]+", text[end:])
+            end += phrase.end() if phrase else 0
         if not STATED.match(text, end):
             out.append(m[0])
     return out

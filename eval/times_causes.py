@@ -4,6 +4,7 @@ Each error (a gold TIMEX3 missed or given another value, or an expression of our
 no gold one overlaps) gets one cause from the words of the expression and the gold
 type and value, checked in this order:
 
+- ``holidays`` — "Thanksgiving Day", "Election Day", "Easter week";
 - ``anchor: reference to another date`` — "the following year", "that quarter", "a
   year earlier", "the year-ago period": the value depends on which date is the anchor
   (the creation date or the last one named);
@@ -27,6 +28,13 @@ from __future__ import annotations
 import re
 
 _CAUSES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "holidays (Thanksgiving, Election Day, Easter)",
+        re.compile(
+            r"(?i)christmas|thanksgiving|easter\b|election day|new year['’]?s|halloween|"
+            r"memorial day|labor day|good friday|valentine"
+        ),
+    ),
     (
         "anchor: reference to another date",
         re.compile(

@@ -1,7 +1,13 @@
 """Score time expressions on the TempEval-3 development set (TimeBank and AQUAINT apart).
 
 Usage: .venv/bin/python eval/times_tempeval.py [--data .devdata/tempeval] [--errors N]
-       [--corpus TimeBank|AQUAINT] [--no-baseline] [--causes]
+       [--corpus TimeBank|AQUAINT-A] [--no-baseline] [--causes] [--report]
+
+The split (third round, issue 14): TimeBank and half A of AQUAINT are the tuning part;
+half B of AQUAINT is held out. The halves alternate over the AQUAINT documents sorted by
+id (A takes the first, third, ... so both halves mix APW, NYT and Xinhua). Errors and
+causes of half B are never printed, and its rows (with AQUAINT and all, which contain
+it) only with ``--report``, the last run: while tuning, the table shows the tuning part.
 
 Runs storyline's ``extract_times`` exactly as ``storyline analyze`` does (boilerplate
 masked, anchored on the creation date ``published``) and, in the same run, the
@@ -32,6 +38,7 @@ from times_causes import parse_error
 
 ROOT = Path(__file__).resolve().parents[1]
 KINDS = ("MISS", "VALUE", "EXTRA")
+HELD = "AQUAINT-B"
 CACHE = ROOT / "eval" / ".cache"
 
 
@@ -101,6 +108,12 @@ def score(
     return t, errors
 
 
+def halves(rows: list[dict[str, Any]]) -> dict[str, str]:
+    """Each AQUAINT document's half: ``AQUAINT-A`` (tuning) or ``AQUAINT-B`` (held out)."""
+    ids = sorted(r["id"] for r in rows if r["corpus"] == "AQUAINT")
+    return {d: ("AQUAINT-A", HELD)[i % 2] for i, d in enumerate(ids)}
+
+
 def _context(text: str, start: int, end: int) -> str:
     return " ".join(text[max(0, start - 60) : end + 40].split())
 
@@ -129,10 +142,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(ROOT / ".devdata" / "tempeval"))
     ap.add_argument("--errors", type=int, default=0, help="print this many errors")
-    ap.add_argument("--corpus", default="", help="errors of this corpus only")
+    ap.add_argument("--corpus", default="", help="errors of this corpus only (TimeBank, AQUAINT-A)")
     ap.add_argument("--no-baseline", action="store_true", help="skip the dateparser baseline")
     ap.add_argument(
         "--causes", action="store_true", help="count errors by cause (eval/times_causes.py)"
+    )
+    ap.add_argument(
+        "--report", action="store_true", help="also print the held-out half (AQUAINT-B)"
     )
     args = ap.parse_args(argv)
     data = Path(args.data)
@@ -143,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     # one document is listed twice (a second corpus name); score.py scores it once
     rows = list({r["id"]: r for r in reversed(rows)}.values())[::-1]
     gold = json.loads((data / "gold.json").read_text(encoding="utf-8"))
+    half = halves(rows)
 
     from storyline.analyze.times import extract_times
     from storyline.nlp import load_nlp
@@ -165,9 +182,13 @@ def main(argv: list[str] | None = None) -> int:
             ]
         for name in systems:
             tally, errs = score(g, preds[name], text)
-            for corpus in (row["corpus"], "all"):
+            part = half.get(row["id"], row["corpus"])
+            tune = "tune" if part != HELD else "held"
+            for corpus in {row["corpus"], part, tune, "all"}:
                 tallies.setdefault((corpus, name), Tally()).add(tally)
-            if name == "storyline" and (not args.corpus or args.corpus == row["corpus"]):
+            if part == HELD:
+                continue  # held out: scored, never read
+            if name == "storyline" and args.corpus in ("", row["corpus"], part):
                 for e in errs:
                     errors.append(f"{e}   [{row['id']} dct={anchor}]")
                     parsed = parse_error(e)
@@ -177,7 +198,10 @@ def main(argv: list[str] | None = None) -> int:
         f"{'corpus':10} {'system':18} {'gold':>5} {'pred':>5} {'spanP':>6} {'spanR':>6} "
         f"{'spanF1':>6} {'valP':>6} {'valR':>6} {'valF1':>6}"
     )
-    for corpus in ("TimeBank", "AQUAINT", "all"):
+    shown = ("TimeBank", "AQUAINT-A", "tune")
+    if args.report:
+        shown = ("TimeBank", "AQUAINT", "AQUAINT-A", HELD, "tune", "all")
+    for corpus in shown:
         for name in systems:
             t = tallies.get((corpus, name))
             if t is None:

@@ -64,7 +64,13 @@ def _month_year(m: re.Match[str], tense: str) -> Norm | None:
     return Norm("DATE", f"{m['year']}-{month_number(m['mon']):02d}", "month")
 
 
+#: Month abbreviations that are also first names or words when written without a period.
+_ABBR_NAMES = frozenset({"jan", "feb", "apr", "aug", "sep", "sept", "oct", "nov", "dec"})
+
+
 def _bare_month(m: re.Match[str], tense: str) -> Norm | None:
+    if m["mon"].lower() in _ABBR_NAMES and re.match(r"\s+[A-Z]", m.string[m.end("mon") :]):
+        return None  # "Hungary and Jan Kavan of the Czech Republic": a first name
     month = month_number(m["mon"])
     det = (m["det"] or "").lower()
     before = m.string[max(0, m.start("body") - 6) : m.start("body")].lower().split()
@@ -81,6 +87,15 @@ def _bare_month(m: re.Match[str], tense: str) -> Norm | None:
         way = "0"
     if m["yrel"]:  # "October of next year"
         way = {"this": "0", "next": "+1", "last": "-1"}[m["yrel"].lower()]
+    return Norm("DATE", f"XXXX-{month:02d}", "month", f"monthname:{month:02d}:{way}")
+
+
+def _attr_month(m: re.Match[str], tense: str) -> Norm | None:
+    """ "the October slaying", "a June agreement": a month dating the noun after it. The
+    clause's verb dates the clause, not the noun's event ("is continuing ... under a June
+    agreement"), so only a past clause looks back; otherwise the closest such month."""
+    month = month_number(m["mon"])
+    way = "past" if direction(tense) == "past" else "near"
     return Norm("DATE", f"XXXX-{month:02d}", "month", f"monthname:{month:02d}:{way}")
 
 
@@ -195,6 +210,7 @@ HANDLERS: dict[str, Handler] = {
     "short_year": _short_year,
     "month_year": _month_year,
     "bare_month": _bare_month,
+    "attr_month": _attr_month,
     "year": _year,
     "decade": _decade,
     "spoken_year": _spoken_year,

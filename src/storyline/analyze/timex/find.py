@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.analyze.timex.anaphora import resolve_event_refs
+from storyline.analyze.timex.holidays import names_a_thing
 from storyline.analyze.timex.norm import ANAPHOR
 from storyline.analyze.timex.normalize import NEEDS, RULES, Norm, Rule, normalize_text
 from storyline.analyze.timex.periods import resolve_norms
@@ -35,7 +36,19 @@ _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "could", "might"
 _PAST_AUX = frozenset({"was", "were", "had", "did", "'d"})
 #: Verbs that put their date in the future whatever their own tense.
 _SCHEDULED = frozenset({"schedule", "slate", "reschedule", "postpone", "delay", "adjourn"})
-_UNTIL = re.compile(r"(?i)\b(?:until|till|til)\s+$")
+#: "until Friday", "until 9 a.m. Tuesday", "by noon Friday": a deadline
+#: "today's world", "today's youth", "many of today's personal computers": the present
+#: age, not the day of the report (neither TimeBank nor AQUAINT annotates it).
+_NOWADAYS = re.compile(
+    r"['’]s\s+(?:[a-z]+\s+)?(?:world|youth|young|society|societies|generation|children|kids|"
+    r"families|consumers|computers|technology|standards|times|culture|economy)\b"
+)
+#: Verbs whose object's date lies ahead of the verb ("planned a rally on Saturday").
+_PLANNED = frozenset({"plan", "arrange"})
+_UNTIL = re.compile(
+    r"(?i)\b(?:until|till|til|by)\s+(?:(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|noon|midnight)"
+    r"(?:\s+[A-Z]{2,4})?,?\s+)?$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +120,14 @@ def clause_tense(doc: Any, start: int, end: int) -> str:
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith(("VB", "MD")):
             tense = _verb_tense(tok)
+            if (
+                tok.lemma_.lower() in _PLANNED
+                and (via_noun or any(c.dep_ == "dobj" for c in tok.children))
+                and "had" not in _aux_words(tok)
+            ):
+                # "protesters planned a demonstration on Saturday": the plan is told, the
+                # demonstration lies ahead of it
+                return "future"
             if via_noun and tense == "future" and _progressive(tok):
                 # "police are investigating a Thursday evening homicide": the time dates
                 # the noun's event, which the present progressive does not put ahead
@@ -118,6 +139,10 @@ def clause_tense(doc: Any, start: int, end: int) -> str:
         if tok.pos_ in ("NOUN", "PROPN") and not span.start <= tok.i < span.end:
             via_noun = True
     return ""
+
+
+def _aux_words(verb: Any) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
 
 
 def _progressive(verb: Any) -> bool:
@@ -260,22 +285,47 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
                 continue
             if CLASSIFIER.match(ent.text) and NOUN_NEXT.match(text, ent.end_char):
                 continue  # "its quarterly dividend": a kind of dividend, not a time
+            if names_a_thing(text, ent.end_char):
+                continue  # "a Christmas tree", "the Good Friday agreement"
             if normalize_text(ent.text) is not None:
                 cands.append(_Cand(ent.start_char, ent.end_char, len(RULES), _text_make(ent.text)))
     found: list[Found] = []
     for cand in _select(cands):
+        if _is_title(text, cand.start, cand.end):
+            continue
         norm = cand.make("")
         if norm is None:
             continue
+        if text[cand.start : cand.end].lower() == "later" and (
+            clause_tense(doc, cand.start, cand.end) != "future"
+        ):
+            continue  # "later became", "officials later said": an order of events
+        if text[cand.start : cand.end].lower() == "today" and _NOWADAYS.match(text, cand.end):
+            continue  # "today's world": the present age, not the day of the report
         if _needs_tense(norm):
             tense = clause_tense(doc, cand.start, cand.end)
-            if tense != "past" and _UNTIL.search(text[max(0, cand.start - 8) : cand.start]):
+            if tense != "past" and _UNTIL.search(text[max(0, cand.start - 30) : cand.start]):
                 tense = "future"  # "closed until Friday": the end lies ahead
             norm = cand.make(tense) or norm
         found.append(Found(cand.start, cand.end, norm))
     found = _resolve_anaphors(_same_moment(_merge_clock(found, text), text))
     norms = resolve_event_refs(resolve_norms([f.norm for f in found]))
     return [Found(f.start, f.end, n) for f, n in zip(found, norms, strict=True)]
+
+
+_OPEN_QUOTE = re.compile(r"(?:[\"“‘]|``|'')\s*$")
+_CALENDAR_WORD = re.compile(
+    r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)"
+)
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """A quoted title in title case ("This Week", "60 Minutes"): a programme, not a time.
+    Every word after the first is capitalised and none names a month or a weekday."""
+    if not _OPEN_QUOTE.search(text[max(0, start - 3) : start]):
+        return False
+    words = text[start:end].split()[1:]
+    return bool(words) and all(w[:1].isupper() and not _CALENDAR_WORD.match(w) for w in words)
 
 
 _PAREN = re.compile(r"^\s*\(\s*$")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from storyline.analyze.timex import holidays
 from storyline.analyze.timex import patterns as p
 from storyline.analyze.timex.absolute import HANDLERS as ABSOLUTE
 from storyline.analyze.timex.anaphora import event_ref
@@ -66,6 +67,17 @@ RULES: tuple[Rule, ...] = (
         ABSOLUTE["full_date"],
     ),
     Rule(
+        "second_day",
+        # "April 24 and 25": the second day of the same month
+        _c(
+            rf"\b(?=[JFMASOND])(?P<mon>{p.MONTH})\s+{p.DAY}\s*(?:and|or|to|through|-|–)\s*"
+            rf"(?P<body>(?P<day>{p.DAY})\b(?!:\d|\.\d|,\d|\s*(?:%|percent|[ap]\.?m\b))"
+            rf"(?:,?\s+(?P<year>{p.YEAR})\b)?)"
+        ),
+        ABSOLUTE["full_date"],
+        "body",
+    ),
+    Rule(
         "numeric",
         _c(r"(?<![\d/.])\b(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)\b(?![/\d])"),
         ABSOLUTE["numeric_date"],
@@ -89,6 +101,20 @@ RULES: tuple[Rule, ...] = (
             r"(?!\s+\d)(?!-)"
         ),
         ABSOLUTE["bare_month"],
+        "body",
+    ),
+    Rule(
+        "attr_month",
+        _c(
+            # a month between a determiner and the noun it dates; not "May" (the name:
+            # "the May government") nor "March" (the protest: "the March organisers")
+            r"\b(?=[TtAaIiHhOo])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+"
+            r"(?P<body>(?:(?:early|late|mid)[\s-]+)?(?P<mon>January|February|April|June|"
+            r"July|August|September|October|November|December))\s+"
+            r"(?!(?:and|or|but|to|in|on|at|by|for|from|of|with|as|than|the|a|an|is|are|was|"
+            r"were|has|had|have|will|would)\b)(?=[a-z])"
+        ),
+        ABSOLUTE["attr_month"],
         "body",
     ),
     Rule(
@@ -208,6 +234,17 @@ RULES: tuple[Rule, ...] = (
             _I,
         ),
         ABSOLUTE["season"],
+    ),
+    Rule("holiday", holidays.PATTERN, holidays.holiday),
+    Rule(
+        "weekday_set",
+        _c(
+            rf"\b(?P<wd>{p.WEEKDAY})(?:s|\s+(?P<pod>mornings|afternoons|evenings|nights))\b"
+            # "Monday and Tuesday nights": the first of a pair of sets is one too
+            rf"|\b(?P<wd2>{p.WEEKDAY})\b(?=,?\s+(?:and|or)\s+{p.WEEKDAY}"
+            rf"(?:s\b|\s+(?P<pod2>mornings|afternoons|evenings|nights)\b))"
+        ),
+        RELATIVE["weekday_set"],
     ),
     Rule(
         "weekday",
@@ -358,7 +395,16 @@ RULES: tuple[Rule, ...] = (
         ),
         RELATIVE["clock24"],
     ),
-    Rule("noon", _c(r"\b(?P<w>noon|midnight)\b", _I), RELATIVE["noon"]),
+    Rule(
+        "noon",
+        # "midday" only after a preposition: "a midday meal" is a kind of meal
+        _c(
+            r"\b(?P<w>noon|midnight|(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bbefore\s)|"
+            r"(?<=\bafter\s)|(?<=\baround\s))midday)\b",
+            _I,
+        ),
+        RELATIVE["noon"],
+    ),
 )
 
 
@@ -366,8 +412,22 @@ RULES: tuple[Rule, ...] = (
 #: of them skips the rule's scan (most reports have no "ago", "century" or "noon").
 NEEDS: dict[str, tuple[str, ...]] = {
     "ago": ("ago", "now", "hence"),
+    "holiday": holidays.NEEDS,
+    "attr_month": (
+        "january",
+        "february",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ),
     "the_day": ("day",),
     "weekday": ("day",),
+    "weekday_set": ("days", "mornings", "afternoons", "evenings", "nights"),
     "season": ("spring", "summer", "autumn", "winter", "fall"),
     "decade": ("0s", "0's"),
     "spoken_decade": ("ties",),
@@ -384,7 +444,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "weekend": ("weekend",),
     "day_word": ("today", "yesterday", "tomorrow", "tonight", "night"),
     "this_pod": ("morning", "afternoon", "evening", "night"),
-    "noon": ("noon", "midnight"),
+    "noon": ("noon", "midnight", "midday"),
     "clock": ("am", "pm", "a.m", "p.m"),
 }
 

@@ -163,6 +163,14 @@ NOUN_NEXT = re.compile(
 )
 
 
+def _weekday_set(m: re.Match[str], tense: str) -> Norm | None:
+    """ "on Sundays", "Tuesday nights": that day (and part of it) of every week."""
+    day = WEEKDAYS[(m["wd"] or m["wd2"]).lower()] + 1
+    pod = (m["pod"] or m["pod2"] or "").lower().removesuffix("s")
+    suffix = f"T{PARTS_OF_DAY[pod]}" if pod else ""
+    return Norm("SET", f"XXXX-WXX-{day}{suffix}", "day")
+
+
 def _set_adverb(m: re.Match[str], tense: str) -> Norm | None:
     if CLASSIFIER.match(m["w"]) and NOUN_NEXT.match(m.string, m.end()):
         return None  # a kind of dividend or meeting, not a time
@@ -215,7 +223,7 @@ def _clock(m: re.Match[str], tense: str) -> Norm | None:
 
 
 def _noon(m: re.Match[str], tense: str) -> Norm | None:
-    clock = "T12:00" if m["w"].lower() == "noon" else "T24:00"
+    clock = "T24:00" if m["w"].lower() == "midnight" else "T12:00"  # noon, midday
     return Norm("TIME", f"XXXX-XX-XX{clock}", "time", f"offset:day:0@{clock}")
 
 
@@ -254,6 +262,7 @@ def _mid_part(m: re.Match[str], tense: str) -> Norm | None:
 
 #: The handlers the rule table refers to, by name.
 HANDLERS: dict[str, Handler] = {
+    "weekday_set": _weekday_set,
     "weekday": _weekday,
     "day_word": _day_word,
     "this_pod": _this_pod,

@@ -3,9 +3,10 @@
 ``rel`` forms (docs/times.md): ``offset:day:N``; ``week:N``, ``month:N``, ``quarter:N``,
 ``year:N``, ``decade:N`` (the unit containing the anchor, shifted by N); ``weekday:MON:WAY``;
 ``monthday:05-19:WAY``; ``monthname:05:WAY``; ``season:SU:WAY``; ``yearpart:Q1:WAY``;
-``weekend:WAY``; each may end in ``@T10:00`` (a time of day on the resolved day). WAY
-is ``past`` (the latest such day not after the anchor), ``future`` (the first not
-before it), ``strictpast``/``strictfuture`` (excluding the anchor's own), ``near``
+``weekend:WAY``; ``holiday:CODE:WAY`` (holidays.py; ``CODEW`` for its ISO week); each
+may end in ``@T10:00`` (a time of day on the resolved day). WAY is ``past`` (the latest
+such day not after the anchor), ``future`` (the first not before it),
+``strictpast``/``strictfuture`` (excluding the anchor's own), ``near``
 (the closest), or a signed shift (``-1``, ``0``, ``+1``).
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from storyline.analyze.timex.anaphora import SHIFT, shift_value
+from storyline.analyze.timex.holidays import DAYS as HOLIDAYS
 from storyline.analyze.timex.lexicon import WEEKDAY_CODES
 from storyline.analyze.timex.periods import ADJUST, adjust_value
 
@@ -139,6 +141,8 @@ def resolve_rel(rel: str, anchor: date) -> tuple[str, str] | None:
     elif kind == "monthday":
         d = _monthday(parts[1], anchor, parts[2])
         value = d.isoformat() if d else None
+    elif kind == "holiday":
+        value, gran = _holiday(parts[1], anchor, parts[2])
     elif kind == "monthname":
         y, m = _month_pick(int(parts[1]), anchor, parts[2])
         value, gran = f"{y:04d}-{m:02d}", "month"
@@ -157,6 +161,16 @@ def resolve_rel(rel: str, anchor: date) -> tuple[str, str] | None:
     if clock:
         return value + clock, "time"
     return value, gran
+
+
+def _holiday(code: str, anchor: date, way: str) -> tuple[str, str]:
+    """A holiday named without its year: the year its tense points to, as a month-day."""
+    week = code.endswith("W") and code[:-1] in HOLIDAYS
+    day_of = HOLIDAYS[code[:-1] if week else code]
+    chosen = _within_horizon([day_of(anchor.year + y) for y in (-1, 0, 1)], anchor, way)
+    if week:
+        return _iso_week(chosen), "week"
+    return chosen.isoformat(), "day"
 
 
 def _season(code: str, anchor: date, way: str) -> str:
