@@ -17,6 +17,7 @@ from typing import Any
 
 from storyline.analyze.timex.anaphora import resolve_event_refs
 from storyline.analyze.timex.holidays import names_a_thing
+from storyline.analyze.timex.linebound import within_lines
 from storyline.analyze.timex.norm import ANAPHOR
 from storyline.analyze.timex.normalize import NEEDS, RULES, Norm, Rule, normalize_text
 from storyline.analyze.timex.periods import resolve_norms
@@ -195,11 +196,12 @@ def _scan(
 ) -> Iterator[re.Match[str]]:
     """``regex.finditer(text)``, reading only the lines that hold a word the rule needs.
 
-    Every rule matches within one line (``normalize._c``; tests/test_times_scan.py checks
-    each rule) and every match of a rule in ``NEEDS`` holds one of its words, so the
-    other lines cannot hold a match: the same matches, in the same order.
+    When a rule matches within one line (:func:`linebound.within_lines`, read from its
+    pattern) and every match of it holds one of its ``NEEDS`` words, the other lines
+    cannot hold a match: the same matches, in the same order. Otherwise (or when
+    ``lower()`` moved the offsets) the whole text is read.
     """
-    if needs is None or len(lower) != len(text):  # lower() kept every offset, or read all
+    if needs is None or len(lower) != len(text) or not within_lines(regex):
         yield from regex.finditer(text)
         return
     if not starts:
