@@ -7,10 +7,12 @@ returns spans, and :func:`mask_text` blanks them out while keeping every
 offset, so later stages parse the masked text and cite the original.
 
 Kinds: ``headline`` (the title line, or a repeat of it), ``subheading``,
-``caption`` (a caption line with its credit), ``credit`` (a credit alone, or the
-signature line of an embedded post), ``related-link`` (also bare URLs and
-newsletter pitches), ``footer`` (agency, reporting, copyright, contact lines),
-``byline`` ("By …", "Updated …"), ``dateline`` (a place or date alone on a line)
+``caption`` (a caption line with its credit, or a video's caption closed by its
+"(Published …)" stamp), ``credit`` (a credit alone, or the
+signature line of an embedded post), ``related-link`` (also bare URLs,
+newsletter pitches and the lines of a video playlist, "1:09 Title"), ``footer``
+(agency, reporting, copyright, contact lines), ``byline`` ("By …", "Updated …",
+"(Published …)"), ``dateline`` (a place or date alone on a line)
 and ``navigation`` (share bars, ad slots, skip links).
 
 The date a report prints in its own date or byline lines is read from these spans
@@ -79,6 +81,10 @@ _WIDGET = re.compile(
     re.I,
 )
 _BARE_URL = re.compile(r"^(?:<)?(?:https?://|www\.|pic\.twitter\.com/)\S+(?:>)?$")
+# A video clip in a playlist: its length, then its title ("1:09 Cargo ship arrives in port").
+_CLIP = re.compile(r"^\d{1,2}:\d{2}\s+(?!(?:a|p)\.?m\b)(?=[A-Z0-9\"'“‘])", re.I)
+# A video's caption closed by its stamp: "... Dana Holt reports. (Published Monday, Sept. 21, 2015)"
+_STAMPED = re.compile(r"\((?:Published|Updated|Posted)\s+[^()]{1,60}\)$")
 
 _RELATED = re.compile(
     r"^(?:also read|read more|read also|see also|related(?: articles?| stories| coverage)?|video|"
@@ -164,6 +170,8 @@ _PHOTO_AGENCIES = frozenset(
 )
 
 _SENTENCE_END = tuple(".!?…:;,")
+#: A clip's title in a playlist is a headline: its length and a few words more.
+_CLIP_WORDS = 30
 #: Sub-headings are short; a longer line without a stop is more likely a stray sentence.
 _SUBHEADING_WORDS = 10
 _QUOTE_CLOSERS = "\"'”’»"
@@ -322,9 +330,12 @@ def _classify(line: str) -> str | None:
         return "footer"
     if _is_footer(line):
         return "footer"
-    stamp = _STAMP.match(line)
+    stamp = _STAMP.match(line.removeprefix("(").removesuffix(")"))
     if _BYLINE.match(line) or (stamp and _is_date_only(stamp.group("when"))):
         return "byline"
+    stamped = _STAMPED.search(line)
+    if stamped and stamped.start() > 0 and _is_date_only(line[stamped.start() + 1 : -1]):
+        return "caption"  # a video's caption with its stamp, not the report's own text
     if _DATELINE.match(line) or _is_date_only(line):
         return "dateline"
     return _caption_kind(line)
@@ -355,10 +366,27 @@ def find_boilerplate(text: str, title: str | None = None) -> tuple[Boilerplate, 
         for index, line in enumerate(lines):
             if index not in found and _key(line) == title_key:
                 found[index] = "headline"
+    for index in _playlist(lines):
+        found.setdefault(index, "related-link")
     for index in range(len(lines)):
         if index not in found and _is_subheading(lines, index, found):
             found[index] = "subheading"
     return tuple(Boilerplate(Span(*units[i]), found[i]) for i in sorted(found))
+
+
+def _playlist(lines: list[str]) -> list[int]:
+    """The lines of a video playlist: two or more clips in a row, each its length and a title
+    with no closing stop ("1:09 Cargo ship arrives in port"). A live blog's "10:32 ..." entry
+    is a sentence and ends as one."""
+    clips = [
+        bool(_CLIP.match(line)) and not _ends_sentence(line) and _words(line) <= _CLIP_WORDS
+        for line in lines
+    ]
+    return [
+        i
+        for i, clip in enumerate(clips)
+        if clip and ((i > 0 and clips[i - 1]) or (i + 1 < len(clips) and clips[i + 1]))
+    ]
 
 
 def _is_subheading(lines: list[str], index: int, found: dict[int, str]) -> bool:
