@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from storyline.lexicon.calendar import DATELINE, MONTH_NAME, WEEKDAY_NAME
 from storyline.lexicon.labels import CITED_NAME_LABELS
-from storyline.model import Analyzed, Citation, Span
+from storyline.model import Analyzed, Citation, Mention, Span
+from storyline.story.summary.refer import described_subject, expletive, resolved_within
 from storyline.story.summary.text import (
     QUOTED,
     claim_key,
@@ -88,6 +89,8 @@ _DATE_LEAD = re.compile(
     rf"^(?:(?:{WEEKDAY_NAME}),?\s+)?(?:{MONTH_NAME})\s+\d{{1,2}},\s+\d{{4}}\s+(?=[A-Z])"
 )
 _TERMINAL = re.compile(r"[.!][\"'”’)\]]*$")
+#: The most words a piece the sentence splitter cut off a sentence's end may have.
+_TAIL_WORDS = 3
 FactIndex = Mapping[str, Sequence[tuple[Span, str]]]
 """Per article, where each story fact is cited: article -> (span, fact key)."""
 
@@ -116,13 +119,20 @@ def find_candidates(
     canon: Callable[[str, str], str],
     variants: Mapping[str, str],
     fact_spans: FactIndex,
+    holder: Callable[[str, Sequence[str]], str | None] | None = None,
 ) -> list[Candidate]:
-    """The sentences of one report that can stand alone in a summary, repaired where needed."""
+    """The sentences of one report that can stand alone in a summary, repaired where needed.
+
+    ``holder`` says who the story's reports give a role (:func:`role_holder`): a sentence
+    opening on "The Ukrainian leader" is his when its report names him too."""
     text = item.article.text
     debris = [b.span for b in item.analysis.boilerplate]
     out: list[Candidate] = []
     previous = ""
-    for order, span in enumerate(item.analysis.sentences):
+    sentences = _rejoined(text, item.analysis.sentences)
+    for order, span in enumerate(sentences):
+        if span is None:
+            continue  # the end of the sentence before, put back on it
         raw = text[span.start : span.end]
         before, previous = previous, raw
         if any(span.overlaps(b) for b in debris) or _inside_quote(text, span.start):
@@ -147,7 +157,7 @@ def find_candidates(
             # A heading or dateline ran into the sentence: keep what follows it.
             span = Span(span.start + dateline.end(), span.end)
             raw = raw[dateline.end() :]
-        cleaned = _repair(raw.strip(), item, span, canon)
+        cleaned = _repair(raw.strip(), item, span, canon, holder)
         if cleaned is None or not readable(cleaned, _named_words(item, span)):
             continue
         names = _names_in(item, span, canon, variants)
@@ -179,15 +189,43 @@ def find_candidates(
     return out
 
 
+def _rejoined(text: str, sentences: Sequence[Span]) -> list[Span | None]:
+    """The report's sentences with a sentence the splitter cut before its last words put
+    back together ("... near 75th and" + "State Avenue."): a piece of at most
+    ``_TAIL_WORDS`` words ending a sentence, on the same line as a sentence that does not
+    end, is its end. The piece's place is None, so sentence numbers stay."""
+    out: list[Span | None] = list(sentences)
+    for n in range(len(sentences) - 1):
+        head, tail = out[n], sentences[n + 1]
+        if head is None:
+            continue
+        between = text[head.end : tail.start]
+        piece = text[tail.start : tail.end].strip()
+        if (
+            not _TERMINAL.search(text[head.start : head.end].rstrip())
+            and between.strip() == ""
+            and "\n" not in between + piece
+            and len(piece.split()) <= _TAIL_WORDS
+            and _TERMINAL.search(piece)
+        ):
+            out[n] = Span(head.start, tail.end)
+            out[n + 1] = None
+    return out
+
+
 def _repair(
-    sentence: str, item: Analyzed, span: Span, canon: Callable[[str, str], str]
+    sentence: str,
+    item: Analyzed,
+    span: Span,
+    canon: Callable[[str, str], str],
+    holder: Callable[[str, Sequence[str]], str | None] | None = None,
 ) -> str | None:
     """Make a sentence stand alone, or return None when it cannot."""
     sentence = " ".join(sentence.split())
     stripped = _DROP_CONNECTIVE.sub("", sentence)
     if stripped != sentence and stripped:
         sentence = stripped[0].upper() + stripped[1:]
-    if _CONTEXT_START.match(sentence):
+    if _CONTEXT_START.match(sentence) and not expletive(sentence):
         return None
     mentions = [m for m in item.analysis.entities if m.label in CITED_NAME_LABELS]
     inside = [m for m in mentions if span.start <= m.span.start < span.end]
@@ -195,15 +233,24 @@ def _repair(
     if described:
         name = _antecedent(item, span)
         modifiers = tuple(described.group(1).split())
-        if name is None or not _titled(item, name, described.group(2), modifiers):
+        if name is not None and _titled(item, name, described.group(2), modifiers):
+            return canon(item.article.id, name) + " " + sentence[described.end() :]
+        # the one person the story's reports give the role, when this report names them
+        story_name = holder(described.group(2), modifiers) if holder else None
+        if story_name is None or not any(
+            m.label == "PERSON" and canon(item.article.id, m.key) == story_name
+            for m in item.analysis.entities
+        ):
             return None
-        return canon(item.article.id, name) + " " + sentence[described.end() :]
+        return story_name + " " + sentence[described.end() :]
     head = _PRONOUN_START.match(sentence)
     if head:
         name = _antecedent(item, span)
-        if name is None:
-            return None
-        return canon(item.article.id, name) + " " + sentence[head.end() :]
+        if name is not None:
+            return canon(item.article.id, name) + " " + sentence[head.end() :]
+        # no one named: the person the sentence before describes ("The mother of ...")
+        subject = described_subject(_previous_text(item, span), head.group(1))
+        return None if subject is None else subject + " " + sentence[head.end() :]
     # A pronoun before the sentence names anyone points outside the sentence...
     first_name = min((m.span.start - span.start for m in inside), default=len(sentence))
     lead = _outside_quotes(item.article.text[span.start : span.start + max(0, first_name)])
@@ -219,12 +266,29 @@ def _repair(
         and _only_titles(lead[lead_in.end() :])
     ):
         return sentence
+    if resolved_within(lead):
+        return sentence  # "the teen was driving ... when he opened fire"
     plural = ("they", "them", "their")
     if _GROUP_SUBJECT.match(lead) and all(
         p.group(0).lower() in plural for p in _LATE_PRONOUN.finditer(lead)
     ):
         return sentence
     return None
+
+
+def _previous_text(item: Analyzed, span: Span) -> str:
+    """The sentence before ``span``, from its subject on (a dateline or lead-in cut off)."""
+    previous = [s for s in item.analysis.sentences if s.end <= span.start]
+    if not previous:
+        return ""
+    text = " ".join(item.article.text[previous[-1].start : previous[-1].end].split())
+    dateline = _DATELINE.search(text)
+    if dateline:
+        text = text[dateline.end() :]
+    lead = _LEAD_IN.match(text)
+    if lead:
+        text = text[lead.end() :]
+    return text[:1].upper() + text[1:]
 
 
 def _inside_quote(text: str, start: int) -> bool:
@@ -292,20 +356,48 @@ def _titled(item: Analyzed, name: str, role: str, modifiers: Sequence[str] = ())
     "The Ukrainian leader" is never given to someone the report never calls so. A
     "leader" is any head of a state or government.
     """
+    surname = name.split()[-1] if name.split() else name
+    return any(m.key == name or surname in m.text for m in _role_mentions(item, role, modifiers))
+
+
+def _role_mentions(item: Analyzed, role: str, modifiers: Sequence[str] = ()) -> list[Mention]:
+    """The mentions of people the article gives the role, with its modifiers before them."""
     text = item.article.text
     roles = _HEADS if role.lower() == "leader" else re.escape(role)
     role_re = re.compile(rf"\b(?:{roles})\b", re.IGNORECASE)
-    surname = name.split()[-1] if name.split() else name
+    out = []
     for m in item.analysis.entities:
-        if m.label != "PERSON" or (m.key != name and surname not in m.text):
+        if m.label != "PERSON":
             continue
         before = text[max(0, m.span.start - 40) : m.span.start]
         after = text[m.span.end : m.span.end + 40].split(".")[0]
         if not (role_re.search(before) or role_re.search(after)):
             continue
         if all(re.search(rf"\b{re.escape(w)}\b", before, re.IGNORECASE) for w in modifiers):
-            return True
-    return False
+            out.append(m)
+    return out
+
+
+def role_holder(
+    items: Sequence[Analyzed], canon: Callable[[str, str], str]
+) -> Callable[[str, Sequence[str]], str | None]:
+    """Who the story's reports give a role: the one person (by the story's name) any report
+    calls so ("Ukrainian President Volodymyr Zelensky" makes him "The Ukrainian leader" of a
+    report that never titles him), else None (none, or several: "the president")."""
+    cache: dict[tuple[str, tuple[str, ...]], str | None] = {}
+
+    def holder(role: str, modifiers: Sequence[str]) -> str | None:
+        key = (role.lower(), tuple(w.lower() for w in modifiers))
+        if key not in cache:
+            names = {
+                canon(i.article.id, m.key)
+                for i in items
+                for m in _role_mentions(i, role, modifiers)
+            }
+            cache[key] = names.pop() if len(names) == 1 else None
+        return cache[key]
+
+    return holder
 
 
 def _outside_quotes(text: str) -> str:

@@ -47,7 +47,13 @@ from storyline.story.summary.edit import (
     room_for_dates,
     without_figures,
 )
-from storyline.story.summary.sentences import Candidate, FactIndex, facts_of, find_candidates
+from storyline.story.summary.sentences import (
+    Candidate,
+    FactIndex,
+    facts_of,
+    find_candidates,
+    role_holder,
+)
 from storyline.story.summary.support import Doc, cosine, find_support, idf_of, read_doc, source_key
 from storyline.story.summary.text import (
     DAY,
@@ -100,11 +106,12 @@ def summarize(
     if len(per_period) > 1:
         weights.update(dict.fromkeys(periods, params.period_weight))
     disputed = {f"num:{num(v.value)}" for c in conflicts for v in c.values}
+    holder = role_holder(items, canon)
     candidates = _edited(
         c
         for item in items
         if item.article.id not in dups
-        for c in find_candidates(item, canon, variants, fact_spans)
+        for c in find_candidates(item, canon, variants, fact_spans, holder)
     )
     if not candidates:
         return ()

@@ -1,0 +1,120 @@
+"""Who a pronoun stands for when no name is at hand: a person described, or no one.
+
+A summary sentence is read without the sentences around it, so a pronoun must point
+to someone the sentence itself shows, or be repaired. :mod:`.sentences` repairs a
+leading "He"/"She" to the name of the previous sentence's subject; local reports as
+often name no one yet ("The mother of a 9-year-old boy ... has been charged. She is
+expected to turn herself in"). The rules here, each on the words alone:
+
+- :func:`described_subject`: the person a description opening the previous sentence
+  gives ("The mother of a 9-year-old boy"), when it agrees with the pronoun ("She":
+  a woman's noun or one for anyone), said again with "The";
+- :func:`resolved_within`: whether every pronoun of a stretch of a sentence follows a
+  description in it that it agrees with ("the teen was driving ... when he opened fire",
+  "The friend said he received a call");
+- :func:`expletive`: an "it" that stands for nothing ("It remained unclear Monday how
+  the child was shot"): the sentence stands alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["described_subject", "expletive", "resolved_within"]
+
+_FEMALE = (
+    "woman|women|girl|mother|mom|daughter|wife|sister|grandmother|grandma|aunt|niece|"
+    "girlfriend|lady|widow|stepmother|mother-in-law"
+)
+_MALE = (
+    "man|men|boy|father|dad|son|husband|brother|grandfather|grandpa|uncle|nephew|"
+    "boyfriend|gunman|stepfather|father-in-law"
+)
+_ANYONE = (
+    "teen|teenager|child|toddler|infant|baby|student|suspect|victim|driver|shooter|"
+    "officer|deputy|trooper|resident|homeowner|neighbor|neighbour|witness|friend|"
+    "relative|parent|owner|employee|worker|clerk|customer|passenger|pedestrian|"
+    "defendant|inmate|patient|caller|motorist|cousin|roommate|juvenile|youth|"
+    "adult|person|individual|attorney|lawyer|prosecutor|detective|sergeant|chief|"
+    "spokesman|spokeswoman|spokesperson|manager|teacher|coach|pastor|landlord|tenant"
+)
+_PLURAL = (
+    "suspects|victims|teens|teenagers|children|kids|officers|deputies|residents|"
+    "witnesses|friends|parents|neighbors|neighbours|men|women|boys|girls|brothers|"
+    "sisters|relatives|students|people|detectives|investigators|police"
+)
+_NOUN = {
+    "he": rf"(?:{_MALE}|{_ANYONE})",
+    "she": rf"(?:{_FEMALE}|{_ANYONE})",
+    "they": rf"(?:{_PLURAL})",
+}
+_PRONOUN_OF = {
+    "he": "he",
+    "him": "he",
+    "his": "he",
+    "himself": "he",
+    "she": "she",
+    "her": "she",
+    "hers": "she",
+    "herself": "she",
+    "they": "they",
+    "them": "they",
+    "their": "they",
+    "themselves": "they",
+}
+#: Up to three modifiers before the person's noun ("The 25-year-old Vellmar man").
+_MODIFIERS = r"(?:[\w’'-]+\s+){0,3}?"
+#: Where the "of" phrase after the noun ends: a clause or the verb begins.
+_PHRASE_END = re.compile(
+    r"\s+(?:who|whom|whose|that|which|was|were|is|are|has|had|have|will|would|could|"
+    r"did|does|said|says|told|after|when|while|and|but|as|in|on|at|for|from|with|"
+    r"accused|charged|arrested|shot|killed)\b|[,;:.—–(]"
+)
+_PRONOUN_WORD = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself|they|them|their)\b", re.I)
+_EXPLETIVE = re.compile(
+    r"^It\s+(?:is|was|remains|remained|has been|had been|was still|is still)\s+"
+    r"(?:not\s+(?:yet\s+|immediately\s+)?(?:clear|known)|unclear|unknown|too early to say)\b"
+    r"(?:\s+[\w,.’'()-]+){0,4}?\s+(?:how|why|whether|what|who|whom|when|where|if)\b"
+)
+
+
+def described_subject(previous: str, pronoun: str) -> str | None:
+    """The description of a person that opens ``previous`` and that ``pronoun`` ("He",
+    "She") agrees with, said again with "The" ("The mother of a 9-year-old boy"); None when
+    the sentence opens otherwise."""
+    nouns = _NOUN.get(pronoun.lower())
+    if nouns is None or pronoun.lower() == "they":
+        return None
+    head = re.match(rf"^(?:The|A|An)\s+({_MODIFIERS}{nouns})\b", previous)
+    if head is None:
+        return None
+    phrase = head.group(1)
+    rest = previous[head.end() :]
+    of = re.match(r"\s+of\s+", rest)
+    if of:
+        tail = rest[of.end() :]
+        stop = _PHRASE_END.search(tail)
+        words = (tail[: stop.start()] if stop else tail).split()
+        if 1 <= len(words) <= 5:
+            phrase += " of " + " ".join(words)
+    return "The " + phrase
+
+
+def resolved_within(text: str) -> bool:
+    """Whether every pronoun of ``text`` follows a description of a person in it that the
+    pronoun agrees with ("the teen was driving ... when he opened fire")."""
+    found = list(_PRONOUN_WORD.finditer(text))
+    if not found:
+        return True
+    for m in found:
+        nouns = _NOUN[_PRONOUN_OF[m.group(0).lower()]]
+        before = text[: m.start()]
+        if not re.search(rf"\b(?:the|a|an)\s+{_MODIFIERS}{nouns}\b", before, re.I):
+            return False
+    return True
+
+
+def expletive(sentence: str) -> bool:
+    """Whether a sentence opens on an "it" that stands for nothing ("It was not immediately
+    clear why the shots were fired"): it leans on no sentence before it."""
+    return _EXPLETIVE.match(sentence) is not None

@@ -1,0 +1,116 @@
+"""Who a pronoun stands for when no name is at hand (story/summary/refer.py), and the
+candidates those rules let stand alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.model import Span
+from storyline.story.summary.refer import described_subject, expletive, resolved_within
+from tests.test_summary_candidates import _texts
+
+
+@pytest.mark.parametrize(
+    ("previous", "pronoun", "expected"),
+    [
+        (
+            "The mother of a 4-year-old girl who found a gun has been charged.",
+            "She",
+            "The mother of a 4-year-old girl",
+        ),
+        ("A 25-year-old man was arrested in Vellmar on Tuesday.", "He", "The 25-year-old man"),
+        ("The suspect, a Kessel resident, fled on foot.", "She", "The suspect"),
+        ("The driver of the van was taken to hospital.", "He", "The driver of the van"),
+        # a pronoun that does not agree, or a sentence that opens on no person
+        ("The mother of a 4-year-old girl has been charged.", "He", None),
+        ("A man was arrested in Vellmar on Tuesday.", "She", None),
+        ("The shooting happened on Elm Street.", "He", None),
+        ("Police said the man ran.", "He", None),
+    ],
+)
+def test_summary_refer_the_person_the_sentence_before_describes(
+    previous: str, pronoun: str, expected: str | None
+) -> None:
+    assert described_subject(previous, pronoun) == expected
+
+
+def test_summary_refer_a_pronoun_after_a_description_it_agrees_with() -> None:
+    assert resolved_within("Police allege the teen was driving by when he opened fire")
+    assert resolved_within("The friend said he received a call from ")
+    assert not resolved_within("Police said he fired the shots")
+    assert not resolved_within("The man said she fired the shots")  # "she" is no "man"
+    assert not resolved_within("The victims said he ran")
+
+
+def test_summary_refer_an_it_that_stands_for_nothing() -> None:
+    assert expletive("It remained unclear Monday how the child was shot.")
+    assert expletive("It was not immediately clear what led to the shooting.")
+    assert not expletive("It happened in the 500 block of Elm Street.")
+    assert not expletive("It was unclear.")
+
+
+def test_summary_candidates_she_after_a_described_mother_is_the_mother() -> None:
+    text = (
+        "VELLMAR - The mother of a 9-year-old boy who shot himself has been charged, "
+        "police said. She is expected to turn herself in to the Vellmar police on Wednesday."
+    )
+    assert (
+        "The mother of a 9-year-old boy is expected to turn herself in to the Vellmar police "
+        "on Wednesday." in _texts(text)
+    )
+
+
+def test_summary_candidates_a_pronoun_after_the_person_it_agrees_with_stands() -> None:
+    text = "Police allege the teen was driving down Elm Street in Vellmar when he opened fire."
+    assert _texts(text) == [text]
+    assert _texts("Police allege he was driving down Elm Street in Vellmar when he fired.") == []
+
+
+def test_summary_candidates_an_it_standing_for_nothing_opens_a_sentence() -> None:
+    text = "It remained unclear on Monday how the child in Vellmar was shot."
+    assert _texts(text) == [text]
+    assert _texts("It happened on Monday in the 500 block of Elm Street in Vellmar.") == []
+
+
+def test_summary_candidates_a_sentence_cut_before_its_last_words_is_rejoined() -> None:
+    text = (
+        "Police say the shooting in Vellmar was accidental and happened near 75th and "
+        "State Avenue. The boy is in critical condition at a hospital in Kessel."
+    )
+    cut = text.index("State")
+    spans = (
+        Span(0, cut - 1),
+        Span(cut, text.index(" The boy")),
+        Span(text.index("The boy"), len(text)),
+    )
+    assert _texts(text, spans) == [
+        text[: text.index(" The boy")],
+        "The boy is in critical condition at a hospital in Kessel.",
+    ]
+    # a short sentence after a whole one stays apart (and too short to stand alone)
+    whole = "Police in Vellmar say the shooting was an accident. Nobody was hurt."
+    spans = (Span(0, whole.index(" Nobody")), Span(whole.index("Nobody"), len(whole)))
+    assert _texts(whole, spans) == [whole[: whole.index(" Nobody")]]
+
+
+def test_summary_candidates_a_role_one_report_gives_names_the_description_in_another() -> None:
+    from storyline.story.summary.sentences import find_candidates, role_holder
+    from tests.test_summary import art
+
+    titled = art("a", "Vellmar Mayor Ilsa Brandt opened the new dam above the town on Monday.")
+    plain = art(
+        "b",
+        "Brandt spoke to Tomas Reed in Kessel. The Vellmar mayor later rejected the plan "
+        "for a second dam as too costly.",
+    )
+    other = art("c", "Kessel Mayor Tomas Reed said the dam would not hold for long.")
+
+    def texts(items: list[object]) -> list[str]:
+        holder = role_holder(items, lambda _a, n: n)  # type: ignore[arg-type]
+        return [c.text for c in find_candidates(plain, lambda _a, n: n, {}, {}, holder)]
+
+    expected = "Ilsa Brandt later rejected the plan for a second dam as too costly."
+    assert expected in texts([titled, plain])
+    assert expected not in texts([plain])  # no report titles her
+    # two people the reports call a mayor, but only one a Vellmar mayor
+    assert expected in texts([titled, plain, other])
