@@ -8,7 +8,9 @@ expected to turn herself in"). The rules here, each on the words alone:
 
 - :func:`described_subject`: the person a description opening the previous sentence
   gives ("The mother of a 9-year-old boy"), when it agrees with the pronoun ("She":
-  a woman's noun or one for anyone), said again with "The";
+  a woman's noun or one for anyone), said again with "The": the sentence's subject,
+  before any name it gives later ("according to Police Chief James Craig"); a name in
+  apposition ("The suspect, Tomas Reed, ...") is the person instead;
 - :func:`resolved_within`: whether every pronoun of a stretch of a sentence follows a
   description in it that it agrees with ("the teen was driving ... when he opened fire",
   "The friend said he received a call");
@@ -90,6 +92,8 @@ def described_subject(previous: str, pronoun: str) -> str | None:
         return None
     phrase = head.group(1)
     rest = previous[head.end() :]
+    if rest.startswith(","):
+        return None  # "The suspect, Tomas Reed, ...": the name that follows is the person
     of = re.match(r"\s+of\s+", rest)
     if of:
         tail = rest[of.end() :]

@@ -235,22 +235,28 @@ def _repair(
         modifiers = tuple(described.group(1).split())
         if name is not None and _titled(item, name, described.group(2), modifiers):
             return canon(item.article.id, name) + " " + sentence[described.end() :]
-        # the one person the story's reports give the role, when this report names them
+        # the one person the story's reports give the role, when this report names them:
+        # as this report writes the name (its citation must hold the name it shows)
         story_name = holder(described.group(2), modifiers) if holder else None
-        if story_name is None or not any(
-            m.label == "PERSON" and canon(item.article.id, m.key) == story_name
+        written = [
+            m.text
             for m in item.analysis.entities
-        ):
+            if m.label == "PERSON" and canon(item.article.id, m.key) == story_name
+        ]
+        if story_name is None or not written:
             return None
-        return story_name + " " + sentence[described.end() :]
+        return max(written, key=len) + " " + sentence[described.end() :]
     head = _PRONOUN_START.match(sentence)
     if head:
-        name = _antecedent(item, span)
-        if name is not None:
-            return canon(item.article.id, name) + " " + sentence[head.end() :]
-        # no one named: the person the sentence before describes ("The mother of ...")
+        # the person the sentence before opens on, described ("The mother of a boy ... has
+        # been charged, according to Police Chief James Craig. She ..."), else named
         subject = described_subject(_previous_text(item, span), head.group(1))
-        return None if subject is None else subject + " " + sentence[head.end() :]
+        if subject is not None:
+            return subject + " " + sentence[head.end() :]
+        name = _antecedent(item, span)
+        if name is None:
+            return None
+        return canon(item.article.id, name) + " " + sentence[head.end() :]
     # A pronoun before the sentence names anyone points outside the sentence...
     first_name = min((m.span.start - span.start for m in inside), default=len(sentence))
     lead = _outside_quotes(item.article.text[span.start : span.start + max(0, first_name)])
