@@ -66,6 +66,7 @@ from storyline.story.summary.text import (
     period_of,
     quoted_in,
 )
+from storyline.story.summary.updates import added_by_copy
 
 __all__ = ["content_words", "numbers_in", "quoted_in", "summarize"]
 
@@ -107,11 +108,13 @@ def summarize(
         weights.update(dict.fromkeys(periods, params.period_weight))
     disputed = {f"num:{num(v.value)}" for c in conflicts for v in c.values}
     holder = role_holder(items, canon)
+    # sentences of the originals, and those an updated page (a copy) adds to its original
+    added = added_by_copy(items, dups)
     candidates = _edited(
         c
         for item in items
-        if item.article.id not in dups
         for c in find_candidates(item, canon, variants, fact_spans, holder)
+        if item.article.id not in dups or added(item, c.span)
     )
     if not candidates:
         return ()
