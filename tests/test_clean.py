@@ -291,16 +291,19 @@ def test_clean_local_news_sentences_about_people_stay(line: str) -> None:
     [
         ("(Published Monday, March 10, 2025)", "byline"),
         ("(Updated 11 March 2025)", "byline"),
-        (
-            "Two ferries collided off Velmar on Sunday. Dana Holt reports. "
-            "(Published Monday, March 10, 2025)",
-            "caption",
-        ),
-        ("Crews cleared the rubble in Osten. (Published 19 minutes ago)", "caption"),
     ],
 )
-def test_clean_stamps_in_brackets_and_stamped_video_captions(line: str, kind: str) -> None:
+def test_clean_stamps_in_brackets(line: str, kind: str) -> None:
     assert _marked(line) == kind
+
+
+def test_clean_a_stamp_closing_a_line_of_text_is_marked_alone() -> None:
+    line = "Two ferries collided off Velmar. Dana Holt reports. (Published Monday, March 10, 2025)"
+    text = f"The council met on Monday.\n\n{line}\n\nThe vote was close.\n"
+    assert _kinds(text) == {"(Published Monday, March 10, 2025)": "byline"}
+    assert stated_date(text, find_boilerplate(text)) == "2025-03-10"
+    ago = "Crews cleared the rubble in Osten. (Published 19 minutes ago)"
+    assert _kinds(f"The council met.\n\n{ago}\n") == {"(Published 19 minutes ago)": "byline"}
 
 
 @pytest.mark.parametrize(

@@ -7,19 +7,20 @@ returns spans, and :func:`mask_text` blanks them out while keeping every
 offset, so later stages parse the masked text and cite the original.
 
 Kinds: ``headline`` (the title line, or a repeat of it), ``subheading``,
-``caption`` (a caption line with its credit, or a video's caption closed by its
-"(Published …)" stamp), ``credit`` (a credit alone, or the
+``caption`` (a caption line with its credit), ``credit`` (a credit alone, or the
 signature line of an embedded post), ``related-link`` (also bare URLs,
 newsletter pitches and the lines of a video playlist, "1:09 Title"), ``footer``
 (agency, reporting, copyright, contact lines), ``byline`` ("By …", "Updated …",
-"(Published …)"), ``dateline`` (a place or date alone on a line)
-and ``navigation`` (share bars, ad slots, skip links).
+"(Published …)", also where such a stamp closes a line of text: the stamp alone),
+``dateline`` (a place or date alone on a line) and ``navigation`` (share bars, ad
+slots, skip links).
 
 The date a report prints in its own date or byline lines is read from these spans
 by :func:`storyline.ingest.dates.stated_date`.
 
 A line is debris only when it is debris as a whole: a sentence that mentions an
-agency, or a paragraph that starts with the word "Related", stays text.
+agency, or a paragraph that starts with the word "Related", stays text. The one
+part of a line marked alone is a publication stamp that closes it.
 """
 
 from __future__ import annotations
@@ -333,16 +334,14 @@ def _classify(line: str) -> str | None:
     stamp = _STAMP.match(line.removeprefix("(").removesuffix(")"))
     if _BYLINE.match(line) or (stamp and _is_date_only(stamp.group("when"))):
         return "byline"
-    stamped = _STAMPED.search(line)
-    if stamped and stamped.start() > 0 and _is_date_only(line[stamped.start() + 1 : -1]):
-        return "caption"  # a video's caption with its stamp, not the report's own text
     if _DATELINE.match(line) or _is_date_only(line):
         return "dateline"
     return _caption_kind(line)
 
 
 def find_boilerplate(text: str, title: str | None = None) -> tuple[Boilerplate, ...]:
-    """Spans of page debris in ``text``: sorted, non-overlapping, whole lines or paragraphs."""
+    """Spans of page debris in ``text``: sorted, non-overlapping, whole lines or paragraphs
+    (and a publication stamp closing a line of text)."""
     units = _units(text)
     # Judge each unit on its text with line breaks and runs of spaces collapsed.
     lines = [" ".join(text[start:end].split()) for start, end in units]
@@ -371,7 +370,23 @@ def find_boilerplate(text: str, title: str | None = None) -> tuple[Boilerplate, 
     for index in range(len(lines)):
         if index not in found and _is_subheading(lines, index, found):
             found[index] = "subheading"
-    return tuple(Boilerplate(Span(*units[i]), found[i]) for i in sorted(found))
+    spans = [Boilerplate(Span(*units[i]), found[i]) for i in sorted(found)]
+    spans += [
+        b for i, unit in enumerate(units) if i not in found and (b := _stamp_at_end(text, unit))
+    ]
+    return tuple(sorted(spans, key=lambda b: b.span.start))
+
+
+def _stamp_at_end(text: str, unit: tuple[int, int]) -> Boilerplate | None:
+    """A publication stamp closing a line of text ("... has the details. (Published Monday,
+    Sept. 21, 2015)"), marked alone: the words before it are the outlet's own."""
+    start, end = unit
+    stamped = _STAMPED.search(text, start, end)
+    if stamped is None or stamped.start() == start or stamped.end() != end:
+        return None
+    if not _is_date_only(" ".join(stamped.group(0)[1:-1].split())):
+        return None
+    return Boilerplate(Span(stamped.start(), end), "byline")
 
 
 def _playlist(lines: list[str]) -> list[int]:
