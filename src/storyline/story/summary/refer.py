@@ -12,8 +12,9 @@ expected to turn herself in"). The rules here, each on the words alone:
   before any name it gives later ("according to Police Chief James Craig"); a name in
   apposition ("The suspect, Tomas Reed, ...") is the person instead;
 - :func:`resolved_within`: whether every pronoun of a stretch of a sentence follows a
-  description in it that it agrees with ("the teen was driving ... when he opened fire",
-  "The friend said he received a call");
+  description in it that it agrees with, not one after a preposition ("the teen was
+  driving ... when he opened fire", "The friend said he received a call"; not "according
+  to a spokesperson, she died");
 - :func:`expletive`: an "it" that stands for nothing ("It remained unclear Monday how
   the child was shot"): the sentence stands alone.
 """
@@ -72,6 +73,9 @@ _PHRASE_END = re.compile(
     r"did|does|said|says|told|after|when|while|and|but|as|in|on|at|for|from|with|"
     r"accused|charged|arrested|shot|killed)\b|[,;:.—–(]"
 )
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:to|of|with|by|for|from|at|in|on|about|against|into|near|than|like)\s*$", re.I
+)
 _PRONOUN_WORD = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself|they|them|their)\b", re.I)
 _EXPLETIVE = re.compile(
     r"^It\s+(?:is|was|remains|remained|has been|had been|was still|is still)\s+"
@@ -113,7 +117,12 @@ def resolved_within(text: str) -> bool:
     for m in found:
         nouns = _NOUN[_PRONOUN_OF[m.group(0).lower()]]
         before = text[: m.start()]
-        if not re.search(rf"\b(?:the|a|an)\s+{_MODIFIERS}{nouns}\b", before, re.I):
+        described = re.finditer(
+            rf"(?:^|(?<=\s))(?:the|a|an)\s+{_MODIFIERS}{nouns}\b", before, re.IGNORECASE
+        )
+        # a description after a preposition is no subject ("according to a spokesperson,
+        # she died", "one of the witnesses")
+        if not any(not _AFTER_PREPOSITION.search(before[: d.start()]) for d in described):
             return False
     return True
 

@@ -330,6 +330,10 @@ def _antecedent(item: Analyzed, span: Span) -> str | None:
     # A name in a lead-in ("Speaking after his call with Trump, Zelensky…") is not the subject.
     lead = _LEAD_IN.match(item.article.text[prev.start : prev.end])
     skip = [(0, lead.end())] if lead else []
+    # nor is a name a source is given by ("..., according to the Cook County medical
+    # examiner's office")
+    prev_text = item.article.text[prev.start : prev.end]
+    skip += [m.span() for m in re.finditer(r"\baccording to\b[^,;]*", prev_text)]
     named = [
         m
         for m in item.analysis.entities
