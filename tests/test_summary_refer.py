@@ -55,7 +55,8 @@ def test_summary_refer_an_it_that_stands_for_nothing() -> None:
 def test_summary_candidates_she_after_a_described_mother_is_the_mother() -> None:
     text = (
         "VELLMAR - The mother of a 9-year-old boy who shot himself has been charged, "
-        "according to Police Chief Tomas Reed. She is expected to turn herself in to the Vellmar police on Wednesday."
+        "according to Police Chief Tomas Reed. "
+        "She is expected to turn herself in to the Vellmar police on Wednesday."
     )
     assert (
         "The mother of a 9-year-old boy is expected to turn herself in to the Vellmar police "
@@ -97,7 +98,8 @@ def test_summary_candidates_a_sentence_cut_before_its_last_words_is_rejoined() -
 
 
 def test_summary_candidates_a_role_one_report_gives_names_the_description_in_another() -> None:
-    from storyline.story.summary.sentences import find_candidates, role_holder
+    from storyline.story.summary.refer import role_holder
+    from storyline.story.summary.sentences import find_candidates
     from tests.test_summary import art
 
     titled = art("a", "Vellmar Mayor Ilsa Brandt opened the new dam above the town on Monday.")

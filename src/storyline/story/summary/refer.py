@@ -15,6 +15,9 @@ expected to turn herself in"). The rules here, each on the words alone:
   description in it that it agrees with, not one after a preposition ("the teen was
   driving ... when he opened fire", "The friend said he received a call"; not "according
   to a spokesperson, she died");
+- :func:`titled` and :func:`role_holder`: who a description by role stands for ("The
+  Ukrainian leader"): a person the report gives that role, else the one person the
+  story's reports give it, when the report names them;
 - :func:`expletive`: an "it" that stands for nothing ("It remained unclear Monday how
   the child was shot"): the sentence stands alone.
 """
@@ -22,9 +25,14 @@ expected to turn herself in"). The rules here, each on the words alone:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
-__all__ = ["described_subject", "expletive", "resolved_within"]
+from storyline.model import Analyzed, Mention
 
+__all__ = ["described_subject", "expletive", "resolved_within", "role_holder", "titled"]
+
+#: A "leader" is any head of a state or government.
+_HEADS = "leader|president|prime minister|premier|chancellor|king|queen"
 _FEMALE = (
     "woman|women|girl|mother|mom|daughter|wife|sister|grandmother|grandma|aunt|niece|"
     "girlfriend|lady|widow|stepmother|mother-in-law"
@@ -131,3 +139,55 @@ def expletive(sentence: str) -> bool:
     """Whether a sentence opens on an "it" that stands for nothing ("It was not immediately
     clear why the shots were fired"): it leans on no sentence before it."""
     return _EXPLETIVE.match(sentence) is not None
+
+
+def titled(item: Analyzed, name: str, role: str, modifiers: Sequence[str] = ()) -> bool:
+    """Whether the article gives this person the role ("Governor Mykola Dorovskyy", "its mayor, X").
+
+    The role, and its modifiers ("US", "Ukrainian", "former"), must stand just before
+    one of the person's mentions (the role may also follow it, as an apposition), so
+    "The Ukrainian leader" is never given to someone the report never calls so. A
+    "leader" is any head of a state or government.
+    """
+    surname = name.split()[-1] if name.split() else name
+    return any(m.key == name or surname in m.text for m in _role_mentions(item, role, modifiers))
+
+
+def _role_mentions(item: Analyzed, role: str, modifiers: Sequence[str] = ()) -> list[Mention]:
+    """The mentions of people the article gives the role, with its modifiers before them."""
+    text = item.article.text
+    roles = _HEADS if role.lower() == "leader" else re.escape(role)
+    role_re = re.compile(rf"\b(?:{roles})\b", re.IGNORECASE)
+    out = []
+    for m in item.analysis.entities:
+        if m.label != "PERSON":
+            continue
+        before = text[max(0, m.span.start - 40) : m.span.start]
+        after = text[m.span.end : m.span.end + 40].split(".")[0]
+        if not (role_re.search(before) or role_re.search(after)):
+            continue
+        if all(re.search(rf"\b{re.escape(w)}\b", before, re.IGNORECASE) for w in modifiers):
+            out.append(m)
+    return out
+
+
+def role_holder(
+    items: Sequence[Analyzed], canon: Callable[[str, str], str]
+) -> Callable[[str, Sequence[str]], str | None]:
+    """Who the story's reports give a role: the one person (by the story's name) any report
+    calls so ("Ukrainian President Volodymyr Zelensky" makes him "The Ukrainian leader" of a
+    report that never titles him), else None (none, or several: "the president")."""
+    cache: dict[tuple[str, tuple[str, ...]], str | None] = {}
+
+    def holder(role: str, modifiers: Sequence[str]) -> str | None:
+        key = (role.lower(), tuple(w.lower() for w in modifiers))
+        if key not in cache:
+            names = {
+                canon(i.article.id, m.key)
+                for i in items
+                for m in _role_mentions(i, role, modifiers)
+            }
+            cache[key] = names.pop() if len(names) == 1 else None
+        return cache[key]
+
+    return holder

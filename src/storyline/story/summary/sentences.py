@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from storyline.lexicon.calendar import DATELINE, MONTH_NAME, WEEKDAY_NAME
 from storyline.lexicon.labels import CITED_NAME_LABELS
-from storyline.model import Analyzed, Citation, Mention, Span
-from storyline.story.summary.refer import described_subject, expletive, resolved_within
+from storyline.model import Analyzed, Citation, Span
+from storyline.story.summary.refer import described_subject, expletive, resolved_within, titled
 from storyline.story.summary.text import (
     QUOTED,
     claim_key,
@@ -32,7 +32,6 @@ _ROLES = (
     "spokesperson|chairman|chairwoman|chair|leader|secretary|commander|ambassador|"
     "senator|envoy|king|queen|pope|chief"
 )
-_HEADS = "leader|president|prime minister|premier|chancellor|king|queen"
 # "The governor said…", "The US president added…", "The Ukrainian leader dismissed…".
 _DESCRIPTION_START = re.compile(
     rf"^The\s+((?:[A-Z][\w.]*\s+|(?:regional|former|local|new|deputy|acting)\s+){{0,2}})"
@@ -233,7 +232,7 @@ def _repair(
     if described:
         name = _antecedent(item, span)
         modifiers = tuple(described.group(1).split())
-        if name is not None and _titled(item, name, described.group(2), modifiers):
+        if name is not None and titled(item, name, described.group(2), modifiers):
             return canon(item.article.id, name) + " " + sentence[described.end() :]
         # the one person the story's reports give the role, when this report names them:
         # as this report writes the name (its citation must hold the name it shows)
@@ -356,58 +355,6 @@ def _only_titles(text: str) -> bool:
     """Whether the words before a name are only its title ("US President", "Kremlin spokesman")."""
     words = re.findall(r"[\w’'.-]+", text)
     return len(words) <= 5 and all(w[:1].isupper() or w.lower() in _TITLE_WORDS for w in words)
-
-
-def _titled(item: Analyzed, name: str, role: str, modifiers: Sequence[str] = ()) -> bool:
-    """Whether the article gives this person the role ("Governor Mykola Dorovskyy", "its mayor, X").
-
-    The role, and its modifiers ("US", "Ukrainian", "former"), must stand just before
-    one of the person's mentions (the role may also follow it, as an apposition), so
-    "The Ukrainian leader" is never given to someone the report never calls so. A
-    "leader" is any head of a state or government.
-    """
-    surname = name.split()[-1] if name.split() else name
-    return any(m.key == name or surname in m.text for m in _role_mentions(item, role, modifiers))
-
-
-def _role_mentions(item: Analyzed, role: str, modifiers: Sequence[str] = ()) -> list[Mention]:
-    """The mentions of people the article gives the role, with its modifiers before them."""
-    text = item.article.text
-    roles = _HEADS if role.lower() == "leader" else re.escape(role)
-    role_re = re.compile(rf"\b(?:{roles})\b", re.IGNORECASE)
-    out = []
-    for m in item.analysis.entities:
-        if m.label != "PERSON":
-            continue
-        before = text[max(0, m.span.start - 40) : m.span.start]
-        after = text[m.span.end : m.span.end + 40].split(".")[0]
-        if not (role_re.search(before) or role_re.search(after)):
-            continue
-        if all(re.search(rf"\b{re.escape(w)}\b", before, re.IGNORECASE) for w in modifiers):
-            out.append(m)
-    return out
-
-
-def role_holder(
-    items: Sequence[Analyzed], canon: Callable[[str, str], str]
-) -> Callable[[str, Sequence[str]], str | None]:
-    """Who the story's reports give a role: the one person (by the story's name) any report
-    calls so ("Ukrainian President Volodymyr Zelensky" makes him "The Ukrainian leader" of a
-    report that never titles him), else None (none, or several: "the president")."""
-    cache: dict[tuple[str, tuple[str, ...]], str | None] = {}
-
-    def holder(role: str, modifiers: Sequence[str]) -> str | None:
-        key = (role.lower(), tuple(w.lower() for w in modifiers))
-        if key not in cache:
-            names = {
-                canon(i.article.id, m.key)
-                for i in items
-                for m in _role_mentions(i, role, modifiers)
-            }
-            cache[key] = names.pop() if len(names) == 1 else None
-        return cache[key]
-
-    return holder
 
 
 def _outside_quotes(text: str) -> str:

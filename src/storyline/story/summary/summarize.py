@@ -47,12 +47,12 @@ from storyline.story.summary.edit import (
     room_for_dates,
     without_figures,
 )
+from storyline.story.summary.refer import role_holder
 from storyline.story.summary.sentences import (
     Candidate,
     FactIndex,
     facts_of,
     find_candidates,
-    role_holder,
 )
 from storyline.story.summary.support import Doc, cosine, find_support, idf_of, read_doc, source_key
 from storyline.story.summary.text import (
