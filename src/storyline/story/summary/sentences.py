@@ -2,9 +2,13 @@
 
 A candidate is a whole sentence of prose from an original report: page debris,
 bylines, headings, fragments, pieces of a quotation split over sentences and
-attribution tails ("Putin asked in a call.") are left out; a leading "He"/"She"
-is replaced by the name it stands for; sentences that lean on lost context ("It",
-"This", "The agency") are skipped.
+attribution tails ("Putin asked in a call.") are left out; a sentence the splitter
+cut before its last words is put back together; a leading "He"/"She" is replaced by
+the person it stands for (a description the sentence before opens on, else a name:
+:mod:`.refer`), "The Ukrainian leader" by the person the story's reports give that
+role; sentences that lean on lost context ("It", "This", "The agency", a pronoun no
+description or name before it explains) are skipped, an "it" that stands for
+nothing ("It was not clear why ...") is not.
 """
 
 from __future__ import annotations

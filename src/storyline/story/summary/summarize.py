@@ -1,8 +1,9 @@
 """Extractive, cited multi-document summary of one story.
 
-Candidates are the analysed sentences of the original (non-copy) articles, minus
+Candidates are the analysed sentences of the original (non-copy) articles, and
+those an updated page (a copy) adds to its first version (:mod:`.updates`), minus
 page debris, fragments, headings, bylines and sentences that lean on context they
-lost (a leading "He" is repaired to the name it stands for; "It", "This" or
+lost (a leading "He" is repaired to the person it stands for; "It", "This" or
 "The agency" are skipped). Each candidate is scored by its centrality (TF-IDF
 cosine to the story's centroid), by the story facts it carries (agreed claims,
 quotes, timeline events, central entities) and by how many independent outlets
