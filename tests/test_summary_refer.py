@@ -25,7 +25,10 @@ from tests.test_summary_candidates import _texts
         ("The mother of a 4-year-old girl has been charged.", "He", None),
         ("A man was arrested in Vellmar on Tuesday.", "She", None),
         ("The shooting happened on Elm Street.", "He", None),
-        ("Police said the man ran.", "He", None),
+        ("Police said the girl was shot in the torso on Sunday.", "She", "The girl"),
+        ("Police said that a man ran.", "He", "The man"),
+        ("Police said the man ran.", "She", None),
+        ("Police arrested the man on Sunday.", "He", None),
     ],
 )
 def test_summary_refer_the_person_the_sentence_before_describes(
@@ -40,6 +43,9 @@ def test_summary_refer_a_pronoun_after_a_description_it_agrees_with() -> None:
     assert not resolved_within("Police said he fired the shots")
     assert not resolved_within("The man said she fired the shots")  # "she" is no "man"
     assert not resolved_within("The victims said he ran")
+    assert resolved_within("Sunday, investigators told reporters that they ")
+    assert resolved_within("Three people are dead after they ")
+    assert not resolved_within("The man told reporters that they ")
     assert not resolved_within("According to a police spokesperson, she ")
     assert not resolved_within("One of the witnesses told reporters she ")
     assert resolved_within("Police allege that a man shot at the house of a friend before he ")

@@ -8,7 +8,8 @@ expected to turn herself in"). The rules here, each on the words alone:
 
 - :func:`described_subject`: the person a description opening the previous sentence
   gives ("The mother of a 9-year-old boy"), when it agrees with the pronoun ("She":
-  a woman's noun or one for anyone), said again with "The": the sentence's subject,
+  a woman's noun or one for anyone), said again with "The" (also the subject of what
+  a source said: "Police said the girl was shot"): the sentence's subject,
   before any name it gives later ("according to Police Chief James Craig"); a name in
   apposition ("The suspect, Tomas Reed, ...") is the person instead;
 - :func:`resolved_within`: whether every pronoun of a stretch of a sentence follows a
@@ -81,6 +82,10 @@ _PHRASE_END = re.compile(
     r"did|does|said|says|told|after|when|while|and|but|as|in|on|at|for|from|with|"
     r"accused|charged|arrested|shot|killed)\b|[,;:.—–(]"
 )
+#: A source's attribution before what it said: "Police said (that) ...".
+_SAID = re.compile(
+    r"^(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|say|says|told\s+\w+)(?:\s+that)?\s+(?=the\s|a\s|an\s)"
+)
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:to|of|with|by|for|from|at|in|on|about|against|into|near|than|like)\s*$", re.I
 )
@@ -99,7 +104,9 @@ def described_subject(previous: str, pronoun: str) -> str | None:
     nouns = _NOUN.get(pronoun.lower())
     if nouns is None or pronoun.lower() == "they":
         return None
-    head = re.match(rf"^(?:The|A|An)\s+({_MODIFIERS}{nouns})\b", previous)
+    # the subject of what a source said ("Police said the girl was shot ...")
+    previous = _SAID.sub("", previous, count=1)
+    head = re.match(rf"^(?:The|A|An)\s+({_MODIFIERS}{nouns})\b", previous, re.IGNORECASE)
     if head is None:
         return None
     phrase = head.group(1)
@@ -125,8 +132,10 @@ def resolved_within(text: str) -> bool:
     for m in found:
         nouns = _NOUN[_PRONOUN_OF[m.group(0).lower()]]
         before = text[: m.start()]
+        # a group goes without an article ("investigators told CBS13 that they ...")
+        article = r"(?:(?:the|a|an)\s+)?" if nouns == _NOUN["they"] else r"(?:the|a|an)\s+"
         described = re.finditer(
-            rf"(?:^|(?<=\s))(?:the|a|an)\s+{_MODIFIERS}{nouns}\b", before, re.IGNORECASE
+            rf"(?:^|(?<=\s)){article}{_MODIFIERS}{nouns}\b", before, re.IGNORECASE
         )
         # a description after a preposition is no subject ("according to a spokesperson,
         # she died", "one of the witnesses")
