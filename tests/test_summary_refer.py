@@ -160,3 +160,27 @@ def test_summary_candidates_a_name_a_source_is_given_by_is_not_the_subject() -> 
     assert not any(t.startswith("Tomas Reed lived") for t in _texts(text))
     named = "Tomas Reed was shot in Vellmar, police said. He lived on Elm Street in Vellmar."
     assert "Tomas Reed lived on Elm Street in Vellmar." in _texts(named)
+
+
+def test_summary_candidates_a_heading_run_into_the_sentence_after_it_is_cut_off() -> None:
+    from dataclasses import replace
+
+    from storyline.model import Boilerplate
+    from storyline.story.summary.sentences import find_candidates
+    from tests.test_summary import art
+
+    text = (
+        "Tomas Reed spoke in Vellmar on Monday.\n\nGang ties in Kessel case\n\n"
+        "Two men from Kessel were arrested on Monday and charged with the murder in Vellmar."
+    )
+    heading = text.index("Gang")
+    item = art("a", text)
+    analysis = replace(
+        item.analysis,
+        sentences=(Span(0, heading - 2), Span(heading, len(text))),
+        boilerplate=(Boilerplate(Span(heading, heading + 24), "subheading"),),
+    )
+    texts = [
+        c.text for c in find_candidates(replace(item, analysis=analysis), lambda _a, n: n, {}, {})
+    ]
+    assert texts[-1] == text[text.index("Two men") :]

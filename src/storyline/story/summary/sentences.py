@@ -138,6 +138,15 @@ def find_candidates(
             continue  # the end of the sentence before, put back on it
         raw = text[span.start : span.end]
         before, previous = previous, raw
+        ran_in = [b for b in debris if span.overlaps(b)]
+        if ran_in and "\n" in raw.strip():
+            # a heading or caption the splitter ran into the sentence after it: the
+            # sentence is the one line after the last of them
+            after = max(b.end for b in ran_in)
+            rest = text[after : span.end]
+            if rest.strip() and "\n" not in rest.strip():
+                span = Span(after + len(rest) - len(rest.lstrip()), span.end)
+                raw = text[span.start : span.end]
         if any(span.overlaps(b) for b in debris) or _inside_quote(text, span.start):
             continue
         if _ATTRIBUTION_TAIL.match(raw) and before.rstrip().endswith(('"', "”")):
