@@ -46,6 +46,7 @@ def test_summary_refer_a_pronoun_after_a_description_it_agrees_with() -> None:
     assert resolved_within("Sunday, investigators told reporters that they ")
     assert resolved_within("Three people are dead after they ")
     assert not resolved_within("The man told reporters that they ")
+    assert not resolved_within("One of the teens told police that they ")
     assert not resolved_within("According to a police spokesperson, she ")
     assert not resolved_within("One of the witnesses told reporters she ")
     assert resolved_within("Police allege that a man shot at the house of a friend before he ")

@@ -86,6 +86,7 @@ _PHRASE_END = re.compile(
 _SAID = re.compile(
     r"^(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|say|says|told\s+\w+)(?:\s+that)?\s+(?=the\s|a\s|an\s)"
 )
+_ARTICLE_END = re.compile(r"\b(?:the|a|an)\s*$", re.I)
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:to|of|with|by|for|from|at|in|on|about|against|into|near|than|like)\s*$", re.I
 )
@@ -132,14 +133,18 @@ def resolved_within(text: str) -> bool:
     for m in found:
         nouns = _NOUN[_PRONOUN_OF[m.group(0).lower()]]
         before = text[: m.start()]
-        # a group goes without an article ("investigators told CBS13 that they ...")
-        article = r"(?:(?:the|a|an)\s+)?" if nouns == _NOUN["they"] else r"(?:the|a|an)\s+"
+        # a group goes without an article ("investigators told CBS13 that they ..."), but
+        # not the police a person "told": "they" is that person then
+        bare = rf"|(?<!told )(?<!tell )(?<!telling )(?:{_PLURAL})" if nouns == _NOUN["they"] else ""
         described = re.finditer(
-            rf"(?:^|(?<=\s)){article}{_MODIFIERS}{nouns}\b", before, re.IGNORECASE
+            rf"(?:^|(?<=\s))(?:(?:the|a|an)\s+{_MODIFIERS}{nouns}{bare})\b", before, re.IGNORECASE
         )
         # a description after a preposition is no subject ("according to a spokesperson,
         # she died", "one of the witnesses")
-        if not any(not _AFTER_PREPOSITION.search(before[: d.start()]) for d in described):
+        if not any(
+            not _AFTER_PREPOSITION.search(_ARTICLE_END.sub("", before[: d.start()]))
+            for d in described
+        ):
             return False
     return True
 
