@@ -48,9 +48,10 @@ NAME_LABELS = {"PERSON", "GPE", "LOC", "FAC"}
 
 
 def name_pool(db: sqlite3.Connection) -> dict[int, list[str]]:
-    """The capitalised words of person, place and facility mentions, by length."""
+    """The capitalised words of person, place and facility mentions, by length (of the
+    original reports: a copy's ids end in ``~k``)."""
     words: set[str] = set()
-    for (raw,) in db.execute("SELECT data FROM analyses"):
+    for (raw,) in db.execute("SELECT data FROM analyses WHERE article_id NOT LIKE '%~%'"):
         for mention in json.loads(raw)["entities"]:
             if mention["label"] in NAME_LABELS:
                 words.update(_WORD.findall(mention["text"]))
@@ -119,18 +120,26 @@ class Copy:
 
 
 def grow(
-    db_path: Path, copies: int, max_sentences: int = 6, say: Callable[[str], None] = print
+    db_path: Path,
+    copies: int,
+    max_sentences: int = 6,
+    say: Callable[[str], None] = print,
+    first: int = 1,
 ) -> int:
-    """Add ``copies`` rewritten copies of every stored report and story; the report count."""
+    """Add ``copies`` rewritten copies of every stored report and story; the report count.
+
+    The copies are numbered from ``first``: a store grown before (copies 1 to n) is
+    grown further with ``first = n + 1``; the originals are the rows with no ``~``.
+    """
     db = sqlite3.connect(db_path, isolation_level=None)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=OFF")
     pool = name_pool(db)
     base_articles = db.execute(
         "SELECT id, text, title, source, url, published, published_estimated, path, author,"
-        " content_hash FROM articles ORDER BY rowid"
+        " content_hash FROM articles WHERE id NOT LIKE '%~%' ORDER BY rowid"
     ).fetchall()
-    for k in range(1, copies + 1):
+    for k in range(first, first + copies):
         c = Copy(k, pool)
         db.execute("BEGIN")
         db.executemany(
@@ -171,7 +180,8 @@ def grow(
         _copy_dedup(db, c)
         _copy_stories(db, c, max_sentences)
         db.execute("COMMIT")
-        say(f"  copy {k}/{copies}: {len(base_articles) * (k + 1):,} reports")
+        n = int(db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+        say(f"  copy {k}/{first + copies - 1}: {n:,} reports")
     db.execute("DELETE FROM cluster_state")
     db.execute("DELETE FROM cluster_meta")  # stale: restored from the features, once
     n = int(db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])

@@ -26,7 +26,9 @@ text is parsed), given a warm-up digest of one new report (the clusterer's state
 restored once; the report folder holds empty placeholder pages, see
 ``placeholder_pages``), then the same two digests. Each digest runs in its own
 process, as ``storyline digest`` would; its wall time and peak resident memory
-(its own, or its largest worker's) are printed.
+(its own, or its largest worker's) are printed. Last, each folder's stories.json and
+index (written incrementally) are compared with writing them whole from its store
+(``--child-check DB OUT`` does that alone).
 
     .venv/bin/python bench/digest.py --gva [--analysed DB] [--copies 20] [--keep DIR]
 
@@ -375,6 +377,9 @@ def gva_main(args: argparse.Namespace) -> None:
             0,
         )
         digest(f"{size:,} stored: nothing new, again", big, work / "out2", [], 0)
+        for db, out in ((small, work / "out1"), (big, work / "out2")):
+            data, _ = timed_child("--child-check", str(db), str(out))
+            print(f"{out.name}: stories.json and index as a whole write gives: {data['same']}")
         print(
             "\n| digest | digest s | analysis apart s | process s (start-up included)"
             " | stories assembled | reports/s | peak RSS MB |"
@@ -392,26 +397,57 @@ def placeholder_pages(db: Path, out: Path) -> None:
 
     Rendering the copies' pages (tens of thousands) would take longer than the rest
     of the run and changes nothing that a later digest does: it rewrites only the
-    pages of the stories it assembles, then stories.json and the index (which this
-    manifest's empty state makes the next digest rebuild).
+    pages of the stories changed since the generation this manifest names, then
+    stories.json and the index (which the folder lacks, so the next digest writes
+    them whole).
     """
     from storyline.report.html import story_file, storyline_file
-    from storyline.store import Store
-    from storyline.update.report import MANIFEST, RENDER_VERSION, page_key
+    from storyline.store import Store, report_log
+    from storyline.update.report import MANIFEST, RENDER_VERSION
 
     out.mkdir(parents=True, exist_ok=True)
     with Store(db) as store:
         keys = store.stories.keys()
         lines = store.stories.storyline_keys()
+        with store.batch():
+            generation = report_log.record(store.connection, (), ())
     for story_id in keys:
         page = out / story_file(story_id)
         page.touch()
         page.with_suffix(".md").touch()
     for line_id in lines:
         (out / storyline_file(line_id)).touch()
-    pages = {s: page_key(k) for s, k in keys.items()}
-    manifest = {"version": RENDER_VERSION, "state": "", "pages": pages, "lines": lines}
+    for name in ("stories.json", "index.html"):
+        (out / name).unlink(missing_ok=True)
+    manifest = {
+        "version": RENDER_VERSION,
+        "generation": generation.number,
+        "token": generation.token,
+    }
     (out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+
+
+def child_check(db: Path, out: Path) -> None:
+    """Whether ``out``'s stories.json and index (written incrementally) are the bytes of
+    writing them whole from the store; prints the answer as JSON."""
+    import filecmp
+
+    from storyline.store import Store
+    from storyline.update.jsonfile import write_spliced
+    from storyline.update.jsonorder import json_sections
+    from storyline.update.report import write_index
+
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(dir=out.parent) as tmp, Store(db) as store:
+        placed = store.placements()
+        copies = {c: o for c, o in store.duplicates().items() if c in placed and o in placed}
+        write_spliced(Path(tmp) / "stories.json", json_sections(store, copies))
+        write_index(store, Path(tmp) / "index.html")
+        same = {
+            name: filecmp.cmp(Path(tmp) / name, out / name, shallow=False)
+            for name in ("stories.json", "index.html")
+        }
+    print(json.dumps({"seconds": time.perf_counter() - start, "same": same}))
 
 
 def child_analyse(db: Path, dev: Path, jobs: int) -> None:
@@ -430,6 +466,9 @@ def child_analyse(db: Path, dev: Path, jobs: int) -> None:
 
 def main() -> None:
     """Build the corpus, run the two digests, print the tables."""
+    if len(sys.argv) > 3 and sys.argv[1] == "--child-check":
+        child_check(Path(sys.argv[2]), Path(sys.argv[3]))
+        return
     if len(sys.argv) > 1 and sys.argv[1] in ("--child-digest", "--child-analyse"):
         jobs = int(sys.argv[sys.argv.index("--jobs") + 1]) if "--jobs" in sys.argv else 2
         rest = [a for a in sys.argv[2:] if a != "--jobs" and a != str(jobs)]

@@ -26,6 +26,13 @@ cores they take the CPU the server needs), kept as the fallback. Both run on
 127.0.0.1 only, for a fixed duration. ``--workers`` runs the server with each
 number of worker processes in turn (``storyline serve --workers N``).
 Goals: p95 <= 50 ms for pages and API, <= 150 ms for search, zero errors.
+
+Routes (``--routes`` takes these names): the baseline static file, ``/``, ``story
+page``, ``story API``, ``/api/v1/stories``, ``search`` (400 searches for words of
+the newest stories' names: about 70 distinct, so most are answered from what the
+server kept) and ``search-varied`` (up to 1,000 distinct searches for words and
+pairs of words of the newest stories' titles: most must run their queries).
+Server CPU per search request without HTTP or load: bench/serve_cpu.py.
 """
 
 from __future__ import annotations
@@ -33,6 +40,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import hashlib
+import itertools
 import json
 import multiprocessing
 import os
@@ -361,7 +369,30 @@ def _routes(db: Path, stories: list[str]) -> dict[str, list[str]]:
         + [f"/api/v1/stories?limit=50&since=2025-0{m}-01" for m in range(1, 10)],
         "search": [f"/search?q={w}" for w in rng.sample(words, min(200, len(words)))]
         + [f"/search?q={a}+{b}" for a, b in zip(words[::2], words[1::2], strict=False)][:200],
+        "search-varied": _varied_searches(db, rng),
     }
+
+
+def _varied_searches(db: Path, rng: random.Random, count: int = 1000) -> list[str]:
+    """Many distinct searches (the "search" route has few: names repeat): the words of
+    the newest stories' titles, one at a time and as pairs of neighbours, as readers
+    search for a headline; none repeated."""
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        titles = [
+            t
+            for (t,) in con.execute("SELECT title FROM served_stories ORDER BY num DESC LIMIT 3000")
+        ]
+    finally:
+        con.close()
+    queries: set[str] = set()
+    for title in titles:
+        words = ["".join(c for c in w if c.isalnum()) for w in title.split()]
+        words = [w for w in words if len(w) > 3]
+        queries.update(words)
+        queries.update(f"{a}+{b}" for a, b in itertools.pairwise(words))
+    chosen = rng.sample(sorted(queries), min(count, len(queries)))
+    return [f"/search?q={q}" for q in chosen]
 
 
 def _serve(db: Path, workers: int) -> tuple[subprocess.Popen[bytes], str]:

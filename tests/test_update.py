@@ -4,11 +4,14 @@ depend on how the reports were split between digests."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,14 +19,16 @@ from storyline.analyze.pipeline import analyze_articles
 from storyline.ingest import iter_articles
 from storyline.model import Analyzed
 from storyline.report import write_report
-from storyline.store import Store
+from storyline.report.html import story_file, storyline_file
+from storyline.store import Store, report_log
 from storyline.store.sqlite import SCHEMA_VERSION
 from storyline.story.dedup.incremental import update_duplicates_of
 from storyline.story.dedup.minhash import find_duplicates
 from storyline.update import load_digest, place_and_update, update_stories
 from storyline.update.jsonfile import INDEX
+from storyline.update.jsonorder import json_sections, merged
 from storyline.update.place import read_items
-from storyline.update.report import MANIFEST
+from storyline.update.report import MANIFEST, RENDER_VERSION, page_key
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 KEPT = (MANIFEST, INDEX)
@@ -226,3 +231,123 @@ def test_update_builds_every_storyline_once_for_a_store_that_keeps_none(
         assert update_stories(store, out_dir=tmp_path / "again").changed == ()
         assert store.stories.storyline_keys() == kept
     assert _files(tmp_path / "again") == _files(tmp_path / "out")
+
+
+def _times(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in folder.iterdir() if p.name not in KEPT}
+
+
+def test_update_rewrites_only_the_pages_of_what_changed(
+    analysed: list[Analyzed], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    with Store(tmp_path / "s.db") as store:
+        _add(store, analysed[:-2])
+        update_stories(store, out_dir=out)
+        before = _times(out)
+        for page in out.iterdir():  # pages left alone keep their time, whatever the clock
+            if page.name in before:
+                os.utime(page, ns=(1, 1))
+        _add(store, analysed[-2:])
+        update = update_stories(store, out_dir=out)
+        after = _times(out)
+        lines = {s.storyline for s in store.stories.stories(update.changed)}
+    touched = {name for name, t in after.items() if t != 1}
+    allowed = {"stories.json", "index.html"}
+    allowed |= {story_file(s) for s in update.changed} | {
+        story_file(s).removesuffix(".html") + ".md" for s in update.changed
+    }
+    allowed |= {storyline_file(x) for x in lines}
+    assert update.changed and touched <= allowed
+    assert {story_file(s) for s in update.changed} <= touched
+
+
+def test_update_folder_behind_catches_up_from_the_log(
+    analysed: list[Analyzed], tmp_path: Path
+) -> None:
+    # A folder written by the first digest; the next two write another folder; a third
+    # digest into the first folder rewrites what the two changed, as a full write would.
+    a, b = tmp_path / "a", tmp_path / "b"
+    with Store(tmp_path / "s.db") as store:
+        _add(store, analysed[:-4])
+        update_stories(store, out_dir=a)
+        _add(store, analysed[-4:-2])
+        first = update_stories(store, out_dir=b)
+        _add(store, analysed[-2:])
+        second = update_stories(store, out_dir=b)
+        assert first.changed and second.changed
+        assert update_stories(store, out_dir=a).changed == ()
+        write_report(load_digest(store), tmp_path / "full")
+    assert _files(a) == _files(b) == _files(tmp_path / "full")
+
+
+def test_update_folder_of_an_older_manifest_or_another_database_is_compared_whole(
+    analysed: list[Analyzed], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    with Store(tmp_path / "s.db") as store:
+        _add(store, analysed[:-2])
+        update_stories(store, out_dir=out)
+        # The per-page manifest older versions wrote, current: no page is written again.
+        keys = store.stories.keys()
+        old = {
+            "version": RENDER_VERSION,
+            "state": "",
+            "pages": {s: page_key(k) for s, k in keys.items()},
+            "lines": store.stories.storyline_keys(),
+        }
+        (out / MANIFEST).write_text(json.dumps(old), encoding="utf-8")
+        (out / "stories.json").unlink()
+        before = _times(out)
+        assert update_stories(store, out_dir=out).changed == ()
+        after = _times(out)
+        assert {n for n in after if after[n] != before.get(n)} == {"stories.json", "index.html"}
+        assert "generation" in json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    # A copy of the database that went its own way wrote the folder since: its
+    # generation is unknown here (another token), so every page is compared.
+    shutil.copy(tmp_path / "s.db", tmp_path / "copy.db")
+    with Store(tmp_path / "copy.db") as other:
+        _add(other, analysed[-2:])
+        assert update_stories(other, out_dir=out).changed
+    with Store(tmp_path / "s.db") as store:
+        _add(store, analysed[-1:])
+        update_stories(store, out_dir=out)
+        write_report(load_digest(store), tmp_path / "full")
+    full, got = _files(tmp_path / "full"), _files(out)
+    assert {n: got.get(n) for n in full} == full
+
+
+def test_update_orders_stories_json_from_the_previous_file_as_in_full(
+    analysed: list[Analyzed], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    with Store(tmp_path / "s.db") as store:
+        _add(store, analysed[:-3])
+        update_stories(store, out_dir=out)
+        rows = json.loads((out / INDEX).read_text(encoding="utf-8"))["sections"]
+        folder = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        _add(store, analysed[-3:])
+        assert update_stories(store, out_dir=out).changed
+        since = report_log.since(store.connection, folder["generation"], folder["token"])
+        assert since is not None and since.stories
+        placed = store.placements()
+        copies = {c: o for c, o in store.duplicates().items() if c in placed and o in placed}
+        sections = json_sections(store, copies, since.stories, since.storylines)
+        for section in sections:
+            assert section.update is not None and callable(section.order)
+            made = section.update(rows[section.name])
+            assert made is not None
+            assert [e[:2] for e in made] == [e[:2] for e in section.order()]
+
+
+def test_merged_puts_fresh_entries_in_their_places() -> None:
+    def before(a: tuple[str, str, Any], b: tuple[str, str, Any]) -> bool:
+        return bool(a[2] > b[2] or (a[2] == b[2] and a[0] < b[0]))  # newest first, then id
+
+    rows = [["c", "k", 0, 1, "2024-03"], ["a", "k", 0, 1, "2024-02"], ["b", "k", 0, 1, "2024-02"]]
+    rows += [["d", "k", 0, 1, "2024-01"]]
+    fresh = [("b", "k2", "2024-04"), ("e", "k", "2024-02"), ("0", "k", "2023-12")]
+    got = merged(rows, {"b", "gone"}, fresh, before)
+    assert got is not None
+    assert [e[0] for e in got] == ["b", "c", "a", "e", "d", "0"]
+    assert merged([["a", "k", 0, 1]], set(), [], before) is None  # no place recorded

@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from anyio import to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
@@ -25,6 +26,7 @@ from storyline.report.html import page_assets
 from storyline.serve.auth import AuthError, Gate
 from storyline.serve.feeds import router as feeds_router
 from storyline.serve.hot import HotRoutes
+from storyline.serve.hot_search import SearchAnswers
 from storyline.serve.http import EdgeMiddleware, NotFoundError, conditional, json_error
 from storyline.serve.pages import router as pages_router
 from storyline.serve.publish import place_pending
@@ -55,6 +57,8 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # sync routes and run_in_threadpool share this limit (anyio's default is 40)
+        to_thread.current_default_thread_limiter().total_tokens = settings.read_threads
         running: list[asyncio.Task[None]] = []
         if settings.place:
             state.worker = PlacementWorker(settings.db, placer or place, settings.poll_seconds)
@@ -88,7 +92,7 @@ def create_app(
     _add_assets(app)
     _add_errors(app)
     if not settings.private:  # a private server checks every read's token in its routes
-        app.add_middleware(HotRoutes, state=state)
+        app.add_middleware(HotRoutes, state=state, search=SearchAnswers(state).answer)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

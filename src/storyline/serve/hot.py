@@ -9,9 +9,10 @@ a few µs. With reads open (no
 the store, with the same headers, ETag/304 and Last-Modified as the routes (the
 edge middleware around it adds the security headers). Everything else, a story
 it does not have, a ``HEAD``, and every request of a private server goes on to
-the app. The story listing ``GET /api/v1/stories`` goes to its route, and the
-route's 200 is kept and sent again (with its own ETag and Link) while the
-published generation holds.
+the app. ``GET /search`` is answered by :mod:`storyline.serve.hot_search`
+when given (its results read again after every publish). The story listing
+``GET /api/v1/stories`` goes to its route, and the route's 200 is kept and sent
+again (with its own ETag and Link) while the published generation holds.
 
 When an answer is current: :class:`~storyline.serve.state.ChangeWatch` reads
 the store's data version (``PRAGMA data_version``; on PostgreSQL the WAL
@@ -31,7 +32,7 @@ import asyncio
 import gzip
 import hashlib
 from collections import OrderedDict
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -141,10 +142,18 @@ class Prepared:
 class HotRoutes:
     """ASGI middleware: the hot routes from memory, the rest to ``app``."""
 
-    def __init__(self, app: ASGIApp, state: AppState, size: int = HOT_SIZE) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        state: AppState,
+        size: int = HOT_SIZE,
+        search: Callable[[Scope, Send], Awaitable[bool]] | None = None,
+    ) -> None:
         self.app = app
         self.state = state
         self.size = size
+        #: Answers ``GET /search`` (serve/hot_search.py), or says the route must.
+        self.search = search
         self._answers: OrderedDict[tuple[str, str], Prepared] = OrderedDict()
         self._building: dict[tuple[str, str], asyncio.Future[Prepared | None]] = {}
         self._home_lists: tuple[str, Markup] | None = None
@@ -158,6 +167,9 @@ class HotRoutes:
             elif path.startswith("/stories/"):
                 story_id = path[len("/stories/") :]
                 if _plain_id(story_id) and await self._answer(scope, send, ("page", story_id)):
+                    return
+            elif path == "/search":
+                if self.search is not None and await self.search(scope, send):
                     return
             elif path == "/api/v1/stories":
                 await self._listing(scope, receive, send)

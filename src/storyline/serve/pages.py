@@ -22,7 +22,8 @@ from storyline.serve.filters import make_filters
 from storyline.serve.http import NotFoundError, conditional
 from storyline.serve.publish import SERVER_SITE
 from storyline.serve.state import AppState, templates
-from storyline.store.search import Filters, StoryRow
+from storyline.store.search import Filters, ReportHit, StoryRow
+from storyline.store.search_steps import Snippets
 from storyline.store.served import Published
 from storyline.story.storyline import storyline_from_json
 
@@ -156,13 +157,29 @@ def search_page(request: Request, filters: Annotated[Filters, Depends(make_filte
     reader = _state(request).reader()
 
     def context() -> dict[str, Any]:
-        active = filters.q or filters.since or filters.until or filters.outlet or filters.entity
-        stories: list[StoryRow] = []
-        if active or filters.disputed:
-            stories = reader.ranked_stories(filters)
-        return {"filters": filters, "stories": stories, "reports": reader.ranked_reports(filters)}
+        stories, reports = search_results(reader, filters, _state(request).snippets)
+        return {"filters": filters, "stories": stories, "reports": reports}
 
     return _page(request, "search.html.j2", context)
+
+
+def search_results(
+    reader: Published, filters: Filters, snippets: Snippets | None = None
+) -> tuple[tuple[StoryRow, ...], tuple[ReportHit, ...]]:
+    """What the search page lists: ranked stories (when anything narrows them) and reports."""
+    active = filters.q or filters.since or filters.until or filters.outlet or filters.entity
+    stories: tuple[StoryRow, ...] = ()
+    if active or filters.disputed:
+        stories = tuple(reader.ranked_stories(filters))
+    return stories, tuple(reader.ranked_reports(filters, snippets=snippets))
+
+
+def render_search(
+    filters: Filters, stories: tuple[StoryRow, ...], reports: tuple[ReportHit, ...]
+) -> str:
+    """The search page for these results (as :func:`search_page` renders it)."""
+    context = {"filters": filters, "stories": stories, "reports": reports}
+    return templates().get_template("search.html.j2").render(**context)
 
 
 @router.get("/entities/{key}", summary="A person's or organisation's page")

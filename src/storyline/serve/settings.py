@@ -38,5 +38,8 @@ class Settings:
     place: bool = True
     #: Seconds between the worker's checks for work arriving other than by POST.
     poll_seconds: float = 5.0
+    #: Threads that answer requests at once off the event loop, each reading through its own
+    #: connection: with the event loop's, the most read connections a process opens.
+    read_threads: int = 8
     #: Coroutines started with the app (e.g. feed polling).
     tasks: tuple[BackgroundTask, ...] = ()

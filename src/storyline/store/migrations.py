@@ -275,6 +275,21 @@ CREATE TABLE IF NOT EXISTS cluster_merges (
 );
 """
 
+# --- version 7: what changed in each digest, for the report folders (report_log.py) ---
+_V7 = """
+-- One row per story or storyline whose pages a digest changed or removed, and one
+-- ('#', a random token) naming the generation: a report folder records the
+-- generation it was written for and a later digest rewrites only what changed since.
+CREATE TABLE IF NOT EXISTS report_log (
+    generation INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS report_log_generation ON report_log(generation);
+-- The index page's order, so that its sections are read in one pass without a sort.
+CREATE INDEX IF NOT EXISTS storylines_index_order ON storylines(index_last, id);
+"""
+
 
 @dataclass(frozen=True, slots=True)
 class Migration:
@@ -316,6 +331,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         "kept storylines and article entries, the clusterer's state as rows",
         _script(_V6),
     ),
+    Migration(7, "what each digest changed, for the report folders (report_log)", _script(_V7)),
 )
 
 #: The schema version this code writes and reads.

@@ -20,6 +20,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.store.connection import Connection
+from storyline.store.search_steps import (
+    Snippets,
+    ranked_report_rowids,
+    ranked_story_nums,
+    report_hits,
+)
 
 #: Matches a search ranks at most: past that, the newest matches are ranked (see _window).
 RANKED_MATCHES = 500
@@ -178,6 +184,7 @@ def ranked_stories(
 
         return search_pg.ranked_stories(db, filters, limit=limit)
     where, args = story_filters(filters)
+    filtered = bool(where)
     match = fts_query(filters.q)
     where.append("story_fts MATCH ?")
     args.append(match)
@@ -185,18 +192,28 @@ def ranked_stories(
     if lowest:
         where.append("f.rowid >= ?")
         args.append(lowest)
+    nums = ranked_story_nums(db, where, args, filtered, limit)
+    if not nums:
+        return []
     sql = (
-        f"SELECT {STORY_COLUMNS} FROM story_fts f JOIN served_stories s ON s.num = f.rowid"
-        f" WHERE {' AND '.join(where)} ORDER BY bm25(story_fts, 4.0, 1.0, 2.0) LIMIT ?"
+        f"SELECT {STORY_COLUMNS} FROM served_stories s WHERE s.num IN ({','.join('?' * len(nums))})"
     )
-    args.append(limit)
-    return [story_row(r) for r in db.execute(sql, args).fetchall()]
+    rows = {row.num: row for row in map(story_row, db.execute(sql, nums).fetchall())}
+    return [rows[n] for n in nums if n in rows]  # one dropped meanwhile is left out
 
 
 def ranked_reports(
-    db: Connection, filters: Filters, *, limit: int = SEARCH_LIMIT
+    db: Connection,
+    filters: Filters,
+    *,
+    limit: int = SEARCH_LIMIT,
+    snippets: Snippets | None = None,
 ) -> list[ReportHit]:
-    """Reports matching the query, best first, with a snippet around the matches."""
+    """Reports matching the query, best first, with a snippet around the matches.
+
+    ``snippets``: where the snippets of earlier searches are kept (SQLite; see
+    :mod:`storyline.store.search_steps`).
+    """
     if not filters.q:
         return []
     if db.kind == "postgresql":
@@ -213,16 +230,8 @@ def ranked_reports(
     report_where, report_args = report_filters(filters)
     where += report_where
     args += report_args
-    sql = (
-        "SELECT a.id, COALESCE(a.title, ''), COALESCE(a.source, ''),"
-        " COALESCE(a.published, ''), p.story_id,"
-        f" snippet(report_fts, 1, '{HIT_OPEN}', '{HIT_CLOSE}', ' … ', 24)"
-        " FROM report_fts JOIN articles a ON a.rowid = report_fts.rowid"
-        " LEFT JOIN placements p ON p.article_id = a.id"
-        f" WHERE {' AND '.join(where)} ORDER BY bm25(report_fts, 2.0, 1.0) LIMIT ?"
-    )
-    args.append(limit)
-    rows = db.execute(sql, args).fetchall()
+    rowids = ranked_report_rowids(db, where, args, bool(report_where), limit)
+    rows = report_hits(db, match, rowids, snippets, (HIT_OPEN, HIT_CLOSE))
     return [
         ReportHit(
             str(a), str(t), str(src), str(pub), None if story is None else str(story), str(snip)

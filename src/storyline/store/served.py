@@ -41,6 +41,7 @@ from storyline.store.search import (
     story_row,
     unindex_story,
 )
+from storyline.store.search_steps import Snippets
 from storyline.store.sqlite import _ARTICLE_COLUMNS, ANALYSIS_VERSION, _article
 
 #: How many of the newest reports :meth:`Published.pending` looks at (new work is recent).
@@ -334,9 +335,14 @@ class Published:
             return self.stories(filters, limit=limit)
         return ranked_stories(self._db, filters, limit=limit)
 
-    def ranked_reports(self, filters: Filters, *, limit: int = SEARCH_LIMIT) -> list[ReportHit]:
-        """Reports matching the words, best first, with a snippet around the matches."""
-        return ranked_reports(self._db, filters, limit=limit)
+    def ranked_reports(
+        self, filters: Filters, *, limit: int = SEARCH_LIMIT, snippets: Snippets | None = None
+    ) -> list[ReportHit]:
+        """Reports matching the words, best first, with a snippet around the matches.
+
+        ``snippets`` keeps snippets between searches (a server passes its own).
+        """
+        return ranked_reports(self._db, filters, limit=limit, snippets=snippets)
 
     def story(self, story_id: str) -> tuple[StoryRow, str, bytes] | None:
         """A story's listing row, its contract object (JSON text) and its page (gzip)."""

@@ -58,6 +58,32 @@ class StoryTable:
         rows = self._db.execute("SELECT id, key FROM stories").fetchall()
         return {str(i): str(k) for i, k in rows}
 
+    def ids(self) -> set[str]:
+        """Every stored story's id."""
+        return {str(i) for (i,) in self._db.execute("SELECT id FROM stories").fetchall()}
+
+    def existing(self, ids: Iterable[str]) -> set[str]:
+        """Those of these story ids that are stored."""
+        return self._existing("stories", ids)
+
+    def storyline_ids(self) -> set[str]:
+        """Every kept storyline's id."""
+        return {str(i) for (i,) in self._db.execute("SELECT id FROM storylines").fetchall()}
+
+    def existing_storylines(self, ids: Iterable[str]) -> set[str]:
+        """Those of these storyline ids that are kept."""
+        return self._existing("storylines", ids)
+
+    def _existing(self, table: str, ids: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for chunk in _chunks(sorted(ids)):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT id FROM {table} WHERE id IN ({marks})", chunk
+            ).fetchall()
+            out.update(str(i) for (i,) in rows)
+        return out
+
     def save(self, stored: StoredStory, articles: Iterable[StoryArticle]) -> None:
         """Store (or replace) one assembled story and its articles' estimated dates."""
         s = stored.story
@@ -161,18 +187,13 @@ class StoryTable:
         return out
 
     def index_sections(self) -> Iterator[str]:
-        """Every storyline's section of the index, in the index's order."""
-        rows = self._db.execute("SELECT id FROM storylines ORDER BY index_last DESC, id DESC")
-        ids = [str(i) for (i,) in rows.fetchall()]
-        for chunk in _chunks(ids):
-            marks = ",".join("?" * len(chunk))
-            got = dict(
-                self._db.execute(
-                    f"SELECT id, section FROM storylines WHERE id IN ({marks})", chunk
-                ).fetchall()
-            )
-            for i in chunk:
-                yield str(got[i])
+        """Every storyline's section of the index, in the index's order (read in one pass
+        along ``storylines_index_order``)."""
+        rows = self._db.execute("SELECT section FROM storylines ORDER BY index_last DESC, id DESC")
+        row = rows.fetchone()
+        while row is not None:
+            yield str(row[0])
+            row = rows.fetchone()
 
     def count_storylines(self) -> int:
         """How many storylines are kept."""
@@ -196,27 +217,56 @@ class StoryTable:
 
     # --- stories.json's order (storyline.update.jsonfile) ------------------------------
 
-    def json_order(self) -> dict[str, list[tuple[str, str]]]:
-        """Each list of stories.json as (id, key of what its entry was made from), in order.
+    def json_order(self) -> dict[str, list[tuple[str, str, Any]]]:
+        """Each list of stories.json as (id, key of what its entry was made from, what it
+        is ordered by), in order.
 
         An article's entry follows its story's key (its estimated date and evidence
         change only when the story is assembled again); the copy it is of is added by
-        the caller.
+        the caller. Articles are ordered by their row (the order they were stored in),
+        stories by their newest report (newest first, then id), storylines by their
+        last event (newest first, then id, descending).
         """
         articles = self._db.execute(
-            "SELECT s.article_id, t.key FROM story_articles s"
+            "SELECT s.article_id, t.key, a.rowid FROM story_articles s"
             " JOIN articles a ON a.id = s.article_id JOIN stories t ON t.id = s.story_id"
             " ORDER BY a.rowid"
         ).fetchall()
         stories = self._db.execute(
-            "SELECT id, key FROM stories ORDER BY latest DESC, id, storyline"
+            "SELECT id, key, latest FROM stories ORDER BY latest DESC, id, storyline"
         ).fetchall()
-        lines = self._db.execute("SELECT id, key FROM storylines ORDER BY last DESC, id DESC")
+        lines = self._db.execute(
+            "SELECT id, key, last FROM storylines ORDER BY last DESC, id DESC"
+        ).fetchall()
         return {
-            "articles": [(str(i), str(k)) for i, k in articles],
-            "stories": [(str(i), str(k)) for i, k in stories],
-            "storylines": [(str(i), str(k)) for i, k in lines.fetchall()],
+            "articles": [(str(i), str(k), int(r)) for i, k, r in articles],
+            "stories": [(str(i), str(k), str(t)) for i, k, t in stories],
+            "storylines": [(str(i), str(k), str(t)) for i, k, t in lines],
         }
+
+    def json_order_of(self, table: str, ids: Iterable[str]) -> list[tuple[str, str, Any]]:
+        """As :meth:`json_order`, for the named stories (or storylines) only, any order;
+        for ``articles``, the articles of the named stories."""
+        if table not in ("articles", "stories", "storylines"):
+            raise ValueError(table)
+        out: list[tuple[str, str, Any]] = []
+        for chunk in _chunks(sorted(ids)):
+            marks = ",".join("?" * len(chunk))
+            if table == "articles":
+                sql = (
+                    "SELECT s.article_id, t.key, a.rowid FROM story_articles s"
+                    " JOIN articles a ON a.id = s.article_id JOIN stories t ON t.id = s.story_id"
+                    f" WHERE s.story_id IN ({marks})"
+                )
+            else:
+                sort = "latest" if table == "stories" else "last"
+                sql = f"SELECT id, key, {sort} FROM {table} WHERE id IN ({marks})"
+            out += [(str(i), str(k), o) for i, k, o in self._db.execute(sql, chunk).fetchall()]
+        return out
+
+    def count_placed(self) -> int:
+        """How many articles the stored stories hold."""
+        return int(self._db.execute("SELECT COUNT(*) FROM story_articles").fetchone()[0])
 
     def json_docs(self, table: str, ids: Sequence[str]) -> dict[str, str]:
         """The kept stories.json entries of these stories or storylines."""

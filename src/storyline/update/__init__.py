@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from storyline.model import Article, ArticleAnalysis, Digest
-from storyline.store import Store
+from storyline.store import Store, report_log
 from storyline.update.place import place_new, read_items, update_copies
 from storyline.update.report import ReportWriter
 from storyline.update.stories import assemble_changed, find_changes, refresh_storylines
@@ -111,7 +111,13 @@ def update_stories(
     ):
         if writer is not None:
             writer.story(built, changes.keys[built.story.id], duplicate_of)
-    refresh_storylines(store, lines)
+    built_lines = refresh_storylines(store, lines)
+    with store.batch():  # what the report folders must bring up to date
+        report_log.record(
+            store.connection,
+            [*changes.keys, *changes.removed],
+            lines | {line.id for line in built_lines},
+        )
     stories = store.stories.count()
     # Never replace a report by an empty one (a first digest of unreadable inputs).
     out = writer.finish(duplicate_of) if writer is not None and stories else None

@@ -3,7 +3,9 @@
 The file is three lists of entries (articles, stories, storylines; see
 :func:`storyline.report.json.write_json_entries`, whose bytes this writes). Beside
 it, ``.storyline-json.idx`` records, for the file as written, each entry's id, the
-key it was written from, and its byte range. The next rewrite walks the new order
+key it was written from, its byte range and (when the section gives it) its place in
+its list, from which a section may make the new order without reading it whole (see
+:mod:`storyline.update.jsonorder`). The next rewrite walks the new order
 of each list: an entry whose key is unchanged is copied from the previous file
 (runs of them in one ``copy_file_range``), the others are read from the store. A
 digest that changes 20 stories thus reads 20 stories' entries and copies the rest,
@@ -28,13 +30,26 @@ INDEX = ".storyline-json.idx"
 BLOCK = 500
 
 
+#: One entry of a section: (id, key) or (id, key, what the section is ordered by).
+Entry = tuple[str, str] | tuple[str, str, Any]
+#: One row of the index: [id, key, start, length] or [id, key, start, length, order].
+Row = list[Any]
+
+
 @dataclass(frozen=True, slots=True)
 class Section:
-    """One list of ``stories.json``: its entries in file order and how to read their text."""
+    """One list of ``stories.json``: its entries in file order and how to read their text.
+
+    ``order`` is the entries in file order (or a function giving them, called only when
+    ``update`` cannot say); ``update``, given the previous file's rows of this section
+    in file order, returns the new order made from them and what changed since, or
+    None when it cannot (the rows lack what the section is ordered by).
+    """
 
     name: str
-    order: Sequence[tuple[str, str]]  # (id, key) in file order
+    order: Sequence[Entry] | Callable[[], Sequence[Entry]]
     read: Callable[[Sequence[str]], Mapping[str, str]]  # ids -> entry texts
+    update: Callable[[Sequence[Row]], Sequence[Entry] | None] | None = None
 
 
 class _Out:
@@ -96,13 +111,13 @@ class _Out:
         self._flush()
 
 
-def _blocks(items: Sequence[tuple[str, str]]) -> Iterator[Sequence[tuple[str, str]]]:
+def _blocks(items: Sequence[Entry]) -> Iterator[Sequence[Entry]]:
     for i in range(0, len(items), BLOCK):
         yield items[i : i + BLOCK]
 
 
-def _read_index(path: Path) -> dict[str, dict[str, list[Any]]]:
-    """The previous file's entries by section and id, if the index is current."""
+def _read_index(path: Path) -> dict[str, list[Row]]:
+    """The previous file's rows by section, in file order, if the index is current."""
     index = path.with_name(INDEX)
     try:
         data = json.loads(index.read_text(encoding="utf-8"))
@@ -112,14 +127,22 @@ def _read_index(path: Path) -> dict[str, dict[str, list[Any]]]:
     if not isinstance(data, dict) or data.get("file") != [st.st_size, st.st_mtime_ns]:
         return {}
     sections = data.get("sections", {})
-    return {name: {e[0]: e[1:] for e in rows} for name, rows in sections.items()}
+    return {str(name): list(rows) for name, rows in sections.items()}
+
+
+def _order(section: Section, rows: Sequence[Row] | None) -> Sequence[Entry]:
+    if rows is not None and section.update is not None:
+        order = section.update(rows)
+        if order is not None:
+            return order
+    return section.order() if callable(section.order) else section.order
 
 
 def write_spliced(path: Path, sections: Sequence[Section]) -> int:
     """Write ``stories.json`` at ``path``; return how many entries were read from the store."""
     old = _read_index(path)
     tmp = path.with_name(path.name + ".tmp")
-    written: dict[str, list[list[Any]]] = {}
+    written: dict[str, list[Row]] = {}
     fresh = 0
     src = path.open("rb") if old else None
     try:
@@ -129,24 +152,26 @@ def write_spliced(path: Path, sections: Sequence[Section]) -> int:
             out.write(b"{\n")
             for section in sections:
                 out.write(f' "{section.name}": ['.encode())
-                before = old.get(section.name, {})
-                rows: list[list[Any]] = []
+                previous = old.get(section.name)
+                before = {r[0]: r for r in previous or ()}
+                rows: list[Row] = []
                 first = True
-                for block in _blocks(section.order):
-                    wanted = [i for i, k in block if (before.get(i) or [None])[0] != k]
+                for block in _blocks(_order(section, previous)):
+                    wanted = [e[0] for e in block if (before.get(e[0]) or [None, None])[1] != e[1]]
                     texts = section.read(wanted) if wanted else {}
-                    for entry_id, key in block:
+                    for entry in block:
+                        entry_id, key = entry[0], entry[1]
                         sep = b"\n" if first else b",\n"
                         first = False
                         kept = before.get(entry_id)
-                        if kept is not None and kept[0] == key:
-                            start = out.copy(int(kept[1]), int(kept[2]), sep)
-                            rows.append([entry_id, key, start, int(kept[2])])
+                        if kept is not None and kept[1] == key:
+                            start = out.copy(int(kept[2]), int(kept[3]), sep)
+                            rows.append([entry_id, key, start, int(kept[3]), *entry[2:]])
                             continue
                         data = texts[entry_id].encode("utf-8")
                         fresh += 1
                         out.write(sep)
-                        rows.append([entry_id, key, out.pos, len(data)])
+                        rows.append([entry_id, key, out.pos, len(data), *entry[2:]])
                         out.write(data)
                 out.write(b"],\n" if first else b"\n ],\n")
                 written[section.name] = rows

@@ -15,6 +15,17 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from storyline.analyze.naming.folding import display_name
+from storyline.analyze.quoting.inverted import (
+    aged_noun,
+    in_their_view,
+    name_after_verb,
+    phrase_aside_then_cue,
+    phrase_before_verb,
+    sign_off,
+    speaker_label,
+    spoken_form,
+    titled_name,
+)
 from storyline.analyze.quoting.lexicon import AFTER_QUOTE_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 from storyline.analyze.quoting.marks import Passage
 from storyline.analyze.quoting.speakers import (
@@ -36,6 +47,8 @@ _AFTER_TOKENS = 7
 #: Cue verbs that also govern ordinary clauses ("continued to push for a “red line”").
 _NOT_GOVERNORS = frozenset({"continue"})
 _BEFORE_TOKENS = 10
+#: How far after a quote "in X's view" may stand in its sentence.
+_VIEW_TOKENS = 20
 #: How close before the quote a noun of saying must stand ("her remark that “…”").
 _NOUN_REACH = 6
 #: Verbs whose subject utters the noun of saying they take ("made the point that “…”"),
@@ -77,7 +90,8 @@ def _is_cue(tok: Any) -> bool:
         # "“…,” Trump went on": goes on speaking, not "went on to win"
         return not any(
             c.dep_ in ("xcomp", "dobj", "prep")
-            or (c.dep_ == "advcl" and any(g.lower_ == "to" for g in c.children))
+            # "would go on “until the last depot is closed”": goes on happening
+            or (c.dep_ == "advcl" and any(g.lower_ in ("to", "until", "till") for g in c.children))
             for c in tok.children
         )
     # "shot back", "fired back", "hit back": a retort.
@@ -90,6 +104,14 @@ def _from_verb(verb: Any, index: MentionIndex, quote: Passage) -> Attribution | 
     """The speaker of a cue verb, unless its subject lies inside the quote itself."""
     if _inverted_past(verb, quote):
         # "“…?” the 43-year-old asked": a past tense the parser took for a participle.
+        if aged_noun(verb.head):
+            # An age as a noun names no one by itself; its phrase ends at the age.
+            start = verb.doc[verb.head.i - 1].idx if verb.head.i else verb.head.idx
+            for tok in verb.doc[max(0, verb.head.i - 6) : verb.head.i]:
+                if tok.pos_ == "DET":
+                    start = tok.idx
+            end = verb.head.idx + len(verb.head.text)
+            return Attribution(None, Span(start, end), verb.lemma_.lower())
         speaker, span = resolve_subject(verb.head, index)
         return Attribution(speaker, span, verb.lemma_.lower())
     if passive_participle(verb):
@@ -114,7 +136,9 @@ def _inverted_past(verb: Any, quote: Passage) -> bool:
     if verb.tag_ != "VBN" or verb.dep_ not in ("acl", "amod") or quote.close_at is None:
         return False
     head = verb.head
-    if not (head.i < verb.i and head.idx > quote.close_at) or head.pos_ not in ("NOUN", "PROPN"):
+    if not (head.i < verb.i and head.idx > quote.close_at):
+        return False
+    if head.pos_ not in ("NOUN", "PROPN") and not aged_noun(head):
         return False
     between = doc_text(verb.doc)[quote.close_at + 1 : head.idx]
     return len(between.split()) <= 3 and not any(ch in between for ch in ".;\n")
@@ -148,7 +172,10 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
         if _is_cue(tok) or _after_cue(tok, toks):
             found = _from_verb(tok, index, p)
             if tok.i == toks[0].i and (found is None or found.span is None):
-                return _inverted_subject(tok, index) or found
+                return _inverted_subject(tok, index) or name_after_verb(tok, index) or found
+            if found is None:
+                # “…,” a voice over says as …: the parser hung the verb on the quote.
+                return phrase_before_verb(tok, [t for t in toks if t.i < tok.i], index)
             return found
         if (
             tok.dep_ in ("nsubj", "nsubjpass")
@@ -165,7 +192,11 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
             break  # the quote ended its sentence: a cue after it belongs to the next one
         if tok.pos_ == "CCONJ":
             return None  # “…,” for instance, and Trump vowed …: another clause, another speaker
-    return _named_then_cue(doc, toks, limit, index, p)
+    return (
+        _named_then_cue(doc, toks, limit, index, p)
+        or phrase_aside_then_cue(toks, limit, index, _is_cue)
+        or in_their_view(_tokens(doc, p.close_at + 1, limit)[:_VIEW_TOKENS], index)
+    )
 
 
 def _cue_sentence(toks: Sequence[Any]) -> Any:
@@ -218,7 +249,10 @@ def _named_then_cue(
         return None
     named = index.at(toks[0].idx, toks[0].idx + len(toks[0].text))
     if named is None or named.label not in ("PERSON", "ORG") or named.span.start != toks[0].idx:
-        return None
+        # “…” the Post's senior politics editor Steven Ginsberg responded: past the title.
+        named = titled_name(toks, index)
+        if named is None:
+            return None
     first = toks[0].i
     for tok in doc[first : min(len(doc), first + _APPOSITION_TOKENS)]:
         if tok.idx >= limit or tok.text in ".!?;" or "\n" in tok.text:
@@ -259,8 +293,26 @@ def _governor(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
             ):
                 return _from_verb(head, index, p)
             if head.head.i == head.i:
-                break
+                # "The paradox of Nancy, says Carl Anthony, …, is that she was “…”": a
+                # verb of saying set in the main clause as an aside speaks for it.
+                aside = _aside_cue(head, p)
+                return _from_verb(aside, index, p) if aside is not None else None
             head = head.head
+    return None
+
+
+def _aside_cue(root: Any, p: Passage) -> Any:
+    """A verb of saying between commas in the clause of ``root``, before the quote."""
+    for child in root.children:
+        if (
+            child.dep_ == "parataxis"
+            and child.idx < p.open_at
+            and _is_cue(child)
+            and child.i > 0
+            and child.doc[child.i - 1].text == ","
+            and "\n" not in doc_text(child.doc)[child.idx : p.open_at]
+        ):
+            return child
     return None
 
 
@@ -303,7 +355,11 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
     tail = doc_text(doc)[toks[-1].idx : p.open_at].strip()
     if toks[-1].text == ":" and len(toks) >= 2:
         named = index.at(toks[-2].idx, toks[-2].idx + len(toks[-2].text))
-        if named is not None and named.label in ("PERSON", "ORG"):
+        if (
+            named is not None
+            and named.label in ("PERSON", "ORG")
+            and not _after_preposition(doc, named)
+        ):
             return Attribution(named.key, named.span, ":")
         inverted = _inverted_lead(toks, index)
         if inverted is not None:
@@ -318,7 +374,19 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
     del tail
     if toks[-1].text == ":":
         return _colon(toks[-1], index, p)
-    return None
+    return speaker_label(doc, p, index)
+
+
+def _after_preposition(doc: Any, named: Any) -> bool:
+    """Whether a name is the object of a preposition ("later that month on CNN:"): an
+    outlet or a place where words were said, not the one who said them."""
+    span = doc.char_span(named.span.start, named.span.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if before.pos_ == "DET" and span.start > 1:
+        before = doc[span.start - 2]
+    return before.pos_ == "ADP" and before.lower_ in ("on", "in", "at", "to", "from", "via")
 
 
 def _inverted_lead(toks: Sequence[Any], index: MentionIndex) -> Attribution | None:
@@ -333,13 +401,16 @@ def _inverted_lead(toks: Sequence[Any], index: MentionIndex) -> Attribution | No
         elif t.idx == _paragraph_start(doc_text(doc), t.idx):
             first = max(first, t.i)  # the parser may run a sentence over a paragraph break
     words = doc[first : toks[-1].i]
-    if len(words) < 2 or not _is_cue(words[0]):
+    if len(words) < 2 or not (_is_cue(words[0]) or spoken_form(words[0])):
         return None
     name = words[1:]
     if len(name) > 4 or not all(t.pos_ == "PROPN" or t.text.istitle() for t in name):
         return None
     start, end = name[0].idx, name[-1].idx + len(name[-1].text)
-    named = index.at(start, end) or index.named(doc_text(doc)[start:end])
+    named = index.at(start, end)
+    if named is None or named.span.start < start:
+        # "Stated Stone": the tagger may take the verb into the name.
+        named = index.named(doc_text(doc)[start:end])
     if named is not None:
         return Attribution(named.key, Span(start, end), words[0].lemma_.lower())
     return Attribution(
@@ -428,17 +499,24 @@ def _previous_subject(doc: Any, p: Passage, index: MentionIndex) -> Attribution 
     breaks = 1 if _alone_in_paragraph(text, p) else 0
     if index.inside_quote(prev.root.idx) or _breaks(text, prev.end_char, p.open_at) > breaks:
         return None
-    root = prev.root
-    subj = subject_of(root, index.inside_quote) if root.pos_ in ("VERB", "AUX") else None
-    if subj is None or subj.lower_ in ("i", "we", "you", "it", "they"):
-        return None
-    if _breaks(text, subj.idx, p.open_at) > breaks or index.inside_quote(subj.idx):
-        return None  # the sentence before lies in the paragraph before
-    named = index.at(subj.idx, subj.idx + len(subj.text))
-    if subj.lower_ not in ("he", "she") and not (named is not None and named.label == "PERSON"):
-        return None
-    speaker, span = resolve_subject(subj, index)
-    return Attribution(speaker, span, root.lemma_.lower(), said=not unsaid(root))
+    # The subject of the sentence; else the one who speaks in it ("Ash argued in his
+    # email, the incident is …"), the first verb of saying with a person for subject.
+    cues = [t for t in prev if t.i != prev.root.i and t.pos_ == "VERB" and _is_cue(t)]
+    for n, verb in enumerate([prev.root, *cues[:1]]):
+        subj = subject_of(verb, index.inside_quote) if verb.pos_ in ("VERB", "AUX") else None
+        if subj is None or subj.lower_ in ("i", "we", "you", "it", "they"):
+            continue
+        if _breaks(text, subj.idx, p.open_at) > breaks or index.inside_quote(subj.idx):
+            return None  # the sentence before lies in the paragraph before
+        named = index.at(subj.idx, subj.idx + len(subj.text))
+        person = named is not None and named.label == "PERSON"
+        if n and named is None and subj.pos_ == "PROPN" and subj.ent_type_ == "":
+            person = True  # a name the tagger missed, subject of a verb of saying
+        if subj.lower_ not in ("he", "she") and not person:
+            continue
+        speaker, span = resolve_subject(subj, index)
+        return Attribution(speaker, span, verb.lemma_.lower(), said=not unsaid(verb))
+    return None
 
 
 def _breaks(text: str, start: int, end: int) -> int:
@@ -479,8 +557,17 @@ def _lead_in(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
     for tok in reversed(toks):
         if _is_cue(tok):
             return _from_verb(tok, index, p)
+    if not toks or toks[-1].text != ":":
+        return None
+    # "Stated Stone:" (a verb the tagger took for a name), then "Dr. Ward:".
+    inverted = _inverted_lead(toks, index)
+    if inverted is not None:
+        return inverted
+    named = index.at(toks[-2].idx, toks[-1].idx) if len(toks) >= 2 else None
+    if named is not None and named.label in ("PERSON", "ORG"):
+        return Attribution(named.key, named.span, ":")
     # "Trump issued the following statement:": the subject of the clause before the colon.
-    return _colon(toks[-1], index, p) if toks and toks[-1].text == ":" else None
+    return _colon(toks[-1], index, p)
 
 
 def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> list[Quote]:
@@ -504,6 +591,7 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
             or (_after(doc, p, limit, index) if second is _after else _governor(doc, p, index))
             or _before(doc, p, floor, index)
             or _lead_in(doc, p, index)
+            or sign_off(doc, p, index)
         )
         found.append(attr)
     _carry_over(text, passages, found, nearer=lambda p: _previous_subject(doc, p, index))

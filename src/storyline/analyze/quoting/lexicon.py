@@ -42,7 +42,7 @@ REPORT_VERBS = frozenset(
 AFTER_QUOTE_VERBS = frozenset(
     """
     read react bark snap growl laugh sigh chime offer gripe snipe quip rail thunder
-    question riff
+    question riff charge remember exhort
     """.split()  # noqa: SIM905
 )
 

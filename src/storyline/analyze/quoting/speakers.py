@@ -16,7 +16,7 @@ from typing import Any
 
 from storyline.analyze.naming.folding import display_name, fold, name_tokens, translit
 from storyline.analyze.naming.kinds import ORG_WORDS
-from storyline.analyze.quoting.lexicon import ROLE_NOUNS
+from storyline.analyze.quoting.lexicon import ROLE_NOUNS, SPEECH_VERBS
 from storyline.analyze.quoting.referents import ORG_NOUNS, org_referent, relative_head
 from storyline.model import Mention, Span
 from storyline.nlp import doc_text
@@ -201,6 +201,8 @@ def person_shaped(text: str) -> bool:
 def _noun_phrase(tok: Any) -> tuple[int, int]:
     """Character bounds of a subject noun phrase, without relative clauses or appositions."""
     left = tok.left_edge.i
+    while left < tok.i and (tok.doc[left].is_punct or tok.doc[left].is_space):
+        left += 1  # a closing mark the parser hung on the phrase (“…,” a source said)
     right = tok.i
     for child in tok.rights:
         if child.dep_ in ("compound", "flat", "nummod", "amod", "appos"):
@@ -347,14 +349,48 @@ def _before_brackets(verb: Any) -> Any:
             j -= 1
         if doc[j].text == "(" and j > 0:
             return doc[j - 1]
+    if (
+        doc[i].text == ","
+        and i > 0
+        and doc[i - 1].ent_type_ == "PERSON"
+        and doc[i - 1].dep_ == "appos"
+    ):
+        return doc[i - 1]  # "…, her senior policy adviser, Jake Sullivan, said": apposition
     if doc[i].text == ",":
         # "Trump, in Kentucky, said": past a short aside between commas to a name.
         for j in range(i - 1, max(0, i - 8), -1):
             if doc[j].text == "," or "\n" in doc[j].text:
-                if doc[j].text == "," and doc[j - 1].ent_type_ == "PERSON":
+                if doc[j].text == "," and _name_like(doc[j - 1]):
                     return doc[j - 1]
                 break
     return doc[i]
+
+
+def _name_like(tok: Any) -> bool:
+    """Whether a token may end a person's name: tagged a person, or a name the tagger
+    called an organisation ("Ramos, 58, told AFP")."""
+    return tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", ""))
+
+
+def _after_aside(verb: Any, prev: Any) -> bool:
+    """Whether ``prev`` (from :func:`_before_brackets`) stands before a short aside between
+    commas or brackets rather than right before the verb."""
+    return prev.i < verb.i - 1 and verb.doc[verb.i - 1].text in (",", ")") and _name_like(prev)
+
+
+def _dateline(tok: Any) -> bool:
+    """Whether a token is the place of a dateline opening its paragraph ("LONDON
+    (Reuters) -", "LA CROSSE, Wisc. —"): capitals, then a dash or a bracket soon after."""
+    if not (tok.text.isupper() and tok.is_alpha and len(tok.text) > 1):
+        return False
+    doc = tok.doc
+    text = doc_text(doc)
+    para = text.rfind("\n", 0, tok.idx) + 1
+    words = text[para : tok.idx].split()
+    if len(words) > 2 or not all(w.isupper() for w in words):
+        return False  # "LA CROSSE": capitals from the paragraph's start
+    after = text[tok.idx : tok.idx + 40]
+    return any(mark in after for mark in ("—", " - ", " -- ", "(", "–"))
 
 
 def _time_stamp(tok: Any) -> bool:
@@ -391,15 +427,61 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     """
     tok = verb
     for _ in range(4):
-        for child in tok.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and not (
-                quoted is not None and quoted(child.idx)
-            ):
-                if _across_paragraphs(child, tok) or _time_stamp(child):
-                    # "The Latest: …\n\n6:50 p.m.\n\nClinton has told …": a heading or a
-                    # time stamp the parser made the subject; the paragraph's own noun is.
-                    return _paragraph_noun(tok) or child
-                return child
+        subjects = [
+            c
+            for c in tok.children
+            if c.dep_ in ("nsubj", "nsubjpass") and not (quoted is not None and quoted(c.idx))
+        ]
+        # "LONDON (Reuters) - Donald Trump said", "in Salem, New Hampshire, Trump went":
+        # of two subjects the parser gave one verb, the nearer one before it.
+        near = [c for c in subjects if not _across_paragraphs(c, tok)]
+        if near and len(near) < len(subjects):
+            subjects = near  # one subject lies in the paragraph before: a parse over a break
+        before = [c for c in subjects if c.i < tok.i]
+        after = [c for c in subjects if tok.i < c.i <= tok.i + 3 and c.pos_ == "PROPN"]
+        if before and after and before[-1].pos_ != "PROPN":
+            # "The rejection … signals “…”, said Geert Wilders": the name after "said".
+            before = after[:1]
+        if (
+            before
+            and (before[-1].pos_ == "NOUN" or before[-1].lower_ in ("it", "this", "that", "there"))
+            and tok is not verb
+            and tok.dep_ == "ccomp"
+            and verb.lemma_.lower() in SPEECH_VERBS
+            and tok.head.lemma_.lower() in SPEECH_VERBS
+            and tok.head.i != tok.i
+        ):
+            # "De Blasio said the move was made by Bratton and said, “…”": the parser
+            # hung the second "said" on the reported clause; the first one's subject
+            # says both.
+            tok = tok.head
+            continue
+        for child in before[-1:] or subjects[:1]:
+            if _across_paragraphs(child, tok) or _time_stamp(child):
+                # "The Latest: …\n\n6:50 p.m.\n\nClinton has told …": a heading or a
+                # time stamp the parser made the subject; the paragraph's own noun is.
+                return _paragraph_noun(tok) or child
+            if child.ent_type_ in ("DATE", "TIME") and tok.i > 0:
+                # "Saturday at the convention Sen. Elizabeth Warren (D-MA) said": the day
+                # took the name as an apposition; the name right before the verb speaks.
+                named = _before_brackets(tok)
+                if named.pos_ == "PROPN" and named.ent_type_ == "PERSON":
+                    return named
+                # "said RNC spokesman Sean Spicer in a Friday tweet": the person the parse
+                # hung inside the day's phrase.
+                people = [t for t in child.subtree if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+                if people:
+                    return people[-1]
+            if _dateline(child):
+                # "LA CROSSE, Wisc. — Gov. Mike Pence on Thursday blamed": the place of the
+                # dateline is no speaker; the person named after it is, if any.
+                people = [
+                    t
+                    for t in tok.doc[child.i + 1 : tok.i]
+                    if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"
+                ]
+                return people[-1] if people else None
+            return child
         if (
             tok.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "dep", "csubj", "pcomp", "prep")
             and tok.head.i != tok.i
@@ -422,7 +504,17 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
             # on a word before it, is that verb's subject.
             return prev
         if prev.pos_ in ("PROPN", "NOUN", "PRON") and not prev.is_punct:
+            if prev.pos_ == "PROPN" and _after_aside(verb, prev):
+                return prev  # "“…,” Ramos, 58, told AFP": the name before a short aside
             return None  # "Boyle asked Trump": the name after the verb is the one asked
+    # "Flea shared the news, writing “…”": a participle of saying after a comma, which
+    # the parser made the subject of the quote, speaks for the subject of its sentence.
+    if verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        root = verb.sent.root
+        if root.i < verb.i and root.pos_ in ("VERB", "AUX"):
+            for child in root.children:
+                if child.dep_ == "nsubj" and not (quoted is not None and quoted(child.idx)):
+                    return child
     # "..., said Andriy Yermak": the name after the verb can be parsed as its object.
     for child in verb.rights:
         if (

@@ -197,16 +197,14 @@ class StoryClusterer:
 
         Unless ``exact``, event scores below the threshold are left unfactored: the
         factors never raise a score, so they cannot change a decision; only the
-        incident floor can, and it is checked on its own.
+        incident and actor floors can, and they are checked on their own.
         """
         out = []
         threshold = 0.0 if exact else self.params.threshold
         for story in self._candidates(doc):
             sim = self._similarity(doc, story)
-            if sim >= threshold or self._same_incident(doc, story, story.days):
-                event = self._event_score(doc, story, sim)
-            else:
-                event = sim
+            floor = self._same_incident(doc, story, story.days) or self._same_actor(doc, story)
+            event = self._event_score(doc, story, sim) if sim >= threshold or floor else sim
             out.append((event, sim, story))
         return out
 

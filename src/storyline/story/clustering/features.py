@@ -172,6 +172,9 @@ class DocFeatures:
     #: what marks the incident in the report's lead: "site:" + the streets and sites
     #: of its headline and first sentences, "age:" + the ages it gives ("19-year-old")
     marks: tuple[str, ...] = ()
+    #: people the report names by an office ("police spokesman Tom Vey", "Sheriff
+    #: Ann Cole", "Ann Cole, a police spokeswoman"): they speak of many incidents
+    officials: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -186,6 +189,7 @@ class DocFeatures:
             "mentions": [[k, n] for k, n in self.mentions],
             "incident_days": None if self.incident_days is None else list(self.incident_days),
             "marks": list(self.marks),
+            "officials": list(self.officials),
         }
 
     @classmethod
@@ -206,6 +210,7 @@ class DocFeatures:
                 else tuple(str(d) for d in data["incident_days"])
             ),
             marks=tuple(str(m) for m in data.get("marks", ())),
+            officials=tuple(str(o) for o in data.get("officials", ())),
         )
 
     def reference_day(self) -> str | None:
@@ -238,6 +243,8 @@ def doc_features(
             counts[word] += title_weight
     names: dict[str, str] = {}
     mentioned: Counter[str] = Counter()
+    officials: set[str] = set()
+    outlet = outlet_labels(article.source)
     places: list[str] = []
     lead_end = _lead_end(body, analysis)
     lead_sites = set(local_places(body[:lead_end]) + local_places(headline or ""))
@@ -249,7 +256,11 @@ def doc_features(
         key = entity_key(mention.key or mention.text)
         if len(key) < 2 or key in SUFFIXES:
             continue  # "street" alone names no street
+        if outlet and is_outlet(key, outlet):
+            continue  # "WKRN", "Baltimore Sun": the outlet itself, in every report of it
         label = mention.label
+        if label == "PERSON" and named_by_office(body, mention.span.start, mention.span.end):
+            officials.add(key)
         if (site := site_key(key)) is not None:
             key, label = site, SITE  # "Briar Glen Apartments" is a place, not an org
             if mention.span.start < lead_end:
@@ -282,7 +293,60 @@ def doc_features(
                 | {"age:" + a for a in ages_of(body + "\n" + (headline or ""))}
             )
         ),
+        officials=tuple(sorted(officials)),
     )
+
+
+#: Words of an office said just before or after a name: whoever holds one speaks for
+#: an institution and turns up in many incidents (the police spokesman, the sheriff,
+#: the mayor), unlike the victim or the suspect of one.
+OFFICES = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "chief", "sheriff"}
+    | {"superintendent", "commissioner", "mayor", "governor", "gov", "senator", "sen"}
+    | {"rep", "representative", "president", "sgt", "sergeant", "lt", "lieutenant"}
+    | {"capt", "captain", "cpl", "corporal", "detective", "det", "coroner", "prosecutor"}
+    | {"attorney", "judge", "councilman", "councilwoman", "alderman", "ald", "pastor"}
+    | {"rev", "reverend", "director", "secretary", "trooper", "examiner", "spokesmen"}
+    | {"chaplain", "activist", "pio", "undersheriff", "constable"}
+)
+_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
+_AFTER = re.compile(r"^,\s+([A-Za-z' -]+)")
+
+
+def named_by_office(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is given with an office: "Sheriff Ann
+    Cole", "police spokesman Tom Vey", "Tom Vey, a police spokesman". A police officer
+    is no office here: officers are shot and shoot."""
+    words = re.findall(r"[A-Za-z]+", text[start:end].lower())
+    if any(w in OFFICES for w in words[:-1]):
+        return True  # the tagger took the title into the name
+    before = _BEFORE.search(text[max(0, start - 30) : start])
+    if before and before.group(1).lower() in OFFICES:
+        return True
+    after = _AFTER.match(text[end : end + 60])
+    return bool(after and OFFICES.intersection(after.group(1).lower().split()[:5]))
+
+
+#: What follows an outlet's name in its own mentions: "KHOU 11 News", "WRAL.com".
+_OUTLET_TAIL = r"\d*(?:news|com|tv)?"
+
+
+def outlet_labels(source: str | None) -> tuple[str, ...]:
+    """The name parts of an outlet's address: "www.wkrn.com:80" gives ("wkrn",)."""
+    if not source:
+        return ()
+    host = source.split("/")[0].split(":")[0].lower()
+    parts = host.split(".")
+    # The registered name only: "chicago" of chicago.suntimes.com is the town.
+    return (parts[-2],) if len(parts) >= 2 and len(parts[-2]) >= 4 else ()
+
+
+def is_outlet(key: str, labels: Sequence[str]) -> bool:
+    """Whether a name key names the outlet whose address has ``labels``: "wkrn",
+    "khou 11 news" (khou.com), "baltimore sun" (baltimoresun.com); not a name that
+    merely starts like it ("kansas city police" of kansascity.com)."""
+    squashed = re.sub(r"[^a-z0-9]", "", key)
+    return any(re.fullmatch(re.escape(label) + _OUTLET_TAIL, squashed) for label in labels)
 
 
 LEAD_SENTENCES = 2  # a report names its incident's street in its first sentences

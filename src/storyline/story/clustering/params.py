@@ -76,9 +76,10 @@ class ClusterParams:
     #: share a mark: a street or site of their leads, or someone's age (0 = off).
     signature_floor: float = 0.25
     #: Least similarity of two reports that name one kind of incident and share a main
-    #: actor: a person both name in full at least twice (the victim, the suspect),
-    #: whatever their days: a court date months later finds its shooting (0 = off).
-    person_floor: float = 0.0
+    #: actor: a person both name in full at least twice and never by an office (the
+    #: victim, the suspect; not the police spokesman), whatever their days: a court
+    #: date months later finds its shooting (0 = off).
+    person_floor: float = 0.15
     #: Factor applied when both reports date their events and no two days are close.
     date_conflict: float = 0.6
     #: Factor applied when two reports' main events lie in different years (an

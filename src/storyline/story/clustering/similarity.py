@@ -96,15 +96,26 @@ def _name_counts(features: DocFeatures) -> dict[str, int]:
     return out
 
 
+#: Last words of names a tagger files as people that are institutions ("Stroger Hospital").
+_INSTITUTIONS = frozenset(
+    {"hospital", "center", "centre", "department", "police", "county", "school", "church"}
+    | {"university", "college", "office", "clinic", "jail", "court"}
+)
+
+
 def main_people(features: DocFeatures) -> frozenset[str]:
     """People a report names in full and mentions at least twice (by full name or
-    surname alone): its main actors, the victim or the suspect, not a spokesman."""
+    surname alone) and never by an office: its main actors, the victim or the
+    suspect, not a spokesman or the sheriff."""
     counts = dict(features.mentions)
+    officials = set(features.officials)
     return frozenset(
         key
         for key, label in features.entities
         if label == "PERSON"
         and len(key.split()) > 1
+        and key not in officials
+        and key.split()[-1] not in _INSTITUTIONS
         and counts.get(key, 1) + (counts.get(key.split()[-1], 0) if key.split()[-1] != key else 0)
         >= 2
     )
