@@ -31,6 +31,7 @@ worker has run.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import time
 from collections import defaultdict
@@ -116,6 +117,22 @@ class PhaseTimer:
             self._undo.pop()()
 
 
+class CollectorTimer:
+    """CPU seconds spent in the garbage collector (a ``gc.callbacks`` entry)."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self.count = 0
+        self._start = 0.0
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._start = time.process_time()
+        else:
+            self.seconds += time.process_time() - self._start
+            self.count += 1
+
+
 def wrap_phases(timer: PhaseTimer) -> None:
     """Time the digest's phases by cause (see :func:`end_to_end`)."""
     import storyline.analyze.pipeline as pipeline
@@ -185,9 +202,12 @@ def end_to_end(limit: int | None, phases: bool) -> None:
             data = Path(tmp) / source.name
             with source.open(encoding="utf-8") as lines:
                 data.write_text("".join(islice(lines, limit)), encoding="utf-8")
+        collector = CollectorTimer()
+        gc.callbacks.append(collector)
         wall, cpu = time.perf_counter(), time.process_time()
         digest([data], out_dir=Path(tmp) / "out", db=Path(tmp) / "s.db", jobs=1, read_back=False)
         whole = time.perf_counter() - wall, time.process_time() - cpu
+        gc.callbacks.remove(collector)
     timer.undo()
     then = bare_pipe(nlp, texts)
     pipe = (first[0] + then[0]) / 2, (first[1] + then[1]) / 2
@@ -207,6 +227,10 @@ def end_to_end(limit: int | None, phases: bool) -> None:
         rows.append(("other (untimed)", whole[1] - sum(timer.seconds.values())))
         for phase, took in rows:
             print(f"{phase:<44} {took:>7.2f} {took / pipe[1]:>11.1%}")
+    print(
+        f"garbage collection inside the digest (in the phases above): {collector.seconds:.2f} s "
+        f"CPU in {collector.count} collections"
+    )
 
 
 def main() -> None:

@@ -22,8 +22,9 @@ per story and in total, with rules written apart from the stages they check:
   report is scheduled), else through the
   timeline event its passages cite (up to the story's newest report: a scheduled
   event has not happened yet);
-- ``pronoun``: summary sentences opening on a pronoun, or naming "Mr X" (Mrs, Ms)
-  before any sentence gives X's full name;
+- ``pronoun``: summary sentences opening on a pronoun (not an "it" that stands for
+  nothing: "It was not clear why ..."), or naming "Mr X" (Mrs, Ms) before any sentence
+  gives X's full name;
 - ``relative``: summary sentences keeping "yesterday", "on Monday" ... with no date
   beside it;
 - ``long``: summary sentences over 35 words;
@@ -55,6 +56,12 @@ PRONOUN = re.compile(
     r"^[\"“‘']?(he|she|it|they|him|her|them|his|its|their|this|these|those|the latter|"
     r"the former)\b",
     re.I,
+)
+#: An "it" that stands for nothing ("It remained unclear Monday how the child was shot")
+#: leans on no sentence before it: not a pronoun opening.
+EXPLETIVE = re.compile(
+    r"^It (?:is|was|remains|remained)(?: still)? (?:not (?:yet |immediately )?(?:clear|known)"
+    r"|unclear|unknown)\b.{0,40}?\b(?:how|why|whether|what|who|when|where|if)\b"
 )
 DAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 RELATIVE = re.compile(
@@ -281,7 +288,7 @@ def check_summary(
         if date and n > 0:
             last = max(last, date)
         before = " ".join(sentences[:n])
-        if PRONOUN.match(text):
+        if PRONOUN.match(text) and not EXPLETIVE.match(text):
             out["pronoun"].append(text[:80])
         else:
             for m in HONORIFIC.finditer(text):

@@ -284,3 +284,53 @@ def test_clean_local_news_reporter_lines_widgets_and_embedded_posts(line: str, k
 )
 def test_clean_local_news_sentences_about_people_stay(line: str) -> None:
     assert _marked(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("(Published Monday, March 10, 2025)", "byline"),
+        ("(Updated 11 March 2025)", "byline"),
+    ],
+)
+def test_clean_stamps_in_brackets(line: str, kind: str) -> None:
+    assert _marked(line) == kind
+
+
+def test_clean_a_stamp_closing_a_line_of_text_is_marked_alone() -> None:
+    line = "Two ferries collided off Velmar. Dana Holt reports. (Published Monday, March 10, 2025)"
+    text = f"The council met on Monday.\n\n{line}\n\nThe vote was close.\n"
+    assert _kinds(text) == {"(Published Monday, March 10, 2025)": "byline"}
+    assert stated_date(text, find_boilerplate(text)) == "2025-03-10"
+    ago = "Crews cleared the rubble in Osten. (Published 19 minutes ago)"
+    assert _kinds(f"The council met.\n\n{ago}\n") == {"(Published 19 minutes ago)": "byline"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The mayor said the report was published on Monday (and read by few).",
+        "The report (published Monday, March 10) found 14 faults in the dam.",
+    ],
+)
+def test_clean_published_in_a_sentence_stays(line: str) -> None:
+    assert _marked(line) is None
+
+
+def test_clean_video_playlist_lines_are_links_and_clock_times_stay() -> None:
+    playlist = [
+        "1:35 Harbour crane toppled by the storm Pause",
+        "0:42 VIDEO: How the Velmar dam was built",
+        "2:10 Ferry passengers describe the collision",
+    ]
+    text = "The council met on Monday.\n\n" + "\n\n".join(playlist) + "\n\nThe vote was close.\n"
+    assert all(_kinds(text).get(line) == "related-link" for line in playlist)
+    # a lone clip line, a live blog's entries (sentences) and clock times stay text
+    kept = [
+        "10:32 Engineers opened two gates of the dam, the board said.",
+        "10:45 The water fell by a metre within the hour.",
+        "6:30 p.m. Crews reached the village",
+        "6:45 p.m. The road reopened",
+    ]
+    text = "The council met on Monday.\n\n" + "\n\n".join(kept) + "\n\nThe vote was close.\n"
+    assert not set(kept) & set(_kinds(text))

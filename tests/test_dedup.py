@@ -125,3 +125,18 @@ def test_dedup_original_of_follows_chains_of_copies() -> None:
     assert original_of("a", chain) == "a"
     assert original_of("x", chain) in {"x", "y"}
     assert count_originals(["a", "b", "c", "z"], chain) == 2
+
+
+def test_minhash_same_as_a_fresh_datasketch_minhash() -> None:
+    # minhash() draws the permutations once and reuses them: the signature must be the
+    # one a fresh MinHash (its own draw from the same seed) gives, call after call.
+    from datasketch import MinHash
+
+    from storyline.story.dedup.minhash import NUM_PERM, minhash, shingles
+
+    for text in ("Two men were shot on Main Street late on Friday night, police said.", ""):
+        values = shingles(text)
+        fresh = MinHash(num_perm=NUM_PERM)
+        fresh.update_batch([int(v).to_bytes(4, "little") for v in values])
+        for _ in range(2):
+            assert (minhash(values).hashvalues == fresh.hashvalues).all()

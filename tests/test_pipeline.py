@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 
 from storyline import api
+from storyline.analyze.claims import _sentences
 from storyline.analyze.pipeline import analyze_article, analyze_articles
 from storyline.ingest.dates import publication_day
 from storyline.model import Article, ArticleAnalysis
-from storyline.nlp import doc_text, load_nlp, model_name
+from storyline.nlp import doc_ents, doc_text, load_nlp, model_name, span_ents
 from storyline.store import Store
 
 TEXT = (
@@ -99,3 +100,40 @@ def test_pipeline_doc_text_is_built_once_per_doc(nlp: Any) -> None:
     text = doc_text(doc)
     assert text == doc.text
     assert doc_text(doc) is text  # stages read it in loops: spaCy would join the tokens again
+
+
+def test_pipeline_doc_ents_are_spacys_made_once(nlp: Any) -> None:
+    doc = nlp("Maria Lopez of Springfield met the mayor of Boston on Friday.\nJohn Smith left.")
+    ents = doc_ents(doc)
+    assert [(e.start, e.end, e.label_) for e in ents] == [
+        (e.start, e.end, e.label_) for e in doc.ents
+    ]
+    assert doc_ents(doc)[0] is ents[0]  # the same spans, not new ones per access
+    for sent in doc.sents:  # span_ents reads them as Span.ents does
+        assert [(e.start, e.end) for e in span_ents(sent)] == [(e.start, e.end) for e in sent.ents]
+    assert [e.text for e in span_ents(doc[0:3])] == ["Maria Lopez"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One.\nTwo men were shot.\n\nA third died.",
+        "A caption\nThe man, 40, was killed on Main Street.",
+        "No break at all here. Two were hurt.",
+        "\nLeading break. Then\n \n a gap and trailing\n",
+    ],
+)
+def test_claims_sentences_split_at_line_breaks(nlp: Any, text: str) -> None:
+    # The sentences the claims stage reads: spaCy's, cut again at every line-break token
+    # (found from the text's breaks, not by visiting each token).
+    doc = nlp(text)
+    want = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if "\n" in tok.text and tok.is_space and tok.i > start:
+                want.append((start, tok.i))
+                start = tok.i + 1
+        if start < sent.end:
+            want.append((start, sent.end))
+    assert [(s.start, s.end) for s in _sentences(doc)] == want

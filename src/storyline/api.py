@@ -9,6 +9,7 @@ from itertools import islice
 from pathlib import Path
 
 from storyline.analyze.pipeline import analyze_articles
+from storyline.gcpause import fewer_collections
 from storyline.ingest import InputError, iter_articles
 from storyline.model import Analyzed, Article, ArticleAnalysis, Digest
 from storyline.preflight import PathError, check_db, check_out_dir, check_out_file
@@ -154,7 +155,7 @@ def digest(
     if out_dir is not None:  # usage and environment errors before any work
         check_out_dir(out_dir, inputs)
     check_db(db)
-    with Store(db) as store:
+    with fewer_collections(), Store(db) as store:
         run_id = store.start_run("digest")
         _store_inputs(store, inputs, manifest, result, on_error, run_id)
         _analyse_pending(store, model, jobs, progress, dask)

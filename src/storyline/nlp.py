@@ -64,3 +64,23 @@ def doc_text(doc: Any) -> str:
     if cached is None:
         cached = doc.user_data["storyline_text"] = doc.text
     return str(cached)
+
+
+def doc_ents(doc: Any) -> tuple[Any, ...]:
+    """The entities of a spaCy doc, made once: ``Doc.ents`` builds a new span for every
+    entity on each access (and ``Span.ents`` reads them all again)."""
+    cached = doc.user_data.get("storyline_ents")
+    if cached is None:
+        cached = doc.user_data["storyline_ents"] = tuple(doc.ents)
+    return tuple(cached)
+
+
+def span_ents(span: Any) -> list[Any]:
+    """``span.ents`` (the entities wholly inside a span) from :func:`doc_ents`."""
+    out = []
+    for ent in doc_ents(span.doc):
+        if ent.start >= span.start:
+            if ent.end > span.end:
+                break
+            out.append(ent)
+    return out

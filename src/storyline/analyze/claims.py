@@ -12,6 +12,7 @@ of its event (``numbers.about``). The measure vocabulary is in docs/claims.md.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
@@ -61,15 +62,38 @@ VICTIM_WORDS = frozenset(
 
 def _sentences(doc: Any) -> list[Any]:
     """spaCy's sentences, split again at line breaks (a caption is not part of the next line)."""
+    breaks = _line_break_tokens(doc)
     out: list[Any] = []
+    at = 0  # the first break not yet passed
     for sent in doc.sents:
         start = sent.start
-        for tok in sent:
-            if "\n" in tok.text and tok.is_space and tok.i > start:
-                out.append(doc[start : tok.i])
-                start = tok.i + 1
+        while at < len(breaks) and breaks[at] < sent.start:
+            at += 1
+        while at < len(breaks) and breaks[at] < sent.end:
+            i = breaks[at]
+            at += 1
+            if i > start and doc[i].is_space:
+                out.append(doc[start:i])
+                start = i + 1
         if start < sent.end:
             out.append(doc[start : sent.end])
+    return out
+
+
+def _line_break_tokens(doc: Any) -> list[int]:
+    """The indices, in order, of the tokens whose text holds a line break: found from the
+    text's line breaks, without making a token object for every word."""
+    text = doc_text(doc)
+    starts: list[int] | None = None
+    out: list[int] = []
+    at = text.find("\n")
+    while at != -1:
+        if starts is None:
+            starts = [int(i) for i in doc.to_array("IDX")]
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and at < starts[i] + len(doc[i]) and (not out or out[-1] != i):
+            out.append(i)  # not a break in the space after a token (spaCy keeps one " ")
+        at = text.find("\n", at + 1)
     return out
 
 
@@ -319,7 +343,8 @@ def extract_claims(
     """Every numeric claim of a parsed article, in text order."""
     ments = tuple(mentions)
     claims: list[Claim] = []
-    sents = [s for s in _sentences(doc) if s.text.strip()]
+    text = doc_text(doc)
+    sents = [s for s in _sentences(doc) if text[s.start_char : s.end_char].strip()]
     source: str | None = None
     context: EventContext | None = None
     unsourced: list[tuple[int, int]] = []  # (claim index, sentence index) of harm claims

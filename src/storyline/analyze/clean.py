@@ -8,16 +8,19 @@ offset, so later stages parse the masked text and cite the original.
 
 Kinds: ``headline`` (the title line, or a repeat of it), ``subheading``,
 ``caption`` (a caption line with its credit), ``credit`` (a credit alone, or the
-signature line of an embedded post), ``related-link`` (also bare URLs and
-newsletter pitches), ``footer`` (agency, reporting, copyright, contact lines),
-``byline`` ("By …", "Updated …"), ``dateline`` (a place or date alone on a line)
-and ``navigation`` (share bars, ad slots, skip links).
+signature line of an embedded post), ``related-link`` (also bare URLs,
+newsletter pitches and the lines of a video playlist, "1:09 Title"), ``footer``
+(agency, reporting, copyright, contact lines), ``byline`` ("By …", "Updated …",
+"(Published …)", also where such a stamp closes a line of text: the stamp alone),
+``dateline`` (a place or date alone on a line) and ``navigation`` (share bars, ad
+slots, skip links).
 
 The date a report prints in its own date or byline lines is read from these spans
 by :func:`storyline.ingest.dates.stated_date`.
 
 A line is debris only when it is debris as a whole: a sentence that mentions an
-agency, or a paragraph that starts with the word "Related", stays text.
+agency, or a paragraph that starts with the word "Related", stays text. The one
+part of a line marked alone is a publication stamp that closes it.
 """
 
 from __future__ import annotations
@@ -79,6 +82,10 @@ _WIDGET = re.compile(
     re.I,
 )
 _BARE_URL = re.compile(r"^(?:<)?(?:https?://|www\.|pic\.twitter\.com/)\S+(?:>)?$")
+# A video clip in a playlist: its length, then its title ("1:09 Cargo ship arrives in port").
+_CLIP = re.compile(r"^\d{1,2}:\d{2}\s+(?!(?:a|p)\.?m\b)(?=[A-Z0-9\"'“‘])", re.I)
+# A video's caption closed by its stamp: "... Dana Holt reports. (Published Monday, Sept. 21, 2015)"
+_STAMPED = re.compile(r"\((?:Published|Updated|Posted)\s+[^()]{1,60}\)$")
 
 _RELATED = re.compile(
     r"^(?:also read|read more|read also|see also|related(?: articles?| stories| coverage)?|video|"
@@ -164,6 +171,8 @@ _PHOTO_AGENCIES = frozenset(
 )
 
 _SENTENCE_END = tuple(".!?…:;,")
+#: A clip's title in a playlist is a headline: its length and a few words more.
+_CLIP_WORDS = 30
 #: Sub-headings are short; a longer line without a stop is more likely a stray sentence.
 _SUBHEADING_WORDS = 10
 _QUOTE_CLOSERS = "\"'”’»"
@@ -322,7 +331,7 @@ def _classify(line: str) -> str | None:
         return "footer"
     if _is_footer(line):
         return "footer"
-    stamp = _STAMP.match(line)
+    stamp = _STAMP.match(line.removeprefix("(").removesuffix(")"))
     if _BYLINE.match(line) or (stamp and _is_date_only(stamp.group("when"))):
         return "byline"
     if _DATELINE.match(line) or _is_date_only(line):
@@ -331,7 +340,8 @@ def _classify(line: str) -> str | None:
 
 
 def find_boilerplate(text: str, title: str | None = None) -> tuple[Boilerplate, ...]:
-    """Spans of page debris in ``text``: sorted, non-overlapping, whole lines or paragraphs."""
+    """Spans of page debris in ``text``: sorted, non-overlapping, whole lines or paragraphs
+    (and a publication stamp closing a line of text)."""
     units = _units(text)
     # Judge each unit on its text with line breaks and runs of spaces collapsed.
     lines = [" ".join(text[start:end].split()) for start, end in units]
@@ -355,10 +365,43 @@ def find_boilerplate(text: str, title: str | None = None) -> tuple[Boilerplate, 
         for index, line in enumerate(lines):
             if index not in found and _key(line) == title_key:
                 found[index] = "headline"
+    for index in _playlist(lines):
+        found.setdefault(index, "related-link")
     for index in range(len(lines)):
         if index not in found and _is_subheading(lines, index, found):
             found[index] = "subheading"
-    return tuple(Boilerplate(Span(*units[i]), found[i]) for i in sorted(found))
+    spans = [Boilerplate(Span(*units[i]), found[i]) for i in sorted(found)]
+    spans += [
+        b for i, unit in enumerate(units) if i not in found and (b := _stamp_at_end(text, unit))
+    ]
+    return tuple(sorted(spans, key=lambda b: b.span.start))
+
+
+def _stamp_at_end(text: str, unit: tuple[int, int]) -> Boilerplate | None:
+    """A publication stamp closing a line of text ("... has the details. (Published Monday,
+    Sept. 21, 2015)"), marked alone: the words before it are the outlet's own."""
+    start, end = unit
+    stamped = _STAMPED.search(text, start, end)
+    if stamped is None or stamped.start() == start or stamped.end() != end:
+        return None
+    if not _is_date_only(" ".join(stamped.group(0)[1:-1].split())):
+        return None
+    return Boilerplate(Span(stamped.start(), end), "byline")
+
+
+def _playlist(lines: list[str]) -> list[int]:
+    """The lines of a video playlist: two or more clips in a row, each its length and a title
+    with no closing stop ("1:09 Cargo ship arrives in port"). A live blog's "10:32 ..." entry
+    is a sentence and ends as one."""
+    clips = [
+        bool(_CLIP.match(line)) and not _ends_sentence(line) and _words(line) <= _CLIP_WORDS
+        for line in lines
+    ]
+    return [
+        i
+        for i, clip in enumerate(clips)
+        if clip and ((i > 0 and clips[i - 1]) or (i + 1 < len(clips) and clips[i + 1]))
+    ]
 
 
 def _is_subheading(lines: list[str], index: int, found: dict[int, str]) -> bool:

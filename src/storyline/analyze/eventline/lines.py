@@ -30,6 +30,7 @@ from storyline.analyze.eventline.clause import (
     time_tokens,
 )
 from storyline.lexicon.calendar import CAPS_PLACE, DATELINE
+from storyline.nlp import doc_ents
 
 #: Verbs of things that happen: an entry with one is worth keeping.
 STRONG = frozenset(
@@ -115,7 +116,7 @@ def _named(subj: list[Any]) -> tuple[str, str] | None:
     if not heads or heads[0].ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
         return None
     head = heads[0]
-    ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    ent = next((e for e in doc_ents(head.doc) if e.start <= head.i < e.end), None)
     if ent is None:
         return None
     ids = {t.i for t in subj}

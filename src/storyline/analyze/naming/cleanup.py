@@ -17,7 +17,7 @@ from storyline.analyze.naming.folding import TITLES, fold, name_tokens
 from storyline.analyze.naming.kinds import ORG_WORDS
 from storyline.lexicon.calendar import MONTH_NAME, WEEKDAY_NAME
 from storyline.lexicon.labels import NAME_LABELS
-from storyline.nlp import doc_text
+from storyline.nlp import doc_ents, doc_text
 
 #: Demonyms and country short forms that stand before a title ("US President ...").
 _DEMONYM = re.compile(r"^(?:[A-Z]{2,3}|[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ic|ch))$")
@@ -119,7 +119,7 @@ def merged_ents(doc: Any) -> list[tuple[int, int, str]]:
     capitalised entities one space apart, one of them a person, are one person.
     """
     out: list[tuple[int, int, str]] = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in NAME_LABELS:
             continue
         if out:

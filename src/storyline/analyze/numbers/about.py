@@ -13,6 +13,7 @@ from typing import Any
 
 from storyline.lexicon.labels import PLACE_LABELS
 from storyline.model import Mention
+from storyline.nlp import span_ents
 
 EVENT_NOUNS = frozenset(
     """
@@ -136,7 +137,7 @@ def _places(sent: Any, mentions: tuple[Mention, ...]) -> tuple[str, ...]:
         found = [m.text for m in inside
                  if m.label in PLACE_LABELS and m.span.start not in adjectives]  # fmt: skip
     else:
-        found = [e.text for e in sent.ents
+        found = [e.text for e in span_ents(sent)
                  if e.label_ in PLACE_LABELS and e.start_char not in adjectives]  # fmt: skip
     for tok in sent:  # "Marino region" when the tagger misses the name
         if (

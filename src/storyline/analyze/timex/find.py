@@ -10,16 +10,19 @@ relative expression points ("will speak on Monday" forward, "met on Monday" back
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from storyline.analyze.timex.anaphora import resolve_event_refs
 from storyline.analyze.timex.holidays import names_a_thing
+from storyline.analyze.timex.linebound import within_lines
 from storyline.analyze.timex.norm import ANAPHOR
 from storyline.analyze.timex.normalize import NEEDS, RULES, Norm, Rule, normalize_text
 from storyline.analyze.timex.periods import resolve_norms
 from storyline.analyze.timex.relative import CLASSIFIER, NOUN_NEXT
+from storyline.nlp import doc_ents
 
 #: Verbs whose infinitival complement happens later than the verb itself.
 _FUTURE_GOVERNORS = frozenset(
@@ -172,15 +175,56 @@ def _text_make(text: str) -> Callable[[str], Norm | None]:
 def _rule_candidates(text: str) -> list[_Cand]:
     found: list[_Cand] = []
     lower = text.lower()
+    starts: list[int] = []  # where each line starts, found when first needed
     for index, rule in enumerate(RULES):
         needs = NEEDS.get(rule.name)
         if needs is not None and not any(word in lower for word in needs):
             continue
-        for m in rule.regex.finditer(text):
+        for m in _scan(rule.regex, text, lower, needs, starts):
             start, end = rule.span(m)
             if end > start and rule.handler(m, "") is not None:
                 found.append(_Cand(start, end, index, _rule_make(rule, m)))
     return found
+
+
+def _scan(
+    regex: re.Pattern[str],
+    text: str,
+    lower: str,
+    needs: tuple[str, ...] | None,
+    starts: list[int],
+) -> Iterator[re.Match[str]]:
+    """``regex.finditer(text)``, reading only the lines that hold a word the rule needs.
+
+    When a rule matches within one line (:func:`linebound.within_lines`, read from its
+    pattern) and every match of it holds one of its ``NEEDS`` words, the other lines
+    cannot hold a match: the same matches, in the same order. Otherwise (or when
+    ``lower()`` moved the offsets) the whole text is read.
+    """
+    if needs is None or len(lower) != len(text) or not within_lines(regex):
+        yield from regex.finditer(text)
+        return
+    if not starts:
+        at = 0
+        while at != -1:
+            starts.append(at)
+            at = text.find("\n", at) + 1 or -1
+    lines: set[int] = set()
+    for word in needs:
+        at = lower.find(word)
+        while at != -1:
+            lines.add(bisect_right(starts, at) - 1)
+            at = lower.find(word, at + 1)
+    ordered = sorted(lines)
+    n = 0
+    while n < len(ordered):
+        first = last = ordered[n]
+        while n + 1 < len(ordered) and ordered[n + 1] == last + 1:
+            n += 1
+            last = ordered[n]
+        n += 1
+        end = starts[last + 1] - 1 if last + 1 < len(starts) else len(text)
+        yield from regex.finditer(text, starts[first], end)
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
@@ -236,7 +280,7 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
         text = str(doc.text)
     cands = _rule_candidates(text)
     if use_entities:
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ not in ("DATE", "TIME"):
                 continue
             if any(c.start < ent.end_char and ent.start_char < c.end for c in cands):

@@ -21,6 +21,7 @@ import re
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -76,10 +77,18 @@ def shingles(text: str) -> Shingles:
 
 def minhash(values: Shingles) -> MinHash:
     """The MinHash of a shingle set (its signature for the LSH index)."""
-    m = MinHash(num_perm=NUM_PERM)
+    first = _first_minhash()
+    # The same permutations as a fresh MinHash draws (from its fixed seed), drawn once:
+    # drawing them costs more than hashing a report's shingles.
+    m = MinHash(num_perm=NUM_PERM, permutations=first.permutations, scheme=first.scheme)
     if len(values):
         m.update_batch([int(v).to_bytes(4, "little") for v in values])
     return m
+
+
+@cache
+def _first_minhash() -> MinHash:
+    return MinHash(num_perm=NUM_PERM)
 
 
 def containment(a: Shingles, b: Shingles) -> float:

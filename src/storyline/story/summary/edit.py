@@ -46,6 +46,9 @@ _OPEN_END = re.compile(
     r"and|or|but|was|were|is|are|has|have|had)$",
     re.I,
 )
+#: A head that ends inside a relative clause set on its subject has no main verb yet:
+#: "The 17-year-old suspect, whose name was not released" is no sentence.
+_OPEN_SUBJECT = re.compile(r"^(?:The|A|An)\s+[^,]{0,40},\s+(?:who|whom|whose|which)\b[^,]*$")
 _QUOTE_CHARS = re.compile(r"[\"“”]")
 _PRONOUN_QUOTE = re.compile(
     r"^[\"“‘']\s*(he|she|it|they|him|her|them|his|its|their|this|these|those)\b", re.I
@@ -88,6 +91,8 @@ def clip(text: str, limit: int = MAX_WORDS) -> str | None:
             if len(_QUOTE_CHARS.findall(head)) % 2:
                 continue  # the cut falls inside a quotation
             if boundaries is not _BOUNDARIES and _OPEN_END.search(head):
+                continue
+            if _OPEN_SUBJECT.match(head):
                 continue
             return head + ("" if head.endswith((".", "!", "?")) else ".")
     return None

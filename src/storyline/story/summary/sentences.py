@@ -2,9 +2,13 @@
 
 A candidate is a whole sentence of prose from an original report: page debris,
 bylines, headings, fragments, pieces of a quotation split over sentences and
-attribution tails ("Putin asked in a call.") are left out; a leading "He"/"She"
-is replaced by the name it stands for; sentences that lean on lost context ("It",
-"This", "The agency") are skipped.
+attribution tails ("Putin asked in a call.") are left out; a sentence the splitter
+cut before its last words is put back together; a leading "He"/"She" is replaced by
+the person it stands for (a description the sentence before opens on, else a name:
+:mod:`.refer`), "The Ukrainian leader" by the person the story's reports give that
+role; sentences that lean on lost context ("It", "This", "The agency", a pronoun no
+description or name before it explains) are skipped, an "it" that stands for
+nothing ("It was not clear why ...") is not.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from dataclasses import dataclass, field
 from storyline.lexicon.calendar import DATELINE, MONTH_NAME, WEEKDAY_NAME
 from storyline.lexicon.labels import CITED_NAME_LABELS
 from storyline.model import Analyzed, Citation, Span
+from storyline.story.summary.refer import described_subject, expletive, resolved_within, titled
 from storyline.story.summary.text import (
     QUOTED,
     claim_key,
@@ -31,7 +36,6 @@ _ROLES = (
     "spokesperson|chairman|chairwoman|chair|leader|secretary|commander|ambassador|"
     "senator|envoy|king|queen|pope|chief"
 )
-_HEADS = "leader|president|prime minister|premier|chancellor|king|queen"
 # "The governor said…", "The US president added…", "The Ukrainian leader dismissed…".
 _DESCRIPTION_START = re.compile(
     rf"^The\s+((?:[A-Z][\w.]*\s+|(?:regional|former|local|new|deputy|acting)\s+){{0,2}})"
@@ -88,6 +92,8 @@ _DATE_LEAD = re.compile(
     rf"^(?:(?:{WEEKDAY_NAME}),?\s+)?(?:{MONTH_NAME})\s+\d{{1,2}},\s+\d{{4}}\s+(?=[A-Z])"
 )
 _TERMINAL = re.compile(r"[.!][\"'”’)\]]*$")
+#: The most words a piece the sentence splitter cut off a sentence's end may have.
+_TAIL_WORDS = 3
 FactIndex = Mapping[str, Sequence[tuple[Span, str]]]
 """Per article, where each story fact is cited: article -> (span, fact key)."""
 
@@ -116,15 +122,31 @@ def find_candidates(
     canon: Callable[[str, str], str],
     variants: Mapping[str, str],
     fact_spans: FactIndex,
+    holder: Callable[[str, Sequence[str]], str | None] | None = None,
 ) -> list[Candidate]:
-    """The sentences of one report that can stand alone in a summary, repaired where needed."""
+    """The sentences of one report that can stand alone in a summary, repaired where needed.
+
+    ``holder`` says who the story's reports give a role (:func:`role_holder`): a sentence
+    opening on "The Ukrainian leader" is his when its report names him too."""
     text = item.article.text
     debris = [b.span for b in item.analysis.boilerplate]
     out: list[Candidate] = []
     previous = ""
-    for order, span in enumerate(item.analysis.sentences):
+    sentences = _rejoined(text, item.analysis.sentences)
+    for order, span in enumerate(sentences):
+        if span is None:
+            continue  # the end of the sentence before, put back on it
         raw = text[span.start : span.end]
         before, previous = previous, raw
+        ran_in = [b for b in debris if span.overlaps(b)]
+        if ran_in and "\n" in raw.strip():
+            # a heading or caption the splitter ran into the sentence after it: the
+            # sentence is the one line after the last of them
+            after = max(b.end for b in ran_in)
+            rest = text[after : span.end]
+            if rest.strip() and "\n" not in rest.strip():
+                span = Span(after + len(rest) - len(rest.lstrip()), span.end)
+                raw = text[span.start : span.end]
         if any(span.overlaps(b) for b in debris) or _inside_quote(text, span.start):
             continue
         if _ATTRIBUTION_TAIL.match(raw) and before.rstrip().endswith(('"', "”")):
@@ -147,7 +169,7 @@ def find_candidates(
             # A heading or dateline ran into the sentence: keep what follows it.
             span = Span(span.start + dateline.end(), span.end)
             raw = raw[dateline.end() :]
-        cleaned = _repair(raw.strip(), item, span, canon)
+        cleaned = _repair(raw.strip(), item, span, canon, holder)
         if cleaned is None or not readable(cleaned, _named_words(item, span)):
             continue
         names = _names_in(item, span, canon, variants)
@@ -179,15 +201,43 @@ def find_candidates(
     return out
 
 
+def _rejoined(text: str, sentences: Sequence[Span]) -> list[Span | None]:
+    """The report's sentences with a sentence the splitter cut before its last words put
+    back together ("... near 75th and" + "State Avenue."): a piece of at most
+    ``_TAIL_WORDS`` words ending a sentence, on the same line as a sentence that does not
+    end, is its end. The piece's place is None, so sentence numbers stay."""
+    out: list[Span | None] = list(sentences)
+    for n in range(len(sentences) - 1):
+        head, tail = out[n], sentences[n + 1]
+        if head is None:
+            continue
+        between = text[head.end : tail.start]
+        piece = text[tail.start : tail.end].strip()
+        if (
+            not _TERMINAL.search(text[head.start : head.end].rstrip())
+            and between.strip() == ""
+            and "\n" not in between + piece
+            and len(piece.split()) <= _TAIL_WORDS
+            and _TERMINAL.search(piece)
+        ):
+            out[n] = Span(head.start, tail.end)
+            out[n + 1] = None
+    return out
+
+
 def _repair(
-    sentence: str, item: Analyzed, span: Span, canon: Callable[[str, str], str]
+    sentence: str,
+    item: Analyzed,
+    span: Span,
+    canon: Callable[[str, str], str],
+    holder: Callable[[str, Sequence[str]], str | None] | None = None,
 ) -> str | None:
     """Make a sentence stand alone, or return None when it cannot."""
     sentence = " ".join(sentence.split())
     stripped = _DROP_CONNECTIVE.sub("", sentence)
     if stripped != sentence and stripped:
         sentence = stripped[0].upper() + stripped[1:]
-    if _CONTEXT_START.match(sentence):
+    if _CONTEXT_START.match(sentence) and not expletive(sentence):
         return None
     mentions = [m for m in item.analysis.entities if m.label in CITED_NAME_LABELS]
     inside = [m for m in mentions if span.start <= m.span.start < span.end]
@@ -195,11 +245,26 @@ def _repair(
     if described:
         name = _antecedent(item, span)
         modifiers = tuple(described.group(1).split())
-        if name is None or not _titled(item, name, described.group(2), modifiers):
+        if name is not None and titled(item, name, described.group(2), modifiers):
+            return canon(item.article.id, name) + " " + sentence[described.end() :]
+        # the one person the story's reports give the role, when this report names them:
+        # as this report writes the name (its citation must hold the name it shows)
+        story_name = holder(described.group(2), modifiers) if holder else None
+        written = [
+            m.text
+            for m in item.analysis.entities
+            if m.label == "PERSON" and canon(item.article.id, m.key) == story_name
+        ]
+        if story_name is None or not written:
             return None
-        return canon(item.article.id, name) + " " + sentence[described.end() :]
+        return max(written, key=len) + " " + sentence[described.end() :]
     head = _PRONOUN_START.match(sentence)
     if head:
+        # the person the sentence before opens on, described ("The mother of a boy ... has
+        # been charged, according to Police Chief James Craig. She ..."), else named
+        subject = described_subject(_previous_text(item, span), head.group(1))
+        if subject is not None:
+            return subject + " " + sentence[head.end() :]
         name = _antecedent(item, span)
         if name is None:
             return None
@@ -219,12 +284,29 @@ def _repair(
         and _only_titles(lead[lead_in.end() :])
     ):
         return sentence
+    if resolved_within(lead):
+        return sentence  # "the teen was driving ... when he opened fire"
     plural = ("they", "them", "their")
     if _GROUP_SUBJECT.match(lead) and all(
         p.group(0).lower() in plural for p in _LATE_PRONOUN.finditer(lead)
     ):
         return sentence
     return None
+
+
+def _previous_text(item: Analyzed, span: Span) -> str:
+    """The sentence before ``span``, from its subject on (a dateline or lead-in cut off)."""
+    previous = [s for s in item.analysis.sentences if s.end <= span.start]
+    if not previous:
+        return ""
+    text = " ".join(item.article.text[previous[-1].start : previous[-1].end].split())
+    dateline = _DATELINE.search(text)
+    if dateline:
+        text = text[dateline.end() :]
+    lead = _LEAD_IN.match(text)
+    if lead:
+        text = text[lead.end() :]
+    return text[:1].upper() + text[1:]
 
 
 def _inside_quote(text: str, start: int) -> bool:
@@ -260,6 +342,10 @@ def _antecedent(item: Analyzed, span: Span) -> str | None:
     # A name in a lead-in ("Speaking after his call with Trump, Zelensky…") is not the subject.
     lead = _LEAD_IN.match(item.article.text[prev.start : prev.end])
     skip = [(0, lead.end())] if lead else []
+    # nor is a name a source is given by ("..., according to the Cook County medical
+    # examiner's office")
+    prev_text = item.article.text[prev.start : prev.end]
+    skip += [m.span() for m in re.finditer(r"\baccording to\b[^,;]*", prev_text)]
     named = [
         m
         for m in item.analysis.entities
@@ -282,30 +368,6 @@ def _only_titles(text: str) -> bool:
     """Whether the words before a name are only its title ("US President", "Kremlin spokesman")."""
     words = re.findall(r"[\w’'.-]+", text)
     return len(words) <= 5 and all(w[:1].isupper() or w.lower() in _TITLE_WORDS for w in words)
-
-
-def _titled(item: Analyzed, name: str, role: str, modifiers: Sequence[str] = ()) -> bool:
-    """Whether the article gives this person the role ("Governor Mykola Dorovskyy", "its mayor, X").
-
-    The role, and its modifiers ("US", "Ukrainian", "former"), must stand just before
-    one of the person's mentions (the role may also follow it, as an apposition), so
-    "The Ukrainian leader" is never given to someone the report never calls so. A
-    "leader" is any head of a state or government.
-    """
-    text = item.article.text
-    roles = _HEADS if role.lower() == "leader" else re.escape(role)
-    role_re = re.compile(rf"\b(?:{roles})\b", re.IGNORECASE)
-    surname = name.split()[-1] if name.split() else name
-    for m in item.analysis.entities:
-        if m.label != "PERSON" or (m.key != name and surname not in m.text):
-            continue
-        before = text[max(0, m.span.start - 40) : m.span.start]
-        after = text[m.span.end : m.span.end + 40].split(".")[0]
-        if not (role_re.search(before) or role_re.search(after)):
-            continue
-        if all(re.search(rf"\b{re.escape(w)}\b", before, re.IGNORECASE) for w in modifiers):
-            return True
-    return False
 
 
 def _outside_quotes(text: str) -> str:

@@ -1,8 +1,9 @@
 """Extractive, cited multi-document summary of one story.
 
-Candidates are the analysed sentences of the original (non-copy) articles, minus
+Candidates are the analysed sentences of the original (non-copy) articles, and
+those an updated page (a copy) adds to its first version (:mod:`.updates`), minus
 page debris, fragments, headings, bylines and sentences that lean on context they
-lost (a leading "He" is repaired to the name it stands for; "It", "This" or
+lost (a leading "He" is repaired to the person it stands for; "It", "This" or
 "The agency" are skipped). Each candidate is scored by its centrality (TF-IDF
 cosine to the story's centroid), by the story facts it carries (agreed claims,
 quotes, timeline events, central entities) and by how many independent outlets
@@ -47,7 +48,13 @@ from storyline.story.summary.edit import (
     room_for_dates,
     without_figures,
 )
-from storyline.story.summary.sentences import Candidate, FactIndex, facts_of, find_candidates
+from storyline.story.summary.refer import role_holder
+from storyline.story.summary.sentences import (
+    Candidate,
+    FactIndex,
+    facts_of,
+    find_candidates,
+)
 from storyline.story.summary.support import Doc, cosine, find_support, idf_of, read_doc, source_key
 from storyline.story.summary.text import (
     DAY,
@@ -60,6 +67,7 @@ from storyline.story.summary.text import (
     period_of,
     quoted_in,
 )
+from storyline.story.summary.updates import added_by_copy
 
 __all__ = ["content_words", "numbers_in", "quoted_in", "summarize"]
 
@@ -100,11 +108,14 @@ def summarize(
     if len(per_period) > 1:
         weights.update(dict.fromkeys(periods, params.period_weight))
     disputed = {f"num:{num(v.value)}" for c in conflicts for v in c.values}
+    holder = role_holder(items, canon)
+    # sentences of the originals, and those an updated page (a copy) adds to its original
+    added = added_by_copy(items, dups)
     candidates = _edited(
         c
         for item in items
-        if item.article.id not in dups
-        for c in find_candidates(item, canon, variants, fact_spans)
+        for c in find_candidates(item, canon, variants, fact_spans, holder)
+        if item.article.id not in dups or added(item, c.span)
     )
     if not candidates:
         return ()

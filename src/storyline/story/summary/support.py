@@ -297,6 +297,8 @@ def _surname_alone(name: str, text: str) -> bool:
         word = m[1].rstrip(".")
         if word in _TITLES or word == first or len(word) == 1:
             continue
+        if m[1].endswith("."):
+            continue  # "... in Russia. Putin said": a sentence ends before the surname
         return False
     return True
 

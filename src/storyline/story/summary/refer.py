@@ -1,0 +1,207 @@
+"""Who a pronoun stands for when no name is at hand: a person described, or no one.
+
+A summary sentence is read without the sentences around it, so a pronoun must point
+to someone the sentence itself shows, or be repaired. :mod:`.sentences` repairs a
+leading "He"/"She" to the name of the previous sentence's subject; local reports as
+often name no one yet ("The mother of a 9-year-old boy ... has been charged. She is
+expected to turn herself in"). The rules here, each on the words alone:
+
+- :func:`described_subject`: the person a description opening the previous sentence
+  gives ("The mother of a 9-year-old boy"), when it agrees with the pronoun ("She":
+  a woman's noun or one for anyone), said again with "The" (also the subject of what
+  a source said: "Police said the girl was shot"): the sentence's subject,
+  before any name it gives later ("according to Police Chief James Craig"); a name in
+  apposition ("The suspect, Tomas Reed, ...") is the person instead;
+- :func:`resolved_within`: whether every pronoun of a stretch of a sentence follows a
+  description in it that it agrees with, not one after a preposition ("the teen was
+  driving ... when he opened fire", "The friend said he received a call"; not "according
+  to a spokesperson, she died");
+- :func:`titled` and :func:`role_holder`: who a description by role stands for ("The
+  Ukrainian leader"): a person the report gives that role, else the one person the
+  story's reports give it, when the report names them;
+- :func:`expletive`: an "it" that stands for nothing ("It remained unclear Monday how
+  the child was shot"): the sentence stands alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from storyline.model import Analyzed, Mention
+
+__all__ = ["described_subject", "expletive", "resolved_within", "role_holder", "titled"]
+
+#: A "leader" is any head of a state or government.
+_HEADS = "leader|president|prime minister|premier|chancellor|king|queen"
+_FEMALE = (
+    "woman|women|girl|mother|mom|daughter|wife|sister|grandmother|grandma|aunt|niece|"
+    "girlfriend|lady|widow|stepmother|mother-in-law"
+)
+_MALE = (
+    "man|men|boy|father|dad|son|husband|brother|grandfather|grandpa|uncle|nephew|"
+    "boyfriend|gunman|stepfather|father-in-law"
+)
+_ANYONE = (
+    "teen|teenager|child|toddler|infant|baby|student|suspect|victim|driver|shooter|"
+    "officer|deputy|trooper|resident|homeowner|neighbor|neighbour|witness|friend|"
+    "relative|parent|owner|employee|worker|clerk|customer|passenger|pedestrian|"
+    "defendant|inmate|patient|caller|motorist|cousin|roommate|juvenile|youth|"
+    "adult|person|individual|attorney|lawyer|prosecutor|detective|sergeant|chief|"
+    "spokesman|spokeswoman|spokesperson|manager|teacher|coach|pastor|landlord|tenant"
+)
+_PLURAL = (
+    "suspects|victims|teens|teenagers|children|kids|officers|deputies|residents|"
+    "witnesses|friends|parents|neighbors|neighbours|men|women|boys|girls|brothers|"
+    "sisters|relatives|students|people|detectives|investigators|police"
+)
+_NOUN = {
+    "he": rf"(?:{_MALE}|{_ANYONE})",
+    "she": rf"(?:{_FEMALE}|{_ANYONE})",
+    "they": rf"(?:{_PLURAL})",
+}
+_PRONOUN_OF = {
+    "he": "he",
+    "him": "he",
+    "his": "he",
+    "himself": "he",
+    "she": "she",
+    "her": "she",
+    "hers": "she",
+    "herself": "she",
+    "they": "they",
+    "them": "they",
+    "their": "they",
+    "themselves": "they",
+}
+#: Up to three modifiers before the person's noun ("The 25-year-old Vellmar man").
+_MODIFIERS = r"(?:[\w’'-]+\s+){0,3}?"
+#: Where the "of" phrase after the noun ends: a clause or the verb begins.
+_PHRASE_END = re.compile(
+    r"\s+(?:who|whom|whose|that|which|was|were|is|are|has|had|have|will|would|could|"
+    r"did|does|said|says|told|after|when|while|and|but|as|in|on|at|for|from|with|"
+    r"accused|charged|arrested|shot|killed)\b|[,;:.—–(]"
+)
+#: A source's attribution before what it said: "Police said (that) ...".
+_SAID = re.compile(
+    r"^(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|say|says|told\s+\w+)(?:\s+that)?\s+(?=the\s|a\s|an\s)"
+)
+_ARTICLE_END = re.compile(r"\b(?:the|a|an)\s*$", re.I)
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:to|of|with|by|for|from|at|in|on|about|against|into|near|than|like)\s*$", re.I
+)
+_PRONOUN_WORD = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself|they|them|their)\b", re.I)
+_EXPLETIVE = re.compile(
+    r"^It\s+(?:is|was|remains|remained|has been|had been|was still|is still)\s+"
+    r"(?:not\s+(?:yet\s+|immediately\s+)?(?:clear|known)|unclear|unknown|too early to say)\b"
+    r"(?:\s+[\w,.’'()-]+){0,4}?\s+(?:how|why|whether|what|who|whom|when|where|if)\b"
+)
+
+
+def described_subject(previous: str, pronoun: str) -> str | None:
+    """The description of a person that opens ``previous`` and that ``pronoun`` ("He",
+    "She") agrees with, said again with "The" ("The mother of a 9-year-old boy"); None when
+    the sentence opens otherwise."""
+    nouns = _NOUN.get(pronoun.lower())
+    if nouns is None or pronoun.lower() == "they":
+        return None
+    # the subject of what a source said ("Police said the girl was shot ...")
+    previous = _SAID.sub("", previous, count=1)
+    head = re.match(rf"^(?:The|A|An)\s+({_MODIFIERS}{nouns})\b", previous, re.IGNORECASE)
+    if head is None:
+        return None
+    phrase = head.group(1)
+    rest = previous[head.end() :]
+    if rest.startswith(","):
+        return None  # "The suspect, Tomas Reed, ...": the name that follows is the person
+    of = re.match(r"\s+of\s+", rest)
+    if of:
+        tail = rest[of.end() :]
+        stop = _PHRASE_END.search(tail)
+        words = (tail[: stop.start()] if stop else tail).split()
+        if 1 <= len(words) <= 5:
+            phrase += " of " + " ".join(words)
+    return "The " + phrase
+
+
+def resolved_within(text: str) -> bool:
+    """Whether every pronoun of ``text`` follows a description of a person in it that the
+    pronoun agrees with ("the teen was driving ... when he opened fire")."""
+    found = list(_PRONOUN_WORD.finditer(text))
+    if not found:
+        return True
+    for m in found:
+        nouns = _NOUN[_PRONOUN_OF[m.group(0).lower()]]
+        before = text[: m.start()]
+        # a group goes without an article ("investigators told CBS13 that they ..."), but
+        # not the police a person "told": "they" is that person then
+        bare = rf"|(?<!told )(?<!tell )(?<!telling )(?:{_PLURAL})" if nouns == _NOUN["they"] else ""
+        described = re.finditer(
+            rf"(?:^|(?<=\s))(?:(?:the|a|an)\s+{_MODIFIERS}{nouns}{bare})\b", before, re.IGNORECASE
+        )
+        # a description after a preposition is no subject ("according to a spokesperson,
+        # she died", "one of the witnesses")
+        if not any(
+            not _AFTER_PREPOSITION.search(_ARTICLE_END.sub("", before[: d.start()]))
+            for d in described
+        ):
+            return False
+    return True
+
+
+def expletive(sentence: str) -> bool:
+    """Whether a sentence opens on an "it" that stands for nothing ("It was not immediately
+    clear why the shots were fired"): it leans on no sentence before it."""
+    return _EXPLETIVE.match(sentence) is not None
+
+
+def titled(item: Analyzed, name: str, role: str, modifiers: Sequence[str] = ()) -> bool:
+    """Whether the article gives this person the role ("Governor Mykola Dorovskyy", "its mayor, X").
+
+    The role, and its modifiers ("US", "Ukrainian", "former"), must stand just before
+    one of the person's mentions (the role may also follow it, as an apposition), so
+    "The Ukrainian leader" is never given to someone the report never calls so. A
+    "leader" is any head of a state or government.
+    """
+    surname = name.split()[-1] if name.split() else name
+    return any(m.key == name or surname in m.text for m in _role_mentions(item, role, modifiers))
+
+
+def _role_mentions(item: Analyzed, role: str, modifiers: Sequence[str] = ()) -> list[Mention]:
+    """The mentions of people the article gives the role, with its modifiers before them."""
+    text = item.article.text
+    roles = _HEADS if role.lower() == "leader" else re.escape(role)
+    role_re = re.compile(rf"\b(?:{roles})\b", re.IGNORECASE)
+    out = []
+    for m in item.analysis.entities:
+        if m.label != "PERSON":
+            continue
+        before = text[max(0, m.span.start - 40) : m.span.start]
+        after = text[m.span.end : m.span.end + 40].split(".")[0]
+        if not (role_re.search(before) or role_re.search(after)):
+            continue
+        if all(re.search(rf"\b{re.escape(w)}\b", before, re.IGNORECASE) for w in modifiers):
+            out.append(m)
+    return out
+
+
+def role_holder(
+    items: Sequence[Analyzed], canon: Callable[[str, str], str]
+) -> Callable[[str, Sequence[str]], str | None]:
+    """Who the story's reports give a role: the one person (by the story's name) any report
+    calls so ("Ukrainian President Volodymyr Zelensky" makes him "The Ukrainian leader" of a
+    report that never titles him), else None (none, or several: "the president")."""
+    cache: dict[tuple[str, tuple[str, ...]], str | None] = {}
+
+    def holder(role: str, modifiers: Sequence[str]) -> str | None:
+        key = (role.lower(), tuple(w.lower() for w in modifiers))
+        if key not in cache:
+            names = {
+                canon(i.article.id, m.key)
+                for i in items
+                for m in _role_mentions(i, role, modifiers)
+            }
+            cache[key] = names.pop() if len(names) == 1 else None
+        return cache[key]
+
+    return holder

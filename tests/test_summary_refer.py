@@ -1,0 +1,187 @@
+"""Who a pronoun stands for when no name is at hand (story/summary/refer.py), and the
+candidates those rules let stand alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.model import Span
+from storyline.story.summary.refer import described_subject, expletive, resolved_within
+from tests.test_summary_candidates import _texts
+
+
+@pytest.mark.parametrize(
+    ("previous", "pronoun", "expected"),
+    [
+        (
+            "The mother of a 4-year-old girl who found a gun has been charged.",
+            "She",
+            "The mother of a 4-year-old girl",
+        ),
+        ("A 25-year-old man was arrested in Vellmar on Tuesday.", "He", "The 25-year-old man"),
+        ("The suspect, Tomas Reed, fled on foot.", "She", None),  # the name is the person
+        ("The driver of the van was taken to hospital.", "He", "The driver of the van"),
+        # a pronoun that does not agree, or a sentence that opens on no person
+        ("The mother of a 4-year-old girl has been charged.", "He", None),
+        ("A man was arrested in Vellmar on Tuesday.", "She", None),
+        ("The shooting happened on Elm Street.", "He", None),
+        ("Police said the girl was shot in the torso on Sunday.", "She", "The girl"),
+        ("Police said that a man ran.", "He", "The man"),
+        ("Police said the man ran.", "She", None),
+        ("Police arrested the man on Sunday.", "He", None),
+    ],
+)
+def test_summary_refer_the_person_the_sentence_before_describes(
+    previous: str, pronoun: str, expected: str | None
+) -> None:
+    assert described_subject(previous, pronoun) == expected
+
+
+def test_summary_refer_a_pronoun_after_a_description_it_agrees_with() -> None:
+    assert resolved_within("Police allege the teen was driving by when he opened fire")
+    assert resolved_within("The friend said he received a call from ")
+    assert not resolved_within("Police said he fired the shots")
+    assert not resolved_within("The man said she fired the shots")  # "she" is no "man"
+    assert not resolved_within("The victims said he ran")
+    assert resolved_within("Sunday, investigators told reporters that they ")
+    assert resolved_within("Three people are dead after they ")
+    assert not resolved_within("The man told reporters that they ")
+    assert not resolved_within("One of the teens told police that they ")
+    assert not resolved_within("According to a police spokesperson, she ")
+    assert not resolved_within("One of the witnesses told reporters she ")
+    assert resolved_within("Police allege that a man shot at the house of a friend before he ")
+
+
+def test_summary_refer_an_it_that_stands_for_nothing() -> None:
+    assert expletive("It remained unclear Monday how the child was shot.")
+    assert expletive("It was not immediately clear what led to the shooting.")
+    assert not expletive("It happened in the 500 block of Elm Street.")
+    assert not expletive("It was unclear.")
+
+
+def test_summary_candidates_she_after_a_described_mother_is_the_mother() -> None:
+    text = (
+        "VELLMAR - The mother of a 9-year-old boy who shot himself has been charged, "
+        "according to Police Chief Tomas Reed. "
+        "She is expected to turn herself in to the Vellmar police on Wednesday."
+    )
+    assert (
+        "The mother of a 9-year-old boy is expected to turn herself in to the Vellmar police "
+        "on Wednesday." in _texts(text)
+    )
+
+
+def test_summary_candidates_a_pronoun_after_the_person_it_agrees_with_stands() -> None:
+    text = "Police allege the teen was driving down Elm Street in Vellmar when he opened fire."
+    assert _texts(text) == [text]
+    assert _texts("Police allege he was driving down Elm Street in Vellmar when he fired.") == []
+
+
+def test_summary_candidates_an_it_standing_for_nothing_opens_a_sentence() -> None:
+    text = "It remained unclear on Monday how the child in Vellmar was shot."
+    assert _texts(text) == [text]
+    assert _texts("It happened on Monday in the 500 block of Elm Street in Vellmar.") == []
+
+
+def test_summary_candidates_a_sentence_cut_before_its_last_words_is_rejoined() -> None:
+    text = (
+        "Police say the shooting in Vellmar was accidental and happened near 75th and "
+        "State Avenue. The boy is in critical condition at a hospital in Kessel."
+    )
+    cut = text.index("State")
+    spans = (
+        Span(0, cut - 1),
+        Span(cut, text.index(" The boy")),
+        Span(text.index("The boy"), len(text)),
+    )
+    assert _texts(text, spans) == [
+        text[: text.index(" The boy")],
+        "The boy is in critical condition at a hospital in Kessel.",
+    ]
+    # a short sentence after a whole one stays apart (and too short to stand alone)
+    whole = "Police in Vellmar say the shooting was an accident. Nobody was hurt."
+    spans = (Span(0, whole.index(" Nobody")), Span(whole.index("Nobody"), len(whole)))
+    assert _texts(whole, spans) == [whole[: whole.index(" Nobody")]]
+
+
+def test_summary_candidates_a_role_one_report_gives_names_the_description_in_another() -> None:
+    from storyline.story.summary.refer import role_holder
+    from storyline.story.summary.sentences import find_candidates
+    from tests.test_summary import art
+
+    titled = art("a", "Vellmar Mayor Ilsa Brandt opened the new dam above the town on Monday.")
+    plain = art(
+        "b",
+        "Brandt spoke to Tomas Reed in Kessel. The Vellmar mayor later rejected the plan "
+        "for a second dam as too costly.",
+    )
+    other = art("c", "Kessel Mayor Tomas Reed said the dam would not hold for long.")
+
+    def texts(items: list[object]) -> list[str]:
+        holder = role_holder(items, lambda _a, n: n)  # type: ignore[arg-type]
+        return [c.text for c in find_candidates(plain, lambda _a, n: n, {}, {}, holder)]
+
+    # named as the report writes her: its citation holds the name the sentence shows
+    expected = "Brandt later rejected the plan for a second dam as too costly."
+    assert expected in texts([titled, plain])
+    assert expected not in texts([plain])  # no report titles her
+    # two people the reports call a mayor, but only one a Vellmar mayor
+    assert expected in texts([titled, plain, other])
+
+
+def test_summary_support_a_surname_after_a_full_stop_is_no_other_first_name() -> None:
+    from storyline.story.summary.support import _surname_alone
+
+    assert _surname_alone("Ilsa Brandt", "The dam is in Vellmar. Brandt left on Monday.")
+    assert not _surname_alone("Ilsa Brandt", "Vellmar Brandt left on Monday.")
+
+
+def test_summary_edit_a_cut_never_leaves_a_subject_with_its_relative_clause_open() -> None:
+    from storyline.story.summary.edit import clip
+
+    text = (
+        "The 17-year-old suspect, whose name was not released because he is charged as a "
+        "juvenile, faces one count of aggravated battery with a handgun in connection with "
+        "the June 6 shooting in the 2100 block of North Bingham Street in Vellmar."
+    )
+    assert clip(text) is None
+    done = (
+        "Police arrested a 17-year-old man in Vellmar, who was released because he is a "
+        "juvenile and the prosecutor did not file charges in connection with the June 6 "
+        "shooting in the 2100 block of North Bingham Street on the east side of the town."
+    )
+    assert clip(done) == "Police arrested a 17-year-old man in Vellmar, who was released."
+
+
+def test_summary_candidates_a_name_a_source_is_given_by_is_not_the_subject() -> None:
+    text = (
+        "A man was shot dead in Vellmar, according to Tomas Reed. "
+        "He lived in the 4500 block of Elm Street in Vellmar."
+    )
+    assert not any(t.startswith("Tomas Reed lived") for t in _texts(text))
+    named = "Tomas Reed was shot in Vellmar, police said. He lived on Elm Street in Vellmar."
+    assert "Tomas Reed lived on Elm Street in Vellmar." in _texts(named)
+
+
+def test_summary_candidates_a_heading_run_into_the_sentence_after_it_is_cut_off() -> None:
+    from dataclasses import replace
+
+    from storyline.model import Boilerplate
+    from storyline.story.summary.sentences import find_candidates
+    from tests.test_summary import art
+
+    text = (
+        "Tomas Reed spoke in Vellmar on Monday.\n\nGang ties in Kessel case\n\n"
+        "Two men from Kessel were arrested on Monday and charged with the murder in Vellmar."
+    )
+    heading = text.index("Gang")
+    item = art("a", text)
+    analysis = replace(
+        item.analysis,
+        sentences=(Span(0, heading - 2), Span(heading, len(text))),
+        boilerplate=(Boilerplate(Span(heading, heading + 24), "subheading"),),
+    )
+    texts = [
+        c.text for c in find_candidates(replace(item, analysis=analysis), lambda _a, n: n, {}, {})
+    ]
+    assert texts[-1] == text[text.index("Two men") :]
