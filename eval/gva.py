@@ -32,7 +32,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from clusters import average_link, tfidf_similarity
-from gva_data import DEVDATA, analysed
+from gva_data import DEVDATA, analysed, gold_and_sample
 
 from storyline.model import Analyzed
 from storyline.story.assemble import date_story
@@ -190,13 +190,8 @@ def main() -> None:
         print(f"{DEVDATA} not found: build ../shared/devdata first (its README); nothing to do")
         return
     score_py = scorer()
-    gold = json.loads((DEVDATA / "gold.json").read_text())
+    gold, sample_ids = gold_and_sample()
     incident = gold["article_incident"]
-    sample_ids = {
-        json.loads(line)["id"]
-        for line in (DEVDATA / "dev_sample.jsonl").read_text().splitlines()
-        if line.strip()
-    }
     t0 = time.perf_counter()
     every = analysed(DEVDATA / "dev.jsonl", args.cache, restage=args.restage)
     sample = [i for i in every if i.article.id in sample_ids]

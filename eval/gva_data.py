@@ -42,6 +42,17 @@ def read_reports(path: Path) -> list[Article]:
     ]
 
 
+def gold_and_sample() -> tuple[dict[str, Any], set[str]]:
+    """The gold file (incidents and each report's incident), and dev_sample's report ids."""
+    gold: dict[str, Any] = json.loads((DEVDATA / "gold.json").read_text())
+    sample = {
+        json.loads(line)["id"]
+        for line in (DEVDATA / "dev_sample.jsonl").read_text().splitlines()
+        if line.strip()
+    }
+    return gold, sample
+
+
 def _key(path: Path) -> str:
     return hashlib.sha1(path.read_bytes()).hexdigest()[:12]
 

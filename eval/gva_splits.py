@@ -10,13 +10,12 @@ counted; ``--show`` prints the pairs (text of the set only on the terminal, neve
 in the repository). Merges (stories holding several gold incidents) are counted
 the same way, by the best pair across two incidents.
 
-    .venv/bin/python eval/gva_splits.py --cache /work/tmp-s12g/cache --folds 4 --grid-folds 2
+    .venv/bin/python eval/gva_splits.py --cache /tmp/gva-cache --folds 4 --grid-folds 2
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -25,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gva import fold_of, ours
-from gva_data import DEVDATA, analysed
+from gva_data import DEVDATA, analysed, gold_and_sample
 
 from storyline.model import Analyzed
 from storyline.story.clustering import ClusterParams, StoryClusterer, doc_features
@@ -107,7 +106,7 @@ def top(vec: dict[str, float], n: int = 6) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cache", type=Path, default=Path("/work/tmp-s12g/cache"))
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/gva-cache"))
     parser.add_argument("--folds", type=int, default=4)
     parser.add_argument("--grid-folds", type=int, default=2)
     parser.add_argument("--set", nargs="*", default=[], help="ClusterParams overrides")
@@ -117,13 +116,8 @@ def main() -> None:
         "--names", action="store_true", help="count pairs sharing a rare full name, by evidence"
     )
     args = parser.parse_args()
-    gold = json.loads((DEVDATA / "gold.json").read_text())
+    gold, sample_ids = gold_and_sample()
     incident = gold["article_incident"]
-    sample_ids = {
-        json.loads(line)["id"]
-        for line in (DEVDATA / "dev_sample.jsonl").read_text().splitlines()
-        if line.strip()
-    }
     every = analysed(DEVDATA / "dev.jsonl", args.cache)
     rest = [i for i in every if i.article.id not in sample_ids and i.article.id in incident]
     params = ClusterParams()

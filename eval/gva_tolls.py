@@ -11,8 +11,8 @@ reading only: nothing is written inside the repository). ``--save FILE`` keeps
 each incident's verdict, and ``--against FILE`` lists the incidents whose
 verdict changed since.
 
-    .venv/bin/python eval/gva_tolls.py --cache /work/tmp-s12t/cache --reclaim --show 20
-    .venv/bin/python eval/gva_tolls.py --cache /work/tmp-s12t/cache --reclaim --sample  # last
+    .venv/bin/python eval/gva_tolls.py --cache /tmp/gva-cache --reclaim --show 20
+    .venv/bin/python eval/gva_tolls.py --cache /tmp/gva-cache --reclaim --sample  # last
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gva import fold_of, ours, score, scorer, stories_json, toll_causes
-from gva_data import DEVDATA, analysed, parsed
+from gva_data import DEVDATA, analysed, gold_and_sample, parsed
 
 from storyline.analyze.claims import extract_claims
 from storyline.model import Analyzed
@@ -116,13 +116,8 @@ def main() -> None:
         print(f"{DEVDATA} not found: build ../shared/devdata first (its README); nothing to do")
         return
     score_py = scorer()
-    gold = json.loads((DEVDATA / "gold.json").read_text())
+    gold, sample_ids = gold_and_sample()
     incident = gold["article_incident"]
-    sample_ids = {
-        json.loads(line)["id"]
-        for line in (DEVDATA / "dev_sample.jsonl").read_text().splitlines()
-        if line.strip()
-    }
     t0 = time.perf_counter()
     every = analysed(DEVDATA / "dev.jsonl", args.cache)
     if args.sample:
