@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from storyline.analyze.times import extract_times
-from storyline.analyze.timex.holidays import DAYS, easter, holiday_value
+from storyline.analyze.timex.holidays import DAYS, PATTERN, easter, holiday, holiday_value
 
 
 def _values(nlp: Any, text: str, anchor: date) -> list[tuple[str, str]]:
@@ -57,3 +57,20 @@ def test_holiday_names_of_things_are_not_days(nlp: Any) -> None:
         "Retailers praised the Christmas and New Year sales period. Eastern Airlines flew."
     )
     assert _values(nlp, text, date(2030, 1, 15)) == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["New Years Eve", "New Year’s Day", "Valentines Day", "St Patricks Day", "Veterans' Day"],
+)
+def test_every_spelling_the_rule_finds_has_a_day(name: str) -> None:
+    # Apostrophes and full stops are written all ways; the name was found, so it is dated.
+    match = PATTERN.search(f"The shop shut on {name} 2030.")
+    assert match is not None
+    norm = holiday(match, "past")
+    assert norm is not None and norm.value.startswith("2030-")
+
+
+def test_a_holiday_without_apostrophe_is_dated_in_a_report(nlp: Any) -> None:
+    found = _values(nlp, "A man was shot on New Years Eve outside a bar.", date(2031, 1, 3))
+    assert found == [("New Years Eve", "2030-12-31")]

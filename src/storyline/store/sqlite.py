@@ -22,7 +22,7 @@ from storyline.store.stories import StoryTable
 
 #: Bumped when the stored analysis changes meaning; older analyses are redone
 #: (2: the event lines the timeline reads, so that digest never parses a sentence).
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 __all__ = ["ANALYSIS_VERSION", "SCHEMA_VERSION", "Store"]
 
 _T = TypeVar("_T")

@@ -155,9 +155,17 @@ NEEDS = (
 )  # fmt: skip
 
 
+def _key(name: str) -> str:
+    """A name as the table looks it up: lower case, without apostrophes or full stops
+    ("New Years Eve", "St Patrick's Day" and "Veterans' Day" are written all ways)."""
+    return " ".join(re.sub(r"['’.]", "", name.lower()).split())
+
+
+_CODES = {_key(name): code for name, code in _NAMES.items()}
+
+
 def _code(name: str) -> str:
-    key = " ".join(name.lower().replace("’", "'").split())
-    return _NAMES[key]
+    return _CODES[_key(name)]
 
 
 def holiday_value(code: str, year: int, week: bool = False) -> str:
