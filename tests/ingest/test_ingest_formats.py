@@ -53,6 +53,21 @@ def test_ingest_html_main_text_and_metadata(write: Write) -> None:
     assert "\n\n" in article.text  # paragraphs kept apart
 
 
+@pytest.mark.parametrize(
+    ("given", "named"),
+    [
+        ("valleypost.example:80", "valleypost.example"),
+        ("news.valley.example:8443", "news.valley.example"),
+        ("Valley Post: 24 Hours", "Valley Post: 24 Hours"),
+        ("Route 80", "Route 80"),
+    ],
+)
+def test_ingest_outlet_host_named_without_its_port(write: Write, given: str, named: str) -> None:
+    path = write("in.jsonl", json.dumps({"text": "A report.", "source": given}) + "\n")
+    (article,) = iter_articles([path])
+    assert article.source == named
+
+
 def test_ingest_jsonl_text_exact_and_id_kept(write: Write) -> None:
     text = "  Line one.\r\nLine two with trailing spaces   \n\n\tTabbed.  "
     rows = [

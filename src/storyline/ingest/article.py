@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from storyline.ingest.text import MAX_TEXT_BYTES, content_hash
 from storyline.model import Article
 
@@ -40,7 +42,7 @@ def make_article(
         id=id or digest[:16],
         text=text,
         title=_clean(title),
-        source=_clean(source),
+        source=_source(_clean(source)),
         url=_clean(url),
         published=published,
         published_estimated=published_estimated,
@@ -56,3 +58,16 @@ def _clean(value: str | None) -> str | None:
         return None
     value = " ".join(value.split())
     return value or None
+
+
+# A host name with its port ("chron.com:80", as archived addresses give it).
+_HOST_PORT = re.compile(r"((?:[a-z0-9-]+\.)+[a-z]{2,}):\d{1,5}", re.IGNORECASE)
+
+
+def _source(value: str | None) -> str | None:
+    """An outlet given as a host name is named without its port: the port is how the
+    page was fetched, not who published it."""
+    if value is None:
+        return None
+    match = _HOST_PORT.fullmatch(value)
+    return match.group(1) if match else value
