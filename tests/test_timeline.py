@@ -107,7 +107,7 @@ def test_timeline_same_event_in_other_words_is_one_entry(nlp: Any) -> None:
 
 
 def test_timeline_week_entry_joins_the_day_of_the_same_event(nlp: Any) -> None:
-    a = _item(nlp, "a", "Delegates from both sides met last week in Oslo for talks.", "2025-05-19")
+    a = _item(nlp, "a", "Envoys of the two sides met last week in Oslo for talks.", "2025-05-19")
     b = _item(
         nlp,
         "b",
