@@ -32,8 +32,9 @@ import asyncio
 import gzip
 import hashlib
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
@@ -42,6 +43,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from storyline.serve.http import cache_control, http_date, not_modified
 from storyline.serve.pages import home_lists, render_home
 from storyline.serve.state import AppState
+
+K = TypeVar("K", bound=Hashable)
+T = TypeVar("T")
+V = TypeVar("V")
 
 #: Prepared story answers kept per process (page and object count apart), least recent out.
 HOT_SIZE = 2048
@@ -231,21 +236,7 @@ class HotRoutes:
     ) -> Prepared | None:
         """Prepare ``key`` again, once however many requests ask meanwhile."""
         slot = (key[0] + "\0" + key[1], at)
-        pending = self._building.get(slot)
-        if pending is not None:
-            return await asyncio.shield(pending)
-        pending = asyncio.get_running_loop().create_future()
-        self._building[slot] = pending
-        try:
-            made = await self._prepare(key, old, at)
-        except BaseException as exc:
-            pending.set_exception(exc)
-            pending.exception()  # retrieved: waiters (if any) get it, no "never retrieved" log
-            raise
-        else:
-            pending.set_result(made)
-        finally:
-            del self._building[slot]
+        made = await once(self._building, slot, lambda: self._prepare(key, old, at))
         if made is None:
             self._answers.pop(key, None)
         else:
@@ -253,10 +244,7 @@ class HotRoutes:
         return made
 
     def _keep(self, key: tuple[str, str], made: Prepared) -> None:
-        self._answers[key] = made
-        self._answers.move_to_end(key)
-        while len(self._answers) > self.size:
-            self._answers.popitem(last=False)
+        keep_recent(self._answers, key, made, self.size)
 
     def _prepare(
         self, key: tuple[str, str], old: Prepared | None, at: str
@@ -320,3 +308,34 @@ def _conditional(scope: Scope) -> bool:
 
 def _plain_id(story_id: str) -> bool:
     return 0 < len(story_id) <= MAX_ID and "/" not in story_id
+
+
+async def once(
+    building: dict[K, asyncio.Future[T]], slot: K, make: Callable[[], Awaitable[T]]
+) -> T:
+    """``make()``, run once for ``slot`` however many requests ask while it runs: the
+    others wait for its result (or its exception) in ``building``."""
+    pending = building.get(slot)
+    if pending is not None:
+        return await asyncio.shield(pending)
+    pending = asyncio.get_running_loop().create_future()
+    building[slot] = pending
+    try:
+        made = await make()
+    except BaseException as exc:
+        pending.set_exception(exc)
+        pending.exception()  # retrieved: waiters (if any) get it, no "never retrieved" log
+        raise
+    else:
+        pending.set_result(made)
+    finally:
+        del building[slot]
+    return made
+
+
+def keep_recent(kept: OrderedDict[K, V], key: K, value: V, size: int) -> None:
+    """Keep ``value`` as the most recent entry, the least recent out beyond ``size``."""
+    kept[key] = value
+    kept.move_to_end(key)
+    while len(kept) > size:
+        kept.popitem(last=False)

@@ -31,7 +31,7 @@ from urllib.parse import parse_qsl
 from starlette.concurrency import run_in_threadpool
 from starlette.types import Scope, Send
 
-from storyline.serve.hot import Prepared
+from storyline.serve.hot import Prepared, keep_recent, once
 from storyline.serve.pages import render_search, search_results
 from storyline.serve.state import AppState
 from storyline.store.search import Filters, ReportHit, StoryRow
@@ -126,26 +126,12 @@ class SearchAnswers:
 
     async def _refresh(self, filters: Filters, generation: str, old: Kept | None) -> Kept:
         """Read the results again, once however many requests ask meanwhile."""
-        slot = (filters, generation)
-        pending = self._building.get(slot)
-        if pending is not None:
-            return await asyncio.shield(pending)
-        pending = asyncio.get_running_loop().create_future()
-        self._building[slot] = pending
-        try:
-            made = await run_in_threadpool(self._build, filters, generation, old)
-        except BaseException as exc:
-            pending.set_exception(exc)
-            pending.exception()  # retrieved: waiters (if any) get it, no "never retrieved" log
-            raise
-        else:
-            pending.set_result(made)
-        finally:
-            del self._building[slot]
-        self._kept[filters] = (generation, made)
-        self._kept.move_to_end(filters)
-        while len(self._kept) > self.size:
-            self._kept.popitem(last=False)
+        made = await once(
+            self._building,
+            (filters, generation),
+            lambda: run_in_threadpool(self._build, filters, generation, old),
+        )
+        keep_recent(self._kept, filters, (generation, made), self.size)
         return made
 
     def _build(self, filters: Filters, generation: str, old: Kept | None) -> Kept:
