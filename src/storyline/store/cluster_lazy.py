@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from storyline.store.connection import Connection
+from storyline.store.connection import Connection, chunks
 from storyline.story.clustering.clusterer import StoryState
 from storyline.story.clustering.index import StoryIndex
 
@@ -58,11 +58,6 @@ def story_from_row(story_id: str, text: str) -> StoryState:
     )
 
 
-def _chunks(items: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
-
-
 class LazyCounts(Counter[str]):
     """Document frequencies: a row of ``cluster_df`` per feature, read when first asked for."""
 
@@ -75,7 +70,7 @@ class LazyCounts(Counter[str]):
     def fetch(self, keys: Iterable[str]) -> None:
         """Read the counts of these features in as few queries as possible."""
         missing = sorted({k for k in keys if k not in self._asked})
-        for chunk in _chunks(missing):
+        for chunk in chunks(missing):
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
                 f"SELECT feature, n FROM cluster_df WHERE feature IN ({marks})", list(chunk)

@@ -21,13 +21,22 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 #: Parameters of one statement.
 Params = Sequence[Any] | None
+
+_T = TypeVar("_T")
+
+
+def chunks(items: Sequence[_T], size: int = 500) -> Iterator[Sequence[_T]]:
+    """``items`` in slices of ``size``: one ``IN (…)`` list a statement, within SQLite's
+    bound on a statement's parameters."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 class StoreOpenError(Exception):

@@ -12,11 +12,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from storyline.model import Article, ArticleAnalysis
 from storyline.store.codec import dumps, loads
-from storyline.store.connection import Connection, connect
+from storyline.store.connection import Connection, chunks, connect
 from storyline.store.migrations import SCHEMA_VERSION, migrate
 from storyline.store.stories import StoryTable
 
@@ -25,7 +25,6 @@ from storyline.store.stories import StoryTable
 ANALYSIS_VERSION = 4
 __all__ = ["ANALYSIS_VERSION", "SCHEMA_VERSION", "Store"]
 
-_T = TypeVar("_T")
 
 _ARTICLE_COLUMNS = (
     "id, text, title, source, url, published, published_estimated, path, author, content_hash"
@@ -130,7 +129,7 @@ class Store:
         else:
             wanted = list(ids)
             rows = []
-            for chunk in _chunks(wanted, 500):
+            for chunk in chunks(wanted, 500):
                 marks = ",".join("?" * len(chunk))
                 rows += self._db.execute(
                     f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})", chunk
@@ -160,7 +159,7 @@ class Store:
             ).fetchall()
         else:
             rows = []
-            for chunk in _chunks(list(ids), 500):
+            for chunk in chunks(list(ids), 500):
                 marks = ",".join("?" * len(chunk))
                 rows += self._db.execute(
                     f"SELECT data FROM analyses WHERE version = ? AND article_id IN ({marks})",
@@ -228,7 +227,7 @@ class Store:
     def features_of(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """The stored clustering features of the articles named."""
         out: dict[str, dict[str, Any]] = {}
-        for chunk in _chunks(list(ids), 500):
+        for chunk in chunks(list(ids), 500):
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
                 f"SELECT article_id, data FROM features WHERE article_id IN ({marks})", chunk
@@ -293,7 +292,7 @@ class Store:
     def dedup_candidates(self, bands: Sequence[tuple[int, int]]) -> set[str]:
         """Ids of the articles sharing at least one LSH band key with these."""
         out: set[str] = set()
-        for chunk in _chunks(list(bands), 400):
+        for chunk in chunks(list(bands), 400):
             terms = " OR ".join(["(b.band = ? AND b.key = ?)"] * len(chunk))
             args = [v for pair in chunk for v in pair]
             rows = self._db.execute(
@@ -307,7 +306,7 @@ class Store:
     def dedup_members(self, components: Iterable[str]) -> list[str]:
         """Ids of the articles in these components."""
         out: list[str] = []
-        for chunk in _chunks(list(components), 500):
+        for chunk in chunks(list(components), 500):
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
                 f"SELECT article_id FROM dedup WHERE component IN ({marks})", chunk
@@ -318,7 +317,7 @@ class Store:
     def dedup_fingerprints(self, ids: Iterable[str]) -> dict[str, tuple[bytes, bytes]]:
         """Article id -> (MinHash signature, shingle set), both as stored bytes."""
         out: dict[str, tuple[bytes, bytes]] = {}
-        for chunk in _chunks(list(ids), 500):
+        for chunk in chunks(list(ids), 500):
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
                 "SELECT d.article_id, p.signature, p.shingles FROM dedup d"
@@ -408,8 +407,3 @@ def _article(row: Sequence[Any]) -> Article:
         author=row[8],
         content_hash=row[9],
     )
-
-
-def _chunks(items: Sequence[_T], size: int) -> Iterator[Sequence[_T]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]

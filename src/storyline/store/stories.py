@@ -18,7 +18,7 @@ from typing import Any
 
 from storyline.model import Story, Storyline
 from storyline.store.codec import dumps, loads
-from storyline.store.connection import Connection
+from storyline.store.connection import Connection, chunks
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,11 +40,6 @@ class StoryArticle:
     published: str | None
     published_estimated: bool
     evidence: tuple[str, ...] = ()
-
-
-def _chunks(items: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
 
 
 class StoryTable:
@@ -76,7 +71,7 @@ class StoryTable:
 
     def _existing(self, table: str, ids: Iterable[str]) -> set[str]:
         out: set[str] = set()
-        for chunk in _chunks(sorted(ids)):
+        for chunk in chunks(sorted(ids)):
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
                 f"SELECT id FROM {table} WHERE id IN ({marks})", chunk
@@ -126,7 +121,7 @@ class StoryTable:
     def storylines_of(self, story_ids: Iterable[str]) -> set[str]:
         """The storylines the named stored stories belong to."""
         out: set[str] = set()
-        for chunk in _chunks(list(story_ids)):
+        for chunk in chunks(list(story_ids)):
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
                 f"SELECT DISTINCT storyline FROM stories WHERE id IN ({marks})", chunk
@@ -137,7 +132,7 @@ class StoryTable:
     def in_storylines(self, lines: Iterable[str]) -> list[Story]:
         """The stored stories of these storylines."""
         out: list[Story] = []
-        for chunk in _chunks(sorted(lines)):
+        for chunk in chunks(sorted(lines)):
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
                 f"SELECT data FROM stories WHERE storyline IN ({marks}) ORDER BY id", chunk
@@ -171,14 +166,14 @@ class StoryTable:
             " VALUES (?,?,?,?,?,?,?)",
             rows,
         )
-        for chunk in _chunks(sorted(gone)):
+        for chunk in chunks(sorted(gone)):
             marks = ",".join("?" * len(chunk))
             self._db.execute(f"DELETE FROM storylines WHERE id IN ({marks})", chunk)
 
     def entries_in(self, lines: Iterable[str]) -> list[dict[str, Any]]:
         """What the index shows of each stored story of these storylines."""
         out: list[dict[str, Any]] = []
-        for chunk in _chunks(sorted(lines)):
+        for chunk in chunks(sorted(lines)):
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
                 f"SELECT entry FROM stories WHERE storyline IN ({marks})", chunk
@@ -207,7 +202,7 @@ class StoryTable:
     def storylines(self, ids: Iterable[str]) -> list[Storyline]:
         """The named kept storylines."""
         out: list[Storyline] = []
-        for chunk in _chunks(sorted(ids)):
+        for chunk in chunks(sorted(ids)):
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
                 f"SELECT data FROM storylines WHERE id IN ({marks})", chunk
@@ -250,7 +245,7 @@ class StoryTable:
         if table not in ("articles", "stories", "storylines"):
             raise ValueError(table)
         out: list[tuple[str, str, Any]] = []
-        for chunk in _chunks(sorted(ids)):
+        for chunk in chunks(sorted(ids)):
             marks = ",".join("?" * len(chunk))
             if table == "articles":
                 sql = (
@@ -273,7 +268,7 @@ class StoryTable:
         if table not in ("stories", "storylines"):
             raise ValueError(table)
         out: dict[str, str] = {}
-        for chunk in _chunks(list(ids)):
+        for chunk in chunks(list(ids)):
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
                 f"SELECT id, doc FROM {table} WHERE id IN ({marks})", chunk
@@ -286,7 +281,7 @@ class StoryTable:
         published, estimated, path, url, author, evidence (JSON), the kept entry and the
         original it was made with (None, None when none is kept)."""
         rows: list[tuple[Any, ...]] = []
-        for chunk in _chunks(list(ids)):
+        for chunk in chunks(list(ids)):
             marks = ",".join("?" * len(chunk))
             rows += self._db.execute(
                 "SELECT a.id, a.source, a.title, s.published, s.published_estimated,"
@@ -300,7 +295,7 @@ class StoryTable:
 
     def delete(self, story_ids: Iterable[str]) -> None:
         """Forget stories that no longer have any report."""
-        for chunk in _chunks(list(story_ids)):
+        for chunk in chunks(list(story_ids)):
             marks = ",".join("?" * len(chunk))
             self._db.execute(f"DELETE FROM story_articles WHERE story_id IN ({marks})", chunk)
             self._db.execute(f"DELETE FROM stories WHERE id IN ({marks})", chunk)
@@ -317,7 +312,7 @@ class StoryTable:
             rows = self._db.execute(f"SELECT {cols} FROM stories{order}").fetchall()
         else:
             rows = []
-            for chunk in _chunks(list(ids)):
+            for chunk in chunks(list(ids)):
                 marks = ",".join("?" * len(chunk))
                 rows += self._db.execute(
                     f"SELECT {cols} FROM stories WHERE id IN ({marks})", chunk
@@ -338,7 +333,7 @@ class StoryTable:
             rows = self._db.execute(f"SELECT {cols} FROM story_articles").fetchall()
         else:
             rows = []
-            for chunk in _chunks(list(story_ids)):
+            for chunk in chunks(list(story_ids)):
                 marks = ",".join("?" * len(chunk))
                 rows += self._db.execute(
                     f"SELECT {cols} FROM story_articles WHERE story_id IN ({marks})", chunk
