@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from storyline.store.connection import Connection, chunks
@@ -26,26 +26,21 @@ from storyline.story.clustering.index import StoryIndex
 COUNTERS = ("places", "names", "years", "kinds", "sites", "marks", "people")
 
 
-def story_to_row(s: StoryState) -> str:
-    """One story's clustering state as the JSON text of its row."""
-    return json.dumps(
-        {
-            "storyline": s.storyline,
-            "n": s.n,
-            "vector": s.vector,
-            "days": s.days,
-            "first": s.first,
-            "last": s.last,
-            **{name: dict(getattr(s, name)) for name in COUNTERS},
-        },
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+def story_fields(s: StoryState) -> dict[str, Any]:
+    """One story's clustering state as JSON-ready data (its id aside)."""
+    return {
+        "storyline": s.storyline,
+        "n": s.n,
+        "vector": s.vector,
+        "days": s.days,
+        "first": s.first,
+        "last": s.last,
+        **{name: dict(getattr(s, name)) for name in COUNTERS},
+    }
 
 
-def story_from_row(story_id: str, text: str) -> StoryState:
-    """The state :func:`story_to_row` wrote."""
-    raw: dict[str, Any] = json.loads(text)
+def story_from_fields(story_id: str, raw: Mapping[str, Any]) -> StoryState:
+    """The state :func:`story_fields` gave."""
     return StoryState(
         id=story_id,
         storyline=raw["storyline"],
@@ -56,6 +51,16 @@ def story_from_row(story_id: str, text: str) -> StoryState:
         last=raw["last"],
         **{name: Counter(raw.get(name, {})) for name in COUNTERS},
     )
+
+
+def story_to_row(s: StoryState) -> str:
+    """One story's clustering state as the JSON text of its row."""
+    return json.dumps(story_fields(s), ensure_ascii=False, separators=(",", ":"))
+
+
+def story_from_row(story_id: str, text: str) -> StoryState:
+    """The state :func:`story_to_row` wrote."""
+    return story_from_fields(story_id, json.loads(text))
 
 
 class LazyCounts(Counter[str]):

@@ -24,16 +24,16 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from storyline.store.cluster_lazy import (
-    COUNTERS,
     LazyCounts,
     LazyPostings,
     LazyStories,
     TrackedIndex,
+    story_fields,
+    story_from_fields,
     story_to_row,
 )
 from storyline.store.connection import Connection
 from storyline.story.clustering import ClusterParams, Placement, StoryClusterer
-from storyline.story.clustering.clusterer import StoryState
 
 #: Bumped when the state's layout or meaning changes; a state of another version (or
 #: of other clustering parameters) is ignored and the state restored from features.
@@ -51,19 +51,7 @@ def dump_state(clusterer: StoryClusterer) -> dict[str, Any]:
     return {
         "n_docs": clusterer.stats.n_docs,
         "df": dict(clusterer.stats.df),
-        "stories": [
-            {
-                "id": s.id,
-                "storyline": s.storyline,
-                "n": s.n,
-                "vector": s.vector,
-                "days": s.days,
-                "first": s.first,
-                "last": s.last,
-                **{name: dict(getattr(s, name)) for name in COUNTERS},
-            }
-            for s in clusterer.stories.values()
-        ],
+        "stories": [{"id": s.id, **story_fields(s)} for s in clusterer.stories.values()],
         "postings": {
             feature: [[week, ids] for week, ids in weeks.items()]
             for feature, weeks in clusterer.index.postings.items()
@@ -82,16 +70,7 @@ def load_state(
     clusterer.stats.n_docs = int(data["n_docs"])
     clusterer.stats.df = Counter(data["df"])
     for raw in data["stories"]:
-        story = StoryState(
-            id=raw["id"],
-            storyline=raw["storyline"],
-            n=int(raw["n"]),
-            vector=dict(raw["vector"]),
-            days=list(raw["days"]),
-            first=raw["first"],
-            last=raw["last"],
-            **{name: Counter(raw.get(name, {})) for name in COUNTERS},
-        )
+        story = story_from_fields(raw["id"], raw)
         clusterer.stories[story.id] = story
     clusterer.index.postings = {
         feature: {int(week): list(ids) for week, ids in weeks}
