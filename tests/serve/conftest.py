@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import importlib.util
 import socket
+import subprocess
+import sys
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -112,3 +114,25 @@ def wait_healthy(base: str, attempts: int = 300) -> bool:
         except httpx.HTTPError:
             time.sleep(0.1)
     return False
+
+
+#: Run in another process: republish s-flood with a new title (argv 2), page (3) and ETag (4).
+_REPUBLISH = """
+import sys
+from storyline.store.served import Published, PublishedStory
+
+db, title, page, etag = sys.argv[1:5]
+with Published(db) as served:
+    row, story_json, _ = served.story("s-flood")
+    served.publish([PublishedStory(
+        id=row.id, storyline=row.storyline, title=title, first=row.first, last=row.last,
+        reports=row.reports, sources=row.sources, disputed=row.disputed, names=row.names,
+        story_json=story_json.replace(row.title, title), page=page, etag=etag,
+    )])
+"""
+
+
+def republish_elsewhere(db: str | Path, title: str, page: str, etag: str) -> None:
+    """Republish the fixture's s-flood from another process, as a digest would."""
+    args = [sys.executable, "-c", _REPUBLISH, str(db), title, page, etag]
+    subprocess.run(args, check=True, timeout=120)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import with_client
+from conftest import republish_elsewhere, with_client
 
 from storyline.serve import Settings
 from storyline.serve.http import CSP
@@ -18,22 +18,6 @@ from storyline.serve.state import ResponseCache
 from storyline.store import Store
 
 HOT = ("/", "/stories/s-flood", "/api/v1/stories/s-flood")
-
-#: Run in another process: republish s-flood with a new title, page and ETag.
-REPUBLISH = """
-import sys
-from storyline.store.served import Published, PublishedStory
-
-with Published(sys.argv[1]) as served:
-    row, story_json, _ = served.story("s-flood")
-    title = "Flood story retold by another process"
-    served.publish([PublishedStory(
-        id=row.id, storyline=row.storyline, title=title, first=row.first, last=row.last,
-        reports=row.reports, sources=row.sources, disputed=row.disputed, names=row.names,
-        story_json=story_json.replace(row.title, title), page="<p>Retold elsewhere.</p>",
-        etag="retold-elsewhere",
-    )])
-"""
 
 #: Run in another process: store one report (no publish; the home page counts it).
 ADD_REPORT = """
@@ -44,6 +28,12 @@ from storyline.store import Store
 with Store(sys.argv[1]) as store:
     store.add_article(Article(id="elsewhere-1", text="Sandbags were piled along the river."))
 """
+
+
+def _republish(db: str | Path) -> None:
+    republish_elsewhere(
+        db, "Flood story retold by another process", "<p>Retold elsewhere.</p>", "retold-elsewhere"
+    )
 
 
 def _run(script: str, db: Path) -> None:
@@ -113,7 +103,7 @@ def test_serve_hot_shows_a_write_by_another_process_on_the_next_request(
     async def scenario(c: httpx.AsyncClient) -> None:
         page, story, home = [await c.get(p) for p in ("/stories/s-flood", HOT[2], "/")]
         assert "Retold elsewhere" not in page.text and "reports" in home.text
-        _run(REPUBLISH, settings.db)
+        _republish(settings.db)
         page2 = await c.get("/stories/s-flood", headers={"if-none-match": page.headers["etag"]})
         assert page2.status_code == 200 and "Retold elsewhere" in page2.text
         assert page2.headers["etag"] == '"retold-elsewhere"'
@@ -209,7 +199,7 @@ def test_serve_hot_listing_is_the_routes_answer_kept_per_generation(
         other = await c.get("/api/v1/stories", headers={"host": "news.example"})
         assert "http://news.example/api/v1/stories/" in other.text  # the Host is in the key
         assert "http://testserver/api/v1/stories/" in (await c.get("/api/v1/stories")).text
-        _run(REPUBLISH, served_db)
+        _republish(served_db)
         again = await c.get("/api/v1/stories", headers={"if-none-match": tag})
         assert again.status_code == 200 and "retold by another process" in again.text
 

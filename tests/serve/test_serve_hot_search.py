@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import subprocess
-import sys
 from pathlib import Path
 from typing import cast
 from urllib.parse import parse_qsl
 
 import httpx
 import pytest
-from conftest import with_client
+from conftest import republish_elsewhere, with_client
 from fastapi import HTTPException
 from jinja2 import Environment
 
@@ -34,22 +32,6 @@ SEARCHES = (
     "/search?entity=ilsa-brandt",
     "/search?q=flood&disputed=on&unknown=x",
 )
-
-#: Run in another process: republish s-flood with a title a search finds.
-REPUBLISH = """
-import sys
-from storyline.store.served import Published, PublishedStory
-
-with Published(sys.argv[1]) as served:
-    row, story_json, page = served.story("s-flood")
-    title = "Flood story retold with zeppelins"
-    served.publish([PublishedStory(
-        id=row.id, storyline=row.storyline, title=title, first=row.first, last=row.last,
-        reports=row.reports, sources=row.sources, disputed=row.disputed, names=row.names,
-        story_json=story_json.replace(row.title, title), page="<p>Retold.</p>",
-        etag="retold-zeppelins",
-    )])
-"""
 
 
 def test_serve_hot_search_answers_as_the_route_does(served_db: Path, token: str) -> None:
@@ -104,7 +86,9 @@ def test_serve_hot_search_shows_a_publish_by_another_process(settings: Settings)
         before = await c.get("/search?q=zeppelins")
         flood = await c.get("/search?q=flood")
         assert "/stories/s-flood" not in before.text
-        subprocess.run([sys.executable, "-c", REPUBLISH, str(settings.db)], check=True, timeout=120)
+        republish_elsewhere(
+            settings.db, "Flood story retold with zeppelins", "<p>Retold.</p>", "retold-zeppelins"
+        )
         after = await c.get("/search?q=zeppelins")
         assert after.status_code == 200 and "/stories/s-flood" in after.text
         assert "retold with zeppelins" in after.text
