@@ -12,13 +12,6 @@ from storyline.analyze.naming.linking import link_names
 from storyline.model import Span
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    from storyline.nlp import load_nlp
-
-    return load_nlp()
-
-
 def _keys(nlp: Any, text: str) -> dict[str, str]:
     return {m.text: m.key for m in extract_entities(nlp(text))}
 

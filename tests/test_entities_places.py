@@ -13,13 +13,6 @@ from storyline.analyze.naming.places import place_cue, place_key, place_label
 from storyline.model import Span
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    from storyline.nlp import load_nlp
-
-    return load_nlp()
-
-
 def _labels(nlp: Any, text: str) -> dict[str, str]:
     return {m.text: m.label for m in extract_entities(nlp(text))}
 

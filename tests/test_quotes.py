@@ -4,19 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from storyline.analyze.entities import extract_entities
 from storyline.analyze.quotes import extract_quotes
 from storyline.analyze.quoting.marks import find_passages
 from storyline.model import Quote
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    from storyline.nlp import load_nlp
-
-    return load_nlp()
 
 
 def _quotes(nlp: Any, text: str, kind: str = "direct") -> list[Quote]:

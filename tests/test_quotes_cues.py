@@ -6,25 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from quote_speaker import speaker_of
 
 from storyline.analyze.entities import extract_entities
 from storyline.analyze.quotes import extract_quotes
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    from storyline.nlp import load_nlp
-
-    return load_nlp()
-
-
-def _found(nlp: Any, text: str, words: str) -> tuple[str | None, str | None]:
-    doc = nlp(text)
-    found = [q for q in extract_quotes(doc, extract_entities(doc)) if words in q.text]
-    assert found, f"no quote holding {words!r}"
-    q = found[0]
-    span = text[q.speaker_span.start : q.speaker_span.end] if q.speaker_span else None
-    return q.speaker, span
 
 
 @pytest.mark.parametrize(
@@ -54,7 +39,7 @@ def _found(nlp: Any, text: str, words: str) -> tuple[str | None, str | None]:
     ],
 )
 def test_quotes_cues_speaker_named(nlp: Any, text: str, words: str, speaker: str) -> None:
-    assert _found(nlp, text, words)[0] == speaker
+    assert speaker_of(nlp, text, words)[0] == speaker
 
 
 def test_quotes_cues_owner_of_a_noun_of_saying_speaks(nlp: Any) -> None:
@@ -62,7 +47,7 @@ def test_quotes_cues_owner_of_a_noun_of_saying_speaks(nlp: Any) -> None:
         "Ilse Brandt, the mayor of Halven, stirred a quarrel last spring over her remark "
         "that “no ferry will ever run on time in this town.”"
     )
-    speaker, span = _found(nlp, text, "no ferry")
+    speaker, span = speaker_of(nlp, text, "no ferry")
     assert (speaker, span) == ("Ilse Brandt", "her")
 
 
@@ -90,7 +75,7 @@ def test_quotes_cues_went_on_to_win_is_no_cue(nlp: Any) -> None:
 def test_quotes_cues_inverted_or_unnamed_subject_after_the_quote(
     nlp: Any, text: str, words: str, span: str
 ) -> None:
-    _, got = _found(nlp, text, words)
+    _, got = speaker_of(nlp, text, words)
     assert got is not None and span in got
 
 
@@ -100,7 +85,7 @@ def test_quotes_cues_quote_paragraph_after_a_paragraph_about_a_person(nlp: Any) 
         "Ilse Brandt praised the harbour workers for keeping the quay open all winter.\n\n"
         "“We need people who get things done and bring the town together.”"
     )
-    assert _found(nlp, text, "get things done")[0] == "Ilse Brandt"
+    assert speaker_of(nlp, text, "get things done")[0] == "Ilse Brandt"
 
 
 def test_quotes_cues_no_speaker_two_paragraphs_back(nlp: Any) -> None:
@@ -109,7 +94,7 @@ def test_quotes_cues_no_speaker_two_paragraphs_back(nlp: Any) -> None:
         "The council met on Monday and the ferry ran late again.\n\n"
         "“We need people who get things done and bring the town together.”"
     )
-    assert _found(nlp, text, "get things done")[0] != "Ilse Brandt"
+    assert speaker_of(nlp, text, "get things done")[0] != "Ilse Brandt"
 
 
 @pytest.mark.parametrize(
@@ -138,7 +123,7 @@ def test_quotes_cues_no_speaker_two_paragraphs_back(nlp: Any) -> None:
     ],
 )
 def test_quotes_cues_made_issued_and_colon(nlp: Any, text: str, words: str, speaker: str) -> None:
-    assert _found(nlp, text, words)[0] == speaker
+    assert speaker_of(nlp, text, words)[0] == speaker
 
 
 @pytest.mark.parametrize(
@@ -156,7 +141,7 @@ def test_quotes_cues_made_issued_and_colon(nlp: Any, text: str, words: str, spea
 def test_quotes_cues_the_reported_is_not_the_reporter(
     nlp: Any, text: str, words: str, speaker: str
 ) -> None:
-    assert _found(nlp, text, words)[0] == speaker
+    assert speaker_of(nlp, text, words)[0] == speaker
 
 
 def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Any:
@@ -188,7 +173,7 @@ def test_quotes_cues_nearer_mention_of_the_same_speaker_names_a_carried_quote(nl
         "Halven. She says people should be left alone. “It is their life, and they are not "
         "hurting anybody at all.”"
     )
-    assert _found(nlp, text, "their life") == ("Ilse Brandt", "She")
+    assert speaker_of(nlp, text, "their life") == ("Ilse Brandt", "She")
 
 
 def test_quotes_cues_heading_or_time_stamp_is_no_subject() -> None:
@@ -227,9 +212,9 @@ def test_quotes_cues_heading_or_time_stamp_is_no_subject() -> None:
 def test_quotes_cues_short_cue_sentence_and_statement_lead_in(
     nlp: Any, text: str, words: str, speaker: str
 ) -> None:
-    assert _found(nlp, text, words)[0] == speaker
+    assert speaker_of(nlp, text, words)[0] == speaker
 
 
 def test_quotes_cues_a_full_sentence_after_a_quote_keeps_its_own_cue(nlp: Any) -> None:
     text = "“The quay will stay shut.” Ilse Brandt said the council would meet on Friday."
-    assert _found(nlp, text, "quay will stay")[0] is None
+    assert speaker_of(nlp, text, "quay will stay")[0] is None

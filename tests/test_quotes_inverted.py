@@ -6,25 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from quote_speaker import speaker_of
 
 from storyline.analyze.entities import extract_entities
-from storyline.analyze.quotes import extract_quotes
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    from storyline.nlp import load_nlp
-
-    return load_nlp()
-
-
-def _found(nlp: Any, text: str, words: str) -> tuple[str | None, str | None]:
-    doc = nlp(text)
-    found = [q for q in extract_quotes(doc, extract_entities(doc)) if words in q.text]
-    assert found, f"no quote holding {words!r}"
-    q = found[0]
-    span = text[q.speaker_span.start : q.speaker_span.end] if q.speaker_span else None
-    return q.speaker, span
 
 
 @pytest.mark.parametrize(
@@ -72,7 +56,7 @@ def _found(nlp: Any, text: str, words: str) -> tuple[str | None, str | None]:
 def test_quotes_inverted_name_after_the_quote(
     nlp: Any, text: str, words: str, name_word: str
 ) -> None:
-    speaker, span = _found(nlp, text, words)
+    speaker, span = speaker_of(nlp, text, words)
     assert speaker is not None and name_word in speaker
     assert span is not None and name_word in span
 
@@ -83,7 +67,7 @@ def test_quotes_inverted_age_as_a_noun_names_no_one(nlp: Any) -> None:
         "The clip was posted on Thursday.\n\n“What if Jonas Kerr had run the ferries?” "
         "the 52-year-old asked in the caption."
     )
-    speaker, span = _found(nlp, text, "What if")
+    speaker, span = speaker_of(nlp, text, "What if")
     assert speaker is None
     assert span is not None and "52-year-old" in span
 
@@ -94,7 +78,7 @@ def test_quotes_inverted_noun_phrase_before_a_verb_hung_on_the_quote(nlp: Any) -
         "debate before the vote. Why? Kerr cannot handle hard questions about the ferry "
         "fares,” a voice over says as a photo of an empty quay is shown."
     )
-    speaker, span = _found(nlp, text, "skipping the last")
+    speaker, span = speaker_of(nlp, text, "skipping the last")
     assert speaker != "Jonas Kerr"
     assert span is not None and "voice" in span
 
@@ -108,7 +92,7 @@ def test_quotes_inverted_lead_in_paragraph_with_the_verb_first(nlp: Any) -> None
         "“I think the stakes are so high that the board would do anything to keep the "
         "ferries in its own hands.”"
     )
-    speaker, span = _found(nlp, text, "stakes are so high")
+    speaker, span = speaker_of(nlp, text, "stakes are so high")
     assert speaker is not None and "Kerr" in speaker and "Stated" not in speaker
     assert span is not None and "Kerr" in span
 
@@ -122,7 +106,7 @@ def test_quotes_inverted_quote_paragraph_after_a_sentence_with_a_speaker(nlp: An
         "“In light of this delay and an unwillingness to hold a proper vote, is it wise for "
         "the board to keep such power over the quay?”"
     )
-    speaker, _ = _found(nlp, text, "In light of this delay")
+    speaker, _ = speaker_of(nlp, text, "In light of this delay")
     assert speaker is not None and "Brandt" in speaker
 
 
@@ -181,7 +165,7 @@ def test_quotes_inverted_phrase_before_verb_is_the_subject(nlp: Any) -> None:
 def test_quotes_inverted_going_on_until_is_no_saying(nlp: Any) -> None:
     # "go on" speaks only when it carries on talking, not "would go on until …".
     text = "Ilse Brandt said that the strike would go on “until the last ferry is docked”."
-    speaker, _ = _found(nlp, text, "until the last ferry")
+    speaker, _ = speaker_of(nlp, text, "until the last ferry")
     assert speaker == "Ilse Brandt"
 
 
@@ -259,7 +243,7 @@ def test_quotes_inverted_going_on_until_is_no_saying(nlp: Any) -> None:
 def test_quotes_inverted_subject_nearest_the_verb(
     nlp: Any, text: str, words: str, name_word: str
 ) -> None:
-    speaker, span = _found(nlp, text, words)
+    speaker, span = speaker_of(nlp, text, words)
     assert speaker is not None and name_word in speaker
     assert span is not None and name_word in span
 
@@ -270,7 +254,7 @@ def test_quotes_inverted_added_after_a_reported_clause(nlp: Any) -> None:
         "Appearing before supporters Monday morning, Ilse Brandt, 70, said it was too early "
         'to congratulate winners but added, "I think you all have an idea of the results."'
     )
-    speaker, _ = _found(nlp, text, "I think you all")
+    speaker, _ = speaker_of(nlp, text, "I think you all")
     assert speaker == "Ilse Brandt"
 
 
@@ -280,7 +264,7 @@ def test_quotes_inverted_outlet_before_a_colon_is_no_speaker(nlp: Any) -> None:
         'Then, later that month on Harbour Radio: "I have never said we made a mistake '
         'with the ferries."'
     )
-    speaker, _ = _found(nlp, text, "never said")
+    speaker, _ = speaker_of(nlp, text, "never said")
     assert speaker != "Harbour Radio"
 
 
@@ -327,7 +311,7 @@ def test_quotes_inverted_transcript_label_with_a_glued_mark(nlp: Any) -> None:
         'Rep. Jonas Kerr (L-North):"I have not heard anyone other than you ever cite that '
         'figure. Who told you that?"'
     )
-    speaker, _ = _found(nlp, text, "I have not heard")
+    speaker, _ = speaker_of(nlp, text, "I have not heard")
     assert speaker == "Jonas Kerr"
 
 
@@ -345,7 +329,7 @@ def test_quotes_inverted_remembered_after_a_quote(nlp: Any) -> None:
         '"An awful lot of analysts said no, and she took it upon herself to prove them '
         "wrong,\" remembered Jonas Kerr, the board's former spokesman."
     )
-    speaker, _ = _found(nlp, text, "An awful lot")
+    speaker, _ = speaker_of(nlp, text, "An awful lot")
     assert speaker == "Jonas Kerr"
 
 
@@ -354,7 +338,7 @@ def test_quotes_inverted_in_their_view(nlp: Any) -> None:
         "“This is not a matter where there are one or two things you can identify – it is "
         "an across-the-board failure” from the ferries to the budget, in Kerr’s view."
     )
-    speaker, span = _found(nlp, text, "across-the-board")
+    speaker, span = speaker_of(nlp, text, "across-the-board")
     assert speaker is not None and "Kerr" in speaker
     assert span == "Kerr"
 
@@ -373,7 +357,7 @@ def test_quotes_inverted_signed_on_the_line_below(nlp: Any, sign: str, name: str
         '"Boeing and other big firms . . . pay zero taxes."\n\n'
         f"{sign}\n\nThis is a complex issue."
     )
-    speaker, span = _found(nlp, text, "pay zero taxes")
+    speaker, span = speaker_of(nlp, text, "pay zero taxes")
     assert speaker is not None and name.split()[-1] in speaker
     assert span == name
 

@@ -11,13 +11,6 @@ from storyline.analyze.quotes import extract_quotes
 from storyline.model import Quote
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    from storyline.nlp import load_nlp
-
-    return load_nlp()
-
-
 def _quotes(nlp: Any, text: str, kind: str | None = None) -> list[Quote]:
     doc = nlp(text)
     return [q for q in extract_quotes(doc, extract_entities(doc)) if kind in (None, q.kind)]
