@@ -28,6 +28,7 @@ from storyline.analyze.quoting.inverted import (
 )
 from storyline.analyze.quoting.lexicon import AFTER_QUOTE_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 from storyline.analyze.quoting.marks import Passage
+from storyline.analyze.quoting.salience import salient_speaker
 from storyline.analyze.quoting.speakers import (
     Attribution,
     MentionIndex,
@@ -601,6 +602,10 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
         for p, a in zip(passages, found, strict=True)
     ]
     _carry_over(text, passages, found, whole_paragraphs=True)  # on to quote paragraphs
+    # No cue at all: the one quoted last goes on speaking if no one else was named since.
+    for n, p in enumerate(passages):
+        if found[n] is None and len(text[p.start : p.end].split()) >= _MIN_UNCUED_WORDS:
+            found[n] = salient_speaker(text, passages, found, n, index, _is_cue)
     quotes: list[Quote] = []
     last: Passage | None = None
     for p, attr in zip(passages, found, strict=True):

@@ -1,0 +1,68 @@
+"""The paragraph's salient speaker: a quote with no cue goes on from the one quoted last,
+unless someone else was named since. Rules read from PolNeAR train errors, checked here
+on fiction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quote_speaker import speaker_of
+
+
+def test_quote_with_no_cue_goes_on_from_the_last_speaker(nlp: Any) -> None:
+    text = (
+        "Mayor Ilse Brandt said on Friday that her plan would be “to keep every ferry "
+        "running” if she wins the Harbour Board vote.\n\n"
+        "What that means was left open, since Brandt answered only in general terms.\n\n"
+        "“We have to do something about the crossings and it is the only way to do it.”\n"
+        "“We have to be a lot tougher with the operators than we have been.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "We have to do something")
+    assert speaker is not None and "Brandt" in speaker
+    speaker, _ = speaker_of(nlp, text, "a lot tougher")
+    assert speaker is not None and "Brandt" in speaker
+
+
+def test_no_salient_speaker_once_another_person_is_named(nlp: Any) -> None:
+    text = (
+        "Mayor Ilse Brandt said on Friday that her plan would be “to keep every ferry "
+        "running” if she wins the vote.\n\n"
+        "Her rival, Jonas Kerr, spent the day at the quay.\n\n"
+        "“We have to do something about the crossings and it is the only way to do it.”"
+    )
+    speaker, span = speaker_of(nlp, text, "We have to do something")
+    assert speaker is None and span is None
+
+
+def test_no_salient_speaker_when_the_sentence_has_its_own_cue(nlp: Any) -> None:
+    # A cue we cannot resolve names someone else: the last speaker does not take over.
+    text = (
+        "Mayor Ilse Brandt said on Friday that her plan would be “to keep every ferry "
+        "running” all winter.\n\n"
+        "“Welcome, visitors, the ferries are running all winter long!” a sign on the old "
+        "harbour wall reads."
+    )
+    speaker, _ = speaker_of(nlp, text, "Welcome, visitors")
+    assert speaker is None or "Brandt" not in speaker
+
+
+def test_no_salient_speaker_for_a_quoted_phrase_inside_a_sentence(nlp: Any) -> None:
+    text = (
+        "Mayor Ilse Brandt said on Friday that her plan would be “to keep every ferry "
+        "running” all winter.\n\n"
+        "Under the harbour bylaw, a ferry is late when it leaves “more than ten minutes after "
+        "the time printed on the board at the quay.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "more than ten minutes")
+    assert speaker is None or "Brandt" not in speaker
+
+
+def test_no_salient_speaker_for_a_transcript_line(nlp: Any) -> None:
+    text = (
+        "Mayor Ilse Brandt said on Friday that her plan would be “to keep every ferry "
+        "running” all winter.\n\n"
+        "The board met on Monday evening.\n\n"
+        "“KERR: Mayor Brandt, will the ferries really run every day of the winter?”"
+    )
+    speaker, _ = speaker_of(nlp, text, "KERR:")
+    assert speaker is None or "Brandt" not in speaker
