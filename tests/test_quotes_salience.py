@@ -66,3 +66,48 @@ def test_no_salient_speaker_for_a_transcript_line(nlp: Any) -> None:
     )
     speaker, _ = speaker_of(nlp, text, "KERR:")
     assert speaker is None or "Brandt" not in speaker
+
+
+def test_quoted_words_in_a_sentence_about_an_organisation(nlp: Any) -> None:
+    text = (
+        "The Harbour Trust estimated that the crossings carry “somewhere between two and "
+        "three thousand people on a busy summer day.”"
+    )
+    _, span = speaker_of(nlp, text, "somewhere between")
+    assert span is not None and "Harbour Trust" in span
+
+
+def test_quoted_words_in_a_sentence_about_a_body_or_a_writing(nlp: Any) -> None:
+    text = (
+        "His campaign protested that the ferry board had been “less than honest with the "
+        "families who live on the islands.”\n\n"
+        "A 2019 harbour board report found “no evidence that the ferries ran late on purpose "
+        "or that anyone was told to hide it.”"
+    )
+    _, span = speaker_of(nlp, text, "less than honest")
+    assert span is not None and "campaign" in span
+    _, span = speaker_of(nlp, text, "no evidence that")
+    assert span is not None and "report" in span
+
+
+def test_quoted_words_after_an_indefinite_body_have_no_speaker(nlp: Any) -> None:
+    # "a committee" is no one in particular, unlike "the committee" or "a report".
+    text = (
+        "A committee somewhere decided that the harbour needs “a complete rethink of how "
+        "the ferries are run and paid for.”"
+    )
+    speaker, span = speaker_of(nlp, text, "a complete rethink")
+    assert speaker is None and (span is None or "committee" not in span)
+
+
+def test_body_that_answers_a_call_does_not_say_it(nlp: Any) -> None:
+    text = (
+        "The Harbour Authority rejected calls from the islanders for “a full refund of every "
+        "ticket sold this winter.”\n\n"
+        "The Ferry Board released a statement on Monday, offering “a deep and sincere "
+        "apology to everyone left waiting on the quay.”"
+    )
+    _, span = speaker_of(nlp, text, "a full refund")
+    assert span is None or "Authority" not in span
+    _, span = speaker_of(nlp, text, "a deep and sincere")
+    assert span is not None and "Ferry Board" in span

@@ -473,12 +473,57 @@ def _sentence_subject(doc: Any, p: Passage, index: MentionIndex) -> Attribution 
     if "\n" in doc_text(doc)[subj.idx : p.open_at]:
         return None  # the parser joined two paragraphs into one sentence
     named = index.at(subj.idx, subj.idx + len(subj.text))
-    if subj.lower_ not in ("he", "she") and not (
-        named is not None and (named.label == "PERSON" or person_shaped(named.text))
-    ):
-        return None
+    person = named is not None and (named.label == "PERSON" or person_shaped(named.text))
+    if subj.lower_ not in ("he", "she") and not person:
+        # An organisation, a body or a writing says the words of a clause it governs
+        # ("Pew found that “…”"), not words it answers ("rejected calls for a “…”").
+        body = (named is not None and named.label == "ORG") or _agent_noun(subj)
+        if (
+            not body
+            or any(
+                a.pos_ == "NOUN"
+                and a.lemma_.lower() in SPEECH_NOUNS
+                and a.head.lemma_.lower() not in _UTTERING | {"put"}  # "put out a statement"
+                for a in doc[subj.i + 1 : toks[0].i]
+            )
+        ):
+            return None
     speaker, span = resolve_subject(subj, index)
     return Attribution(speaker, span, root.lemma_.lower(), said=not unsaid(root))
+
+
+#: Nouns for a group or body of people that can say things ("the board", "his campaign").
+_AGENT_NOUNS = frozenset(
+    """campaign team board committee commission panel council group agency office ministry
+    department court union party administration government company firm spokesman
+    spokeswoman spokesperson official officials analyst analysts aide aides adviser
+    advisers""".split()  # noqa: SIM905
+)
+
+
+#: Nouns for writings that say things ("A 2014 committee report found “…”").
+_WRITING_NOUNS = frozenset(
+    """report study poll survey statement letter memo email page website ad advert video
+    analysis document footnote release editorial op-ed filing lawsuit complaint ruling
+    platform""".split()  # noqa: SIM905
+)
+
+
+def _agent_noun(subj: Any) -> bool:
+    """A subject that is a body of people by a noun ("The board saw …", "His campaign
+    protested that …", "Two analysts found …"), determined by "the", a possessive or a
+    number; or a writing ("A 2014 committee report found …", "The site lists …")."""
+    if subj.pos_ != "NOUN":
+        return False
+    lemma = subj.lemma_.lower()
+    if lemma in _WRITING_NOUNS:
+        return any(c.dep_ in ("det", "poss", "nummod", "compound") for c in subj.children)
+    if lemma not in _AGENT_NOUNS:
+        return False
+    return any(
+        c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("a", "an", "some", "no")
+        for c in subj.children
+    )
 
 
 def _previous_subject(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
