@@ -470,7 +470,8 @@ def _sentence_subject(doc: Any, p: Passage, index: MentionIndex) -> Attribution 
     subj = subject_of(root, lambda pos: index.inside_quote(pos) or p.open_at == pos)
     if subj is None or subj.idx >= p.open_at or subj.lower_ in ("i", "we", "you", "it"):
         return None
-    if "\n" in doc_text(doc)[subj.idx : p.open_at]:
+    text = doc_text(doc)
+    if "\n" in text[subj.idx : p.open_at]:
         return None  # the parser joined two paragraphs into one sentence
     named = index.at(subj.idx, subj.idx + len(subj.text))
     person = named is not None and (named.label == "PERSON" or person_shaped(named.text))
@@ -480,6 +481,8 @@ def _sentence_subject(doc: Any, p: Passage, index: MentionIndex) -> Attribution 
         body = (named is not None and named.label == "ORG") or _agent_noun(subj)
         if (
             not body
+            # shorter words with no cue stay scare quotes, as before
+            or len(text[p.start : p.end].split()) < _MIN_UNCUED_WORDS
             or any(
                 a.pos_ == "NOUN"
                 and a.lemma_.lower() in SPEECH_NOUNS
