@@ -111,3 +111,22 @@ def test_body_that_answers_a_call_does_not_say_it(nlp: Any) -> None:
     assert span is None or "Authority" not in span
     _, span = speaker_of(nlp, text, "a deep and sincere")
     assert span is not None and "Ferry Board" in span
+
+
+def test_passive_verb_of_saying_gives_the_agent(nlp: Any) -> None:
+    text = (
+        "Brandt was asked by harbour reporter Jonas Kerr whether the new timetable would "
+        "risk “leaving the island families stranded for a whole weekend.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "leaving the island")
+    assert speaker is not None and "Kerr" in speaker
+
+
+def test_passive_in_a_relative_clause_gives_no_agent(nlp: Any) -> None:
+    text = (
+        "“The board never saw the figures before the vote, and nobody asked to see them,” "
+        "Brandt wrote in the email, which was first reported by the Harbour Gazette. "
+        "“Nobody on the board wanted the ferries to stop running in the winter.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "Nobody on the board")
+    assert speaker is None or "Gazette" not in speaker

@@ -115,6 +115,11 @@ def _from_verb(verb: Any, index: MentionIndex, quote: Passage) -> Attribution | 
             return Attribution(None, Span(start, end), verb.lemma_.lower())
         speaker, span = resolve_subject(verb.head, index)
         return Attribution(speaker, span, verb.lemma_.lower())
+    agent = _passive_agent(verb)
+    if agent is not None:
+        # "Rubio was asked by moderator Gerard Baker whether …“…”": the one asking speaks.
+        speaker, span = resolve_subject(agent, index)
+        return Attribution(speaker, span, verb.lemma_.lower(), said=not unsaid(verb))
     if passive_participle(verb):
         # "a “full ceasefire,” urged by X and its allies": the quoted words are a phrase
         # the report uses, not words that the subject of the sentence said.
@@ -129,6 +134,22 @@ def _from_verb(verb: Any, index: MentionIndex, quote: Passage) -> Attribution | 
         return None
     speaker, span = resolve_subject(subj, index)
     return Attribution(speaker, span, verb.lemma_.lower(), said=not unsaid(verb))
+
+
+def _passive_agent(verb: Any) -> Any:
+    """The one doing the saying of a finite passive verb of saying ("was asked by X",
+    "was told by X"): the object of its "by", or None. A participle with no auxiliary
+    ("a truce urged by X") or a relative clause is no saying of X's."""
+    if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    if verb.dep_ in ("relcl", "acl"):
+        return None  # "the email, which was first reported by the AP": no saying of the AP's
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs and objs[0].lower_ not in ("it", "this", "that", "them"):
+                return objs[0]
+    return None
 
 
 def _inverted_past(verb: Any, quote: Passage) -> bool:
