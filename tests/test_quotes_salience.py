@@ -130,3 +130,14 @@ def test_passive_in_a_relative_clause_gives_no_agent(nlp: Any) -> None:
     )
     speaker, _ = speaker_of(nlp, text, "Nobody on the board")
     assert speaker is None or "Gazette" not in speaker
+
+
+def test_cue_with_a_colon_after_a_quote_speaks_the_next_quote(nlp: Any) -> None:
+    text = (
+        "After Kerr said that late ferries might do better on “the shorter island runs,” "
+        "Brandt said: “I do not like what he said, and the islanders will not like it either.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "the shorter island runs")
+    assert speaker is not None and "Kerr" in speaker
+    speaker, _ = speaker_of(nlp, text, "I do not like")
+    assert speaker is not None and "Brandt" in speaker

@@ -192,6 +192,8 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
         if "\n" in tok.text:
             break
         if _is_cue(tok) or _after_cue(tok, toks):
+            if _introduces_next(tok, p):
+                return None
             found = _from_verb(tok, index, p)
             if tok.i == toks[0].i and (found is None or found.span is None):
                 return _inverted_subject(tok, index) or name_after_verb(tok, index) or found
@@ -207,7 +209,7 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
         ):
             # “…,” Trump, the front-runner in the polls of ..., said: the subject comes
             # first and its verb lies beyond a long apposition.
-            return _from_verb(tok.head, index, p)
+            return None if _introduces_next(tok.head, p) else _from_verb(tok.head, index, p)
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             return _according(doc[tok.i + 1], index)
         if tok.text in ".!?;":
@@ -219,6 +221,26 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
         or phrase_aside_then_cue(toks, limit, index, _is_cue)
         or in_their_view(_tokens(doc, p.close_at + 1, limit)[:_VIEW_TOKENS], index)
     )
+
+
+def _introduces_next(verb: Any, p: Passage) -> bool:
+    """Whether a cue after a quote ends in a colon that opens the next quote, while the
+    quote itself sits inside a clause of its own: "After Scalia said that they might do
+    better at “less advanced schools,” Trump said: “I don't like …”" — Trump says the
+    next quote, not this one."""
+    doc = verb.doc
+    text = doc_text(doc)
+    nxt = verb.i + 1
+    if nxt >= len(doc) or doc[nxt].text != ":":
+        return False
+    if text[doc[nxt].idx + 1 : doc[nxt].idx + 4].strip()[:1] not in ("“", '"'):
+        return False
+    para = text.rfind("\n", 0, p.open_at) + 1
+    span = doc.char_span(p.start, p.end, alignment_mode="contract")
+    if span is None or not len(span):
+        return False
+    sent_start = max(span[0].sent.start_char, para)
+    return len(text[sent_start : p.open_at].split()) >= 2
 
 
 def _cue_sentence(toks: Sequence[Any]) -> Any:
