@@ -141,3 +141,15 @@ def test_cue_with_a_colon_after_a_quote_speaks_the_next_quote(nlp: Any) -> None:
     assert speaker is not None and "Kerr" in speaker
     speaker, _ = speaker_of(nlp, text, "I do not like")
     assert speaker is not None and "Brandt" in speaker
+
+
+def test_quote_reopened_with_its_own_speaker_is_a_quote_of_its_own(nlp: Any) -> None:
+    # The first paragraph leaves its quote open by mistake; the next names another speaker.
+    text = (
+        "Kerr wrote in the Gazette: “The mayor has never once answered a straight question "
+        "about the ferries\n\n"
+        "“You have called the island families a burden on the harbour budget,” Brandt "
+        "charged at the meeting."
+    )
+    speaker, _ = speaker_of(nlp, text, "a burden on the harbour")
+    assert speaker is not None and "Brandt" in speaker

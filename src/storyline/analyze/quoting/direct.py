@@ -700,7 +700,20 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
     quotes: list[Quote] = []
     last: Passage | None = None
     for p, attr in zip(passages, found, strict=True):
-        if p.continued and last is not None and last.close_at is None and quotes:
+        if (
+            p.continued
+            and last is not None
+            and last.close_at is None
+            and quotes
+            # “…,” Kelly charged: a cue of its own naming someone else ends the run; the
+            # paragraph before left its quote open by mistake.
+            and not (
+                attr is not None
+                and attr.speaker is not None
+                and quotes[-1].speaker is not None
+                and attr.speaker != quotes[-1].speaker
+            )
+        ):
             # The press convention for a quote running over paragraphs: no closing mark
             # at the end of one, an opening mark at the start of the next. One quote.
             prev = quotes[-1]
