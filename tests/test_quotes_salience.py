@@ -153,3 +153,12 @@ def test_quote_reopened_with_its_own_speaker_is_a_quote_of_its_own(nlp: Any) -> 
     )
     speaker, _ = speaker_of(nlp, text, "a burden on the harbour")
     assert speaker is not None and "Brandt" in speaker
+
+
+def test_noun_of_saying_right_before_the_mark(nlp: Any) -> None:
+    text = (
+        "Hours after the storm, Brandt issued a statement, “Last night our harbour was hit "
+        "harder than at any time in fifty years. My thoughts are with the crews.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "Last night our harbour")
+    assert speaker is not None and "Brandt" in speaker

@@ -415,6 +415,14 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
             return _from_verb(tok, index, p)
         if tok.lower_ == "to" and tok.i > 0 and doc[tok.i - 1].lower_ == "according":
             return _according(tok, index)
+    # "Trump issued a statement, “…”": a noun of saying right before the mark, uttered by
+    # the subject of its verb (the parser may hang that clause on the quote).
+    last = [t for t in toks if not t.is_space]
+    if len(last) >= 2 and last[-1].text in (",", ":") and not index.inside_quote(last[-2].idx):
+        owner = _speech_noun_owner(last[-2], last[-1].i + 1)
+        if owner is not None and not (p.start <= owner.idx < p.end):
+            speaker, span = resolve_subject(owner, index)
+            return Attribution(speaker, span, last[-2].head.lemma_.lower())
     del tail
     if toks[-1].text == ":":
         return _colon(toks[-1], index, p)
