@@ -116,7 +116,9 @@ def _from_verb(verb: Any, index: MentionIndex, quote: Passage) -> Attribution | 
         speaker, span = resolve_subject(verb.head, index)
         return Attribution(speaker, span, verb.lemma_.lower())
     agent = _passive_agent(verb)
-    if agent is not None:
+    if agent is not None and len(doc_text(verb.doc)[quote.start : quote.end].split()) >= (
+        _MIN_UNCUED_WORDS
+    ):
         # "Rubio was asked by moderator Gerard Baker whether …“…”": the one asking speaks.
         speaker, span = resolve_subject(agent, index)
         return Attribution(speaker, span, verb.lemma_.lower(), said=not unsaid(verb))
