@@ -162,3 +162,13 @@ def test_noun_of_saying_right_before_the_mark(nlp: Any) -> None:
     )
     speaker, _ = speaker_of(nlp, text, "Last night our harbour")
     assert speaker is not None and "Brandt" in speaker
+
+
+def test_digest_line_names_its_source_between_a_dash_and_a_colon(nlp: Any) -> None:
+    text = (
+        "Ferry numbers fell again in March - Harbour Watch: “Fewer people crossed to the "
+        "islands this spring than in any spring since the records began.”"
+    )
+    speaker, span = speaker_of(nlp, text, "Fewer people crossed")
+    assert span == "Harbour Watch"
+    assert speaker is not None and "Harbour Watch" in speaker

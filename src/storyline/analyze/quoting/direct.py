@@ -17,6 +17,7 @@ from typing import Any
 from storyline.analyze.naming.folding import display_name
 from storyline.analyze.quoting.inverted import (
     aged_noun,
+    dash_label,
     in_their_view,
     name_after_verb,
     phrase_aside_then_cue,
@@ -407,7 +408,7 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
             and not _after_preposition(doc, named)
         ):
             return Attribution(named.key, named.span, ":")
-        inverted = _inverted_lead(toks, index)
+        inverted = _inverted_lead(toks, index) or dash_label(doc, p, index)
         if inverted is not None:
             return inverted
     for tok in reversed(toks):
