@@ -172,3 +172,12 @@ def test_digest_line_names_its_source_between_a_dash_and_a_colon(nlp: Any) -> No
     speaker, span = speaker_of(nlp, text, "Fewer people crossed")
     assert span == "Harbour Watch"
     assert speaker is not None and "Harbour Watch" in speaker
+
+
+def test_preposition_parsed_as_subject_gives_its_object(nlp: Any) -> None:
+    text = (
+        "Of Kerr, Ilse Brandt, who has sat on the harbour board for years, said, “He is a "
+        "fine sailor, but he knows nothing about running ferries.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "fine sailor")
+    assert speaker is not None and "Brandt" in speaker
