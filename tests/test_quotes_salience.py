@@ -181,3 +181,13 @@ def test_preposition_parsed_as_subject_gives_its_object(nlp: Any) -> None:
     )
     speaker, _ = speaker_of(nlp, text, "fine sailor")
     assert speaker is not None and "Brandt" in speaker
+
+
+def test_same_speaker_named_by_the_outer_mention(nlp: Any) -> None:
+    text = (
+        "Maria Lopez spoke to the board on Friday. Lopez said she rarely asks the crews to "
+        "work at night, “except when the weather leaves us no other choice at all.”"
+    )
+    speaker, span = speaker_of(nlp, text, "except when the weather")
+    assert speaker is not None and "Lopez" in speaker
+    assert span == "Lopez"

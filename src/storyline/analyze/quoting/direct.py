@@ -338,7 +338,7 @@ def _governor(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
                 # a parse joining two paragraphs: a verb in the one before is no governor
                 and "\n" not in doc_text(doc)[min(head.idx, p.open_at) : max(head.idx, p.end)]
             ):
-                return _from_verb(head, index, p)
+                return _outer_mention(_from_verb(head, index, p), head, index, p)
             if head.head.i == head.i:
                 # "The paradox of Nancy, says Carl Anthony, …, is that she was “…”": a
                 # verb of saying set in the main clause as an aside speaks for it.
@@ -346,6 +346,26 @@ def _governor(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
                 return _from_verb(aside, index, p) if aside is not None else None
             head = head.head
     return None
+
+
+def _outer_mention(
+    found: Attribution | None, verb: Any, index: MentionIndex, p: Passage
+) -> Attribution | None:
+    """In "She said she asked the question “…”" the speaker is the same either way; name
+    her by the outer mention, the subject of the verb of saying whose clause holds ``verb``
+    (only when both resolve to the same speaker)."""
+    if found is None or found.speaker is None or verb.dep_ != "ccomp" or verb.head.i == verb.i:
+        return found
+    outer = verb.head
+    if not _is_cue(outer) or outer.i > verb.i:
+        return found
+    subj = [c for c in outer.children if c.dep_ == "nsubj" and c.idx < p.open_at]
+    if not subj or index.inside_quote(subj[0].idx):
+        return found
+    speaker, span = resolve_subject(subj[0], index)
+    if speaker != found.speaker or span is None:
+        return found
+    return Attribution(speaker, span, found.cue, said=found.said)
 
 
 def _aside_cue(root: Any, p: Passage) -> Any:
