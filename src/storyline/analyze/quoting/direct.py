@@ -120,7 +120,7 @@ def _from_verb(verb: Any, index: MentionIndex, quote: Passage) -> Attribution | 
     if agent is not None and len(doc_text(verb.doc)[quote.start : quote.end].split()) >= (
         _MIN_UNCUED_WORDS
     ):
-        # "Rubio was asked by moderator Gerard Baker whether …“…”": the one asking speaks.
+        # "Brandt was asked by reporter Jonas Kerr whether … “…”": the one asking speaks.
         speaker, span = resolve_subject(agent, index)
         return Attribution(speaker, span, verb.lemma_.lower(), said=not unsaid(verb))
     if passive_participle(verb):
@@ -146,7 +146,7 @@ def _passive_agent(verb: Any) -> Any:
     if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children):
         return None
     if verb.dep_ in ("relcl", "acl"):
-        return None  # "the email, which was first reported by the AP": no saying of the AP's
+        return None  # "the email, which was first reported by the Gazette": not the Gazette's
     for child in verb.children:
         if child.dep_ == "agent":
             objs = [g for g in child.children if g.dep_ == "pobj"]
@@ -228,8 +228,8 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
 
 def _introduces_next(verb: Any, p: Passage) -> bool:
     """Whether a cue after a quote ends in a colon that opens the next quote, while the
-    quote itself sits inside a clause of its own: "After Scalia said that they might do
-    better at “less advanced schools,” Trump said: “I don't like …”" — Trump says the
+    quote itself sits inside a clause of its own: "After Kerr said that late ferries might do
+    better on “the shorter runs,” Brandt said: “I do not like …”" — Brandt says the
     next quote, not this one."""
     doc = verb.doc
     text = doc_text(doc)
@@ -351,7 +351,7 @@ def _governor(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
 def _outer_mention(
     found: Attribution | None, verb: Any, index: MentionIndex, p: Passage
 ) -> Attribution | None:
-    """In "She said she asked the question “…”" the speaker is the same either way; name
+    """In "Lopez said she rarely asks the crews “…”" the speaker is the same either way; name
     her by the outer mention, the subject of the verb of saying whose clause holds ``verb``
     (only when both resolve to the same speaker)."""
     if found is None or found.speaker is None or verb.dep_ != "ccomp" or verb.head.i == verb.i:
@@ -438,7 +438,7 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
             return _from_verb(tok, index, p)
         if tok.lower_ == "to" and tok.i > 0 and doc[tok.i - 1].lower_ == "according":
             return _according(tok, index)
-    # "Trump issued a statement, “…”": a noun of saying right before the mark, uttered by
+    # "Brandt issued a statement, “…”": a noun of saying right before the mark, uttered by
     # the subject of its verb (the parser may hang that clause on the quote).
     last = [t for t in toks if not t.is_space]
     if len(last) >= 2 and last[-1].text in (",", ":") and not index.inside_quote(last[-2].idx):
@@ -551,7 +551,7 @@ def _sentence_subject(doc: Any, p: Passage, index: MentionIndex) -> Attribution 
     person = named is not None and (named.label == "PERSON" or person_shaped(named.text))
     if subj.lower_ not in ("he", "she") and not person:
         # An organisation, a body or a writing says the words of a clause it governs
-        # ("Pew found that “…”"), not words it answers ("rejected calls for a “…”").
+        # ("the Trust found that “…”"), not words it answers ("rejected calls for a “…”").
         body = (named is not None and named.label == "ORG") or _agent_noun(subj)
         if (
             not body
@@ -587,7 +587,7 @@ _WRITING_NOUNS = frozenset(
 
 
 def _agent_noun(subj: Any) -> bool:
-    """A subject that is a body of people by a noun ("The board saw …", "His campaign
+    """A subject that is a body of people by a noun ("The board saw …", "Her campaign
     protested that …", "Two analysts found …"), determined by "the", a possessive or a
     number; or a writing ("A 2014 committee report found …", "The site lists …")."""
     if subj.pos_ != "NOUN":
@@ -736,7 +736,7 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
             and last is not None
             and last.close_at is None
             and quotes
-            # “…,” Kelly charged: a cue of its own naming someone else ends the run; the
+            # “…,” Brandt charged: a cue of its own naming someone else ends the run; the
             # paragraph before left its quote open by mistake.
             and not (
                 attr is not None

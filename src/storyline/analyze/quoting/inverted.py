@@ -156,7 +156,7 @@ def speaker_label(doc: Any, p: Passage, index: MentionIndex) -> Attribution | No
     return Attribution(named.key, named.span, ":")
 
 
-#: A digest item's source after a dash and before a colon: "Pollsters agree - Carl Bialik:".
+#: A digest item's source after a dash and before a colon: "Ferry numbers fell - Harbour Watch:".
 _DASH_LABEL = re.compile(r"\s[-–—]\s+((?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*)\s*:$")
 
 

@@ -1,7 +1,7 @@
 """The paragraph's salient speaker: who goes on speaking when a quote has no cue at all.
 
 News often lets one person talk over several paragraphs: "Instead, Kerr told the Gazette
-his plan was “…”. … “We have to be tougher.”" The later quote has no verb of saying
+his plan was “…”. … “We have to act sooner.”" The later quote has no verb of saying
 near it; a reader takes it as the words of the person quoted last, as long as no one else
 has been named in between. Read from PolNeAR train errors (quotes with no cue, whose
 speaker was quoted a paragraph or two before).
@@ -41,7 +41,7 @@ def _others_named(index: MentionIndex, start: int, end: int, key: str) -> bool:
 
 def _others_subject(index: MentionIndex, start: int, end: int, key: str) -> bool:
     """Whether a name the tagger did not see is the subject of a clause between two
-    positions ("Hoover estimated that …"), other than a word of ``key``."""
+    positions ("Kerr estimated that …"), other than a word of ``key``."""
     doc = index.doc
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
@@ -71,7 +71,7 @@ def _unresolved_cue(
     doc: Any, p: Passage, index: MentionIndex, is_cue: Callable[[Any], bool]
 ) -> bool:
     """Whether the quote's sentence holds a verb of saying outside quotes: a cue that
-    names someone we could not find ("a welcome message on the website reads")."""
+    names someone we could not find ("a sign on the harbour wall reads")."""
     span = doc.char_span(p.start, p.end, alignment_mode="contract")
     if span is None or not len(span):
         return True

@@ -226,7 +226,7 @@ def resolve_subject(tok: Any, index: MentionIndex) -> tuple[str | None, Span | N
     if antecedent is not None:
         return resolve_subject(antecedent, index)
     if tok.pos_ == "ADP":
-        # "Of Carson, Levine, who …, said": a parse that made the preposition the subject;
+        # "Of Kerr, Brandt, who …, said": a parse that made the preposition the subject;
         # its object is the one speaking, or a name set after it ("Of Kerr, Brandt, …"
         # parsed as an apposition or a conjunct of the topic).
         objs = [c for c in tok.children if c.dep_ == "pobj"]
