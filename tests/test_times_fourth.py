@@ -1,0 +1,55 @@
+"""Time expressions, fourth round of issue 14: wire datelines and the rules after them."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from storyline.analyze.clean import find_boilerplate
+from storyline.analyze.pipeline import analyze_article
+from storyline.analyze.times import dateline_times, extract_times
+from storyline.model import Article
+
+WIRE = (
+    "Harbour pilots strike at Port Velin\n\n"
+    "PORT VELIN, March 3 (Coastwire) --\n\n"
+    "Harbour pilots at Port Velin walked out on Monday over night-shift pay, the "
+    "pilots' union said.\n"
+)
+
+
+def _values(nlp: Any, text: str, anchor: date) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in extract_times(nlp(text), anchor)]
+
+
+def test_a_wire_dateline_on_its_own_line_gives_its_date() -> None:
+    debris = find_boilerplate(WIRE, "Harbour pilots strike at Port Velin")
+    found = dateline_times(WIRE, debris, date(2032, 3, 3))
+    assert [(t.text, t.value, t.type) for t in found] == [("March 3", "2032-03-03", "DATE")]
+    # filed on new year's eve, published after midnight: the closest December 31
+    text = WIRE.replace("March 3", "December 31")
+    found = dateline_times(text, find_boilerplate(text, None), date(2033, 1, 1))
+    assert [t.value for t in found] == ["2032-12-31"]
+    # a date written with its year keeps it; a town in capitals and lower case both count
+    text = "Velin, Nov. 30, 2031 (Coastwire) -\n\nThe pilots met.\n"
+    found = dateline_times(text, find_boilerplate(text, None), date(2032, 3, 3))
+    assert [(t.text, t.value) for t in found] == [("Nov. 30, 2031", "2031-11-30")]
+
+
+def test_a_date_alone_on_a_line_is_a_stamp_not_a_dateline() -> None:
+    text = "March 3, 2032 4:10 PM\n\nThe pilots met on Monday.\n"
+    assert dateline_times(text, find_boilerplate(text, None), date(2032, 3, 3)) == ()
+    text = "PORT VELIN (Coastwire) --\n\nThe pilots met on Monday.\n"
+    assert dateline_times(text, find_boilerplate(text, None), date(2032, 3, 3)) == ()
+
+
+def test_the_dateline_date_is_in_the_analysis_but_dates_no_clause(nlp: Any) -> None:
+    article = Article(id="w1", text=WIRE, title="Harbour pilots strike at Port Velin",
+                      published="2032-03-03")  # fmt: skip
+    analysis = analyze_article(article, nlp)
+    assert [(t.text, t.value) for t in analysis.times] == [
+        ("March 3", "2032-03-03"),
+        ("Monday", "2032-03-01"),
+    ]
+    dateline = analysis.times[0].span
+    assert all(line.time != dateline for line in analysis.event_lines)
