@@ -53,3 +53,14 @@ def test_the_dateline_date_is_in_the_analysis_but_dates_no_clause(nlp: Any) -> N
     ]
     dateline = analysis.times[0].span
     assert all(line.time != dateline for line in analysis.event_lines)
+
+
+def test_a_date_a_change_is_effective_from_lies_ahead(nlp: Any) -> None:
+    october = date(2031, 10, 20)
+    text = "The council approved a new parking charge, effective March 1."
+    assert _values(nlp, text, october) == [("March 1", "2032-03-01")]
+    text = "The ferry operator named a new captain, effective from Nov. 3."
+    assert _values(nlp, text, october) == [("Nov. 3", "2031-11-03")]
+    # a date far behind the report stays behind it: the rule in force since January
+    text = "The charge, effective Jan. 1, has cut traffic by a fifth."
+    assert _values(nlp, text, date(2031, 3, 20)) == [("Jan. 1", "2031-01-01")]

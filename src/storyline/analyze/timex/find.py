@@ -46,6 +46,9 @@ _NOWADAYS = re.compile(
 )
 #: Verbs whose object's date lies ahead of the verb ("planned a rally on Saturday").
 _PLANNED = frozenset({"plan", "arrange"})
+#: "a new pact effective June 1", "effective from Monday": a change told before it applies
+#: (a date already past stays past: the direction holds only within the horizon).
+_EFFECTIVE = re.compile(r"(?i)\beffective\s+(?:on\s+|from\s+|as\s+of\s+)?$")
 _UNTIL = re.compile(
     r"(?i)\b(?:until|till|til|by)\s+(?:(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|noon|midnight)"
     r"(?:\s+[A-Z]{2,4})?,?\s+)?$"
@@ -308,6 +311,8 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
             tense = clause_tense(doc, cand.start, cand.end)
             if tense != "past" and _UNTIL.search(text[max(0, cand.start - 30) : cand.start]):
                 tense = "future"  # "closed until Friday": the end lies ahead
+            elif _EFFECTIVE.search(text[max(0, cand.start - 20) : cand.start]):
+                tense = "future"  # "a pact effective June 1": announced before it applies
             norm = cand.make(tense) or norm
         found.append(Found(cand.start, cand.end, norm))
     found = _resolve_anaphors(_same_moment(_merge_clock(found, text), text))
