@@ -10,7 +10,8 @@ year, a month or a day; "Friday night" with or without its part of day; "now",
 **minority** is printed: the annotations that any single consistent rule must get
 wrong, whatever it does (a rule that follows the majority loses exactly those). It
 also counts weekdays whose gold day is not that weekday or lies more than a week from
-the creation date (slips of the annotator), and dateline dates left unannotated. No
+the creation date, values whose year is not the year the text writes (slips of the
+annotator), and wire dateline dates left unannotated. No
 rule is fitted to these counts; they say how much of the error left is the gold's.
 """
 
@@ -106,6 +107,10 @@ def main(argv: list[str] | None = None) -> int:
             for name, (pattern, shape) in _SHAPES.items():
                 if pattern.match(words):
                     shapes[name][shape(str(t["value"]))] += 1
+            year = re.search(r"\b(1[89]\d\d|20\d\d)\b", words)
+            value = str(t["value"])
+            if year and re.match(r"^\d{4}", value) and value[:4] != year[1]:
+                slips["a year written in the text, another in the gold"] += 1
             wd = _WEEKDAY.match(words)
             if wd and re.match(r"^\d{4}-\d\d-\d\d$", str(t["value"])):
                 day = date.fromisoformat(str(t["value"]))
