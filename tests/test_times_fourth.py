@@ -64,3 +64,13 @@ def test_a_date_a_change_is_effective_from_lies_ahead(nlp: Any) -> None:
     # a date far behind the report stays behind it: the rule in force since January
     text = "The charge, effective Jan. 1, has cut traffic by a fifth."
     assert _values(nlp, text, date(2031, 3, 20)) == [("Jan. 1", "2031-01-01")]
+
+
+def test_a_unit_long_adjective_is_a_duration(nlp: Any) -> None:
+    day = date(2031, 5, 6)
+    text = "Negotiators left their third day-long session without a deal."
+    assert _values(nlp, text, day) == [("day-long", "P1D")]
+    text = "The year-long inquiry into the ferry fire ended."
+    assert _values(nlp, text, day) == [("year-long", "P1Y")]
+    # a length in metres is no time, nor is a word that only ends in a unit
+    assert _values(nlp, "The pier is a mile-long walk.", day) == []

@@ -16,7 +16,7 @@ from storyline.analyze.timex import holidays
 from storyline.analyze.timex import patterns as p
 from storyline.analyze.timex.absolute import HANDLERS as ABSOLUTE
 from storyline.analyze.timex.anaphora import event_ref
-from storyline.analyze.timex.norm import ANAPHOR, Norm, Rule
+from storyline.analyze.timex.norm import ANAPHOR, Norm, Rule, duration_value
 from storyline.analyze.timex.periods import period_ref, year_back
 from storyline.analyze.timex.relative import HANDLERS as RELATIVE
 from storyline.lexicon.calendar import MONTH_NAME
@@ -354,6 +354,12 @@ RULES: tuple[Rule, ...] = (
         RELATIVE["duration"],
     ),
     Rule(
+        "unit_long",
+        # "a day-long meeting", "the year-long inquiry": one unit, as an adjective
+        _c(r"(?<![\w-])(?P<unit>hour|day|week|month|year|decade)-long\b(?!-)", _I),
+        lambda m, t: Norm("DURATION", duration_value(1.0, m["unit"]), "duration"),
+    ),
+    Rule(
         "vague_duration",
         _c(
             r"\b(?:(?:the\s+)?(?:past|last|next|coming|following|recent)\s+|(?<=\bfor\s)|"
@@ -426,6 +432,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
         "december",
     ),
     "the_day": ("day",),
+    "unit_long": ("-long",),
     "weekday": ("day",),
     "weekday_set": ("days", "mornings", "afternoons", "evenings", "nights"),
     "season": ("spring", "summer", "autumn", "winter", "fall"),
