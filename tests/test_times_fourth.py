@@ -74,3 +74,21 @@ def test_a_unit_long_adjective_is_a_duration(nlp: Any) -> None:
     assert _values(nlp, text, day) == [("year-long", "P1Y")]
     # a length in metres is no time, nor is a word that only ends in a unit
     assert _values(nlp, "The pier is a mile-long walk.", day) == []
+
+
+def test_the_previous_or_following_weekday_counts_from_the_day_told_last(nlp: Any) -> None:
+    anchor = date(2031, 6, 18)  # a Wednesday
+    text = "On March 3, 2031, the council met. The following Monday the mayor resigned."
+    assert _values(nlp, text, anchor)[-1] == ("following Monday", "2031-03-10")
+    text = "The ferry sailed on May 9, 2031, a week after the previous Friday's storm."
+    assert _values(nlp, text, anchor)[-1] == ("the previous Friday", "2031-05-02")
+    # a relative day before it: counted from that day once the anchor is known
+    text = "Shares fell on Monday, down 3% from the previous Friday."
+    assert _values(nlp, text, anchor) == [
+        ("Monday", "2031-06-16"),
+        ("the previous Friday", "2031-06-13"),
+    ]
+    # no day before it: from the anchor, as "last Friday" is
+    assert _values(nlp, "Prices matched the previous Friday.", anchor) == [
+        ("the previous Friday", "2031-06-13")
+    ]
