@@ -92,3 +92,17 @@ def test_the_previous_or_following_weekday_counts_from_the_day_told_last(nlp: An
     assert _values(nlp, "Prices matched the previous Friday.", anchor) == [
         ("the previous Friday", "2031-06-13")
     ]
+
+
+def test_a_refusal_or_a_failure_told_with_could_or_would_looks_back(nlp: Any) -> None:
+    wednesday = date(2031, 6, 18)
+    for text, value in [
+        ("The ferry's owner could not be reached for comment Monday.", "2031-06-16"),
+        ("A spokeswoman couldn't say Tuesday whether the pier would reopen.", "2031-06-17"),
+        ("Neither the skipper nor his lawyer could be found Monday.", "2031-06-16"),
+        ("The harbour board would not comment Monday.", "2031-06-16"),
+        # a plan stays ahead: "could" without a negation, "would not" with another verb
+        ("The talks could resume Monday.", "2031-06-23"),
+        ("The skipper said he would not sail Friday.", "2031-06-20"),
+    ]:
+        assert [t.value for t in extract_times(nlp(text), wednesday)] == [value], text

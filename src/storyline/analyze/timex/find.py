@@ -69,6 +69,8 @@ def _verb_tense(verb: Any, depth: int = 0) -> str:
     aux_words = {a.lower_ for a in auxes}
     if "had" in aux_words and not aux_words & _FUTURE_AUX:
         return "past"  # "had been scheduled to expire Friday": a plan now past
+    if _refused(verb, aux_words):
+        return "past"  # "could not be reached Tuesday", "would not comment Monday"
     if aux_words & _FUTURE_AUX or verb.lemma_.lower() in _SCHEDULED:
         return "future"  # "will meet", "a hearing has been scheduled", "set for Monday"
     if any(a.lower_ == "to" for a in auxes) and depth < 3:
@@ -112,6 +114,41 @@ def _verb_tense(verb: Any, depth: int = 0) -> str:
             return "future"
         return "present"
     return ""
+
+
+_NO_ONE = frozenset({"neither", "nobody", "none", "no"})
+
+
+#: Verbs of telling: "would not comment Monday" reports a refusal, it plans nothing.
+_TELL = frozenset(
+    {"comment", "say", "discuss", "confirm", "disclose", "elaborate", "identify", "release",
+     "reveal", "speculate", "answer", "respond", "name", "specify", "detail"}
+)  # fmt: skip
+
+
+def _refused(verb: Any, aux_words: set[str]) -> bool:
+    """A negated "could" ("could not be reached Tuesday", "neither he nor his lawyer
+    could be located") or a negated "would" with a verb of telling ("would not comment
+    Monday"): what did not happen, told in the past, not a plan ("would not sail
+    Friday" stays a plan)."""
+    if not aux_words & {"could", "would"} or aux_words - {"could", "would", "be", "been", "have"}:
+        return False
+    if "would" in aux_words and verb.lemma_.lower() not in _TELL:
+        return False
+    return _negated(verb)
+
+
+def _negated(verb: Any) -> bool:
+    """ "could not", "couldn't", "would never"; or a subject no one fills ("neither he
+    nor his lawyer could be reached")."""
+    for c in verb.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and (
+            c.lower_ in _NO_ONE or any(g.lower_ in _NO_ONE for g in c.children)
+        ):
+            return True
+    return False
 
 
 def clause_tense(doc: Any, start: int, end: int) -> str:
