@@ -106,3 +106,15 @@ def test_a_refusal_or_a_failure_told_with_could_or_would_looks_back(nlp: Any) ->
         ("The skipper said he would not sail Friday.", "2031-06-20"),
     ]:
         assert [t.value for t in extract_times(nlp(text), wednesday)] == [value], text
+
+
+def test_a_present_in_a_clause_of_time_under_a_future_looks_ahead(nlp: Any) -> None:
+    wednesday = date(2031, 6, 18)
+    for text, value in [
+        ("The mayor will speak after the council meets Monday.", "2031-06-23"),
+        ("The strike will go ahead if the talks fail Monday.", "2031-06-23"),
+        # a past clause, or a past participle under the future, stays behind
+        ("The ferry left when the harbour opened Monday.", "2031-06-16"),
+        ("He will appear in court after being arrested Monday.", "2031-06-16"),
+    ]:
+        assert [t.value for t in extract_times(nlp(text), wednesday)] == [value], text

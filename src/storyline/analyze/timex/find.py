@@ -173,12 +173,28 @@ def clause_tense(doc: Any, start: int, end: int) -> str:
                 # "police are investigating a Thursday evening homicide": the time dates
                 # the noun's event, which the present progressive does not put ahead
                 return ""
+            if tense == "present" and tok.dep_ == "advcl" and _governor_tense(tok) == "future":
+                # "will speak after the council meets Monday": a present in a clause of
+                # time or condition under a future tells the future
+                return "future"
             return tense
         if tok.head is tok:
             break
         tok = tok.head
         if tok.pos_ in ("NOUN", "PROPN") and not span.start <= tok.i < span.end:
             via_noun = True
+    return ""
+
+
+def _governor_tense(verb: Any) -> str:
+    """The tense of the verb an adverbial clause depends on ("" when none is near)."""
+    tok = verb.head
+    for _ in range(3):
+        if tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith(("VB", "MD")):
+            return _verb_tense(tok)
+        if tok.head is tok:
+            break
+        tok = tok.head
     return ""
 
 
