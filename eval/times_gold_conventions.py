@@ -77,6 +77,7 @@ _TAGGED = {
     "daily / annual(ly)": r"\b(?:daily|annual|annually)\b",
 }
 _WEEKDAY = re.compile(r"(?i)^(mon|tues|wednes|thurs|fri|satur|sun)day$")
+_PART_OF_DAY = re.compile(r"(?i)^\s+(?:night|evening|morning|afternoon)\b")
 _DAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 
 
@@ -111,6 +112,12 @@ def main(argv: list[str] | None = None) -> int:
             value = str(t["value"])
             if year and re.match(r"^\d{4}", value) and value[:4] != year[1]:
                 slips["a year written in the text, another in the gold"] += 1
+            if re.search(r"-W\d(?:\D|$)", value):
+                slips["an ISO week written without its zero (2000-W7)"] += 1
+            after = text[t["end"] : t["end"] + 12]
+            if _WEEKDAY.match(words) and _PART_OF_DAY.match(after):
+                # "Friday" annotated alone in "Friday night": the day, its part left out
+                shapes["weekday + night / evening / morning"]["the day alone"] += 1
             wd = _WEEKDAY.match(words)
             if wd and re.match(r"^\d{4}-\d\d-\d\d$", str(t["value"])):
                 day = date.fromisoformat(str(t["value"]))
