@@ -358,6 +358,8 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
             clause_tense(doc, cand.start, cand.end) != "future"
         ):
             continue  # "later became", "officials later said": an order of events
+        if text[cand.start : cand.end].lower() == "the time" and _restricted(doc, text, cand):
+            continue  # "at the time Howes was captured": that clause's moment, not the past
         if text[cand.start : cand.end].lower() == "today" and _NOWADAYS.match(text, cand.end):
             continue  # "today's world": the present age, not the day of the report
         if _needs_tense(norm):
@@ -371,6 +373,17 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
     found = _resolve_anaphors(_same_moment(_merge_clock(found, text), text))
     norms = resolve_event_refs(resolve_norms([f.norm for f in found]))
     return [Found(f.start, f.end, n) for f, n in zip(found, norms, strict=True)]
+
+
+def _restricted(doc: Any, text: str, cand: _Cand) -> bool:
+    """Whether "the time" has a clause of its own: a relative clause in the parse, or,
+    opening a sentence, no comma after it ("At the time the ferry sank, ...")."""
+    if text[max(0, cand.start - 3) : cand.start] == "At " and not re.match(
+        r"\s*,", text[cand.end : cand.end + 3]
+    ):
+        return True
+    span = doc.char_span(cand.end - 1, cand.end, alignment_mode="expand")
+    return span is not None and any(c.dep_ in ("relcl", "acl") for c in span[-1].children)
 
 
 _OPEN_QUOTE = re.compile(r"(?:[\"“‘]|``|'')\s*$")

@@ -378,10 +378,21 @@ RULES: tuple[Rule, ...] = (
             r"|the\s+near\s+future|the\s+(?:long|short|near)\s+term|the\s+time\s+being|later"
             r"|(?<!then\s)current(?=\s+[a-z]))\b(?!-)(?!\s+(?:the|this|next|last|than)\b)"
             # "now in force", "now that": still now; "later in the day", "soon at": not alone
-            r"(?:(?<=now)|(?!\s+(?:that|in|on|at)\b))",
+            r"(?:(?<=now)|(?<=past)|(?!\s+(?:that|in|on|at)\b))",
             _I,
         ),
         RELATIVE["ref"],
+    ),
+    Rule(
+        "at_the_time",
+        # "said at the time": the past moment just told; "at the time of the vote",
+        # "at the time when" name their moment, and are left alone
+        _c(
+            r"\bat\s+(?P<body>the\s+time)\b(?!\s+(?:of|when|that|which|being|and)\b)(?![\w-])",
+            _I,
+        ),
+        lambda m, t: Norm("DATE", "PAST_REF", "ref"),
+        "body",
     ),
     Rule(
         "clock",
@@ -432,6 +443,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
         "december",
     ),
     "the_day": ("day",),
+    "at_the_time": ("the time",),
     "unit_long": ("-long",),
     "weekday": ("day",),
     "weekday_set": ("days", "mornings", "afternoons", "evenings", "nights"),
