@@ -114,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
                 slips["a year written in the text, another in the gold"] += 1
             if re.search(r"-W\d(?:\D|$)", value):
                 slips["an ISO week written without its zero (2000-W7)"] += 1
+            if re.search(r"T\d\d$", value):
+                slips["a time of day without its minutes (T17)"] += 1
             after = text[t["end"] : t["end"] + 12]
             if _WEEKDAY.match(words) and _PART_OF_DAY.match(after):
                 # "Friday" annotated alone in "Friday night": the day, its part left out
