@@ -90,7 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     if not (data / "dev.jsonl").is_file():
         print(f"TempEval-3 development set not found in {data}; see ../shared/devdata/README.md")
         return 1
-    rows = [json.loads(line) for line in (data / "dev.jsonl").open(encoding="utf-8")]
+    lines = (data / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines if line.strip()]
     rows = list({r["id"]: r for r in reversed(rows)}.values())[::-1]
     gold: dict[str, list[dict[str, Any]]] = json.loads(
         (data / "gold.json").read_text(encoding="utf-8")
