@@ -375,6 +375,12 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
     return [Found(f.start, f.end, n) for f, n in zip(found, norms, strict=True)]
 
 
+_SAY = frozenset(
+    {"say", "tell", "write", "announce", "report", "state", "add", "note", "insist",
+     "acknowledge", "admit", "testify", "explain", "argue", "claim", "warn", "predict"}
+)  # fmt: skip
+
+
 def _restricted(doc: Any, text: str, cand: _Cand) -> bool:
     """Whether "the time" has a clause of its own: a relative clause in the parse, or,
     opening a sentence, no comma after it ("At the time the ferry sank, ...")."""
@@ -382,8 +388,13 @@ def _restricted(doc: Any, text: str, cand: _Cand) -> bool:
         r"\s*,", text[cand.end : cand.end + 3]
     ):
         return True
-    span = doc.char_span(cand.end - 1, cand.end, alignment_mode="expand")
-    return span is not None and any(c.dep_ in ("relcl", "acl") for c in span[-1].children)
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or not any(c.dep_ in ("relcl", "acl") for c in span[-1].children):
+        return False
+    # "saying at the time he was willing": what follows is what was said, not a clause
+    # of "the time" (the parser cannot tell them apart)
+    before = doc[span.start - 2] if span.start >= 2 else None
+    return before is None or before.lemma_.lower() not in _SAY
 
 
 _OPEN_QUOTE = re.compile(r"(?:[\"“‘]|``|'')\s*$")
