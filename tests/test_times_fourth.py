@@ -131,3 +131,13 @@ def test_at_the_time_is_the_past_moment_just_told(nlp: Any) -> None:
     # "in the past that ...": the past, with its clause after it
     text = "Officials have said in the past that the pier was unsafe."
     assert _values(nlp, text, day) == [("the past", "PAST_REF")]
+
+
+def test_at_this_moment_is_now_and_for_a_while_a_vague_stretch(nlp: Any) -> None:
+    day = date(2031, 6, 18)
+    text = "The envoy would not travel at this crucial moment."
+    assert _values(nlp, text, day) == [("this crucial moment", "PRESENT_REF")]
+    text = "Islanders will live without the ferry for a while."
+    assert _values(nlp, text, day) == [("a while", "PXX")]
+    # "the moment he landed" names its own moment
+    assert _values(nlp, "The moment he landed, the crew cheered.", day) == []

@@ -395,6 +395,20 @@ RULES: tuple[Rule, ...] = (
         "body",
     ),
     Rule(
+        "moment",
+        # "at this crucial moment", "at the present moment": now; "for a while": a
+        # stretch of time of no stated length
+        _c(
+            r"\b(?:at\s+(?P<now>(?:this|the\s+present)\s+(?:[a-z]+\s+)?moment)(?!['’])"
+            r"|for\s+(?P<while>a\s+(?:little\s+)?while))\b",
+            _I,
+        ),
+        lambda m, t: (
+            Norm("DATE", "PRESENT_REF", "ref") if m["now"] else Norm("DURATION", "PXX", "duration")
+        ),
+        ("now", "while"),
+    ),
+    Rule(
         "clock",
         _c(
             r"\b(?P<h>[01]?\d|2[0-3])(?::|\.(?=\d\d\s*[ap]))?(?P<m>[0-5]\d)?\s*"
@@ -444,6 +458,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     ),
     "the_day": ("day",),
     "at_the_time": ("the time",),
+    "moment": ("moment", "while"),
     "unit_long": ("-long",),
     "weekday": ("day",),
     "weekday_set": ("days", "mornings", "afternoons", "evenings", "nights"),
