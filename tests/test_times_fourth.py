@@ -141,3 +141,12 @@ def test_at_this_moment_is_now_and_for_a_while_a_vague_stretch(nlp: Any) -> None
     assert _values(nlp, text, day) == [("a while", "PXX")]
     # "the moment he landed" names its own moment
     assert _values(nlp, "The moment he landed, the crew cheered.", day) == []
+
+
+def test_today_after_a_name_is_a_title(nlp: Any) -> None:
+    day = date(2031, 6, 18)
+    assert _values(nlp, "The skipper told Harbour Today the ferry would sail.", day) == []
+    assert _values(nlp, "This is VCR Today.", day) == []
+    # the day itself, opening a sentence or after a colon
+    text = "The council met. Today the ferry sails."
+    assert _values(nlp, text, day) == [("Today", "2031-06-18")]

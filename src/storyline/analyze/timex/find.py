@@ -44,6 +44,8 @@ _NOWADAYS = re.compile(
     r"['’]s\s+(?:[a-z]+\s+)?(?:world|youth|young|society|societies|generation|children|kids|"
     r"families|consumers|computers|technology|standards|times|culture|economy)\b"
 )
+#: A capitalised word (not opening a sentence) just before "Today": "USA Today".
+_NAME_BEFORE = re.compile(r"[a-z,;]\s+(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*\s+$|^[A-Z]{2,}\s+$")
 #: Verbs whose object's date lies ahead of the verb ("planned a rally on Saturday").
 _PLANNED = frozenset({"plan", "arrange"})
 #: "a new pact effective June 1", "effective from Monday": a change told before it applies
@@ -360,6 +362,10 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
             continue  # "later became", "officials later said": an order of events
         if text[cand.start : cand.end].lower() == "the time" and _restricted(doc, text, cand):
             continue  # "at the time Howes was captured": that clause's moment, not the past
+        if text[cand.start : cand.end] == "Today" and _NAME_BEFORE.search(
+            text[max(0, cand.start - 30) : cand.start]
+        ):
+            continue  # "USA Today", "VOA Today": a title, not the day of the report
         if text[cand.start : cand.end].lower() == "today" and _NOWADAYS.match(text, cand.end):
             continue  # "today's world": the present age, not the day of the report
         if _needs_tense(norm):
