@@ -150,3 +150,13 @@ def test_today_after_a_name_is_a_title(nlp: Any) -> None:
     # the day itself, opening a sentence or after a colon
     text = "The council met. Today the ferry sails."
     assert _values(nlp, text, day) == [("Today", "2031-06-18")]
+
+
+def test_the_people_of_tomorrow_are_no_date(nlp: Any) -> None:
+    day = date(2031, 6, 18)
+    assert _values(nlp, "The yard builds the ferries of tomorrow.", day) == []
+    for text in (
+        "The vote is set for the end of tomorrow.",
+        "The agenda of tomorrow's vote leaked.",
+    ):
+        assert _values(nlp, text, day) == [("tomorrow", "2031-06-19")], text

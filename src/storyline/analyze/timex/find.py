@@ -44,6 +44,11 @@ _NOWADAYS = re.compile(
     r"['’]s\s+(?:[a-z]+\s+)?(?:world|youth|young|society|societies|generation|children|kids|"
     r"families|consumers|computers|technology|standards|times|culture|economy)\b"
 )
+#: "the people of tomorrow", "the world of tomorrow": a noun of an age, not a day.
+_OF_THE_FUTURE = re.compile(
+    r"(?i)\bthe\s+(?:[a-z]+\s+)?(?!(?:end|start|beginning|middle|morning|afternoon|evening|"
+    r"night|close|rest|eve|agenda|outcome|result)\s)[a-z]+\s+of\s+$"
+)
 #: A capitalised word (not opening a sentence) just before "Today": "USA Today".
 _NAME_BEFORE = re.compile(r"[a-z,;]\s+(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*\s+$|^[A-Z]{2,}\s+$")
 #: Verbs whose object's date lies ahead of the verb ("planned a rally on Saturday").
@@ -366,6 +371,12 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
             text[max(0, cand.start - 30) : cand.start]
         ):
             continue  # "USA Today", "VOA Today": a title, not the day of the report
+        if (
+            text[cand.start : cand.end].lower() == "tomorrow"
+            and _OF_THE_FUTURE.search(text[max(0, cand.start - 40) : cand.start])
+            and not re.match(r"['’]", text[cand.end : cand.end + 1])
+        ):
+            continue  # "the people of tomorrow", "the cars of tomorrow": the future age
         if text[cand.start : cand.end].lower() == "today" and _NOWADAYS.match(text, cand.end):
             continue  # "today's world": the present age, not the day of the report
         if _needs_tense(norm):
