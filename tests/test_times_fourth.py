@@ -160,3 +160,8 @@ def test_the_people_of_tomorrow_are_no_date(nlp: Any) -> None:
         "The agenda of tomorrow's vote leaked.",
     ):
         assert _values(nlp, text, day) == [("tomorrow", "2031-06-19")], text
+
+
+def test_today_opening_a_paragraph_after_a_name_is_the_day(nlp: Any) -> None:
+    text = "Its founders included Martin Luther King Jr.\n\nToday, the church is a fixture."
+    assert _values(nlp, text, date(2031, 6, 18)) == [("Today", "2031-06-18")]

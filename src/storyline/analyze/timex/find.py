@@ -50,7 +50,7 @@ _OF_THE_FUTURE = re.compile(
     r"night|close|rest|eve|agenda|outcome|result)\s)[a-z]+\s+of\s+$"
 )
 #: A capitalised word (not opening a sentence) just before "Today": "USA Today".
-_NAME_BEFORE = re.compile(r"[a-z,;]\s+(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*\s+$|^[A-Z]{2,}\s+$")
+_NAME_BEFORE = re.compile(r"[a-z,;][^\S\n]+(?:[A-Z][\w.&-]*[^\S\n]+){0,2}[A-Z][\w&-]*[^\S\n]+$")
 #: Verbs whose object's date lies ahead of the verb ("planned a rally on Saturday").
 _PLANNED = frozenset({"plan", "arrange"})
 #: "a new pact effective June 1", "effective from Monday": a change told before it applies
