@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from storyline.analyze.timex.lexicon import WEEKDAY_CODES
 from storyline.analyze.timex.norm import Norm
 
 #: rel prefix of a unit named by reference: ``eventref:year:+1``.
@@ -97,12 +98,9 @@ def resolve_event_refs(norms: list[Norm]) -> list[Norm]:
     return out
 
 
-_WEEKDAY_CODES = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
-
-
 def _weekday_from(day: date, code: str, way: str) -> date:
     """The weekday ``code`` strictly before (``strictpast``) or after ``day``."""
-    target = _WEEKDAY_CODES.index(code)
+    target = WEEKDAY_CODES.index(code)
     if way == "strictpast":
         return day - timedelta(days=(day.weekday() - target - 1) % 7 + 1)
     return day + timedelta(days=(target - day.weekday() - 1) % 7 + 1)
