@@ -27,7 +27,7 @@ from storyline.analyze.quotes import extract_quotes
 from storyline.analyze.times import dateline_times, extract_times, with_datelines
 from storyline.ingest.dates import publication_day, stated_date
 from storyline.model import Article, ArticleAnalysis, Boilerplate, Span
-from storyline.nlp import doc_text, load_nlp
+from storyline.nlp import doc_text, load_nlp, made_from
 
 log = logging.getLogger("storyline.analyze")
 T = TypeVar("T")
@@ -114,7 +114,10 @@ def analyze_batch(articles: Sequence[Article], nlp: Any) -> list[tuple[Article, 
     dated = [date_from_text(a, b) for a, b in zip(articles, debris, strict=True)]
     masked = [mask_text(a.text, b) for a, b in zip(articles, debris, strict=True)]
     docs = nlp.pipe(masked, batch_size=len(masked) or 1)
-    return [(a, analyze_doc(a, doc, b)) for a, doc, b in zip(dated, docs, debris, strict=True)]
+    return [
+        (a, analyze_doc(a, made_from(doc, text), b))
+        for a, doc, text, b in zip(dated, docs, masked, debris, strict=True)
+    ]
 
 
 def analyze_article(article: Article, nlp: Any) -> ArticleAnalysis:

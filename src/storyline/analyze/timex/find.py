@@ -19,6 +19,7 @@ from typing import Any
 from storyline.analyze.timex.anaphora import resolve_event_refs
 from storyline.analyze.timex.holidays import names_a_thing
 from storyline.analyze.timex.linebound import within_lines
+from storyline.analyze.timex.literals import foldable, required_words
 from storyline.analyze.timex.norm import ANAPHOR
 from storyline.analyze.timex.normalize import NEEDS, RULES, Norm, Rule, normalize_text
 from storyline.analyze.timex.periods import resolve_norms
@@ -84,11 +85,13 @@ def _rule_candidates(text: str) -> list[_Cand]:
     found: list[_Cand] = []
     lower = text.lower()
     starts: list[int] = []  # where each line starts, found when first needed
+    ranges: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # lines to read, by words
+    derive = foldable(text)  # else the words read from the patterns might be missed
     for index, rule in enumerate(RULES):
-        needs = NEEDS.get(rule.name)
+        needs = NEEDS.get(rule.name) or (required_words(rule.regex) if derive else None)
         if needs is not None and not any(word in lower for word in needs):
             continue
-        for m in _scan(rule.regex, text, lower, needs, starts):
+        for m in _scan(rule.regex, text, lower, needs, starts, ranges):
             start, end = rule.span(m)
             if end > start and rule.handler(m, "") is not None:
                 found.append(_Cand(start, end, index, _rule_make(rule, m)))
@@ -101,13 +104,16 @@ def _scan(
     lower: str,
     needs: tuple[str, ...] | None,
     starts: list[int],
+    ranges: dict[tuple[str, ...], list[tuple[int, int]]] | None = None,
 ) -> Iterator[re.Match[str]]:
     """``regex.finditer(text)``, reading only the lines that hold a word the rule needs.
 
     When a rule matches within one line (:func:`linebound.within_lines`, read from its
-    pattern) and every match of it holds one of its ``NEEDS`` words, the other lines
-    cannot hold a match: the same matches, in the same order. Otherwise (or when
-    ``lower()`` moved the offsets) the whole text is read.
+    pattern) and every match of it holds one of its ``NEEDS`` words (or of the words
+    :func:`literals.required_words` reads from its pattern), the other lines cannot
+    hold a match: the same matches, in the same order. Otherwise (or when ``lower()``
+    moved the offsets) the whole text is read. ``ranges`` keeps the lines found for a
+    set of words, for the next rule that needs the same words (the month rules).
     """
     if needs is None or len(lower) != len(text) or not within_lines(regex):
         yield from regex.finditer(text)
@@ -117,6 +123,19 @@ def _scan(
         while at != -1:
             starts.append(at)
             at = text.find("\n", at) + 1 or -1
+    found = None if ranges is None else ranges.get(needs)
+    if found is None:
+        found = _line_ranges(text, lower, needs, starts)
+        if ranges is not None:
+            ranges[needs] = found
+    for start, end in found:
+        yield from regex.finditer(text, start, end)
+
+
+def _line_ranges(
+    text: str, lower: str, needs: tuple[str, ...], starts: list[int]
+) -> list[tuple[int, int]]:
+    """The character ranges of the runs of lines that hold one of the words."""
     lines: set[int] = set()
     for word in needs:
         at = lower.find(word)
@@ -124,6 +143,7 @@ def _scan(
             lines.add(bisect_right(starts, at) - 1)
             at = lower.find(word, at + 1)
     ordered = sorted(lines)
+    found: list[tuple[int, int]] = []
     n = 0
     while n < len(ordered):
         first = last = ordered[n]
@@ -132,7 +152,8 @@ def _scan(
             last = ordered[n]
         n += 1
         end = starts[last + 1] - 1 if last + 1 < len(starts) else len(text)
-        yield from regex.finditer(text, starts[first], end)
+        found.append((starts[first], end))
+    return found
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
