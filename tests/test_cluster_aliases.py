@@ -56,9 +56,13 @@ def test_cluster_aliases_only_names_some_report_tags_as_a_place() -> None:
         ),
         places=("kell street",),
     )
-    known = {"harwick", "tolbry", "dana pruitt", "north chapel police"}
-    assert place_aliases(feats, known.__contains__) == ["harwick", "tolbry"]
+    known = {"harwick", "tolbry", "dana pruitt", "north chapel", "north chapel police"}
+    # "North Chapel Police" gives "North Chapel"; "Tolbry" filed as an organisation stays one.
+    assert place_aliases(feats, known.__contains__) == ["harwick", "north chapel"]
     assert place_aliases(feats, lambda _: False) == []
+    # A report that names no place of its own gets none from its police.
+    placeless = DocFeatures(entities=(("harwick police department", "ORG"),))
+    assert place_aliases(placeless, known.__contains__) == []
 
 
 def test_cluster_aliases_a_town_named_only_by_its_police_is_no_other_place() -> None:

@@ -4,17 +4,21 @@ Local reports of one incident rarely write a name the same way. A court story
 adds a middle name or "II" to the suspect the first reports named plainly
 ("Gabriel Mejia", "Gabriel E. Mejia", "Gustav Duane Christianson II"); one
 outlet names the town ("Aurora"), another only its police ("Aurora Police
-Department") or the tagger files the town under organisations. These helpers
+Department"). These helpers
 give such variants one key. They read only a report's own features and, for
 places, which names some report has tagged as a place (learned from the reports
 themselves, like document frequencies), never a list of real names.
+
+Tried on the GVA tuning folds and left out, as they cost the fictional local sets
+their storylines: a street's name alone ("Ketchum" of "Ketchum Road") and a name
+the tagger filed as an organisation ("Thornton") as places (quality.md, #12).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from storyline.story.clustering.features import PLACE_LABELS, DocFeatures
+from storyline.story.clustering.features import DocFeatures
 
 #: Generational suffixes that some reports add to a name and others leave out.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "2nd", "3rd"})
@@ -77,23 +81,22 @@ def is_institution(key: str) -> bool:
 
 
 def place_aliases(features: DocFeatures, is_place: Callable[[str], bool]) -> list[str]:
-    """Places a report names under another form, beyond its tagged places.
+    """Towns and counties a report names through an institution of theirs.
 
-    Each is a key that some report tags as a place (``is_place``: a place key is
-    known) and that this report gives as the head of a place or an institution
-    ("Aurora" of "Aurora Police Department") or as a name the tagger did not file
-    as a place ("Thornton" as an organisation). People are never places here.
+    Each is the head of one of its places or names ("Aurora" of "Aurora Police
+    Department", "Des Moines" of "City of Des Moines") that some report tags as a
+    place (``is_place``). Only a report that names a place of its own gets them:
+    a report that names none conflicts with no place, and its police force (often
+    a county's, covering many towns) must not give it one. People are never places.
     """
     own = set(features.places)
     out: list[str] = []
+    if not own:
+        return out
     for key, label in features.entities:
         if label == "PERSON":
             continue
         head = place_head(key)
-        candidates = [head]
-        if label not in PLACE_LABELS and head is None and key.split()[-1] not in INSTITUTION_TAIL:
-            candidates.append(key)  # "Thornton" as an organisation; not "Chicago Police"
-        for alias in candidates:
-            if alias and alias not in own and alias not in out and is_place(alias):
-                out.append(alias)
+        if head and head not in own and head not in out and is_place(head):
+            out.append(head)
     return out
