@@ -26,6 +26,7 @@ from storyline.analyze.numbers.victims import (
     HOSPITAL,
     fatal,
     fatally,
+    shot_at,
     has_particle,
     intended,
     object_is_injury,
@@ -150,6 +151,8 @@ def _adjust(measure: str, counted: str, pred: Any) -> str:
         return "other"
     if measure == "prisoners_exchanged":
         return measure if noun in CAPTIVES or noun in ("people", "") else "other"
+    if measure == "shot" and pred is not None and shot_at(pred):
+        return "other"  # "four people were shot at": fired on, not hit
     if measure == "shot" and pred is not None and fatal(pred):
         return "killed"
     if measure == "injured" and pred is not None and fatally(pred):
