@@ -26,10 +26,10 @@ from storyline.analyze.numbers.victims import (
     HOSPITAL,
     fatal,
     fatally,
-    shot_at,
     has_particle,
     intended,
     object_is_injury,
+    shot_at,
 )
 from storyline.lexicon.measures import HARM, MEASURE_NOUNS, PREDICATES
 
