@@ -283,7 +283,7 @@ def _harm_claims(
 
 def _inside(tok: Any, other: Any) -> bool:
     """Whether ``tok`` is in the phrase of ``other`` ("four men: a 50-year-old who ...")."""
-    return tok.i != other.i and other.left_edge.i <= tok.i <= other.right_edge.i
+    return bool(tok.i != other.i and other.left_edge.i <= tok.i <= other.right_edge.i)
 
 
 def _emitted_alike(measure: str, emitted: set[str]) -> bool:
