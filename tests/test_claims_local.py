@@ -291,3 +291,19 @@ def test_claims_local_recovering_after_a_shooting_and_the_shooting_of(nlp: Any) 
 def test_claims_local_ages_in_a_list_of_names_are_no_toll(nlp: Any) -> None:
     text = "Ann Powers, 30; Dee Burnett, 21; and Jerry Cole, 31 all died of gunshot wounds."
     assert _counts(nlp, text) == (3, 0)
+
+
+def test_claims_local_an_attacker_who_took_his_own_life_counts_once(nlp: Any) -> None:
+    text = (
+        "A man shot his son to death on Monday and then killed himself. He shot his son "
+        "twice, killing him, and then shot himself in the head."
+    )
+    assert _counts(nlp, text) == (2, 0)
+
+
+def test_claims_local_an_accidental_self_shooting_death_is_one_victim(nlp: Any) -> None:
+    text = (
+        "A Dale County boy has died after he accidentally shot himself. The boy accidentally "
+        "shot and killed himself while playing with the gun."
+    )
+    assert _counts(nlp, text)[0] == 1

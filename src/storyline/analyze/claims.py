@@ -27,6 +27,7 @@ from storyline.analyze.numbers.victims import (
     ANAPHORIC,
     ANIMALS,
     PART,
+    SELF,
     by_police,
     harm_predicate,
     intended,
@@ -42,6 +43,7 @@ __all__ = [
     "ADDITIONAL",
     "ANAPHORIC",
     "PART",
+    "SELF",
     "extract_claims",
     "incident_counts",
     "is_background",
@@ -225,7 +227,7 @@ def _harm_claims(
                 counted = ANAPHORIC  # "was injured and later died", "died from his injuries"
             fresh = len(group) == 1 and any(c.lower_ in ("a", "an") for c in victim.children)
             if (
-                counted not in (ANAPHORIC, ADDITIONAL)
+                counted not in (ANAPHORIC, ADDITIONAL, SELF)
                 and total == 1
                 and (
                     _says_also(tok, victim)

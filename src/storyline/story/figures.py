@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from storyline.analyze.numbers.headline import headline_toll
 from storyline.analyze.numbers.tally import HARM_TOTALS, incident_counts, is_background
-from storyline.analyze.numbers.victims import ADDITIONAL, ANAPHORIC, PART
+from storyline.analyze.numbers.victims import ADDITIONAL, ANAPHORIC, PART, SELF
 from storyline.model import Analyzed, Citation, Claim, Figure, FigureValue
 from storyline.story.dedup.minhash import count_originals as independent_sources
 from storyline.story.facts import outlet_keys, source_state
@@ -99,7 +99,7 @@ def report_figures(item: Analyzed) -> list[tuple[str, ReportFigure]]:
             out.append((measure, fig))
     for measure in OTHER_MEASURES:
         own = [c for c in _current(claims) if c.measure == measure
-               and c.counted not in (ANAPHORIC, ADDITIONAL, PART)]  # fmt: skip
+               and c.counted not in (ANAPHORIC, ADDITIONAL, PART, SELF)]  # fmt: skip
         if own:
             value = max(c.value for c in own)
             cited = [c for c in own if c.value == value]

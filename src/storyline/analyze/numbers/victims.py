@@ -22,6 +22,9 @@ ANAPHORIC = "people (already mentioned)"
 PART = "people (part of a figure)"
 #: Counted marker for "two others were injured": in addition to those already counted.
 ADDITIONAL = "other people"
+#: Counted marker for an attacker who took his own life ("then killed himself"): one
+#: more beside his victims, however often the report says so.
+SELF = "the attacker (took own life)"
 PRONOUNS_ONE = frozenset({"he", "she", "him", "her"})
 HOSPITAL = frozenset({"hospital", "hospitals", "medical", "trauma", "clinic", "er"})
 INJURY_NOUNS = frozenset(
@@ -481,7 +484,9 @@ def person_count(tok: Any) -> tuple[float | None, str]:
             # "...and shot himself in the leg", "a man died after shooting himself":
             # someone already counted
             return 1.0, ANAPHORIC
-        return 1.0, ADDITIONAL  # the attacker who took his own life
+        if any(t.lower_.startswith("accident") for t in tok.sent):
+            return 1.0, "people"  # "accidentally shot and killed himself": the one victim
+        return 1.0, SELF  # the attacker who took his own life
     if low in ("second", "third", "fourth", "fifth") and ("a" in children or tok.dep_ != "amod"):
         return 1.0, ADDITIONAL  # "a third was seriously injured"
     before = tok.doc[tok.i - 2 : tok.i].text.lower().replace(" ", "") if tok.i >= 2 else ""
