@@ -307,3 +307,9 @@ def test_claims_local_an_accidental_self_shooting_death_is_one_victim(nlp: Any) 
         "shot and killed himself while playing with the gun."
     )
     assert _counts(nlp, text)[0] == 1
+
+
+def test_claims_local_the_active_perfect_has_no_passive_victim(nlp: Any) -> None:
+    # "the man had killed ...": the man is the killer, not a victim
+    assert _counts(nlp, "Police said the man had killed his wife and her sister.") == (2, 0)
+    assert _counts(nlp, "Two people have been shot on Elm Street.") == (0, 2)

@@ -378,7 +378,10 @@ def victims(tok: Any, inherited: bool = False) -> list[Any]:
     left = _left_whom(tok)
     if left:
         return left
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or tok.tag_ == "VBN"
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
+        # "a man killed in the crash", not the active perfect "he had killed his wife"
+        tok.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+    )
     # "a man was killed and his wife critically hurt": the second "was" is left out
     passive = passive or (
         tok.dep_ == "conj"
