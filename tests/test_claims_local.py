@@ -313,3 +313,8 @@ def test_claims_local_the_active_perfect_has_no_passive_victim(nlp: Any) -> None
     # "the man had killed ...": the man is the killer, not a victim
     assert _counts(nlp, "Police said the man had killed his wife and her sister.") == (2, 0)
     assert _counts(nlp, "Two people have been shot on Elm Street.") == (0, 2)
+
+
+def test_claims_local_more_people_are_beside_the_dead(nlp: Any) -> None:
+    text = "Two people were killed and five more people shot when a man fired into a crowd."
+    assert _counts(nlp, text) == (2, 5)

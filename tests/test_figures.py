@@ -155,3 +155,11 @@ def test_figures_the_headline_fills_only_what_the_body_leaves_out() -> None:
     # the body's own figures stand over the headline's
     b = _titled("b", "3 hurt in Pike Road shooting", _claim("injured", 4, 0))
     assert _table(b)["injured"][0] == 4
+
+
+def test_figures_a_shot_figure_below_the_dead_is_no_injured_count() -> None:
+    # "two men died … one was shot in the head": the shot are a part of the dead
+    a = _report("a", "2025-05-01", _claim("killed", 2, 0), _claim("shot", 1, 50))
+    b = _report("b", "2025-05-02", _claim("killed", 2, 0), _claim("injured", 1, 50))
+    assert "injured" not in _table(a)
+    assert _table(a, b)["injured"][:2] == (1, "single source")

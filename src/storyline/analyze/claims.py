@@ -245,7 +245,7 @@ def _harm_claims(
                 counted = PART  # "the toll rose to three after a second passenger died"
             definite = any(c.lower_ in ("the", "these", "those") for c in victim.children)
             if not definite and any(
-                m.lower_ == "others" or any(c.lower_ == "other" for c in m.children)
+                m.lower_ == "others" or any(c.lower_ == "other" for c in m.children) or _more(m)
                 for m in group[:1]  # "Ann Lee and two other people": others than Ann, all counted
             ):
                 counted = ADDITIONAL
@@ -281,6 +281,14 @@ def _harm_claims(
                 continue
             out.append((span, measure, total, qualifier, counted or "people", value_max, victim.i))
     return out
+
+
+def _more(tok: Any) -> bool:
+    """ "seven more people": people beside those already counted, as "others" are."""
+    return any(
+        c.lower_ == "more" or (c.dep_ == "nummod" and any(g.lower_ == "more" for g in c.children))
+        for c in tok.children
+    )
 
 
 def _inside(tok: Any, other: Any) -> bool:

@@ -87,6 +87,8 @@ def report_figures(item: Analyzed) -> list[tuple[str, ReportFigure]]:
                 if shot and not cited:
                     # "two were shot, one fatally": the injured are the shot who lived
                     shot_total = max(c.value for c in shot)
+                    if shot_total < totals["killed"]:
+                        continue  # "two men died … one was shot in the head": a part, no count
                     derived = f"shot {_fmt(shot_total)} − killed {_fmt(totals['killed'])}"
                     killed = [c for c in current if c.measure == "killed"]
                     cited = shot + killed
