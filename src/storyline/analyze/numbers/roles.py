@@ -242,7 +242,7 @@ def _climb(doc: Any, anchor: Any) -> tuple[str | None, Any | None]:
                 "missing",
             ):
                 return PREDICATES[child.lemma_.lower()], child
-        if cur.dep_ not in CLIMB or cur.head is cur:
+        if cur.dep_ not in CLIMB or cur.head.i == cur.i:
             break
         head = cur.head
         lemma = head.lemma_.lower()

@@ -98,7 +98,7 @@ def object_is_injury(tok: Any) -> bool:
 def harm_predicate(tok: Any) -> str | None:
     """The harm measure a token states about its victims, if any ("killed", "taken to hospital")."""
     lemma = tok.lemma_.lower()
-    if tok.head.lemma_.lower() in ("presume", "fear", "believe") and tok.head is not tok:
+    if tok.head.lemma_.lower() in ("presume", "fear", "believe") and tok.head.i != tok.i:
         return None  # "missing and presumed drowned": not a confirmed death
     if lemma in ("suffer", "sustain", "receive", "survive", "escape") and object_is_injury(tok):
         return "injured"
@@ -412,7 +412,7 @@ def victims(tok: Any, inherited: bool = False) -> list[Any]:
         found = [f for f in found if not _dateline(f)] or found
     if not found and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "ADJ", "AUX"):
         return victims(tok.head, inherited=True)  # "was shot and killed": the subject of "shot"
-    if not found and tok.dep_ in ("oprd", "acomp", "xcomp") and tok.head is not tok:
+    if not found and tok.dep_ in ("oprd", "acomp", "xcomp") and tok.head.i != tok.i:
         return victims(tok.head)  # "was pronounced dead", "was found dead"
     if not found and tok.dep_ in ("pcomp", "advcl") and _being(tok):
         return _shooter(tok)  # "a man is recovering after being shot": the man
@@ -446,7 +446,7 @@ def _shooter(tok: Any) -> list[Any]:
             if who.lower_ in ("who", "that") and node.dep_ == "relcl":
                 return [node.head]
             return [who]
-        if node.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep") or node.head is node:
+        if node.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep") or node.head.i == node.i:
             break
         node = node.head
     return []
