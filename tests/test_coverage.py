@@ -101,3 +101,24 @@ def test_coverage_one_figure_one_row_and_disputed_sides_not_lonely() -> None:
     killed = [f for f in cov.facts if f.kind == "claim" and "killed" in f.label]
     assert len(killed) == 1 and killed[0].sources == 3
     assert cov.single_source == ()
+
+
+def test_an_event_saying_one_side_of_a_dispute_is_not_listed_as_lone() -> None:
+    story = Story(
+        id="s",
+        title="t",
+        storyline="l",
+        articles=("a", "b", "e"),
+        conflicts=(
+            Conflict(
+                "killed", "", (ConflictValue(2, ("a",), None), ConflictValue(4, ("b",), None))
+            ),
+        ),
+        timeline=(
+            TimelineEntry("2025-03-02", "day", "Two climbers were killed in the slide", ("e",)),
+            TimelineEntry("2025-03-02", "day", "Two roads were closed below the pass", ("e",)),
+        ),
+    )
+    lone = [f.label for f in build_coverage(story, ITEMS, {}).single_source]
+    # The first says the dispute's 2 killed (shown there); the second names no measure.
+    assert lone == ["2025-03-02: Two roads were closed below the pass"]

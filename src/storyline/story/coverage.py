@@ -111,6 +111,7 @@ def build_coverage(
                 and len(f.label.split(": ", 1)[-1].split()) >= 4
                 and not leans_back(f.label.split(": ", 1)[-1])
                 and not _states_figure(events, f.label, figure_spans)
+                and not _states_disputed(f.label, disputed)
             )
         )
     )[:MAX_SINGLE]
@@ -157,6 +158,21 @@ def _states_figure(
             if any(c.span is not None and c.span.overlaps(s) and v in said for s, v in near):
                 return True
     return False
+
+
+def _states_disputed(label: str, disputed: set[tuple[str, float]]) -> bool:
+    """Whether an event line says one side of a disputed figure ("Three men were killed"
+    while killed is disputed, 3 against 5): the dispute shows it, with its outlets."""
+    text = label.split(": ", 1)[-1].lower()
+    said = {word_value(w) for w in re.findall(r"[\w,.½¼¾-]+", text)} - {None}
+    return any(value in said and _names_measure(text, measure) for measure, value in disputed)
+
+
+def _names_measure(text: str, measure: str) -> bool:
+    """Whether lowered text uses the measure's word ("killed", "killing"), not a noun that
+    only looks like it ("two shots" fired are not two people shot)."""
+    word = measure.split("_")[0]
+    return any(m.group(0) != word + "s" for m in re.finditer(rf"\b{re.escape(word[:4])}\w*", text))
 
 
 def _merge_same(facts: list[CoverageFact], marked: set[CoverageFact]) -> list[CoverageFact]:
