@@ -49,6 +49,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import json
+import os
 import resource
 import sys
 import tempfile
@@ -428,8 +429,9 @@ def placeholder_pages(db: Path, out: Path) -> None:
 
 
 def child_check(db: Path, out: Path) -> None:
-    """Whether ``out``'s stories.json and index (written incrementally) are the bytes of
-    writing them whole from the store; prints the answer as JSON."""
+    """Whether ``out``'s stories.json and index (written incrementally) read as writing
+    them whole from the store gives; prints the answer as JSON. The index page must be
+    the same bytes; stories.json the same entries (``same_document``)."""
     import filecmp
 
     from storyline.store import Store
@@ -444,10 +446,51 @@ def child_check(db: Path, out: Path) -> None:
         write_spliced(Path(tmp) / "stories.json", json_sections(store, copies))
         write_index(store, Path(tmp) / "index.html")
         same = {
-            name: filecmp.cmp(Path(tmp) / name, out / name, shallow=False)
-            for name in ("stories.json", "index.html")
+            "stories.json": same_document(out / "stories.json", Path(tmp) / "stories.json"),
+            "index.html": filecmp.cmp(Path(tmp) / "index.html", out / "index.html", shallow=False),
         }
     print(json.dumps({"seconds": time.perf_counter() - start, "same": same}))
+
+
+def same_document(path: Path, whole: Path) -> bool:
+    """Whether the stories.json at ``path`` (changed in place, whitespace where entries
+    were) holds what ``whole`` holds: every entry's bytes, the articles and storylines
+    in the same order, the stories in any; and nothing between its entries but
+    whitespace and the document's own punctuation. Both indexes name the entries."""
+    from storyline.update.jsonfile import read_index
+
+    ours, theirs = read_index(path), read_index(whole)
+    if not ours or not theirs:
+        return False
+    with path.open("rb") as a, whole.open("rb") as b:
+
+        def entries(f: Any, rows: list[Any]) -> list[tuple[str, bytes]]:
+            return [(r[0], os.pread(f.fileno(), r[3], r[2])) for r in rows]
+
+        skeleton = bytearray()
+        spans: list[tuple[int, int]] = []
+        for name in ("articles", "stories", "storylines"):
+            mine, other = ours["sections"][name], theirs["sections"][name]
+            spans += [(r[2], r[2] + r[3]) for r in mine]
+            for i in range(0, max(len(mine), len(other)) if name != "stories" else 0, 2000):
+                x = entries(a, mine[i : i + 2000])
+                y = entries(b, other[i : i + 2000])
+                if x != y:
+                    return False
+            if name == "stories" and sorted(
+                (r[0], hash(os.pread(a.fileno(), r[3], r[2]))) for r in mine
+            ) != sorted((r[0], hash(os.pread(b.fileno(), r[3], r[2]))) for r in other):
+                return False
+        spans.sort()
+        at = 0
+        for begin, end in [*spans, (path.stat().st_size, 0)]:
+            skeleton += os.pread(a.fileno(), begin - at, at).translate(None, b" \n")
+            skeleton += b"E"
+            at = end
+    counts = [len(ours["sections"][n]) for n in ("articles", "stories", "storylines")]
+    lists = [",".join("E" * k).encode() for k in counts]
+    want = b'{"articles":[%s],"stories":[%s],"storylines":[%s],"version":1}E' % tuple(lists)
+    return bytes(skeleton) == want
 
 
 def child_analyse(db: Path, dev: Path, jobs: int) -> None:

@@ -116,8 +116,9 @@ def _blocks(items: Sequence[Entry]) -> Iterator[Sequence[Entry]]:
         yield items[i : i + BLOCK]
 
 
-def _read_index(path: Path) -> dict[str, list[Row]]:
-    """The previous file's rows by section, in file order, if the index is current."""
+def read_index(path: Path) -> dict[str, Any]:
+    """The index of the file at ``path`` (its rows by section, in file order, and its
+    layout), or an empty dict when there is none or it is not the file's own."""
     index = path.with_name(INDEX)
     try:
         data = json.loads(index.read_text(encoding="utf-8"))
@@ -127,24 +128,74 @@ def _read_index(path: Path) -> dict[str, list[Row]]:
     if not isinstance(data, dict) or data.get("file") != [st.st_size, st.st_mtime_ns]:
         return {}
     sections = data.get("sections", {})
-    return {str(name): list(rows) for name, rows in sections.items()}
+    data["sections"] = {str(name): list(rows) for name, rows in sections.items()}
+    return data
 
 
-def _order(section: Section, rows: Sequence[Row] | None) -> Sequence[Entry]:
-    if rows is not None and section.update is not None:
+def write_index(path: Path, sections: Mapping[str, list[Row]], layout: Mapping[str, Any]) -> None:
+    """Record the index of the file at ``path`` as it now is, beside it."""
+    st = path.stat()
+    index = {"file": [st.st_size, st.st_mtime_ns], "sections": sections, "layout": layout}
+    side = path.with_name(INDEX + ".tmp")
+    side.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+    side.replace(path.with_name(INDEX))
+
+
+def gap_size(stories: int, stories_bytes: int | None) -> int:
+    """Free bytes a whole write leaves before the stories (see :mod:`.jsonplace`).
+
+    A 32nd of the stories' bytes in the previous file; none for a first file (its
+    size unknown until written: the next whole write leaves the room) or one whose
+    stories take under 8 MiB (rewriting that whole is cheap).
+    """
+    size = stories_bytes or 0
+    return 0 if size < 8 << 20 else size // 32
+
+
+def section_order(
+    section: Section, rows: Sequence[Row] | None, canonical: bool = True
+) -> Sequence[Entry]:
+    """The section's new order: made from the previous ``rows`` when they are in the
+    section's own order (``canonical``) and it can, else read whole."""
+    if rows is not None and canonical and section.update is not None:
         order = section.update(rows)
         if order is not None:
             return order
     return section.order() if callable(section.order) else section.order
 
 
-def write_spliced(path: Path, sections: Sequence[Section]) -> int:
-    """Write ``stories.json`` at ``path``; return how many entries were read from the store."""
-    old = _read_index(path)
+def write_spliced(
+    path: Path, sections: Sequence[Section], gap: Callable[[int, int | None], int] = gap_size
+) -> int:
+    """Write ``stories.json`` at ``path``; return how many entries were read from the store.
+
+    Changed in place when the previous file allows (:func:`.jsonplace.update_in_place`),
+    else written whole, with ``gap(stories, their bytes before)`` free bytes for later
+    digests to write new stories into.
+    """
+    from storyline.update.jsonplace import update_in_place
+
+    old = read_index(path)
+    if old.get("layout"):
+        done = update_in_place(path, old, sections)
+        if done is not None:
+            return done
+    return _write_whole(path, old, sections, gap)
+
+
+def _write_whole(
+    path: Path,
+    old: Mapping[str, Any],
+    sections: Sequence[Section],
+    gap: Callable[[int, int | None], int],
+) -> int:
+    previous_rows: Mapping[str, list[Row]] = old.get("sections", {})
+    layout_before: Mapping[str, Any] = old.get("layout") or {}
     tmp = path.with_name(path.name + ".tmp")
     written: dict[str, list[Row]] = {}
+    layout: dict[str, Any] = {"ra": 0, "rb": 0, "close": 0, "waste": 0, "sorted": True}
     fresh = 0
-    src = path.open("rb") if old else None
+    src = path.open("rb") if previous_rows else None
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         try:
@@ -152,11 +203,18 @@ def write_spliced(path: Path, sections: Sequence[Section]) -> int:
             out.write(b"{\n")
             for section in sections:
                 out.write(f' "{section.name}": ['.encode())
-                previous = old.get(section.name)
+                previous = previous_rows.get(section.name)
+                canonical = section.name != "stories" or bool(layout_before.get("sorted", True))
+                order = section_order(section, previous, canonical)
+                if section.name == "stories":
+                    before_bytes = sum(int(r[3]) for r in previous) if previous else None
+                    space = gap(len(order), before_bytes)
+                    if space:
+                        out.write(blank(space))
                 before = {r[0]: r for r in previous or ()}
                 rows: list[Row] = []
                 first = True
-                for block in _blocks(_order(section, previous)):
+                for block in _blocks(order):
                     wanted = [e[0] for e in block if (before.get(e[0]) or [None, None])[1] != e[1]]
                     texts = section.read(wanted) if wanted else {}
                     for entry in block:
@@ -173,7 +231,14 @@ def write_spliced(path: Path, sections: Sequence[Section]) -> int:
                         out.write(sep)
                         rows.append([entry_id, key, out.pos, len(data), *entry[2:]])
                         out.write(data)
-                out.write(b"],\n" if first else b"\n ],\n")
+                if section.name == "articles":
+                    layout["ra"] = out.pos
+                if section.name == "stories":
+                    layout["rb"] = rows[0][2] if rows else out.pos
+                out.write(b"]" if first else b"\n ]")
+                if section.name == "stories":
+                    layout["close"] = out.pos
+                out.write(b",\n")
                 written[section.name] = rows
             out.write(f' "version": {VERSION}\n}}\n'.encode())
             out.close()
@@ -182,11 +247,18 @@ def write_spliced(path: Path, sections: Sequence[Section]) -> int:
     finally:
         if src is not None:
             src.close()
-    st = tmp.stat()
-    index = {"file": [st.st_size, st.st_mtime_ns], "sections": written}
-    side = path.with_name(INDEX + ".tmp")
-    side.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
     path.with_name(INDEX).unlink(missing_ok=True)  # never an index of another file
     tmp.replace(path)
-    side.replace(path.with_name(INDEX))
+    names = [s.name for s in sections]
+    write_index(path, written, layout if names == list(LAYOUT) else {})
     return fresh
+
+
+#: The sections, in file order, that :mod:`.jsonplace` can change in place.
+LAYOUT = ("articles", "stories", "storylines")
+
+
+def blank(n: int) -> bytes:
+    """``n`` bytes of JSON whitespace: lines of 63 spaces."""
+    line = b" " * 63 + b"\n"
+    return line * (n // 64) + b" " * (n % 64)
