@@ -507,8 +507,53 @@ def child_analyse(db: Path, dev: Path, jobs: int) -> None:
     print(json.dumps({"seconds": time.perf_counter() - start, "changed": 0, "stories": 0}))
 
 
+def relabel(db: Path) -> None:
+    """Mark a store's analyses as this tree's ``ANALYSIS_VERSION`` (and its near-duplicate
+    state with them), so that a store built before a version bump is digested without
+    analysing every report again. For timing only: the analyses stay what the older
+    rules made."""
+    import sqlite3
+
+    from storyline.store.sqlite import ANALYSIS_VERSION
+
+    con = sqlite3.connect(db)
+    with con:
+        con.execute("UPDATE analyses SET version = ? WHERE version != ?", (ANALYSIS_VERSION,) * 2)
+        row = con.execute("SELECT value FROM meta WHERE key = 'dedup_version'").fetchone()
+        if row is not None:
+            tag = str(row[0]).rsplit(".", 1)[0] + f".{ANALYSIS_VERSION}"
+            con.execute("UPDATE meta SET value = ? WHERE key = 'dedup_version'", (tag,))
+    con.close()
+    print(f"{db}: analyses marked as version {ANALYSIS_VERSION}")
+
+
+def new_batch(db: Path, path: Path, k: int, n: int = 20) -> None:
+    """``n`` development reports rewritten as ``bench/bigstore.py`` rewrites copy ``k``
+    (names from the store's own pool; choose a ``k`` no copy or batch used): reports
+    the store does not hold, as JSONL at ``path``."""
+    import sqlite3
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bigstore import Copy, name_pool
+
+    dev = ROOT / ".devdata" / "gva" / "dev.jsonl"
+    records = [json.loads(line) for line in dev.read_text(encoding="utf-8").splitlines()]
+    pool = name_pool(sqlite3.connect(f"file:{db}?mode=ro", uri=True))
+    reports = new_reports(records, n, k)
+    for r in reports:
+        r["text"] = Copy(k, pool).text(r["text"])
+        r["title"] = Copy(k, pool).text(r.get("title"))
+    path.write_text("".join(json.dumps(r) + "\n" for r in reports), encoding="utf-8")
+
+
 def main() -> None:
     """Build the corpus, run the two digests, print the tables."""
+    if len(sys.argv) > 2 and sys.argv[1] == "--relabel":
+        relabel(Path(sys.argv[2]))
+        return
+    if len(sys.argv) > 4 and sys.argv[1] == "--new-batch":
+        new_batch(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]))
+        return
     if len(sys.argv) > 3 and sys.argv[1] == "--child-check":
         child_check(Path(sys.argv[2]), Path(sys.argv[3]))
         return
