@@ -149,7 +149,7 @@ def test_splice_writes_whole_when_the_room_runs_out_or_an_article_grows(tmp_path
     assert path.read_bytes().startswith(_whole(docs, tmp_path / "w.json")[:20])
     assert _parsed(path) == _parsed(tmp_path / "w.json")
     inode = path.stat().st_ino
-    docs["articles"]["a2"] = entry_text({"id": "a2", "t": "longer than it was"})
+    docs["articles"]["a2"] = entry_text({"id": "a2", "t": "more than its room" * 9})
     keys["a2"] = "2"
     write_spliced(path, _sections(docs, keys), _gap)
     assert path.stat().st_ino != inode
@@ -160,7 +160,7 @@ def test_splice_writes_whole_when_the_room_runs_out_or_an_article_grows(tmp_path
     keys["s2"] = "3"
     write_spliced(path, _sections(docs, keys), _gap)
     assert json.loads(path.read_bytes())["stories"][0]["id"] == "s2"
-    docs["articles"]["a3"] = entry_text({"id": "a3", "t": "longer than it was"})
+    docs["articles"]["a3"] = entry_text({"id": "a3", "t": "more than its room" * 9})
     keys["a3"] = "2"
     write_spliced(path, _sections(docs, keys), _gap)
     assert json.loads(path.read_bytes())["stories"][0]["id"] == "s0"

@@ -201,16 +201,17 @@ def _write_whole(
         try:
             out = _Out(fd, src)
             out.write(b"{\n")
+            told = previous_rows.get("stories")
+            space = gap(len(told or ()), sum(int(r[3]) for r in told) if told else None)
             for section in sections:
                 out.write(f' "{section.name}": ['.encode())
                 previous = previous_rows.get(section.name)
                 canonical = section.name != "stories" or bool(layout_before.get("sorted", True))
                 order = section_order(section, previous, canonical)
-                if section.name == "stories":
-                    before_bytes = sum(int(r[3]) for r in previous) if previous else None
-                    space = gap(len(order), before_bytes)
-                    if space:
-                        out.write(blank(space))
+                # a roomy file: room after each article to grow into, before the stories
+                slack = space > 0 and section.name == "articles"
+                if section.name == "stories" and space:
+                    out.write(blank(space))
                 before = {r[0]: r for r in previous or ()}
                 rows: list[Row] = []
                 first = True
@@ -222,15 +223,18 @@ def _write_whole(
                         sep = b"\n" if first else b",\n"
                         first = False
                         kept = before.get(entry_id)
-                        if kept is not None and kept[1] == key:
+                        if kept is not None and kept[1] == key and not slack:
                             start = out.copy(int(kept[2]), int(kept[3]), sep)
                             rows.append([entry_id, key, start, int(kept[3]), *entry[2:]])
                             continue
-                        data = texts[entry_id].encode("utf-8")
-                        fresh += 1
+                        if kept is not None and kept[1] == key and src is not None:
+                            data = os.pread(src.fileno(), int(kept[3]), int(kept[2]))
+                        else:
+                            data = texts[entry_id].encode("utf-8")
+                            fresh += 1
                         out.write(sep)
                         rows.append([entry_id, key, out.pos, len(data), *entry[2:]])
-                        out.write(data)
+                        out.write(data + (b" " * article_slack(len(data)) if slack else b""))
                 if section.name == "articles":
                     layout["ra"] = out.pos
                 if section.name == "stories":
@@ -252,6 +256,11 @@ def _write_whole(
     names = [s.name for s in sections]
     write_index(path, written, layout if names == list(LAYOUT) else {})
     return fresh
+
+
+def article_slack(length: int) -> int:
+    """Spaces after an article's entry in a roomy file: its date's evidence may grow."""
+    return length
 
 
 #: The sections, in file order, that :mod:`.jsonplace` can change in place.

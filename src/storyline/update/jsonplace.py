@@ -8,7 +8,9 @@ index where that region starts (``ra``: the end of the last article), where it e
 
 - an article new since is appended to ``articles`` (its place in input order), at
   ``ra``; an article whose entry changed is written over its old entry, padded with
-  spaces, when it is no longer; else the file is written whole;
+  spaces, when it fits in the room its entry has (a roomy file leaves an entry's
+  length of spaces after each article, for its date's evidence to grow
+  into); else the file is written whole;
 - a story that changed or is gone has its entry (and its comma) overwritten with
   whitespace; a new or changed story is written just before the first story still
   in the file, into the free region, the newest first. The ``stories`` list is thus
@@ -40,6 +42,7 @@ from storyline.update.jsonfile import (
     Entry,
     Row,
     Section,
+    article_slack,
     blank,
     section_order,
     write_index,
@@ -96,17 +99,19 @@ def update_in_place(path: Path, old: Mapping[str, Any], sections: Sequence[Secti
     for i in changed:
         row, entry = old_articles[i], order[i]
         data = texts[entry[0]]
-        if len(data) > int(row[3]):
-            return None
         start = int(row[2])
-        writes.append((start, data + b" " * (int(row[3]) - len(data))))
+        # its room: up to the next article's separator, or the end of the list
+        room = (int(old_articles[i + 1][2]) - 2 if i + 1 < len(old_articles) else ra) - start
+        if len(data) > room:
+            return None
+        writes.append((start, data + b" " * (room - len(data))))
         new_articles[i] = [entry[0], entry[1], start, len(data), *entry[2:]]
     head = bytearray()
     for entry in appended:
         data = texts[entry[0]]
         head += b",\n"
         new_articles.append([entry[0], entry[1], ra + len(head), len(data), *entry[2:]])
-        head += data
+        head += data + b" " * article_slack(len(data))
 
     # --- stories: blanked where they were, the new ones written before the rest -----
     # (made from the previous rows: the new and changed entries come newest first)
