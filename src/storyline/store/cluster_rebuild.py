@@ -8,10 +8,10 @@ whole, that state (every story's vector and counters, the candidate index) took
 
 - features are read a slice at a time;
 - a story is written to its row once its last report has been restored, and let go;
-- the candidate index is written, a slice's worth at a time, to a temporary table of
-  (feature, week, story, order) rows, each (feature, week, story) once, at the order
-  it first came; at the end each (feature, week) keeps its first ``max_postings + 1``
-  stories in that order, as the index would have kept them;
+- the candidate index is appended, a slice's worth at a time, to a temporary table
+  of (feature, week, order, story) rows; at the end it is read once, sorted, and each
+  (feature, week) keeps the first ``max_postings + 1`` stories that came under it,
+  as the index would have kept them;
 - the document frequencies (one count per feature) stay in memory: every report's
   vector is weighed by the counts so far.
 
@@ -55,7 +55,7 @@ def rebuild_state(
     db.execute("DROP TABLE IF EXISTS cluster_rebuild")
     db.execute(
         "CREATE TEMP TABLE cluster_rebuild (feature TEXT NOT NULL, week INTEGER NOT NULL,"
-        " seq INTEGER NOT NULL, story TEXT NOT NULL, PRIMARY KEY (feature, week, seq))"
+        " seq INTEGER NOT NULL, story TEXT NOT NULL)"  # appended to, sorted once at the end
     )
     clusterer = StoryClusterer(params)
     seq = 0
@@ -75,10 +75,13 @@ def rebuild_state(
         clusterer.index = StoryIndex(params.max_postings)
     _write_stories(db, list(clusterer.stories.values()))
     clusterer.stories.clear()
-    db.executemany(
-        "INSERT INTO cluster_postings (feature, week, ids) VALUES (?,?,?)",
-        _postings(db, params.max_postings + 1),
-    )
+    rows: list[tuple[str, int, str]] = []
+    for posting in _postings(db, params.max_postings + 1):
+        rows.append(posting)
+        if len(rows) >= 10_000:
+            _write_postings(db, rows)
+            rows = []
+    _write_postings(db, rows)
     db.execute("DROP TABLE cluster_rebuild")
     db.executemany(
         "INSERT INTO cluster_df (feature, n) VALUES (?,?)", iter(clusterer.stats.df.items())
@@ -109,27 +112,26 @@ def _spill(db: Connection, index: StoryIndex, seq: int) -> int:
     return seq
 
 
-def _postings(db: Connection, keep: int, page: int = 50_000) -> Iterator[tuple[str, int, str]]:
+def _write_postings(db: Connection, rows: Sequence[tuple[str, int, str]]) -> None:
+    if rows:
+        db.executemany("INSERT INTO cluster_postings (feature, week, ids) VALUES (?,?,?)", rows)
+
+
+def _postings(db: Connection, keep: int) -> Iterator[tuple[str, int, str]]:
     """Each (feature, week) with the first ``keep`` stories that came under it, as JSON
-    (read in key order a page at a time)."""
+    (the rows read once, in key order, from SQLite's sorter)."""
+    cursor = db.execute(
+        "SELECT feature, week, story FROM cluster_rebuild ORDER BY feature, week, seq"
+    )
     key: tuple[str, int] | None = None
     ids: list[str] = []
-    after: tuple[str, int, int] = ("", -(1 << 62), -1)
-    while True:
-        rows = db.execute(
-            "SELECT feature, week, seq, story FROM cluster_rebuild"
-            " WHERE (feature, week, seq) > (?, ?, ?) ORDER BY feature, week, seq LIMIT ?",
-            (*after, page),
-        ).fetchall()
-        for feature, week, _, story in rows:
-            if (feature, week) != key:
-                if key is not None:
-                    yield key[0], key[1], json.dumps(ids, separators=(",", ":"))
-                key, ids = (str(feature), int(week)), []
-            if len(ids) < keep and story not in ids:
-                ids.append(str(story))
-        if len(rows) < page:
-            break
-        after = (str(rows[-1][0]), int(rows[-1][1]), int(rows[-1][2]))
+    while (row := cursor.fetchone()) is not None:
+        feature, week, story = row
+        if (feature, week) != key:
+            if key is not None:
+                yield key[0], key[1], json.dumps(ids, separators=(",", ":"))
+            key, ids = (str(feature), int(week)), []
+        if len(ids) < keep and story not in ids:
+            ids.append(str(story))
     if key is not None:
         yield key[0], key[1], json.dumps(ids, separators=(",", ":"))
