@@ -83,8 +83,9 @@ def rebuild_state(
             rows = []
     _write_postings(db, rows)
     db.execute("DROP TABLE cluster_rebuild")
+    # in key order: inserts in random order read and write a page of the table each
     db.executemany(
-        "INSERT INTO cluster_df (feature, n) VALUES (?,?)", iter(clusterer.stats.df.items())
+        "INSERT INTO cluster_df (feature, n) VALUES (?,?)", sorted(clusterer.stats.df.items())
     )
     db.execute(
         "INSERT INTO cluster_meta (id, version, placed, n_docs) VALUES (1,?,?,?)",
