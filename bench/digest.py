@@ -32,6 +32,14 @@ index (written incrementally) are compared with writing them whole from its stor
 
     .venv/bin/python bench/digest.py --gva [--analysed DB] [--copies 20] [--keep DIR]
 
+To time digests on a store that a run left: ``--child-digest DB OUT [NEW.jsonl] --jobs 2``
+(one digest, its phases appended to ``DB.phases.jsonl``); ``--new-batch DB NEW.jsonl K``
+writes 20 development reports rewritten as copy ``K`` (names from the store's pool;
+pick a ``K`` no copy or earlier batch used), reports the store does not hold;
+``--relabel DB`` marks a store's analyses as this tree's ``ANALYSIS_VERSION`` (after a
+bump: timing only, the analyses stay what older rules made; without it the digest
+analyses every report again).
+
 ``--compare REV`` instead times ``digest`` end to end, fresh store each time, on the
 sample corpus (examples/) and on the 321-report GVA development sample
 (.devdata/gva/dev_sample.jsonl), for this tree and for REV's ``src/`` (``git archive``
