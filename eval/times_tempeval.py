@@ -10,7 +10,8 @@ causes of half B are never printed, and its rows (with AQUAINT and all, which co
 it) only with ``--report``, the last run: while tuning, the table shows the tuning part.
 
 Runs storyline's ``extract_times`` exactly as ``storyline analyze`` does (boilerplate
-masked, anchored on the creation date ``published``) and, in the same run, the
+masked, anchored on the creation date ``published``, the dates of masked wire datelines
+added) and, in the same run, the
 baseline of eval/times.py: spaCy DATE/TIME entities normalised by dateparser against
 the same anchor. Scoring is that of ``../shared/devdata/score.py times`` (a gold span
 matches any overlapping prediction, the value of the most overlapping one counts), so
@@ -161,7 +162,8 @@ def main(argv: list[str] | None = None) -> int:
     gold = json.loads((data / "gold.json").read_text(encoding="utf-8"))
     half = halves(rows)
 
-    from storyline.analyze.times import extract_times
+    from storyline.analyze.clean import find_boilerplate
+    from storyline.analyze.times import dateline_times, extract_times, with_datelines
     from storyline.nlp import load_nlp
 
     nlp = load_nlp()
@@ -174,7 +176,11 @@ def main(argv: list[str] | None = None) -> int:
         anchor = date.fromisoformat(row["published"][:10]) if row.get("published") else None
         g = gold.get(row["id"], [])
         text = row["text"]
-        ours = [(t.span.start, t.span.end, t.value, t.text) for t in extract_times(doc, anchor)]
+        found = with_datelines(
+            extract_times(doc, anchor),
+            dateline_times(text, find_boilerplate(text, row.get("title")), anchor),
+        )  # as analyze_doc does
+        ours = [(t.span.start, t.span.end, t.value, t.text) for t in found]
         preds = {"storyline": ours}
         if not args.no_baseline:
             preds["spaCy+dateparser"] = [

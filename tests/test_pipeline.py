@@ -13,8 +13,10 @@ from storyline.analyze.claims import _sentences
 from storyline.analyze.pipeline import analyze_article, analyze_articles
 from storyline.ingest.dates import publication_day
 from storyline.model import Article, ArticleAnalysis
-from storyline.nlp import doc_ents, doc_text, load_nlp, model_name, span_ents
+from storyline.nlp import doc_ents, doc_text, load_nlp, made_from, model_name, span_ents
 from storyline.store import Store
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 TEXT = (
     "Ferry fire forces evacuation in Salt Harbour\n\n"
@@ -100,6 +102,14 @@ def test_pipeline_doc_text_is_built_once_per_doc(nlp: Any) -> None:
     text = doc_text(doc)
     assert text == doc.text
     assert doc_text(doc) is text  # stages read it in loops: spaCy would join the tokens again
+
+
+def test_pipeline_doc_text_is_the_text_parsed(nlp: Any) -> None:
+    # the pipeline hands each doc the text it parsed: the very text spaCy would join
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))][:4]
+    texts.append("  Two spaces,\n\n a tab\there and a trailing line break.\n")
+    for text, doc in zip(texts, nlp.pipe(texts), strict=True):
+        assert doc_text(made_from(doc, text)) == doc.text == text
 
 
 def test_pipeline_doc_ents_are_spacys_made_once(nlp: Any) -> None:

@@ -66,6 +66,13 @@ def doc_text(doc: Any) -> str:
     return str(cached)
 
 
+def made_from(doc: Any, text: str) -> Any:
+    """The doc, knowing the text it was parsed from: :func:`doc_text` then need not join
+    its tokens (spaCy's tokenizer keeps every character, so ``Doc.text`` is that text)."""
+    doc.user_data.setdefault("storyline_text", text)
+    return doc
+
+
 def doc_ents(doc: Any) -> tuple[Any, ...]:
     """The entities of a spaCy doc, made once: ``Doc.ents`` builds a new span for every
     entity on each access (and ``Span.ents`` reads them all again)."""

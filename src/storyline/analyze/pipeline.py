@@ -24,10 +24,10 @@ from storyline.analyze.clean import find_boilerplate, mask_text
 from storyline.analyze.entities import extract_entities
 from storyline.analyze.eventline.extract import extract_event_lines
 from storyline.analyze.quotes import extract_quotes
-from storyline.analyze.times import extract_times
+from storyline.analyze.times import dateline_times, extract_times, with_datelines
 from storyline.ingest.dates import publication_day, stated_date
 from storyline.model import Article, ArticleAnalysis, Boilerplate, Span
-from storyline.nlp import doc_text, load_nlp
+from storyline.nlp import doc_text, load_nlp, made_from
 
 log = logging.getLogger("storyline.analyze")
 T = TypeVar("T")
@@ -83,7 +83,11 @@ def analyze_doc(article: Article, doc: Any, boilerplate: Sequence[Boilerplate]) 
         boilerplate=tuple(boilerplate),
         sentences=sentences,
         entities=mentions,
-        times=times,
+        # the date of a masked wire dateline is a time expression too; it dates no clause
+        times=with_datelines(
+            times,
+            _guarded(article, "times", lambda: dateline_times(article.text, boilerplate, day)),
+        ),
         quotes=_guarded(article, "quotes", lambda: extract_quotes(doc, mentions)),
         claims=_guarded(article, "claims", lambda: extract_claims(doc, mentions, times)),
         event_lines=_guarded(
@@ -110,7 +114,10 @@ def analyze_batch(articles: Sequence[Article], nlp: Any) -> list[tuple[Article, 
     dated = [date_from_text(a, b) for a, b in zip(articles, debris, strict=True)]
     masked = [mask_text(a.text, b) for a, b in zip(articles, debris, strict=True)]
     docs = nlp.pipe(masked, batch_size=len(masked) or 1)
-    return [(a, analyze_doc(a, doc, b)) for a, doc, b in zip(dated, docs, debris, strict=True)]
+    return [
+        (a, analyze_doc(a, made_from(doc, text), b))
+        for a, doc, text, b in zip(dated, docs, masked, debris, strict=True)
+    ]
 
 
 def analyze_article(article: Article, nlp: Any) -> ArticleAnalysis:

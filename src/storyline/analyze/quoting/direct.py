@@ -17,6 +17,7 @@ from typing import Any
 from storyline.analyze.naming.folding import display_name
 from storyline.analyze.quoting.inverted import (
     aged_noun,
+    dash_label,
     in_their_view,
     name_after_verb,
     phrase_aside_then_cue,
@@ -28,6 +29,7 @@ from storyline.analyze.quoting.inverted import (
 )
 from storyline.analyze.quoting.lexicon import AFTER_QUOTE_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 from storyline.analyze.quoting.marks import Passage
+from storyline.analyze.quoting.salience import salient_speaker
 from storyline.analyze.quoting.speakers import (
     Attribution,
     MentionIndex,
@@ -114,6 +116,13 @@ def _from_verb(verb: Any, index: MentionIndex, quote: Passage) -> Attribution | 
             return Attribution(None, Span(start, end), verb.lemma_.lower())
         speaker, span = resolve_subject(verb.head, index)
         return Attribution(speaker, span, verb.lemma_.lower())
+    agent = _passive_agent(verb)
+    if agent is not None and len(doc_text(verb.doc)[quote.start : quote.end].split()) >= (
+        _MIN_UNCUED_WORDS
+    ):
+        # "Brandt was asked by reporter Jonas Kerr whether … “…”": the one asking speaks.
+        speaker, span = resolve_subject(agent, index)
+        return Attribution(speaker, span, verb.lemma_.lower(), said=not unsaid(verb))
     if passive_participle(verb):
         # "a “full ceasefire,” urged by X and its allies": the quoted words are a phrase
         # the report uses, not words that the subject of the sentence said.
@@ -128,6 +137,22 @@ def _from_verb(verb: Any, index: MentionIndex, quote: Passage) -> Attribution | 
         return None
     speaker, span = resolve_subject(subj, index)
     return Attribution(speaker, span, verb.lemma_.lower(), said=not unsaid(verb))
+
+
+def _passive_agent(verb: Any) -> Any:
+    """The one doing the saying of a finite passive verb of saying ("was asked by X",
+    "was told by X"): the object of its "by", or None. A participle with no auxiliary
+    ("a truce urged by X") or a relative clause is no saying of X's."""
+    if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    if verb.dep_ in ("relcl", "acl"):
+        return None  # "the email, which was first reported by the Gazette": not the Gazette's
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs and objs[0].lower_ not in ("it", "this", "that", "them"):
+                return objs[0]
+    return None
 
 
 def _inverted_past(verb: Any, quote: Passage) -> bool:
@@ -170,6 +195,8 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
         if "\n" in tok.text:
             break
         if _is_cue(tok) or _after_cue(tok, toks):
+            if _introduces_next(tok, p):
+                return None
             found = _from_verb(tok, index, p)
             if tok.i == toks[0].i and (found is None or found.span is None):
                 return _inverted_subject(tok, index) or name_after_verb(tok, index) or found
@@ -185,7 +212,7 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
         ):
             # “…,” Trump, the front-runner in the polls of ..., said: the subject comes
             # first and its verb lies beyond a long apposition.
-            return _from_verb(tok.head, index, p)
+            return None if _introduces_next(tok.head, p) else _from_verb(tok.head, index, p)
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             return _according(doc[tok.i + 1], index)
         if tok.text in ".!?;":
@@ -197,6 +224,26 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
         or phrase_aside_then_cue(toks, limit, index, _is_cue)
         or in_their_view(_tokens(doc, p.close_at + 1, limit)[:_VIEW_TOKENS], index)
     )
+
+
+def _introduces_next(verb: Any, p: Passage) -> bool:
+    """Whether a cue after a quote ends in a colon that opens the next quote, while the
+    quote itself sits inside a clause of its own: "After Kerr said that late ferries might do
+    better on “the shorter runs,” Brandt said: “I do not like …”" — Brandt says the
+    next quote, not this one."""
+    doc = verb.doc
+    text = doc_text(doc)
+    nxt = verb.i + 1
+    if nxt >= len(doc) or doc[nxt].text != ":":
+        return False
+    if text[doc[nxt].idx + 1 : doc[nxt].idx + 4].strip()[:1] not in ("“", '"'):
+        return False
+    para = text.rfind("\n", 0, p.open_at) + 1
+    span = doc.char_span(p.start, p.end, alignment_mode="contract")
+    if span is None or not len(span):
+        return False
+    sent_start = max(span[0].sent.start_char, para)
+    return len(text[sent_start : p.open_at].split()) >= 2
 
 
 def _cue_sentence(toks: Sequence[Any]) -> Any:
@@ -291,7 +338,7 @@ def _governor(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
                 # a parse joining two paragraphs: a verb in the one before is no governor
                 and "\n" not in doc_text(doc)[min(head.idx, p.open_at) : max(head.idx, p.end)]
             ):
-                return _from_verb(head, index, p)
+                return _outer_mention(_from_verb(head, index, p), head, index, p)
             if head.head.i == head.i:
                 # "The paradox of Nancy, says Carl Anthony, …, is that she was “…”": a
                 # verb of saying set in the main clause as an aside speaks for it.
@@ -299,6 +346,26 @@ def _governor(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
                 return _from_verb(aside, index, p) if aside is not None else None
             head = head.head
     return None
+
+
+def _outer_mention(
+    found: Attribution | None, verb: Any, index: MentionIndex, p: Passage
+) -> Attribution | None:
+    """In "Lopez said she rarely asks the crews “…”" the speaker is the same either way; name
+    her by the outer mention, the subject of the verb of saying whose clause holds ``verb``
+    (only when both resolve to the same speaker)."""
+    if found is None or found.speaker is None or verb.dep_ != "ccomp" or verb.head.i == verb.i:
+        return found
+    outer = verb.head
+    if not _is_cue(outer) or outer.i > verb.i:
+        return found
+    subj = [c for c in outer.children if c.dep_ == "nsubj" and c.idx < p.open_at]
+    if not subj or index.inside_quote(subj[0].idx):
+        return found
+    speaker, span = resolve_subject(subj[0], index)
+    if speaker != found.speaker or span is None:
+        return found
+    return Attribution(speaker, span, found.cue, said=found.said)
 
 
 def _aside_cue(root: Any, p: Passage) -> Any:
@@ -361,7 +428,7 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
             and not _after_preposition(doc, named)
         ):
             return Attribution(named.key, named.span, ":")
-        inverted = _inverted_lead(toks, index)
+        inverted = _inverted_lead(toks, index) or dash_label(doc, p, index)
         if inverted is not None:
             return inverted
     for tok in reversed(toks):
@@ -371,6 +438,14 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
             return _from_verb(tok, index, p)
         if tok.lower_ == "to" and tok.i > 0 and doc[tok.i - 1].lower_ == "according":
             return _according(tok, index)
+    # "Brandt issued a statement, “…”": a noun of saying right before the mark, uttered by
+    # the subject of its verb (the parser may hang that clause on the quote).
+    last = [t for t in toks if not t.is_space]
+    if len(last) >= 2 and last[-1].text in (",", ":") and not index.inside_quote(last[-2].idx):
+        owner = _speech_noun_owner(last[-2], last[-1].i + 1)
+        if owner is not None and not (p.start <= owner.idx < p.end):
+            speaker, span = resolve_subject(owner, index)
+            return Attribution(speaker, span, last[-2].head.lemma_.lower())
     del tail
     if toks[-1].text == ":":
         return _colon(toks[-1], index, p)
@@ -469,15 +544,63 @@ def _sentence_subject(doc: Any, p: Passage, index: MentionIndex) -> Attribution 
     subj = subject_of(root, lambda pos: index.inside_quote(pos) or p.open_at == pos)
     if subj is None or subj.idx >= p.open_at or subj.lower_ in ("i", "we", "you", "it"):
         return None
-    if "\n" in doc_text(doc)[subj.idx : p.open_at]:
+    text = doc_text(doc)
+    if "\n" in text[subj.idx : p.open_at]:
         return None  # the parser joined two paragraphs into one sentence
     named = index.at(subj.idx, subj.idx + len(subj.text))
-    if subj.lower_ not in ("he", "she") and not (
-        named is not None and (named.label == "PERSON" or person_shaped(named.text))
-    ):
-        return None
+    person = named is not None and (named.label == "PERSON" or person_shaped(named.text))
+    if subj.lower_ not in ("he", "she") and not person:
+        # An organisation, a body or a writing says the words of a clause it governs
+        # ("the Trust found that “…”"), not words it answers ("rejected calls for a “…”").
+        body = (named is not None and named.label == "ORG") or _agent_noun(subj)
+        if (
+            not body
+            # shorter words with no cue stay scare quotes, as before
+            or len(text[p.start : p.end].split()) < _MIN_UNCUED_WORDS
+            or any(
+                a.pos_ == "NOUN"
+                and a.lemma_.lower() in SPEECH_NOUNS
+                and a.head.lemma_.lower() not in _UTTERING | {"put"}  # "put out a statement"
+                for a in doc[subj.i + 1 : toks[0].i]
+            )
+        ):
+            return None
     speaker, span = resolve_subject(subj, index)
     return Attribution(speaker, span, root.lemma_.lower(), said=not unsaid(root))
+
+
+#: Nouns for a group or body of people that can say things ("the board", "his campaign").
+_AGENT_NOUNS = frozenset(
+    """campaign team board committee commission panel council group agency office ministry
+    department court union party administration government company firm spokesman
+    spokeswoman spokesperson official officials analyst analysts aide aides adviser
+    advisers""".split()  # noqa: SIM905
+)
+
+
+#: Nouns for writings that say things ("A 2014 committee report found “…”").
+_WRITING_NOUNS = frozenset(
+    """report study poll survey statement letter memo email page website ad advert video
+    analysis document footnote release editorial op-ed filing lawsuit complaint ruling
+    platform""".split()  # noqa: SIM905
+)
+
+
+def _agent_noun(subj: Any) -> bool:
+    """A subject that is a body of people by a noun ("The board saw …", "Her campaign
+    protested that …", "Two analysts found …"), determined by "the", a possessive or a
+    number; or a writing ("A 2014 committee report found …", "The site lists …")."""
+    if subj.pos_ != "NOUN":
+        return False
+    lemma = subj.lemma_.lower()
+    if lemma in _WRITING_NOUNS:
+        return any(c.dep_ in ("det", "poss", "nummod", "compound") for c in subj.children)
+    if lemma not in _AGENT_NOUNS:
+        return False
+    return any(
+        c.dep_ in ("det", "poss", "nummod") and c.lower_ not in ("a", "an", "some", "no")
+        for c in subj.children
+    )
 
 
 def _previous_subject(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
@@ -601,10 +724,27 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
         for p, a in zip(passages, found, strict=True)
     ]
     _carry_over(text, passages, found, whole_paragraphs=True)  # on to quote paragraphs
+    # No cue at all: the one quoted last goes on speaking if no one else was named since.
+    for n, p in enumerate(passages):
+        if found[n] is None and len(text[p.start : p.end].split()) >= _MIN_UNCUED_WORDS:
+            found[n] = salient_speaker(text, passages, found, n, index, _is_cue)
     quotes: list[Quote] = []
     last: Passage | None = None
     for p, attr in zip(passages, found, strict=True):
-        if p.continued and last is not None and last.close_at is None and quotes:
+        if (
+            p.continued
+            and last is not None
+            and last.close_at is None
+            and quotes
+            # “…,” Brandt charged: a cue of its own naming someone else ends the run; the
+            # paragraph before left its quote open by mistake.
+            and not (
+                attr is not None
+                and attr.speaker is not None
+                and quotes[-1].speaker is not None
+                and attr.speaker != quotes[-1].speaker
+            )
+        ):
             # The press convention for a quote running over paragraphs: no closing mark
             # at the end of one, an opening mark at the start of the next. One quote.
             prev = quotes[-1]

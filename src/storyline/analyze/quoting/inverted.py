@@ -156,6 +156,26 @@ def speaker_label(doc: Any, p: Passage, index: MentionIndex) -> Attribution | No
     return Attribution(named.key, named.span, ":")
 
 
+#: A digest item's source after a dash and before a colon: "Ferry numbers fell - Harbour Watch:".
+_DASH_LABEL = re.compile(r"\s[-–—]\s+((?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*)\s*:$")
+
+
+def dash_label(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
+    """A digest line "headline - Source: “…”": the one to four capitalised words between
+    the last dash and the colon right before the quote name its source."""
+    text = doc_text(doc)
+    para = text.rfind("\n", 0, p.open_at) + 1
+    lead = text[para : p.open_at].rstrip()
+    m = _DASH_LABEL.search(lead)
+    if m is None:
+        return None
+    start, end = para + m.start(1), para + m.end(1)
+    found = index.at(start, end)
+    if found is not None and found.label in ("PERSON", "ORG") and found.span.start >= start:
+        return Attribution(found.key, Span(start, end), ":")
+    return Attribution(display_name(text[start:end]), Span(start, end), ":")
+
+
 #: Nouns of "in X's view" that make X the one whose words or view a quote gives.
 _VIEW_NOUNS = frozenset({"view", "words", "opinion", "telling", "account", "estimation"})
 #: Dashes that open a sign-off line under a quote ("— Hillary Clinton."): the dashes of

@@ -225,6 +225,14 @@ def resolve_subject(tok: Any, index: MentionIndex) -> tuple[str | None, Span | N
     antecedent = relative_head(tok)
     if antecedent is not None:
         return resolve_subject(antecedent, index)
+    if tok.pos_ == "ADP":
+        # "Of Kerr, Brandt, who …, said": a parse that made the preposition the subject;
+        # its object is the one speaking, or a name set after it ("Of Kerr, Brandt, …"
+        # parsed as an apposition or a conjunct of the topic).
+        objs = [c for c in tok.children if c.dep_ == "pobj"]
+        if objs:
+            after = [c for c in objs[-1].children if c.dep_ in ("appos", "conj")]
+            return resolve_subject((after or objs)[-1], index)
     start, end = _noun_phrase(tok)
     direct = index.at(tok.idx, tok.idx + len(tok.text))
     if direct is not None:

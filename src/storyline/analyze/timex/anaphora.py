@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from storyline.analyze.timex.lexicon import WEEKDAY_CODES
 from storyline.analyze.timex.norm import Norm
 
 #: rel prefix of a unit named by reference: ``eventref:year:+1``.
@@ -67,7 +68,9 @@ def resolve_event_refs(norms: list[Norm]) -> list[Norm]:
     base: Norm | None = None
     for norm in norms:
         rel = norm.rel or ""
-        if rel.startswith(EVENT_REF):
+        if rel.startswith(EVENT_REF + "weekday:"):
+            norm = _weekday_ref(norm, rel[len(EVENT_REF) :], base)
+        elif rel.startswith(EVENT_REF):
             # "the next morning": a part of day joined to the reference ("@TMO") stays on
             # the day it names when that day is known as a date or from the anchor.
             head, _, clock = rel.partition("@")
@@ -95,11 +98,43 @@ def resolve_event_refs(norms: list[Norm]) -> list[Norm]:
     return out
 
 
+def _weekday_from(day: date, code: str, way: str) -> date:
+    """The weekday ``code`` strictly before (``strictpast``) or after ``day``."""
+    target = WEEKDAY_CODES.index(code)
+    if way == "strictpast":
+        return day - timedelta(days=(day.weekday() - target - 1) % 7 + 1)
+    return day + timedelta(days=(target - day.weekday() - 1) % 7 + 1)
+
+
+def _weekday_ref(norm: Norm, rel: str, base: Norm | None) -> Norm:
+    """ "the previous Friday", "the following Monday": counted from the day told last
+    (``rel`` is ``weekday:CODE:WAY``); without a day before it, from the anchor."""
+    head, _, clock = rel.partition("@")
+    _, code, way = head.split(":")
+    if base is None or base.granularity not in ("day", "time"):
+        return Norm(norm.type, norm.value, norm.granularity, rel)
+    if base.rel is None:
+        m = _ABSOLUTE.match(base.value)
+        if m is None or m[3] is None:
+            return Norm(norm.type, norm.value, norm.granularity, rel)
+        day = _weekday_from(date(int(m[1]), int(m[2]), int(m[3])), code, way)
+        return Norm(norm.type, day.isoformat() + clock, norm.granularity)
+    base_rel = base.rel.partition("@")[0]
+    return Norm(norm.type, norm.value, norm.granularity, f"{SHIFT}weekday:{code}{way}|{base_rel}")
+
+
 def shift_value(rel: str, resolved: tuple[str, str] | None) -> tuple[str, str] | None:
-    """The value of ``shift:UNIT:N|BASE`` given BASE resolved to (value, granularity)."""
+    """The value of ``shift:UNIT:N|BASE`` given BASE resolved to (value, granularity);
+    ``shift:weekday:CODEWAY|BASE`` is that weekday before or after BASE's day."""
     head = rel.partition("|")[0]
     _, unit, shift = head.split(":")
     if resolved is None:
         return None
+    if unit == "weekday":
+        m = _ABSOLUTE.match(resolved[0])
+        if m is None or m[3] is None:
+            return None
+        day = date(int(m[1]), int(m[2]), int(m[3]))
+        return _weekday_from(day, shift[:3], shift[3:]).isoformat(), "day"
     value = _shift_absolute(resolved[0], unit, int(shift))
     return (value, unit) if value else None

@@ -4,7 +4,8 @@ Candidates come from the rules of :mod:`normalize` run over the document text an
 from spaCy's DATE/TIME entities (kept only where a rule can normalise the entity's
 text, since an entity without a value helps nobody). Overlaps are settled longest
 first. The tense of the clause that governs each expression decides which way a
-relative expression points ("will speak on Monday" forward, "met on Monday" back).
+relative expression points ("will speak on Monday" forward, "met on Monday" back):
+:mod:`tense` reads it.
 """
 
 from __future__ import annotations
@@ -18,25 +19,16 @@ from typing import Any
 from storyline.analyze.timex.anaphora import resolve_event_refs
 from storyline.analyze.timex.holidays import names_a_thing
 from storyline.analyze.timex.linebound import within_lines
+from storyline.analyze.timex.literals import foldable, required_words
 from storyline.analyze.timex.norm import ANAPHOR
 from storyline.analyze.timex.normalize import NEEDS, RULES, Norm, Rule, normalize_text
 from storyline.analyze.timex.periods import resolve_norms
 from storyline.analyze.timex.relative import CLASSIFIER, NOUN_NEXT
+from storyline.analyze.timex.tense import clause_tense
 from storyline.nlp import doc_ents
 
-#: Verbs whose infinitival complement happens later than the verb itself.
-_FUTURE_GOVERNORS = frozenset(
-    {
-        "plan", "expect", "schedule", "set", "due", "intend", "hope", "aim", "want",
-        "promise", "vow", "prepare", "threaten", "propose", "agree", "pledge", "seek",
-        "wish", "offer", "decide", "go", "like", "need", "urge", "call", "invite", "ask",
-        "likely", "able", "ready", "poise", "slate", "tip", "suppose",
-    }
-)  # fmt: skip
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "could", "might", "may", "ca"})
-_PAST_AUX = frozenset({"was", "were", "had", "did", "'d"})
-#: Verbs that put their date in the future whatever their own tense.
-_SCHEDULED = frozenset({"schedule", "slate", "reschedule", "postpone", "delay", "adjourn"})
+__all__ = ["Found", "clause_tense", "find_times"]
+
 #: "until Friday", "until 9 a.m. Tuesday", "by noon Friday": a deadline
 #: "today's world", "today's youth", "many of today's personal computers": the present
 #: age, not the day of the report (neither TimeBank nor AQUAINT annotates it).
@@ -44,8 +36,16 @@ _NOWADAYS = re.compile(
     r"['’]s\s+(?:[a-z]+\s+)?(?:world|youth|young|society|societies|generation|children|kids|"
     r"families|consumers|computers|technology|standards|times|culture|economy)\b"
 )
-#: Verbs whose object's date lies ahead of the verb ("planned a rally on Saturday").
-_PLANNED = frozenset({"plan", "arrange"})
+#: "the people of tomorrow", "the world of tomorrow": a noun of an age, not a day.
+_OF_THE_FUTURE = re.compile(
+    r"(?i)\bthe\s+(?:[a-z]+\s+)?(?!(?:end|start|beginning|middle|morning|afternoon|evening|"
+    r"night|close|rest|eve|agenda|outcome|result)\s)[a-z]+\s+of\s+$"
+)
+#: A capitalised word (not opening a sentence) just before "Today": "USA Today".
+_NAME_BEFORE = re.compile(r"[a-z,;][^\S\n]+(?:[A-Z][\w.&-]*[^\S\n]+){0,2}[A-Z][\w&-]*[^\S\n]+$")
+#: "a new pact effective June 1", "effective from Monday": a change told before it applies
+#: (a date already past stays past: the direction holds only within the horizon).
+_EFFECTIVE = re.compile(r"(?i)\beffective\s+(?:on\s+|from\s+|as\s+of\s+)?$")
 _UNTIL = re.compile(
     r"(?i)\b(?:until|till|til|by)\s+(?:(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|noon|midnight)"
     r"(?:\s+[A-Z]{2,4})?,?\s+)?$"
@@ -59,97 +59,6 @@ class Found:
     start: int
     end: int
     norm: Norm
-
-
-def _verb_tense(verb: Any, depth: int = 0) -> str:
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    aux_words = {a.lower_ for a in auxes}
-    if "had" in aux_words and not aux_words & _FUTURE_AUX:
-        return "past"  # "had been scheduled to expire Friday": a plan now past
-    if aux_words & _FUTURE_AUX or verb.lemma_.lower() in _SCHEDULED:
-        return "future"  # "will meet", "a hearing has been scheduled", "set for Monday"
-    if any(a.lower_ == "to" for a in auxes) and depth < 3:
-        head = verb.head
-        # "had planned to", "had been due to expire Friday" (the copula heads "due")
-        governors = [head, head.head] if head.pos_ == "ADJ" else [head]
-        if head is not verb and any(
-            c.dep_ in ("aux", "auxpass") and c.lower_ == "had"
-            for g in governors
-            for c in g.children
-        ):
-            return "past"
-        if head is not verb and (
-            head.lemma_.lower() in _FUTURE_GOVERNORS
-            or (head.lemma_ == "be" and verb.lemma_.lower() != "blame")
-        ):
-            return "future"  # "plans to resume", "is to resume trading on Tuesday"
-        if head is not verb and head.lemma_ == "be":
-            return _verb_tense(head, depth + 1)  # "is to blame for Tuesday's shooting"
-        if head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
-            return _verb_tense(head, depth + 1)
-        return "future"
-    if aux_words & _PAST_AUX or verb.tag_ == "VBD":
-        return "past"
-    if verb.tag_ == "VBN" and aux_words & {"has", "have", "'ve"}:
-        return "perfect"
-    if verb.tag_ == "VBN":
-        # "has met", "talks held on Friday": perfect and reduced passives look back.
-        if aux_words & {"is", "are", "am", "be", "'s", "'re"} and verb.dep_ != "relcl":
-            return "present"
-        return "past"
-    if verb.tag_ == "VBG" and aux_words & {"is", "are", "am", "'s", "'re"}:
-        return "future"  # present progressive with a date: "is meeting on Monday"
-    if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and depth < 3 and verb.head is not verb:
-        return _verb_tense(verb.head, depth + 1)  # "began running on Sunday": began
-    if verb.tag_ in ("VBZ", "VBP") or aux_words & {"is", "are", "am", "does", "do"}:
-        if verb.lemma_ == "be" and any(
-            c.lemma_.lower() in ("due", "set", "expected", "scheduled", "likely")
-            for c in verb.children
-        ):
-            return "future"
-        return "present"
-    return ""
-
-
-def clause_tense(doc: Any, start: int, end: int) -> str:
-    """The tense of the clause governing a span: past, future, present, or '' if unknown."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return ""
-    tok = span.root
-    via_noun = False
-    for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith(("VB", "MD")):
-            tense = _verb_tense(tok)
-            if (
-                tok.lemma_.lower() in _PLANNED
-                and (via_noun or any(c.dep_ == "dobj" for c in tok.children))
-                and "had" not in _aux_words(tok)
-            ):
-                # "protesters planned a demonstration on Saturday": the plan is told, the
-                # demonstration lies ahead of it
-                return "future"
-            if via_noun and tense == "future" and _progressive(tok):
-                # "police are investigating a Thursday evening homicide": the time dates
-                # the noun's event, which the present progressive does not put ahead
-                return ""
-            return tense
-        if tok.head is tok:
-            break
-        tok = tok.head
-        if tok.pos_ in ("NOUN", "PROPN") and not span.start <= tok.i < span.end:
-            via_noun = True
-    return ""
-
-
-def _aux_words(verb: Any) -> set[str]:
-    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-
-
-def _progressive(verb: Any) -> bool:
-    return verb.tag_ == "VBG" and any(
-        c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re") for c in verb.children
-    )
 
 
 def _needs_tense(norm: Norm) -> bool:
@@ -176,11 +85,13 @@ def _rule_candidates(text: str) -> list[_Cand]:
     found: list[_Cand] = []
     lower = text.lower()
     starts: list[int] = []  # where each line starts, found when first needed
+    ranges: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # lines to read, by words
+    derive = foldable(text)  # else the words read from the patterns might be missed
     for index, rule in enumerate(RULES):
-        needs = NEEDS.get(rule.name)
+        needs = NEEDS.get(rule.name) or (required_words(rule.regex) if derive else None)
         if needs is not None and not any(word in lower for word in needs):
             continue
-        for m in _scan(rule.regex, text, lower, needs, starts):
+        for m in _scan(rule.regex, text, lower, needs, starts, ranges):
             start, end = rule.span(m)
             if end > start and rule.handler(m, "") is not None:
                 found.append(_Cand(start, end, index, _rule_make(rule, m)))
@@ -193,13 +104,16 @@ def _scan(
     lower: str,
     needs: tuple[str, ...] | None,
     starts: list[int],
+    ranges: dict[tuple[str, ...], list[tuple[int, int]]] | None = None,
 ) -> Iterator[re.Match[str]]:
     """``regex.finditer(text)``, reading only the lines that hold a word the rule needs.
 
     When a rule matches within one line (:func:`linebound.within_lines`, read from its
-    pattern) and every match of it holds one of its ``NEEDS`` words, the other lines
-    cannot hold a match: the same matches, in the same order. Otherwise (or when
-    ``lower()`` moved the offsets) the whole text is read.
+    pattern) and every match of it holds one of its ``NEEDS`` words (or of the words
+    :func:`literals.required_words` reads from its pattern), the other lines cannot
+    hold a match: the same matches, in the same order. Otherwise (or when ``lower()``
+    moved the offsets) the whole text is read. ``ranges`` keeps the lines found for a
+    set of words, for the next rule that needs the same words (the month rules).
     """
     if needs is None or len(lower) != len(text) or not within_lines(regex):
         yield from regex.finditer(text)
@@ -209,6 +123,19 @@ def _scan(
         while at != -1:
             starts.append(at)
             at = text.find("\n", at) + 1 or -1
+    found = None if ranges is None else ranges.get(needs)
+    if found is None:
+        found = _line_ranges(text, lower, needs, starts)
+        if ranges is not None:
+            ranges[needs] = found
+    for start, end in found:
+        yield from regex.finditer(text, start, end)
+
+
+def _line_ranges(
+    text: str, lower: str, needs: tuple[str, ...], starts: list[int]
+) -> list[tuple[int, int]]:
+    """The character ranges of the runs of lines that hold one of the words."""
     lines: set[int] = set()
     for word in needs:
         at = lower.find(word)
@@ -216,6 +143,7 @@ def _scan(
             lines.add(bisect_right(starts, at) - 1)
             at = lower.find(word, at + 1)
     ordered = sorted(lines)
+    found: list[tuple[int, int]] = []
     n = 0
     while n < len(ordered):
         first = last = ordered[n]
@@ -224,7 +152,8 @@ def _scan(
             last = ordered[n]
         n += 1
         end = starts[last + 1] - 1 if last + 1 < len(starts) else len(text)
-        yield from regex.finditer(text, starts[first], end)
+        found.append((starts[first], end))
+    return found
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
@@ -302,17 +231,53 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
             clause_tense(doc, cand.start, cand.end) != "future"
         ):
             continue  # "later became", "officials later said": an order of events
+        if text[cand.start : cand.end].lower() == "the time" and _restricted(doc, text, cand):
+            continue  # "at the time Howes was captured": that clause's moment, not the past
+        if text[cand.start : cand.end] == "Today" and _NAME_BEFORE.search(
+            text[max(0, cand.start - 30) : cand.start]
+        ):
+            continue  # "USA Today", "VOA Today": a title, not the day of the report
+        if (
+            text[cand.start : cand.end].lower() == "tomorrow"
+            and _OF_THE_FUTURE.search(text[max(0, cand.start - 40) : cand.start])
+            and not re.match(r"['’]", text[cand.end : cand.end + 1])
+        ):
+            continue  # "the people of tomorrow", "the cars of tomorrow": the future age
         if text[cand.start : cand.end].lower() == "today" and _NOWADAYS.match(text, cand.end):
             continue  # "today's world": the present age, not the day of the report
         if _needs_tense(norm):
             tense = clause_tense(doc, cand.start, cand.end)
             if tense != "past" and _UNTIL.search(text[max(0, cand.start - 30) : cand.start]):
                 tense = "future"  # "closed until Friday": the end lies ahead
+            elif _EFFECTIVE.search(text[max(0, cand.start - 20) : cand.start]):
+                tense = "future"  # "a pact effective June 1": announced before it applies
             norm = cand.make(tense) or norm
         found.append(Found(cand.start, cand.end, norm))
     found = _resolve_anaphors(_same_moment(_merge_clock(found, text), text))
     norms = resolve_event_refs(resolve_norms([f.norm for f in found]))
     return [Found(f.start, f.end, n) for f, n in zip(found, norms, strict=True)]
+
+
+_SAY = frozenset(
+    {"say", "tell", "write", "announce", "report", "state", "add", "note", "insist",
+     "acknowledge", "admit", "testify", "explain", "argue", "claim", "warn", "predict"}
+)  # fmt: skip
+
+
+def _restricted(doc: Any, text: str, cand: _Cand) -> bool:
+    """Whether "the time" has a clause of its own: a relative clause in the parse, or,
+    opening a sentence, no comma after it ("At the time the ferry sank, ...")."""
+    if text[max(0, cand.start - 3) : cand.start] == "At " and not re.match(
+        r"\s*,", text[cand.end : cand.end + 3]
+    ):
+        return True
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or not any(c.dep_ in ("relcl", "acl") for c in span[-1].children):
+        return False
+    # "saying at the time he was willing": what follows is what was said, not a clause
+    # of "the time" (the parser cannot tell them apart)
+    before = doc[span.start - 2] if span.start >= 2 else None
+    return before is None or before.lemma_.lower() not in _SAY
 
 
 _OPEN_QUOTE = re.compile(r"(?:[\"“‘]|``|'')\s*$")

@@ -16,7 +16,7 @@ from storyline.analyze.timex import holidays
 from storyline.analyze.timex import patterns as p
 from storyline.analyze.timex.absolute import HANDLERS as ABSOLUTE
 from storyline.analyze.timex.anaphora import event_ref
-from storyline.analyze.timex.norm import ANAPHOR, Norm, Rule
+from storyline.analyze.timex.norm import ANAPHOR, Norm, Rule, duration_value
 from storyline.analyze.timex.periods import period_ref, year_back
 from storyline.analyze.timex.relative import HANDLERS as RELATIVE
 from storyline.lexicon.calendar import MONTH_NAME
@@ -354,6 +354,12 @@ RULES: tuple[Rule, ...] = (
         RELATIVE["duration"],
     ),
     Rule(
+        "unit_long",
+        # "a day-long meeting", "the year-long inquiry": one unit, as an adjective
+        _c(r"(?<![\w-])(?P<unit>hour|day|week|month|year|decade)-long\b(?!-)", _I),
+        lambda m, t: Norm("DURATION", duration_value(1.0, m["unit"]), "duration"),
+    ),
+    Rule(
         "vague_duration",
         _c(
             r"\b(?:(?:the\s+)?(?:past|last|next|coming|following|recent)\s+|(?<=\bfor\s)|"
@@ -372,10 +378,35 @@ RULES: tuple[Rule, ...] = (
             r"|the\s+near\s+future|the\s+(?:long|short|near)\s+term|the\s+time\s+being|later"
             r"|(?<!then\s)current(?=\s+[a-z]))\b(?!-)(?!\s+(?:the|this|next|last|than)\b)"
             # "now in force", "now that": still now; "later in the day", "soon at": not alone
-            r"(?:(?<=now)|(?!\s+(?:that|in|on|at)\b))",
+            r"(?:(?<=now)|(?<=past)|(?!\s+(?:that|in|on|at)\b))",
             _I,
         ),
         RELATIVE["ref"],
+    ),
+    Rule(
+        "at_the_time",
+        # "said at the time": the past moment just told; "at the time of the vote",
+        # "at the time when" name their moment, and are left alone
+        _c(
+            r"\bat\s+(?P<body>the\s+time)\b(?!\s+(?:of|when|that|which|being|and)\b)(?![\w-])",
+            _I,
+        ),
+        lambda m, t: Norm("DATE", "PAST_REF", "ref"),
+        "body",
+    ),
+    Rule(
+        "moment",
+        # "at this crucial moment", "at the present moment": now; "for a while": a
+        # stretch of time of no stated length
+        _c(
+            r"\b(?:at\s+(?P<now>(?:this|the\s+present)\s+(?:[a-z]+\s+)?moment)(?!['’])"
+            r"|for\s+(?P<while>a\s+(?:little\s+)?while))\b",
+            _I,
+        ),
+        lambda m, t: (
+            Norm("DATE", "PRESENT_REF", "ref") if m["now"] else Norm("DURATION", "PXX", "duration")
+        ),
+        ("now", "while"),
     ),
     Rule(
         "clock",
@@ -426,6 +457,9 @@ NEEDS: dict[str, tuple[str, ...]] = {
         "december",
     ),
     "the_day": ("day",),
+    "at_the_time": ("the time",),
+    "moment": ("moment", "while"),
+    "unit_long": ("-long",),
     "weekday": ("day",),
     "weekday_set": ("days", "mornings", "afternoons", "evenings", "nights"),
     "season": ("spring", "summer", "autumn", "winter", "fall"),

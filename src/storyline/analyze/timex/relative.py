@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from storyline.analyze.timex import patterns as p
+from storyline.analyze.timex.anaphora import EVENT_REF
 from storyline.analyze.timex.lexicon import (
     PARTS_OF_DAY,
     SET_ADVERBS,
@@ -33,6 +34,9 @@ def _weekday(m: re.Match[str], tense: str) -> Norm | None:
     if det in ("this", "coming"):
         way = "future" if tense != "past" else "past"
     rel = f"weekday:{code}:{way or (direction(tense) if tense else 'past')}"
+    if det in ("previous", "preceding", "following"):
+        # "the previous Friday": the one before the day told last (anaphora.py)
+        rel = EVENT_REF + rel
     pod = (m["pod"] or "").lower()
     if pod:
         return Norm(

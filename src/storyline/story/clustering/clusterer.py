@@ -42,8 +42,8 @@ from storyline.story.clustering.similarity import (
     main_people,
     name_vector,
     overlap_factor,
-    place_vector,
     ref_day,
+    report_places,
     same_incident,
     site_vector,
     time_factor,
@@ -117,7 +117,7 @@ class StoryClusterer:
         return _Doc(
             id=doc_id,
             vector=doc_vector(features, self.stats, self.params),
-            places=place_vector(features.places, self.stats, self.params),
+            places=report_places(features, self.stats, self.params),
             names=name_vector(features, self.stats, self.params),
             days=day_numbers(event_days(features)),
             ref=ref_day(features),

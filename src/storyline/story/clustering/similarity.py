@@ -17,6 +17,12 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 
+from storyline.story.clustering.aliases import (
+    is_institution,
+    person_key,
+    place_aliases,
+    surname,
+)
 from storyline.story.clustering.features import INCIDENT_KINDS, PLACE_LABELS, SITE, DocFeatures
 from storyline.story.clustering.params import ClusterParams
 
@@ -89,10 +95,10 @@ def _name_counts(features: DocFeatures) -> dict[str, int]:
             continue  # places are their own kind of feature
         n = max(counts.get(key, 1), 1)
         out["e:" + key] = out.get("e:" + key, 0) + n
-        parts = key.split()
-        if label == "PERSON" and len(parts) > 1:
-            # A later report may give the surname only.
-            out["e:" + parts[-1]] = out.get("e:" + parts[-1], 0) + n
+        if label == "PERSON" and len(key.split()) > 1:
+            # A later report may give the surname only (never "jr" or "ii").
+            last = surname(key)
+            out["e:" + last] = out.get("e:" + last, 0) + n
     return out
 
 
@@ -110,14 +116,13 @@ def main_people(features: DocFeatures) -> frozenset[str]:
     counts = dict(features.mentions)
     officials = set(features.officials)
     return frozenset(
-        key
+        person_key(key)
         for key, label in features.entities
         if label == "PERSON"
         and len(key.split()) > 1
         and key not in officials
         and key.split()[-1] not in _INSTITUTIONS
-        and counts.get(key, 1) + (counts.get(key.split()[-1], 0) if key.split()[-1] != key else 0)
-        >= 2
+        and counts.get(key, 1) + (counts.get(surname(key), 0) if surname(key) != key else 0) >= 2
     )
 
 
@@ -218,6 +223,15 @@ def place_vector(places: Iterable[str], stats: DocStats, params: ClusterParams) 
     """Specific places weighted by rarity (general places dropped)."""
     keys = ("p:" + p for p in places)
     return {k: stats.idf(k) for k in keys if not stats.is_general(k, params)}
+
+
+def report_places(features: DocFeatures, stats: DocStats, params: ClusterParams) -> Vector:
+    """A report's specific places, with those it names under another form that some
+    report seen so far tags as a place ("Aurora" of "Aurora Police Department";
+    aliases.place_aliases)."""
+    aliases = place_aliases(features, lambda key: stats.df.get("p:" + key, 0) > 0)
+    named = [p for p in features.places if not is_institution(p)]
+    return place_vector([*named, *aliases], stats, params)
 
 
 def name_vector(features: DocFeatures, stats: DocStats, params: ClusterParams) -> Vector:

@@ -403,8 +403,8 @@ def readable(sentence: str, named: int = 0) -> bool:
         return False
     if sentence.count("(") != sentence.count(")"):
         return False
-    letters = [ch for ch in sentence if ch.isalpha()]
-    if not letters or sum(ch.isupper() for ch in letters) > 0.5 * len(letters):
+    letters = "".join(filter(str.isalpha, sentence))
+    if not letters or sum(map(str.isupper, letters)) > 0.5 * len(letters):
         return False
     # Headings run together with a sentence read as long title-case runs.
     titled = sum(1 for w in words if w[:1].isupper())

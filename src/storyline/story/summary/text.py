@@ -67,6 +67,9 @@ _NUMBER_TOKEN = re.compile(r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)|[A-Z
 QUOTED = re.compile(r"[\"“]([^\"“”]{3,})[\"”]")
 _WORD = re.compile(r"[\w’']+")
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: Texts whose words and numbers are kept (more than the sentences of a big story), and
+#: the longest kept (a sentence; a whole report is read once, by the title).
+_TEXTS_KEPT, _LONGEST_KEPT = 8192, 1000
 
 
 def word_seq(text: str) -> list[str]:
@@ -80,14 +83,25 @@ def content_words(text: str) -> set[str]:
     Number words become digits ("nine" and "9" meet) and a few event words that
     reports use interchangeably share one stem ("died", "killed" -> "kill").
     """
-    out: set[str] = set()
+    # Built from the stems in the order they were first met, as one built by adding
+    # them would be: the same set, iterated in the same order.
+    if len(text) > _LONGEST_KEPT:
+        return set(_content_stems.__wrapped__(text))
+    return set(_content_stems(text))
+
+
+@lru_cache(maxsize=_TEXTS_KEPT)
+def _content_stems(text: str) -> tuple[str, ...]:
+    """:func:`content_words` in the order met, once per text: a story's sentences are
+    read by its summary, their support search, its title and its copies' updates."""
+    out: dict[str, None] = {}
     for w in word_seq(text):
         if w in _DIGIT_WORDS:
-            out.add(_DIGIT_WORDS[w])
+            out[_DIGIT_WORDS[w]] = None
         elif w not in CONTENT_STOPWORDS and (len(w) > 2 or w.isdigit()):
             stem = _stem(w[:-2] if w.endswith("'s") else w)
-            out.add(_EVENT_SYNONYMS.get(stem, stem))
-    return out
+            out[_EVENT_SYNONYMS.get(stem, stem)] = None
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)  # a story's vocabulary is small next to its word count
@@ -101,6 +115,13 @@ def _stem(word: str) -> str:
 
 def numbers_in(text: str) -> list[float]:
     """Every number a text states, in digits or words ("nine", "1,000", "2.5 million")."""
+    if len(text) > _LONGEST_KEPT:
+        return list(_numbers.__wrapped__(text))
+    return list(_numbers(text))
+
+
+@lru_cache(maxsize=_TEXTS_KEPT)
+def _numbers(text: str) -> tuple[float, ...]:
     values: list[float] = []
     scalable = False  # whether the previous token was a number a scale word may multiply
     for m in _NUMBER_TOKEN.finditer(text):
@@ -118,7 +139,7 @@ def numbers_in(text: str) -> list[float]:
             scalable = True
         else:
             scalable = False
-    return values
+    return tuple(values)
 
 
 def quoted_in(text: str) -> list[str]:

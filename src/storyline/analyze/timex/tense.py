@@ -1,0 +1,171 @@
+"""The tense of the clause that governs a time expression, read from the parse.
+
+It decides which way a relative expression points: "will speak on Monday" forward,
+"met on Monday" back, "could not be reached Monday" back (a failure told, not a plan),
+"will speak after the council meets Monday" forward. docs/times.md lists the rules.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: Verbs whose infinitival complement happens later than the verb itself.
+_FUTURE_GOVERNORS = frozenset(
+    {
+        "plan", "expect", "schedule", "set", "due", "intend", "hope", "aim", "want",
+        "promise", "vow", "prepare", "threaten", "propose", "agree", "pledge", "seek",
+        "wish", "offer", "decide", "go", "like", "need", "urge", "call", "invite", "ask",
+        "likely", "able", "ready", "poise", "slate", "tip", "suppose",
+    }
+)  # fmt: skip
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "could", "might", "may", "ca"})
+_PAST_AUX = frozenset({"was", "were", "had", "did", "'d"})
+#: Verbs that put their date in the future whatever their own tense.
+_SCHEDULED = frozenset({"schedule", "slate", "reschedule", "postpone", "delay", "adjourn"})
+
+#: Verbs whose object's date lies ahead of the verb ("planned a rally on Saturday").
+_PLANNED = frozenset({"plan", "arrange"})
+
+
+def _verb_tense(verb: Any, depth: int = 0) -> str:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux_words = {a.lower_ for a in auxes}
+    if "had" in aux_words and not aux_words & _FUTURE_AUX:
+        return "past"  # "had been scheduled to expire Friday": a plan now past
+    if _refused(verb, aux_words):
+        return "past"  # "could not be reached Tuesday", "would not comment Monday"
+    if aux_words & _FUTURE_AUX or verb.lemma_.lower() in _SCHEDULED:
+        return "future"  # "will meet", "a hearing has been scheduled", "set for Monday"
+    if any(a.lower_ == "to" for a in auxes) and depth < 3:
+        head = verb.head
+        # "had planned to", "had been due to expire Friday" (the copula heads "due")
+        governors = [head, head.head] if head.pos_ == "ADJ" else [head]
+        if head is not verb and any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ == "had"
+            for g in governors
+            for c in g.children
+        ):
+            return "past"
+        if head is not verb and (
+            head.lemma_.lower() in _FUTURE_GOVERNORS
+            or (head.lemma_ == "be" and verb.lemma_.lower() != "blame")
+        ):
+            return "future"  # "plans to resume", "is to resume trading on Tuesday"
+        if head is not verb and head.lemma_ == "be":
+            return _verb_tense(head, depth + 1)  # "is to blame for Tuesday's shooting"
+        if head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
+            return _verb_tense(head, depth + 1)
+        return "future"
+    if aux_words & _PAST_AUX or verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN" and aux_words & {"has", "have", "'ve"}:
+        return "perfect"
+    if verb.tag_ == "VBN":
+        # "has met", "talks held on Friday": perfect and reduced passives look back.
+        if aux_words & {"is", "are", "am", "be", "'s", "'re"} and verb.dep_ != "relcl":
+            return "present"
+        return "past"
+    if verb.tag_ == "VBG" and aux_words & {"is", "are", "am", "'s", "'re"}:
+        return "future"  # present progressive with a date: "is meeting on Monday"
+    if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and depth < 3 and verb.head is not verb:
+        return _verb_tense(verb.head, depth + 1)  # "began running on Sunday": began
+    if verb.tag_ in ("VBZ", "VBP") or aux_words & {"is", "are", "am", "does", "do"}:
+        if verb.lemma_ == "be" and any(
+            c.lemma_.lower() in ("due", "set", "expected", "scheduled", "likely")
+            for c in verb.children
+        ):
+            return "future"
+        return "present"
+    return ""
+
+
+_NO_ONE = frozenset({"neither", "nobody", "none", "no"})
+
+
+#: Verbs of telling: "would not comment Monday" reports a refusal, it plans nothing.
+_TELL = frozenset(
+    {"comment", "say", "discuss", "confirm", "disclose", "elaborate", "identify", "release",
+     "reveal", "speculate", "answer", "respond", "name", "specify", "detail"}
+)  # fmt: skip
+
+
+def _refused(verb: Any, aux_words: set[str]) -> bool:
+    """A negated "could" ("could not be reached Tuesday", "neither he nor his lawyer
+    could be located") or a negated "would" with a verb of telling ("would not comment
+    Monday"): what did not happen, told in the past, not a plan ("would not sail
+    Friday" stays a plan)."""
+    if not aux_words & {"could", "would"} or aux_words - {"could", "would", "be", "been", "have"}:
+        return False
+    if "would" in aux_words and verb.lemma_.lower() not in _TELL:
+        return False
+    return _negated(verb)
+
+
+def _negated(verb: Any) -> bool:
+    """ "could not", "couldn't", "would never"; or a subject no one fills ("neither he
+    nor his lawyer could be reached")."""
+    for c in verb.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and (
+            c.lower_ in _NO_ONE or any(g.lower_ in _NO_ONE for g in c.children)
+        ):
+            return True
+    return False
+
+
+def clause_tense(doc: Any, start: int, end: int) -> str:
+    """The tense of the clause governing a span: past, future, present, or '' if unknown."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return ""
+    tok = span.root
+    via_noun = False
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith(("VB", "MD")):
+            tense = _verb_tense(tok)
+            if (
+                tok.lemma_.lower() in _PLANNED
+                and (via_noun or any(c.dep_ == "dobj" for c in tok.children))
+                and "had" not in _aux_words(tok)
+            ):
+                # "protesters planned a demonstration on Saturday": the plan is told, the
+                # demonstration lies ahead of it
+                return "future"
+            if via_noun and tense == "future" and _progressive(tok):
+                # "police are investigating a Thursday evening homicide": the time dates
+                # the noun's event, which the present progressive does not put ahead
+                return ""
+            if tense == "present" and tok.dep_ == "advcl" and _governor_tense(tok) == "future":
+                # "will speak after the council meets Monday": a present in a clause of
+                # time or condition under a future tells the future
+                return "future"
+            return tense
+        if tok.head is tok:
+            break
+        tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN") and not span.start <= tok.i < span.end:
+            via_noun = True
+    return ""
+
+
+def _governor_tense(verb: Any) -> str:
+    """The tense of the verb an adverbial clause depends on ("" when none is near)."""
+    tok = verb.head
+    for _ in range(3):
+        if tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith(("VB", "MD")):
+            return _verb_tense(tok)
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return ""
+
+
+def _aux_words(verb: Any) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _progressive(verb: Any) -> bool:
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re") for c in verb.children
+    )

@@ -1,0 +1,102 @@
+"""Other ways reports write one person or one place, for matching across reports.
+
+Local reports of one incident rarely write a name the same way. A court story
+adds a middle name or "II" to the suspect the first reports named plainly
+("Gabriel Mejia", "Gabriel E. Mejia", "Gustav Duane Christianson II"); one
+outlet names the town ("Aurora"), another only its police ("Aurora Police
+Department"). These helpers
+give such variants one key. They read only a report's own features and, for
+places, which names some report has tagged as a place (learned from the reports
+themselves, like document frequencies), never a list of real names.
+
+Tried on the GVA tuning folds and left out, as they cost the fictional local sets
+their storylines: a street's name alone ("Ketchum" of "Ketchum Road") and a name
+the tagger filed as an organisation ("Thornton") as places (quality.md, #12).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from storyline.story.clustering.features import DocFeatures
+
+#: Generational suffixes that some reports add to a name and others leave out.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "2nd", "3rd"})
+
+#: Words that follow a town's or county's name when an institution of it is meant:
+#: "Aurora Police Department", "Montgomery County Jail", "Richmond County Coroner".
+INSTITUTION_TAIL = frozenset(
+    {"police", "department", "dept", "pd", "sheriff", "sheriffs", "office", "jail"}
+    | {"coroner", "coroners", "court", "courts", "courthouse", "fire", "rescue", "ems"}
+    | {"school", "schools", "district", "public", "safety", "housing", "authority"}
+    | {"commission", "council", "prosecutor", "prosecutors", "attorney", "attorneys"}
+    | {"medical", "examiner", "examiners", "division", "bureau", "unit", "services"}
+    | {"municipal", "circuit", "superior", "common", "pleas", "juvenile", "detention"}
+    | {"center", "centre", "hospital", "emergency", "communications", "government"}
+)
+
+#: Words that open a place's formal name: "City of Des Moines".
+_FORMAL_HEAD = ("city of ", "town of ", "village of ", "township of ", "county of ")
+
+
+def person_parts(key: str) -> list[str]:
+    """The words of a person's name key without generational suffixes or initials
+    after the first word: "gustav duane christianson ii" -> gustav, duane, christianson."""
+    words = [w for w in key.split() if w not in NAME_SUFFIXES]
+    return [w for i, w in enumerate(words) if i == 0 or len(w) > 1]
+
+
+def surname(key: str) -> str:
+    """A person's surname: the last word that is no suffix ("christianson" of "... ii")."""
+    parts = person_parts(key)
+    return parts[-1] if parts else key
+
+
+def person_key(key: str) -> str:
+    """First name and surname: "gabriel e mejia" and "gabriel mejia ii" are one person."""
+    parts = person_parts(key)
+    return " ".join((parts[0], parts[-1])) if len(parts) > 1 else " ".join(parts)
+
+
+def place_head(key: str) -> str | None:
+    """The town or county an institution's name starts with, or a formal name's place:
+    "aurora police department" -> "aurora", "city of des moines" -> "des moines";
+    None when nothing is left or nothing was cut."""
+    text = key
+    for head in _FORMAL_HEAD:
+        if text.startswith(head):
+            text = text[len(head) :]
+            break
+    words = text.split()
+    while words and words[-1] in INSTITUTION_TAIL:
+        words.pop()
+    head = " ".join(words)
+    return head if head and head != key else None
+
+
+def is_institution(key: str) -> bool:
+    """Whether a "place" is only an institution's words ("office", "police department"):
+    page debris or a tagger's slip that says nothing of where."""
+    return all(w in INSTITUTION_TAIL for w in key.split())
+
+
+def place_aliases(features: DocFeatures, is_place: Callable[[str], bool]) -> list[str]:
+    """Towns and counties a report names through an institution of theirs.
+
+    Each is the head of one of its places or names ("Aurora" of "Aurora Police
+    Department", "Des Moines" of "City of Des Moines") that some report tags as a
+    place (``is_place``). Only a report that names a place of its own gets them:
+    a report that names none conflicts with no place, and its police force (often
+    a county's, covering many towns) must not give it one. People are never places.
+    """
+    own = set(features.places)
+    out: list[str] = []
+    if not own:
+        return out
+    for key, label in features.entities:
+        if label == "PERSON":
+            continue
+        head = place_head(key)
+        if head and head not in own and head not in out and is_place(head):
+            out.append(head)
+    return out
