@@ -26,13 +26,13 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from storyline.store.cluster_lazy import story_to_row
+from storyline.store.cluster_state import TABLES
 from storyline.store.connection import Connection
 from storyline.story.clustering import ClusterParams, DocFeatures, Placement, StoryClusterer
 from storyline.story.clustering.index import StoryIndex
 
 #: Reports restored between two writes of finished stories and index rows.
 SLICE = 2000
-_TABLES = ("cluster_meta", "cluster_df", "cluster_stories", "cluster_postings", "cluster_merges")
 
 
 def rebuild_state(
@@ -50,7 +50,7 @@ def rebuild_state(
     last: dict[str, int] = {}
     for i, article_id in enumerate(ids):
         last[placements[article_id][0]] = i
-    for table in _TABLES:
+    for table in TABLES:
         db.execute(f"DELETE FROM {table}")
     db.execute("DROP TABLE IF EXISTS cluster_rebuild")
     db.execute(

@@ -15,41 +15,28 @@ edited by hand), every entry is read from the store, as a full write.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from storyline.report.json import VERSION
+from storyline.update.jsonindex import (
+    BLOCK,
+    INDEX,
+    LAYOUT,
+    Entry,
+    Row,
+    Section,
+    article_slack,
+    blank,
+    read_index,
+    section_order,
+    write_index,
+)
+from storyline.update.jsonplace import update_in_place
 
-#: The index's file name inside the report folder.
-INDEX = ".storyline-json.idx"
-#: Entries read from the store in one query.
-BLOCK = 500
-
-
-#: One entry of a section: (id, key) or (id, key, what the section is ordered by).
-Entry = tuple[str, str] | tuple[str, str, Any]
-#: One row of the index: [id, key, start, length] or [id, key, start, length, order].
-Row = list[Any]
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """One list of ``stories.json``: its entries in file order and how to read their text.
-
-    ``order`` is the entries in file order (or a function giving them, called only when
-    ``update`` cannot say); ``update``, given the previous file's rows of this section
-    in file order, returns the new order made from them and what changed since, or
-    None when it cannot (the rows lack what the section is ordered by).
-    """
-
-    name: str
-    order: Sequence[Entry] | Callable[[], Sequence[Entry]]
-    read: Callable[[Sequence[str]], Mapping[str, str]]  # ids -> entry texts
-    update: Callable[[Sequence[Row]], Sequence[Entry] | None] | None = None
+__all__ = ["INDEX", "Entry", "Row", "Section", "gap_size", "read_index", "write_spliced"]
 
 
 class _Out:
@@ -116,31 +103,6 @@ def _blocks(items: Sequence[Entry]) -> Iterator[Sequence[Entry]]:
         yield items[i : i + BLOCK]
 
 
-def read_index(path: Path) -> dict[str, Any]:
-    """The index of the file at ``path`` (its rows by section, in file order, and its
-    layout), or an empty dict when there is none or it is not the file's own."""
-    index = path.with_name(INDEX)
-    try:
-        data = json.loads(index.read_text(encoding="utf-8"))
-        st = path.stat()
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("file") != [st.st_size, st.st_mtime_ns]:
-        return {}
-    sections = data.get("sections", {})
-    data["sections"] = {str(name): list(rows) for name, rows in sections.items()}
-    return data
-
-
-def write_index(path: Path, sections: Mapping[str, list[Row]], layout: Mapping[str, Any]) -> None:
-    """Record the index of the file at ``path`` as it now is, beside it."""
-    st = path.stat()
-    index = {"file": [st.st_size, st.st_mtime_ns], "sections": sections, "layout": layout}
-    side = path.with_name(INDEX + ".tmp")
-    side.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
-    side.replace(path.with_name(INDEX))
-
-
 def gap_size(stories: int, stories_bytes: int | None) -> int:
     """Free bytes a whole write leaves before the stories (see :mod:`.jsonplace`).
 
@@ -152,18 +114,6 @@ def gap_size(stories: int, stories_bytes: int | None) -> int:
     return 0 if size < 8 << 20 else size // 32
 
 
-def section_order(
-    section: Section, rows: Sequence[Row] | None, canonical: bool = True
-) -> Sequence[Entry]:
-    """The section's new order: made from the previous ``rows`` when they are in the
-    section's own order (``canonical``) and it can, else read whole."""
-    if rows is not None and canonical and section.update is not None:
-        order = section.update(rows)
-        if order is not None:
-            return order
-    return section.order() if callable(section.order) else section.order
-
-
 def write_spliced(
     path: Path, sections: Sequence[Section], gap: Callable[[int, int | None], int] = gap_size
 ) -> int:
@@ -173,8 +123,6 @@ def write_spliced(
     else written whole, with ``gap(stories, their bytes before)`` free bytes for later
     digests to write new stories into.
     """
-    from storyline.update.jsonplace import update_in_place
-
     old = read_index(path)
     if old.get("layout"):
         done = update_in_place(path, old, sections)
@@ -256,18 +204,3 @@ def _write_whole(
     names = [s.name for s in sections]
     write_index(path, written, layout if names == list(LAYOUT) else {})
     return fresh
-
-
-def article_slack(length: int) -> int:
-    """Spaces after an article's entry in a roomy file: its date's evidence may grow."""
-    return length
-
-
-#: The sections, in file order, that :mod:`.jsonplace` can change in place.
-LAYOUT = ("articles", "stories", "storylines")
-
-
-def blank(n: int) -> bytes:
-    """``n`` bytes of JSON whitespace: lines of 63 spaces."""
-    line = b" " * 63 + b"\n"
-    return line * (n // 64) + b" " * (n % 64)

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.report.json import VERSION
-from storyline.update.jsonfile import (
+from storyline.update.jsonindex import (
     BLOCK,
     INDEX,
     LAYOUT,
