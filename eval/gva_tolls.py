@@ -38,9 +38,11 @@ from storyline.story.clustering import ClusterParams
 from storyline.story.figures import report_figures
 
 
-def reclaimed(items: Sequence[Analyzed], cache: Path) -> list[Analyzed]:
+def reclaimed(
+    items: Sequence[Analyzed], cache: Path, reports: Path = DEVDATA / "dev.jsonl"
+) -> list[Analyzed]:
     """``items`` with their claims read again from the cached parses (other stages kept)."""
-    articles, docs, _, _ = parsed(DEVDATA / "dev.jsonl", cache)
+    articles, docs, _, _ = parsed(reports, cache)
     doc_of = {a.id: d for a, d in zip(articles, docs, strict=True)}
     out = []
     for item in items:
@@ -111,6 +113,12 @@ def main() -> None:
     parser.add_argument("--ids", nargs="*", default=[], help="show these incidents")
     parser.add_argument("--save", type=Path, default=None, help="write the verdicts here")
     parser.add_argument("--against", type=Path, default=None, help="diff with saved verdicts")
+    parser.add_argument(
+        "--reports",
+        type=Path,
+        default=DEVDATA / "dev.jsonl",
+        help="the reports to read (dev.jsonl, or a subset of it written outside the repository)",
+    )
     args = parser.parse_args()
     if not (DEVDATA / "dev.jsonl").exists():
         print(f"{DEVDATA} not found: build ../shared/devdata first (its README); nothing to do")
@@ -119,10 +127,10 @@ def main() -> None:
     gold, sample_ids = gold_and_sample()
     incident = gold["article_incident"]
     t0 = time.perf_counter()
-    every = analysed(DEVDATA / "dev.jsonl", args.cache)
+    every = analysed(args.reports, args.cache)
     if args.sample:
         sample = [i for i in every if i.article.id in sample_ids]
-        sample = reclaimed(sample, args.cache) if args.reclaim else sample
+        sample = reclaimed(sample, args.cache, args.reports) if args.reclaim else sample
         s = score(score_py, sample, ours(sample, ClusterParams()), gold)
         print(f"dev_sample, ours, one batch: {len(sample)} reports, {s}")
         return
@@ -134,7 +142,7 @@ def main() -> None:
         and fold_of(incident[i.article.id], args.folds) < args.grid_folds
     ]
     if args.reclaim:
-        part = reclaimed(part, args.cache)
+        part = reclaimed(part, args.cache, args.reports)
     print(f"{len(part)} reports ({time.perf_counter() - t0:.0f}s)", flush=True)
     labels = {i.article.id: incident[i.article.id] for i in part}
     tolls = score_py.score_casualties(stories_json(part, labels), gold)

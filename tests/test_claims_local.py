@@ -239,3 +239,82 @@ def test_claims_local_shot_and_one_killed_is_one_death(nlp: Any) -> None:
     text = "Five people were shot and one was killed at the Arlo Street apartments early Sunday."
     assert _counts(nlp, text) == (1, 4)
     assert _counts(nlp, "A man was shot and killed on Pine Ridge Road on Friday.") == (1, 0)
+
+
+def test_claims_local_victims_listed_in_one_sentence_are_each_counted(nlp: Any) -> None:
+    # a graze and a shot are two wounded people, whichever word hurts them
+    text = "A 9-year-old boy was grazed by a bullet, and a woman was shot in the arm on Tay Street."
+    assert _counts(nlp, text) == (0, 2)
+    text = "A man was killed and a woman was shot outside a store on Bell Road."
+    assert _counts(nlp, text) == (1, 1)
+
+
+def test_claims_local_a_list_inside_a_count_adds_nobody(nlp: Any) -> None:
+    text = (
+        "Gunfire wounded three men on Pine Road: a 40-year-old who was shot in the arm; "
+        "a 22-year-old who was shot in the hip; and a 19-year-old who was shot in the foot."
+    )
+    assert _counts(nlp, text) == (0, 3)
+
+
+def test_claims_local_a_pronoun_then_a_fresh_noun_is_one_person(nlp: Any) -> None:
+    text = (
+        "A 20-year-old man who said he had been wounded in a drive-by shooting actually "
+        "shot himself while running from a robbery."
+    )
+    assert _counts(nlp, text) == (0, 1)
+
+
+def test_claims_local_a_name_and_others_are_one_group(nlp: Any) -> None:
+    text = "A man died on Sunday. Police said Ray Dunn and two other people had been shot."
+    assert _counts(nlp, text) == (1, 2)
+
+
+def test_claims_local_shot_at_is_no_wound(nlp: Any) -> None:
+    assert _counts(nlp, "Police said three people and a car were shot at on Lyle Road.") == (0, 0)
+    assert _counts(nlp, "Two men were shot at a party on Lyle Road.") == (0, 2)
+
+
+def test_claims_local_left_someone_injured(nlp: Any) -> None:
+    text = "A shooting on Vine Road left a 12-year-old girl seriously injured on Friday."
+    assert _counts(nlp, text) == (0, 1)
+    text = "Deputies are investigating a shooting that left a 12-year-old girl seriously injured."
+    assert _counts(nlp, text) == (0, 1)
+
+
+def test_claims_local_recovering_after_a_shooting_and_the_shooting_of(nlp: Any) -> None:
+    assert _counts(nlp, "Three men are recovering after a shooting at a bar in Orne.") == (0, 3)
+    text = "Police are investigating the shooting of two people on Moss Street."
+    assert _counts(nlp, text) == (0, 2)
+
+
+def test_claims_local_ages_in_a_list_of_names_are_no_toll(nlp: Any) -> None:
+    text = "Ann Powers, 30; Dee Burnett, 21; and Jerry Cole, 31 all died of gunshot wounds."
+    assert _counts(nlp, text) == (3, 0)
+
+
+def test_claims_local_an_attacker_who_took_his_own_life_counts_once(nlp: Any) -> None:
+    text = (
+        "A man shot his son to death on Monday and then killed himself. He shot his son "
+        "twice, killing him, and then shot himself in the head."
+    )
+    assert _counts(nlp, text) == (2, 0)
+
+
+def test_claims_local_an_accidental_self_shooting_death_is_one_victim(nlp: Any) -> None:
+    text = (
+        "A Dale County boy has died after he accidentally shot himself. The boy accidentally "
+        "shot and killed himself while playing with the gun."
+    )
+    assert _counts(nlp, text)[0] == 1
+
+
+def test_claims_local_the_active_perfect_has_no_passive_victim(nlp: Any) -> None:
+    # "the man had killed ...": the man is the killer, not a victim
+    assert _counts(nlp, "Police said the man had killed his wife and her sister.") == (2, 0)
+    assert _counts(nlp, "Two people have been shot on Elm Street.") == (0, 2)
+
+
+def test_claims_local_more_people_are_beside_the_dead(nlp: Any) -> None:
+    text = "Two people were killed and five more people shot when a man fired into a crowd."
+    assert _counts(nlp, text) == (2, 5)

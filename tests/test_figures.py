@@ -127,3 +127,39 @@ def test_figures_a_roundup_toll_is_not_the_incidents() -> None:
     assert _table(a)["injured"][0] == 1
     single = _text_report("b", "Six were wounded in a shooting at a bar.", _claim("injured", 6, 0))
     assert _table(single)["injured"][0] == 6
+
+
+def _titled(aid: str, title: str, *claims: Claim) -> Analyzed:
+    sentences = tuple(Span(i * 50, i * 50 + 40) for i in range(10))
+    analysis = ArticleAnalysis(aid, sentences=sentences, claims=claims)
+    return Analyzed(Article(id=aid, text="x" * 500, title=title, published="2025-05-01"), analysis)
+
+
+def test_figures_a_toll_only_in_the_headline_is_read() -> None:
+    # the body names only "the victims"; the headline gives the toll
+    a = _titled("a", "2 dead, 3 wounded in Lorne Street shooting")
+    assert _table(a) == {
+        "killed": (2, "single source", "the headline", []),
+        "injured": (3, "single source", "the headline", []),
+    }
+    # people shot beside the dead are the injured
+    b = _titled("b", "Police: 4 shot, 1 dead at Dell Park")
+    assert _table(b)["injured"][:3] == (3, "single source", "shot 4 − killed 1 (the headline)")
+
+
+def test_figures_the_headline_fills_only_what_the_body_leaves_out() -> None:
+    # the body's "a man was shot" is silent on deaths; the headline says he died
+    a = _titled("a", "Man shot, killed on Rue Avenue", _claim("shot", 1, 0))
+    assert _table(a)["killed"][0] == 1
+    assert _table(a)["injured"][:3] == (0, "single source", "shot 1 − killed 1 (the headline)")
+    # the body's own figures stand over the headline's
+    b = _titled("b", "3 hurt in Pike Road shooting", _claim("injured", 4, 0))
+    assert _table(b)["injured"][0] == 4
+
+
+def test_figures_a_shot_figure_below_the_dead_is_no_injured_count() -> None:
+    # "two men died … one was shot in the head": the shot are a part of the dead
+    a = _report("a", "2025-05-01", _claim("killed", 2, 0), _claim("shot", 1, 50))
+    b = _report("b", "2025-05-02", _claim("killed", 2, 0), _claim("injured", 1, 50))
+    assert "injured" not in _table(a)
+    assert _table(a, b)["injured"][:2] == (1, "single source")

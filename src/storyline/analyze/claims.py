@@ -27,6 +27,7 @@ from storyline.analyze.numbers.victims import (
     ANAPHORIC,
     ANIMALS,
     PART,
+    SELF,
     by_police,
     harm_predicate,
     intended,
@@ -42,6 +43,7 @@ __all__ = [
     "ADDITIONAL",
     "ANAPHORIC",
     "PART",
+    "SELF",
     "extract_claims",
     "incident_counts",
     "is_background",
@@ -150,6 +152,8 @@ def _harm_claims(
     out: list[tuple[Span, str, float, str, str, float | None, int]] = []
     seen: dict[int, str] = {}
     emitted: set[str] = set()
+    fresh_emitted: set[str] = set()  # measures of victims not named by a pronoun
+    groups: list[Any] = []  # the victims counted so far in the sentence
     for tok in sent:
         measure = harm_predicate(tok)
         if measure is None:
@@ -223,9 +227,16 @@ def _harm_claims(
                 counted = ANAPHORIC  # "was injured and later died", "died from his injuries"
             fresh = len(group) == 1 and any(c.lower_ in ("a", "an") for c in victim.children)
             if (
-                counted not in (ANAPHORIC, ADDITIONAL)
+                counted not in (ANAPHORIC, ADDITIONAL, SELF)
                 and total == 1
-                and (_says_also(tok, victim) or (fresh and measure in emitted))
+                and (
+                    _says_also(tok, victim)
+                    or (
+                        fresh
+                        and _emitted_alike(measure, fresh_emitted)
+                        and not any(_inside(victim, g) for g in groups)
+                    )
+                )
             ):
                 counted = ADDITIONAL  # "one was treated for burns, and a firefighter was ..."
                 if measure == "shot":
@@ -234,7 +245,8 @@ def _harm_claims(
                 counted = PART  # "the toll rose to three after a second passenger died"
             definite = any(c.lower_ in ("the", "these", "those") for c in victim.children)
             if not definite and any(
-                m.lower_ == "others" or any(c.lower_ == "other" for c in m.children) for m in group
+                m.lower_ == "others" or any(c.lower_ == "other" for c in m.children) or _more(m)
+                for m in group[:1]  # "Ann Lee and two other people": others than Ann, all counted
             ):
                 counted = ADDITIONAL
                 if measure == "shot":
@@ -262,10 +274,40 @@ def _harm_claims(
                 span = _char_span(doc, p.start, p.end)
                 measure = rate_measure(measure, period_of(doc, p, tok.i))
             emitted.add(measure)
+            if counted != ANAPHORIC:
+                fresh_emitted.add(measure)
+            groups.extend(group)
             if not doc_text(doc)[span.start : span.end].strip():
                 continue
             out.append((span, measure, total, qualifier, counted or "people", value_max, victim.i))
     return out
+
+
+def _more(tok: Any) -> bool:
+    """ "seven more people": people beside those already counted, as "others" are."""
+    return any(
+        c.lower_ == "more" or (c.dep_ == "nummod" and any(g.lower_ == "more" for g in c.children))
+        for c in tok.children
+    )
+
+
+def _inside(tok: Any, other: Any) -> bool:
+    """Whether ``tok`` is in the phrase of ``other`` ("four men: a 50-year-old who ...")."""
+    return bool(tok.i != other.i and other.left_edge.i <= tok.i <= other.right_edge.i)
+
+
+def _emitted_alike(measure: str, emitted: set[str]) -> bool:
+    """Whether the sentence has already counted people hurt as ``measure`` hurts them.
+
+    "A girl was grazed by a bullet, and a man was shot in the leg": people shot and
+    people hurt are one pool of the wounded, so a second fresh victim ("a man") is
+    one more, whichever word hurts him; and "a man was killed and a woman was shot"
+    names a wounded woman beside the dead man.
+    """
+    wounded = ("shot", "injured")
+    if measure == "shot" and "killed" in emitted:
+        return True
+    return measure in emitted or (measure in wounded and any(m in emitted for m in wounded))
 
 
 def _of_injuries(pred: Any) -> bool:

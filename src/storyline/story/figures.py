@@ -30,8 +30,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from storyline.analyze.numbers.headline import headline_toll
 from storyline.analyze.numbers.tally import HARM_TOTALS, incident_counts, is_background
-from storyline.analyze.numbers.victims import ADDITIONAL, ANAPHORIC, PART
+from storyline.analyze.numbers.victims import ADDITIONAL, ANAPHORIC, PART, SELF
 from storyline.model import Analyzed, Citation, Claim, Figure, FigureValue
 from storyline.story.dedup.minhash import count_originals as independent_sources
 from storyline.story.facts import outlet_keys, source_state
@@ -86,6 +87,8 @@ def report_figures(item: Analyzed) -> list[tuple[str, ReportFigure]]:
                 if shot and not cited:
                     # "two were shot, one fatally": the injured are the shot who lived
                     shot_total = max(c.value for c in shot)
+                    if shot_total < totals["killed"]:
+                        continue  # "two men died … one was shot in the head": a part, no count
                     derived = f"shot {_fmt(shot_total)} − killed {_fmt(totals['killed'])}"
                     killed = [c for c in current if c.measure == "killed"]
                     cited = shot + killed
@@ -98,13 +101,54 @@ def report_figures(item: Analyzed) -> list[tuple[str, ReportFigure]]:
             out.append((measure, fig))
     for measure in OTHER_MEASURES:
         own = [c for c in _current(claims) if c.measure == measure
-               and c.counted not in (ANAPHORIC, ADDITIONAL, PART)]  # fmt: skip
+               and c.counted not in (ANAPHORIC, ADDITIONAL, PART, SELF)]  # fmt: skip
         if own:
             value = max(c.value for c in own)
             cited = [c for c in own if c.value == value]
             fig = ReportFigure(art.id, art.published, value, _citations(art.id, cited))
             out.append((measure, fig))
-    return out
+    return _with_headline(item, out)
+
+
+def _with_headline(
+    item: Analyzed, out: list[tuple[str, ReportFigure]]
+) -> list[tuple[str, ReportFigure]]:
+    """A report's figures with the killed or injured its body leaves out read from its headline.
+
+    "2 killed, 4 injured in ..." over a body that names only "the victims": the
+    headline's toll (:func:`headline_toll`) fills the measures the body gives no
+    figure of. People shot beside the dead are injured ("4 shot, 1 dead": 3), and a
+    headline silent on deaths ("Gunman shoots 4") leaves the story's dead to be
+    taken from its shot, as a body's "shot" does.
+    """
+    head = headline_toll(item.article.title)
+    if not head:
+        return out
+    art = item.article
+    given = dict(out)
+    cite = (Citation(art.id, None),)
+    if "killed" not in given and "killed" in head:
+        killed = head["killed"]
+        fig = ReportFigure(art.id, art.published, killed, cite, "the headline")
+        out = [(m, f) for m, f in out if m != "injured"] + [("killed", fig)]
+        body = given.get("injured")
+        if body is not None and body.shot is not None:  # "a man was shot" under "Man shot, killed"
+            value = max(0.0, body.shot - killed)
+            derived = f"shot {_fmt(body.shot)} − killed {_fmt(killed)} (the headline)"
+            body = ReportFigure(art.id, art.published, value, body.citations, derived)
+        if body is not None:
+            out.append(("injured", body))
+    if "injured" not in given and ("injured" in head or "shot" in head):
+        killed = dict(out)["killed"].value if "killed" in dict(out) else 0.0
+        shot = head.get("shot", 0.0)
+        value = head.get("injured", 0.0) + max(0.0, shot - killed)
+        silent = "killed" not in dict(out) and "injured" not in head
+        derived = "the headline" if not shot else f"shot {_fmt(shot)} − killed {_fmt(killed)}"
+        derived += "" if not shot else " (the headline)"
+        fig = ReportFigure(art.id, art.published, value, cite, derived, shot if silent else None)
+        out.append(("injured", fig))
+    order = {m: n for n, m in enumerate(ORDER)}
+    return sorted(out, key=lambda mf: order.get(mf[0], len(order)))
 
 
 #: A toll of several incidents: "in separate shootings", "in shootings across the

@@ -73,7 +73,7 @@ def subject(verb: Any) -> list[Any]:
             }
             drop |= {t.i for t in subj.subtree if t.dep_ == "punct"}
             return [t for t in subj.subtree if t.i not in drop]
-        if v.dep_ == "acl" and v.head is not v:  # "Crimea, annexed in 2014": Crimea
+        if v.dep_ == "acl" and v.head.i != v.i:  # "Crimea, annexed in 2014": Crimea
             noun = v.head
             return [t for t in noun.subtree if noun.left_edge.i <= t.i <= noun.i][-6:]
         if v.dep_ in ("xcomp", "ccomp", "conj", "advcl", "acomp") and v.head.i != v.i:

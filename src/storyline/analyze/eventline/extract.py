@@ -124,7 +124,7 @@ def _governing_verb(doc: Any, span: Span) -> int:
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX"):
             return int(tok.i)
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     return -1
@@ -139,6 +139,6 @@ def _adverbial_of(doc: Any, span: Span) -> int:
     if tokens is None or len(tokens) == 0:
         return -1
     head = tokens.root.head
-    if head.dep_ == "prep" and head.head is not head:
+    if head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
     return int(head.i) if head.pos_ in ("VERB", "AUX") else -1

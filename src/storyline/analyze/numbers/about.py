@@ -117,7 +117,7 @@ def _involved(tok: Any) -> bool:
             return True
         if head.pos_ == "NUM":
             return True  # "four on a ferry"
-        if head is cur:
+        if head.i == cur.i:
             return False
         cur = head
     return False

@@ -92,7 +92,7 @@ def _speech_verb(sent: Any, index: int) -> Any | None:
         speech = lemma in SPEECH_VERBS and lemma not in WEAK and cur.pos_ == "VERB"
         if speech and cur.i != tok.i and _subject(cur) is not None:
             return cur
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
     if _inside_quotes(sent, index):

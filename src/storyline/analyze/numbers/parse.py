@@ -235,7 +235,12 @@ def _not_a_count(doc: Any, start: int, end: int) -> bool:
     if (
         prev is not None
         and prev.text == ","
-        and (nxt is None or nxt.text == "." or nxt.pos_ == "AUX" or nxt.lower_ == "of")
+        and (
+            nxt is None
+            or nxt.text == "."
+            or nxt.pos_ == "AUX"
+            or nxt.lower_ in ("of", "all", "both", "each", "and")  # "…; and Jo Li, 31 all died"
+        )
         and start >= 2
         and doc[start - 2].ent_type_ == "PERSON"
         and 0 < (word_value(first.text) or 0) < 120

@@ -29,6 +29,7 @@ from storyline.analyze.numbers.victims import (
     has_particle,
     intended,
     object_is_injury,
+    shot_at,
 )
 from storyline.lexicon.measures import HARM, MEASURE_NOUNS, PREDICATES
 
@@ -150,6 +151,8 @@ def _adjust(measure: str, counted: str, pred: Any) -> str:
         return "other"
     if measure == "prisoners_exchanged":
         return measure if noun in CAPTIVES or noun in ("people", "") else "other"
+    if measure == "shot" and pred is not None and shot_at(pred):
+        return "other"  # "four people were shot at": fired on, not hit
     if measure == "shot" and pred is not None and fatal(pred):
         return "killed"
     if measure == "injured" and pred is not None and fatally(pred):
@@ -239,7 +242,7 @@ def _climb(doc: Any, anchor: Any) -> tuple[str | None, Any | None]:
                 "missing",
             ):
                 return PREDICATES[child.lemma_.lower()], child
-        if cur.dep_ not in CLIMB or cur.head is cur:
+        if cur.dep_ not in CLIMB or cur.head.i == cur.i:
             break
         head = cur.head
         lemma = head.lemma_.lower()

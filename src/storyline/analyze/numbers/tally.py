@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from storyline.analyze.numbers.victims import ADDITIONAL, ANAPHORIC, PART
+from storyline.analyze.numbers.victims import ADDITIONAL, ANAPHORIC, PART, SELF
 from storyline.lexicon.measures import HARM
 from storyline.model import Claim
 
@@ -45,7 +45,7 @@ def _beside_same(claim: Claim, own: Sequence[Claim]) -> bool:
     that first said "five people were hurt" does not exceed.
     """
     return any(c.sentence == claim.sentence and c.span.start < claim.span.start
-               and c.counted not in (ANAPHORIC, ADDITIONAL, PART) for c in own)  # fmt: skip
+               and c.counted not in (ANAPHORIC, ADDITIONAL, PART, SELF) for c in own)  # fmt: skip
 
 
 def _sentence_sum(claim: Claim, own: Sequence[Claim]) -> float:
@@ -71,7 +71,7 @@ def incident_counts(claims: Sequence[Claim]) -> dict[str, float]:
     anaphoric_killed = 0.0
     for measure in ("killed", "injured", "shot"):
         own = [c for c in claims if c.measure == measure]
-        marked = (ANAPHORIC, ADDITIONAL, PART)
+        marked = (ANAPHORIC, ADDITIONAL, PART, SELF)
         base = max((c.value for c in own if c.counted not in marked), default=0)
         anaphoric = max((c.value for c in own if c.counted == ANAPHORIC), default=0)
         others = [c for c in own if c.counted == ADDITIONAL]
@@ -85,6 +85,8 @@ def incident_counts(claims: Sequence[Claim]) -> dict[str, float]:
         again = {c.value for c in alone}
         total = max(base, anaphoric) + sum({v for _, v in extra if v >= 2 and v not in again})
         total += sum(v for _, v in extra if v < 2)
+        # the attacker who took his own life is one more, said once or thrice
+        total += max((c.value for c in own if c.counted == SELF), default=0)
         # a part ("one of them died") only tells something when no whole is given
         totals[measure] = total or max((c.value for c in own if c.counted == PART), default=0)
         if measure == "killed":

@@ -22,6 +22,9 @@ ANAPHORIC = "people (already mentioned)"
 PART = "people (part of a figure)"
 #: Counted marker for "two others were injured": in addition to those already counted.
 ADDITIONAL = "other people"
+#: Counted marker for an attacker who took his own life ("then killed himself"): one
+#: more beside his victims, however often the report says so.
+SELF = "the attacker (took own life)"
 PRONOUNS_ONE = frozenset({"he", "she", "him", "her"})
 HOSPITAL = frozenset({"hospital", "hospitals", "medical", "trauma", "clinic", "er"})
 INJURY_NOUNS = frozenset(
@@ -95,7 +98,7 @@ def object_is_injury(tok: Any) -> bool:
 def harm_predicate(tok: Any) -> str | None:
     """The harm measure a token states about its victims, if any ("killed", "taken to hospital")."""
     lemma = tok.lemma_.lower()
-    if tok.head.lemma_.lower() in ("presume", "fear", "believe") and tok.head is not tok:
+    if tok.head.lemma_.lower() in ("presume", "fear", "believe") and tok.head.i != tok.i:
         return None  # "missing and presumed drowned": not a confirmed death
     if lemma in ("suffer", "sustain", "receive", "survive", "escape") and object_is_injury(tok):
         return "injured"
@@ -113,6 +116,10 @@ def harm_predicate(tok: Any) -> str | None:
         return "killed"
     if lemma in DEATH_NOUNS and tok.pos_ == "NOUN" and _of_people(tok):
         return "killed"  # "the shooting death of a 12-year-old", "the killing of two men"
+    if lemma == "shooting" and tok.pos_ == "NOUN" and _of_people(tok):
+        return "shot"  # "the shooting of three people" (dead or not: the report says elsewhere)
+    if lemma == "recover" and _recovering_from_harm(tok):
+        return "injured"  # "four people are recovering after a shooting"
     if lemma in ("receive", "require", "need", "get", "survive", "escape") and any(
         c.dep_ == "dobj" and c.lemma_ == "treatment" for c in tok.children
     ):
@@ -128,6 +135,8 @@ def harm_predicate(tok: Any) -> str | None:
         return "killed"  # "could not be revived"
     if lemma in ("be", "remain", "stay") and _in_hospital(tok):
         return "injured"  # "a woman is in hospital with burns", "remains in hospital"
+    if lemma == "shoot" and shot_at(tok):
+        return None  # "four people and two cars were shot at": fired on, not hit
     if lemma in ("bite", "maul", "scald", "trample", "graze") and tok.tag_ == "VBN":
         return "injured"  # "was bitten by a dog"
     if lemma == "treat" and _treated_for(tok) & NOT_HURT:
@@ -175,6 +184,51 @@ def harm_predicate(tok: Any) -> str | None:
             return "killed"  # "was fatally wounded": a death, not an injury
         return measure
     return None
+
+
+#: What someone "is recovering after/from" when hurt.
+HARM_EVENTS = frozenset({"shooting", "wound", "injury", "attack", "stabbing", "gunshot", "surgery"})
+
+
+def _recovering_from_harm(tok: Any) -> bool:
+    """ "recovering after a shooting", "recovering from gunshot wounds"."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("after", "from")
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in HARM_EVENTS for o in c.children)
+        for c in tok.children
+    )
+
+
+def shot_at(tok: Any) -> bool:
+    """ "were shot at": a stranded "at" (no object) means fired upon, not hit."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "at" and not any(True for _ in c.children)
+        for c in tok.children
+    )
+
+
+def _left_whom(tok: Any) -> list[Any]:
+    """Who a shooting "left ... injured": "left a 15-year-old boy critically injured".
+
+    The parser hangs such a small clause on "left" in two ways: the person as the
+    subject of "injured" (itself a complement of "left"), or as the object of "left"
+    with "injured" attached elsewhere; either way the person just before the harm
+    word, past its adverbs, is its victim.
+    """
+    if tok.lower_ not in ("injured", "wounded", "hurt", "dead"):
+        return []
+    j = tok.i - 1
+    while j > tok.sent.start and tok.doc[j].dep_ == "advmod":
+        j -= 1
+    prev = tok.doc[j]
+    if prev.pos_ not in ("NOUN", "PROPN", "PRON") or j == tok.i:
+        return []
+    if prev.dep_ == "dobj" and prev.head.lemma_.lower() == "leave":
+        return [prev]
+    if prev.dep_ == "nsubj" and prev.head.i == tok.i and tok.head.lemma_.lower() == "leave":
+        return [prev]
+    return []
 
 
 def fatally(tok: Any) -> bool:
@@ -319,9 +373,15 @@ def victims(tok: Any, inherited: bool = False) -> list[Any]:
         return _lives_of(tok)
     if tok.lemma_.lower() in ("body", "remains"):  # "the body of a missing hiker"
         return [o for c in tok.children if c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
-    if tok.lemma_.lower() in DEATH_NOUNS and tok.pos_ == "NOUN":
+    if tok.lemma_.lower() in (*DEATH_NOUNS, "shooting") and tok.pos_ == "NOUN":
         return _of_people(tok)
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or tok.tag_ == "VBN"
+    left = _left_whom(tok)
+    if left:
+        return left
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
+        # "a man killed in the crash", not the active perfect "he had killed his wife"
+        tok.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+    )
     # "a man was killed and his wife critically hurt": the second "was" is left out
     passive = passive or (
         tok.dep_ == "conj"
@@ -332,7 +392,7 @@ def victims(tok: Any, inherited: bool = False) -> list[Any]:
                                           "sustain", "receive", "lose", "dead", "missing",
                                           "injured", "wounded", "be", "remain", "stay",
                                           "require", "need", "get", "survive",
-                                          "escape", "pass")  # fmt: skip
+                                          "escape", "pass", "recover")  # fmt: skip
     found: list[Any] = []
     if _self_harm(tok) and tok.lemma_.lower() == "shoot" and not _fatal_context(tok):
         # "a boy shot himself in the leg": the boy is the one hurt
@@ -352,7 +412,7 @@ def victims(tok: Any, inherited: bool = False) -> list[Any]:
         found = [f for f in found if not _dateline(f)] or found
     if not found and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "ADJ", "AUX"):
         return victims(tok.head, inherited=True)  # "was shot and killed": the subject of "shot"
-    if not found and tok.dep_ in ("oprd", "acomp", "xcomp") and tok.head is not tok:
+    if not found and tok.dep_ in ("oprd", "acomp", "xcomp") and tok.head.i != tok.i:
         return victims(tok.head)  # "was pronounced dead", "was found dead"
     if not found and tok.dep_ in ("pcomp", "advcl") and _being(tok):
         return _shooter(tok)  # "a man is recovering after being shot": the man
@@ -386,7 +446,7 @@ def _shooter(tok: Any) -> list[Any]:
             if who.lower_ in ("who", "that") and node.dep_ == "relcl":
                 return [node.head]
             return [who]
-        if node.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep") or node.head is node:
+        if node.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep") or node.head.i == node.i:
             break
         node = node.head
     return []
@@ -427,7 +487,9 @@ def person_count(tok: Any) -> tuple[float | None, str]:
             # "...and shot himself in the leg", "a man died after shooting himself":
             # someone already counted
             return 1.0, ANAPHORIC
-        return 1.0, ADDITIONAL  # the attacker who took his own life
+        if any(t.lower_.startswith("accident") for t in tok.sent):
+            return 1.0, "people"  # "accidentally shot and killed himself": the one victim
+        return 1.0, SELF  # the attacker who took his own life
     if low in ("second", "third", "fourth", "fifth") and ("a" in children or tok.dep_ != "amod"):
         return 1.0, ADDITIONAL  # "a third was seriously injured"
     before = tok.doc[tok.i - 2 : tok.i].text.lower().replace(" ", "") if tok.i >= 2 else ""
@@ -444,7 +506,7 @@ def person_count(tok: Any) -> tuple[float | None, str]:
     ordinal = {"second", "third", "fourth", "fifth"} & children
     if low in ("another",) or (("another" in children or ordinal) and lemma in PERSON_NOUNS):
         return 1.0, ADDITIONAL
-    if lemma in PAIRS or "both" in children:
+    if lemma in PAIRS or ("both" in children and not tok.conjuncts):
         return PAIRS.get(lemma, 2.0), "people"
     if lemma in ONE_PER_VEHICLE and tok.tag_ == "NNS":
         vehicles = _vehicles(tok)

@@ -453,7 +453,7 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
         if (
             before
             and (before[-1].pos_ == "NOUN" or before[-1].lower_ in ("it", "this", "that", "there"))
-            and tok is not verb
+            and tok.i != verb.i
             and tok.dep_ == "ccomp"
             and verb.lemma_.lower() in SPEECH_VERBS
             and tok.head.lemma_.lower() in SPEECH_VERBS

@@ -40,20 +40,20 @@ def _verb_tense(verb: Any, depth: int = 0) -> str:
         head = verb.head
         # "had planned to", "had been due to expire Friday" (the copula heads "due")
         governors = [head, head.head] if head.pos_ == "ADJ" else [head]
-        if head is not verb and any(
+        if head.i != verb.i and any(
             c.dep_ in ("aux", "auxpass") and c.lower_ == "had"
             for g in governors
             for c in g.children
         ):
             return "past"
-        if head is not verb and (
+        if head.i != verb.i and (
             head.lemma_.lower() in _FUTURE_GOVERNORS
             or (head.lemma_ == "be" and verb.lemma_.lower() != "blame")
         ):
             return "future"  # "plans to resume", "is to resume trading on Tuesday"
-        if head is not verb and head.lemma_ == "be":
+        if head.i != verb.i and head.lemma_ == "be":
             return _verb_tense(head, depth + 1)  # "is to blame for Tuesday's shooting"
-        if head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
+        if head.i != verb.i and head.pos_ in ("VERB", "AUX", "ADJ"):
             return _verb_tense(head, depth + 1)
         return "future"
     if aux_words & _PAST_AUX or verb.tag_ == "VBD":
@@ -67,7 +67,7 @@ def _verb_tense(verb: Any, depth: int = 0) -> str:
         return "past"
     if verb.tag_ == "VBG" and aux_words & {"is", "are", "am", "'s", "'re"}:
         return "future"  # present progressive with a date: "is meeting on Monday"
-    if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and depth < 3 and verb.head is not verb:
+    if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and depth < 3 and verb.head.i != verb.i:
         return _verb_tense(verb.head, depth + 1)  # "began running on Sunday": began
     if verb.tag_ in ("VBZ", "VBP") or aux_words & {"is", "are", "am", "does", "do"}:
         if verb.lemma_ == "be" and any(
@@ -141,7 +141,7 @@ def clause_tense(doc: Any, start: int, end: int) -> str:
                 # time or condition under a future tells the future
                 return "future"
             return tense
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
         if tok.pos_ in ("NOUN", "PROPN") and not span.start <= tok.i < span.end:
@@ -155,7 +155,7 @@ def _governor_tense(verb: Any) -> str:
     for _ in range(3):
         if tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith(("VB", "MD")):
             return _verb_tense(tok)
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     return ""

@@ -1,0 +1,137 @@
+"""A headline's toll: "2 killed, 4 injured in ...", "Man shot, killed", "Gunman shoots 4".
+
+Local-news headlines state a toll in a few set forms that a sentence parser reads
+badly (title case, no verbs' auxiliaries, commas for "and"), and some reports give
+their toll only there: a short page whose body says "the victims" or was lost to
+debris. ``headline_toll`` reads those forms with patterns, no parse: a count (a
+number, a number word, or one person named by a singular noun: "Man", "15-year-old
+boy") before a harm word (killed, dead, shot, wounded, ...), or a harm verb before
+its count ("shoots 4 people"). Ages are no counts ("Girl, 7, grazed"; "Boys, 4 and
+6, shot"), and a headline that sums several incidents ("in weekend shootings", "in
+48 hours") gives none. The rules are in docs/claims.md ("Headlines").
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.analyze.numbers.measures import PERSON_NOUNS
+from storyline.analyze.numbers.parse import word_value
+
+#: A number word or digits that can count people in a headline.
+_NUMBER = (
+    r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+)
+#: A singular person: "man", "15-year-old boy", "teen", "Girl, 7,".
+_ONE_PERSON = r"(?:(?:\d{1,3}|[a-z]+)-year-old(?:\s+[a-z]+)?|[a-z]+(?:-[a-z]+)?)(?:,\s*\d{1,3},)?"
+#: One or two people: "Man", "Man, woman", "Mother and son".
+_PERSON = rf"(?P<noun>{_ONE_PERSON}(?:\s*(?:,|\band\b|&)\s*{_ONE_PERSON})?)"
+#: Singular nouns of one person in headlines, beside the measures' person nouns.
+_ONE = (PERSON_NOUNS | {"juvenile", "mom", "dad", "pastor", "cop", "robber", "intruder",
+                        "burglar"}) - {"people", "persons", "family", "troop"}  # fmt: skip
+_KILLED = r"killed|dead|slain|dies|died|murdered"
+_INJURED = r"injured|wounded|hurt|grazed|hospitalized|suffers\s+(?:a\s+)?gunshot\s+wounds?"
+_HARM = rf"(?P<word>{_KILLED}|{_INJURED}|shot|shoots?)"
+#: Words that may stand between a count and its harm word: "4 people", "two teens
+#: critically", "1 person fatally", "3 others" (no preposition, no other harm word).
+_FILLER = (
+    r"(?:\s+(?!(?:and|in|at|on|after|by|near|of|for|with|from|to|while)\b)"
+    rf"(?!(?:{_KILLED}|{_INJURED}|shot|shoots)\b)[a-z'-]+){{0,3}}?"
+)
+#: "4 shot, 2 fatally", "Man shot and killed", "shot dead", "shot to death".
+_FATAL_AFTER = re.compile(
+    r"^(?:,?\s*(?:and\s+)?(?:killed|dead\b|to death)|\s+dead\b|\s*,\s*killed\b)", re.IGNORECASE
+)
+_FATALLY = re.compile(rf"^,\s*(?P<n>{_NUMBER})\s+fatally\b", re.IGNORECASE)
+#: Harm verbs before their count: "Gunman shoots 4 people", "kills two".
+_VERB_FIRST = re.compile(
+    rf"\b(?P<fatal>fatally\s+)?(?P<verb>shoots|kills|wounds|injures)\s+(?:(?P<n>{_NUMBER})(?![\w,-])|(?:a|an|his|her|their)?\s*"
+    rf"{_PERSON})",
+    re.IGNORECASE,
+)
+#: Overlapping (a lookahead): every start is tried, and each harm word keeps its first count.
+_COUNT_FIRST = re.compile(
+    rf"(?<![\w,-])(?=(?P<all>(?:(?P<n>{_NUMBER})(?![\w,-])|{_PERSON}){_FILLER}\s*(?:,\s*)?"
+    rf"(?:(?:was|were|is|are|been|be)\s+)?(?:fatally\s+|critically\s+|seriously\s+)?"
+    rf"{_HARM}\b))",
+    re.IGNORECASE,
+)
+#: Counts of "double shooting", "triple shooting".
+_MULTIPLE = {"double": 2.0, "triple": 3.0, "quadruple": 4.0, "quintuple": 5.0}
+_MULTIPLE_RE = re.compile(r"\b(double|triple|quadruple|quintuple)\s+shooting\b", re.I)
+#: A headline that sums several incidents or a period: no incident's toll.
+_SUMMARY = re.compile(
+    r"\bshootings\b|\bweekend\b|\b\d+-hour\b|\bhours\b|\bso far\b|\bthis year\b|\bsince\b"
+    r"|\bin \d{4}\b|\b(?:this|last|a)\s+year\b",
+    re.IGNORECASE,
+)
+_SITE_SUFFIX = re.compile(r"\s+[-|–—]\s+")
+
+
+def _count(match: re.Match[str]) -> float | None:
+    if match.group("n"):
+        return word_value(match.group("n"))
+    total = 0.0
+    for noun in re.split(r"\s*(?:,\s*\d{1,3},|,|\band\b|&)\s*", match.group("noun").lower()):
+        if "-year-old" in noun:
+            total += 1.0  # "15-year-old boy", "11-year-old seriously injured"
+        elif noun in _ONE:
+            total += 1.0
+        elif noun:
+            return None  # "people" without a number, or no person: no count
+    return total or None
+
+
+def headline_toll(title: str | None) -> dict[str, float]:
+    """The toll a headline states: any of ``killed``, ``injured`` and ``shot`` (people shot,
+    dead or not), each only when the headline gives it."""
+    if not title:
+        return {}
+    head = _SITE_SUFFIX.split(title.strip())[0]
+    if _SUMMARY.search(head):
+        return {}
+    out: dict[str, float] = {}
+
+    def add(measure: str, value: float) -> None:
+        out[measure] = out.get(measure, 0.0) + value if measure == "killed" else value
+
+    done: set[int] = set()  # harm words already counted
+    for m in _COUNT_FIRST.finditer(head):
+        value = _count(m)
+        if value is None or m.start("word") in done:
+            continue
+        done.add(m.start("word"))
+        word = m.group("word").lower()
+        after = head[m.end("all") :]
+        fatally = "fatally" in m.group("all").lower()
+        if word.startswith("shoot"):
+            continue  # "Teen shoots ...": the shooter, counted by the verb's object below
+        if word == "shot" and after.lower().startswith(" himself"):
+            add("injured", value)  # "Man accidentally shot himself"
+        elif word == "shot":
+            if fatally or _FATAL_AFTER.match(after):
+                add("killed", value)
+            else:
+                out["shot"] = max(out.get("shot", 0.0), value)
+                part = _FATALLY.match(after)
+                if part and word_value(part.group("n")) is not None:
+                    add("killed", word_value(part.group("n")) or 0.0)
+        elif re.fullmatch(_KILLED, word, re.IGNORECASE) or fatally:
+            add("killed", value)
+        else:
+            out["injured"] = out.get("injured", 0.0) + value
+    for m in _VERB_FIRST.finditer(head):
+        value = _count(m)
+        if value is None:
+            continue
+        verb = m.group("verb").lower()
+        measure = {"shoots": "shot", "kills": "killed"}.get(verb, "injured")
+        if measure == "shot" and (m.group("fatal") or _FATAL_AFTER.match(head[m.end() :])):
+            measure = "killed"
+        out[measure] = max(out.get(measure, 0.0), value)
+    if not out:
+        multiple = _MULTIPLE_RE.search(head)
+        if multiple:
+            out["shot"] = _MULTIPLE[multiple.group(1).lower()]
+    return out
