@@ -32,6 +32,14 @@ index (written incrementally) are compared with writing them whole from its stor
 
     .venv/bin/python bench/digest.py --gva [--analysed DB] [--copies 20] [--keep DIR]
 
+To time digests on a store that a run left: ``--child-digest DB OUT [NEW.jsonl] --jobs 2``
+(one digest, its phases appended to ``DB.phases.jsonl``); ``--new-batch DB NEW.jsonl K``
+writes 20 development reports rewritten as copy ``K`` (names from the store's pool;
+pick a ``K`` no copy or earlier batch used), reports the store does not hold;
+``--relabel DB`` marks a store's analyses as this tree's ``ANALYSIS_VERSION`` (after a
+bump: timing only, the analyses stay what older rules made; without it the digest
+analyses every report again).
+
 ``--compare REV`` instead times ``digest`` end to end, fresh store each time, on the
 sample corpus (examples/) and on the 321-report GVA development sample
 (.devdata/gva/dev_sample.jsonl), for this tree and for REV's ``src/`` (``git archive``
@@ -49,6 +57,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import json
+import os
 import resource
 import sys
 import tempfile
@@ -428,8 +437,9 @@ def placeholder_pages(db: Path, out: Path) -> None:
 
 
 def child_check(db: Path, out: Path) -> None:
-    """Whether ``out``'s stories.json and index (written incrementally) are the bytes of
-    writing them whole from the store; prints the answer as JSON."""
+    """Whether ``out``'s stories.json and index (written incrementally) read as writing
+    them whole from the store gives; prints the answer as JSON. The index page must be
+    the same bytes; stories.json the same entries (``same_document``)."""
     import filecmp
 
     from storyline.store import Store
@@ -444,10 +454,51 @@ def child_check(db: Path, out: Path) -> None:
         write_spliced(Path(tmp) / "stories.json", json_sections(store, copies))
         write_index(store, Path(tmp) / "index.html")
         same = {
-            name: filecmp.cmp(Path(tmp) / name, out / name, shallow=False)
-            for name in ("stories.json", "index.html")
+            "stories.json": same_document(out / "stories.json", Path(tmp) / "stories.json"),
+            "index.html": filecmp.cmp(Path(tmp) / "index.html", out / "index.html", shallow=False),
         }
     print(json.dumps({"seconds": time.perf_counter() - start, "same": same}))
+
+
+def same_document(path: Path, whole: Path) -> bool:
+    """Whether the stories.json at ``path`` (changed in place, whitespace where entries
+    were) holds what ``whole`` holds: every entry's bytes, the articles and storylines
+    in the same order, the stories in any; and nothing between its entries but
+    whitespace and the document's own punctuation. Both indexes name the entries."""
+    from storyline.update.jsonfile import read_index
+
+    ours, theirs = read_index(path), read_index(whole)
+    if not ours or not theirs:
+        return False
+    with path.open("rb") as a, whole.open("rb") as b:
+
+        def entries(f: Any, rows: list[Any]) -> list[tuple[str, bytes]]:
+            return [(r[0], os.pread(f.fileno(), r[3], r[2])) for r in rows]
+
+        skeleton = bytearray()
+        spans: list[tuple[int, int]] = []
+        for name in ("articles", "stories", "storylines"):
+            mine, other = ours["sections"][name], theirs["sections"][name]
+            spans += [(r[2], r[2] + r[3]) for r in mine]
+            for i in range(0, max(len(mine), len(other)) if name != "stories" else 0, 2000):
+                x = entries(a, mine[i : i + 2000])
+                y = entries(b, other[i : i + 2000])
+                if x != y:
+                    return False
+            if name == "stories" and sorted(
+                (r[0], hash(os.pread(a.fileno(), r[3], r[2]))) for r in mine
+            ) != sorted((r[0], hash(os.pread(b.fileno(), r[3], r[2]))) for r in other):
+                return False
+        spans.sort()
+        at = 0
+        for begin, end in [*spans, (path.stat().st_size, 0)]:
+            skeleton += os.pread(a.fileno(), begin - at, at).translate(None, b" \n")
+            skeleton += b"E"
+            at = end
+    counts = [len(ours["sections"][n]) for n in ("articles", "stories", "storylines")]
+    lists = [",".join("E" * k).encode() for k in counts]
+    want = b'{"articles":[%s],"stories":[%s],"storylines":[%s],"version":1}E' % tuple(lists)
+    return bytes(skeleton) == want
 
 
 def child_analyse(db: Path, dev: Path, jobs: int) -> None:
@@ -464,8 +515,53 @@ def child_analyse(db: Path, dev: Path, jobs: int) -> None:
     print(json.dumps({"seconds": time.perf_counter() - start, "changed": 0, "stories": 0}))
 
 
+def relabel(db: Path) -> None:
+    """Mark a store's analyses as this tree's ``ANALYSIS_VERSION`` (and its near-duplicate
+    state with them), so that a store built before a version bump is digested without
+    analysing every report again. For timing only: the analyses stay what the older
+    rules made."""
+    import sqlite3
+
+    from storyline.store.sqlite import ANALYSIS_VERSION
+
+    con = sqlite3.connect(db)
+    with con:
+        con.execute("UPDATE analyses SET version = ? WHERE version != ?", (ANALYSIS_VERSION,) * 2)
+        row = con.execute("SELECT value FROM meta WHERE key = 'dedup_version'").fetchone()
+        if row is not None:
+            tag = str(row[0]).rsplit(".", 1)[0] + f".{ANALYSIS_VERSION}"
+            con.execute("UPDATE meta SET value = ? WHERE key = 'dedup_version'", (tag,))
+    con.close()
+    print(f"{db}: analyses marked as version {ANALYSIS_VERSION}")
+
+
+def new_batch(db: Path, path: Path, k: int, n: int = 20) -> None:
+    """``n`` development reports rewritten as ``bench/bigstore.py`` rewrites copy ``k``
+    (names from the store's own pool; choose a ``k`` no copy or batch used): reports
+    the store does not hold, as JSONL at ``path``."""
+    import sqlite3
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bigstore import Copy, name_pool
+
+    dev = ROOT / ".devdata" / "gva" / "dev.jsonl"
+    records = [json.loads(line) for line in dev.read_text(encoding="utf-8").splitlines()]
+    pool = name_pool(sqlite3.connect(f"file:{db}?mode=ro", uri=True))
+    reports = new_reports(records, n, k)
+    for r in reports:
+        r["text"] = Copy(k, pool).text(r["text"])
+        r["title"] = Copy(k, pool).text(r.get("title"))
+    path.write_text("".join(json.dumps(r) + "\n" for r in reports), encoding="utf-8")
+
+
 def main() -> None:
     """Build the corpus, run the two digests, print the tables."""
+    if len(sys.argv) > 2 and sys.argv[1] == "--relabel":
+        relabel(Path(sys.argv[2]))
+        return
+    if len(sys.argv) > 4 and sys.argv[1] == "--new-batch":
+        new_batch(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]))
+        return
     if len(sys.argv) > 3 and sys.argv[1] == "--child-check":
         child_check(Path(sys.argv[2]), Path(sys.argv[3]))
         return

@@ -72,3 +72,100 @@ def test_splice_without_a_current_index_reads_every_entry(tmp_path: Path) -> Non
     empty: dict[str, dict[str, str]] = {"articles": {}, "stories": {}, "storylines": {}}
     assert write_spliced(path, _sections(empty, {})) == 0
     assert path.read_bytes() == _whole(empty, tmp_path / "whole.json")
+
+
+def _parsed(path: Path) -> dict[str, object]:
+    """The document, its stories by id (their order is not the contract's)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["stories"] = {s["id"]: s for s in data["stories"]}
+    return dict(data)
+
+
+def _check_index(path: Path) -> None:
+    """Every entry the index records is at the bytes it names."""
+    index = json.loads(path.with_name(INDEX).read_text(encoding="utf-8"))
+    raw = path.read_bytes()
+    assert index["file"][0] == len(raw)
+    for rows in index["sections"].values():
+        for entry_id, _, start, length, *_ in rows:
+            assert json.loads(raw[start : start + length])["id"] == entry_id
+
+
+def _gap(stories: int, size: int | None) -> int:
+    return 4096
+
+
+def test_splice_changes_the_file_in_place_as_a_whole_write_reads(tmp_path: Path) -> None:
+    docs = _docs(40)
+    docs["storylines"] = {f"l{i}": entry_text({"id": f"l{i}", "n": i}) for i in range(5)}
+    keys = {i: "1" for part in docs.values() for i in part}
+    path = tmp_path / "stories.json"
+    write_spliced(path, _sections(docs, keys), _gap)
+    write_spliced(path, _sections(docs, keys), _gap)  # the previous size known: room left
+    inode = path.stat().st_ino
+    rounds = [
+        ("s3", "s39", "a5"),  # the first and the last stories change
+        ("s0", "s1", "a39"),
+        ("s38", "s20", "a0"),
+    ]
+    for n, (first, second, article) in enumerate(rounds):
+        docs["stories"][first] = entry_text({"id": first, "x": ["changed", n]})
+        keys[first] = f"c{n}"
+        docs["stories"].pop(second)  # gone
+        docs["stories"] = {f"n{n}": entry_text({"id": f"n{n}"}), **docs["stories"]}
+        keys[f"n{n}"] = "1"
+        docs["articles"][article] = entry_text({"id": article})  # shorter: fits in place
+        keys[article] = f"c{n}"
+        docs["articles"][f"new{n}"] = entry_text({"id": f"new{n}", "t": "ü" * n})
+        keys[f"new{n}"] = "1"
+        line = docs["storylines"].pop(f"l{n}")
+        docs["storylines"] = {f"l{n}": line, **docs["storylines"]}  # moved first
+        assert write_spliced(path, _sections(docs, keys), _gap) == 4  # the changed alone
+        assert path.stat().st_ino == inode  # changed where it stands
+        assert _parsed(path) == _parsed(Path(_whole_path(docs, tmp_path)))
+        _check_index(path)
+    # Every story gone (a file then mostly whitespace is written whole), then one back.
+    docs["stories"] = {}
+    write_spliced(path, _sections(docs, keys), _gap)
+    assert _parsed(path) == _parsed(Path(_whole_path(docs, tmp_path)))
+    docs["stories"] = {"z": entry_text({"id": "z"})}
+    keys["z"] = "1"
+    write_spliced(path, _sections(docs, keys), _gap)
+    assert _parsed(path) == _parsed(Path(_whole_path(docs, tmp_path)))
+    _check_index(path)
+
+
+def test_splice_writes_whole_when_the_room_runs_out_or_an_article_grows(tmp_path: Path) -> None:
+    docs = _docs(30)
+    keys = {i: "1" for part in docs.values() for i in part}
+    path = tmp_path / "stories.json"
+    write_spliced(path, _sections(docs, keys), _gap)
+    write_spliced(path, _sections(docs, keys), _gap)
+    inode = path.stat().st_ino
+    docs["stories"]["s1"] = entry_text({"id": "s1", "x": "y" * 9000})  # more than the room
+    keys["s1"] = "2"
+    write_spliced(path, _sections(docs, keys), _gap)
+    assert path.stat().st_ino != inode  # written whole, anew
+    assert path.read_bytes().startswith(_whole(docs, tmp_path / "w.json")[:20])
+    assert _parsed(path) == _parsed(tmp_path / "w.json")
+    inode = path.stat().st_ino
+    docs["articles"]["a2"] = entry_text({"id": "a2", "t": "more than its room" * 9})
+    keys["a2"] = "2"
+    write_spliced(path, _sections(docs, keys), _gap)
+    assert path.stat().st_ino != inode
+    assert _parsed(path) == _parsed(Path(_whole_path(docs, tmp_path)))
+    _check_index(path)
+    # A story changed in place comes first; written whole, the stories are as given again.
+    docs["stories"]["s2"] = entry_text({"id": "s2", "x": "new"})
+    keys["s2"] = "3"
+    write_spliced(path, _sections(docs, keys), _gap)
+    assert json.loads(path.read_bytes())["stories"][0]["id"] == "s2"
+    docs["articles"]["a3"] = entry_text({"id": "a3", "t": "more than its room" * 9})
+    keys["a3"] = "2"
+    write_spliced(path, _sections(docs, keys), _gap)
+    assert json.loads(path.read_bytes())["stories"][0]["id"] == "s0"
+
+
+def _whole_path(docs: dict[str, dict[str, str]], tmp_path: Path) -> Path:
+    _whole(docs, tmp_path / "whole.json")
+    return tmp_path / "whole.json"

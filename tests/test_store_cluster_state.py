@@ -110,3 +110,42 @@ def test_the_whole_document_reads_back(feats: dict[str, DocFeatures]) -> None:
 def test_cluster_state_version_follows_the_parameters() -> None:
     assert state_version(ClusterParams()) == state_version(ClusterParams())
     assert state_version(ClusterParams()) != state_version(ClusterParams(threshold=0.5))
+
+
+@pytest.mark.parametrize("cap", [100, 1])
+def test_rebuild_in_slices_writes_the_rows_of_the_whole_restore(
+    feats: dict[str, DocFeatures], db_target: str, cap: int
+) -> None:
+    # Placements as a live clusterer made them; the state restored from them whole
+    # (held in memory) and in slices of two reports (each story written once its last
+    # report is in, the index a slice at a time) must be the same rows. A cap of one
+    # story a posting exercises the posting lists' cut across slices.
+    from storyline.store.cluster_rebuild import rebuild_state
+    from storyline.story.clustering import Placement
+
+    params = ClusterParams(max_postings=cap)
+    live = StoryClusterer(params)
+    placed = live.add_batch([(a, feats[a]) for a in sorted(REPORTS)])
+    order = sorted(placed, key=lambda a: (REPORTS[a][0], a), reverse=True)
+    stored = {a: (placed[a].story_id, placed[a].storyline_id) for a in order}
+    whole = StoryClusterer(params)
+    for a in order:
+        whole.restore(a, feats[a], Placement(*stored[a]))
+    version = state_version(params)
+    raw = {a: feats[a].to_dict() for a in order}
+    with Store(db_target) as store:
+        with store.batch():
+            write_state(store.connection, whole, version, len(order))
+        expected = _rows(store)
+        with store.batch():
+            rebuild_state(
+                store.connection,
+                stored,
+                lambda ids: {a: raw[a] for a in ids},
+                params,
+                version,
+                len(order),
+                size=2,
+            )
+        assert _rows(store) == expected
+        assert read_state(store.connection, version, len(order), stored, params) is not None

@@ -25,7 +25,7 @@ from storyline.store.sqlite import SCHEMA_VERSION
 from storyline.story.dedup.incremental import update_duplicates_of
 from storyline.story.dedup.minhash import find_duplicates
 from storyline.update import load_digest, place_and_update, update_stories
-from storyline.update.jsonfile import INDEX
+from storyline.update.jsonfile import INDEX, write_spliced
 from storyline.update.jsonorder import json_sections, merged
 from storyline.update.place import read_items
 from storyline.update.report import MANIFEST, RENDER_VERSION, page_key
@@ -351,3 +351,40 @@ def test_merged_puts_fresh_entries_in_their_places() -> None:
     assert got is not None
     assert [e[0] for e in got] == ["b", "c", "a", "e", "d", "0"]
     assert merged([["a", "k", 0, 1]], set(), [], before) is None  # no place recorded
+
+
+def _document(path: Path) -> dict[str, Any]:
+    """stories.json read, its stories by id (their order is not the contract's)."""
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    data["stories"] = {s["id"]: s for s in data["stories"]}
+    return data
+
+
+def test_update_changes_a_roomy_stories_json_in_place(
+    analysed: list[Analyzed], tmp_path: Path
+) -> None:
+    # A small file is written whole; one given room (as a large one is) is changed in
+    # place by the next digests, and reads as a whole write of the same store.
+    out = tmp_path / "out"
+    path = out / "stories.json"
+    with Store(tmp_path / "s.db") as store:
+        _add(store, analysed[:-4])
+        update_stories(store, out_dir=out)
+        placed = store.placements()
+        copies = {c: o for c, o in store.duplicates().items() if c in placed and o in placed}
+        (out / INDEX).unlink()  # written whole again, with room
+        write_spliced(path, json_sections(store, copies), lambda n, size: 1 << 18)
+        inode = path.stat().st_ino
+        _add(store, analysed[-4:-2])
+        assert update_stories(store, out_dir=out).changed
+        assert path.stat().st_ino == inode
+        layout = json.loads((out / INDEX).read_text(encoding="utf-8"))["layout"]
+        assert layout["waste"] > 0 and not layout["sorted"]
+        assert b" " * 64 in path.read_bytes()  # the room left
+        write_report(load_digest(store), tmp_path / "full")
+        assert _document(path) == _document(tmp_path / "full" / "stories.json")
+        # The next digest (in place or whole, as the room allows) reads the same.
+        _add(store, analysed[-2:])
+        assert update_stories(store, out_dir=out).changed
+        write_report(load_digest(store), tmp_path / "full")
+    assert _document(path) == _document(tmp_path / "full" / "stories.json")

@@ -81,7 +81,8 @@ def load_state(
     return clusterer
 
 
-_TABLES = ("cluster_meta", "cluster_df", "cluster_stories", "cluster_postings", "cluster_merges")
+#: The tables of the kept state.
+TABLES = ("cluster_meta", "cluster_df", "cluster_stories", "cluster_postings", "cluster_merges")
 
 
 def read_state(
@@ -143,7 +144,7 @@ def write_state(
         stories = [clusterer.stories[s] for s in sorted(set(touched))]
         postings = [(f, w, index.postings[f][w]) for f, w in sorted(index.written)]
     else:
-        for table in _TABLES:
+        for table in TABLES:
             db.execute(f"DELETE FROM {table}")
         counts = sorted(df.items())
         stories = list(clusterer.stories.values())

@@ -15,41 +15,28 @@ edited by hand), every entry is read from the store, as a full write.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from storyline.report.json import VERSION
+from storyline.update.jsonindex import (
+    BLOCK,
+    INDEX,
+    LAYOUT,
+    Entry,
+    Row,
+    Section,
+    article_slack,
+    blank,
+    read_index,
+    section_order,
+    write_index,
+)
+from storyline.update.jsonplace import update_in_place
 
-#: The index's file name inside the report folder.
-INDEX = ".storyline-json.idx"
-#: Entries read from the store in one query.
-BLOCK = 500
-
-
-#: One entry of a section: (id, key) or (id, key, what the section is ordered by).
-Entry = tuple[str, str] | tuple[str, str, Any]
-#: One row of the index: [id, key, start, length] or [id, key, start, length, order].
-Row = list[Any]
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """One list of ``stories.json``: its entries in file order and how to read their text.
-
-    ``order`` is the entries in file order (or a function giving them, called only when
-    ``update`` cannot say); ``update``, given the previous file's rows of this section
-    in file order, returns the new order made from them and what changed since, or
-    None when it cannot (the rows lack what the section is ordered by).
-    """
-
-    name: str
-    order: Sequence[Entry] | Callable[[], Sequence[Entry]]
-    read: Callable[[Sequence[str]], Mapping[str, str]]  # ids -> entry texts
-    update: Callable[[Sequence[Row]], Sequence[Entry] | None] | None = None
+__all__ = ["INDEX", "Entry", "Row", "Section", "gap_size", "read_index", "write_spliced"]
 
 
 class _Out:
@@ -116,47 +103,67 @@ def _blocks(items: Sequence[Entry]) -> Iterator[Sequence[Entry]]:
         yield items[i : i + BLOCK]
 
 
-def _read_index(path: Path) -> dict[str, list[Row]]:
-    """The previous file's rows by section, in file order, if the index is current."""
-    index = path.with_name(INDEX)
-    try:
-        data = json.loads(index.read_text(encoding="utf-8"))
-        st = path.stat()
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("file") != [st.st_size, st.st_mtime_ns]:
-        return {}
-    sections = data.get("sections", {})
-    return {str(name): list(rows) for name, rows in sections.items()}
+def gap_size(stories: int, stories_bytes: int | None) -> int:
+    """Free bytes a whole write leaves before the stories (see :mod:`.jsonplace`).
+
+    A 32nd of the stories' bytes in the previous file; none for a first file (its
+    size unknown until written: the next whole write leaves the room) or one whose
+    stories take under 8 MiB (rewriting that whole is cheap).
+    """
+    size = stories_bytes or 0
+    return 0 if size < 8 << 20 else size // 32
 
 
-def _order(section: Section, rows: Sequence[Row] | None) -> Sequence[Entry]:
-    if rows is not None and section.update is not None:
-        order = section.update(rows)
-        if order is not None:
-            return order
-    return section.order() if callable(section.order) else section.order
+def write_spliced(
+    path: Path, sections: Sequence[Section], gap: Callable[[int, int | None], int] = gap_size
+) -> int:
+    """Write ``stories.json`` at ``path``; return how many entries were read from the store.
+
+    Changed in place when the previous file allows (:func:`.jsonplace.update_in_place`),
+    else written whole, with ``gap(stories, their bytes before)`` free bytes for later
+    digests to write new stories into.
+    """
+    old = read_index(path)
+    if old.get("layout"):
+        done = update_in_place(path, old, sections)
+        if done is not None:
+            return done
+    return _write_whole(path, old, sections, gap)
 
 
-def write_spliced(path: Path, sections: Sequence[Section]) -> int:
-    """Write ``stories.json`` at ``path``; return how many entries were read from the store."""
-    old = _read_index(path)
+def _write_whole(
+    path: Path,
+    old: Mapping[str, Any],
+    sections: Sequence[Section],
+    gap: Callable[[int, int | None], int],
+) -> int:
+    previous_rows: Mapping[str, list[Row]] = old.get("sections", {})
+    layout_before: Mapping[str, Any] = old.get("layout") or {}
     tmp = path.with_name(path.name + ".tmp")
     written: dict[str, list[Row]] = {}
+    layout: dict[str, Any] = {"ra": 0, "rb": 0, "close": 0, "waste": 0, "sorted": True}
     fresh = 0
-    src = path.open("rb") if old else None
+    src = path.open("rb") if previous_rows else None
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         try:
             out = _Out(fd, src)
             out.write(b"{\n")
+            told = previous_rows.get("stories")
+            space = gap(len(told or ()), sum(int(r[3]) for r in told) if told else None)
             for section in sections:
                 out.write(f' "{section.name}": ['.encode())
-                previous = old.get(section.name)
+                previous = previous_rows.get(section.name)
+                canonical = section.name != "stories" or bool(layout_before.get("sorted", True))
+                order = section_order(section, previous, canonical)
+                # a roomy file: room after each article to grow into, before the stories
+                slack = space > 0 and section.name == "articles"
+                if section.name == "stories" and space:
+                    out.write(blank(space))
                 before = {r[0]: r for r in previous or ()}
                 rows: list[Row] = []
                 first = True
-                for block in _blocks(_order(section, previous)):
+                for block in _blocks(order):
                     wanted = [e[0] for e in block if (before.get(e[0]) or [None, None])[1] != e[1]]
                     texts = section.read(wanted) if wanted else {}
                     for entry in block:
@@ -164,16 +171,26 @@ def write_spliced(path: Path, sections: Sequence[Section]) -> int:
                         sep = b"\n" if first else b",\n"
                         first = False
                         kept = before.get(entry_id)
-                        if kept is not None and kept[1] == key:
+                        if kept is not None and kept[1] == key and not slack:
                             start = out.copy(int(kept[2]), int(kept[3]), sep)
                             rows.append([entry_id, key, start, int(kept[3]), *entry[2:]])
                             continue
-                        data = texts[entry_id].encode("utf-8")
-                        fresh += 1
+                        if kept is not None and kept[1] == key and src is not None:
+                            data = os.pread(src.fileno(), int(kept[3]), int(kept[2]))
+                        else:
+                            data = texts[entry_id].encode("utf-8")
+                            fresh += 1
                         out.write(sep)
                         rows.append([entry_id, key, out.pos, len(data), *entry[2:]])
-                        out.write(data)
-                out.write(b"],\n" if first else b"\n ],\n")
+                        out.write(data + (b" " * article_slack(len(data)) if slack else b""))
+                if section.name == "articles":
+                    layout["ra"] = out.pos
+                if section.name == "stories":
+                    layout["rb"] = rows[0][2] if rows else out.pos
+                out.write(b"]" if first else b"\n ]")
+                if section.name == "stories":
+                    layout["close"] = out.pos
+                out.write(b",\n")
                 written[section.name] = rows
             out.write(f' "version": {VERSION}\n}}\n'.encode())
             out.close()
@@ -182,11 +199,8 @@ def write_spliced(path: Path, sections: Sequence[Section]) -> int:
     finally:
         if src is not None:
             src.close()
-    st = tmp.stat()
-    index = {"file": [st.st_size, st.st_mtime_ns], "sections": written}
-    side = path.with_name(INDEX + ".tmp")
-    side.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
     path.with_name(INDEX).unlink(missing_ok=True)  # never an index of another file
     tmp.replace(path)
-    side.replace(path.with_name(INDEX))
+    names = [s.name for s in sections]
+    write_index(path, written, layout if names == list(LAYOUT) else {})
     return fresh

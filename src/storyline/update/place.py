@@ -94,23 +94,17 @@ def _clusterer(
 ) -> StoryClusterer:
     """The clusterer as the last digest left it (restored from features if need be)."""
     from storyline.store.cluster_state import read_state, state_version
-    from storyline.story.clustering import DocFeatures, Placement, StoryClusterer
 
     version, count = state_version(params), store.count_placements()
     with store.batch():  # a state kept whole by an older version is converted to rows
         kept = read_state(store.connection, version, count, stored, params)
     if kept is not None:
         return kept
-    clusterer = StoryClusterer(params)
-    ids = [a for a in stored if a in dates]
-    for start in range(0, len(ids), 2000):  # a bounded slice of features at a time
-        chunk = ids[start : start + 2000]
-        features = store.features_of(chunk)
-        for article_id in chunk:
-            raw = features.get(article_id)
-            if raw is not None:
-                story_id, storyline_id = stored[article_id]
-                clusterer.restore(
-                    article_id, DocFeatures.from_dict(raw), Placement(story_id, storyline_id)
-                )
-    return clusterer
+    from storyline.store.cluster_rebuild import rebuild_state
+
+    restored = {a: p for a, p in stored.items() if a in dates}
+    with store.batch():  # rebuilt from every report's features, a slice at a time
+        rebuild_state(store.connection, restored, store.features_of, params, version, count)
+        kept = read_state(store.connection, version, count, stored, params)
+    assert kept is not None
+    return kept

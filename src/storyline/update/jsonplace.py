@@ -1,0 +1,225 @@
+"""``stories.json`` changed in place: a digest writes what changed, not the whole file.
+
+A whole write (:mod:`storyline.update.jsonfile`) leaves free bytes (JSON whitespace)
+between the end of the ``articles`` list and the first story, and records in its
+index where that region starts (``ra``: the end of the last article), where it ends
+(``rb``: the first story still in the file) and where the ``stories`` list closes
+(``close``). A later digest then changes the file where it stands:
+
+- an article new since is appended to ``articles`` (its place in input order), at
+  ``ra``; an article whose entry changed is written over its old entry, padded with
+  spaces, when it fits in the room its entry has (a roomy file leaves an entry's
+  length of spaces after each article, for its date's evidence to grow
+  into); else the file is written whole;
+- a story that changed or is gone has its entry (and its comma) overwritten with
+  whitespace; a new or changed story is written just before the first story still
+  in the file, into the free region, the newest first. The ``stories`` list is thus
+  the stories the digests since the last whole write changed, the latest digest's
+  first, then the others in the order of that write (newest first);
+- what follows the ``stories`` list (``storylines``, which a digest reorders, and
+  ``version``) is made again, and written from its first changed byte on.
+
+When the free region cannot take the new stories, or the whitespace left by removed
+entries passes a quarter of the file, the file is written whole (with a new free
+region). The index is removed before the first byte is changed and written after the
+last, so a digest stopped half-way leaves no index, and the next one writes the file
+whole. A reader that opens the file while a digest changes it may see it half
+changed; a whole write replaces the file at once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from storyline.report.json import VERSION
+from storyline.update.jsonindex import (
+    BLOCK,
+    INDEX,
+    LAYOUT,
+    Entry,
+    Row,
+    Section,
+    article_slack,
+    blank,
+    section_order,
+    write_index,
+)
+
+#: Between the last article and the first story, as a whole write leaves it.
+_SEPARATOR = b'\n ],\n "stories": ['
+
+
+def _texts(section: Section, ids: Sequence[str]) -> dict[str, bytes]:
+    out: dict[str, bytes] = {}
+    for i in range(0, len(ids), BLOCK):
+        chunk = ids[i : i + BLOCK]
+        read = section.read(chunk)
+        out.update((k, read[k].encode("utf-8")) for k in chunk)
+    return out
+
+
+def _pwrite_all(fd: int, data: bytes | memoryview, offset: int) -> None:
+    view = memoryview(data)
+    while view:
+        n = os.pwrite(fd, view, offset)
+        view, offset = view[n:], offset + n
+
+
+def update_in_place(path: Path, old: Mapping[str, Any], sections: Sequence[Section]) -> int | None:
+    """Change ``stories.json`` at ``path`` in place; return how many entries were read
+    from the store, or None (nothing changed) when it must be written whole."""
+    if [s.name for s in sections] != list(LAYOUT):
+        return None
+    layout: Mapping[str, Any] = old["layout"]
+    rows_of: Mapping[str, list[Row]] = old["sections"]
+    ra, rb, close = int(layout["ra"]), int(layout["rb"]), int(layout["close"])
+    waste = int(layout["waste"])
+    size = path.stat().st_size
+    articles, stories, lines = sections
+    old_articles = rows_of.get("articles") or []
+    old_stories = rows_of.get("stories") or []
+    if not old_articles:
+        return None  # the first article would need no comma before it: write whole
+    writes: list[tuple[int, bytes]] = []
+
+    # --- articles: appended, or changed where they stand --------------------------
+    order = section_order(articles, old_articles)
+    if len(order) < len(old_articles):
+        return None
+    for row, entry in zip(old_articles, order, strict=False):
+        if row[0] != entry[0]:
+            return None  # an article gone or moved: write whole
+    changed = [i for i, row in enumerate(old_articles) if row[1] != order[i][1]]
+    appended = order[len(old_articles) :]
+    texts = _texts(articles, [order[i][0] for i in changed] + [e[0] for e in appended])
+    new_articles = [list(r) for r in old_articles]
+    for i in changed:
+        row, entry = old_articles[i], order[i]
+        data = texts[entry[0]]
+        start = int(row[2])
+        # its room: up to the next article's separator, or the end of the list
+        room = (int(old_articles[i + 1][2]) - 2 if i + 1 < len(old_articles) else ra) - start
+        if len(data) > room:
+            return None
+        writes.append((start, data + b" " * (room - len(data))))
+        new_articles[i] = [entry[0], entry[1], start, len(data), *entry[2:]]
+    head = bytearray()
+    for entry in appended:
+        data = texts[entry[0]]
+        head += b",\n"
+        new_articles.append([entry[0], entry[1], ra + len(head), len(data), *entry[2:]])
+        head += data + b" " * article_slack(len(data))
+
+    # --- stories: blanked where they were, the new ones written before the rest -----
+    # (made from the previous rows: the new and changed entries come newest first)
+    order_s = section_order(stories, old_stories)
+    by_id = {r[0]: r for r in old_stories}
+    wanted: list[Entry] = []
+    keep: set[str] = set()
+    for entry in order_s:
+        was = by_id.get(entry[0])
+        if was is not None and was[1] == entry[1]:
+            keep.add(entry[0])
+        else:
+            wanted.append(entry)
+    survivors = [r for r in old_stories if r[0] in keep]
+    if len(survivors) + len(wanted) != len(order_s):
+        return None
+    last = old_stories[-1] if old_stories else None
+    for row in old_stories:
+        if row[0] in keep:
+            continue
+        length = int(row[3]) + (0 if row is last else 1)  # its comma with it
+        writes.append((int(row[2]), blank(length)))
+        waste += length
+    if survivors and last is not None and last[0] not in keep:
+        comma = int(survivors[-1][2]) + int(survivors[-1][3])
+        writes.append((comma, b" "))  # the new last story has no comma after it
+    story_texts = _texts(stories, [e[0] for e in wanted])
+    block = bytearray()
+    placed: list[tuple[Entry, int, int]] = []
+    for n, entry in enumerate(wanted):
+        data = story_texts[entry[0]]
+        block += b"\n"
+        placed.append((entry, len(block), len(data)))
+        block += data
+        if n < len(wanted) - 1 or survivors:
+            block += b","
+    block += b"\n" if wanted else b""
+    free = rb - ra - len(head) - len(_SEPARATOR) - len(block)
+    if free < 0 or waste * 4 > size:
+        return None
+    region = bytes(head) + _SEPARATOR + blank(free) + bytes(block)
+    writes.append((ra, region))
+    base = rb - len(block)
+    new_stories = [[e[0], e[1], base + at, n, *e[2:]] for e, at, n in placed]
+    new_stories += survivors
+
+    # --- after the stories: made again, written from its first changed byte ---------
+    with path.open("rb") as src:
+        old_tail = os.pread(src.fileno(), size - close, close)
+    tail, new_lines = _tail(lines, rows_of.get("storylines") or [], old_tail, close)
+    fresh = len(texts) + len(story_texts) + tail[1]
+    data = tail[0]
+    same = 0
+    limit = min(len(data), len(old_tail))
+    step = 1 << 16
+    while same < limit and data[same : same + step] == old_tail[same : same + step]:
+        same += step
+    same = min(same, limit)
+    while same < limit and data[same] == old_tail[same]:
+        same += 1
+
+    path.with_name(INDEX).unlink(missing_ok=True)  # a stop half-way leaves no index
+    fd = os.open(path, os.O_WRONLY)
+    try:
+        for offset, chunk in sorted(writes, key=lambda w: w[0]):
+            _pwrite_all(fd, chunk, offset)
+        if same < len(data):
+            _pwrite_all(fd, memoryview(data)[same:], close + same)
+        os.ftruncate(fd, close + len(data))
+    finally:
+        os.close(fd)
+    new_layout = {
+        "ra": ra + len(head),
+        "rb": base if wanted else rb,
+        "close": close,
+        "waste": waste,
+        # a whole write lists the stories newest first; new ones before others do not
+        "sorted": bool(layout.get("sorted", True)) and not (wanted and survivors),
+    }
+    write_index(
+        path,
+        {"articles": new_articles, "stories": new_stories, "storylines": new_lines},
+        new_layout,
+    )
+    return fresh
+
+
+def _tail(
+    section: Section, old_rows: Sequence[Row], old_tail: bytes, close: int
+) -> tuple[tuple[bytes, int], list[Row]]:
+    """What follows the ``stories`` list, made again: its bytes and how many entries
+    were read, and the section's rows (offsets in the file)."""
+    order = section_order(section, old_rows)
+    before = {r[0]: r for r in old_rows}
+    wanted = [e[0] for e in order if (before.get(e[0]) or [None, None])[1] != e[1]]
+    texts = _texts(section, wanted)
+    out = bytearray(f',\n "{section.name}": ['.encode())
+    rows: list[Row] = []
+    for n, entry in enumerate(order):
+        out += b"\n" if n == 0 else b",\n"
+        kept = before.get(entry[0])
+        if kept is not None and kept[1] == entry[1]:
+            at = int(kept[2]) - close
+            data = old_tail[at : at + int(kept[3])]
+        else:
+            data = texts[entry[0]]
+        rows.append([entry[0], entry[1], close + len(out), len(data), *entry[2:]])
+        out += data
+    out += b"\n ]" if order else b"]"
+    out += f',\n "version": {VERSION}\n}}\n'.encode()
+    return (bytes(out), len(texts)), rows
