@@ -169,3 +169,29 @@ def test_splice_writes_whole_when_the_room_runs_out_or_an_article_grows(tmp_path
 def _whole_path(docs: dict[str, dict[str, str]], tmp_path: Path) -> Path:
     _whole(docs, tmp_path / "whole.json")
     return tmp_path / "whole.json"
+
+
+def test_more_changed_stories_than_the_room_are_read_once_for_a_whole_write(
+    tmp_path: Path,
+) -> None:
+    docs = _docs(200)
+    keys = {i: "1" for part in docs.values() for i in part}
+    path = tmp_path / "stories.json"
+    write_spliced(path, _sections(docs, keys), _gap)
+    write_spliced(path, _sections(docs, keys), _gap)
+    inode = path.stat().st_ino
+    for i in docs["stories"]:  # every story assembled again (a new analysis version)
+        keys[i] = "2"
+    reads: list[str] = []
+    sections = _sections(docs, keys)
+    told = sections[1].read
+
+    def counted(ids: Sequence[str]) -> Mapping[str, str]:
+        reads.extend(ids)
+        return told(ids)
+
+    sections[1] = Section("stories", sections[1].order, counted)
+    assert write_spliced(path, sections, _gap) == 200
+    assert path.stat().st_ino != inode  # written whole
+    assert sorted(reads) == sorted(docs["stories"])  # each once: none held for the room
+    assert _parsed(path) == _parsed(Path(_whole_path(docs, tmp_path)))

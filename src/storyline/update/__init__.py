@@ -116,7 +116,7 @@ def update_stories(
         report_log.record(
             store.connection,
             [*changes.keys, *changes.removed],
-            lines | {line.id for line in built_lines},
+            lines | set(built_lines),
         )
     stories = store.stories.count()
     # Never replace a report by an empty one (a first digest of unreadable inputs).

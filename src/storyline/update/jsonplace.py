@@ -138,6 +138,11 @@ def update_in_place(path: Path, old: Mapping[str, Any], sections: Sequence[Secti
     if survivors and last is not None and last[0] not in keep:
         comma = int(survivors[-1][2]) + int(survivors[-1][3])
         writes.append((comma, b" "))  # the new last story has no comma after it
+    # Before reading them: stories that were in the file take about their old room, so a
+    # digest that changed more of them than the room holds (every story, after a new
+    # analysis version) writes the file whole, never holding them all at once.
+    if _likely(wanted, by_id) > rb - ra - len(head) - len(_SEPARATOR) or waste * 4 > size:
+        return None
     story_texts = _texts(stories, [e[0] for e in wanted])
     block = bytearray()
     placed: list[tuple[Entry, int, int]] = []
@@ -197,6 +202,12 @@ def update_in_place(path: Path, old: Mapping[str, Any], sections: Sequence[Secti
         new_layout,
     )
     return fresh
+
+
+def _likely(wanted: Sequence[Entry], rows: Mapping[str, Row]) -> int:
+    """The bytes the ``wanted`` stories will likely take: what each took before (and its
+    comma), nothing for a new one."""
+    return sum(int(rows[e[0]][3]) + 2 for e in wanted if e[0] in rows)
 
 
 def _tail(

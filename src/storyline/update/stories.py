@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from storyline.model import Analyzed, Article, Digest, Story, Storyline
+from storyline.model import Analyzed, Article, Digest, Story
 from storyline.report.html import index_entry
 from storyline.report.json import article_to_dict, entry_text, story_to_dict
 from storyline.store import ANALYSIS_VERSION, Store
@@ -193,13 +193,14 @@ def article_entry(article: Article, built: AssembledStory, duplicate_of: Mapping
     return entry_text(article_to_dict(bare, duplicate_of.get(article.id), evidence))
 
 
-def refresh_storylines(store: Store, lines: set[str]) -> tuple[Storyline, ...]:
+def refresh_storylines(store: Store, lines: set[str], block: int = 500) -> tuple[str, ...]:
     """Build the named storylines (and their sections of the index) again from their
-    stored stories and keep them.
+    stored stories and keep them, ``block`` storylines at a time (a storyline is made
+    from its own stories alone, so only a block's stories are read at once).
 
     A storyline with no story left is forgotten. A database that keeps no
     storyline yet (schema version 5 or older) has all of them built once. Returns the
-    storylines built.
+    ids of the storylines built.
     """
     from storyline.report.html import index_storylines, render_index_section
     from storyline.report.json import to_jsonable
@@ -207,22 +208,25 @@ def refresh_storylines(store: Store, lines: set[str]) -> tuple[Storyline, ...]:
 
     if not store.stories.has_storylines():
         lines = store.stories.all_storylines()
-    if not lines:
-        return ()
-    members = store.stories.in_storylines(lines)
-    seen = store.stories.articles([s.id for s in members])
-    published = {a: s.published for a, s in seen.items() if s.published}
-    built = build_storylines(members, published)
-    sections = {
-        line["id"]: (str(line["last"]), render_index_section(line))
-        for line in index_storylines(store.stories.entries_in(lines))
-    }
-    with store.batch():
-        store.stories.save_storylines(
-            ((line, entry_text(to_jsonable(line)), *sections[line.id]) for line in built),
-            lines - {line.id for line in built},
-        )
-    return built
+    ordered = sorted(lines)
+    done: list[str] = []
+    for start in range(0, len(ordered), block):
+        chunk = set(ordered[start : start + block])
+        members = store.stories.in_storylines(chunk)
+        seen = store.stories.articles([s.id for s in members])
+        published = {a: s.published for a, s in seen.items() if s.published}
+        built = build_storylines(members, published)
+        sections = {
+            line["id"]: (str(line["last"]), render_index_section(line))
+            for line in index_storylines(store.stories.entries_in(chunk))
+        }
+        with store.batch():
+            store.stories.save_storylines(
+                ((line, entry_text(to_jsonable(line)), *sections[line.id]) for line in built),
+                chunk - {line.id for line in built},
+            )
+        done += [line.id for line in built]
+    return tuple(done)
 
 
 def story_digest(built: AssembledStory, duplicate_of: Mapping[str, str]) -> Digest:
