@@ -243,7 +243,9 @@ def test_claims_local_shot_and_one_killed_is_one_death(nlp: Any) -> None:
 
 def test_claims_local_victims_listed_in_one_sentence_are_each_counted(nlp: Any) -> None:
     # a graze and a shot are two wounded people, whichever word hurts them
-    text = "A 9-year-old boy was grazed by a bullet, and a woman was shot in the arm on Tay Street."
+    text = (
+        "A 9-year-old boy was grazed on the cheek, and a woman was shot in the arm on Tay Street."
+    )
     assert _counts(nlp, text) == (0, 2)
     text = "A man was killed and a woman was shot outside a store on Bell Road."
     assert _counts(nlp, text) == (1, 1)
@@ -259,8 +261,8 @@ def test_claims_local_a_list_inside_a_count_adds_nobody(nlp: Any) -> None:
 
 def test_claims_local_a_pronoun_then_a_fresh_noun_is_one_person(nlp: Any) -> None:
     text = (
-        "A 20-year-old man who said he had been wounded in a drive-by shooting actually "
-        "shot himself while running from a robbery."
+        "A 24-year-old man who told police he had been wounded by a passing gunman had in "
+        "fact shot himself while fleeing a burglary."
     )
     assert _counts(nlp, text) == (0, 1)
 
@@ -278,12 +280,15 @@ def test_claims_local_shot_at_is_no_wound(nlp: Any) -> None:
 def test_claims_local_left_someone_injured(nlp: Any) -> None:
     text = "A shooting on Vine Road left a 12-year-old girl seriously injured on Friday."
     assert _counts(nlp, text) == (0, 1)
-    text = "Deputies are investigating a shooting that left a 12-year-old girl seriously injured."
+    text = "Troopers are looking into a shooting that left a 13-year-old boy badly injured."
     assert _counts(nlp, text) == (0, 1)
 
 
 def test_claims_local_recovering_after_a_shooting_and_the_shooting_of(nlp: Any) -> None:
-    assert _counts(nlp, "Three men are recovering after a shooting at a bar in Orne.") == (0, 3)
+    assert _counts(nlp, "Three men are recovering after a shooting outside a diner in Orne.") == (
+        0,
+        3,
+    )
     text = "Police are investigating the shooting of two people on Moss Street."
     assert _counts(nlp, text) == (0, 2)
 
@@ -303,8 +308,8 @@ def test_claims_local_an_attacker_who_took_his_own_life_counts_once(nlp: Any) ->
 
 def test_claims_local_an_accidental_self_shooting_death_is_one_victim(nlp: Any) -> None:
     text = (
-        "A Dale County boy has died after he accidentally shot himself. The boy accidentally "
-        "shot and killed himself while playing with the gun."
+        "A Harlow County teenager has died after he accidentally shot himself. Deputies said "
+        "the teenager accidentally shot and killed himself while cleaning a rifle."
     )
     assert _counts(nlp, text)[0] == 1
 

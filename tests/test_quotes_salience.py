@@ -14,12 +14,12 @@ def test_quote_with_no_cue_goes_on_from_the_last_speaker(nlp: Any) -> None:
         "Mayor Ilse Brandt said on Friday that her plan would be “to keep every ferry "
         "running” if she wins the Harbour Board vote.\n\n"
         "What that means was left open, since Brandt answered only in general terms.\n\n"
-        "“We have to do something about the crossings and it is the only way to do it.”\n"
-        "“We have to be a lot tougher with the operators than we have been.”"
+        "“Something must change at the crossings, and this plan is the only road there.”\n"
+        "“The operators will answer to far stricter rules than they ever have.”"
     )
-    speaker, _ = speaker_of(nlp, text, "We have to do something")
+    speaker, _ = speaker_of(nlp, text, "Something must change")
     assert speaker is not None and "Brandt" in speaker
-    speaker, _ = speaker_of(nlp, text, "a lot tougher")
+    speaker, _ = speaker_of(nlp, text, "far stricter rules")
     assert speaker is not None and "Brandt" in speaker
 
 
@@ -28,9 +28,9 @@ def test_no_salient_speaker_once_another_person_is_named(nlp: Any) -> None:
         "Mayor Ilse Brandt said on Friday that her plan would be “to keep every ferry "
         "running” if she wins the vote.\n\n"
         "Her rival, Jonas Kerr, spent the day at the quay.\n\n"
-        "“We have to do something about the crossings and it is the only way to do it.”"
+        "“Something must change at the crossings, and this plan is the only road there.”"
     )
-    speaker, span = speaker_of(nlp, text, "We have to do something")
+    speaker, span = speaker_of(nlp, text, "Something must change")
     assert speaker is None and span is None
 
 
@@ -125,7 +125,7 @@ def test_passive_verb_of_saying_gives_the_agent(nlp: Any) -> None:
 def test_passive_in_a_relative_clause_gives_no_agent(nlp: Any) -> None:
     text = (
         "“The board never saw the figures before the vote, and nobody asked to see them,” "
-        "Brandt wrote in the email, which was first reported by the Harbour Gazette. "
+        "Brandt wrote in a letter that was first reported by the Harbour Gazette. "
         "“Nobody on the board wanted the ferries to stop running in the winter.”"
     )
     speaker, _ = speaker_of(nlp, text, "Nobody on the board")

@@ -10,12 +10,12 @@ from __future__ import annotations
 from storyline.story.summary import text as summary_text
 from storyline.story.summary.text import content_words, numbers_in
 
-SENTENCE = "Nine people were killed and 1,200 wounded when the gunman opened fire on Friday."
+SENTENCE = "Nine people were killed and 1,200 wounded when the stands gave way on Friday."
 
 
 def test_summary_text_kept_words_are_a_fresh_set_each_time() -> None:
     first = content_words(SENTENCE)
-    assert {"9", "kill", "injur", "gunman"} <= first
+    assert {"9", "kill", "injur", "stand"} <= first
     first.add("changed")
     again = content_words(SENTENCE)
     assert "changed" not in again and again == first - {"changed"}

@@ -123,7 +123,7 @@ def test_a_present_in_a_clause_of_time_under_a_future_looks_ahead(nlp: Any) -> N
 def test_at_the_time_is_the_past_moment_just_told(nlp: Any) -> None:
     day = date(2031, 6, 18)
     assert _values(nlp, "The skipper was 19 at the time.", day) == [("the time", "PAST_REF")]
-    text = "The minister spoke in March, saying at the time he was willing to resign."
+    text = "The minister spoke in March, saying at the time she was ready to resign."
     assert _values(nlp, text, day)[-1] == ("the time", "PAST_REF")
     # a moment named by its own clause or noun is left alone
     assert _values(nlp, "At the time the ferry sank, the crew slept.", day) == []

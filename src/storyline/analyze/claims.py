@@ -299,7 +299,7 @@ def _inside(tok: Any, other: Any) -> bool:
 def _emitted_alike(measure: str, emitted: set[str]) -> bool:
     """Whether the sentence has already counted people hurt as ``measure`` hurts them.
 
-    "A girl was grazed by a bullet, and a man was shot in the leg": people shot and
+    "A boy was grazed on the cheek, and a woman was shot in the hand": people shot and
     people hurt are one pool of the wounded, so a second fresh victim ("a man") is
     one more, whichever word hurts him; and "a man was killed and a woman was shot"
     names a wounded woman beside the dead man.

@@ -119,7 +119,7 @@ def harm_predicate(tok: Any) -> str | None:
     if lemma == "shooting" and tok.pos_ == "NOUN" and _of_people(tok):
         return "shot"  # "the shooting of three people" (dead or not: the report says elsewhere)
     if lemma == "recover" and _recovering_from_harm(tok):
-        return "injured"  # "four people are recovering after a shooting"
+        return "injured"  # "two brothers are recovering after the shooting"
     if lemma in ("receive", "require", "need", "get", "survive", "escape") and any(
         c.dep_ == "dobj" and c.lemma_ == "treatment" for c in tok.children
     ):
@@ -209,7 +209,7 @@ def shot_at(tok: Any) -> bool:
 
 
 def _left_whom(tok: Any) -> list[Any]:
-    """Who a shooting "left ... injured": "left a 15-year-old boy critically injured".
+    """Who a shooting "left ... injured": "left a 16-year-old girl gravely injured".
 
     The parser hangs such a small clause on "left" in two ways: the person as the
     subject of "injured" (itself a complement of "left"), or as the object of "left"

@@ -146,7 +146,7 @@ def _passive_agent(verb: Any) -> Any:
     if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children):
         return None
     if verb.dep_ in ("relcl", "acl"):
-        return None  # "the email, which was first reported by the Gazette": not the Gazette's
+        return None  # "a letter that was first reported by the Gazette": not the Gazette's
     for child in verb.children:
         if child.dep_ == "agent":
             objs = [g for g in child.children if g.dep_ == "pobj"]

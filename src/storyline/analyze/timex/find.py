@@ -274,7 +274,7 @@ def _restricted(doc: Any, text: str, cand: _Cand) -> bool:
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None or not any(c.dep_ in ("relcl", "acl") for c in span[-1].children):
         return False
-    # "saying at the time he was willing": what follows is what was said, not a clause
+    # "saying at the time she was ready": what follows is what was said, not a clause
     # of "the time" (the parser cannot tell them apart)
     before = doc[span.start - 2] if span.start >= 2 else None
     return before is None or before.lemma_.lower() not in _SAY
