@@ -49,6 +49,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from storyline.lexicon.measures import claim_what  # noqa: E402
+from storyline.story.coverage import names_measure  # noqa: E402
 
 CHECKS = ("state", "unreadable", "order", "pronoun", "relative", "long", "latest")
 MAX_WORDS = 35
@@ -136,7 +137,7 @@ def check_state(story: Mapping[str, Any], outlet: Mapping[str, str]) -> list[str
         text = f["label"].split(": ", 1)[-1]
         said = _numbers(text)
         for measure, value in shown:
-            if value in said and _names_measure(text, measure):
+            if value in said and names_measure(text, measure):
                 problems.append(f"event restates a figure shown elsewhere: {text}")
                 break
     problems += _headline_states(story)
@@ -172,15 +173,6 @@ def _headline_states(story: Mapping[str, Any]) -> list[str]:
             shown = " and ".join(sorted(below))
             out.append(f"headline {f['value']:g} {f['measure']}: {f['status']}, below {shown}")
     return out
-
-
-def _names_measure(text: str, measure: str) -> bool:
-    """Whether a line uses the measure's word ("killed", "killing"), not a noun that only
-    looks like it ("two shots" fired are not two people shot)."""
-    word = measure.split("_")[0]
-    return any(
-        m.group(0) != word + "s" for m in re.finditer(rf"\b{re.escape(word[:4])}\w*", text.lower())
-    )
 
 
 def check_unreadable(story: Mapping[str, Any]) -> list[str]:

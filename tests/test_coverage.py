@@ -13,7 +13,7 @@ from storyline.model import (
     StoryQuote,
     TimelineEntry,
 )
-from storyline.story.coverage import ALTERED, REPORTED, build_coverage
+from storyline.story.coverage import ALTERED, REPORTED, build_coverage, names_measure
 
 
 def item(aid: str, source: str | None) -> Analyzed:
@@ -122,3 +122,8 @@ def test_an_event_saying_one_side_of_a_dispute_is_not_listed_as_lone() -> None:
     lone = [f.label for f in build_coverage(story, ITEMS, {}).single_source]
     # The first says the dispute's 2 killed (shown there); the second names no measure.
     assert lone == ["2025-03-02: Two roads were closed below the pass"]
+
+
+def test_shots_fired_are_not_people_shot() -> None:
+    assert not names_measure("A car fired the two initial shots", "shot")
+    assert names_measure("Two men were shot on Main Street", "shot")

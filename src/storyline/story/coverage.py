@@ -152,7 +152,7 @@ def _states_figure(
     for t_text, t in events.items():
         if not t_text.startswith(text):
             continue
-        said = {word_value(w) for w in re.findall(r"[\w,.½¼¾-]+", t_text)} - {None}
+        said = _values_said(t_text)
         for c in t.citations:
             near = spans.get(c.article, ()) if c.span is not None else ()
             if any(c.span is not None and c.span.overlaps(s) and v in said for s, v in near):
@@ -163,16 +163,24 @@ def _states_figure(
 def _states_disputed(label: str, disputed: set[tuple[str, float]]) -> bool:
     """Whether an event line says one side of a disputed figure ("Three men were killed"
     while killed is disputed, 3 against 5): the dispute shows it, with its outlets."""
-    text = label.split(": ", 1)[-1].lower()
-    said = {word_value(w) for w in re.findall(r"[\w,.½¼¾-]+", text)} - {None}
-    return any(value in said and _names_measure(text, measure) for measure, value in disputed)
+    text = label.split(": ", 1)[-1]
+    said = _values_said(text)
+    return any(value in said and names_measure(text, measure) for measure, value in disputed)
 
 
-def _names_measure(text: str, measure: str) -> bool:
-    """Whether lowered text uses the measure's word ("killed", "killing"), not a noun that
-    only looks like it ("two shots" fired are not two people shot)."""
+def _values_said(text: str) -> set[float]:
+    """The numbers a line says, in figures or in words ("3", "three", "1,200")."""
+    return {v for w in re.findall(r"[\w,.½¼¾-]+", text) if (v := word_value(w)) is not None}
+
+
+def names_measure(text: str, measure: str) -> bool:
+    """Whether a line uses the measure's word ("killed", "killing"), not a noun that only
+    looks like it ("two shots" fired are not two people shot)."""
     word = measure.split("_")[0]
-    return any(m.group(0) != word + "s" for m in re.finditer(rf"\b{re.escape(word[:4])}\w*", text))
+    lowered = text.lower()
+    return any(
+        m.group(0) != word + "s" for m in re.finditer(rf"\b{re.escape(word[:4])}\w*", lowered)
+    )
 
 
 def _merge_same(facts: list[CoverageFact], marked: set[CoverageFact]) -> list[CoverageFact]:
