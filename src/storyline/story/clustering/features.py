@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from storyline.lexicon.labels import NAME_LABELS
@@ -83,20 +84,21 @@ def stem(word: str) -> str:
 
 def terms(text: str) -> list[str]:
     """Content-word keys of a text: lowercased, stop words dropped, stemmed."""
-    out = []
-    for match in _WORD.finditer(text):
-        word = match.group().lower().replace("’", "'")
-        if word[0].isdigit():
-            # Numbers tell look-alike events apart: ages, tolls, magnitudes.
-            if len(word) >= MIN_NUMBER_CHARS:
-                out.append("#" + word.replace(",", ""))
-            continue
-        if word.endswith("'s"):
-            word = word[:-2]
-        if len(word) < 3 or word in STOPWORDS:
-            continue
-        out.append(stem(word))
-    return out
+    return [key for word in _WORD.findall(text) if (key := _term(word)) is not None]
+
+
+@lru_cache(maxsize=1 << 16)
+def _term(word: str) -> str | None:
+    """The key of one word as matched (the same for every occurrence of it), or ``None``."""
+    word = word.lower().replace("’", "'")
+    if word[0].isdigit():
+        # Numbers tell look-alike events apart: ages, tolls, magnitudes.
+        return "#" + word.replace(",", "") if len(word) >= MIN_NUMBER_CHARS else None
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) < 3 or word in STOPWORDS:
+        return None
+    return stem(word)
 
 
 def entity_key(name: str) -> str:
