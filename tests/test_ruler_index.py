@@ -1,0 +1,75 @@
+"""The attribute ruler's matches found by look-up are the stock ruler's, and so are the docs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.nlp import load_stock, model_name
+from storyline.ruler_index import IndexedMatch, Rule, _rule, index_attribute_ruler
+
+# Fiction that reaches the ruler's unusual rules: contractions, "gonna", "y'all",
+# "nothin'", "there is", pronouns as subject and object, auxiliaries, blank runs.
+TEXTS = (
+    "Ain't nobody gonna stop us, y'all, said Mo Venn. We got nothin' left.\n\n\n"
+    "There is a fire. There were two dogs. Let's go, c'mon! I told it to you.\n"
+    "It hit me and I hit it. She has had enough; he did not do it, but did he?\n"
+    "That which is done is done. Whether or not it rains, the bus isn't late.\n"
+    "   \t  Gotta go.  You gotta see it: I'm here and you're there, they've left.",
+    "The ferry, which carried 140 passengers, was towed to Salt Harbour on Sunday.",
+    "",
+)
+
+
+@pytest.fixture(scope="module")
+def stock() -> Any:
+    try:
+        return load_stock(model_name())
+    except Exception as exc:  # no pipeline installed
+        pytest.skip(f"no spaCy pipeline: {exc}")
+
+
+def _columns() -> list[Any]:
+    from spacy import attrs
+
+    names = ("ORTH", "TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "ENT_TYPE", "ENT_IOB")
+    return [getattr(attrs, n) for n in names]
+
+
+def test_matches_equal_the_rulers(stock: Any) -> None:
+    ruler = stock.get_pipe("attribute_ruler")
+    indexed = IndexedMatch(ruler)
+    before = [n for n in stock.pipe_names if n != "attribute_ruler"][:3]
+    with stock.select_pipes(enable=before):
+        docs = list(stock.pipe(TEXTS))
+    assert any(len(d) for d in docs)
+    for doc in docs:
+        assert indexed(doc) == ruler.match(doc)
+
+
+def test_docs_equal_the_stock_pipelines(stock: Any) -> None:
+    ours = load_stock(model_name())
+    index_attribute_ruler(ours)
+    index_attribute_ruler(ours)  # twice is once
+    assert isinstance(ours.get_pipe("attribute_ruler").match, IndexedMatch)
+    for a, b in zip(stock.pipe(TEXTS), ours.pipe(TEXTS), strict=True):
+        assert a.to_array(_columns()).tolist() == b.to_array(_columns()).tolist()
+
+
+def test_filed_and_left_patterns(stock: Any) -> None:
+    strings = stock.vocab.strings
+    filed = _rule(3, 7, [{"TAG": "NN", "LOWER": {"IN": ["a", "b"]}}], strings)
+    assert isinstance(filed, Rule) and len(filed.tests) == 2
+    assert _rule(3, 7, [{"LOWER": {"REGEX": "^n't$"}}], strings) is not None
+    assert _rule(3, 7, [{"LOWER": "gon"}, {"LOWER": "na"}], strings) is None  # two tokens
+    assert _rule(3, 7, [{"ORTH": "x"}], strings) is None  # an attribute not read here
+    assert _rule(3, 7, [{"LOWER": "x", "OP": "?"}], strings) is None
+    assert _rule(3, 7, [{"IS_SPACE": {"IN": [True]}}], strings) is None
+
+
+def test_a_pipeline_without_a_ruler_is_left_alone() -> None:
+    class Bare:
+        pipe_names: tuple[str, ...] = ("tagger",)
+
+    index_attribute_ruler(Bare())
