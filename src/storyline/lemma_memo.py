@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 #: Answers kept at most (word forms by part of speech and morphology); then started afresh.
-MAX_KEPT = 1 << 20
+MAX_KEPT = 1 << 17
 
 
 class MemoLemmas:

@@ -22,6 +22,8 @@ from typing import Any
 
 #: The token attributes a filed pattern may test, in the order of ``Doc.to_array``.
 ATTRS = ("LOWER", "TAG", "DEP", "IS_SPACE")
+#: Regular expressions' answers kept at most (by word); then started afresh.
+MAX_KEPT = 1 << 17
 Match = tuple[int, int, int, int]  # (rule number, match id, start, end), as the ruler's
 
 
@@ -123,6 +125,8 @@ class IndexedMatch:
                 key = (id(test.regex), value)
                 found = self._found.get(key)
                 if found is None:
+                    if len(self._found) > MAX_KEPT:
+                        self._found.clear()
                     found = self._found[key] = bool(test.regex.search(self._strings[value]))
                 if not found:
                     return False
