@@ -11,7 +11,9 @@ PACKAGE = SRC / "storyline"
 ALLOWED = {
     "model": set(),
     "lexicon": set(),
-    "nlp": set(),
+    "ruler_index": set(),  # the attribute ruler's look-up, loaded into the pipeline by nlp
+    "lemma_memo": set(),  # the lemmatizer's kept answers, likewise
+    "nlp": {"ruler_index", "lemma_memo"},
     "ingest": {"model", "lexicon"},
     "analyze": {"model", "lexicon", "nlp", "ingest"},  # ingest.dates: the publication date
     "story": {"model", "lexicon", "nlp", "ingest", "analyze"},
