@@ -156,7 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     if not (data / "dev.jsonl").is_file():
         print(f"TempEval-3 development set not found in {data}; see ../shared/devdata/README.md")
         return 1
-    rows = [json.loads(line) for line in (data / "dev.jsonl").open(encoding="utf-8")]
+    with (data / "dev.jsonl").open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line in lines]
     # one document is listed twice (a second corpus name); score.py scores it once
     rows = list({r["id"]: r for r in reversed(rows)}.values())[::-1]
     gold = json.loads((data / "gold.json").read_text(encoding="utf-8"))

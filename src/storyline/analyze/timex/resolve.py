@@ -126,6 +126,8 @@ def resolve_rel(rel: str, anchor: date) -> tuple[str, str] | None:
         value = (anchor + timedelta(days=int(parts[2]))).isoformat()
     elif kind == "week":
         value, gran = _iso_week(anchor + timedelta(weeks=int(parts[1]))), "week"
+    elif kind == "weekx":  # a week told by reference, left unnumbered: "for the week"
+        value, gran = f"{anchor.year:04d}-WXX", "week"
     elif kind == "month":
         y, m = _shift_month(anchor.year, anchor.month, int(parts[1]))
         value, gran = f"{y:04d}-{m:02d}", "month"

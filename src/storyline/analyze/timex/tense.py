@@ -19,6 +19,9 @@ _FUTURE_GOVERNORS = frozenset(
     }
 )  # fmt: skip
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "could", "might", "may", "ca"})
+#: Modals whose perfect looks back ("may have caused", "would have met Monday"); "will
+#: have finished by Friday" still looks ahead.
+_PERFECT_MODALS = frozenset({"would", "could", "might", "may", "must", "should", "ca"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "'d"})
 #: Verbs that put their date in the future whatever their own tense.
 _SCHEDULED = frozenset({"schedule", "slate", "reschedule", "postpone", "delay", "adjourn"})
@@ -32,6 +35,8 @@ def _verb_tense(verb: Any, depth: int = 0) -> str:
     aux_words = {a.lower_ for a in auxes}
     if "had" in aux_words and not aux_words & _FUTURE_AUX:
         return "past"  # "had been scheduled to expire Friday": a plan now past
+    if aux_words & {"have", "'ve"} and aux_words & _PERFECT_MODALS:
+        return "past"  # "may have been responsible Wednesday": a guess about the past
     if _refused(verb, aux_words):
         return "past"  # "could not be reached Tuesday", "would not comment Monday"
     if aux_words & _FUTURE_AUX or verb.lemma_.lower() in _SCHEDULED:

@@ -1,0 +1,48 @@
+"""Time expressions, fifth round of issue 14 (fiction: every sentence is made up)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from storyline.analyze.times import extract_times
+
+#: A Wednesday.
+ANCHOR = date(2031, 10, 29)
+
+
+def _values(nlp: Any, text: str, anchor: date = ANCHOR) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in extract_times(nlp(text), anchor)]
+
+
+def test_the_following_weekday_keeps_its_capital_the(nlp: Any) -> None:
+    text = "The ferry sank on Oct. 3. The following Monday, divers reached the hull."
+    found = _values(nlp, text)
+    assert ("The following Monday", "2031-10-06") in found
+    # "Last Friday" opening a sentence is last Friday, as in the middle of one
+    assert ("Last Friday", "2031-10-24") in _values(nlp, "Last Friday, the mill closed.")
+
+
+def test_the_week_told_by_reference_is_an_unnumbered_week(nlp: Any) -> None:
+    text = (
+        "The Tarvo index fell 12 points on Friday. For the week, the index lost 3%. "
+        "Friday was the week's busiest session."
+    )
+    found = _values(nlp, text)
+    assert ("the week", "2031-WXX") in found
+    assert [v for t, v in found if t.startswith("the week")] == ["2031-WXX", "2031-WXX"]
+    # a week of its own is not a reference: "the week of", "the week ahead", "the weekend"
+    for other in (
+        "Talks resume in the week of Nov. 10.",
+        "Traders are cautious over the week ahead.",
+        "The pier stayed shut for the weekend.",
+    ):
+        assert not [v for _, v in _values(nlp, other) if v.endswith("WXX")], other
+
+
+def test_a_modal_perfect_looks_back(nlp: Any) -> None:
+    text = "Fears about the recall may have been responsible for a drop in the shares on Monday."
+    assert ("Monday", "2031-10-27") in _values(nlp, text)
+    # a future perfect still looks ahead, a modal alone too
+    assert ("Monday", "2031-11-03") in _values(nlp, "The crews will have finished by Monday.")
+    assert ("Monday", "2031-11-03") in _values(nlp, "The shares may recover on Monday.")
