@@ -46,3 +46,19 @@ def test_a_modal_perfect_looks_back(nlp: Any) -> None:
     # a future perfect still looks ahead, a modal alone too
     assert ("Monday", "2031-11-03") in _values(nlp, "The crews will have finished by Monday.")
     assert ("Monday", "2031-11-03") in _values(nlp, "The shares may recover on Monday.")
+
+
+def test_a_noun_or_a_report_in_the_present_tells_the_past(nlp: Any) -> None:
+    # published on a Wednesday: Friday is five days back, two ahead
+    assert ("Friday", "2031-10-24") in _values(nlp, "He is a suspect in Friday's robbery.")
+    text = "The woman is the main witness to the robbery on Friday."
+    assert ("Friday", "2031-10-24") in _values(nlp, text)
+    text = "On Friday around 9 p.m., the owner says, a car stopped outside the shop."
+    assert [v for t, v in _values(nlp, text) if t == "Friday"] == ["2031-10-24"]
+    # a present that is no report keeps the closest day
+    assert ("Friday", "2031-10-31") in _values(nlp, "The new timetable starts on Friday.")
+
+
+def test_following_without_the_is_a_preposition(nlp: Any) -> None:
+    text = "The school issued a statement following Friday's fire drill."
+    assert ("Friday", "2031-10-24") in _values(nlp, text)

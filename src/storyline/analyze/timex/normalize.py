@@ -250,7 +250,7 @@ RULES: tuple[Rule, ...] = (
         "weekday",
         _c(
             r"(?<!Black )(?<!Cyber )(?<!Bloody )(?<!Good )(?<!Easter )(?<!Ash )(?<!Super )"
-            rf"\b(?:(?P<det>(?i:last|next|this|past|coming|(?:the\s+)?(?:previous|preceding|following)))"
+            rf"\b(?:(?P<det>(?i:last|next|this|past|coming|(?:the\s+)?(?:previous|preceding)|the\s+following))"
             rf"\s+|(?i:early|late)\s+(?:on\s+)?)?(?P<wd>{p.WEEKDAY})(?:\s+(?P<pod>{p.PART_OF_DAY}))?\b(?!\s+(?i:morning\s+)?{p.MONTH})"
         ),
         RELATIVE["weekday"],

@@ -84,6 +84,12 @@ def _verb_tense(verb: Any, depth: int = 0) -> str:
     return ""
 
 
+#: Verbs of reporting whose present tells what already happened ("the family says").
+_REPORTING = frozenset(
+    {"say", "tell", "report", "confirm", "state", "add", "note", "acknowledge", "admit",
+     "testify", "claim", "allege", "recall", "describe"}
+)  # fmt: skip
+
 _NO_ONE = frozenset({"neither", "nobody", "none", "no"})
 
 
@@ -141,6 +147,10 @@ def clause_tense(doc: Any, start: int, end: int) -> str:
                 # "police are investigating a Thursday evening homicide": the time dates
                 # the noun's event, which the present progressive does not put ahead
                 return ""
+            if tense == "present" and (via_noun or tok.lemma_.lower() in _REPORTING):
+                # "he is the suspect in the shooting on Friday", "on Monday, the family
+                # says, ...": the event a noun or a report tells lies behind the present
+                return "past"
             if tense == "present" and tok.dep_ == "advcl" and _governor_tense(tok) == "future":
                 # "will speak after the council meets Monday": a present in a clause of
                 # time or condition under a future tells the future
