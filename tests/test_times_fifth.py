@@ -62,3 +62,15 @@ def test_a_noun_or_a_report_in_the_present_tells_the_past(nlp: Any) -> None:
 def test_following_without_the_is_a_preposition(nlp: Any) -> None:
     text = "The school issued a statement following Friday's fire drill."
     assert ("Friday", "2031-10-24") in _values(nlp, text)
+
+
+def test_a_mishap_before_a_weekday_dates_a_past_event(nlp: Any) -> None:
+    # published on a Wednesday: a progressive would put Friday two days ahead
+    text = "Police in Dunmore are investigating a shooting Friday night that hurt two men."
+    assert ("Friday night", "2031-10-24TNI") in _values(nlp, text)
+    text = "Charges might be brought over the crash on Saturday, the prosecutor said."
+    assert ("Saturday", "2031-10-25") in _values(nlp, text)
+    # "will" in the sentence keeps the plan ahead; a planned event is no mishap
+    text = "The council will hold a hearing into the shooting Friday."
+    assert ("Friday", "2031-10-31") in _values(nlp, text)
+    assert ("Friday", "2031-10-31") in _values(nlp, "Residents are holding a vigil Friday.")
