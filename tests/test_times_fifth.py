@@ -74,3 +74,20 @@ def test_a_mishap_before_a_weekday_dates_a_past_event(nlp: Any) -> None:
     text = "The council will hold a hearing into the shooting Friday."
     assert ("Friday", "2031-10-31") in _values(nlp, text)
     assert ("Friday", "2031-10-31") in _values(nlp, "Residents are holding a vigil Friday.")
+
+
+def test_an_inquiry_in_progress_looks_into_the_past(nlp: Any) -> None:
+    text = "Police are investigating the deaths of two hikers near the quarry Friday night."
+    assert ("Friday night", "2031-10-24TNI") in _values(nlp, text)
+    text = "Deputies are looking for the driver in a hit-and-run late Saturday."
+    assert [v for t, v in _values(nlp, text) if "Saturday" in t] == ["2031-10-25"]
+    # looking forward to something is a plan
+    text = "Fans are looking forward to the derby Friday."
+    assert [v for t, v in _values(nlp, text) if "Friday" in t] == ["2031-10-31"]
+
+
+def test_a_purpose_infinitive_takes_its_verbs_tense(nlp: Any) -> None:
+    text = "A neighbour phoned the police station to report a loud argument Sunday night."
+    assert ("Sunday night", "2031-10-26TNI") in _values(nlp, text)
+    # an infinitive a plan governs still looks ahead
+    assert ("Sunday", "2031-11-02") in _values(nlp, "The union plans to march on Sunday.")

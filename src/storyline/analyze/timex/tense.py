@@ -43,6 +43,10 @@ def _verb_tense(verb: Any, depth: int = 0) -> str:
         return "future"  # "will meet", "a hearing has been scheduled", "set for Monday"
     if any(a.lower_ == "to" for a in auxes) and depth < 3:
         head = verb.head
+        if verb.dep_ == "advcl" and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
+            # a purpose: "someone called 911 to report a dispute Sunday night" is when
+            # the call was, not a plan
+            return _verb_tense(head, depth + 1)
         # "had planned to", "had been due to expire Friday" (the copula heads "due")
         governors = [head, head.head] if head.pos_ == "ADJ" else [head]
         if head.i != verb.i and any(
@@ -71,6 +75,13 @@ def _verb_tense(verb: Any, depth: int = 0) -> str:
             return "present"
         return "past"
     if verb.tag_ == "VBG" and aux_words & {"is", "are", "am", "'s", "'re"}:
+        if verb.lemma_.lower() in _INQUIRY and (
+            verb.lemma_.lower() != "look" or any(c.lower_ in ("for", "into") for c in verb.children)
+        ):  # not "looking forward to Friday's game"
+            # "police are investigating the shootings of four people Thursday night",
+            # "are looking for the gunman in a shooting late Wednesday": the inquiry
+            # goes on now, its time dates what is inquired into, which is past
+            return "past"
         return "future"  # present progressive with a date: "is meeting on Monday"
     if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and depth < 3 and verb.head.i != verb.i:
         return _verb_tense(verb.head, depth + 1)  # "began running on Sunday": began
@@ -83,6 +94,12 @@ def _verb_tense(verb: Any, depth: int = 0) -> str:
         return "present"
     return ""
 
+
+#: Verbs of inquiry: their present progressive looks into what already happened.
+_INQUIRY = frozenset(
+    {"investigate", "probe", "examine", "search", "look", "hunt", "seek", "question",
+     "interview", "review"}
+)  # fmt: skip
 
 #: Verbs of reporting whose present tells what already happened ("the family says").
 _REPORTING = frozenset(
