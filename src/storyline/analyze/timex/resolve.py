@@ -3,9 +3,9 @@
 ``rel`` forms (docs/times.md): ``offset:day:N``; ``week:N``, ``month:N``, ``quarter:N``,
 ``year:N``, ``decade:N`` (the unit containing the anchor, shifted by N); ``weekday:MON:WAY``;
 ``monthday:05-19:WAY``; ``monthname:05:WAY``; ``season:SU:WAY``; ``yearpart:Q1:WAY``;
-``weekend:WAY``; ``holiday:CODE:WAY`` (holidays.py; ``CODEW`` for its ISO week); each
-may end in ``@T10:00`` (a time of day on the resolved day). WAY is ``past`` (the latest
-such day not after the anchor), ``future`` (the first not before it),
+``weekend:WAY``; ``weekx`` (YYYY-WXX); ``holiday:CODE:WAY`` (holidays.py; ``CODEW`` for
+its ISO week); each may end in ``@T10:00`` (a time of day on the resolved day). WAY is
+``past`` (the latest such day not after the anchor), ``future`` (the first not before it),
 ``strictpast``/``strictfuture`` (excluding the anchor's own), ``near``
 (the closest), or a signed shift (``-1``, ``0``, ``+1``).
 """
