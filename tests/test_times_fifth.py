@@ -91,3 +91,11 @@ def test_a_purpose_infinitive_takes_its_verbs_tense(nlp: Any) -> None:
     assert ("Sunday night", "2031-10-26TNI") in _values(nlp, text)
     # an infinitive a plan governs still looks ahead
     assert ("Sunday", "2031-11-02") in _values(nlp, "The union plans to march on Sunday.")
+
+
+def test_as_of_with_a_present_is_the_moment_of_the_telling(nlp: Any) -> None:
+    # published on a Wednesday, updated on the Thursday: the closest Thursday
+    text = "The fire is out. As of early Thursday morning, police are questioning two men."
+    assert ("early Thursday morning", "2031-10-30TMO") in _values(nlp, text)
+    # a past in the sentence keeps the past
+    assert ("Thursday", "2031-10-23") in _values(nlp, "As of Thursday, police had arrested no one.")

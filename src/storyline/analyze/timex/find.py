@@ -253,6 +253,10 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
                 tense = "future"  # "a pact effective June 1": announced before it applies
             elif tense != "past" and _after_mishap(doc, text, cand.start):
                 tense = "past"  # "police are investigating a shooting Friday evening"
+            if _AS_OF.search(text[max(0, cand.start - 10) : cand.start]) and _no_past(
+                doc, cand.start
+            ):
+                tense = "present"  # "as of Friday morning, police are questioning two teens"
             norm = cand.make(tense) or norm
         found.append(Found(cand.start, cand.end, norm))
     found = _resolve_anaphors(_same_moment(_merge_clock(found, text), text))
@@ -271,6 +275,17 @@ _MISHAP = re.compile(
     r"incidents?|derailment|deaths?|disappearance|spree|crimes?|violence|gunfire)"
     r"(?:\s+(?:on|in\s+the\s+early\s+hours\s+of))?\s+$"
 )
+#: "As of Friday morning, police are questioning two teens": the moment of the telling,
+#: the closest such day (an update may come after the stamped publication date).
+_AS_OF = re.compile(r"(?i)\bas\s+of\s+$")
+
+
+def _no_past(doc: Any, start: int) -> bool:
+    """Whether the sentence around ``start`` has no verb in the simple past."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and not any(t.tag_ == "VBD" for t in span.sent)
+
+
 _WILL = re.compile(r"(?i)\b(?:will|shall|wo)\b|['’]ll\b")
 
 
