@@ -25,7 +25,7 @@ def test_the_following_weekday_keeps_its_capital_the(nlp: Any) -> None:
 
 def test_the_week_told_by_reference_is_an_unnumbered_week(nlp: Any) -> None:
     text = (
-        "The Tarvo index fell 12 points on Friday. For the week, the index lost 3%. "
+        "The Tarvo index slid 12 points on Friday. For the week, it gave up 3%. "
         "Friday was the week's busiest session."
     )
     found = _values(nlp, text)

@@ -252,11 +252,11 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
             elif _EFFECTIVE.search(text[max(0, cand.start - 20) : cand.start]):
                 tense = "future"  # "a pact effective June 1": announced before it applies
             elif tense != "past" and _after_mishap(doc, text, cand.start):
-                tense = "past"  # "police are investigating a shooting Friday evening"
+                tense = "past"  # "deputies are looking into a robbery Friday evening"
             if _AS_OF.search(text[max(0, cand.start - 10) : cand.start]) and _no_past(
                 doc, cand.start
             ):
-                tense = "present"  # "as of Friday morning, police are questioning two teens"
+                tense = "present"  # "as of Friday afternoon, detectives are interviewing witnesses"
             norm = cand.make(tense) or norm
         found.append(Found(cand.start, cand.end, norm))
     found = _resolve_anaphors(_same_moment(_merge_clock(found, text), text))
@@ -275,7 +275,7 @@ _MISHAP = re.compile(
     r"incidents?|derailment|deaths?|disappearance|spree|crimes?|violence|gunfire)"
     r"(?:\s+(?:on|in\s+the\s+early\s+hours\s+of))?\s+$"
 )
-#: "As of Friday morning, police are questioning two teens": the moment of the telling,
+#: "As of Friday afternoon, detectives are interviewing witnesses": the moment of the telling,
 #: the closest such day (an update may come after the stamped publication date).
 _AS_OF = re.compile(r"(?i)\bas\s+of\s+$")
 
