@@ -88,6 +88,8 @@ def _is_cue(tok: Any) -> bool:
         return True
     if lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
         return True  # "Bozell points out"
+    if lemma == "put" and _puts_it(tok):
+        return True  # "as Lind put it, “…”", "Lind put it bluntly: “…”"
     if lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children):
         # "“…,” Trump went on": goes on speaking, not "went on to win"
         return not any(
@@ -100,6 +102,22 @@ def _is_cue(tok: Any) -> bool:
     return lemma in _RETORTS and any(
         c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children
     )
+
+
+def _puts_it(verb: Any) -> bool:
+    """Whether "put" is a way of saying: "it" as its object, with "as" before it ("as Lind
+    put it") or a colon right after its clause ("Lind put it bluntly: “…”"), not "put it
+    on the table"."""
+    children = list(verb.children)
+    if not any(c.dep_ == "dobj" and c.lower_ == "it" for c in children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
+        return True
+    if any(c.dep_ == "prep" for c in children):
+        return False
+    nxt = verb.right_edge.i + 1
+    doc = verb.doc
+    return any(c.text == ":" for c in children) or (nxt < len(doc) and doc[nxt].text == ":")
 
 
 def _from_verb(verb: Any, index: MentionIndex, quote: Passage) -> Attribution | None:
@@ -268,9 +286,10 @@ def _after_cue(tok: Any, toks: Sequence[Any]) -> bool:
         return False
     if tok.pos_ == "VERB":
         return True
-    # the tagger took the verb for a noun: "the email read."
+    # the tagger took the verb for a noun: "the email read.", "the trustees state in …"
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return bool(before) and tok.tag_ in ("NN", "NNS") and (nxt is None or nxt.is_punct)
+    ends = nxt is None or nxt.is_punct or (tok.lower_ in ("state", "states") and nxt.pos_ == "ADP")
+    return bool(before) and tok.tag_ in ("NN", "NNS") and ends
 
 
 def _inverted_subject(verb: Any, index: MentionIndex) -> Attribution | None:
@@ -327,7 +346,7 @@ def _governor(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
         if first <= head.i <= last:
             continue
         for _ in range(6):
-            owner = _speech_noun_owner(head, first)
+            owner = _speech_noun_owner(head, first) or _copula_noun_owner(head, first)
             if owner is not None:
                 speaker, span = resolve_subject(owner, index)
                 return Attribution(speaker, span, head.lemma_.lower())
@@ -388,7 +407,7 @@ def _speech_noun_owner(noun: Any, first: int) -> Any:
     call for a “…”" — the possessor said it (None when the noun has none)."""
     if noun.pos_ != "NOUN" or noun.i >= first or noun.lemma_.lower() not in SPEECH_NOUNS:
         return None
-    if noun.dep_ in ("nsubj", "nsubjpass"):
+    if noun.dep_ in ("nsubj", "nsubjpass") and not _introduced_by(noun, first):
         return None  # "Clark's comments further “…”": the noun is the subject of another verb
     near = first - noun.i <= _NOUN_REACH
     for child in noun.children:
@@ -412,6 +431,31 @@ def _speech_noun_owner(noun: Any, first: int) -> Any:
         if subj is not None and subj.lower_ not in ("i", "we", "you", "it", "this", "that"):
             return subj
     return None
+
+
+def _copula_noun_owner(verb: Any, first: int) -> Any:
+    """The owner of a noun of saying that is the subject of "be" before the quote ("Kerr's
+    answer was that “…”"), or None."""
+    if verb.lemma_.lower() != "be":
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return _speech_noun_owner(child, first)
+    return None
+
+
+def _introduced_by(noun: Any, first: int) -> bool:
+    """Whether a noun of saying that is the subject of "be" introduces the quote that
+    follows it: "Kerr's answer was that “…”", "Kerr's stock answer — “…” — is"."""
+    if noun.head.lemma_.lower() != "be":
+        return False
+    doc = noun.doc
+    between = [t for t in doc[noun.i + 1 : first] if not (t.is_space or t.is_quote)]
+    if not between or len(between) > 4:
+        return False
+    return between[-1].lower_ in ("that", "—", "–", "--", ":", ",") and not any(
+        t.pos_ in ("VERB", "NOUN", "PROPN") for t in between
+    )
 
 
 def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attribution | None:

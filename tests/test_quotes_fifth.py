@@ -1,0 +1,82 @@
+"""Fifth round on speakers: cues read from PolNeAR train errors, checked here on fiction
+("as X put it", a noun of saying before "was that", "estimated", "X state in …")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quote_speaker import speaker_of
+
+
+def test_as_someone_put_it(nlp: Any) -> None:
+    text = (
+        "The harbour was quiet on Monday. As harbour director Vera Lind put it, “nobody "
+        "expected the storm to turn so late in the season.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "nobody expected")
+    assert speaker is not None and "Lind" in speaker
+
+
+def test_as_someone_put_it_after_the_quote(nlp: Any) -> None:
+    text = (
+        "The council met on Monday. “Nobody expected the storm to turn so late in the "
+        "season,” as Vera Lind put it."
+    )
+    speaker, _ = speaker_of(nlp, text, "Nobody expected")
+    assert speaker is not None and "Lind" in speaker
+
+
+def test_putting_something_somewhere_is_no_saying(nlp: Any) -> None:
+    from storyline.analyze.quoting.direct import _is_cue
+
+    doc = nlp("Vera Lind put it on the table before the vote.")
+    put = next(t for t in doc if t.lower_ == "put")
+    assert not _is_cue(put)
+    doc = nlp("Vera Lind put it bluntly: the bridge must go.")
+    put = next(t for t in doc if t.lower_ == "put")
+    assert _is_cue(put)
+
+
+def test_a_noun_of_saying_before_was_that(nlp: Any) -> None:
+    text = (
+        "The council met on Monday. Mayor Vera Lind's answer was that “the bridge will be "
+        "rebuilt before the winter comes back.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "the bridge will be rebuilt")
+    assert speaker is not None and "Lind" in speaker
+
+
+def test_a_noun_of_saying_as_a_subject_that_does_not_introduce_the_quote(nlp: Any) -> None:
+    text = (
+        "The council met on Monday. Mayor Vera Lind's comments were, by most accounts of "
+        "the evening, “nothing like what the fishermen had come to hear.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "nothing like what")
+    assert speaker is None or "Lind" not in speaker
+
+
+def test_an_estimate_is_said(nlp: Any) -> None:
+    text = (
+        "The council met on Monday. Mayor Vera Lind estimated that there are “somewhere "
+        "between forty and fifty boats that will never sail again.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "somewhere between forty")
+    assert speaker is not None and "Lind" in speaker
+
+
+def test_state_after_a_quote_is_a_verb(nlp: Any) -> None:
+    text = (
+        "“We will rebuild the bridge before the winter comes back to the valley,” the "
+        "Harbour Trust states in its annual report."
+    )
+    speaker, _ = speaker_of(nlp, text, "We will rebuild")
+    assert speaker is not None and "Harbour Trust" in speaker
+
+
+def test_state_after_a_quote_and_a_people(nlp: Any) -> None:
+    text = (
+        "“We will rebuild the bridge before the winter comes back,” the Nordlanders state in "
+        "the white paper, which was shared with the council."
+    )
+    _, span = speaker_of(nlp, text, "We will rebuild")
+    assert span is not None and "Nordlanders" in span
