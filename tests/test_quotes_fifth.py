@@ -80,3 +80,25 @@ def test_state_after_a_quote_and_a_people(nlp: Any) -> None:
     )
     _, span = speaker_of(nlp, text, "We will rebuild")
     assert span is not None and "Nordlanders" in span
+
+
+def test_a_body_that_issued_a_statement_goes_on_speaking(nlp: Any) -> None:
+    text = (
+        "The ferry strike entered its third week on Monday.\n\n"
+        "The Harbour Trust issued a statement apologising to the fishermen for the delays.\n\n"
+        "“On behalf of everyone at the Trust, we want to offer a sincere apology to the crews "
+        "and their families.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "On behalf of everyone")
+    assert speaker is not None and "Harbour Trust" in speaker
+
+
+def test_a_body_that_said_nothing_before_the_quote_does_not_speak_it(nlp: Any) -> None:
+    text = (
+        "The ferry strike entered its third week on Monday.\n\n"
+        "The Harbour Trust opened a new office on the quay.\n\n"
+        "“On behalf of everyone at the Trust, we want to offer a sincere apology to the crews "
+        "and their families.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "On behalf of everyone")
+    assert speaker is None

@@ -679,11 +679,30 @@ def _previous_subject(doc: Any, p: Passage, index: MentionIndex) -> Attribution 
         person = named is not None and named.label == "PERSON"
         if n and named is None and subj.pos_ == "PROPN" and subj.ent_type_ == "":
             person = True  # a name the tagger missed, subject of a verb of saying
-        if subj.lower_ not in ("he", "she") and not person:
+        if subj.lower_ not in ("he", "she") and not person and not _body_uttering(subj, named):
             continue
         speaker, span = resolve_subject(subj, index)
         return Attribution(speaker, span, verb.lemma_.lower(), said=not unsaid(verb))
     return None
+
+
+def _body_uttering(subj: Any, named: Any) -> bool:
+    """Whether the subject of the sentence before a quote is an organisation or a body
+    that says or issues something in that sentence ("the Harbour Trust issued a statement
+    on Monday. “…”"): it goes on speaking, as a person would."""
+    if not ((named is not None and named.label == "ORG") or _agent_noun(subj)):
+        return False
+    sent = subj.sent
+    return any(
+        (t.pos_ == "VERB" and _is_cue(t))
+        or (
+            t.pos_ == "NOUN"
+            and t.lemma_.lower() in SPEECH_NOUNS
+            and t.dep_ == "dobj"
+            and t.head.lemma_.lower() in _UTTERING
+        )
+        for t in sent
+    )
 
 
 def _breaks(text: str, start: int, end: int) -> int:
