@@ -102,3 +102,31 @@ def test_a_body_that_said_nothing_before_the_quote_does_not_speak_it(nlp: Any) -
     )
     speaker, _ = speaker_of(nlp, text, "On behalf of everyone")
     assert speaker is None
+
+
+def test_a_negation_inside_the_quote_does_not_unsay_it(nlp: Any) -> None:
+    text = (
+        "The harbour was quiet.\n\n"
+        "“The mayor would never have closed the channel. Nor would her deputy,” Kerr wrote. "
+        "“The board has betrayed the town. I no longer recognise my harbour.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "never have closed")
+    assert speaker is not None and "Kerr" in speaker
+    speaker, _ = speaker_of(nlp, text, "betrayed the town")
+    assert speaker is not None and "Kerr" in speaker
+
+
+def test_a_short_denial_is_said(nlp: Any) -> None:
+    text = "“Absolutely not,” Vera Lind said of the plan to close the channel."
+    speaker, _ = speaker_of(nlp, text, "Absolutely not")
+    assert speaker is not None and "Lind" in speaker
+
+
+def test_a_cue_in_the_sentence_before_a_quote_is_that_sentence_s(nlp: Any) -> None:
+    text = (
+        "“We wanted every crew to have a say before the vote,” Vera Lind said on Wednesday, "
+        "pointing out that forty skippers had insisted on a ballot. “Most of them agree "
+        "that the board should not decide alone.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "Most of them agree")
+    assert speaker is not None and "Lind" in speaker

@@ -476,7 +476,9 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
         if inverted is not None:
             return inverted
     for tok in reversed(toks):
-        if "\n" in tok.text:
+        if "\n" in tok.text or tok.text in (".", "!", "?"):
+            # "Kerr said, pointing out that the crews voted to strike. “…”": a cue in the
+            # sentence before a quote that opens its own sentence is that sentence's.
             break
         if _is_cue(tok):
             return _from_verb(tok, index, p)

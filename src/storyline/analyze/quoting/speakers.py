@@ -314,8 +314,13 @@ _HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should"})
 def unsaid(verb: Any) -> bool:
     """Whether a verb of saying reports that nothing was said: negated ("did not say"),
     withheld ("declined to say", "refused to comment") or hypothetical ("would say",
-    "if he said")."""
+    "if he said"). Words the parser hung on the verb from inside a quote ("“… Nor would
+    the board,” Kerr wrote") are the quote's, not the verb's."""
+    doc = verb.doc
     for child in verb.children:
+        lo, hi = sorted((child.i, verb.i))
+        if any(t.is_quote for t in doc[lo + 1 : hi]):
+            continue
         if child.dep_ == "neg" or child.lower_ in ("never", "not", "n't", "nor"):
             return True
         if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL:
