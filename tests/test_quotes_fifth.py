@@ -130,3 +130,28 @@ def test_a_cue_in_the_sentence_before_a_quote_is_that_sentence_s(nlp: Any) -> No
     )
     speaker, _ = speaker_of(nlp, text, "Most of them agree")
     assert speaker is not None and "Lind" in speaker
+
+
+def test_the_owner_of_a_noun_of_saying_whose_that_opens_the_quote(nlp: Any) -> None:
+    text = (
+        "Mayor Vera Lind toured the quay on Monday. The fishermen's union is unlikely to back "
+        "her after her March comment that, “We are going to put a lot of trawlers and their "
+        "crews out of work.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "We are going to put")
+    assert speaker is not None and "Lind" in speaker
+    text = (
+        "Mayor Vera Lind toured the quay on Monday. The union ran ads using her comments "
+        "before a special harbour committee that “I was responsible for quite a bit” of the "
+        "budget."
+    )
+    speaker, _ = speaker_of(nlp, text, "I was responsible")
+    assert speaker is not None and "Lind" in speaker
+
+
+def test_a_that_clause_with_no_noun_of_saying_names_no_owner(nlp: Any) -> None:
+    from storyline.analyze.quoting.direct import _owned_noun_that
+
+    doc = nlp("Mayor Vera Lind toured her new harbour office that “nobody will ever use.”")
+    toks = [t for t in doc if t.idx < doc.text.index("“")]
+    assert _owned_noun_that(toks) is None

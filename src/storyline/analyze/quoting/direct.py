@@ -484,6 +484,10 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
             return _from_verb(tok, index, p)
         if tok.lower_ == "to" and tok.i > 0 and doc[tok.i - 1].lower_ == "according":
             return _according(tok, index)
+    owned = _owned_noun_that(toks)
+    if owned is not None and not (p.start <= owned.idx < p.end):
+        speaker, span = resolve_subject(owned, index)
+        return Attribution(speaker, span, owned.head.lemma_.lower())
     # "Brandt issued a statement, “…”": a noun of saying right before the mark, uttered by
     # the subject of its verb (the parser may hang that clause on the quote).
     last = [t for t in toks if not t.is_space]
@@ -496,6 +500,34 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
     if toks[-1].text == ":":
         return _colon(toks[-1], index, p)
     return speaker_label(doc, p, index)
+
+
+#: Words that may stand between a noun of saying and its "that" ("her comments before a
+#: special committee that “…”", "her assertion during the debate that “…”").
+_NOUN_MODIFIERS = frozenset({"ADP", "DET", "ADJ", "NOUN", "PROPN", "NUM", "PUNCT"})
+
+
+def _owned_noun_that(toks: Sequence[Any]) -> Any:
+    """The owner of a noun of saying whose "that" opens the quote ("her March comment that,
+    “…”"), when the parser did not hang the clause on the noun; or None."""
+    words = [t for t in toks if not (t.is_space or t.is_quote or t.text == ",")]
+    if len(words) < 3 or words[-1].lower_ != "that":
+        return None
+    for tok in reversed(words[-8:-1]):
+        if tok.pos_ not in _NOUN_MODIFIERS or tok.text in (".", "!", "?", ";", ":"):
+            return None
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:
+            for child in tok.children:
+                if child.dep_ == "poss" and child.lower_ not in (
+                    "its",
+                    "their",
+                    "my",
+                    "our",
+                    "your",
+                ):
+                    return child
+            return None
+    return None
 
 
 def _after_preposition(doc: Any, named: Any) -> bool:
