@@ -177,3 +177,52 @@ def test_a_straight_quote_closed_by_a_curly_mark_still_closes() -> None:
     text = 'He said "we will win” and left. She said “they will lose" too.'
     found = [text[p.start : p.end] for p in find_passages(text)]
     assert found == ["we will win", "they will lose"]
+
+
+def test_here_is_someone_before_a_colon(nlp: Any) -> None:
+    text = (
+        "The harbour board met on Monday. Here’s Lind in December 1992: “Our new direction "
+        "must rest on an understanding of the new realities of the sea.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "Our new direction")
+    assert speaker is not None and "Lind" in speaker
+    text = (
+        "The harbour board met on Monday. Here is what Vera Lind told the board: “Our new "
+        "direction must rest on an understanding of the sea.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "Our new direction")
+    assert speaker is not None and "Lind" in speaker
+
+
+def test_as_someone_explained_earlier_in_the_sentence(nlp: Any) -> None:
+    text = (
+        "For now, the board waves off the delay. As harbour director Vera Lind explained, "
+        "three ferries were cancelled in the storm, depriving the town of its winter link, "
+        "“which sounds like a lot of trouble. But when you consider the whole year, it is "
+        "only a fraction of the timetable.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "which sounds like")
+    assert speaker is not None and "Lind" in speaker
+
+
+def test_a_possessive_before_the_quote_and_a_noun_of_saying_after_it(nlp: Any) -> None:
+    text = (
+        "Fishermen have been plotting to scrap the toll ever since. It is the persistent pull "
+        "of Lind's “if you like your boat, you can keep it” promise: many of them kept their "
+        "boats."
+    )
+    speaker, _ = speaker_of(nlp, text, "if you like your boat")
+    assert speaker is not None and "Lind" in speaker
+
+
+def test_a_possessive_before_a_quoted_title_is_no_speaker(nlp: Any) -> None:
+    text = (
+        "Mayor Vera Lind toured the quay on Monday. Fishermen read Lind's “Harbour Tales” "
+        "column every week and argued about it on the radio."
+    )
+    doc = nlp(text)
+    from storyline.analyze.entities import extract_entities
+    from storyline.analyze.quotes import extract_quotes
+
+    found = [q for q in extract_quotes(doc, extract_entities(doc)) if "Harbour Tales" in q.text]
+    assert not found or found[0].speaker is None or "Lind" not in found[0].speaker

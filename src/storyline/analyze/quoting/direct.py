@@ -204,6 +204,10 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
     if p.close_at is None:
         return None
     toks = _tokens(doc, p.close_at + 1, limit)[:_AFTER_TOKENS]
+    owner = _owner_around(doc, p, toks)
+    if owner is not None:
+        speaker, span = resolve_subject(owner, index)
+        return Attribution(speaker, span, toks[0].lemma_.lower())
     if doc_text(doc)[p.end - 1] == "." and toks and toks[0].text[:1].isupper():
         # “… together.” He warns …: a new sentence, with its own speaker — unless that
         # sentence is only the cue: “… missing.” Trump said.
@@ -242,6 +246,26 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
         or phrase_aside_then_cue(toks, limit, index, _is_cue)
         or in_their_view(_tokens(doc, p.close_at + 1, limit)[:_VIEW_TOKENS], index)
     )
+
+
+def _owner_around(doc: Any, p: Passage, after: Sequence[Any]) -> Any:
+    """ "Lind's “if you like your boat, you can keep it” promise": a possessive right before
+    the quote and a noun of saying right after it — the owner said the words (the
+    parser rarely hangs the noun on the possessive here), or None."""
+    if not after or after[0].pos_ != "NOUN" or after[0].lemma_.lower() not in SPEECH_NOUNS:
+        return None
+    before = _tokens(doc, max(0, p.open_at - 40), p.open_at)
+    if len(before) < 2 or before[-1].lower_ not in ("'s", "’s"):
+        return None
+    owner = before[-2]
+    if owner.pos_ not in ("PROPN", "NOUN") or _no_owner(owner):
+        return None
+    return owner
+
+
+def _no_owner(tok: Any) -> bool:
+    """Whether a token cannot name a speaker ("its", "their", a date)."""
+    return tok.lower_ in _NOT_OWNERS or tok.ent_type_ in ("DATE", "TIME")
 
 
 def _introduces_next(verb: Any, p: Passage) -> bool:
@@ -402,20 +426,29 @@ def _aside_cue(root: Any, p: Passage) -> Any:
     return None
 
 
+#: Possessives that name no one in particular ("its remark", "their words", "my words").
+_NOT_OWNERS = frozenset({"its", "their", "my", "our", "your"})
+
+
 def _speech_noun_owner(noun: Any, first: int) -> Any:
     """The owner of a noun of saying before the quote: "her remark that “…”", "Trump's
     call for a “…”" — the possessor said it (None when the noun has none)."""
-    if noun.pos_ != "NOUN" or noun.i >= first or noun.lemma_.lower() not in SPEECH_NOUNS:
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SPEECH_NOUNS:
         return None
+    if noun.i >= first:
+        # "Lind's “if you like your boat, you can keep it” promise": the owner stands
+        # before the quote, the noun after it.
+        owners = [
+            c
+            for c in noun.children
+            if c.dep_ == "poss" and c.i < first and c.lower_ not in _NOT_OWNERS
+        ]
+        return owners[0] if owners else None
     if noun.dep_ in ("nsubj", "nsubjpass") and not _introduced_by(noun, first):
         return None  # "Clark's comments further “…”": the noun is the subject of another verb
     near = first - noun.i <= _NOUN_REACH
     for child in noun.children:
-        if (
-            near
-            and child.dep_ == "poss"
-            and child.lower_ not in ("its", "their", "my", "our", "your")
-        ):
+        if near and child.dep_ == "poss" and child.lower_ not in _NOT_OWNERS:
             return child
     # a noun that introduces a clause or the quote itself: "the point that …", "a retort:"
     introduces = noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].lower_ in ("that", ",", ":")
@@ -472,7 +505,7 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
             and not _after_preposition(doc, named)
         ):
             return Attribution(named.key, named.span, ":")
-        inverted = _inverted_lead(toks, index) or dash_label(doc, p, index)
+        inverted = _inverted_lead(toks, index) or dash_label(doc, p, index) or _here_is(toks, index)
         if inverted is not None:
             return inverted
     for tok in reversed(toks):
@@ -569,6 +602,37 @@ def _inverted_lead(toks: Sequence[Any], index: MentionIndex) -> Attribution | No
     return Attribution(
         display_name(doc_text(doc)[start:end]), Span(start, end), words[0].lemma_.lower()
     )
+
+
+def _here_is(toks: Sequence[Any], index: MentionIndex) -> Attribution | None:
+    """ "Here’s Lind in December 2019: “…”", "Here is what Lind told the board:": the one
+    presented before the colon speaks."""
+    doc = toks[-1].doc
+    text = doc_text(doc)
+    first = max(toks[-1].sent.start, toks[0].i)
+    words = [
+        t
+        for t in doc[first : toks[-1].i]
+        if t.idx >= _paragraph_start(text, toks[-1].idx) and not t.is_space
+    ]
+    if len(words) < 3 or words[0].lower_ != "here":
+        return None
+    if words[1].lower_ not in ("'s", "’s", "is", "are", "was"):
+        return None
+    rest = words[2:]
+    if rest[0].lower_ in ("what", "how") and len(rest) > 1:
+        rest = rest[1:]  # "Here is what Lind told the board:"
+    run = []
+    for tok in rest:
+        if tok.pos_ != "PROPN":
+            break
+        run.append(tok)
+    if not run:
+        return None
+    speaker, span = resolve_subject(run[-1], index)
+    if speaker is None:
+        return None
+    return Attribution(speaker, span, ":")
 
 
 def _colon(colon: Any, index: MentionIndex, p: Passage) -> Attribution | None:
@@ -761,6 +825,27 @@ def _paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
+def _as_cue(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
+    """“As Lind explained, three ferries were cancelled …, “which sounds …”": a verb of
+    saying under "as" earlier in the quote's sentence speaks for the sentence."""
+    toks = _tokens(doc, p.start, p.end)
+    if not toks:
+        return None
+    sent = toks[0].sent
+    para = _paragraph_start(doc_text(doc), p.open_at)
+    for tok in doc[sent.start : toks[0].i]:
+        if (
+            tok.idx >= para
+            and tok.pos_ == "VERB"
+            and tok.dep_ == "advcl"
+            and _is_cue(tok)
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+            and not index.inside_quote(tok.idx)
+        ):
+            return _from_verb(tok, index, p)
+    return None
+
+
 def _lead_in(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
     """A quote opening a paragraph after one that ends "X said:"."""
     text = doc_text(doc)
@@ -810,6 +895,7 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
             or (_after(doc, p, limit, index) if first is _after else _governor(doc, p, index))
             or (_after(doc, p, limit, index) if second is _after else _governor(doc, p, index))
             or _before(doc, p, floor, index)
+            or _as_cue(doc, p, index)
             or _lead_in(doc, p, index)
             or sign_off(doc, p, index)
         )
