@@ -157,28 +157,6 @@ def test_a_that_clause_with_no_noun_of_saying_names_no_owner(nlp: Any) -> None:
     assert _owned_noun_that(toks) is None
 
 
-def test_curly_marks_inside_a_straight_quote_are_a_quote_within_it() -> None:
-    from storyline.analyze.quoting.marks import find_passages
-
-    text = (
-        'Dr. Lind stated:\n\n"The board isn’t about “fair ferries” anymore. It is about '
-        'power.\n\n"The latest example is the “Harbour Bill,” which nobody read."'
-    )
-    found = [text[p.start : p.end] for p in find_passages(text)]
-    assert found == [
-        "The board isn’t about “fair ferries” anymore. It is about power.",
-        "The latest example is the “Harbour Bill,” which nobody read.",
-    ]
-
-
-def test_a_straight_quote_closed_by_a_curly_mark_still_closes() -> None:
-    from storyline.analyze.quoting.marks import find_passages
-
-    text = 'He said "we will win” and left. She said “they will lose" too.'
-    found = [text[p.start : p.end] for p in find_passages(text)]
-    assert found == ["we will win", "they will lose"]
-
-
 def test_here_is_someone_before_a_colon(nlp: Any) -> None:
     text = (
         "The harbour board met on Monday. Here’s Lind in December 1992: “Our new direction "

@@ -78,20 +78,13 @@ def find_passages(text: str) -> list[Passage]:
         reopened = False
         open_at: int | None = None
         single = False
-        nested = 0  # curly quotes open inside a quote opened with a straight mark
         while i < p_end:
             ch = text[i]
             if open_at is None:
                 if ch in "“„«\"‘'" and _is_opening(text, i):
-                    open_at, single, nested = i, ch in "‘'", 0
+                    open_at, single = i, ch in "‘'"
                     reopened = carry and not text[p_start:i].strip()
                     carry = False
-            elif text[open_at] == '"' and ch == "“" and _is_opening(text, i):
-                # "… isn’t about “Equal Justice” anymore …": curly marks inside a quote
-                # opened with a straight one are a quote within it.
-                nested += 1
-            elif nested and ch == "”":
-                nested -= 1
             elif _is_closing(text, i, single):
                 start, end = _trimmed(text, open_at + 1, i)
                 if end > start:
