@@ -204,3 +204,21 @@ def test_a_possessive_before_a_quoted_title_is_no_speaker(nlp: Any) -> None:
 
     found = [q for q in extract_quotes(doc, extract_entities(doc)) if "Harbour Tales" in q.text]
     assert not found or found[0].speaker is None or "Lind" not in found[0].speaker
+
+
+def test_a_lead_in_with_no_verb_is_a_label(nlp: Any) -> None:
+    text = (
+        "The ferry strike entered its third week. Vera Lind, the mayor, in a statement on "
+        "Monday: “We will not let the channel close for a single day this winter.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "We will not let")
+    assert speaker is not None and "Lind" in speaker
+
+
+def test_a_label_naming_only_an_outlet_after_a_preposition_names_no_one(nlp: Any) -> None:
+    text = (
+        "The ferry strike entered its third week. Later that month on Harbour Radio: “We "
+        "will not let the channel close for a single day this winter.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "We will not let")
+    assert speaker is None or "Harbour Radio" not in speaker

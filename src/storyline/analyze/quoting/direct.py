@@ -505,7 +505,12 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
             and not _after_preposition(doc, named)
         ):
             return Attribution(named.key, named.span, ":")
-        inverted = _inverted_lead(toks, index) or dash_label(doc, p, index) or _here_is(toks, index)
+        inverted = (
+            _inverted_lead(toks, index)
+            or dash_label(doc, p, index)
+            or _here_is(toks, index)
+            or _verbless_label(toks, index)
+        )
         if inverted is not None:
             return inverted
     for tok in reversed(toks):
@@ -602,6 +607,26 @@ def _inverted_lead(toks: Sequence[Any], index: MentionIndex) -> Attribution | No
     return Attribution(
         display_name(doc_text(doc)[start:end]), Span(start, end), words[0].lemma_.lower()
     )
+
+
+def _verbless_label(toks: Sequence[Any], index: MentionIndex) -> Attribution | None:
+    """ "Vera Lind, the mayor, in a statement on Monday: “…”": a lead-in with no verb at
+    all before the colon is a label; the first person or organisation it names speaks
+    (not one after a preposition: "later that month on CNN:")."""
+    doc = toks[-1].doc
+    text = doc_text(doc)
+    para = _paragraph_start(text, toks[-1].idx)
+    words = [t for t in doc[toks[-1].sent.start : toks[-1].i] if t.idx >= para and not t.is_space]
+    if not words or len(words) > 16 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    for tok in words:
+        named = index.at(tok.idx, tok.idx + len(tok.text))
+        if named is None or named.label not in ("PERSON", "ORG"):
+            continue
+        if _after_preposition(doc, named) or index.inside_quote(named.span.start):
+            return None
+        return Attribution(named.key, named.span, ":")
+    return None
 
 
 def _here_is(toks: Sequence[Any], index: MentionIndex) -> Attribution | None:
