@@ -222,3 +222,15 @@ def test_a_label_naming_only_an_outlet_after_a_preposition_names_no_one(nlp: Any
     )
     speaker, _ = speaker_of(nlp, text, "We will not let")
     assert speaker is None or "Harbour Radio" not in speaker
+
+
+def test_a_writing_with_a_prepositional_phrase_reads_after_the_quote(nlp: Any) -> None:
+    text = (
+        "The ferry strike entered its third week.\n\n"
+        "“Welcome, visitors! The ferries are running all winter long!” a message on the "
+        "harbour website reads. “If you need a boat, just ask at the quay.”"
+    )
+    _, span = speaker_of(nlp, text, "Welcome, visitors")
+    assert span is not None and "message" in span
+    _, span = speaker_of(nlp, text, "If you need a boat")
+    assert span is not None and "message" in span

@@ -306,7 +306,12 @@ def _after_cue(tok: Any, toks: Sequence[Any]) -> bool:
     if tok.lemma_.lower().rstrip("s") not in AFTER_QUOTE_VERBS:
         return False
     before = [t for t in toks if t.i < tok.i]
-    if not all(t.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "NUM") for t in before):
+    if not all(
+        t.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "NUM")
+        # "a welcome message on the website reads", "a voice-over in the ad states"
+        or (k and (t.pos_ == "ADP" or t.text in ("-", "–")))
+        for k, t in enumerate(before)
+    ):
         return False
     if tok.pos_ == "VERB":
         return True
