@@ -234,3 +234,12 @@ def test_a_writing_with_a_prepositional_phrase_reads_after_the_quote(nlp: Any) -
     assert span is not None and "message" in span
     _, span = speaker_of(nlp, text, "If you need a boat")
     assert span is not None and "message" in span
+
+
+def test_a_title_subject_ending_in_a_name_is_the_person(nlp: Any) -> None:
+    text = (
+        "The ferry strike entered its third week. Harbour Trust Vice President for ferries "
+        "and piers Jonas Kerr called the plan “the best deal the crews will ever see.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "the best deal")
+    assert speaker is not None and "Kerr" in speaker

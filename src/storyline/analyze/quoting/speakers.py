@@ -237,6 +237,9 @@ def resolve_subject(tok: Any, index: MentionIndex) -> tuple[str | None, Span | N
     direct = index.at(tok.idx, tok.idx + len(tok.text))
     if direct is not None:
         return direct.key, direct.span
+    named_last = _name_closing_title(tok, index)
+    if named_last is not None:
+        return named_last.key, named_last.span
     inner = index.at(start, end)
     if inner is not None and inner.label == "NORP":
         inner = None  # "Ukrainian officials" are not "Ukrainian"
@@ -267,6 +270,23 @@ def resolve_subject(tok: Any, index: MentionIndex) -> tuple[str | None, Span | N
     if inner is not None:
         return inner.key, inner.span
     return None, Span(start, end)
+
+
+def _name_closing_title(tok: Any, index: MentionIndex) -> Mention | None:
+    """ "Harbour Trust Vice President for ferries and piers Jonas Kerr said": a title the
+    parser made the subject, whose phrase ends in a person's name — the person."""
+    if tok.lemma_.lower() not in ROLE_NOUNS or tok.tag_ in ("NNS", "NNPS"):
+        return None
+    last = tok.right_edge
+    if last.i <= tok.i + 1 or last.i - tok.i > 10 or last.ent_type_ != "PERSON":
+        return None
+    m = index.at(last.idx, last.idx + len(last.text))
+    if m is None or m.label != "PERSON" or m.span.start <= tok.idx:
+        return None
+    between = tok.doc[tok.i + 1 : last.i]
+    if any(t.pos_ in ("VERB", "AUX") or t.text in (",", "(", ";") for t in between):
+        return None  # "the director of the Trust, Jonas Kerr": an apposition, read elsewhere
+    return m
 
 
 def _proper_run(tok: Any) -> tuple[str, Span]:
