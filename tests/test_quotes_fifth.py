@@ -243,3 +243,13 @@ def test_a_title_subject_ending_in_a_name_is_the_person(nlp: Any) -> None:
     )
     speaker, _ = speaker_of(nlp, text, "the best deal")
     assert speaker is not None and "Kerr" in speaker
+
+
+def test_a_placeholder_it_is_no_speaker(nlp: Any) -> None:
+    text = (
+        "While the council has often faced criticism for the long inquiry into the flood in "
+        "Halven — often labelled a “witch hunt” by the opposition — it seems likely Brandt "
+        "is correct in his assessment of the harbour board."
+    )
+    speaker, _ = speaker_of(nlp, text, "witch hunt")
+    assert speaker is None or "Halven" not in speaker

@@ -23,6 +23,8 @@ from storyline.nlp import doc_text
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "his", "her"})  # possessors too: "her remark"
 _ORG_PRONOUNS = frozenset({"it"})
+#: Verbs whose "it" is a placeholder ("it seems", "it appears", "it remains unclear").
+_RAISING = frozenset({"seem", "appear", "remain", "happen", "look", "sound"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +221,8 @@ def resolve_subject(tok: Any, index: MentionIndex) -> tuple[str | None, Span | N
     if lower in _PERSON_PRONOUNS:
         m = index.sentence_subject(tok) or index.antecedent(tok.idx, frozenset({"PERSON"}))
         return (m.key if m else None), Span(tok.idx, tok.idx + len(tok.text))
+    if lower in _ORG_PRONOUNS and tok.head.lemma_.lower() in _RAISING:
+        return None, None  # "it seems likely that …": no one, and no thing, speaks
     if lower in _ORG_PRONOUNS:
         m = org_referent(tok, index)
         return (m.key if m else None), Span(tok.idx, tok.idx + len(tok.text))
