@@ -150,11 +150,11 @@ def test_the_owner_of_a_noun_of_saying_whose_that_opens_the_quote(nlp: Any) -> N
 
 
 def test_a_that_clause_with_no_noun_of_saying_names_no_owner(nlp: Any) -> None:
-    from storyline.analyze.quoting.direct import _owned_noun_that
+    from storyline.analyze.quoting.leadins import owned_noun_that
 
     doc = nlp("Mayor Vera Lind toured her new harbour office that “nobody will ever use.”")
     toks = [t for t in doc if t.idx < doc.text.index("“")]
-    assert _owned_noun_that(toks) is None
+    assert owned_noun_that(toks) is None
 
 
 def test_here_is_someone_before_a_colon(nlp: Any) -> None:

@@ -27,6 +27,15 @@ from storyline.analyze.quoting.inverted import (
     spoken_form,
     titled_name,
 )
+from storyline.analyze.quoting.leadins import (
+    NOT_OWNERS,
+    after_preposition,
+    as_cue,
+    here_is,
+    owned_noun_that,
+    owner_around,
+    verbless_label,
+)
 from storyline.analyze.quoting.lexicon import AFTER_QUOTE_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 from storyline.analyze.quoting.marks import Passage
 from storyline.analyze.quoting.salience import salient_speaker
@@ -204,7 +213,7 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
     if p.close_at is None:
         return None
     toks = _tokens(doc, p.close_at + 1, limit)[:_AFTER_TOKENS]
-    owner = _owner_around(doc, p, toks)
+    owner = owner_around(doc, p, toks)
     if owner is not None:
         speaker, span = resolve_subject(owner, index)
         return Attribution(speaker, span, toks[0].lemma_.lower())
@@ -246,26 +255,6 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
         or phrase_aside_then_cue(toks, limit, index, _is_cue)
         or in_their_view(_tokens(doc, p.close_at + 1, limit)[:_VIEW_TOKENS], index)
     )
-
-
-def _owner_around(doc: Any, p: Passage, after: Sequence[Any]) -> Any:
-    """ "Lind's “if you like your boat, you can keep it” promise": a possessive right before
-    the quote and a noun of saying right after it — the owner said the words (the
-    parser rarely hangs the noun on the possessive here), or None."""
-    if not after or after[0].pos_ != "NOUN" or after[0].lemma_.lower() not in SPEECH_NOUNS:
-        return None
-    before = _tokens(doc, max(0, p.open_at - 40), p.open_at)
-    if len(before) < 2 or before[-1].lower_ not in ("'s", "’s"):
-        return None
-    owner = before[-2]
-    if owner.pos_ not in ("PROPN", "NOUN") or _no_owner(owner):
-        return None
-    return owner
-
-
-def _no_owner(tok: Any) -> bool:
-    """Whether a token cannot name a speaker ("its", "their", a date)."""
-    return tok.lower_ in _NOT_OWNERS or tok.ent_type_ in ("DATE", "TIME")
 
 
 def _introduces_next(verb: Any, p: Passage) -> bool:
@@ -431,10 +420,6 @@ def _aside_cue(root: Any, p: Passage) -> Any:
     return None
 
 
-#: Possessives that name no one in particular ("its remark", "their words", "my words").
-_NOT_OWNERS = frozenset({"its", "their", "my", "our", "your"})
-
-
 def _speech_noun_owner(noun: Any, first: int) -> Any:
     """The owner of a noun of saying before the quote: "her remark that “…”", "Trump's
     call for a “…”" — the possessor said it (None when the noun has none)."""
@@ -446,14 +431,14 @@ def _speech_noun_owner(noun: Any, first: int) -> Any:
         owners = [
             c
             for c in noun.children
-            if c.dep_ == "poss" and c.i < first and c.lower_ not in _NOT_OWNERS
+            if c.dep_ == "poss" and c.i < first and c.lower_ not in NOT_OWNERS
         ]
         return owners[0] if owners else None
     if noun.dep_ in ("nsubj", "nsubjpass") and not _introduced_by(noun, first):
         return None  # "Clark's comments further “…”": the noun is the subject of another verb
     near = first - noun.i <= _NOUN_REACH
     for child in noun.children:
-        if near and child.dep_ == "poss" and child.lower_ not in _NOT_OWNERS:
+        if near and child.dep_ == "poss" and child.lower_ not in NOT_OWNERS:
             return child
     # a noun that introduces a clause or the quote itself: "the point that …", "a retort:"
     introduces = noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].lower_ in ("that", ",", ":")
@@ -507,14 +492,14 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
         if (
             named is not None
             and named.label in ("PERSON", "ORG")
-            and not _after_preposition(doc, named)
+            and not after_preposition(doc, named)
         ):
             return Attribution(named.key, named.span, ":")
         inverted = (
             _inverted_lead(toks, index)
             or dash_label(doc, p, index)
-            or _here_is(toks, index)
-            or _verbless_label(toks, index)
+            or here_is(toks, index)
+            or verbless_label(toks, index)
         )
         if inverted is not None:
             return inverted
@@ -527,7 +512,7 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
             return _from_verb(tok, index, p)
         if tok.lower_ == "to" and tok.i > 0 and doc[tok.i - 1].lower_ == "according":
             return _according(tok, index)
-    owned = _owned_noun_that(toks)
+    owned = owned_noun_that(toks)
     if owned is not None and not (p.start <= owned.idx < p.end):
         speaker, span = resolve_subject(owned, index)
         return Attribution(speaker, span, owned.head.lemma_.lower())
@@ -543,46 +528,6 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
     if toks[-1].text == ":":
         return _colon(toks[-1], index, p)
     return speaker_label(doc, p, index)
-
-
-#: Words that may stand between a noun of saying and its "that" ("her comments before a
-#: special committee that “…”", "her assertion during the debate that “…”").
-_NOUN_MODIFIERS = frozenset({"ADP", "DET", "ADJ", "NOUN", "PROPN", "NUM", "PUNCT"})
-
-
-def _owned_noun_that(toks: Sequence[Any]) -> Any:
-    """The owner of a noun of saying whose "that" opens the quote ("her March comment that,
-    “…”"), when the parser did not hang the clause on the noun; or None."""
-    words = [t for t in toks if not (t.is_space or t.is_quote or t.text == ",")]
-    if len(words) < 3 or words[-1].lower_ != "that":
-        return None
-    for tok in reversed(words[-8:-1]):
-        if tok.pos_ not in _NOUN_MODIFIERS or tok.text in (".", "!", "?", ";", ":"):
-            return None
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:
-            for child in tok.children:
-                if child.dep_ == "poss" and child.lower_ not in (
-                    "its",
-                    "their",
-                    "my",
-                    "our",
-                    "your",
-                ):
-                    return child
-            return None
-    return None
-
-
-def _after_preposition(doc: Any, named: Any) -> bool:
-    """Whether a name is the object of a preposition ("later that month on CNN:"): an
-    outlet or a place where words were said, not the one who said them."""
-    span = doc.char_span(named.span.start, named.span.end, alignment_mode="expand")
-    if span is None or span.start == 0:
-        return False
-    before = doc[span.start - 1]
-    if before.pos_ == "DET" and span.start > 1:
-        before = doc[span.start - 2]
-    return before.pos_ == "ADP" and before.lower_ in ("on", "in", "at", "to", "from", "via")
 
 
 def _inverted_lead(toks: Sequence[Any], index: MentionIndex) -> Attribution | None:
@@ -612,57 +557,6 @@ def _inverted_lead(toks: Sequence[Any], index: MentionIndex) -> Attribution | No
     return Attribution(
         display_name(doc_text(doc)[start:end]), Span(start, end), words[0].lemma_.lower()
     )
-
-
-def _verbless_label(toks: Sequence[Any], index: MentionIndex) -> Attribution | None:
-    """ "Vera Lind, the mayor, in a statement on Monday: “…”": a lead-in with no verb at
-    all before the colon is a label; the first person or organisation it names speaks
-    (not one after a preposition: "later that month on CNN:")."""
-    doc = toks[-1].doc
-    text = doc_text(doc)
-    para = _paragraph_start(text, toks[-1].idx)
-    words = [t for t in doc[toks[-1].sent.start : toks[-1].i] if t.idx >= para and not t.is_space]
-    if not words or len(words) > 16 or any(t.pos_ in ("VERB", "AUX") for t in words):
-        return None
-    for tok in words:
-        named = index.at(tok.idx, tok.idx + len(tok.text))
-        if named is None or named.label not in ("PERSON", "ORG"):
-            continue
-        if _after_preposition(doc, named) or index.inside_quote(named.span.start):
-            return None
-        return Attribution(named.key, named.span, ":")
-    return None
-
-
-def _here_is(toks: Sequence[Any], index: MentionIndex) -> Attribution | None:
-    """ "Here’s Lind in December 2019: “…”", "Here is what Lind told the board:": the one
-    presented before the colon speaks."""
-    doc = toks[-1].doc
-    text = doc_text(doc)
-    first = max(toks[-1].sent.start, toks[0].i)
-    words = [
-        t
-        for t in doc[first : toks[-1].i]
-        if t.idx >= _paragraph_start(text, toks[-1].idx) and not t.is_space
-    ]
-    if len(words) < 3 or words[0].lower_ != "here":
-        return None
-    if words[1].lower_ not in ("'s", "’s", "is", "are", "was"):
-        return None
-    rest = words[2:]
-    if rest[0].lower_ in ("what", "how") and len(rest) > 1:
-        rest = rest[1:]  # "Here is what Lind told the board:"
-    run = []
-    for tok in rest:
-        if tok.pos_ != "PROPN":
-            break
-        run.append(tok)
-    if not run:
-        return None
-    speaker, span = resolve_subject(run[-1], index)
-    if speaker is None:
-        return None
-    return Attribution(speaker, span, ":")
 
 
 def _colon(colon: Any, index: MentionIndex, p: Passage) -> Attribution | None:
@@ -855,27 +749,6 @@ def _paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
-def _as_cue(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
-    """“As Lind explained, three ferries were cancelled …, “which sounds …”": a verb of
-    saying under "as" earlier in the quote's sentence speaks for the sentence."""
-    toks = _tokens(doc, p.start, p.end)
-    if not toks:
-        return None
-    sent = toks[0].sent
-    para = _paragraph_start(doc_text(doc), p.open_at)
-    for tok in doc[sent.start : toks[0].i]:
-        if (
-            tok.idx >= para
-            and tok.pos_ == "VERB"
-            and tok.dep_ == "advcl"
-            and _is_cue(tok)
-            and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
-            and not index.inside_quote(tok.idx)
-        ):
-            return _from_verb(tok, index, p)
-    return None
-
-
 def _lead_in(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
     """A quote opening a paragraph after one that ends "X said:"."""
     text = doc_text(doc)
@@ -925,7 +798,7 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
             or (_after(doc, p, limit, index) if first is _after else _governor(doc, p, index))
             or (_after(doc, p, limit, index) if second is _after else _governor(doc, p, index))
             or _before(doc, p, floor, index)
-            or _as_cue(doc, p, index)
+            or as_cue(doc, p, index, _is_cue, _from_verb)
             or _lead_in(doc, p, index)
             or sign_off(doc, p, index)
         )
