@@ -253,3 +253,18 @@ def test_a_placeholder_it_is_no_speaker(nlp: Any) -> None:
     )
     speaker, _ = speaker_of(nlp, text, "witch hunt")
     assert speaker is None or "Halven" not in speaker
+
+
+def test_a_writing_from_someone_is_theirs(nlp: Any) -> None:
+    text = (
+        "The ferry strike went on. “You will be paid, and nobody will be left on the quay "
+        "this winter,” the statement from Mayor Vera Lind read."
+    )
+    speaker, _ = speaker_of(nlp, text, "You will be paid")
+    assert speaker is not None and "Lind" in speaker
+    text = (
+        "The ferry strike went on. “You will be paid, and nobody will be left on the quay "
+        "this winter,” a letter by the Harbour Trust said."
+    )
+    speaker, _ = speaker_of(nlp, text, "You will be paid")
+    assert speaker is not None and "Harbour Trust" in speaker

@@ -241,7 +241,7 @@ def resolve_subject(tok: Any, index: MentionIndex) -> tuple[str | None, Span | N
     direct = index.at(tok.idx, tok.idx + len(tok.text))
     if direct is not None:
         return direct.key, direct.span
-    named_last = _name_closing_title(tok, index)
+    named_last = _name_closing_title(tok, index) or _author_of(tok, index)
     if named_last is not None:
         return named_last.key, named_last.span
     inner = index.at(start, end)
@@ -291,6 +291,27 @@ def _name_closing_title(tok: Any, index: MentionIndex) -> Mention | None:
     if any(t.pos_ in ("VERB", "AUX") or t.text in (",", "(", ";") for t in between):
         return None  # "the director of the Trust, Jonas Kerr": an apposition, read elsewhere
     return m
+
+
+#: Writings whose author says what they say ("the statement from Mayor Lind read").
+_AUTHORED = frozenset(
+    """statement letter email e-mail post tweet release memo message note""".split()  # noqa: SIM905
+)
+
+
+def _author_of(tok: Any, index: MentionIndex) -> Mention | None:
+    """ "“…,” the statement from Mayor Vera Lind read": the person or organisation a
+    writing is from or by speaks its words."""
+    if tok.lemma_.lower() not in _AUTHORED:
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    m = index.at(obj.idx, obj.idx + len(obj.text))
+                    if m is not None and m.label in ("PERSON", "ORG"):
+                        return m
+    return None
 
 
 def _proper_run(tok: Any) -> tuple[str, Span]:
