@@ -39,8 +39,8 @@ def test_putting_something_somewhere_is_no_saying(nlp: Any) -> None:
 
 def test_a_noun_of_saying_before_was_that(nlp: Any) -> None:
     text = (
-        "The council met on Monday. Mayor Vera Lind's answer was that “the bridge will be "
-        "rebuilt before the winter comes back.”"
+        "The council met on Monday. Mayor Vera Lind's answer was that “the bridge will "
+        "be rebuilt before the winter comes back.”"
     )
     speaker, _ = speaker_of(nlp, text, "the bridge will be rebuilt")
     assert speaker is not None and "Lind" in speaker
@@ -57,10 +57,10 @@ def test_a_noun_of_saying_as_a_subject_that_does_not_introduce_the_quote(nlp: An
 
 def test_an_estimate_is_said(nlp: Any) -> None:
     text = (
-        "The council met on Monday. Mayor Vera Lind estimated that there are “somewhere "
-        "between forty and fifty boats that will never sail again.”"
+        "The council met on Monday. Mayor Vera Lind estimated that there are “about "
+        "forty boats that will not leave the harbour this year.”"
     )
-    speaker, _ = speaker_of(nlp, text, "somewhere between forty")
+    speaker, _ = speaker_of(nlp, text, "about forty boats")
     assert speaker is not None and "Lind" in speaker
 
 
@@ -75,8 +75,8 @@ def test_state_after_a_quote_is_a_verb(nlp: Any) -> None:
 
 def test_state_after_a_quote_and_a_people(nlp: Any) -> None:
     text = (
-        "“We will rebuild the bridge before the winter comes back,” the Nordlanders state in "
-        "the white paper, which was shared with the council."
+        "“We will rebuild the bridge before the winter comes back,” the Nordlanders "
+        "state in the white paper, which was shared with the council."
     )
     _, span = speaker_of(nlp, text, "We will rebuild")
     assert span is not None and "Nordlanders" in span
@@ -84,31 +84,29 @@ def test_state_after_a_quote_and_a_people(nlp: Any) -> None:
 
 def test_a_body_that_issued_a_statement_goes_on_speaking(nlp: Any) -> None:
     text = (
-        "The ferry strike entered its third week on Monday.\n\n"
-        "The Harbour Trust issued a statement apologising to the fishermen for the delays.\n\n"
-        "“On behalf of everyone at the Trust, we want to offer a sincere apology to the crews "
-        "and their families.”"
+        "The ferry strike entered its third week on Monday.\n\nThe Harbour Trust issued "
+        "a statement apologising to the fishermen for the delays.\n\n“Everyone at the "
+        "Trust regrets the delays, and we owe the crews an apology.”"
     )
-    speaker, _ = speaker_of(nlp, text, "On behalf of everyone")
+    speaker, _ = speaker_of(nlp, text, "Everyone at the Trust regrets")
     assert speaker is not None and "Harbour Trust" in speaker
 
 
 def test_a_body_that_said_nothing_before_the_quote_does_not_speak_it(nlp: Any) -> None:
     text = (
-        "The ferry strike entered its third week on Monday.\n\n"
-        "The Harbour Trust opened a new office on the quay.\n\n"
-        "“On behalf of everyone at the Trust, we want to offer a sincere apology to the crews "
-        "and their families.”"
+        "The ferry strike entered its third week on Monday.\n\nThe Harbour Trust opened "
+        "a new office on the quay.\n\n“Everyone at the Trust regrets the delays, and we "
+        "owe the crews an apology.”"
     )
-    speaker, _ = speaker_of(nlp, text, "On behalf of everyone")
+    speaker, _ = speaker_of(nlp, text, "Everyone at the Trust regrets")
     assert speaker is None
 
 
 def test_a_negation_inside_the_quote_does_not_unsay_it(nlp: Any) -> None:
     text = (
-        "The harbour was quiet.\n\n"
-        "“The mayor would never have closed the channel. Nor would her deputy,” Kerr wrote. "
-        "“The board has betrayed the town. I no longer recognise my harbour.”"
+        "The harbour was quiet.\n\n“The mayor would never have closed the channel. Nor "
+        "would her deputy,” Kerr wrote. “The board has betrayed the town. I no longer "
+        "recognise my harbour.”"
     )
     speaker, _ = speaker_of(nlp, text, "never have closed")
     assert speaker is not None and "Kerr" in speaker
@@ -124,9 +122,9 @@ def test_a_short_denial_is_said(nlp: Any) -> None:
 
 def test_a_cue_in_the_sentence_before_a_quote_is_that_sentence_s(nlp: Any) -> None:
     text = (
-        "“We wanted every crew to have a say before the vote,” Vera Lind said on Wednesday, "
-        "pointing out that forty skippers had insisted on a ballot. “Most of them agree "
-        "that the board should not decide alone.”"
+        "“We wanted every crew to have a say before the vote,” Vera Lind said on "
+        "Wednesday, pointing out that forty skippers had insisted on a ballot. “Most of "
+        "them agree that the board should not decide alone.”"
     )
     speaker, _ = speaker_of(nlp, text, "Most of them agree")
     assert speaker is not None and "Lind" in speaker
@@ -134,18 +132,18 @@ def test_a_cue_in_the_sentence_before_a_quote_is_that_sentence_s(nlp: Any) -> No
 
 def test_the_owner_of_a_noun_of_saying_whose_that_opens_the_quote(nlp: Any) -> None:
     text = (
-        "Mayor Vera Lind toured the quay on Monday. The fishermen's union is unlikely to back "
-        "her after her March comment that, “We are going to put a lot of trawlers and their "
-        "crews out of work.”"
+        "Mayor Vera Lind toured the quay on Monday. The fishermen's union is unlikely to "
+        "back her after her March comment that, “Half the trawlers in this port will "
+        "have to be sold.”"
     )
-    speaker, _ = speaker_of(nlp, text, "We are going to put")
+    speaker, _ = speaker_of(nlp, text, "Half the trawlers")
     assert speaker is not None and "Lind" in speaker
     text = (
         "Mayor Vera Lind toured the quay on Monday. The union ran ads using her comments "
-        "before a special harbour committee that “I was responsible for quite a bit” of the "
+        "before a special harbour committee that “I decided most of it myself” of the "
         "budget."
     )
-    speaker, _ = speaker_of(nlp, text, "I was responsible")
+    speaker, _ = speaker_of(nlp, text, "I decided most")
     assert speaker is not None and "Lind" in speaker
 
 
@@ -159,44 +157,44 @@ def test_a_that_clause_with_no_noun_of_saying_names_no_owner(nlp: Any) -> None:
 
 def test_here_is_someone_before_a_colon(nlp: Any) -> None:
     text = (
-        "The harbour board met on Monday. Here’s Lind in December 1992: “Our new direction "
-        "must rest on an understanding of the new realities of the sea.”"
+        "The harbour board met on Monday. Here’s Lind in December 1992: “The harbour "
+        "will stay open to every boat that needs it.”"
     )
-    speaker, _ = speaker_of(nlp, text, "Our new direction")
+    speaker, _ = speaker_of(nlp, text, "The harbour will stay open")
     assert speaker is not None and "Lind" in speaker
     text = (
-        "The harbour board met on Monday. Here is what Vera Lind told the board: “Our new "
-        "direction must rest on an understanding of the sea.”"
+        "The harbour board met on Monday. Here is what Vera Lind told the board: “The "
+        "harbour will stay open to every boat that needs it.”"
     )
-    speaker, _ = speaker_of(nlp, text, "Our new direction")
+    speaker, _ = speaker_of(nlp, text, "The harbour will stay open")
     assert speaker is not None and "Lind" in speaker
 
 
 def test_as_someone_explained_earlier_in_the_sentence(nlp: Any) -> None:
     text = (
-        "For now, the board waves off the delay. As harbour director Vera Lind explained, "
-        "three ferries were cancelled in the storm, depriving the town of its winter link, "
-        "“which sounds like a lot of trouble. But when you consider the whole year, it is "
-        "only a fraction of the timetable.”"
+        "For now, the board waves off the delay. As harbour director Vera Lind "
+        "explained, three ferries were cancelled in the storm, depriving the town of its "
+        "winter link, “which looks bad on paper. Over a whole year, though, the "
+        "timetable barely notices it.”"
     )
-    speaker, _ = speaker_of(nlp, text, "which sounds like")
+    speaker, _ = speaker_of(nlp, text, "which looks bad")
     assert speaker is not None and "Lind" in speaker
 
 
 def test_a_possessive_before_the_quote_and_a_noun_of_saying_after_it(nlp: Any) -> None:
     text = (
-        "Fishermen have been plotting to scrap the toll ever since. It is the persistent pull "
-        "of Lind's “if you like your boat, you can keep it” promise: many of them kept their "
+        "Fishermen have been plotting to scrap the toll ever since. It is the persistent "
+        "pull of Lind's “every boat stays in the water” promise: many of them kept their "
         "boats."
     )
-    speaker, _ = speaker_of(nlp, text, "if you like your boat")
+    speaker, _ = speaker_of(nlp, text, "every boat stays")
     assert speaker is not None and "Lind" in speaker
 
 
 def test_a_possessive_before_a_quoted_title_is_no_speaker(nlp: Any) -> None:
     text = (
-        "Mayor Vera Lind toured the quay on Monday. Fishermen read Lind's “Harbour Tales” "
-        "column every week and argued about it on the radio."
+        "Mayor Vera Lind toured the quay on Monday. Fishermen read Lind's “Harbour "
+        "Tales” column every week and argued about it on the radio."
     )
     doc = nlp(text)
     from storyline.analyze.entities import extract_entities
@@ -208,8 +206,8 @@ def test_a_possessive_before_a_quoted_title_is_no_speaker(nlp: Any) -> None:
 
 def test_a_lead_in_with_no_verb_is_a_label(nlp: Any) -> None:
     text = (
-        "The ferry strike entered its third week. Vera Lind, the mayor, in a statement on "
-        "Monday: “We will not let the channel close for a single day this winter.”"
+        "The ferry strike entered its third week. Vera Lind, the mayor, in a statement "
+        "on Monday: “We will not let the channel close for a single day this winter.”"
     )
     speaker, _ = speaker_of(nlp, text, "We will not let")
     assert speaker is not None and "Lind" in speaker
@@ -226,9 +224,9 @@ def test_a_label_naming_only_an_outlet_after_a_preposition_names_no_one(nlp: Any
 
 def test_a_writing_with_a_prepositional_phrase_reads_after_the_quote(nlp: Any) -> None:
     text = (
-        "The ferry strike entered its third week.\n\n"
-        "“Welcome, visitors! The ferries are running all winter long!” a message on the "
-        "harbour website reads. “If you need a boat, just ask at the quay.”"
+        "The ferry strike entered its third week.\n\n“Welcome, visitors! The ferries are "
+        "running all winter long!” a message on the harbour website reads. “If you need "
+        "a boat, just ask at the quay.”"
     )
     _, span = speaker_of(nlp, text, "Welcome, visitors")
     assert span is not None and "message" in span
@@ -238,8 +236,9 @@ def test_a_writing_with_a_prepositional_phrase_reads_after_the_quote(nlp: Any) -
 
 def test_a_title_subject_ending_in_a_name_is_the_person(nlp: Any) -> None:
     text = (
-        "The ferry strike entered its third week. Harbour Trust Vice President for ferries "
-        "and piers Jonas Kerr called the plan “the best deal the crews will ever see.”"
+        "The ferry strike entered its third week. Harbour Trust Vice President for "
+        "ferries and piers Jonas Kerr called the plan “the best deal the crews will ever "
+        "see.”"
     )
     speaker, _ = speaker_of(nlp, text, "the best deal")
     assert speaker is not None and "Kerr" in speaker
@@ -247,9 +246,9 @@ def test_a_title_subject_ending_in_a_name_is_the_person(nlp: Any) -> None:
 
 def test_a_placeholder_it_is_no_speaker(nlp: Any) -> None:
     text = (
-        "While the council has often faced criticism for the long inquiry into the flood in "
-        "Halven — often labelled a “witch hunt” by the opposition — it seems likely Brandt "
-        "is correct in his assessment of the harbour board."
+        "While the council has often faced criticism for the long inquiry into the flood "
+        "in Halven — often labelled a “witch hunt” by the opposition — it seems likely "
+        "Brandt is correct in his assessment of the harbour board."
     )
     speaker, _ = speaker_of(nlp, text, "witch hunt")
     assert speaker is None or "Halven" not in speaker
@@ -257,14 +256,14 @@ def test_a_placeholder_it_is_no_speaker(nlp: Any) -> None:
 
 def test_a_writing_from_someone_is_theirs(nlp: Any) -> None:
     text = (
-        "The ferry strike went on. “You will be paid, and nobody will be left on the quay "
-        "this winter,” the statement from Mayor Vera Lind read."
+        "The ferry strike went on. “You will be paid, and nobody will be left on the "
+        "quay this winter,” the statement from Mayor Vera Lind read."
     )
     speaker, _ = speaker_of(nlp, text, "You will be paid")
     assert speaker is not None and "Lind" in speaker
     text = (
-        "The ferry strike went on. “You will be paid, and nobody will be left on the quay "
-        "this winter,” a letter by the Harbour Trust said."
+        "The ferry strike went on. “You will be paid, and nobody will be left on the "
+        "quay this winter,” a letter by the Harbour Trust said."
     )
     speaker, _ = speaker_of(nlp, text, "You will be paid")
     assert speaker is not None and "Harbour Trust" in speaker
