@@ -76,7 +76,7 @@ def test_state_after_a_quote_is_a_verb(nlp: Any) -> None:
 def test_state_after_a_quote_and_a_people(nlp: Any) -> None:
     text = (
         "“We will rebuild the bridge before the winter comes back,” the Nordlanders "
-        "state in the white paper, which was shared with the council."
+        "state in their report, which the council received on Monday."
     )
     _, span = speaker_of(nlp, text, "We will rebuild")
     assert span is not None and "Nordlanders" in span
@@ -248,7 +248,7 @@ def test_a_placeholder_it_is_no_speaker(nlp: Any) -> None:
     text = (
         "While the council has often faced criticism for the long inquiry into the flood "
         "in Halven — often labelled a “witch hunt” by the opposition — it seems likely "
-        "Brandt is correct in his assessment of the harbour board."
+        "Brandt has judged the harbour board rightly."
     )
     speaker, _ = speaker_of(nlp, text, "witch hunt")
     assert speaker is None or "Halven" not in speaker

@@ -297,7 +297,7 @@ def _after_cue(tok: Any, toks: Sequence[Any]) -> bool:
     before = [t for t in toks if t.i < tok.i]
     if not all(
         t.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "NUM")
-        # "a welcome message on the website reads", "a voice-over in the ad states"
+        # "a notice on the club's page reads", "the narrator in the film states"
         or (k and (t.pos_ == "ADP" or t.text in ("-", "–")))
         for k, t in enumerate(before)
     ):
