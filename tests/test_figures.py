@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from storyline.analyze.numbers.victims import ANAPHORIC
 from storyline.model import Analyzed, Article, ArticleAnalysis, Claim, Span
 from storyline.story.figures import story_figures
 
@@ -89,6 +92,13 @@ def test_figures_toll_far_down_a_report_yields_to_its_lead() -> None:
     # the lead gives the toll; a related story further down gives another
     a = _report("a", "2025-05-01", _claim("injured", 1, 0), _claim("injured", 9, 400))
     assert _table(a)["injured"][0] == 1
+
+
+def test_figures_a_lead_that_only_refers_back_does_not_stop_the_reading() -> None:
+    # "she is recovering after being shot" in the lead, "three teens were shot" below
+    back = replace(_claim("shot", 1, 0), counted=ANAPHORIC)
+    a = _report("a", "2025-05-01", back, _claim("shot", 3, 400))
+    assert _table(a)["injured"][0] == 3
 
 
 def test_figures_other_counts() -> None:

@@ -184,7 +184,8 @@ def _lead(item: Analyzed) -> tuple[Claim, ...]:
         return claims
     end = item.analysis.sentences[min(LEAD_SENTENCES, len(item.analysis.sentences)) - 1].end
     lead = tuple(c for c in claims if c.sentence.start < end)
-    if any(c.measure in HARM_TOTALS and not is_background(c) for c in lead):
+    if any(c.measure in HARM_TOTALS and not is_background(c) and c.counted != ANAPHORIC
+           for c in lead):  # fmt: skip
         return lead
     return claims
 
