@@ -101,6 +101,17 @@ def test_figures_a_lead_that_only_refers_back_does_not_stop_the_reading() -> Non
     assert _table(a)["injured"][0] == 3
 
 
+def test_figures_a_stated_value_before_a_derived_one_between_equals() -> None:
+    # "three were wounded" in one outlet; a later one says only "five were shot, one died"
+    a = _report("a", "2025-05-01", _claim("killed", 1, 0), _claim("injured", 3, 50))
+    b = _report("b", "2025-05-02", _claim("shot", 5, 0), _claim("killed", 1, 50))
+    b = replace(b, article=replace(b.article, source="other.example"))
+    a = replace(a, article=replace(a.article, source="one.example"))
+    table = _table(a, b)
+    assert table["injured"][0] == 3
+    assert table["killed"][:2] == (1, "agreed")
+
+
 def test_figures_other_counts() -> None:
     a = _report("a", "2025-05-01", _claim("killed", 1, 0), _claim("arrested", 2, 100))
     assert _table(a)["arrested"] == (2, "single source", None, [])

@@ -9,7 +9,8 @@ story's reports, copies counting once, the values of one measure are then:
 - *agreed*: every independent source gives the same value (*single source* when
   there is one);
 - when reports differ, the story stands by the value most independent sources
-  give; between equals, the one of the latest report, which knows more ("died in
+  give; between equals, a value some report states before one only derived
+  ("shot 3 − killed 1", the headline's); then the one of the latest report, which knows more ("died in
   hospital on Tuesday" raises killed and lowers injured). The figure is *updated*
   when that is the value of the latest day's reports (and earlier ones gave
   others), else *disputed*; either way it keeps every value with its reports,
@@ -239,18 +240,20 @@ def combine(
         )
         return Figure(measure, value, status, articles, values[0].citations, derived)
 
-    def support(v: float) -> tuple[int, str, float]:
-        # most independent sources; between equals, the latest report knows more
+    def support(v: float) -> tuple[int, bool, str, float]:
+        # most independent sources; between equals, a value stated before one derived
+        # (a count read beats "shot 3 − killed 1"), then the latest report knows more
         arts = {f.article for f in by_value[v]}
         n = (
             len({outlet.get(a, f"id:{a}") for a in arts})
             if outlet
             else independent_sources(arts, duplicate_of)
         )
-        return n, max(map(_day, by_value[v])), v
+        explicit = any(not f.derived for f in by_value[v])
+        return n, explicit, max(map(_day, by_value[v])), v
 
     value = max(by_value, key=support)
-    n, day, _ = support(value)
+    n, _, day, _ = support(value)
     latest = max(map(_day, figs))
     if (
         day == latest
