@@ -332,6 +332,9 @@ def _in_condition(tok: Any) -> bool:
     return False
 
 
+#: Verbs of "shot himself", "killed herself": an attacker's own death (or a wound).
+SELF_HARM = frozenset({"kill", "shoot", "stab", "hang", "wound", "injure", "harm"})
+
 _FATAL = frozenset({"fatally", "dead", "death", "kill", "die", "murder", "suicide", "slay",
                     "fatal", "deadly"})  # fmt: skip
 
@@ -351,7 +354,8 @@ def _self_harm(tok: Any) -> bool:
         if (
             child.dep_ == "dobj"
             and child.lower_ in ("himself", "herself", "themselves")
-            and tok.lemma_.lower() != "take"  # "took herself to hospital" is no death
+            # "took herself to hospital", "drove themselves to a hospital": no death
+            and tok.lemma_.lower() in SELF_HARM
         ):
             return True
         if (
