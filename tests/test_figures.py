@@ -184,3 +184,19 @@ def test_figures_a_shot_figure_below_the_dead_is_no_injured_count() -> None:
     b = _report("b", "2025-05-02", _claim("killed", 2, 0), _claim("injured", 1, 50))
     assert "injured" not in _table(a)
     assert _table(a, b)["injured"][:2] == (1, "single source")
+
+
+def test_figures_a_headline_over_a_roundup_lead_is_the_roundups_sum() -> None:
+    # "5 shot, 2 fatally, across the city": the lead sums separate shootings
+    text = "Five were shot in separate shootings.".ljust(50) + "A man was shot on Fir Road."
+    head = "5 shot, 2 fatally, across Lorne"
+    a = Analyzed(
+        Article(id="a", text=text, title=head, published="2025-05-01"),
+        ArticleAnalysis(
+            "a",
+            sentences=tuple(Span(i * 50, i * 50 + 40) for i in range(10)),
+            claims=(_claim("shot", 5, 0), _claim("shot", 1, 50)),
+        ),
+    )
+    assert "killed" not in _table(a)
+    assert _table(a)["injured"][0] == 1

@@ -10,8 +10,9 @@ story's reports, copies counting once, the values of one measure are then:
   there is one);
 - when reports differ, the story stands by the value most independent sources
   give; between equals, a value some report states before one only derived
-  ("shot 3 − killed 1", the headline's); then the one of the latest report, which knows more ("died in
-  hospital on Tuesday" raises killed and lowers injured). The figure is *updated*
+  ("shot 3 − killed 1", the headline's); then the one of the latest report,
+  which knows more ("died in hospital on Tuesday" raises killed and lowers
+  injured). The figure is *updated*
   when that is the value of the latest day's reports (and earlier ones gave
   others), else *disputed*; either way it keeps every value with its reports,
   and ``reason`` says why it stands by its value. (On the GVA tuning reports,
@@ -123,7 +124,7 @@ def _with_headline(
     taken from its shot, as a body's "shot" does.
     """
     head = headline_toll(item.article.title)
-    if not head:
+    if not head or _roundup_page(item):
         return out
     art = item.article
     given = dict(out)
@@ -167,6 +168,19 @@ ROUNDUP = re.compile(
 def roundup(text: str, claim: Claim) -> bool:
     """Whether a claim's sentence gives the toll of several incidents (a roundup)."""
     return ROUNDUP.search(text[claim.sentence.start : claim.sentence.end]) is not None
+
+
+def _roundup_page(item: Analyzed) -> bool:
+    """Whether a report's lead opens on a toll of several incidents (a roundup, a blotter)."""
+    text = item.article.text
+    sents = item.analysis.sentences[:2]
+    if not sents:
+        return False
+    end = sents[-1].end
+    return any(
+        c.measure in HARM_TOTALS and c.sentence.start < end and roundup(text, c)
+        for c in item.analysis.claims
+    )
 
 
 def _lead(item: Analyzed) -> tuple[Claim, ...]:
