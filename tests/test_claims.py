@@ -109,6 +109,7 @@ def test_claims_durations_money_percent(nlp: Any) -> None:
         ("A man was killed and two others were wounded on Elm Street. He died at the scene.", 1, 2),
         ("A woman was shot on Pine Road. She was taken to a hospital, where she died.", 1, 0),
         ("Two men were wounded and transported themselves to a hospital.", 0, 2),
+        ("A man shot himself in the foot on Oak Lane and later died at a hospital.", 1, 0),
         # a victim named again by her surname is the same person
         ("Marta Quill died on Sunday night. Quill was wounded in the neck, police said.", 1, 0),
     ],

@@ -457,8 +457,12 @@ def _shooter(tok: Any) -> list[Any]:
 
 
 def _died_himself(tok: Any) -> bool:
-    """ "A man died after shooting himself": the one who shot himself is the one who died
-    (not "he killed his wife before shooting himself")."""
+    """ "A man died after shooting himself", "shot himself and later died": the one who
+    shot himself is the one who died (not "he killed his wife before shooting himself")."""
+    if any(c.dep_ == "conj" and c.lemma_.lower() in ("die", "succumb")
+           and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+           for c in tok.children):  # fmt: skip
+        return True  # "a man shot himself in the chest and later died"
     who = _shooter(tok)
     if not who:
         return False
