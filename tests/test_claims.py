@@ -110,6 +110,9 @@ def test_claims_durations_money_percent(nlp: Any) -> None:
         ("A woman was shot on Pine Road. She was taken to a hospital, where she died.", 1, 0),
         ("Two men were wounded and transported themselves to a hospital.", 0, 2),
         ("A man shot himself in the foot on Oak Lane and later died at a hospital.", 1, 0),
+        # one more person after a count of several is one of them, told victim by victim
+        ("Four men were injured on Birch Lane. Another man was hurt in the hand.", 0, 4),
+        ("A man was injured on Birch Lane. Another man was hurt in the hand.", 0, 2),
         # a victim named again by her surname is the same person
         ("Marta Quill died on Sunday night. Quill was wounded in the neck, police said.", 1, 0),
     ],

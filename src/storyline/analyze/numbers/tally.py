@@ -53,6 +53,20 @@ def _sentence_sum(claim: Claim, own: Sequence[Claim]) -> float:
     return sum(c.value for c in own if c.sentence == claim.sentence and c.counted != PART)
 
 
+def _within(base: float, start: int, own: Sequence[Claim]) -> bool:
+    """Whether one more person ("another man") said at ``start`` is one of a count given before.
+
+    A count of several people of the measure said in an earlier sentence ("four men were
+    injured") is a total that later sentences break down victim by victim.
+    """
+    return base >= 2 and any(
+        c.value == base
+        and c.sentence.start < start
+        and c.counted not in (ANAPHORIC, ADDITIONAL, PART, SELF)
+        for c in own
+    )
+
+
 def incident_counts(claims: Sequence[Claim]) -> dict[str, float]:
     """Killed and injured totals of one incident report (``{"killed": k, "injured": i}``).
 
@@ -90,7 +104,8 @@ def incident_counts(claims: Sequence[Claim]) -> dict[str, float]:
         # (one) in two sentences is two people
         again = {c.value for c in alone}
         total = max(base, anaphoric) + sum({v for _, v in extra if v >= 2 and v not in again})
-        total += sum(v for _, v in extra if v < 2)
+        # "four men were injured ... another man was shot in the hand": one of the four
+        total += sum(v for start, v in extra if v < 2 and not _within(base, start, own))
         # the attacker who took his own life is one more, said once or thrice
         total += max((c.value for c in own if c.counted == SELF), default=0)
         # a part ("one of them died") only tells something when no whole is given
