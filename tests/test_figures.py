@@ -200,3 +200,26 @@ def test_figures_a_headline_over_a_roundup_lead_is_the_roundups_sum() -> None:
     )
     assert "killed" not in _table(a)
     assert _table(a)["injured"][0] == 1
+
+
+def _of(item: Analyzed, source: str) -> Analyzed:
+    return replace(item, article=replace(item.article, source=source))
+
+
+def test_figures_between_outlets_as_many_the_fewer_wounded() -> None:
+    # one outlet counts four wounded, a later one six (the night's other shooting)
+    a = _of(_report("a", "2025-05-01", _claim("injured", 4, 0)), "one.example")
+    b = _of(_report("b", "2025-05-02", _claim("injured", 6, 0)), "two.example")
+    figure = story_figures([a, b])[0]
+    assert (figure.value, figure.status) == (4, "disputed")
+    assert figure.reason and "fewest wounded" in figure.reason
+    assert [v.value for v in figure.values] == [4, 6]
+
+
+def test_figures_an_outlet_that_updates_itself_stands_by_its_later_figure() -> None:
+    # the same outlet first says four wounded, then six: its own update
+    a = _of(_report("a", "2025-05-01", _claim("injured", 4, 0)), "one.example")
+    b = _of(_report("b", "2025-05-02", _claim("injured", 6, 0)), "one.example")
+    c = _of(_report("c", "2025-05-01", _claim("injured", 4, 0)), "two.example")
+    d = _of(_report("d", "2025-05-02", _claim("injured", 6, 0)), "three.example")
+    assert story_figures([a, b, c, d])[0].value == 6

@@ -12,7 +12,8 @@ story's reports, copies counting once, the values of one measure are then:
   give; between equals, a value some report states before one only derived
   ("shot 3 − killed 1", the headline's); then the one of the latest report,
   which knows more ("died in hospital on Tuesday" raises killed and lowers
-  injured). The figure is *updated*
+  injured); for the injured, between values with as much support, the
+  smaller, unless an outlet updated its own figure. The figure is *updated*
   when that is the value of the latest day's reports (and earlier ones gave
   others), else *disputed*; either way it keeps every value with its reports,
   and ``reason`` says why it stands by its value. (On the GVA tuning reports,
@@ -29,7 +30,7 @@ Rules and examples: docs/output.md ("figures").
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from storyline.analyze.numbers.headline import headline_toll
@@ -267,6 +268,10 @@ def combine(
         return n, explicit, max(map(_day, by_value[v])), v
 
     value = max(by_value, key=support)
+    fewer = False
+    if measure == "injured":
+        picked, value = value, _fewer_injured(value, by_value, support, outlet)
+        fewer = value != picked
     n, _, day, _ = support(value)
     latest = max(map(_day, figs))
     if (
@@ -282,6 +287,8 @@ def combine(
         status = "disputed"
         reason = f"{n} independent source{'s' if n != 1 else ''} give{'s' if n == 1 else ''} "
         reason += f"{_fmt(value)}, more than any other value" if n > 1 else f"{_fmt(value)}"
+        if fewer:
+            reason += ", the fewest wounded of the values with as many sources"
     chosen = by_value[value]
     derived = next((f.derived for f in chosen if f.derived), None)
     return Figure(
@@ -294,6 +301,37 @@ def combine(
         reason,
         values,
     )
+
+
+def _fewer_injured(
+    value: float,
+    by_value: Mapping[float, Sequence[ReportFigure]],
+    support: Callable[[float], tuple[int, bool, str, float]],
+    outlet: Mapping[str, str] | None,
+) -> float:
+    """Between injured values with as much support, the smaller, unless an outlet updated itself.
+
+    Outlets that differ on the wounded mostly differ because one counts people
+    beyond the incident's (another shooting of the night, the dead among the
+    shot), and the injured who die leave the count: the smaller value stands. A
+    later figure of an outlet that gave another one earlier is its own update and
+    stands (``value``, the latest, already).
+    """
+    tied = [v for v in by_value if support(v)[:2] == support(value)[:2]]
+    if len(tied) < 2:
+        return value
+    source = dict(outlet or {})
+
+    def key(f: ReportFigure) -> str:
+        return source.get(f.article, f"id:{f.article}")
+
+    for later in by_value[value]:
+        for v in tied:
+            if v != value and any(
+                key(f) == key(later) and _day(f) < _day(later) for f in by_value[v]
+            ):
+                return value
+    return min(tied)
 
 
 def story_figures(
