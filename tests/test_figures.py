@@ -95,7 +95,7 @@ def test_figures_toll_far_down_a_report_yields_to_its_lead() -> None:
 
 
 def test_figures_a_lead_that_only_refers_back_does_not_stop_the_reading() -> None:
-    # "she is recovering after being shot" in the lead, "three teens were shot" below
+    # "she is home again after being shot" in the lead, "three teens were shot" below
     back = replace(_claim("shot", 1, 0), counted=ANAPHORIC)
     a = _report("a", "2025-05-01", back, _claim("shot", 3, 400))
     assert _table(a)["injured"][0] == 3
