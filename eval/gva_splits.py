@@ -102,20 +102,21 @@ def cause(pair: Pair, params: ClusterParams) -> str:
 
 
 def identity(clusterer: StoryClusterer, a: _Doc, b: _Doc) -> str:
-    """The identity link of two reports (clustering/attach.py), for counting split pieces."""
+    """What ties two reports of one incident, for counting split pieces: the tie of
+    clustering/attach.py (one kind, one street or site, one town, days not apart),
+    else a shared main actor, else nothing."""
     p = clusterer.params
     if not (a.kinds & b.kinds):
         return "none"
     specific = [k for k in b.places if not clusterer.stats.is_general(k, p)]
     if disjoint(a.places.keys(), specific):
         return "none (places disjoint)"
+    towns = {k for k in a.places if k not in a.sites} & {k for k in b.places if k not in b.sites}
+    apart = bool(a.days and b.days and not days_close(a.days, b.days, p.date_tolerance_days))
+    if a.sites.keys() & b.sites.keys() and towns and not apart:
+        return "street and town"
     if a.people & b.people:
         return "actor"
-    close = bool(a.days and b.days and days_close(a.days, b.days, p.date_tolerance_days))
-    if close and a.marks & b.marks:
-        return "mark, one day"
-    if a.marks & b.marks:
-        return "mark, other days"
     return "none"
 
 
@@ -314,7 +315,7 @@ def name_pairs(part: Sequence[Analyzed], gold: dict[str, object], params: Cluste
         )
 
 
-_LINK_ORDER = ["none", "none (places disjoint)", "mark, other days", "mark, one day", "actor"]
+_LINK_ORDER = ["none", "none (places disjoint)", "actor", "street and town"]
 
 
 def _show(item: Analyzed, doc: _Doc) -> None:
