@@ -20,7 +20,7 @@ SHOT = frozenset({"k:shooting"})
 def _block(
     sites: tuple[str, ...], town: str | None, days: tuple[int, ...], kinds: frozenset[str] = SHOT
 ) -> BlockDoc:
-    places = {s: 2.0 for s in sites} | ({town: 1.5} if town else {})
+    places = dict.fromkeys(sites, 2.0) | ({town: 1.5} if town else {})
     return BlockDoc(
         vector={},
         places=places,
@@ -28,7 +28,7 @@ def _block(
         days=days,
         ref=None,
         kinds=kinds,
-        sites={s: 2.0 for s in sites},
+        sites=dict.fromkeys(sites, 2.0),
     )
 
 
