@@ -24,19 +24,33 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from storyline.story.clustering.batch import BlockDoc, FloatMatrix, day_overlap, shared
+from storyline.story.clustering.batch import BlockDoc, FloatMatrix
 from storyline.story.clustering.params import ClusterParams
+from storyline.story.clustering.similarity import days_close
 
 
 def identity_links(docs: Sequence[BlockDoc], params: ClusterParams) -> NDArray[np.bool_]:
-    """Pairs of reports tied by one kind of incident on one street of one town (see above)."""
-    same_kind, _ = shared([[(k, 1.0) for k in d.kinds] for d in docs])
-    same_site, _ = shared([list(d.sites.items()) for d in docs])
-    same_town, _ = shared([[(k, w) for k, w in d.places.items() if k not in d.sites] for d in docs])
-    dated = np.array([bool(d.days) for d in docs])
-    apart = dated[:, None] & dated[None, :] & ~day_overlap(docs, params.date_tolerance_days)
-    links: NDArray[np.bool_] = same_kind & same_site & same_town & ~apart
-    np.fill_diagonal(links, False)
+    """Pairs of reports tied by one kind of incident on one street of one town (see above).
+
+    Only pairs that share a street or site are looked at (an inverted index of
+    them): few pairs do, so the cost stays small beside the block's similarities.
+    """
+    links = np.zeros((len(docs), len(docs)), dtype=bool)
+    holders: dict[str, list[int]] = {}
+    for i, doc in enumerate(docs):
+        for key in doc.sites:
+            holders.setdefault(key, []).append(i)
+    towns = [{k for k in d.places if k not in d.sites} for d in docs]
+    tol = params.date_tolerance_days
+    for ids in holders.values():
+        for n, i in enumerate(ids):
+            for j in ids[n + 1 :]:
+                a, b = docs[i], docs[j]
+                if links[i, j] or not (a.kinds & b.kinds) or towns[i].isdisjoint(towns[j]):
+                    continue
+                if a.days and b.days and not days_close(a.days, b.days, tol):
+                    continue  # one street, one town, days apart: two incidents
+                links[i, j] = links[j, i] = True
     return links
 
 

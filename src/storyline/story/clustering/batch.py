@@ -166,19 +166,6 @@ def _shared(
     return shared, disjoint
 
 
-def shared(
-    rows: Sequence[Sequence[tuple[str, float]]],
-) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
-    """Pairs of reports whose sets share a key, and pairs whose non-empty sets share none."""
-    return _shared(rows)
-
-
-def day_overlap(docs: Sequence[BlockDoc], tol: int) -> NDArray[np.bool_]:
-    """Pairs of reports with event days within ``tol`` days of each other (both dated)."""
-    raw, wide = _day_matrices(docs, tol)
-    return _overlap(wide, raw)
-
-
 def _day_matrices(docs: Sequence[BlockDoc], tol: int) -> tuple[csr_matrix, csr_matrix]:
     """Event days per report, as is and widened by ``tol`` days (columns = day numbers)."""
     all_days = [x for d in docs for x in d.days]
