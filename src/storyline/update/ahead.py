@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from typing import Any
 
-from storyline.analyze.pipeline import BATCH_SIZE, default_jobs
+from storyline.analyze.pipeline import BATCH_SIZE, _die_with_parent, default_jobs
 from storyline.model import Article, ArticleAnalysis
 
 __all__ = ["AnalysisStopped", "analyse_ahead", "batch_size"]
@@ -73,7 +73,9 @@ def analyse_ahead(
     ctx = multiprocessing.get_context("fork")
     receive, send = ctx.Pipe(duplex=False)
     proc = ctx.Process(
-        target=_child, args=(send, analyze, list(articles), model, jobs, size), daemon=False
+        target=_child,
+        args=(receive, send, analyze, list(articles), model, jobs, size),
+        daemon=False,
     )
     proc.start()
     send.close()
@@ -115,6 +117,7 @@ def _stop(proc: Any, receive: Connection) -> None:
 
 
 def _child(
+    receive: Connection,
     send: Connection,
     analyze: Analyze,
     articles: list[Article],
@@ -125,6 +128,10 @@ def _child(
     """The analysis process: every batch sent as it is done, then "done" or the error."""
     import signal
 
+    # Only the digest reads: with this end closed here, a send to a digest that is gone
+    # fails at once instead of filling the pipe and waiting for ever.
+    receive.close()
+    _die_with_parent()  # killed with the digest (its workers then die with it)
     # Ctrl-C reaches the whole process group: the digest decides and stops this process.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
