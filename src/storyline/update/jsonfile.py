@@ -125,13 +125,13 @@ def write_spliced(
     else written whole, with ``gap(stories, their bytes before)`` free bytes for later
     digests to write new stories into.
     """
-    with _collector_paused():
+    with _collector_paused():  # not for a whole write: it reads every entry, cycles too
         old = read_index(path)
         if old.get("layout"):
             done = update_in_place(path, old, sections)
             if done is not None:
                 return done
-        return _write_whole(path, old, sections, gap)
+    return _write_whole(path, old, sections, gap)
 
 
 @contextmanager
