@@ -31,6 +31,7 @@ from storyline.story.clustering import ClusterParams, StoryClusterer, doc_featur
 from storyline.story.clustering.clusterer import _Doc
 from storyline.story.clustering.similarity import (
     days_close,
+    disjoint,
     dot,
     overlap_factor,
     time_factor,
@@ -98,6 +99,25 @@ def cause(pair: Pair, params: ClusterParams) -> str:
     if pair.event >= params.threshold:
         return "pair above threshold, average below"
     return "factor: " + min(costs.items(), key=lambda kv: kv[1])[0]
+
+
+def identity(clusterer: StoryClusterer, a: _Doc, b: _Doc) -> str:
+    """What ties two reports of one incident, for counting split pieces: the tie of
+    clustering/attach.py (one kind, one street or site, one town, days not apart),
+    else a shared main actor, else nothing."""
+    p = clusterer.params
+    if not (a.kinds & b.kinds):
+        return "none"
+    specific = [k for k in b.places if not clusterer.stats.is_general(k, p)]
+    if disjoint(a.places.keys(), specific):
+        return "none (places disjoint)"
+    towns = {k for k in a.places if k not in a.sites} & {k for k in b.places if k not in b.sites}
+    apart = bool(a.days and b.days and not days_close(a.days, b.days, p.date_tolerance_days))
+    if a.sites.keys() & b.sites.keys() and towns and not apart:
+        return "street and town"
+    if a.people & b.people:
+        return "actor"
+    return "none"
 
 
 def top(vec: dict[str, float], n: int = 6) -> str:
@@ -181,6 +201,11 @@ def analyse_part(
             pair, x, y = best
             c = cause(pair, params)
             causes[c] += 1
+            tie = max(
+                (identity(clusterer, docs[x2], docs[y2]) for x2 in piece for y2 in main_piece),
+                key=_LINK_ORDER.index,
+            )
+            causes[f"[{'one' if len(piece) == 1 else 'several'}] identity link: {tie}"] += 1
             if show:
                 g = incidents[gid]
                 print(f"\n== {gid} {g.get('city')}, {g.get('state')} {g.get('date')}: {c}")
@@ -288,6 +313,9 @@ def name_pairs(part: Sequence[Analyzed], gold: dict[str, object], params: Cluste
             f"| {c} | {table[(c, 'split')]} | {table[(c, 'together')]} "
             f"| {table[(c, 'different')]} |"
         )
+
+
+_LINK_ORDER = ["none", "none (places disjoint)", "actor", "street and town"]
 
 
 def _show(item: Analyzed, doc: _Doc) -> None:

@@ -6,7 +6,8 @@ Reads the gold of TimeBank and AQUAINT half A (never half B, which stays held ou
 and counts, per family of expressions, how the annotators wrote the same kind of
 expression: "last week" as an ISO week or as ``WXX``; "a year ago" as a quarter, a
 year, a month or a day; "Friday night" with or without its part of day; "now",
-"currently", "recent" annotated in one place and not in another. For each family the
+"currently", "recent", "future" annotated in one place and not in another; "the past
+few months", "coming weeks" as a vague duration or as PAST_REF / FUTURE_REF. For each family the
 **minority** is printed: the annotations that any single consistent rule must get
 wrong, whatever it does (a rule that follows the majority loses exactly those). It
 also counts weekdays whose gold day is not that weekday or lies more than a week from
@@ -65,6 +66,13 @@ _SHAPES: dict[str, tuple[re.Pattern[str], Any]] = {
         re.compile(r"(?i)^recent\s+(?:days|weeks|months|years|quarters)$"),
         lambda v: "PAST_REF" if v == "PAST_REF" else "a vague duration",
     ),
+    "the past / next / coming (few) units": (
+        re.compile(
+            r"(?i)^(?:the\s+)?(?:past|last|next|coming)\s+(?:few\s+|several\s+)?"
+            r"(?:days|weeks|months|years|quarters)$"
+        ),
+        lambda v: "PAST_REF or FUTURE_REF" if v.endswith("_REF") else "a vague duration",
+    ),
 }
 
 #: Words annotated in some places and not in others: (pattern in the text).
@@ -75,6 +83,7 @@ _TAGGED = {
     "soon": r"\bsoon\b(?!\s+(?:after|as))",
     "previously": r"\bpreviously\b",
     "daily / annual(ly)": r"\b(?:daily|annual|annually)\b",
+    "future, the future": r"\bfuture\b",
 }
 _WEEKDAY = re.compile(r"(?i)^(mon|tues|wednes|thurs|fri|satur|sun)day$")
 _PART_OF_DAY = re.compile(r"(?i)^\s+(?:night|evening|morning|afternoon)\b")

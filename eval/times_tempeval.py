@@ -119,7 +119,7 @@ def _context(text: str, start: int, end: int) -> str:
     return " ".join(text[max(0, start - 60) : end + 40].split())
 
 
-def _parsed(rows: list[dict[str, Any]], nlp: Any) -> list[Any]:
+def _parsed(rows: list[dict[str, Any]], nlp: Any, name: str = "tempeval") -> list[Any]:
     """The masked texts parsed, from the DocBin cache when it holds this model and text."""
     from spacy.tokens import DocBin
 
@@ -129,7 +129,7 @@ def _parsed(rows: list[dict[str, Any]], nlp: Any) -> list[Any]:
     key = hashlib.sha256(
         (nlp.meta.get("name", "") + nlp.meta.get("version", "") + "\0".join(masked)).encode()
     ).hexdigest()[:16]
-    path = CACHE / f"tempeval-{key}.spacy"
+    path = CACHE / f"{name}-{key}.spacy"
     if path.exists():
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))
     docs = list(nlp.pipe(masked, batch_size=16))
@@ -156,7 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     if not (data / "dev.jsonl").is_file():
         print(f"TempEval-3 development set not found in {data}; see ../shared/devdata/README.md")
         return 1
-    rows = [json.loads(line) for line in (data / "dev.jsonl").open(encoding="utf-8")]
+    with (data / "dev.jsonl").open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line in lines]
     # one document is listed twice (a second corpus name); score.py scores it once
     rows = list({r["id"]: r for r in reversed(rows)}.values())[::-1]
     gold = json.loads((data / "gold.json").read_text(encoding="utf-8"))

@@ -105,6 +105,16 @@ def test_claims_durations_money_percent(nlp: Any) -> None:
         ("Eight guests were sickened by fumes.", 0, 8),
         ("The woman who died was 40.", 1, 0),
         ("A man who shot two officers was arrested.", 0, 2),
+        # a death said again of the dead already counted lowers no injured figure
+        ("One man died and two others were hurt on Elm Street. He died at the scene.", 1, 2),
+        ("A woman was shot on Pine Road. She was taken to Arden General, where she died that night.", 1, 0),
+        ("Two men were wounded and transported themselves to a hospital.", 0, 2),
+        ("A man shot himself in the foot on Oak Lane and later died at a hospital.", 1, 0),
+        # one more person after a count of several is one of them, told victim by victim
+        ("Four men were injured on Birch Lane. Another man was hurt in the hand.", 0, 4),
+        ("A man was injured on Birch Lane. Another man was hurt in the hand.", 0, 2),
+        # a victim named again by her surname is the same person
+        ("Marta Quill died on Sunday night. Quill was wounded in the neck, police said.", 1, 0),
     ],
 )
 def test_claims_incident_counts_common_phrasings(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from storyline.analyze.numbers.victims import ANAPHORIC
 from storyline.model import Analyzed, Article, ArticleAnalysis, Claim, Span
 from storyline.story.figures import story_figures
 
@@ -91,6 +94,24 @@ def test_figures_toll_far_down_a_report_yields_to_its_lead() -> None:
     assert _table(a)["injured"][0] == 1
 
 
+def test_figures_a_lead_that_only_refers_back_does_not_stop_the_reading() -> None:
+    # "she is home again after being shot" in the lead, "three teens were shot" below
+    back = replace(_claim("shot", 1, 0), counted=ANAPHORIC)
+    a = _report("a", "2025-05-01", back, _claim("shot", 3, 400))
+    assert _table(a)["injured"][0] == 3
+
+
+def test_figures_a_stated_value_before_a_derived_one_between_equals() -> None:
+    # "three were wounded" in one outlet; a later one says only "five were shot, one died"
+    a = _report("a", "2025-05-01", _claim("killed", 1, 0), _claim("injured", 3, 50))
+    b = _report("b", "2025-05-02", _claim("shot", 5, 0), _claim("killed", 1, 50))
+    b = replace(b, article=replace(b.article, source="other.example"))
+    a = replace(a, article=replace(a.article, source="one.example"))
+    table = _table(a, b)
+    assert table["injured"][0] == 3
+    assert table["killed"][:2] == (1, "agreed")
+
+
 def test_figures_other_counts() -> None:
     a = _report("a", "2025-05-01", _claim("killed", 1, 0), _claim("arrested", 2, 100))
     assert _table(a)["arrested"] == (2, "single source", None, [])
@@ -163,3 +184,42 @@ def test_figures_a_shot_figure_below_the_dead_is_no_injured_count() -> None:
     b = _report("b", "2025-05-02", _claim("killed", 2, 0), _claim("injured", 1, 50))
     assert "injured" not in _table(a)
     assert _table(a, b)["injured"][:2] == (1, "single source")
+
+
+def test_figures_a_headline_over_a_roundup_lead_is_the_roundups_sum() -> None:
+    # "5 shot, 2 fatally, across the city": the lead sums separate shootings
+    text = "Five were shot in separate shootings.".ljust(50) + "A man was shot on Fir Road."
+    head = "5 shot, 2 fatally, across Lorne"
+    a = Analyzed(
+        Article(id="a", text=text, title=head, published="2025-05-01"),
+        ArticleAnalysis(
+            "a",
+            sentences=tuple(Span(i * 50, i * 50 + 40) for i in range(10)),
+            claims=(_claim("shot", 5, 0), _claim("shot", 1, 50)),
+        ),
+    )
+    assert "killed" not in _table(a)
+    assert _table(a)["injured"][0] == 1
+
+
+def _of(item: Analyzed, source: str) -> Analyzed:
+    return replace(item, article=replace(item.article, source=source))
+
+
+def test_figures_between_outlets_as_many_the_fewer_wounded() -> None:
+    # one outlet counts four wounded, a later one six (the night's other shooting)
+    a = _of(_report("a", "2025-05-01", _claim("injured", 4, 0)), "one.example")
+    b = _of(_report("b", "2025-05-02", _claim("injured", 6, 0)), "two.example")
+    figure = story_figures([a, b])[0]
+    assert (figure.value, figure.status) == (4, "disputed")
+    assert figure.reason and "fewest wounded" in figure.reason
+    assert [v.value for v in figure.values] == [4, 6]
+
+
+def test_figures_an_outlet_that_updates_itself_stands_by_its_later_figure() -> None:
+    # the same outlet first says four wounded, then six: its own update
+    a = _of(_report("a", "2025-05-01", _claim("injured", 4, 0)), "one.example")
+    b = _of(_report("b", "2025-05-02", _claim("injured", 6, 0)), "one.example")
+    c = _of(_report("c", "2025-05-01", _claim("injured", 4, 0)), "two.example")
+    d = _of(_report("d", "2025-05-02", _claim("injured", 6, 0)), "three.example")
+    assert story_figures([a, b, c, d])[0].value == 6

@@ -79,7 +79,7 @@ def test_a_unit_long_adjective_is_a_duration(nlp: Any) -> None:
 def test_the_previous_or_following_weekday_counts_from_the_day_told_last(nlp: Any) -> None:
     anchor = date(2031, 6, 18)  # a Wednesday
     text = "On March 3, 2031, the council met. The following Monday the mayor resigned."
-    assert _values(nlp, text, anchor)[-1] == ("following Monday", "2031-03-10")
+    assert _values(nlp, text, anchor)[-1] == ("The following Monday", "2031-03-10")
     text = "The ferry sailed on May 9, 2031, a week after the previous Friday's storm."
     assert _values(nlp, text, anchor)[-1] == ("the previous Friday", "2031-05-02")
     # a relative day before it: counted from that day once the anchor is known

@@ -390,6 +390,7 @@ def extract_claims(
     source: str | None = None
     context: EventContext | None = None
     unsourced: list[tuple[int, int]] = []  # (claim index, sentence index) of harm claims
+    victims_named: set[str] = set()  # surnames of the victims counted so far
     for n, sent in enumerate(sents):
         phrases = {p.head: p for p in find_numbers(doc, sent.start, sent.end)}
         used: set[int] = set()
@@ -417,6 +418,11 @@ def extract_claims(
         owners = _target_owners(doc, sent, [f[6] for f in found])
         harm_here = False
         for span, measure, value, qualifier, counted, value_max, token in found:
+            if measure in HARM and value == 1 and counted == "people":
+                surname = _surname(doc, token)
+                if surname and surname in victims_named:
+                    counted = ANAPHORIC  # "Ann Lee died ... Lee was shot in the chest"
+                victims_named.add(surname)
             about = event.describe() if not owners or token in owners else bare
             attribution = find_attribution(sent, token, source)
             if measure in HARM:
@@ -443,6 +449,14 @@ def extract_claims(
         if harm_here and not event.empty():
             context = event
     return tuple(_sourced_by_next(claims, unsourced, sents))
+
+
+def _surname(doc: Any, i: int) -> str:
+    """The last word of a person's name that names a victim ("Lee" of "Ann Lee"), else ""."""
+    tok = doc[i]
+    if tok.pos_ != "PROPN" or tok.ent_type_ != "PERSON":
+        return ""
+    return str(tok.text)
 
 
 def _sourced_by_next(

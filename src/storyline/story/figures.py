@@ -9,8 +9,11 @@ story's reports, copies counting once, the values of one measure are then:
 - *agreed*: every independent source gives the same value (*single source* when
   there is one);
 - when reports differ, the story stands by the value most independent sources
-  give; between equals, the one of the latest report, which knows more ("died in
-  hospital on Tuesday" raises killed and lowers injured). The figure is *updated*
+  give; between equals, a value some report states before one only derived
+  ("shot 3 − killed 1", the headline's); then the one of the latest report,
+  which knows more ("died in hospital on Tuesday" raises killed and lowers
+  injured); for the injured, between values with as much support, the
+  smaller, unless an outlet updated its own figure. The figure is *updated*
   when that is the value of the latest day's reports (and earlier ones gave
   others), else *disputed*; either way it keeps every value with its reports,
   and ``reason`` says why it stands by its value. (On the GVA tuning reports,
@@ -27,7 +30,7 @@ Rules and examples: docs/output.md ("figures").
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from storyline.analyze.numbers.headline import headline_toll
@@ -122,7 +125,7 @@ def _with_headline(
     taken from its shot, as a body's "shot" does.
     """
     head = headline_toll(item.article.title)
-    if not head:
+    if not head or _roundup_page(item):
         return out
     art = item.article
     given = dict(out)
@@ -168,6 +171,19 @@ def roundup(text: str, claim: Claim) -> bool:
     return ROUNDUP.search(text[claim.sentence.start : claim.sentence.end]) is not None
 
 
+def _roundup_page(item: Analyzed) -> bool:
+    """Whether a report's lead opens on a toll of several incidents (a roundup, a blotter)."""
+    text = item.article.text
+    sents = item.analysis.sentences[:2]
+    if not sents:
+        return False
+    end = sents[-1].end
+    return any(
+        c.measure in HARM_TOTALS and c.sentence.start < end and roundup(text, c)
+        for c in item.analysis.claims
+    )
+
+
 def _lead(item: Analyzed) -> tuple[Claim, ...]:
     """The claims of a report's lead when it gives a toll there, else all its claims.
 
@@ -184,7 +200,8 @@ def _lead(item: Analyzed) -> tuple[Claim, ...]:
         return claims
     end = item.analysis.sentences[min(LEAD_SENTENCES, len(item.analysis.sentences)) - 1].end
     lead = tuple(c for c in claims if c.sentence.start < end)
-    if any(c.measure in HARM_TOTALS and not is_background(c) for c in lead):
+    if any(c.measure in HARM_TOTALS and not is_background(c) and c.counted != ANAPHORIC
+           for c in lead):  # fmt: skip
         return lead
     return claims
 
@@ -238,18 +255,24 @@ def combine(
         )
         return Figure(measure, value, status, articles, values[0].citations, derived)
 
-    def support(v: float) -> tuple[int, str, float]:
-        # most independent sources; between equals, the latest report knows more
+    def support(v: float) -> tuple[int, bool, str, float]:
+        # most independent sources; between equals, a value stated before one derived
+        # (a count read beats "shot 3 − killed 1"), then the latest report knows more
         arts = {f.article for f in by_value[v]}
         n = (
             len({outlet.get(a, f"id:{a}") for a in arts})
             if outlet
             else independent_sources(arts, duplicate_of)
         )
-        return n, max(map(_day, by_value[v])), v
+        explicit = any(not f.derived for f in by_value[v])
+        return n, explicit, max(map(_day, by_value[v])), v
 
     value = max(by_value, key=support)
-    n, day, _ = support(value)
+    fewer = False
+    if measure == "injured":
+        picked, value = value, _fewer_injured(value, by_value, support, outlet)
+        fewer = value != picked
+    n, _, day, _ = support(value)
     latest = max(map(_day, figs))
     if (
         day == latest
@@ -264,6 +287,8 @@ def combine(
         status = "disputed"
         reason = f"{n} independent source{'s' if n != 1 else ''} give{'s' if n == 1 else ''} "
         reason += f"{_fmt(value)}, more than any other value" if n > 1 else f"{_fmt(value)}"
+        if fewer:
+            reason += ", the fewest wounded of the values with as many sources"
     chosen = by_value[value]
     derived = next((f.derived for f in chosen if f.derived), None)
     return Figure(
@@ -276,6 +301,37 @@ def combine(
         reason,
         values,
     )
+
+
+def _fewer_injured(
+    value: float,
+    by_value: Mapping[float, Sequence[ReportFigure]],
+    support: Callable[[float], tuple[int, bool, str, float]],
+    outlet: Mapping[str, str] | None,
+) -> float:
+    """Between injured values with as much support, the smaller, unless an outlet updated itself.
+
+    Outlets that differ on the wounded mostly differ because one counts people
+    beyond the incident's (another shooting of the night, the dead among the
+    shot), and the injured who die leave the count: the smaller value stands. A
+    later figure of an outlet that gave another one earlier is its own update and
+    stands (``value``, the latest, already).
+    """
+    tied = [v for v in by_value if support(v)[:2] == support(value)[:2]]
+    if len(tied) < 2:
+        return value
+    source = dict(outlet or {})
+
+    def key(f: ReportFigure) -> str:
+        return source.get(f.article, f"id:{f.article}")
+
+    for later in by_value[value]:
+        for v in tied:
+            if v != value and any(
+                key(f) == key(later) and _day(f) < _day(later) for f in by_value[v]
+            ):
+                return value
+    return min(tied)
 
 
 def story_figures(

@@ -53,6 +53,20 @@ def _sentence_sum(claim: Claim, own: Sequence[Claim]) -> float:
     return sum(c.value for c in own if c.sentence == claim.sentence and c.counted != PART)
 
 
+def _within(base: float, start: int, own: Sequence[Claim]) -> bool:
+    """Whether one more person ("another man") said at ``start`` is one of a count given before.
+
+    A count of several people of the measure said in an earlier sentence ("four men were
+    injured") is a total that later sentences break down victim by victim.
+    """
+    return base >= 2 and any(
+        c.value == base
+        and c.sentence.start < start
+        and c.counted not in (ANAPHORIC, ADDITIONAL, PART, SELF)
+        for c in own
+    )
+
+
 def incident_counts(claims: Sequence[Claim]) -> dict[str, float]:
     """Killed and injured totals of one incident report (``{"killed": k, "injured": i}``).
 
@@ -67,6 +81,10 @@ def incident_counts(claims: Sequence[Claim]) -> dict[str, float]:
         c.measure in HARM_TOTALS for c in claims
     ):
         claims = current
+    # "was taken to hospital, where he died": the one taken there is one of the dead
+    died_there = {c.sentence for c in claims if c.measure == "killed" and c.counted == ANAPHORIC}
+    claims = [c for c in claims if c.measure != "injured" or c.sentence not in died_there
+              or c.counted in (ADDITIONAL, SELF)]  # fmt: skip
     totals: dict[str, float] = {}
     anaphoric_killed = 0.0
     for measure in ("killed", "injured", "shot"):
@@ -74,6 +92,8 @@ def incident_counts(claims: Sequence[Claim]) -> dict[str, float]:
         marked = (ANAPHORIC, ADDITIONAL, PART, SELF)
         base = max((c.value for c in own if c.counted not in marked), default=0)
         anaphoric = max((c.value for c in own if c.counted == ANAPHORIC), default=0)
+        if measure == "injured" and totals["killed"] and all(c.counted == ANAPHORIC for c in own):
+            anaphoric = 0  # "a boy was killed ... Lee was wounded while hunting": one of the dead
         others = [c for c in own if c.counted == ADDITIONAL]
         alone = [c for c in others if _other_than_another_measure(c, claims)]
         besides = [c for c in others if c not in alone and _beside_same(c, own)]
@@ -84,13 +104,16 @@ def incident_counts(claims: Sequence[Claim]) -> dict[str, float]:
         # (one) in two sentences is two people
         again = {c.value for c in alone}
         total = max(base, anaphoric) + sum({v for _, v in extra if v >= 2 and v not in again})
-        total += sum(v for _, v in extra if v < 2)
+        # "four men were injured ... another man was shot in the hand": one of the four
+        total += sum(v for start, v in extra if v < 2 and not _within(base, start, own))
         # the attacker who took his own life is one more, said once or thrice
         total += max((c.value for c in own if c.counted == SELF), default=0)
         # a part ("one of them died") only tells something when no whole is given
         totals[measure] = total or max((c.value for c in own if c.counted == PART), default=0)
         if measure == "killed":
-            anaphoric_killed = anaphoric  # "she later died": one of the injured
+            # "she later died": one of the injured, unless the dead were counted
+            # already ("a man was killed and two were hurt ... he died at the hospital")
+            anaphoric_killed = max(0.0, anaphoric - base)
     killed, shot = totals["killed"], totals["shot"]
     injured = max(0.0, totals["injured"] - anaphoric_killed)
     if shot:

@@ -332,6 +332,9 @@ def _in_condition(tok: Any) -> bool:
     return False
 
 
+#: Verbs of "shot himself", "killed herself": an attacker's own death (or a wound).
+SELF_HARM = frozenset({"kill", "shoot", "stab", "hang", "wound", "injure", "harm"})
+
 _FATAL = frozenset({"fatally", "dead", "death", "kill", "die", "murder", "suicide", "slay",
                     "fatal", "deadly"})  # fmt: skip
 
@@ -351,7 +354,8 @@ def _self_harm(tok: Any) -> bool:
         if (
             child.dep_ == "dobj"
             and child.lower_ in ("himself", "herself", "themselves")
-            and tok.lemma_.lower() != "take"  # "took herself to hospital" is no death
+            # "took herself to hospital", "drove themselves to a hospital": no death
+            and tok.lemma_.lower() in SELF_HARM
         ):
             return True
         if (
@@ -453,8 +457,12 @@ def _shooter(tok: Any) -> list[Any]:
 
 
 def _died_himself(tok: Any) -> bool:
-    """ "A man died after shooting himself": the one who shot himself is the one who died
-    (not "he killed his wife before shooting himself")."""
+    """ "A man died after shooting himself", "shot himself and later died": the one who
+    shot himself is the one who died (not "he killed his wife before shooting himself")."""
+    if any(c.dep_ == "conj" and c.lemma_.lower() in ("die", "succumb")
+           and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+           for c in tok.children):  # fmt: skip
+        return True  # "a man shot himself in the chest and later died"
     who = _shooter(tok)
     if not who:
         return False

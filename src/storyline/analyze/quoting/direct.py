@@ -27,6 +27,15 @@ from storyline.analyze.quoting.inverted import (
     spoken_form,
     titled_name,
 )
+from storyline.analyze.quoting.leadins import (
+    NOT_OWNERS,
+    after_preposition,
+    as_cue,
+    here_is,
+    owned_noun_that,
+    owner_around,
+    verbless_label,
+)
 from storyline.analyze.quoting.lexicon import AFTER_QUOTE_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 from storyline.analyze.quoting.marks import Passage
 from storyline.analyze.quoting.salience import salient_speaker
@@ -88,6 +97,8 @@ def _is_cue(tok: Any) -> bool:
         return True
     if lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
         return True  # "Bozell points out"
+    if lemma == "put" and _puts_it(tok):
+        return True  # "as Lind put it, “…”", "Lind put it bluntly: “…”"
     if lemma == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children):
         # "“…,” Trump went on": goes on speaking, not "went on to win"
         return not any(
@@ -100,6 +111,22 @@ def _is_cue(tok: Any) -> bool:
     return lemma in _RETORTS and any(
         c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children
     )
+
+
+def _puts_it(verb: Any) -> bool:
+    """Whether "put" is a way of saying: "it" as its object, with "as" before it ("as Lind
+    put it") or a colon right after its clause ("Lind put it bluntly: “…”"), not "put it
+    on the table"."""
+    children = list(verb.children)
+    if not any(c.dep_ == "dobj" and c.lower_ == "it" for c in children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
+        return True
+    if any(c.dep_ == "prep" for c in children):
+        return False
+    nxt = verb.right_edge.i + 1
+    doc = verb.doc
+    return any(c.text == ":" for c in children) or (nxt < len(doc) and doc[nxt].text == ":")
 
 
 def _from_verb(verb: Any, index: MentionIndex, quote: Passage) -> Attribution | None:
@@ -186,6 +213,10 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
     if p.close_at is None:
         return None
     toks = _tokens(doc, p.close_at + 1, limit)[:_AFTER_TOKENS]
+    owner = owner_around(doc, p, toks)
+    if owner is not None:
+        speaker, span = resolve_subject(owner, index)
+        return Attribution(speaker, span, toks[0].lemma_.lower())
     if doc_text(doc)[p.end - 1] == "." and toks and toks[0].text[:1].isupper():
         # “… together.” He warns …: a new sentence, with its own speaker — unless that
         # sentence is only the cue: “… missing.” Trump said.
@@ -264,13 +295,19 @@ def _after_cue(tok: Any, toks: Sequence[Any]) -> bool:
     if tok.lemma_.lower().rstrip("s") not in AFTER_QUOTE_VERBS:
         return False
     before = [t for t in toks if t.i < tok.i]
-    if not all(t.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "NUM") for t in before):
+    if not all(
+        t.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "NUM")
+        # "a notice on the club's page reads", "the narrator in the film states"
+        or (k and (t.pos_ == "ADP" or t.text in ("-", "–")))
+        for k, t in enumerate(before)
+    ):
         return False
     if tok.pos_ == "VERB":
         return True
-    # the tagger took the verb for a noun: "the email read."
+    # the tagger took the verb for a noun: "the email read.", "the trustees state in …"
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return bool(before) and tok.tag_ in ("NN", "NNS") and (nxt is None or nxt.is_punct)
+    ends = nxt is None or nxt.is_punct or (tok.lower_ in ("state", "states") and nxt.pos_ == "ADP")
+    return bool(before) and tok.tag_ in ("NN", "NNS") and ends
 
 
 def _inverted_subject(verb: Any, index: MentionIndex) -> Attribution | None:
@@ -327,7 +364,7 @@ def _governor(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
         if first <= head.i <= last:
             continue
         for _ in range(6):
-            owner = _speech_noun_owner(head, first)
+            owner = _speech_noun_owner(head, first) or _copula_noun_owner(head, first)
             if owner is not None:
                 speaker, span = resolve_subject(owner, index)
                 return Attribution(speaker, span, head.lemma_.lower())
@@ -386,17 +423,22 @@ def _aside_cue(root: Any, p: Passage) -> Any:
 def _speech_noun_owner(noun: Any, first: int) -> Any:
     """The owner of a noun of saying before the quote: "her remark that “…”", "Trump's
     call for a “…”" — the possessor said it (None when the noun has none)."""
-    if noun.pos_ != "NOUN" or noun.i >= first or noun.lemma_.lower() not in SPEECH_NOUNS:
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SPEECH_NOUNS:
         return None
-    if noun.dep_ in ("nsubj", "nsubjpass"):
+    if noun.i >= first:
+        # "Lind's “if you like your boat, you can keep it” promise": the owner stands
+        # before the quote, the noun after it.
+        owners = [
+            c
+            for c in noun.children
+            if c.dep_ == "poss" and c.i < first and c.lower_ not in NOT_OWNERS
+        ]
+        return owners[0] if owners else None
+    if noun.dep_ in ("nsubj", "nsubjpass") and not _introduced_by(noun, first):
         return None  # "Clark's comments further “…”": the noun is the subject of another verb
     near = first - noun.i <= _NOUN_REACH
     for child in noun.children:
-        if (
-            near
-            and child.dep_ == "poss"
-            and child.lower_ not in ("its", "their", "my", "our", "your")
-        ):
+        if near and child.dep_ == "poss" and child.lower_ not in NOT_OWNERS:
             return child
     # a noun that introduces a clause or the quote itself: "the point that …", "a retort:"
     introduces = noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].lower_ in ("that", ",", ":")
@@ -414,6 +456,31 @@ def _speech_noun_owner(noun: Any, first: int) -> Any:
     return None
 
 
+def _copula_noun_owner(verb: Any, first: int) -> Any:
+    """The owner of a noun of saying that is the subject of "be" before the quote ("Kerr's
+    answer was that “…”"), or None."""
+    if verb.lemma_.lower() != "be":
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return _speech_noun_owner(child, first)
+    return None
+
+
+def _introduced_by(noun: Any, first: int) -> bool:
+    """Whether a noun of saying that is the subject of "be" introduces the quote that
+    follows it: "Kerr's answer was that “…”", "Kerr's stock answer — “…” — is"."""
+    if noun.head.lemma_.lower() != "be":
+        return False
+    doc = noun.doc
+    between = [t for t in doc[noun.i + 1 : first] if not (t.is_space or t.is_quote)]
+    if not between or len(between) > 4:
+        return False
+    return between[-1].lower_ in ("that", "—", "–", "--", ":", ",") and not any(
+        t.pos_ in ("VERB", "NOUN", "PROPN") for t in between
+    )
+
+
 def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attribution | None:
     """A cue just before the opening mark: X said: “… / X: “… / he said, “…"""
     toks = _tokens(doc, floor, p.open_at)[-_BEFORE_TOKENS:]
@@ -425,19 +492,30 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
         if (
             named is not None
             and named.label in ("PERSON", "ORG")
-            and not _after_preposition(doc, named)
+            and not after_preposition(doc, named)
         ):
             return Attribution(named.key, named.span, ":")
-        inverted = _inverted_lead(toks, index) or dash_label(doc, p, index)
+        inverted = (
+            _inverted_lead(toks, index)
+            or dash_label(doc, p, index)
+            or here_is(toks, index)
+            or verbless_label(toks, index)
+        )
         if inverted is not None:
             return inverted
     for tok in reversed(toks):
-        if "\n" in tok.text:
+        if "\n" in tok.text or tok.text in (".", "!", "?"):
+            # "Kerr said, pointing out that the crews voted to strike. “…”": a cue in the
+            # sentence before a quote that opens its own sentence is that sentence's.
             break
         if _is_cue(tok):
             return _from_verb(tok, index, p)
         if tok.lower_ == "to" and tok.i > 0 and doc[tok.i - 1].lower_ == "according":
             return _according(tok, index)
+    owned = owned_noun_that(toks)
+    if owned is not None and not (p.start <= owned.idx < p.end):
+        speaker, span = resolve_subject(owned, index)
+        return Attribution(speaker, span, owned.head.lemma_.lower())
     # "Brandt issued a statement, “…”": a noun of saying right before the mark, uttered by
     # the subject of its verb (the parser may hang that clause on the quote).
     last = [t for t in toks if not t.is_space]
@@ -450,18 +528,6 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
     if toks[-1].text == ":":
         return _colon(toks[-1], index, p)
     return speaker_label(doc, p, index)
-
-
-def _after_preposition(doc: Any, named: Any) -> bool:
-    """Whether a name is the object of a preposition ("later that month on CNN:"): an
-    outlet or a place where words were said, not the one who said them."""
-    span = doc.char_span(named.span.start, named.span.end, alignment_mode="expand")
-    if span is None or span.start == 0:
-        return False
-    before = doc[span.start - 1]
-    if before.pos_ == "DET" and span.start > 1:
-        before = doc[span.start - 2]
-    return before.pos_ == "ADP" and before.lower_ in ("on", "in", "at", "to", "from", "via")
 
 
 def _inverted_lead(toks: Sequence[Any], index: MentionIndex) -> Attribution | None:
@@ -635,11 +701,30 @@ def _previous_subject(doc: Any, p: Passage, index: MentionIndex) -> Attribution 
         person = named is not None and named.label == "PERSON"
         if n and named is None and subj.pos_ == "PROPN" and subj.ent_type_ == "":
             person = True  # a name the tagger missed, subject of a verb of saying
-        if subj.lower_ not in ("he", "she") and not person:
+        if subj.lower_ not in ("he", "she") and not person and not _body_uttering(subj, named):
             continue
         speaker, span = resolve_subject(subj, index)
         return Attribution(speaker, span, verb.lemma_.lower(), said=not unsaid(verb))
     return None
+
+
+def _body_uttering(subj: Any, named: Any) -> bool:
+    """Whether the subject of the sentence before a quote is an organisation or a body
+    that says or issues something in that sentence ("the Harbour Trust issued a statement
+    on Monday. “…”"): it goes on speaking, as a person would."""
+    if not ((named is not None and named.label == "ORG") or _agent_noun(subj)):
+        return False
+    sent = subj.sent
+    return any(
+        (t.pos_ == "VERB" and _is_cue(t))
+        or (
+            t.pos_ == "NOUN"
+            and t.lemma_.lower() in SPEECH_NOUNS
+            and t.dep_ == "dobj"
+            and t.head.lemma_.lower() in _UTTERING
+        )
+        for t in sent
+    )
 
 
 def _breaks(text: str, start: int, end: int) -> int:
@@ -713,6 +798,7 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
             or (_after(doc, p, limit, index) if first is _after else _governor(doc, p, index))
             or (_after(doc, p, limit, index) if second is _after else _governor(doc, p, index))
             or _before(doc, p, floor, index)
+            or as_cue(doc, p, index, _is_cue, _from_verb)
             or _lead_in(doc, p, index)
             or sign_off(doc, p, index)
         )

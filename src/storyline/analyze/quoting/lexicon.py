@@ -20,7 +20,7 @@ SPEECH_VERBS = frozenset(
     advise assure allege affirm contend retort rebut chide scold brag gush fume grumble
     bemoan mock scoff sneer yell scream chant whisper mutter elaborate clarify opine
     concur recommend remind text email blog retweet press interject sing chant ponder
-    retaliate interrupt summarise summarize
+    retaliate interrupt summarise summarize estimate
     """.split()  # noqa: SIM905
 )
 
@@ -42,7 +42,7 @@ REPORT_VERBS = frozenset(
 AFTER_QUOTE_VERBS = frozenset(
     """
     read react bark snap growl laugh sigh chime offer gripe snipe quip rail thunder
-    question riff charge remember exhort
+    question riff charge remember exhort state
     """.split()  # noqa: SIM905
 )
 
@@ -55,7 +55,7 @@ SPEECH_NOUNS = frozenset(
     accusation prediction boast quip words tweet tweets message answer reply response
     argument description characterization characterisation contention complaint
     charge plea proposal threat denial point retort dig jab swipe apology explanation
-    observation
+    observation dictum mantra refrain motto catchphrase
     """.split()  # noqa: SIM905
 )
 

@@ -23,6 +23,8 @@ from storyline.nlp import doc_text
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "his", "her"})  # possessors too: "her remark"
 _ORG_PRONOUNS = frozenset({"it"})
+#: Verbs whose "it" is a placeholder ("it seems", "it appears", "it remains unclear").
+_RAISING = frozenset({"seem", "appear", "remain", "happen", "look", "sound"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +221,8 @@ def resolve_subject(tok: Any, index: MentionIndex) -> tuple[str | None, Span | N
     if lower in _PERSON_PRONOUNS:
         m = index.sentence_subject(tok) or index.antecedent(tok.idx, frozenset({"PERSON"}))
         return (m.key if m else None), Span(tok.idx, tok.idx + len(tok.text))
+    if lower in _ORG_PRONOUNS and tok.head.lemma_.lower() in _RAISING:
+        return None, None  # "it seems likely that …": no one, and no thing, speaks
     if lower in _ORG_PRONOUNS:
         m = org_referent(tok, index)
         return (m.key if m else None), Span(tok.idx, tok.idx + len(tok.text))
@@ -237,6 +241,9 @@ def resolve_subject(tok: Any, index: MentionIndex) -> tuple[str | None, Span | N
     direct = index.at(tok.idx, tok.idx + len(tok.text))
     if direct is not None:
         return direct.key, direct.span
+    named_last = _name_closing_title(tok, index) or _author_of(tok, index)
+    if named_last is not None:
+        return named_last.key, named_last.span
     inner = index.at(start, end)
     if inner is not None and inner.label == "NORP":
         inner = None  # "Ukrainian officials" are not "Ukrainian"
@@ -267,6 +274,44 @@ def resolve_subject(tok: Any, index: MentionIndex) -> tuple[str | None, Span | N
     if inner is not None:
         return inner.key, inner.span
     return None, Span(start, end)
+
+
+def _name_closing_title(tok: Any, index: MentionIndex) -> Mention | None:
+    """ "Harbour Trust Vice President for ferries and piers Jonas Kerr said": a title the
+    parser made the subject, whose phrase ends in a person's name — the person."""
+    if tok.lemma_.lower() not in ROLE_NOUNS or tok.tag_ in ("NNS", "NNPS"):
+        return None
+    last = tok.right_edge
+    if last.i <= tok.i + 1 or last.i - tok.i > 10 or last.ent_type_ != "PERSON":
+        return None
+    m = index.at(last.idx, last.idx + len(last.text))
+    if m is None or m.label != "PERSON" or m.span.start <= tok.idx:
+        return None
+    between = tok.doc[tok.i + 1 : last.i]
+    if any(t.pos_ in ("VERB", "AUX") or t.text in (",", "(", ";") for t in between):
+        return None  # "the director of the Trust, Jonas Kerr": an apposition, read elsewhere
+    return m
+
+
+#: Writings whose author says what they say ("the statement from Mayor Lind read").
+_AUTHORED = frozenset(
+    """statement letter email e-mail post tweet release memo message note""".split()  # noqa: SIM905
+)
+
+
+def _author_of(tok: Any, index: MentionIndex) -> Mention | None:
+    """ "“…,” the statement from Mayor Vera Lind read": the person or organisation a
+    writing is from or by speaks its words."""
+    if tok.lemma_.lower() not in _AUTHORED:
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    m = index.at(obj.idx, obj.idx + len(obj.text))
+                    if m is not None and m.label in ("PERSON", "ORG"):
+                        return m
+    return None
 
 
 def _proper_run(tok: Any) -> tuple[str, Span]:
@@ -314,8 +359,13 @@ _HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should"})
 def unsaid(verb: Any) -> bool:
     """Whether a verb of saying reports that nothing was said: negated ("did not say"),
     withheld ("declined to say", "refused to comment") or hypothetical ("would say",
-    "if he said")."""
+    "if he said"). Words the parser hung on the verb from inside a quote ("“… Nor would
+    the board,” Kerr wrote") are the quote's, not the verb's."""
+    doc = verb.doc
     for child in verb.children:
+        lo, hi = sorted((child.i, verb.i))
+        if any(t.is_quote for t in doc[lo + 1 : hi]):
+            continue
         if child.dep_ == "neg" or child.lower_ in ("never", "not", "n't", "nor"):
             return True
         if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL:

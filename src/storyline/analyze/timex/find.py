@@ -251,11 +251,51 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
                 tense = "future"  # "closed until Friday": the end lies ahead
             elif _EFFECTIVE.search(text[max(0, cand.start - 20) : cand.start]):
                 tense = "future"  # "a pact effective June 1": announced before it applies
+            elif tense != "past" and _after_mishap(doc, text, cand.start):
+                tense = "past"  # "deputies are looking into a robbery Friday evening"
+            if _AS_OF.search(text[max(0, cand.start - 10) : cand.start]) and _no_past(
+                doc, cand.start
+            ):
+                tense = "present"  # "as of Friday afternoon, detectives are interviewing witnesses"
             norm = cand.make(tense) or norm
         found.append(Found(cand.start, cand.end, norm))
     found = _resolve_anaphors(_same_moment(_merge_clock(found, text), text))
     norms = resolve_event_refs(resolve_norms([f.norm for f in found]))
     return [Found(f.start, f.end, n) for f, n in zip(found, norms, strict=True)]
+
+
+#: A mishap noun just before a time: "a shooting Friday evening", "the crash on Sunday".
+#: Nobody schedules a shooting: the time dates a past event whatever the verb of the
+#: clause ("are investigating", "might be charged over"), unless the sentence says
+#: "will" before it ("will hold a hearing into the shooting Monday").
+_MISHAP = re.compile(
+    r"(?i)\b(?:shootings?|killings?|slayings?|murders?|homicides?|stabbings?|crash(?:es)?|"
+    r"collisions?|accidents?|attacks?|bombings?|explosions?|blasts?|blazes?|fires?|"
+    r"robber(?:y|ies)|burglar(?:y|ies)|carjackings?|assaults?|rampage|ambush|standoff|"
+    r"incidents?|derailment|deaths?|disappearance|spree|crimes?|violence|gunfire)"
+    r"(?:\s+(?:on|in\s+the\s+early\s+hours\s+of))?\s+$"
+)
+#: "As of Friday afternoon, detectives are interviewing witnesses": the moment of the telling,
+#: the closest such day (an update may come after the stamped publication date).
+_AS_OF = re.compile(r"(?i)\bas\s+of\s+$")
+
+
+def _no_past(doc: Any, start: int) -> bool:
+    """Whether the sentence around ``start`` has no verb in the simple past."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and not any(t.tag_ == "VBD" for t in span.sent)
+
+
+_WILL = re.compile(r"(?i)\b(?:will|shall|wo)\b|['’]ll\b")
+
+
+def _after_mishap(doc: Any, text: str, start: int) -> bool:
+    """Whether a mishap noun comes just before ``start`` and no "will" in its sentence."""
+    if not _MISHAP.search(text[max(0, start - 50) : start]):
+        return False
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    begin = span.sent.start_char if span is not None else max(0, start - 200)
+    return not _WILL.search(text[begin:start])
 
 
 _SAY = frozenset(

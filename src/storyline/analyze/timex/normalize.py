@@ -250,7 +250,7 @@ RULES: tuple[Rule, ...] = (
         "weekday",
         _c(
             r"(?<!Black )(?<!Cyber )(?<!Bloody )(?<!Good )(?<!Easter )(?<!Ash )(?<!Super )"
-            rf"\b(?:(?P<det>last|next|this|past|coming|(?:the\s+)?(?:previous|preceding|following))"
+            rf"\b(?:(?P<det>(?i:last|next|this|past|coming|(?:the\s+)?(?:previous|preceding)|the\s+following))"
             rf"\s+|(?i:early|late)\s+(?:on\s+)?)?(?P<wd>{p.WEEKDAY})(?:\s+(?P<pod>{p.PART_OF_DAY}))?\b(?!\s+(?i:morning\s+)?{p.MONTH})"
         ),
         RELATIVE["weekday"],
@@ -305,6 +305,22 @@ RULES: tuple[Rule, ...] = (
         ("plain", "same"),
     ),
     Rule("weekend", _c(r"\b(?P<body>the\s+weekend)\b", _I), RELATIVE["the_weekend"], "body"),
+    Rule(
+        "the_week",
+        _c(
+            # "For the week, the index fell", "the week's busiest session", "the week
+            # following the crash": the week of the events just told, which TIMEX3 leaves
+            # unnumbered (YYYY-WXX); not "the week of May 5", "the week ahead", "the week
+            # ended Friday" (a week of its own)
+            r"(?:(?<=\bfor\s)|(?<=\bduring\s)|(?<=\bover\s)|(?<=\bthroughout\s))"
+            r"(?P<body>the\s+week)\b(?!-|['’]|\s+(?:of|ahead|to|when|that|which|in\s+which|"
+            r"ended|ending|beginning|starting|before|after|following)\b)"
+            r"|\b(?P<own>the\s+week)(?=['’]s\b|\s+(?:following|before|after)\s+(?:the|last|a|an|his|her|its|their)\b)",
+            _I,
+        ),
+        RELATIVE["the_week"],
+        ("body", "own"),
+    ),
     Rule(
         "ago",
         _c(
@@ -476,6 +492,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "mid_part": ("mid",),
     "set": ("every", "each", "per"),
     "weekend": ("weekend",),
+    "the_week": ("the week",),
     "day_word": ("today", "yesterday", "tomorrow", "tonight", "night"),
     "this_pod": ("morning", "afternoon", "evening", "night"),
     "noon": ("noon", "midnight", "midday"),

@@ -95,6 +95,10 @@ def _rel_unit(m: re.Match[str], tense: str) -> Norm | None:
     return Norm("DATE", "XXXX", gran, f"{name}:{shift}")
 
 
+def _the_week(m: re.Match[str], tense: str) -> Norm | None:
+    return Norm("DATE", "XXXX-WXX", "week", "weekx")
+
+
 def _the_weekend(m: re.Match[str], tense: str) -> Norm | None:
     return Norm("DATE", "XXXX-WXX-WE", "week", f"weekend:{direction(tense)}")
 
@@ -272,6 +276,7 @@ HANDLERS: dict[str, Handler] = {
     "this_pod": _this_pod,
     "rel_unit": _rel_unit,
     "the_weekend": _the_weekend,
+    "the_week": _the_week,
     "ago": _ago,
     "duration": _duration,
     "vague_duration": _vague_duration,

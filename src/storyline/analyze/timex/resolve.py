@@ -3,9 +3,9 @@
 ``rel`` forms (docs/times.md): ``offset:day:N``; ``week:N``, ``month:N``, ``quarter:N``,
 ``year:N``, ``decade:N`` (the unit containing the anchor, shifted by N); ``weekday:MON:WAY``;
 ``monthday:05-19:WAY``; ``monthname:05:WAY``; ``season:SU:WAY``; ``yearpart:Q1:WAY``;
-``weekend:WAY``; ``holiday:CODE:WAY`` (holidays.py; ``CODEW`` for its ISO week); each
-may end in ``@T10:00`` (a time of day on the resolved day). WAY is ``past`` (the latest
-such day not after the anchor), ``future`` (the first not before it),
+``weekend:WAY``; ``weekx`` (YYYY-WXX); ``holiday:CODE:WAY`` (holidays.py; ``CODEW`` for
+its ISO week); each may end in ``@T10:00`` (a time of day on the resolved day). WAY is
+``past`` (the latest such day not after the anchor), ``future`` (the first not before it),
 ``strictpast``/``strictfuture`` (excluding the anchor's own), ``near``
 (the closest), or a signed shift (``-1``, ``0``, ``+1``).
 """
@@ -126,6 +126,8 @@ def resolve_rel(rel: str, anchor: date) -> tuple[str, str] | None:
         value = (anchor + timedelta(days=int(parts[2]))).isoformat()
     elif kind == "week":
         value, gran = _iso_week(anchor + timedelta(weeks=int(parts[1]))), "week"
+    elif kind == "weekx":  # a week told by reference, left unnumbered: "for the week"
+        value, gran = f"{anchor.year:04d}-WXX", "week"
     elif kind == "month":
         y, m = _shift_month(anchor.year, anchor.month, int(parts[1]))
         value, gran = f"{y:04d}-{m:02d}", "month"

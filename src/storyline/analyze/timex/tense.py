@@ -19,6 +19,9 @@ _FUTURE_GOVERNORS = frozenset(
     }
 )  # fmt: skip
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "could", "might", "may", "ca"})
+#: Modals whose perfect looks back ("may have caused", "would have met Monday"); "will
+#: have finished by Friday" still looks ahead.
+_PERFECT_MODALS = frozenset({"would", "could", "might", "may", "must", "should", "ca"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "'d"})
 #: Verbs that put their date in the future whatever their own tense.
 _SCHEDULED = frozenset({"schedule", "slate", "reschedule", "postpone", "delay", "adjourn"})
@@ -32,12 +35,18 @@ def _verb_tense(verb: Any, depth: int = 0) -> str:
     aux_words = {a.lower_ for a in auxes}
     if "had" in aux_words and not aux_words & _FUTURE_AUX:
         return "past"  # "had been scheduled to expire Friday": a plan now past
+    if aux_words & {"have", "'ve"} and aux_words & _PERFECT_MODALS:
+        return "past"  # "may have been responsible Wednesday": a guess about the past
     if _refused(verb, aux_words):
         return "past"  # "could not be reached Tuesday", "would not comment Monday"
     if aux_words & _FUTURE_AUX or verb.lemma_.lower() in _SCHEDULED:
         return "future"  # "will meet", "a hearing has been scheduled", "set for Monday"
     if any(a.lower_ == "to" for a in auxes) and depth < 3:
         head = verb.head
+        if verb.dep_ == "advcl" and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
+            # a purpose: "someone called 911 to report a dispute Sunday night" is when
+            # the call was, not a plan
+            return _verb_tense(head, depth + 1)
         # "had planned to", "had been due to expire Friday" (the copula heads "due")
         governors = [head, head.head] if head.pos_ == "ADJ" else [head]
         if head.i != verb.i and any(
@@ -66,6 +75,13 @@ def _verb_tense(verb: Any, depth: int = 0) -> str:
             return "present"
         return "past"
     if verb.tag_ == "VBG" and aux_words & {"is", "are", "am", "'s", "'re"}:
+        if verb.lemma_.lower() in _INQUIRY and (
+            verb.lemma_.lower() != "look" or any(c.lower_ in ("for", "into") for c in verb.children)
+        ):  # not "looking forward to Friday's game"
+            # "police are investigating the shootings of four people Thursday night",
+            # "are looking for the gunman in a shooting late Wednesday": the inquiry
+            # goes on now, its time dates what is inquired into, which is past
+            return "past"
         return "future"  # present progressive with a date: "is meeting on Monday"
     if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and depth < 3 and verb.head.i != verb.i:
         return _verb_tense(verb.head, depth + 1)  # "began running on Sunday": began
@@ -78,6 +94,18 @@ def _verb_tense(verb: Any, depth: int = 0) -> str:
         return "present"
     return ""
 
+
+#: Verbs of inquiry: their present progressive looks into what already happened.
+_INQUIRY = frozenset(
+    {"investigate", "probe", "examine", "search", "look", "hunt", "seek", "question",
+     "interview", "review"}
+)  # fmt: skip
+
+#: Verbs of reporting whose present tells what already happened ("the family says").
+_REPORTING = frozenset(
+    {"say", "tell", "report", "confirm", "state", "add", "note", "acknowledge", "admit",
+     "testify", "claim", "allege", "recall", "describe"}
+)  # fmt: skip
 
 _NO_ONE = frozenset({"neither", "nobody", "none", "no"})
 
@@ -136,6 +164,10 @@ def clause_tense(doc: Any, start: int, end: int) -> str:
                 # "police are investigating a Thursday evening homicide": the time dates
                 # the noun's event, which the present progressive does not put ahead
                 return ""
+            if tense == "present" and (via_noun or tok.lemma_.lower() in _REPORTING):
+                # "he is the suspect in the shooting on Friday", "on Monday, the family
+                # says, ...": the event a noun or a report tells lies behind the present
+                return "past"
             if tense == "present" and tok.dep_ == "advcl" and _governor_tense(tok) == "future":
                 # "will speak after the council meets Monday": a present in a clause of
                 # time or condition under a future tells the future

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from storyline.story.clustering.attach import attach_pieces, identity_links
 from storyline.story.clustering.batch import (
     BlockDoc,
     FloatMatrix,
@@ -33,6 +34,7 @@ from storyline.story.clustering.similarity import (
     Vector,
     conflict_factor,
     day_numbers,
+    days_close,
     disjoint,
     doc_vector,
     dot,
@@ -167,6 +169,23 @@ class StoryClusterer:
         if disjoint(doc.places.keys(), specific):
             return False
         return any(m in story.people for m in doc.people)
+
+    def _tied(self, doc: _Doc, story: StoryState) -> bool:
+        """Whether the report and the story name one kind of incident on one street or
+        site of one town, on days that are not apart (attach.identity_links)."""
+        if not any(k in story.kinds for k in doc.kinds):
+            return False
+        if not any(k in story.sites for k in doc.sites):
+            return False
+        if not any(
+            k in story.places and k not in story.sites for k in doc.places if k not in doc.sites
+        ):
+            return False
+        return not (
+            doc.days
+            and story.days
+            and not days_close(doc.days, story.days, self.params.date_tolerance_days)
+        )
 
     def _same_incident(self, doc: _Doc, story: StoryState, days: list[int]) -> bool:
         """Whether the report and the story get the incident floor (similarity.same_incident)."""
@@ -327,25 +346,25 @@ class StoryClusterer:
 
     def _place_block(self, block: list[_Doc]) -> dict[str, Placement]:
         p = self.params
-        sim, plain = pair_similarity(
-            [
-                BlockDoc(
-                    d.vector,
-                    d.places,
-                    d.names,
-                    d.days,
-                    d.ref,
-                    d.year,
-                    d.kinds,
-                    d.sites,
-                    d.marks,
-                    d.people,
-                )
-                for d in block
-            ],
-            p,
-        )
+        docs = [
+            BlockDoc(
+                d.vector,
+                d.places,
+                d.names,
+                d.days,
+                d.ref,
+                d.year,
+                d.kinds,
+                d.sites,
+                d.marks,
+                d.people,
+            )
+            for d in block
+        ]
+        sim, plain = pair_similarity(docs, p)
         labels = average_link(sim, p.threshold)
+        if p.attach_size > 0:
+            labels = attach_pieces(labels, sim, identity_links(docs, p), p)
         clusters: dict[int, list[int]] = {}
         for i, label in enumerate(labels):
             clusters.setdefault(label, []).append(i)
@@ -365,6 +384,20 @@ class StoryClusterer:
                 for score, _, story in scored[i]:
                     event[story.id] = event.get(story.id, 0.0) + score
             best = max(event.items(), key=lambda kv: kv[1], default=None)
+            if (not best or best[1] / len(members) < p.threshold) and len(members) <= p.attach_size:
+                # A small piece tied to a story (one street of one town: attach.py)
+                # joins the best tied one on a lower bar, as within the block.
+                tied = [
+                    (score, sid)
+                    for sid, score in event.items()
+                    if score / len(members) >= p.attach_min
+                    and any(self._tied(block[i], self.stories[sid]) for i in members)
+                ]
+                if tied:
+                    story = self.stories[max(tied)[1]]
+                    for i in members:
+                        out[block[i].id] = self._join(block[i], story)
+                    continue
             if best and best[1] / len(members) >= p.threshold:
                 story = self.stories[best[0]]
                 for i in members:

@@ -80,6 +80,13 @@ class ClusterParams:
     #: victim, the suspect; not the police spokesman), whatever their days: a court
     #: date months later finds its shooting (0 = off).
     person_floor: float = 0.15
+    #: After a block is cut, a piece of at most this many reports tied to another
+    #: cluster (one kind of incident, one street or site, one town, event days not
+    #: apart: attach.py) joins the one it matches best on average (0 = off): the
+    #: arrest weeks later finds its shooting although its average is low.
+    attach_size: int = 2
+    #: ...when that average similarity reaches this.
+    attach_min: float = 0.05
     #: Factor applied when both reports date their events and no two days are close.
     date_conflict: float = 0.6
     #: Factor applied when two reports' main events lie in different years (an
