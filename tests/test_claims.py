@@ -107,7 +107,11 @@ def test_claims_durations_money_percent(nlp: Any) -> None:
         ("A man who shot two officers was arrested.", 0, 2),
         # a death said again of the dead already counted lowers no injured figure
         ("One man died and two others were hurt on Elm Street. He died at the scene.", 1, 2),
-        ("A woman was shot on Pine Road. She was taken to Arden General, where she died that night.", 1, 0),
+        (
+            "A woman was shot on Pine Road. She was taken to Arden General, where she died that night.",
+            1,
+            0,
+        ),
         ("Two men were wounded and transported themselves to a hospital.", 0, 2),
         ("A man shot himself in the foot on Oak Lane and later died at a hospital.", 1, 0),
         # one more person after a count of several is one of them, told victim by victim
