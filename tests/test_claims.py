@@ -108,7 +108,8 @@ def test_claims_durations_money_percent(nlp: Any) -> None:
         # a death said again of the dead already counted lowers no injured figure
         ("One man died and two others were hurt on Elm Street. He died at the scene.", 1, 2),
         (
-            "A woman was shot on Pine Road. She was taken to Arden General, where she died that night.",
+            "A woman was shot on Pine Road. "
+            "She was taken to Arden General, where she died that night.",
             1,
             0,
         ),
