@@ -238,6 +238,8 @@ def child_digest(db: Path, out: Path, inputs: list[str], jobs: int) -> None:
         timer.wrap(pages.ReportWriter, "finish", "stories.json, index, stale pages"),
         timer.wrap(pages, "write_spliced", "  stories.json"),
         timer.wrap(pages, "write_index", "  index"),
+        timer.wrap(api, "warm_up", "  imports beside the analysis"),
+        gc_timer(timer),
     ]
     start = time.perf_counter()
     result = api.digest(inputs, out_dir=out, db=db, jobs=jobs, read_back=False)
@@ -252,6 +254,24 @@ def child_digest(db: Path, out: Path, inputs: list[str], jobs: int) -> None:
             {"seconds": took, "changed": result.changed, "stories": result.stories, **phases}
         )
     )
+
+
+def gc_timer(timer: Timer) -> Callable[[], None]:
+    """Time spent in the garbage collector, by generation, into ``timer``; return the undo."""
+    import gc
+
+    started = [0.0]
+
+    def note(phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            started[0] = time.perf_counter()
+        else:
+            timer.seconds[f"gc (generation {info['generation']})"] += (
+                time.perf_counter() - started[0]
+            )
+
+    gc.callbacks.append(note)
+    return lambda: gc.callbacks.remove(note)
 
 
 def timed_child(*argv: str) -> tuple[dict[str, Any], float]:

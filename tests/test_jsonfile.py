@@ -195,3 +195,30 @@ def test_more_changed_stories_than_the_room_are_read_once_for_a_whole_write(
     assert path.stat().st_ino != inode  # written whole
     assert sorted(reads) == sorted(docs["stories"])  # each once: none held for the room
     assert _parsed(path) == _parsed(Path(_whole_path(docs, tmp_path)))
+
+
+def test_splice_in_place_leaves_the_rooms_whitespace_unwritten(tmp_path: Path) -> None:
+    docs = _docs(40)
+    keys = {i: "1" for part in docs.values() for i in part}
+    path = tmp_path / "stories.json"
+    write_spliced(path, _sections(docs, keys), _gap)
+    write_spliced(path, _sections(docs, keys), _gap)  # room before the stories
+    index = json.loads(path.with_name(INDEX).read_text(encoding="utf-8"))
+    ra, rb = index["layout"]["ra"], index["layout"]["rb"]
+    raw = bytearray(path.read_bytes())
+    start = raw.index(b"[", ra) + 1  # after the separator that opens the stories
+    raw[start:rb] = b"\t" * (rb - start)  # still JSON whitespace, but not what a write makes
+    path.write_bytes(bytes(raw))
+    st = path.stat()
+    index["file"] = [st.st_size, st.st_mtime_ns]
+    path.with_name(INDEX).write_text(json.dumps(index), encoding="utf-8")
+    docs["stories"] = {"n": entry_text({"id": "n"}), **docs["stories"]}
+    keys["n"] = "1"
+    docs["articles"]["new"] = entry_text({"id": "new"})
+    keys["new"] = "1"
+    assert write_spliced(path, _sections(docs, keys), _gap) == 2  # changed in place
+    after = path.read_bytes()
+    written = len(entry_text({"id": "n"})) + len(entry_text({"id": "new"})) + 64
+    assert after.count(b"\t") >= rb - start - written  # the rest of the room untouched
+    assert _parsed(path) == _parsed(Path(_whole_path(docs, tmp_path)))
+    _check_index(path)

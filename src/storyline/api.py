@@ -16,7 +16,8 @@ from storyline.preflight import PathError, check_db, check_out_dir, check_out_fi
 from storyline.report import write_analyses
 from storyline.runners import DaskTarget, analyze_on_dask
 from storyline.store import Store
-from storyline.update import load_digest, update_stories
+from storyline.update import load_digest, update_stories, warm_up
+from storyline.update.ahead import analyse_ahead
 
 #: Articles stored per ingestion transaction.
 INGEST_BATCH = 200
@@ -218,7 +219,15 @@ def _analyse_pending(
     if not pending:
         return
     done = 0
-    for batch in _run_analysis(pending, model, jobs, dask):
+    # locally, the analysis runs beside the imports placing needs (storyline.update.ahead)
+    batches = (
+        _run_analysis(pending, model, jobs, dask)
+        if dask is not None
+        else analyse_ahead(
+            pending, analyze=analyze_articles, model=model, jobs=jobs, meanwhile=warm_up
+        )
+    )
+    for batch in batches:
         with store.batch():
             for article, analysis in batch:
                 store.save_analysis(analysis)

@@ -27,7 +27,14 @@ from storyline.update.stories import assemble_changed, find_changes, refresh_sto
 if TYPE_CHECKING:
     from storyline.story.clustering import ClusterParams
 
-__all__ = ["Update", "analyse_pending", "load_digest", "place_and_update", "update_stories"]
+__all__ = [
+    "Update",
+    "analyse_pending",
+    "load_digest",
+    "place_and_update",
+    "update_stories",
+    "warm_up",
+]
 
 Progress = Callable[[str, int, int | None], None]
 #: ``analyze_articles``'s shape: batches of (article, analysis), in input order.
@@ -80,6 +87,29 @@ def analyse_pending(
         done += len(batch)
         progress("analyse", done, len(pending))
     return len(pending)
+
+
+#: What a digest that places new reports imports on first use (numpy, scipy, datasketch
+#: with them): :func:`warm_up` imports them while the new reports are analysed.
+PLACING_MODULES = (
+    "storyline.story.dedup.incremental",
+    "storyline.store.cluster_lazy",
+    "storyline.store.cluster_state",
+    "storyline.story.clustering",
+    "storyline.story.clustering.similarity",
+    "storyline.story.assemble",
+    "storyline.story.changes",
+    "storyline.story.storyline",
+    "storyline.update.changelog",
+)
+
+
+def warm_up() -> None:
+    """Import what placing and assembling will need, ahead of its first use."""
+    import importlib
+
+    for name in PLACING_MODULES:
+        importlib.import_module(name)
 
 
 def update_stories(

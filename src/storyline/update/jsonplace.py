@@ -95,7 +95,7 @@ def update_in_place(path: Path, old: Mapping[str, Any], sections: Sequence[Secti
     changed = [i for i, row in enumerate(old_articles) if row[1] != order[i][1]]
     appended = order[len(old_articles) :]
     texts = _texts(articles, [order[i][0] for i in changed] + [e[0] for e in appended])
-    new_articles = [list(r) for r in old_articles]
+    new_articles = list(old_articles)  # rows are replaced, never changed
     for i in changed:
         row, entry = old_articles[i], order[i]
         data = texts[entry[0]]
@@ -157,9 +157,12 @@ def update_in_place(path: Path, old: Mapping[str, Any], sections: Sequence[Secti
     free = rb - ra - len(head) - len(_SEPARATOR) - len(block)
     if free < 0 or waste * 4 > size:
         return None
-    region = bytes(head) + _SEPARATOR + blank(free) + bytes(block)
-    writes.append((ra, region))
+    # Between the separator and the first story the file is whitespace already: only
+    # the new articles (over the old separator), the separator and the new stories change.
+    writes.append((ra, bytes(head) + _SEPARATOR))
     base = rb - len(block)
+    if block:
+        writes.append((base, bytes(block)))
     new_stories = [[e[0], e[1], base + at, n, *e[2:]] for e, at, n in placed]
     new_stories += survivors
 
@@ -219,18 +222,35 @@ def _tail(
     before = {r[0]: r for r in old_rows}
     wanted = [e[0] for e in order if (before.get(e[0]) or [None, None])[1] != e[1]]
     texts = _texts(section, wanted)
-    out = bytearray(f',\n "{section.name}": ['.encode())
+    head = f',\n "{section.name}": ['.encode()
+    parts = [head]
+    pos = len(head)  # bytes of the new tail so far, the pending run included
+    run: list[int] | None = None  # [start, end) of the old tail, not yet in parts
     rows: list[Row] = []
     for n, entry in enumerate(order):
-        out += b"\n" if n == 0 else b",\n"
+        sep = b"\n" if n == 0 else b",\n"
         kept = before.get(entry[0])
         if kept is not None and kept[1] == entry[1]:
-            at = int(kept[2]) - close
-            data = old_tail[at : at + int(kept[3])]
-        else:
-            data = texts[entry[0]]
-        rows.append([entry[0], entry[1], close + len(out), len(data), *entry[2:]])
-        out += data
-    out += b"\n ]" if order else b"]"
-    out += f',\n "version": {VERSION}\n}}\n'.encode()
-    return (bytes(out), len(texts)), rows
+            at, length = int(kept[2]) - close, int(kept[3])
+            if run is not None and n > 0 and run[1] + 2 == at:
+                run[1] = at + length  # it follows the run in the old tail, after ",\n"
+            else:
+                if run is not None:
+                    parts.append(old_tail[run[0] : run[1]])
+                parts.append(sep)
+                run = [at, at + length]
+            rows.append([entry[0], entry[1], close + pos + len(sep), length, *entry[2:]])
+            pos += len(sep) + length
+            continue
+        if run is not None:
+            parts.append(old_tail[run[0] : run[1]])
+            run = None
+        data = texts[entry[0]]
+        parts += (sep, data)
+        rows.append([entry[0], entry[1], close + pos + len(sep), len(data), *entry[2:]])
+        pos += len(sep) + len(data)
+    if run is not None:
+        parts.append(old_tail[run[0] : run[1]])
+    parts.append(b"\n ]" if order else b"]")
+    parts.append(f',\n "version": {VERSION}\n}}\n'.encode())
+    return (b"".join(parts), len(texts)), rows

@@ -46,16 +46,15 @@ def story_key(
     max_sentences: int,
 ) -> str:
     """The key of what a story is assembled from (see the module docstring)."""
-    ids = {a for a, _ in members}
-    copies = sorted((c, o) for c, o in duplicate_of.items() if c in ids and o in ids)
-    h = hashlib.sha1()
-    for part in (ASSEMBLY_VERSION, str(ANALYSIS_VERSION), str(max_sentences), *story):
-        h.update(part.encode("utf-8") + b"\x00")
-    for article_id, published in members:
-        h.update(f"{article_id}\x01{published or ''}\x00".encode())
-    for copy, original in copies:
-        h.update(f"{copy}\x02{original}\x00".encode())
-    return h.hexdigest()
+    # One string hashed once (the digest of the parts one after the other): a digest
+    # computes every stored story's key, 65k of them at 100k reports.
+    parts = [ASSEMBLY_VERSION, str(ANALYSIS_VERSION), str(max_sentences), *story, ""]
+    text = "\x00".join(parts) + "".join(f"{a}\x01{p or ''}\x00" for a, p in members)
+    if duplicate_of:
+        ids = {a for a, _ in members}
+        copies = sorted((c, o) for c, o in duplicate_of.items() if c in ids and o in ids)
+        text += "".join(f"{c}\x02{o}\x00" for c, o in copies)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
