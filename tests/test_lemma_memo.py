@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from stock_pipeline import columns, load_or_skip
 
 from storyline.lemma_memo import MemoLemmas, memoise_lemmatizer
 from storyline.nlp import load_nlp, load_stock, model_name
@@ -23,17 +24,7 @@ TEXTS = (
 
 @pytest.fixture(scope="module")
 def stock() -> Any:
-    try:
-        return load_stock(model_name())
-    except Exception as exc:  # no pipeline installed
-        pytest.skip(f"no spaCy pipeline: {exc}")
-
-
-def _columns() -> list[Any]:
-    from spacy import attrs
-
-    names = ("ORTH", "TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "ENT_TYPE", "ENT_IOB")
-    return [getattr(attrs, n) for n in names]
+    return load_or_skip()
 
 
 def test_pipeline_docs_equal_the_stock_pipelines(stock: Any) -> None:
@@ -41,7 +32,7 @@ def test_pipeline_docs_equal_the_stock_pipelines(stock: Any) -> None:
     assert isinstance(ours.get_pipe("lemmatizer").pipe.__self__, MemoLemmas)
     for _ in range(2):  # the second time from what was kept
         for a, b in zip(stock.pipe(TEXTS), ours.pipe(TEXTS), strict=True):
-            assert a.to_array(_columns()).tolist() == b.to_array(_columns()).tolist()
+            assert columns(a) == columns(b)
             assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from stock_pipeline import columns, load_or_skip
 
 from storyline.nlp import load_stock, model_name
 from storyline.ruler_index import IndexedMatch, Rule, _rule, index_attribute_ruler
@@ -24,17 +25,7 @@ TEXTS = (
 
 @pytest.fixture(scope="module")
 def stock() -> Any:
-    try:
-        return load_stock(model_name())
-    except Exception as exc:  # no pipeline installed
-        pytest.skip(f"no spaCy pipeline: {exc}")
-
-
-def _columns() -> list[Any]:
-    from spacy import attrs
-
-    names = ("ORTH", "TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "ENT_TYPE", "ENT_IOB")
-    return [getattr(attrs, n) for n in names]
+    return load_or_skip()
 
 
 def test_matches_equal_the_rulers(stock: Any) -> None:
@@ -54,7 +45,7 @@ def test_docs_equal_the_stock_pipelines(stock: Any) -> None:
     index_attribute_ruler(ours)  # twice is once
     assert isinstance(ours.get_pipe("attribute_ruler").match, IndexedMatch)
     for a, b in zip(stock.pipe(TEXTS), ours.pipe(TEXTS), strict=True):
-        assert a.to_array(_columns()).tolist() == b.to_array(_columns()).tolist()
+        assert columns(a) == columns(b)
 
 
 def test_filed_and_left_patterns(stock: Any) -> None:
