@@ -120,6 +120,8 @@ def test_claims_durations_money_percent(nlp: Any) -> None:
         ("A man was injured on Birch Lane. Another man was hurt in the hand.", 0, 2),
         # a victim named again by her surname is the same person
         ("Marta Quill died on Sunday night. Quill was wounded in the neck, police said.", 1, 0),
+        # an amount of money beside a harm word counts no victims (a video caption's caps)
+        ("TAVERN SHOOTING $2.5 million bail for man held over Dock Street gunfire", 0, 0),
     ],
 )
 def test_claims_incident_counts_common_phrasings(

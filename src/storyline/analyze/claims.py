@@ -18,7 +18,7 @@ from typing import Any
 
 from storyline.analyze.numbers.about import EventContext, sentence_event, target_token
 from storyline.analyze.numbers.attribution import find_attribution, sentence_source
-from storyline.analyze.numbers.measures import TIME_UNITS
+from storyline.analyze.numbers.measures import MONEY_WORDS, TIME_UNITS
 from storyline.analyze.numbers.parse import NumberPhrase, find_numbers
 from storyline.analyze.numbers.roles import Role, number_role, period_of
 from storyline.analyze.numbers.tally import incident_counts, is_background
@@ -204,6 +204,9 @@ def _harm_claims(
             heads: list[int] = []
             for member in group:
                 phrase = _phrase_on(member, phrases)
+                if phrase is not None and (phrase.unit or member.lemma_.lower() in MONEY_WORDS):
+                    total = -1.0  # "SHOOTING $2 million bond for suspect": money, no victims
+                    break
                 if phrase is not None:
                     total += phrase.value
                     heads.append(phrase.head)
