@@ -16,7 +16,7 @@ from storyline.preflight import PathError, check_db, check_out_dir, check_out_fi
 from storyline.report import write_analyses
 from storyline.runners import DaskTarget, analyze_on_dask
 from storyline.store import Store
-from storyline.update import load_digest, update_stories, warm_up
+from storyline.update import ReadAhead, load_digest, update_stories, warm_up
 from storyline.update.ahead import analyse_ahead
 
 #: Articles stored per ingestion transaction.
@@ -159,10 +159,15 @@ def digest(
     with fewer_collections(), Store(db) as store:
         run_id = store.start_run("digest")
         _store_inputs(store, inputs, manifest, result, on_error, run_id)
-        _analyse_pending(store, model, jobs, progress, dask)
+        ahead = ReadAhead(store)
+        _analyse_pending(store, model, jobs, progress, dask, meanwhile=ahead)
         try:
             update = update_stories(
-                store, out_dir=out_dir, max_sentences=max_sentences, progress=progress
+                store,
+                out_dir=out_dir,
+                max_sentences=max_sentences,
+                progress=progress,
+                read_ahead=ahead,
             )
         except OSError as exc:
             reason = f"cannot write the report ({exc.strerror or exc})"
@@ -214,17 +219,18 @@ def _analyse_pending(
     jobs: int | None,
     progress: Progress,
     dask: DaskTarget | None = None,
+    meanwhile: Callable[[], object] = warm_up,
 ) -> None:
     pending = store.unanalysed()
     if not pending:
         return
     done = 0
-    # locally, the analysis runs beside the imports placing needs (storyline.update.ahead)
+    # locally, the analysis runs beside ``meanwhile`` (storyline.update.ahead)
     batches = (
         _run_analysis(pending, model, jobs, dask)
         if dask is not None
         else analyse_ahead(
-            pending, analyze=analyze_articles, model=model, jobs=jobs, meanwhile=warm_up
+            pending, analyze=analyze_articles, model=model, jobs=jobs, meanwhile=meanwhile
         )
     )
     for batch in batches:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from storyline.story.clustering import ClusterParams
 
 __all__ = [
+    "ReadAhead",
     "Update",
     "analyse_pending",
     "load_digest",
@@ -112,6 +113,20 @@ def warm_up() -> None:
         importlib.import_module(name)
 
 
+class ReadAhead:
+    """What a digest reads while its new reports are analysed in a process of their own
+    (:mod:`storyline.update.ahead`): the imports placing needs, and the stored
+    placements, which the analysis does not change. Called once, as ``meanwhile``."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self.placements: dict[str, tuple[str, str]] | None = None
+
+    def __call__(self) -> None:
+        warm_up()
+        self.placements = self._store.placements()
+
+
 def update_stories(
     store: Store,
     *,
@@ -119,11 +134,13 @@ def update_stories(
     max_sentences: int = 6,
     params: ClusterParams | None = None,
     progress: Progress | None = None,
+    read_ahead: ReadAhead | None = None,
 ) -> Update:
     """Place the analysed articles that have no story, re-assemble the stories that changed.
 
     Nothing is parsed (the stages read the stored analyses). With ``out_dir``, only
-    the changed stories' pages are written, plus any page the folder lacks.
+    the changed stories' pages are written, plus any page the folder lacks. With
+    ``read_ahead``, the placements it read are used if they are still the store's.
     """
     progress = progress or _quiet
     signature = _signature(store, max_sentences, params)
@@ -131,7 +148,8 @@ def update_stories(
         return _unchanged(store, out_dir)
     dates = store.analysed_dates()
     duplicate_of = update_copies(store, dates)
-    placements = place_new(store, dates, params)
+    ahead = read_ahead.placements if read_ahead is not None else None
+    placements = place_new(store, dates, params, read_ahead=ahead)
     changes = find_changes(store, placements, dates, duplicate_of, max_sentences)
     lines = store.stories.storylines_of([*(s for s, _ in changes.changed), *changes.removed])
     lines.update(line for _, line in changes.changed)

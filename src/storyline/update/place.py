@@ -47,13 +47,16 @@ def place_new(
     store: Store,
     dates: Mapping[str, str | None],
     params: ClusterParams | None = None,
+    read_ahead: Mapping[str, tuple[str, str]] | None = None,
 ) -> dict[str, tuple[str, str]]:
     """Place every analysed article without a placement; return every placement.
 
     ``dates`` names the analysed articles (id -> publication date, arrival order).
     The result maps article id -> (story id, storyline id), in arrival order.
+    ``read_ahead`` is ``store.placements()`` as read earlier in the digest (while the
+    new reports were analysed): used when the store still holds as many placements.
     """
-    stored = store.placements()
+    stored = current_placements(store, read_ahead)
     new_ids = [a for a in dates if a not in stored]
     if not new_ids:
         return {a: p for a, p in stored.items() if a in dates}
@@ -108,3 +111,16 @@ def _clusterer(
         kept = read_state(store.connection, version, count, stored, params)
     assert kept is not None
     return kept
+
+
+def current_placements(
+    store: Store, read_ahead: Mapping[str, tuple[str, str]] | None
+) -> dict[str, tuple[str, str]]:
+    """``store.placements()``, from ``read_ahead`` when it is still whole.
+
+    Placements are only ever added (a placed report is never placed again), so a
+    read-ahead with as many entries as the store holds is the store's.
+    """
+    if read_ahead is not None and len(read_ahead) == store.count_placements():
+        return dict(read_ahead)
+    return store.placements()
