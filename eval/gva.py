@@ -32,7 +32,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from clusters import average_link, tfidf_similarity
-from gva_data import DEVDATA, analysed, gold_and_sample
+from gva_data import DEVDATA, analysed, built, gold_and_sample
 
 from storyline.model import Analyzed
 from storyline.story.assemble import date_story
@@ -186,8 +186,7 @@ def main() -> None:
         help="score the tolls of the gold incidents of the tuning folds (first --grid-folds)",
     )
     args = parser.parse_args()
-    if not (DEVDATA / "dev.jsonl").exists():
-        print(f"{DEVDATA} not found: build ../shared/devdata first (its README); nothing to do")
+    if not built():
         return
     score_py = scorer()
     gold, sample_ids = gold_and_sample()

@@ -42,6 +42,14 @@ def read_reports(path: Path) -> list[Article]:
     ]
 
 
+def built() -> bool:
+    """Whether the development set is built here; if not, says so (one line) and what to do."""
+    if (DEVDATA / "dev.jsonl").exists():
+        return True
+    print(f"{DEVDATA} not found: build ../shared/devdata first (its README); nothing to do")
+    return False
+
+
 def gold_and_sample() -> tuple[dict[str, Any], set[str]]:
     """The gold file (incidents and each report's incident), and dev_sample's report ids."""
     gold: dict[str, Any] = json.loads((DEVDATA / "gold.json").read_text())

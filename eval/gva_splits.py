@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gva import fold_of, ours
-from gva_data import DEVDATA, analysed, gold_and_sample
+from gva_data import DEVDATA, analysed, built, gold_and_sample
 
 from storyline.model import Analyzed
 from storyline.story.clustering import ClusterParams, StoryClusterer, doc_features
@@ -136,6 +136,8 @@ def main() -> None:
         "--names", action="store_true", help="count pairs sharing a rare full name, by evidence"
     )
     args = parser.parse_args()
+    if not built():
+        return
     gold, sample_ids = gold_and_sample()
     incident = gold["article_incident"]
     every = analysed(DEVDATA / "dev.jsonl", args.cache)

@@ -30,7 +30,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gva import fold_of, ours, score, scorer, stories_json, toll_causes
-from gva_data import DEVDATA, analysed, gold_and_sample, parsed
+from gva_data import DEVDATA, analysed, built, gold_and_sample, parsed
 
 from storyline.analyze.claims import extract_claims
 from storyline.model import Analyzed
@@ -120,8 +120,7 @@ def main() -> None:
         help="the reports to read (dev.jsonl, or a subset of it written outside the repository)",
     )
     args = parser.parse_args()
-    if not (DEVDATA / "dev.jsonl").exists():
-        print(f"{DEVDATA} not found: build ../shared/devdata first (its README); nothing to do")
+    if not built():
         return
     score_py = scorer()
     gold, sample_ids = gold_and_sample()

@@ -156,7 +156,7 @@ def digest(
     if out_dir is not None:  # usage and environment errors before any work
         check_out_dir(out_dir, inputs)
     check_db(db)
-    with fewer_collections(), Store(db) as store:
+    with fewer_collections(), Store(db, timeout=60.0) as store:
         run_id = store.start_run("digest")
         _store_inputs(store, inputs, manifest, result, on_error, run_id)
         ahead = ReadAhead(store)

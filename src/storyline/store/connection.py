@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
@@ -116,7 +117,7 @@ class SqliteConnection:
                 self._db = sqlite3.connect(
                     path, isolation_level=None, timeout=timeout, check_same_thread=not threads
                 )
-                self._db.execute("PRAGMA journal_mode=WAL")
+                _write_ahead_log(self._db, timeout)
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute("PRAGMA synchronous=NORMAL")
         except (OSError, sqlite3.Error) as exc:
@@ -282,3 +283,23 @@ def translate_ddl(statement: str) -> str:
         return text[: without_rowid.start() + 1]
     close = text.rstrip().rindex(")")
     return f"{text[:close].rstrip()}, rowid BIGSERIAL)"
+
+
+def _write_ahead_log(db: sqlite3.Connection, timeout: float) -> None:
+    """Put the database in WAL mode, waiting up to ``timeout`` for other openers.
+
+    A database already in WAL mode is left as it is (no lock taken). Two processes that
+    create one new database at once can find the file in the middle of its change of
+    mode, which SQLite answers "database is locked" without waiting: try again until
+    ``timeout`` has passed.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if str(db.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
