@@ -16,7 +16,7 @@ from storyline.preflight import PathError, check_db, check_out_dir, check_out_fi
 from storyline.report import write_analyses
 from storyline.runners import DaskTarget, analyze_on_dask
 from storyline.store import Store
-from storyline.update import ReadAhead, load_digest, update_stories, warm_up
+from storyline.update import ReadAhead, load_digest, store_analyses, update_stories, warm_up
 from storyline.update.ahead import analyse_ahead
 
 #: Articles stored per ingestion transaction.
@@ -224,7 +224,6 @@ def _analyse_pending(
     pending = store.unanalysed()
     if not pending:
         return
-    done = 0
     # locally, the analysis runs beside ``meanwhile`` (storyline.update.ahead)
     batches = (
         _run_analysis(pending, model, jobs, dask)
@@ -233,14 +232,7 @@ def _analyse_pending(
             pending, analyze=analyze_articles, model=model, jobs=jobs, meanwhile=meanwhile
         )
     )
-    for batch in batches:
-        with store.batch():
-            for article, analysis in batch:
-                store.save_analysis(analysis)
-                if article.published:
-                    store.set_published(article.id, article.published)
-        done += len(batch)
-        progress("analyse", done, len(pending))
+    store_analyses(store, batches, len(pending), progress)
 
 
 def build_digest(

@@ -33,6 +33,7 @@ __all__ = [
     "analyse_pending",
     "load_digest",
     "place_and_update",
+    "store_analyses",
     "update_stories",
     "warm_up",
 ]
@@ -78,16 +79,27 @@ def analyse_pending(
         from storyline.analyze.pipeline import analyze_articles
 
         analyze = analyze_articles
+    store_analyses(store, analyze(pending, model=model, jobs=jobs), len(pending), progress)
+    return len(pending)
+
+
+def store_analyses(
+    store: Store,
+    batches: Iterable[list[tuple[Article, ArticleAnalysis]]],
+    total: int,
+    progress: Progress,
+) -> None:
+    """Store each batch of analyses in one transaction (with the publication dates the
+    analysis found), saying how many of ``total`` are done after each."""
     done = 0
-    for batch in analyze(pending, model=model, jobs=jobs):
+    for batch in batches:
         with store.batch():
             for article, analysis in batch:
                 store.save_analysis(analysis)
                 if article.published:
                     store.set_published(article.id, article.published)
         done += len(batch)
-        progress("analyse", done, len(pending))
-    return len(pending)
+        progress("analyse", done, total)
 
 
 #: What a digest that places new reports imports on first use (numpy, scipy, datasketch

@@ -115,12 +115,12 @@ def _clusterer(
 
 def current_placements(
     store: Store, read_ahead: Mapping[str, tuple[str, str]] | None
-) -> dict[str, tuple[str, str]]:
-    """``store.placements()``, from ``read_ahead`` when it is still whole.
+) -> Mapping[str, tuple[str, str]]:
+    """``store.placements()``, or ``read_ahead`` itself when it is still whole.
 
     Placements are only ever added (a placed report is never placed again), so a
     read-ahead with as many entries as the store holds is the store's.
     """
     if read_ahead is not None and len(read_ahead) == store.count_placements():
-        return dict(read_ahead)
+        return read_ahead
     return store.placements()
