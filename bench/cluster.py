@@ -154,10 +154,13 @@ def wrap_phases(timer: PhaseTimer) -> None:
     import storyline.store.stories as stored
     import storyline.story.assemble as assemble
     import storyline.update as update
+    import storyline.update.ahead as ahead
     import storyline.update.report as pages
     import storyline.update.stories as stories
 
-    timer.substitute(api, "analyse_ahead", in_process)
+    # the analysis in this process, for its phases to be timed (the model is loaded before
+    # timing, so the overlap the forked process gives, imports beside the load, is not lost)
+    timer.substitute(api, "analyse_ahead", ahead.analyse_here)
     timer.wrap(api, "_store_inputs", "ingest and store the reports")
     timer.wrap(api, "_analyse_pending", "store the analyses (SQLite)")
     timer.wrap(pipeline, "analyze_batch", "spaCy parse (nlp.pipe)")
@@ -192,19 +195,6 @@ def process_and_children() -> float:
     forked process of its own, ``storyline.update.ahead``, joined before it returns)."""
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return time.process_time() + children.ru_utime + children.ru_stime
-
-
-def in_process(articles: Any, *, analyze: Any, meanwhile: Any = None, **kwargs: Any) -> Any:
-    """``analyse_ahead`` without its process: with ``--phases`` the analysis must run here
-    for its phases to be timed (the model is loaded before timing, so the overlap the
-    forked process gives, its imports beside the model load, is not lost here)."""
-    from storyline.update.ahead import batch_size
-
-    if meanwhile is not None:
-        meanwhile()
-    jobs = kwargs.get("jobs") or 1
-    size = batch_size(len(articles), jobs)
-    return analyze(articles, model=kwargs.get("model"), jobs=jobs, batch_size=size)
 
 
 def bare_pipe(nlp: Any, texts: list[str]) -> tuple[float, float]:

@@ -14,7 +14,7 @@ import pytest
 
 from storyline.model import Article, ArticleAnalysis
 from storyline.update import PLACING_MODULES
-from storyline.update.ahead import AnalysisStopped, analyse_ahead, batch_size
+from storyline.update.ahead import AnalysisStopped, analyse_ahead, analyse_here, batch_size
 
 Batch = list[tuple[Article, ArticleAnalysis]]
 
@@ -39,6 +39,22 @@ def test_ahead_batches_in_order_from_another_process() -> None:
     assert [a.id for a, _ in pairs] == [a.id for a in arts]
     pids = {x.article_id.split("@")[1] for _, x in pairs}
     assert pids and str(os.getpid()) not in pids
+
+
+def test_here_runs_meanwhile_first_then_the_same_batches_in_this_process() -> None:
+    arts = _articles(20)
+    order: list[str] = []
+
+    def analyse(articles: list[Article], **kw: Any) -> Iterator[Batch]:
+        order.append("analysis")
+        return _fake(articles, **kw)
+
+    batches = list(
+        analyse_here(arts, analyze=analyse, jobs=2, meanwhile=lambda: order.append("meanwhile"))
+    )
+    assert order == ["meanwhile", "analysis"]
+    assert [len(b) for b in batches] == [3] * 6 + [2]  # as analyse_ahead cuts them
+    assert {x.article_id.split("@")[1] for b in batches for _, x in b} == {str(os.getpid())}
 
 
 def test_ahead_runs_meanwhile_while_the_analysis_runs(tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ from typing import Any
 from storyline.analyze.pipeline import BATCH_SIZE, _die_with_parent, default_jobs
 from storyline.model import Article, ArticleAnalysis
 
-__all__ = ["AnalysisStopped", "analyse_ahead", "batch_size"]
+__all__ = ["AnalysisStopped", "analyse_ahead", "analyse_here", "batch_size"]
 
 Batch = list[tuple[Article, ArticleAnalysis]]
 #: ``analyze.pipeline.analyze_articles``'s shape.
@@ -64,12 +64,10 @@ def analyse_ahead(
 
     ``analyze`` is called there as ``analyze(articles, model=, jobs=, batch_size=)``.
     """
+    if not sys.platform.startswith("linux"):  # pragma: no cover - no fork elsewhere
+        return analyse_here(articles, analyze=analyze, model=model, jobs=jobs, meanwhile=meanwhile)
     jobs = jobs or default_jobs()
     size = batch_size(len(articles), jobs)
-    if not sys.platform.startswith("linux"):  # pragma: no cover - no fork elsewhere
-        if meanwhile is not None:
-            meanwhile()
-        return analyze(articles, model=model, jobs=jobs, batch_size=size)
     ctx = multiprocessing.get_context("fork")
     receive, send = ctx.Pipe(duplex=False)
     proc = ctx.Process(
@@ -86,6 +84,23 @@ def analyse_ahead(
         _stop(proc, receive)
         raise
     return _batches(proc, receive)
+
+
+def analyse_here(
+    articles: Sequence[Article],
+    *,
+    analyze: Analyze,
+    model: str | None = None,
+    jobs: int | None = None,
+    meanwhile: Callable[[], object] | None = None,
+) -> Iterator[Batch]:
+    """:func:`analyse_ahead` without a process of its own: ``meanwhile`` first, then the
+    analysis in this process, in the same batches (where ``fork`` is missing, and for a
+    caller that must see the analysis run here)."""
+    jobs = jobs or default_jobs()
+    if meanwhile is not None:
+        meanwhile()
+    return analyze(articles, model=model, jobs=jobs, batch_size=batch_size(len(articles), jobs))
 
 
 def _batches(proc: Any, receive: Connection) -> Iterator[Batch]:
