@@ -171,7 +171,8 @@ def _season(m: re.Match[str], tense: str) -> Norm | None:
 
 
 def _spoken_year(m: re.Match[str], tense: str) -> Norm | None:
-    """ "nineteen ninety-six", "the year two thousand", "January nineteen ninety-seven"."""
+    """ "nineteen ninety-six", "the year two thousand", "January nineteen ninety-seven",
+    "the winter of nineteen ninety-four"."""
     body = m["body"].lower()
     if body.startswith("two") and not (m["mon"] or m[0].lower().startswith("the")):
         before = m.string[max(0, m.start() - 6) : m.start()].lower().split()
@@ -183,6 +184,8 @@ def _spoken_year(m: re.Match[str], tense: str) -> Norm | None:
     year = (2000 if body.startswith("two") else 1900) + rest
     if m["mon"]:
         return Norm("DATE", f"{year:04d}-{month_number(m['mon']):02d}", "month")
+    if m["season"]:  # "the winter of nineteen ninety-four"
+        return Norm("DATE", f"{year:04d}-{SEASONS[m['season'].lower()]}", "season")
     return Norm("DATE", f"{year:04d}", "year")
 
 

@@ -90,7 +90,10 @@ def resolve_event_refs(norms: list[Norm]) -> list[Norm]:
                 unit == "day" and base.granularity not in ("day", "time")
             ):
                 norm = fallback
-            else:  # a relative base: the day is kept, the part of day is not carried
+            elif clock and unit == "day":  # "the next morning" after "on Friday"
+                norm = Norm("TIME", "XXXX-XX-XXT" + clock[1:], "time",
+                            f"{SHIFT}{unit}:{n}@{clock}|{base.rel}")  # fmt: skip
+            else:  # a relative base, shifted
                 norm = Norm("DATE", "XXXX-XX-XX", unit, f"{SHIFT}{unit}:{n}|{base.rel}")
         elif _is_base(norm):
             base = norm
@@ -125,11 +128,15 @@ def _weekday_ref(norm: Norm, rel: str, base: Norm | None) -> Norm:
 
 def shift_value(rel: str, resolved: tuple[str, str] | None) -> tuple[str, str] | None:
     """The value of ``shift:UNIT:N|BASE`` given BASE resolved to (value, granularity);
-    ``shift:weekday:CODEWAY|BASE`` is that weekday before or after BASE's day."""
-    head = rel.partition("|")[0]
+    ``shift:weekday:CODEWAY|BASE`` is that weekday before or after BASE's day;
+    ``shift:day:N@TNI|BASE`` a part of day on the shifted day."""
+    head, _, clock = rel.partition("|")[0].partition("@")
     _, unit, shift = head.split(":")
     if resolved is None:
         return None
+    if clock:  # a part of day on the shifted day: ``shift:day:-1@TNI|BASE``
+        shifted = _shift_absolute(resolved[0], unit, int(shift))
+        return (shifted + clock, "time") if shifted and len(shifted) == 10 else None
     if unit == "weekday":
         m = _ABSOLUTE.match(resolved[0])
         if m is None or m[3] is None:

@@ -24,6 +24,8 @@ from storyline.analyze.timex.norm import ANAPHOR
 from storyline.analyze.timex.normalize import NEEDS, RULES, Norm, Rule, normalize_text
 from storyline.analyze.timex.periods import resolve_norms
 from storyline.analyze.timex.relative import CLASSIFIER, NOUN_NEXT
+from storyline.analyze.timex.someday import FUTURE as SOMEDAY
+from storyline.analyze.timex.someday import is_someday
 from storyline.analyze.timex.tense import clause_tense
 from storyline.nlp import doc_ents
 
@@ -245,6 +247,8 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
             continue  # "the people of tomorrow", "the cars of tomorrow": the future age
         if text[cand.start : cand.end].lower() == "today" and _NOWADAYS.match(text, cand.end):
             continue  # "today's world": the present age, not the day of the report
+        if is_someday(doc, text, cand.start, cand.end):
+            norm = SOMEDAY  # "will one day be the largest": a day to come, not a day long
         if _needs_tense(norm):
             tense = clause_tense(doc, cand.start, cand.end)
             if tense != "past" and _UNTIL.search(text[max(0, cand.start - 30) : cand.start]):
@@ -253,6 +257,8 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
                 tense = "future"  # "a pact effective June 1": announced before it applies
             elif tense != "past" and _after_mishap(doc, text, cand.start):
                 tense = "past"  # "deputies are looking into a robbery Friday evening"
+            elif tense != "past" and _OWN_MISHAP.match(text, cand.end):
+                tense = "past"  # "prosecutors will review Friday's shooting"
             if _AS_OF.search(text[max(0, cand.start - 10) : cand.start]) and _no_past(
                 doc, cand.start
             ):
@@ -268,13 +274,17 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
 #: Nobody schedules a shooting: the time dates a past event whatever the verb of the
 #: clause ("are investigating", "might be charged over"), unless the sentence says
 #: "will" before it ("will hold a hearing into the shooting Monday").
-_MISHAP = re.compile(
-    r"(?i)\b(?:shootings?|killings?|slayings?|murders?|homicides?|stabbings?|crash(?:es)?|"
+_MISHAP_NOUN = (
+    r"(?:shootings?|killings?|slayings?|murders?|homicides?|stabbings?|crash(?:es)?|"
     r"collisions?|accidents?|attacks?|bombings?|explosions?|blasts?|blazes?|fires?|"
     r"robber(?:y|ies)|burglar(?:y|ies)|carjackings?|assaults?|rampage|ambush|standoff|"
     r"incidents?|derailment|deaths?|disappearance|spree|crimes?|violence|gunfire)"
-    r"(?:\s+(?:on|in\s+the\s+early\s+hours\s+of))?\s+$"
 )
+_MISHAP = re.compile(rf"(?i)\b{_MISHAP_NOUN}(?:\s+(?:on|in\s+the\s+early\s+hours\s+of))?\s+$")
+#: "Friday's shooting", "Saturday's deadly crash": the day of a mishap is behind the
+#: telling whatever the verb ("will review Friday's shooting", "would appeal Monday's
+#: killing" are no plans for next Friday or Monday).
+_OWN_MISHAP = re.compile(rf"(?i)['’]s\s+(?:[a-z-]+\s+){{0,2}}{_MISHAP_NOUN}\b")
 #: "As of Friday afternoon, detectives are interviewing witnesses": the moment of the telling,
 #: the closest such day (an update may come after the stamped publication date).
 _AS_OF = re.compile(r"(?i)\bas\s+of\s+$")

@@ -82,7 +82,9 @@ def duration_value(count: float | None, unit_word: str) -> str:
     if letter == "DE":
         return f"P{fmt_number(None if count is None else count * 10)}Y"
     if letter == "CE":
-        return f"P{fmt_number(None if count is None else count * 100)}Y"
+        # "for centuries" is PXC (TIMEX3's century); a counted one stays in years, as
+        # MEANTIME writes it
+        return "PXC" if count is None else f"P{fmt_number(count * 100)}Y"
     if unit_word.lower().startswith("fortnight"):
         return f"P{fmt_number(None if count is None else count * 2)}W"
     table = _SPLIT_TIME if is_time else _SPLIT

@@ -128,8 +128,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "spoken_year",
         _c(
-            rf"\b(?=(?i:nineteen|two|the)\s|{p.MONTH}\s+(?i:nineteen|two)\s)"
-            rf"(?:(?P<mon>{p.MONTH})\s+|(?i:the\s+year)\s+)?"
+            rf"\b(?=(?i:nineteen|two|the)\s|{p.MONTH}\s+(?i:nineteen|two)\s|"
+            rf"(?i:{p.SEASON}|fall)\s+of\s+(?i:nineteen|two)\s)"
+            rf"(?:(?P<mon>{p.MONTH})\s+|(?P<season>(?i:{p.SEASON}|fall))\s+(?i:of)\s+"
+            r"|(?i:the\s+year)\s+)?"
             rf"(?P<body>(?i:nineteen)[\s-]+(?P<tail>{_TENS}(?:[\s-]{_ONES})?|{_TEENS}|(?i:oh)[\s-]{_ONES})"
             rf"|(?i:two\s+thousand)(?:(?:\s+and)?[\s-]+(?P<tail2>{_ONES}|{_TEENS}))?)\b(?!\s+(?i:dollars|people))",
         ),
@@ -201,6 +203,17 @@ RULES: tuple[Rule, ...] = (
             _I,
         ),
         ABSOLUTE["quarter"],
+    ),
+    Rule(
+        "two_quarters",
+        # "the first two quarters of 1990" is that year's first half, not a duration
+        _c(
+            rf"\b(?:the\s+)?(?P<ord>first|last|second)\s+two\s+quarters\s+of\s+(?P<year>{p.YEAR})\b",
+            _I,
+        ),
+        lambda m, t: Norm(
+            "DATE", f"{m['year']}-H{1 if m['ord'].lower() == 'first' else 2}", "quarter"
+        ),
     ),
     Rule(
         "period_ref",
@@ -303,6 +316,20 @@ RULES: tuple[Rule, ...] = (
         ),
         lambda m, t: Norm("DATE", "XXXX-XX-XX", "day", ANAPHOR),
         ("plain", "same"),
+    ),
+    Rule(
+        "nth_day",
+        # "It's the second day of the strike", "today is the eighth day of the siege": the
+        # day of the telling (not "was": a past day told before)
+        _c(
+            r"(?:(?<=\bit's\s)|(?<=\bit’s\s)|(?<=\bit\sis\s)|(?<=\btoday\sis\s))"
+            r"(?P<body>(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+            r"tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day)"
+            r"(?=\s+(?:of|in\s+a\s+row)\b)",
+            _I,
+        ),
+        lambda m, t: Norm("DATE", "XXXX-XX-XX", "day", "offset:day:0"),
+        "body",
     ),
     Rule("weekend", _c(r"\b(?P<body>the\s+weekend)\b", _I), RELATIVE["the_weekend"], "body"),
     Rule(
@@ -473,6 +500,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
         "december",
     ),
     "the_day": ("day",),
+    "nth_day": ("day",),
     "at_the_time": ("the time",),
     "moment": ("moment", "while"),
     "unit_long": ("-long",),
@@ -484,6 +512,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "century": ("century",),
     "spoken_year": ("nineteen", "thousand"),
     "quarter": ("quarter", "half"),
+    "two_quarters": ("quarters",),
     "period_ref": ("quarter", "period"),
     "year_back": ("year",),
     "the_year": ("year",),

@@ -1,0 +1,84 @@
+"""Time expressions, sixth round of issue 14 (fiction: every sentence is made up)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from storyline.analyze.times import extract_times
+
+#: A Monday.
+ANCHOR = date(2031, 10, 27)
+
+
+def _values(nlp: Any, text: str, anchor: date = ANCHOR) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in extract_times(nlp(text), anchor)]
+
+
+def test_a_season_of_a_spoken_year(nlp: Any) -> None:
+    found = _values(nlp, "Fuel hit a low in the winter of nineteen ninety-four.")
+    assert [v for _, v in found] == ["1994-WI"]
+
+
+def test_the_first_two_quarters_of_a_year_are_its_first_half(nlp: Any) -> None:
+    found = _values(nlp, "Orders should stay weak through the first two quarters of 2032.")
+    assert ("the first two quarters of 2032", "2032-H1") in found
+    found = _values(nlp, "Margins shrank in the last two quarters of 2030.")
+    assert ("the last two quarters of 2030", "2030-H2") in found
+
+
+def test_one_day_before_a_verb_is_a_day_to_come(nlp: Any) -> None:
+    assert _values(nlp, "The coach hopes the club will one day win the league.") == [
+        ("one day", "FUTURE_REF")
+    ]
+    # a count of days keeps its duration
+    for text in (
+        "The ballot came one day after a vote on tolls.",
+        "The strike lasted one day and ended.",
+        "He had been in the post one day.",
+    ):
+        assert ("one day", "P1D") in _values(nlp, text), text
+
+
+def test_the_nth_day_of_something_now_is_the_day_of_the_telling(nlp: Any) -> None:
+    assert _values(nlp, "It's the second day of a strike by ferry crews.") == [
+        ("the second day", "2031-10-27")
+    ]
+    found = _values(nlp, "In Marlow, today is the ninth day of the blockade.")
+    assert ("the ninth day", "2031-10-27") in found
+    # a past day told before is not the day of the report
+    assert not _values(nlp, "It was the third day of rain.")
+
+
+def test_centuries_without_a_count(nlp: Any) -> None:
+    assert _values(nlp, "The abbey guarded the ford for centuries.") == [("centuries", "PXC")]
+    assert ("two centuries", "P200Y") in _values(nlp, "The abbey stood for two centuries.")
+
+
+def test_overnight_is_the_night_before_the_day_told_last(nlp: Any) -> None:
+    text = (
+        "Tarvo shares closed lower Friday after overnight losses in Oslo. "
+        "The index ended 2% down from the previous Friday."
+    )
+    found = _values(nlp, text)
+    assert ("overnight", "2031-10-23TNI") in found
+    assert ("the previous Friday", "2031-10-17") in found
+    # with no day told before, the night before the report
+    assert _values(nlp, "A kiosk was set on fire overnight, police said.") == [
+        ("overnight", "2031-10-26TNI")
+    ]
+
+
+def test_a_part_of_day_counted_from_a_weekday_keeps_its_part(nlp: Any) -> None:
+    text = "The barge ran aground on Friday. Overnight, crews pumped the hold."
+    assert ("Overnight", "2031-10-23TNI") in _values(nlp, text)
+
+
+def test_a_weekday_owning_a_mishap_is_past_whatever_the_verb(nlp: Any) -> None:
+    for text in (
+        "Prosecutors will review Friday's shooting next month.",
+        "The council will discuss Friday's deadly crash at its next session.",
+    ):
+        assert ("Friday", "2031-10-24") in _values(nlp, text), text
+    # a scheduled event keeps its direction
+    assert ("Saturday", "2031-11-01") in _values(nlp, "The mayor will attend Saturday's vigil.")
