@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.analyze.timex.anaphora import resolve_event_refs
+from storyline.analyze.timex.anaphora import EVENT_REF, resolve_event_refs
 from storyline.analyze.timex.holidays import names_a_thing
 from storyline.analyze.timex.linebound import within_lines
 from storyline.analyze.timex.literals import foldable, required_words
@@ -247,6 +247,10 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
             continue  # "the people of tomorrow", "the cars of tomorrow": the future age
         if text[cand.start : cand.end].lower() == "today" and _NOWADAYS.match(text, cand.end):
             continue  # "today's world": the present age, not the day of the report
+        if norm.rel == "offset:day:-1@TNI" and _attributive_overnight(doc, text, cand):
+            # "closed lower Friday after overnight losses in New York": the night before
+            # the day told last (else before the report), by resolve_event_refs
+            norm = Norm(norm.type, norm.value, norm.granularity, f"{EVENT_REF}day:-1@TNI")
         if is_someday(doc, text, cand.start, cand.end):
             norm = SOMEDAY  # "will one day be the largest": a day to come, not a day long
         if _needs_tense(norm):
@@ -288,6 +292,19 @@ _OWN_MISHAP = re.compile(rf"(?i)['’]s\s+(?:[a-z-]+\s+){{0,2}}{_MISHAP_NOUN}\b"
 #: "As of Friday afternoon, detectives are interviewing witnesses": the moment of the telling,
 #: the closest such day (an update may come after the stamped publication date).
 _AS_OF = re.compile(r"(?i)\bas\s+of\s+$")
+
+
+def _attributive_overnight(doc: Any, text: str, cand: _Cand) -> bool:
+    """Whether ``cand`` is "overnight" before the noun it qualifies ("overnight losses",
+    "an overnight shooting"), not the adverb ("kept in hospital overnight", whose night
+    may follow the day told before as well as precede it)."""
+    if text[cand.start : cand.end].lower() != "overnight":
+        return False
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    return token.dep_ in ("amod", "compound") and token.head.i > token.i
 
 
 def _no_past(doc: Any, start: int) -> bool:

@@ -53,11 +53,8 @@ def _day_word(m: re.Match[str], tense: str) -> Norm | None:
     if word == "tonight":
         return Norm("TIME", "XXXX-XX-XXTNI", "time", "offset:day:0@TNI")
     if word == "overnight":
-        if tense == "future":
-            return Norm("TIME", "XXXX-XX-XXTNI", "time", "offset:day:0@TNI")
-        # the night before the day told last ("closed lower Friday after overnight losses
-        # in New York"), else before the report (resolve_event_refs)
-        return Norm("TIME", "XXXX-XX-XXTNI", "time", f"{EVENT_REF}day:-1@TNI")
+        shift = 0 if tense == "future" else -1
+        return Norm("TIME", "XXXX-XX-XXTNI", "time", f"offset:day:{shift}@TNI")
     if word == "last night":
         return Norm("TIME", "XXXX-XX-XXTNI", "time", "offset:day:-1@TNI")
     shift = _DAY_WORDS.get(word.split()[-1], 0)
