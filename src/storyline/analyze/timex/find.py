@@ -304,7 +304,8 @@ def _attributive_overnight(doc: Any, text: str, cand: _Cand) -> bool:
     if span is None or len(span) != 1:
         return False
     token = span[0]
-    return token.dep_ in ("amod", "compound") and token.head.i > token.i
+    head = token.head  # a noun, not a day ("overnight Monday" is that day's night)
+    return token.dep_ in ("amod", "compound") and head.i > token.i and head.pos_ == "NOUN"
 
 
 def _no_past(doc: Any, start: int) -> bool:
