@@ -397,6 +397,6 @@ def test_times_next_day_with_a_clock_is_read_on_that_day(nlp: Any) -> None:
     assert [t.value for t in _times(nlp, said)] == ["2021-03-03", "2021-03-04TMO"]
     # with no date before it, the anchor is the base and the clock is kept
     assert _one(nlp, "The next day, at 9 a.m., the mayor quit.").value == "2025-05-18T09:00"
-    # a relative base keeps the day; the part of day is not carried
+    # a relative base keeps the day and (sixth round of issue 14) its part of day
     said = "The council met on Tuesday. The next day, this morning, the mayor quit."
-    assert [t.value for t in _times(nlp, said)] == ["2025-05-13", "2025-05-14"]
+    assert [t.value for t in _times(nlp, said)] == ["2025-05-13", "2025-05-14TMO"]

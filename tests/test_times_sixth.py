@@ -89,3 +89,19 @@ def test_a_weekday_owning_a_mishap_is_past_whatever_the_verb(nlp: Any) -> None:
         assert ("Friday", "2031-10-24") in _values(nlp, text), text
     # a scheduled event keeps its direction
     assert ("Saturday", "2031-11-01") in _values(nlp, "The mayor will attend Saturday's vigil.")
+
+
+def test_the_day_after_tomorrow_and_before_yesterday(nlp: Any) -> None:
+    assert _values(nlp, "The envoy lands the day after tomorrow.") == [
+        ("the day after tomorrow", "2031-10-29")
+    ]
+    assert _values(nlp, "The envoy left the day before yesterday.") == [
+        ("the day before yesterday", "2031-10-25")
+    ]
+
+
+def test_last_and_next_before_a_holiday(nlp: Any) -> None:
+    # written in late October: last Christmas is ten months back, past the horizon
+    assert ("Christmas", "2030-12-25") in _values(nlp, "The mill reopened last Christmas.")
+    assert ("Christmas Eve", "2030-12-24") in _values(nlp, "Crowds came last Christmas Eve.")
+    assert ("Easter", "2032-03-28") in _values(nlp, "The bridge opens next Easter.")

@@ -187,4 +187,11 @@ def holiday(m: re.Match[str], tense: str) -> Norm | None:
         return Norm("DATE", holiday_value(code, int(m["year"]), week), gran)
     kind = f"{code}W" if week else code
     placeholder = "XXXX-WXX" if week else "XXXX-XX-XX"
+    det = _DET_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
+    if det is not None:  # "last Christmas", "next Easter": the one before or after the report
+        way = "last" if det["det"].lower() in ("last", "past") else "next"
+        return Norm("DATE", placeholder, gran, f"holiday:{kind}:{way}")
     return Norm("DATE", placeholder, gran, f"holiday:{kind}:{direction(tense)}")
+
+
+_DET_BEFORE = re.compile(r"(?i)\b(?P<det>last|past|next|coming)[^\S\n]+$")

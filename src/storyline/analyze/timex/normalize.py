@@ -271,7 +271,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "day_word",
         _c(
-            r"\b(?P<w>(?:earlier\s+|later\s+)?(?:today|yesterday|tomorrow)|tonight|overnight"
+            r"\b(?P<w>(?:earlier\s+|later\s+|the\s+day\s+(?:after|before)\s+)?(?:today|yesterday|"
+            r"tomorrow)|tonight|overnight"
             rf"|last\s+night)(?:\s+(?P<pod>{p.PART_OF_DAY}))?\b",
             _I,
         ),

@@ -58,6 +58,8 @@ def _day_word(m: re.Match[str], tense: str) -> Norm | None:
     if word == "last night":
         return Norm("TIME", "XXXX-XX-XXTNI", "time", "offset:day:-1@TNI")
     shift = _DAY_WORDS.get(word.split()[-1], 0)
+    if word.startswith("the day"):  # "the day after tomorrow", "the day before yesterday"
+        shift += 1 if word.split()[2] == "after" else -1
     pod = (m["pod"] or "").lower()
     if pod:
         code = PARTS_OF_DAY[pod]

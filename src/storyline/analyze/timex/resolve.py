@@ -169,7 +169,18 @@ def _holiday(code: str, anchor: date, way: str) -> tuple[str, str]:
     """A holiday named without its year: the year its tense points to, as a month-day."""
     week = code.endswith("W") and code[:-1] in HOLIDAYS
     day_of = HOLIDAYS[code[:-1] if week else code]
-    chosen = _within_horizon([day_of(anchor.year + y) for y in (-1, 0, 1)], anchor, way)
+    days = [day_of(anchor.year + y) for y in (-1, 0, 1)]
+    if way in (
+        "last",
+        "next",
+    ):  # "last Christmas" is the one before the report, whatever the horizon
+        chosen = (
+            max(d for d in days if d < anchor)
+            if way == "last"
+            else min(d for d in days if d > anchor)
+        )
+    else:
+        chosen = _within_horizon(days, anchor, way)
     if week:
         return _iso_week(chosen), "week"
     return chosen.isoformat(), "day"
