@@ -105,3 +105,8 @@ def test_last_and_next_before_a_holiday(nlp: Any) -> None:
     assert ("Christmas", "2030-12-25") in _values(nlp, "The mill reopened last Christmas.")
     assert ("Christmas Eve", "2030-12-24") in _values(nlp, "Crowds came last Christmas Eve.")
     assert ("Easter", "2032-03-28") in _values(nlp, "The bridge opens next Easter.")
+
+
+def test_every_other_unit_is_every_second_one(nlp: Any) -> None:
+    assert _values(nlp, "The regatta is held every other year.") == [("every other year", "P2Y")]
+    assert _values(nlp, "Ferries leave every two hours.") == [("every two hours", "PT2H")]

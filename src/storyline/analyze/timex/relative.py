@@ -157,7 +157,9 @@ def _set(m: re.Match[str], tense: str) -> Norm | None:
     groups = m.groupdict()
     if groups.get("mon"):  # "each July": that month of every year
         return Norm("SET", f"XXXX-{month_number(groups['mon']):02d}", "month")
-    count = count_value(groups["num"]) if groups.get("num") else 1.0
+    num = groups.get("num")
+    # "every other year" is every second one
+    count = 2.0 if num and num.lower() == "other" else count_value(num) if num else 1.0
     if m["unit"].lower() in WEEKDAYS:
         return Norm("SET", f"XXXX-WXX-{WEEKDAYS[m['unit'].lower()] + 1}", "day")
     return Norm("SET", duration_value(count, m["unit"]), "duration")
