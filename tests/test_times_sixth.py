@@ -16,7 +16,7 @@ def _values(nlp: Any, text: str, anchor: date = ANCHOR) -> list[tuple[str, str]]
 
 
 def test_a_season_of_a_spoken_year(nlp: Any) -> None:
-    found = _values(nlp, "Fuel hit a low in the winter of nineteen ninety-four.")
+    found = _values(nlp, "Fuel hit a low during the winter of nineteen ninety-four.")
     assert [v for _, v in found] == ["1994-WI"]
 
 
