@@ -361,7 +361,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "set",
         _c(
-            rf"\b(?:every|each|per)\s+(?:(?P<num>{p.NUMBER}|other)\s+)?(?P<unit>{p.UNIT}|{p.WEEKDAY})s?\b"
+            rf"\b(?:(?P<other>every\s+other)|(?:every|each|per)(?:\s+(?P<num>{p.NUMBER}))?)\s+"
+            rf"(?P<unit>{p.UNIT}|{p.WEEKDAY})s?\b"
             rf"|\b(?:every|each)\s+(?P<mon>{MONTH_NAME})\b",
             _I,
         ),

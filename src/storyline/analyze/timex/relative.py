@@ -158,8 +158,8 @@ def _set(m: re.Match[str], tense: str) -> Norm | None:
     if groups.get("mon"):  # "each July": that month of every year
         return Norm("SET", f"XXXX-{month_number(groups['mon']):02d}", "month")
     num = groups.get("num")
-    # "every other year" is every second one
-    count = 2.0 if num and num.lower() == "other" else count_value(num) if num else 1.0
+    # "every other year" is every second one ("each other Sunday" is no set of two)
+    count = 2.0 if groups.get("other") else count_value(num) if num else 1.0
     if m["unit"].lower() in WEEKDAYS:
         return Norm("SET", f"XXXX-WXX-{WEEKDAYS[m['unit'].lower()] + 1}", "day")
     return Norm("SET", duration_value(count, m["unit"]), "duration")
