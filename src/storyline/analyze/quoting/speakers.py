@@ -16,7 +16,7 @@ from typing import Any
 
 from storyline.analyze.naming.folding import display_name, fold, name_tokens, translit
 from storyline.analyze.naming.kinds import ORG_WORDS
-from storyline.analyze.quoting.lexicon import ROLE_NOUNS, SPEECH_VERBS
+from storyline.analyze.quoting.lexicon import ROLE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from storyline.analyze.quoting.referents import ORG_NOUNS, org_referent, relative_head
 from storyline.model import Mention, Span
 from storyline.nlp import doc_text
@@ -476,6 +476,67 @@ def _paragraph_noun(verb: Any) -> Any:
     return None
 
 
+#: Verbs whose object is the subject of the infinitive after it ("prompted Kerr to say").
+_OBJECT_CONTROL = frozenset(
+    """prompt urge ask tell lead force press push invite encourage inspire challenge dare
+    compel cause allow get""".split()  # noqa: SIM905
+)
+
+
+def _object_controller(tok: Any, quoted: Callable[[int], bool] | None) -> Any:
+    """The object of the verb an infinitive hangs on, when that verb makes its object
+    the infinitive's subject: "That prompted Kerr to make a joke and call Lind “…”",
+    "urged Kerr to say" (not "used the question to demand"). None otherwise."""
+    if (
+        tok.dep_ != "xcomp"
+        or tok.head.lemma_.lower() not in _OBJECT_CONTROL
+        or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    ):
+        return None
+    for c in tok.head.children:
+        if (
+            c.dep_ == "dobj"
+            and c.i < tok.i
+            and c.pos_ in ("PROPN", "NOUN")
+            and not (quoted is not None and quoted(c.idx))
+        ):
+            return c
+    return None
+
+
+#: Writings that are sent or issued with words of their own ("a statement saying …").
+_SENT_WRITINGS = SPEECH_NOUNS | frozenset(
+    "letter email e-mail release note text memo notice post press".split()  # noqa: SIM905
+)
+#: Verbs of sending or issuing a writing.
+_SENDING = frozenset(
+    """issue send release post publish put write tweet retweet share deliver circulate
+    distribute blast fire""".split()  # noqa: SIM905
+)
+
+
+def _sender(verb: Any) -> Any:
+    """For a participle of saying on a writing that someone sends or issues ("The Trust
+    issued a statement saying …", "her team sent a short note to volunteers saying:
+    “…”"), the verb of sending; else None. A sign or a hat "saying" something is
+    no one's saying but its own."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.lemma_.lower() not in ("say", "read"):
+        return None
+    tok = verb.head
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _SENDING:
+        return None
+    writings = [
+        c
+        for c in tok.children
+        if c.dep_ == "dobj" and c.i < verb.i and c.lemma_.lower() in _SENT_WRITINGS
+    ]
+    return tok if writings else None
+
+
 def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     """The grammatical subject of a verb, climbing through participles ("..., saying").
 
@@ -483,6 +544,9 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     the quote the subject of "said") is passed over for one outside it ("“…,” campaign
     manager Jeff Weaver said").
     """
+    sender = _sender(verb)
+    if sender is not None:
+        return subject_of(sender, quoted)
     tok = verb
     for _ in range(4):
         subjects = [
@@ -545,6 +609,9 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
             and tok.head.i != tok.i
             and not _across_paragraphs(tok, tok.head)
         ):
+            controller = _object_controller(tok, quoted)
+            if controller is not None:
+                return controller
             tok = tok.head
             continue
         break

@@ -1,0 +1,64 @@
+"""Sixth round on speakers: cues read from PolNeAR train errors, checked here on our own
+fiction (an infinitive of saying under "prompted X to", a writing sent "saying" …)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quote_speaker import speaker_of
+
+
+def test_the_object_of_prompted_speaks_the_infinitive(nlp: Any) -> None:
+    text = (
+        "The harbour council met on Monday. That prompted Kerr to make a joke about boats "
+        "and call Lind “the admiral of nothing at all.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "the admiral")
+    assert speaker == "Kerr"
+
+
+def test_a_purpose_infinitive_keeps_the_subject(nlp: Any) -> None:
+    from storyline.analyze.quoting.speakers import _object_controller
+
+    doc = nlp("Vera Lind used the meeting to demand a new ferry for the island.")
+    demand = next(t for t in doc if t.lower_ == "demand")
+    assert _object_controller(demand, None) is None
+    doc = nlp("The storm prompted Vera Lind to say that the ferries would stop.")
+    say = next(t for t in doc if t.lower_ == "say")
+    controller = _object_controller(say, None)
+    assert controller is not None and controller.text == "Lind"
+
+
+def test_a_message_sent_saying_is_the_senders(nlp: Any) -> None:
+    text = (
+        "The ferry vote was counted late on Monday. Her team sent a short note to "
+        "volunteers saying: “Thanks to all of you the harbour vote is ours and the "
+        "ferries will run again!”"
+    )
+    _, span = speaker_of(nlp, text, "Thanks to all")
+    assert span == "Her team"
+
+
+def test_a_sign_saying_is_no_ones_saying(nlp: Any) -> None:
+    from storyline.analyze.quoting.speakers import _sender
+
+    doc = nlp("Vera Lind held up a sign saying “Keep the ferries running all winter.”")
+    saying = next(t for t in doc if t.lower_ == "saying")
+    assert _sender(saying) is None
+    doc = nlp("The Harbour Trust issued a statement saying it would close the pier.")
+    saying = next(t for t in doc if t.lower_ == "saying")
+    sender = _sender(saying)
+    assert sender is not None and sender.lemma_ == "issue"
+
+
+def test_the_subject_of_a_participle_on_a_statement_is_its_issuer(nlp: Any) -> None:
+    from storyline.analyze.quoting.speakers import subject_of
+
+    doc = nlp("The Harbour Trust issued a statement saying it would close the pier.")
+    saying = next(t for t in doc if t.lower_ == "saying")
+    subj = subject_of(saying)
+    assert subj is not None and subj.text == "Trust"
+    doc = nlp("Vera Lind held up a sign saying the pier must stay open.")
+    saying = next(t for t in doc if t.lower_ == "saying")
+    subj = subject_of(saying)
+    assert subj is None or subj.text != "Lind"
