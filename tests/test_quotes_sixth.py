@@ -62,3 +62,18 @@ def test_the_subject_of_a_participle_on_a_statement_is_its_issuer(nlp: Any) -> N
     saying = next(t for t in doc if t.lower_ == "saying")
     subj = subject_of(saying)
     assert subj is None or subj.text != "Lind"
+
+
+def test_two_spaces_after_a_colon(nlp: Any) -> None:
+    text = (
+        "The council met again in March.\nHere’s Lind in December 2019:  “Our new ferries "
+        "must be built for the tides of the northern cape and the winter storms.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "Our new ferries")
+    assert speaker is not None and "Lind" in speaker
+    text = (
+        "The ferries stopped for the winter. The Harbour Board of Pilots was firm in its "
+        "findings:  “Further talk of a winter ferry is not needed.”"
+    )
+    speaker, span = speaker_of(nlp, text, "Further talk")
+    assert span is not None and "Board" in span

@@ -484,6 +484,8 @@ def _introduced_by(noun: Any, first: int) -> bool:
 def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attribution | None:
     """A cue just before the opening mark: X said: “… / X: “… / he said, “…"""
     toks = _tokens(doc, floor, p.open_at)[-_BEFORE_TOKENS:]
+    while toks and toks[-1].is_space and "\n" not in toks[-1].text:
+        toks = toks[:-1]  # "Lind:  “…": a run of spaces after the colon is its own token
     if not toks:
         return None
     tail = doc_text(doc)[toks[-1].idx : p.open_at].strip()
