@@ -77,3 +77,21 @@ def test_two_spaces_after_a_colon(nlp: Any) -> None:
     )
     speaker, span = speaker_of(nlp, text, "Further talk")
     assert span is not None and "Board" in span
+
+
+def test_the_name_opening_the_paragraph_of_a_verb_hung_on_the_one_before(nlp: Any) -> None:
+    from storyline.analyze.quoting.speakers import _paragraph_opener
+
+    doc = nlp(
+        "The Gazette reports the pier closed on Monday.\n\nGazette columnist Vera Lind, in "
+        "an attempt to draw attention to the storm, wrote, “The crews were never told.”"
+    )
+    wrote = next(t for t in doc if t.lower_ == "wrote")
+    opener = _paragraph_opener(wrote)
+    assert opener is not None and opener.text == "Lind"
+    doc = nlp(
+        "The Gazette reports the pier closed on Monday.\n\nGazette columnist Vera Lind, "
+        "who runs the pier, wrote, “The crews were never told.”"
+    )
+    wrote = next(t for t in doc if t.lower_ == "wrote")
+    assert _paragraph_opener(wrote) is None

@@ -476,6 +476,28 @@ def _paragraph_noun(verb: Any) -> Any:
     return None
 
 
+def _paragraph_opener(verb: Any) -> Any:
+    """The person's name that opens the paragraph of ``verb`` and is set off by a comma
+    from a phrase that runs up to the verb ("Harbour Gazette columnist Vera Lind, in an
+    attempt to …, wrote, “…”"), for a verb the parser hung on the paragraph before; or
+    None when the phrase in between holds a clause of its own."""
+    doc = verb.doc
+    text = doc_text(doc)
+    para = text.rfind("\n", 0, verb.idx) + 1
+    toks = [t for t in doc[max(0, verb.i - 40) : verb.i] if t.idx >= para and not t.is_space]
+    run = 0
+    while run < len(toks) and toks[run].pos_ in ("PROPN", "NOUN"):
+        run += 1
+    if not (0 < run < len(toks) and toks[run].text == "," and toks[-1].text == ","):
+        return None
+    name = toks[run - 1]
+    if name.pos_ != "PROPN" or name.ent_type_ != "PERSON":
+        return None
+    if any(t.dep_ in ("nsubj", "nsubjpass") or t.pos_ == "AUX" for t in toks[run:]):
+        return None
+    return name
+
+
 #: Verbs whose object is the subject of the infinitive after it ("prompted Kerr to say").
 _OBJECT_CONTROL = frozenset(
     """prompt urge ask tell lead force press push invite encourage inspire challenge dare
@@ -614,6 +636,10 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
                 return controller
             tok = tok.head
             continue
+        if tok.head.i != tok.i and _across_paragraphs(tok, tok.head):
+            opener = _paragraph_opener(verb)
+            if opener is not None:
+                return opener
         break
     # A paragraph's subject parsed into the paragraph before ("... on X.\n\nThe
     # ministry claimed"): the noun right before the verb is its subject.
