@@ -95,3 +95,19 @@ def test_the_name_opening_the_paragraph_of_a_verb_hung_on_the_one_before(nlp: An
     )
     wrote = next(t for t in doc if t.lower_ == "wrote")
     assert _paragraph_opener(wrote) is None
+
+
+def test_a_comma_lead_in_before_whole_sentences(nlp: Any) -> None:
+    from storyline.analyze.quoting.direct import _whole_sentences
+    from storyline.analyze.quoting.marks import find_passages
+
+    text = (
+        "Vera Lind, the harbour commissioner, reacted coolly to the plan, “[I am] worried "
+        "about any plan that sends every boat to another pier.” The crews wore “red hats,” "
+        "too."
+    )
+    whole, short = find_passages(text)[:2]
+    assert _whole_sentences(text, whole)
+    assert not _whole_sentences(text, short)
+    speaker, _ = speaker_of(nlp, "The ferry plan was tabled on Monday. " + text, "worried")
+    assert speaker == "Vera Lind"

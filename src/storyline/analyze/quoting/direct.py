@@ -68,6 +68,8 @@ _UTTERING = frozenset(
     """make issue deliver release offer give send post publish land fire repeat voice
     express utter pen write tweet share read""".split()  # noqa: SIM905
 )
+#: Quoted words a comma lead-in with any verb may introduce, at least.
+_MIN_WHOLE_WORDS = 6
 #: How far past a name right after a quote its verb of saying may stand.
 _APPOSITION_TOKENS = 30
 #: Verbs that are verbs of saying with "back" ("shot back").
@@ -529,7 +531,22 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
     del tail
     if toks[-1].text == ":":
         return _colon(toks[-1], index, p)
+    if toks[-1].text == "," and _whole_sentences(doc_text(doc), p):
+        # "Kerr reacted coolly to the plan, “I am worried about …”": a comma lead-in
+        # before whole quoted sentences, whatever the verb; its subject speaks.
+        found = _colon(toks[-1], index, p)
+        if found is not None and found.speaker is not None:
+            return found
     return speaker_label(doc, p, index)
+
+
+def _whole_sentences(text: str, p: Passage) -> bool:
+    """Whether quoted words are whole sentences that end the report's sentence: a
+    capital (or an editor's bracket) first, six words or more, and a stop last."""
+    words = text[p.start : p.end].split()
+    if len(words) < _MIN_WHOLE_WORDS or not (words[0][:1].isupper() or words[0][:1] == "["):
+        return False
+    return text[p.start : p.end].rstrip()[-1:] in (".", "!", "?")
 
 
 def _inverted_lead(toks: Sequence[Any], index: MentionIndex) -> Attribution | None:
