@@ -111,3 +111,13 @@ def test_a_comma_lead_in_before_whole_sentences(nlp: Any) -> None:
     assert not _whole_sentences(text, short)
     speaker, _ = speaker_of(nlp, "The ferry plan was tabled on Monday. " + text, "worried")
     assert speaker == "Vera Lind"
+
+
+def test_a_short_quoted_phrase_inside_the_apposition_after_a_quote(nlp: Any) -> None:
+    text = (
+        "The boats came in late on Monday. “We have had better summers than this one,” "
+        "harbour pilot Jonas Kerr, wearing a rain hat and “Ferries First” pins, said "
+        "quietly as the gulls circled over the pier."
+    )
+    speaker, _ = speaker_of(nlp, text, "better summers")
+    assert speaker == "Jonas Kerr"

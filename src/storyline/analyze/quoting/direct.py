@@ -68,6 +68,11 @@ _UTTERING = frozenset(
     """make issue deliver release offer give send post publish land fire repeat voice
     express utter pen write tweet share read""".split()  # noqa: SIM905
 )
+#: Quotation marks that open and close a quoted phrase.
+_OPENING = '\u201c"'
+_CLOSING = ("\u201d", '"')
+#: Words of a quoted phrase inside an apposition, at most ("wearing “Ferries First” pins").
+_SHORT_PHRASE_WORDS = 3
 #: Quoted words a comma lead-in with any verb may introduce, at least.
 _MIN_WHOLE_WORDS = 6
 #: How far past a name right after a quote its verb of saying may stand.
@@ -340,12 +345,27 @@ def _named_then_cue(
         if named is None:
             return None
     first = toks[0].i
+    text = doc_text(doc)
     for tok in doc[first : min(len(doc), first + _APPOSITION_TOKENS)]:
-        if tok.idx >= limit or tok.text in ".!?;" or "\n" in tok.text:
+        if tok.idx >= limit and not _short_phrase_at(text, limit, tok.idx):
+            return None
+        if tok.text in ".!?;" or "\n" in tok.text:
             return None
         if tok.idx >= named.span.end and _is_cue(tok):
             return Attribution(named.key, named.span, tok.lemma_.lower(), said=not unsaid(tok))
     return None
+
+
+def _short_phrase_at(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` lies in or right after a short phrase quoted from ``start`` on, in
+    the same sentence (“…,” Jonas Kerr, wearing “Ferries First” badges, said): no
+    quote of its own, so it does not end the reach of the cue after the first quote."""
+    if not (start < len(text) and text[start] in _OPENING):
+        return False
+    close = min((j for j in (text.find(c, start + 1) for c in _CLOSING) if j >= 0), default=-1)
+    if close < 0 or len(text[start + 1 : close].split()) > _SHORT_PHRASE_WORDS:
+        return False
+    return not any(ch in text[start:close] for ch in ".!?;\n")
 
 
 def _according(to: Any, index: MentionIndex) -> Attribution | None:
