@@ -121,3 +121,13 @@ def test_a_short_quoted_phrase_inside_the_apposition_after_a_quote(nlp: Any) -> 
     )
     speaker, _ = speaker_of(nlp, text, "better summers")
     assert speaker == "Jonas Kerr"
+
+
+def test_a_writing_sent_out_by_someone_speaks_for_them(nlp: Any) -> None:
+    text = (
+        "The ferry vote was counted late on Monday. In addition, a fundraising email sent "
+        "out by Vera Lind on Monday night warned of the hard winter ahead: “There are "
+        "fourteen piers to win over the next three weeks, and the crews will need you.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "fourteen piers")
+    assert speaker == "Vera Lind"

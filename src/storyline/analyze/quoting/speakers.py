@@ -301,16 +301,20 @@ _AUTHORED = frozenset(
 
 def _author_of(tok: Any, index: MentionIndex) -> Mention | None:
     """ "“…,” the statement from Mayor Vera Lind read": the person or organisation a
-    writing is from or by speaks its words."""
+    writing is from, by or sent by speaks its words."""
     if tok.lemma_.lower() not in _AUTHORED:
         return None
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
-            for obj in prep.children:
-                if obj.dep_ == "pobj":
-                    m = index.at(obj.idx, obj.idx + len(obj.text))
-                    if m is not None and m.label in ("PERSON", "ORG"):
-                        return m
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")]
+    for acl in tok.children:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+            # "a fundraising email sent out by Kerr on Tuesday warned": its sender's
+            preps += [c for c in acl.children if c.dep_ == "agent"]
+    for prep in preps:
+        for obj in prep.children:
+            if obj.dep_ == "pobj":
+                m = index.at(obj.idx, obj.idx + len(obj.text))
+                if m is not None and m.label in ("PERSON", "ORG"):
+                    return m
     return None
 
 
