@@ -131,3 +131,14 @@ def test_a_writing_sent_out_by_someone_speaks_for_them(nlp: Any) -> None:
     )
     speaker, _ = speaker_of(nlp, text, "fourteen piers")
     assert speaker == "Vera Lind"
+
+
+def test_the_noun_of_a_relative_clause_right_before_said(nlp: Any) -> None:
+    text = (
+        "The crews met the board on Monday. Although there is no such deal with Kerr's "
+        "crews, a harbour official who would not give a name because the talks are "
+        "private said Wednesday, “Certainly there are talks between the board and the "
+        "crews.”"
+    )
+    _, span = speaker_of(nlp, text, "Certainly there are talks")
+    assert span is not None and "official" in span

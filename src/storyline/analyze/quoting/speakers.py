@@ -480,6 +480,32 @@ def _paragraph_noun(verb: Any) -> Any:
     return None
 
 
+def _relative_clause_head(verb: Any) -> Any:
+    """For a verb with no subject right after a relative clause ("a harbour official who
+    would not give a name said"), the noun that clause tells of: the parser
+    hung the noun elsewhere, but it is the verb's subject. None otherwise."""
+    doc = verb.doc
+    end = verb.i - 1
+    while end > 0 and doc[end].text == ",":
+        end -= 1
+    for anc in [doc[end], *doc[end].ancestors]:
+        if anc.i >= verb.i:
+            return None
+        if anc.dep_ == "relcl" and anc.right_edge.i == end:
+            head = anc.head
+            who = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if (
+                head.pos_ in ("NOUN", "PROPN")
+                and head.i < anc.i
+                and who
+                and who[0].lower_ in ("who", "that")
+                and not _across_paragraphs(head, verb)
+            ):
+                return head
+            return None
+    return None
+
+
 def _paragraph_opener(verb: Any) -> Any:
     """The person's name that opens the paragraph of ``verb`` and is set off by a comma
     from a phrase that runs up to the verb ("Harbour Gazette columnist Vera Lind, in an
@@ -658,6 +684,9 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
             # person's name right before a verb the parser left without a subject, hung
             # on a word before it, is that verb's subject.
             return prev
+        relative = _relative_clause_head(verb)
+        if relative is not None:
+            return relative
         if prev.pos_ in ("PROPN", "NOUN", "PRON") and not prev.is_punct:
             if prev.pos_ == "PROPN" and _after_aside(verb, prev):
                 return prev  # "“…,” Ramos, 58, told AFP": the name before a short aside
