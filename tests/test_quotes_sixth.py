@@ -142,3 +142,18 @@ def test_the_noun_of_a_relative_clause_right_before_said(nlp: Any) -> None:
     )
     _, span = speaker_of(nlp, text, "Certainly there are talks")
     assert span is not None and "official" in span
+
+
+def test_a_dash_lead_in_before_whole_sentences(nlp: Any) -> None:
+    text = (
+        "The crews met the board on Monday. Jonas Kerr also defended the old ferry "
+        "timetable — “I think the old timetable served the island well for forty years.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "old timetable served")
+    assert speaker == "Jonas Kerr"
+    text = (
+        "The crews met the board on Monday. When Kerr finally wrapped up — “I will sail for "
+        "you, and I will bring the ferries home!” — the gulls rose over the pier."
+    )
+    speaker, _ = speaker_of(nlp, text, "I will sail")
+    assert speaker == "Kerr"

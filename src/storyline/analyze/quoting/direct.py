@@ -551,9 +551,9 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
     del tail
     if toks[-1].text == ":":
         return _colon(toks[-1], index, p)
-    if toks[-1].text == "," and _whole_sentences(doc_text(doc), p):
-        # "Kerr reacted coolly to the plan, “I am worried about …”": a comma lead-in
-        # before whole quoted sentences, whatever the verb; its subject speaks.
+    if toks[-1].text in (",", "--", "—", "–") and _whole_sentences(doc_text(doc), p):
+        # "Kerr reacted coolly to the plan, “I am worried about …”": a comma or dash
+        # lead-in before whole quoted sentences, whatever the verb; its subject speaks.
         found = _colon(toks[-1], index, p)
         if found is not None and found.speaker is not None:
             return found
