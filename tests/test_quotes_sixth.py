@@ -157,3 +157,15 @@ def test_a_dash_lead_in_before_whole_sentences(nlp: Any) -> None:
     )
     speaker, _ = speaker_of(nlp, text, "I will sail")
     assert speaker == "Kerr"
+
+
+def test_a_name_before_who_in_a_clause_the_parser_hung_on_said(nlp: Any) -> None:
+    from storyline.analyze.quoting.speakers import subject_of
+
+    doc = nlp(
+        "Kerr, meanwhile, who sits at zero such votes, said that fact speaks volumes about "
+        "which of the two harbour boards is ready."
+    )
+    said = next(t for t in doc if t.lower_ == "said")
+    subj = subject_of(said)
+    assert subj is not None and subj.text == "Kerr"

@@ -480,6 +480,20 @@ def _paragraph_noun(verb: Any) -> Any:
     return None
 
 
+def _subject_of_misparsed_relative(verb: Any) -> list[Any]:
+    """ "Kerr, meanwhile, who sits on the board, said …": the parser made the relative
+    clause a clause of "said", its "who" and the name both its subjects; the name before
+    "who" is the subject of "said". Empty when the verb has no such clause."""
+    for clause in verb.lefts:
+        if clause.dep_ != "ccomp":
+            continue
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        who = [c for c in subjects if c.lower_ == "who"]
+        if who:
+            return [c for c in subjects if c.i < who[0].i and c.pos_ in ("NOUN", "PROPN")][:1]
+    return []
+
+
 def _relative_clause_head(verb: Any) -> Any:
     """For a verb with no subject right after a relative clause ("a harbour official who
     would not give a name said"), the noun that clause tells of: the parser
@@ -608,6 +622,8 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
         ]
         # "LONDON (Reuters) - Donald Trump said", "in Salem, New Hampshire, Trump went":
         # of two subjects the parser gave one verb, the nearer one before it.
+        if not subjects and tok.i == verb.i:
+            subjects = _subject_of_misparsed_relative(verb)
         near = [c for c in subjects if not _across_paragraphs(c, tok)]
         if near and len(near) < len(subjects):
             subjects = near  # one subject lies in the paragraph before: a parse over a break
