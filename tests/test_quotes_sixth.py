@@ -169,3 +169,14 @@ def test_a_name_before_who_in_a_clause_the_parser_hung_on_said(nlp: Any) -> None
     said = next(t for t in doc if t.lower_ == "said")
     subj = subject_of(said)
     assert subj is not None and subj.text == "Kerr"
+
+
+def test_a_cue_opening_the_next_quote_after_a_whole_question(nlp: Any) -> None:
+    text = (
+        "The emails were released on Monday. Lind answers Kerr with, “Why now? That was on "
+        "my way to the island?” Kerr then writes back, “You look tired.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "Why now")
+    assert speaker is not None and "Lind" in speaker
+    speaker, _ = speaker_of(nlp, text, "You look tired")
+    assert speaker is not None and "Kerr" in speaker

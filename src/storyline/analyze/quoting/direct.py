@@ -268,12 +268,17 @@ def _introduces_next(verb: Any, p: Passage) -> bool:
     """Whether a cue after a quote ends in a colon that opens the next quote, while the
     quote itself sits inside a clause of its own: "After Kerr said that late ferries might do
     better on “the shorter runs,” Brandt said: “I do not like …”" — Brandt says the
-    next quote, not this one."""
+    next quote, not this one; or in a comma, after a quote that ends its own sentence
+    ("Lind answers Kerr with, “Why now?” Kerr then writes back, “…”")."""
     doc = verb.doc
     text = doc_text(doc)
     nxt = verb.i + 1
-    if nxt >= len(doc) or doc[nxt].text != ":":
+    while nxt < len(doc) and doc[nxt].dep_ in ("prt", "advmod") and doc[nxt].head.i == verb.i:
+        nxt += 1  # "Kerr then writes back, “…”"
+    if nxt >= len(doc) or doc[nxt].text not in (":", ","):
         return False
+    if doc[nxt].text == "," and text[p.end - 1 : p.end] not in (".", "?", "!"):
+        return False  # “…,” Kerr said, “…”: the halves of one quote share the cue
     if text[doc[nxt].idx + 1 : doc[nxt].idx + 4].strip()[:1] not in ("“", '"'):
         return False
     para = text.rfind("\n", 0, p.open_at) + 1
