@@ -180,3 +180,12 @@ def test_a_cue_opening_the_next_quote_after_a_whole_question(nlp: Any) -> None:
     assert speaker is not None and "Lind" in speaker
     speaker, _ = speaker_of(nlp, text, "You look tired")
     assert speaker is not None and "Kerr" in speaker
+
+
+def test_a_title_with_a_verb_the_tagger_made_part_of_it(nlp: Any) -> None:
+    text = (
+        "Nordhavn FM Vice President for weather and talk Dave Kerr called the show “the "
+        "finest harbour show of the season.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "finest harbour")
+    assert speaker == "Dave Kerr"

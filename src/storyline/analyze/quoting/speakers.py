@@ -288,7 +288,12 @@ def _name_closing_title(tok: Any, index: MentionIndex) -> Mention | None:
     if m is None or m.label != "PERSON" or m.span.start <= tok.idx:
         return None
     between = tok.doc[tok.i + 1 : last.i]
-    if any(t.pos_ in ("VERB", "AUX") or t.text in (",", "(", ";") for t in between):
+    if any(
+        # a verb the tagger took for part of the title ("for weather and talk") is none
+        (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("compound", "amod"))
+        or t.text in (",", "(", ";")
+        for t in between
+    ):
         return None  # "the director of the Trust, Jonas Kerr": an apposition, read elsewhere
     return m
 
