@@ -9,8 +9,9 @@ and scores with ``../shared/devdata/score.py quotes`` per split, in the same run
   the same parse (an eval-only dependency: ``pip install -r requirements-eval.txt``).
 
 Besides P/R/F1 and speaker accuracy on all matched quotes, it reports speaker accuracy
-on the gold quotes that both find (``common``). Parsed docs are cached as a spaCy
-DocBin in ``.cache/polnear/`` (gitignored), so a second run costs seconds.
+on the gold quotes that both find (``common``). Parsed docs are cached one article
+to a spaCy DocBin in ``.cache/polnear/docs/`` (gitignored), keyed by the model, the text and
+the tokenizer's cuts, so a second run costs seconds.
 
     .venv/bin/python eval/quotes_polnear.py [--split train|dev|all] [--errors FILE] [--causes]
 
@@ -54,22 +55,29 @@ def _scorer() -> Any:
     return module
 
 
+def _key(nlp: Any, text: str) -> str:
+    """The cache key of one article: the model, the text and where the tokenizer cuts it
+    (the parse depends on nothing else, so a tokenizer change reparses only the articles
+    whose tokens it moves, and a stale parse is never read)."""
+    cuts = ",".join(f"{t.idx}:{len(t)}" for t in nlp.tokenizer(text))
+    return hashlib.sha256("\x00".join([model_name(), text, cuts]).encode()).hexdigest()[:20]
+
+
 def parse_all(articles: Sequence[Row]) -> list[Any]:
-    """spaCy docs of the masked texts, from the cache when it matches the input."""
+    """spaCy docs of the masked texts, each from the cache when its key matches."""
     from spacy.tokens import DocBin
 
     nlp = load_nlp()
     masked = [mask_text(a["text"], find_boilerplate(a["text"], a.get("title"))) for a in articles]
-    digest = hashlib.sha256("\x00".join([model_name(), *masked]).encode()).hexdigest()[:16]
-    path = CACHE / f"{digest}.spacy"
-    if path.is_file():
-        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
-    t0 = time.perf_counter()
-    docs = list(nlp.pipe(masked, batch_size=32))
-    print(f"parsed {len(docs)} articles in {time.perf_counter() - t0:.0f}s", file=sys.stderr)
-    CACHE.mkdir(parents=True, exist_ok=True)
-    DocBin(docs=docs).to_disk(path)
-    return docs
+    paths = [CACHE / "docs" / f"{_key(nlp, text)}.spacy" for text in masked]
+    todo = [i for i, path in enumerate(paths) if not path.is_file()]
+    if todo:
+        t0 = time.perf_counter()
+        (CACHE / "docs").mkdir(parents=True, exist_ok=True)
+        for i, doc in zip(todo, nlp.pipe([masked[i] for i in todo], batch_size=32), strict=True):
+            DocBin(docs=[doc]).to_disk(paths[i])
+        print(f"parsed {len(todo)} articles in {time.perf_counter() - t0:.0f}s", file=sys.stderr)
+    return [next(iter(DocBin().from_disk(path).get_docs(nlp.vocab))) for path in paths]
 
 
 def ours(doc: Any) -> list[Row]:

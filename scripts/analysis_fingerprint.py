@@ -30,7 +30,15 @@ RECORD = ROOT / "tests" / "data" / "analysis_fingerprint.txt"
 
 # What an analysis is made of: the rules, their word lists, the parser's set-up,
 # and the dates read from the report's text.
-SOURCES = ("analyze", "lexicon", "nlp.py", "ruler_index.py", "lemma_memo.py", "ingest/dates.py")
+SOURCES = (
+    "analyze",
+    "lexicon",
+    "nlp.py",
+    "ruler_index.py",
+    "lemma_memo.py",
+    "glued_marks.py",
+    "ingest/dates.py",
+)
 
 
 def _files() -> list[Path]:

@@ -13,7 +13,8 @@ ALLOWED = {
     "lexicon": set(),
     "ruler_index": set(),  # the attribute ruler's look-up, loaded into the pipeline by nlp
     "lemma_memo": set(),  # the lemmatizer's kept answers, likewise
-    "nlp": {"ruler_index", "lemma_memo"},
+    "glued_marks": set(),  # the tokenizer's cut of quote marks glued to words, likewise
+    "nlp": {"ruler_index", "lemma_memo", "glued_marks"},
     "ingest": {"model", "lexicon"},
     "analyze": {"model", "lexicon", "nlp", "ingest"},  # ingest.dates: the publication date
     "story": {"model", "lexicon", "nlp", "ingest", "analyze"},

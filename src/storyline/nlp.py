@@ -8,6 +8,7 @@ import os
 from functools import cache
 from typing import Any
 
+from storyline.glued_marks import split_glued_marks
 from storyline.lemma_memo import memoise_lemmatizer
 from storyline.ruler_index import index_attribute_ruler
 
@@ -51,8 +52,10 @@ def load_nlp(requested: str | None = None) -> Any:
 def _load(name: str) -> Any:
     """The pipeline, its attribute ruler finding its matches by look-up and its
     lemmatizer keeping its answers: the same docs, sooner (:mod:`storyline.ruler_index`,
-    :mod:`storyline.lemma_memo`)."""
+    :mod:`storyline.lemma_memo`); and its tokenizer cutting quote marks glued to words
+    (:mod:`storyline.glued_marks`)."""
     nlp = load_stock(name)
+    split_glued_marks(nlp)
     index_attribute_ruler(nlp)
     memoise_lemmatizer(nlp)
     return nlp

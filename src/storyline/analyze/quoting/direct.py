@@ -68,6 +68,13 @@ _UTTERING = frozenset(
     """make issue deliver release offer give send post publish land fire repeat voice
     express utter pen write tweet share read""".split()  # noqa: SIM905
 )
+#: Quotation marks that open and close a quoted phrase.
+_OPENING = '\u201c"'
+_CLOSING = ("\u201d", '"')
+#: Words of a quoted phrase inside an apposition, at most ("wearing “Ferries First” pins").
+_SHORT_PHRASE_WORDS = 3
+#: Quoted words a comma lead-in with any verb may introduce, at least.
+_MIN_WHOLE_WORDS = 6
 #: How far past a name right after a quote its verb of saying may stand.
 _APPOSITION_TOKENS = 30
 #: Verbs that are verbs of saying with "back" ("shot back").
@@ -261,12 +268,17 @@ def _introduces_next(verb: Any, p: Passage) -> bool:
     """Whether a cue after a quote ends in a colon that opens the next quote, while the
     quote itself sits inside a clause of its own: "After Kerr said that late ferries might do
     better on “the shorter runs,” Brandt said: “I do not like …”" — Brandt says the
-    next quote, not this one."""
+    next quote, not this one; or in a comma, after a quote that ends its own sentence
+    ("Lind answers Kerr with, “Why now?” Kerr then writes back, “…”")."""
     doc = verb.doc
     text = doc_text(doc)
     nxt = verb.i + 1
-    if nxt >= len(doc) or doc[nxt].text != ":":
+    while nxt < len(doc) and doc[nxt].dep_ in ("prt", "advmod") and doc[nxt].head.i == verb.i:
+        nxt += 1  # "Kerr then writes back, “…”"
+    if nxt >= len(doc) or doc[nxt].text not in (":", ","):
         return False
+    if doc[nxt].text == "," and text[p.end - 1 : p.end] not in (".", "?", "!"):
+        return False  # “…,” Kerr said, “…”: the halves of one quote share the cue
     if text[doc[nxt].idx + 1 : doc[nxt].idx + 4].strip()[:1] not in ("“", '"'):
         return False
     para = text.rfind("\n", 0, p.open_at) + 1
@@ -338,12 +350,27 @@ def _named_then_cue(
         if named is None:
             return None
     first = toks[0].i
+    text = doc_text(doc)
     for tok in doc[first : min(len(doc), first + _APPOSITION_TOKENS)]:
-        if tok.idx >= limit or tok.text in ".!?;" or "\n" in tok.text:
+        if tok.idx >= limit and not _short_phrase_at(text, limit, tok.idx):
+            return None
+        if tok.text in ".!?;" or "\n" in tok.text:
             return None
         if tok.idx >= named.span.end and _is_cue(tok):
             return Attribution(named.key, named.span, tok.lemma_.lower(), said=not unsaid(tok))
     return None
+
+
+def _short_phrase_at(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` lies in or right after a short phrase quoted from ``start`` on, in
+    the same sentence (“…,” Jonas Kerr, wearing “Ferries First” badges, said): no
+    quote of its own, so it does not end the reach of the cue after the first quote."""
+    if not (start < len(text) and text[start] in _OPENING):
+        return False
+    close = min((j for j in (text.find(c, start + 1) for c in _CLOSING) if j >= 0), default=-1)
+    if close < 0 or len(text[start + 1 : close].split()) > _SHORT_PHRASE_WORDS:
+        return False
+    return not any(ch in text[start:close] for ch in ".!?;\n")
 
 
 def _according(to: Any, index: MentionIndex) -> Attribution | None:
@@ -484,6 +511,8 @@ def _introduced_by(noun: Any, first: int) -> bool:
 def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attribution | None:
     """A cue just before the opening mark: X said: “… / X: “… / he said, “…"""
     toks = _tokens(doc, floor, p.open_at)[-_BEFORE_TOKENS:]
+    while toks and toks[-1].is_space and "\n" not in toks[-1].text:
+        toks = toks[:-1]  # "Lind:  “…": a run of spaces after the colon is its own token
     if not toks:
         return None
     tail = doc_text(doc)[toks[-1].idx : p.open_at].strip()
@@ -527,7 +556,22 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
     del tail
     if toks[-1].text == ":":
         return _colon(toks[-1], index, p)
+    if toks[-1].text in (",", "--", "—", "–") and _whole_sentences(doc_text(doc), p):
+        # "Kerr reacted coolly to the plan, “I am worried about …”": a comma or dash
+        # lead-in before whole quoted sentences, whatever the verb; its subject speaks.
+        found = _colon(toks[-1], index, p)
+        if found is not None and found.speaker is not None:
+            return found
     return speaker_label(doc, p, index)
+
+
+def _whole_sentences(text: str, p: Passage) -> bool:
+    """Whether quoted words are whole sentences that end the report's sentence: a
+    capital (or an editor's bracket) first, six words or more, and a stop last."""
+    words = text[p.start : p.end].split()
+    if len(words) < _MIN_WHOLE_WORDS or not (words[0][:1].isupper() or words[0][:1] == "["):
+        return False
+    return text[p.start : p.end].rstrip()[-1:] in (".", "!", "?")
 
 
 def _inverted_lead(toks: Sequence[Any], index: MentionIndex) -> Attribution | None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from storyline.analyze.naming.folding import display_name, fold, name_tokens, translit
 from storyline.analyze.naming.kinds import ORG_WORDS
-from storyline.analyze.quoting.lexicon import ROLE_NOUNS, SPEECH_VERBS
+from storyline.analyze.quoting.lexicon import ROLE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from storyline.analyze.quoting.referents import ORG_NOUNS, org_referent, relative_head
 from storyline.model import Mention, Span
 from storyline.nlp import doc_text
@@ -288,7 +288,12 @@ def _name_closing_title(tok: Any, index: MentionIndex) -> Mention | None:
     if m is None or m.label != "PERSON" or m.span.start <= tok.idx:
         return None
     between = tok.doc[tok.i + 1 : last.i]
-    if any(t.pos_ in ("VERB", "AUX") or t.text in (",", "(", ";") for t in between):
+    if any(
+        # a verb the tagger took for part of the title ("for weather and talk") is none
+        (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("compound", "amod"))
+        or t.text in (",", "(", ";")
+        for t in between
+    ):
         return None  # "the director of the Trust, Jonas Kerr": an apposition, read elsewhere
     return m
 
@@ -301,16 +306,20 @@ _AUTHORED = frozenset(
 
 def _author_of(tok: Any, index: MentionIndex) -> Mention | None:
     """ "“…,” the statement from Mayor Vera Lind read": the person or organisation a
-    writing is from or by speaks its words."""
+    writing is from, by or sent by speaks its words."""
     if tok.lemma_.lower() not in _AUTHORED:
         return None
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
-            for obj in prep.children:
-                if obj.dep_ == "pobj":
-                    m = index.at(obj.idx, obj.idx + len(obj.text))
-                    if m is not None and m.label in ("PERSON", "ORG"):
-                        return m
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by")]
+    for acl in tok.children:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+            # "a fundraising email sent out by Kerr on Tuesday warned": its sender's
+            preps += [c for c in acl.children if c.dep_ == "agent"]
+    for prep in preps:
+        for obj in prep.children:
+            if obj.dep_ == "pobj":
+                m = index.at(obj.idx, obj.idx + len(obj.text))
+                if m is not None and m.label in ("PERSON", "ORG"):
+                    return m
     return None
 
 
@@ -476,6 +485,129 @@ def _paragraph_noun(verb: Any) -> Any:
     return None
 
 
+def _subject_of_misparsed_relative(verb: Any) -> list[Any]:
+    """ "Kerr, meanwhile, who sits on the board, said …": the parser made the relative
+    clause a clause of "said", its "who" and the name both its subjects; the name before
+    "who" is the subject of "said". Empty when the verb has no such clause."""
+    for clause in verb.lefts:
+        if clause.dep_ != "ccomp":
+            continue
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        who = [c for c in subjects if c.lower_ == "who"]
+        if who:
+            return [c for c in subjects if c.i < who[0].i and c.pos_ in ("NOUN", "PROPN")][:1]
+    return []
+
+
+def _relative_clause_head(verb: Any) -> Any:
+    """For a verb with no subject right after a relative clause ("a harbour official who
+    would not give a name said"), the noun that clause tells of: the parser
+    hung the noun elsewhere, but it is the verb's subject. None otherwise."""
+    doc = verb.doc
+    end = verb.i - 1
+    while end > 0 and doc[end].text == ",":
+        end -= 1
+    for anc in [doc[end], *doc[end].ancestors]:
+        if anc.i >= verb.i:
+            return None
+        if anc.dep_ == "relcl" and anc.right_edge.i == end:
+            head = anc.head
+            who = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if (
+                head.pos_ in ("NOUN", "PROPN")
+                and head.i < anc.i
+                and who
+                and who[0].lower_ in ("who", "that")
+                and not _across_paragraphs(head, verb)
+            ):
+                return head
+            return None
+    return None
+
+
+def _paragraph_opener(verb: Any) -> Any:
+    """The person's name that opens the paragraph of ``verb`` and is set off by a comma
+    from a phrase that runs up to the verb ("Harbour Gazette columnist Vera Lind, in an
+    attempt to …, wrote, “…”"), for a verb the parser hung on the paragraph before; or
+    None when the phrase in between holds a clause of its own."""
+    doc = verb.doc
+    text = doc_text(doc)
+    para = text.rfind("\n", 0, verb.idx) + 1
+    toks = [t for t in doc[max(0, verb.i - 40) : verb.i] if t.idx >= para and not t.is_space]
+    run = 0
+    while run < len(toks) and toks[run].pos_ in ("PROPN", "NOUN"):
+        run += 1
+    if not (0 < run < len(toks) and toks[run].text == "," and toks[-1].text == ","):
+        return None
+    name = toks[run - 1]
+    if name.pos_ != "PROPN" or name.ent_type_ != "PERSON":
+        return None
+    if any(t.dep_ in ("nsubj", "nsubjpass") or t.pos_ == "AUX" for t in toks[run:]):
+        return None
+    return name
+
+
+#: Verbs whose object is the subject of the infinitive after it ("prompted Kerr to say").
+_OBJECT_CONTROL = frozenset(
+    """prompt urge ask tell lead force press push invite encourage inspire challenge dare
+    compel cause allow get""".split()  # noqa: SIM905
+)
+
+
+def _object_controller(tok: Any, quoted: Callable[[int], bool] | None) -> Any:
+    """The object of the verb an infinitive hangs on, when that verb makes its object
+    the infinitive's subject: "That prompted Kerr to make a joke and call Lind “…”",
+    "urged Kerr to say" (not "used the question to demand"). None otherwise."""
+    if (
+        tok.dep_ != "xcomp"
+        or tok.head.lemma_.lower() not in _OBJECT_CONTROL
+        or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    ):
+        return None
+    for c in tok.head.children:
+        if (
+            c.dep_ == "dobj"
+            and c.i < tok.i
+            and c.pos_ in ("PROPN", "NOUN")
+            and not (quoted is not None and quoted(c.idx))
+        ):
+            return c
+    return None
+
+
+#: Writings that are sent or issued with words of their own ("a statement saying …").
+_SENT_WRITINGS = SPEECH_NOUNS | frozenset(
+    "letter email e-mail release note text memo notice post press".split()  # noqa: SIM905
+)
+#: Verbs of sending or issuing a writing.
+_SENDING = frozenset(
+    """issue send release post publish put write tweet retweet share deliver circulate
+    distribute blast fire""".split()  # noqa: SIM905
+)
+
+
+def _sender(verb: Any) -> Any:
+    """For a participle of saying on a writing that someone sends or issues ("The Trust
+    issued a statement saying …", "her team sent a short note to volunteers saying:
+    “…”"), the verb of sending; else None. A sign or a hat "saying" something is
+    no one's saying but its own."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.lemma_.lower() not in ("say", "read"):
+        return None
+    tok = verb.head
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _SENDING:
+        return None
+    writings = [
+        c
+        for c in tok.children
+        if c.dep_ == "dobj" and c.i < verb.i and c.lemma_.lower() in _SENT_WRITINGS
+    ]
+    return tok if writings else None
+
+
 def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     """The grammatical subject of a verb, climbing through participles ("..., saying").
 
@@ -483,6 +615,9 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     the quote the subject of "said") is passed over for one outside it ("“…,” campaign
     manager Jeff Weaver said").
     """
+    sender = _sender(verb)
+    if sender is not None:
+        return subject_of(sender, quoted)
     tok = verb
     for _ in range(4):
         subjects = [
@@ -492,6 +627,8 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
         ]
         # "LONDON (Reuters) - Donald Trump said", "in Salem, New Hampshire, Trump went":
         # of two subjects the parser gave one verb, the nearer one before it.
+        if not subjects and tok.i == verb.i:
+            subjects = _subject_of_misparsed_relative(verb)
         near = [c for c in subjects if not _across_paragraphs(c, tok)]
         if near and len(near) < len(subjects):
             subjects = near  # one subject lies in the paragraph before: a parse over a break
@@ -545,8 +682,15 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
             and tok.head.i != tok.i
             and not _across_paragraphs(tok, tok.head)
         ):
+            controller = _object_controller(tok, quoted)
+            if controller is not None:
+                return controller
             tok = tok.head
             continue
+        if tok.head.i != tok.i and _across_paragraphs(tok, tok.head):
+            opener = _paragraph_opener(verb)
+            if opener is not None:
+                return opener
         break
     # A paragraph's subject parsed into the paragraph before ("... on X.\n\nThe
     # ministry claimed"): the noun right before the verb is its subject.
@@ -561,6 +705,9 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
             # person's name right before a verb the parser left without a subject, hung
             # on a word before it, is that verb's subject.
             return prev
+        relative = _relative_clause_head(verb)
+        if relative is not None:
+            return relative
         if prev.pos_ in ("PROPN", "NOUN", "PRON") and not prev.is_punct:
             if prev.pos_ == "PROPN" and _after_aside(verb, prev):
                 return prev  # "“…,” Ramos, 58, told AFP": the name before a short aside
