@@ -63,7 +63,12 @@ def main() -> None:
     print("| " + " | ".join(names) + " | mean event | mean storyline | per set | ECB+ test |")
     print("|" + "---|" * (len(names) + 4))
     for values in itertools.product(*grid.values()):
-        params = replace(ClusterParams(), **dict(zip(names, values, strict=True)))
+        base = ClusterParams()
+        params = replace(
+            base,
+            # an int parameter (days, sizes) gets an int, as gva.py does
+            **{n: type(getattr(base, n))(v) for n, v in zip(names, values, strict=True)},
+        )
         event, line, cells = [], [], []
         if ecb is not None:
             gold, items, _ = ecb

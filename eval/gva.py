@@ -270,6 +270,8 @@ def run_grid(
     incident = gold["article_incident"]
     parts = [[i for i in rest if fold_of(incident[i.article.id], folds) == k] for k in range(folds)]
     parts = parts[:used] if used else parts
+    # A subset of the set (GVA_DEVDATA) may hold only some folds: score those.
+    parts = [part for part in parts if part]
     grid = {n: [float(v) for v in vs.split(",")] for n, _, vs in (s.partition("=") for s in specs)}
     names = list(grid)
     print("| " + " | ".join(names) + " | mean B³ F1 | P | R | per fold |")

@@ -198,7 +198,9 @@ def test_cluster_places_kind_and_site_conflicts_lower_other_incidents() -> None:
 def test_cluster_places_floor_needs_kind_site_and_one_day() -> None:
     params = ClusterParams()
     kinds, sites = ({"k:shooting"}, {"k:shooting"}), ({"site:a"}, {"site:a"})
-    assert same_incident(kinds, sites, ((10,), (11,)), params)
+    assert same_incident(
+        kinds, sites, ((10,), (11, 14)), replace(params, signature_tolerance_days=1)
+    )
     # An undated side could be another incident at the same place: no floor.
     assert not same_incident(kinds, sites, ((10,), ()), params)
     assert not same_incident(kinds, sites, ((10,), (30,)), params)  # weeks apart
@@ -250,3 +252,22 @@ def test_cluster_places_without_sentences_all_days_count() -> None:
     feats = doc_features(Analyzed(Article(id="x", text=text), analysis))
     assert feats.incident_days is None
     assert event_days(feats) == ("2025-03-02",)
+
+
+def test_cluster_places_floor_asks_for_the_same_day_not_the_date_factors_slack() -> None:
+    # Two shootings two days apart, each with a 17-year-old, one report naming no
+    # place: the date factor's tolerance (2 days) would have given them the floor.
+    params = ClusterParams()
+    kinds, ages = ({"k:shooting"}, {"k:shooting"}), ({"age:17"}, {"age:17"})
+    assert params.signature_tolerance_days < params.date_tolerance_days
+    assert same_incident(kinds, ages, ((10,), (10,)), params)
+    assert not same_incident(kinds, ages, ((10,), (12,)), params)
+    first = _doc({"shot": 1, "porch": 2, "cousin": 1}, [], days=("2025-03-05",))
+    other = _doc({"gunfir": 1, "alley": 2, "scooter": 1}, [], days=("2025-03-07",))
+    first, other = (replace(d, marks=("age:17",)) for d in (first, other))
+    same_day = replace(other, dates=first.dates, incident_days=first.incident_days)
+    sim = _block([first, other, same_day, *FILLER], params)
+    assert sim[0, 2] >= params.signature_floor
+    assert sim[0, 1] < params.threshold
+    old = _block([first, other, *FILLER], replace(params, signature_tolerance_days=2))
+    assert old[0, 1] >= params.signature_floor

@@ -137,7 +137,12 @@ def pair_similarity(
         same_mark, _ = _shared([[(m, 1.0) for m in d.marks] for d in docs])
         # ...but never across places that share nothing: on a busy day two shootings
         # in two states both have a 17-year-old victim.
-        same = same_mark & same_kind & _overlap(wide, raw) & ~elsewhere
+        if params.signature_tolerance_days == params.date_tolerance_days:
+            one_day = _overlap(wide, raw)
+        else:
+            day, near = _day_matrices(docs, params.signature_tolerance_days)
+            one_day = _overlap(near, day)
+        same = same_mark & same_kind & one_day & ~elsewhere
         event[same] = np.maximum(event[same], params.signature_floor)
     if params.person_floor > 0.0:
         # One kind of incident and one main actor (the victim, the suspect), on any

@@ -75,6 +75,9 @@ class ClusterParams:
     #: Least similarity of two reports that name one kind of incident on one day and
     #: share a mark: a street or site of their leads, or someone's age (0 = off).
     signature_floor: float = 0.25
+    #: Event days at most this far apart are "one day" for that floor: a mark as
+    #: common as an age finds another incident two days off (docs/quality.md, #12).
+    signature_tolerance_days: int = 0
     #: Least similarity of two reports that name one kind of incident and share a main
     #: actor: a person both name in full at least twice and never by an office (the
     #: victim, the suspect; not the police spokesman), whatever their days: a court

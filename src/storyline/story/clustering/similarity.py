@@ -286,7 +286,7 @@ def same_incident(
     or site, or the age of someone in it."""
     if not any(k in kinds[1] for k in kinds[0]) or not any(m in marks[1] for m in marks[0]):
         return False
-    return days_close(*days, params.date_tolerance_days)
+    return days_close(*days, params.signature_tolerance_days)
 
 
 def conflict_factor(
