@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import tracemalloc
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from storyline.report.json import entry_text, write_json_entries
 from storyline.update.jsonfile import INDEX, Section, write_spliced
@@ -220,5 +224,46 @@ def test_splice_in_place_leaves_the_rooms_whitespace_unwritten(tmp_path: Path) -
     after = path.read_bytes()
     written = len(entry_text({"id": "n"})) + len(entry_text({"id": "new"})) + 64
     assert after.count(b"\t") >= rb - start - written  # the rest of the room untouched
+    assert _parsed(path) == _parsed(Path(_whole_path(docs, tmp_path)))
+    _check_index(path)
+
+
+def test_every_story_changed_reads_no_article_and_holds_no_blank_before_the_whole_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import storyline.update.jsonfile as jsonfile
+
+    docs = _docs(60)
+    docs["stories"] = {f"s{i}": entry_text({"id": f"s{i}", "x": "q" * 20_000}) for i in range(60)}
+    keys = {i: "1" for part in docs.values() for i in part}
+    path = tmp_path / "stories.json"
+    write_spliced(path, _sections(docs, keys), _gap)
+    write_spliced(path, _sections(docs, keys), _gap)
+    for i in keys:  # a new analysis version: every story's key, and so every article's
+        keys[i] = "2"
+    sections = _sections(docs, keys)
+    reads: list[str] = []
+    told = sections[0].read
+
+    def counted(ids: Sequence[str]) -> Mapping[str, str]:
+        reads.extend(ids)
+        return told(ids)
+
+    sections[0] = Section("articles", sections[0].order, counted)
+    whole = jsonfile._write_whole
+    peaks: list[int] = []
+
+    def traced(*args: Any) -> int:
+        peaks.append(tracemalloc.get_traced_memory()[1])  # the in-place attempt's peak
+        return whole(*args)
+
+    monkeypatch.setattr(jsonfile, "_write_whole", traced)
+    tracemalloc.start()
+    try:
+        write_spliced(path, sections, _gap)
+    finally:
+        tracemalloc.stop()
+    assert sorted(reads) == sorted(docs["articles"])  # once each: by the whole write alone
+    assert peaks and peaks[0] < 20 * 20_000  # the 60 stories' 1.2 MB of blanks never made
     assert _parsed(path) == _parsed(Path(_whole_path(docs, tmp_path)))
     _check_index(path)

@@ -48,6 +48,8 @@ from storyline.update.jsonindex import (
     write_index,
 )
 
+#: Filler is written this many bytes at a time (a multiple of a blank line's 64).
+_PIECE = 1 << 16
 #: Between the last article and the first story, as a whole write leaves it.
 _SEPARATOR = b'\n ],\n "stories": ['
 
@@ -68,6 +70,15 @@ def _pwrite_all(fd: int, data: bytes | memoryview, offset: int) -> None:
         view, offset = view[n:], offset + n
 
 
+def _fill(fd: int, offset: int, n: int, lines: bool) -> None:
+    """``n`` bytes of whitespace at ``offset``: ``blank(n)`` (lines of spaces) or spaces,
+    written a piece at a time."""
+    while n > 0:
+        step = min(n, _PIECE)  # whole pieces, then the rest: the same bytes as blank(n)
+        _pwrite_all(fd, blank(step) if lines else b" " * step, offset)
+        offset, n = offset + step, n - step
+
+
 def update_in_place(path: Path, old: Mapping[str, Any], sections: Sequence[Section]) -> int | None:
     """Change ``stories.json`` at ``path`` in place; return how many entries were read
     from the store, or None (nothing changed) when it must be written whole."""
@@ -83,9 +94,11 @@ def update_in_place(path: Path, old: Mapping[str, Any], sections: Sequence[Secti
     old_stories = rows_of.get("stories") or []
     if not old_articles:
         return None  # the first article would need no comma before it: write whole
-    writes: list[tuple[int, bytes]] = []
+    # (offset, bytes, then so many bytes of filler, the filler lines of spaces or not):
+    # filler is made as it is written, never held (a blanked story is its whole length)
+    writes: list[tuple[int, bytes, int, bool]] = []
 
-    # --- articles: appended, or changed where they stand --------------------------
+    # --- articles: which are appended, which changed where they stand ----------------
     order = section_order(articles, old_articles)
     if len(order) < len(old_articles):
         return None
@@ -94,24 +107,6 @@ def update_in_place(path: Path, old: Mapping[str, Any], sections: Sequence[Secti
             return None  # an article gone or moved: write whole
     changed = [i for i, row in enumerate(old_articles) if row[1] != order[i][1]]
     appended = order[len(old_articles) :]
-    texts = _texts(articles, [order[i][0] for i in changed] + [e[0] for e in appended])
-    new_articles = list(old_articles)  # rows are replaced, never changed
-    for i in changed:
-        row, entry = old_articles[i], order[i]
-        data = texts[entry[0]]
-        start = int(row[2])
-        # its room: up to the next article's separator, or the end of the list
-        room = (int(old_articles[i + 1][2]) - 2 if i + 1 < len(old_articles) else ra) - start
-        if len(data) > room:
-            return None
-        writes.append((start, data + b" " * (room - len(data))))
-        new_articles[i] = [entry[0], entry[1], start, len(data), *entry[2:]]
-    head = bytearray()
-    for entry in appended:
-        data = texts[entry[0]]
-        head += b",\n"
-        new_articles.append([entry[0], entry[1], ra + len(head), len(data), *entry[2:]])
-        head += data + b" " * article_slack(len(data))
 
     # --- stories: blanked where they were, the new ones written before the rest -----
     # (made from the previous rows: the new and changed entries come newest first)
@@ -133,15 +128,37 @@ def update_in_place(path: Path, old: Mapping[str, Any], sections: Sequence[Secti
         if row[0] in keep:
             continue
         length = int(row[3]) + (0 if row is last else 1)  # its comma with it
-        writes.append((int(row[2]), blank(length)))
+        writes.append((int(row[2]), b"", length, True))
         waste += length
     if survivors and last is not None and last[0] not in keep:
         comma = int(survivors[-1][2]) + int(survivors[-1][3])
-        writes.append((comma, b" "))  # the new last story has no comma after it
-    # Before reading them: stories that were in the file take about their old room, so a
-    # digest that changed more of them than the room holds (every story, after a new
-    # analysis version) writes the file whole, never holding them all at once.
-    if _likely(wanted, by_id) > rb - ra - len(head) - len(_SEPARATOR) or waste * 4 > size:
+        writes.append((comma, b" ", 0, False))  # the new last story has no comma after it
+    # Before reading any entry: stories that were in the file take about their old room,
+    # so a digest that changed more of them than the room holds (every story, after a new
+    # analysis version) writes the file whole, never holding them (or their articles).
+    if _likely(wanted, by_id) > rb - ra - len(_SEPARATOR) or waste * 4 > size:
+        return None
+
+    # --- articles: appended, or changed where they stand --------------------------
+    texts = _texts(articles, [order[i][0] for i in changed] + [e[0] for e in appended])
+    new_articles = list(old_articles)  # rows are replaced, never changed
+    for i in changed:
+        row, entry = old_articles[i], order[i]
+        data = texts[entry[0]]
+        start = int(row[2])
+        # its room: up to the next article's separator, or the end of the list
+        room = (int(old_articles[i + 1][2]) - 2 if i + 1 < len(old_articles) else ra) - start
+        if len(data) > room:
+            return None
+        writes.append((start, data, room - len(data), False))
+        new_articles[i] = [entry[0], entry[1], start, len(data), *entry[2:]]
+    head = bytearray()
+    for entry in appended:
+        data = texts[entry[0]]
+        head += b",\n"
+        new_articles.append([entry[0], entry[1], ra + len(head), len(data), *entry[2:]])
+        head += data + b" " * article_slack(len(data))
+    if _likely(wanted, by_id) > rb - ra - len(head) - len(_SEPARATOR):
         return None
     story_texts = _texts(stories, [e[0] for e in wanted])
     block = bytearray()
@@ -159,10 +176,10 @@ def update_in_place(path: Path, old: Mapping[str, Any], sections: Sequence[Secti
         return None
     # Between the separator and the first story the file is whitespace already: only
     # the new articles (over the old separator), the separator and the new stories change.
-    writes.append((ra, bytes(head) + _SEPARATOR))
+    writes.append((ra, bytes(head) + _SEPARATOR, 0, False))
     base = rb - len(block)
     if block:
-        writes.append((base, bytes(block)))
+        writes.append((base, bytes(block), 0, False))
     new_stories = [[e[0], e[1], base + at, n, *e[2:]] for e, at, n in placed]
     new_stories += survivors
 
@@ -184,8 +201,9 @@ def update_in_place(path: Path, old: Mapping[str, Any], sections: Sequence[Secti
     path.with_name(INDEX).unlink(missing_ok=True)  # a stop half-way leaves no index
     fd = os.open(path, os.O_WRONLY)
     try:
-        for offset, chunk in sorted(writes, key=lambda w: w[0]):
+        for offset, chunk, fill, as_lines in sorted(writes, key=lambda w: w[0]):
             _pwrite_all(fd, chunk, offset)
+            _fill(fd, offset + len(chunk), fill, as_lines)
         if same < len(data):
             _pwrite_all(fd, memoryview(data)[same:], close + same)
         os.ftruncate(fd, close + len(data))
