@@ -492,18 +492,21 @@ def same_document(path: Path, whole: Path) -> bool:
         return False
     with path.open("rb") as a, whole.open("rb") as b:
 
-        def entries(f: Any, rows: list[Any]) -> list[tuple[str, bytes]]:
-            return [(r[0], os.pread(f.fileno(), r[3], r[2])) for r in rows]
+        def entries(f: Any, rows: Any, span: range) -> list[tuple[str, bytes]]:
+            return [
+                (rows.ids[i], os.pread(f.fileno(), rows.lengths[i], rows.starts[i])) for i in span
+            ]
 
         skeleton = bytearray()
         spans: list[tuple[int, int]] = []
         for name in ("articles", "stories", "storylines"):
             mine, other = ours["sections"][name], theirs["sections"][name]
-            spans += [(r[2], r[2] + r[3]) for r in mine]
-            for i in range(0, max(len(mine), len(other)) if name != "stories" else 0, 2000):
-                x = entries(a, mine[i : i + 2000])
-                y = entries(b, other[i : i + 2000])
-                if x != y:
+            spans += [(s, s + n) for s, n in zip(mine.starts, mine.lengths, strict=True)]
+            if name != "stories" and len(mine) != len(other):
+                return False
+            for i in range(0, len(mine) if name != "stories" else 0, 2000):
+                span = range(i, min(i + 2000, len(mine)))
+                if entries(a, mine, span) != entries(b, other, span):
                     return False
             if name == "stories" and sorted(
                 (r[0], hash(os.pread(a.fileno(), r[3], r[2]))) for r in mine

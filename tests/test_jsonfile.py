@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from storyline.report.json import entry_text, write_json_entries
-from storyline.update.jsonfile import INDEX, Section, write_spliced
+from storyline.update.jsonfile import INDEX, Rows, Section, read_index, write_spliced
 
 
 def _sections(docs: dict[str, dict[str, str]], keys: dict[str, str]) -> list[Section]:
@@ -87,7 +87,7 @@ def _parsed(path: Path) -> dict[str, object]:
 
 def _check_index(path: Path) -> None:
     """Every entry the index records is at the bytes it names."""
-    index = json.loads(path.with_name(INDEX).read_text(encoding="utf-8"))
+    index = read_index(path)
     raw = path.read_bytes()
     assert index["file"][0] == len(raw)
     for rows in index["sections"].values():
@@ -266,4 +266,48 @@ def test_every_story_changed_reads_no_article_and_holds_no_blank_before_the_whol
     assert sorted(reads) == sorted(docs["articles"])  # once each: by the whole write alone
     assert peaks and peaks[0] < 20 * 20_000  # the 60 stories' 1.2 MB of blanks never made
     assert _parsed(path) == _parsed(Path(_whole_path(docs, tmp_path)))
+    _check_index(path)
+
+
+def test_rows_are_kept_in_columns_and_read_back_from_either_form() -> None:
+    rows = Rows.of([["a", "k1", 3, 10, 7], ["b", "k2", 15, 4, 2]])
+    assert list(rows) == [["a", "k1", 3, 10, 7], ["b", "k2", 15, 4, 2]]
+    assert rows.position() == {"a": 0, "b": 1} and rows.total_length() == 14
+    text = "".join(rows.to_json())
+    assert json.loads(text)["starts"] == [3, 15]
+    assert list(Rows.from_json(json.loads(text))) == list(rows)
+    bare = Rows.of([["a", "k1", 3, 10]])  # no order recorded: none written, none read
+    assert json.loads("".join(bare.to_json()))["orders"] is None
+    assert list(Rows.from_json(json.loads("".join(bare.to_json())))) == [["a", "k1", 3, 10]]
+    assert not Rows.from_json(json.loads("".join(bare.to_json()))).has_order(0)
+
+
+def test_an_index_of_the_earlier_form_is_read_and_one_of_an_unknown_form_is_not(
+    tmp_path: Path,
+) -> None:
+    docs = _docs(40)
+    keys = {i: "1" for part in docs.values() for i in part}
+    path = tmp_path / "stories.json"
+    write_spliced(path, _sections(docs, keys), _gap)
+    write_spliced(path, _sections(docs, keys), _gap)
+    index = json.loads(path.with_name(INDEX).read_text(encoding="utf-8"))
+    assert index["format"] == 2 and set(index["sections"]["stories"]) >= {"ids", "starts"}
+    earlier = {  # as the code before columns wrote it: a list of rows per section
+        "file": index["file"],
+        "sections": {n: list(Rows.from_json(c)) for n, c in index["sections"].items()},
+        "layout": index["layout"],
+    }
+    path.with_name(INDEX).write_text(json.dumps(earlier), encoding="utf-8")
+    inode = path.stat().st_ino
+    docs["stories"] = {"n": entry_text({"id": "n"}), **docs["stories"]}
+    keys["n"] = "1"
+    assert write_spliced(path, _sections(docs, keys), _gap) == 1  # in place, from the old form
+    assert path.stat().st_ino == inode
+    assert _parsed(path) == _parsed(Path(_whole_path(docs, tmp_path)))
+    _check_index(path)
+    index = json.loads(path.with_name(INDEX).read_text(encoding="utf-8"))
+    index["format"] = 99  # a later form this code does not know: written whole
+    path.with_name(INDEX).write_text(json.dumps(index), encoding="utf-8")
+    assert read_index(path) == {}
+    assert write_spliced(path, _sections(docs, keys), _gap) == 81
     _check_index(path)
