@@ -65,7 +65,11 @@ class Rows:
 
     def add(self, entry: Entry, start: int, length: int) -> None:
         """Add the row of ``entry`` (id, key and any order) written at these bytes."""
-        self.append(entry[0], entry[1], start, length, *entry[2:3])
+        self.ids.append(entry[0])
+        self.keys.append(entry[1])
+        self.starts.append(start)
+        self.lengths.append(length)
+        self.orders.append(entry[2] if len(entry) > 2 else _NO_ORDER)
 
     def extend(self, other: Rows, pick: Iterable[int] | None = None) -> None:
         """Add ``other``'s rows (those at the indices ``pick``, in that order, if given)."""
@@ -76,12 +80,12 @@ class Rows:
             self.lengths += other.lengths
             self.orders += other.orders
             return
-        for i in pick:
-            self.ids.append(other.ids[i])
-            self.keys.append(other.keys[i])
-            self.starts.append(other.starts[i])
-            self.lengths.append(other.lengths[i])
-            self.orders.append(other.orders[i])
+        pick = list(pick)
+        self.ids += [other.ids[i] for i in pick]
+        self.keys += [other.keys[i] for i in pick]
+        self.starts += array("q", [other.starts[i] for i in pick])
+        self.lengths += array("q", [other.lengths[i] for i in pick])
+        self.orders += [other.orders[i] for i in pick]
 
     def set(self, i: int, entry: Entry, start: int, length: int) -> None:
         """Row ``i`` made the row of ``entry`` at these bytes."""
@@ -92,6 +96,10 @@ class Rows:
     def has_order(self, i: int) -> bool:
         """Whether row ``i`` records its place in its list."""
         return self.orders[i] is not _NO_ORDER
+
+    def all_ordered(self) -> bool:
+        """Whether every row records its place in its list."""
+        return _NO_ORDER not in self.orders
 
     def position(self) -> dict[str, int]:
         """Each id's row number."""
@@ -124,7 +132,7 @@ class Rows:
         yield ',"lengths":'
         yield json.dumps(self.lengths.tolist(), separators=(",", ":"))
         yield ',"orders":'
-        if any(o is _NO_ORDER for o in self.orders):
+        if not self.all_ordered():
             yield "null"
         else:
             yield json.dumps(self.orders, separators=(",", ":"))
@@ -136,15 +144,14 @@ class Rows:
         if isinstance(data, list):
             return cls.of(data)
         out = cls()
-        out.ids = [str(i) for i in data["ids"]]
-        out.keys = [str(k) for k in data["keys"]]
+        ids, keys, orders = data["ids"], data["keys"], data.get("orders")
+        if not isinstance(ids, list) or not isinstance(keys, list):
+            raise TypeError("index columns are not lists")
+        out.ids, out.keys = ids, keys  # the decoded lists as they are: no copy
         out.starts = array("q", data["starts"])
         out.lengths = array("q", data["lengths"])
-        orders = data.get("orders")
-        out.orders = list(orders) if orders is not None else [_NO_ORDER] * len(out.ids)
-        if not len(out.ids) == len(out.keys) == len(out.starts) == len(out.lengths):
-            raise ValueError("index columns of different lengths")
-        if len(out.orders) != len(out.ids):
+        out.orders = orders if isinstance(orders, list) else [_NO_ORDER] * len(ids)
+        if not len(ids) == len(keys) == len(out.starts) == len(out.lengths) == len(out.orders):
             raise ValueError("index columns of different lengths")
         return out
 

@@ -48,13 +48,12 @@ def merged(
 
     None when a kept row does not record its place (an index older than this code).
     """
-    kept: list[Placed] = []
-    for i, (entry_id, key, place) in enumerate(zip(rows.ids, rows.keys, rows.orders, strict=True)):
-        if entry_id in changed:
-            continue
-        if not rows.has_order(i):
-            return None
-        kept.append((entry_id, key, place))
+    columns = zip(rows.ids, rows.keys, rows.orders, strict=True)
+    kept: list[Placed] = [row for row in columns if row[0] not in changed]
+    if not rows.all_ordered() and any(  # a kept row without its place: an older index
+        not rows.has_order(i) and rows.ids[i] not in changed for i in range(len(rows))
+    ):
+        return None
 
     def compare(a: Placed, b: Placed) -> int:
         return -1 if before(a, b) else 1

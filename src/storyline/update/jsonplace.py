@@ -242,22 +242,20 @@ def _tail(
     """What follows the ``stories`` list, made again: its bytes and how many entries
     were read, and the section's rows (offsets in the file)."""
     order = section_order(section, old_rows)
-    before = old_rows.position()
-
-    def kept(entry: Entry) -> int | None:
+    before, keys = old_rows.position(), old_rows.keys
+    hits: list[int | None] = []  # each entry's previous row, when written from its key
+    for entry in order:
         i = before.get(entry[0])
-        return i if i is not None and old_rows.keys[i] == entry[1] else None
-
-    wanted = [e[0] for e in order if kept(e) is None]
+        hits.append(i if i is not None and keys[i] == entry[1] else None)
+    wanted = [e[0] for e, i in zip(order, hits, strict=True) if i is None]
     texts = _texts(section, wanted)
     head = f',\n "{section.name}": ['.encode()
     parts = [head]
     pos = len(head)  # bytes of the new tail so far, the pending run included
     run: list[int] | None = None  # [start, end) of the old tail, not yet in parts
     rows = Rows()
-    for n, entry in enumerate(order):
+    for n, (entry, i) in enumerate(zip(order, hits, strict=True)):
         sep = b"\n" if n == 0 else b",\n"
-        i = kept(entry)
         if i is not None:
             at, length = old_rows.starts[i] - close, old_rows.lengths[i]
             if run is not None and n > 0 and run[1] + 2 == at:
