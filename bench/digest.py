@@ -46,6 +46,8 @@ index stale (key ``forced``), written in the index's first (rows) or second (col
 form; ``--child-rewrite DB OUT`` then rewrites stories.json as that digest's report
 writer does (every story and storyline named changed: the in-place change tried, then
 the file written whole) and prints its seconds and the process's peak memory.
+``--index-form OUT 1|2`` only rewrites the index in that form (to alternate trees that
+write different forms on one folder: the code before columns reads form 1 only).
 
 ``--compare REV`` instead times ``digest`` end to end, fresh store each time, on the
 sample corpus (examples/) and on the 321-report GVA development sample
@@ -487,10 +489,11 @@ def child_check(db: Path, out: Path) -> None:
     print(json.dumps({"seconds": time.perf_counter() - start, "same": same}))
 
 
-def stale_index(out: Path, form: int) -> None:
+def stale_index(out: Path, form: int, stale: bool = True) -> None:
     """Every story and article row of ``out``'s stories.json index given the key
-    ``forced`` (as after every story was assembled again), in the index's form ``form``
-    (1: a list of rows per section, 2: columns); the file's stamp kept."""
+    ``forced`` (as after every story was assembled again; not if ``stale`` is false), in
+    the index's form ``form`` (1: a list of rows per section, 2: columns); the file's
+    stamp kept."""
     from storyline.update.jsonfile import INDEX
 
     path = out / INDEX
@@ -507,7 +510,7 @@ def stale_index(out: Path, form: int) -> None:
                 "lengths": [r[3] for r in rows],
                 "orders": [r[4] for r in rows] if rows and len(rows[0]) > 4 else None,
             }
-        if name in ("articles", "stories"):
+        if stale and name in ("articles", "stories"):
             cols["keys"] = ["forced"] * len(cols["ids"])
         if form == 1:
             fields = ["ids", "keys", "starts", "lengths"] + (["orders"] if cols["orders"] else [])
@@ -518,7 +521,7 @@ def stale_index(out: Path, form: int) -> None:
     if form == 2:
         index["format"] = 2
     path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
-    print(f"{path}: every story and article row stale, form {form}")
+    print(f"{path}: form {form}" + (", every story and article row stale" if stale else ""))
 
 
 def child_rewrite(db: Path, out: Path) -> None:
@@ -647,8 +650,8 @@ def main() -> None:
     if len(sys.argv) > 4 and sys.argv[1] == "--new-batch":
         new_batch(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]))
         return
-    if len(sys.argv) > 3 and sys.argv[1] == "--stale-index":
-        stale_index(Path(sys.argv[2]), int(sys.argv[3]))
+    if len(sys.argv) > 3 and sys.argv[1] in ("--stale-index", "--index-form"):
+        stale_index(Path(sys.argv[2]), int(sys.argv[3]), sys.argv[1] == "--stale-index")
         return
     if len(sys.argv) > 3 and sys.argv[1] == "--child-rewrite":
         child_rewrite(Path(sys.argv[2]), Path(sys.argv[3]))

@@ -98,16 +98,6 @@ def update_in_place(path: Path, old: Mapping[str, Any], sections: Sequence[Secti
     # filler is made as it is written, never held (a blanked story is its whole length)
     writes: list[tuple[int, bytes, int, bool]] = []
 
-    # --- articles: which are appended, which changed where they stand ----------------
-    order = section_order(articles, old_articles)
-    if len(order) < len(old_articles):
-        return None
-    for entry_id, entry in zip(old_articles.ids, order, strict=False):
-        if entry_id != entry[0]:
-            return None  # an article gone or moved: write whole
-    changed = [i for i, key in enumerate(old_articles.keys) if key != order[i][1]]
-    appended = order[len(old_articles) :]
-
     # --- stories: blanked where they were, the new ones written before the rest -----
     # (made from the previous rows: the new and changed entries come newest first)
     order_s = section_order(stories, old_stories)
@@ -133,12 +123,23 @@ def update_in_place(path: Path, old: Mapping[str, Any], sections: Sequence[Secti
     if survivors and last not in keep:
         comma = old_stories.starts[survivors[-1]] + old_stories.lengths[survivors[-1]]
         writes.append((comma, b" ", 0, False))  # the new last story has no comma after it
-    # Before reading any entry: stories that were in the file take about their old room,
-    # so a digest that changed more of them than the room holds (every story, after a new
-    # analysis version) writes the file whole, never holding them (or their articles).
+    # Before reading any entry (or the articles' order): stories that were in the file
+    # take about their old room, so a digest that changed more of them than the room holds
+    # (every story, after a new analysis version) writes the file whole, never holding
+    # them (or their articles).
     likely = _likely(wanted, by_id, old_stories)
     if likely > rb - ra - len(_SEPARATOR) or waste * 4 > size:
         return None
+
+    # --- articles: which are appended, which changed where they stand ----------------
+    order = section_order(articles, old_articles)
+    if len(order) < len(old_articles):
+        return None
+    for entry_id, entry in zip(old_articles.ids, order, strict=False):
+        if entry_id != entry[0]:
+            return None  # an article gone or moved: write whole
+    changed = [i for i, key in enumerate(old_articles.keys) if key != order[i][1]]
+    appended = order[len(old_articles) :]
 
     # --- articles: appended, or changed where they stand --------------------------
     texts = _texts(articles, [order[i][0] for i in changed] + [e[0] for e in appended])
