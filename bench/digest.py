@@ -493,7 +493,8 @@ def stale_index(out: Path, form: int, stale: bool = True) -> None:
     """Every story and article row of ``out``'s stories.json index given the key
     ``forced`` (as after every story was assembled again; not if ``stale`` is false), in
     the index's form ``form`` (1: a list of rows per section, 2: columns); the file's
-    stamp kept."""
+    stamp kept. Stale, its stories are marked as not in the order of a whole write, as
+    any in-place change leaves them (their order is then read from the store)."""
     from storyline.update.jsonfile import INDEX
 
     path = out / INDEX
@@ -517,7 +518,10 @@ def stale_index(out: Path, form: int, stale: bool = True) -> None:
             sections[name] = [list(r) for r in zip(*(cols[f] for f in fields), strict=True)]
         else:
             sections[name] = cols
-    index = {"file": data["file"], "sections": sections, "layout": data["layout"]}
+    layout = dict(data["layout"])
+    if stale and layout:
+        layout["sorted"] = False  # as ordinary digests leave it: new stories first
+    index = {"file": data["file"], "sections": sections, "layout": layout}
     if form == 2:
         index["format"] = 2
     path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")

@@ -88,14 +88,10 @@ def json_sections(
     ``storylines`` likewise) the order is made from the previous file's.
     """
     table = store.stories
-    full: dict[str, list[Placed]] = {}
 
     def order(name: str) -> Callable[[], Sequence[Entry]]:
-        def read() -> Sequence[Entry]:
-            if not full:
-                for section, entries in table.json_order().items():
-                    full[section] = [_entry(section, e, duplicate_of) for e in entries]
-            return full[name]
+        def read() -> Sequence[Entry]:  # this list alone, not kept: its writer holds it
+            return [_entry(name, e, duplicate_of) for e in table.json_order([name])[name]]
 
         return read
 
