@@ -34,8 +34,8 @@ class Rows:
     """One section's index rows, held as columns (issue 16: 220k rows at 100k reports).
 
     Ids, keys and orders are lists (their strings are shared with the entries they were
-    made from), the byte ranges two arrays of machine integers: about a third of a list
-    of row lists, and no object per row. ``rows[i]`` gives row ``i`` as a list.
+    made from), the byte ranges two arrays of machine integers: no list and no integer
+    object per row. ``rows[i]`` gives row ``i`` as a list.
     """
 
     __slots__ = ("ids", "keys", "lengths", "orders", "starts")
