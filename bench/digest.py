@@ -40,6 +40,15 @@ pick a ``K`` no copy or earlier batch used), reports the store does not hold;
 bump: timing only, the analyses stay what older rules made; without it the digest
 analyses every report again).
 
+The last seconds of the digest after a version bump (every story assembled again), alone:
+``--stale-index OUT 1|2`` marks every story and article row of ``OUT``'s stories.json
+index stale (key ``forced``), written in the index's first (rows) or second (columns)
+form; ``--child-rewrite DB OUT`` then rewrites stories.json as that digest's report
+writer does (every story and storyline named changed: the in-place change tried, then
+the file written whole) and prints its seconds and the process's peak memory.
+``--index-form OUT 1|2`` only rewrites the index in that form (to alternate trees that
+write different forms on one folder: the code before columns reads form 1 only).
+
 ``--compare REV`` instead times ``digest`` end to end, fresh store each time, on the
 sample corpus (examples/) and on the 321-report GVA development sample
 (.devdata/gva/dev_sample.jsonl), for this tree and for REV's ``src/`` (``git archive``
@@ -480,6 +489,66 @@ def child_check(db: Path, out: Path) -> None:
     print(json.dumps({"seconds": time.perf_counter() - start, "same": same}))
 
 
+def stale_index(out: Path, form: int, stale: bool = True) -> None:
+    """Every story and article row of ``out``'s stories.json index given the key
+    ``forced`` (as after every story was assembled again; not if ``stale`` is false), in
+    the index's form ``form`` (1: a list of rows per section, 2: columns); the file's
+    stamp kept. Stale, its stories are marked as not in the order of a whole write, as
+    any in-place change leaves them (their order is then read from the store)."""
+    from storyline.update.jsonfile import INDEX
+
+    path = out / INDEX
+    data = json.loads(path.read_text(encoding="utf-8"))
+    sections = {}
+    for name, rows in data["sections"].items():
+        if isinstance(rows, dict):  # columns
+            cols = rows
+        else:
+            cols = {
+                "ids": [r[0] for r in rows],
+                "keys": [r[1] for r in rows],
+                "starts": [r[2] for r in rows],
+                "lengths": [r[3] for r in rows],
+                "orders": [r[4] for r in rows] if rows and len(rows[0]) > 4 else None,
+            }
+        if stale and name in ("articles", "stories"):
+            cols["keys"] = ["forced"] * len(cols["ids"])
+        if form == 1:
+            fields = ["ids", "keys", "starts", "lengths"] + (["orders"] if cols["orders"] else [])
+            sections[name] = [list(r) for r in zip(*(cols[f] for f in fields), strict=True)]
+        else:
+            sections[name] = cols
+    layout = dict(data["layout"])
+    if stale and layout:
+        layout["sorted"] = False  # as ordinary digests leave it: new stories first
+    index = {"file": data["file"], "sections": sections, "layout": layout}
+    if form == 2:
+        index["format"] = 2
+    path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+    print(f"{path}: form {form}" + (", every story and article row stale" if stale else ""))
+
+
+def child_rewrite(db: Path, out: Path) -> None:
+    """stories.json rewritten as the report writer does after every story was assembled
+    again (see ``stale_index``); prints seconds and peak memory (the process's before
+    and after, KB)."""
+    from storyline.store import Store
+    from storyline.update.jsonfile import write_spliced
+    from storyline.update.jsonorder import json_sections
+
+    with Store(db) as store:
+        placed = store.placements()
+        copies = {c: o for c, o in store.duplicates().items() if c in placed and o in placed}
+        stories, lines = store.stories.ids(), store.stories.storyline_ids()
+        held = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        start = time.perf_counter()
+        fresh = write_spliced(out / "stories.json", json_sections(store, copies, stories, lines))
+        took = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    report = {"seconds": round(took, 2), "entries read": fresh, "peak KB before": held}
+    print(json.dumps({**report, "peak KB": peak, "write's share KB": peak - held}))
+
+
 def same_document(path: Path, whole: Path) -> bool:
     """Whether the stories.json at ``path`` (changed in place, whitespace where entries
     were) holds what ``whole`` holds: every entry's bytes, the articles and storylines
@@ -492,18 +561,21 @@ def same_document(path: Path, whole: Path) -> bool:
         return False
     with path.open("rb") as a, whole.open("rb") as b:
 
-        def entries(f: Any, rows: list[Any]) -> list[tuple[str, bytes]]:
-            return [(r[0], os.pread(f.fileno(), r[3], r[2])) for r in rows]
+        def entries(f: Any, rows: Any, span: range) -> list[tuple[str, bytes]]:
+            return [
+                (rows.ids[i], os.pread(f.fileno(), rows.lengths[i], rows.starts[i])) for i in span
+            ]
 
         skeleton = bytearray()
         spans: list[tuple[int, int]] = []
         for name in ("articles", "stories", "storylines"):
             mine, other = ours["sections"][name], theirs["sections"][name]
-            spans += [(r[2], r[2] + r[3]) for r in mine]
-            for i in range(0, max(len(mine), len(other)) if name != "stories" else 0, 2000):
-                x = entries(a, mine[i : i + 2000])
-                y = entries(b, other[i : i + 2000])
-                if x != y:
+            spans += [(s, s + n) for s, n in zip(mine.starts, mine.lengths, strict=True)]
+            if name != "stories" and len(mine) != len(other):
+                return False
+            for i in range(0, len(mine) if name != "stories" else 0, 2000):
+                span = range(i, min(i + 2000, len(mine)))
+                if entries(a, mine, span) != entries(b, other, span):
                     return False
             if name == "stories" and sorted(
                 (r[0], hash(os.pread(a.fileno(), r[3], r[2]))) for r in mine
@@ -581,6 +653,12 @@ def main() -> None:
         return
     if len(sys.argv) > 4 and sys.argv[1] == "--new-batch":
         new_batch(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]))
+        return
+    if len(sys.argv) > 3 and sys.argv[1] in ("--stale-index", "--index-form"):
+        stale_index(Path(sys.argv[2]), int(sys.argv[3]), sys.argv[1] == "--stale-index")
+        return
+    if len(sys.argv) > 3 and sys.argv[1] == "--child-rewrite":
+        child_rewrite(Path(sys.argv[2]), Path(sys.argv[3]))
         return
     if len(sys.argv) > 3 and sys.argv[1] == "--child-check":
         child_check(Path(sys.argv[2]), Path(sys.argv[3]))

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import tracemalloc
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from storyline.report.json import entry_text, write_json_entries
-from storyline.update.jsonfile import INDEX, Section, write_spliced
+from storyline.update.jsonfile import INDEX, Rows, Section, read_index, write_spliced
 
 
 def _sections(docs: dict[str, dict[str, str]], keys: dict[str, str]) -> list[Section]:
@@ -83,7 +87,7 @@ def _parsed(path: Path) -> dict[str, object]:
 
 def _check_index(path: Path) -> None:
     """Every entry the index records is at the bytes it names."""
-    index = json.loads(path.with_name(INDEX).read_text(encoding="utf-8"))
+    index = read_index(path)
     raw = path.read_bytes()
     assert index["file"][0] == len(raw)
     for rows in index["sections"].values():
@@ -221,4 +225,89 @@ def test_splice_in_place_leaves_the_rooms_whitespace_unwritten(tmp_path: Path) -
     written = len(entry_text({"id": "n"})) + len(entry_text({"id": "new"})) + 64
     assert after.count(b"\t") >= rb - start - written  # the rest of the room untouched
     assert _parsed(path) == _parsed(Path(_whole_path(docs, tmp_path)))
+    _check_index(path)
+
+
+def test_every_story_changed_reads_no_article_and_holds_no_blank_before_the_whole_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import storyline.update.jsonfile as jsonfile
+
+    docs = _docs(60)
+    docs["stories"] = {f"s{i}": entry_text({"id": f"s{i}", "x": "q" * 20_000}) for i in range(60)}
+    keys = {i: "1" for part in docs.values() for i in part}
+    path = tmp_path / "stories.json"
+    write_spliced(path, _sections(docs, keys), _gap)
+    write_spliced(path, _sections(docs, keys), _gap)
+    for i in keys:  # a new analysis version: every story's key, and so every article's
+        keys[i] = "2"
+    sections = _sections(docs, keys)
+    reads: list[str] = []
+    told = sections[0].read
+
+    def counted(ids: Sequence[str]) -> Mapping[str, str]:
+        reads.extend(ids)
+        return told(ids)
+
+    sections[0] = Section("articles", sections[0].order, counted)
+    whole = jsonfile._write_whole
+    peaks: list[int] = []
+
+    def traced(*args: Any) -> int:
+        peaks.append(tracemalloc.get_traced_memory()[1])  # the in-place attempt's peak
+        return whole(*args)
+
+    monkeypatch.setattr(jsonfile, "_write_whole", traced)
+    tracemalloc.start()
+    try:
+        write_spliced(path, sections, _gap)
+    finally:
+        tracemalloc.stop()
+    assert sorted(reads) == sorted(docs["articles"])  # once each: by the whole write alone
+    assert peaks and peaks[0] < 20 * 20_000  # the 60 stories' 1.2 MB of blanks never made
+    assert _parsed(path) == _parsed(Path(_whole_path(docs, tmp_path)))
+    _check_index(path)
+
+
+def test_rows_are_kept_in_columns_and_read_back_from_either_form() -> None:
+    rows = Rows.of([["a", "k1", 3, 10, 7], ["b", "k2", 15, 4, 2]])
+    assert list(rows) == [["a", "k1", 3, 10, 7], ["b", "k2", 15, 4, 2]]
+    assert rows.position() == {"a": 0, "b": 1} and rows.total_length() == 14
+    text = "".join(rows.to_json())
+    assert json.loads(text)["starts"] == [3, 15]
+    assert list(Rows.from_json(json.loads(text))) == list(rows)
+    bare = Rows.of([["a", "k1", 3, 10]])  # no order recorded: none written, none read
+    assert json.loads("".join(bare.to_json()))["orders"] is None
+    assert list(Rows.from_json(json.loads("".join(bare.to_json())))) == [["a", "k1", 3, 10]]
+    assert not Rows.from_json(json.loads("".join(bare.to_json()))).has_order(0)
+
+
+def test_an_index_of_the_earlier_form_is_read_and_one_of_an_unknown_form_is_not(
+    tmp_path: Path,
+) -> None:
+    docs = _docs(40)
+    keys = {i: "1" for part in docs.values() for i in part}
+    path = tmp_path / "stories.json"
+    write_spliced(path, _sections(docs, keys), _gap)
+    write_spliced(path, _sections(docs, keys), _gap)
+    index = json.loads(path.with_name(INDEX).read_text(encoding="utf-8"))
+    assert index["format"] == 2 and set(index["sections"]["stories"]) >= {"ids", "starts"}
+    earlier = {  # as the code before columns wrote it: a list of rows per section
+        "file": index["file"],
+        "sections": {n: list(Rows.from_json(c)) for n, c in index["sections"].items()},
+        "layout": index["layout"],
+    }
+    path.with_name(INDEX).write_text(json.dumps(earlier), encoding="utf-8")
+    inode = path.stat().st_ino
+    docs["stories"] = {"n": entry_text({"id": "n"}), **docs["stories"]}
+    keys["n"] = "1"
+    assert write_spliced(path, _sections(docs, keys), _gap) == 1  # in place, from the old form
+    assert path.stat().st_ino == inode
+    assert _parsed(path) == _parsed(Path(_whole_path(docs, tmp_path)))
+    _check_index(path)
+    index = json.loads(path.with_name(INDEX).read_text(encoding="utf-8"))
+    index["format"] = 99  # a later form this code does not know: written whole
+    path.with_name(INDEX).write_text(json.dumps(index), encoding="utf-8")
+    assert read_index(path) == {}
+    assert write_spliced(path, _sections(docs, keys), _gap) == 81
     _check_index(path)

@@ -25,7 +25,7 @@ from storyline.store.sqlite import SCHEMA_VERSION
 from storyline.story.dedup.incremental import update_duplicates_of
 from storyline.story.dedup.minhash import find_duplicates
 from storyline.update import load_digest, place_and_update, update_stories
-from storyline.update.jsonfile import INDEX, write_spliced
+from storyline.update.jsonfile import INDEX, Rows, read_index, write_spliced
 from storyline.update.jsonorder import json_sections, merged
 from storyline.update.place import read_items
 from storyline.update.report import MANIFEST, RENDER_VERSION, page_key
@@ -324,7 +324,7 @@ def test_update_orders_stories_json_from_the_previous_file_as_in_full(
     with Store(tmp_path / "s.db") as store:
         _add(store, analysed[:-3])
         update_stories(store, out_dir=out)
-        rows = json.loads((out / INDEX).read_text(encoding="utf-8"))["sections"]
+        rows = read_index(out / "stories.json")["sections"]
         folder = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
         _add(store, analysed[-3:])
         assert update_stories(store, out_dir=out).changed
@@ -347,10 +347,10 @@ def test_merged_puts_fresh_entries_in_their_places() -> None:
     rows = [["c", "k", 0, 1, "2024-03"], ["a", "k", 0, 1, "2024-02"], ["b", "k", 0, 1, "2024-02"]]
     rows += [["d", "k", 0, 1, "2024-01"]]
     fresh = [("b", "k2", "2024-04"), ("e", "k", "2024-02"), ("0", "k", "2023-12")]
-    got = merged(rows, {"b", "gone"}, fresh, before)
+    got = merged(Rows.of(rows), {"b", "gone"}, fresh, before)
     assert got is not None
     assert [e[0] for e in got] == ["b", "c", "a", "e", "d", "0"]
-    assert merged([["a", "k", 0, 1]], set(), [], before) is None  # no place recorded
+    assert merged(Rows.of([["a", "k", 0, 1]]), set(), [], before) is None  # no place recorded
 
 
 def _document(path: Path) -> dict[str, Any]:

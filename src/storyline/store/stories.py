@@ -212,9 +212,11 @@ class StoryTable:
 
     # --- stories.json's order (storyline.update.jsonfile) ------------------------------
 
-    def json_order(self) -> dict[str, list[tuple[str, str, Any]]]:
-        """Each list of stories.json as (id, key of what its entry was made from, what it
-        is ordered by), in order.
+    def json_order(
+        self, sections: Iterable[str] = ("articles", "stories", "storylines")
+    ) -> dict[str, list[tuple[str, str, Any]]]:
+        """Each list of stories.json (of those named) as (id, key of what its entry was
+        made from, what it is ordered by), in order.
 
         An article's entry follows its story's key (its estimated date and evidence
         change only when the story is assembled again); the copy it is of is added by
@@ -222,22 +224,21 @@ class StoryTable:
         stories by their newest report (newest first, then id), storylines by their
         last event (newest first, then id, descending).
         """
-        articles = self._db.execute(
-            "SELECT s.article_id, t.key, a.rowid FROM story_articles s"
+        sql = {
+            "articles": "SELECT s.article_id, t.key, a.rowid FROM story_articles s"
             " JOIN articles a ON a.id = s.article_id JOIN stories t ON t.id = s.story_id"
-            " ORDER BY a.rowid"
-        ).fetchall()
-        stories = self._db.execute(
-            "SELECT id, key, latest FROM stories ORDER BY latest DESC, id, storyline"
-        ).fetchall()
-        lines = self._db.execute(
-            "SELECT id, key, last FROM storylines ORDER BY last DESC, id DESC"
-        ).fetchall()
-        return {
-            "articles": [(str(i), str(k), int(r)) for i, k, r in articles],
-            "stories": [(str(i), str(k), str(t)) for i, k, t in stories],
-            "storylines": [(str(i), str(k), str(t)) for i, k, t in lines],
+            " ORDER BY a.rowid",
+            "stories": "SELECT id, key, latest FROM stories ORDER BY latest DESC, id, storyline",
+            "storylines": "SELECT id, key, last FROM storylines ORDER BY last DESC, id DESC",
         }
+        out: dict[str, list[tuple[str, str, Any]]] = {}
+        for name in sections:
+            rows = self._db.execute(sql[name]).fetchall()
+            if name == "articles":
+                out[name] = [(str(i), str(k), int(r)) for i, k, r in rows]
+            else:
+                out[name] = [(str(i), str(k), str(t)) for i, k, t in rows]
+        return out
 
     def json_order_of(self, table: str, ids: Iterable[str]) -> list[tuple[str, str, Any]]:
         """As :meth:`json_order`, for the named stories (or storylines) only, any order;

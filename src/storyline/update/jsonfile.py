@@ -29,6 +29,7 @@ from storyline.update.jsonindex import (
     LAYOUT,
     Entry,
     Row,
+    Rows,
     Section,
     article_slack,
     blank,
@@ -38,7 +39,7 @@ from storyline.update.jsonindex import (
 )
 from storyline.update.jsonplace import update_in_place
 
-__all__ = ["INDEX", "Entry", "Row", "Section", "gap_size", "read_index", "write_spliced"]
+__all__ = ["INDEX", "Entry", "Row", "Rows", "Section", "gap_size", "read_index", "write_spliced"]
 
 
 class _Out:
@@ -157,10 +158,10 @@ def _write_whole(
     sections: Sequence[Section],
     gap: Callable[[int, int | None], int],
 ) -> int:
-    previous_rows: Mapping[str, list[Row]] = old.get("sections", {})
+    previous_rows: Mapping[str, Rows] = old.get("sections", {})
     layout_before: Mapping[str, Any] = old.get("layout") or {}
     tmp = path.with_name(path.name + ".tmp")
-    written: dict[str, list[Row]] = {}
+    written: dict[str, Rows] = {}
     layout: dict[str, Any] = {"ra": 0, "rb": 0, "close": 0, "waste": 0, "sorted": True}
     fresh = 0
     src = path.open("rb") if previous_rows else None
@@ -170,7 +171,7 @@ def _write_whole(
             out = _Out(fd, src)
             out.write(b"{\n")
             told = previous_rows.get("stories")
-            space = gap(len(told or ()), sum(int(r[3]) for r in told) if told else None)
+            space = gap(len(told or ()), told.total_length() if told else None)
             for section in sections:
                 out.write(f' "{section.name}": ['.encode())
                 previous = previous_rows.get(section.name)
@@ -180,33 +181,36 @@ def _write_whole(
                 slack = space > 0 and section.name == "articles"
                 if section.name == "stories" and space:
                     out.write(blank(space))
-                before = {r[0]: r for r in previous or ()}
-                rows: list[Row] = []
+                at = previous.position() if previous is not None else {}
+                keys = previous.keys if previous is not None else []
+                rows = Rows()
                 first = True
                 for block in _blocks(order):
-                    wanted = [e[0] for e in block if (before.get(e[0]) or [None, None])[1] != e[1]]
+                    wanted = [e[0] for e in block if _kept(at, keys, e) is None]
                     texts = section.read(wanted) if wanted else {}
                     for entry in block:
-                        entry_id, key = entry[0], entry[1]
                         sep = b"\n" if first else b",\n"
                         first = False
-                        kept = before.get(entry_id)
-                        if kept is not None and kept[1] == key and not slack:
-                            start = out.copy(int(kept[2]), int(kept[3]), sep)
-                            rows.append([entry_id, key, start, int(kept[3]), *entry[2:]])
+                        i = _kept(at, keys, entry)
+                        if i is not None and not slack:
+                            assert previous is not None
+                            length = previous.lengths[i]
+                            rows.add(entry, out.copy(previous.starts[i], length, sep), length)
                             continue
-                        if kept is not None and kept[1] == key and src is not None:
-                            data = os.pread(src.fileno(), int(kept[3]), int(kept[2]))
+                        if i is not None and src is not None:
+                            assert previous is not None
+                            data = os.pread(src.fileno(), previous.lengths[i], previous.starts[i])
                         else:
-                            data = texts[entry_id].encode("utf-8")
+                            data = texts[entry[0]].encode("utf-8")
                             fresh += 1
                         out.write(sep)
-                        rows.append([entry_id, key, out.pos, len(data), *entry[2:]])
+                        rows.add(entry, out.pos, len(data))
                         out.write(data + (b" " * article_slack(len(data)) if slack else b""))
+                del order, at
                 if section.name == "articles":
                     layout["ra"] = out.pos
                 if section.name == "stories":
-                    layout["rb"] = rows[0][2] if rows else out.pos
+                    layout["rb"] = rows.starts[0] if rows else out.pos
                 out.write(b"]" if first else b"\n ]")
                 if section.name == "stories":
                     layout["close"] = out.pos
@@ -224,3 +228,9 @@ def _write_whole(
     names = [s.name for s in sections]
     write_index(path, written, layout if names == list(LAYOUT) else {})
     return fresh
+
+
+def _kept(at: Mapping[str, int], keys: Sequence[str], entry: Entry) -> int | None:
+    """The previous row of ``entry`` when it was written from the same key, else None."""
+    i = at.get(entry[0])
+    return i if i is not None and keys[i] == entry[1] else None

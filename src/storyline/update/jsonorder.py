@@ -21,7 +21,7 @@ from typing import Any
 
 from storyline.report.json import article_to_dict, entry_text
 from storyline.store import Store
-from storyline.update.jsonfile import Entry, Row, Section
+from storyline.update.jsonfile import Entry, Rows, Section
 
 #: An entry with its place: (id, key, what its list is ordered by).
 Placed = tuple[str, str, Any]
@@ -42,19 +42,18 @@ def _newest_then_id_down(a: Placed, b: Placed) -> bool:
 
 
 def merged(
-    rows: Sequence[Row], changed: Collection[str], fresh: Sequence[Placed], before: Before
+    rows: Rows, changed: Collection[str], fresh: Sequence[Placed], before: Before
 ) -> list[Placed] | None:
     """The previous rows without the ``changed`` ids, with ``fresh`` put in their places.
 
     None when a kept row does not record its place (an index older than this code).
     """
-    kept: list[Placed] = []
-    for row in rows:
-        if row[0] in changed:
-            continue
-        if len(row) < 5:
-            return None
-        kept.append((row[0], row[1], row[4]))
+    columns = zip(rows.ids, rows.keys, rows.orders, strict=True)
+    kept: list[Placed] = [row for row in columns if row[0] not in changed]
+    if not rows.all_ordered() and any(  # a kept row without its place: an older index
+        not rows.has_order(i) and rows.ids[i] not in changed for i in range(len(rows))
+    ):
+        return None
 
     def compare(a: Placed, b: Placed) -> int:
         return -1 if before(a, b) else 1
@@ -89,37 +88,38 @@ def json_sections(
     ``storylines`` likewise) the order is made from the previous file's.
     """
     table = store.stories
-    full: dict[str, list[Placed]] = {}
 
     def order(name: str) -> Callable[[], Sequence[Entry]]:
-        def read() -> Sequence[Entry]:
-            if not full:
-                for section, entries in table.json_order().items():
-                    full[section] = [_entry(section, e, duplicate_of) for e in entries]
-            return full[name]
+        def read() -> Sequence[Entry]:  # this list alone, not kept: its writer holds it
+            return [_entry(name, e, duplicate_of) for e in table.json_order([name])[name]]
 
         return read
 
     def read_articles(ids: Sequence[str]) -> dict[str, str]:
         return {str(r[0]): _article_entry(r, duplicate_of) for r in table.article_rows_of(ids)}
 
-    def update_articles(rows: Sequence[Row]) -> Sequence[Entry] | None:
+    def update_articles(rows: Rows) -> Sequence[Entry] | None:
         assert stories is not None
         fresh: list[Placed] = [
             (i, f"{k}:{duplicate_of.get(i, '')}", o)
             for i, k, o in table.json_order_of("articles", stories)
         ]
         ids = {e[0] for e in fresh}
-        for row in rows:  # an article whose original changed, its story unchanged
-            story_key, _, original = str(row[1]).partition(":")
-            if row[0] not in ids and original != duplicate_of.get(row[0], "") and len(row) > 4:
-                fresh.append((row[0], f"{story_key}:{duplicate_of.get(row[0], '')}", row[4]))
-                ids.add(row[0])
+        for i, (entry_id, key) in enumerate(zip(rows.ids, rows.keys, strict=True)):
+            # an article whose original changed, its story unchanged
+            story_key, _, original = key.partition(":")
+            if entry_id in ids or original == duplicate_of.get(entry_id, ""):
+                continue
+            if rows.has_order(i):
+                fresh.append(
+                    (entry_id, f"{story_key}:{duplicate_of.get(entry_id, '')}", rows.orders[i])
+                )
+                ids.add(entry_id)
         out = merged(rows, ids, fresh, _by_row)
         return out if out is not None and len(out) == table.count_placed() else None
 
     def update_of(name: str, changed: Collection[str], before: Before, count: int) -> Any:
-        def update(rows: Sequence[Row]) -> Sequence[Entry] | None:
+        def update(rows: Rows) -> Sequence[Entry] | None:
             out = merged(rows, changed, table.json_order_of(name, changed), before)
             return out if out is not None and len(out) == count else None
 

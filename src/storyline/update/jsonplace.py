@@ -40,7 +40,7 @@ from storyline.update.jsonindex import (
     INDEX,
     LAYOUT,
     Entry,
-    Row,
+    Rows,
     Section,
     article_slack,
     blank,
@@ -48,6 +48,8 @@ from storyline.update.jsonindex import (
     write_index,
 )
 
+#: Filler is written this many bytes at a time (a multiple of a blank line's 64).
+_PIECE = 1 << 16
 #: Between the last article and the first story, as a whole write leaves it.
 _SEPARATOR = b'\n ],\n "stories": ['
 
@@ -68,80 +70,99 @@ def _pwrite_all(fd: int, data: bytes | memoryview, offset: int) -> None:
         view, offset = view[n:], offset + n
 
 
+def _fill(fd: int, offset: int, n: int, lines: bool) -> None:
+    """``n`` bytes of whitespace at ``offset``: ``blank(n)`` (lines of spaces) or spaces,
+    written a piece at a time."""
+    while n > 0:
+        step = min(n, _PIECE)  # whole pieces, then the rest: the same bytes as blank(n)
+        _pwrite_all(fd, blank(step) if lines else b" " * step, offset)
+        offset, n = offset + step, n - step
+
+
 def update_in_place(path: Path, old: Mapping[str, Any], sections: Sequence[Section]) -> int | None:
     """Change ``stories.json`` at ``path`` in place; return how many entries were read
     from the store, or None (nothing changed) when it must be written whole."""
     if [s.name for s in sections] != list(LAYOUT):
         return None
     layout: Mapping[str, Any] = old["layout"]
-    rows_of: Mapping[str, list[Row]] = old["sections"]
+    rows_of: Mapping[str, Rows] = old["sections"]
     ra, rb, close = int(layout["ra"]), int(layout["rb"]), int(layout["close"])
     waste = int(layout["waste"])
     size = path.stat().st_size
     articles, stories, lines = sections
-    old_articles = rows_of.get("articles") or []
-    old_stories = rows_of.get("stories") or []
+    old_articles = rows_of.get("articles") or Rows()
+    old_stories = rows_of.get("stories") or Rows()
     if not old_articles:
         return None  # the first article would need no comma before it: write whole
-    writes: list[tuple[int, bytes]] = []
-
-    # --- articles: appended, or changed where they stand --------------------------
-    order = section_order(articles, old_articles)
-    if len(order) < len(old_articles):
-        return None
-    for row, entry in zip(old_articles, order, strict=False):
-        if row[0] != entry[0]:
-            return None  # an article gone or moved: write whole
-    changed = [i for i, row in enumerate(old_articles) if row[1] != order[i][1]]
-    appended = order[len(old_articles) :]
-    texts = _texts(articles, [order[i][0] for i in changed] + [e[0] for e in appended])
-    new_articles = list(old_articles)  # rows are replaced, never changed
-    for i in changed:
-        row, entry = old_articles[i], order[i]
-        data = texts[entry[0]]
-        start = int(row[2])
-        # its room: up to the next article's separator, or the end of the list
-        room = (int(old_articles[i + 1][2]) - 2 if i + 1 < len(old_articles) else ra) - start
-        if len(data) > room:
-            return None
-        writes.append((start, data + b" " * (room - len(data))))
-        new_articles[i] = [entry[0], entry[1], start, len(data), *entry[2:]]
-    head = bytearray()
-    for entry in appended:
-        data = texts[entry[0]]
-        head += b",\n"
-        new_articles.append([entry[0], entry[1], ra + len(head), len(data), *entry[2:]])
-        head += data + b" " * article_slack(len(data))
+    # (offset, bytes, then so many bytes of filler, the filler lines of spaces or not):
+    # filler is made as it is written, never held (a blanked story is its whole length)
+    writes: list[tuple[int, bytes, int, bool]] = []
 
     # --- stories: blanked where they were, the new ones written before the rest -----
     # (made from the previous rows: the new and changed entries come newest first)
     order_s = section_order(stories, old_stories)
-    by_id = {r[0]: r for r in old_stories}
+    by_id = old_stories.position()
     wanted: list[Entry] = []
-    keep: set[str] = set()
+    keep: set[int] = set()  # row numbers of the stories kept as they are
     for entry in order_s:
         was = by_id.get(entry[0])
-        if was is not None and was[1] == entry[1]:
-            keep.add(entry[0])
+        if was is not None and old_stories.keys[was] == entry[1]:
+            keep.add(was)
         else:
             wanted.append(entry)
-    survivors = [r for r in old_stories if r[0] in keep]
+    survivors = sorted(keep)
     if len(survivors) + len(wanted) != len(order_s):
         return None
-    last = old_stories[-1] if old_stories else None
-    for row in old_stories:
-        if row[0] in keep:
+    last = len(old_stories) - 1
+    for i, (start, length) in enumerate(zip(old_stories.starts, old_stories.lengths, strict=True)):
+        if i in keep:
             continue
-        length = int(row[3]) + (0 if row is last else 1)  # its comma with it
-        writes.append((int(row[2]), blank(length)))
+        length += 0 if i == last else 1  # its comma with it
+        writes.append((start, b"", length, True))
         waste += length
-    if survivors and last is not None and last[0] not in keep:
-        comma = int(survivors[-1][2]) + int(survivors[-1][3])
-        writes.append((comma, b" "))  # the new last story has no comma after it
-    # Before reading them: stories that were in the file take about their old room, so a
-    # digest that changed more of them than the room holds (every story, after a new
-    # analysis version) writes the file whole, never holding them all at once.
-    if _likely(wanted, by_id) > rb - ra - len(head) - len(_SEPARATOR) or waste * 4 > size:
+    if survivors and last not in keep:
+        comma = old_stories.starts[survivors[-1]] + old_stories.lengths[survivors[-1]]
+        writes.append((comma, b" ", 0, False))  # the new last story has no comma after it
+    # Before reading any entry (or the articles' order): stories that were in the file
+    # take about their old room, so a digest that changed more of them than the room holds
+    # (every story, after a new analysis version) writes the file whole, never holding
+    # them (or their articles).
+    likely = _likely(wanted, by_id, old_stories)
+    if likely > rb - ra - len(_SEPARATOR) or waste * 4 > size:
+        return None
+
+    # --- articles: which are appended, which changed where they stand ----------------
+    order = section_order(articles, old_articles)
+    if len(order) < len(old_articles):
+        return None
+    for entry_id, entry in zip(old_articles.ids, order, strict=False):
+        if entry_id != entry[0]:
+            return None  # an article gone or moved: write whole
+    changed = [i for i, key in enumerate(old_articles.keys) if key != order[i][1]]
+    appended = order[len(old_articles) :]
+
+    # --- articles: appended, or changed where they stand --------------------------
+    texts = _texts(articles, [order[i][0] for i in changed] + [e[0] for e in appended])
+    new_articles = Rows()
+    new_articles.extend(old_articles)
+    starts = old_articles.starts
+    for i in changed:
+        entry = order[i]
+        data = texts[entry[0]]
+        start = starts[i]
+        # its room: up to the next article's separator, or the end of the list
+        room = (starts[i + 1] - 2 if i + 1 < len(starts) else ra) - start
+        if len(data) > room:
+            return None
+        writes.append((start, data, room - len(data), False))
+        new_articles.set(i, entry, start, len(data))
+    head = bytearray()
+    for entry in appended:
+        data = texts[entry[0]]
+        head += b",\n"
+        new_articles.add(entry, ra + len(head), len(data))
+        head += data + b" " * article_slack(len(data))
+    if likely > rb - ra - len(head) - len(_SEPARATOR):
         return None
     story_texts = _texts(stories, [e[0] for e in wanted])
     block = bytearray()
@@ -159,17 +180,19 @@ def update_in_place(path: Path, old: Mapping[str, Any], sections: Sequence[Secti
         return None
     # Between the separator and the first story the file is whitespace already: only
     # the new articles (over the old separator), the separator and the new stories change.
-    writes.append((ra, bytes(head) + _SEPARATOR))
+    writes.append((ra, bytes(head) + _SEPARATOR, 0, False))
     base = rb - len(block)
     if block:
-        writes.append((base, bytes(block)))
-    new_stories = [[e[0], e[1], base + at, n, *e[2:]] for e, at, n in placed]
-    new_stories += survivors
+        writes.append((base, bytes(block), 0, False))
+    new_stories = Rows()
+    for entry, at, n in placed:
+        new_stories.add(entry, base + at, n)
+    new_stories.extend(old_stories, survivors)
 
     # --- after the stories: made again, written from its first changed byte ---------
     with path.open("rb") as src:
         old_tail = os.pread(src.fileno(), size - close, close)
-    tail, new_lines = _tail(lines, rows_of.get("storylines") or [], old_tail, close)
+    tail, new_lines = _tail(lines, rows_of.get("storylines") or Rows(), old_tail, close)
     fresh = len(texts) + len(story_texts) + tail[1]
     data = tail[0]
     same = 0
@@ -184,8 +207,9 @@ def update_in_place(path: Path, old: Mapping[str, Any], sections: Sequence[Secti
     path.with_name(INDEX).unlink(missing_ok=True)  # a stop half-way leaves no index
     fd = os.open(path, os.O_WRONLY)
     try:
-        for offset, chunk in sorted(writes, key=lambda w: w[0]):
+        for offset, chunk, fill, as_lines in sorted(writes, key=lambda w: w[0]):
             _pwrite_all(fd, chunk, offset)
+            _fill(fd, offset + len(chunk), fill, as_lines)
         if same < len(data):
             _pwrite_all(fd, memoryview(data)[same:], close + same)
         os.ftruncate(fd, close + len(data))
@@ -207,31 +231,34 @@ def update_in_place(path: Path, old: Mapping[str, Any], sections: Sequence[Secti
     return fresh
 
 
-def _likely(wanted: Sequence[Entry], rows: Mapping[str, Row]) -> int:
+def _likely(wanted: Sequence[Entry], at: Mapping[str, int], rows: Rows) -> int:
     """The bytes the ``wanted`` stories will likely take: what each took before (and its
     comma), nothing for a new one."""
-    return sum(int(rows[e[0]][3]) + 2 for e in wanted if e[0] in rows)
+    return sum(rows.lengths[at[e[0]]] + 2 for e in wanted if e[0] in at)
 
 
 def _tail(
-    section: Section, old_rows: Sequence[Row], old_tail: bytes, close: int
-) -> tuple[tuple[bytes, int], list[Row]]:
+    section: Section, old_rows: Rows, old_tail: bytes, close: int
+) -> tuple[tuple[bytes, int], Rows]:
     """What follows the ``stories`` list, made again: its bytes and how many entries
     were read, and the section's rows (offsets in the file)."""
     order = section_order(section, old_rows)
-    before = {r[0]: r for r in old_rows}
-    wanted = [e[0] for e in order if (before.get(e[0]) or [None, None])[1] != e[1]]
+    before, keys = old_rows.position(), old_rows.keys
+    hits: list[int | None] = []  # each entry's previous row, when written from its key
+    for entry in order:
+        i = before.get(entry[0])
+        hits.append(i if i is not None and keys[i] == entry[1] else None)
+    wanted = [e[0] for e, i in zip(order, hits, strict=True) if i is None]
     texts = _texts(section, wanted)
     head = f',\n "{section.name}": ['.encode()
     parts = [head]
     pos = len(head)  # bytes of the new tail so far, the pending run included
     run: list[int] | None = None  # [start, end) of the old tail, not yet in parts
-    rows: list[Row] = []
-    for n, entry in enumerate(order):
+    rows = Rows()
+    for n, (entry, i) in enumerate(zip(order, hits, strict=True)):
         sep = b"\n" if n == 0 else b",\n"
-        kept = before.get(entry[0])
-        if kept is not None and kept[1] == entry[1]:
-            at, length = int(kept[2]) - close, int(kept[3])
+        if i is not None:
+            at, length = old_rows.starts[i] - close, old_rows.lengths[i]
             if run is not None and n > 0 and run[1] + 2 == at:
                 run[1] = at + length  # it follows the run in the old tail, after ",\n"
             else:
@@ -239,7 +266,7 @@ def _tail(
                     parts.append(old_tail[run[0] : run[1]])
                 parts.append(sep)
                 run = [at, at + length]
-            rows.append([entry[0], entry[1], close + pos + len(sep), length, *entry[2:]])
+            rows.add(entry, close + pos + len(sep), length)
             pos += len(sep) + length
             continue
         if run is not None:
@@ -247,7 +274,7 @@ def _tail(
             run = None
         data = texts[entry[0]]
         parts += (sep, data)
-        rows.append([entry[0], entry[1], close + pos + len(sep), len(data), *entry[2:]])
+        rows.add(entry, close + pos + len(sep), len(data))
         pos += len(sep) + len(data)
     if run is not None:
         parts.append(old_tail[run[0] : run[1]])
