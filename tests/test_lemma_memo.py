@@ -73,7 +73,7 @@ def test_rule_lemmas_equal_the_stock_rule_lemmatizer(stock: Any) -> None:
 def test_rule_lemmas_defer_to_a_lemmatizer_of_its_own(stock: Any) -> None:
     from spacy.pipeline import Lemmatizer
 
-    class Odd(Lemmatizer):  # type: ignore[misc]
+    class Odd(Lemmatizer):
         def rule_lemmatize(self, token: Any) -> list[str]:
             return ["odd"]
 

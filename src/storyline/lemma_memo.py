@@ -103,9 +103,7 @@ class RuleLemmas:
         index_table = lookups.get_table("lemma_index", {})
         exc_table = lookups.get_table("lemma_exc", {})
         rules_table = lookups.get_table("lemma_rules", {})
-        if not any(
-            (index_table.get(univ_pos), exc_table.get(univ_pos), rules_table.get(univ_pos))
-        ):
+        if not any((index_table.get(univ_pos), exc_table.get(univ_pos), rules_table.get(univ_pos))):
             return [string] if univ_pos == "propn" else [string.lower()]
         index = self._index.get(univ_pos)
         if index is None:
