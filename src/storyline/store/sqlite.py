@@ -22,8 +22,7 @@ from storyline.store.stories import StoryTable
 
 #: Bumped when the stored analysis changes meaning; older analyses are redone
 #: (2: the event lines the timeline reads, so that digest never parses a sentence;
-#: 3: the third session's rules; 4: holidays spelled without apostrophes; 7: the same
-#: analyses, from faster code: the fingerprint reads the code). Any change
+#: 3: the third session's rules; 4: holidays spelled without apostrophes). Any change
 #: to the analysis code needs a bump: tests/test_analysis_version.py checks.
 ANALYSIS_VERSION = 7
 __all__ = ["ANALYSIS_VERSION", "SCHEMA_VERSION", "Store"]
