@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from stock_pipeline import columns, load_or_skip
 
-from storyline.lemma_memo import MemoLemmas, memoise_lemmatizer
+from storyline.lemma_memo import MemoLemmas, RuleLemmas, memoise_lemmatizer
 from storyline.nlp import load_nlp, load_stock, model_name
 
 # Fiction with repeated forms in several parts of speech, contractions, blank runs,
@@ -56,3 +56,28 @@ def test_a_pipeline_without_a_lemmatizer_is_left_alone() -> None:
         pipe_names: tuple[str, ...] = ("tagger",)
 
     memoise_lemmatizer(Bare())
+
+
+def test_rule_lemmas_equal_the_stock_rule_lemmatizer(stock: Any) -> None:
+    lemmatizer = stock.get_pipe("lemmatizer")
+    rules = RuleLemmas(lemmatizer)
+    before = [n for n in stock.pipe_names if n != "lemmatizer"]
+    extra = "The geese were fleeing; oxen and mice fled. He'd sung, she sings louder, 2nd-best."
+    with stock.select_pipes(enable=before):
+        tokens = [t for doc in stock.pipe((*TEXTS, extra)) for t in doc]
+    for token in tokens:
+        lemmatizer.cache.clear()
+        assert rules.lemmatize(token) == lemmatizer.rule_lemmatize(token), token.text
+
+
+def test_rule_lemmas_defer_to_a_lemmatizer_of_its_own(stock: Any) -> None:
+    from spacy.pipeline import Lemmatizer
+
+    class Odd(Lemmatizer):
+        def rule_lemmatize(self, token: Any) -> list[str]:
+            return ["odd"]
+
+    odd = Odd.__new__(Odd)
+    odd.lemmatize = odd.rule_lemmatize
+    token = stock("Dogs")[0]
+    assert RuleLemmas(odd).lemmatize(token) == ["odd"]

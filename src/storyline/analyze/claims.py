@@ -30,6 +30,7 @@ from storyline.analyze.numbers.victims import (
     SELF,
     by_police,
     harm_predicate,
+    harm_tokens,
     intended,
     person_count,
     unrevived,
@@ -154,7 +155,7 @@ def _harm_claims(
     emitted: set[str] = set()
     fresh_emitted: set[str] = set()  # measures of victims not named by a pronoun
     groups: list[Any] = []  # the victims counted so far in the sentence
-    for tok in sent:
+    for tok in harm_tokens(sent):  # the others name no measure
         measure = harm_predicate(tok)
         if measure is None:
             continue

@@ -10,6 +10,7 @@ the others of its report: already mentioned, part of a figure, or beside it.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from storyline.analyze.numbers.measures import PAIRS, PERSON_NOUNS
@@ -95,6 +96,62 @@ def object_is_injury(tok: Any) -> bool:
     return False
 
 
+#: The measures :func:`harm_predicate` reads from ``PREDICATES``.
+PREDICATE_MEASURES = ("killed", "injured", "shot", "missing")
+#: Every lemma (lower-cased) :func:`harm_predicate` compares ``lemma`` with, and the
+#: predicates of its measures: a token with another lemma gets no measure from it
+#: unless it is the word "dead" or it governs "in ... condition" (:func:`harm_tokens`).
+#: A new word tested there must be added here (tests/test_harm_tokens.py reads the
+#: function's source to check it).
+HARM_LEMMAS = (
+    frozenset(
+        """suffer sustain receive survive escape succumb claim take body remains shooting
+    recover require need get fight be remain stay list revive resuscitate shoot bite
+    maul scald trample graze treat kill lose pass transport rush airlift fly admit carry
+    send pronounce find declare confirm""".split()  # noqa: SIM905
+    )
+    | DEATH_NOUNS
+    | frozenset(w for w, m in PREDICATES.items() if m in PREDICATE_MEASURES)
+)
+#: Lemma (string hash) -> whether it is in HARM_LEMMAS, lower-cased; kept at most this many.
+_HARM_KEPT = 1 << 16
+_harm_lemma: dict[int, bool] = {}
+
+
+def harm_tokens(sent: Any) -> list[Any]:
+    """The tokens of a sentence on which :func:`harm_predicate` may name a measure, in
+    order; it names none on the others. Found from the doc's lemmas once per doc (a
+    token object made for every word and the predicate's tests on it were most of the
+    claims' time)."""
+    doc = sent.doc
+    found = doc.user_data.get("storyline_harm")
+    if found is None:
+        found = doc.user_data["storyline_harm"] = harm_indices(doc)
+    return [doc[i] for i in found[bisect_left(found, sent.start) : bisect_left(found, sent.end)]]
+
+
+def harm_indices(doc: Any) -> list[int]:
+    """The indices of the tokens of a doc on which :func:`harm_predicate` may name a
+    measure: a lemma of ``HARM_LEMMAS``, the word "dead", or the token that "in ...
+    condition" hangs on (``_in_condition``)."""
+    from spacy.attrs import LEMMA, LOWER
+
+    strings, kept = doc.vocab.strings, _harm_lemma
+    dead, condition = strings["dead"], strings["condition"]
+    if len(kept) > _HARM_KEPT:
+        kept.clear()
+    out = set()
+    for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
+        harm = kept.get(lemma)
+        if harm is None:
+            harm = kept[lemma] = strings[lemma].lower() in HARM_LEMMAS
+        if harm or lower == dead:
+            out.add(i)
+        if lemma == condition:  # "in critical condition": the noun or verb it tells of
+            out.add(doc[i].head.head.i)
+    return sorted(out)
+
+
 def harm_predicate(tok: Any) -> str | None:
     """The harm measure a token states about its victims, if any ("killed", "taken to hospital")."""
     lemma = tok.lemma_.lower()
@@ -175,7 +232,7 @@ def harm_predicate(tok: Any) -> str | None:
     measure = PREDICATES.get(lemma)
     if has_particle(tok, "down"):
         return None  # "shot down" counts aircraft, not victims
-    if measure in ("killed", "injured", "shot", "missing"):
+    if measure in PREDICATE_MEASURES:
         if lemma in ("treat", "burn", "fire", "free", "release", "execute"):
             return None
         if measure == "shot" and fatal(tok):
