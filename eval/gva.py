@@ -120,14 +120,22 @@ def toll_causes(
     score_py: ModuleType, items: Sequence[Analyzed], gold: dict[str, Any]
 ) -> Counter[str]:
     """Wrong tolls of the gold incidents by cause: the value chosen against the reports' own."""
+    return Counter(c for causes in incident_causes(score_py, items, gold).values() for c in causes)
+
+
+def incident_causes(
+    score_py: ModuleType, items: Sequence[Analyzed], gold: dict[str, Any]
+) -> dict[str, list[str]]:
+    """Each gold incident's wrong tolls by cause (an incident with both right has none)."""
     incident = gold["article_incident"]
     groups: dict[str, list[Analyzed]] = {}
     for item in items:
         groups.setdefault(incident[item.article.id], []).append(item)
-    causes: Counter[str] = Counter()
+    out: dict[str, list[str]] = {}
     for gid, members in groups.items():
         story = stories_json(members, {m.article.id: gid for m in members})["stories"][0]
         given = [dict(report_figures(m)) for m in members]
+        causes = out.setdefault(gid, [])
         for measure in ("killed", "injured"):
             value, want = score_py.story_value(story, measure), gold["incidents"][gid][measure]
             if value == want:
@@ -143,8 +151,8 @@ def toll_causes(
                 how = "every report gives more"
             else:
                 how = "reports give more and less"
-            causes[f"{measure} too {'low' if value < want else 'high'}: {how}"] += 1
-    return causes
+            causes.append(f"{measure} too {'low' if value < want else 'high'}: {how}")
+    return out
 
 
 def tune_tfidf(score_py: ModuleType, items: Sequence[Analyzed], gold: dict[str, Any]) -> float:

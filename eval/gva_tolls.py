@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gva import fold_of, ours, score, scorer, stories_json, toll_causes
+from gva import fold_of, incident_causes, ours, score, scorer, stories_json
 from gva_data import DEVDATA, analysed, built, gold_and_sample, parsed
 
 from storyline.analyze.claims import extract_claims
@@ -106,6 +106,9 @@ def main() -> None:
     parser.add_argument("--reclaim", action="store_true", help="read the claims again")
     parser.add_argument("--show", type=int, default=0, help="print N wrong incidents")
     parser.add_argument("--measure", default=None, help="show only this wrong measure")
+    parser.add_argument(
+        "--cause", default=None, help="show only incidents of this cause (words of its line)"
+    )
     parser.add_argument("--seed", type=int, default=0, help="which wrong incidents to show")
     parser.add_argument(
         "--sample", action="store_true", help="score dev_sample (ours, one batch), report last"
@@ -146,7 +149,8 @@ def main() -> None:
     labels = {i.article.id: incident[i.article.id] for i in part}
     tolls = score_py.score_casualties(stories_json(part, labels), gold)
     print(f"gold incidents of folds 0-{args.grid_folds - 1} of {args.folds}: {tolls}")
-    for cause, n in toll_causes(score_py, part, gold).most_common():
+    causes = incident_causes(score_py, part, gold)
+    for cause, n in Counter(c for cs in causes.values() for c in cs).most_common():
         print(f"  {n:4d}  {cause}")
     rows = verdicts(score_py, part, gold)
     if args.save:
@@ -166,6 +170,7 @@ def main() -> None:
         g
         for g, r in rows.items()
         if any(r[m][0] != r[m][1] for m in ((args.measure,) if args.measure else r))
+        and (not args.cause or any(args.cause in c for c in causes[g]))
     ]
     random.Random(args.seed).shuffle(wrong)
     by_gid: dict[str, list[Analyzed]] = {}

@@ -25,6 +25,8 @@ from storyline.analyze.numbers.headline import headline_toll
         ("Toddler accidentally shoots 4-year-old brother", {"shot": 1}),
         ("Hunter accidentally shot himself in the foot", {"injured": 1}),
         ("Double shooting under Marsh Avenue bridge", {"shot": 2}),
+        ("2 Girls, 2 Men Shot At Lakeside Cookout In Dorrance", {"shot": 4}),
+        ("3 Men, 1 Teen Hurt In Tavern Parking Lot Gunfire", {"injured": 4}),
     ],
 )
 def test_headline_toll_reads_the_set_forms(title: str, toll: dict[str, float]) -> None:

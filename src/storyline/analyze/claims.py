@@ -18,7 +18,7 @@ from typing import Any
 
 from storyline.analyze.numbers.about import EventContext, sentence_event, target_token
 from storyline.analyze.numbers.attribution import find_attribution, sentence_source
-from storyline.analyze.numbers.measures import MONEY_WORDS, TIME_UNITS
+from storyline.analyze.numbers.measures import MONEY_WORDS, PERSON_NOUNS, TIME_UNITS
 from storyline.analyze.numbers.parse import NumberPhrase, find_numbers
 from storyline.analyze.numbers.roles import Role, number_role, period_of
 from storyline.analyze.numbers.tally import incident_counts, is_background
@@ -192,7 +192,12 @@ def _harm_claims(
                 t.i for m in group for c in m.children if c.dep_ == "appos" for t in c.subtree
             }
             group = [m for m in group if m.i not in inside] or group
-            named = [a for c in group[0].children if c.dep_ == "appos" for a in (c, *c.conjuncts)]
+            named = [
+                a
+                for c in group[0].children
+                if c.dep_ == "appos" and not c.like_num  # "her nephews, 6 and 9": ages
+                for a in (c, *c.conjuncts)
+            ]
             if (
                 len(group) == 1
                 and group[0].tag_ == "NNS"
@@ -229,6 +234,10 @@ def _harm_claims(
                 counted = "people"
             if earlier is not None or (measure == "killed" and _of_injuries(tok)):
                 counted = ANAPHORIC  # "was injured and later died", "died from his injuries"
+            rank = _death_rank(measure, group)
+            hurt_before = emitted - {"killed"} and any(g.i != victim.i for g in groups)
+            if rank and not hurt_before:  # not "two were hurt and a third person died"
+                total, counted = rank, ANAPHORIC  # "a third person has died": three dead now
             fresh = len(group) == 1 and any(c.lower_ in ("a", "an") for c in victim.children)
             if (
                 counted not in (ANAPHORIC, ADDITIONAL, SELF)
@@ -259,6 +268,8 @@ def _harm_claims(
                 counted = ADDITIONAL  # "before he was shot dead by officers": the gunman
             if victim.dep_ == "pobj" and victim.head.lower_ in ("including", "among"):
                 counted = PART  # "six injured, including a child who was airlifted"
+                if _among_all(victim, total, heads):
+                    counted = "people"  # "a girl was among four people wounded": all four
             if counted == ADDITIONAL and measure in ("shot", "injured"):
                 # beside people shot ("one was shot and another grazed") the wounded are
                 # shot too; otherwise ("a second man was shot in the leg") beside the dead
@@ -285,6 +296,88 @@ def _harm_claims(
                 continue
             out.append((span, measure, total, qualifier, counted or "people", value_max, victim.i))
     return out
+
+
+#: Ordinals that number the dead: "a third victim has died" means three dead.
+DEATH_RANKS = {"second": 2.0, "third": 3.0, "fourth": 4.0, "fifth": 5.0, "sixth": 6.0,
+               "seventh": 7.0, "eighth": 8.0, "ninth": 9.0, "tenth": 10.0}  # fmt: skip
+
+
+def _death_rank(measure: str, group: Sequence[Any]) -> float:
+    """The dead so far when a new death is numbered: "a third person has died" (3), else 0.
+
+    The numbered one was mostly counted before among the hurt: the figure is read as
+    an update of those already mentioned (the dead rise to the rank, the hurt lose
+    whoever died beyond the dead counted).
+    """
+    if measure != "killed" or len(group) != 1:
+        return 0.0
+    tok = group[0]
+    if not any(c.lower_ in ("a", "an") for c in tok.children):
+        return 0.0  # "the fifth worker died": the fifth of those shot
+    if tok.lower_ in DEATH_RANKS:
+        return DEATH_RANKS[tok.lower_]  # "a third died"
+    ranks = [DEATH_RANKS[c.lower_] for c in tok.children if c.lower_ in DEATH_RANKS]
+    return ranks[0] if ranks and tok.lemma_.lower() in PERSON_NOUNS else 0.0
+
+
+def _among_all(victim: Any, total: float, heads: Sequence[int]) -> bool:
+    """ "a girl was among four people wounded": the count after "among" is the whole."""
+    among = victim.head
+    return bool(
+        heads
+        and total >= 2
+        and among.lower_ == "among"
+        and among.head.lemma_ == "be"
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in among.head.children)
+    )
+
+
+Found = tuple[Span, str, float, str, str, float | None, int]
+
+
+def _coordinated(doc: Any, found: list[Found]) -> list[Found]:
+    """Counts of one group joined by "and" added up: "two women and five boys were wounded".
+
+    The harm predicates count the people of their subject or object together; a
+    count read from the number outwards (a parse that hangs the group elsewhere,
+    "hitting two adults and a boy") is one of several nouns joined by "and", and
+    the others are added to it: another count of the same measure, or one person
+    for a singular person noun ("a teen").
+    """
+    at = {f[6]: n for n, f in enumerate(found)}
+    out = list(found)
+    dropped: set[int] = set()
+    for n, (span, measure, value, qualifier, counted, value_max, token) in enumerate(found):
+        if n in dropped or measure not in HARM or counted in (PART, ADDITIONAL, ANAPHORIC):
+            continue
+        number = doc[token]
+        if number.dep_ != "nummod" or number.head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        total, end = value, span.end
+        for other in number.head.conjuncts:
+            if other.i < number.head.i:
+                continue
+            counts = [c for c in other.children if c.dep_ == "nummod" and c.i in at]
+            if counts:
+                m = at[counts[0].i]
+                if found[m][1] != measure or m in dropped:
+                    break
+                total += found[m][2]
+                end = max(end, found[m][0].end, other.idx + len(other.text))
+                dropped.add(m)
+            elif (
+                other.tag_ == "NN"
+                and other.lemma_.lower() in PERSON_NOUNS
+                and any(c.lower_ in ("a", "an") for c in other.children)
+            ):
+                total += 1
+                end = max(end, other.idx + len(other.text))
+            else:
+                break
+        if total != value:
+            out[n] = (Span(span.start, end), measure, total, qualifier, "people", value_max, token)
+    return [f for m, f in enumerate(out) if m not in dropped]
 
 
 def _more(tok: Any) -> bool:
@@ -414,6 +507,7 @@ def extract_claims(
         if not found:
             source = sentence_source(sent) or source
             continue
+        found = _coordinated(doc, found)
         found.sort(key=lambda f: f[0].start)
         date = _date(sent, times)
         # the event is read only for sentences with figures: most sentences have none

@@ -67,6 +67,37 @@ _SUMMARY = re.compile(
     re.IGNORECASE,
 )
 _SITE_SUFFIX = re.compile(r"\s+[-|–—]\s+")
+#: Counts of several kinds of people joined by commas or "and": "2 Girls, 2 Men Shot".
+_LIST = re.compile(
+    rf"(?<![\w,-])(?P<list>{_NUMBER}\s+[a-z]+(?:\s*(?:,|\band\b|&)\s*{_NUMBER}\s+[a-z]+)+)"
+    rf"(?=\s*(?:,\s*)?(?:(?:was|were|is|are)\s+)?(?:(?:fatally|critically|seriously)\s+)?"
+    rf"{_HARM}\b)",
+    re.IGNORECASE,
+)
+_LIST_PART = re.compile(rf"(?P<n>{_NUMBER})\s+(?P<noun>[a-z]+)", re.IGNORECASE)
+#: Plural person nouns not made with a final "s".
+_PLURALS = {"men": "man", "women": "woman", "children": "child", "people": "person"}
+
+
+def _people(noun: str) -> bool:
+    """Whether a headline's noun names people: "girls", "men", "teens", "adults"."""
+    low = noun.lower()
+    one = _PLURALS.get(low) or (low[:-1] if low.endswith("s") else low)
+    return one in _ONE or one == "person"
+
+
+def _summed(head: str) -> str:
+    """A headline with its counts of several kinds of people added up ("2 girls, 2 men
+    shot" reads "4 people shot"); the rest as it was."""
+
+    def total(m: re.Match[str]) -> str:
+        parts = list(_LIST_PART.finditer(m.group("list")))
+        values = [word_value(p.group("n")) for p in parts]
+        if not all(_people(p.group("noun")) for p in parts) or None in values:
+            return m.group(0)
+        return f"{sum(v or 0.0 for v in values):g} people"
+
+    return _LIST.sub(total, head)
 
 
 def _count(match: re.Match[str]) -> float | None:
@@ -91,6 +122,7 @@ def headline_toll(title: str | None) -> dict[str, float]:
     head = _SITE_SUFFIX.split(title.strip())[0]
     if _SUMMARY.search(head):
         return {}
+    head = _summed(head)
     out: dict[str, float] = {}
 
     def add(measure: str, value: float) -> None:

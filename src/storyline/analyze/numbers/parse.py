@@ -182,13 +182,23 @@ def _not_a_count(doc: Any, start: int, end: int) -> bool:
             return True
     if _in_age_list(doc, start) or _emergency_number(doc, start, end):
         return True
+    if _apposed_ages(doc, start, end) or _years_of_age(doc, end):
+        return True
     if prev is not None:
         plow = prev.lower_
         if plow in ("aged", "age", "ages") or plow.rstrip(".") in MONTHS:  # "Sept. 21"
             return True
         before = doc[start - 2].lower_ if start >= 2 else ""
-        if (plow == "of" and before == "age") or (plow == "at" and before in ("dies", "died")):
-            return True  # "at the age of 85", "died at 77"
+        if (plow == "of" and before in ("age", "ages")) or (
+            plow == "at" and before in ("dies", "died")
+        ):
+            return True  # "at the age of 85", "between the ages of 19 and 40", "died at 77"
+        if plow == "than" and before in ("younger", "older"):
+            return True  # "a girl younger than 10"
+        if plow in ("his", "her", "their") and before == "in" and _decade(doc, end):
+            return True  # "a man in his 20s", "in their 30's"
+        if plow in ("around", "about", "at", "after", "before") and before in DAY_PARTS:
+            return True  # "Thursday night around 10": a clock time
         if plow in LABEL_NOUNS or (plow.endswith(".") and plow[:-1] in LABEL_NOUNS):
             return True
         if prev.text in ("#", "No", "no.", "No.") and first.text.isdigit():
@@ -265,10 +275,11 @@ EMERGENCY_AFTER = frozenset(
 
 
 def _in_age_list(doc: Any, start: int) -> bool:
-    """A later number of a list of ages: "ages 14 and 28", "aged 21, 32, and 49".
+    """A later number of a list of ages: "ages 14 and 28", "aged 21, 32, and 49",
+    "ages 17 to 40", "between the ages of 19 and 52".
 
     The first number after "ages" is caught by its neighbour; the others only by
-    walking back over the list (numbers, commas, "and") to "ages" or "aged".
+    walking back over the list (numbers, commas, "and", "to") to "ages" or "aged".
     """
     i = start - 1
     crossed = False
@@ -276,12 +287,70 @@ def _in_age_list(doc: Any, start: int) -> bool:
         tok = doc[i]
         if tok.lower_ in ("ages", "aged"):
             return crossed
-        if tok.text in (",", "and", "&") or tok.like_num:
-            crossed = crossed or tok.text in (",", "and", "&")
+        if tok.lower_ in AGE_LIST_LINKS or tok.like_num:
+            crossed = crossed or tok.lower_ in AGE_LIST_LINKS
             i -= 1
             continue
         return False
     return False
+
+
+#: Words that join the numbers of a list of ages ("ages 17 to 40", "ages of 19 and 52").
+AGE_LIST_LINKS = frozenset({",", "and", "&", "to", "-", "–", "through", "of"})
+#: Words that close an apposition: "Ann Lee, 62." "Jo Li, 44 -- and", "her nephews, 6 and 9,".
+APPOSITION_CLOSE = frozenset({",", ".", ";", ")", "—", "–", "--", "-"})
+#: Parts of a day after which a bare number is a clock time ("late Friday night around 10").
+DAY_PARTS = frozenset({"night", "morning", "evening", "afternoon", "tonight"})
+
+
+def _decade(doc: Any, end: int) -> bool:
+    """Whether the number before ``end`` is a decade of life: "20s", "20's", "30 's"."""
+    text = doc[end - 1].text.lower()
+    nxt = doc[end].lower_ if end < len(doc) else ""
+    return text.endswith("s") or nxt in ("'s", "’s", "s")
+
+
+def _years_of_age(doc: Any, end: int) -> bool:
+    """ "between 20 and 30 years of age": the number of years is an age."""
+    words = [t.lower_ for t in doc[end : end + 3]]
+    return words[:1] in (["years"], ["year"]) and words[1:3] == ["of", "age"]
+
+
+def _apposed_ages(doc: Any, start: int, end: int) -> bool:
+    """Numbers in apposition to people are their ages.
+
+    "her nephews, 6 and 9, were hurt", "Jo Li and Al Roe, both 22 —", "Ann Lee, 62." and
+    "... Bo Ray, 44 -- and": a run of numbers (joined by "and" or commas, or after "both")
+    set off by a comma after a noun or name and closed by a comma, a stop or a dash.
+    A single number needs a name before it or "both"/"all"; a common noun with one
+    number ("of the victims, 3 were") is a count.
+    """
+    i = start - 1
+    numbers = 1
+    both = False
+    while i >= 0 and start - i <= 8:
+        tok = doc[i]
+        if tok.lower_ in ("both", "all"):
+            both = True
+        elif tok.like_num:
+            numbers += 1
+        elif tok.lower_ != "and" and not (tok.text == "," and i > 0 and doc[i - 1].like_num):
+            break
+        i -= 1
+    if i < 1 or doc[i].text != "," or doc[i - 1].pos_ not in ("NOUN", "PROPN"):
+        return False
+    owner = doc[i - 1]
+    j = end
+    while j < len(doc) and j - end <= 8 and (doc[j].like_num or doc[j].lower_ == "and"):
+        numbers += doc[j].like_num
+        j += 1
+    closed = j >= len(doc) or doc[j].text in APPOSITION_CLOSE
+    if not closed or not all(
+        0 < (word_value(t.text) or 0) < 120 for t in doc[i + 1 : j] if t.like_num
+    ):
+        return False
+    named = owner.ent_type_ == "PERSON" or owner.pos_ == "PROPN"
+    return numbers >= 2 or both or named
 
 
 def _emergency_number(doc: Any, start: int, end: int) -> bool:
@@ -435,6 +504,8 @@ def _numeric(doc: Any, i: int, floor: int, limit: int) -> NumberPhrase | None:
                 qualifier = "range"
                 if between:
                     begin -= 1
+    if value_max is not None and _years_of_age(doc, end):
+        return None  # "between 40 to 50 years of age": ages
     suffix_end, suffix_q = _suffix(doc, end, limit)
     if suffix_q is not None and qualifier is None:
         qualifier, end = suffix_q, suffix_end

@@ -152,12 +152,26 @@ def harm_indices(doc: Any) -> list[int]:
     return sorted(out)
 
 
+def _fatal_injury(tok: Any) -> bool:
+    """ "suffered a fatal gunshot wound", "sustained mortal injuries": the injury killed."""
+    return any(
+        c.dep_ == "dobj"
+        and any(
+            a.lower_ in ("fatal", "mortal") and a.doc[max(0, a.i - 2) : a.i].text != "non-"
+            for a in c.children
+        )
+        for c in tok.children
+    )
+
+
 def harm_predicate(tok: Any) -> str | None:
     """The harm measure a token states about its victims, if any ("killed", "taken to hospital")."""
     lemma = tok.lemma_.lower()
     if tok.head.lemma_.lower() in ("presume", "fear", "believe") and tok.head.i != tok.i:
         return None  # "missing and presumed drowned": not a confirmed death
     if lemma in ("suffer", "sustain", "receive", "survive", "escape") and object_is_injury(tok):
+        if lemma in ("suffer", "sustain", "receive") and _fatal_injury(tok):
+            return "killed"  # "suffered a fatal gunshot wound"
         return "injured"
     if lemma == "succumb":
         return "killed"
@@ -571,6 +585,9 @@ def person_count(tok: Any) -> tuple[float | None, str]:
     ordinal = {"second", "third", "fourth", "fifth"} & children
     if low in ("another",) or (("another" in children or ordinal) and lemma in PERSON_NOUNS):
         return 1.0, ADDITIONAL
+    ages = [a for c in tok.children if c.dep_ == "appos" and c.like_num for a in (c, *c.conjuncts)]
+    if tok.tag_ == "NNS" and lemma in PERSON_NOUNS and len(ages) >= 2:
+        return float(len(ages)), "people"  # "her sons, 7 and 8": one age each
     if lemma in PAIRS or ("both" in children and not tok.conjuncts):
         return PAIRS.get(lemma, 2.0), "people"
     if lemma in ONE_PER_VEHICLE and tok.tag_ == "NNS":
