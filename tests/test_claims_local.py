@@ -4,18 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.analyze.claims import extract_claims, incident_counts
-from storyline.analyze.times import extract_times
-from storyline.model import Mention, Span
+from claim_counts import counts
 
 
 def _counts(nlp: Any, text: str) -> tuple[float, float]:
-    doc = nlp(text)
-    mentions = tuple(
-        Mention(Span(e.start_char, e.end_char), e.text, e.label_, e.text) for e in doc.ents
-    )
-    counts = incident_counts(extract_claims(doc, mentions, extract_times(doc, None)))
-    return counts["killed"], counts["injured"]
+    return counts(nlp, text, with_times=True)
 
 
 def test_claims_local_dateline_subject_is_not_a_victim(nlp: Any) -> None:

@@ -4,17 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.analyze.claims import extract_claims, incident_counts
-from storyline.model import Mention, Span
+from claim_counts import counts
 
 
 def _counts(nlp: Any, text: str) -> tuple[float, float]:
-    doc = nlp(text)
-    mentions = tuple(
-        Mention(Span(e.start_char, e.end_char), e.text, e.label_, e.text) for e in doc.ents
-    )
-    counts = incident_counts(extract_claims(doc, mentions, ()))
-    return counts["killed"], counts["injured"]
+    return counts(nlp, text)
 
 
 def test_a_numbered_death_gives_the_dead_so_far(nlp: Any) -> None:
