@@ -73,14 +73,17 @@ def vector_similarity_rows(rows: Sequence[Sequence[tuple[str, float]]]) -> Float
     return sim
 
 
-def overlap_factors(sets: Sequence[Vector], floor: float, match: float) -> FloatMatrix:
-    """Pairwise place (or name) factors (see similarity.overlap_factor)."""
+def overlap_factors(
+    sets: Sequence[Vector], floor: float | FloatMatrix, match: float
+) -> FloatMatrix:
+    """Pairwise place (or name) factors (see similarity.overlap_factor); ``floor`` is
+    one for all pairs or one per pair."""
     rows = []
     for vec in sets:
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
         rows.append([(p, w / norm) for p, w in vec.items()])
     cos = vector_similarity_rows(rows)
-    factor: FloatMatrix = np.clip(cos / match, floor, 1.0)
+    factor: FloatMatrix = np.maximum(np.clip(cos / match, 0.0, 1.0), floor)
     has = np.array([bool(v) for v in sets])
     factor[~(has[:, None] & has[None, :])] = 1.0
     return factor
@@ -116,9 +119,10 @@ def pair_similarity(
     # A shared incident kind speaks for one incident only in one place at one time.
     places = _sparse([list(d.places.items()) for d in docs])
     scene = _overlap(places, places) & ~far
-    with_kinds = overlap_factors([d.names for d in docs], params.name_conflict, params.name_match)
+    floor = _name_floors(docs, far, params)
+    with_kinds = overlap_factors([d.names for d in docs], floor, params.name_match)
     plain_names = [without_kinds(d.names) for d in docs]
-    without = overlap_factors(plain_names, params.name_conflict, params.name_match)
+    without = overlap_factors(plain_names, floor, params.name_match)
     event *= np.where(scene, with_kinds, without)
     event[far] *= params.date_conflict
     years = np.array([d.year or "" for d in docs])
@@ -158,6 +162,20 @@ def pair_similarity(
     np.fill_diagonal(plain, 1.0)
     np.fill_diagonal(event, 1.0)
     return event, plain
+
+
+def _name_floors(
+    docs: Sequence[BlockDoc], far: NDArray[np.bool_], params: ClusterParams
+) -> FloatMatrix:
+    """The name factor's floor per pair: ``same_day_name_conflict`` for reports of one
+    day (one event day, or one mark on days not apart; similarity.name_floor)."""
+    day, same = _day_matrices(docs, 0)
+    one_day = _overlap(same, day)
+    same_mark, _ = _shared([[(m, 1.0) for m in d.marks] for d in docs])
+    near = one_day | (same_mark & ~far)
+    loose = max(params.name_conflict, params.same_day_name_conflict)
+    floors: FloatMatrix = np.where(near, loose, params.name_conflict)
+    return floors
 
 
 def _shared(

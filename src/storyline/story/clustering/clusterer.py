@@ -151,6 +151,7 @@ class StoryClusterer:
             (doc.year, year),
             (doc.kinds, story.kinds.keys()),
             (doc.sites.keys(), story.sites.keys()),
+            (doc.marks, story.marks.keys()),
         )
         score = similarity * factor
         if self._same_incident(doc, story, days):

@@ -61,6 +61,11 @@ class ClusterParams:
     name_conflict: float = 0.7
     #: ...rising to 1 as the rarity-weighted cosine of their names reaches this.
     name_match: float = 0.2
+    #: The name factor's floor for two reports of one day: they share an event day, or
+    #: a mark (a lead street, an age) on days that are not apart. Around one incident
+    #: reports name different people (the victim in one, the spokesman or a relative
+    #: in another); two incidents' reports on different days name different victims.
+    same_day_name_conflict: float = 0.85
     #: Weight, in the name factor, of the incident kinds two reports share (a
     #: shooting, a crash: see similarity.INCIDENT_KINDS), relative to a name of the
     #: same rarity; 0 = off. Two local reports of one crash, one naming the victims

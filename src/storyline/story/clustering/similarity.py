@@ -257,6 +257,22 @@ def name_vector(features: DocFeatures, stats: DocStats, params: ClusterParams) -
     return out
 
 
+def name_floor(
+    days: tuple[Sequence[int], Sequence[int]],
+    marks: tuple[Collection[str], Collection[str]],
+    far: bool,
+    params: ClusterParams,
+) -> float:
+    """The name factor's floor: looser for two reports of one day (one event day, or
+    one mark, a lead street or an age, on days that are not apart). Reports around
+    one incident name different people, the victim in one and only the spokesman or
+    a relative in another; two incidents told on different days name two victims."""
+    one_day = bool(days[0] and days[1] and days_close(*days, 0))
+    if one_day or (not far and any(m in marks[1] for m in marks[0])):
+        return max(params.name_conflict, params.same_day_name_conflict)
+    return params.name_conflict
+
+
 def overlap_factor(a: Vector, b: Vector, floor: float, match: float) -> float:
     """How much similarity survives two reports' places (or names).
 
@@ -297,6 +313,7 @@ def conflict_factor(
     years: tuple[str | None, str | None] = (None, None),
     kinds: tuple[Collection[str], Collection[str]] = ((), ()),
     sites: tuple[Collection[str], Collection[str]] = ((), ()),
+    marks: tuple[Collection[str], Collection[str]] = ((), ()),
 ) -> float:
     """The place, name, date, year, kind and site factors for two reports (or a report
     and a story)."""
@@ -310,7 +327,8 @@ def conflict_factor(
     if far or dot(*places) <= 0.0:
         # A shared incident kind speaks for one incident only in one place at one time.
         names = (without_kinds(names[0]), without_kinds(names[1]))
-    factor *= overlap_factor(*names, params.name_conflict, params.name_match)
+    floor = name_floor(days, marks, far, params)
+    factor *= overlap_factor(*names, floor, params.name_match)
     if far:
         factor *= params.date_conflict
     if years[0] and years[1] and years[0] != years[1]:
