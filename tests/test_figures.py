@@ -4,28 +4,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from figure_reports import claim, report
+
 from storyline.analyze.numbers.victims import ANAPHORIC
 from storyline.model import Analyzed, Article, ArticleAnalysis, Claim, Span
 from storyline.story.figures import story_figures
 
-
-def _claim(measure: str, value: float, at: int, date: str | None = None) -> Claim:
-    return Claim(
-        span=Span(at, at + 3),
-        measure=measure,
-        value=value,
-        qualifier="exact",
-        counted="people",
-        attribution=None,
-        date=date,
-        sentence=Span(at, at + 40),
-    )
+_claim = claim
 
 
 def _report(aid: str, published: str | None, *claims: Claim) -> Analyzed:
-    sentences = tuple(Span(i * 50, i * 50 + 40) for i in range(10))
-    analysis = ArticleAnalysis(aid, sentences=sentences, claims=claims)
-    return Analyzed(Article(id=aid, text="x" * 500, published=published), analysis)
+    return report(aid, published, *claims)
 
 
 def _table(*reports: Analyzed, dups: dict[str, str] | None = None) -> dict[str, tuple]:

@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from figure_reports import claim, report
 
-from storyline.model import Analyzed, Article, ArticleAnalysis, Claim, Span
+from storyline.model import Analyzed, Claim
 from storyline.story.figures import story_figures
 
-
-def _claim(measure: str, value: float, at: int) -> Claim:
-    return Claim(
-        span=Span(at, at + 3),
-        measure=measure,
-        value=value,
-        qualifier="exact",
-        counted="people",
-        attribution=None,
-        date=None,
-        sentence=Span(at, at + 40),
-    )
+_claim = claim
 
 
 def _report(aid: str, published: str, source: str, *claims: Claim) -> Analyzed:
-    sentences = tuple(Span(i * 50, i * 50 + 40) for i in range(10))
-    analysis = ArticleAnalysis(aid, sentences=sentences, claims=claims)
-    article = Article(id=aid, text="x" * 500, published=published)
-    return Analyzed(replace(article, source=source), analysis)
+    return report(aid, published, *claims, source=source)
 
 
 def _killed(*reports: Analyzed) -> tuple[float, str | None]:
