@@ -330,7 +330,7 @@ def _fewer(
     add up to as many shot as an earlier report's of the other value (the dead
     rose as the wounded fell: one of the shot died of the wounds).
     """
-    totals = dict(shot or {})
+    totals = shot or {}
     tied = [v for v in by_value if support(v)[:2] == support(value)[:2]]
     if len(tied) < 2:
         return value

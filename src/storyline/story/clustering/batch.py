@@ -113,13 +113,21 @@ def pair_similarity(
     event = plain * overlap_factors(
         [d.places for d in docs], params.place_conflict, params.place_match
     )
-    raw, wide = _day_matrices(docs, params.date_tolerance_days)
+    close: dict[int, NDArray[np.bool_]] = {}  # pairs with event days this close, by days
+
+    def within(tol: int) -> NDArray[np.bool_]:
+        if tol not in close:
+            day, widened = _day_matrices(docs, tol)
+            close[tol] = _overlap(widened, day)
+        return close[tol]
+
     has_day = np.array([bool(d.days) for d in docs])
-    far = has_day[:, None] & has_day[None, :] & ~_overlap(wide, raw)
+    far = has_day[:, None] & has_day[None, :] & ~within(params.date_tolerance_days)
     # A shared incident kind speaks for one incident only in one place at one time.
     places = _sparse([list(d.places.items()) for d in docs])
     scene = _overlap(places, places) & ~far
-    floor = _name_floors(docs, far, params)
+    same_mark, _ = _shared([[(m, 1.0) for m in d.marks] for d in docs])
+    floor = _name_floors(within(0), same_mark, far, params)
     with_kinds = overlap_factors([d.names for d in docs], floor, params.name_match)
     plain_names = [without_kinds(d.names) for d in docs]
     without = overlap_factors(plain_names, floor, params.name_match)
@@ -138,14 +146,9 @@ def pair_similarity(
         # One kind of incident on one day with one mark (a street or site of the
         # lead, an age): a follow-up finds its incident so ("the March 5 shooting
         # on Dorsey Avenue").
-        same_mark, _ = _shared([[(m, 1.0) for m in d.marks] for d in docs])
         # ...but never across places that share nothing: on a busy day two shootings
         # in two states both have a 17-year-old victim.
-        if params.signature_tolerance_days == params.date_tolerance_days:
-            one_day = _overlap(wide, raw)
-        else:
-            day, near = _day_matrices(docs, params.signature_tolerance_days)
-            one_day = _overlap(near, day)
+        one_day = within(params.signature_tolerance_days)
         same = same_mark & same_kind & one_day & ~elsewhere
         event[same] = np.maximum(event[same], params.signature_floor)
     if params.person_floor > 0.0:
@@ -165,13 +168,13 @@ def pair_similarity(
 
 
 def _name_floors(
-    docs: Sequence[BlockDoc], far: NDArray[np.bool_], params: ClusterParams
+    one_day: NDArray[np.bool_],
+    same_mark: NDArray[np.bool_],
+    far: NDArray[np.bool_],
+    params: ClusterParams,
 ) -> FloatMatrix:
     """The name factor's floor per pair: ``same_day_name_conflict`` for reports of one
     day (one event day, or one mark on days not apart; similarity.name_floor)."""
-    day, same = _day_matrices(docs, 0)
-    one_day = _overlap(same, day)
-    same_mark, _ = _shared([[(m, 1.0) for m in d.marks] for d in docs])
     near = one_day | (same_mark & ~far)
     loose = max(params.name_conflict, params.same_day_name_conflict)
     floors: FloatMatrix = np.where(near, loose, params.name_conflict)
