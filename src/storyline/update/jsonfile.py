@@ -33,6 +33,7 @@ from storyline.update.jsonindex import (
     Section,
     article_slack,
     blank,
+    kept_row,
     read_index,
     section_order,
     write_index,
@@ -186,12 +187,12 @@ def _write_whole(
                 rows = Rows()
                 first = True
                 for block in _blocks(order):
-                    wanted = [e[0] for e in block if _kept(at, keys, e) is None]
+                    wanted = [e[0] for e in block if kept_row(at, keys, e) is None]
                     texts = section.read(wanted) if wanted else {}
                     for entry in block:
                         sep = b"\n" if first else b",\n"
                         first = False
-                        i = _kept(at, keys, entry)
+                        i = kept_row(at, keys, entry)
                         if i is not None and not slack:
                             assert previous is not None
                             length = previous.lengths[i]
@@ -228,9 +229,3 @@ def _write_whole(
     names = [s.name for s in sections]
     write_index(path, written, layout if names == list(LAYOUT) else {})
     return fresh
-
-
-def _kept(at: Mapping[str, int], keys: Sequence[str], entry: Entry) -> int | None:
-    """The previous row of ``entry`` when it was written from the same key, else None."""
-    i = at.get(entry[0])
-    return i if i is not None and keys[i] == entry[1] else None

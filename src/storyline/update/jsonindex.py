@@ -208,6 +208,13 @@ def write_index(path: Path, sections: Mapping[str, Rows], layout: Mapping[str, A
     side.replace(path.with_name(INDEX))
 
 
+def kept_row(at: Mapping[str, int], keys: Sequence[str], entry: Entry) -> int | None:
+    """The previous row of ``entry`` when it was written from the same key, else None
+    (``at``: each id's row number, :meth:`Rows.position`; ``keys``: the rows' keys)."""
+    i = at.get(entry[0])
+    return i if i is not None and keys[i] == entry[1] else None
+
+
 def section_order(section: Section, rows: Rows | None, canonical: bool = True) -> Sequence[Entry]:
     """The section's new order: made from the previous ``rows`` when they are in the
     section's own order (``canonical``) and it can, else read whole."""

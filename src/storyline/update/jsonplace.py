@@ -44,6 +44,7 @@ from storyline.update.jsonindex import (
     Section,
     article_slack,
     blank,
+    kept_row,
     section_order,
     write_index,
 )
@@ -105,8 +106,8 @@ def update_in_place(path: Path, old: Mapping[str, Any], sections: Sequence[Secti
     wanted: list[Entry] = []
     keep: set[int] = set()  # row numbers of the stories kept as they are
     for entry in order_s:
-        was = by_id.get(entry[0])
-        if was is not None and old_stories.keys[was] == entry[1]:
+        was = kept_row(by_id, old_stories.keys, entry)
+        if was is not None:
             keep.add(was)
         else:
             wanted.append(entry)
@@ -244,10 +245,8 @@ def _tail(
     were read, and the section's rows (offsets in the file)."""
     order = section_order(section, old_rows)
     before, keys = old_rows.position(), old_rows.keys
-    hits: list[int | None] = []  # each entry's previous row, when written from its key
-    for entry in order:
-        i = before.get(entry[0])
-        hits.append(i if i is not None and keys[i] == entry[1] else None)
+    # each entry's previous row, when written from its key
+    hits = [kept_row(before, keys, entry) for entry in order]
     wanted = [e[0] for e, i in zip(order, hits, strict=True) if i is None]
     texts = _texts(section, wanted)
     head = f',\n "{section.name}": ['.encode()
