@@ -10,8 +10,8 @@ already have a lemma keep it, as spaCy's do; a token without a part of speech
 (spaCy warns about it) is asked every time. Tests compare whole docs with the
 stock lemmatizer's.
 
-A form not yet kept is worked out as spaCy's ``rule_lemmatize`` does, step for step,
-but for one cost: spaCy tests each candidate form against the part of speech's
+A form not yet kept gets the answer spaCy's ``rule_lemmatize`` gives, worked out here
+without one cost: spaCy tests each candidate form against the part of speech's
 index of known words as a list (57,528 nouns), a scan per candidate, which made a
 first answer cost about 65 µs; here the index is a set. When the lemmatizer's class
 has its own ``rule_lemmatize`` the stock call is used.
@@ -77,7 +77,8 @@ class MemoLemmas:
 
 
 class RuleLemmas:
-    """spaCy's ``Lemmatizer.rule_lemmatize`` with the index of known words as sets.
+    """The answers of spaCy's ``Lemmatizer.rule_lemmatize``, its index of known words
+    held as sets.
 
     The same candidate forms in the same order (see :meth:`lemmatize`); spaCy's own
     cache is not read or filled (:class:`MemoLemmas` keeps the answers).
@@ -88,52 +89,57 @@ class RuleLemmas:
 
         self._lemmatizer = lemmatizer
         self._stock = type(lemmatizer).rule_lemmatize is not Lemmatizer.rule_lemmatize
-        self._index: dict[str, frozenset[str]] = {}
+        #: part of speech -> (known words, exceptions, suffix rules), or None: no tables
+        self._tables: dict[str, tuple[frozenset[str], Any, Any] | None] = {}
+
+    def _tables_of(self, pos: str) -> tuple[frozenset[str], Any, Any] | None:
+        if pos not in self._tables:
+            lookups = self._lemmatizer.lookups
+            index, exc, rules = (
+                lookups.get_table(name, {}).get(pos)
+                for name in ("lemma_index", "lemma_exc", "lemma_rules")
+            )
+            found = index or exc or rules
+            self._tables[pos] = (frozenset(index or ()), exc or {}, rules or ()) if found else None
+        return self._tables[pos]
 
     def lemmatize(self, token: Any) -> list[str]:
-        """The lemmas ``lemmatizer.lemmatize(token)`` gives (rule mode)."""
+        """The lemmas ``lemmatizer.lemmatize(token)`` gives (rule mode).
+
+        Each suffix rule that the lower-cased word ends with makes a candidate: a known
+        word of its part of speech ranks first (the last one found foremost), a form
+        with other characters than letters after them, a form of letters that is not
+        known only when nothing else is. An exception of the word ranks before all.
+        """
         lemmatizer = self._lemmatizer
         if self._stock:
             return list(lemmatizer.lemmatize(token))
-        string = token.text
-        univ_pos = token.pos_.lower()
-        if univ_pos in ("", "eol", "space") or lemmatizer.is_base_form(token):
+        pos = token.pos_.lower()
+        if pos in ("", "eol", "space") or lemmatizer.is_base_form(token):
             return list(lemmatizer.rule_lemmatize(token))  # no table read: cheap as it is
-        lookups = lemmatizer.lookups
-        index_table = lookups.get_table("lemma_index", {})
-        exc_table = lookups.get_table("lemma_exc", {})
-        rules_table = lookups.get_table("lemma_rules", {})
-        if not any((index_table.get(univ_pos), exc_table.get(univ_pos), rules_table.get(univ_pos))):
-            return [string] if univ_pos == "propn" else [string.lower()]
-        index = self._index.get(univ_pos)
-        if index is None:
-            index = self._index[univ_pos] = frozenset(index_table.get(univ_pos, {}))
-        exceptions = exc_table.get(univ_pos, {})
-        rules = rules_table.get(univ_pos, {})
-        orig = string
-        string = string.lower()
-        forms: list[str] = []
-        oov_forms: list[str] = []
-        for old, new in rules:
-            if string.endswith(old):
-                form = string[: len(string) - len(old)] + new
-                if not form:
-                    pass
-                elif form in index:
-                    forms.insert(0, form)
-                elif not form.isalpha():
-                    forms.append(form)
-                else:
-                    oov_forms.append(form)
-        forms = list(dict.fromkeys(forms))
-        for form in exceptions.get(string, []):
-            if form not in forms:
-                forms.insert(0, form)
-        if not forms:
-            forms.extend(oov_forms)
-        if not forms:
-            forms.append(orig)
-        return forms
+        tables = self._tables_of(pos)
+        if tables is None:
+            return [token.text] if pos == "propn" else [token.text.lower()]
+        known, exceptions, rules = tables
+        word = token.text.lower()
+        in_index: list[str] = []
+        not_words: list[str] = []
+        unknown: list[str] = []
+        for suffix, replacement in rules:
+            if not word.endswith(suffix):
+                continue
+            form = word[: len(word) - len(suffix)] + replacement
+            if not form:
+                continue
+            if form in known:
+                in_index.append(form)
+            elif not form.isalpha():
+                not_words.append(form)
+            else:
+                unknown.append(form)
+        ranked = list(dict.fromkeys([*reversed(in_index), *not_words]))
+        extra = [f for f in dict.fromkeys(exceptions.get(word, ())) if f not in ranked]
+        return [*reversed(extra), *ranked] or unknown or [token.text]
 
 
 def memoise_lemmatizer(nlp: Any) -> None:
