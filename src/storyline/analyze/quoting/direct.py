@@ -847,7 +847,7 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
             or sign_off(doc, p, index)
         )
         found.append(attr)
-    _carry_over(text, passages, found, nearer=lambda p: _previous_subject(doc, p, index))
+    _carry_over(text, passages, found, nearer=lambda p, prev: _nearer(doc, p, index, prev))
     # Weakest of all: the person the sentence around the quote is about.
     found = [
         a or _sentence_subject(doc, p, index) or _previous_subject(doc, p, index)
@@ -933,12 +933,26 @@ def _alone_in_paragraph(text: str, p: Passage) -> bool:
     return not any(ch.isalnum() for ch in rest)
 
 
+def _nearer(doc: Any, p: Passage, index: MentionIndex, prev: Attribution) -> Attribution | None:
+    """A mention of the speaker nearer to ``p`` than the quote before it in its paragraph:
+    the subject of the sentence before a quote that opens its own ("“…,” says Garcia. She
+    says … “…”"), else the subject of the quote's own sentence ("“…,” she says. She wants
+    the council “…”": the second "She", with the cue carried over)."""
+    near = _previous_subject(doc, p, index)
+    if near is not None:
+        return near
+    own = _sentence_subject(doc, p, index)
+    if own is None or not own.said:
+        return None
+    return Attribution(own.speaker, own.span, prev.cue, said=prev.said)
+
+
 def _carry_over(
     text: str,
     passages: Sequence[Passage],
     found: list[Attribution | None],
     whole_paragraphs: bool = False,
-    nearer: Callable[[Passage], Attribution | None] | None = None,
+    nearer: Callable[[Passage, Attribution], Attribution | None] | None = None,
 ) -> None:
     """Share speakers along quotes that continue one another, both ways (only to quotes
     that are a paragraph of their own with ``whole_paragraphs``). ``nearer`` gives a cue
@@ -955,7 +969,7 @@ def _carry_over(
             follows = there == _paragraph_start(text, max(0, here - 2))
             if p.continued or here == there or (follows and _alone_in_paragraph(text, p)):
                 found[n] = prev
-                near = nearer(p) if nearer is not None and here == there else None
+                near = nearer(p, prev) if nearer is not None and here == there else None
                 if near is not None and near.speaker == prev.speaker:
                     found[n] = near
     for n in range(len(passages) - 2, -1, -1):
