@@ -17,3 +17,21 @@ def test_a_carried_speaker_is_named_by_the_subject_of_the_quotes_own_sentence(nl
     speaker, span = speaker_of(nlp, text, "first of all")
     assert speaker == "Vera Lind"
     assert span == "She"  # the subject of "wants", not the "she" of the sentence before
+
+
+def test_a_name_the_tagger_took_for_an_adverb_speaks(nlp: Any) -> None:
+    text = (
+        "Jo Early runs the boat yard on the north quay. Kerr spoke first. And Early called "
+        "Brandt “a really clever man who knows the boats better than anyone.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "clever man")
+    assert speaker == "Jo Early"  # not Brandt, the one called a clever man
+
+
+def test_the_object_of_thanked_is_not_the_speaker(nlp: Any) -> None:
+    from storyline.analyze.quoting.speakers import subject_of
+
+    doc = nlp("“Harbour,” thanked Lind for keeping the ferries running.")
+    thanked = next(t for t in doc if t.lower_ == "thanked")
+    subj = subject_of(thanked, lambda pos: pos < doc[3].idx)  # "Harbour" is quoted
+    assert subj is None or subj.text != "Lind"

@@ -608,6 +608,29 @@ def _sender(verb: Any) -> Any:
     return tok if writings else None
 
 
+#: Verbs of saying whose object is the one spoken to or of, never the one speaking
+#: ("thanked Lind for “…”", "called Lind “…”"), unlike "“…,” said Lind".
+_AIMED_AT = frozenset(
+    """thank call accuse praise blame tell criticise criticize congratulate label brand
+    dub condemn remind""".split()  # noqa: SIM905
+)
+
+
+def _untagged_name(tok: Any) -> bool:
+    """Whether a capitalised word inside its sentence, right before a verb, is a name the
+    tagger took for another part of speech ("And Kerr called …" with "Kerr" an adverb)."""
+    doc = tok.doc
+    return (
+        tok.is_alpha
+        and tok.text.istitle()
+        and not tok.is_stop
+        and tok.pos_ in ("ADV", "ADJ", "X", "INTJ")
+        and tok.i > tok.sent.start
+        and not doc[tok.i - 1].is_punct
+        and "\n" not in doc[tok.i - 1].text
+    )
+
+
 def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     """The grammatical subject of a verb, climbing through participles ("..., saying").
 
@@ -712,6 +735,8 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
             if prev.pos_ == "PROPN" and _after_aside(verb, prev):
                 return prev  # "“…,” Ramos, 58, told AFP": the name before a short aside
             return None  # "Boyle asked Trump": the name after the verb is the one asked
+        if _untagged_name(prev):
+            return prev  # "And Kerr called Brandt “…”": a name the tagger took for an adverb
     # "Flea shared the news, writing “…”": a participle of saying after a comma, which
     # the parser made the subject of the quote, speaks for the subject of its sentence.
     if verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
@@ -720,10 +745,12 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
             for child in root.children:
                 if child.dep_ == "nsubj" and not (quoted is not None and quoted(child.idx)):
                     return child
-    # "..., said Andriy Yermak": the name after the verb can be parsed as its object.
+    # "..., said Andriy Yermak": the name after the verb can be parsed as its object
+    # (not after "thanked Lind for “…”", "called Lind “…”": the one spoken to or of).
     for child in verb.rights:
         if (
-            child.dep_ in ("dobj", "attr", "npadvmod", "dep")
+            verb.lemma_.lower() not in _AIMED_AT
+            and child.dep_ in ("dobj", "attr", "npadvmod", "dep")
             and child.pos_ == "PROPN"
             and child.ent_type_ not in ("DATE", "TIME")
         ):
