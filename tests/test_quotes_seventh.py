@@ -35,3 +35,9 @@ def test_the_object_of_thanked_is_not_the_speaker(nlp: Any) -> None:
     thanked = next(t for t in doc if t.lower_ == "thanked")
     subj = subject_of(thanked, lambda pos: pos < doc[3].idx)  # "Harbour" is quoted
     assert subj is None or subj.text != "Lind"
+
+
+def test_the_one_thanked_after_a_quote_is_not_its_speaker(nlp: Any) -> None:
+    text = "“Harbour,” thanked Lind for “keeping us all safe on the water.”"
+    speaker, _ = speaker_of(nlp, text, "keeping us")
+    assert speaker != "Lind"  # no one named speaks here: better none than the one thanked

@@ -40,6 +40,7 @@ from storyline.analyze.quoting.lexicon import AFTER_QUOTE_VERBS, SPEECH_NOUNS, S
 from storyline.analyze.quoting.marks import Passage
 from storyline.analyze.quoting.salience import salient_speaker
 from storyline.analyze.quoting.speakers import (
+    AIMED_AT,
     Attribution,
     MentionIndex,
     according_to,
@@ -236,7 +237,12 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
             if _introduces_next(tok, p):
                 return None
             found = _from_verb(tok, index, p)
-            if tok.i == toks[0].i and (found is None or found.span is None):
+            if (
+                tok.i == toks[0].i
+                and (found is None or found.span is None)
+                # "“Harbour,” thanked Lind for …": the one thanked, not the one speaking
+                and tok.lemma_.lower() not in AIMED_AT
+            ):
                 return _inverted_subject(tok, index) or name_after_verb(tok, index) or found
             if found is None:
                 # “…,” a voice over says as …: the parser hung the verb on the quote.

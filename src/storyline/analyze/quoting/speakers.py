@@ -610,7 +610,7 @@ def _sender(verb: Any) -> Any:
 
 #: Verbs of saying whose object is the one spoken to or of, never the one speaking
 #: ("thanked Lind for “…”", "called Lind “…”"), unlike "“…,” said Lind".
-_AIMED_AT = frozenset(
+AIMED_AT = frozenset(
     """thank call accuse praise blame tell criticise criticize congratulate label brand
     dub condemn remind""".split()  # noqa: SIM905
 )
@@ -749,7 +749,7 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     # (not after "thanked Lind for “…”", "called Lind “…”": the one spoken to or of).
     for child in verb.rights:
         if (
-            verb.lemma_.lower() not in _AIMED_AT
+            verb.lemma_.lower() not in AIMED_AT
             and child.dep_ in ("dobj", "attr", "npadvmod", "dep")
             and child.pos_ == "PROPN"
             and child.ent_type_ not in ("DATE", "TIME")
