@@ -41,3 +41,12 @@ def test_the_one_thanked_after_a_quote_is_not_its_speaker(nlp: Any) -> None:
     text = "“Harbour,” thanked Lind for “keeping us all safe on the water.”"
     speaker, _ = speaker_of(nlp, text, "keeping us")
     assert speaker != "Lind"  # no one named speaks here: better none than the one thanked
+
+
+def test_a_digest_label_beats_the_verb_of_its_headline(nlp: Any) -> None:
+    text = (
+        "Skippers say the season is over - Mara Voss: “We have had enough of this weather "
+        "and the nets are all torn.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "enough of this weather")
+    assert speaker == "Mara Voss"

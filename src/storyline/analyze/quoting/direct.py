@@ -845,6 +845,9 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
             # “In breaking news,” Axelrod tweeted, “…”: the second half of a split quote
             # belongs to the cue between the halves, whatever follows it.
             (_before(doc, p, floor, index) if n and _split_half(text, passages[n - 1], p) else None)
+            # "Wardens agree - Tomas Brandt: “…”": a digest line's source label, not the verb
+            # of its headline
+            or dash_label(doc, p, index)
             or (_after(doc, p, limit, index) if first is _after else _governor(doc, p, index))
             or (_after(doc, p, limit, index) if second is _after else _governor(doc, p, index))
             or _before(doc, p, floor, index)
