@@ -50,3 +50,15 @@ def test_a_digest_label_beats_the_verb_of_its_headline(nlp: Any) -> None:
     )
     speaker, _ = speaker_of(nlp, text, "enough of this weather")
     assert speaker == "Mara Voss"
+
+
+def test_a_name_compared_with_before_a_colon_is_no_label(nlp: Any) -> None:
+    text = (
+        "Lind hammered the council, calling it a “shipwreck,” and contrasted the harbour "
+        "board, which she described as “adrift,” with Kerr: “What I have seen working with "
+        "Kerr is a steady hand on the tiller.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "steady hand")
+    assert speaker != "Kerr"  # Kerr is the one Lind compares the board with
+    speaker, _ = speaker_of(nlp, "In an interview with Mara Voss: “The nets are all torn.”", "nets")
+    assert speaker == "Mara Voss"  # a noun's "with": a label, as before
