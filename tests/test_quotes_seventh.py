@@ -62,3 +62,24 @@ def test_a_name_compared_with_before_a_colon_is_no_label(nlp: Any) -> None:
     assert speaker != "Kerr"  # Kerr is the one Lind compares the board with
     speaker, _ = speaker_of(nlp, "In an interview with Mara Voss: “The nets are all torn.”", "nets")
     assert speaker == "Mara Voss"  # a noun's "with": a label, as before
+
+
+def test_a_name_hung_on_a_verb_with_no_subject_is_its_subject(nlp: Any) -> None:
+    from spacy.tokens import Doc
+
+    from storyline.analyze.quoting.speakers import subject_of
+
+    # The parse of a real sentence of this shape, written out: "Brandt" a compound of
+    # "joked", "joked" a clause of "shouted" (the climb reached "Someone").
+    words = ["Someone", "shouted", ",", "“", "Nets", ",", "”", "Brandt", "joked", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 1, 1, 4, 1, 4, 8, 8, 1, 1],
+        deps="nsubj ROOT punct punct dobj punct punct compound xcomp punct".split(),  # noqa: SIM905
+        pos="PRON VERB PUNCT PUNCT PROPN PUNCT PUNCT PROPN VERB PUNCT".split(),  # noqa: SIM905
+        lemmas=["someone", "shout", ",", "“", "Nets", ",", "”", "Brandt", "joke", "."],
+        ents=["O", "O", "O", "O", "O", "O", "O", "B-PERSON", "O", "O"],
+    )
+    subj = subject_of(doc[8])
+    assert subj is not None and subj.text == "Brandt"

@@ -631,6 +631,23 @@ def _untagged_name(tok: Any) -> bool:
     )
 
 
+def _name_on_verb(verb: Any) -> Any:
+    """A person's name right before a verb with no subject, which the parser hung on the
+    verb as a modifier ("“Ferries,” Kerr joked" with "Kerr" a compound of "joked", the
+    verb a clause of the one before): the verb's subject. None otherwise."""
+    if verb.i == 0:
+        return None
+    prev = verb.doc[verb.i - 1]
+    if (
+        prev.pos_ == "PROPN"
+        and prev.ent_type_ == "PERSON"
+        and prev.head.i == verb.i
+        and prev.dep_ in ("compound", "nmod", "npadvmod", "amod", "advmod")
+    ):
+        return prev
+    return None
+
+
 def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     """The grammatical subject of a verb, climbing through participles ("..., saying").
 
@@ -708,6 +725,9 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
             controller = _object_controller(tok, quoted)
             if controller is not None:
                 return controller
+            named = _name_on_verb(tok) if tok.i == verb.i else None
+            if named is not None:
+                return named  # "“Ferries,” Kerr joked, …": the name the parser hung on the verb
             tok = tok.head
             continue
         if tok.head.i != tok.i and _across_paragraphs(tok, tok.head):
