@@ -83,3 +83,13 @@ def test_a_name_hung_on_a_verb_with_no_subject_is_its_subject(nlp: Any) -> None:
     )
     subj = subject_of(doc[8])
     assert subj is not None and subj.text == "Brandt"
+
+
+def test_a_video_released_by_someone_speaks_for_them(nlp: Any) -> None:
+    text = (
+        "Mayor Jonas Kerr sold the harbour tours hard. In selling the tours, Kerr released a "
+        "short video that said, “We are going to have captains who are absolutely the best "
+        "on the whole coast.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "captains")
+    assert speaker == "Jonas Kerr"

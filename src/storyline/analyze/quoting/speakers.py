@@ -228,6 +228,9 @@ def resolve_subject(tok: Any, index: MentionIndex) -> tuple[str | None, Span | N
         return (m.key if m else None), Span(tok.idx, tok.idx + len(tok.text))
     antecedent = relative_head(tok)
     if antecedent is not None:
+        releaser = _releaser(antecedent, index)
+        if releaser is not None:
+            return releaser.key, releaser.span
         return resolve_subject(antecedent, index)
     if tok.pos_ == "ADP":
         # "Of Kerr, Brandt, who …, said": a parse that made the preposition the subject;
@@ -320,6 +323,33 @@ def _author_of(tok: Any, index: MentionIndex) -> Mention | None:
                 m = index.at(obj.idx, obj.idx + len(obj.text))
                 if m is not None and m.label in ("PERSON", "ORG"):
                     return m
+    return None
+
+
+#: Writings and spots that someone releases with words of their own ("an ad that urges").
+_RELEASED = _AUTHORED | frozenset(
+    "video ad advert advertisement commercial spot clip mailer flyer".split()  # noqa: SIM905
+)
+#: Verbs of putting out such a writing.
+_RELEASING = frozenset(
+    "release issue post publish air run launch unveil send circulate tweet".split()  # noqa: SIM905
+)
+
+
+def _releaser(tok: Any, index: MentionIndex) -> Mention | None:
+    """ "Kerr released a short video that said, “…”": a writing that speaks through a
+    relative clause, put out by a person or an organisation named as the subject of the
+    verb releasing it, speaks for them."""
+    if tok.lemma_.lower() not in _RELEASED or tok.dep_ != "dobj":
+        return None
+    verb = tok.head
+    if verb.lemma_.lower() not in _RELEASING:
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.i < tok.i:
+            m = index.at(child.idx, child.idx + len(child.text))
+            if m is not None and m.label in ("PERSON", "ORG"):
+                return m
     return None
 
 
