@@ -93,3 +93,13 @@ def test_a_video_released_by_someone_speaks_for_them(nlp: Any) -> None:
     )
     speaker, _ = speaker_of(nlp, text, "captains")
     assert speaker == "Jonas Kerr"
+
+
+def test_a_participle_in_a_statements_clause_is_the_statements(nlp: Any) -> None:
+    text = (
+        "In answer, Harbour Trust chair Mara Voss issued a statement saying that Kerr had "
+        "“shown his love for the island” at the opening of the new pier, calling it a "
+        "“special place.”"
+    )
+    speaker, _ = speaker_of(nlp, text, "special place")
+    assert speaker == "Mara Voss"  # her statement calls it so, not Kerr

@@ -47,6 +47,7 @@ from storyline.analyze.quoting.speakers import (
     passive_participle,
     person_shaped,
     resolve_subject,
+    sender,
     subject_of,
     unsaid,
 )
@@ -211,7 +212,8 @@ def _reporting_ancestor(verb: Any) -> Any:
     if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj", "dep"):
         return verb
     for anc in list(verb.ancestors)[:4]:
-        if anc.i < verb.i and _is_cue(anc) and anc.tag_ != "VBG":
+        # "issued a statement saying that Trump had …, calling it a “…”": the statement's
+        if anc.i < verb.i and _is_cue(anc) and (anc.tag_ != "VBG" or sender(anc) is not None):
             return anc
     return verb
 

@@ -616,7 +616,7 @@ _SENDING = frozenset(
 )
 
 
-def _sender(verb: Any) -> Any:
+def sender(verb: Any) -> Any:
     """For a participle of saying on a writing that someone sends or issues ("The Trust
     issued a statement saying …", "her team sent a short note to volunteers saying:
     “…”"), the verb of sending; else None. A sign or a hat "saying" something is
@@ -685,9 +685,9 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     the quote the subject of "said") is passed over for one outside it ("“…,” campaign
     manager Jeff Weaver said").
     """
-    sender = _sender(verb)
-    if sender is not None:
-        return subject_of(sender, quoted)
+    sending = sender(verb)
+    if sending is not None:
+        return subject_of(sending, quoted)
     tok = verb
     for _ in range(4):
         subjects = [
