@@ -103,3 +103,15 @@ def test_a_participle_in_a_statements_clause_is_the_statements(nlp: Any) -> None
     )
     speaker, _ = speaker_of(nlp, text, "special place")
     assert speaker == "Mara Voss"  # her statement calls it so, not Kerr
+
+
+def test_that_said_is_a_turn_of_phrase(nlp: Any) -> None:
+    text = (
+        "At a rally in the spring, Vera Lind described the harbour as “calm” with a “great "
+        "heart.” (That said, she also noted, “When you attack it, it will bite back ten "
+        "times harder.”)"
+    )
+    assert speaker_of(nlp, text, "great heart")[0] == "Vera Lind"
+    assert speaker_of(nlp, text, "bite back") == ("Vera Lind", "she")
+    text = "Lind posted her message under a headline that said, “Ferries Stop at Ostrel.”"
+    assert speaker_of(nlp, text, "Ferries Stop")[1] == "a headline"  # a relative "that"

@@ -171,8 +171,25 @@ def _from_verb(verb: Any, index: MentionIndex, quote: Passage) -> Attribution | 
         subj = verb.doc[verb.i - 1]  # a cue the tagger took for a noun: "Conway notes"
     if subj is None or quote.start <= subj.idx < quote.end or subj.lower_ in ("i", "we", "you"):
         return None
+    if _that_said(subj, verb):
+        return None  # "(That said, she also noted …)": a turn of phrase, no one speaking
     speaker, span = resolve_subject(subj, index)
     return Attribution(speaker, span, verb.lemma_.lower(), said=not unsaid(verb))
+
+
+def _that_said(subj: Any, verb: Any) -> bool:
+    """Whether "that said" or "this said" before a comma is the turn of phrase ("That
+    said, …": even so), not someone saying something."""
+    doc = verb.doc
+    return (
+        subj.lower_ in ("that", "this")
+        and subj.tag_ != "WDT"  # "a headline that said, “…”": the headline's words
+        and (subj.i == 0 or doc[subj.i - 1].is_punct or "\n" in doc[subj.i - 1].text)
+        and verb.lower_ == "said"
+        and verb.i == subj.i + 1
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].text == ","
+    )
 
 
 def _passive_agent(verb: Any) -> Any:
