@@ -115,3 +115,17 @@ def test_that_said_is_a_turn_of_phrase(nlp: Any) -> None:
     assert speaker_of(nlp, text, "bite back") == ("Vera Lind", "she")
     text = "Lind posted her message under a headline that said, “Ferries Stop at Ostrel.”"
     assert speaker_of(nlp, text, "Ferries Stop")[1] == "a headline"  # a relative "that"
+
+
+def test_an_unnamed_aide_said_as_an_aside_speaks(nlp: Any) -> None:
+    text = (
+        "Lind, a senior aide said, “is very sure, very sure of the contrast” between her and Kerr."
+    )
+    assert speaker_of(nlp, text, "very sure") == (None, "a senior aide")
+    text = "Lind, a senior aide, said, “We are very sure of the contrast between us and Kerr.”"
+    assert speaker_of(nlp, text, "We are") == ("Lind", "Lind")
+    text = (
+        "Jonas Kerr, a spokesman for the Harbour Trust told the Gazette, “We will look at "
+        "the options once we know more.”"
+    )
+    assert speaker_of(nlp, text, "options")[0] == "Jonas Kerr"  # a comma left out

@@ -678,6 +678,26 @@ def _name_on_verb(verb: Any) -> Any:
     return None
 
 
+def _aside_source(subj: Any, verb: Any) -> Any:
+    """ "Lind, a senior aide said, “is very sure …”": an indefinite noun the parser set as
+    an apposition of the subject, right before the verb with no comma between, is the one
+    saying (the name is what they speak of; "Lind, a senior aide, said" keeps Lind)."""
+    doc = verb.doc
+    if not (verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","):
+        return None  # an aside: "…, a senior aide said, “…”"
+    for child in subj.children:
+        if (
+            child.dep_ == "appos"
+            and child.pos_ == "NOUN"
+            and child.i == verb.i - 1
+            # only "a senior aide": not "a spokesman for the Trust told …" missing a comma
+            and all(c.dep_ in ("det", "amod", "compound") for c in child.children)
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in child.children)
+        ):
+            return child
+    return None
+
+
 def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     """The grammatical subject of a verb, climbing through participles ("..., saying").
 
@@ -746,7 +766,7 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
                     if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"
                 ]
                 return people[-1] if people else None
-            return child
+            return _aside_source(child, tok) or child
         if (
             tok.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "dep", "csubj", "pcomp", "prep")
             and tok.head.i != tok.i
