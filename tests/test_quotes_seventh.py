@@ -129,3 +129,14 @@ def test_an_unnamed_aide_said_as_an_aside_speaks(nlp: Any) -> None:
         "the options once we know more.”"
     )
     assert speaker_of(nlp, text, "options")[0] == "Jonas Kerr"  # a comma left out
+
+
+def test_a_quote_inside_a_later_sentence_about_another_person_is_theirs(nlp: Any) -> None:
+    text = (
+        "Kerr released a statement against the pier deal last week, insisting that the "
+        "harbour “must stop treating the island like a car park.” Vera Lind, a skipper who "
+        "backs the deal, lost her boat when “a storm came out of nowhere and threw it onto "
+        "the rocks.”"
+    )
+    assert speaker_of(nlp, text, "car park")[0] == "Kerr"
+    assert speaker_of(nlp, text, "a storm came")[0] == "Vera Lind"  # not Kerr carried on

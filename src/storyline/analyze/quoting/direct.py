@@ -962,17 +962,37 @@ def _alone_in_paragraph(text: str, p: Passage) -> bool:
 
 
 def _nearer(doc: Any, p: Passage, index: MentionIndex, prev: Attribution) -> Attribution | None:
-    """A mention of the speaker nearer to ``p`` than the quote before it in its paragraph:
-    the subject of the sentence before a quote that opens its own ("“…,” says Garcia. She
-    says … “…”"), else the subject of the quote's own sentence ("“…,” she says. She wants
-    the council “…”": the second "She", with the cue carried over)."""
+    """A speaker for ``p`` nearer to it than the quote before it in its paragraph, whose
+    speaker ``prev`` would otherwise carry over; None keeps ``prev``. The subject of the
+    sentence before a quote that opens its own, when it is the same speaker ("“…,” says
+    Garcia. She says … “…”"); else the subject of the quote's own sentence: the same
+    speaker named nearer ("“…,” she says. She wants the council “…”": the second "She",
+    the cue carried over), or another person named, when the quote sits inside that
+    sentence and the quote before lies in an earlier one ("Kerr released a statement,
+    insisting that “…” Lind, however, said that she has “serious doubts”": Lind's)."""
     near = _previous_subject(doc, p, index)
     if near is not None:
-        return near
+        return near if near.speaker == prev.speaker else None
     own = _sentence_subject(doc, p, index)
     if own is None or not own.said:
         return None
-    return Attribution(own.speaker, own.span, prev.cue, said=prev.said)
+    if own.speaker == prev.speaker:
+        return Attribution(own.speaker, own.span, prev.cue, said=prev.said)
+    if own.speaker is not None and _inside_later_sentence(doc, p, prev):
+        return own
+    return None
+
+
+def _inside_later_sentence(doc: Any, p: Passage, prev: Attribution) -> bool:
+    """Whether ``p`` stands inside its sentence, after words of its own, in a sentence
+    after the one naming the speaker ``prev`` of the quote before."""
+    toks = _tokens(doc, p.start, p.end)
+    if not toks or prev.span is None:
+        return False
+    sent = toks[0].sent
+    if not doc_text(doc)[sent.start_char : p.open_at].strip():
+        return False
+    return prev.span.start < sent.start_char
 
 
 def _carry_over(
@@ -998,7 +1018,7 @@ def _carry_over(
             if p.continued or here == there or (follows and _alone_in_paragraph(text, p)):
                 found[n] = prev
                 near = nearer(p, prev) if nearer is not None and here == there else None
-                if near is not None and near.speaker == prev.speaker:
+                if near is not None:
                     found[n] = near
     for n in range(len(passages) - 2, -1, -1):
         nxt = found[n + 1]
