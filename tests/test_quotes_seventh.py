@@ -140,3 +140,13 @@ def test_a_quote_inside_a_later_sentence_about_another_person_is_theirs(nlp: Any
     )
     assert speaker_of(nlp, text, "car park")[0] == "Kerr"
     assert speaker_of(nlp, text, "a storm came")[0] == "Vera Lind"  # not Kerr carried on
+
+
+def test_a_plural_noun_after_a_possessive_is_no_cue(nlp: Any) -> None:
+    text = (
+        "Kerr released a statement against the pier deal last week, insisting that the "
+        "harbour “must stop treating the island like a car park.” Meanwhile, Vera Lind "
+        "backed the deal, although she made it clear that she has “serious doubts” about a "
+        "few of its terms."
+    )
+    assert speaker_of(nlp, text, "serious doubts")[0] == "Vera Lind"  # "its terms" says nothing

@@ -96,6 +96,7 @@ def _is_cue(tok: Any) -> bool:
             and (tok.lower_[:-1] if tok.tag_ == "NNS" else tok.lower_) in SPEECH_VERBS
             and tok.i > 0
             and tok.doc[tok.i - 1].pos_ in ("PROPN", "PRON", "NUM")
+            and tok.doc[tok.i - 1].tag_ != "PRP$"  # "a few of its terms.": a noun
             and tok.i + 1 < len(tok.doc)
             and tok.doc[tok.i + 1].is_punct
         )
