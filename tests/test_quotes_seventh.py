@@ -150,3 +150,16 @@ def test_a_plural_noun_after_a_possessive_is_no_cue(nlp: Any) -> None:
         "few of its terms."
     )
     assert speaker_of(nlp, text, "serious doubts")[0] == "Vera Lind"  # "its terms" says nothing
+
+
+def test_a_thing_in_a_reported_clause_speaks_for_no_one(nlp: Any) -> None:
+    text = (
+        "But a source close to the harbour board said the logs that were opened suggested "
+        "the intruders were seeking “cargo lists.”"
+    )
+    assert speaker_of(nlp, text, "cargo lists")[1] == "a source close to the harbour board"
+    text = (
+        "At the meeting, Vera Lind declared in a heated argument with Kerr that any new pier "
+        "deal under her watch would demand not just close checks but “absolute secrecy.”"
+    )
+    assert speaker_of(nlp, text, "absolute secrecy")[0] == "Vera Lind"

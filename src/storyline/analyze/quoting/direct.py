@@ -36,7 +36,12 @@ from storyline.analyze.quoting.leadins import (
     owner_around,
     verbless_label,
 )
-from storyline.analyze.quoting.lexicon import AFTER_QUOTE_VERBS, SPEECH_NOUNS, SPEECH_VERBS
+from storyline.analyze.quoting.lexicon import (
+    AFTER_QUOTE_VERBS,
+    ROLE_NOUNS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+)
 from storyline.analyze.quoting.marks import Passage
 from storyline.analyze.quoting.salience import salient_speaker
 from storyline.analyze.quoting.speakers import (
@@ -443,8 +448,9 @@ def _outer_mention(
 ) -> Attribution | None:
     """In "Lopez said she rarely asks the crews “…”" the speaker is the same either way; name
     her by the outer mention, the subject of the verb of saying whose clause holds ``verb``
-    (only when both resolve to the same speaker)."""
-    if found is None or found.speaker is None or verb.dep_ != "ccomp" or verb.head.i == verb.i:
+    (only when both resolve to the same speaker). When the inner subject is a thing that
+    speaks for no one ("a source said the figures suggested “…”"), the outer one speaks."""
+    if found is None or verb.dep_ != "ccomp" or verb.head.i == verb.i:
         return found
     outer = verb.head
     if not _is_cue(outer) or outer.i > verb.i:
@@ -453,9 +459,38 @@ def _outer_mention(
     if not subj or index.inside_quote(subj[0].idx):
         return found
     speaker, span = resolve_subject(subj[0], index)
-    if speaker != found.speaker or span is None:
+    if span is None:
         return found
-    return Attribution(speaker, span, found.cue, said=found.said)
+    if found.speaker is not None and speaker == found.speaker:
+        return Attribution(speaker, span, found.cue, said=found.said)
+    if found.speaker is None and _thing_subject(verb, index) and _someone(subj[0], speaker):
+        return Attribution(speaker, span, outer.lemma_.lower(), said=not unsaid(outer))
+    return found
+
+
+def _thing_subject(verb: Any, index: MentionIndex) -> bool:
+    """Whether the subject of ``verb`` is a common noun for a thing: no name, no person, no
+    body of people and no writing ("the figures", "the areas of the network")."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj or subj[0].pos_ != "NOUN" or index.at(subj[0].idx, subj[0].idx + 1) is not None:
+        return False
+    lemma = subj[0].lemma_.lower()
+    return lemma not in ROLE_NOUNS | _AGENT_NOUNS | _WRITING_NOUNS | _PEOPLE_NOUNS
+
+
+def _someone(subj: Any, speaker: str | None) -> bool:
+    """Whether an outer subject is someone: named, or a noun for a person or a body."""
+    if speaker is not None:
+        return True
+    lemma = subj.lemma_.lower()
+    return subj.pos_ == "NOUN" and lemma in ROLE_NOUNS | _AGENT_NOUNS | _PEOPLE_NOUNS
+
+
+#: Nouns for people who speak without a title ("a source said", "residents said").
+_PEOPLE_NOUNS = frozenset(
+    """source person people resident voter member supporter critic witness expert
+    observer insider staffer employee worker activist protester""".split()  # noqa: SIM905
+)
 
 
 def _aside_cue(root: Any, p: Passage) -> Any:
