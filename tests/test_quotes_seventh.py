@@ -163,3 +163,20 @@ def test_a_thing_in_a_reported_clause_speaks_for_no_one(nlp: Any) -> None:
         "deal under her watch would demand not just close checks but “absolute secrecy.”"
     )
     assert speaker_of(nlp, text, "absolute secrecy")[0] == "Vera Lind"
+
+
+def test_a_second_relative_clause_and_a_noun_named_someone(nlp: Any) -> None:
+    text = (
+        "The mayor was rallying for a retired skipper named Vera Lind, who is running for "
+        "the council and who worked the crowd, praising “Kerr's patience and plain honesty” "
+        "as she promised to keep the ferries."
+    )
+    assert speaker_of(nlp, text, "plain honesty")[0] == "Vera Lind"
+
+
+def test_a_relative_clause_on_an_apposition_is_the_persons(nlp: Any) -> None:
+    text = (
+        "The pier was busy. His plan was mocked by Tomas Brandt, a Kerr endorser who "
+        "suggested that the mayor would “do better to keep quiet for a while.”"
+    )
+    assert speaker_of(nlp, text, "keep quiet")[0] == "Tomas Brandt"  # not Kerr

@@ -228,7 +228,7 @@ def resolve_subject(tok: Any, index: MentionIndex) -> tuple[str | None, Span | N
         return (m.key if m else None), Span(tok.idx, tok.idx + len(tok.text))
     antecedent = relative_head(tok)
     if antecedent is not None:
-        releaser = _releaser(antecedent, index)
+        releaser = _releaser(antecedent, index) or _apposed_person(antecedent, index)
         if releaser is not None:
             return releaser.key, releaser.span
         return resolve_subject(antecedent, index)
@@ -244,7 +244,9 @@ def resolve_subject(tok: Any, index: MentionIndex) -> tuple[str | None, Span | N
     direct = index.at(tok.idx, tok.idx + len(tok.text))
     if direct is not None:
         return direct.key, direct.span
-    named_last = _name_closing_title(tok, index) or _author_of(tok, index)
+    named_last = (
+        _name_closing_title(tok, index) or _author_of(tok, index) or _named_after(tok, index)
+    )
     if named_last is not None:
         return named_last.key, named_last.span
     inner = index.at(start, end)
@@ -336,6 +338,15 @@ _RELEASING = frozenset(
 )
 
 
+def _apposed_person(tok: Any, index: MentionIndex) -> Mention | None:
+    """ "Rep. Vera Lind, a Kerr endorser who suggested …": the person a noun with a
+    relative clause is set beside, not a name inside that noun's phrase."""
+    if tok.dep_ != "appos" or tok.pos_ != "NOUN" or tok.head.i > tok.i:
+        return None
+    head = index.at(tok.head.idx, tok.head.idx + len(tok.head.text))
+    return head if head is not None and head.label == "PERSON" else None
+
+
 def _releaser(tok: Any, index: MentionIndex) -> Mention | None:
     """ "Kerr released a short video that said, “…”": a writing that speaks through a
     relative clause, put out by a person or an organisation named as the subject of the
@@ -350,6 +361,18 @@ def _releaser(tok: Any, index: MentionIndex) -> Mention | None:
             m = index.at(child.idx, child.idx + len(child.text))
             if m is not None and m.label in ("PERSON", "ORG"):
                 return m
+    return None
+
+
+def _named_after(tok: Any, index: MentionIndex) -> Mention | None:
+    """ "a retired skipper named Vera Lind": the person a noun is said to be named."""
+    for acl in tok.children:
+        if acl.dep_ == "acl" and acl.lower_ in ("named", "called"):
+            for obj in acl.children:
+                if obj.dep_ in ("oprd", "dobj", "attr") and obj.pos_ == "PROPN":
+                    m = index.at(obj.idx, obj.idx + len(obj.text))
+                    if m is not None and m.label == "PERSON":
+                        return m
     return None
 
 
