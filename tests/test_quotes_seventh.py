@@ -180,3 +180,11 @@ def test_a_relative_clause_on_an_apposition_is_the_persons(nlp: Any) -> None:
         "suggested that the mayor would “do better to keep quiet for a while.”"
     )
     assert speaker_of(nlp, text, "keep quiet")[0] == "Tomas Brandt"  # not Kerr
+
+
+def test_a_supporter_of_someone_is_not_them(nlp: Any) -> None:
+    text = (
+        "Mayor Jonas Kerr spoke at the pier on Monday. “There is a special place for people "
+        "who sell the harbour,” a Kerr supporter retorted."
+    )
+    assert speaker_of(nlp, text, "special place") == (None, "a Kerr supporter")

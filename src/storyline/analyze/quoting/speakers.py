@@ -252,6 +252,13 @@ def resolve_subject(tok: Any, index: MentionIndex) -> tuple[str | None, Span | N
     inner = index.at(start, end)
     if inner is not None and inner.label == "NORP":
         inner = None  # "Ukrainian officials" are not "Ukrainian"
+    if (
+        inner is not None
+        and inner.label == "PERSON"
+        and tok.lemma_.lower() in _FOLLOWERS
+        and inner.span.end <= tok.idx
+    ):
+        inner = None  # "a Kerr supporter said": someone for Kerr, not Kerr
     det = [c.lower_ for c in tok.children if c.dep_ == "det"]
     definite = bool(det) and det[0] in ("the", "this", "that")
     plural = tok.tag_ in ("NNS", "NNPS")
@@ -279,6 +286,14 @@ def resolve_subject(tok: Any, index: MentionIndex) -> tuple[str | None, Span | N
     if inner is not None:
         return inner.key, inner.span
     return None, Span(start, end)
+
+
+#: Nouns for people who stand with or against someone named before them ("a Kerr
+#: supporter", "two Lind aides"): not that someone.
+_FOLLOWERS = frozenset(
+    """supporter endorser backer voter delegate donor fan follower loyalist ally critic
+    opponent rival detractor protester surrogate aide adviser advisor staffer""".split()  # noqa: SIM905
+)
 
 
 def _name_closing_title(tok: Any, index: MentionIndex) -> Mention | None:
