@@ -1028,7 +1028,7 @@ def _inside_later_sentence(doc: Any, p: Passage, prev: Attribution) -> bool:
     sent = toks[0].sent
     if not doc_text(doc)[sent.start_char : p.open_at].strip():
         return False
-    return prev.span.start < sent.start_char
+    return prev.span.start < int(sent.start_char)
 
 
 def _carry_over(
