@@ -188,3 +188,24 @@ def test_a_supporter_of_someone_is_not_them(nlp: Any) -> None:
         "who sell the harbour,” a Kerr supporter retorted."
     )
     assert speaker_of(nlp, text, "special place") == (None, "a Kerr supporter")
+
+
+def test_she_is_not_a_man_the_article_calls_mr(nlp: Any) -> None:
+    text = (
+        "Vera Lind chairs the harbour board. Ms. Lind spoke first. Jonas Kerr, the harbour "
+        "master, then took the floor. Mr. Kerr argued for the pier. “It is a matter of money "
+        "and nothing else,” she said."
+    )
+    assert speaker_of(nlp, text, "matter of money") == ("Vera Lind", "she")
+
+
+def test_honorifics_of_two_people_of_one_surname_tell_nothing(nlp: Any) -> None:
+    from storyline.analyze.entities import extract_entities
+    from storyline.analyze.quoting.speakers import MentionIndex
+
+    doc = nlp(
+        "Tom Brandt and Ilse Brandt run the yard. Mr. Brandt fixes the boats and Mrs. Brandt "
+        "keeps the books. Kerr, Mr. Kerr to the crews, came by."
+    )
+    index = MentionIndex(doc, extract_entities(doc), [])
+    assert not any("Brandt" in key for key in index.gender)

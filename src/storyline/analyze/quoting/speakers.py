@@ -23,6 +23,10 @@ from storyline.nlp import doc_text
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "his", "her"})  # possessors too: "her remark"
 _ORG_PRONOUNS = frozenset({"it"})
+#: Honorifics that tell a person's gender ("Mr. Kerr", "Mrs. Lind").
+_HONORIFICS = {"Mr": "m", "Mrs": "f", "Ms": "f"}
+#: The gender a pronoun refers to.
+_PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
 #: Verbs whose "it" is a placeholder ("it seems", "it appears", "it remains unclear").
 _RAISING = frozenset({"seem", "appear", "remain", "happen", "look", "sound"})
 
@@ -47,6 +51,35 @@ class MentionIndex:
         self.quoted = sorted(quoted)
         self.subject = [self._is_subject(m) for m in self.mentions]
         self.context = [self._title_words(m) for m in self.mentions]
+        self.gender = self._genders()
+
+    def _genders(self) -> dict[str, str]:
+        """Each person's gender where the article shows it by an honorific ("Mr. Kerr",
+        "Ms. Lind"), with no honorific of the other kind and no other person of the
+        same surname."""
+        surnames: dict[str, set[str]] = {}
+        for m in self.mentions:
+            toks = name_tokens(m.key)
+            if m.label == "PERSON" and toks:
+                surnames.setdefault(toks[-1], set()).add(m.key)
+        text = doc_text(self.doc)
+        seen: dict[str, set[str]] = {}
+        for m in self.mentions:
+            toks = name_tokens(m.key)
+            if m.label != "PERSON" or not toks or len(surnames[toks[-1]]) > 1:
+                continue  # "Mr. Clinton", "Mrs. Clinton": which Clinton is which, unsure
+            before = text[max(0, m.span.start - 6) : m.span.start].split()
+            g = _HONORIFICS.get(before[-1].rstrip(".")) if before else None
+            if g is not None:
+                seen.setdefault(m.key, set()).add(g)
+        return {key: next(iter(gs)) for key, gs in seen.items() if len(gs) == 1}
+
+    def agrees(self, m: Mention, pronoun: str) -> bool:
+        """Whether a person may be "he" or "she" (``pronoun``): not when the article's
+        honorifics give them the other gender."""
+        want = _PRONOUN_GENDER.get(pronoun)
+        have = self.gender.get(m.key)
+        return want is None or have is None or want == have
 
     def inside_quote(self, pos: int) -> bool:
         """Whether a character position lies inside a quoted passage."""
@@ -94,8 +127,10 @@ class MentionIndex:
         labels: frozenset[str],
         role: str | None = None,
         modifiers: frozenset[str] = frozenset(),
+        pronoun: str | None = None,
     ) -> Mention | None:
-        """The nearest compatible mention before ``pos``, outside quotes.
+        """The nearest compatible mention before ``pos``, outside quotes (of the
+        gender of ``pronoun`` when the article tells it).
 
         People who were the subject of their sentence win over nearer mentions that
         were not, within a short window; a role noun must match the title the person
@@ -106,7 +141,11 @@ class MentionIndex:
         candidates: list[int] = []
         while i >= 0 and self.mentions[i].span.start >= window_start:
             m = self.mentions[i]
-            if m.label in labels and not self.inside_quote(m.span.start):
+            if (
+                m.label in labels
+                and not self.inside_quote(m.span.start)
+                and (pronoun is None or self.agrees(m, pronoun))
+            ):
                 candidates.append(i)
             i -= 1
         if not candidates and "PERSON" in labels:
@@ -150,7 +189,7 @@ class MentionIndex:
         for tok in sent.root.children:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.i < pronoun.i and tok is not pronoun:
                 m = self.at(tok.idx, tok.idx + len(tok.text))
-                if m is not None and m.label == "PERSON":
+                if m is not None and m.label == "PERSON" and self.agrees(m, pronoun.lower_):
                     return m
         return None
 
@@ -219,7 +258,9 @@ def resolve_subject(tok: Any, index: MentionIndex) -> tuple[str | None, Span | N
     """The entity key and mention span a subject token refers to."""
     lower = tok.lower_
     if lower in _PERSON_PRONOUNS:
-        m = index.sentence_subject(tok) or index.antecedent(tok.idx, frozenset({"PERSON"}))
+        m = index.sentence_subject(tok) or index.antecedent(
+            tok.idx, frozenset({"PERSON"}), pronoun=lower
+        )
         return (m.key if m else None), Span(tok.idx, tok.idx + len(tok.text))
     if lower in _ORG_PRONOUNS and tok.head.lemma_.lower() in _RAISING:
         return None, None  # "it seems likely that …": no one, and no thing, speaks
