@@ -40,15 +40,15 @@ def test_a_message_sent_saying_is_the_senders(nlp: Any) -> None:
 
 
 def test_a_sign_saying_is_no_ones_saying(nlp: Any) -> None:
-    from storyline.analyze.quoting.speakers import _sender
+    from storyline.analyze.quoting.speakers import sender
 
     doc = nlp("Vera Lind held up a sign saying “Keep the ferries running all winter.”")
     saying = next(t for t in doc if t.lower_ == "saying")
-    assert _sender(saying) is None
+    assert sender(saying) is None
     doc = nlp("The Harbour Trust issued a statement saying it would close the pier.")
     saying = next(t for t in doc if t.lower_ == "saying")
-    sender = _sender(saying)
-    assert sender is not None and sender.lemma_ == "issue"
+    sending = sender(saying)
+    assert sending is not None and sending.lemma_ == "issue"
 
 
 def test_the_subject_of_a_participle_on_a_statement_is_its_issuer(nlp: Any) -> None:

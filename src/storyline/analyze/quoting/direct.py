@@ -36,16 +36,23 @@ from storyline.analyze.quoting.leadins import (
     owner_around,
     verbless_label,
 )
-from storyline.analyze.quoting.lexicon import AFTER_QUOTE_VERBS, SPEECH_NOUNS, SPEECH_VERBS
+from storyline.analyze.quoting.lexicon import (
+    AFTER_QUOTE_VERBS,
+    ROLE_NOUNS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+)
 from storyline.analyze.quoting.marks import Passage
 from storyline.analyze.quoting.salience import salient_speaker
 from storyline.analyze.quoting.speakers import (
+    AIMED_AT,
     Attribution,
     MentionIndex,
     according_to,
     passive_participle,
     person_shaped,
     resolve_subject,
+    sender,
     subject_of,
     unsaid,
 )
@@ -94,6 +101,7 @@ def _is_cue(tok: Any) -> bool:
             and (tok.lower_[:-1] if tok.tag_ == "NNS" else tok.lower_) in SPEECH_VERBS
             and tok.i > 0
             and tok.doc[tok.i - 1].pos_ in ("PROPN", "PRON", "NUM")
+            and tok.doc[tok.i - 1].tag_ != "PRP$"  # "a few of its terms.": a noun
             and tok.i + 1 < len(tok.doc)
             and tok.doc[tok.i + 1].is_punct
         )
@@ -169,8 +177,25 @@ def _from_verb(verb: Any, index: MentionIndex, quote: Passage) -> Attribution | 
         subj = verb.doc[verb.i - 1]  # a cue the tagger took for a noun: "Conway notes"
     if subj is None or quote.start <= subj.idx < quote.end or subj.lower_ in ("i", "we", "you"):
         return None
+    if _that_said(subj, verb):
+        return None  # "(That said, she also noted …)": a turn of phrase, no one speaking
     speaker, span = resolve_subject(subj, index)
     return Attribution(speaker, span, verb.lemma_.lower(), said=not unsaid(verb))
+
+
+def _that_said(subj: Any, verb: Any) -> bool:
+    """Whether "that said" or "this said" before a comma is the turn of phrase ("That
+    said, …": even so), not someone saying something."""
+    doc = verb.doc
+    return (
+        subj.lower_ in ("that", "this")
+        and subj.tag_ != "WDT"  # "a headline that said, “…”": the headline's words
+        and (subj.i == 0 or doc[subj.i - 1].is_punct or "\n" in doc[subj.i - 1].text)
+        and verb.lower_ == "said"
+        and verb.i == subj.i + 1
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].text == ","
+    )
 
 
 def _passive_agent(verb: Any) -> Any:
@@ -210,7 +235,8 @@ def _reporting_ancestor(verb: Any) -> Any:
     if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj", "dep"):
         return verb
     for anc in list(verb.ancestors)[:4]:
-        if anc.i < verb.i and _is_cue(anc) and anc.tag_ != "VBG":
+        # "issued a statement saying that Trump had …, calling it a “…”": the statement's
+        if anc.i < verb.i and _is_cue(anc) and (anc.tag_ != "VBG" or sender(anc) is not None):
             return anc
     return verb
 
@@ -236,7 +262,12 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
             if _introduces_next(tok, p):
                 return None
             found = _from_verb(tok, index, p)
-            if tok.i == toks[0].i and (found is None or found.span is None):
+            if (
+                tok.i == toks[0].i
+                and (found is None or found.span is None)
+                # "“Harbour,” thanked Lind for …": the one thanked, not the one speaking
+                and tok.lemma_.lower() not in AIMED_AT
+            ):
                 return _inverted_subject(tok, index) or name_after_verb(tok, index) or found
             if found is None:
                 # “…,” a voice over says as …: the parser hung the verb on the quote.
@@ -417,8 +448,9 @@ def _outer_mention(
 ) -> Attribution | None:
     """In "Lopez said she rarely asks the crews “…”" the speaker is the same either way; name
     her by the outer mention, the subject of the verb of saying whose clause holds ``verb``
-    (only when both resolve to the same speaker)."""
-    if found is None or found.speaker is None or verb.dep_ != "ccomp" or verb.head.i == verb.i:
+    (only when both resolve to the same speaker). When the inner subject is a thing that
+    speaks for no one ("a source said the figures suggested “…”"), the outer one speaks."""
+    if found is None or verb.dep_ != "ccomp" or verb.head.i == verb.i:
         return found
     outer = verb.head
     if not _is_cue(outer) or outer.i > verb.i:
@@ -427,9 +459,38 @@ def _outer_mention(
     if not subj or index.inside_quote(subj[0].idx):
         return found
     speaker, span = resolve_subject(subj[0], index)
-    if speaker != found.speaker or span is None:
+    if span is None:
         return found
-    return Attribution(speaker, span, found.cue, said=found.said)
+    if found.speaker is not None and speaker == found.speaker:
+        return Attribution(speaker, span, found.cue, said=found.said)
+    if found.speaker is None and _thing_subject(verb, index) and _someone(subj[0], speaker):
+        return Attribution(speaker, span, outer.lemma_.lower(), said=not unsaid(outer))
+    return found
+
+
+def _thing_subject(verb: Any, index: MentionIndex) -> bool:
+    """Whether the subject of ``verb`` is a common noun for a thing: no name, no person, no
+    body of people and no writing ("the figures", "the areas of the network")."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj or subj[0].pos_ != "NOUN" or index.at(subj[0].idx, subj[0].idx + 1) is not None:
+        return False
+    lemma = subj[0].lemma_.lower()
+    return lemma not in ROLE_NOUNS | _AGENT_NOUNS | _WRITING_NOUNS | _PEOPLE_NOUNS
+
+
+def _someone(subj: Any, speaker: str | None) -> bool:
+    """Whether an outer subject is someone: named, or a noun for a person or a body."""
+    if speaker is not None:
+        return True
+    lemma = subj.lemma_.lower()
+    return subj.pos_ == "NOUN" and lemma in ROLE_NOUNS | _AGENT_NOUNS | _PEOPLE_NOUNS
+
+
+#: Nouns for people who speak without a title ("a source said", "residents said").
+_PEOPLE_NOUNS = frozenset(
+    """source person people resident voter member supporter critic witness expert
+    observer insider staffer employee worker activist protester""".split()  # noqa: SIM905
+)
 
 
 def _aside_cue(root: Any, p: Passage) -> Any:
@@ -839,6 +900,9 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
             # “In breaking news,” Axelrod tweeted, “…”: the second half of a split quote
             # belongs to the cue between the halves, whatever follows it.
             (_before(doc, p, floor, index) if n and _split_half(text, passages[n - 1], p) else None)
+            # "Wardens agree - Tomas Brandt: “…”": a digest line's source label, not the verb
+            # of its headline
+            or dash_label(doc, p, index)
             or (_after(doc, p, limit, index) if first is _after else _governor(doc, p, index))
             or (_after(doc, p, limit, index) if second is _after else _governor(doc, p, index))
             or _before(doc, p, floor, index)
@@ -847,7 +911,7 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
             or sign_off(doc, p, index)
         )
         found.append(attr)
-    _carry_over(text, passages, found, nearer=lambda p: _previous_subject(doc, p, index))
+    _carry_over(text, passages, found, nearer=lambda p, prev: _nearer(doc, p, index, prev))
     # Weakest of all: the person the sentence around the quote is about.
     found = [
         a or _sentence_subject(doc, p, index) or _previous_subject(doc, p, index)
@@ -933,12 +997,46 @@ def _alone_in_paragraph(text: str, p: Passage) -> bool:
     return not any(ch.isalnum() for ch in rest)
 
 
+def _nearer(doc: Any, p: Passage, index: MentionIndex, prev: Attribution) -> Attribution | None:
+    """A speaker for ``p`` nearer to it than the quote before it in its paragraph, whose
+    speaker ``prev`` would otherwise carry over; None keeps ``prev``. The subject of the
+    sentence before a quote that opens its own, when it is the same speaker ("“…,” says
+    Garcia. She says … “…”"); else the subject of the quote's own sentence: the same
+    speaker named nearer ("“…,” she says. She wants the council “…”": the second "She",
+    the cue carried over), or another person named, when the quote sits inside that
+    sentence and the quote before lies in an earlier one ("Kerr released a statement,
+    insisting that “…” Lind, however, said that she has “serious doubts”": Lind's)."""
+    near = _previous_subject(doc, p, index)
+    if near is not None:
+        return near if near.speaker == prev.speaker else None
+    own = _sentence_subject(doc, p, index)
+    if own is None or not own.said:
+        return None
+    if own.speaker == prev.speaker:
+        return Attribution(own.speaker, own.span, prev.cue, said=prev.said)
+    if own.speaker is not None and _inside_later_sentence(doc, p, prev):
+        return own
+    return None
+
+
+def _inside_later_sentence(doc: Any, p: Passage, prev: Attribution) -> bool:
+    """Whether ``p`` stands inside its sentence, after words of its own, in a sentence
+    after the one naming the speaker ``prev`` of the quote before."""
+    toks = _tokens(doc, p.start, p.end)
+    if not toks or prev.span is None:
+        return False
+    sent = toks[0].sent
+    if not doc_text(doc)[sent.start_char : p.open_at].strip():
+        return False
+    return prev.span.start < int(sent.start_char)
+
+
 def _carry_over(
     text: str,
     passages: Sequence[Passage],
     found: list[Attribution | None],
     whole_paragraphs: bool = False,
-    nearer: Callable[[Passage], Attribution | None] | None = None,
+    nearer: Callable[[Passage, Attribution], Attribution | None] | None = None,
 ) -> None:
     """Share speakers along quotes that continue one another, both ways (only to quotes
     that are a paragraph of their own with ``whole_paragraphs``). ``nearer`` gives a cue
@@ -955,8 +1053,8 @@ def _carry_over(
             follows = there == _paragraph_start(text, max(0, here - 2))
             if p.continued or here == there or (follows and _alone_in_paragraph(text, p)):
                 found[n] = prev
-                near = nearer(p) if nearer is not None and here == there else None
-                if near is not None and near.speaker == prev.speaker:
+                near = nearer(p, prev) if nearer is not None and here == there else None
+                if near is not None:
                     found[n] = near
     for n in range(len(passages) - 2, -1, -1):
         nxt = found[n + 1]

@@ -43,7 +43,13 @@ def after_preposition(doc: Any, named: Any) -> bool:
     before = doc[span.start - 1]
     if before.pos_ == "DET" and span.start > 1:
         before = doc[span.start - 2]
-    return before.pos_ == "ADP" and before.lower_ in ("on", "in", "at", "to", "from", "via")
+    if before.pos_ != "ADP":
+        return False
+    if before.lower_ in ("on", "in", "at", "to", "from", "via"):
+        return True
+    # "… and contrasted the candidate with Lind:": the one compared with, spoken of or to
+    # by the subject of a verb (not "in an interview with Lind:", a noun's phrase)
+    return before.lower_ in ("with", "about", "against", "of", "for") and before.head.pos_ == "VERB"
 
 
 def owner_around(doc: Any, p: Passage, after: Sequence[Any]) -> Any:

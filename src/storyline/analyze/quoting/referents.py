@@ -164,6 +164,9 @@ def _named_like(tok: Any, index: MentionIndex) -> Mention | None:
 
 def relative_head(tok: Any) -> Any:
     """The noun a relative pronoun subject stands for ("Trump, who says ..." -> Trump)."""
-    if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
-        return tok.head.head
-    return None
+    if tok.lower_ not in ("who", "which", "that"):
+        return None
+    clause = tok.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "Kerr, who runs the yard and who worked the crowd, …"
+    return clause.head if clause.dep_ == "relcl" else None

@@ -23,6 +23,10 @@ from storyline.nlp import doc_text
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "his", "her"})  # possessors too: "her remark"
 _ORG_PRONOUNS = frozenset({"it"})
+#: Honorifics that tell a person's gender ("Mr. Kerr", "Mrs. Lind").
+_HONORIFICS = {"Mr": "m", "Mrs": "f", "Ms": "f"}
+#: The gender a pronoun refers to.
+_PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
 #: Verbs whose "it" is a placeholder ("it seems", "it appears", "it remains unclear").
 _RAISING = frozenset({"seem", "appear", "remain", "happen", "look", "sound"})
 
@@ -47,6 +51,35 @@ class MentionIndex:
         self.quoted = sorted(quoted)
         self.subject = [self._is_subject(m) for m in self.mentions]
         self.context = [self._title_words(m) for m in self.mentions]
+        self.gender = self._genders()
+
+    def _genders(self) -> dict[str, str]:
+        """Each person's gender where the article shows it by an honorific ("Mr. Kerr",
+        "Ms. Lind"), with no honorific of the other kind and no other person of the
+        same surname."""
+        surnames: dict[str, set[str]] = {}
+        for m in self.mentions:
+            toks = name_tokens(m.key)
+            if m.label == "PERSON" and toks:
+                surnames.setdefault(toks[-1], set()).add(m.key)
+        text = doc_text(self.doc)
+        seen: dict[str, set[str]] = {}
+        for m in self.mentions:
+            toks = name_tokens(m.key)
+            if m.label != "PERSON" or not toks or len(surnames[toks[-1]]) > 1:
+                continue  # "Mr. Clinton", "Mrs. Clinton": which Clinton is which, unsure
+            before = text[max(0, m.span.start - 6) : m.span.start].split()
+            g = _HONORIFICS.get(before[-1].rstrip(".")) if before else None
+            if g is not None:
+                seen.setdefault(m.key, set()).add(g)
+        return {key: next(iter(gs)) for key, gs in seen.items() if len(gs) == 1}
+
+    def agrees(self, m: Mention, pronoun: str) -> bool:
+        """Whether a person may be "he" or "she" (``pronoun``): not when the article's
+        honorifics give them the other gender."""
+        want = _PRONOUN_GENDER.get(pronoun)
+        have = self.gender.get(m.key)
+        return want is None or have is None or want == have
 
     def inside_quote(self, pos: int) -> bool:
         """Whether a character position lies inside a quoted passage."""
@@ -94,8 +127,10 @@ class MentionIndex:
         labels: frozenset[str],
         role: str | None = None,
         modifiers: frozenset[str] = frozenset(),
+        pronoun: str | None = None,
     ) -> Mention | None:
-        """The nearest compatible mention before ``pos``, outside quotes.
+        """The nearest compatible mention before ``pos``, outside quotes (of the
+        gender of ``pronoun`` when the article tells it).
 
         People who were the subject of their sentence win over nearer mentions that
         were not, within a short window; a role noun must match the title the person
@@ -106,7 +141,11 @@ class MentionIndex:
         candidates: list[int] = []
         while i >= 0 and self.mentions[i].span.start >= window_start:
             m = self.mentions[i]
-            if m.label in labels and not self.inside_quote(m.span.start):
+            if (
+                m.label in labels
+                and not self.inside_quote(m.span.start)
+                and (pronoun is None or self.agrees(m, pronoun))
+            ):
                 candidates.append(i)
             i -= 1
         if not candidates and "PERSON" in labels:
@@ -150,7 +189,7 @@ class MentionIndex:
         for tok in sent.root.children:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.i < pronoun.i and tok is not pronoun:
                 m = self.at(tok.idx, tok.idx + len(tok.text))
-                if m is not None and m.label == "PERSON":
+                if m is not None and m.label == "PERSON" and self.agrees(m, pronoun.lower_):
                     return m
         return None
 
@@ -219,7 +258,9 @@ def resolve_subject(tok: Any, index: MentionIndex) -> tuple[str | None, Span | N
     """The entity key and mention span a subject token refers to."""
     lower = tok.lower_
     if lower in _PERSON_PRONOUNS:
-        m = index.sentence_subject(tok) or index.antecedent(tok.idx, frozenset({"PERSON"}))
+        m = index.sentence_subject(tok) or index.antecedent(
+            tok.idx, frozenset({"PERSON"}), pronoun=lower
+        )
         return (m.key if m else None), Span(tok.idx, tok.idx + len(tok.text))
     if lower in _ORG_PRONOUNS and tok.head.lemma_.lower() in _RAISING:
         return None, None  # "it seems likely that …": no one, and no thing, speaks
@@ -228,6 +269,9 @@ def resolve_subject(tok: Any, index: MentionIndex) -> tuple[str | None, Span | N
         return (m.key if m else None), Span(tok.idx, tok.idx + len(tok.text))
     antecedent = relative_head(tok)
     if antecedent is not None:
+        releaser = _releaser(antecedent, index) or _apposed_person(antecedent, index)
+        if releaser is not None:
+            return releaser.key, releaser.span
         return resolve_subject(antecedent, index)
     if tok.pos_ == "ADP":
         # "Of Kerr, Brandt, who …, said": a parse that made the preposition the subject;
@@ -241,12 +285,21 @@ def resolve_subject(tok: Any, index: MentionIndex) -> tuple[str | None, Span | N
     direct = index.at(tok.idx, tok.idx + len(tok.text))
     if direct is not None:
         return direct.key, direct.span
-    named_last = _name_closing_title(tok, index) or _author_of(tok, index)
+    named_last = (
+        _name_closing_title(tok, index) or _author_of(tok, index) or _named_after(tok, index)
+    )
     if named_last is not None:
         return named_last.key, named_last.span
     inner = index.at(start, end)
     if inner is not None and inner.label == "NORP":
         inner = None  # "Ukrainian officials" are not "Ukrainian"
+    if (
+        inner is not None
+        and inner.label == "PERSON"
+        and tok.lemma_.lower() in _FOLLOWERS
+        and inner.span.end <= tok.idx
+    ):
+        inner = None  # "a Kerr supporter said": someone for Kerr, not Kerr
     det = [c.lower_ for c in tok.children if c.dep_ == "det"]
     definite = bool(det) and det[0] in ("the", "this", "that")
     plural = tok.tag_ in ("NNS", "NNPS")
@@ -274,6 +327,14 @@ def resolve_subject(tok: Any, index: MentionIndex) -> tuple[str | None, Span | N
     if inner is not None:
         return inner.key, inner.span
     return None, Span(start, end)
+
+
+#: Nouns for people who stand with or against someone named before them ("a Kerr
+#: supporter", "two Lind aides"): not that someone.
+_FOLLOWERS = frozenset(
+    """supporter endorser backer voter delegate donor fan follower loyalist ally critic
+    opponent rival detractor protester surrogate aide adviser advisor staffer""".split()  # noqa: SIM905
+)
 
 
 def _name_closing_title(tok: Any, index: MentionIndex) -> Mention | None:
@@ -320,6 +381,54 @@ def _author_of(tok: Any, index: MentionIndex) -> Mention | None:
                 m = index.at(obj.idx, obj.idx + len(obj.text))
                 if m is not None and m.label in ("PERSON", "ORG"):
                     return m
+    return None
+
+
+#: Writings and spots that someone releases with words of their own ("an ad that urges").
+_RELEASED = _AUTHORED | frozenset(
+    "video ad advert advertisement commercial spot clip mailer flyer".split()  # noqa: SIM905
+)
+#: Verbs of putting out such a writing.
+_RELEASING = frozenset(
+    "release issue post publish air run launch unveil send circulate tweet".split()  # noqa: SIM905
+)
+
+
+def _apposed_person(tok: Any, index: MentionIndex) -> Mention | None:
+    """ "Rep. Vera Lind, a Kerr endorser who suggested …": the person a noun with a
+    relative clause is set beside, not a name inside that noun's phrase."""
+    if tok.dep_ != "appos" or tok.pos_ != "NOUN" or tok.head.i > tok.i:
+        return None
+    head = index.at(tok.head.idx, tok.head.idx + len(tok.head.text))
+    return head if head is not None and head.label == "PERSON" else None
+
+
+def _releaser(tok: Any, index: MentionIndex) -> Mention | None:
+    """ "Kerr released a short video that said, “…”": a writing that speaks through a
+    relative clause, put out by a person or an organisation named as the subject of the
+    verb releasing it, speaks for them."""
+    if tok.lemma_.lower() not in _RELEASED or tok.dep_ != "dobj":
+        return None
+    verb = tok.head
+    if verb.lemma_.lower() not in _RELEASING:
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.i < tok.i:
+            m = index.at(child.idx, child.idx + len(child.text))
+            if m is not None and m.label in ("PERSON", "ORG"):
+                return m
+    return None
+
+
+def _named_after(tok: Any, index: MentionIndex) -> Mention | None:
+    """ "a retired skipper named Vera Lind": the person a noun is said to be named."""
+    for acl in tok.children:
+        if acl.dep_ == "acl" and acl.lower_ in ("named", "called"):
+            for obj in acl.children:
+                if obj.dep_ in ("oprd", "dobj", "attr") and obj.pos_ == "PROPN":
+                    m = index.at(obj.idx, obj.idx + len(obj.text))
+                    if m is not None and m.label == "PERSON":
+                        return m
     return None
 
 
@@ -586,7 +695,7 @@ _SENDING = frozenset(
 )
 
 
-def _sender(verb: Any) -> Any:
+def sender(verb: Any) -> Any:
     """For a participle of saying on a writing that someone sends or issues ("The Trust
     issued a statement saying …", "her team sent a short note to volunteers saying:
     “…”"), the verb of sending; else None. A sign or a hat "saying" something is
@@ -608,6 +717,66 @@ def _sender(verb: Any) -> Any:
     return tok if writings else None
 
 
+#: Verbs of saying whose object is the one spoken to or of, never the one speaking
+#: ("thanked Lind for “…”", "called Lind “…”"), unlike "“…,” said Lind".
+AIMED_AT = frozenset(
+    """thank call accuse praise blame tell criticise criticize congratulate label brand
+    dub condemn remind""".split()  # noqa: SIM905
+)
+
+
+def _untagged_name(tok: Any) -> bool:
+    """Whether a capitalised word inside its sentence, right before a verb, is a name the
+    tagger took for another part of speech ("And Kerr called …" with "Kerr" an adverb)."""
+    doc = tok.doc
+    return (
+        tok.is_alpha
+        and tok.text.istitle()
+        and not tok.is_stop
+        and tok.pos_ in ("ADV", "ADJ", "X", "INTJ")
+        and tok.i > tok.sent.start
+        and not doc[tok.i - 1].is_punct
+        and "\n" not in doc[tok.i - 1].text
+    )
+
+
+def _name_on_verb(verb: Any) -> Any:
+    """A person's name right before a verb with no subject, which the parser hung on the
+    verb as a modifier ("“Ferries,” Kerr joked" with "Kerr" a compound of "joked", the
+    verb a clause of the one before): the verb's subject. None otherwise."""
+    if verb.i == 0:
+        return None
+    prev = verb.doc[verb.i - 1]
+    if (
+        prev.pos_ == "PROPN"
+        and prev.ent_type_ == "PERSON"
+        and prev.head.i == verb.i
+        and prev.dep_ in ("compound", "nmod", "npadvmod", "amod", "advmod")
+    ):
+        return prev
+    return None
+
+
+def _aside_source(subj: Any, verb: Any) -> Any:
+    """ "Lind, a senior aide said, “is very sure …”": an indefinite noun the parser set as
+    an apposition of the subject, right before the verb with no comma between, is the one
+    saying (the name is what they speak of; "Lind, a senior aide, said" keeps Lind)."""
+    doc = verb.doc
+    if not (verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","):
+        return None  # an aside: "…, a senior aide said, “…”"
+    for child in subj.children:
+        if (
+            child.dep_ == "appos"
+            and child.pos_ == "NOUN"
+            and child.i == verb.i - 1
+            # only "a senior aide": not "a spokesman for the Trust told …" missing a comma
+            and all(c.dep_ in ("det", "amod", "compound") for c in child.children)
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in child.children)
+        ):
+            return child
+    return None
+
+
 def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     """The grammatical subject of a verb, climbing through participles ("..., saying").
 
@@ -615,9 +784,9 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     the quote the subject of "said") is passed over for one outside it ("“…,” campaign
     manager Jeff Weaver said").
     """
-    sender = _sender(verb)
-    if sender is not None:
-        return subject_of(sender, quoted)
+    sending = sender(verb)
+    if sending is not None:
+        return subject_of(sending, quoted)
     tok = verb
     for _ in range(4):
         subjects = [
@@ -676,7 +845,7 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
                     if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"
                 ]
                 return people[-1] if people else None
-            return child
+            return _aside_source(child, tok) or child
         if (
             tok.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "dep", "csubj", "pcomp", "prep")
             and tok.head.i != tok.i
@@ -685,6 +854,9 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
             controller = _object_controller(tok, quoted)
             if controller is not None:
                 return controller
+            named = _name_on_verb(tok) if tok.i == verb.i else None
+            if named is not None:
+                return named  # "“Ferries,” Kerr joked, …": the name the parser hung on the verb
             tok = tok.head
             continue
         if tok.head.i != tok.i and _across_paragraphs(tok, tok.head):
@@ -712,6 +884,8 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
             if prev.pos_ == "PROPN" and _after_aside(verb, prev):
                 return prev  # "“…,” Ramos, 58, told AFP": the name before a short aside
             return None  # "Boyle asked Trump": the name after the verb is the one asked
+        if _untagged_name(prev):
+            return prev  # "And Kerr called Brandt “…”": a name the tagger took for an adverb
     # "Flea shared the news, writing “…”": a participle of saying after a comma, which
     # the parser made the subject of the quote, speaks for the subject of its sentence.
     if verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
@@ -720,10 +894,12 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
             for child in root.children:
                 if child.dep_ == "nsubj" and not (quoted is not None and quoted(child.idx)):
                     return child
-    # "..., said Andriy Yermak": the name after the verb can be parsed as its object.
+    # "..., said Andriy Yermak": the name after the verb can be parsed as its object
+    # (not after "thanked Lind for “…”", "called Lind “…”": the one spoken to or of).
     for child in verb.rights:
         if (
-            child.dep_ in ("dobj", "attr", "npadvmod", "dep")
+            verb.lemma_.lower() not in AIMED_AT
+            and child.dep_ in ("dobj", "attr", "npadvmod", "dep")
             and child.pos_ == "PROPN"
             and child.ent_type_ not in ("DATE", "TIME")
         ):
