@@ -88,10 +88,10 @@ def test_a_name_hung_on_a_verb_with_no_subject_is_its_subject(nlp: Any) -> None:
 def test_a_video_released_by_someone_speaks_for_them(nlp: Any) -> None:
     text = (
         "Mayor Jonas Kerr sold the harbour tours hard. In selling the tours, Kerr released a "
-        "short video that said, “We are going to have captains who are absolutely the best "
-        "on the whole coast.”"
+        "short video that said, “Every captain we hire will be the finest one on the whole "
+        "coast.”"
     )
-    speaker, _ = speaker_of(nlp, text, "captains")
+    speaker, _ = speaker_of(nlp, text, "captain")
     assert speaker == "Jonas Kerr"
 
 
@@ -108,12 +108,12 @@ def test_a_participle_in_a_statements_clause_is_the_statements(nlp: Any) -> None
 def test_that_said_is_a_turn_of_phrase(nlp: Any) -> None:
     text = (
         "At a rally in the spring, Vera Lind described the harbour as “calm” with a “great "
-        "heart.” (That said, she also noted, “When you attack it, it will bite back ten "
-        "times harder.”)"
+        "heart.” (That said, she also noted, “Push it too far and it pushes back twice as "
+        "hard.”)"
     )
     assert speaker_of(nlp, text, "great heart")[0] == "Vera Lind"
-    assert speaker_of(nlp, text, "bite back") == ("Vera Lind", "she")
-    text = "Lind posted her message under a headline that said, “Ferries Stop at Ostrel.”"
+    assert speaker_of(nlp, text, "pushes back") == ("Vera Lind", "she")
+    text = "Lind put her note below a headline that said, “Ferries Stop at Ostrel.”"
     assert speaker_of(nlp, text, "Ferries Stop")[1] == "a headline"  # a relative "that"
 
 
@@ -146,7 +146,7 @@ def test_a_plural_noun_after_a_possessive_is_no_cue(nlp: Any) -> None:
     text = (
         "Kerr released a statement against the pier deal last week, insisting that the "
         "harbour “must stop treating the island like a car park.” Meanwhile, Vera Lind "
-        "backed the deal, although she made it clear that she has “serious doubts” about a "
+        "backed the deal, even if she made it plain that she has “serious doubts” about a "
         "few of its terms."
     )
     assert speaker_of(nlp, text, "serious doubts")[0] == "Vera Lind"  # "its terms" says nothing
@@ -160,7 +160,7 @@ def test_a_thing_in_a_reported_clause_speaks_for_no_one(nlp: Any) -> None:
     assert speaker_of(nlp, text, "cargo lists")[1] == "a source close to the harbour board"
     text = (
         "At the meeting, Vera Lind declared in a heated argument with Kerr that any new pier "
-        "deal under her watch would demand not just close checks but “absolute secrecy.”"
+        "deal made while she chairs the board would need tight checks and “absolute secrecy.”"
     )
     assert speaker_of(nlp, text, "absolute secrecy")[0] == "Vera Lind"
 
