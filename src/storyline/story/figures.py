@@ -22,6 +22,12 @@ story's reports, copies counting once, the values of one measure are then:
   right by 17 of 2,772 incidents over four folds, docs/quality.md, "Seventh
   round: the story's choice".)
 
+A report of a later day that tells of as many people shot, more of them dead
+("a man was wounded", then "the man shot … has died"), supersedes the earlier
+report: its value stays among the figure's values but takes no part in the choice
+(on the GVA tuning folds, 2,772 incidents, both right +8: docs/quality.md, "Eighth
+round").
+
 A report that says only "a man was shot" and nothing of deaths does not say he
 lived: when the story has a killed figure, that report's injured are its shot
 less the story's killed.
@@ -52,6 +58,11 @@ FEWER = {"killed": "fewest dead", "injured": "fewest wounded"}
 #: are more often another incident's (a related story, an earlier shooting, a
 #: city's count) and are read only when the lead gives none.
 LEAD_SENTENCES = 5
+
+
+#: What one report tells of its incident's harm: its dead, and the people shot (the
+#: dead and the wounded together). A report that says nothing of deaths tells of none.
+Told = tuple[float, float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,24 +245,28 @@ def combine(
     duplicate_of: Mapping[str, str],
     outlet: Mapping[str, str] | None = None,
     shot: Mapping[str, float] | None = None,
+    told: Mapping[str, Told] | None = None,
 ) -> Figure:
     """The figure a story stands by for one measure, from its reports' values.
 
     ``outlet`` maps article ids to their independent source
     (:func:`storyline.story.facts.outlet_keys`): agreed or single source is then
     counted as the story's facts count it. ``shot`` gives, per report that states
-    both tolls, its dead and wounded together (:func:`_fewer`).
+    both tolls, its dead and wounded together (:func:`_fewer`). ``told`` gives, per
+    report, the dead and the people shot it tells of (:func:`_told`): a report a
+    later one supersedes (:func:`_superseded`) keeps its value among ``values`` but
+    no longer takes part in the choice.
     """
-    by_value: dict[float, list[ReportFigure]] = {}
+    every: dict[float, list[ReportFigure]] = {}
     for fig in figs:
-        by_value.setdefault(fig.value, []).append(fig)
+        every.setdefault(fig.value, []).append(fig)
     values = tuple(
         _value(v, fs)
-        for v, fs in sorted(by_value.items(), key=lambda kv: (min(map(_day, kv[1])), kv[0]))
+        for v, fs in sorted(every.items(), key=lambda kv: (min(map(_day, kv[1])), kv[0]))
     )
     derived = next((f.derived for f in figs if f.derived), None)
-    if len(by_value) == 1:
-        value = next(iter(by_value))
+    if len(every) == 1:
+        value = next(iter(every))
         articles = tuple(sorted({f.article for f in figs}))
         status = (
             source_state(articles, outlet)
@@ -261,6 +276,11 @@ def combine(
             else "single source"
         )
         return Figure(measure, value, status, articles, values[0].citations, derived)
+
+    standing = [f for f in figs if not _superseded(f, figs, told or {})] or list(figs)
+    by_value: dict[float, list[ReportFigure]] = {}
+    for fig in standing:
+        by_value.setdefault(fig.value, []).append(fig)
 
     def support(v: float) -> tuple[int, bool, str, float]:
         # most independent sources; between equals, a value stated before one derived
@@ -296,6 +316,13 @@ def combine(
         reason += f"{_fmt(value)}, more than any other value" if n > 1 else f"{_fmt(value)}"
         if fewer:
             reason += f", the {FEWER[measure]} of the values with as many sources"
+    gone = sorted(set(every) - set(by_value))
+    if gone:
+        reason += (
+            f"; a later report tells of as many people shot, more of them dead, than"
+            f" the report{'s' if sum(len(every[v]) for v in gone) > 1 else ''} giving"
+            f" {' or '.join(map(_fmt, gone))}"
+        )
     chosen = by_value[value]
     derived = next((f.derived for f in chosen if f.derived), None)
     return Figure(
@@ -370,9 +397,9 @@ def story_figures(
     for item in items:
         for measure, fig in report_figures(item):
             per_measure.setdefault(measure, []).append(fig)
-    shot = _shot(per_measure)
+    shot, told = _shot(per_measure), _told(per_measure)
     combined = {
-        m: combine(m, per_measure[m], dups, outlet, shot) for m in ORDER if m in per_measure
+        m: combine(m, per_measure[m], dups, outlet, shot, told) for m in ORDER if m in per_measure
     }
     if "killed" in combined and "injured" in per_measure:
         # A report that says only "a man was shot" does not say he lived: when the
@@ -380,7 +407,7 @@ def story_figures(
         killed = combined["killed"].value
         figs = [_less_killed(f, killed) for f in per_measure["injured"]]
         if figs != per_measure["injured"]:
-            combined["injured"] = combine("injured", figs, dups, outlet, shot)
+            combined["injured"] = combine("injured", figs, dups, outlet, shot, told)
     return tuple(combined[m] for m in ORDER if m in combined)
 
 
@@ -396,6 +423,37 @@ def _shot(per_measure: Mapping[str, Sequence[ReportFigure]]) -> dict[str, float]
         for f in per_measure.get("injured", ())
         if f.article in killed and not f.derived
     }
+
+
+def _told(per_measure: Mapping[str, Sequence[ReportFigure]]) -> dict[str, Told]:
+    """Per report that gives a wounded or shot figure, the dead and the people shot it tells of."""
+    killed = {f.article: f.value for f in per_measure.get("killed", ())}
+    out: dict[str, Told] = {}
+    for f in per_measure.get("injured", ()):
+        dead = killed.get(f.article, 0.0)
+        out[f.article] = (0.0, f.shot) if f.shot is not None else (dead, dead + f.value)
+    return out
+
+
+def _superseded(fig: ReportFigure, figs: Sequence[ReportFigure], told: Mapping[str, Told]) -> bool:
+    """Whether a report of a later day tells of as many people shot, more of them dead.
+
+    "Two men were wounded", then days later "two men were shot; one has died": the
+    later report counts the same people and knows of a death the first did not, so
+    the first report's figure (its wounded, its dead) was true of a time before and
+    no longer takes part in the story's choice. People shot in other numbers are
+    other counts (another incident, a part of the victims), not an update.
+    """
+    then = told.get(fig.article)
+    if then is None or not _day(fig):
+        return False
+    for other in figs:
+        now = told.get(other.article)
+        if now is None or other.value == fig.value or _day(other) <= _day(fig):
+            continue
+        if now[1] == then[1] and now[0] > then[0]:
+            return True
+    return False
 
 
 def _less_killed(fig: ReportFigure, killed: float) -> ReportFigure:
