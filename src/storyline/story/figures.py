@@ -26,7 +26,8 @@ A report of a later day that tells of as many people shot, more of them dead
 ("a man was wounded", then "the man shot … has died"), supersedes the earlier
 report: its value stays among the figure's values but takes no part in the choice
 (on the GVA tuning folds, 2,772 incidents, both right +8: docs/quality.md, "Eighth
-round").
+round"). Between values with as much support, one a report gives twice, in its
+body and its headline, stands before the fewer (+12 there, none lost).
 
 A report that says only "a man was shot" and nothing of deaths does not say he
 lived: when the story has a killed figure, that report's injured are its shot
@@ -39,7 +40,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storyline.analyze.numbers.headline import headline_toll
 from storyline.analyze.numbers.tally import HARM_TOTALS, incident_counts, is_background
@@ -77,6 +78,9 @@ class ReportFigure:
     #: For an injured figure had from "shot" in a report that says nothing of deaths:
     #: the people shot. The story's killed figure is taken from them (``story_figures``).
     shot: float | None = None
+    #: Whether the report's headline states the same toll as its body ("2 dead, 3 hurt
+    #: in …" over a lead that counts them): the report gives it twice (``_fewer``).
+    headline: bool = False
 
 
 def _fmt(value: float) -> str:
@@ -141,6 +145,7 @@ def _with_headline(
     taken from its shot, as a body's "shot" does.
     """
     head = headline_toll(item.article.title)
+    out = [(m, _confirmed(f, head_value(head, m))) for m, f in out]
     if not head or _roundup_page(item):
         return out
     art = item.article
@@ -168,6 +173,29 @@ def _with_headline(
         out.append(("injured", fig))
     order = {m: n for n, m in enumerate(ORDER)}
     return sorted(out, key=lambda mf: order.get(mf[0], len(order)))
+
+
+def head_value(head: Mapping[str, float], measure: str) -> float | None:
+    """The value a headline's toll states for ``measure``, or None.
+
+    The wounded are its injured and its shot beside its dead ("4 shot, 1 dead": 3);
+    a headline that gives people shot and says nothing of deaths ("Gunman shoots 4")
+    states no wounded.
+    """
+    if measure == "killed":
+        return head.get("killed")
+    if measure != "injured" or (
+        "injured" not in head and not ("shot" in head and "killed" in head)
+    ):
+        return None
+    return head.get("injured", 0.0) + max(0.0, head.get("shot", 0.0) - head.get("killed", 0.0))
+
+
+def _confirmed(fig: ReportFigure, head: float | None) -> ReportFigure:
+    """``fig`` marked as given by its report's headline too, when it is read from the body."""
+    if head is None or head != fig.value or (fig.derived and "headline" in fig.derived):
+        return fig
+    return replace(fig, headline=True)
 
 
 #: A toll of several incidents: "in separate shootings", "in shootings across the
@@ -295,10 +323,10 @@ def combine(
         return n, explicit, max(map(_day, by_value[v])), v
 
     value = max(by_value, key=support)
-    fewer = False
+    why = None
     if measure in FEWER:
-        picked, value = value, _fewer(value, by_value, support, outlet, shot)
-        fewer = value != picked
+        picked, (value, why) = value, _fewer(value, by_value, support, outlet, shot)
+        why = why if value != picked or why == "headline" else None
     n, _, day, _ = support(value)
     latest = max(map(_day, figs))
     if (
@@ -314,8 +342,10 @@ def combine(
         status = "disputed"
         reason = f"{n} independent source{'s' if n != 1 else ''} give{'s' if n == 1 else ''} "
         reason += f"{_fmt(value)}, more than any other value" if n > 1 else f"{_fmt(value)}"
-        if fewer:
+        if why == "fewer":
             reason += f", the {FEWER[measure]} of the values with as many sources"
+        elif why == "headline":
+            reason += ", the one a report's headline gives too, of the values with as many sources"
     gone = sorted(set(every) - set(by_value))
     if gone:
         reason += (
@@ -343,7 +373,7 @@ def _fewer(
     support: Callable[[float], tuple[int, bool, str, float]],
     outlet: Mapping[str, str] | None,
     shot: Mapping[str, float] | None = None,
-) -> float:
+) -> tuple[float, str | None]:
     """Between toll values with as much support, the smaller, unless the later is an update.
 
     Outlets that differ on the wounded mostly differ because one counts people
@@ -356,11 +386,16 @@ def _fewer(
     later figure after it gave another, or a later report whose dead and wounded
     add up to as many shot as an earlier report's of the other value (the dead
     rose as the wounded fell: one of the shot died of the wounds).
+
+    Otherwise a value some report gives twice, in its body and in its headline
+    ("1 dead, 2 hurt in …"), stands before one its report's headline does not give: a
+    figure of the body alone is more often a part of the victims or another incident's.
+    Returns the value and why: ``"headline"``, ``"fewer"``, or None (``value``).
     """
     totals = shot or {}
     tied = [v for v in by_value if support(v)[:2] == support(value)[:2]]
     if len(tied) < 2:
-        return value
+        return value, None
     source = dict(outlet or {})
 
     def key(f: ReportFigure) -> str:
@@ -375,8 +410,11 @@ def _fewer(
     for later in by_value[value]:
         for v in tied:
             if v != value and any(updates(f, later) for f in by_value[v]):
-                return value
-    return min(tied)
+                return value, None
+    twice = [v for v in tied if any(f.headline for f in by_value[v])]
+    if twice and len(twice) < len(tied):
+        return min(twice), "headline" if min(twice) != min(tied) else "fewer"
+    return min(tied), "fewer"
 
 
 def story_figures(
