@@ -65,3 +65,14 @@ def test_as_many_dead_is_no_update() -> None:
         "b", "2025-03-12", "courier.example", claim("killed", 1, 0), claim("injured", 3, 50)
     )
     assert _figures(a, b)["injured"].value == 2
+
+
+def test_a_later_death_leaves_the_other_counts_to_their_reports() -> None:
+    # the first report's two arrests are no toll: a death told later does not set them aside
+    a = _report(
+        "a", "2025-03-10", "gazette.example", claim("injured", 1, 0), claim("arrested", 2, 100)
+    )
+    b = _report("b", "2025-03-12", "courier.example", claim("shot", 1, 0), claim("killed", 1, 50),
+                claim("arrested", 3, 100))  # fmt: skip
+    c = _report("c", "2025-03-10", "herald.example", claim("arrested", 2, 100))
+    assert _figures(a, b, c)["arrested"].value == 2

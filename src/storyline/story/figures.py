@@ -479,7 +479,10 @@ def story_figures(
             per_measure.setdefault(measure, []).append(fig)
     shot, told = _shot(per_measure), _told(per_measure)
     combined = {
-        m: combine(m, per_measure[m], dups, outlet, shot, told) for m in ORDER if m in per_measure
+        # a later death supersedes a report's toll, not its other counts (arrests, ...)
+        m: combine(m, per_measure[m], dups, outlet, shot, told if m in FEWER else None)
+        for m in ORDER
+        if m in per_measure
     }
     if "killed" in combined and "injured" in per_measure:
         # A report that says only "a man was shot" does not say he lived: when the
