@@ -23,6 +23,7 @@ from storyline.analyze.timex.literals import foldable, required_words
 from storyline.analyze.timex.norm import ANAPHOR
 from storyline.analyze.timex.normalize import NEEDS, RULES, Norm, Rule, normalize_text
 from storyline.analyze.timex.periods import resolve_norms
+from storyline.analyze.timex.rates import is_newspaper, is_rate
 from storyline.analyze.timex.relative import CLASSIFIER, NOUN_NEXT
 from storyline.analyze.timex.someday import FUTURE as SOMEDAY
 from storyline.analyze.timex.someday import is_someday
@@ -226,6 +227,8 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
     for cand in _select(cands):
         if _is_title(text, cand.start, cand.end):
             continue
+        if is_rate(text, cand.start, cand.end) or is_newspaper(text, cand.start, cand.end):
+            continue  # "$2 million a year", "the party daily Vestnik": no time told
         norm = cand.make("")
         if norm is None:
             continue

@@ -1,0 +1,59 @@
+"""Time expressions, seventh round of issue 14 (fiction: every sentence is made up)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from storyline.analyze.times import extract_times
+from storyline.analyze.timex.rates import is_newspaper, is_rate
+
+#: A Monday.
+ANCHOR = date(2031, 10, 27)
+
+
+def _values(nlp: Any, text: str, anchor: date = ANCHOR) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in extract_times(nlp(text), anchor)]
+
+
+def test_a_rate_after_an_amount_is_no_time(nlp: Any) -> None:
+    for text in (
+        "The merger should save Orvik $40 million a year in fuel.",
+        "The airline will fly four flights a week between Tarsk and Velm.",
+        "Rooms at the lodge cost between $60 and $80 a night.",
+        "The mill turns out about 12,000 tonnes annually.",
+        "Brenna expects revenue to grow 6% annually through 2035.",
+    ):
+        found = [v for _, v in _values(nlp, text) if v.startswith("P")]
+        assert found == [], (text, found)
+
+
+def test_a_rate_without_an_amount_stays_a_set(nlp: Any) -> None:
+    assert ("annually", "P1Y") in _values(nlp, "The lantern fair is held annually in Korvu.")
+    assert ("a day", "P1D") in _values(nlp, "The clinic doses him twice a day.")
+    # a count of time before the rate is a schedule, not an amount
+    assert ("a week", "P1W") in _values(nlp, "Guards now work six days a week.")
+
+
+def test_is_rate_reads_the_words_before() -> None:
+    text = "It pays $3 a year; it grew by 20 in a year; 24 hours a day; a year later."
+    assert is_rate(text, text.index("a year"), text.index("a year") + 6)
+    at = text.index("in a year") + 3
+    assert not is_rate(text, at, at + 6)
+    at = text.index("a day")
+    assert not is_rate(text, at, at + 5)
+    at = text.rindex("a year")
+    assert not is_rate(text, at, at + 6)
+
+
+def test_a_newspaper_called_a_daily_is_no_set(nlp: Any) -> None:
+    for text in (
+        "The ruling party daily Vestnik printed the letter on its front page.",
+        "A local daily reported that the dam had cracked.",
+        "The business weekly Kapital said the bank would merge.",
+    ):
+        assert [v for _, v in _values(nlp, text) if v in ("P1D", "P1W")] == [], text
+    # the adverb and the adjective before a noun of time stay sets
+    assert ("daily", "P1D") in _values(nlp, "Protesters gathered almost daily.")
+    text = "The party daily Vestnik ran it."
+    assert is_newspaper(text, text.index("daily"), text.index("daily") + 5)
