@@ -57,3 +57,27 @@ def test_a_newspaper_called_a_daily_is_no_set(nlp: Any) -> None:
     assert ("daily", "P1D") in _values(nlp, "Protesters gathered almost daily.")
     text = "The party daily Vestnik ran it."
     assert is_newspaper(text, text.index("daily"), text.index("daily") + 5)
+
+
+def test_a_date_moved_or_fixed_lies_ahead_even_in_the_past(nlp: Any) -> None:
+    # a Wednesday report: the date agreed is ahead of the telling
+    wed = date(2031, 10, 29)
+    for text, day in (
+        ("The ministry extended the deadline until Friday.", "2031-10-31"),
+        ("The talks were moved to Saturday.", "2031-11-01"),
+        ("The union called a strike for Monday.", "2031-11-03"),
+        ("The funeral was set for Saturday.", "2031-11-01"),
+    ):
+        assert [v for _, v in _values(nlp, text, wed)] == [day], text
+    # the same verbs without the preposition of the new date keep their tense
+    assert _values(nlp, "The union called a strike on Monday.", wed) == [("Monday", "2031-10-27")]
+    # a plan told in the past perfect is past
+    found = _values(nlp, "The board had extended the offer until Friday.", wed)
+    assert found == [("Friday", "2031-10-24")]
+
+
+def test_a_future_passive_looks_ahead(nlp: Any) -> None:
+    # the parser hangs "will" on the passive "be": still a future
+    wed = date(2031, 10, 29)
+    found = _values(nlp, "Markets will be closed Monday for a holiday.", wed)
+    assert found == [("Monday", "2031-11-03")]
