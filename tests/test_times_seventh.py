@@ -81,3 +81,21 @@ def test_a_future_passive_looks_ahead(nlp: Any) -> None:
     wed = date(2031, 10, 29)
     found = _values(nlp, "Markets will be closed Monday for a holiday.", wed)
     assert found == [("Monday", "2031-11-03")]
+
+
+def test_a_clock_told_alone_is_on_the_day_told_last(nlp: Any) -> None:
+    wed = date(2031, 10, 29)
+    text = "A man was shot on Saturday in Velm. Deputies were called to the farm at 10 p.m."
+    assert ("10 p.m.", "2031-10-25T22:00") in _values(nlp, text, wed)
+    text = "The river rose on Oct. 3. By 6 a.m. it had burst its banks."
+    assert ("6 a.m.", "2031-10-03T06:00") in _values(nlp, text, wed)
+    # a plan keeps the day of the report; so does a clock with no day told before it
+    text = "The council met on Monday. The minister will speak at 3 p.m."
+    assert ("3 p.m.", "2031-10-29T15:00") in _values(nlp, text, wed)
+    assert _values(nlp, "The council met at 3 p.m.", wed) == [("3 p.m.", "2031-10-29T15:00")]
+
+
+def test_a_clock_far_from_the_day_told_keeps_the_day_of_the_report(nlp: Any) -> None:
+    filler = " ".join(["The pier stayed shut and the ferries kept to the harbour."] * 12)
+    text = f"The storm hit on Saturday. {filler} Crews arrived at 9 a.m."
+    assert ("9 a.m.", "2031-10-29T09:00") in _values(nlp, text, date(2031, 10, 29))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.analyze.timex.anaphora import EVENT_REF, resolve_event_refs
+from storyline.analyze.timex.clockday import clock_days
 from storyline.analyze.timex.holidays import names_a_thing
 from storyline.analyze.timex.linebound import within_lines
 from storyline.analyze.timex.literals import foldable, required_words
@@ -274,6 +275,9 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
         found.append(Found(cand.start, cand.end, norm))
     found = _resolve_anaphors(_same_moment(_merge_clock(found, text), text))
     norms = resolve_event_refs(resolve_norms([f.norm for f in found]))
+    norms = clock_days(
+        [(f.start, f.end) for f in found], norms, text, lambda s, e: clause_tense(doc, s, e)
+    )  # "shot on Saturday ... called at 10 p.m.": Saturday's 10 p.m.
     return [Found(f.start, f.end, n) for f, n in zip(found, norms, strict=True)]
 
 

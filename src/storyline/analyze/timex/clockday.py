@@ -1,0 +1,71 @@
+""" "A man was shot on Saturday. Police were called at 10 p.m.": a clock without a day.
+
+A time of day told alone ("at 10 p.m.", "by 6 a.m.", "around midnight") belongs to the
+day the narration is on: the day told last before it (a date, a weekday, "yesterday"),
+as TIMEX3 annotators read it, not the day of the report. Only a clause that is not
+future (a plan "will speak at 3 p.m." is the report's day or a day ahead) and only a day
+told within the same stretch of text (:data:`REACH` characters before it) lend their
+day; otherwise the clock stays on the day of the report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from storyline.analyze.timex.norm import Norm
+
+__all__ = ["REACH", "clock_days"]
+
+#: How far before a clock the day told last may be (characters): a paragraph or two.
+REACH = 600
+#: rel of a clock told alone: "10 p.m." is "offset:day:0@T22:00"
+_BARE_CLOCK = re.compile(r"^offset:day:0@(T\d\d:\d\d)$")
+#: clocks that name their own day
+_OWN_DAY = re.compile(r"(?i)\b(?:today|tonight|this|yesterday|tomorrow)\b")
+
+
+def _day_of(norm: Norm) -> tuple[str, str | None] | None:
+    """The day (value, rel) a told date gives, or None if it names no single day."""
+    if norm.type not in ("DATE", "TIME"):
+        return None
+    if norm.rel is None:
+        return (norm.value[:10], None) if re.match(r"^\d{4}-\d\d-\d\d", norm.value) else None
+    base = norm.rel.split("@")[0]
+    if norm.granularity not in ("day", "time") or base.startswith(
+        ("week:", "weekx", "weekend", "anaphor")
+    ):
+        return None
+    return ("XXXX-XX-XX", base)
+
+
+def clock_days(
+    spans: Sequence[tuple[int, int]],
+    norms: Sequence[Norm],
+    text: str,
+    tense_of: Callable[[int, int], str],
+) -> list[Norm]:
+    """The norms with each clock told alone put on the day told last before it."""
+    out: list[Norm] = []
+    last: tuple[int, tuple[str, str | None]] | None = None  # where it ends, its day
+    for (start, end), norm in zip(spans, norms, strict=True):
+        m = _BARE_CLOCK.match(norm.rel or "")
+        if (
+            m is not None
+            and last is not None
+            and start - last[0] <= REACH
+            and not _OWN_DAY.search(text[start:end])
+            and last[1][1] != "offset:day:0"
+            and tense_of(start, end) != "future"
+        ):
+            value, rel = last[1]
+            clock = m[1]
+            if rel is None:
+                norm = Norm("TIME", value + clock, "time")
+            else:
+                norm = Norm("TIME", "XXXX-XX-XX" + clock, "time", f"{rel}@{clock}")
+        day = _day_of(norm)
+        if day is not None:
+            last = (end, day)
+        out.append(norm)
+    return out
