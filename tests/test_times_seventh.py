@@ -99,3 +99,16 @@ def test_a_clock_far_from_the_day_told_keeps_the_day_of_the_report(nlp: Any) -> 
     filler = " ".join(["The pier stayed shut and the ferries kept to the harbour."] * 12)
     text = f"The storm hit on Saturday. {filler} Crews arrived at 9 a.m."
     assert ("9 a.m.", "2031-10-29T09:00") in _values(nlp, text, date(2031, 10, 29))
+
+
+def test_a_day_ahead_lends_no_day_to_a_clock_of_the_narration(nlp: Any) -> None:
+    text = "The driver will appear in court on Monday. The crash happened at 2 a.m."
+    assert ("2 a.m.", "2031-10-29T02:00") in _values(nlp, text, date(2031, 10, 29))
+
+
+def test_a_year_told_before_a_time_word_is_no_amount() -> None:
+    text = "In 2029 a year of drought began; it costs $5 a year."
+    at = text.index("a year")
+    assert not is_rate(text, at, at + 6)
+    at = text.rindex("a year")
+    assert is_rate(text, at, at + 6)

@@ -3,9 +3,10 @@
 A time of day told alone ("at 10 p.m.", "by 6 a.m.", "around midnight") belongs to the
 day the narration is on: the day told last before it (a date, a weekday, "yesterday"),
 as TIMEX3 annotators read it, not the day of the report. Only a clause that is not
-future (a plan "will speak at 3 p.m." is the report's day or a day ahead) and only a day
-told within the same stretch of text (:data:`REACH` characters before it) lend their
-day; otherwise the clock stays on the day of the report.
+future (a plan "will speak at 3 p.m." is the report's day or a day ahead), and only a
+day told close before it (in the same sentence or the two before: :data:`REACH`) and
+not ahead of the report, lend their day; otherwise the clock stays on the day of the
+report.
 """
 
 from __future__ import annotations
@@ -17,10 +18,15 @@ from storyline.analyze.timex.norm import Norm
 
 __all__ = ["REACH", "clock_days"]
 
-#: How far before a clock the day told last may be (characters): a paragraph or two.
-REACH = 600
+#: How many sentences before the clock's own the day told last may be: a lede's
+#: "shot on Saturday" lends its day to "officers were called at 10 p.m." after it, a
+#: court date told further up does not lend its day to the night of the shooting.
+REACH = 2
 #: rel of a clock told alone: "10 p.m." is "offset:day:0@T22:00"
 _BARE_CLOCK = re.compile(r"^offset:day:0@(T\d\d:\d\d)$")
+#: a day told ahead of the report ("will be arraigned Monday", "tomorrow") lends no day
+#: to a clock of the narration
+_AHEAD = re.compile(r"future|offset:day:[1-9]")
 #: clocks that name their own day
 _OWN_DAY = re.compile(r"(?i)\b(?:today|tonight|this|yesterday|tomorrow)\b")
 
@@ -44,18 +50,20 @@ def clock_days(
     norms: Sequence[Norm],
     text: str,
     tense_of: Callable[[int, int], str],
+    sentence_of: Callable[[int], int],
 ) -> list[Norm]:
     """The norms with each clock told alone put on the day told last before it."""
     out: list[Norm] = []
-    last: tuple[int, tuple[str, str | None]] | None = None  # where it ends, its day
+    last: tuple[int, tuple[str, str | None]] | None = None  # where it starts, its day
     for (start, end), norm in zip(spans, norms, strict=True):
         m = _BARE_CLOCK.match(norm.rel or "")
         if (
             m is not None
             and last is not None
-            and start - last[0] <= REACH
+            and sentence_of(start) - sentence_of(last[0]) <= REACH
             and not _OWN_DAY.search(text[start:end])
             and last[1][1] != "offset:day:0"
+            and not _AHEAD.search(last[1][1] or "")
             and tense_of(start, end) != "future"
         ):
             value, rel = last[1]
@@ -66,6 +74,6 @@ def clock_days(
                 norm = Norm("TIME", "XXXX-XX-XX" + clock, "time", f"{rel}@{clock}")
         day = _day_of(norm)
         if day is not None:
-            last = (end, day)
+            last = (start, day)
         out.append(norm)
     return out

@@ -276,7 +276,11 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
     found = _resolve_anaphors(_same_moment(_merge_clock(found, text), text))
     norms = resolve_event_refs(resolve_norms([f.norm for f in found]))
     norms = clock_days(
-        [(f.start, f.end) for f in found], norms, text, lambda s, e: clause_tense(doc, s, e)
+        [(f.start, f.end) for f in found],
+        norms,
+        text,
+        lambda s, e: clause_tense(doc, s, e),
+        _sentence_index(doc),
     )  # "shot on Saturday ... called at 10 p.m.": Saturday's 10 p.m.
     return [Found(f.start, f.end, n) for f, n in zip(found, norms, strict=True)]
 
@@ -313,6 +317,19 @@ def _attributive_overnight(doc: Any, text: str, cand: _Cand) -> bool:
     token = span[0]
     head = token.head  # a noun, not a day ("overnight Monday" is that day's night)
     return token.dep_ in ("amod", "compound") and head.i > token.i and head.pos_ == "NOUN"
+
+
+def _sentence_index(doc: Any) -> Callable[[int], int]:
+    """A function from a character offset to the index of its sentence (the sentence
+    starts read once, when first asked)."""
+    starts: list[int] = []
+
+    def index(at: int) -> int:
+        if not starts:
+            starts.extend(s.start_char for s in doc.sents)
+        return bisect_right(starts, at) - 1
+
+    return index
 
 
 def _no_past(doc: Any, start: int) -> bool:

@@ -36,7 +36,7 @@ _TIME_UNIT = re.compile(
 #: an amount, up to two words of what is counted, then the rate: "$2 million ",
 #: "4.5% ", "four flights ", "10,000 units ", "fifty thousand CDs "
 _AMOUNT_BEFORE = re.compile(
-    rf"(?i)(?:[$£€]\s?)?(?:\d[\d,.]*|{_NUM_WORD})(?:\s*(?:%|percent|per\s+cent))?"
+    rf"(?i)(?P<amount>(?:[$£€]\s?)?(?:\d[\d,.]*|{_NUM_WORD}))(?:\s*(?:%|percent|per\s+cent))?"
     r"(?P<what>(?:[^\S\n]+[A-Za-z][\w'-]*){0,2})[^\S\n]+$"
 )
 #: "a year later", "a week ago": a time told from another, not a rate
@@ -52,6 +52,8 @@ def is_rate(text: str, start: int, end: int) -> bool:
     m = _AMOUNT_BEFORE.search(text[max(0, start - 60) : start])
     if m is None:
         return False
+    if re.fullmatch(r"(?:1[6-9]|20)\d\d", m["amount"]) and not m["what"].strip():
+        return False  # "in 2019 a year of drought": a year told, not an amount
     counted = m["what"].split()
     if any(_NOT_COUNTED.fullmatch(w) for w in counted):
         return False  # "grew by 20 in a year": no quantity right before the rate
