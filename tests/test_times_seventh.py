@@ -112,3 +112,10 @@ def test_a_year_told_before_a_time_word_is_no_amount() -> None:
     assert not is_rate(text, at, at + 6)
     at = text.rindex("a year")
     assert is_rate(text, at, at + 6)
+
+
+def test_a_date_fixed_in_a_reduced_relative_keeps_the_main_verb_tense(nlp: Any) -> None:
+    # a Sunday report: the service fixed for Saturday was called off, so it was yesterday
+    sun = date(2031, 11, 2)
+    found = _values(nlp, "A service set for Saturday in Velm was canceled.", sun)
+    assert found == [("Saturday", "2031-11-01")]

@@ -168,8 +168,10 @@ def clause_tense(doc: Any, start: int, end: int) -> str:
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith(("VB", "MD")):
             tense = _verb_tense(tok)
-            if preps & _RESET.get(tok.lemma_.lower(), frozenset()) and _aux_words(tok).isdisjoint(
-                {"had"}
+            if (
+                preps & _RESET.get(tok.lemma_.lower(), frozenset())
+                and "had" not in _aux_words(tok)
+                and tok.dep_ != "acl"  # "a service set for Saturday was canceled": its fate
             ):
                 return "future"  # "the deadline was extended until Friday"
             if (
