@@ -119,3 +119,13 @@ def test_a_date_fixed_in_a_reduced_relative_keeps_the_main_verb_tense(nlp: Any) 
     sun = date(2031, 11, 2)
     found = _values(nlp, "A service set for Saturday in Velm was canceled.", sun)
     assert found == [("Saturday", "2031-11-01")]
+
+
+def test_a_clock_after_a_night_told_from_another_day_keeps_that_night(nlp: Any) -> None:
+    text = (
+        "Two men were found dead this morning. Deputies said the shooting happened "
+        "overnight. Neighbours heard shots at 10:30 pm near the mill."
+    )
+    found = dict(_values(nlp, text, date(2031, 10, 29)))
+    assert found["overnight"] == "2031-10-28TNI"
+    assert found["10:30 pm"] == "2031-10-28T22:30"

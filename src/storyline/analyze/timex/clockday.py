@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from storyline.analyze.timex.norm import Norm
+from storyline.analyze.timex.resolve import resolve_rel
 
 __all__ = ["REACH", "clock_days"]
 
@@ -37,11 +39,15 @@ def _day_of(norm: Norm) -> tuple[str, str | None] | None:
         return None
     if norm.rel is None:
         return (norm.value[:10], None) if re.match(r"^\d{4}-\d\d-\d\d", norm.value) else None
-    base = norm.rel.split("@")[0]
+    # "shift:day:-1@TNI|offset:day:0@TMO" (the night before this morning): each part
+    # without its time of day
+    base = "|".join(re.sub(r"@.*", "", part) for part in norm.rel.split("|"))
     if norm.granularity not in ("day", "time") or base.startswith(
         ("week:", "weekx", "weekend", "anaphor")
     ):
         return None
+    if resolve_rel(base, date(2000, 1, 1)) is None:
+        return None  # a rel this module cannot put a clock on
     return ("XXXX-XX-XX", base)
 
 
@@ -70,8 +76,11 @@ def clock_days(
             clock = m[1]
             if rel is None:
                 norm = Norm("TIME", value + clock, "time")
-            else:
-                norm = Norm("TIME", "XXXX-XX-XX" + clock, "time", f"{rel}@{clock}")
+            else:  # the time of day goes on the first part: "shift:day:-1@T22:30|..."
+                first, _, rest = rel.partition("|")
+                timed = f"{first}@{clock}" + (f"|{rest}" if rest else "")
+                if resolve_rel(timed, date(2000, 1, 1)) is not None:
+                    norm = Norm("TIME", "XXXX-XX-XX" + clock, "time", timed)
         day = _day_of(norm)
         if day is not None:
             last = (start, day)
