@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from storyline.analyze.times import extract_times
+from storyline.analyze.times import extract_times, resolve_time
 from storyline.analyze.timex.rates import is_newspaper, is_rate
 
 #: A Monday.
@@ -129,3 +129,11 @@ def test_a_clock_after_a_night_told_from_another_day_keeps_that_night(nlp: Any) 
     found = dict(_values(nlp, text, date(2031, 10, 29)))
     assert found["overnight"] == "2031-10-28TNI"
     assert found["10:30 pm"] == "2031-10-28T22:30"
+
+
+def test_a_clock_on_a_weekday_is_no_second_mention_of_the_weekday(nlp: Any) -> None:
+    # story/dating.py counts the expressions whose rel names a weekday
+    text = "A man was shot on Saturday in Velm. Deputies were called to the farm at 10 p.m."
+    times = extract_times(nlp(text), None)
+    assert [t.rel for t in times if (t.rel or "").startswith("weekday:")] == ["weekday:SAT:past"]
+    assert resolve_time(times[-1], date(2031, 10, 29)).value == "2031-10-25T22:00"

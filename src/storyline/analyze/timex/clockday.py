@@ -76,9 +76,11 @@ def clock_days(
             clock = m[1]
             if rel is None:
                 norm = Norm("TIME", value + clock, "time")
-            else:  # the time of day goes on the first part: "shift:day:-1@T22:30|..."
-                first, _, rest = rel.partition("|")
-                timed = f"{first}@{clock}" + (f"|{rest}" if rest else "")
+            else:
+                # "shift:day:0@T22:00|weekday:SAT:past": Saturday's 10 p.m., written as a
+                # shift of no days so that the dating of reports (story/dating.py) does
+                # not count the clock as one more mention of Saturday
+                timed = f"shift:day:0@{clock}|{rel}"
                 if resolve_rel(timed, date(2000, 1, 1)) is not None:
                     norm = Norm("TIME", "XXXX-XX-XX" + clock, "time", timed)
         day = _day_of(norm)
