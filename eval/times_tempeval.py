@@ -1,7 +1,7 @@
 """Score time expressions on the TempEval-3 development set (TimeBank and AQUAINT apart).
 
 Usage: .venv/bin/python eval/times_tempeval.py [--data .devdata/tempeval] [--errors N]
-       [--corpus TimeBank|AQUAINT-A] [--no-baseline] [--causes] [--report]
+       [--corpus TimeBank|AQUAINT-A] [--no-baseline] [--causes] [--shapes N] [--report]
 
 The split (third round, issue 14): TimeBank and half A of AQUAINT are the tuning part;
 half B of AQUAINT is held out. The halves alternate over the AQUAINT documents sorted by
@@ -36,6 +36,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from times import baseline_times
 from times_causes import parse_error
+from times_shapes import outcomes, report, shape
 
 ROOT = Path(__file__).resolve().parents[1]
 KINDS = ("MISS", "VALUE", "EXTRA")
@@ -149,6 +150,12 @@ def main(argv: list[str] | None = None) -> int:
         "--causes", action="store_true", help="count errors by cause (eval/times_causes.py)"
     )
     ap.add_argument(
+        "--shapes",
+        type=int,
+        default=0,
+        help="print this many shapes whose emission costs value F1 (eval/times_shapes.py)",
+    )
+    ap.add_argument(
         "--report", action="store_true", help="also print the held-out half (AQUAINT-B)"
     )
     args = ap.parse_args(argv)
@@ -173,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     tallies: dict[tuple[str, str], Tally] = {}
     errors: list[str] = []
     causes: Counter[tuple[str, str]] = Counter()
+    shapes: Counter[tuple[str, str]] = Counter()
     for row, doc in zip(rows, docs, strict=True):
         anchor = date.fromisoformat(row["published"][:10]) if row.get("published") else None
         g = gold.get(row["id"], [])
@@ -196,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
             if part == HELD:
                 continue  # held out: scored, never read
             if name == "storyline" and args.corpus in ("", row["corpus"], part):
+                for p, kind in zip(ours, outcomes(g, ours), strict=True):
+                    shapes[shape(p[3]), kind] += 1
                 for e in errs:
                     errors.append(f"{e}   [{row['id']} dct={anchor}]")
                     parsed = parse_error(e)
@@ -223,6 +233,9 @@ def main(argv: list[str] | None = None) -> int:
         for c in names:
             print(f"{c:40} " + " ".join(f"{causes[k, c]:5d}" for k in KINDS))
         print(f"{'total':40} " + " ".join(f"{sum(causes[k, c] for c in names):5d}" for k in KINDS))
+    if args.shapes:
+        tune = tallies.get(("tune", "storyline"), Tally())
+        print("\n".join(report(shapes, tune.row()[5], args.shapes)))
     for line in errors[: args.errors]:
         print(line)
     return 0

@@ -17,12 +17,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.analyze.timex.anaphora import EVENT_REF, resolve_event_refs
+from storyline.analyze.timex.clockday import clock_days
 from storyline.analyze.timex.holidays import names_a_thing
 from storyline.analyze.timex.linebound import within_lines
 from storyline.analyze.timex.literals import foldable, required_words
 from storyline.analyze.timex.norm import ANAPHOR
 from storyline.analyze.timex.normalize import NEEDS, RULES, Norm, Rule, normalize_text
 from storyline.analyze.timex.periods import resolve_norms
+from storyline.analyze.timex.rates import is_newspaper, is_rate
 from storyline.analyze.timex.relative import CLASSIFIER, NOUN_NEXT
 from storyline.analyze.timex.someday import FUTURE as SOMEDAY
 from storyline.analyze.timex.someday import is_someday
@@ -226,6 +228,8 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
     for cand in _select(cands):
         if _is_title(text, cand.start, cand.end):
             continue
+        if is_rate(text, cand.start, cand.end) or is_newspaper(text, cand.start, cand.end):
+            continue  # "$2 million a year", "the party daily Vestnik": no time told
         norm = cand.make("")
         if norm is None:
             continue
@@ -271,6 +275,13 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
         found.append(Found(cand.start, cand.end, norm))
     found = _resolve_anaphors(_same_moment(_merge_clock(found, text), text))
     norms = resolve_event_refs(resolve_norms([f.norm for f in found]))
+    norms = clock_days(
+        [(f.start, f.end) for f in found],
+        norms,
+        text,
+        lambda s, e: clause_tense(doc, s, e),
+        _sentence_index(doc),
+    )  # "shot on Saturday ... called at 10 p.m.": Saturday's 10 p.m.
     return [Found(f.start, f.end, n) for f, n in zip(found, norms, strict=True)]
 
 
@@ -306,6 +317,19 @@ def _attributive_overnight(doc: Any, text: str, cand: _Cand) -> bool:
     token = span[0]
     head = token.head  # a noun, not a day ("overnight Monday" is that day's night)
     return token.dep_ in ("amod", "compound") and head.i > token.i and head.pos_ == "NOUN"
+
+
+def _sentence_index(doc: Any) -> Callable[[int], int]:
+    """A function from a character offset to the index of its sentence (the sentence
+    starts read once, when first asked)."""
+    starts: list[int] = []
+
+    def index(at: int) -> int:
+        if not starts:
+            starts.extend(s.start_char for s in doc.sents)
+        return bisect_right(starts, at) - 1
+
+    return index
 
 
 def _no_past(doc: Any, start: int) -> bool:

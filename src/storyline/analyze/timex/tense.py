@@ -28,10 +28,25 @@ _SCHEDULED = frozenset({"schedule", "slate", "reschedule", "postpone", "delay", 
 
 #: Verbs whose object's date lies ahead of the verb ("planned a rally on Saturday").
 _PLANNED = frozenset({"plan", "arrange"})
+#: A verb that moves or fixes a date, with the preposition that names the new date:
+#: "extended the deadline until Friday", "moved the talks to Saturday", "set the funeral
+#: for Saturday", "called a strike for Monday" look ahead even in the simple past (the
+#: date told is the one agreed, not the day of the telling).
+_RESET = {
+    "extend": frozenset({"until", "till", "to", "through"}),
+    "move": frozenset({"to"}),
+    "push": frozenset({"to", "until"}),
+    "bring": frozenset({"to"}),
+    "set": frozenset({"for"}),
+    "fix": frozenset({"for"}),
+    "call": frozenset({"for"}),
+}
 
 
 def _verb_tense(verb: Any, depth: int = 0) -> str:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    # "Markets will be closed Monday": the parser may hang "will" on the passive "be"
+    auxes += [g for a in auxes for g in a.children if g.dep_ == "aux"]
     aux_words = {a.lower_ for a in auxes}
     if "had" in aux_words and not aux_words & _FUTURE_AUX:
         return "past"  # "had been scheduled to expire Friday": a plan now past
@@ -149,9 +164,16 @@ def clause_tense(doc: Any, start: int, end: int) -> str:
         return ""
     tok = span.root
     via_noun = False
+    preps: set[str] = set()
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith(("VB", "MD")):
             tense = _verb_tense(tok)
+            if (
+                preps & _RESET.get(tok.lemma_.lower(), frozenset())
+                and "had" not in _aux_words(tok)
+                and tok.dep_ != "acl"  # "a service set for Saturday was canceled": its fate
+            ):
+                return "future"  # "the deadline was extended until Friday"
             if (
                 tok.lemma_.lower() in _PLANNED
                 and (via_noun or any(c.dep_ == "dobj" for c in tok.children))
@@ -176,6 +198,8 @@ def clause_tense(doc: Any, start: int, end: int) -> str:
         if tok.head.i == tok.i:
             break
         tok = tok.head
+        if tok.dep_ == "prep":
+            preps.add(tok.lower_)
         if tok.pos_ in ("NOUN", "PROPN") and not span.start <= tok.i < span.end:
             via_noun = True
     return ""
