@@ -102,8 +102,8 @@ def store_analyses(
         progress("analyse", done, total)
 
 
-#: What a digest that places new reports imports on first use (numpy, scipy, datasketch
-#: with them): :func:`warm_up` imports them while the new reports are analysed.
+#: What a digest that places new reports imports on first use (numpy and scipy with
+#: them): :func:`warm_up` imports them while the new reports are analysed.
 PLACING_MODULES = (
     "storyline.story.dedup.incremental",
     "storyline.store.cluster_lazy",
