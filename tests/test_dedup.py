@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from storyline.model import Analyzed, Article, ArticleAnalysis, Boilerplate, Span
 from storyline.story.dedup.minhash import (
     DuplicateIndex,
@@ -125,6 +127,28 @@ def test_dedup_original_of_follows_chains_of_copies() -> None:
     assert original_of("a", chain) == "a"
     assert original_of("x", chain) in {"x", "y"}
     assert count_originals(["a", "b", "c", "z"], chain) == 2
+
+
+def test_signature_same_as_datasketch_minhash() -> None:
+    # signature() is written without datasketch: its values must be datasketch's own,
+    # for texts short and long, with and without repeated words, and for no text at all.
+    import random
+
+    from datasketch import MinHash
+
+    from storyline.story.dedup.minhash import NUM_PERM, shingles, signature
+
+    rng = random.Random(7)
+    words = ["the", "mayor", "said", "a", "fire", "on", "ridge", "road", "burned", "two", "barns"]
+    texts = ["", "one", "Nine words are not quite enough for much of anything."]
+    texts += [" ".join(rng.choice(words) for _ in range(rng.randint(5, 400))) for _ in range(40)]
+    for text in texts:
+        values = shingles(text)
+        theirs = MinHash(num_perm=NUM_PERM)
+        theirs.update_batch([int(v).to_bytes(4, "little") for v in values])
+        ours = signature(values)
+        assert ours.dtype == np.uint32
+        assert ours.tolist() == theirs.hashvalues.tolist()
 
 
 def test_minhash_same_as_a_fresh_datasketch_minhash() -> None:

@@ -264,3 +264,24 @@ def test_dedup_incremental_random_arrivals_match_full_recompute(tmp_path: Path) 
                 got = digest(store, current)
                 want = find_duplicates(current)
                 assert list(got.items()) == list(want.items()), (seed, step)
+
+
+def test_band_layout_is_datasketchs_choice() -> None:
+    # BANDS and ROWS are written out (datasketch works them out with SciPy); they must be
+    # the layout datasketch's LSH picks for our threshold and signature length.
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    assert (lsh.b, lsh.r) == (dedup_incremental.BANDS, dedup_incremental.ROWS)
+
+
+def test_digest_modules_import_neither_datasketch_nor_scipy_integrate() -> None:
+    # Importing datasketch imports SciPy's integration routines, a fifth of a second of
+    # CPU; what a digest imports to place and assemble must not import it.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, storyline.update as u; u.warm_up(); import storyline.update.report;"
+        "print(sorted(m for m in sys.modules if m.startswith(('datasketch', 'scipy.integrate'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -81,3 +81,33 @@ def test_summary_candidates_the_incident_is_told_but_never_leads() -> None:
     items = [art("a", f"{after} {main}"), art("b", main.replace("days", "three days"))]
     texts = [s.text for s in run(items)]
     assert after in texts and texts[0] != after
+
+
+def test_summary_candidates_names_found_by_position_in_or_out_of_order() -> None:
+    # The names of each sentence are found by position among the report's cited names;
+    # entities listed out of text order are read whole. Either way, the same names, in
+    # the same order, as a scan of every entity.
+    from storyline.model import Mention
+    from storyline.story.summary.sentences import _Names
+
+    text = "Ada Lind met Bo Kerr. Cy Moss spoke. Ada Lind left Vellmar with Dee Rask."
+    found = []
+    for part in ("Ada Lind", "Bo Kerr", "Cy Moss", "Vellmar", "Dee Rask"):
+        start = text.find(part, found[-1].span.end if found else 0)
+        label = "GPE" if part == "Vellmar" else "PERSON"
+        found.append(Mention(Span(start, start + len(part)), part, label, part.lower()))
+    item = art("a", text)
+    sentences = [Span(0, 20), Span(21, 36), Span(37, len(text))]
+    for entities in (found, found[::-1]):
+        item = replace(item, analysis=replace(item.analysis, entities=tuple(entities)))
+        names = _Names(item)
+        for span in sentences:
+            want = [
+                m.key
+                for m in entities
+                if m.label in ("PERSON", "GPE") and span.start <= m.span.start < span.end
+            ]
+            got = names.names_in(span, lambda _a, n: n, {})
+            assert got == set(want)
+            assert names.words_in(span) == sum(len(k.split()) for k in want)
+        assert names.persons_in({"ada lind", "vellmar"}) == {"ada lind"}

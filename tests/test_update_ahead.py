@@ -12,8 +12,10 @@ from typing import Any
 
 import pytest
 
-from storyline.model import Article, ArticleAnalysis
-from storyline.update import PLACING_MODULES
+from storyline.model import Article, ArticleAnalysis, Boilerplate, Span
+from storyline.store import Store
+from storyline.store.codec import EncodedAnalysis, loads
+from storyline.update import PLACING_MODULES, store_analyses
 from storyline.update.ahead import AnalysisStopped, analyse_ahead, analyse_here, batch_size
 
 Batch = list[tuple[Article, ArticleAnalysis]]
@@ -39,6 +41,33 @@ def test_ahead_batches_in_order_from_another_process() -> None:
     assert [a.id for a, _ in pairs] == [a.id for a in arts]
     pids = {x.article_id.split("@")[1] for _, x in pairs}
     assert pids and str(os.getpid()) not in pids
+
+
+def _spans(articles: list[Article], **kw: Any) -> Iterator[Batch]:
+    """Batches of analyses with a sentence and a boilerplate span each."""
+    size = kw["batch_size"]
+    for start in range(0, len(articles), size):
+        yield [
+            (a, ArticleAnalysis(a.id, (Boilerplate(Span(0, 2), "byline"),), (Span(0, n + 1),)))
+            for n, a in enumerate(articles[start : start + size], start)
+        ]
+
+
+def test_ahead_sends_analyses_encoded_as_the_store_keeps_them(tmp_path: Path) -> None:
+    # The analyses cross between processes as the store's text (cheaper than pickled
+    # records); stored, they read back as the records the analysis made.
+    arts = _articles(5)
+    batches = list(analyse_ahead(arts, analyze=_spans, jobs=1))
+    sent = [x for b in batches for _, x in b]
+    assert all(isinstance(x, EncodedAnalysis) for x in sent)
+    made = [x for b in _spans(arts, batch_size=16) for _, x in b]
+    assert [loads(ArticleAnalysis, x.text) for x in sent if isinstance(x, EncodedAnalysis)] == made
+    with Store(tmp_path / "s.db") as store:
+        for a in arts:
+            store.add_article(a)
+        store_analyses(store, batches, len(arts), lambda *_: None)
+        kept = store.analyses()
+    assert [kept[a.id] for a in arts] == made
 
 
 def test_here_runs_meanwhile_first_then_the_same_batches_in_this_process() -> None:

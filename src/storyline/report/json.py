@@ -7,7 +7,6 @@ beyond the ARCHITECTURE contract are only ever added, never renamed.
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from storyline.model import (
     Story,
     StoryClaim,
 )
+from storyline.report.jsontext import dumps_indented
 
 #: The contract version written to ``stories.json``.
 VERSION = 1
@@ -47,8 +47,10 @@ def write_json(digest: Digest, path: Path) -> Path:
 
 
 def dumps(document: Any) -> str:
-    """Serialise a contract document the one way storyline writes JSON."""
-    return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1)
+    """Serialise a contract document the one way storyline writes JSON: as
+    ``json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1)`` does, written by
+    :func:`~storyline.report.jsontext.dumps_indented` (the same text, faster)."""
+    return dumps_indented(document)
 
 
 def _article(article: Article, digest: Digest) -> dict[str, Any]:
@@ -85,7 +87,7 @@ def article_to_dict(
 
 def entry_text(entry: Any) -> str:
     """One list entry of ``stories.json`` as it appears in the file."""
-    return "\n".join("  " + line for line in dumps(entry).split("\n"))
+    return "  " + dumps_indented(entry, 2)
 
 
 def write_json_entries(

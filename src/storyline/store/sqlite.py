@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.model import Article, ArticleAnalysis
-from storyline.store.codec import dumps, loads
+from storyline.store.codec import EncodedAnalysis, dumps, loads
 from storyline.store.connection import Connection, chunks, connect
 from storyline.store.migrations import SCHEMA_VERSION, migrate
 from storyline.store.stories import StoryTable
@@ -146,11 +146,15 @@ class Store:
 
     # --- analyses -----------------------------------------------------------------
 
-    def save_analysis(self, analysis: ArticleAnalysis) -> None:
-        """Store (or replace) an article's analysis."""
+    def save_analysis(self, analysis: ArticleAnalysis | EncodedAnalysis) -> None:
+        """Store (or replace) an article's analysis (a record, or one already encoded)."""
+        if isinstance(analysis, EncodedAnalysis):
+            article_id, text = analysis.article_id, analysis.text
+        else:
+            article_id, text = analysis.article_id, dumps(analysis)
         self._db.execute(
             "INSERT OR REPLACE INTO analyses (article_id, version, data) VALUES (?,?,?)",
-            (analysis.article_id, ANALYSIS_VERSION, dumps(analysis)),
+            (article_id, ANALYSIS_VERSION, text),
         )
 
     def analyses(self, ids: Iterable[str] | None = None) -> dict[str, ArticleAnalysis]:

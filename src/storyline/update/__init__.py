@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from storyline.model import Article, ArticleAnalysis, Digest
 from storyline.store import Store, report_log
+from storyline.store.codec import EncodedAnalysis
 from storyline.update.place import place_new, read_items, update_copies
 from storyline.update.report import ReportWriter
 from storyline.update.stories import assemble_changed, find_changes, refresh_storylines
@@ -85,12 +86,14 @@ def analyse_pending(
 
 def store_analyses(
     store: Store,
-    batches: Iterable[list[tuple[Article, ArticleAnalysis]]],
+    batches: Iterable[list[tuple[Article, ArticleAnalysis]]]
+    | Iterable[list[tuple[Article, ArticleAnalysis | EncodedAnalysis]]],
     total: int,
     progress: Progress,
 ) -> None:
-    """Store each batch of analyses in one transaction (with the publication dates the
-    analysis found), saying how many of ``total`` are done after each."""
+    """Store each batch of analyses (records, or already encoded) in one transaction (with
+    the publication dates the analysis found), saying how many of ``total`` are done
+    after each."""
     done = 0
     for batch in batches:
         with store.batch():
@@ -102,8 +105,8 @@ def store_analyses(
         progress("analyse", done, total)
 
 
-#: What a digest that places new reports imports on first use (numpy, scipy, datasketch
-#: with them): :func:`warm_up` imports them while the new reports are analysed.
+#: What a digest that places new reports imports on first use (numpy and scipy with
+#: them): :func:`warm_up` imports them while the new reports are analysed.
 PLACING_MODULES = (
     "storyline.story.dedup.incremental",
     "storyline.store.cluster_lazy",

@@ -29,12 +29,15 @@ from typing import Any
 
 from storyline.analyze.pipeline import BATCH_SIZE, _die_with_parent, default_jobs
 from storyline.model import Article, ArticleAnalysis
+from storyline.store.codec import EncodedAnalysis, dumps
 
 __all__ = ["AnalysisStopped", "analyse_ahead", "analyse_here", "batch_size"]
 
 Batch = list[tuple[Article, ArticleAnalysis]]
 #: ``analyze.pipeline.analyze_articles``'s shape.
 Analyze = Callable[..., Iterator[Batch]]
+#: What :func:`analyse_ahead` hands back: analyses as records, or encoded for the store.
+Analysed = list[tuple[Article, ArticleAnalysis | EncodedAnalysis]]
 
 #: Batches per worker when the reports are few: shares even out when lengths differ.
 SHARES = 4
@@ -58,11 +61,14 @@ def analyse_ahead(
     model: str | None = None,
     jobs: int | None = None,
     meanwhile: Callable[[], object] | None = None,
-) -> Iterator[Batch]:
+) -> Iterator[Analysed]:
     """Start analysing ``articles`` in a process of its own, run ``meanwhile`` here, and
     return the analysed batches (in input order) as an iterator.
 
-    ``analyze`` is called there as ``analyze(articles, model=, jobs=, batch_size=)``.
+    ``analyze`` is called there as ``analyze(articles, model=, jobs=, batch_size=)``. Its
+    analyses come back encoded for the store (:class:`EncodedAnalysis`): pickling a
+    record there and rebuilding it here costs more than encoding it, which storing it
+    needs anyway (0.13 s against 0.05 s for the 321 reports of the GVA sample).
     """
     if not sys.platform.startswith("linux"):  # pragma: no cover - no fork elsewhere
         return analyse_here(articles, analyze=analyze, model=model, jobs=jobs, meanwhile=meanwhile)
@@ -103,7 +109,7 @@ def analyse_here(
     return analyze(articles, model=model, jobs=jobs, batch_size=batch_size(len(articles), jobs))
 
 
-def _batches(proc: Any, receive: Connection) -> Iterator[Batch]:
+def _batches(proc: Any, receive: Connection) -> Iterator[Analysed]:
     try:
         while True:
             try:
@@ -152,7 +158,9 @@ def _child(
     try:
         try:
             for batch in analyze(articles, model=model, jobs=jobs, batch_size=size):
-                send.send(("batch", batch))
+                send.send(
+                    ("batch", [(a, EncodedAnalysis(x.article_id, dumps(x))) for a, x in batch])
+                )
             send.send(("done", None))
         except BaseException as exc:  # raised again in the digest
             send.send(("error", _portable(exc)))

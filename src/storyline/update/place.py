@@ -31,8 +31,7 @@ def update_copies(store: Store, dates: Mapping[str, str | None]) -> dict[str, st
     """Near-copies among the analysed articles: copy id -> original id.
 
     When the stored state already covers exactly these articles at these dates,
-    the stored map is the answer, and the hashing code (datasketch, scipy) is not
-    even imported.
+    the stored map is the answer, and the hashing code (numpy) is not even imported.
     """
     if store.dedup_settled():
         copies = store.duplicates()

@@ -26,19 +26,16 @@ from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
-from datasketch import MinHashLSH
 from numpy.typing import NDArray
 
 from storyline.model import Analyzed
 from storyline.story.dedup.minhash import (
-    LSH_THRESHOLD,
-    NUM_PERM,
     Groups,
     Shingles,
     is_copy,
-    minhash,
     order_key,
     shingles,
+    signature,
     visible_text,
 )
 
@@ -46,10 +43,11 @@ from storyline.story.dedup.minhash import (
 #: dropped and rebuilt.
 STATE_VERSION = "1"
 
-# The band layout of datasketch's index for our threshold, so that a stored band
-# key collides exactly when datasketch's LSH would propose the pair.
-_LSH = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-BANDS, ROWS = _LSH.b, _LSH.r
+# The band layout datasketch's index picks for our threshold and signature length, so
+# that a stored band key collides exactly when datasketch's LSH would propose the pair.
+# Written out: datasketch picks it by integrating with SciPy, which a digest need not
+# import (``tests/test_dedup_incremental.py`` checks these against datasketch's choice).
+BANDS, ROWS = 28, 2
 
 Band = tuple[int, int]
 Order = tuple[int, str, str]
@@ -94,7 +92,7 @@ def fingerprint(item: Analyzed) -> Fingerprint:
     """Shingle and hash one report (boilerplate skipped): the costly step."""
     skip = [b.span for b in item.analysis.boilerplate]
     values = shingles(visible_text(item.article.text, skip))
-    return Fingerprint(values, minhash(values).hashvalues.astype(np.uint32))
+    return Fingerprint(values, signature(values))
 
 
 class DuplicateState(Protocol):

@@ -17,15 +17,19 @@ in the store, hashing only new reports.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 from numpy.typing import NDArray
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 from storyline.model import Analyzed, Span
 
@@ -75,20 +79,55 @@ def shingles(text: str) -> Shingles:
     return np.array(sorted(hashes), dtype=np.uint32)
 
 
-def minhash(values: Shingles) -> MinHash:
-    """The MinHash of a shingle set (its signature for the LSH index)."""
-    first = _first_minhash()
-    # The same permutations as a fresh MinHash draws (from its fixed seed), drawn once:
-    # drawing them costs more than hashing a report's shingles.
-    m = MinHash(num_perm=NUM_PERM, permutations=first.permutations, scheme=first.scheme)
-    if len(values):
-        m.update_batch([int(v).to_bytes(4, "little") for v in values])
-    return m
+# --- MinHash signatures, as datasketch (2.x, its default "affine32" scheme) makes them ---
+# Written here so that a digest never imports datasketch: importing it imports SciPy's
+# integration routines (its LSH picks band sizes by integrating), a fifth of a second
+# of CPU on every digest that hashes a new report. ``tests/test_dedup.py`` compares
+# with datasketch's own ``MinHash``, value for value.
+SEED = 1  # datasketch's default seed
+_EMPTY = np.uint32(0xFFFFFFFF)  # a signature's value before any shingle
 
 
 @cache
-def _first_minhash() -> MinHash:
-    return MinHash(num_perm=NUM_PERM)
+def _permutations() -> tuple[NDArray[np.uint32], NDArray[np.uint32]]:
+    """The (a, b) of each permutation h -> a * h + b (mod 2**32), drawn as datasketch does."""
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
+
+
+def _fmix32(values: NDArray[np.uint32]) -> NDArray[np.uint32]:
+    """MurmurHash3's finalizer (a bijection on 32-bit values), as datasketch pre-mixes."""
+    values = values ^ (values >> np.uint32(16))
+    values = values * np.uint32(0x85EBCA6B)
+    values = values ^ (values >> np.uint32(13))
+    values = values * np.uint32(0xC2B2AE35)
+    return values ^ (values >> np.uint32(16))
+
+
+def signature(values: Shingles) -> NDArray[np.uint32]:
+    """The MinHash signature of a shingle set: per permutation, the least permuted hash.
+
+    Each shingle is hashed as datasketch's ``sha1_hash32`` hashes its four bytes (little
+    endian): the first four bytes of its SHA-1, read little endian.
+    """
+    if not len(values):
+        return np.full(NUM_PERM, _EMPTY, dtype=np.uint32)
+    raw = values.astype("<u4").tobytes()
+    sha1 = hashlib.sha1
+    digests = b"".join([sha1(raw[i : i + 4]).digest()[:4] for i in range(0, len(raw), 4)])
+    hashed = _fmix32(np.frombuffer(digests, dtype="<u4").astype(np.uint32).reshape(-1, 1))
+    a, b = _permutations()
+    least: NDArray[np.uint32] = (hashed * a + b).min(axis=0)  # uint32: wraps mod 2**32
+    return least
+
+
+def minhash(values: Shingles) -> MinHash:
+    """The datasketch MinHash of a shingle set (for :class:`DuplicateIndex`'s LSH index)."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=signature(values), scheme="affine32")
 
 
 def containment(a: Shingles, b: Shingles) -> float:
@@ -171,6 +210,8 @@ class DuplicateIndex:
     """Incremental near-duplicate finder for the store path."""
 
     def __init__(self) -> None:
+        from datasketch import MinHashLSH  # not at import: it imports SciPy (see above)
+
         self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
         self._shingles: dict[str, Shingles] = {}
         self._groups = Groups()

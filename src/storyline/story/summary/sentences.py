@@ -14,12 +14,13 @@ nothing ("It was not clear why ...") is not.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from storyline.lexicon.calendar import DATELINE, MONTH_NAME, WEEKDAY_NAME
 from storyline.lexicon.labels import CITED_NAME_LABELS
-from storyline.model import Analyzed, Citation, Span
+from storyline.model import Analyzed, Citation, Mention, Span
 from storyline.story.summary.refer import described_subject, expletive, resolved_within, titled
 from storyline.story.summary.text import (
     QUOTED,
@@ -133,6 +134,7 @@ def find_candidates(
     out: list[Candidate] = []
     previous = ""
     sentences = _rejoined(text, item.analysis.sentences)
+    named = _Names(item)
     for order, span in enumerate(sentences):
         if span is None:
             continue  # the end of the sentence before, put back on it
@@ -170,9 +172,9 @@ def find_candidates(
             span = Span(span.start + dateline.end(), span.end)
             raw = raw[dateline.end() :]
         cleaned = _repair(raw.strip(), item, span, canon, holder)
-        if cleaned is None or not readable(cleaned, _named_words(item, span)):
+        if cleaned is None or not readable(cleaned, named.words_in(span)):
             continue
-        names = _names_in(item, span, canon, variants)
+        names = named.names_in(span, canon, variants)
         facts = facts_of(item.article.id, span, fact_spans) | {f"ent:{n}" for n in names}
         facts |= {
             claim_key(c.measure, c.value)
@@ -194,7 +196,7 @@ def find_candidates(
                 facts,
                 names,
                 numbers,
-                persons=_persons_in(item, names),
+                persons=named.persons_in(names),
                 refers=_EVENT_START.match(cleaned) is not None,
             )
         )
@@ -374,16 +376,6 @@ def _outside_quotes(text: str) -> str:
     return re.sub(r"[\"“][^\"”]*[\"”]", " ", text)
 
 
-def _named_words(item: Analyzed, span: Span) -> int:
-    """How many capitalised words of a sentence belong to names (they are not a heading's)."""
-    text = item.article.text
-    return sum(
-        sum(1 for w in text[m.span.start : m.span.end].split() if w[:1].isupper())
-        for m in item.analysis.entities
-        if m.label in CITED_NAME_LABELS and span.start <= m.span.start and m.span.end <= span.end
-    )
-
-
 def readable(sentence: str, named: int = 0) -> bool:
     """A whole sentence of prose: no debris, byline, heading or fragment.
 
@@ -411,22 +403,55 @@ def readable(sentence: str, named: int = 0) -> bool:
     return titled - min(named, titled // 2) <= 0.6 * len(words)
 
 
-def _names_in(
-    item: Analyzed, span: Span, canon: Callable[[str, str], str], variants: Mapping[str, str]
-) -> set[str]:
-    names: set[str] = set()
-    for m in item.analysis.entities:
-        if m.label in CITED_NAME_LABELS and span.start <= m.span.start < span.end:
-            name = canon(item.article.id, m.key)
-            names.add(variants.get(name.lower(), name))
-    return names
+class _Names:
+    """What :func:`find_candidates` asks of a report's names, sentence after sentence: the
+    report's cited names in text order (found by position), and its people, read once."""
 
+    def __init__(self, item: Analyzed) -> None:
+        self.item = item
+        self.cited: list[Mention] = [
+            m for m in item.analysis.entities if m.label in CITED_NAME_LABELS
+        ]
+        self.starts = [m.span.start for m in self.cited]
+        self.ordered = self.starts == sorted(self.starts)
+        people = {m.key for m in item.analysis.entities if m.label == "PERSON"}
+        people |= {m.text for m in item.analysis.entities if m.label == "PERSON"}
+        self.people = people
 
-def _persons_in(item: Analyzed, names: set[str]) -> set[str]:
-    """Which of a sentence's names are people (a surname alone may stand for them)."""
-    people = {m.key for m in item.analysis.entities if m.label == "PERSON"}
-    people |= {m.text for m in item.analysis.entities if m.label == "PERSON"}
-    return {n for n in names if n in people or (n.split()[-1:] and n.split()[-1] in people)}
+    def _from(self, start: int, end: int, right: bool) -> list[Mention]:
+        """The cited names starting from ``start`` up to ``end`` (with ``right``, at ``end``
+        too), in text order; every cited name when they are not in text order."""
+        if not self.ordered:
+            return self.cited
+        last = (bisect_right if right else bisect_left)(self.starts, end)
+        return self.cited[bisect_left(self.starts, start) : last]
+
+    def words_in(self, span: Span) -> int:
+        """How many capitalised words of a sentence belong to names (they are not a
+        heading's)."""
+        text = self.item.article.text
+        return sum(
+            sum(1 for w in text[m.span.start : m.span.end].split() if w[:1].isupper())
+            for m in self._from(span.start, span.end, right=True)
+            if span.start <= m.span.start and m.span.end <= span.end
+        )
+
+    def names_in(
+        self, span: Span, canon: Callable[[str, str], str], variants: Mapping[str, str]
+    ) -> set[str]:
+        """The canonical names cited in a sentence, in the order met."""
+        names: set[str] = set()
+        article = self.item.article.id
+        for m in self._from(span.start, span.end, right=False):
+            if span.start <= m.span.start < span.end:
+                name = canon(article, m.key)
+                names.add(variants.get(name.lower(), name))
+        return names
+
+    def persons_in(self, names: set[str]) -> set[str]:
+        """Which of a sentence's names are people (a surname alone may stand for them)."""
+        people = self.people
+        return {n for n in names if n in people or (n.split()[-1:] and n.split()[-1] in people)}
 
 
 def facts_of(article: str, span: Span, fact_spans: FactIndex) -> set[str]:
