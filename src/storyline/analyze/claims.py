@@ -20,7 +20,7 @@ from storyline.analyze.numbers.about import EventContext, sentence_event, target
 from storyline.analyze.numbers.attribution import find_attribution, sentence_source
 from storyline.analyze.numbers.measures import MONEY_WORDS, PERSON_NOUNS, TIME_UNITS
 from storyline.analyze.numbers.parse import NumberPhrase, find_numbers
-from storyline.analyze.numbers.roles import Role, number_role, period_of
+from storyline.analyze.numbers.roles import Role, counts_blows, number_role, period_of, personal
 from storyline.analyze.numbers.tally import incident_counts, is_background
 from storyline.analyze.numbers.victims import (
     ADDITIONAL,
@@ -208,13 +208,22 @@ def _harm_claims(
             total, qualifier, counted = 0.0, "exact", ""
             value_max: float | None = None
             heads: list[int] = []
+            parts: list[float] = []  # each member's count
             for member in group:
                 phrase = _phrase_on(member, phrases)
                 if phrase is not None and (phrase.unit or member.lemma_.lower() in MONEY_WORDS):
                     total = -1.0  # "SHOOTING $2 million bond for suspect": money, no victims
                     break
+                if phrase is not None and (
+                    counts_blows(doc, phrase)
+                    or (member.i != phrase.head and _container(member))
+                    or member.lemma_.lower() in ROUNDS
+                ):
+                    total = -1.0  # "shot him 10 times", "five reports of people shot"
+                    break
                 if phrase is not None:
                     total += phrase.value
+                    parts.append(phrase.value)
                     heads.append(phrase.head)
                     if phrase.qualifier != "exact" and len(group) == 1:
                         qualifier, value_max = phrase.qualifier, phrase.value_max
@@ -227,9 +236,12 @@ def _harm_claims(
                 if count == 0:  # "none of the 140 passengers": their number is no toll
                     used.update(t.i for t in member.subtree if t.i in phrases)
                 total += count
+                parts.append(count)
                 counted = counted or what
             if total < 0 or any(h in used for h in heads):
                 continue
+            if _broken_down(doc, group, parts):
+                total = parts[0]  # "four people, three women and one man,": four
             if len(group) > 1:
                 counted = "people"
             if earlier is not None or (measure == "killed" and _of_injuries(tok)):
@@ -266,6 +278,8 @@ def _harm_claims(
                     measure = "injured"  # "two others were shot": wounded beside the dead
             if measure == "killed" and by_police(tok) and not heads:
                 counted = ADDITIONAL  # "before he was shot dead by officers": the gunman
+            if _of_whom(victim):
+                counted = PART  # "two others were hurt, one of whom is in critical condition"
             if victim.dep_ == "pobj" and victim.head.lower_ in ("including", "among"):
                 counted = PART  # "six injured, including a child who was airlifted"
                 if _among_all(victim, total, heads):
@@ -319,6 +333,15 @@ def _death_rank(measure: str, group: Sequence[Any]) -> float:
         return DEATH_RANKS[tok.lower_]  # "a third died"
     ranks = [DEATH_RANKS[c.lower_] for c in tok.children if c.lower_ in DEATH_RANKS]
     return ranks[0] if ranks and tok.lemma_.lower() in PERSON_NOUNS else 0.0
+
+
+def _broken_down(doc: Any, group: Sequence[Any], parts: Sequence[float]) -> bool:
+    """ "four people, three women and one man, were hurt": a count set off by a comma and
+    then told again part by part (the parser joins the parts to it with "and")."""
+    if len(parts) != len(group) or len(parts) < 3 or parts[0] != sum(parts[1:]):
+        return False
+    after = group[0].i + 1
+    return after < len(doc) and doc[after].text == ","
 
 
 def _among_all(victim: Any, total: float, heads: Sequence[int]) -> bool:
@@ -452,15 +475,56 @@ def _target_owners(doc: Any, sent: Any, tokens: list[int]) -> set[int]:
 
 
 def _of_the(tok: Any) -> bool:
-    """ "three of the injured", "two of the victims": a part of a group already counted."""
+    """ "three of the injured", "two of the victims", "one of whom": a part of a group
+    already counted."""
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
-                if obj.dep_ == "pobj" and any(
-                    c.lower_ in ("the", "those", "these") or c.dep_ == "poss" for c in obj.children
+                if obj.dep_ == "pobj" and (
+                    obj.lower_ in ("whom", "which")
+                    or any(
+                        c.lower_ in ("the", "those", "these") or c.dep_ == "poss"
+                        for c in obj.children
+                    )
                 ):
                     return True
     return False
+
+
+#: What is fired: "15 rounds were shot" counts no people.
+ROUNDS = frozenset({"round", "shot", "bullet", "shell", "casing", "cartridge", "time"})
+
+
+def _of_whom(tok: Any) -> bool:
+    """ "two were hurt, one of whom ...", "two of those men later died": a part of the
+    group just counted (not "one of the victims", which often starts a breakdown)."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(
+            o.dep_ == "pobj"
+            and (
+                o.lower_ in ("whom", "which")
+                or any(d.lower_ in ("those", "these") for d in o.children)
+            )
+            for o in c.children
+        )
+        for c in tok.children
+    )
+
+
+def _container(noun: Any) -> bool:
+    """A noun that holds people without being them: "five reports of people shot"."""
+    return (
+        noun.pos_ == "NOUN"
+        and not personal(noun)
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and any(o.dep_ == "pobj" and personal(o) for o in c.children)
+            for c in noun.children
+        )
+    )
 
 
 def _other_noun(doc: Any, phrase: NumberPhrase) -> bool:
