@@ -47,3 +47,20 @@ def test_one_of_whom_is_part_of_the_group_before(nlp: Any) -> None:
         "critical condition."
     )
     assert counts(nlp, text) == (1, 2)
+
+
+def test_the_one_taken_to_hospital_who_died_is_one_death(nlp: Any) -> None:
+    text = (
+        "A girl was hit by a stray bullet on Monday. The small girl was taken to Cedar "
+        "Hospital by ambulance, but a deputy says the child passed away."
+    )
+    assert counts(nlp, text) == (1, 0)
+    assert counts(nlp, "A boy was shot in the hip. The patient was seen, treated and died.") == (
+        1,
+        0,
+    )
+
+
+def test_the_suspect_killed_beside_an_officer_shot_is_another_person(nlp: Any) -> None:
+    text = "A deputy was wounded on Friday, and the suspect in the shooting was killed."
+    assert counts(nlp, text) == (1, 1)

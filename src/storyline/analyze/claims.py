@@ -246,6 +246,8 @@ def _harm_claims(
                 counted = "people"
             if earlier is not None or (measure == "killed" and _of_injuries(tok)):
                 counted = ANAPHORIC  # "was injured and later died", "died from his injuries"
+            if measure == "killed" and emitted & {"injured", "shot"} and _the_one(victim, group):
+                counted = ANAPHORIC  # "the boy was taken to Alder Clinic, where the child died"
             rank = _death_rank(measure, group)
             hurt_before = emitted - {"killed"} and any(g.i != victim.i for g in groups)
             if rank and not hurt_before:  # not "two were hurt and a third person died"
@@ -333,6 +335,28 @@ def _death_rank(measure: str, group: Sequence[Any]) -> float:
         return DEATH_RANKS[tok.lower_]  # "a third died"
     ranks = [DEATH_RANKS[c.lower_] for c in tok.children if c.lower_ in DEATH_RANKS]
     return ranks[0] if ranks and tok.lemma_.lower() in PERSON_NOUNS else 0.0
+
+
+#: Who attacks: a death of "the suspect" beside someone hurt is another person's.
+ATTACKERS = frozenset(
+    {"suspect", "gunman", "shooter", "attacker", "assailant", "robber", "intruder", "burglar"}
+)
+
+
+def _the_one(victim: Any, group: Sequence[Any]) -> bool:
+    """A death of "the child", "the patient" after someone hurt in the same sentence ("the
+    girl was taken to Alder Clinic, where the child died"): one person named as known, the
+    one hurt (as "she died" is); not "an officer was shot and the suspect was killed"."""
+    return (
+        len(group) == 1
+        and victim.tag_ == "NN"
+        and victim.lemma_.lower() in PERSON_NOUNS
+        and victim.lemma_.lower() not in ATTACKERS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in victim.children)
+        and not any(
+            c.dep_ in ("nummod", "amod") and c.lower_ in DEATH_RANKS for c in victim.children
+        )
+    )
 
 
 def _broken_down(doc: Any, group: Sequence[Any], parts: Sequence[float]) -> bool:
