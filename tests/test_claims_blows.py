@@ -64,3 +64,22 @@ def test_the_one_taken_to_hospital_who_died_is_one_death(nlp: Any) -> None:
 def test_the_suspect_killed_beside_an_officer_shot_is_another_person(nlp: Any) -> None:
     text = "A deputy was wounded on Friday, and the suspect in the shooting was killed."
     assert counts(nlp, text) == (1, 1)
+
+
+def test_one_of_the_wounded_who_died_leaves_the_rest_wounded(nlp: Any) -> None:
+    assert counts(nlp, "One of four women wounded in a shooting in Elmton has died.") == (1, 3)
+
+
+def test_a_corrected_figure_is_no_toll(nlp: Any) -> None:
+    text = (
+        "Police had originally said that seven people were shot, but amended that number to four."
+    )
+    assert counts(nlp, text) == (0, 4)
+
+
+def test_gunshot_wounds_are_people_shot(nlp: Any) -> None:
+    text = (
+        "Officers found two men suffering from gunshot wounds. One of the victims was "
+        "pronounced dead at the scene."
+    )
+    assert counts(nlp, text) == (1, 1)

@@ -248,6 +248,8 @@ def _harm_claims(
                 counted = ANAPHORIC  # "was injured and later died", "died from his injuries"
             if measure == "killed" and emitted & {"injured", "shot"} and _the_one(victim, group):
                 counted = ANAPHORIC  # "the boy was taken to Alder Clinic, where the child died"
+            if measure == "injured" and _whole_of_dead(victim):
+                measure = "shot"  # "one of four women wounded has died": four shot, one dead
             rank = _death_rank(measure, group)
             hurt_before = emitted - {"killed"} and any(g.i != victim.i for g in groups)
             if rank and not hurt_before:  # not "two were hurt and a third person died"
@@ -343,6 +345,33 @@ ATTACKERS = frozenset(
 )
 
 
+#: Verbs that correct a figure given first ("originally said seven, but amended that to four").
+CORRECTIONS = frozenset({"amend", "revise", "correct", "lower", "downgrade", "reduce"})
+
+
+def _corrected(doc: Any, sent: Any, found: list[Found]) -> list[Found]:
+    """A sentence that corrects a first figure: "police had originally said that seven
+    people were shot, but amended that number to four". The first figure is no toll; a
+    bare number after the correcting verb takes its measure."""
+    if not any(t.lower_ in ("originally", "initially") for t in sent):
+        return found
+    verbs = [t.i for t in sent if t.lemma_.lower() in CORRECTIONS and t.pos_ == "VERB"]
+    if not verbs:
+        return found
+    at = verbs[0]
+    first = [f for f in found if f[1] in HARM and f[6] < at]
+    if not first:
+        return found
+    out: list[Found] = []
+    for span, measure, value, qualifier, counted, value_max, token in found:
+        if token < at and measure in HARM:
+            measure = "other"  # the figure corrected
+        elif token > at and measure == "other" and counted in ("", "people"):
+            measure, counted = first[-1][1], "people"  # "... to four": the figure now
+        out.append((span, measure, value, qualifier, counted, value_max, token))
+    return out
+
+
 def _the_one(victim: Any, group: Sequence[Any]) -> bool:
     """A death of "the child", "the patient" after someone hurt in the same sentence ("the
     girl was taken to Alder Clinic, where the child died"): one person named as known, the
@@ -356,6 +385,19 @@ def _the_one(victim: Any, group: Sequence[Any]) -> bool:
         and not any(
             c.dep_ in ("nummod", "amod") and c.lower_ in DEATH_RANKS for c in victim.children
         )
+    )
+
+
+def _whole_of_dead(victim: Any) -> bool:
+    """ "one of four women wounded ... has died": the group is the whole the dead one was
+    part of (the wounded before the death), not the wounded now."""
+    part = victim.head.head
+    return bool(
+        victim.dep_ == "pobj"
+        and victim.head.lower_ == "of"
+        and part.dep_ in ("nsubj", "nsubjpass")
+        and (part.like_num or part.lower_ == "one")
+        and harm_predicate(part.head) == "killed"
     )
 
 
@@ -596,6 +638,7 @@ def extract_claims(
             source = sentence_source(sent) or source
             continue
         found = _coordinated(doc, found)
+        found = _corrected(doc, sent, found)
         found.sort(key=lambda f: f[0].start)
         date = _date(sent, times)
         # the event is read only for sentences with figures: most sentences have none

@@ -93,7 +93,23 @@ def object_is_injury(tok: Any) -> bool:
         hurt = [o for o in child.children if o.dep_ == "pobj" and _injury(o)]
         if child.dep_ == "prep" and child.lower_ == "with" and hurt:
             return True
+        if child.dep_ == "prep" and child.lower_ == "from" and hurt and tok.lemma_ == "suffer":
+            return True  # "two men suffering from gunshot wounds"
     return False
+
+
+def _gunshot_wound(tok: Any) -> bool:
+    """ "suffered gunshot wounds", "suffering from a gunshot wound": shot (the wound may
+    yet kill), as the people "shot" are."""
+    objs = [
+        o
+        for c in tok.children
+        for o in ((c,) if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])
+        if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("from", "with"))
+    ]
+    return any(
+        o.lemma_.lower() == "wound" and any(c.lower_ == "gunshot" for c in o.children) for o in objs
+    )
 
 
 #: The measures :func:`harm_predicate` reads from ``PREDICATES``.
@@ -172,6 +188,8 @@ def harm_predicate(tok: Any) -> str | None:
     if lemma in ("suffer", "sustain", "receive", "survive", "escape") and object_is_injury(tok):
         if lemma in ("suffer", "sustain", "receive") and _fatal_injury(tok):
             return "killed"  # "suffered a fatal gunshot wound"
+        if lemma in ("suffer", "sustain", "receive") and _gunshot_wound(tok):
+            return "shot"  # "two men were suffering gunshot wounds"
         return "injured"
     if lemma == "succumb":
         return "killed"
