@@ -83,3 +83,11 @@ def test_gunshot_wounds_are_people_shot(nlp: Any) -> None:
         "pronounced dead at the scene."
     )
     assert counts(nlp, text) == (1, 1)
+
+
+def test_a_date_after_the_killed_is_no_victim_of_the_subject(nlp: Any) -> None:
+    text = (
+        "The Elm County Sheriff's Office on Sunday identified the four people killed "
+        "Christmas Eve as two generations of one family."
+    )
+    assert counts(nlp, text)[0] == 4

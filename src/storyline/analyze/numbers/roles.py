@@ -259,6 +259,7 @@ def _attacker(anchor: Any, pred: Any) -> bool:
             c.dep_ == "dobj"
             and c.pos_ in ("NOUN", "PROPN", "PRON")
             and c.lower_ not in ("hurt", "injured", "wounded", "dead")  # "Two killed two hurt"
+            and c.ent_type_ not in ("DATE", "TIME", "EVENT")  # "people killed Christmas Eve"
             for c in pred.children
         )
         and not any(c.dep_ == "auxpass" for c in pred.children)
