@@ -407,7 +407,7 @@ def _broken_down(doc: Any, group: Sequence[Any], parts: Sequence[float]) -> bool
     if len(parts) != len(group) or len(parts) < 3 or parts[0] != sum(parts[1:]):
         return False
     after = group[0].i + 1
-    return after < len(doc) and doc[after].text == ","
+    return bool(after < len(doc) and doc[after].text == ",")
 
 
 def _among_all(victim: Any, total: float, heads: Sequence[int]) -> bool:

@@ -459,10 +459,10 @@ def _self_harm(tok: Any) -> bool:
 def victims(tok: Any, inherited: bool = False) -> list[Any]:
     """The tokens naming who a harm predicate happened to (subject, object, or inherited)."""
     if inherited:  # "swam to shore and was treated": the subject of the first verb
-        found = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not found and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
             return victims(tok.head, inherited=True)  # "was seen, treated and died"
-        return found
+        return subjects
     if tok.pos_ in ("NOUN", "PRON", "PROPN") and _in_condition(tok):
         return [tok]
     if _lives_of(tok):
