@@ -55,7 +55,9 @@ def test_the_one_taken_to_hospital_who_died_is_one_death(nlp: Any) -> None:
         "Hospital by ambulance, but a deputy says the child passed away."
     )
     assert counts(nlp, text) == (1, 0)
-    assert counts(nlp, "A boy was shot in the hip. The patient was seen, treated and died.") == (
+    assert counts(
+        nlp, "A boy was shot in the hip. The patient was examined, treated and died."
+    ) == (
         1,
         0,
     )
@@ -67,14 +69,14 @@ def test_the_suspect_killed_beside_an_officer_shot_is_another_person(nlp: Any) -
 
 
 def test_one_of_the_wounded_who_died_leaves_the_rest_wounded(nlp: Any) -> None:
-    assert counts(nlp, "One of four women wounded in a shooting in Elmton has died.") == (1, 3)
+    assert counts(nlp, "One of five men wounded at a tavern in Elmton has died.") == (1, 4)
 
 
 def test_a_corrected_figure_is_no_toll(nlp: Any) -> None:
     text = (
-        "Police had originally said that seven people were shot, but amended that number to four."
+        "The sheriff initially reported that nine people were shot but later revised that to five."
     )
-    assert counts(nlp, text) == (0, 4)
+    assert counts(nlp, text) == (0, 5)
 
 
 def test_gunshot_wounds_are_people_shot(nlp: Any) -> None:
@@ -87,7 +89,6 @@ def test_gunshot_wounds_are_people_shot(nlp: Any) -> None:
 
 def test_a_date_after_the_killed_is_no_victim_of_the_subject(nlp: Any) -> None:
     text = (
-        "The Elm County Sheriff's Office on Sunday identified the four people killed "
-        "Christmas Eve as two generations of one family."
+        "Deputies on Monday named the three people killed New Year's Eve in a farmhouse near Oxbow."
     )
-    assert counts(nlp, text)[0] == 4
+    assert counts(nlp, text)[0] == 3
