@@ -257,7 +257,7 @@ def _attacker(anchor: Any, pred: Any) -> bool:
         and node.dep_ == "nsubj"
         and any(
             c.dep_ == "dobj"
-            and c.pos_ in ("NOUN", "PRON")  # not "people killed Christmas Eve" (a name)
+            and c.pos_ in ("NOUN", "PROPN", "PRON")
             and c.lower_ not in ("hurt", "injured", "wounded", "dead")  # "Two killed two hurt"
             and c.ent_type_ not in ("DATE", "TIME", "EVENT")  # "people killed Christmas Eve"
             for c in pred.children
