@@ -20,7 +20,7 @@ from storyline.analyze.numbers.about import EventContext, sentence_event, target
 from storyline.analyze.numbers.attribution import find_attribution, sentence_source
 from storyline.analyze.numbers.measures import MONEY_WORDS, PERSON_NOUNS, TIME_UNITS
 from storyline.analyze.numbers.parse import NumberPhrase, find_numbers
-from storyline.analyze.numbers.roles import Role, number_role, period_of
+from storyline.analyze.numbers.roles import Role, counts_blows, number_role, period_of, personal
 from storyline.analyze.numbers.tally import incident_counts, is_background
 from storyline.analyze.numbers.victims import (
     ADDITIONAL,
@@ -208,13 +208,22 @@ def _harm_claims(
             total, qualifier, counted = 0.0, "exact", ""
             value_max: float | None = None
             heads: list[int] = []
+            parts: list[float] = []  # each member's count
             for member in group:
                 phrase = _phrase_on(member, phrases)
                 if phrase is not None and (phrase.unit or member.lemma_.lower() in MONEY_WORDS):
                     total = -1.0  # "SHOOTING $2 million bond for suspect": money, no victims
                     break
+                if phrase is not None and (
+                    counts_blows(doc, phrase)
+                    or (member.i != phrase.head and _container(member))
+                    or member.lemma_.lower() in ROUNDS
+                ):
+                    total = -1.0  # "shot him 10 times", "five reports of people shot"
+                    break
                 if phrase is not None:
                     total += phrase.value
+                    parts.append(phrase.value)
                     heads.append(phrase.head)
                     if phrase.qualifier != "exact" and len(group) == 1:
                         qualifier, value_max = phrase.qualifier, phrase.value_max
@@ -227,13 +236,20 @@ def _harm_claims(
                 if count == 0:  # "none of the 140 passengers": their number is no toll
                     used.update(t.i for t in member.subtree if t.i in phrases)
                 total += count
+                parts.append(count)
                 counted = counted or what
             if total < 0 or any(h in used for h in heads):
                 continue
+            if _broken_down(doc, group, parts):
+                total = parts[0]  # "four people, three women and one man,": four
             if len(group) > 1:
                 counted = "people"
             if earlier is not None or (measure == "killed" and _of_injuries(tok)):
                 counted = ANAPHORIC  # "was injured and later died", "died from his injuries"
+            if measure == "killed" and emitted & {"injured", "shot"} and _the_one(victim, group):
+                counted = ANAPHORIC  # "the boy was taken to Alder Clinic, where the child died"
+            if measure == "injured" and _whole_of_dead(victim):
+                measure = "shot"  # "one of four women wounded has died": four shot, one dead
             rank = _death_rank(measure, group)
             hurt_before = emitted - {"killed"} and any(g.i != victim.i for g in groups)
             if rank and not hurt_before:  # not "two were hurt and a third person died"
@@ -266,6 +282,8 @@ def _harm_claims(
                     measure = "injured"  # "two others were shot": wounded beside the dead
             if measure == "killed" and by_police(tok) and not heads:
                 counted = ADDITIONAL  # "before he was shot dead by officers": the gunman
+            if _of_whom(victim):
+                counted = PART  # "two others were hurt, one of whom is in critical condition"
             if victim.dep_ == "pobj" and victim.head.lower_ in ("including", "among"):
                 counted = PART  # "six injured, including a child who was airlifted"
                 if _among_all(victim, total, heads):
@@ -319,6 +337,77 @@ def _death_rank(measure: str, group: Sequence[Any]) -> float:
         return DEATH_RANKS[tok.lower_]  # "a third died"
     ranks = [DEATH_RANKS[c.lower_] for c in tok.children if c.lower_ in DEATH_RANKS]
     return ranks[0] if ranks and tok.lemma_.lower() in PERSON_NOUNS else 0.0
+
+
+#: Who attacks: a death of "the suspect" beside someone hurt is another person's.
+ATTACKERS = frozenset(
+    {"suspect", "gunman", "shooter", "attacker", "assailant", "robber", "intruder", "burglar"}
+)
+
+
+#: Verbs that correct a figure given first ("originally said seven, but amended that to four").
+CORRECTIONS = frozenset({"amend", "revise", "correct", "lower", "downgrade", "reduce"})
+
+
+def _corrected(doc: Any, sent: Any, found: list[Found]) -> list[Found]:
+    """A sentence that corrects a first figure: "police had originally said that seven
+    people were shot, but amended that number to four". The first figure is no toll; a
+    bare number after the correcting verb takes its measure."""
+    if not any(t.lower_ in ("originally", "initially") for t in sent):
+        return found
+    verbs = [t.i for t in sent if t.lemma_.lower() in CORRECTIONS and t.pos_ == "VERB"]
+    if not verbs:
+        return found
+    at = verbs[0]
+    first = [f for f in found if f[1] in HARM and f[6] < at]
+    if not first:
+        return found
+    out: list[Found] = []
+    for span, measure, value, qualifier, counted, value_max, token in found:
+        if token < at and measure in HARM:
+            measure = "other"  # the figure corrected
+        elif token > at and measure == "other" and counted in ("", "people"):
+            measure, counted = first[-1][1], "people"  # "... to four": the figure now
+        out.append((span, measure, value, qualifier, counted, value_max, token))
+    return out
+
+
+def _the_one(victim: Any, group: Sequence[Any]) -> bool:
+    """A death of "the child", "the patient" after someone hurt in the same sentence ("the
+    girl was taken to Alder Clinic, where the child died"): one person named as known, the
+    one hurt (as "she died" is); not "an officer was shot and the suspect was killed"."""
+    return (
+        len(group) == 1
+        and victim.tag_ == "NN"
+        and victim.lemma_.lower() in PERSON_NOUNS
+        and victim.lemma_.lower() not in ATTACKERS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in victim.children)
+        and not any(
+            c.dep_ in ("nummod", "amod") and c.lower_ in DEATH_RANKS for c in victim.children
+        )
+    )
+
+
+def _whole_of_dead(victim: Any) -> bool:
+    """ "one of four women wounded ... has died": the group is the whole the dead one was
+    part of (the wounded before the death), not the wounded now."""
+    part = victim.head.head
+    return bool(
+        victim.dep_ == "pobj"
+        and victim.head.lower_ == "of"
+        and part.dep_ in ("nsubj", "nsubjpass")
+        and (part.like_num or part.lower_ == "one")
+        and harm_predicate(part.head) == "killed"
+    )
+
+
+def _broken_down(doc: Any, group: Sequence[Any], parts: Sequence[float]) -> bool:
+    """ "four people, three women and one man, were hurt": a count set off by a comma and
+    then told again part by part (the parser joins the parts to it with "and")."""
+    if len(parts) != len(group) or len(parts) < 3 or parts[0] != sum(parts[1:]):
+        return False
+    after = group[0].i + 1
+    return bool(after < len(doc) and doc[after].text == ",")
 
 
 def _among_all(victim: Any, total: float, heads: Sequence[int]) -> bool:
@@ -452,15 +541,56 @@ def _target_owners(doc: Any, sent: Any, tokens: list[int]) -> set[int]:
 
 
 def _of_the(tok: Any) -> bool:
-    """ "three of the injured", "two of the victims": a part of a group already counted."""
+    """ "three of the injured", "two of the victims", "one of whom": a part of a group
+    already counted."""
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
-                if obj.dep_ == "pobj" and any(
-                    c.lower_ in ("the", "those", "these") or c.dep_ == "poss" for c in obj.children
+                if obj.dep_ == "pobj" and (
+                    obj.lower_ in ("whom", "which")
+                    or any(
+                        c.lower_ in ("the", "those", "these") or c.dep_ == "poss"
+                        for c in obj.children
+                    )
                 ):
                     return True
     return False
+
+
+#: What is fired: "15 rounds were shot" counts no people.
+ROUNDS = frozenset({"round", "shot", "bullet", "shell", "casing", "cartridge", "time"})
+
+
+def _of_whom(tok: Any) -> bool:
+    """ "two were hurt, one of whom ...", "two of those men later died": a part of the
+    group just counted (not "one of the victims", which often starts a breakdown)."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(
+            o.dep_ == "pobj"
+            and (
+                o.lower_ in ("whom", "which")
+                or any(d.lower_ in ("those", "these") for d in o.children)
+            )
+            for o in c.children
+        )
+        for c in tok.children
+    )
+
+
+def _container(noun: Any) -> bool:
+    """A noun that holds people without being them: "five reports of people shot"."""
+    return (
+        noun.pos_ == "NOUN"
+        and not personal(noun)
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and any(o.dep_ == "pobj" and personal(o) for o in c.children)
+            for c in noun.children
+        )
+    )
 
 
 def _other_noun(doc: Any, phrase: NumberPhrase) -> bool:
@@ -508,6 +638,7 @@ def extract_claims(
             source = sentence_source(sent) or source
             continue
         found = _coordinated(doc, found)
+        found = _corrected(doc, sent, found)
         found.sort(key=lambda f: f[0].start)
         date = _date(sent, times)
         # the event is read only for sentences with figures: most sentences have none

@@ -185,6 +185,10 @@ def number_role(doc: Any, phrase: NumberPhrase) -> Role:
         if lemma in MEASURE_NOUNS and lemma != "life":
             return Role(MEASURE_NOUNS[lemma], "people", noun.i)
     tok = doc[phrase.head]
+    if counts_blows(doc, phrase):
+        return Role("other", "times", None)  # "shot about 10 times": shots, not people
+    if _whole_of_part(tok):
+        return Role("other", counted, None)  # "one of the six died": the six are not dead
     if noun is None and tok.dep_ in ("attr", "acomp") and tok.head.lemma_ == "be":
         subject = [c for c in tok.head.children if c.dep_ == "nsubj"]
         if subject and (
@@ -200,6 +204,8 @@ def number_role(doc: Any, phrase: NumberPhrase) -> Role:
         if owner.lemma_.lower() == "body":
             return Role("killed", counted, owner.i)
     measure, pred = _climb(doc, anchor)
+    if measure in HARM_COUNTS and _attacker(anchor, pred):
+        return Role("other", counted, None)  # "two men shot a clerk": the two shot
     if measure is None:
         measure, pred = _left_predicate(doc, phrase)
     if pred is not None and (any(c.dep_ == "neg" for c in pred.children) or intended(pred)):
@@ -207,7 +213,7 @@ def number_role(doc: Any, phrase: NumberPhrase) -> Role:
     if measure is None:
         return Role("other", counted, None)
     measure = _adjust(measure, counted, pred)
-    if measure in HARM_COUNTS and noun is not None and not _personal(noun):
+    if measure in HARM_COUNTS and noun is not None and not personal(noun):
         return Role("other", counted, None)  # "a two-vehicle collision", "three houses burned"
     stop = pred.i if pred is not None else phrase.end
     return Role(
@@ -215,7 +221,52 @@ def number_role(doc: Any, phrase: NumberPhrase) -> Role:
     )
 
 
-def _personal(noun: Any) -> bool:
+def counts_blows(doc: Any, phrase: NumberPhrase) -> bool:
+    """ "shot 10 times", "stabbed three times": a count of blows, not of people."""
+    return any(
+        doc[i].lower_ in ("times", "time")
+        for i in range(phrase.start, min(len(doc), phrase.end + 1))
+    )
+
+
+def _whole_of_part(tok: Any) -> bool:
+    """ "one of the six", "two of the three": the whole a part is taken from (the part's
+    predicate is not the whole's)."""
+    of = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and of.lower_ == "of"
+        and (of.head.like_num or of.head.lower_ in ("all", "both", "each", "none"))
+    )
+
+
+#: Harm verbs whose active subject is the one who harms ("two men shot a clerk").
+TRANSITIVE_HARM = frozenset({"shoot", "kill", "wound", "injure", "stab", "hit", "strike", "hurt"})
+
+
+def _attacker(anchor: Any, pred: Any) -> bool:
+    """Whether the amount is the active subject of a harm verb that has an object: "two
+    men shot a clerk", "two of the boys were shooting a rifle" (the attackers)."""
+    if pred is None or pred.lemma_.lower() not in TRANSITIVE_HARM or pred.pos_ != "VERB":
+        return False
+    node = anchor
+    while node.head.i != node.i and node.head.i != pred.i:
+        node = node.head
+    return (
+        node.head.i == pred.i
+        and node.dep_ == "nsubj"
+        and any(
+            c.dep_ == "dobj"
+            and c.pos_ in ("NOUN", "PROPN", "PRON")
+            and c.lower_ not in ("hurt", "injured", "wounded", "dead")  # "Two killed two hurt"
+            and c.ent_type_ not in ("DATE", "TIME", "EVENT")  # "people killed Christmas Eve"
+            for c in pred.children
+        )
+        and not any(c.dep_ == "auxpass" for c in pred.children)
+    )
+
+
+def personal(noun: Any) -> bool:
     """Whether a counted noun names people (or a toll), as a harm measure needs."""
     lemma = noun.lemma_.lower()
     return (
@@ -226,7 +277,9 @@ def _personal(noun: Any) -> bool:
         or noun.ent_type_ in ("NORP", "PERSON")
         or noun.pos_ in ("PRON", "NUM")
         or noun.lower_.endswith("ing")  # a verb the tagger took for a noun: "two fighting"
-        or any(c.lower_ in ("people", "person") for c in noun.subtree)
+        # "two groups of people" (not "five reports of people shot": reports)
+        or any(c.lower_ in ("people", "person") and c.head.lower_ != "of" for c in noun.subtree)
+        or noun.lemma_.lower() in ("group", "crowd", "dozen", "number", "couple")
     )
 
 

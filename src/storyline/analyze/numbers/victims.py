@@ -93,7 +93,23 @@ def object_is_injury(tok: Any) -> bool:
         hurt = [o for o in child.children if o.dep_ == "pobj" and _injury(o)]
         if child.dep_ == "prep" and child.lower_ == "with" and hurt:
             return True
+        if child.dep_ == "prep" and child.lower_ == "from" and hurt and tok.lemma_ == "suffer":
+            return True  # "two men suffering from gunshot wounds"
     return False
+
+
+def _gunshot_wound(tok: Any) -> bool:
+    """ "suffered gunshot wounds", "suffering from a gunshot wound": shot (the wound may
+    yet kill), as the people "shot" are."""
+    objs = [
+        o
+        for c in tok.children
+        for o in ((c,) if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])
+        if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("from", "with"))
+    ]
+    return any(
+        o.lemma_.lower() == "wound" and any(c.lower_ == "gunshot" for c in o.children) for o in objs
+    )
 
 
 #: The measures :func:`harm_predicate` reads from ``PREDICATES``.
@@ -172,6 +188,8 @@ def harm_predicate(tok: Any) -> str | None:
     if lemma in ("suffer", "sustain", "receive", "survive", "escape") and object_is_injury(tok):
         if lemma in ("suffer", "sustain", "receive") and _fatal_injury(tok):
             return "killed"  # "suffered a fatal gunshot wound"
+        if lemma in ("suffer", "sustain", "receive") and _gunshot_wound(tok):
+            return "shot"  # "two men were suffering gunshot wounds"
         return "injured"
     if lemma == "succumb":
         return "killed"
@@ -441,7 +459,10 @@ def _self_harm(tok: Any) -> bool:
 def victims(tok: Any, inherited: bool = False) -> list[Any]:
     """The tokens naming who a harm predicate happened to (subject, object, or inherited)."""
     if inherited:  # "swam to shore and was treated": the subject of the first verb
-        return [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+            return victims(tok.head, inherited=True)  # "was seen, treated and died"
+        return subjects
     if tok.pos_ in ("NOUN", "PRON", "PROPN") and _in_condition(tok):
         return [tok]
     if _lives_of(tok):
