@@ -27,7 +27,7 @@ def test_the_active_subject_of_a_shooting_is_the_attacker(nlp: Any) -> None:
 
 def test_a_count_told_again_part_by_part_is_counted_once(nlp: Any) -> None:
     text = (
-        "Six people, five women and one man, were taken to Larch Valley Hospital with "
+        "Six people, four women and two men, were rushed to Larch Valley Hospital with "
         "gunshot wounds."
     )
     assert counts(nlp, text) == (0, 6)
@@ -51,7 +51,7 @@ def test_one_of_whom_is_part_of_the_group_before(nlp: Any) -> None:
 
 def test_the_one_taken_to_hospital_who_died_is_one_death(nlp: Any) -> None:
     text = (
-        "A girl was hit by a stray bullet on Monday. The small girl was taken to Cedar "
+        "A girl was struck by stray gunfire on Monday. The small girl was taken to Cedar "
         "Hospital by ambulance, but a deputy says the child passed away."
     )
     assert counts(nlp, text) == (1, 0)
@@ -64,7 +64,7 @@ def test_the_one_taken_to_hospital_who_died_is_one_death(nlp: Any) -> None:
 
 
 def test_the_suspect_killed_beside_an_officer_shot_is_another_person(nlp: Any) -> None:
-    text = "A deputy was wounded on Friday, and the suspect in the shooting was killed."
+    text = "A deputy was wounded on Friday, and the suspect in the standoff was killed."
     assert counts(nlp, text) == (1, 1)
 
 
@@ -81,7 +81,7 @@ def test_a_corrected_figure_is_no_toll(nlp: Any) -> None:
 
 def test_gunshot_wounds_are_people_shot(nlp: Any) -> None:
     text = (
-        "Officers found two men suffering from gunshot wounds. One of the victims was "
+        "Officers found two men suffering from gunshot wounds. One of the pair was "
         "pronounced dead at the scene."
     )
     assert counts(nlp, text) == (1, 1)

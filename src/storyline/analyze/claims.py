@@ -241,7 +241,7 @@ def _harm_claims(
             if total < 0 or any(h in used for h in heads):
                 continue
             if _broken_down(doc, group, parts):
-                total = parts[0]  # "four people, three women and one man,": four
+                total = parts[0]  # "five people, two men and three women,": five
             if len(group) > 1:
                 counted = "people"
             if earlier is not None or (measure == "killed" and _of_injuries(tok)):
@@ -350,8 +350,8 @@ CORRECTIONS = frozenset({"amend", "revise", "correct", "lower", "downgrade", "re
 
 
 def _corrected(doc: Any, sent: Any, found: list[Found]) -> list[Found]:
-    """A sentence that corrects a first figure: "police had originally said that seven
-    people were shot, but amended that number to four". The first figure is no toll; a
+    """A sentence that corrects a first figure: "the sheriff first said that seven
+    people were shot, but later changed the figure to four". The first figure is no toll; a
     bare number after the correcting verb takes its measure."""
     if not any(t.lower_ in ("originally", "initially") for t in sent):
         return found
@@ -402,7 +402,7 @@ def _whole_of_dead(victim: Any) -> bool:
 
 
 def _broken_down(doc: Any, group: Sequence[Any], parts: Sequence[float]) -> bool:
-    """ "four people, three women and one man, were hurt": a count set off by a comma and
+    """ "five people, two men and three women, were hurt": a count set off by a comma and
     then told again part by part (the parser joins the parts to it with "and")."""
     if len(parts) != len(group) or len(parts) < 3 or parts[0] != sum(parts[1:]):
         return False
