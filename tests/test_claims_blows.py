@@ -81,7 +81,7 @@ def test_a_corrected_figure_is_no_toll(nlp: Any) -> None:
 
 def test_gunshot_wounds_are_people_shot(nlp: Any) -> None:
     text = (
-        "Officers found two men suffering from gunshot wounds. One of the pair was "
+        "Officers found two men suffering from gunshot wounds, and one of the pair was "
         "pronounced dead at the scene."
     )
     assert counts(nlp, text) == (1, 1)
