@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 
 from storyline.model import Span
-from storyline.story.summary.refer import described_subject, expletive, resolved_within
+from storyline.story.summary.refer import (
+    described_subject,
+    expletive,
+    named_event,
+    resolved_within,
+)
 from tests.test_summary_candidates import _texts
 
 
@@ -80,7 +85,8 @@ def test_summary_candidates_a_pronoun_after_the_person_it_agrees_with_stands() -
 def test_summary_candidates_an_it_standing_for_nothing_opens_a_sentence() -> None:
     text = "It remained unclear on Monday how the child in Vellmar was shot."
     assert _texts(text) == [text]
-    assert _texts("It happened on Monday in the 500 block of Elm Street in Vellmar.") == []
+    # an "it" that stands for the event is no expletive: it is named (below)
+    assert _texts("It was a cold night in the 500 block of Elm Street in Vellmar.") == []
 
 
 def test_summary_candidates_a_sentence_cut_before_its_last_words_is_rejoined() -> None:
@@ -185,3 +191,73 @@ def test_summary_candidates_a_heading_run_into_the_sentence_after_it_is_cut_off(
         c.text for c in find_candidates(replace(item, analysis=analysis), lambda _a, n: n, {}, {})
     ]
     assert texts[-1] == text[text.index("Two men") :]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "before", "expected"),
+    [
+        (
+            "It happened around 2 a.m. Friday near the 700 block of Birch Lane.",
+            "Vellmar police are looking into an accidental shooting that hurt a boy. He is fine.",
+            "The shooting happened around 2 a.m. Friday near the 700 block of Birch Lane.",
+        ),
+        (
+            "This happened outside a bakery on Quay Street.",
+            "Two men were hurt in the stabbings on the quay. Police want to hear from you.",
+            "The stabbings happened outside a bakery on Quay Street.",
+        ),
+        (
+            "This incident began with a quarrel in the parking lot of a diner.",
+            "An officer was shot.",
+            "The incident began with a quarrel in the parking lot of a diner.",
+        ),
+        # no event named before: the incident; a verb "fire" names none
+        (
+            "It occurred near a farm north of Kessel.",
+            "A man opened fire on a tractor.",
+            "The incident occurred near a farm north of Kessel.",
+        ),
+        # not a sentence of when or where an event took place
+        ("It was the third in a month.", "A shooting in Vellmar.", None),
+        ("It happens every summer.", "A shooting in Vellmar.", None),
+    ],
+)
+def test_summary_refer_an_it_that_stands_for_the_event_is_named(
+    sentence: str, before: str, expected: str | None
+) -> None:
+    assert named_event(sentence, before) == expected
+
+
+def test_summary_candidates_it_happened_tells_where_the_named_event_happened() -> None:
+    text = (
+        "A girl was hurt in a shooting at a party in Vellmar. "
+        "It happened around midnight on Saturday in the 300 block of Elm Street."
+    )
+    assert "The shooting happened around midnight on Saturday in the 300 block of Elm Street." in (
+        _texts(text)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 15-year-old accused of shooting his cousin appeared in court on Tuesday.",
+        "The girl and her 6-year-old sister were sitting in a parked van when they heard shots.",
+        "A teenage boy shot his 17-year-old girlfriend inside their Kessel flat, police said.",
+        "A 9-year-old is recovering after he was shot by his older brother in their home.",
+    ],
+)
+def test_summary_refer_an_age_is_a_person_and_they_may_be_two_people_described(
+    text: str,
+) -> None:
+    assert resolved_within(text)
+    assert _texts(text) == [text]
+
+
+def test_summary_refer_they_needs_two_people_as_subjects() -> None:
+    assert not resolved_within("They were shot in the 600 block of Elm Street.")
+    assert not resolved_within("Near the man and his wife they found a gun.")
+    # an age before the person's noun is a modifier: the description keeps the noun
+    assert described_subject("The 19-year-old man was shot on Elm Street.", "He") == (
+        "The 19-year-old man"
+    )

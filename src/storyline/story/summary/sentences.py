@@ -6,9 +6,10 @@ attribution tails ("Putin asked in a call.") are left out; a sentence the splitt
 cut before its last words is put back together; a leading "He"/"She" is replaced by
 the person it stands for (a description the sentence before opens on, else a name:
 :mod:`.refer`), "The Ukrainian leader" by the person the story's reports give that
-role; sentences that lean on lost context ("It", "This", "The agency", a pronoun no
-description or name before it explains) are skipped, an "it" that stands for
-nothing ("It was not clear why ...") is not.
+role, an "It happened near ..." by the event the report named ("The shooting happened
+near ...", :func:`.refer.named_event`); sentences that lean on lost context ("It",
+"This", "The agency", a pronoun no description or name before it explains) are
+skipped, an "it" that stands for nothing ("It was not clear why ...") is not.
 """
 
 from __future__ import annotations
@@ -20,7 +21,13 @@ from dataclasses import dataclass, field
 from storyline.lexicon.calendar import DATELINE, MONTH_NAME, WEEKDAY_NAME
 from storyline.lexicon.labels import CITED_NAME_LABELS
 from storyline.model import Analyzed, Citation, Span
-from storyline.story.summary.refer import described_subject, expletive, resolved_within, titled
+from storyline.story.summary.refer import (
+    described_subject,
+    expletive,
+    named_event,
+    resolved_within,
+    titled,
+)
 from storyline.story.summary.text import (
     QUOTED,
     claim_key,
@@ -50,7 +57,10 @@ _CONTEXT_START = re.compile(
 )
 #: A sentence naming the story's event by a definite description ("The incident happened
 #: on Congress Street") stands after the main event is told, never before it.
-_EVENT_START = re.compile(r"^The\s+(?:incident|attack|strike)\b")
+_EVENT_START = re.compile(
+    r"^The\s+(?:incident|attack|strike)\b"
+    r"|^The\s+[a-z]+\s+(?:happened|occurred|began|started|took place|unfolded)\b"
+)
 _LEAD_IN = re.compile(
     r"^(?:[A-Z][a-z]+ing|On|In|At|Under|After|Before|Earlier|Later|During|Following|"
     r"Despite|Amid|With|Without|As)\b[^,]{0,80},\s"
@@ -237,6 +247,8 @@ def _repair(
     stripped = _DROP_CONNECTIVE.sub("", sentence)
     if stripped != sentence and stripped:
         sentence = stripped[0].upper() + stripped[1:]
+    # "It happened near Elm Street": the event the report named before ("The shooting ...")
+    sentence = named_event(sentence, item.article.text[: span.start]) or sentence
     if _CONTEXT_START.match(sentence) and not expletive(sentence):
         return None
     mentions = [m for m in item.analysis.entities if m.label in CITED_NAME_LABELS]
