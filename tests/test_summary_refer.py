@@ -7,6 +7,7 @@ import pytest
 
 from storyline.model import Span
 from storyline.story.summary.refer import (
+    counted_group,
     described_subject,
     expletive,
     named_event,
@@ -261,3 +262,42 @@ def test_summary_refer_they_needs_two_people_as_subjects() -> None:
     assert described_subject("The 19-year-old man was shot on Elm Street.", "He") == (
         "The 19-year-old man"
     )
+
+
+@pytest.mark.parametrize(
+    ("previous", "expected"),
+    [
+        ("Four men were hurt in a shooting on Elm Street in Vellmar.", "The four men"),
+        ("Two young women were taken to hospital in Kessel.", "The two young women"),
+        # a part of a group: a "They" after it may be the whole group
+        ("Two of the victims were taken to hospital in Kessel.", None),
+        ("Three bodies were found in a car near Kessel.", None),  # no people's noun
+        ("The family of Tomas Reed mourned him in Kessel.", None),  # not counted
+    ],
+)
+def test_summary_refer_they_after_a_counted_group(previous: str, expected: str | None) -> None:
+    assert counted_group(previous) == expected
+
+
+def test_summary_candidates_they_after_a_counted_group_is_the_group() -> None:
+    text = (
+        "Four men were hurt in a shooting in Vellmar on Tuesday. "
+        "They were standing outside a shop in the 500 block of Elm Street."
+    )
+    assert "The four men were standing outside a shop in the 500 block of Elm Street." in _texts(
+        text
+    )
+    alone = "Police came to Elm Street. They were standing outside a shop in Vellmar."
+    assert not any(t.startswith(("They", "The")) for t in _texts(alone))
+
+
+def test_summary_candidates_a_run_of_sentences_on_one_pronoun_is_followed_back() -> None:
+    text = (
+        "The girl was hit by a stray bullet on Elm Street in Vellmar. "
+        "She was taken to the Vellmar children's hospital with grave injuries. "
+        "She was sent home from the hospital on Sunday."
+    )
+    assert "The girl was sent home from the hospital on Sunday." in _texts(text)
+    # a pronoun that changes ends the run: "He" is not the girl
+    other = text.replace("She was sent", "He was sent")
+    assert not any(t.endswith("on Sunday.") for t in _texts(other))

@@ -12,6 +12,8 @@ expected to turn herself in"). The rules here, each on the words alone:
   a source said: "Police said the girl was shot"): the sentence's subject,
   before any name it gives later ("according to Police Chief James Craig"); a name in
   apposition ("The suspect, Tomas Reed, ...") is the person instead;
+- :func:`counted_group`: the group a counted description opening the previous
+  sentence gives ("Four men were hurt ..."), for a leading "They" ("The four men");
 - :func:`resolved_within`: whether every pronoun of a stretch of a sentence follows a
   description in it that it agrees with, not one after a preposition ("the teen was
   driving ... when he opened fire", "The friend said he received a call", "The
@@ -35,6 +37,7 @@ from collections.abc import Callable, Sequence
 from storyline.model import Analyzed, Mention
 
 __all__ = [
+    "counted_group",
     "described_subject",
     "expletive",
     "named_event",
@@ -137,6 +140,27 @@ def described_subject(previous: str, pronoun: str) -> str | None:
         if 1 <= len(words) <= 5:
             phrase += " of " + " ".join(words)
     return "The " + phrase
+
+
+_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|\d{1,2})"
+
+
+def counted_group(previous: str) -> str | None:
+    """The group a counted description opening ``previous`` gives ("Four men were hurt in
+    a shooting"), said again with "The" ("The four men") for a "They" after it; None when
+    the sentence opens otherwise."""
+    previous = _SAID.sub("", previous, count=1)
+    head = re.match(
+        rf"^(?:The\s+)?({_COUNT}\s+{_MODIFIERS}(?:{_PLURAL}))\b(?!\s+(?:{_PLURAL})\b)(?!,)",
+        previous,
+        re.IGNORECASE,
+    )
+    if head is None:
+        return None
+    group = head.group(1)
+    if re.search(r"\sof\s", group):
+        return None  # "Two of the victims were hurt. They ..." may be all the victims
+    return "The " + group[:1].lower() + group[1:]
 
 
 def resolved_within(text: str) -> bool:

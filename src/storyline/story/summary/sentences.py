@@ -23,6 +23,7 @@ from storyline.lexicon.calendar import DATELINE, MONTH_NAME, WEEKDAY_NAME
 from storyline.lexicon.labels import CITED_NAME_LABELS
 from storyline.model import Analyzed, Citation, Span
 from storyline.story.summary.refer import (
+    counted_group,
     described_subject,
     expletive,
     named_event,
@@ -38,6 +39,10 @@ from storyline.story.summary.text import (
 )
 
 _PRONOUN_START = re.compile(r"^(He|She)\s+(?=[a-z])")
+_GROUP_START = re.compile(r"^They\s+(?=[a-z])")
+#: How many sentences back a run of sentences opening on the same "He"/"She" is followed
+#: to the one that says who it is.
+_CHAIN = 3
 _ROLES = (
     "prime minister|foreign minister|defence minister|defense minister|chief executive|"
     "governor|president|minister|premier|chancellor|mayor|spokesman|spokeswoman|"
@@ -322,6 +327,10 @@ def _repair(
         sentence = stripped[0].upper() + stripped[1:]
     # "It happened near Elm Street": the event the report named before ("The shooting ...")
     sentence = named_event(sentence, item.article.text[: span.start]) or sentence
+    group = _GROUP_START.match(sentence)
+    counted = counted_group(_previous_text(item, span)) if group else None
+    if group and counted:
+        return counted + " " + sentence[group.end() :]  # "Four men were hurt. They ..."
     if _CONTEXT_START.match(sentence) and not expletive(sentence):
         return None
     mentions = [m for m in item.analysis.entities if m.label in CITED_NAME_LABELS]
@@ -346,14 +355,22 @@ def _repair(
     head = _PRONOUN_START.match(sentence)
     if head:
         # the person the sentence before opens on, described ("The mother of a boy ... has
-        # been charged, according to Police Chief James Craig. She ..."), else named
-        subject = described_subject(_previous_text(item, span), head.group(1))
-        if subject is not None:
-            return subject + " " + sentence[head.end() :]
-        name = _antecedent(item, span)
-        if name is None:
-            return None
-        return canon(item.article.id, name) + " " + sentence[head.end() :]
+        # been charged, according to Police Chief James Craig. She ..."), else named; when
+        # that sentence opens on the same pronoun, the one before it ("The child was hit.
+        # She was taken to hospital. She was released on Sunday.")
+        at = span
+        for _ in range(_CHAIN):
+            before = _previous_text(item, at)
+            subject = described_subject(before, head.group(1))
+            if subject is not None:
+                return subject + " " + sentence[head.end() :]
+            name = _antecedent(item, at)
+            if name is not None:
+                return canon(item.article.id, name) + " " + sentence[head.end() :]
+            if not before.startswith(head.group(0)):
+                return None
+            at = [s for s in item.analysis.sentences if s.end <= at.start][-1]
+        return None
     # A pronoun before the sentence names anyone points outside the sentence...
     first_name = min((m.span.start - span.start for m in inside), default=len(sentence))
     lead = _outside_quotes(item.article.text[span.start : span.start + max(0, first_name)])
