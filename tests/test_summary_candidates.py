@@ -111,3 +111,48 @@ def test_summary_candidates_names_found_by_position_in_or_out_of_order() -> None
             assert got == set(want)
             assert names.words_in(span) == sum(len(k.split()) for k in want)
         assert names.persons_in({"ada lind", "vellmar"}) == {"ada lind"}
+
+
+def test_summary_candidates_a_sentence_after_a_closing_quotation_is_its_own() -> None:
+    # the splitter ran a quotation and the sentence after it into one span
+    text = "“We want to know what happened.” Vellmar police gave no details on Monday."
+    assert _texts(text, (Span(0, len(text)),))[-1] == ("Vellmar police gave no details on Monday.")
+    lines = "“We want to know what happened.”\n\nVellmar police gave no details on Monday."
+    assert _texts(lines, (Span(0, len(lines)),))[-1] == (
+        "Vellmar police gave no details on Monday."
+    )
+    # a quotation that opened in the sentence before closes at the mark left at the start
+    stray = (
+        "Ilsa Brandt said: “It is a loss to the town of Kessel. "
+        "It could have been prevented.” Tomas Reed was charged in Vellmar on Sunday."
+    )
+    cut = stray.index("It could")
+    spans = (Span(0, cut - 1), Span(cut, len(stray)))
+    assert "Tomas Reed was charged in Vellmar on Sunday." in _texts(stray, spans)
+
+
+def test_summary_candidates_a_nickname_or_a_teaser_is_no_sentence_end() -> None:
+    from storyline.story.summary.sentences import _pieces
+
+    nick = "Police said Tomas Reed shot James “J.R.” Brandt, 13, at a home in Kessel."
+    assert _pieces(nick, Span(0, len(nick))) == [Span(0, len(nick))]
+    teaser = "The mayor of Kessel spoke on the...\n\nA dam in Vellmar was opened on Friday."
+    assert _pieces(teaser, Span(0, len(teaser))) == [Span(0, len(teaser))]
+    links = "Dam opens.\n\nMayor speaks.\n\nTown votes."
+    assert _pieces(links, Span(0, len(links))) == [Span(0, len(links))]
+
+
+def test_summary_candidates_no_cut_inside_a_time_expression() -> None:
+    from storyline.story.summary.sentences import _pieces
+
+    text = "Tomas Reed was shot around 7 p.m.\n\nOn Monday, his family met in Kessel."
+    at = text.index("7 p.m.")
+    assert len(_pieces(text, Span(0, len(text)))) == 2
+    assert _pieces(text, Span(0, len(text)), [Span(at, text.index(","))]) == [Span(0, len(text))]
+
+
+def test_summary_edit_an_outlet_covering_the_story_is_link_bait() -> None:
+    from storyline.story.summary.edit import is_link_bait
+
+    assert is_link_bait("Channel 9 is covering this story and will have more tonight.")
+    assert not is_link_bait("Tomas Reed is covering the costs of the funeral in Kessel.")

@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from storyline.model import Span
-from storyline.story.summary.refer import described_subject, expletive, resolved_within
+from storyline.story.summary.refer import (
+    counted_group,
+    described_subject,
+    expletive,
+    named_event,
+    resolved_within,
+)
 from tests.test_summary_candidates import _texts
 
 
@@ -80,7 +86,8 @@ def test_summary_candidates_a_pronoun_after_the_person_it_agrees_with_stands() -
 def test_summary_candidates_an_it_standing_for_nothing_opens_a_sentence() -> None:
     text = "It remained unclear on Monday how the child in Vellmar was shot."
     assert _texts(text) == [text]
-    assert _texts("It happened on Monday in the 500 block of Elm Street in Vellmar.") == []
+    # an "it" that stands for the event is no expletive: it is named (below)
+    assert _texts("It was a cold night in the 500 block of Elm Street in Vellmar.") == []
 
 
 def test_summary_candidates_a_sentence_cut_before_its_last_words_is_rejoined() -> None:
@@ -185,3 +192,112 @@ def test_summary_candidates_a_heading_run_into_the_sentence_after_it_is_cut_off(
         c.text for c in find_candidates(replace(item, analysis=analysis), lambda _a, n: n, {}, {})
     ]
     assert texts[-1] == text[text.index("Two men") :]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "before", "expected"),
+    [
+        (
+            "It happened around 2 a.m. Friday near the 700 block of Birch Lane.",
+            "Vellmar police are looking into an accidental shooting that hurt a boy. He is fine.",
+            "The shooting happened around 2 a.m. Friday near the 700 block of Birch Lane.",
+        ),
+        (
+            "This happened outside a bakery on Quay Street.",
+            "Two men were hurt in the stabbings on the quay. Police want to hear from you.",
+            "The stabbings happened outside a bakery on Quay Street.",
+        ),
+        (
+            "This incident began with a quarrel in the parking lot of a diner.",
+            "An officer was shot.",
+            "The incident began with a quarrel in the parking lot of a diner.",
+        ),
+        # no event named before: the incident; a verb "fire" names none
+        (
+            "It occurred near a farm north of Kessel.",
+            "A man opened fire on a tractor.",
+            "The incident occurred near a farm north of Kessel.",
+        ),
+        # not a sentence of when or where an event took place
+        ("It was the third in a month.", "A shooting in Vellmar.", None),
+        ("It happens every summer.", "A shooting in Vellmar.", None),
+    ],
+)
+def test_summary_refer_an_it_that_stands_for_the_event_is_named(
+    sentence: str, before: str, expected: str | None
+) -> None:
+    assert named_event(sentence, before) == expected
+
+
+def test_summary_candidates_it_happened_tells_where_the_named_event_happened() -> None:
+    text = (
+        "A girl was hurt in a shooting at a party in Vellmar. "
+        "It happened around midnight on Saturday in the 300 block of Elm Street."
+    )
+    assert "The shooting happened around midnight on Saturday in the 300 block of Elm Street." in (
+        _texts(text)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 15-year-old accused of shooting his cousin appeared in court on Tuesday.",
+        "The girl and her 6-year-old sister were sitting in a parked van when they heard shots.",
+        "A teenage boy shot his 17-year-old girlfriend inside their Kessel flat, police said.",
+        "A 9-year-old is recovering after he was shot by his older brother in their home.",
+    ],
+)
+def test_summary_refer_an_age_is_a_person_and_they_may_be_two_people_described(
+    text: str,
+) -> None:
+    assert resolved_within(text)
+    assert _texts(text) == [text]
+
+
+def test_summary_refer_they_needs_two_people_as_subjects() -> None:
+    assert not resolved_within("They were shot in the 600 block of Elm Street.")
+    assert not resolved_within("Near the man and his wife they found a gun.")
+    # an age before the person's noun is a modifier: the description keeps the noun
+    assert described_subject("The 19-year-old man was shot on Elm Street.", "He") == (
+        "The 19-year-old man"
+    )
+
+
+@pytest.mark.parametrize(
+    ("previous", "expected"),
+    [
+        ("Four men were hurt in a shooting on Elm Street in Vellmar.", "The four men"),
+        ("Two young women were taken to hospital in Kessel.", "The two young women"),
+        # a part of a group: a "They" after it may be the whole group
+        ("Two of the victims were taken to hospital in Kessel.", None),
+        ("Three bodies were found in a car near Kessel.", None),  # no people's noun
+        ("The family of Tomas Reed mourned him in Kessel.", None),  # not counted
+    ],
+)
+def test_summary_refer_they_after_a_counted_group(previous: str, expected: str | None) -> None:
+    assert counted_group(previous) == expected
+
+
+def test_summary_candidates_they_after_a_counted_group_is_the_group() -> None:
+    text = (
+        "Four men were hurt in a shooting in Vellmar on Tuesday. "
+        "They were standing outside a shop in the 500 block of Elm Street."
+    )
+    assert "The four men were standing outside a shop in the 500 block of Elm Street." in _texts(
+        text
+    )
+    alone = "Police came to Elm Street. They were standing outside a shop in Vellmar."
+    assert not any(t.startswith(("They", "The")) for t in _texts(alone))
+
+
+def test_summary_candidates_a_run_of_sentences_on_one_pronoun_is_followed_back() -> None:
+    text = (
+        "The girl was hit by a stray bullet on Elm Street in Vellmar. "
+        "She was taken to the Vellmar children's hospital with grave injuries. "
+        "She was sent home from the hospital on Sunday."
+    )
+    assert "The girl was sent home from the hospital on Sunday." in _texts(text)
+    # a pronoun that changes ends the run: "He" is not the girl
+    other = text.replace("She was sent", "He was sent")
+    assert not any(t.endswith("on Sunday.") for t in _texts(other))

@@ -124,7 +124,8 @@ _LINK_BAIT = re.compile(
     r"\b(?:on|at|to|visit) our (?:site|website|homepage|app|page|channel|live ?blog|feed)\b|"
     r"\b(?:download|get) (?:our|the) [\w ]{0,20}app\b|\bwatch (?:the|our) (?:video|clip|live)\b|"
     r"\bnewsletter\b|\bsubscribe\b|\bsubscription\b|\bsponsored\b|\bstay tuned\b|"
-    r"\b(?:in|with) (?:our|this) (?:gallery|slideshow|video)\b",
+    r"\b(?:in|with) (?:our|this) (?:gallery|slideshow|video)\b|"
+    r"\b(?:is|are) (?:covering|following|tracking) (?:this|the) story\b",
     re.I,
 )
 

@@ -12,15 +12,21 @@ expected to turn herself in"). The rules here, each on the words alone:
   a source said: "Police said the girl was shot"): the sentence's subject,
   before any name it gives later ("according to Police Chief James Craig"); a name in
   apposition ("The suspect, Tomas Reed, ...") is the person instead;
+- :func:`counted_group`: the group a counted description opening the previous
+  sentence gives ("Four men were hurt ..."), for a leading "They" ("The four men");
 - :func:`resolved_within`: whether every pronoun of a stretch of a sentence follows a
   description in it that it agrees with, not one after a preposition ("the teen was
-  driving ... when he opened fire", "The friend said he received a call"; not "according
-  to a spokesperson, she died");
+  driving ... when he opened fire", "The friend said he received a call", "The
+  14-year-old ... his friend"; not "according to a spokesperson, she died"); a "they"
+  may follow two people described ("The boy and his brother ... when they found");
 - :func:`titled` and :func:`role_holder`: who a description by role stands for ("The
   Ukrainian leader"): a person the report gives that role, else the one person the
   story's reports give it, when the report names them;
 - :func:`expletive`: an "it" that stands for nothing ("It remained unclear Monday how
-  the child was shot"): the sentence stands alone.
+  the child was shot"): the sentence stands alone;
+- :func:`named_event`: an "it" or "this" that stands for the story's event where the
+  sentence tells when or where it happened ("It happened around 2 a.m. on Elm Street"):
+  the event is named by the noun the report last gave it ("The shooting happened ...").
 """
 
 from __future__ import annotations
@@ -30,7 +36,15 @@ from collections.abc import Callable, Sequence
 
 from storyline.model import Analyzed, Mention
 
-__all__ = ["described_subject", "expletive", "resolved_within", "role_holder", "titled"]
+__all__ = [
+    "counted_group",
+    "described_subject",
+    "expletive",
+    "named_event",
+    "resolved_within",
+    "role_holder",
+    "titled",
+]
 
 #: A "leader" is any head of a state or government.
 _HEADS = "leader|president|prime minister|premier|chancellor|king|queen"
@@ -50,6 +64,10 @@ _ANYONE = (
     "adult|person|individual|attorney|lawyer|prosecutor|detective|sergeant|chief|"
     "spokesman|spokeswoman|spokesperson|manager|teacher|coach|pastor|landlord|tenant"
 )
+#: An age alone is a person ("the 14-year-old accused of ..."), unless a noun follows it
+#: ("the 19-year-old man": the man).
+_AGE = rf"\d+-year-old(?!\s+(?:{_FEMALE}|{_MALE}|{_ANYONE})s?\b)"
+_ANYONE += f"|{_AGE}"
 _PLURAL = (
     "suspects|victims|teens|teenagers|children|kids|officers|deputies|residents|"
     "witnesses|friends|parents|neighbors|neighbours|men|women|boys|girls|brothers|"
@@ -124,6 +142,27 @@ def described_subject(previous: str, pronoun: str) -> str | None:
     return "The " + phrase
 
 
+_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|\d{1,2})"
+
+
+def counted_group(previous: str) -> str | None:
+    """The group a counted description opening ``previous`` gives ("Four men were hurt in
+    a shooting"), said again with "The" ("The four men") for a "They" after it; None when
+    the sentence opens otherwise."""
+    previous = _SAID.sub("", previous, count=1)
+    head = re.match(
+        rf"^(?:The\s+)?({_COUNT}\s+{_MODIFIERS}(?:{_PLURAL}))\b(?!\s+(?:{_PLURAL})\b)(?!,)",
+        previous,
+        re.IGNORECASE,
+    )
+    if head is None:
+        return None
+    group = head.group(1)
+    if re.search(r"\sof\s", group):
+        return None  # "Two of the victims were hurt. They ..." may be all the victims
+    return "The " + group[:1].lower() + group[1:]
+
+
 def resolved_within(text: str) -> bool:
     """Whether every pronoun of ``text`` follows a description of a person in it that the
     pronoun agrees with ("the teen was driving ... when he opened fire")."""
@@ -144,15 +183,62 @@ def resolved_within(text: str) -> bool:
         if not any(
             not _AFTER_PREPOSITION.search(_ARTICLE_END.sub("", before[: d.start()]))
             for d in described
-        ):
+        ) and not (nouns == _NOUN["they"] and _two_people(before)):
             return False
     return True
+
+
+#: A person described, by an article or a possessive ("the boy", "his 8-year-old brother").
+_PERSON = re.compile(
+    rf"(?:^|(?<=\s))(?:the|a|an|his|her)\s+{_MODIFIERS}(?:{_MALE}|{_FEMALE}|{_ANYONE})\b",
+    re.IGNORECASE,
+)
+
+
+def _two_people(text: str) -> bool:
+    """Whether ``text`` describes two people, the first as a subject (not after a
+    preposition): a "they" after them is the two ("The boy and his brother were waiting
+    when they found a gun")."""
+    people = list(_PERSON.finditer(text))
+    return len(people) >= 2 and not _AFTER_PREPOSITION.search(
+        _ARTICLE_END.sub("", text[: people[0].start()])
+    )
 
 
 def expletive(sentence: str) -> bool:
     """Whether a sentence opens on an "it" that stands for nothing ("It was not immediately
     clear why the shots were fired"): it leans on no sentence before it."""
     return _EXPLETIVE.match(sentence) is not None
+
+
+#: A sentence opening on "It" or "This" (or "This incident") and a verb of taking place:
+#: it tells when or where the event the sentence before names happened.
+_EVENT_PRONOUN = re.compile(
+    r"^(?:It|This(?:\s+(?P<noun>incident|shooting|attack|crash))?)\s+"
+    r"(?=(?:happened|occurred|began|started|took place|unfolded)\b)"
+)
+#: Nouns a report names its event by, singular or plural, after a determiner ("an
+#: accidental shooting", "the shootings", "Sunday's crash"; not "opened fire").
+_EVENT_NOUN = re.compile(
+    r"\b(?:a|an|the|this|that|[A-Z][\w.-]*[’']s)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(shootings?|stabbings?|incidents?|attacks?|strikes?|crash(?:es)?|explosions?|blasts?|"
+    r"robber(?:y|ies)|homicides?|killings?|murders?|standoffs?|altercations?|collisions?)\b",
+    re.IGNORECASE,
+)
+
+
+def named_event(sentence: str, before: str) -> str | None:
+    """``sentence`` with an opening "It"/"This" that stands for the event named as the
+    report last named it in ``before`` (the report's text up to the sentence): "It happened
+    near Elm Street" after "... an accidental shooting ..." is "The shooting happened near
+    Elm Street"; "The incident" when the report names no event. None when the sentence
+    does not open so (it does not tell when or where an event happened)."""
+    head = _EVENT_PRONOUN.match(sentence)
+    if head is None:
+        return None
+    named = list(_EVENT_NOUN.finditer(before))
+    noun = head["noun"] or (named[-1].group(1).lower() if named else "incident")
+    return f"The {noun} {sentence[head.end() :]}"
 
 
 def titled(item: Analyzed, name: str, role: str, modifiers: Sequence[str] = ()) -> bool:

@@ -6,9 +6,10 @@ attribution tails ("Putin asked in a call.") are left out; a sentence the splitt
 cut before its last words is put back together; a leading "He"/"She" is replaced by
 the person it stands for (a description the sentence before opens on, else a name:
 :mod:`.refer`), "The Ukrainian leader" by the person the story's reports give that
-role; sentences that lean on lost context ("It", "This", "The agency", a pronoun no
-description or name before it explains) are skipped, an "it" that stands for
-nothing ("It was not clear why ...") is not.
+role, an "It happened near ..." by the event the report named ("The shooting happened
+near ...", :func:`.refer.named_event`); sentences that lean on lost context ("It",
+"This", "The agency", a pronoun no description or name before it explains) are
+skipped, an "it" that stands for nothing ("It was not clear why ...") is not.
 """
 
 from __future__ import annotations
@@ -17,11 +18,19 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from storyline.lexicon.calendar import DATELINE, MONTH_NAME, WEEKDAY_NAME
 from storyline.lexicon.labels import CITED_NAME_LABELS
 from storyline.model import Analyzed, Citation, Mention, Span
-from storyline.story.summary.refer import described_subject, expletive, resolved_within, titled
+from storyline.story.summary.refer import (
+    counted_group,
+    described_subject,
+    expletive,
+    named_event,
+    resolved_within,
+    titled,
+)
 from storyline.story.summary.text import (
     QUOTED,
     claim_key,
@@ -31,6 +40,10 @@ from storyline.story.summary.text import (
 )
 
 _PRONOUN_START = re.compile(r"^(He|She)\s+(?=[a-z])")
+_GROUP_START = re.compile(r"^They\s+(?=[a-z])")
+#: How many sentences back a run of sentences opening on the same "He"/"She" is followed
+#: to the one that says who it is.
+_CHAIN = 3
 _ROLES = (
     "prime minister|foreign minister|defence minister|defense minister|chief executive|"
     "governor|president|minister|premier|chancellor|mayor|spokesman|spokeswoman|"
@@ -51,7 +64,10 @@ _CONTEXT_START = re.compile(
 )
 #: A sentence naming the story's event by a definite description ("The incident happened
 #: on Congress Street") stands after the main event is told, never before it.
-_EVENT_START = re.compile(r"^The\s+(?:incident|attack|strike)\b")
+_EVENT_START = re.compile(
+    r"^The\s+(?:incident|attack|strike)\b"
+    r"|^The\s+[a-z]+\s+(?:happened|occurred|began|started|took place|unfolded)\b"
+)
 _LEAD_IN = re.compile(
     r"^(?:[A-Z][a-z]+ing|On|In|At|Under|After|Before|Earlier|Later|During|Following|"
     r"Despite|Amid|With|Without|As)\b[^,]{0,80},\s"
@@ -130,77 +146,152 @@ def find_candidates(
     ``holder`` says who the story's reports give a role (:func:`role_holder`): a sentence
     opening on "The Ukrainian leader" is his when its report names him too."""
     text = item.article.text
-    debris = [b.span for b in item.analysis.boilerplate]
     out: list[Candidate] = []
     previous = ""
     sentences = _rejoined(text, item.analysis.sentences)
     named = _Names(item)
-    for order, span in enumerate(sentences):
-        if span is None:
+    for order, whole in enumerate(sentences):
+        if whole is None:
             continue  # the end of the sentence before, put back on it
-        raw = text[span.start : span.end]
-        before, previous = previous, raw
-        ran_in = [b for b in debris if span.overlaps(b)]
-        if ran_in and "\n" in raw.strip():
-            # a heading or caption the splitter ran into the sentence after it: the
-            # sentence is the one line after the last of them
-            after = max(b.end for b in ran_in)
-            rest = text[after : span.end]
-            if rest.strip() and "\n" not in rest.strip():
-                span = Span(after + len(rest) - len(rest.lstrip()), span.end)
-                raw = text[span.start : span.end]
-        if any(span.overlaps(b) for b in debris) or _inside_quote(text, span.start):
-            continue
-        if _ATTRIBUTION_TAIL.match(raw) and before.rstrip().endswith(('"', "”")):
-            continue  # "Putin asked in a call." after a quote it lost
-        if "\n" in raw.strip():
-            # Two lines read as one sentence: a whole sentence on the first line (the
-            # splitter missed its end, "at 8 p.m.") is the sentence; else a heading or a
-            # related-story link ran into it, and the sentence is its last line.
-            head = raw.strip().split("\n", 1)[0].rstrip()
-            if _TERMINAL.search(head):
-                start = raw.index(head)
-                span = Span(span.start + start, span.start + start + len(head))
-                raw = head
-            else:
-                cut = raw.rstrip().rfind("\n") + 1
-                span = Span(span.start + cut, span.end)
-                raw = raw[cut:]
-        dateline = _DATELINE.search(raw) or _DATE_LEAD.match(raw)
-        if dateline:
-            # A heading or dateline ran into the sentence: keep what follows it.
-            span = Span(span.start + dateline.end(), span.end)
-            raw = raw[dateline.end() :]
-        cleaned = _repair(raw.strip(), item, span, canon, holder)
-        if cleaned is None or not readable(cleaned, named.words_in(span)):
-            continue
-        names = named.names_in(span, canon, variants)
-        facts = facts_of(item.article.id, span, fact_spans) | {f"ent:{n}" for n in names}
-        facts |= {
-            claim_key(c.measure, c.value)
-            for c in item.analysis.claims
-            if c.sentence.overlaps(span) or span.contains(c.span)
-        }
-        numbers = frozenset(num(v) for v in numbers_in(cleaned))
-        facts |= {f"num:{v}" for v in numbers}
-        period = period_of(item.article.published)
-        if period:
-            facts.add(period)
-        out.append(
-            Candidate(
-                item.article.id,
-                span,
-                cleaned,
-                order,
-                {},
-                facts,
-                names,
-                numbers,
-                persons=named.persons_in(names),
-                refers=_EVENT_START.match(cleaned) is not None,
+        for span in _pieces(text, whole, [t.span for t in item.analysis.times]):
+            candidate = _candidate(
+                item, named, span, order, previous, canon, variants, fact_spans, holder
             )
-        )
+            previous = text[span.start : span.end]
+            if candidate is not None:
+                out.append(candidate)
     return out
+
+
+def _candidate(
+    item: Analyzed,
+    named: _Names,
+    span: Span,
+    order: int,
+    before: str,
+    canon: Callable[[str, str], str],
+    variants: Mapping[str, str],
+    fact_spans: FactIndex,
+    holder: Callable[[str, Sequence[str]], str | None] | None,
+) -> Candidate | None:
+    """One sentence (``span``) as a candidate, repaired; None when it cannot stand alone.
+    ``named`` holds the report's names, ``before`` is the sentence before it."""
+    text = item.article.text
+    debris = [b.span for b in item.analysis.boilerplate]
+    raw = text[span.start : span.end]
+    ran_in = [b for b in debris if span.overlaps(b)]
+    if ran_in and "\n" in raw.strip():
+        # a heading or caption the splitter ran into the sentence after it: the
+        # sentence is the one line after the last of them
+        after = max(b.end for b in ran_in)
+        rest = text[after : span.end]
+        if rest.strip() and "\n" not in rest.strip():
+            span = Span(after + len(rest) - len(rest.lstrip()), span.end)
+            raw = text[span.start : span.end]
+    if any(span.overlaps(b) for b in debris) or _inside_quote(text, span.start):
+        return None
+    if _ATTRIBUTION_TAIL.match(raw) and before.rstrip().endswith(('"', "”")):
+        return None  # "Putin asked in a call." after a quote it lost
+    if "\n" in raw.strip():
+        # Two lines read as one sentence: a whole sentence on the first line (the
+        # splitter missed its end, "at 8 p.m.") is the sentence; else a heading or a
+        # related-story link ran into it, and the sentence is its last line.
+        head = raw.strip().split("\n", 1)[0].rstrip()
+        if _TERMINAL.search(head):
+            start = raw.index(head)
+            span = Span(span.start + start, span.start + start + len(head))
+            raw = head
+        else:
+            cut = raw.rstrip().rfind("\n") + 1
+            span = Span(span.start + cut, span.end)
+            raw = raw[cut:]
+    dateline = _DATELINE.search(raw) or _DATE_LEAD.match(raw)
+    if dateline:
+        # A heading or dateline ran into the sentence: keep what follows it.
+        span = Span(span.start + dateline.end(), span.end)
+        raw = raw[dateline.end() :]
+    cleaned = _repair(raw.strip(), item, span, canon, holder)
+    if cleaned is None or not readable(cleaned, named.words_in(span)):
+        return None
+    names = named.names_in(span, canon, variants)
+    facts = facts_of(item.article.id, span, fact_spans) | {f"ent:{n}" for n in names}
+    facts |= {
+        claim_key(c.measure, c.value)
+        for c in item.analysis.claims
+        if c.sentence.overlaps(span) or span.contains(c.span)
+    }
+    numbers = frozenset(num(v) for v in numbers_in(cleaned))
+    facts |= {f"num:{v}" for v in numbers}
+    period = period_of(item.article.published)
+    if period:
+        facts.add(period)
+    return Candidate(
+        item.article.id,
+        span,
+        cleaned,
+        order,
+        {},
+        facts,
+        names,
+        numbers,
+        persons=named.persons_in(names),
+        refers=_EVENT_START.match(cleaned) is not None,
+    )
+
+
+#: Where a quotation closed a sentence the splitter ran on into the next one ("... going
+#: on.” Police gave no details"): the next sentence begins there.
+_QUOTE_END = re.compile(r"(?<=[.!?][”\"’'])\s+(?=[A-Z])")
+#: A closing quotation mark the splitter left at the start of the sentence after it.
+_STRAY_CLOSE = re.compile(r"^[”\"]\s+(?=[A-Z])")
+
+
+def _pieces(text: str, span: Span, times: Sequence[Span] = ()) -> list[Span]:
+    """The sentences one span of the splitter holds: a quotation closing a sentence ends
+    it when a capital follows ("“... going on.” Police gave ..."; not a nickname, “J.R.”),
+    a closing mark left at its start belongs to the sentence before, and two lines that
+    each end as a sentence are two sentences (not a teaser cut off by "...", nor a list
+    of links; a span whose first line does not end is left to :func:`_candidate`). No cut
+    falls inside a time expression of ``times`` (its date could be stated in neither)."""
+    raw = text[span.start : span.end]
+    spans = [span]
+    lines = list(re.finditer(r"\S[^\n]*\S|\S", raw))
+    head = lines[0].group(0) if lines else ""
+    if len(lines) == 2 and _TERMINAL.search(head) and not head.endswith(("...", "…")):
+        spans = [Span(span.start + m.start(), span.start + m.end()) for m in lines]
+        if any(t.start < spans[1].start and spans[0].end < t.end for t in times):
+            spans = [span]
+    out: list[Span] = []
+    for piece in spans:
+        words = text[piece.start : piece.end]
+        stray = _STRAY_CLOSE.match(words)
+        inside = _inside_quote(text, piece.start)
+        start = piece.start + stray.end() if stray and inside else piece.start
+        bounds = [start]
+        for m in _QUOTE_END.finditer(words):
+            cut = piece.start + m.end()
+            if (
+                piece.start + m.start() > start
+                and _quotation_ends(words[: m.start()], inside)
+                and not any(t.start < cut < t.end for t in times)
+            ):
+                bounds.append(cut)
+        bounds.append(piece.end)
+        for a, b in pairwise(bounds):
+            part = text[a:b]
+            a2, b2 = a + len(part) - len(part.lstrip()), a + len(part.rstrip())
+            if b2 > a2:
+                out.append(Span(a2, b2))
+    return out
+
+
+def _quotation_ends(head: str, inside: bool) -> bool:
+    """Whether ``head`` closes a quotation of at least three words: one opened in it, or
+    before it when it starts inside a quotation ("... prevented." Reed was ...)."""
+    opened = max(head.rfind("“"), head.rfind('"', 0, len(head) - 1), head.rfind(" '"))
+    if opened < 0:
+        return inside
+    return len(head[opened:].split()) >= 3
 
 
 def _rejoined(text: str, sentences: Sequence[Span]) -> list[Span | None]:
@@ -239,6 +330,12 @@ def _repair(
     stripped = _DROP_CONNECTIVE.sub("", sentence)
     if stripped != sentence and stripped:
         sentence = stripped[0].upper() + stripped[1:]
+    # "It happened near Elm Street": the event the report named before ("The shooting ...")
+    sentence = named_event(sentence, item.article.text[: span.start]) or sentence
+    group = _GROUP_START.match(sentence)
+    counted = counted_group(_previous_text(item, span)) if group else None
+    if group and counted:
+        return counted + " " + sentence[group.end() :]  # "Four men were hurt. They ..."
     if _CONTEXT_START.match(sentence) and not expletive(sentence):
         return None
     mentions = [m for m in item.analysis.entities if m.label in CITED_NAME_LABELS]
@@ -263,14 +360,22 @@ def _repair(
     head = _PRONOUN_START.match(sentence)
     if head:
         # the person the sentence before opens on, described ("The mother of a boy ... has
-        # been charged, according to Police Chief James Craig. She ..."), else named
-        subject = described_subject(_previous_text(item, span), head.group(1))
-        if subject is not None:
-            return subject + " " + sentence[head.end() :]
-        name = _antecedent(item, span)
-        if name is None:
-            return None
-        return canon(item.article.id, name) + " " + sentence[head.end() :]
+        # been charged, according to Police Chief James Craig. She ..."), else named; when
+        # that sentence opens on the same pronoun, the one before it ("The child was hit.
+        # She was taken to hospital. She was released on Sunday.")
+        at = span
+        for _ in range(_CHAIN):
+            before = _previous_text(item, at)
+            subject = described_subject(before, head.group(1))
+            if subject is not None:
+                return subject + " " + sentence[head.end() :]
+            name = _antecedent(item, at)
+            if name is not None:
+                return canon(item.article.id, name) + " " + sentence[head.end() :]
+            if not before.startswith(head.group(0)):
+                return None
+            at = [s for s in item.analysis.sentences if s.end <= at.start][-1]
+        return None
     # A pronoun before the sentence names anyone points outside the sentence...
     first_name = min((m.span.start - span.start for m in inside), default=len(sentence))
     lead = _outside_quotes(item.article.text[span.start : span.start + max(0, first_name)])
