@@ -198,9 +198,9 @@ def test_summary_candidates_a_heading_run_into_the_sentence_after_it_is_cut_off(
     ("sentence", "before", "expected"),
     [
         (
-            "It happened around 2 a.m. Friday near the 700 block of Birch Lane.",
+            "It happened at about 3 a.m. Friday close to the 700 block of Birch Lane.",
             "Vellmar police are looking into an accidental shooting that hurt a boy. He is fine.",
-            "The shooting happened around 2 a.m. Friday near the 700 block of Birch Lane.",
+            "The shooting happened at about 3 a.m. Friday close to the 700 block of Birch Lane.",
         ),
         (
             "This happened outside a bakery on Quay Street.",
@@ -231,7 +231,7 @@ def test_summary_refer_an_it_that_stands_for_the_event_is_named(
 
 def test_summary_candidates_it_happened_tells_where_the_named_event_happened() -> None:
     text = (
-        "A girl was hurt in a shooting at a party in Vellmar. "
+        "A girl was hurt in a shooting at a barbecue in Vellmar. "
         "It happened around midnight on Saturday in the 300 block of Elm Street."
     )
     assert "The shooting happened around midnight on Saturday in the 300 block of Elm Street." in (
@@ -259,7 +259,7 @@ def test_summary_refer_they_needs_two_people_as_subjects() -> None:
     assert not resolved_within("They were shot in the 600 block of Elm Street.")
     assert not resolved_within("Near the man and his wife they found a gun.")
     # an age before the person's noun is a modifier: the description keeps the noun
-    assert described_subject("The 19-year-old man was shot on Elm Street.", "He") == (
+    assert described_subject("The 19-year-old man was stabbed on Elm Street.", "He") == (
         "The 19-year-old man"
     )
 
@@ -270,7 +270,7 @@ def test_summary_refer_they_needs_two_people_as_subjects() -> None:
         ("Four men were hurt in a shooting on Elm Street in Vellmar.", "The four men"),
         ("Two young women were taken to hospital in Kessel.", "The two young women"),
         # a part of a group: a "They" after it may be the whole group
-        ("Two of the victims were taken to hospital in Kessel.", None),
+        ("Two of the victims went to hospital in Kessel.", None),
         ("Three bodies were found in a car near Kessel.", None),  # no people's noun
         ("The family of Tomas Reed mourned him in Kessel.", None),  # not counted
     ],
@@ -293,7 +293,7 @@ def test_summary_candidates_they_after_a_counted_group_is_the_group() -> None:
 
 def test_summary_candidates_a_run_of_sentences_on_one_pronoun_is_followed_back() -> None:
     text = (
-        "The girl was hit by a stray bullet on Elm Street in Vellmar. "
+        "The girl was struck by stray gunfire on Elm Street in Vellmar. "
         "She was taken to the Vellmar children's hospital with grave injuries. "
         "She was sent home from the hospital on Sunday."
     )
