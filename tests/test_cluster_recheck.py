@@ -5,7 +5,13 @@ All reports here are fiction written for these tests.
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from storyline.model import Article, ArticleAnalysis
 from storyline.store import Store
@@ -115,3 +121,33 @@ def test_update_removes_a_merged_story_s_page(tmp_path: Path) -> None:
         assert not (out / story_file(gone)).exists() and (out / story_file(kept)).exists()
         kept_keys = store.stories.keys()
         assert gone not in kept_keys and kept in kept_keys
+
+
+def test_place_new_two_digests_at_once_place_one_after_the_other(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+    add_batch = StoryClusterer.add_batch
+
+    def counted(self: StoryClusterer, docs: Sequence[tuple[str, DocFeatures]]) -> Any:
+        calls.append(len(docs))
+        return add_batch(self, docs)
+
+    monkeypatch.setattr(StoryClusterer, "add_batch", counted)
+    path = tmp_path / "s.db"
+    seen: dict[str, tuple[str, str]] = {}
+
+    def second_digest() -> None:
+        with Store(path, timeout=30.0) as second:
+            seen.update(place_new(second, second.analysed_dates()))
+
+    with Store(path) as first:
+        _add(first, [*FILLER, RESCUE, INQUIRY])
+        other = threading.Thread(target=second_digest)
+        with first.batch():  # the first digest holds the writer's lock while it places
+            other.start()
+            time.sleep(0.5)
+            placed = place_new(first, first.analysed_dates())
+        other.join()
+    # The second waited, then found every report placed: one clustering, not two.
+    assert calls == [10] and seen == placed

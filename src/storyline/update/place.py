@@ -56,7 +56,29 @@ def place_new(
     The result maps article id -> (story id, storyline id), in arrival order.
     ``read_ahead`` is ``store.placements()`` as read earlier in the digest (while the
     new reports were analysed): used when the store still holds as many placements.
+
+    The whole placement is one transaction holding the writer's lock (SQLite's ``BEGIN
+    IMMEDIATE``; on PostgreSQL an advisory lock as well), from reading the placements to
+    writing them: two digests started at once place one after the other, the second
+    against the first one's stories (which it may merge, clustering/pool.py), never
+    both against the same state.
     """
+    with store.batch():
+        if store.connection.kind == "postgresql":
+            store.connection.execute("SELECT pg_advisory_xact_lock(?)", (_PLACING_LOCK,))
+        return _place_new(store, dates, params, read_ahead)
+
+
+#: PostgreSQL advisory lock key of placing ("placing" in ASCII).
+_PLACING_LOCK = 0x706C6163696E67
+
+
+def _place_new(
+    store: Store,
+    dates: Mapping[str, str | None],
+    params: ClusterParams | None,
+    read_ahead: Mapping[str, tuple[str, str]] | None,
+) -> dict[str, tuple[str, str]]:
     stored = current_placements(store, read_ahead)
     new_ids = [a for a in dates if a not in stored]
     if not new_ids:
