@@ -64,6 +64,32 @@ def test_cluster_recheck_a_later_report_bridging_two_stories_merges_them() -> No
     assert new.add_batch([LATER])["y"].story_id == kept
 
 
+# A mill fire, then a report on the mill's pay talks that names the mill once: one story
+# on a first digest; the next report on the talks draws it away, as in one batch.
+FIRE = ("p", _doc("mill fire smoke crews roof blaze"))
+TALKS = ("q", _doc("mill union wages strike vote pay talks"))
+MORE_TALKS = ("r", _doc("union wages strike vote picket talks pay"))
+
+
+def test_cluster_recheck_a_stored_report_moves_to_the_story_one_batch_gives_it() -> None:
+    one = StoryClusterer().add_batch([*FILLER, FIRE, TALKS, MORE_TALKS])
+    assert one["p"].story_id != one["q"].story_id == one["r"].story_id
+    old = StoryClusterer(ClusterParams(recheck=False))
+    old.add_batch([*FILLER, FIRE, TALKS])
+    old.add_batch([MORE_TALKS])
+    assert len(set(_stories(old, "pqr"))) == 1  # the talks stay with the fire
+    new = StoryClusterer()
+    first = new.add_batch([*FILLER, FIRE, TALKS])
+    assert first["p"].story_id == first["q"].story_id
+    new.add_batch([MORE_TALKS])
+    assert _stories(new, "pqr") == [one[i].story_id for i in "pqr"]
+    # The fire's story keeps its id (a tie of one report each: its earliest stays);
+    # the talks move to a story of their own, in the storyline they were in.
+    assert new.moved == {"q": new.placements["q"]} and not new.merged_into
+    assert new.placements["q"].storyline_id == first["q"].storyline_id
+    assert new.stories[one["p"].story_id].n == 1 and new.stories[one["q"].story_id].n == 2
+
+
 def test_cluster_recheck_a_story_stays_with_the_cluster_holding_most_of_it() -> None:
     labels = [0, 0, 1, 1, 1, 2, 2]
     order = [5, 4, 3, 2, 1, 0, 6]
