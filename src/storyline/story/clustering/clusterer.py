@@ -261,7 +261,9 @@ class StoryClusterer:
     def _new_story(self, founder: str, storyline: str | None) -> StoryState:
         sid = story_id_for(founder)
         suffix = 1
-        while sid in self.stories:  # only on a hash collision or a re-used founder id
+        # Only on a hash collision, a re-used founder id, or a founder whose story was
+        # merged away by this clusterer (its id stays the merged one's, never two stories).
+        while sid in self.stories or sid in self.merged_into:
             suffix += 1
             sid = f"{story_id_for(founder)}-{suffix}"
         story = StoryState(id=sid, storyline=storyline or storyline_id_for(founder))
