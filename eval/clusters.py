@@ -189,11 +189,12 @@ def ours_digests(
     order = list(items)
     random.Random(seed).shuffle(order)
     clusterer = StoryClusterer(params)
-    placed = {}
     size = -(-len(order) // parts)
     for start in range(0, len(order), size):
         chunk = order[start : start + size]
-        placed.update(clusterer.add_batch([(a.article.id, doc_features(a)) for a in chunk]))
+        clusterer.add_batch([(a.article.id, doc_features(a)) for a in chunk])
+    # The final placements: a later digest may move reports of an earlier one (a merge).
+    placed = {a.article.id: clusterer.placements[a.article.id] for a in order}
     return {k: v.story_id for k, v in placed.items()}, {
         k: v.storyline_id for k, v in placed.items()
     }

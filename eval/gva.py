@@ -74,10 +74,10 @@ def ours_halves(items: Sequence[Analyzed], params: ClusterParams, seed: int, fli
     if flip:
         parts.reverse()
     clusterer = StoryClusterer(params)
-    placed = {}
     for part in parts:
-        placed.update(clusterer.add_batch([(a.article.id, doc_features(a)) for a in part]))
-    return {k: v.story_id for k, v in placed.items()}
+        clusterer.add_batch([(a.article.id, doc_features(a)) for a in part])
+    # The final placements: the second digest may move reports of the first (a merge).
+    return {a.article.id: clusterer.placements[a.article.id].story_id for a in order}
 
 
 def tfidf(items: Sequence[Analyzed], threshold: float) -> Labels:

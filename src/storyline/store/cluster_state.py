@@ -130,12 +130,14 @@ def write_state(
     version: str,
     placed: int,
     touched: Iterable[str] = (),
+    removed: Iterable[str] = (),
 ) -> None:
     """Keep the clusterer's state for the next digest.
 
     A clusterer from :func:`read_state` writes what it changed: the frequencies it
-    counted, the ``touched`` stories (those that took a report), the postings it
-    added to and its new merges. Any other is written whole, over what was kept.
+    counted, the ``touched`` stories (those that took or lost a report), the postings
+    it added to and its new merges, and deletes the ``removed`` stories' rows (merged
+    into another). Any other is written whole, over what was kept.
     """
     df = clusterer.stats.df
     index = clusterer.index
@@ -152,6 +154,7 @@ def write_state(
     db.executemany(
         "INSERT OR REPLACE INTO cluster_df (feature, n) VALUES (?,?)", [(k, n) for k, n in counts]
     )
+    db.executemany("DELETE FROM cluster_stories WHERE id = ?", [(s,) for s in sorted(removed)])
     db.executemany(
         "INSERT OR REPLACE INTO cluster_stories (id, data) VALUES (?,?)",
         [(s.id, story_to_row(s)) for s in stories],

@@ -290,6 +290,17 @@ CREATE INDEX IF NOT EXISTS report_log_generation ON report_log(generation);
 CREATE INDEX IF NOT EXISTS storylines_index_order ON storylines(index_last, id);
 """
 
+# --- version 8: stories merged into another by a later digest (clustering/pool.py) ---
+_V8 = """
+-- A story id that a digest merged into another story (its reports moved there): the
+-- id stays answerable (its new home) after its page is gone.
+CREATE TABLE IF NOT EXISTS story_merges (
+    id TEXT PRIMARY KEY,
+    into_id TEXT NOT NULL,
+    day TEXT NOT NULL
+);
+"""
+
 
 @dataclass(frozen=True, slots=True)
 class Migration:
@@ -332,6 +343,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         _script(_V6),
     ),
     Migration(7, "what each digest changed, for the report folders (report_log)", _script(_V7)),
+    Migration(8, "stories merged into another by a later digest (story_merges)", _script(_V8)),
 )
 
 #: The schema version this code writes and reads.

@@ -195,10 +195,11 @@ def update_stories(
 
 
 # --- nothing new since the last digest -------------------------------------------------
-# Articles, analyses and placements are only ever added, and copies, stories and
-# storylines change only in a digest; so when their counts (and the versions and
-# settings a digest depends on) are those the last complete digest left, no story can
-# have changed, and the digest only checks the report folder.
+# Articles, analyses and placements are only ever added (a placement is rewritten only
+# by a digest that adds some: a merge of stories, a moved report, clustering/pool.py),
+# and copies, stories and storylines change only in a digest; so when their counts (and
+# the versions and settings a digest depends on) are those the last complete digest
+# left, no story can have changed, and the digest only checks the report folder.
 
 
 def _signature(store: Store, max_sentences: int, params: ClusterParams | None) -> str:

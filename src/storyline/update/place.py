@@ -9,7 +9,8 @@ missing or stale is it restored from every stored report's features, once.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from storyline.model import Analyzed
@@ -54,7 +55,29 @@ def place_new(
     The result maps article id -> (story id, storyline id), in arrival order.
     ``read_ahead`` is ``store.placements()`` as read earlier in the digest (while the
     new reports were analysed): used when the store still holds as many placements.
+
+    The whole placement is one transaction holding the writer's lock (SQLite's ``BEGIN
+    IMMEDIATE``; on PostgreSQL an advisory lock as well), from reading the placements to
+    writing them: two digests started at once place one after the other, the second
+    against the first one's stories (which it may merge, clustering/pool.py), never
+    both against the same state.
     """
+    with store.batch():
+        if store.connection.kind == "postgresql":
+            store.connection.execute("SELECT pg_advisory_xact_lock(?)", (_PLACING_LOCK,))
+        return _place_new(store, dates, params, read_ahead)
+
+
+#: PostgreSQL advisory lock key of placing ("placing" in ASCII).
+_PLACING_LOCK = 0x706C6163696E67
+
+
+def _place_new(
+    store: Store,
+    dates: Mapping[str, str | None],
+    params: ClusterParams | None,
+    read_ahead: Mapping[str, tuple[str, str]] | None,
+) -> dict[str, tuple[str, str]]:
     stored = current_placements(store, read_ahead)
     new_ids = [a for a in dates if a not in stored]
     if not new_ids:
@@ -72,7 +95,14 @@ def place_new(
         features[item.article.id] = doc_features(item)
     batch = [(a, features[a]) for a in new_ids if a in features]
     prefetch(clusterer, (k for _, f in batch for k in feature_keys(f)))
+    # The stored stories near the new reports are cut again with them (clustering/pool.py):
+    # their reports' features are read from the store as the clusterer asks.
+    clusterer.kept = None
+    clusterer.features_of = lambda ids: {
+        a: DocFeatures.from_dict(raw) for a, raw in store.features_of(ids).items()
+    }
     placed = clusterer.add_batch(batch)
+    moved = {a: p for a, p in clusterer.moved.items() if a in stored}
     with store.batch():
         for article_id in missing:
             if article_id in features:
@@ -80,12 +110,38 @@ def place_new(
         for article_id, p in placed.items():
             if article_id not in stored:
                 store.save_placement(article_id, p.story_id, p.storyline_id)
-        touched = {p.story_id for p in placed.values()}
+        for article_id, p in moved.items():
+            store.save_placement(article_id, p.story_id, p.storyline_id)
+        merged = clusterer.merged_into
+        current = {p.story_id for p in placed.values()} | {p.story_id for p in moved.values()}
+        record_merges(store, merged, current)
+        # The stories that took, lost or kept reports again; those merged away are gone.
+        touched = {p.story_id for p in placed.values()} | {p.story_id for p in moved.values()}
+        touched |= {stored[a][0] for a in moved}
         version, count = state_version(params), store.count_placements()
-        write_state(store.connection, clusterer, version, count, touched)
+        write_state(store.connection, clusterer, version, count, touched - merged.keys(), merged)
     out = dict(stored)
     out.update((a, (p.story_id, p.storyline_id)) for a, p in placed.items())
+    out.update((a, (p.story_id, p.storyline_id)) for a, p in moved.items())
     return {a: out[a] for a in dates if a in out}
+
+
+def record_merges(store: Store, merged: Mapping[str, str], current: Collection[str]) -> None:
+    """Keep each story merged away (``story_merges``: its id, the story holding its reports
+    now, the day); an id merged earlier into one merged now follows it, and an id that
+    names a story again (``current``) is no longer merged."""
+    db = store.connection
+    day = date.today().isoformat()
+    rows = sorted((old, into) for old, into in merged.items() if old not in current)
+    db.executemany(
+        "UPDATE story_merges SET into_id = ? WHERE into_id = ?", [(i, o) for o, i in rows]
+    )
+    db.executemany(
+        "INSERT INTO story_merges (id, into_id, day) VALUES (?,?,?)"
+        " ON CONFLICT(id) DO UPDATE SET into_id = excluded.into_id, day = excluded.day",
+        [(old, into, day) for old, into in rows],
+    )
+    db.executemany("DELETE FROM story_merges WHERE id = ?", [(s,) for s in sorted(current)])
 
 
 def _clusterer(
@@ -117,8 +173,9 @@ def current_placements(
 ) -> Mapping[str, tuple[str, str]]:
     """``store.placements()``, or ``read_ahead`` itself when it is still whole.
 
-    Placements are only ever added (a placed report is never placed again), so a
-    read-ahead with as many entries as the store holds is the store's.
+    Placements are added, and a digest that moves placed reports (a merge of stories,
+    clustering/pool.py) adds its new reports' too; a digest reads ahead before it
+    places, so a read-ahead with as many entries as the store holds is the store's.
     """
     if read_ahead is not None and len(read_ahead) == store.count_placements():
         return read_ahead

@@ -4,9 +4,10 @@ Each story keeps the sum of its reports' unit vectors, so a report's average
 similarity to the story's reports (average link) is one dot product. A report
 joins the best candidate story whose score reaches ``threshold``; otherwise it
 founds a new story, which joins the storyline of the closest story when that one
-reaches ``online_storyline_threshold``. Ids are made from the founding report's id and
-never change: a later report that bridges two stories is recorded in ``merges``
-while both ids persist. See docs/clustering.md.
+reaches ``online_storyline_threshold``. Ids are made from the founding report's id.
+A batch placed after earlier ones cuts its reports together with the stored stories
+near them (pool.py): two stored stories that the cut joins are merged, the older
+keeping its id and the other recorded in ``merged_into``. See docs/clustering.md.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -29,6 +30,7 @@ from storyline.story.clustering.batch import (
 from storyline.story.clustering.features import DocFeatures
 from storyline.story.clustering.index import StoryIndex, top_features, week_of
 from storyline.story.clustering.params import ClusterParams, Placement
+from storyline.story.clustering.pool import homes
 from storyline.story.clustering.similarity import (
     DocStats,
     Vector,
@@ -112,6 +114,15 @@ class StoryClusterer:
         #: Pairs of stories a report matched equally well: candidates for a merge
         #: that is recorded, never applied to ids.
         self.merges: list[tuple[str, str]] = []
+        #: The stored reports' features, for cutting a block with the stories near it
+        #: (``params.recheck``): read from the store when set, else the features this
+        #: clusterer was given, kept in ``kept`` (None: none kept, no recheck).
+        self.features_of: Callable[[Sequence[str]], Mapping[str, DocFeatures]] | None = None
+        self.kept: dict[str, DocFeatures] | None = {}
+        #: Stories merged into another since this clusterer was made: id -> kept id.
+        self.merged_into: dict[str, str] = {}
+        #: Reports placed earlier whose story changed by a merge: id -> new placement.
+        self.moved: dict[str, Placement] = {}
 
     # --- preparing and scoring -------------------------------------------------
 
@@ -207,7 +218,9 @@ class StoryClusterer:
         seen = {k: w for k, w in doc.vector.items() if df.get(k, 0) > 1}
         query = top_features(seen, p.query_features)
         ids = self.index.candidates(query, weeks, p.max_candidates, p.scan_budget)
-        return [self.stories[i] for i in ids]
+        # A merged story's id stays in the postings it had (a merge does not read its
+        # reports' old index features): it names no story any more.
+        return [self.stories[i] for i in ids if i not in self.merged_into and i in self.stories]
 
     def _scores(self, doc: _Doc, exact: bool = False) -> list[tuple[float, float, StoryState]]:
         """(event score, plain similarity, story) for each candidate story.
@@ -248,7 +261,9 @@ class StoryClusterer:
     def _new_story(self, founder: str, storyline: str | None) -> StoryState:
         sid = story_id_for(founder)
         suffix = 1
-        while sid in self.stories:  # only on a hash collision or a re-used founder id
+        # Only on a hash collision, a re-used founder id, or a founder whose story was
+        # merged away by this clusterer (its id stays the merged one's, never two stories).
+        while sid in self.stories or sid in self.merged_into:
             suffix += 1
             sid = f"{story_id_for(founder)}-{suffix}"
         story = StoryState(id=sid, storyline=storyline or storyline_id_for(founder))
@@ -294,6 +309,8 @@ class StoryClusterer:
         if doc_id in self.placements:
             return self.placements[doc_id]
         self.stats.add(features)
+        if self.kept is not None:
+            self.kept[doc_id] = features
         doc = self._prepare(doc_id, features)
         scored = self._scores(doc)
         p = self.params
@@ -336,32 +353,25 @@ class StoryClusterer:
             elif doc_id not in seen:
                 seen.add(doc_id)
                 fresh.append((doc_id, features))
-        for _, features in fresh:
+        for doc_id, features in fresh:
             self.stats.add(features)
+            if self.kept is not None:
+                self.kept[doc_id] = features
         fresh.sort(key=lambda d: (d[1].reference_day() or "9999", d[0]))
         size = max(self.params.batch_block, 1)
         for start in range(0, len(fresh), size):
             block = [self._prepare(i, f) for i, f in fresh[start : start + size]]
             out.update(self._place_block(block))
+        out.update((a, placement) for a, placement in self.moved.items() if a in out)
         return out
 
     def _place_block(self, block: list[_Doc]) -> dict[str, Placement]:
         p = self.params
-        docs = [
-            BlockDoc(
-                d.vector,
-                d.places,
-                d.names,
-                d.days,
-                d.ref,
-                d.year,
-                d.kinds,
-                d.sites,
-                d.marks,
-                d.people,
-            )
-            for d in block
-        ]
+        found = [self._scores(d, True) for d in block]
+        near = self._near_stories(found) if p.recheck else None
+        if near:
+            return self._place_pooled(block, found, near)
+        docs = [_block_doc(d) for d in block]
         sim, plain = pair_similarity(docs, p)
         labels = average_link(sim, p.threshold)
         if p.attach_size > 0:
@@ -370,13 +380,7 @@ class StoryClusterer:
         for i, label in enumerate(labels):
             clusters.setdefault(label, []).append(i)
         # Storyline scores now, before any cluster of the block joins a story.
-        scored = [
-            [
-                (e, self._line_score(d, story, plain), story)
-                for e, plain, story in self._scores(d, True)
-            ]
-            for d in block
-        ]
+        scored = self._line_scores(block, found)
         out: dict[str, Placement] = {}
         new_groups: list[list[int]] = []
         for members in clusters.values():
@@ -407,6 +411,121 @@ class StoryClusterer:
                 new_groups.append(members)
         out.update(self._found_stories(block, new_groups, scored, plain))
         return out
+
+    def _line_scores(
+        self, block: list[_Doc], found: list[list[tuple[float, float, StoryState]]]
+    ) -> list[list[tuple[float, float, StoryState]]]:
+        """(event score, storyline score, story) of each report's candidates."""
+        return [
+            [(e, self._line_score(d, story, plain), story) for e, plain, story in row]
+            for d, row in zip(block, found, strict=True)
+        ]
+
+    # --- a block cut with the stored stories near it (pool.py) ------------------------
+
+    def _near_stories(
+        self, found: list[list[tuple[float, float, StoryState]]]
+    ) -> list[tuple[StoryState, list[_Doc]]] | None:
+        """The stored stories scoring at least ``recheck_min`` against a report of the
+        block, each with its reports prepared; None when there are none, or when some
+        report's features cannot be had (then the block is placed on the summaries)."""
+        bar = self.params.recheck_min
+        wanted = {story.id: story for row in found for e, _, story in row if e >= bar}
+        if not wanted:
+            return None
+        members: dict[str, list[str]] = {sid: [] for sid in wanted}
+        for doc_id, placement in self.placements.items():
+            if placement.story_id in members:
+                members[placement.story_id].append(doc_id)
+        ids = sorted(a for docs in members.values() for a in docs)
+        if self.features_of is not None:
+            features = self.features_of(ids)
+        elif self.kept is not None:
+            features = {a: self.kept[a] for a in ids if a in self.kept}
+        else:
+            return None
+        if any(a not in features for a in ids) or any(not m for m in members.values()):
+            return None
+        return [
+            (wanted[sid], [self._prepare(a, features[a]) for a in sorted(members[sid])])
+            for sid in sorted(wanted)
+        ]
+
+    def _place_pooled(
+        self,
+        block: list[_Doc],
+        found: list[list[tuple[float, float, StoryState]]],
+        near: list[tuple[StoryState, list[_Doc]]],
+    ) -> dict[str, Placement]:
+        """Cut the block with the stored stories near it as one batch (pool.py)."""
+        p = self.params
+        pool, groups = list(block), []
+        for _, reports in near:
+            groups.append(list(range(len(pool), len(pool) + len(reports))))
+            pool.extend(reports)
+        docs = [_block_doc(d) for d in pool]
+        sim, plain = pair_similarity(docs, p)
+        labels = average_link(sim, p.threshold)
+        if p.attach_size > 0:
+            labels = attach_pieces(labels, sim, identity_links(docs, p), p)
+        clusters: dict[int, list[int]] = {}
+        for i, label in enumerate(labels):
+            clusters.setdefault(label, []).append(i)
+        home = homes(labels, groups, [_order_key(d) for d in pool])
+        scored = self._line_scores(block, found)  # before any story changes
+        # Each cluster home to stored stories keeps the oldest; the others merge into it.
+        kept: dict[int, StoryState] = {}
+        for k in sorted(range(len(near)), key=lambda k: _age(near[k][0])):
+            kept.setdefault(home[k], near[k][0])
+        owner = {i: k for k, group in enumerate(groups) for i in group}
+        n = len(block)
+        new_groups: list[list[int]] = []
+        for label, members in clusters.items():
+            if label in kept:
+                continue
+            if all(i < n for i in members):
+                new_groups.append(members)
+                continue
+            # A piece of stored stories that none stays with: a story of its own, in the
+            # storyline most of its stored reports come from.
+            lines = Counter(near[owner[i]][0].storyline for i in members if i in owner)
+            line = min(lines, key=lambda x: (-lines[x], x))
+            founder = min(members, key=lambda i: _order_key(pool[i]))
+            kept[label] = self._new_story(pool[founder].id, line)
+        for k, (story, _) in enumerate(near):
+            if kept[home[k]] is not story:
+                self._retire(story, kept[home[k]])
+        out: dict[str, Placement] = {}
+        for label, story in kept.items():
+            members = sorted(clusters[label], key=lambda i: _order_key(pool[i]))
+            stored = [pool[i] for i in members if i >= n]
+            before = {d.id for d in stored if self.placements[d.id].story_id == story.id}
+            if len(before) != story.n or len(stored) != story.n:  # it lost or gained reports
+                story = self._reset(story)
+                for doc in stored:
+                    placement = self._join(doc, story)
+                    if doc.id not in before:
+                        self.moved[doc.id] = placement
+            for i in members:
+                if i < n:
+                    out[block[i].id] = self._join(block[i], story)
+        out.update(self._found_stories(block, new_groups, scored, plain[:n, :n]))
+        return out
+
+    def _reset(self, story: StoryState) -> StoryState:
+        """An empty state for a story whose reports change (they are joined again)."""
+        fresh = StoryState(id=story.id, storyline=story.storyline)
+        self.stories[story.id] = fresh
+        return fresh
+
+    def _retire(self, story: StoryState, into: StoryState) -> None:
+        """A stored story that no cluster stays with: its id is recorded as merged into
+        the story of the cluster holding most of its reports."""
+        del self.stories[story.id]
+        for old, kept in self.merged_into.items():
+            if kept == story.id:
+                self.merged_into[old] = into.id
+        self.merged_into[story.id] = into.id
 
     def _found_stories(
         self,
@@ -457,3 +576,16 @@ class StoryClusterer:
 
 def _order_key(doc: _Doc) -> tuple[int, str]:
     return (doc.ref if doc.ref is not None else 10**9, doc.id)
+
+
+def _age(story: StoryState) -> tuple[int, int, str]:
+    """Sort key of stories, the one that keeps its id in a merge first: the oldest
+    (its first report's day; undated last), then the largest, then the smallest id."""
+    return (story.first if story.first is not None else 10**9, -story.n, story.id)
+
+
+def _block_doc(d: _Doc) -> BlockDoc:
+    """A prepared report as the batch's similarity reads it."""
+    return BlockDoc(
+        d.vector, d.places, d.names, d.days, d.ref, d.year, d.kinds, d.sites, d.marks, d.people
+    )

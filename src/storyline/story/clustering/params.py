@@ -126,6 +126,15 @@ class ClusterParams:
     max_postings: int = 100
     #: Articles a batch is clustered in at once (chronological blocks).
     batch_block: int = 3000
+    #: A block of new reports is cut together with the stored stories near it, with
+    #: their reports (pool.py), so that a later report that bridges two stories merges
+    #: them and a piece joins a story only as the batch would join it; off (False),
+    #: each piece of the block joins the stored story it matches best on the story's
+    #: summary.
+    recheck: bool = True
+    #: A stored story comes into the block when it scores at least this against one
+    #: of the block's reports (on its summary, clusterer.py).
+    recheck_min: float = 0.05
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
