@@ -39,7 +39,7 @@ def test_a_sentence_that_sums_several_incidents(sentence: str) -> None:
     "sentence",
     [
         "Two men were shot outside a Tolley Road store on Friday night.",
-        "The boy who was hurt has since been released from the hospital.",
+        "The boy who was hurt has since gone home to his family.",
         "Deputies have been at the house since Monday night, after two people were shot.",
         "Relatives said they were in the hours after the shooting at the hospital.",
         "Police say a deadly weekend shooting at a Lorne party left one man dead.",
