@@ -39,11 +39,11 @@ Rules and examples: docs/output.md ("figures").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from storyline.analyze.numbers.headline import headline_toll
+from storyline.analyze.numbers.roundup import sums_incidents
 from storyline.analyze.numbers.tally import HARM_TOTALS, incident_counts, is_background
 from storyline.analyze.numbers.victims import ADDITIONAL, ANAPHORIC, PART, SELF
 from storyline.model import Analyzed, Article, Citation, Claim, Figure, FigureValue
@@ -240,21 +240,11 @@ def _confirmed(fig: ReportFigure, head: float | None) -> ReportFigure:
     return replace(fig, headline=True)
 
 
-#: A toll of several incidents: "in separate shootings", "in shootings across the
-#: city", "three shootings left six wounded", "weekend shootings" (a roundup or a
-#: police blotter sums the incidents it lists; none of them is the sum).
-ROUNDUP = re.compile(
-    r"\b(?:separate|unrelated|several|multiple|different|weekend|overnight|holiday"
-    r"|(?:two|three|four|five|six|seven|eight|nine|ten|\d+))\s+shootings\b"
-    r"|\bshootings\s+(?:across|around|throughout|citywide|in the city|in the area)\b"
-    r"|\bin\s+(?!the\b|those\b|these\b|both\b|two\b)(?:\w+\s+)?shootings\b",
-    re.IGNORECASE,
-)
-
-
 def roundup(text: str, claim: Claim) -> bool:
-    """Whether a claim's sentence gives the toll of several incidents (a roundup)."""
-    return ROUNDUP.search(text[claim.sentence.start : claim.sentence.end]) is not None
+    """Whether a claim's sentence gives the toll of several incidents (a roundup, a
+    blotter, a period's tally: :mod:`storyline.analyze.numbers.roundup`)."""
+    at = max(0, claim.span.start - claim.sentence.start)
+    return sums_incidents(text[claim.sentence.start : claim.sentence.end], at)
 
 
 def _roundup_page(item: Analyzed) -> bool:

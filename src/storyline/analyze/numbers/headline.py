@@ -17,6 +17,7 @@ import re
 
 from storyline.analyze.numbers.measures import PERSON_NOUNS
 from storyline.analyze.numbers.parse import word_value
+from storyline.analyze.numbers.roundup import sums_incidents
 
 #: A number word or digits that can count people in a headline.
 _NUMBER = (
@@ -120,7 +121,7 @@ def headline_toll(title: str | None) -> dict[str, float]:
     if not title:
         return {}
     head = _SITE_SUFFIX.split(title.strip())[0]
-    if _SUMMARY.search(head):
+    if _SUMMARY.search(head) or sums_incidents(head):
         return {}
     head = _summed(head)
     out: dict[str, float] = {}
