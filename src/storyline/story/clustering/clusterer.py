@@ -371,14 +371,7 @@ class StoryClusterer:
         near = self._near_stories(found) if p.recheck else None
         if near:
             return self._place_pooled(block, found, near)
-        docs = [_block_doc(d) for d in block]
-        sim, plain = pair_similarity(docs, p)
-        labels = average_link(sim, p.threshold)
-        if p.attach_size > 0:
-            labels = attach_pieces(labels, sim, identity_links(docs, p), p)
-        clusters: dict[int, list[int]] = {}
-        for i, label in enumerate(labels):
-            clusters.setdefault(label, []).append(i)
+        plain, _, clusters = self._cut(block)
         # Storyline scores now, before any cluster of the block joins a story.
         scored = self._line_scores(block, found)
         out: dict[str, Placement] = {}
@@ -411,6 +404,20 @@ class StoryClusterer:
                 new_groups.append(members)
         out.update(self._found_stories(block, new_groups, scored, plain))
         return out
+
+    def _cut(self, docs: list[_Doc]) -> tuple[np.ndarray, list[int], dict[int, list[int]]]:
+        """Cut prepared reports as one batch does: (plain pairwise similarity, each
+        report's cluster label, the members of each label)."""
+        p = self.params
+        rows = [_block_doc(d) for d in docs]
+        sim, plain = pair_similarity(rows, p)
+        labels = average_link(sim, p.threshold)
+        if p.attach_size > 0:
+            labels = attach_pieces(labels, sim, identity_links(rows, p), p)
+        clusters: dict[int, list[int]] = {}
+        for i, label in enumerate(labels):
+            clusters.setdefault(label, []).append(i)
+        return plain, list(labels), clusters
 
     def _line_scores(
         self, block: list[_Doc], found: list[list[tuple[float, float, StoryState]]]
@@ -458,19 +465,11 @@ class StoryClusterer:
         near: list[tuple[StoryState, list[_Doc]]],
     ) -> dict[str, Placement]:
         """Cut the block with the stored stories near it as one batch (pool.py)."""
-        p = self.params
         pool, groups = list(block), []
         for _, reports in near:
             groups.append(list(range(len(pool), len(pool) + len(reports))))
             pool.extend(reports)
-        docs = [_block_doc(d) for d in pool]
-        sim, plain = pair_similarity(docs, p)
-        labels = average_link(sim, p.threshold)
-        if p.attach_size > 0:
-            labels = attach_pieces(labels, sim, identity_links(docs, p), p)
-        clusters: dict[int, list[int]] = {}
-        for i, label in enumerate(labels):
-            clusters.setdefault(label, []).append(i)
+        plain, labels, clusters = self._cut(pool)
         home = homes(labels, groups, [_order_key(d) for d in pool])
         scored = self._line_scores(block, found)  # before any story changes
         # Each cluster home to stored stories keeps the oldest; the others merge into it.
