@@ -116,8 +116,7 @@ def _place_new(
         current = {p.story_id for p in placed.values()} | {p.story_id for p in moved.values()}
         record_merges(store, merged, current)
         # The stories that took, lost or kept reports again; those merged away are gone.
-        touched = {p.story_id for p in placed.values()} | {p.story_id for p in moved.values()}
-        touched |= {stored[a][0] for a in moved}
+        touched = current | {stored[a][0] for a in moved}
         version, count = state_version(params), store.count_placements()
         write_state(store.connection, clusterer, version, count, touched - merged.keys(), merged)
     out = dict(stored)
