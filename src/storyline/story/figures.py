@@ -163,9 +163,7 @@ def _with_headline(
         out = [(m, f) for m, f in out if m != "injured"] + [("killed", fig)]
         body = given.get("injured")
         if body is not None and body.shot is not None:  # "a man was shot" under "Man shot, killed"
-            value = max(0.0, body.shot - killed)
-            derived = f"shot {_fmt(body.shot)} − killed {_fmt(killed)} (the headline)"
-            body = ReportFigure(art.id, art.published, value, body.citations, derived)
+            body = _wounded_under(art, body, body.shot, killed)
         if body is not None:
             out.append(("injured", body))
     if "injured" not in given and ("injured" in head or "shot" in head):
@@ -208,13 +206,16 @@ def _headline_over_body(
         if measure != "killed" or injured is None or head_value(head, "injured") is not None:
             continue
         if injured.from_shot is not None:
-            shot = injured.from_shot
-            derived = f"shot {_fmt(shot)} − killed {_fmt(value)} (the headline)"
-            again = ReportFigure(
-                art.id, art.published, max(0.0, shot - value), injured.citations, derived
-            )
-            given["injured"] = replace(again, from_shot=shot)
+            again = _wounded_under(art, injured, injured.from_shot, value)
+            given["injured"] = replace(again, from_shot=injured.from_shot)
     return [(m, given[m]) for m, _ in out]
+
+
+def _wounded_under(art: Article, body: ReportFigure, shot: float, killed: float) -> ReportFigure:
+    """The wounded of a report's body derived again from its people shot and the dead its
+    headline gives ("shot 2 − killed 1 (the headline)"), cited where the body was."""
+    derived = f"shot {_fmt(shot)} − killed {_fmt(killed)} (the headline)"
+    return ReportFigure(art.id, art.published, max(0.0, shot - killed), body.citations, derived)
 
 
 def head_value(head: Mapping[str, float], measure: str) -> float | None:
