@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from storyline.analyze.timex.lexicon import ORDINALS
 from storyline.analyze.timex.norm import Norm
 
 __all__ = ["ELLIPTIC_LAST", "PLURAL_QUARTERS", "elliptic_last", "plural_quarter"]
@@ -30,7 +31,6 @@ ELLIPTIC_LAST = re.compile(
 )
 
 _ORD = r"(?:first|second|third|fourth)"
-_ORD_NUMBER = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 #: "fourth quarters", "second" in "the second and fourth quarters"
 PLURAL_QUARTERS = re.compile(
@@ -47,5 +47,5 @@ def elliptic_last(m: re.Match[str], tense: str) -> Norm | None:
 
 def plural_quarter(m: re.Match[str], tense: str) -> Norm | None:
     """Every n-th quarter: a set."""
-    n = _ORD_NUMBER[(m["ord"] or m["ord2"]).lower()]
+    n = ORDINALS[(m["ord"] or m["ord2"]).lower()]
     return Norm("SET", f"XXXX-Q{n}", "quarter")
