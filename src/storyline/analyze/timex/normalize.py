@@ -16,6 +16,12 @@ from storyline.analyze.timex import holidays
 from storyline.analyze.timex import patterns as p
 from storyline.analyze.timex.absolute import HANDLERS as ABSOLUTE
 from storyline.analyze.timex.anaphora import event_ref
+from storyline.analyze.timex.elliptic import (
+    ELLIPTIC_LAST,
+    PLURAL_QUARTERS,
+    elliptic_last,
+    plural_quarter,
+)
 from storyline.analyze.timex.norm import ANAPHOR, Norm, Rule, duration_value
 from storyline.analyze.timex.periods import period_ref, year_back
 from storyline.analyze.timex.relative import HANDLERS as RELATIVE
@@ -168,6 +174,18 @@ RULES: tuple[Rule, ...] = (
         "body",
     ),
     Rule(
+        "half_decade",
+        # "the last half of the '80s", "the first half of the 20th century": a half of a
+        # decade or a century is no calendar unit; the value keeps the decade or century
+        _c(
+            r"\bthe\s+(?:first|second|last|latter|early|earlier|later)\s+half\s+of\s+"
+            r"(?:(?:the\s+)?(?P<dec>(?:1[6-9]|20)\d0)'?s|the\s+['’](?P<dec2>\d0)s"
+            r"|the\s+(?P<n>1\d|2[01]|[1-9])(?:st|nd|rd|th)[\s-]+century)\b(?!-)",
+            _I,
+        ),
+        lambda m, t: ABSOLUTE["century"](m, t) if m["n"] else ABSOLUTE["decade"](m, t),
+    ),
+    Rule(
         "century",
         _c(
             r"\b(?=the\s|\d)(?:the\s+)?(?P<n>1\d|2[01]|[1-9])(?:st|nd|rd|th)[\s-]+century\b(?!-)",
@@ -204,6 +222,8 @@ RULES: tuple[Rule, ...] = (
         ),
         ABSOLUTE["quarter"],
     ),
+    Rule("plural_quarters", PLURAL_QUARTERS, plural_quarter),
+    Rule("elliptic_last", ELLIPTIC_LAST, elliptic_last, "body"),
     Rule(
         "two_quarters",
         # "the first two quarters of 1990" is that year's first half, not a duration
@@ -405,6 +425,23 @@ RULES: tuple[Rule, ...] = (
         lambda m, t: Norm("DURATION", duration_value(1.0, m["unit"]), "duration"),
     ),
     Rule(
+        "coming_units",
+        # "in coming months", "in future quarters" (no article): some time ahead, not a
+        # stretch of stated kind ("the coming months" stays a duration, PXM)
+        _c(
+            r"(?<!\bthe\s)(?<!\bthe\s\s)\b(?:coming|future)\s+"
+            r"(?:days|weeks|months|quarters|years|decades)\b(?!-)",
+            _I,
+        ),
+        lambda m, t: Norm("DATE", "FUTURE_REF", "ref"),
+    ),
+    Rule(
+        "then_current",
+        # "the then current price", "the then-current board": the past moment told
+        _c(r"\bthen[\s-]current\b", _I),
+        lambda m, t: Norm("DATE", "PAST_REF", "ref"),
+    ),
+    Rule(
         "vague_duration",
         _c(
             r"\b(?:(?:the\s+)?(?:past|last|next|coming|following|recent)\s+|(?<=\bfor\s)|"
@@ -512,6 +549,11 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "decade": ("0s", "0's"),
     "spoken_decade": ("ties",),
     "century": ("century",),
+    "half_decade": ("half",),
+    "plural_quarters": ("quarters",),
+    "elliptic_last": ("last",),
+    "coming_units": ("coming", "future"),
+    "then_current": ("current",),
     "spoken_year": ("nineteen", "thousand"),
     "quarter": ("quarter", "half"),
     "two_quarters": ("quarters",),
