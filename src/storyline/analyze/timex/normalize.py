@@ -175,7 +175,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "half_decade",
-        # "the last half of the '80s", "the first half of the 20th century": a half of a
+        # "the last half of the '80s", "the latter half of the 19th century": a half of a
         # decade or a century is no calendar unit; the value keeps the decade or century
         _c(
             r"\bthe\s+(?:first|second|last|latter|early|earlier|later)\s+half\s+of\s+"
