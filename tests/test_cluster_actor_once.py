@@ -87,3 +87,13 @@ def test_cluster_actor_once_a_name_spelt_two_ways_is_one_actor() -> None:
     assert ids[8] == ids[9]
     ids = _placed([*FILLER, first, trial], ClusterParams(actor_spellings=False))
     assert ids[8] != ids[9]
+
+
+def test_cluster_actor_once_a_stored_story_keeps_who_it_names() -> None:
+    from storyline.store.cluster_lazy import story_from_row, story_to_row
+
+    clusterer = StoryClusterer()
+    clusterer.add_batch([("a", SENTENCED)])
+    story = next(iter(clusterer.stories.values()))
+    assert story.named  # named once: the next digest's floor reads it from the row
+    assert story_from_row(story.id, story_to_row(story)) == story
