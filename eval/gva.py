@@ -189,6 +189,9 @@ def main() -> None:
     )
     parser.add_argument("--grid-folds", type=int, default=0, help="score only the first N folds")
     parser.add_argument(
+        "--only", default=None, help="grid: score these folds (comma-separated, e.g. 0,2)"
+    )
+    parser.add_argument(
         "--gold-tolls",
         action="store_true",
         help="score the tolls of the gold incidents of the tuning folds (first --grid-folds)",
@@ -218,7 +221,8 @@ def main() -> None:
             print(f"  {n:4d}  {cause}")
         return
     if args.grid is not None:
-        run_grid(score_py, rest, gold, params, args.grid, args.folds, args.grid_folds)
+        only = [int(k) for k in args.only.split(",")] if args.only else None
+        run_grid(score_py, rest, gold, params, args.grid, args.folds, args.grid_folds, only)
         return
     if args.sample:
         target, name = sample, "dev_sample"
@@ -273,11 +277,14 @@ def run_grid(
     specs: Sequence[str],
     folds: int,
     used: int = 0,
+    only: Sequence[int] | None = None,
 ) -> None:
     """B-cubed F1 of every parameter combination, per fold of the tuning part and on average."""
     incident = gold["article_incident"]
     parts = [[i for i in rest if fold_of(incident[i.article.id], folds) == k] for k in range(folds)]
     parts = parts[:used] if used else parts
+    if only is not None:
+        parts = [[i for i in rest if fold_of(incident[i.article.id], folds) == k] for k in only]
     # A subset of the set (GVA_DEVDATA) may hold only some folds: score those.
     parts = [part for part in parts if part]
     grid = {n: [float(v) for v in vs.split(",")] for n, _, vs in (s.partition("=") for s in specs)}

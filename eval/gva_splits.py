@@ -11,6 +11,7 @@ in the repository). Merges (stories holding several gold incidents) are counted
 the same way, by the best pair across two incidents.
 
     .venv/bin/python eval/gva_splits.py --cache /tmp/gva-cache --folds 4 --grid-folds 2
+    .venv/bin/python eval/gva_splits.py --cache /tmp/gva-cache --folds 4 --only 0,2
 """
 
 from __future__ import annotations
@@ -129,6 +130,11 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=Path("/tmp/gva-cache"))
     parser.add_argument("--folds", type=int, default=4)
     parser.add_argument("--grid-folds", type=int, default=2)
+    parser.add_argument(
+        "--only",
+        default=None,
+        help="these folds (comma-separated, e.g. 0,2) instead of the first N",
+    )
     parser.add_argument("--set", nargs="*", default=[], help="ClusterParams overrides")
     parser.add_argument("--show", action="store_true", help="print each split pair")
     parser.add_argument("--merges", action="store_true", help="print each merged pair")
@@ -148,7 +154,8 @@ def main() -> None:
         params = replace(params, **{name: type(getattr(params, name))(float(value))})
     causes: Counter[str] = Counter()
     merges: Counter[str] = Counter()
-    for k in range(args.grid_folds):
+    chosen = [int(k) for k in args.only.split(",")] if args.only else range(args.grid_folds)
+    for k in chosen:
         part = [i for i in rest if fold_of(incident[i.article.id], args.folds) == k]
         if args.names:
             name_pairs(part, gold, params)

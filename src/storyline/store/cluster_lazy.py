@@ -23,7 +23,7 @@ from storyline.story.clustering.clusterer import StoryState
 from storyline.story.clustering.index import StoryIndex
 
 #: The counters of a story's state, by field name (see ``StoryState``).
-COUNTERS = ("places", "names", "years", "kinds", "sites", "marks", "people")
+COUNTERS = ("places", "names", "years", "kinds", "sites", "marks", "people", "named")
 
 
 def story_fields(s: StoryState) -> dict[str, Any]:

@@ -58,6 +58,22 @@ def person_key(key: str) -> str:
     return " ".join((parts[0], parts[-1])) if len(parts) > 1 else " ".join(parts)
 
 
+_VOWELS = frozenset("aeiouy")
+
+
+def spelling_key(person: str) -> str:
+    """A person key that two spellings of one name share: each word's first letter,
+    then its consonants with doubled letters once ("jeffery" and "jeffrey" -> "jfr",
+    "mohammed" and "muhammad" -> "mhmd"). Reports of one incident spell a victim's
+    name two ways as often as they add a middle name."""
+    words = []
+    for word in person.split():
+        rest = [c for c in word[1:] if c not in _VOWELS]
+        squeezed = [c for i, c in enumerate(rest) if i == 0 or c != rest[i - 1]]
+        words.append(word[:1] + "".join(squeezed))
+    return " ".join(words)
+
+
 def place_head(key: str) -> str | None:
     """The town or county an institution's name starts with, or a formal name's place:
     "aurora police department" -> "aurora", "city of des moines" -> "des moines";

@@ -37,6 +37,7 @@ class BlockDoc:
     sites: Vector = field(default_factory=dict)  # streets and sites
     marks: frozenset[str] = frozenset()  # lead sites and ages ("site:...", "age:19")
     people: frozenset[str] = frozenset()  # people named in full at least twice
+    named: frozenset[str] = frozenset()  # people named in full (at least once)
 
 
 def _sparse(rows: Sequence[Sequence[tuple[str, float]]]) -> csr_matrix:
@@ -154,7 +155,7 @@ def pair_similarity(
     if params.person_floor > 0.0:
         # One kind of incident and one main actor (the victim, the suspect), on any
         # day: the arrest, the charges, the sentencing months later.
-        same_person, _ = _shared([[(m, 1.0) for m in d.people] for d in docs])
+        same_person = _actor_pairs(docs, params.actor_named_once)
         same = same_person & same_kind & ~elsewhere
         event[same] = np.maximum(event[same], params.person_floor)
     if params.storyline_conflict < 1.0:
@@ -165,6 +166,24 @@ def pair_similarity(
     np.fill_diagonal(plain, 1.0)
     np.fill_diagonal(event, 1.0)
     return event, plain
+
+
+def _actor_pairs(docs: Sequence[BlockDoc], once: bool) -> NDArray[np.bool_]:
+    """Pairs of reports that share a main actor (both name them at least twice), or
+    with ``once`` a main actor of one that the other names in full at least once."""
+    if not once:
+        main = _sparse([[(m, 1.0) for m in d.people] for d in docs])
+        return _overlap(main, main)
+    # One matrix for both, so that a key has one column in each half.
+    both = _sparse(
+        [[(m, 1.0) for m in d.people] for d in docs]
+        + [[(m, 1.0) for m in d.named | d.people] for d in docs]
+    )
+    n = len(docs)
+    main, named = both[:n], both[n:]
+    pairs = _overlap(main, named)
+    out: NDArray[np.bool_] = pairs | pairs.T
+    return out
 
 
 def _name_floors(

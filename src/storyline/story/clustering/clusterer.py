@@ -45,6 +45,7 @@ from storyline.story.clustering.similarity import (
     kind_set,
     main_people,
     name_vector,
+    named_people,
     overlap_factor,
     ref_day,
     report_places,
@@ -81,6 +82,7 @@ class StoryState:
     sites: Counter[str] = field(default_factory=Counter)
     marks: Counter[str] = field(default_factory=Counter)
     people: Counter[str] = field(default_factory=Counter)
+    named: Counter[str] = field(default_factory=Counter)
     first: int | None = None
     last: int | None = None
 
@@ -100,6 +102,7 @@ class _Doc:
     sites: Vector
     marks: frozenset[str]
     people: frozenset[str] = frozenset()
+    named: frozenset[str] = frozenset()
 
 
 class StoryClusterer:
@@ -138,7 +141,8 @@ class StoryClusterer:
             kinds=kind_set(features),
             sites=site_vector(features, self.stats),
             marks=frozenset(features.marks),
-            people=main_people(features),
+            people=main_people(features, self.params.actor_spellings),
+            named=named_people(features, self.params.actor_spellings),
         )
 
     def _similarity(self, doc: _Doc, story: StoryState) -> float:
@@ -173,14 +177,20 @@ class StoryClusterer:
 
     def _same_actor(self, doc: _Doc, story: StoryState) -> bool:
         """Whether the report and the story share a main actor and a kind of incident."""
-        if self.params.person_floor <= 0.0 or not doc.people or not doc.kinds:
+        if self.params.person_floor <= 0.0 or not doc.named or not doc.kinds:
             return False
         if not any(k in story.kinds for k in doc.kinds):
             return False
         specific = [k for k in story.places if not self.stats.is_general(k, self.params)]
         if disjoint(doc.places.keys(), specific):
             return False
-        return any(m in story.people for m in doc.people)
+        if any(m in story.people for m in doc.people):
+            return True
+        if not self.params.actor_named_once:
+            return False
+        return any(m in story.named for m in doc.people) or any(
+            m in story.people for m in doc.named
+        )
 
     def _tied(self, doc: _Doc, story: StoryState) -> bool:
         """Whether the report and the story name one kind of incident on one street or
@@ -291,6 +301,7 @@ class StoryClusterer:
         story.sites.update(doc.sites.keys())
         story.marks.update(doc.marks)
         story.people.update(doc.people)
+        story.named.update(doc.named)
         if doc.year is not None:
             story.years[doc.year] += 1
         if doc.ref is not None:
@@ -586,5 +597,15 @@ def _age(story: StoryState) -> tuple[int, int, str]:
 def _block_doc(d: _Doc) -> BlockDoc:
     """A prepared report as the batch's similarity reads it."""
     return BlockDoc(
-        d.vector, d.places, d.names, d.days, d.ref, d.year, d.kinds, d.sites, d.marks, d.people
+        d.vector,
+        d.places,
+        d.names,
+        d.days,
+        d.ref,
+        d.year,
+        d.kinds,
+        d.sites,
+        d.marks,
+        d.people,
+        d.named,
     )

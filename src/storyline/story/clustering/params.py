@@ -88,6 +88,13 @@ class ClusterParams:
     #: victim, the suspect; not the police spokesman), whatever their days: a court
     #: date months later finds its shooting (0 = off).
     person_floor: float = 0.15
+    #: ...or that one report names as a main actor and the other in full only once (a
+    #: court story months later names the victim once: "charged in the death of Ann
+    #: Cole"); False: both must name the actor at least twice.
+    actor_named_once: bool = True
+    #: Actors matched on the letters two spellings of a name share (aliases.spelling_key:
+    #: "Jamayha" and "Jamyha", "Jeffery" and "Jeffrey"), not on the letters as written.
+    actor_spellings: bool = True
     #: After a block is cut, a piece of at most this many reports tied to another
     #: cluster (one kind of incident, one street or site, one town, event days not
     #: apart: attach.py) joins the one it matches best on average (0 = off): the

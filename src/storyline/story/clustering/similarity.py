@@ -21,6 +21,7 @@ from storyline.story.clustering.aliases import (
     is_institution,
     person_key,
     place_aliases,
+    spelling_key,
     surname,
 )
 from storyline.story.clustering.features import INCIDENT_KINDS, PLACE_LABELS, SITE, DocFeatures
@@ -109,21 +110,40 @@ _INSTITUTIONS = frozenset(
 )
 
 
-def main_people(features: DocFeatures) -> frozenset[str]:
+def main_people(features: DocFeatures, spellings: bool = False) -> frozenset[str]:
     """People a report names in full and mentions at least twice (by full name or
     surname alone) and never by an office: its main actors, the victim or the
     suspect, not a spokesman or the sheriff."""
+    return frozenset(key for key, n in _people(features, spellings).items() if n >= 2)
+
+
+def named_people(features: DocFeatures, spellings: bool = False) -> frozenset[str]:
+    """People a report names in full at least once and never by an office: a follow-up
+    names the victim once ("charged in the death of Ann Cole") where the first reports
+    made her their main actor."""
+    return frozenset(_people(features, spellings))
+
+
+def _people(features: DocFeatures, spellings: bool = False) -> dict[str, int]:
+    """Person keys (aliases.person_key; with ``spellings`` their aliases.spelling_key)
+    of the people a report names in full and never by an office, with their mentions
+    (by full name or surname alone)."""
     counts = dict(features.mentions)
     officials = set(features.officials)
-    return frozenset(
-        person_key(key)
-        for key, label in features.entities
-        if label == "PERSON"
-        and len(key.split()) > 1
-        and key not in officials
-        and key.split()[-1] not in _INSTITUTIONS
-        and counts.get(key, 1) + (counts.get(surname(key), 0) if surname(key) != key else 0) >= 2
-    )
+    out: dict[str, int] = {}
+    for key, label in features.entities:
+        if (
+            label != "PERSON"
+            or len(key.split()) < 2
+            or key in officials
+            or key.split()[-1] in _INSTITUTIONS
+        ):
+            continue
+        last = surname(key)
+        n = counts.get(key, 1) + (counts.get(last, 0) if last != key else 0)
+        person = spelling_key(person_key(key)) if spellings else person_key(key)
+        out[person] = max(out.get(person, 0), n)
+    return out
 
 
 class DocStats:
