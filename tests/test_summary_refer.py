@@ -463,3 +463,10 @@ def test_summary_candidates_a_closing_mark_run_onto_the_next_sentence_is_left_of
     assert "Police said older boys were playing with a rifle in Vellmar when it went off." in (
         _texts(text)
     )
+    assert resolved_within("Two people were shot in Kessel, one of them fatally, on Friday")
+
+
+def test_summary_candidates_both_and_a_noun_for_people_stands_alone() -> None:
+    text = "Both parents waived their first hearing in the Vellmar district court on Monday."
+    assert _texts(text) == [text]
+    assert _texts("Both were taken to the Vellmar district court on Monday by deputies.") == []

@@ -254,7 +254,10 @@ def resolved_within(text: str) -> bool:
         # a group goes without an article ("investigators told CBS13 that they ..."), but
         # not the police a person "told": "they" is that person then
         # (a "them" after a bare plural is as often what they act on: "Organizers will sell them")
-        group = nouns == _NOUN["they"] and m.group(0).lower() != "them"
+        # ("one of them" is the group's)
+        group = nouns == _NOUN["they"] and (
+            m.group(0).lower() != "them" or re.search(r"\bof\s+$", before) is not None
+        )
         bare = rf"|(?<!told )(?<!tell )(?<!telling )(?:{_PLURAL})" if group else ""
         # a person described by an article or a possessive ("his ex-wife ... her house")
         described = re.finditer(

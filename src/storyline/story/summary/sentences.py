@@ -102,6 +102,9 @@ _EVENT_START = re.compile(
 _SAYS_WHICH = re.compile(
     r"^The\s+(?:call|statement|report|plan|deal|proposal|talks|meeting)\s+"
     r"(?:concerning|about|regarding|on|over|of|from|between|with)\s+(?:the|a|an)\s+[a-z]"
+    # "Both parents waived ...": a pair of people the noun says, as "The parents" would
+    r"|^Both\s+(?:parents|victims|suspects|men|women|boys|girls|brothers|sisters|teens|"
+    r"teenagers|children|officers|deputies|drivers)\b"
 )
 #: A link in brackets inside a sentence ("told the Daily Post (http://...) the girl ..."):
 #: not the sentence's words.
