@@ -324,7 +324,7 @@ def test_summary_refer_they_after_a_described_group(previous: str, expected: str
 
 
 def test_summary_refer_another_after_a_count_of_people_is_a_person() -> None:
-    assert resolved_within("Two people died and another is fighting for her life in Kessel ")
+    assert resolved_within("Two people died and another is in hospital with her son in Kessel ")
     assert resolved_within(
         "One 16-year-old was killed and another hurt when a man shot at their car"
     )
@@ -410,8 +410,8 @@ def test_summary_candidates_a_name_the_finder_missed_opening_a_sentence_is_its_s
 
 
 def test_summary_refer_a_possessive_joined_to_a_description_is_that_persons() -> None:
-    assert resolved_within("Rangers raised the reward in the deaths of a mother and her son ")
-    assert not resolved_within("Rangers raised the reward in the deaths of a mother and of her ")
+    assert resolved_within("Rangers raised the reward in the arrest of a father and his son ")
+    assert not resolved_within("Rangers raised the reward in the arrest of a father and of his ")
     assert not resolved_within("Rangers raised the reward in the case of a boy and her ")
 
 
@@ -445,9 +445,9 @@ def test_summary_candidates_a_time_ago_is_a_lead_in() -> None:
 
 
 def test_summary_candidates_a_call_the_sentence_says_which_stands_alone() -> None:
-    text = "The call about the shooting on Elm Street came in at 11:45 p.m., police said."
+    text = "The call about the fire on Elm Street reached us at 9:10 p.m., police said."
     assert _texts(text) == [text]
-    assert _texts("The call came in at 11:45 p.m. from a house on Elm Street, police said.") == []
+    assert _texts("The call came in at 9:10 p.m. from a house on Elm Street, police said.") == []
 
 
 def test_summary_candidates_a_link_in_brackets_is_taken_out() -> None:
@@ -457,7 +457,7 @@ def test_summary_candidates_a_link_in_brackets_is_taken_out() -> None:
 
 def test_summary_candidates_a_closing_mark_run_onto_the_next_sentence_is_left_off() -> None:
     text = (
-        'Her neighbor said, "It is as if it was one of my own children. '
+        'Her neighbor said, "He was like a son to all of us on this street. '
         '"Police said older boys were playing with a rifle in Vellmar when it went off.'
     )
     assert "Police said older boys were playing with a rifle in Vellmar when it went off." in (

@@ -22,8 +22,8 @@ expected to turn herself in"). The rules here, each on the words alone:
   14-year-old ... his friend"; not "according to a spokesperson, she died"); a "they"
   may follow two people described ("The boy and his brother ... when they found"; "One
   man was killed and another hurt when ... their car"), and a "his"/"her" the "another"
-  after a count of people ("Two people died and another is fighting for her life"); a
-  possessive joined to a description is that person's ("the deaths of a mother and her
+  after a count of people ("Two people died and another is in hospital with her son"); a
+  possessive joined to a description is that person's ("the arrest of a father and his
   son");
 - :func:`resolved_forward`: a pronoun in a lead-in that points forward to the person the
   clause after it opens on ("According to her son, the woman is awake");
@@ -218,7 +218,7 @@ _ANOTHER = re.compile(
 
 def _another_after(before: str, nouns: str) -> bool:
     """Whether ``before`` gives a person as "another" after a count of people or a person
-    counted as one ("One 15-year-old was killed and another hurt")."""
+    counted as one ("One boy was shot and another hurt")."""
     another = _ANOTHER.search(before)
     if another is None:
         return False
@@ -267,7 +267,7 @@ def resolved_within(text: str) -> bool:
         )
         # a description after a preposition is no subject ("according to a spokesperson,
         # she died", "one of the witnesses")
-        # "the deaths of a mother and her daughter": a possessive joined to a description
+        # "the arrest of a father and his son": a possessive joined to a description
         # is that person's, after a preposition too
         joined = m.group(0).lower() in ("his", "her", "their") and re.search(
             rf"(?:^|\s)(?:the|a|an)\s+{_MODIFIERS}{nouns}\s+and\s+$", before, re.IGNORECASE

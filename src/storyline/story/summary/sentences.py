@@ -97,8 +97,8 @@ _EVENT_START = re.compile(
     r"^The\s+(?:incident|attack|strike)\b"
     r"|^The\s+[a-z]+\s+(?:happened|occurred|began|started|took place|unfolded)\b"
 )
-#: A thing "The" names that the words after it say which ("The call about the shooting
-#: came in at 11:45 p.m."): it leans on no sentence before it.
+#: A thing "The" names that the words after it say which ("The call about the fire
+#: came in at 9:10 p.m."): it leans on no sentence before it.
 _SAYS_WHICH = re.compile(
     r"^The\s+(?:call|statement|report|plan|deal|proposal|talks|meeting)\s+"
     r"(?:concerning|about|regarding|on|over|of|from|between|with)\s+(?:the|a|an)\s+[a-z]"
@@ -456,7 +456,7 @@ def _repair(
     if _LATE_PRONOUN.search(lead) is None:
         return sentence
     # ...unless it points forward, from a lead-in to the name that follows it ("Appearing
-    # with his attorney, Christopher McNeely turned himself in"; a place named inside the
+    # with his lawyer, Tomas Reed gave himself up"; a place named inside the
     # lead-in is not that name), or back to the police the sentence opens on ("Police said
     # they got the call").
     raw = item.article.text[span.start : span.end]
