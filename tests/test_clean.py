@@ -334,3 +334,15 @@ def test_clean_video_playlist_lines_are_links_and_clock_times_stay() -> None:
     ]
     text = "The council met on Monday.\n\n" + "\n\n".join(kept) + "\n\nThe vote was close.\n"
     assert not set(kept) & set(_kinds(text))
+
+
+def test_clean_a_headline_run_into_its_stamps_is_a_byline() -> None:
+    line = (
+        "Ferry runs aground off Osten, crew safe Posted: Monday, May 4, 2015 9:12 AM EDT "
+        "Updated: Monday, May 4, 2015 10:02 AM EDT"
+    )
+    assert _marked(line) == "byline"
+    assert _marked("Ferry runs aground off Osten Published: 4 May 2015") == "byline"
+    # a sentence that ends before the label, or a label followed by words, is text
+    assert _marked("The ferry ran aground. Posted: Monday, May 4, 2015") != "byline"
+    assert _marked("The notice was Posted: on the door of the harbour office in Osten") is None

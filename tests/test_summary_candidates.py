@@ -156,3 +156,11 @@ def test_summary_edit_an_outlet_covering_the_story_is_link_bait() -> None:
 
     assert is_link_bait("Channel 9 is covering this story and will have more tonight.")
     assert not is_link_bait("Tomas Reed is covering the costs of the funeral in Kessel.")
+
+
+def test_summary_candidates_a_short_sentence_a_name_opens_on_a_verb_stands() -> None:
+    text = "Two men were hurt in the shooting on Elm Street. Tomas Reed was released Thursday."
+    assert "Tomas Reed was released Thursday." in _texts(text)
+    assert "Released on Thursday, police said." not in _texts(
+        "Two men were hurt in the shooting on Elm Street. Released on Thursday, police said."
+    )

@@ -129,3 +129,21 @@ def test_summary_edit_a_long_sentence_is_cut_before_a_conjunction_without_a_comm
         "Ivan Jimenez, 29, was arrested Thursday and charged with attempted murder, assault, "
         "reckless endangerment and criminal possession of a weapon."
     )
+
+
+def test_summary_edit_a_long_sentence_with_no_comma_is_cut_before_whose_or_as_well_as() -> None:
+    text = (
+        "An inquiry was opened on Tuesday into the suspected arson of a warehouse whose roof "
+        "was found collapsed in a heap of ash at the end of a lane in Vellmar near the old "
+        "border with Kessel."
+    )
+    assert clip(text) == "An inquiry was opened on Tuesday into the suspected arson of a warehouse."
+    plea = (
+        "The court clerk in Kessel says the 17-year-old entered the equivalent of a guilty plea "
+        "on Monday to the charge of reckless arson as well as a count of damaging evidence at "
+        "the old mill in Vellmar."
+    )
+    assert clip(plea) == (
+        "The court clerk in Kessel says the 17-year-old entered the equivalent of a guilty plea "
+        "on Monday to the charge of reckless arson."
+    )

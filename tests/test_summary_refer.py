@@ -8,6 +8,7 @@ import pytest
 from storyline.model import Span
 from storyline.story.summary.refer import (
     counted_group,
+    described_group,
     described_subject,
     expletive,
     named_event,
@@ -301,3 +302,171 @@ def test_summary_candidates_a_run_of_sentences_on_one_pronoun_is_followed_back()
     # a pronoun that changes ends the run: "He" is not the girl
     other = text.replace("She was sent", "He was sent")
     assert not any(t.endswith("on Sunday.") for t in _texts(other))
+
+
+@pytest.mark.parametrize(
+    ("previous", "expected"),
+    [
+        ("The family of Tomas Reed, 17, grieved for him in Vellmar.", "The family of Tomas Reed"),
+        (
+            "The bodies of two people found in a van near Kessel were named.",
+            "The bodies of two people",
+        ),
+        ("Police said the victims were taken to hospital in Kessel.", "The victims"),
+        # a count is counted_group's; an apposition says who they are; no group noun
+        ("The two victims were taken to hospital in Kessel.", None),
+        ("The victims, two brothers from Kessel, were taken to hospital.", None),
+        ("The council met in Vellmar on Tuesday.", None),
+    ],
+)
+def test_summary_refer_they_after_a_described_group(previous: str, expected: str | None) -> None:
+    assert described_group(previous) == expected
+
+
+def test_summary_refer_another_after_a_count_of_people_is_a_person() -> None:
+    assert resolved_within("Two people died and another is in hospital with her son in Kessel ")
+    assert resolved_within(
+        "One 16-year-old was killed and another hurt when a man shot at their car"
+    )
+    assert not resolved_within("Two houses burned and another is damaged, her neighbor said")
+
+
+def test_summary_refer_an_age_written_with_spaces_is_a_person() -> None:
+    assert resolved_within("Rangers say a 15 year old was hurt on Sunday when his rifle burst")
+
+
+def test_summary_candidates_they_after_a_family_is_the_family() -> None:
+    text = (
+        "The family of Tomas Reed, 17, grieved for the teen in Vellmar. "
+        "They gathered at Elm Park on Saturday evening to release balloons."
+    )
+    assert (
+        "The family of Tomas Reed gathered at Elm Park on Saturday evening to release balloons."
+        in _texts(text)
+    )
+
+
+def test_summary_candidates_a_possessive_opening_is_the_person_before() -> None:
+    text = (
+        "The coroner said Ilsa Brandt died of a gunshot wound in Vellmar. "
+        "Her sister, Tomas Reed, said Brandt was laid to rest in Kessel on Friday morning."
+    )
+    assert (
+        "Ilsa Brandt’s sister, Tomas Reed, said Brandt was laid to rest in Kessel on Friday "
+        "morning." in _texts(text)
+    )
+    alone = "The shop in Vellmar was closed. Her sister said the shop will open again in June."
+    assert not any(t.startswith(("Her", "The shop’s")) for t in _texts(alone))
+    # a name that is not released is no one's to give
+    unnamed = "The coroner said Ilsa Brandt died in Vellmar. Her name was not released until May."
+    assert not any("name was not" in t for t in _texts(unnamed))
+    # two people named before: whose sister is unclear
+    two = (
+        "Ilsa Brandt and Tomas Reed were hurt in Vellmar. "
+        "Her sister said the two were driving home to Kessel on Friday night."
+    )
+    assert not any("sister said" in t for t in _texts(two))
+
+
+def test_summary_candidates_a_pronoun_after_a_lead_in_is_the_person_before() -> None:
+    text = (
+        "Tomas Reed, 31, was charged with murder after the shooting in Vellmar. "
+        "In court on Thursday, he was given two weeks to hire a lawyer."
+    )
+    assert "In court on Thursday, Tomas Reed was given two weeks to hire a lawyer." in _texts(text)
+
+
+def test_summary_candidates_a_lead_in_on_asked_points_to_the_name_after_it() -> None:
+    text = "Asked on Friday about his ruling on the bail, Judge Ilsa Brandt said it was final."
+    assert _texts(text) == [text]
+    # a place named inside a lead-in is not the name the pronoun points to
+    place = "Leaving her Vellmar home on Tuesday night, Ilsa Brandt told reporters she will sue."
+    assert _texts(place) == [place]
+
+
+def test_summary_candidates_a_dash_or_station_tag_before_a_sentence_is_dropped() -> None:
+    text = "(WKXN) - On Saturday night, a hunting accident in Vellmar took the life of a young man."
+    assert _texts(text) == [text.removeprefix("(WKXN) - ")]
+    dash = (
+        "- The sister of 19 year old Tomas Reed said her brother was shot in Vellmar on Saturday."
+    )
+    assert _texts(dash) == [dash.removeprefix("- ")]
+
+
+def test_summary_candidates_it_is_not_yet_clear_is_written_out() -> None:
+    text = "But it's not yet clear what set off the shooting on Elm Street in Vellmar on Monday."
+    assert _texts(text) == [
+        "It is not yet clear what set off the shooting on Elm Street in Vellmar on Monday."
+    ]
+
+
+def test_summary_candidates_a_name_the_finder_missed_opening_a_sentence_is_its_subject() -> None:
+    text = "Reedholt was arrested on Friday after he ran from the house and hid in a shed."
+    assert _texts(text) == [text]
+    assert _texts("Police say he ran from the house on Friday and hid in a shed.") == []
+    # a possessive is as often another person's: a spokesman "would not give his condition"
+    assert _texts("Reedholt was not able to give his condition on Friday at the house.") == []
+    assert _texts("All died of their wounds on Friday at the house, he said.") == []
+
+
+def test_summary_refer_a_possessive_joined_to_a_description_is_that_persons() -> None:
+    assert resolved_within("Rangers raised the reward in the arrest of a father and his son ")
+    assert not resolved_within("Rangers raised the reward in the arrest of a father and of his ")
+    assert not resolved_within("Rangers raised the reward in the case of a boy and her ")
+
+
+def test_summary_candidates_a_pronoun_in_a_lead_in_points_to_the_person_described_after() -> None:
+    text = "According to her son, the woman had surgery in Kessel and is now awake and talking."
+    assert _texts(text) == [text]
+    other = "According to her son, the man had surgery in Kessel and is now awake and talking."
+    assert _texts(other) == []
+
+
+def test_summary_refer_a_group_of_volunteers_or_mourners_goes_without_an_article() -> None:
+    assert resolved_within("Volunteers came out to clean up their park in Vellmar on Sunday")
+    assert resolved_within("Mourners lit candles for their friend outside the school in Kessel")
+    # a "them" after a bare plural is what they act on as often as the group itself
+    assert not resolved_within("Organizers will sell them at the game in Kessel on Monday")
+
+
+def test_summary_refer_a_person_described_by_a_possessive_is_a_description() -> None:
+    assert resolved_within("A man and his ex-wife argued before she drove to her house in Kessel")
+    assert not resolved_within("A man argued with the landlord before he drove to her house")
+
+
+def test_summary_candidates_a_time_ago_is_a_lead_in() -> None:
+    text = (
+        "Ilsa Brandt and her husband live in Vellmar with their three sons. "
+        "Two weeks ago, she nearly lost her life in a shooting on Elm Street."
+    )
+    assert "Two weeks ago, Ilsa Brandt nearly lost her life in a shooting on Elm Street." in _texts(
+        text
+    )
+
+
+def test_summary_candidates_a_call_the_sentence_says_which_stands_alone() -> None:
+    text = "The call about the fire on Elm Street reached us at 9:10 p.m., police said."
+    assert _texts(text) == [text]
+    assert _texts("The call came in at 9:10 p.m. from a house on Elm Street, police said.") == []
+
+
+def test_summary_candidates_a_link_in_brackets_is_taken_out() -> None:
+    text = "Sheriff Tomas Reed told the Vellmar Post (http://example.com/x ) the girl shot herself."
+    assert _texts(text) == ["Sheriff Tomas Reed told the Vellmar Post the girl shot herself."]
+
+
+def test_summary_candidates_a_closing_mark_run_onto_the_next_sentence_is_left_off() -> None:
+    text = (
+        'Her neighbor said, "He was like a son to all of us on this street. '
+        '"Police said older boys were playing with a rifle in Vellmar when it went off.'
+    )
+    assert "Police said older boys were playing with a rifle in Vellmar when it went off." in (
+        _texts(text)
+    )
+    assert resolved_within("Two people were shot in Kessel, one of them fatally, on Friday")
+
+
+def test_summary_candidates_both_and_a_noun_for_people_stands_alone() -> None:
+    text = "Both parents waived their first hearing in the Vellmar district court on Monday."
+    assert _texts(text) == [text]
+    assert _texts("Both were taken to the Vellmar district court on Monday by deputies.") == []

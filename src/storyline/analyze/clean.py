@@ -86,6 +86,11 @@ _BARE_URL = re.compile(r"^(?:<)?(?:https?://|www\.|pic\.twitter\.com/)\S+(?:>)?$
 _CLIP = re.compile(r"^\d{1,2}:\d{2}\s+(?!(?:a|p)\.?m\b)(?=[A-Z0-9\"'“‘])", re.I)
 # A video's caption closed by its stamp: "... Dana Holt reports. (Published Monday, Sept. 21, 2015)"
 _STAMPED = re.compile(r"\((?:Published|Updated|Posted)\s+[^()]{1,60}\)$")
+# A headline run into its stamps on one line: "Boat sinks off Kessel Posted: Monday, May 4,
+# 2015 9:12 AM EDT Updated: Monday, May 4, 2015 10:02 AM EDT".
+_STAMP_LABEL = re.compile(r"\s(?:Posted|Published|Updated|Last updated)\s*:\s+")
+#: The most words a headline before its stamps has.
+_STAMPED_HEAD_WORDS = 20
 
 _RELATED = re.compile(
     r"^(?:also read|read more|read also|see also|related(?: articles?| stories| coverage)?|video|"
@@ -332,7 +337,7 @@ def _classify(line: str) -> str | None:
     if _is_footer(line):
         return "footer"
     stamp = _STAMP.match(line.removeprefix("(").removesuffix(")"))
-    if _BYLINE.match(line) or (stamp and _is_date_only(stamp.group("when"))):
+    if _BYLINE.match(line) or (stamp and _is_date_only(stamp.group("when"))) or _stamped_head(line):
         return "byline"
     if _DATELINE.match(line) or _is_date_only(line):
         return "dateline"
@@ -375,6 +380,20 @@ def find_boilerplate(text: str, title: str | None = None) -> tuple[Boilerplate, 
         b for i, unit in enumerate(units) if i not in found and (b := _stamp_at_end(text, unit))
     ]
     return tuple(sorted(spans, key=lambda b: b.span.start))
+
+
+def _stamped_head(line: str) -> bool:
+    """Whether a line is a headline run into its publication stamps ("Boat sinks off Kessel
+    Posted: Monday, May 4, 2015 9:12 AM EDT Updated: ..."): a head that does not end as a
+    sentence, then only stamps that hold nothing but a date and time."""
+    labels = list(_STAMP_LABEL.finditer(line))
+    if not labels:
+        return False
+    head = line[: labels[0].start()]
+    if _ends_sentence(head) or not 1 <= _words(head) <= _STAMPED_HEAD_WORDS:
+        return False
+    ends = [m.start() for m in labels[1:]] + [len(line)]
+    return all(_is_date_only(line[m.end() : end]) for m, end in zip(labels, ends, strict=True))
 
 
 def _stamp_at_end(text: str, unit: tuple[int, int]) -> Boilerplate | None:

@@ -2,8 +2,8 @@
 
 - A sentence over ``MAX_WORDS`` words is cut at a clause boundary (", which",
   " — ", "; ", ", and", ", after" ...; else before a conjunction without a comma,
-  " after", " and") so that its main clause stays and ends the sentence; its
-  citation still points at the whole original passage. A sentence no cut brings
+  " after", " whose", " as well as", " and") so that its main clause stays and ends the
+  sentence; its citation still points at the whole original passage. A sentence no cut brings
   under the limit is left out.
 - A sentence that opens on a quotation whose first word is a pronoun ("“He was
   a good kid,” she said") leans on a sentence not shown: it is left out.
@@ -36,7 +36,7 @@ _BOUNDARIES = re.compile(
 #: When no clause boundary with a comma will do: a conjunction that opens a clause of
 #: its own ("was arrested Thursday and charged with murder| after he and two men shot").
 _LOOSE_BOUNDARIES = re.compile(
-    r"\s+(?=(?:after|before|when|while|because|although|though|where)\s)"
+    r"\s+(?=(?:after|before|when|while|because|although|though|where|whose|as well as)\s)"
 )
 #: Last of all: before "and" or "but" opening a clause.
 _LOOSEST_BOUNDARIES = re.compile(r"\s+(?=(?:and|but)\s)")

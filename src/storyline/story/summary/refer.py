@@ -14,11 +14,19 @@ expected to turn herself in"). The rules here, each on the words alone:
   apposition ("The suspect, Tomas Reed, ...") is the person instead;
 - :func:`counted_group`: the group a counted description opening the previous
   sentence gives ("Four men were hurt ..."), for a leading "They" ("The four men");
+- :func:`described_group`: the group a collective or plural description opening the
+  previous sentence gives ("The family of Tomas Reed gathered ..."), for a leading "They";
 - :func:`resolved_within`: whether every pronoun of a stretch of a sentence follows a
   description in it that it agrees with, not one after a preposition ("the teen was
   driving ... when he opened fire", "The friend said he received a call", "The
   14-year-old ... his friend"; not "according to a spokesperson, she died"); a "they"
-  may follow two people described ("The boy and his brother ... when they found");
+  may follow two people described ("The boy and his brother ... when they found"; "One
+  man was killed and another hurt when ... their car"), and a "his"/"her" the "another"
+  after a count of people ("Two people died and another is in hospital with her son"); a
+  possessive joined to a description is that person's ("the arrest of a father and his
+  son");
+- :func:`resolved_forward`: a pronoun in a lead-in that points forward to the person the
+  clause after it opens on ("According to her son, the woman is awake");
 - :func:`titled` and :func:`role_holder`: who a description by role stands for ("The
   Ukrainian leader"): a person the report gives that role, else the one person the
   story's reports give it, when the report names them;
@@ -38,9 +46,11 @@ from storyline.model import Analyzed, Mention
 
 __all__ = [
     "counted_group",
+    "described_group",
     "described_subject",
     "expletive",
     "named_event",
+    "resolved_forward",
     "resolved_within",
     "role_holder",
     "titled",
@@ -66,12 +76,14 @@ _ANYONE = (
 )
 #: An age alone is a person ("the 14-year-old accused of ..."), unless a noun follows it
 #: ("the 19-year-old man": the man).
-_AGE = rf"\d+-year-old(?!\s+(?:{_FEMALE}|{_MALE}|{_ANYONE})s?\b)"
+_AGE = rf"\d+[- ]year[- ]old(?!\s+(?:{_FEMALE}|{_MALE}|{_ANYONE})s?\b)"
 _ANYONE += f"|{_AGE}"
 _PLURAL = (
     "suspects|victims|teens|teenagers|children|kids|officers|deputies|residents|"
     "witnesses|friends|parents|neighbors|neighbours|men|women|boys|girls|brothers|"
-    "sisters|relatives|students|people|detectives|investigators|police"
+    "sisters|relatives|students|people|detectives|investigators|police|volunteers|"
+    "mourners|protesters|supporters|organizers|organisers|firefighters|troopers|agents|"
+    "doctors|nurses|classmates|teammates|members|adults|juveniles|youths|families"
 )
 _NOUN = {
     "he": rf"(?:{_MALE}|{_ANYONE})",
@@ -98,7 +110,7 @@ _MODIFIERS = r"(?:[\w’'-]+\s+){0,3}?"
 _PHRASE_END = re.compile(
     r"\s+(?:who|whom|whose|that|which|was|were|is|are|has|had|have|will|would|could|"
     r"did|does|said|says|told|after|when|while|and|but|as|in|on|at|for|from|with|"
-    r"accused|charged|arrested|shot|killed)\b|[,;:.—–(]"
+    r"accused|charged|arrested|shot|killed|found)\b|[,;:.—–(]"
 )
 #: A source's attribution before what it said: "Police said (that) ...".
 _SAID = re.compile(
@@ -163,6 +175,73 @@ def counted_group(previous: str) -> str | None:
     return "The " + group[:1].lower() + group[1:]
 
 
+#: Groups a "They" may stand for, named by a collective or plural noun ("The family of ...",
+#: "The bodies of three people").
+_GROUP_NOUN = (
+    "family|families|relatives|loved ones|friends|parents|classmates|bodies|victims|"
+    "suspects|neighbors|neighbours|students|teens|teenagers|children"
+)
+
+
+def described_group(previous: str) -> str | None:
+    """The group a description by a collective or plural noun opening ``previous`` gives
+    ("The family of Tomas Reed mourned him"), said again with its "of" phrase ("The family
+    of Tomas Reed") for a "They" after it; None when the sentence opens otherwise (a count
+    is :func:`counted_group`'s)."""
+    previous = _SAID.sub("", previous, count=1)
+    head = re.match(rf"^The\s+((?:[\w’'-]+\s+){{0,2}}?(?:{_GROUP_NOUN}))\b", previous, re.I)
+    if head is None or re.match(_COUNT + r"\b", head.group(1), re.I):
+        return None
+    phrase = head.group(1)
+    rest = previous[head.end() :]
+    of = re.match(r"\s+of\s+", rest)
+    if of:
+        tail = rest[of.end() :]
+        stop = _PHRASE_END.search(tail)
+        words = (tail[: stop.start()] if stop else tail).split()
+        if not 1 <= len(words) <= 5:
+            return None
+        phrase += " of " + " ".join(words)
+    elif not re.match(r"\s+[a-z]", rest):
+        return None  # "The victims, two brothers, ...": what follows says who they are
+    return "The " + phrase
+
+
+#: "another" standing for a person after a count of people ("Two people died and another is
+#: in hospital").
+_ANOTHER = re.compile(
+    r"\banother\s+(?:is|was|remains|remained|were|injured|hurt|wounded|killed|died|"
+    r"critically|seriously)\b",
+    re.I,
+)
+
+
+def _another_after(before: str, nouns: str) -> bool:
+    """Whether ``before`` gives a person as "another" after a count of people or a person
+    counted as one ("One boy was shot and another hurt")."""
+    another = _ANOTHER.search(before)
+    if another is None:
+        return False
+    head = before[: another.start()]
+    counted = re.search(rf"\b{_COUNT}\s+{_MODIFIERS}(?:{_PLURAL})\b", head, re.I)
+    one = re.search(rf"\bone\s+{_MODIFIERS}{nouns}\b", head, re.I)
+    return counted is not None or one is not None
+
+
+def resolved_forward(lead_in: str, rest: str) -> bool:
+    """Whether the pronouns of a lead-in point forward to the person described opening the
+    clause after it ("According to her son, the woman is awake": the woman), and the
+    clause's own pronouns are resolved within it."""
+    found = list(_PRONOUN_WORD.finditer(lead_in))
+    if not found or not resolved_within(rest):
+        return False
+    for m in found:
+        nouns = _NOUN[_PRONOUN_OF[m.group(0).lower()]]
+        if not re.match(rf"(?:the|a|an)\s+{_MODIFIERS}{nouns}\b", rest, re.IGNORECASE):
+            return False
+    return True
+
+
 def resolved_within(text: str) -> bool:
     """Whether every pronoun of ``text`` follows a description of a person in it that the
     pronoun agrees with ("the teen was driving ... when he opened fire")."""
@@ -174,17 +253,36 @@ def resolved_within(text: str) -> bool:
         before = text[: m.start()]
         # a group goes without an article ("investigators told CBS13 that they ..."), but
         # not the police a person "told": "they" is that person then
-        bare = rf"|(?<!told )(?<!tell )(?<!telling )(?:{_PLURAL})" if nouns == _NOUN["they"] else ""
+        # (a "them" after a bare plural is as often what they act on: "Organizers will sell them")
+        # ("one of them" is the group's)
+        group = nouns == _NOUN["they"] and (
+            m.group(0).lower() != "them" or re.search(r"\bof\s+$", before) is not None
+        )
+        bare = rf"|(?<!told )(?<!tell )(?<!telling )(?:{_PLURAL})" if group else ""
+        # a person described by an article or a possessive ("his ex-wife ... her house")
         described = re.finditer(
-            rf"(?:^|(?<=\s))(?:(?:the|a|an)\s+{_MODIFIERS}{nouns}{bare})\b", before, re.IGNORECASE
+            rf"(?:^|(?<=\s))(?:(?:the|a|an|his|her|their)\s+{_MODIFIERS}(?:ex-|step-)?{nouns}{bare})\b",
+            before,
+            re.IGNORECASE,
         )
         # a description after a preposition is no subject ("according to a spokesperson,
         # she died", "one of the witnesses")
-        if not any(
-            not _AFTER_PREPOSITION.search(_ARTICLE_END.sub("", before[: d.start()]))
-            for d in described
-        ) and not (nouns == _NOUN["they"] and _two_people(before)):
-            return False
+        # "the arrest of a father and his son": a possessive joined to a description
+        # is that person's, after a preposition too
+        joined = m.group(0).lower() in ("his", "her", "their") and re.search(
+            rf"(?:^|\s)(?:the|a|an)\s+{_MODIFIERS}{nouns}\s+and\s+$", before, re.IGNORECASE
+        )
+        if (
+            not joined
+            and not any(
+                not _AFTER_PREPOSITION.search(_ARTICLE_END.sub("", before[: d.start()]))
+                for d in described
+            )
+            and not (nouns == _NOUN["they"] and _two_people(before))
+        ):
+            person = rf"(?:{_MALE}|{_FEMALE}|{_ANYONE})" if nouns == _NOUN["they"] else nouns
+            if not _another_after(before, person):
+                return False
     return True
 
 

@@ -25,9 +25,11 @@ from storyline.lexicon.labels import CITED_NAME_LABELS
 from storyline.model import Analyzed, Citation, Mention, Span
 from storyline.story.summary.refer import (
     counted_group,
+    described_group,
     described_subject,
     expletive,
     named_event,
+    resolved_forward,
     resolved_within,
     titled,
 )
@@ -40,6 +42,33 @@ from storyline.story.summary.text import (
 )
 
 _PRONOUN_START = re.compile(r"^(He|She)\s+(?=[a-z])")
+#: A possessive opening a sentence: "Her mother, Ana Reed, said ..." is the mother of the
+#: person a leading "She" would stand for.
+_POSSESSIVE_START = re.compile(r"^(His|Her)\s+(?=[a-z])")
+_POSSESSOR = {"His": "He", "Her": "She"}
+_UNNAMED = re.compile(r"(?:full\s+)?(?:name|identity)\b")
+#: A "he"/"she" right after a lead-in ("In court Thursday, she was ..."): the subject.
+_LEAD_PRONOUN = re.compile(r"^(he|she)\s+(?=[a-z])")
+#: A list item's dash or a station's tag before the sentence ("- Police say ...",
+#: "(WKXN) - A man was ...", "(05/04/15) - ..."): not the sentence's.
+_BULLET = re.compile(r"^(?:[-–—•*]|\([^()\n]{1,20}\)\s*[-–—])\s+(?=[A-Z\"“])")
+#: A sentence opening on a name the name finder missed, as its subject ("Reed was arrested
+#: ... as he ran"): a "he"/"she" later in it is that person.
+_NAME_SUBJECT = re.compile(
+    r"^(?!(?:The|A|An|This|That|These|Those|It|Its|He|She|His|Her|They|Their|We|I|You|"
+    r"There|Here|Police|Officers|Authorities|Officials|Investigators|Deputies|Nobody|"
+    r"Someone|Somebody|Everyone|Everybody|Anyone|No|One|Each|Both|Some|Another|All|Most|"
+    r"Many|Several|Few|None|Neither|Either|Nothing|Everything|Something|Witnesses|Family|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday)\b)"
+    r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2}\s+"
+    r"(?:was|is|has|had|will|would|did|remains|remained|passed|died)\b"
+)
+#: The pronouns a missed name opening the sentence may stand for: a subject ("as he ran"),
+#: not a possessive or an object, which is as often another person's ("Reed, a spokesman,
+#: would not give his condition").
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|himself|she|herself)\b", re.I)
+#: "It's not yet clear why ...": an "it" that stands for nothing, written out.
+_IT_IS = re.compile(r"^It[’']s\b")
 _GROUP_START = re.compile(r"^They\s+(?=[a-z])")
 #: How many sentences back a run of sentences opening on the same "He"/"She" is followed
 #: to the one that says who it is.
@@ -68,9 +97,23 @@ _EVENT_START = re.compile(
     r"^The\s+(?:incident|attack|strike)\b"
     r"|^The\s+[a-z]+\s+(?:happened|occurred|began|started|took place|unfolded)\b"
 )
+#: A thing "The" names that the words after it say which ("The call about the fire
+#: came in at 9:10 p.m."): it leans on no sentence before it.
+_SAYS_WHICH = re.compile(
+    r"^The\s+(?:call|statement|report|plan|deal|proposal|talks|meeting)\s+"
+    r"(?:concerning|about|regarding|on|over|of|from|between|with)\s+(?:the|a|an)\s+[a-z]"
+    # "Both parents waived ...": a pair of people the noun says, as "The parents" would
+    r"|^Both\s+(?:parents|victims|suspects|men|women|boys|girls|brothers|sisters|teens|"
+    r"teenagers|children|officers|deputies|drivers)\b"
+)
+#: A link in brackets inside a sentence ("told the Daily Post (http://...) the girl ..."):
+#: not the sentence's words.
+_BRACKETED_LINK = re.compile(r"\s*\((?:https?://|www\.)[^()\s]*\s*\)")
 _LEAD_IN = re.compile(
     r"^(?:[A-Z][a-z]+ing|On|In|At|Under|After|Before|Earlier|Later|During|Following|"
-    r"Despite|Amid|With|Without|As)\b[^,]{0,80},\s"
+    r"Despite|Amid|With|Without|As|Asked|Reached|Contacted|Pressed|Questioned|"
+    r"According to|[A-Z][a-z]+\s+(?:days?|weeks?|months?|years?|hours?)\s+(?:ago|later|earlier))"
+    r"\b[^,]{0,80},\s"
 )
 _TITLE_WORDS = frozenset(
     {
@@ -109,6 +152,11 @@ _DATE_LEAD = re.compile(
     rf"^(?:(?:{WEEKDAY_NAME}),?\s+)?(?:{MONTH_NAME})\s+\d{{1,2}},\s+\d{{4}}\s+(?=[A-Z])"
 )
 _TERMINAL = re.compile(r"[.!][\"'”’)\]]*$")
+#: A short sentence that is still whole: a name, a finite verb and what follows ("Reed was
+#: released Thursday."), four words or five.
+_SHORT = re.compile(
+    r"^[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:was|were|is|are|has|had|remains)\s+[a-z]"
+)
 #: The most words a piece the sentence splitter cut off a sentence's end may have.
 _TAIL_WORDS = 3
 FactIndex = Mapping[str, Sequence[tuple[Span, str]]]
@@ -210,6 +258,11 @@ def _candidate(
         # A heading or dateline ran into the sentence: keep what follows it.
         span = Span(span.start + dateline.end(), span.end)
         raw = raw[dateline.end() :]
+    bullet = _BULLET.match(raw.lstrip())
+    if bullet:
+        cut = len(raw) - len(raw.lstrip()) + bullet.end()
+        span = Span(span.start + cut, span.end)
+        raw = raw[cut:]
     cleaned = _repair(raw.strip(), item, span, canon, holder)
     if cleaned is None or not readable(cleaned, named.words_in(span)):
         return None
@@ -243,7 +296,7 @@ def _candidate(
 #: on.” Police gave no details"): the next sentence begins there.
 _QUOTE_END = re.compile(r"(?<=[.!?][”\"’'])\s+(?=[A-Z])")
 #: A closing quotation mark the splitter left at the start of the sentence after it.
-_STRAY_CLOSE = re.compile(r"^[”\"]\s+(?=[A-Z])")
+_STRAY_CLOSE = re.compile(r"^[”\"]\s*(?=[A-Z])")
 
 
 def _pieces(text: str, span: Span, times: Sequence[Span] = ()) -> list[Span]:
@@ -326,17 +379,25 @@ def _repair(
     holder: Callable[[str, Sequence[str]], str | None] | None = None,
 ) -> str | None:
     """Make a sentence stand alone, or return None when it cannot."""
-    sentence = " ".join(sentence.split())
+    sentence = _BRACKETED_LINK.sub("", " ".join(sentence.split()))
     stripped = _DROP_CONNECTIVE.sub("", sentence)
     if stripped != sentence and stripped:
         sentence = stripped[0].upper() + stripped[1:]
     # "It happened near Elm Street": the event the report named before ("The shooting ...")
     sentence = named_event(sentence, item.article.text[: span.start]) or sentence
     group = _GROUP_START.match(sentence)
-    counted = counted_group(_previous_text(item, span)) if group else None
+    previous = _previous_text(item, span) if group else ""
+    counted = (counted_group(previous) or described_group(previous)) if group else None
     if group and counted:
-        return counted + " " + sentence[group.end() :]  # "Four men were hurt. They ..."
-    if _CONTEXT_START.match(sentence) and not expletive(sentence):
+        # "Four men were hurt. They ...", "The family of Tomas Reed met. They ..."
+        return counted + " " + sentence[group.end() :]
+    if _IT_IS.match(sentence) and expletive(_IT_IS.sub("It is", sentence, count=1)):
+        sentence = _IT_IS.sub("It is", sentence, count=1)  # "It's not yet clear why ..."
+    if (
+        _CONTEXT_START.match(sentence)
+        and not expletive(sentence)
+        and not _SAYS_WHICH.match(sentence)
+    ):
         return None
     mentions = [m for m in item.analysis.entities if m.label in CITED_NAME_LABELS]
     inside = [m for m in mentions if span.start <= m.span.start < span.end]
@@ -359,46 +420,118 @@ def _repair(
         return max(written, key=len) + " " + sentence[described.end() :]
     head = _PRONOUN_START.match(sentence)
     if head:
-        # the person the sentence before opens on, described ("The mother of a boy ... has
-        # been charged, according to Police Chief James Craig. She ..."), else named; when
-        # that sentence opens on the same pronoun, the one before it ("The child was hit.
-        # She was taken to hospital. She was released on Sunday.")
-        at = span
-        for _ in range(_CHAIN):
-            before = _previous_text(item, at)
-            subject = described_subject(before, head.group(1))
-            if subject is not None:
-                return subject + " " + sentence[head.end() :]
-            name = _antecedent(item, at)
-            if name is not None:
-                return canon(item.article.id, name) + " " + sentence[head.end() :]
-            if not before.startswith(head.group(0)):
-                return None
-            at = [s for s in item.analysis.sentences if s.end <= at.start][-1]
-        return None
+        subject = _subject_of(item, span, head.group(1), canon)
+        return None if subject is None else subject + " " + sentence[head.end() :]
+    possessive = _POSSESSIVE_START.match(sentence)
+    if possessive:
+        # "Her mother, Ana Reed, said ...": the mother of the person the sentence before
+        # describes, or of the one person it names (not a speaker: "Police said ..."); "His
+        # name was not released" names no one
+        if _UNNAMED.match(sentence[possessive.end() :]):
+            return None
+        pronoun = _POSSESSOR[possessive.group(1)]
+        before = _previous_text(item, span)
+        owner = described_subject(before, pronoun)
+        if owner is None:
+            person = _sole_person(item, span)
+            owner = canon(item.article.id, person) if person else None
+        if owner is None:
+            return None
+        owned = owner + ("’" if owner.endswith("s") else "’s")
+        return owned + " " + sentence[possessive.end() :]
+    lead_in = _LEAD_IN.match(sentence)
+    after_lead = _LEAD_PRONOUN.match(sentence[lead_in.end() :]) if lead_in else None
+    if lead_in and after_lead and not _LATE_PRONOUN.search(sentence[: lead_in.end()]):
+        # "In court Thursday, she was given ...": the subject after the lead-in
+        subject = _subject_of(item, span, after_lead.group(1).capitalize(), canon)
+        if subject is None:
+            return None
+        if subject.startswith("The "):
+            subject = "the " + subject[4:]
+        rest = sentence[lead_in.end() + after_lead.end() :]
+        return sentence[: lead_in.end()] + subject + " " + rest
     # A pronoun before the sentence names anyone points outside the sentence...
     first_name = min((m.span.start - span.start for m in inside), default=len(sentence))
     lead = _outside_quotes(item.article.text[span.start : span.start + max(0, first_name)])
     if _LATE_PRONOUN.search(lead) is None:
         return sentence
     # ...unless it points forward, from a lead-in to the name that follows it ("Appearing
-    # with his attorney, Christopher McNeely turned himself in"), or back to the police
-    # the sentence opens on ("Police said they got the call").
-    lead_in = _LEAD_IN.match(lead)
-    if (
-        lead_in
-        and not _LATE_PRONOUN.search(lead[lead_in.end() :])
-        and _only_titles(lead[lead_in.end() :])
-    ):
-        return sentence
+    # with his lawyer, Tomas Reed gave himself up"; a place named inside the
+    # lead-in is not that name), or back to the police the sentence opens on ("Police said
+    # they got the call").
+    raw = item.article.text[span.start : span.end]
+    lead_in = _LEAD_IN.match(raw)
+    if lead_in:
+        after = min(
+            (
+                m.span.start - span.start
+                for m in inside
+                if m.span.start - span.start >= lead_in.end()
+            ),
+            default=len(raw),
+        )
+        between = _outside_quotes(raw[lead_in.end() : after])
+        if after < len(raw) and not _LATE_PRONOUN.search(between) and _only_titles(between):
+            return sentence
+        if resolved_forward(raw[: lead_in.end()], _outside_quotes(raw[lead_in.end() : after])):
+            return sentence  # "According to her son, the woman ..."
     if resolved_within(lead):
         return sentence  # "the teen was driving ... when he opened fire"
+    if _NAME_SUBJECT.match(lead) and all(
+        _SUBJECT_PRONOUN.fullmatch(p.group(0)) for p in _LATE_PRONOUN.finditer(lead)
+    ):
+        return sentence  # "Reed was arrested ... as he ran": a name the finder missed
     plural = ("they", "them", "their")
     if _GROUP_SUBJECT.match(lead) and all(
         p.group(0).lower() in plural for p in _LATE_PRONOUN.finditer(lead)
     ):
         return sentence
     return None
+
+
+def _subject_of(
+    item: Analyzed, span: Span, pronoun: str, canon: Callable[[str, str], str]
+) -> str | None:
+    """Who a "He"/"She" opening the sentence at ``span`` stands for: the person the sentence
+    before opens on, described ("The mother of a boy ... has been charged, according to
+    Police Chief James Craig. She ..."), else named; when that sentence opens on the same
+    pronoun, the one before it ("The child was hit. She was taken to hospital. She was
+    released on Sunday."). None when no one is found."""
+    at = span
+    for _ in range(_CHAIN):
+        before = _previous_text(item, at)
+        subject = described_subject(before, pronoun)
+        if subject is not None:
+            return subject
+        name = _antecedent(item, at)
+        if name is not None:
+            return canon(item.article.id, name)
+        if not before.startswith(pronoun + " "):
+            return None
+        at = [s for s in item.analysis.sentences if s.end <= at.start][-1]
+    return None
+
+
+def _sole_person(item: Analyzed, span: Span) -> str | None:
+    """The one person the sentence before ``span`` names outside quotations and lead-ins (by
+    the name finder's person label), or None (none, or more than one)."""
+    previous = [s for s in item.analysis.sentences if s.end <= span.start]
+    if not previous:
+        return None
+    prev = previous[-1]
+    prev_text = item.article.text[prev.start : prev.end]
+    skip = [m.span() for m in QUOTED.finditer(prev_text)]
+    lead = _LEAD_IN.match(prev_text)
+    if lead:
+        skip.append((0, lead.end()))
+    keys = {
+        m.key
+        for m in item.analysis.entities
+        if m.label == "PERSON"
+        and prev.contains(m.span)
+        and not any(a <= m.span.start - prev.start < b for a, b in skip)
+    }
+    return keys.pop() if len(keys) == 1 else None
 
 
 def _previous_text(item: Analyzed, span: Span) -> str:
@@ -482,13 +615,15 @@ def _outside_quotes(text: str) -> str:
 
 
 def readable(sentence: str, named: int = 0) -> bool:
-    """A whole sentence of prose: no debris, byline, heading or fragment.
+    """A whole sentence of prose: no debris, byline, heading or fragment; six words or more
+    (four when a name opens it on a finite verb: "Reed was released Thursday.").
 
     ``named`` is how many of its capitalised words are names: a sentence full of names
     ("Jose Enrique Lefebre-Toro was arraigned in 91st District Court") is no heading.
     """
     words = sentence.split()
-    if not 6 <= len(words) <= 60 or "\n" in sentence:
+    shortest = 4 if named and _SHORT.match(sentence) else 6
+    if not shortest <= len(words) <= 60 or "\n" in sentence:
         return False
     if not (sentence[0].isupper() or sentence[0] in "\"“'‘" or sentence[0].isdigit()):
         return False
