@@ -269,10 +269,16 @@ def resolve_subject(tok: Any, index: MentionIndex) -> tuple[str | None, Span | N
         return (m.key if m else None), Span(tok.idx, tok.idx + len(tok.text))
     antecedent = relative_head(tok)
     if antecedent is not None:
-        releaser = _releaser(antecedent, index) or _apposed_person(antecedent, index)
+        releaser = _releaser(antecedent, index)
         if releaser is not None:
             return releaser.key, releaser.span
-        return resolve_subject(antecedent, index)
+        apposed = _apposed_person(antecedent, index)
+        key, span = (apposed.key, apposed.span) if apposed else resolve_subject(antecedent, index)
+        if key is not None:
+            # "Beck, who has said …": "who" names the speaker in the cue, as "he" would;
+            # the key is the person it stands for (an unnamed one keeps its noun phrase).
+            return key, Span(tok.idx, tok.idx + len(tok.text))
+        return key, span
     if tok.pos_ == "ADP":
         # "Of Kerr, Brandt, who …, said": a parse that made the preposition the subject;
         # its object is the one speaking, or a name set after it ("Of Kerr, Brandt, …"
