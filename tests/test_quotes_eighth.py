@@ -26,3 +26,26 @@ def test_an_unnamed_speaker_of_a_relative_clause_keeps_its_noun_phrase(nlp: Any)
     speaker, span = speaker_of(nlp, text, "wasted money")
     assert speaker is None
     assert span is not None and "captain" in span
+
+
+def test_a_headline_label_names_the_speaker_of_the_headline_and_the_opening_quote(
+    nlp: Any,
+) -> None:
+    text = (
+        "Harbour Master Lind: ‘We Will Not Sell The Old Pier’\n\n"
+        "“The pier has stood for a hundred years and the town will keep it standing. Nobody "
+        "asked the skippers before the sale was planned.”\n\n"
+        "Mrs. Vera Lind told reporters in Ostrel on Monday that the council had found no buyer."
+    )
+    assert speaker_of(nlp, text, "Sell The Old Pier")[0] == "Vera Lind"
+    assert speaker_of(nlp, text, "hundred years")[0] == "Vera Lind"
+
+
+def test_a_headline_label_of_two_people_sharing_a_surname_is_not_guessed(nlp: Any) -> None:
+    text = (
+        "Lind: ‘We Will Not Sell The Old Pier’\n\n"
+        "“The pier has stood for a hundred years and the town will keep it standing.”\n\n"
+        "Mrs. Vera Lind and her brother, Otto Lind, told reporters in Ostrel on Monday that the "
+        "council had found no buyer."
+    )
+    assert speaker_of(nlp, text, "Sell The Old Pier")[0] is None

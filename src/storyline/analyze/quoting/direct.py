@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from storyline.analyze.naming.folding import display_name
+from storyline.analyze.quoting.headline import headline_label
 from storyline.analyze.quoting.inverted import (
     aged_noun,
     dash_label,
@@ -909,6 +910,7 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
             or as_cue(doc, p, index, _is_cue, _from_verb)
             or _lead_in(doc, p, index)
             or sign_off(doc, p, index)
+            or headline_label(doc, p, index)
         )
         found.append(attr)
     _carry_over(text, passages, found, nearer=lambda p, prev: _nearer(doc, p, index, prev))
