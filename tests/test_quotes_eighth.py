@@ -49,3 +49,16 @@ def test_a_headline_label_of_two_people_sharing_a_surname_is_not_guessed(nlp: An
         "council had found no buyer."
     )
     assert speaker_of(nlp, text, "Sell The Old Pier")[0] is None
+
+
+def test_words_a_speaker_calls_someones_remarks_are_not_that_someones(nlp: Any) -> None:
+    text = (
+        "Harbour master Vera Lind spoke on Monday. She called Jonas Kerr's remarks "
+        "“reckless and unworthy of the town,” and left the meeting early."
+    )
+    assert speaker_of(nlp, text, "reckless")[0] == "Vera Lind"  # not Kerr, whose remarks
+
+
+def test_a_call_for_quoted_words_stays_its_owners(nlp: Any) -> None:
+    text = "Vera Lind rejected Jonas Kerr's call for a “harbour tax on every visiting yacht.”"
+    assert speaker_of(nlp, text, "harbour tax")[0] == "Jonas Kerr"

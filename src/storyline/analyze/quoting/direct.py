@@ -525,6 +525,8 @@ def _speech_noun_owner(noun: Any, first: int) -> Any:
         return owners[0] if owners else None
     if noun.dep_ in ("nsubj", "nsubjpass") and not _introduced_by(noun, first):
         return None  # "Clark's comments further “…”": the noun is the subject of another verb
+    if _predicated(noun, first):
+        return None  # "Lind called Kerr's remarks “reckless”": Lind's word for them
     near = first - noun.i <= _NOUN_REACH
     for child in noun.children:
         if near and child.dep_ == "poss" and child.lower_ not in NOT_OWNERS:
@@ -543,6 +545,24 @@ def _speech_noun_owner(noun: Any, first: int) -> Any:
         if subj is not None and subj.lower_ not in ("i", "we", "you", "it", "this", "that"):
             return subj
     return None
+
+
+#: Verbs that give their object a name or a description ("called her remarks “…”",
+#: "played down his comments as “…”").
+_PREDICATING = frozenset(
+    """call label brand dub term deem describe characterize characterise dismiss play
+    consider find""".split()  # noqa: SIM905
+)
+
+
+def _predicated(noun: Any, first: int) -> bool:
+    """Whether quoted words right after a noun of saying (or after "as") are what the
+    subject of the verb taking that noun calls it: "Lind called Kerr's remarks
+    “reckless”" — Lind's words, not Kerr's (unlike "Kerr's call for a “…”")."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in _PREDICATING:
+        return False
+    between = [t for t in noun.doc[noun.i + 1 : first] if not (t.is_space or t.is_quote)]
+    return all(t.lower_ == "as" for t in between)
 
 
 def _copula_noun_owner(verb: Any, first: int) -> Any:
