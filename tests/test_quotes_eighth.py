@@ -62,3 +62,28 @@ def test_words_a_speaker_calls_someones_remarks_are_not_that_someones(nlp: Any) 
 def test_a_call_for_quoted_words_stays_its_owners(nlp: Any) -> None:
     text = "Vera Lind rejected Jonas Kerr's call for a “harbour tax on every visiting yacht.”"
     assert speaker_of(nlp, text, "harbour tax")[0] == "Jonas Kerr"
+
+
+def _quote_texts(nlp: Any, text: str) -> list[str]:
+    from storyline.analyze.entities import extract_entities
+    from storyline.analyze.quotes import extract_quotes
+
+    doc = nlp(text)
+    return [q.text for q in extract_quotes(doc, extract_entities(doc)) if q.kind == "direct"]
+
+
+def test_one_quoted_word_with_no_verb_of_saying_is_a_scare_quote(nlp: Any) -> None:
+    text = (
+        "Senator Maria Santos recited a passage about “sailors” and “storms” to rally the skippers."
+    )
+    assert _quote_texts(nlp, text) == []  # no one said "sailors"
+
+
+def test_a_title_after_a_preposition_is_no_ones_words(nlp: Any) -> None:
+    text = "Senator Maria Santos appeared on “The Harbour Hour” to defend the plan on Monday."
+    assert _quote_texts(nlp, text) == []
+
+
+def test_words_quoted_in_a_sentence_about_someone_still_speak(nlp: Any) -> None:
+    text = "Senator Maria Santos thought the new pier was “a gift to every skipper in town.”"
+    assert speaker_of(nlp, text, "gift to every")[0] == "Maria Santos"

@@ -761,6 +761,26 @@ def _sentence_subject(doc: Any, p: Passage, index: MentionIndex) -> Attribution 
     return Attribution(speaker, span, root.lemma_.lower(), said=not unsaid(root))
 
 
+#: Prepositions before a title of a show, a book or an event ("appeared on “…”").
+_TITLE_PREPOSITIONS = frozenset({"on", "in", "of", "at", "from", "to"})
+#: Short words a title in title case leaves in lower case ("The Voice of the Harbour").
+_TITLE_SMALL = frozenset("a an and at by for in of on or the to with".split())  # noqa: SIM905
+
+
+def _scare_or_title(doc: Any, p: Passage) -> bool:
+    """Whether quoted words with no verb of saying are one word (a scare quote: a
+    “historic” vote) or the title of a work set after a preposition ("appeared on “The
+    Harbour Hour”", "a role in “Nets and Knots”"): no one's words."""
+    toks = _tokens(doc, p.start, p.end)
+    words = [w for w in doc_text(doc)[p.start : p.end].split() if any(c.isalnum() for c in w)]
+    if not toks or len(words) <= 1:
+        return bool(toks)
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words):
+        return False
+    before = [t for t in doc[max(0, toks[0].i - 3) : toks[0].i] if not (t.is_quote or t.is_space)]
+    return bool(before) and before[-1].lower_ in _TITLE_PREPOSITIONS and before[-1].pos_ == "ADP"
+
+
 #: Nouns for a group or body of people that can say things ("the board", "his campaign").
 _AGENT_NOUNS = frozenset(
     """campaign team board committee commission panel council group agency office ministry
@@ -936,7 +956,9 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
     _carry_over(text, passages, found, nearer=lambda p, prev: _nearer(doc, p, index, prev))
     # Weakest of all: the person the sentence around the quote is about.
     found = [
-        a or _sentence_subject(doc, p, index) or _previous_subject(doc, p, index)
+        a
+        or (None if _scare_or_title(doc, p) else _sentence_subject(doc, p, index))
+        or _previous_subject(doc, p, index)
         for p, a in zip(passages, found, strict=True)
     ]
     _carry_over(text, passages, found, whole_paragraphs=True)  # on to quote paragraphs
