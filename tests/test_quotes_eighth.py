@@ -87,3 +87,8 @@ def test_a_title_after_a_preposition_is_no_ones_words(nlp: Any) -> None:
 def test_words_quoted_in_a_sentence_about_someone_still_speak(nlp: Any) -> None:
     text = "Senator Maria Santos thought the new pier was “a gift to every skipper in town.”"
     assert speaker_of(nlp, text, "gift to every")[0] == "Maria Santos"
+
+
+def test_a_title_after_a_noun_for_a_work_is_no_ones_words(nlp: Any) -> None:
+    text = "Senator Maria Santos was once the host of the radio show “Harbour Nights” in Ostrel."
+    assert _quote_texts(nlp, text) == []

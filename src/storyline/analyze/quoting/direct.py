@@ -769,16 +769,26 @@ _TITLE_SMALL = frozenset("a an and at by for in of on or the to with".split())  
 
 def _scare_or_title(doc: Any, p: Passage) -> bool:
     """Whether quoted words with no verb of saying are one word (a scare quote: a
-    “historic” vote) or the title of a work set after a preposition ("appeared on “The
-    Harbour Hour”", "a role in “Nets and Knots”"): no one's words."""
+    “historic” vote) or the title of a work in title case set after a preposition
+    ("appeared on “The Harbour Hour”", "a role in “Nets and Knots”") or after a noun for a
+    work ("the radio show “Harbour Nights”"): no one's words."""
     toks = _tokens(doc, p.start, p.end)
     words = [w for w in doc_text(doc)[p.start : p.end].split() if any(c.isalnum() for c in w)]
     if not toks or len(words) <= 1:
         return bool(toks)
     if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words):
         return False
-    before = [t for t in doc[max(0, toks[0].i - 3) : toks[0].i] if not (t.is_quote or t.is_space)]
-    return bool(before) and before[-1].lower_ in _TITLE_PREPOSITIONS and before[-1].pos_ == "ADP"
+    before = [
+        t
+        for t in doc[max(0, toks[0].i - 4) : toks[0].i]
+        if not (t.is_quote or t.is_space or t.text == "," or t.tag_ == "POS")
+    ]
+    if not before:
+        return False
+    if before[-1].lower_ in _TITLE_PREPOSITIONS and before[-1].pos_ == "ADP":
+        return True
+    # "the reality show “Harbour Nights”", "a website called “Ferries First”"
+    return before[-1].lower_ in _TITLE_NOUNS | {"called", "named", "website"}
 
 
 #: Nouns for a group or body of people that can say things ("the board", "his campaign").
