@@ -92,3 +92,21 @@ def test_words_quoted_in_a_sentence_about_someone_still_speak(nlp: Any) -> None:
 def test_a_title_after_a_noun_for_a_work_is_no_ones_words(nlp: Any) -> None:
     text = "Senator Maria Santos was once the host of the radio show “Harbour Nights” in Ostrel."
     assert _quote_texts(nlp, text) == []
+
+
+def test_he_skips_a_woman_the_articles_own_pronouns_tell(nlp: Any) -> None:
+    text = (
+        "Tomas Brandt runs the ferry company in Ostrel. Maria Santos said her crews were "
+        "ready, and Santos added that her boats would sail on Monday. “We will be ready for "
+        "the first crossing,” he said."
+    )
+    assert speaker_of(nlp, text, "first crossing")[0] == "Tomas Brandt"
+
+
+def test_one_pronoun_alone_tells_no_gender(nlp: Any) -> None:
+    from storyline.analyze.entities import extract_entities
+    from storyline.analyze.quoting.speakers import MentionIndex
+
+    doc = nlp("Maria Santos said her crews were ready. Tomas Brandt runs the ferry company.")
+    index = MentionIndex(doc, extract_entities(doc), [])
+    assert "Maria Santos" not in index.gender  # one "her" might be someone else's
