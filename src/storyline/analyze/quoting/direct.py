@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from storyline.analyze.naming.folding import display_name
+from storyline.analyze.quoting.headline import headline_label
 from storyline.analyze.quoting.inverted import (
     aged_noun,
     dash_label,
@@ -524,6 +525,8 @@ def _speech_noun_owner(noun: Any, first: int) -> Any:
         return owners[0] if owners else None
     if noun.dep_ in ("nsubj", "nsubjpass") and not _introduced_by(noun, first):
         return None  # "Clark's comments further “…”": the noun is the subject of another verb
+    if _predicated(noun, first):
+        return None  # "Lind called Kerr's remarks “reckless”": Lind's word for them
     near = first - noun.i <= _NOUN_REACH
     for child in noun.children:
         if near and child.dep_ == "poss" and child.lower_ not in NOT_OWNERS:
@@ -542,6 +545,24 @@ def _speech_noun_owner(noun: Any, first: int) -> Any:
         if subj is not None and subj.lower_ not in ("i", "we", "you", "it", "this", "that"):
             return subj
     return None
+
+
+#: Verbs that give their object a name or a description ("called her remarks “…”",
+#: "played down his comments as “…”").
+_PREDICATING = frozenset(
+    """call label brand dub term deem describe characterize characterise dismiss play
+    consider find""".split()  # noqa: SIM905
+)
+
+
+def _predicated(noun: Any, first: int) -> bool:
+    """Whether quoted words right after a noun of saying (or after "as") are what the
+    subject of the verb taking that noun calls it: "Lind called Kerr's remarks
+    “reckless”" — Lind's words, not Kerr's (unlike "Kerr's call for a “…”")."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in _PREDICATING:
+        return False
+    between = [t for t in noun.doc[noun.i + 1 : first] if not (t.is_space or t.is_quote)]
+    return all(t.lower_ == "as" for t in between)
 
 
 def _copula_noun_owner(verb: Any, first: int) -> Any:
@@ -740,6 +761,36 @@ def _sentence_subject(doc: Any, p: Passage, index: MentionIndex) -> Attribution 
     return Attribution(speaker, span, root.lemma_.lower(), said=not unsaid(root))
 
 
+#: Prepositions before a title of a show, a book or an event ("appeared on “…”").
+_TITLE_PREPOSITIONS = frozenset({"on", "in", "of", "at", "from", "to"})
+#: Short words a title in title case leaves in lower case ("The Voice of the Harbour").
+_TITLE_SMALL = frozenset("a an and at by for in of on or the to with".split())  # noqa: SIM905
+
+
+def _scare_or_title(doc: Any, p: Passage) -> bool:
+    """Whether quoted words with no verb of saying are one word (a scare quote: a
+    “historic” vote) or the title of a work in title case set after a preposition
+    ("appeared on “The Harbour Hour”", "a role in “Nets and Knots”") or after a noun for a
+    work ("the radio show “Harbour Nights”"): no one's words."""
+    toks = _tokens(doc, p.start, p.end)
+    words = [w for w in doc_text(doc)[p.start : p.end].split() if any(c.isalnum() for c in w)]
+    if not toks or len(words) <= 1:
+        return bool(toks)
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words):
+        return False
+    before = [
+        t
+        for t in doc[max(0, toks[0].i - 4) : toks[0].i]
+        if not (t.is_quote or t.is_space or t.text == "," or t.tag_ == "POS")
+    ]
+    if not before:
+        return False
+    if before[-1].lower_ in _TITLE_PREPOSITIONS and before[-1].pos_ == "ADP":
+        return True
+    # "the reality show “Harbour Nights”", "a website called “Ferries First”"
+    return before[-1].lower_ in _TITLE_NOUNS | {"called", "named", "website"}
+
+
 #: Nouns for a group or body of people that can say things ("the board", "his campaign").
 _AGENT_NOUNS = frozenset(
     """campaign team board committee commission panel council group agency office ministry
@@ -909,12 +960,15 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
             or as_cue(doc, p, index, _is_cue, _from_verb)
             or _lead_in(doc, p, index)
             or sign_off(doc, p, index)
+            or headline_label(doc, p, index)
         )
         found.append(attr)
     _carry_over(text, passages, found, nearer=lambda p, prev: _nearer(doc, p, index, prev))
     # Weakest of all: the person the sentence around the quote is about.
     found = [
-        a or _sentence_subject(doc, p, index) or _previous_subject(doc, p, index)
+        a
+        or (None if _scare_or_title(doc, p) else _sentence_subject(doc, p, index))
+        or _previous_subject(doc, p, index)
         for p, a in zip(passages, found, strict=True)
     ]
     _carry_over(text, passages, found, whole_paragraphs=True)  # on to quote paragraphs

@@ -72,7 +72,35 @@ class MentionIndex:
             g = _HONORIFICS.get(before[-1].rstrip(".")) if before else None
             if g is not None:
                 seen.setdefault(m.key, set()).add(g)
-        return {key: next(iter(gs)) for key, gs in seen.items() if len(gs) == 1}
+        out = {key: next(iter(gs)) for key, gs in seen.items() if len(gs) == 1}
+        for key, g in self._pronoun_votes(surnames).items():
+            out.setdefault(key, g)
+        return out
+
+    def _pronoun_votes(self, surnames: dict[str, set[str]]) -> dict[str, str]:
+        """Each person's gender where the article's own pronouns tell it: the first "he",
+        "his", "she" or "her" after a person who is the subject of a clause, in the same
+        sentence, outside quotes and with no other person named between ("Kerr said his
+        crews …"); only when at least two such pronouns agree and none disagrees."""
+        votes: dict[str, list[str]] = {}
+        for n, m in enumerate(self.mentions):
+            toks = name_tokens(m.key)
+            if m.label != "PERSON" or not self.subject[n] or not toks:
+                continue
+            if len(surnames.get(toks[-1], ())) > 1:
+                continue
+            end = self._token_at(m.span.end - 1)
+            if end is None:
+                continue
+            nxt = self.mentions[n + 1].span.start if n + 1 < len(self.mentions) else 10**12
+            for tok in self.doc[end.i + 1 : end.sent.end]:
+                if tok.idx >= nxt or self.inside_quote(tok.idx):
+                    break
+                g = _PRONOUN_GENDER.get(tok.lower_)
+                if g is not None:
+                    votes.setdefault(m.key, []).append(g)
+                    break
+        return {k: v[0] for k, v in votes.items() if len(v) >= 2 and len(set(v)) == 1}
 
     def agrees(self, m: Mention, pronoun: str) -> bool:
         """Whether a person may be "he" or "she" (``pronoun``): not when the article's
@@ -269,10 +297,16 @@ def resolve_subject(tok: Any, index: MentionIndex) -> tuple[str | None, Span | N
         return (m.key if m else None), Span(tok.idx, tok.idx + len(tok.text))
     antecedent = relative_head(tok)
     if antecedent is not None:
-        releaser = _releaser(antecedent, index) or _apposed_person(antecedent, index)
+        releaser = _releaser(antecedent, index)
         if releaser is not None:
             return releaser.key, releaser.span
-        return resolve_subject(antecedent, index)
+        apposed = _apposed_person(antecedent, index)
+        key, span = (apposed.key, apposed.span) if apposed else resolve_subject(antecedent, index)
+        if key is not None:
+            # "Beck, who has said …": "who" names the speaker in the cue, as "he" would;
+            # the key is the person it stands for (an unnamed one keeps its noun phrase).
+            return key, Span(tok.idx, tok.idx + len(tok.text))
+        return key, span
     if tok.pos_ == "ADP":
         # "Of Kerr, Brandt, who …, said": a parse that made the preposition the subject;
         # its object is the one speaking, or a name set after it ("Of Kerr, Brandt, …"
