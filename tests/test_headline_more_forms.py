@@ -14,7 +14,7 @@ from storyline.analyze.numbers.headline import headline_toll
     [
         ("Quarrel at Lorne party leaves 17 Year-Old dead", {"killed": 1}),
         ("Tansy Park gunfire leaves 15 year old hurt", {"injured": 1}),
-        ("13-year-old boy killed, 6 others shot on Wren Road", {"killed": 1, "injured": 6}),
+        ("Clerk killed, 5 others shot at Wren Road market", {"killed": 1, "injured": 5}),
         ("Mother, 2 children found dead in Keel County farmhouse", {"killed": 3}),
         ("Woman, 3 others hurt in Orla club shooting", {"injured": 4}),
         ("Man, woman and boy wounded in Pell gunfire", {"injured": 3}),

@@ -71,7 +71,7 @@ def _only_self(claims: Sequence[Claim]) -> bool:
     """Whether the one who took his own life is the only person a report counts as harmed.
 
     Then "he died at the hospital" is his death told again, not one more: "a boy
-    fatally shot himself ... he was taken to a hospital, where he died" is one dead.
+    fatally shot himself ... he died at Orla Clinic that night" is one dead.
     Not so when anyone else is counted ("he shot a woman and then himself ... she died").
     """
     marked = (ANAPHORIC, ADDITIONAL, PART, SELF)

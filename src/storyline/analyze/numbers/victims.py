@@ -249,7 +249,7 @@ def harm_predicate(tok: Any) -> str | None:
     if lemma in ("take", "kill", "shoot") and _self_harm(tok):
         return "killed"
     if lemma == "turn" and _gun_on_self(tok) and _fatal_context(tok):
-        return "killed"  # "killed his wife before turning the gun on himself"
+        return "killed"  # "shot two farmhands, then turned the rifle on himself"
     if lemma == "lose" and any(c.lemma_ in ("life",) for c in tok.children):
         return "killed"
     if lemma == "pass" and has_particle(tok, "away"):
