@@ -170,6 +170,10 @@ def _harm_claims(
         ):
             continue
         found = victims(tok)
+        if found and _mourned(found[0], tok):
+            mourned = _phrase_on(found[0], phrases)
+            used.update((mourned.head,) if mourned else ())
+            continue  # "a vigil for a man killed last week": an earlier death, not this toll
         if found and found[0].lower_ in ANIMALS:
             used.update(t.i for t in found[0].subtree if t.i in phrases)
             continue  # "two dogs died in the fire": no human toll
@@ -314,6 +318,35 @@ def _harm_claims(
                 continue
             out.append((span, measure, total, qualifier, counted or "people", value_max, victim.i))
     return out
+
+
+#: Gatherings for the dead: whom they are for died before (another incident's toll).
+MOURNING = frozenset({"funeral", "vigil", "memorial", "wake", "burial"})
+
+
+def _mourned(victim: Any, pred: Any) -> bool:
+    """Whether a victim is the one a funeral, vigil or memorial is held for ("gathered for
+    the funeral of a man who died last month", "a vigil honoring a teen killed in May",
+    "a vigil for the girl killed"): the gathering's own harm (shots fired at it) is
+    the report's incident, the death it mourns is an earlier one."""
+    node = victim
+    for _ in range(4):
+        if node.head.i == node.i or node.pos_ in ("AUX",):
+            return False
+        node = node.head
+        if node.i == pred.i:
+            return False  # "a vigil ... wounding three": the predicate's own victims
+        if node.pos_ in ("NOUN", "PROPN") and (
+            node.lemma_.lower() in MOURNING
+            or any(
+                c.dep_ in ("compound", "amod") and c.lemma_.lower() in MOURNING
+                for c in node.children
+            )
+        ):
+            return True
+        if node.pos_ == "VERB" and node.dep_ not in ("acl", "relcl"):
+            return False
+    return False
 
 
 #: Ordinals that number the dead: "a third victim has died" means three dead.

@@ -25,9 +25,12 @@ _NUMBER = (
     r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
 )
 #: A singular person: "man", "15-year-old boy", "teen", "Girl, 7,".
-_ONE_PERSON = r"(?:(?:\d{1,3}|[a-z]+)-year-old(?:\s+[a-z]+)?|[a-z]+(?:-[a-z]+)?)(?:,\s*\d{1,3},)?"
-#: One or two people: "Man", "Man, woman", "Mother and son".
-_PERSON = rf"(?P<noun>{_ONE_PERSON}(?:\s*(?:,|\band\b|&)\s*{_ONE_PERSON})?)"
+_ONE_PERSON = (
+    r"(?:(?:\d{1,3}|[a-z]+)(?:-year-old|\s+years?[\s-]old)(?:\s+[a-z]+)?|[a-z]+(?:-[a-z]+)?)"
+    r"(?:,\s*\d{1,3},)?"
+)
+#: One to three people: "Man", "Man, woman", "Mother and son", "Man, woman and boy".
+_PERSON = rf"(?P<noun>{_ONE_PERSON}(?:\s*(?:,\s*and\b|,|\band\b|&)\s*{_ONE_PERSON}){{0,2}})"
 #: Singular nouns of one person in headlines, beside the measures' person nouns.
 _ONE = (PERSON_NOUNS | {"juvenile", "mom", "dad", "pastor", "cop", "robber", "intruder",
                         "burglar"}) - {"people", "persons", "family", "troop"}  # fmt: skip
@@ -40,6 +43,8 @@ _FILLER = (
     r"(?:\s+(?!(?:and|in|at|on|after|by|near|of|for|with|from|to|while)\b)"
     rf"(?!(?:{_KILLED}|{_INJURED}|shot|shoots)\b)[a-z'-]+){{0,3}}?"
 )
+#: A number that gives an age written apart: "17 Year-Old", "16 year old" (no count).
+_NO_AGE = r"(?!\s+(?:years?|yrs?)[\s-]+old\b)"
 #: "4 shot, 2 fatally", "Man shot and killed", "shot dead", "shot to death".
 _FATAL_AFTER = re.compile(
     r"^(?:,?\s*(?:and\s+)?(?:killed|dead\b|to death)|\s+dead\b|\s*,\s*killed\b)", re.IGNORECASE
@@ -53,7 +58,7 @@ _VERB_FIRST = re.compile(
 )
 #: Overlapping (a lookahead): every start is tried, and each harm word keeps its first count.
 _COUNT_FIRST = re.compile(
-    rf"(?<![\w,-])(?=(?P<all>(?:(?P<n>{_NUMBER})(?![\w,-])|{_PERSON}){_FILLER}\s*(?:,\s*)?"
+    rf"(?<![\w,-])(?=(?P<all>(?:(?P<n>{_NUMBER})(?![\w,-]){_NO_AGE}|{_PERSON}){_FILLER}\s*(?:,\s*)?"
     rf"(?:(?:was|were|is|are|been|be)\s+)?(?:fatally\s+|critically\s+|seriously\s+)?"
     rf"{_HARM}\b))",
     re.IGNORECASE,
@@ -61,6 +66,26 @@ _COUNT_FIRST = re.compile(
 #: Counts of "double shooting", "triple shooting".
 _MULTIPLE = {"double": 2.0, "triple": 3.0, "quadruple": 4.0, "quintuple": 5.0}
 _MULTIPLE_RE = re.compile(r"\b(double|triple|quadruple|quintuple)\s+shooting\b", re.I)
+#: "double homicide", "triple fatal shooting": as many dead ("Man killed in double
+#: fatal shooting" names one of two); not "double murder-suicide" (three).
+_MULTIPLE_FATAL = re.compile(
+    r"\b(double|triple|quadruple|quintuple)[\s-]+(?:fatal\s+shooting|homicide|murder|slaying"
+    r"|killing)s?\b(?!\s*(?:[-,]|\band\b)\s*suicide)",  # the killer's death beside them
+    re.I,
+)
+#: "fatally shoots self": the shooter one of the dead.
+_SELF_FATAL = re.compile(r"\bfatally\s+shoots?\s+(?:him|her|it)?self\b", re.I)
+#: "Third victim dies": the dead so far (the numbered one was counted among the hurt).
+_RANKS = {"second": 2.0, "third": 3.0, "fourth": 4.0, "fifth": 5.0, "sixth": 6.0}
+_RANK = re.compile(
+    rf"\b(?P<rank>{'|'.join(_RANKS)})\s+(?P<noun>[a-z]+)\s+(?:has\s+)?(?:dies|died|succumbs)\b",
+    re.I,
+)
+#: Whom a vigil, funeral or memorial is for: a death before the headline's incident.
+_MOURNED = re.compile(
+    r"\b(?:vigil|funeral|memorial|wake)\s+(?:service\s+)?(?:for|of|honoring)\b((?:\s+\S+){1,4})",
+    re.I,
+)
 #: A headline that sums several incidents or a period: no incident's toll.
 _SUMMARY = re.compile(
     r"\bshootings\b|\bweekend\b|\b\d+-hour\b|\bhours\b|\bso far\b|\bthis year\b|\bsince\b"
@@ -72,6 +97,13 @@ _SITE_SUFFIX = re.compile(r"\s+[-|–—]\s+")
 _LIST = re.compile(
     rf"(?<![\w,-])(?P<list>{_NUMBER}\s+[a-z]+(?:\s*(?:,|\band\b|&)\s*{_NUMBER}\s+[a-z]+)+)"
     rf"(?=\s*(?:,\s*)?(?:(?:was|were|is|are)\s+)?(?:(?:fatally|critically|seriously)\s+)?"
+    rf"{_HARM}\b)",
+    re.IGNORECASE,
+)
+#: One person and a count of others: "Mother, 2 children found dead", "Man and two sons shot".
+_ONE_AND_LIST = re.compile(
+    rf"(?<![\w,-])(?P<one>[a-z]+)\s*(?:,|\band\b|&)\s*(?P<n>{_NUMBER})\s+(?P<noun>[a-z]+)"
+    rf"(?={_FILLER}\s*(?:,\s*)?(?:(?:was|were|is|are)\s+)?(?:(?:fatally|critically|seriously)\s+)?"
     rf"{_HARM}\b)",
     re.IGNORECASE,
 )
@@ -98,15 +130,28 @@ def _summed(head: str) -> str:
             return m.group(0)
         return f"{sum(v or 0.0 for v in values):g} people"
 
-    return _LIST.sub(total, head)
+    def one_more(m: re.Match[str]) -> str:
+        value = word_value(m.group("n"))
+        noun = m.group("noun")
+        if (
+            value is None
+            or not _people(m.group("one"))
+            or not (_people(noun) or noun.lower() == "others")
+        ):
+            return m.group(0)
+        return f"{value + 1:g} people"
+
+    return _ONE_AND_LIST.sub(one_more, _LIST.sub(total, head))
 
 
 def _count(match: re.Match[str]) -> float | None:
     if match.group("n"):
         return word_value(match.group("n"))
     total = 0.0
-    for noun in re.split(r"\s*(?:,\s*\d{1,3},|,|\band\b|&)\s*", match.group("noun").lower()):
-        if "-year-old" in noun:
+    for noun in re.split(
+        r"\s*(?:,\s*\d{1,3},|,\s*and\b|,|\band\b|&)\s*", match.group("noun").lower()
+    ):
+        if re.search(r"year[\s-]old", noun):
             total += 1.0  # "15-year-old boy", "11-year-old seriously injured"
         elif noun in _ONE:
             total += 1.0
@@ -130,10 +175,13 @@ def headline_toll(title: str | None) -> dict[str, float]:
         out[measure] = out.get(measure, 0.0) + value if measure == "killed" else value
 
     done: set[int] = set()  # harm words already counted
+    mourned = [g.span(1) for g in _MOURNED.finditer(head)]
     for m in _COUNT_FIRST.finditer(head):
         value = _count(m)
         if value is None or m.start("word") in done:
             continue
+        if any(a <= m.start("word") < b for a, b in mourned):
+            continue  # "... at a vigil for a boy slain in May": an earlier death
         done.add(m.start("word"))
         word = m.group("word").lower()
         after = head[m.end("all") :]
@@ -145,6 +193,8 @@ def headline_toll(title: str | None) -> dict[str, float]:
         elif word == "shot":
             if fatally or _FATAL_AFTER.match(after):
                 add("killed", value)
+            elif "killed" in out and re.search(r"\bothers?\b", m.group("all"), re.IGNORECASE):
+                out["injured"] = out.get("injured", 0.0) + value  # "Boy killed, 6 others shot"
             else:
                 out["shot"] = max(out.get("shot", 0.0), value)
                 part = _FATALLY.match(after)
@@ -163,6 +213,14 @@ def headline_toll(title: str | None) -> dict[str, float]:
         if measure == "shot" and (m.group("fatal") or _FATAL_AFTER.match(head[m.end() :])):
             measure = "killed"
         out[measure] = max(out.get(measure, 0.0), value)
+    if _SELF_FATAL.search(head):
+        out["killed"] = out.get("killed", 0.0) + 1.0  # "..., then fatally shoots self"
+    rank = _RANK.search(head)
+    if rank and _people(rank.group("noun")):
+        out["killed"] = _RANKS[rank.group("rank").lower()]  # "Third victim dies": three dead
+    fatal = _MULTIPLE_FATAL.search(head)
+    if fatal:
+        out["killed"] = max(out.get("killed", 0.0), _MULTIPLE[fatal.group(1).lower()])
     if not out:
         multiple = _MULTIPLE_RE.search(head)
         if multiple:

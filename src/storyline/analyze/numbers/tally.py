@@ -67,6 +67,18 @@ def _within(base: float, start: int, own: Sequence[Claim]) -> bool:
     )
 
 
+def _only_self(claims: Sequence[Claim]) -> bool:
+    """Whether the one who took his own life is the only person a report counts as harmed.
+
+    Then "he died at the hospital" is his death told again, not one more: "a boy
+    fatally shot himself ... he died at Orla Clinic that night" is one dead.
+    Not so when anyone else is counted ("he shot a woman and then himself ... she died").
+    """
+    marked = (ANAPHORIC, ADDITIONAL, PART, SELF)
+    harm = [c for c in claims if c.measure in HARM_TOTALS]
+    return any(c.counted == SELF for c in harm) and all(c.counted in marked for c in harm)
+
+
 def incident_counts(claims: Sequence[Claim]) -> dict[str, float]:
     """Killed and injured totals of one incident report (``{"killed": k, "injured": i}``).
 
@@ -94,6 +106,8 @@ def incident_counts(claims: Sequence[Claim]) -> dict[str, float]:
         anaphoric = max((c.value for c in own if c.counted == ANAPHORIC), default=0)
         if measure == "injured" and totals["killed"] and all(c.counted == ANAPHORIC for c in own):
             anaphoric = 0  # "a boy was killed ... Lee was wounded while hunting": one of the dead
+        if measure == "killed" and not base and _only_self(claims):
+            anaphoric = 0  # "a girl fatally shot herself ... she died at a hospital": herself
         others = [c for c in own if c.counted == ADDITIONAL]
         alone = [c for c in others if _other_than_another_measure(c, claims)]
         besides = [c for c in others if c not in alone and _beside_same(c, own)]

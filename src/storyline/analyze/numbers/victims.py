@@ -62,6 +62,8 @@ def fatal(tok: Any) -> bool:
             and child.lemma_ in ("kill", "die")
             # "was shot and killed", not "five were shot and one was killed"
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            # nor "shooting three people and killing one of them": each verb its own object
+            and not (_has_object(tok) and _has_object(child))
         ):
             return True
         if (
@@ -71,6 +73,10 @@ def fatal(tok: Any) -> bool:
         ):
             return True  # "shot to death", "stabbed to death"
     return False
+
+
+def _has_object(tok: Any) -> bool:
+    return any(c.dep_ == "dobj" for c in tok.children)
 
 
 def has_particle(tok: Any, word: str) -> bool:
@@ -124,7 +130,7 @@ HARM_LEMMAS = (
         """suffer sustain receive survive escape succumb claim take body remains shooting
     recover require need get fight be remain stay list revive resuscitate shoot bite
     maul scald trample graze treat kill lose pass transport rush airlift fly admit carry
-    send pronounce find declare confirm""".split()  # noqa: SIM905
+    send pronounce find declare confirm turn""".split()  # noqa: SIM905
     )
     | DEATH_NOUNS
     | frozenset(w for w, m in PREDICATES.items() if m in PREDICATE_MEASURES)
@@ -242,6 +248,8 @@ def harm_predicate(tok: Any) -> str | None:
         return "shot"  # "accidentally shot himself in the leg": hurt, not dead
     if lemma in ("take", "kill", "shoot") and _self_harm(tok):
         return "killed"
+    if lemma == "turn" and _gun_on_self(tok) and _fatal_context(tok):
+        return "killed"  # "shot two farmhands, then turned the rifle on himself"
     if lemma == "lose" and any(c.lemma_ in ("life",) for c in tok.children):
         return "killed"
     if lemma == "pass" and has_particle(tok, "away"):
@@ -456,6 +464,21 @@ def _self_harm(tok: Any) -> bool:
     return False
 
 
+#: What a shooter "turns on himself".
+WEAPONS = frozenset({"gun", "weapon", "firearm", "rifle", "pistol", "handgun", "shotgun"})
+
+
+def _gun_on_self(tok: Any) -> bool:
+    """ "turned the gun on himself": the attacker shot himself (fatal when the sentence
+    tells of a death: :func:`_fatal_context`)."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in WEAPONS for c in tok.children) and any(
+        c.dep_ == "prep"
+        and c.lower_ == "on"
+        and any(o.lower_ in ("himself", "herself", "themselves") for o in c.children)
+        for c in tok.children
+    )
+
+
 def victims(tok: Any, inherited: bool = False) -> list[Any]:
     """The tokens naming who a harm predicate happened to (subject, object, or inherited)."""
     if inherited:  # "swam to shore and was treated": the subject of the first verb
@@ -493,7 +516,7 @@ def victims(tok: Any, inherited: bool = False) -> list[Any]:
     if _self_harm(tok) and tok.lemma_.lower() == "shoot" and not _fatal_context(tok):
         # "a boy shot himself in the leg": the boy is the one hurt
         return _shooter(tok) or [tok]
-    if _self_harm(tok):
+    if _self_harm(tok) or (tok.lemma_.lower() == "turn" and _gun_on_self(tok)):
         return [tok]  # counted by person_count as one more person
     if _left_dead(tok):
         return [c for c in tok.children if c.dep_ == "amod"][:1]  # "a 17-year-old"
@@ -514,6 +537,8 @@ def victims(tok: Any, inherited: bool = False) -> list[Any]:
         return _shooter(tok)  # "a man is recovering after being shot": the man
     if not found and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
         return [tok.head]  # "a man killed in the crash", "the injured man"
+    if not found and tok.dep_ == "amod" and tok.head.pos_ == "NUM" and tok.i > tok.head.i:
+        return [tok.head]  # "-- 3 dead and 5 wounded --", the count parsed as the head
     if not found and tok.dep_ == "relcl" and (passive or intransitive):
         return [tok.head]  # "the woman who died" (not "the man who shot two")
     return [
@@ -558,6 +583,9 @@ def _died_himself(tok: Any) -> bool:
     who = _shooter(tok)
     if not who:
         return False
+    if who[0].head.i == tok.i and who[0].lower_ in PRONOUNS_ONE and tok.dep_ == "advcl":
+        # "a boy has died after he shot himself": the one of the clause it tells of
+        return tok.head.lemma_.lower() in ("die", "succumb", "perish")
     head = who[0].head
     return who[0].dep_ == "nsubjpass" or (
         who[0].dep_ == "nsubj" and head.lemma_.lower() in ("die", "succumb", "perish")
@@ -575,6 +603,28 @@ def _vehicles(tok: Any) -> float | None:
                     if c.dep_ == "nummod":
                         return word_value(c.text)
     return None
+
+
+def _other_than_shooter(tok: Any) -> bool:
+    """ "<a boy> accidentally shot and killed another teen": "another" is other than the one
+    who shot, the one victim of an accident, not one more beside victims counted (as in
+    "he shot a woman and killed another man", where a verb of the clause has a victim of
+    its own, or "then shot and killed another man" after a first death)."""
+    if tok.dep_ != "dobj" or tok.lemma_.lower() not in PERSON_NOUNS:
+        return False
+    if not any(t.lower_.startswith("accident") for t in tok.sent):
+        return False  # "then shot and killed another man": one more, as often as not
+    verb = tok.head
+    for _ in range(3):
+        if any(c.dep_ == "dobj" and c.i != tok.i for c in verb.children):
+            return False
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return bool(subjects[0].dep_ == "nsubj" and subjects[0].i < tok.i)
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 def person_count(tok: Any) -> tuple[float | None, str]:
@@ -604,6 +654,8 @@ def person_count(tok: Any) -> tuple[float | None, str]:
     if lemma == "old" and any(c.lemma_ == "year" for c in tok.children):
         return 1.0, "people"  # "a 16-year-old was shot"
     ordinal = {"second", "third", "fourth", "fifth"} & children
+    if "another" in children and not ordinal and _other_than_shooter(tok):
+        return 1.0, lemma  # "the boy accidentally shot and killed another teen": other than him
     if low in ("another",) or (("another" in children or ordinal) and lemma in PERSON_NOUNS):
         return 1.0, ADDITIONAL
     ages = [a for c in tok.children if c.dep_ == "appos" and c.like_num for a in (c, *c.conjuncts)]
