@@ -297,10 +297,15 @@ class Published:
         SQLite: ``PRAGMA data_version``, which moves when another connection commits.
         PostgreSQL: the server's WAL position, which moves with every write (to any
         database of the server: more often than needed, never too seldom); on a
-        standby, the position replayed.
+        standby, the position replayed. Which one is asked by ``pg_is_in_recovery()``:
+        a primary that went through crash recovery still answers the replay position
+        of that recovery, frozen, so it cannot choose by which one is null.
         """
         if self._db.kind == "postgresql":
-            sql = "SELECT COALESCE(pg_last_wal_replay_lsn(), pg_current_wal_lsn())::text"
+            sql = (
+                "SELECT (CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn()"
+                " ELSE pg_current_wal_lsn() END)::text"
+            )
         else:
             sql = "PRAGMA data_version"
         return str(self._db.execute(sql).fetchone()[0])
