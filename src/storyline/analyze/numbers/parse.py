@@ -395,10 +395,14 @@ def _prefix(doc: Any, start: int, floor: int) -> tuple[int, str | None]:
     return start, None
 
 
+#: :data:`SUFFIX_QUALIFIERS` as lists of words.
+_SUFFIX_WORDS = tuple((phrase.split(), qualifier) for phrase, qualifier in SUFFIX_QUALIFIERS)
+
+
 def _suffix(doc: Any, end: int, limit: int) -> tuple[int, str | None]:
-    for phrase, qualifier in SUFFIX_QUALIFIERS:
-        words = phrase.split()
-        if end + len(words) <= limit and [t.lower_ for t in doc[end : end + len(words)]] == words:
+    lowers = doc_strings(doc, "LOWER")
+    for words, qualifier in _SUFFIX_WORDS:
+        if end + len(words) <= limit and lowers[end : end + len(words)] == words:
             return end + len(words), qualifier
     return end, None
 
