@@ -108,3 +108,31 @@ def span_ents(span: Any) -> list[Any]:
                 break
             out.append(ent)
     return out
+
+
+def doc_strings(doc: Any, attr: str) -> list[str]:
+    """One string attribute of every token of a spaCy doc ("LOWER", "ORTH", "LEMMA",
+    "POS", "TAG", "DEP"), read once per doc from its arrays: a rule that scans every
+    token for a word need not make a token object per word (``doc[i]`` builds a new
+    one on each call) to read it."""
+    key = "storyline_" + attr
+    cached = doc.user_data.get(key)
+    if cached is None:
+        from spacy import attrs
+
+        strings = doc.vocab.strings
+        column = doc.to_array(getattr(attrs, attr)).tolist() if len(doc) else []
+        cached = doc.user_data[key] = [strings[h] for h in column]
+    out: list[str] = cached
+    return out
+
+
+def doc_lemmas(doc: Any) -> list[str]:
+    """Every token's lemma, lower-cased (``tok.lemma_.lower()``), once per doc."""
+    cached = doc.user_data.get("storyline_lemma_lower")
+    if cached is None:
+        cached = doc.user_data["storyline_lemma_lower"] = [
+            lemma.lower() for lemma in doc_strings(doc, "LEMMA")
+        ]
+    out: list[str] = cached
+    return out

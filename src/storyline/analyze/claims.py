@@ -38,7 +38,7 @@ from storyline.analyze.numbers.victims import (
 )
 from storyline.lexicon.measures import HARM, rate_measure
 from storyline.model import Claim, Mention, Span, TimeExpr
-from storyline.nlp import doc_text
+from storyline.nlp import doc_strings, doc_text
 
 __all__ = [
     "ADDITIONAL",
@@ -386,7 +386,8 @@ def _corrected(doc: Any, sent: Any, found: list[Found]) -> list[Found]:
     """A sentence that corrects a first figure: "the sheriff first said that seven
     people were shot, but later changed the figure to four". The first figure is no toll; a
     bare number after the correcting verb takes its measure."""
-    if not any(t.lower_ in ("originally", "initially") for t in sent):
+    words = doc_strings(doc, "LOWER")[sent.start : sent.end]
+    if "originally" not in words and "initially" not in words:
         return found
     verbs = [t.i for t in sent if t.lemma_.lower() in CORRECTIONS and t.pos_ == "VERB"]
     if not verbs:

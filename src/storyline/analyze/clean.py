@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from storyline.lexicon.calendar import DATELINE_HEAD, MONTH_WORD, WEEKDAY_WORD
 from storyline.model import Boilerplate, Span
@@ -228,11 +229,18 @@ def _units(text: str) -> list[tuple[int, int]]:
     return blocks if wrapped else lines
 
 
+#: Lines whose key and word count are kept: each line is asked for them by several
+#: tests (a unit of a report: a line or a paragraph).
+_KEPT_LINES = 4096
+
+
+@lru_cache(maxsize=_KEPT_LINES)
 def _key(line: str) -> str:
     """A comparison key for headlines: lower case, letters and digits only."""
     return " ".join(_WORD.findall(line.casefold().replace("’", "'")))
 
 
+@lru_cache(maxsize=_KEPT_LINES)
 def _words(line: str) -> int:
     """The number of words in a line."""
     return len(_WORD.findall(line))

@@ -170,6 +170,7 @@ def shorten(sent: Any, keep: set[int], fixed: set[int], subj: list[Any]) -> set[
     """
     keep = set(keep)
     subj_ids = {t.i for t in subj}
+    doc = sent.doc
 
     def drop(tok: Any) -> None:
         keep.difference_update(t.i for t in tok.subtree)
@@ -179,9 +180,8 @@ def shorten(sent: Any, keep: set[int], fixed: set[int], subj: list[Any]) -> set[
     def candidates(deps: frozenset[str], within: set[int] | None = None) -> list[Any]:
         return [
             t
-            for t in sent
-            if t.i in keep
-            and t.i not in fixed
+            for t in (doc[i] for i in range(sent.start, sent.end) if i in keep)
+            if t.i not in fixed
             and t.dep_ in deps
             and t.head.i in keep
             and (within is None or t.i in within)

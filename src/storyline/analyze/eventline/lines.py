@@ -30,7 +30,7 @@ from storyline.analyze.eventline.clause import (
     time_tokens,
 )
 from storyline.lexicon.calendar import CAPS_PLACE, DATELINE
-from storyline.nlp import doc_ents
+from storyline.nlp import doc_ents, doc_strings, doc_text
 
 #: Verbs of things that happen: an entry with one is worth keeping.
 STRONG = frozenset(
@@ -133,7 +133,7 @@ def _fallback(sent: Any, time_ids: set[int], at: int) -> str | None:
     be the dated event.
     """
     toks = [t for t in sent if not t.is_space and t.text not in ("“", "”", '"')]
-    text = sent.text
+    text = _text(sent)
     m = _DATELINE.match(text)
     if m:
         toks = [t for t in toks if t.idx - sent.start_char >= m.end()]
@@ -171,10 +171,16 @@ def _fallback(sent: Any, time_ids: set[int], at: int) -> str | None:
 def is_dateline(sent: Any, start: int) -> bool:
     """Whether a time at char ``start`` of the sentence belongs to a wire dateline."""
     offset = start - sent.start_char
-    if _DATELINE_HEAD.match(sent.text[:offset]):
+    text = _text(sent)
+    if _DATELINE_HEAD.match(text[:offset]):
         return True
-    m = _DATELINE.match(sent.text)
+    m = _DATELINE.match(text)
     return m is not None and offset < m.end()
+
+
+def _text(sent: Any) -> str:
+    """``sent.text`` cut from the doc's text (``Span.text`` joins its tokens on each call)."""
+    return doc_text(sent.doc)[sent.start_char : sent.end_char]
 
 
 def _clause_tokens(
@@ -186,10 +192,10 @@ def _clause_tokens(
     fixed |= {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
     keep = shorten(sent, keep, fixed, subj)
     reported_ids = {c.i for c in reported}
+    doc = sent.doc
     toks = [
-        t for t in sent
-        if t.i in keep
-        and not (t.dep_ == "prep" and all(c.i in time_ids for c in t.children))
+        t for t in (doc[i] for i in range(sent.start, sent.end) if i in keep)
+        if not (t.dep_ == "prep" and all(c.i in time_ids for c in t.children))
         and not (t.dep_ == "punct" and t.text in ",;:()[]")
         and not t.is_space and t.text not in ("“", "”", '"')
         and not (t.dep_ == "ccomp" and t.head.i == verb.i and t.i not in reported_ids)
@@ -289,11 +295,12 @@ def event_line(
         verb = verb.head  # "derailed and set fire on Monday": the pair is the event
     lemma = verb.lemma_.lower()
     # a quotation before its reporting verb is words, not an event ("'...,' she said")
-    quoted = any(t.text in ("“", "”", '"') for t in sent)
+    words = doc_strings(doc, "ORTH")[sent.start : sent.end]
+    quoted = "“" in words or "”" in words or '"' in words
     reported = [c for c in verb.children if c.dep_ == "ccomp" and not (quoted and c.i < verb.i)]
     if lemma in REPORTING and not reported:
         return None  # "X said on Monday": what was said is elsewhere, not an event here
-    dateline = _DATELINE.match(sent.text)
+    dateline = _DATELINE.match(_text(sent))
     if dateline is not None:  # "MOSCOW/WASHINGTON — US President ...": the place goes
         time_ids |= {t.i for t in sent if t.idx - sent.start_char < dateline.end()}
     subj = [t for t in subject(verb) if t.i not in time_ids]

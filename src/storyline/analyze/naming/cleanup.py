@@ -10,7 +10,7 @@ before it, an apposition to a job, the subject of a verb of saying).
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import Any
 
 from storyline.analyze.naming.folding import TITLES, fold, name_tokens
@@ -23,21 +23,30 @@ from storyline.nlp import doc_ents, doc_text
 _DEMONYM = re.compile(r"^(?:[A-Z]{2,3}|[A-Z][a-z]+(?:ian|ean|ese|ish|an|i|ic|ch))$")
 
 
+#: The patterns :func:`clean_span` reads a span with, compiled once.
+_PIECE = re.compile(r"[^\n]+?(?=\s{2,}|\n|$)")
+_LEAD = re.compile(r"^[\s\"“”‘’'(\[.,;:-]*")
+_ARTICLE = re.compile(r"(the|The|THE)\s+")
+_FIRST_WORD = re.compile(r"([A-Za-z][\w.'’-]*)\s+")
+_TRAIL = re.compile(r"(?:['’]s?|[\s\"“”‘’()\[.,;:!?-])*$")
+_POSSESSIVE = re.compile(r"['’]s?\s*$")
+
+
 def clean_span(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | None:
     """Character bounds of the name proper inside an entity span, or None for junk."""
     text = doc_text(doc)[start:end]
     # An entity running over a paragraph break or masked boilerplate is two things:
     # keep the longest piece, which is the name the tagger meant.
-    pieces = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+?(?=\s{2,}|\n|$)", text)]
+    pieces = [(m.start(), m.end()) for m in _PIECE.finditer(text)]
     if len(pieces) > 1:
         ps, pe = max(pieces, key=lambda p: p[1] - p[0])
         start, end = start + ps, start + pe
         text = doc_text(doc)[start:end]
     # Leading punctuation, articles and (for people) titles are not part of the name.
-    lead = re.match(r"^[\s\"“”‘’'(\[.,;:-]*", text)
+    lead = _LEAD.match(text)
     cut = lead.end() if lead else 0
     while True:
-        m = re.match(r"(the|The|THE)\s+", text[cut:])
+        m = _ARTICLE.match(text[cut:])
         if m and label != "WORK_OF_ART":
             cut += m.end()
             continue
@@ -46,7 +55,7 @@ def clean_span(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | 
             cut += m.end()  # "February White House meeting": the month is not the name
             continue
         if label == "PERSON":
-            m = re.match(r"([A-Za-z][\w.'’-]*)\s+", text[cut:])
+            m = _FIRST_WORD.match(text[cut:])
             word = fold(m.group(1)).rstrip(".") if m else ""
             rest = text[cut + m.end() :] if m else ""
             nxt = fold(rest.split()[0]).rstrip(".") if rest.split() else ""
@@ -57,9 +66,9 @@ def clean_span(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | 
         break
     text = text[cut:]
     start += cut
-    trail = re.search(r"(?:['’]s?|[\s\"“”‘’()\[.,;:!?-])*$", text)
+    trail = _TRAIL.search(text)
     if trail and trail.start() > 0:
-        possessive = re.search(r"['’]s?\s*$", text)
+        possessive = _POSSESSIVE.search(text)
         keep = trail.start()
         if possessive is None:
             keep = len(text.rstrip(' \t\n"“”‘’()[.,;:!?-'))
@@ -208,17 +217,12 @@ _PERSON_TITLES = frozenset(
 _WORDISH = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 
 
-def word_shapes(text: str) -> dict[str, Counter[str]]:
-    """Each word of a text, lower-cased, with the spellings it appears in (read once)."""
-    shapes: dict[str, Counter[str]] = defaultdict(Counter)
-    for w in re.findall(r"[^\W\d_]+", text):
-        shapes[w.lower()][w] += 1
-    return shapes
+def word_shapes(text: str) -> Counter[str]:
+    """Each word of a text as spelt, with its count (read once; counted at C speed)."""
+    return Counter(re.findall(r"[^\W\d_]+", text))
 
 
-def common_word(
-    text: str, start: int, end: int, label: str, shapes: dict[str, Counter[str]]
-) -> bool:
+def common_word(text: str, start: int, end: int, label: str, shapes: Counter[str]) -> bool:
     """Whether a one-word mention is a common word capitalised for emphasis.
 
     "a Ceasefire and an END to the War" in a quoted post: the article writes the same
@@ -228,7 +232,8 @@ def common_word(
     word = text[start:end]
     if label not in _WORDISH or " " in word or not word.isalpha():
         return False
-    seen = shapes.get(word.lower())
-    if not seen or not seen[word.lower()]:
-        return False
-    return sum(n for w, n in seen.items() if w != w.lower()) == 1
+    low = word.lower()
+    if not shapes.get(low) or low.lower() != low:
+        return False  # never written in lower case
+    # the spellings of the word with a capital (few words get this far)
+    return sum(n for w, n in shapes.items() if w != low and w.lower() == low) == 1

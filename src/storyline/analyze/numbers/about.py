@@ -13,7 +13,7 @@ from typing import Any
 
 from storyline.lexicon.labels import PLACE_LABELS
 from storyline.model import Mention
-from storyline.nlp import span_ents
+from storyline.nlp import doc_lemmas, doc_strings, span_ents
 
 EVENT_NOUNS = frozenset(
     """
@@ -80,14 +80,21 @@ class EventContext:
         return not (self.event or self.target or self.places)
 
 
+def _with_lemma(sent: Any, words: Any) -> list[Any]:
+    """The tokens of a sentence whose lower-cased lemma is one of ``words``, in order
+    (read from the doc's column: no token made for the others)."""
+    lemmas, doc = doc_lemmas(sent.doc), sent.doc
+    return [doc[i] for i in range(sent.start, sent.end) if lemmas[i] in words]
+
+
 def _event_word(sent: Any) -> str:
-    for tok in sent:
+    for tok in _with_lemma(sent, EVENT_NOUNS):
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("NOUN", "PROPN") and lemma in EVENT_NOUNS:
             mods = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
             word = tok.lower_ if tok.tag_ == "NNS" else lemma
             return " ".join([*mods, word])
-    for tok in sent:
+    for tok in _with_lemma(sent, VERB_EVENTS):
         lemma = tok.lemma_.lower()
         shot_down = any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
         if tok.pos_ == "VERB" and lemma in VERB_EVENTS and not shot_down:
@@ -101,7 +108,7 @@ def _event_word(sent: Any) -> str:
 
 def target_token(sent: Any) -> Any | None:
     """The first thing hit or involved (bus, car, school) that the event's words govern."""
-    for tok in sent:
+    for tok in _with_lemma(sent, TARGETS):
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in TARGETS and _involved(tok):
             return tok
     return None
@@ -132,15 +139,17 @@ def _places(sent: Any, mentions: tuple[Mention, ...]) -> tuple[str, ...]:
     start, end = sent.start_char, sent.end_char
     names: list[str] = []
     inside = [m for m in mentions if start <= m.span.start and m.span.end <= end]
-    adjectives = {t.idx for t in sent if t.pos_ == "ADJ"}  # "Russian" names no place
+    doc, pos = sent.doc, doc_strings(sent.doc, "POS")
+    span = range(sent.start, sent.end)
+    adjectives = {doc[i].idx for i in span if pos[i] == "ADJ"}  # "Russian" names no place
     if inside:
         found = [m.text for m in inside
                  if m.label in PLACE_LABELS and m.span.start not in adjectives]  # fmt: skip
     else:
         found = [e.text for e in span_ents(sent)
                  if e.label_ in PLACE_LABELS and e.start_char not in adjectives]  # fmt: skip
-    for tok in sent:  # "Marino region" when the tagger misses the name
-        if (
+    for tok in (doc[i] for i in span if pos[i] == "PROPN"):  # when the tagger misses
+        if (  # the name: "Marino region"
             tok.pos_ == "PROPN"
             and tok.dep_ == "compound"
             and tok.head.lemma_.lower() in AREA_NOUNS
@@ -155,7 +164,7 @@ def _places(sent: Any, mentions: tuple[Mention, ...]) -> tuple[str, ...]:
 
 
 def _points_back(sent: Any) -> bool:
-    for tok in sent:
+    for tok in _with_lemma(sent, BACK_REFERENCES):
         if tok.lemma_.lower() in BACK_REFERENCES and any(
             c.lower_ in ("the", "this", "that") for c in tok.children
         ):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from storyline.analyze.numbers.measures import SPEECH_VERBS
+from storyline.nlp import doc_lemmas, doc_strings
 
 PRONOUN_SOURCES = frozenset({"it", "he", "she", "they", "we", "i"})
 QUOTES = frozenset({'"', "“", "”", "«", "»", "'", "‘", "’"})
@@ -62,6 +63,9 @@ def _subject(verb: Any) -> Any | None:
 
 
 def _according(sent: Any) -> str | None:
+    words = doc_strings(sent.doc, "LOWER")[sent.start : sent.end]
+    if "according" not in words and "citing" not in words:
+        return None  # the words read from the doc's column: no token made for each
     for tok in sent:
         low = tok.lower_
         if low == "according" and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "to":
@@ -79,7 +83,8 @@ def _according(sent: Any) -> str | None:
 
 def _inside_quotes(sent: Any, index: int) -> bool:
     """Whether token ``index`` lies between an odd number of quotation marks in ``sent``."""
-    marks = sum(1 for t in sent if t.i < index and t.text in QUOTES and t.text not in ("'", "’"))
+    texts = doc_strings(sent.doc, "ORTH")[sent.start : min(index, sent.end)]
+    marks = sum(1 for t in texts if t in QUOTES and t not in ("'", "’"))
     return marks % 2 == 1
 
 
@@ -110,7 +115,11 @@ def _speech_verb(sent: Any, index: int) -> Any | None:
 
 def _trailing(sent: Any) -> Any | None:
     """A speech verb closing the sentence after a comma: "..., police said."."""
-    for tok in sent:
+    lemmas, doc = doc_lemmas(sent.doc), sent.doc
+    for i in range(sent.start, sent.end):
+        if lemmas[i] not in SPEECH_VERBS:
+            continue  # no token made for the other words
+        tok = doc[i]
         if (
             tok.lemma_.lower() in SPEECH_VERBS
             and tok.lemma_.lower() not in WEAK

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.lexicon.calendar import MONTHS
+from storyline.nlp import doc_strings
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -136,10 +137,24 @@ def _words_value(words: list[str]) -> float | None:
 
 
 def _is_number_token(tok: Any) -> bool:
-    low = tok.lower_
-    if low in SCALES or low in UNITS or low in FRACTIONS:
-        return True
-    return word_value(tok.text) is not None
+    return _is_number_text(tok.text, tok.lower_)
+
+
+#: Whether a token's text is a number word, by the text (its lower-case form is the
+#: text's own): kept, at most this many, then started afresh.
+_NUMBER_KEPT = 1 << 16
+_number_text: dict[str, bool] = {}
+
+
+def _is_number_text(text: str, low: str) -> bool:
+    """:func:`_is_number_token` of a token with this text and lower-case form."""
+    known = _number_text.get(text)
+    if known is None:
+        known = low in SCALES or low in UNITS or low in FRACTIONS or word_value(text) is not None
+        if len(_number_text) >= _NUMBER_KEPT:
+            _number_text.clear()
+        _number_text[text] = known
+    return known
 
 
 def _not_a_count(doc: Any, start: int, end: int) -> bool:
@@ -364,22 +379,30 @@ def _emergency_number(doc: Any, start: int, end: int) -> bool:
     )
 
 
+#: :data:`PREFIX_QUALIFIERS` as lists of words.
+_PREFIX_WORDS = tuple((phrase.split(), qualifier) for phrase, qualifier in PREFIX_QUALIFIERS)
+
+
 def _prefix(doc: Any, start: int, floor: int) -> tuple[int, str | None]:
     """The qualifier words just before token ``start`` (not before ``floor``)."""
-    for phrase, qualifier in PREFIX_QUALIFIERS:
-        words = phrase.split()
+    lowers = doc_strings(doc, "LOWER")
+    for words, qualifier in _PREFIX_WORDS:
         begin = start - len(words)
         if begin < floor:
             continue
-        if [t.lower_ for t in doc[begin:start]] == words:
+        if lowers[begin:start] == words:
             return begin, qualifier
     return start, None
 
 
+#: :data:`SUFFIX_QUALIFIERS` as lists of words.
+_SUFFIX_WORDS = tuple((phrase.split(), qualifier) for phrase, qualifier in SUFFIX_QUALIFIERS)
+
+
 def _suffix(doc: Any, end: int, limit: int) -> tuple[int, str | None]:
-    for phrase, qualifier in SUFFIX_QUALIFIERS:
-        words = phrase.split()
-        if end + len(words) <= limit and [t.lower_ for t in doc[end : end + len(words)]] == words:
+    lowers = doc_strings(doc, "LOWER")
+    for words, qualifier in _SUFFIX_WORDS:
+        if end + len(words) <= limit and lowers[end : end + len(words)] == words:
             return end + len(words), qualifier
     return end, None
 
@@ -418,21 +441,20 @@ def _read_run(doc: Any, i: int, limit: int) -> tuple[int, float | None, str]:
 def find_numbers(doc: Any, start: int = 0, end: int | None = None) -> list[NumberPhrase]:
     """Every amount stated in tokens ``[start, end)`` of a spaCy doc, left to right."""
     limit = len(doc) if end is None else end
+    # the words read from the doc's columns: no token object for the words passed over
+    lowers, texts = doc_strings(doc, "LOWER"), doc_strings(doc, "ORTH")
     found: list[NumberPhrase] = []
     i = start
     while i < limit:
-        tok = doc[i]
-        low = tok.lower_
+        low = lowers[i]
         phrase: NumberPhrase | None = None
-        if low in ("a", "an") and i + 1 < limit and doc[i + 1].lower_ in SINGLE_UNITS:
+        if low in ("a", "an") and i + 1 < limit and lowers[i + 1] in SINGLE_UNITS:
             pre, qualifier = _prefix(doc, i, start)
             if qualifier is not None:  # "just over an hour", "less than a year"
                 phrase = NumberPhrase(pre, i + 2, i, 1.0, qualifier)
-        elif low in VAGUE and not (
-            low == "couple" and (i + 1 >= limit or doc[i + 1].lower_ != "of")
-        ):
+        elif low in VAGUE and not (low == "couple" and (i + 1 >= limit or lowers[i + 1] != "of")):
             phrase = _vague(doc, i, start, limit)
-        elif _is_number_token(tok) and low not in SCALES:
+        elif low not in SCALES and _is_number_text(texts[i], low):
             phrase = _numeric(doc, i, start, limit)
         if phrase is None:
             i += 1

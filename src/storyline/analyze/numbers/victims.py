@@ -16,6 +16,7 @@ from typing import Any
 from storyline.analyze.numbers.measures import PAIRS, PERSON_NOUNS
 from storyline.analyze.numbers.parse import word_value
 from storyline.lexicon.measures import PREDICATES
+from storyline.nlp import doc_lemmas, doc_strings
 
 #: Counted marker for victims named by a pronoun ("he died"): already counted elsewhere.
 ANAPHORIC = "people (already mentioned)"
@@ -135,9 +136,6 @@ HARM_LEMMAS = (
     | DEATH_NOUNS
     | frozenset(w for w, m in PREDICATES.items() if m in PREDICATE_MEASURES)
 )
-#: Lemma (string hash) -> whether it is in HARM_LEMMAS, lower-cased; kept at most this many.
-_HARM_KEPT = 1 << 16
-_harm_lemma: dict[int, bool] = {}
 
 
 def harm_tokens(sent: Any) -> list[Any]:
@@ -156,20 +154,13 @@ def harm_indices(doc: Any) -> list[int]:
     """The indices of the tokens of a doc on which :func:`harm_predicate` may name a
     measure: a lemma of ``HARM_LEMMAS``, the word "dead", or the token that "in ...
     condition" hangs on (``_in_condition``)."""
-    from spacy.attrs import LEMMA, LOWER
-
-    strings, kept = doc.vocab.strings, _harm_lemma
-    dead, condition = strings["dead"], strings["condition"]
-    if len(kept) > _HARM_KEPT:
-        kept.clear()
+    # the doc's word columns, which the other rules read too
+    lemmas, lowered, lowers = doc_strings(doc, "LEMMA"), doc_lemmas(doc), doc_strings(doc, "LOWER")
     out = set()
-    for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
-        harm = kept.get(lemma)
-        if harm is None:
-            harm = kept[lemma] = strings[lemma].lower() in HARM_LEMMAS
-        if harm or lower == dead:
+    for i, lemma in enumerate(lemmas):
+        if lowered[i] in HARM_LEMMAS or lowers[i] == "dead":
             out.add(i)
-        if lemma == condition:  # "in critical condition": the noun or verb it tells of
+        if lemma == "condition":  # "in critical condition": the noun or verb it tells of
             out.add(doc[i].head.head.i)
     return sorted(out)
 

@@ -18,7 +18,7 @@ from storyline.analyze.quoting.speakers import (
     unsaid,
 )
 from storyline.model import Quote, Span
-from storyline.nlp import doc_text
+from storyline.nlp import doc_lemmas, doc_strings, doc_text
 
 _MIN_WORDS = 3
 
@@ -46,7 +46,8 @@ def _overlaps(start: int, end: int, taken: Sequence[Span]) -> bool:
 def find_indirect(doc: Any, index: MentionIndex, direct: Sequence[Span]) -> list[Quote]:
     """Reported statements of ``doc`` with their speakers; direct quotes excluded."""
     out: list[Quote] = []
-    for tok in doc:
+    lemmas = doc_lemmas(doc)  # no token made for the words that are no verb of saying
+    for tok in (doc[i] for i, lemma in enumerate(lemmas) if lemma in REPORT_VERBS):
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in REPORT_VERBS:
             continue
         if index.inside_quote(tok.idx) or unsaid(tok):
@@ -85,7 +86,8 @@ def _indirect(doc: Any, start: int, end: int, subject: Any, index: MentionIndex,
 def _according_to(doc: Any, index: MentionIndex, direct: Sequence[Span]) -> list[Quote]:
     """Statements attributed with "according to X"."""
     out: list[Quote] = []
-    for tok in doc:
+    lowers = doc_strings(doc, "LOWER")
+    for tok in (doc[i] for i, low in enumerate(lowers) if low == "according"):
         if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
             continue
         objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
