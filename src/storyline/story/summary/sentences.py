@@ -23,6 +23,7 @@ from itertools import pairwise
 from storyline.lexicon.calendar import DATELINE, MONTH_NAME, WEEKDAY_NAME
 from storyline.lexicon.labels import CITED_NAME_LABELS
 from storyline.model import Analyzed, Citation, Mention, Span
+from storyline.needwords import search
 from storyline.story.summary.refer import (
     counted_group,
     described_subject,
@@ -492,7 +493,7 @@ def readable(sentence: str, named: int = 0) -> bool:
         return False
     if not (sentence[0].isupper() or sentence[0] in "\"“'‘" or sentence[0].isdigit()):
         return False
-    if not _TERMINAL.search(sentence) or _DEBRIS.search(sentence) or _BYLINE.match(sentence):
+    if not _TERMINAL.search(sentence) or search(_DEBRIS, sentence) or _BYLINE.match(sentence):
         return False
     if _CREDIT.match(sentence):
         return False
