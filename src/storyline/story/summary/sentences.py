@@ -562,4 +562,5 @@ class _Names:
 
 def facts_of(article: str, span: Span, fact_spans: FactIndex) -> set[str]:
     """The story facts cited in an article's span."""
-    return {fact for at, fact in fact_spans.get(article, ()) if at.overlaps(span)}
+    start, end = span.start, span.end  # Span.overlaps, written out: run for every pair
+    return {fact for at, fact in fact_spans.get(article, ()) if at.start < end and start < at.end}
