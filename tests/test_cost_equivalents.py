@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from storyline.lexicon.calendar import MONTHS, WEEKDAYS
+from storyline.lexicon.stopwords import CONTENT_STOPWORDS, MATCH_STOPWORDS
 from storyline.model import Span
+from storyline.report.json import to_jsonable
 from storyline.report.markdown import md
+from storyline.story import dating
 from storyline.story.clustering.features import _OUTLET_TAIL, is_outlet
+from storyline.story.summary import text as summary_text
 from storyline.story.summary.sentences import facts_of
 
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>|#!~])")
@@ -43,3 +49,65 @@ def test_facts_of_as_overlaps(spans: list[tuple[int, int]], start: int, width: i
     span = Span(start, start + width)
     expected = {fact for at, fact in cited if at.overlaps(span)}
     assert facts_of("r1", span, {"r1": cited}) == expected
+
+
+_WORDISH = st.lists(
+    st.sampled_from([*"abKrs' ’-.,5", "İ", "ı", "Nine ", "killed ", "the ", "Mr's ", "\n"]),
+    max_size=20,
+).map("".join)
+
+
+def _plain_content_words(text: str) -> tuple[str, ...]:
+    out: dict[str, None] = {}
+    for w in [w.replace("’", "'") for w in re.findall(r"[\w’']+", text.lower())]:
+        if w in summary_text._DIGIT_WORDS:
+            out[summary_text._DIGIT_WORDS[w]] = None
+        elif w not in CONTENT_STOPWORDS and (len(w) > 2 or w.isdigit()):
+            stem = summary_text._stem(w[:-2] if w.endswith("'s") else w)
+            out[summary_text._EVENT_SYNONYMS.get(stem, stem)] = None
+    return tuple(out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDISH)
+def test_content_words_as_read_word_by_word(text: str) -> None:
+    assert summary_text.word_seq(text) == [
+        w.replace("’", "'") for w in re.findall(r"[\w’']+", text.lower())
+    ]
+    assert summary_text._content_stems.__wrapped__(text) == _plain_content_words(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDISH)
+def test_dating_words_as_read_word_by_word(text: str) -> None:
+    out = set()
+    for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", text):
+        lw = w.lower().strip("'’-")
+        if len(lw) < 4 or lw in MATCH_STOPWORDS or lw in MONTHS or lw in WEEKDAYS:
+            continue
+        out.add(lw[:6])
+    assert dating.words(text) == frozenset(out)
+
+
+def test_to_jsonable_reads_records_by_their_fields() -> None:
+    @dataclass(frozen=True)
+    class Inner:
+        name: str
+        share: float
+        tags: frozenset[str] = frozenset()
+
+    @dataclass(frozen=True)
+    class Outer:
+        inner: Inner
+        spans: tuple[Span, ...]
+        counts: dict[int, bool]
+        note: None = None
+
+    value = Outer(Inner("quay", 2.0, frozenset({"b", "a"})), (Span(1, 4),), {3: True})
+    assert to_jsonable(value) == {
+        "inner": {"name": "quay", "share": 2, "tags": ["a", "b"]},
+        "spans": [{"start": 1, "end": 4}],
+        "counts": {"3": True},
+        "note": None,
+    }
+    assert to_jsonable(Inner) == str(Inner)  # a record class is no record
