@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from storyline.analyze.numbers.parse import SCALES
 from storyline.lexicon.calendar import MONTHS, WEEKDAYS
 from storyline.lexicon.stopwords import CONTENT_STOPWORDS, MATCH_STOPWORDS
 from storyline.model import Span
@@ -111,3 +112,31 @@ def test_to_jsonable_reads_records_by_their_fields() -> None:
         "note": None,
     }
     assert to_jsonable(Inner) == str(Inner)  # a record class is no record
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*"ab .,5", "1,200", "3.5", "nine ", "million ", "Dozen ", "x.7", "\n"]),
+        max_size=20,
+    ).map("".join)
+)
+def test_numbers_as_read_match_by_match(text: str) -> None:
+    values: list[float] = []
+    scalable = False
+    for m in re.finditer(r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)|[A-Za-z]+", text):
+        token = m.group()
+        if token[0].isdigit():
+            values.append(float(token.replace(",", "")))
+            scalable = True
+            continue
+        word = token.lower()
+        if scalable and word in SCALES:
+            values[-1] *= SCALES[word]
+            scalable = False
+        elif word in summary_text._NUMBER_WORDS:
+            values.append(float(summary_text._NUMBER_WORDS[word]))
+            scalable = True
+        else:
+            scalable = False
+    assert summary_text.numbers_in(text) == values

@@ -130,8 +130,7 @@ def numbers_in(text: str) -> list[float]:
 def _numbers(text: str) -> tuple[float, ...]:
     values: list[float] = []
     scalable = False  # whether the previous token was a number a scale word may multiply
-    for m in _NUMBER_TOKEN.finditer(text):
-        token = m.group()
+    for token in _NUMBER_TOKEN.findall(text):  # (no group: the whole matches)
         if token[0].isdigit():
             values.append(float(token.replace(",", "")))
             scalable = True
