@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from storyline.model import StoryEntity
-from storyline.needwords import search
+from storyline.story.needwords import search
 
 #: The longest sentence a summary shows, in words.
 MAX_WORDS = 35

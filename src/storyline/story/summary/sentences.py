@@ -23,7 +23,7 @@ from itertools import pairwise
 from storyline.lexicon.calendar import DATELINE, MONTH_NAME, WEEKDAY_NAME
 from storyline.lexicon.labels import CITED_NAME_LABELS
 from storyline.model import Analyzed, Citation, Mention, Span
-from storyline.needwords import search
+from storyline.story.needwords import search
 from storyline.story.summary.refer import (
     counted_group,
     described_subject,
