@@ -252,12 +252,16 @@ def number(value: float) -> int | float:
 
 def to_jsonable(value: Any) -> Any:
     """Records, spans, tuples and mappings as plain JSON values."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return value  # the commonest values first (as the last test below answers)
     if isinstance(value, Span):
         return {"start": value.start, "end": value.end}
     if isinstance(value, Citation):
         return _citation(value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    names = _record_fields(kind)
+    if names is not None:
+        return {name: to_jsonable(getattr(value, name)) for name in names}
     if isinstance(value, Mapping):
         return {str(k): to_jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple | set | frozenset):
@@ -268,6 +272,17 @@ def to_jsonable(value: Any) -> Any:
     if value is None or isinstance(value, str | int | bool):
         return value
     return str(value)
+
+
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _record_fields(kind: type) -> tuple[str, ...] | None:
+    """The field names of a record class, in order (None for any other class), read once."""
+    if kind not in _FIELDS:
+        fields = dataclasses.fields(kind) if dataclasses.is_dataclass(kind) else None
+        _FIELDS[kind] = None if fields is None else tuple(f.name for f in fields)
+    return _FIELDS[kind]
 
 
 def analysis_to_dict(

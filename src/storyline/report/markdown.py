@@ -30,7 +30,8 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
 
 def md(text: str | None) -> str:
     """Escape text for Markdown: every character with a meaning is backslashed."""
-    return _SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+    text = " ".join((text or "").split())
+    return _SPECIAL.sub(r"\\\1", text) if _SPECIAL.search(text) else text  # most have none
 
 
 def _cites(refs: Iterable[Ref]) -> str:

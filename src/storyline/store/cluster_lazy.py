@@ -187,6 +187,9 @@ class LazyWeeks(dict[int, list[str]]):
                 "SELECT COUNT(*) FROM cluster_postings WHERE feature = ?", (self._feature,)
             ).fetchone()
             self._stored = int(row[0])
+            # No row holds this feature (every feature of a first digest): its weeks are
+            # all known, and none need be looked for again.
+            self._whole = self._whole or self._stored == 0
         return self._stored + self._added
 
     def __iter__(self) -> Iterator[int]:

@@ -35,6 +35,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from storyline.analyze.eventline.extract import sentence_at
 from storyline.analyze.times import resolve_time
@@ -61,13 +62,19 @@ class _Anchor:
 
 def words(text: str) -> frozenset[str]:
     """Content-word stems of a text (shared stems suggest the same event)."""
-    out = set()
-    for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", text):
-        lw = w.lower().strip("'’-")
-        if len(lw) < 4 or lw in MATCH_STOPWORDS or lw in MONTHS or lw in WEEKDAYS:
-            continue
-        out.add(lw[:6])
-    return frozenset(out)
+    return frozenset(k for k in map(_word_key, _WORD.findall(text)) if k is not None)
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+
+
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> str | None:
+    """The stem a word adds to :func:`words` (None for a short or stop word)."""
+    lw = word.lower().strip("'’-")
+    if len(lw) < 4 or lw in MATCH_STOPWORDS or lw in MONTHS or lw in WEEKDAYS:
+        return None
+    return lw[:6]
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:

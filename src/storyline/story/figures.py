@@ -43,12 +43,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from storyline.analyze.numbers.headline import headline_toll
-from storyline.analyze.numbers.roundup import sums_incidents
+from storyline.analyze.numbers.roundup import ROUNDUP, sums_incidents
 from storyline.analyze.numbers.tally import HARM_TOTALS, incident_counts, is_background
 from storyline.analyze.numbers.victims import ADDITIONAL, ANAPHORIC, PART, SELF
 from storyline.model import Analyzed, Article, Citation, Claim, Figure, FigureValue
 from storyline.story.dedup.minhash import count_originals as independent_sources
 from storyline.story.facts import outlet_keys, source_state
+from storyline.story.needwords import may_match
 
 #: Counts of the main event shown as figures beside killed and injured, in page order.
 OTHER_MEASURES = ("arrested", "missing", "evacuated", "displaced")
@@ -245,7 +246,9 @@ def roundup(text: str, claim: Claim) -> bool:
     """Whether a claim's sentence gives the toll of several incidents (a roundup, a
     blotter, a period's tally: :mod:`storyline.analyze.numbers.roundup`)."""
     at = max(0, claim.span.start - claim.sentence.start)
-    return sums_incidents(text[claim.sentence.start : claim.sentence.end], at)
+    sentence = text[claim.sentence.start : claim.sentence.end]
+    # most sentences hold none of the words a roundup must (read from its pattern)
+    return may_match(ROUNDUP, sentence) and sums_incidents(sentence, at)
 
 
 def _roundup_page(item: Analyzed) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -53,6 +54,7 @@ def _org_worded(name: str) -> bool:
     return any(t in _BUSINESS for t in name_tokens(name)[1:])
 
 
+@lru_cache(maxsize=65536)  # the same names come back in every story's reports
 def _tkey(text: str, person: bool = True) -> tuple[str, ...]:
     """The comparison key of a name: folded, titles (of people) and suffixes cut, transliterated.
 

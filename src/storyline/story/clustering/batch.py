@@ -1,4 +1,4 @@
-"""Average-link clustering of a block of reports, all pairs at once (numpy/scipy).
+"""Average-link clustering of a block of reports, all pairs at once (numpy, scipy.sparse).
 
 The pairwise similarity is the one the online clusterer uses (similarity.py):
 vector dot product times the place, date and publication-gap factors, so the
@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.cluster.hierarchy import fcluster, linkage  # type: ignore[import-untyped]
 from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
-from scipy.spatial.distance import squareform  # type: ignore[import-untyped]
 
+from storyline.story.clustering.linkage import flat_groups
 from storyline.story.clustering.params import ClusterParams
 from storyline.story.clustering.similarity import Vector, without_kinds
 
@@ -240,8 +239,7 @@ def average_link(sim: FloatMatrix, threshold: float) -> list[int]:
     dist = 1.0 - (sim + sim.T) / 2.0
     np.fill_diagonal(dist, 0.0)
     dist = np.clip(dist, 0.0, None)
-    tree = linkage(squareform(dist, checks=False), method="average")
-    labels = fcluster(tree, t=1.0 - threshold, criterion="distance")
+    labels = flat_groups(dist, 1.0 - threshold)  # SciPy's groups (see linkage.py)
     # Renumber by first appearance so that labels follow the block order.
     seen: dict[int, int] = {}
     return [seen.setdefault(int(label), len(seen)) for label in labels]

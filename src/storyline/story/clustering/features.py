@@ -331,6 +331,7 @@ def named_by_office(text: str, start: int, end: int) -> bool:
 
 #: What follows an outlet's name in its own mentions: "KHOU 11 News", "WRAL.com".
 _OUTLET_TAIL = r"\d*(?:news|com|tv)?"
+_TAIL = re.compile(_OUTLET_TAIL)
 
 
 def outlet_labels(source: str | None) -> tuple[str, ...]:
@@ -348,7 +349,11 @@ def is_outlet(key: str, labels: Sequence[str]) -> bool:
     "khou 11 news" (khou.com), "baltimore sun" (baltimoresun.com); not a name that
     merely starts like it ("kansas city police" of kansascity.com)."""
     squashed = re.sub(r"[^a-z0-9]", "", key)
-    return any(re.fullmatch(re.escape(label) + _OUTLET_TAIL, squashed) for label in labels)
+    # the label, then the tail to the end (as one pattern per label would, without
+    # compiling one for each outlet met)
+    return any(
+        squashed.startswith(label) and _TAIL.fullmatch(squashed, len(label)) for label in labels
+    )
 
 
 LEAD_SENTENCES = 2  # a report names its incident's street in its first sentences

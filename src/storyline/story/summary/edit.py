@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from storyline.model import StoryEntity
+from storyline.story.needwords import search
 
 #: The longest sentence a summary shows, in words.
 MAX_WORDS = 35
@@ -132,7 +133,7 @@ _LINK_BAIT = re.compile(
 
 def is_link_bait(text: str) -> bool:
     """Whether a sentence speaks of the page or the outlet, not of the news."""
-    return _LINK_BAIT.search(text) is not None
+    return search(_LINK_BAIT, text) is not None
 
 
 def leans_on_quote(text: str) -> bool:

@@ -23,6 +23,7 @@ from itertools import pairwise
 from storyline.lexicon.calendar import DATELINE, MONTH_NAME, WEEKDAY_NAME
 from storyline.lexicon.labels import CITED_NAME_LABELS
 from storyline.model import Analyzed, Citation, Mention, Span
+from storyline.story.needwords import search
 from storyline.story.summary.refer import (
     counted_group,
     described_group,
@@ -627,7 +628,7 @@ def readable(sentence: str, named: int = 0) -> bool:
         return False
     if not (sentence[0].isupper() or sentence[0] in "\"“'‘" or sentence[0].isdigit()):
         return False
-    if not _TERMINAL.search(sentence) or _DEBRIS.search(sentence) or _BYLINE.match(sentence):
+    if not _TERMINAL.search(sentence) or search(_DEBRIS, sentence) or _BYLINE.match(sentence):
         return False
     if _CREDIT.match(sentence):
         return False
@@ -696,4 +697,5 @@ class _Names:
 
 def facts_of(article: str, span: Span, fact_spans: FactIndex) -> set[str]:
     """The story facts cited in an article's span."""
-    return {fact for at, fact in fact_spans.get(article, ()) if at.overlaps(span)}
+    start, end = span.start, span.end  # Span.overlaps, written out: run for every pair
+    return {fact for at, fact in fact_spans.get(article, ()) if at.start < end and start < at.end}

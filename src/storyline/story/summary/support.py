@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storyline.lexicon.calendar import MONTH_NAMES, WEEKDAY_NAMES
 from storyline.lexicon.labels import CITED_NAME_LABELS
@@ -137,13 +138,13 @@ def find_support(
         for name in cand.names
     }
     found: list[Citation] = []
+    # Words and passages in a fixed order (not a set's, which follows the string hash of
+    # the run): of two passages that match as well, the earlier is the one.
+    weighted = [(w, idf.get(w, 1.0)) for w in sorted(own)]
     for art, doc in docs.items():
         best: tuple[float, int] | None = None
         shared: dict[int, float] = {}
-        # Words and passages in a fixed order (not a set's, which follows the string
-        # hash of the run): of two passages that match as well, the earlier is the one.
-        for w in sorted(own):
-            weight = idf.get(w, 1.0)
+        for w, weight in weighted:
             for i in doc.where.get(w, ()):
                 shared[i] = shared.get(i, 0.0) + weight
         for i, weight in sorted(shared.items()):
@@ -219,7 +220,7 @@ def _verified(
         if value in have or (is_year(value) and value in doc.all_numbers):
             continue
         return False
-    lowered = text.lower()
+    lowered = _lowered(text)
     for name in cand.names:
         if name in text or _spelled(name, lowered, (spellings or {}).get(name, ())):
             continue
@@ -252,7 +253,13 @@ def _verified(
     return not _dates_in(doc, doc.sentences[index])
 
 
-def _inner_capitals(text: str) -> list[str]:
+@lru_cache(maxsize=64)  # the story's reports, each read for many sentences
+def _lowered(text: str) -> str:
+    return text.lower()
+
+
+@lru_cache(maxsize=1024)  # a sentence is checked against each report of its story
+def _inner_capitals(text: str) -> tuple[str, ...]:
     """Capitalised words inside a sentence: not its first word, nor one opening a sentence
     or a quotation within it ("Department", "Alfaro")."""
     out = []
@@ -265,7 +272,7 @@ def _inner_capitals(text: str) -> list[str]:
             continue
         if word[0].isupper() and word[1:].islower():
             out.append(word)
-    return out
+    return tuple(out)
 
 
 _CALENDAR = frozenset(n.lower() for n in (*MONTH_NAMES, *WEEKDAY_NAMES))

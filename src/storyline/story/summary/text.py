@@ -74,7 +74,8 @@ _TEXTS_KEPT, _LONGEST_KEPT = 8192, 1000
 
 def word_seq(text: str) -> list[str]:
     """The words of a text, lower-cased, punctuation dropped (for quote matching)."""
-    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+    # "’" and "'" are both word characters here: replaced before or after, the same words
+    return _WORD.findall(text.lower().replace("’", "'"))
 
 
 def content_words(text: str) -> set[str]:
@@ -94,14 +95,19 @@ def content_words(text: str) -> set[str]:
 def _content_stems(text: str) -> tuple[str, ...]:
     """:func:`content_words` in the order met, once per text: a story's sentences are
     read by its summary, their support search, its title and its copies' updates."""
-    out: dict[str, None] = {}
-    for w in word_seq(text):
-        if w in _DIGIT_WORDS:
-            out[_DIGIT_WORDS[w]] = None
-        elif w not in CONTENT_STOPWORDS and (len(w) > 2 or w.isdigit()):
-            stem = _stem(w[:-2] if w.endswith("'s") else w)
-            out[_EVENT_SYNONYMS.get(stem, stem)] = None
-    return tuple(out)
+    return tuple(dict.fromkeys(k for k in map(_word_key, word_seq(text)) if k is not None))
+
+
+@lru_cache(maxsize=65536)  # a story's vocabulary is small next to its word count
+def _word_key(w: str) -> str | None:
+    """What a word adds to :func:`content_words`: a digit for a number word, the stem of a
+    content word, nothing for a stop word."""
+    if w in _DIGIT_WORDS:
+        return _DIGIT_WORDS[w]
+    if w not in CONTENT_STOPWORDS and (len(w) > 2 or w.isdigit()):
+        stem = _stem(w[:-2] if w.endswith("'s") else w)
+        return _EVENT_SYNONYMS.get(stem, stem)
+    return None
 
 
 @lru_cache(maxsize=65536)  # a story's vocabulary is small next to its word count
@@ -124,8 +130,7 @@ def numbers_in(text: str) -> list[float]:
 def _numbers(text: str) -> tuple[float, ...]:
     values: list[float] = []
     scalable = False  # whether the previous token was a number a scale word may multiply
-    for m in _NUMBER_TOKEN.finditer(text):
-        token = m.group()
+    for token in _NUMBER_TOKEN.findall(text):  # (no group: the whole matches)
         if token[0].isdigit():
             values.append(float(token.replace(",", "")))
             scalable = True
