@@ -26,6 +26,7 @@ from storyline.analyze.timex.normalize import NEEDS, RULES, Norm, Rule, normaliz
 from storyline.analyze.timex.periods import resolve_norms
 from storyline.analyze.timex.rates import is_newspaper, is_rate
 from storyline.analyze.timex.relative import CLASSIFIER, NOUN_NEXT
+from storyline.analyze.timex.screens import SCREENS
 from storyline.analyze.timex.someday import FUTURE as SOMEDAY
 from storyline.analyze.timex.someday import is_someday
 from storyline.analyze.timex.tense import clause_tense
@@ -90,12 +91,18 @@ def _rule_candidates(text: str) -> list[_Cand]:
     lower = text.lower()
     starts: list[int] = []  # where each line starts, found when first needed
     ranges: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # lines to read, by words
+    screened: dict[re.Pattern[str], list[tuple[int, int]]] = {}  # lines to read, by screen
     derive = foldable(text)  # else the words read from the patterns might be missed
     for index, rule in enumerate(RULES):
-        needs = NEEDS.get(rule.name) or (required_words(rule.regex) if derive else None)
-        if needs is not None and not any(word in lower for word in needs):
-            continue
-        for m in _scan(rule.regex, text, lower, needs, starts, ranges):
+        screen = SCREENS.get(rule.name)
+        if screen is not None:
+            matches = _screened(rule.regex, screen, text, starts, screened)
+        else:
+            needs = NEEDS.get(rule.name) or (required_words(rule.regex) if derive else None)
+            if needs is not None and not any(word in lower for word in needs):
+                continue
+            matches = _scan(rule.regex, text, lower, needs, starts, ranges)
+        for m in matches:
             start, end = rule.span(m)
             if end > start and rule.handler(m, "") is not None:
                 found.append(_Cand(start, end, index, _rule_make(rule, m)))
@@ -122,11 +129,7 @@ def _scan(
     if needs is None or len(lower) != len(text) or not within_lines(regex):
         yield from regex.finditer(text)
         return
-    if not starts:
-        at = 0
-        while at != -1:
-            starts.append(at)
-            at = text.find("\n", at) + 1 or -1
+    _line_starts(text, starts)
     found = None if ranges is None else ranges.get(needs)
     if found is None:
         found = _line_ranges(text, lower, needs, starts)
@@ -134,6 +137,47 @@ def _scan(
             ranges[needs] = found
     for start, end in found:
         yield from regex.finditer(text, start, end)
+
+
+def _screened(
+    regex: re.Pattern[str],
+    screen: re.Pattern[str],
+    text: str,
+    starts: list[int],
+    screened: dict[re.Pattern[str], list[tuple[int, int]]],
+) -> Iterator[re.Match[str]]:
+    """``regex.finditer(text)``, reading only the lines that hold a match of ``screen``.
+
+    Every match of the rule holds a match of its screen (:mod:`screens`), and no screen
+    match spans a line break: a screen match skipped by ``finditer`` lies inside one it
+    found, on the same line. So a text without one holds no match, and for a rule that
+    matches within one line, the other lines hold none: the same matches, in the same
+    order. ``screened`` keeps the lines found, for the next rule with the same screen.
+    """
+    if not within_lines(regex):
+        if screen.search(text) is not None:
+            yield from regex.finditer(text)
+        return
+    found = screened.get(screen)
+    if found is None:
+        hits = [m.start() for m in screen.finditer(text)]
+        if hits:
+            _line_starts(text, starts)
+            found = _runs(text, {bisect_right(starts, at) - 1 for at in hits}, starts)
+        else:
+            found = []
+        screened[screen] = found
+    for start, end in found:
+        yield from regex.finditer(text, start, end)
+
+
+def _line_starts(text: str, starts: list[int]) -> None:
+    """Fill ``starts`` with where each line of ``text`` starts, unless already done."""
+    if not starts:
+        at = 0
+        while at != -1:
+            starts.append(at)
+            at = text.find("\n", at) + 1 or -1
 
 
 def _line_ranges(
@@ -146,6 +190,11 @@ def _line_ranges(
         while at != -1:
             lines.add(bisect_right(starts, at) - 1)
             at = lower.find(word, at + 1)
+    return _runs(text, lines, starts)
+
+
+def _runs(text: str, lines: set[int], starts: list[int]) -> list[tuple[int, int]]:
+    """The character ranges of the runs of consecutive lines among ``lines``."""
     ordered = sorted(lines)
     found: list[tuple[int, int]] = []
     n = 0
