@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from storyline.analyze.needwords import may_match, search, words_needed
 from storyline.analyze.numbers.roundup import ROUNDUP
-from storyline.story.needwords import may_match, search, words_needed
 from storyline.story.summary.edit import _LINK_BAIT
 from storyline.story.summary.sentences import _DEBRIS
 

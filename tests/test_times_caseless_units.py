@@ -1,15 +1,27 @@
-"""Unit words the time rules match without regard to case, written with "ſ" or "ı"."""
+"""Time words with letters ``IGNORECASE`` takes for ASCII ones: "ſ", "ı", "İ"."""
 
 from __future__ import annotations
 
-from storyline.analyze.timex.norm import duration_value, unit_info
+import pytest
+
+from storyline.analyze.timex.find import _rule_candidates
+from storyline.analyze.timex.normalize import normalize_text
 
 
-def test_unit_info_folds_the_long_s_and_the_dotless_i_as_the_rules_match_them() -> None:
-    assert unit_info("ſeconds") == unit_info("seconds")
-    assert unit_info("mınutes") == unit_info("minutes")
+@pytest.mark.parametrize(
+    ("odd", "plain"),
+    [
+        ("two \u017feconds", "two seconds"),  # the unit's look-up failed (a KeyError)
+        ("th\u0130s week", "this week"),  # the determiner's look-up failed likewise
+        ("three m\u0131nutes", "three minutes"),
+    ],
+)
+def test_normalize_text_reads_odd_letters_as_the_rules_match_them(odd: str, plain: str) -> None:
+    assert normalize_text(odd) is not None
+    assert normalize_text(odd) == normalize_text(plain)
 
 
-def test_duration_of_a_unit_spelt_with_a_long_s() -> None:
-    assert duration_value(2, "ſeconds") == "PT2S"
-    assert duration_value(3, "dayſ") == duration_value(3, "days")
+def test_rule_candidates_keep_the_original_offsets() -> None:
+    text = "The vote is for th\u0130s week, and the count took two \u017feconds."
+    spans = [text[c.start : c.end] for c in _rule_candidates(text)]
+    assert "th\u0130s week" in spans and "two \u017feconds" in spans

@@ -46,6 +46,9 @@ def test_times_literals_odd_folds_read_whole() -> None:
     # IGNORECASE takes "ı" for "i" and "ſ" for "s", which lower() keeps as they are
     assert re.compile("(?i)since").search("\u017fince")
     assert not foldable("\u017fince last week") and foldable("since last week")
+    # and "İ" for "i", which lower() makes two characters ("i" and a combining dot)
+    assert re.compile("(?i)friday").search("FR\u0130DAY") and "friday" not in "FR\u0130DAY".lower()
+    assert not foldable("FR\u0130DAY")
 
 
 def _same_scans(text: str) -> None:

@@ -42,6 +42,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from storyline.analyze.needwords import may_match
 from storyline.analyze.numbers.headline import headline_toll
 from storyline.analyze.numbers.roundup import ROUNDUP, sums_incidents
 from storyline.analyze.numbers.tally import HARM_TOTALS, incident_counts, is_background
@@ -49,7 +50,6 @@ from storyline.analyze.numbers.victims import ADDITIONAL, ANAPHORIC, PART, SELF
 from storyline.model import Analyzed, Article, Citation, Claim, Figure, FigureValue
 from storyline.story.dedup.minhash import count_originals as independent_sources
 from storyline.story.facts import outlet_keys, source_state
-from storyline.story.needwords import may_match
 
 #: Counts of the main event shown as figures beside killed and injured, in page order.
 OTHER_MEASURES = ("arrested", "missing", "evacuated", "displaced")

@@ -66,16 +66,9 @@ def day_number(text: str) -> int:
     return int(re.sub(r"\D", "", text))
 
 
-#: Letters IGNORECASE matches for an ASCII letter that ``lower()`` leaves as they are.
-_CASELESS_FOLDS = str.maketrans({"ſ": "s", "ı": "i"})
-
-
 def unit_info(word: str) -> tuple[str, bool, str]:
-    """TIMEX3 letter, whether time of day, and granularity of a unit word (any number).
-
-    The rules match unit words without regard to case, which also takes "ſ" for "s" and
-    "ı" for "i" ("two ſeconds"): those are folded here as the match read them."""
-    w = word.lower().translate(_CASELESS_FOLDS)
+    """TIMEX3 letter, whether time of day, and granularity of a unit word (any number)."""
+    w = word.lower()
     if w == "centuries":
         w = "century"
     elif w.endswith("s") and w[:-1] in UNITS:

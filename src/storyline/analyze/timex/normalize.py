@@ -573,9 +573,16 @@ NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 
+#: Letters that ``IGNORECASE`` matches for an ASCII one, which the handlers' look-ups
+#: ("days", "this") would not know: "ſ" for "s", "ı" and "İ" for "i", the Kelvin sign for
+#: "k". The rules read a text with them folded, one character for one, so every offset
+#: stays the original's.
+CASELESS_FOLDS = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "I", "\u212a": "K"})
+
+
 def normalize_text(text: str, tense: str = "") -> Norm | None:
     """Normalise a whole span of text (e.g. a spaCy DATE entity) if one rule covers it."""
-    stripped = text.strip()
+    stripped = text.strip().translate(CASELESS_FOLDS)
     for rule in RULES:
         for m in rule.regex.finditer(stripped):
             start, end = rule.span(m)

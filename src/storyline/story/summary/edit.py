@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
+from storyline.analyze.needwords import search
 from storyline.model import StoryEntity
-from storyline.story.needwords import search
 
 #: The longest sentence a summary shows, in words.
 MAX_WORDS = 35

@@ -8,12 +8,12 @@ first looks for those words, read from the parsed pattern (:func:`words_needed`)
 plain substring tests, and runs the expression only when one is there: the same answer,
 for far less where none is.
 
-The words come from the pattern as the time rules' do (``analyze.timex.literals``, which
-this does not import: it is part of the analysis's fingerprint): a run of plain
-characters must appear; an alternation needs one of its branches' words; a group or a
-repeat taken at least once needs its body's; of a sequence's parts the most telling is
-kept. Lookarounds, anchors, categories and anything unknown need nothing. Here a word may
-be a single character, and characters without case ("©", "•") count as plain.
+The time rules read their patterns' words here too (``analyze.timex.literals``, which
+keeps words of three characters or more). A run of plain characters must appear; an
+alternation needs one of its branches' words; a group or a repeat taken at least once
+needs its body's; of a sequence's parts the most telling is kept. Lookarounds,
+anchors, categories and anything unknown need nothing. Here a word may be a single
+character, and characters without case ("©", "•") count as plain.
 
 The words are lowercase and looked for in ``text.lower()``. A character the expression
 matches for a plain one lowercases to it, with or without ``IGNORECASE``, except "ı" and
@@ -29,7 +29,7 @@ import sre_parse
 from functools import cache
 from typing import Any
 
-__all__ = ["may_match", "search", "words_needed"]
+__all__ = ["folds_plainly", "may_match", "search", "words_needed"]
 
 #: Characters ``IGNORECASE`` matches for an ASCII letter that ``lower()`` does not map to
 #: it alone.
@@ -47,10 +47,16 @@ def search(regex: re.Pattern[str], text: str) -> re.Match[str] | None:
     return regex.search(text) if may_match(regex, text) else None
 
 
+def folds_plainly(text: str) -> bool:
+    """Whether ``text.lower()`` holds every needed word of a match in ``text`` (no "ı",
+    "ſ" or "İ" in it)."""
+    return not any(odd in text for odd in _ODD_FOLDS)
+
+
 def may_match(regex: re.Pattern[str], text: str) -> bool:
     """False when no part of ``text`` can match ``regex`` (it lacks every needed word)."""
     words = words_needed(regex)
-    if words is None or any(odd in text for odd in _ODD_FOLDS):
+    if words is None or not folds_plainly(text):
         return True
     return any(map(text.lower().__contains__, words))
 
