@@ -35,7 +35,6 @@ The figures say how much of the error left any rule can reach.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections import Counter, defaultdict
@@ -45,7 +44,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from times_causes import cause
-from times_tempeval import HELD, _overlap, _parsed, halves
+from times_tempeval import HELD, _overlap, _parsed, load_dev
 
 ROOT = Path(__file__).resolve().parents[1]
 CLASSES = ("single", "consistent", "majority", "minority")
@@ -156,11 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=60)
     args = ap.parse_args(argv)
     data = Path(args.data)
-    with (data / "dev.jsonl").open(encoding="utf-8") as lines:
-        rows = [json.loads(line) for line in lines]
-    rows = list({r["id"]: r for r in reversed(rows)}.values())[::-1]
-    gold = json.loads((data / "gold.json").read_text(encoding="utf-8"))
-    half = halves(rows)
+    rows, gold, half = load_dev(data)
 
     from storyline.analyze.clean import find_boilerplate
     from storyline.analyze.times import dateline_times, extract_times, with_datelines

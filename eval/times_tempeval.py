@@ -139,6 +139,16 @@ def _parsed(rows: list[dict[str, Any]], nlp: Any, name: str = "tempeval") -> lis
     return docs
 
 
+def load_dev(data: Path) -> tuple[list[dict[str, Any]], dict[str, Any], dict[str, str]]:
+    """The development documents (each once), the gold, and each document's half."""
+    with (data / "dev.jsonl").open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line in lines]
+    # one document is listed twice (a second corpus name); score.py scores it once
+    rows = list({r["id"]: r for r in reversed(rows)}.values())[::-1]
+    gold = json.loads((data / "gold.json").read_text(encoding="utf-8"))
+    return rows, gold, halves(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run both systems over the set and print the table."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -163,12 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (data / "dev.jsonl").is_file():
         print(f"TempEval-3 development set not found in {data}; see ../shared/devdata/README.md")
         return 1
-    with (data / "dev.jsonl").open(encoding="utf-8") as lines:
-        rows = [json.loads(line) for line in lines]
-    # one document is listed twice (a second corpus name); score.py scores it once
-    rows = list({r["id"]: r for r in reversed(rows)}.values())[::-1]
-    gold = json.loads((data / "gold.json").read_text(encoding="utf-8"))
-    half = halves(rows)
+    rows, gold, half = load_dev(data)
 
     from storyline.analyze.clean import find_boilerplate
     from storyline.analyze.times import dateline_times, extract_times, with_datelines
