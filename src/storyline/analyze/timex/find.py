@@ -20,7 +20,7 @@ from storyline.analyze.timex.anaphora import EVENT_REF, resolve_event_refs
 from storyline.analyze.timex.clockday import clock_days
 from storyline.analyze.timex.holidays import names_a_thing
 from storyline.analyze.timex.linebound import within_lines
-from storyline.analyze.timex.literals import foldable, required_words
+from storyline.analyze.timex.literals import required_words
 from storyline.analyze.timex.norm import ANAPHOR
 from storyline.analyze.timex.normalize import (
     CASELESS_FOLDS,
@@ -94,19 +94,19 @@ def _text_make(text: str) -> Callable[[str], Norm | None]:
 
 
 def _rule_candidates(text: str) -> list[_Cand]:
-    text = text.translate(CASELESS_FOLDS)  # the same offsets
+    # the same offsets; and lower() then holds every word a match needs
+    text = text.translate(CASELESS_FOLDS)
     found: list[_Cand] = []
     lower = text.lower()
     starts: list[int] = []  # where each line starts, found when first needed
     ranges: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # lines to read, by words
     screened: dict[re.Pattern[str], list[tuple[int, int]]] = {}  # lines to read, by screen
-    derive = foldable(text)  # else a needed word might be missed in ``lower``
     for index, rule in enumerate(RULES):
         screen = SCREENS.get(rule.name)
         if screen is not None:
             matches = _screened(rule.regex, screen, text, starts, screened)
         else:
-            needs = (NEEDS.get(rule.name) or required_words(rule.regex)) if derive else None
+            needs = NEEDS.get(rule.name) or required_words(rule.regex)
             if needs is not None and not any(word in lower for word in needs):
                 continue
             matches = _scan(rule.regex, text, lower, needs, starts, ranges)

@@ -7,9 +7,10 @@ summary's and the figures' searches use as well; the time rules keep only words 
 characters or more (shorter ones, "in", "1", ":", are on nearly every line, and finding
 them costs more than reading the text whole).
 
-The words are lowercase and looked for in ``text.lower()``. A text holding a character
-that ``IGNORECASE`` takes for an ASCII letter but ``lower()`` does not turn into it ("ı",
-"ſ", "İ") is read whole, hand-written ``NEEDS`` included (:func:`foldable`).
+The words are lowercase and looked for in ``text.lower()``. The characters that
+``IGNORECASE`` takes for an ASCII letter but ``lower()`` does not turn into it ("ı", "ſ",
+"İ") are folded out of the text before the rules read it (``normalize.CASELESS_FOLDS``,
+in ``find._rule_candidates``), so the lower-cased text holds every needed word.
 """
 
 from __future__ import annotations
@@ -17,15 +18,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from storyline.analyze.needwords import folds_plainly, words_needed
+from storyline.analyze.needwords import words_needed
 
 #: Shorter words are on nearly every line.
 _SHORTEST = 3
-
-
-def foldable(text: str) -> bool:
-    """Whether ``text.lower()`` holds every required word of a match in ``text``."""
-    return folds_plainly(text)
 
 
 @cache
