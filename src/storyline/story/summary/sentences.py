@@ -509,17 +509,19 @@ def _subject_of(
             return canon(item.article.id, name)
         if not before.startswith(pronoun + " "):
             return None
-        at = [s for s in item.analysis.sentences if s.end <= at.start][-1]
+        prior = _sentence_before(item, at)
+        if prior is None:
+            return None
+        at = prior
     return None
 
 
 def _sole_person(item: Analyzed, span: Span) -> str | None:
     """The one person the sentence before ``span`` names outside quotations and lead-ins (by
     the name finder's person label), or None (none, or more than one)."""
-    previous = [s for s in item.analysis.sentences if s.end <= span.start]
-    if not previous:
+    prev = _sentence_before(item, span)
+    if prev is None:
         return None
-    prev = previous[-1]
     prev_text = item.article.text[prev.start : prev.end]
     skip = [m.span() for m in QUOTED.finditer(prev_text)]
     lead = _LEAD_IN.match(prev_text)
@@ -535,12 +537,21 @@ def _sole_person(item: Analyzed, span: Span) -> str | None:
     return keys.pop() if len(keys) == 1 else None
 
 
+def _sentence_before(item: Analyzed, span: Span) -> Span | None:
+    """The last of the report's sentences that ends before ``span`` starts, or None."""
+    prior = None
+    for sentence in item.analysis.sentences:
+        if sentence.end <= span.start:
+            prior = sentence
+    return prior
+
+
 def _previous_text(item: Analyzed, span: Span) -> str:
     """The sentence before ``span``, from its subject on (a dateline or lead-in cut off)."""
-    previous = [s for s in item.analysis.sentences if s.end <= span.start]
-    if not previous:
+    prev = _sentence_before(item, span)
+    if prev is None:
         return ""
-    text = " ".join(item.article.text[previous[-1].start : previous[-1].end].split())
+    text = " ".join(item.article.text[prev.start : prev.end].split())
     dateline = _DATELINE.search(text)
     if dateline:
         text = text[dateline.end() :]
@@ -564,10 +575,9 @@ def _antecedent(item: Analyzed, span: Span) -> str | None:
     outside quotation marks; when that sentence names several people, only one named
     at its start counts. Looking further back guesses wrong too often.
     """
-    previous = [s for s in item.analysis.sentences if s.end <= span.start]
-    if not previous:
+    prev = _sentence_before(item, span)
+    if prev is None:
         return None
-    prev = previous[-1]
     for quote in item.analysis.quotes:
         if quote.speaker and quote.speaker_span and prev.contains(quote.speaker_span):
             return quote.speaker
