@@ -43,10 +43,9 @@ from storyline.story.clustering.similarity import (
     event_days,
     gap_to_range,
     kind_set,
-    main_people,
     name_vector,
-    named_people,
     overlap_factor,
+    people_of,
     ref_day,
     report_places,
     same_incident,
@@ -130,6 +129,7 @@ class StoryClusterer:
     # --- preparing and scoring -------------------------------------------------
 
     def _prepare(self, doc_id: str, features: DocFeatures) -> _Doc:
+        people, named = people_of(features, self.params.actor_spellings)
         return _Doc(
             id=doc_id,
             vector=doc_vector(features, self.stats, self.params),
@@ -141,8 +141,8 @@ class StoryClusterer:
             kinds=kind_set(features),
             sites=site_vector(features, self.stats),
             marks=frozenset(features.marks),
-            people=main_people(features, self.params.actor_spellings),
-            named=named_people(features, self.params.actor_spellings),
+            people=people,
+            named=named,
         )
 
     def _similarity(self, doc: _Doc, story: StoryState) -> float:

@@ -114,14 +114,22 @@ def main_people(features: DocFeatures, spellings: bool = False) -> frozenset[str
     """People a report names in full and mentions at least twice (by full name or
     surname alone) and never by an office: its main actors, the victim or the
     suspect, not a spokesman or the sheriff."""
-    return frozenset(key for key, n in _people(features, spellings).items() if n >= 2)
+    return people_of(features, spellings)[0]
 
 
 def named_people(features: DocFeatures, spellings: bool = False) -> frozenset[str]:
     """People a report names in full at least once and never by an office: a follow-up
     names the victim once ("charged in the death of Ann Cole") where the first reports
     made her their main actor."""
-    return frozenset(_people(features, spellings))
+    return people_of(features, spellings)[1]
+
+
+def people_of(
+    features: DocFeatures, spellings: bool = False
+) -> tuple[frozenset[str], frozenset[str]]:
+    """A report's :func:`main_people` and :func:`named_people`, read in one pass."""
+    counts = _people(features, spellings)
+    return frozenset(key for key, n in counts.items() if n >= 2), frozenset(counts)
 
 
 def _people(features: DocFeatures, spellings: bool = False) -> dict[str, int]:
