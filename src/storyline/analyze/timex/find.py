@@ -31,7 +31,7 @@ from storyline.analyze.timex.normalize import (
     normalize_text,
 )
 from storyline.analyze.timex.periods import resolve_norms
-from storyline.analyze.timex.rates import is_newspaper, is_rate
+from storyline.analyze.timex.rates import is_annual_event, is_newspaper, is_rate
 from storyline.analyze.timex.relative import CLASSIFIER, NOUN_NEXT
 from storyline.analyze.timex.screens import SCREENS
 from storyline.analyze.timex.someday import FUTURE as SOMEDAY
@@ -287,6 +287,8 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
             continue
         if is_rate(text, cand.start, cand.end) or is_newspaper(text, cand.start, cand.end):
             continue  # "$2 million a year", "the party daily Vestnik": no time told
+        if is_annual_event(text, cand.start, cand.end):
+            continue  # "the annual meeting": one event of a series, no time told
         norm = cand.make("")
         if norm is None:
             continue

@@ -10,13 +10,19 @@
   a time ("24 hours a day", "three days a week": a schedule, not a quantity).
 - **A newspaper called a daily or a weekly** ("the Communist Party daily Vestnik", "the
   business weekly Kapital", "a local daily reported"): a noun, not a set.
+- **The annual event** ("the annual meeting", "its annual conference", "the club's annual
+  regatta"): with an article or a possessive right before it, "annual" names one event
+  of a yearly series (the one of this year), a kind of meeting, not a time told. TimeBank
+  and AQUAINT annotate none of the three of the tuning part, MEANTIME one of three (ninth
+  round of issue 14). "Annual" with no determiner ("annual sales", "first annual loss")
+  or an indefinite one ("an annual profit", "a modest annual rate") stays a set.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["is_newspaper", "is_rate"]
+__all__ = ["is_annual_event", "is_newspaper", "is_rate"]
 
 #: the time word of a rate: "a year", "per month", "annually"
 _RATE = re.compile(
@@ -80,3 +86,21 @@ def is_newspaper(text: str, start: int, end: int) -> bool:
     if not _PAPER_AFTER.match(text, end):
         return False
     return bool(_PAPER_BEFORE.search(text[max(0, start - 40) : start]))
+
+
+#: "the ", "its ", "the club's ": a definite determiner right before "annual"
+_DEFINITE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:the|its|his|her|their|our|my|your|this|that|these|those)|\w['’]s?)[^\S\n]+$"
+)
+#: a word after "annual" that is not a function word: the event it classifies
+_NOUN_AFTER = re.compile(r"[^\S\n]+(?!(?:and|or|but|to|in|on|at|by|for|of|from|than)\b)[A-Za-z]")
+
+
+def is_annual_event(text: str, start: int, end: int) -> bool:
+    """Whether "annual" at ``text[start:end]`` names one event of a yearly series ("the
+    annual meeting", "its annual conference"): a definite determiner before, a noun after."""
+    if text[start:end].lower() != "annual":
+        return False
+    if not _NOUN_AFTER.match(text, end):
+        return False
+    return bool(_DEFINITE_BEFORE.search(text[max(0, start - 40) : start]))

@@ -1,0 +1,30 @@
+"""Time expressions, ninth round of issue 14, branch s35d (fiction: every sentence is made up)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from storyline.analyze.times import extract_times
+
+#: A Thursday.
+ANCHOR = date(2031, 10, 30)
+
+
+def _values(nlp: Any, text: str, anchor: date = ANCHOR) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in extract_times(nlp(text), anchor)]
+
+
+def test_the_annual_event_is_no_time(nlp: Any) -> None:
+    # with an article or a possessive, "annual" names one event of a yearly series
+    found = _values(nlp, "Holders of Brisk Corp. voted down the plan at the annual meeting.")
+    assert not any(text == "annual" for text, _ in found), found
+    found = _values(nlp, "Osk Dairy unveiled its new churn at its annual trade fair in Velm.")
+    assert not any(text == "annual" for text, _ in found), found
+    found = _values(nlp, "Rowers crowded the quay for the club's annual regatta on the Tarn.")
+    assert not any(text == "annual" for text, _ in found), found
+    # with no determiner or an indefinite one it stays a set
+    found = _values(nlp, "Velm Tools posted its first annual loss since the mill opened.")
+    assert ("annual", "P1Y") in found, found
+    found = _values(nlp, "Tarn Mills reported an annual profit of 4 million crowns.")
+    assert ("annual", "P1Y") in found, found
