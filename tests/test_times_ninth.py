@@ -28,3 +28,14 @@ def test_the_annual_event_is_no_time(nlp: Any) -> None:
     assert ("annual", "P1Y") in found, found
     found = _values(nlp, "Tarn Mills reported an annual profit of 4 million crowns.")
     assert ("annual", "P1Y") in found, found
+
+
+def test_the_latest_year_is_the_last_closed(nlp: Any) -> None:
+    # a report names the year it has results for, which is over: as "the latest quarter"
+    found = _values(nlp, "Osk Dairy sold 40 million crowns of cheese in the latest fiscal year.")
+    assert ("the latest fiscal year", "2030") in found, found
+    found = _values(nlp, "Brisk Corp. doubled its exports in the latest year, the board said.")
+    assert ("the latest year", "2030") in found, found
+    # the year itself and the year ended on a day are as before
+    found = _values(nlp, "Velm Tools expects lower sales for the fiscal year, its chief said.")
+    assert ("the fiscal year", "2031") in found, found

@@ -48,6 +48,18 @@ def period_ref(m: re.Match[str], tense: str) -> Norm | None:
     return Norm("DATE", "XXXX-QX", "quarter", f"{QUARTER_REF}{op}{q}")
 
 
+#: "the latest year", "the latest fiscal year": the last year reported, as "the latest quarter"
+_LATEST = re.compile(r"(?i)\blatest\b")
+
+
+def latest_year(words: str) -> Norm | None:
+    """ "the latest (fiscal) year": the last one closed, the year before the report's (a
+    report names the period it has results for, which is over); None for other words."""
+    if _LATEST.search(words) is None:
+        return None
+    return Norm("DATE", "XXXX", "year", "year:-1")
+
+
 def year_back(m: re.Match[str], tense: str) -> Norm | None:
     """ "a year ago", "a year earlier", "year-earlier results"."""
     return Norm("DATE", "XXXX", "year", YEARBACK)

@@ -20,6 +20,7 @@ from storyline.analyze.timex.norm import (
     month_number,
     unit_info,
 )
+from storyline.analyze.timex.periods import latest_year
 from storyline.lexicon.calendar import WEEKDAYS
 
 
@@ -255,7 +256,7 @@ def _the_year(m: re.Match[str], tense: str) -> Norm | None:
     March 31" is a twelve-month period ending on that day."""
     if _ENDED.match(m.string, m.end()):
         return Norm("DURATION", "P1Y", "duration")
-    return Norm("DATE", "XXXX", "year", "year:0")
+    return latest_year(m[0]) or Norm("DATE", "XXXX", "year", "year:0")
 
 
 def _year_end(m: re.Match[str], tense: str) -> Norm | None:
