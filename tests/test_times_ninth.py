@@ -39,3 +39,14 @@ def test_the_latest_year_is_the_last_closed(nlp: Any) -> None:
     # the year itself and the year ended on a day are as before
     found = _values(nlp, "Velm Tools expects lower sales for the fiscal year, its chief said.")
     assert ("the fiscal year", "2031") in found, found
+
+
+def test_past_units_without_article_are_the_past(nlp: Any) -> None:
+    # the mirror of "in coming months": some time before now, no stretch of stated kind
+    found = _values(nlp, "Brisk Corp. had trimmed its staff in past years, too, the union said.")
+    assert ("past years", "PAST_REF") in found, found
+    found = _values(nlp, "Floods over past decades have moved the Tarn's bed north.")
+    assert ("past decades", "PAST_REF") in found, found
+    # with an article it stays a stretch of unstated length
+    found = _values(nlp, "Osk Dairy has cut prices twice over the past months.")
+    assert ("the past months", "PXM") in found, found

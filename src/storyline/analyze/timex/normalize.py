@@ -436,6 +436,17 @@ RULES: tuple[Rule, ...] = (
         lambda m, t: Norm("DATE", "FUTURE_REF", "ref"),
     ),
     Rule(
+        "past_units",
+        # "in past years", "over past decades" (no article): some time before now, the
+        # mirror of "in coming months" ("the past years", "these past months" stay durations)
+        _c(
+            r"(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)(?<!\bthe\s\s)\bpast\s+"
+            r"(?:days|weeks|months|quarters|years|decades|centuries)\b(?!-)",
+            _I,
+        ),
+        lambda m, t: Norm("DATE", "PAST_REF", "ref"),
+    ),
+    Rule(
         "then_current",
         # "the then current price", "the then-current board": the past moment told
         _c(r"\bthen[\s-]current\b", _I),
@@ -553,6 +564,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "plural_quarters": ("quarters",),
     "elliptic_last": ("last",),
     "coming_units": ("coming", "future"),
+    "past_units": ("past",),
     "then_current": ("current",),
     "spoken_year": ("nineteen", "thousand"),
     "quarter": ("quarter", "half"),
