@@ -50,3 +50,16 @@ def test_past_units_without_article_are_the_past(nlp: Any) -> None:
     # with an article it stays a stretch of unstated length
     found = _values(nlp, "Osk Dairy has cut prices twice over the past months.")
     assert ("the past months", "PXM") in found, found
+
+
+def test_recent_weeks_and_months_are_a_stretch(nlp: Any) -> None:
+    # a stretch of unstated length up to now, counted in its unit
+    found = _values(nlp, "Osk Dairy has raised milk prices twice in recent months.")
+    assert ("recent months", "PXM") in found, found
+    found = _values(nlp, "In recent weeks, ferries to Velm have sailed half empty.")
+    assert ("recent weeks", "PXW") in found, found
+    # years are the recent past as an era; mixed units have no one unit
+    found = _values(nlp, "Tarn Mills has lost ground to imports in recent years.")
+    assert ("recent years", "PAST_REF") in found, found
+    found = _values(nlp, "Many growers in recent weeks and months have sold their land.")
+    assert ("recent weeks", "PAST_REF") in found, found

@@ -148,9 +148,18 @@ def _duration(m: re.Match[str], tense: str) -> Norm | None:
     return Norm("DURATION", duration_value(count, m["unit"]), "duration")
 
 
+_OTHER_UNIT = re.compile(r"(?i)\s+(?:and|or)\s+(?:days|weeks|months|years)\b")
+
+
 def _vague_duration(m: re.Match[str], tense: str) -> Norm | None:
-    if m[0].lower().startswith("recent"):
-        return Norm("DATE", "PAST_REF", "ref")  # "in recent weeks": some time before now
+    unit = (m["unit"] or m["unit2"]).lower()
+    if m[0].lower().startswith("recent") and (
+        unit in ("years", "decades", "centuries") or _OTHER_UNIT.match(m.string, m.end())
+    ):
+        # "in recent years": the recent past, an era; "in recent weeks and months": no
+        # one unit to count in
+        return Norm("DATE", "PAST_REF", "ref")
+    # "in recent weeks", "in recent months": a stretch of unstated length up to now
     return Norm("DURATION", duration_value(None, m["unit"] or m["unit2"]), "duration")
 
 
