@@ -63,3 +63,14 @@ def test_recent_weeks_and_months_are_a_stretch(nlp: Any) -> None:
     assert ("recent years", "PAST_REF") in found, found
     found = _values(nlp, "Many growers in recent weeks and months have sold their land.")
     assert ("recent weeks", "PAST_REF") in found, found
+
+
+def test_the_day_before_a_weekday_is_no_time_of_its_own(nlp: Any) -> None:
+    # "during the day Friday": the weekday tells the day, "the day" adds no time
+    found = _values(
+        nlp, "Rescuers combed the hills. During the day Friday, the ferry stayed in Osk."
+    )
+    assert [text for text, _ in found] == ["Friday"], found
+    # "the day" alone stays the day told
+    found = _values(nlp, "Shares of Osk Dairy ended the day 3% lower.")
+    assert ("the day", "2031-10-30") in found, found

@@ -332,7 +332,9 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:(?:on|for|in|during|throughout|end|ends|ended|ending|finish|finished|"
             r"finishing|close|closed|closing|start|started|starting)\s+(?P<plain>the\s+day)"
             r"|(?P<same>(?:the|that)\s+same\s+day|that\s+day))\b"
-            r"(?!\s+(?:after|before|when|of|that|on|in|which|has|had|is|was|will)\b)(?!-|['’])",
+            r"(?!\s+(?:after|before|when|of|that|on|in|which|has|had|is|was|will)\b)(?!-|['’])"
+            # "during the day Friday": the weekday after it tells the day, "the day" no time
+            r"(?!\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)",
             _I,
         ),
         lambda m, t: Norm("DATE", "XXXX-XX-XX", "day", ANAPHOR),
