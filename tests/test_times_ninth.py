@@ -1,0 +1,53 @@
+"""Time expressions, ninth round of issue 14: anchoring, weekday and month direction
+(fiction: every sentence is made up)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from storyline.analyze.times import extract_times
+
+#: A Thursday.
+ANCHOR = date(2031, 10, 30)
+
+
+def _values(nlp: Any, text: str, anchor: date = ANCHOR) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in extract_times(nlp(text), anchor)]
+
+
+def test_a_year_earlier_after_a_span_of_months_is_the_year_before(nlp: Any) -> None:
+    text = (
+        "Marl Foods said its profit rose 8% in the third quarter, from $4 million a year "
+        "earlier. For the nine months, Marl Foods earned $11 million, up from $9 million "
+        "a year earlier. In the year-earlier period, the firm also sold a mill. "
+        "Net for the year-earlier nine months included that sale."
+    )
+    found = _values(nlp, text)
+    # after the quarter: the quarter a year back
+    assert found[1] == ("a year earlier", "2030-Q3"), found
+    # after "the nine months": the year before (TIMEX3 writes no nine months of a year)
+    assert found[3] == ("a year earlier", "2030"), found
+    # "the year-earlier period" after the span is that span, a year back: nine months
+    assert ("the year-earlier period", "P9M") in found, found
+    assert ("year-earlier nine months", "P9M") in found, found
+
+
+def test_a_period_with_its_year_after_a_span_is_that_year(nlp: Any) -> None:
+    text = (
+        "In the first nine months, Osk Dairy earned $3 million, against a loss in the "
+        "2030 period. Year-ago results included a plant closing."
+    )
+    found = _values(nlp, text)
+    assert ("the 2030 period", "2030") in found, found
+    assert ("Year-ago", "2030") in found, found
+
+
+def test_a_quarter_after_the_span_is_the_base_again(nlp: Any) -> None:
+    text = (
+        "For the nine months, Vane Air earned $7 million. Its third-quarter sales "
+        "rose 4% from a year earlier, and the year-earlier period was weak."
+    )
+    found = _values(nlp, text)
+    assert ("a year earlier", "2030-Q3") in found, found
+    assert ("the year-earlier period", "2030-Q3") in found, found
