@@ -51,3 +51,20 @@ def test_a_quarter_after_the_span_is_the_base_again(nlp: Any) -> None:
     found = _values(nlp, text)
     assert ("a year earlier", "2030-Q3") in found, found
     assert ("the year-earlier period", "2030-Q3") in found, found
+
+
+def test_a_past_in_a_clause_of_time_under_a_future_looks_ahead(nlp: Any) -> None:
+    # reported speech puts the clause's present in the past: still ahead of the report
+    found = _values(
+        nlp,
+        "Brokers said funds were likely to sell as soon as the exchange reopened Monday.",
+    )
+    assert ("Monday", "2031-11-03") in found, found
+    found = _values(nlp, "The mayor said she would sign the order once the council voted Tuesday.")
+    assert ("Tuesday", "2031-11-04") in found, found
+    # a past in such a clause under a past stays behind the report
+    found = _values(nlp, "The funds sold their shares as soon as the exchange reopened Monday.")
+    assert ("Monday", "2031-10-27") in found, found
+    # and a past perfect in it too
+    found = _values(nlp, "He said he would resign after the board had voted Monday.")
+    assert ("Monday", "2031-10-27") in found, found

@@ -194,6 +194,10 @@ def clause_tense(doc: Any, start: int, end: int) -> str:
                 # "will speak after the council meets Monday": a present in a clause of
                 # time or condition under a future tells the future
                 return "future"
+            if tense == "past" and _backshifted(tok):
+                # "said it would sell as soon as trading opened Monday": the same clause
+                # told in reported speech, its present put in the past
+                return "future"
             return tense
         if tok.head.i == tok.i:
             break
@@ -203,6 +207,23 @@ def clause_tense(doc: Any, start: int, end: int) -> str:
         if tok.pos_ in ("NOUN", "PROPN") and not span.start <= tok.i < span.end:
             via_noun = True
     return ""
+
+
+#: Conjunctions of a clause of time or condition.
+_TIME_MARKS = frozenset({"when", "once", "until", "till", "after", "before", "as", "if", "unless"})
+
+
+def _backshifted(verb: Any) -> bool:
+    """A simple past in a clause of time or condition under a future ("would", "likely
+    to"): reported speech puts the clause's present in the past, and it still tells
+    what lies ahead ("were likely to buy as soon as trading opened Monday")."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ in ("VBD", "VBN")
+        and not _aux_words(verb) & {"had", "'d", "has", "have"}
+        and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in verb.children)
+        and _governor_tense(verb) == "future"
+    )
 
 
 def _governor_tense(verb: Any) -> str:
