@@ -68,3 +68,12 @@ def test_a_past_in_a_clause_of_time_under_a_future_looks_ahead(nlp: Any) -> None
     # and a past perfect in it too
     found = _values(nlp, "He said he would resign after the board had voted Monday.")
     assert ("Monday", "2031-10-27") in found, found
+
+
+def test_a_past_under_a_present_or_after_a_cause_stays_behind(nlp: Any) -> None:
+    # a present progressive is no future told in the past
+    found = _values(nlp, "Two hikers are recovering after they were hurt Saturday night.")
+    assert ("Saturday night", "2031-10-25TNI") in found, found
+    # "after" under a future often gives the cause: left to the clause's own past
+    found = _values(nlp, "The school would offer counsellors after a pupil was hurt Tuesday.")
+    assert ("Tuesday", "2031-10-28") in found, found
