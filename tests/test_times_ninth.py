@@ -77,3 +77,13 @@ def test_a_past_under_a_present_or_after_a_cause_stays_behind(nlp: Any) -> None:
     # "after" under a future often gives the cause: left to the clause's own past
     found = _values(nlp, "The school would offer counsellors after a pupil was hurt Tuesday.")
     assert ("Tuesday", "2031-10-28") in found, found
+
+
+def test_a_stretch_of_months_is_no_reporting_span(nlp: Any) -> None:
+    # "within six months", "closed for nine months": time told, not the period of a report
+    text = (
+        "Vane Air said third-quarter sales rose 4%. It expects to sell the hangar within "
+        "six months, and profit fell from a year earlier."
+    )
+    found = _values(nlp, text)
+    assert ("a year earlier", "2030-Q3") in found, found

@@ -30,7 +30,7 @@ from storyline.analyze.timex.normalize import (
     Rule,
     normalize_text,
 )
-from storyline.analyze.timex.periods import resolve_norms
+from storyline.analyze.timex.periods import reporting_span, resolve_norms
 from storyline.analyze.timex.rates import is_newspaper, is_rate
 from storyline.analyze.timex.relative import CLASSIFIER, NOUN_NEXT
 from storyline.analyze.timex.screens import SCREENS
@@ -331,7 +331,8 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
             norm = cand.make(tense) or norm
         found.append(Found(cand.start, cand.end, norm))
     found = _resolve_anaphors(_same_moment(_merge_clock(found, text), text))
-    norms = resolve_event_refs(resolve_norms([f.norm for f in found]))
+    spans = [i for i, f in enumerate(found) if reporting_span(text[max(0, f.start - 24) : f.end])]
+    norms = resolve_event_refs(resolve_norms([f.norm for f in found], spans))
     norms = clock_days(
         [(f.start, f.end) for f in found],
         norms,

@@ -14,7 +14,7 @@ shifted. A relative base stays relative: ``adjust:OP:Qn|REL`` is resolved by
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from storyline.analyze.timex.norm import Norm
 
@@ -101,8 +101,18 @@ def _apply(base: str, op: str, quarter: str) -> Norm:
 
 
 #: The reporting spans of months that business news gives after its quarter: "the nine
-#: months", "the first six months" (the year to date, or the half).
+#: months", "the first six months" (the year to date, or the half), told with the article;
+#: "within six months", "closed for nine months" are stretches of time, not a period.
 _SPAN = re.compile(r"^P[69]M$")
+_THE_SPAN = re.compile(
+    r"(?i)\b(?:the|its)\s+(?:(?:first|latest|past|last)\s+)?(?:six|nine|6|9)\s+months$"
+)
+
+
+def reporting_span(lead: str) -> bool:
+    """Whether ``lead`` (an expression with the words just before it) ends in a reporting
+    span of months: "for the nine months", "in the first six months"."""
+    return bool(_THE_SPAN.search(lead))
 
 
 def _after_span(rel: str, span: Norm) -> Norm | None:
@@ -120,21 +130,22 @@ def _after_span(rel: str, span: Norm) -> Norm | None:
     return None
 
 
-def resolve_norms(norms: list[Norm]) -> list[Norm]:
+def resolve_norms(norms: list[Norm], spans: Collection[int] = ()) -> list[Norm]:
     """Each period reference given the last quarter named before it (see module doc),
-    or the span of months told after that quarter."""
+    or the span of months told after that quarter (``spans``: the indices of the norms
+    that are reporting spans, see :func:`reporting_span`)."""
     out: list[Norm] = []
     last: str | None = None
     relative_seen = False
     span: Norm | None = None
-    for norm in norms:
+    for i, norm in enumerate(norms):
         rel = norm.rel or ""
         if span is not None and (rel == YEARBACK or rel.startswith(PERIOD_REF)):
             norm = _after_span(rel, span) or norm
             rel = norm.rel or ""
         if rel.startswith(PERIOD_REF):
             rel = QUARTER_REF + rel[len(PERIOD_REF) :]
-        if norm.type == "DURATION" and _SPAN.match(norm.value):
+        if norm.type == "DURATION" and _SPAN.match(norm.value) and (i in spans or span is not None):
             span = norm
         elif rel.startswith(QUARTER_REF):
             parts = rel[len(QUARTER_REF) :].split(":")
