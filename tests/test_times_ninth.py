@@ -87,3 +87,20 @@ def test_a_stretch_of_months_is_no_reporting_span(nlp: Any) -> None:
     )
     found = _values(nlp, text)
     assert ("a year earlier", "2030-Q3") in found, found
+
+
+def test_a_quarter_another_company_reports_is_the_period_from_there_on(nlp: Any) -> None:
+    text = (
+        "Osk Dairy said its third-quarter profit rose 5% from a year earlier. Separately, "
+        "Vane Air reported first-quarter net income of $2 million, up from $1 million a "
+        "year earlier."
+    )
+    found = [v for t, v in _values(nlp, text) if t == "a year earlier"]
+    assert found == ["2030-Q3", "2030-Q1"], found
+    # a quarter told in a comparison with the one reported is no new period
+    text = (
+        "Marl Foods reported third-quarter profit of $3 million after a weak second "
+        "quarter, up from $2 million a year earlier."
+    )
+    found = [v for t, v in _values(nlp, text) if t == "a year earlier"]
+    assert found == ["2030-Q3"], found

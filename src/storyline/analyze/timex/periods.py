@@ -130,10 +130,14 @@ def _after_span(rel: str, span: Norm) -> Norm | None:
     return None
 
 
-def resolve_norms(norms: list[Norm], spans: Collection[int] = ()) -> list[Norm]:
+def resolve_norms(
+    norms: list[Norm], spans: Collection[int] = (), reported: Collection[int] = ()
+) -> list[Norm]:
     """Each period reference given the last quarter named before it (see module doc),
     or the span of months told after that quarter (``spans``: the indices of the norms
-    that are reporting spans, see :func:`reporting_span`)."""
+    that are reporting spans, see :func:`reporting_span`). ``reported``: the indices of
+    quarters a verb of reporting governs ("America West reported third-quarter profit"),
+    each the reporting period from there on."""
     out: list[Norm] = []
     last: str | None = None
     relative_seen = False
@@ -162,7 +166,7 @@ def resolve_norms(norms: list[Norm], spans: Collection[int] = ()) -> list[Norm]:
             # quarter"); one written with its year ("the third quarter of 1984") is
             # background, the base only until a quarter without a year is named.
             undated = base.startswith("rel:")
-            if last is None or (undated and not relative_seen):
+            if last is None or (undated and (not relative_seen or i in reported)):
                 last = base
             relative_seen = relative_seen or undated
         out.append(norm)
