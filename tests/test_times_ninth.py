@@ -21,7 +21,7 @@ def test_a_year_earlier_after_a_span_of_months_is_the_year_before(nlp: Any) -> N
         "Marl Foods said its profit rose 8% in the third quarter, from $4 million a year "
         "earlier. For the nine months, Marl Foods earned $11 million, up from $9 million "
         "a year earlier. In the year-earlier period, the firm also sold a mill. "
-        "Net for the year-earlier nine months included that sale."
+        "Profit in the year-earlier nine months counted that gain."
     )
     found = _values(nlp, text)
     # after the quarter: the quarter a year back

@@ -195,7 +195,7 @@ def clause_tense(doc: Any, start: int, end: int) -> str:
                 # time or condition under a future tells the future
                 return "future"
             if tense == "past" and _backshifted(tok):
-                # "said it would sell as soon as trading opened Monday": the same clause
+                # "said it would sell once the market reopened Friday": the same clause
                 # told in reported speech, its present put in the past
                 return "future"
             return tense
@@ -217,8 +217,8 @@ _TIME_MARKS = frozenset({"when", "once", "until", "till", "before", "as", "if", 
 def _backshifted(verb: Any) -> bool:
     """A simple past in a clause of time or condition under a future told in the past
     ("would", "were likely to"): reported speech puts the clause's present in the past,
-    and it still tells what lies ahead ("were likely to buy as soon as trading opened
-    Monday"). Not under a present ("are recovering after they were shot Saturday")."""
+    and it still tells what lies ahead ("were likely to sell once the market reopened
+    Friday"). Not under a present ("are healing after both were hurt on Sunday")."""
     if not (
         verb.dep_ == "advcl"
         and verb.tag_ in ("VBD", "VBN")
