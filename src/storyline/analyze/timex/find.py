@@ -30,7 +30,7 @@ from storyline.analyze.timex.normalize import (
     Rule,
     normalize_text,
 )
-from storyline.analyze.timex.periods import resolve_norms
+from storyline.analyze.timex.periods import reporting_span, resolve_norms
 from storyline.analyze.timex.rates import is_annual_event, is_newspaper, is_rate
 from storyline.analyze.timex.relative import CLASSIFIER, NOUN_NEXT
 from storyline.analyze.timex.screens import SCREENS
@@ -333,7 +333,13 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
             norm = cand.make(tense) or norm
         found.append(Found(cand.start, cand.end, norm))
     found = _resolve_anaphors(_same_moment(_merge_clock(found, text), text))
-    norms = resolve_event_refs(resolve_norms([f.norm for f in found]))
+    spans = [i for i, f in enumerate(found) if reporting_span(text[max(0, f.start - 24) : f.end])]
+    reported = [
+        i
+        for i, f in enumerate(found)
+        if (f.norm.rel or "").startswith("yearpart:Q") and _reported(doc, f.start, f.end)
+    ]
+    norms = resolve_event_refs(resolve_norms([f.norm for f in found], spans, reported))
     norms = clock_days(
         [(f.start, f.end) for f in found],
         norms,
@@ -362,6 +368,30 @@ _OWN_MISHAP = re.compile(rf"(?i)['’]s\s+(?:[a-z-]+\s+){{0,2}}{_MISHAP_NOUN}\b"
 #: "As of Friday afternoon, detectives are interviewing witnesses": the moment of the telling,
 #: the closest such day (an update may come after the stamped publication date).
 _AS_OF = re.compile(r"(?i)\bas\s+of\s+$")
+
+
+#: Verbs that tell a company's results: the quarter they govern is the one reported.
+_REPORT_VERBS = frozenset({"report", "post"})
+
+
+def _reported(doc: Any, start: int, end: int) -> bool:
+    """Whether a verb of reporting results governs the span ("reported third-quarter
+    profit jumped 45%", "posted net income for the second quarter")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in _REPORT_VERBS:
+            return True
+        if tok.head.i == tok.i or tok.lower_ in _COMPARED:
+            return False  # "reported a gain after a weak second quarter": a comparison
+        tok = tok.head
+    return False
+
+
+#: Prepositions of a quarter compared with the one reported.
+_COMPARED = frozenset({"after", "before", "since", "than", "from", "with", "over", "versus"})
 
 
 def _attributive_overnight(doc: Any, text: str, cand: _Cand) -> bool:

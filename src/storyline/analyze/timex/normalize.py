@@ -255,7 +255,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "year_back",
-        _c(r"\b(?:(?:a|one)\s+year\s+(?:ago|earlier)|year[\s-](?:earlier|ago))\b(?!-)", _I),
+        # "the year-earlier nine months": a span of as many months, a year back
+        _c(
+            r"\b(?:(?:a|one)\s+year\s+(?:ago|earlier)|year[\s-](?:earlier|ago))\b(?!-)"
+            r"(?:\s+(?P<months>six|nine)\s+months\b)?",
+            _I,
+        ),
         year_back,
     ),
     Rule("qcode", _c(rf"\bQ(?P<q>[1-4])(?:\s+(?P<year>{p.YEAR}))?\b"), ABSOLUTE["q_code"]),

@@ -194,6 +194,10 @@ def clause_tense(doc: Any, start: int, end: int) -> str:
                 # "will speak after the council meets Monday": a present in a clause of
                 # time or condition under a future tells the future
                 return "future"
+            if tense == "past" and _backshifted(tok):
+                # "said it would sell once the market reopened Friday": the same clause
+                # told in reported speech, its present put in the past
+                return "future"
             return tense
         if tok.head.i == tok.i:
             break
@@ -203,6 +207,47 @@ def clause_tense(doc: Any, start: int, end: int) -> str:
         if tok.pos_ in ("NOUN", "PROPN") and not span.start <= tok.i < span.end:
             via_noun = True
     return ""
+
+
+#: Conjunctions of a clause of time or condition ("as" of "as soon as"); not "after",
+#: which under a future often gives the cause ("will face charges after a boy was shot").
+_TIME_MARKS = frozenset({"when", "once", "until", "till", "before", "as", "if", "unless"})
+
+
+def _backshifted(verb: Any) -> bool:
+    """A simple past in a clause of time or condition under a future told in the past
+    ("would", "were likely to"): reported speech puts the clause's present in the past,
+    and it still tells what lies ahead ("were likely to sell once the market reopened
+    Friday"). Not under a present ("are healing after both were hurt on Sunday")."""
+    if not (
+        verb.dep_ == "advcl"
+        and verb.tag_ in ("VBD", "VBN")
+        and not _aux_words(verb) & {"had", "'d", "has", "have"}
+        and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in verb.children)
+    ):
+        return False
+    tok = verb.head
+    for _ in range(3):
+        if tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith(("VB", "MD")):
+            return _future_in_past(tok)
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return False
+
+
+def _future_in_past(verb: Any) -> bool:
+    """ "would buy", "were likely (expected, due) to buy": a future seen from the past."""
+    aux = _aux_words(verb)
+    if aux & {"would", "'d"} and not aux & {"have", "'ve"}:
+        return True
+    head = verb.head
+    if "to" not in aux or head.i == verb.i or head.lemma_.lower() not in _FUTURE_GOVERNORS:
+        return False
+    past = [head, *(c for c in head.children if c.dep_ in ("aux", "auxpass"))]
+    if head.pos_ == "ADJ":  # "were likely to": the copula heads the adjective
+        past += [head.head]
+    return any(t.tag_ == "VBD" for t in past)
 
 
 def _governor_tense(verb: Any) -> str:
