@@ -42,9 +42,19 @@ def _is_opening(text: str, i: int) -> bool:
     return False
 
 
-def _is_closing(text: str, i: int, single: bool) -> bool:
-    """Whether the mark at ``i`` closes the open quote (double or single kind)."""
+def _doubled(text: str, i: int) -> bool:
+    """Whether the single mark at ``i`` is the second of two apostrophes standing for a
+    double mark (''…'', as some wires and archives write quotes)."""
+    return i > 0 and text[i] == "'" and text[i - 1] == "'"
+
+
+def _is_closing(text: str, i: int, single: bool, doubled: bool = False) -> bool:
+    """Whether the mark at ``i`` closes the open quote (double or single kind; ``doubled``:
+    a quote opened by two apostrophes closes only at two, so a single one inside it is a
+    nested quote: ''… 'not used to this.' Well, …'')."""
     ch = text[i]
+    if doubled:
+        return ch == "'" and text[i + 1 : i + 2] == "'" and not _LETTER.match(text[i + 2 : i + 3])
     if not single:
         if ch == "“":
             # A typo'd closing mark: “It's unusual,“ said X. It closes when it ends a word
@@ -77,15 +87,16 @@ def find_passages(text: str) -> list[Passage]:
         i = p_start
         reopened = False
         open_at: int | None = None
-        single = False
+        single = doubled = False
         while i < p_end:
             ch = text[i]
             if open_at is None:
                 if ch in "“„«\"‘'" and _is_opening(text, i):
                     open_at, single = i, ch in "‘'"
+                    doubled = _doubled(text, i)
                     reopened = carry and not text[p_start:i].strip()
                     carry = False
-            elif _is_closing(text, i, single):
+            elif _is_closing(text, i, single, doubled):
                 start, end = _trimmed(text, open_at + 1, i)
                 if end > start:
                     out.append(Passage(start, end, open_at, i, reopened))
