@@ -287,13 +287,26 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
             return _according(doc[tok.i + 1], index)
         if tok.text in ".!?;":
             break  # the quote ended its sentence: a cue after it belongs to the next one
-        if tok.pos_ == "CCONJ":
+        if tok.pos_ == "CCONJ" and not _inside_aside(toks, tok):
             return None  # “…,” for instance, and Trump vowed …: another clause, another speaker
     return (
         _named_then_cue(doc, toks, limit, index, p)
         or phrase_aside_then_cue(toks, limit, index, _is_cue)
         or in_their_view(_tokens(doc, p.close_at + 1, limit)[:_VIEW_TOKENS], index)
     )
+
+
+def _inside_aside(toks: Sequence[Any], tok: Any) -> bool:
+    """Whether ``tok`` lies in an aside set off by a comma after a name that opens the
+    words after a quote ("“…,” Kerr, 58 and a grandmother, said"): a conjunction there joins
+    words of the aside, not another clause."""
+    if not toks or toks[0].pos_ != "PROPN":
+        return False
+    before = [t for t in toks if t.i < tok.i]
+    names = 0
+    while names < len(before) and before[names].pos_ == "PROPN":
+        names += 1
+    return 0 < names < len(before) and before[names].text == ","
 
 
 def _introduces_next(verb: Any, p: Passage) -> bool:
