@@ -774,6 +774,19 @@ def _untagged_name(tok: Any) -> bool:
     )
 
 
+def _modal_name(tok: Any) -> bool:
+    """Whether a capitalised modal right after a quote's closing mark or a comma is a name
+    ("“…,” Will wrote", "“…,” May said": the tagger took the name for "will", "may")."""
+    doc = tok.doc
+    return (
+        tok.tag_ == "MD"
+        and tok.text.istitle()
+        and tok.i > 0
+        and (doc[tok.i - 1].text == "," or doc[tok.i - 1].is_quote)
+        and doc[tok.i - 1].tag_ != "``"
+    )
+
+
 def _name_on_verb(verb: Any) -> Any:
     """A person's name right before a verb with no subject, which the parser hung on the
     verb as a modifier ("“Ferries,” Kerr joked" with "Kerr" a compound of "joked", the
@@ -918,7 +931,7 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
             if prev.pos_ == "PROPN" and _after_aside(verb, prev):
                 return prev  # "“…,” Ramos, 58, told AFP": the name before a short aside
             return None  # "Boyle asked Trump": the name after the verb is the one asked
-        if _untagged_name(prev):
+        if _untagged_name(prev) or _modal_name(prev):
             return prev  # "And Kerr called Brandt “…”": a name the tagger took for an adverb
     # "Flea shared the news, writing “…”": a participle of saying after a comma, which
     # the parser made the subject of the quote, speaks for the subject of its sentence.
