@@ -520,8 +520,8 @@ def unsaid(verb: Any) -> bool:
             continue
         if child.dep_ == "neg" or child.lower_ in ("never", "not", "n't", "nor"):
             return True
-        if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL:
-            return True
+        if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL and not _modal_name(child):
+            return True  # (not "“…,” May said": a name the tagger took for "may")
         if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
             return True
     head = verb.head
