@@ -37,5 +37,34 @@ def test_a_capitalised_modal_after_a_quote_is_a_name(nlp: Any) -> None:
         "“The region has paid for the ferries for ten years and it will go on paying for "
         "them,” May said on Monday."
     )
-    speaker, span = speaker_of(nlp, text, "ten years")
+    span = speaker_of(nlp, text, "ten years")[1]
     assert span == "May"  # the name the tagger took for "may": said, not hypothetical
+
+
+def test_a_description_the_person_was_introduced_with_names_them(nlp: Any) -> None:
+    text = (
+        "Former ferry pollster Jonas Kerr spoke on the radio on Monday. Tomas Brandt, the "
+        "harbour master, did not take part.\n\n"
+        "“The skippers will not vote for a higher fare,” the former pollster said."
+    )
+    speaker, span = speaker_of(nlp, text, "higher fare")
+    assert speaker == "Jonas Kerr"  # introduced as a pollster, not Brandt named since
+    assert span == "the former pollster"
+
+
+def test_an_age_given_after_the_name_names_the_one_described_by_it(nlp: Any) -> None:
+    text = (
+        "Jonas Kerr, 58, spoke on the radio on Monday. Tomas Brandt, 41, the harbour "
+        "master, did not take part.\n\n"
+        "“The skippers will not vote for a higher fare,” the 58-year-old said."
+    )
+    assert speaker_of(nlp, text, "higher fare")[0] == "Jonas Kerr"
+
+
+def test_a_description_no_one_was_introduced_with_stays_unnamed(nlp: Any) -> None:
+    text = (
+        "Jonas Kerr spoke on the radio on Monday. Tomas Brandt did not take part.\n\n"
+        "“The skippers will not vote for a higher fare,” the billionaire said."
+    )
+    speaker, span = speaker_of(nlp, text, "higher fare")
+    assert speaker is None and span == "the billionaire"

@@ -16,6 +16,7 @@ from typing import Any
 
 from storyline.analyze.naming.folding import display_name, fold, name_tokens, translit
 from storyline.analyze.naming.kinds import ORG_WORDS
+from storyline.analyze.quoting.epithets import epithet_referent
 from storyline.analyze.quoting.lexicon import ROLE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from storyline.analyze.quoting.referents import ORG_NOUNS, org_referent, relative_head
 from storyline.model import Mention, Span
@@ -334,6 +335,9 @@ def resolve_subject(tok: Any, index: MentionIndex) -> tuple[str | None, Span | N
         and inner.span.end <= tok.idx
     ):
         inner = None  # "a Kerr supporter said": someone for Kerr, not Kerr
+    described = None if inner is not None else epithet_referent(tok, index)
+    if described is not None:
+        return described.key, Span(start, end)  # "the billionaire said": the one named so
     det = [c.lower_ for c in tok.children if c.dep_ == "det"]
     definite = bool(det) and det[0] in ("the", "this", "that")
     plural = tok.tag_ in ("NNS", "NNPS")
@@ -778,7 +782,7 @@ def _modal_name(tok: Any) -> bool:
     """Whether a capitalised modal right after a quote's closing mark or a comma is a name
     ("“…,” Will wrote", "“…,” May said": the tagger took the name for "will", "may")."""
     doc = tok.doc
-    return (
+    return bool(
         tok.tag_ == "MD"
         and tok.text.istitle()
         and tok.i > 0
