@@ -68,3 +68,10 @@ def test_a_description_no_one_was_introduced_with_stays_unnamed(nlp: Any) -> Non
     )
     speaker, span = speaker_of(nlp, text, "higher fare")
     assert speaker is None and span == "the billionaire"
+
+
+def test_words_in_a_clause_a_named_person_reports_of_unnamed_people_are_theirs(
+    nlp: Any,
+) -> None:
+    text = "At one point, Jonas Kerr said ferry officials were calling “every single hour.”"
+    assert speaker_of(nlp, text, "every single hour")[0] == "Jonas Kerr"

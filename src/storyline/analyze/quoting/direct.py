@@ -479,7 +479,25 @@ def _outer_mention(
         return Attribution(speaker, span, found.cue, said=found.said)
     if found.speaker is None and _thing_subject(verb, index) and _someone(subj[0], speaker):
         return Attribution(speaker, span, outer.lemma_.lower(), said=not unsaid(outer))
+    if found.speaker is None and speaker is not None and _reported_unnamed(verb, speaker, index):
+        return Attribution(speaker, span, outer.lemma_.lower(), said=not unsaid(outer))
     return found
+
+
+def _reported_unnamed(verb: Any, outer: str, index: MentionIndex) -> bool:
+    """Whether the clause of ``verb``, reported by a named person ``outer``, has a subject
+    that names no one ("Kerr said skippers were calling “every hour”", "Kerr tells voters
+    that he “…”"): the words quoted are the reporter's. A "he" or "she" only when the
+    article tells the reporter's gender and it agrees ("Kerr said she called …" may be
+    someone else)."""
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj:
+        return False
+    word = subj[0].lower_
+    if word in ("he", "she"):
+        found = index.named(outer)
+        return found is not None and found.key in index.gender and index.agrees(found, word)
+    return word not in ("i", "we", "you", "they", "it")
 
 
 def _thing_subject(verb: Any, index: MentionIndex) -> bool:
