@@ -75,3 +75,11 @@ def test_words_in_a_clause_a_named_person_reports_of_unnamed_people_are_theirs(
 ) -> None:
     text = "At one point, Jonas Kerr said ferry officials were calling “every single hour.”"
     assert speaker_of(nlp, text, "every single hour")[0] == "Jonas Kerr"
+
+
+def test_a_quote_opened_after_that_belongs_to_the_verb_before_it(nlp: Any) -> None:
+    text = (
+        "But even as Jonas Kerr claimed on Tuesday that “the skippers sailed for far less,” "
+        "one of the harbour wardens said the two cases were quite different."
+    )
+    assert speaker_of(nlp, text, "far less")[0] == "Jonas Kerr"

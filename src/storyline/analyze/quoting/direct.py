@@ -976,7 +976,7 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
         floor = max(passages[n - 1].end + 1 if n else 0, _paragraph_start(text, p.open_at))
         # A quote that ends its own clause (“…,” he said) is attributed by what follows;
         # a phrase quoted inside a sentence (called it “…”) by the verb it hangs from.
-        whole = text[p.end - 1] in ",.!?…" or p.close_at is None
+        whole = (text[p.end - 1] in ",.!?…" or p.close_at is None) and not _opened_by_that(text, p)
         first, second = (_after, _governor) if whole else (_governor, _after)
         attr = (
             # “In breaking news,” Axelrod tweeted, “…”: the second half of a split quote
@@ -1065,6 +1065,12 @@ _TITLE_NOUNS = frozenset(
     campaign operation exhibition programme program podcast poem article column titled
     entitled headlined dubbed""".split()  # noqa: SIM905
 )
+
+
+def _opened_by_that(text: str, p: Passage) -> bool:
+    """Whether a quote opens right after "that" ("Kerr claimed that “…,” Lind said …"): a
+    clause of the verb before it, whatever follows its closing comma."""
+    return re.search(r"\bthat\s*$", text[max(0, p.open_at - 12) : p.open_at]) is not None
 
 
 def _is_title(text: str, p: Passage) -> bool:
