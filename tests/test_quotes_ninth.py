@@ -83,3 +83,20 @@ def test_a_quote_opened_after_that_belongs_to_the_verb_before_it(nlp: Any) -> No
         "one of the harbour wardens said the two cases were quite different."
     )
     assert speaker_of(nlp, text, "far less")[0] == "Jonas Kerr"
+
+
+def test_a_curly_quote_inside_a_straight_one_is_nested_not_a_new_quote() -> None:
+    text = (
+        '"The board is not about “fair fares” any more. It is about profit and nothing '
+        'else," the harbour master said.'
+    )
+    found = [text[p.start : p.end] for p in find_passages(text)]
+    assert found == [
+        "The board is not about “fair fares” any more. It is about profit and nothing else,"
+    ]
+
+
+def test_a_curly_mark_after_an_unclosed_straight_one_still_starts_over() -> None:
+    text = 'He said "we will sail and then “The ferries run again” was the headline.'
+    found = [text[p.start : p.end] for p in find_passages(text)]
+    assert "The ferries run again" in found

@@ -78,6 +78,22 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _nested_curly(text: str, open_at: int, i: int, end: int) -> bool:
+    """Whether the curly mark at ``i`` opens a quote nested in one opened by a straight mark
+    at ``open_at`` ("… isn’t about “Equal Justice” anymore"): its own closing curly mark
+    follows in the paragraph, before a straight mark that closes the outer quote there or
+    a straight mark that reopens it at the start of the next paragraph."""
+    if text[open_at] != '"' or text[i] != "“":
+        return False
+    close = text.find("”", i + 1, end)
+    if close < 0:
+        return False
+    straight = text.find('"', i + 1, end)
+    if straight >= 0:
+        return close < straight
+    return text[end + 1 : end + 3].lstrip("\n")[:1] == '"'
+
+
 def find_passages(text: str) -> list[Passage]:
     """Every quoted passage of ``text``, in order; nested quotes stay inside the outer one."""
     out: list[Passage] = []
@@ -87,10 +103,12 @@ def find_passages(text: str) -> list[Passage]:
         i = p_start
         reopened = False
         open_at: int | None = None
-        single = doubled = False
+        single = doubled = nested = False
         while i < p_end:
             ch = text[i]
-            if open_at is None:
+            if nested:
+                nested = ch not in _CLOSE_DOUBLE  # the inner quote's own closing mark
+            elif open_at is None:
                 if ch in "“„«\"‘'" and _is_opening(text, i):
                     open_at, single = i, ch in "‘'"
                     doubled = _doubled(text, i)
@@ -102,6 +120,10 @@ def find_passages(text: str) -> list[Passage]:
                     out.append(Passage(start, end, open_at, i, reopened))
                 open_at, reopened = None, False
             elif not single and ch in _OPEN_DOUBLE and text[i - 1].isspace():
+                if _nested_curly(text, open_at, i, p_end):
+                    nested = True  # "… about “Equal Justice” anymore …": a quote inside
+                    i += 1
+                    continue
                 # A second opening mark before any closing one: the first was never
                 # closed (a typo); start over from here.
                 start, end = _trimmed(text, open_at + 1, i)
