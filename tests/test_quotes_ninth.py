@@ -79,10 +79,10 @@ def test_words_in_a_clause_a_named_person_reports_of_unnamed_people_are_theirs(
 
 def test_a_quote_opened_after_that_belongs_to_the_verb_before_it(nlp: Any) -> None:
     text = (
-        "But even as Jonas Kerr claimed on Tuesday that “the skippers sailed for far less,” "
-        "one of the harbour wardens said the two cases were quite different."
+        "Even while Jonas Kerr insisted on Friday that “the skippers sailed for much less,” "
+        "a harbour warden told us the two seasons could not be compared."
     )
-    assert speaker_of(nlp, text, "far less")[0] == "Jonas Kerr"
+    assert speaker_of(nlp, text, "much less")[0] == "Jonas Kerr"
 
 
 def test_a_curly_quote_inside_a_straight_one_is_nested_not_a_new_quote() -> None:

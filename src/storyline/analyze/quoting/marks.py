@@ -80,7 +80,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _nested_curly(text: str, open_at: int, i: int, end: int) -> bool:
     """Whether the curly mark at ``i`` opens a quote nested in one opened by a straight mark
-    at ``open_at`` ("… isn’t about “Equal Justice” anymore"): its own closing curly mark
+    at ``open_at`` ("… is not about “fair fares” any more"): its own closing curly mark
     follows in the paragraph, before a straight mark that closes the outer quote there or
     a straight mark that reopens it at the start of the next paragraph."""
     if text[open_at] != '"' or text[i] != "“":
@@ -121,7 +121,7 @@ def find_passages(text: str) -> list[Passage]:
                 open_at, reopened = None, False
             elif not single and ch in _OPEN_DOUBLE and text[i - 1].isspace():
                 if _nested_curly(text, open_at, i, p_end):
-                    nested = True  # "… about “Equal Justice” anymore …": a quote inside
+                    nested = True  # "… about “fair fares” any more …": a quote inside
                     i += 1
                     continue
                 # A second opening mark before any closing one: the first was never
