@@ -17,6 +17,7 @@ from typing import Any
 from storyline.analyze.naming.folding import display_name, fold, name_tokens, translit
 from storyline.analyze.naming.kinds import ORG_WORDS
 from storyline.analyze.quoting.lexicon import ROLE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
+from storyline.analyze.quoting.namesakes import modal_surname
 from storyline.analyze.quoting.referents import ORG_NOUNS, org_referent, relative_head
 from storyline.model import Mention, Span
 from storyline.nlp import doc_text
@@ -902,6 +903,8 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     # ministry claimed"): the noun right before the verb is its subject.
     if verb.i > 0:
         prev = _before_brackets(verb)
+        if modal_surname(prev):
+            return prev  # "“…,” Will wrote": a surname the tagger took for a modal
         if prev.pos_ in ("PROPN", "NOUN") and _across_paragraphs(prev, prev.head):
             return prev
         if prev.pos_ == "PROPN" and prev.dep_ != "dobj" and prev.head.i == verb.i:

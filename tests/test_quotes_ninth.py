@@ -1,0 +1,32 @@
+"""Ninth round on speakers: another named person chosen, pronouns and titles, read from
+PolNeAR train errors and checked on our own fiction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quote_speaker import speaker_of
+
+
+def test_a_surname_the_tagger_took_for_a_modal_speaks(nlp: Any) -> None:
+    text = (
+        "The columnist Harold Will has little patience for the harbour plan. “The pier is a "
+        "folly and the council knows it,” Will wrote on Sunday."
+    )
+    assert speaker_of(nlp, text, "folly") == ("Harold Will", "Will")
+
+
+def test_a_surname_modal_speaks_not_the_one_it_describes(nlp: Any) -> None:
+    text = (
+        "The columnist Harold Will has little patience for the harbour plan. Will described "
+        "the mayor as a “captain without a ship” and urged voters to stay home."
+    )
+    assert speaker_of(nlp, text, "captain")[0] == "Harold Will"
+
+
+def test_a_modal_is_no_name_when_no_one_of_that_name_is_in_the_article(nlp: Any) -> None:
+    text = (
+        "The columnist Harold Wills has little patience for the harbour plan. “The pier is a "
+        "folly,” Will wrote on Sunday."
+    )
+    assert speaker_of(nlp, text, "folly")[0] != "Harold Will"
