@@ -30,3 +30,24 @@ def test_a_modal_is_no_name_when_no_one_of_that_name_is_in_the_article(nlp: Any)
         "folly,” Will wrote on Sunday."
     )
     assert speaker_of(nlp, text, "folly")[0] != "Harold Will"
+
+
+def test_a_participle_after_a_clause_with_its_own_subject_is_that_subjects(nlp: Any) -> None:
+    text = (
+        "“Who remembers how many votes we lost?” Lind asks as a porter walks past her, "
+        "saying he is “here to mend the broken window.”"
+    )
+    assert speaker_of(nlp, text, "broken window") == (None, "a porter")
+    text = (
+        "Lind spoke at the hall, where about forty skippers had gathered on Friday, chanting "
+        "“no pier, no vote” after the council met."
+    )
+    assert speaker_of(nlp, text, "no pier") == (None, "about forty skippers")
+
+
+def test_a_participle_after_an_infinitive_clause_stays_the_main_subjects(nlp: Any) -> None:
+    text = (
+        "In March, the harbour master called for Kerr to step down, calling him “a disgrace "
+        "to the whole town and its skippers.”"
+    )
+    assert speaker_of(nlp, text, "disgrace")[1] == "the harbour master"

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from storyline.analyze.naming.folding import display_name
+from storyline.analyze.quoting.clauses import nearer_clause_subject
 from storyline.analyze.quoting.headline import headline_label
 from storyline.analyze.quoting.inverted import (
     aged_noun,
@@ -235,6 +236,8 @@ def _reporting_ancestor(verb: Any) -> Any:
     hang "stating" on "represents", but Cruz is the one stating."""
     if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj", "dep"):
         return verb
+    if nearer_clause_subject(verb) is not None:
+        return verb  # "Lind asks as a porter walks past, saying …": the porter's words
     for anc in list(verb.ancestors)[:4]:
         # "issued a statement saying that Trump had …, calling it a “…”": the statement's
         if anc.i < verb.i and _is_cue(anc) and (anc.tag_ != "VBG" or sender(anc) is not None):

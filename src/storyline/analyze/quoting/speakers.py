@@ -16,6 +16,7 @@ from typing import Any
 
 from storyline.analyze.naming.folding import display_name, fold, name_tokens, translit
 from storyline.analyze.naming.kinds import ORG_WORDS
+from storyline.analyze.quoting.clauses import nearer_clause_subject
 from storyline.analyze.quoting.lexicon import ROLE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from storyline.analyze.quoting.namesakes import modal_surname
 from storyline.analyze.quoting.referents import ORG_NOUNS, org_referent, relative_head
@@ -892,6 +893,9 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
             named = _name_on_verb(tok) if tok.i == verb.i else None
             if named is not None:
                 return named  # "“Ferries,” Kerr joked, …": the name the parser hung on the verb
+            nearer = nearer_clause_subject(tok) if tok.i == verb.i else None
+            if nearer is not None:
+                return nearer  # "… as a porter walks past, saying …": the porter's words
             tok = tok.head
             continue
         if tok.head.i != tok.i and _across_paragraphs(tok, tok.head):
