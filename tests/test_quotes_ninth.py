@@ -51,3 +51,13 @@ def test_a_participle_after_an_infinitive_clause_stays_the_main_subjects(nlp: An
         "to the whole town and its skippers.”"
     )
     assert speaker_of(nlp, text, "disgrace")[1] == "the harbour master"
+
+
+def test_a_conjunct_whose_object_is_him_is_not_the_reported_subjects(nlp: Any) -> None:
+    text = (
+        "Vera Lind, campaigning in Ostrel, said Kerr is to blame for the closure and accused "
+        "him of “wrecking the harbour for a headline.” She praised the skippers."
+    )
+    assert speaker_of(nlp, text, "wrecking")[0] == "Vera Lind"
+    text = "Lind said Kerr had lost the vote and called him “a captain without a ship.”"
+    assert speaker_of(nlp, text, "captain")[0] == "Lind"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from storyline.analyze.quoting.lexicon import REPORT_VERBS
+
 #: Clauses that end right before a participle of saying and may own it.
 _CLAUSES = frozenset({"advcl", "relcl"})
 #: Tags of a verb with a tense of its own.
@@ -37,4 +39,30 @@ def nearer_clause_subject(participle: Any) -> Any:
     for child in clause.children:
         if child.dep_ == "nsubj" and child.i < clause.i and child.pos_ in ("NOUN", "PROPN"):
             return child
+    return None
+
+
+#: Object pronouns that cannot stand for the subject of their own verb ("Kerr called him").
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+
+
+def outer_reporting_verb(verb: Any) -> Any:
+    """ "Lind said Kerr is to blame and accused him of “…”": a verb with no subject, set
+    after "and" in a clause that someone reports, whose object is "him", "her" or "them",
+    cannot share that clause's subject (Kerr does not accuse "him"); the parser hung it
+    on the reported clause, and it is the reporting verb's ("said"). None otherwise."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if not any(
+        c.dep_ in ("dobj", "dative") and c.lower_ in _OBJECT_PRONOUNS for c in verb.children
+    ):
+        return None
+    tok = verb.head
+    for _ in range(4):
+        if tok.dep_ == "ccomp":
+            outer = tok.head
+            return outer if outer.i < tok.i and outer.lemma_.lower() in REPORT_VERBS else None
+        if tok.dep_ not in ("xcomp", "conj") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
     return None

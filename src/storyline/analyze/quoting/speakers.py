@@ -16,7 +16,7 @@ from typing import Any
 
 from storyline.analyze.naming.folding import display_name, fold, name_tokens, translit
 from storyline.analyze.naming.kinds import ORG_WORDS
-from storyline.analyze.quoting.clauses import nearer_clause_subject
+from storyline.analyze.quoting.clauses import nearer_clause_subject, outer_reporting_verb
 from storyline.analyze.quoting.lexicon import ROLE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from storyline.analyze.quoting.namesakes import modal_surname
 from storyline.analyze.quoting.referents import ORG_NOUNS, org_referent, relative_head
@@ -823,6 +823,9 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     sending = sender(verb)
     if sending is not None:
         return subject_of(sending, quoted)
+    outer = outer_reporting_verb(verb)
+    if outer is not None:
+        return subject_of(outer, quoted)  # "Lind said Kerr … and accused him of “…”"
     tok = verb
     for _ in range(4):
         subjects = [
