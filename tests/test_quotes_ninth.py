@@ -61,3 +61,19 @@ def test_a_conjunct_whose_object_is_him_is_not_the_reported_subjects(nlp: Any) -
     assert speaker_of(nlp, text, "wrecking")[0] == "Vera Lind"
     text = "Lind said Kerr had lost the vote and called him “a captain without a ship.”"
     assert speaker_of(nlp, text, "captain")[0] == "Lind"
+
+
+def test_in_someones_words_gives_the_quote_to_them(nlp: Any) -> None:
+    text = (
+        "The pier draws crowds because, in the Gazette’s words, “it is the finest walk on "
+        "the whole northern coast.” Tourism has grown every year."
+    )
+    assert speaker_of(nlp, text, "finest walk")[0] == "Gazette"
+
+
+def test_from_someones_post_gives_the_quote_to_them_not_the_site(nlp: Any) -> None:
+    text = (
+        "Aides say the mayor will back the plan. From Kerr's Facebook post: “We must keep "
+        "the pier open for the skippers and their families.”"
+    )
+    assert speaker_of(nlp, text, "keep the pier") == ("Kerr", "Kerr")

@@ -45,6 +45,7 @@ from storyline.analyze.quoting.lexicon import (
     SPEECH_VERBS,
 )
 from storyline.analyze.quoting.marks import Passage
+from storyline.analyze.quoting.owners import resolve_owner, words_owner
 from storyline.analyze.quoting.salience import salient_speaker
 from storyline.analyze.quoting.speakers import (
     AIMED_AT,
@@ -601,6 +602,10 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
     if not toks:
         return None
     tail = doc_text(doc)[toks[-1].idx : p.open_at].strip()
+    owner = words_owner(toks)  # "in the Gazette's words, “…”", "From Kerr's post: “…”"
+    if owner is not None and not index.inside_quote(owner.idx):
+        speaker, span = resolve_owner(owner, index)
+        return Attribution(speaker, span, "words")
     if toks[-1].text == ":" and len(toks) >= 2:
         named = index.at(toks[-2].idx, toks[-2].idx + len(toks[-2].text))
         if (
