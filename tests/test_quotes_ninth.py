@@ -77,3 +77,11 @@ def test_from_someones_post_gives_the_quote_to_them_not_the_site(nlp: Any) -> No
         "the pier open for the skippers and their families.”"
     )
     assert speaker_of(nlp, text, "keep the pier") == ("Kerr", "Kerr")
+
+
+def test_who_as_the_object_of_a_named_callers_verb(nlp: Any) -> None:
+    text = (
+        "Much of Lind’s anger was aimed at Kerr, who Lind on Monday called “a reckless and "
+        "petty man.”"
+    )
+    assert speaker_of(nlp, text, "petty man")[0] == "Lind"

@@ -658,6 +658,10 @@ def _relative_clause_head(verb: Any) -> Any:
         if anc.dep_ == "relcl" and anc.right_edge.i == end:
             head = anc.head
             who = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if anc.pos_ == "PROPN" and who and who[0].lower_ in ("who", "whom"):
+                # "Kerr, who Lind on Monday called “…”": the parser made the name the
+                # clause; "who" is the one called, the name the one calling.
+                return anc
             if (
                 head.pos_ in ("NOUN", "PROPN")
                 and head.i < anc.i
