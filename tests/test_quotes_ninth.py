@@ -85,3 +85,12 @@ def test_who_as_the_object_of_a_named_callers_verb(nlp: Any) -> None:
         "petty man.”"
     )
     assert speaker_of(nlp, text, "petty man")[0] == "Lind"
+
+
+def test_a_quote_between_dashes_is_the_clause_befores_not_the_cue_after(nlp: Any) -> None:
+    text = (
+        "Lind did not speak at the hall. And although harbour master Jonas Kerr lamented her "
+        'habit of missing meetings - "does she have to keep giving them so much to talk '
+        'about?" - skippers in Ostrel who watched the debate said they were not worried.'
+    )
+    assert speaker_of(nlp, text, "so much to talk")[0] == "Jonas Kerr"

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from storyline.analyze.naming.folding import display_name
+from storyline.analyze.quoting.asides import dash_aside
 from storyline.analyze.quoting.clauses import nearer_clause_subject
 from storyline.analyze.quoting.headline import headline_label
 from storyline.analyze.quoting.inverted import (
@@ -962,6 +963,8 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
             # "Wardens agree - Tomas Brandt: “…”": a digest line's source label, not the verb
             # of its headline
             or dash_label(doc, p, index)
+            # "Lind lamented - “…” - and others said": an aside's cue comes before it
+            or dash_aside(doc, p, floor, index, _is_cue, _from_verb, _speech_noun_owner)
             or (_after(doc, p, limit, index) if first is _after else _governor(doc, p, index))
             or (_after(doc, p, limit, index) if second is _after else _governor(doc, p, index))
             or _before(doc, p, floor, index)
