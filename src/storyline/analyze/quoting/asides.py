@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from storyline.analyze.numbers.victims import DATELINE_DASHES
 from storyline.analyze.quoting.marks import Passage
 from storyline.analyze.quoting.speakers import Attribution, MentionIndex, resolve_subject
 from storyline.nlp import doc_text
 
-_DASHES = ("-", "--", "—", "–")
+_DASHES = tuple(DATELINE_DASHES)  # the dashes of a dateline, an aside's dashes too
 
 
 def dash_aside(
