@@ -90,7 +90,7 @@ def test_who_as_the_object_of_a_named_callers_verb(nlp: Any) -> None:
 def test_a_quote_between_dashes_is_the_clause_befores_not_the_cue_after(nlp: Any) -> None:
     text = (
         "Lind did not speak at the hall. And although harbour master Jonas Kerr lamented her "
-        'habit of missing meetings - "does she have to keep giving them so much to talk '
-        'about?" - skippers in Ostrel who watched the debate said they were not worried.'
+        'habit of missing meetings - "why would anyone trust a chair who never turns up?" - '
+        "the skippers at Monday's vote told reporters they were calm."
     )
-    assert speaker_of(nlp, text, "so much to talk")[0] == "Jonas Kerr"
+    assert speaker_of(nlp, text, "never turns up")[0] == "Jonas Kerr"

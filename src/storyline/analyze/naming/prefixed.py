@@ -11,8 +11,8 @@ def strip_run_on(
     people: Sequence[int], folded: list[tuple[str, ...]], lower_words: Collection[str]
 ) -> None:
     """Fold, in place, a person's name of three words or more that ends with another full
-    name of the article ("Certainly Donald Trump", "National Review Crowd Does Not Like
-    Donald Trump" beside "Donald Trump") to that name, when its first word is one the
+    name of the article ("Certainly Vera Lind", "Harbour Board Doubts Vera Lind" beside
+    "Vera Lind") to that name, when its first word is one the
     article also writes in lower case (``lower_words``): the words before the name are a
     headline's or a sentence's, run on into it by the tagger. A first name ("Mario
     Vargas Llosa") is not written in lower case, and a surname with a particle ("de
