@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from storyline.analyze.naming.folding import display_name
+from storyline.analyze.quoting.asides import dash_aside
+from storyline.analyze.quoting.clauses import nearer_clause_subject
 from storyline.analyze.quoting.headline import headline_label
 from storyline.analyze.quoting.inverted import (
     aged_noun,
@@ -44,6 +46,7 @@ from storyline.analyze.quoting.lexicon import (
     SPEECH_VERBS,
 )
 from storyline.analyze.quoting.marks import Passage
+from storyline.analyze.quoting.owners import resolve_owner, words_owner
 from storyline.analyze.quoting.salience import salient_speaker
 from storyline.analyze.quoting.speakers import (
     AIMED_AT,
@@ -235,6 +238,8 @@ def _reporting_ancestor(verb: Any) -> Any:
     hang "stating" on "represents", but Cruz is the one stating."""
     if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj", "dep"):
         return verb
+    if nearer_clause_subject(verb) is not None:
+        return verb  # "Lind asks as a porter walks past, saying …": the porter's words
     for anc in list(verb.ancestors)[:4]:
         # "issued a statement saying that Trump had …, calling it a “…”": the statement's
         if anc.i < verb.i and _is_cue(anc) and (anc.tag_ != "VBG" or sender(anc) is not None):
@@ -629,6 +634,10 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
     if not toks:
         return None
     tail = doc_text(doc)[toks[-1].idx : p.open_at].strip()
+    owner = words_owner(toks)  # "in the Gazette's words, “…”", "From Kerr's post: “…”"
+    if owner is not None and not index.inside_quote(owner.idx):
+        speaker, span = resolve_owner(owner, index)
+        return Attribution(speaker, span, "words")
     if toks[-1].text == ":" and len(toks) >= 2:
         named = index.at(toks[-2].idx, toks[-2].idx + len(toks[-2].text))
         if (
@@ -985,6 +994,8 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
             # "Wardens agree - Tomas Brandt: “…”": a digest line's source label, not the verb
             # of its headline
             or dash_label(doc, p, index)
+            # "Lind lamented - “…” - and others said": an aside's cue comes before it
+            or dash_aside(doc, p, floor, index, _is_cue, _from_verb, _speech_noun_owner)
             or (_after(doc, p, limit, index) if first is _after else _governor(doc, p, index))
             or (_after(doc, p, limit, index) if second is _after else _governor(doc, p, index))
             or _before(doc, p, floor, index)

@@ -16,8 +16,10 @@ from typing import Any
 
 from storyline.analyze.naming.folding import display_name, fold, name_tokens, translit
 from storyline.analyze.naming.kinds import ORG_WORDS
+from storyline.analyze.quoting.clauses import nearer_clause_subject, outer_reporting_verb
 from storyline.analyze.quoting.epithets import epithet_referent
 from storyline.analyze.quoting.lexicon import ROLE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
+from storyline.analyze.quoting.namesakes import modal_surname
 from storyline.analyze.quoting.referents import ORG_NOUNS, org_referent, relative_head
 from storyline.model import Mention, Span
 from storyline.nlp import doc_text
@@ -660,6 +662,10 @@ def _relative_clause_head(verb: Any) -> Any:
         if anc.dep_ == "relcl" and anc.right_edge.i == end:
             head = anc.head
             who = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if anc.pos_ == "PROPN" and who and who[0].lower_ in ("who", "whom"):
+                # "Kerr, who Lind on Monday called “…”": the parser made the name the
+                # clause; "who" is the one called, the name the one calling.
+                return anc
             if (
                 head.pos_ in ("NOUN", "PROPN")
                 and head.i < anc.i
@@ -838,6 +844,9 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     sending = sender(verb)
     if sending is not None:
         return subject_of(sending, quoted)
+    outer = outer_reporting_verb(verb)
+    if outer is not None:
+        return subject_of(outer, quoted)  # "Lind said Kerr … and accused him of “…”"
     tok = verb
     for _ in range(4):
         subjects = [
@@ -908,6 +917,9 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
             named = _name_on_verb(tok) if tok.i == verb.i else None
             if named is not None:
                 return named  # "“Ferries,” Kerr joked, …": the name the parser hung on the verb
+            nearer = nearer_clause_subject(tok) if tok.i == verb.i else None
+            if nearer is not None:
+                return nearer  # "… as a porter walks past, saying …": the porter's words
             tok = tok.head
             continue
         if tok.head.i != tok.i and _across_paragraphs(tok, tok.head):
@@ -919,6 +931,8 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     # ministry claimed"): the noun right before the verb is its subject.
     if verb.i > 0:
         prev = _before_brackets(verb)
+        if modal_surname(prev):
+            return prev  # "“…,” Will wrote": a surname the tagger took for a modal
         if prev.pos_ in ("PROPN", "NOUN") and _across_paragraphs(prev, prev.head):
             return prev
         if prev.pos_ == "PROPN" and prev.dep_ != "dobj" and prev.head.i == verb.i:
