@@ -129,12 +129,12 @@ OUTLET = re.compile(
 )
 #: A sentence that gives who speaks: its "you", "we" are the speaker's, reported.
 SPEAKER = re.compile(
-    r"\b(?:said|says|say|told|tells|tell|according|wrote|writes|posted|added|stated|states|"
-    r"stating|asked|asks|explained|noted|urged|pleaded|pleading|recalled|called|described|"
+    r"\b(?:said|says|say|told|tells|tell|telling|according|wrote|writes|posted|added|stated|"
+    r"states|stating|asked|asks|explained|explains|noted|urged|pleaded|pleading|recalled|called|described|"
     r"testified|admitted|reminded|warned|thanked)\b",
     re.I,
 )
-QUOTED_PART = re.compile(r'"[^"]*(?:"|$)|“[^”]*(?:”|$)')
+QUOTED_PART = re.compile(r'"[^"]*(?:"|$)|“[^”]*(?:”|$)|(?<![\w])\'[^\'\n]+\'(?![\w])')
 #: Words too common in these pages to tell two sentences apart.
 _COMMON_WORDS = (
     "the and for with that this from have has had was were are said says will would about "

@@ -164,3 +164,17 @@ def test_summary_candidates_a_short_sentence_a_name_opens_on_a_verb_stands() -> 
     assert "Released on Thursday, police said." not in _texts(
         "Two men were hurt in the shooting on Elm Street. Released on Thursday, police said."
     )
+
+
+def test_summary_candidates_leave_out_what_speaks_to_the_reader_or_as_the_outlet() -> None:
+    text = (
+        "Tomas Reed was shot in the arm at the Vellmar depot on Tuesday night. "
+        "If you saw the blue van near the depot, call the tip line at 555-0182. "
+        "We will add to this report as the inquiry in Kessel goes on."
+    )
+    assert _texts(text) == ["Tomas Reed was shot in the arm at the Vellmar depot on Tuesday night."]
+
+
+def test_summary_candidates_an_adverts_label_before_a_sentence_is_left_off() -> None:
+    text = "Advertisement Tomas Reed was taken to the Kessel clinic with a wound to his leg."
+    assert _texts(text) == ["Tomas Reed was taken to the Kessel clinic with a wound to his leg."]

@@ -339,3 +339,12 @@ def test_timeline_noun_time_gives_way_to_a_dated_clause(nlp: Any) -> None:
     )
     (entry,) = build_timeline([_item(nlp, "a", text, "2025-03-16")])
     assert entry.date == "2025-03-13"
+
+
+def test_timeline_no_event_from_the_outlets_voice(nlp: Any) -> None:
+    text = (
+        "A boy was shot on the Kessel road on Tuesday. "
+        "We spoke with the boy's aunt in Vellmar on Wednesday."
+    )
+    entries = build_timeline([_item(nlp, "a", text, "2025-05-22")])
+    assert [e.date for e in entries] == ["2025-05-20"]

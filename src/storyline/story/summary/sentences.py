@@ -9,7 +9,11 @@ the person it stands for (a description the sentence before opens on, else a nam
 role, an "It happened near ..." by the event the report named ("The shooting happened
 near ...", :func:`.refer.named_event`); sentences that lean on lost context ("It",
 "This", "The agency", a pronoun no description or name before it explains) are
-skipped, an "it" that stands for nothing ("It was not clear why ...") is not.
+skipped, an "it" that stands for nothing ("It was not clear why ...") is not; a
+sentence spoken to the reader or in the outlet's voice ("If you know anything, call
+...", "We will update this story") is the page's, not the news
+(:mod:`storyline.story.page_talk`), and an advert's or a player's label run into a
+sentence's front is left off it.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from storyline.analyze.needwords import search
 from storyline.lexicon.calendar import DATELINE, MONTH_NAME, WEEKDAY_NAME
 from storyline.lexicon.labels import CITED_NAME_LABELS
 from storyline.model import Analyzed, Citation, Mention, Span
+from storyline.story.page_talk import furniture_lead, talks_as_page
 from storyline.story.summary.refer import (
     counted_group,
     described_group,
@@ -264,9 +269,16 @@ def _candidate(
         cut = len(raw) - len(raw.lstrip()) + bullet.end()
         span = Span(span.start + cut, span.end)
         raw = raw[cut:]
+    label = furniture_lead(raw.lstrip())
+    if label:  # "Advertisement The boy was ...": an advert's or a player's label ran in
+        cut = len(raw) - len(raw.lstrip()) + label
+        span = Span(span.start + cut, span.end)
+        raw = raw[cut:]
     cleaned = _repair(raw.strip(), item, span, canon, holder)
     if cleaned is None or not readable(cleaned, named.words_in(span)):
         return None
+    if talks_as_page(cleaned):
+        return None  # to the reader or as the outlet, not the news
     names = named.names_in(span, canon, variants)
     facts = facts_of(item.article.id, span, fact_spans) | {f"ent:{n}" for n in names}
     facts |= {
