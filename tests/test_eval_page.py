@@ -155,3 +155,16 @@ def test_page_check_stale_when_the_summary_states_a_newer_day_than_the_timeline(
     assert found == [
         "l: 2025-05-20 before 2025-05-22: A man was charged on Thursday (22 May) in Kessel."
     ]
+
+
+def test_page_check_stale_not_for_what_has_not_happened() -> None:
+    story = {
+        "id": "s",
+        "storyline": "l",
+        "articles": ["a"],
+        "timeline": [{"date": "2025-05-20", "text": "Tomas Reed was shot", "citations": []}],
+        "summary": [
+            {"text": "Police had not made an arrest by Thursday (22 May).", "passages": []}
+        ],
+    }
+    assert page_check.check_stale([story], {"a": "2025-05-23"}) == []
