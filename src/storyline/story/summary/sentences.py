@@ -45,6 +45,7 @@ from storyline.story.summary.text import (
     num,
     numbers_in,
     period_of,
+    surname,
 )
 
 _PRONOUN_START = re.compile(r"^(He|She)\s+(?=[a-z])")
@@ -714,7 +715,7 @@ class _Names:
     def persons_in(self, names: set[str]) -> set[str]:
         """Which of a sentence's names are people (a surname alone may stand for them)."""
         people = self.people
-        return {n for n in names if n in people or (n.split()[-1:] and n.split()[-1] in people)}
+        return {n for n in names if n in people or (n.split() and surname(n) in people)}
 
 
 def facts_of(article: str, span: Span, fact_spans: FactIndex) -> set[str]:
