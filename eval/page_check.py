@@ -367,7 +367,7 @@ def check_summary(
                 name = m.group(2).removesuffix("'s").removesuffix("’s")
                 if len(name) < 2:
                     continue  # "Mr. D's" is a place's name, not a person's title and surname
-                full = rf"\b(?!(?:Mr|Mrs|Ms|Dr)\b)[A-Z][\w’'-]+ {re.escape(name)}\b"
+                full = rf"\b(?!(?:Mr|Mrs|Ms|Dr)\b)[A-Z][\w’'-]+(?: [A-Z]\.)? {re.escape(name)}\b"
                 if not re.search(full, before + " " + text):
                     out["pronoun"].append(f"{m.group(0)} before introduced: {text[:60]}")
                     break

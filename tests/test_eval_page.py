@@ -168,3 +168,8 @@ def test_page_check_stale_not_for_what_has_not_happened() -> None:
         ],
     }
     assert page_check.check_stale([story], {"a": "2025-05-23"}) == []
+
+
+def test_page_check_a_full_name_with_a_middle_initial_introduces_mr_x() -> None:
+    summary = [{"text": "Police said Tomas K. Reed shot Mr. Reed's neighbour in Vellmar."}]
+    assert page_check.check_summary({"summary": summary})["pronoun"] == []

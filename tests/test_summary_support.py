@@ -89,3 +89,13 @@ def test_summary_support_a_sentence_after_a_video_line_run_into_it() -> None:
     assert _supported(item, lambda _a, n: n, {}) == {
         "Police said Tomas Reed was found shot on Mill Street.": True
     }
+
+
+def test_summary_support_a_place_as_the_sentence_writes_it() -> None:
+    text = "A Vellmar woman whose son was shot in the leg was sentenced to two years in prison."
+    item = _item(text, {"Vellmar": ("GPE", "Vellmar")})
+    variants = {
+        "vellmar": "Vellmar Municipal Court",
+        "vellmar municipal court": "Vellmar Municipal Court",
+    }
+    assert _supported(item, lambda _a, n: n, variants) == {text: True}

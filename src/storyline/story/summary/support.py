@@ -316,12 +316,18 @@ def _spelled(name: str, lowered: str, forms: Iterable[str]) -> bool:
 
 
 def _written(name: str, forms: Iterable[str], cand: Candidate, lowered: str) -> bool:
-    """Whether the text writes the name as the sentence does: the longest spelling of two
-    words or more the sentence uses ("Cook County", which the story's name index lists
-    under "Cook County Medical Examiner")."""
+    """Whether the text writes the name as the sentence does: the longest spelling the
+    sentence uses ("Cook County", which the story's name index lists under "Cook County
+    Medical Examiner"); of a person, a spelling of two words or more (a first name alone
+    stands for too many people)."""
     said = cand.text.lower()
-    used = [f.lower() for f in (name, *forms) if len(f.split()) >= 2 and f.lower() in said]
-    return bool(used) and max(used, key=len) in lowered
+    least = 2 if name in cand.persons else 1
+    used = [
+        f.lower()
+        for f in (name, *forms)
+        if len(f.split()) >= least and re.search(rf"\b{re.escape(f.lower())}\b", said)
+    ]
+    return bool(used) and re.search(rf"\b{re.escape(max(used, key=len))}\b", lowered) is not None
 
 
 def _surname_alone(name: str, text: str) -> bool:
