@@ -13,6 +13,7 @@ from storyline.story.timeline.noevent import stamp_line, tells_no_event
         ("TWO MEN WERE HURT AT THE KESSEL DEPOT THIS MORNING.", "TWO MEN WERE HURT"),
         ("Frost Will Stay Below Zero Tonight Across The Vellmar Valley.", "Frost Will Stay"),
         ("Kessel fair opens on Friday | 1:12", "Kessel fair opens"),
+        ("1:06 Mayor of Kessel thanks voters on Tuesday Pause", "Mayor of Kessel thanks voters"),
         ("His condition was not known on Tuesday.", "His condition was not known"),
         ("Police had not made an arrest by Monday.", "Police had not made an arrest"),
         ("A spokesman did not respond to calls on Friday.", "A spokesman did not respond"),

@@ -164,6 +164,10 @@ _TERMINAL = re.compile(r"[.!][\"'”’)\]]*$")
 _SHORT = re.compile(
     r"^[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:was|were|is|are|has|had|remains)\s+[a-z]"
 )
+#: A title the splitter took for a sentence's end: "... on Sunday, Sgt." + "Reed said."
+_TITLE_END = re.compile(
+    r"(?:^|\s)(?:Sgt|Capt|Lt|Det|Cpl|Ofc|Insp|Supt|Cmdr|Col|Gen|Maj|Gov|Sen|Rep|Dr|Rev)\.$"
+)
 #: The most words a piece the sentence splitter cut off a sentence's end may have.
 _TAIL_WORDS = 3
 FactIndex = Mapping[str, Sequence[tuple[Span, str]]]
@@ -365,7 +369,8 @@ def _rejoined(text: str, sentences: Sequence[Span]) -> list[Span | None]:
     """The report's sentences with a sentence the splitter cut before its last words put
     back together ("... near 75th and" + "State Avenue."): a piece of at most
     ``_TAIL_WORDS`` words ending a sentence, on the same line as a sentence that does not
-    end, is its end. The piece's place is None, so sentence numbers stay."""
+    end, is its end; so is one after a sentence that ends on a title ("..., Sgt." +
+    "Ilsa Brandt said."). The piece's place is None, so sentence numbers stay."""
     out: list[Span | None] = list(sentences)
     for n in range(len(sentences) - 1):
         head, tail = out[n], sentences[n + 1]
@@ -373,8 +378,9 @@ def _rejoined(text: str, sentences: Sequence[Span]) -> list[Span | None]:
             continue
         between = text[head.end : tail.start]
         piece = text[tail.start : tail.end].strip()
+        whole = text[head.start : head.end].rstrip()
         if (
-            not _TERMINAL.search(text[head.start : head.end].rstrip())
+            (not _TERMINAL.search(whole) or _TITLE_END.search(whole))
             and between.strip() == ""
             and "\n" not in between + piece
             and len(piece.split()) <= _TAIL_WORDS

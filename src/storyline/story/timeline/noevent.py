@@ -10,7 +10,8 @@ and no summary sentence could carry them as its latest development:
   (:func:`stamp_line`);
 - a broadcast transcript or an alert in capitals ("TWO PEOPLE ARE IN CRITICAL
   CONDITION"), a headline or a weather alert in title case ("Lows Will Be In The Upper
-  Teens Tonight"), a video playlist's entry ("... | 1:04"): page furniture;
+  Teens Tonight"), a video playlist's entry ("... | 1:04", "1:06 ... Pause"): page
+  furniture;
 - a status told by what has not happened ("His condition was not known", "Police have
   not made an arrest", "A spokesman did not respond"): no event on that day. "Pleaded not
   guilty" is one.
@@ -24,7 +25,12 @@ __all__ = ["stamp_line", "tells_no_event"]
 
 #: A clip length after a bar: a video playlist's entry ("Puppies ... | 1:04"), not a clock
 #: time ("at 10:32 a.m.").
-_CLIP = re.compile(r"\|\s*\d{1,2}:\d{2}\b(?!\s*[ap]\.?\s?m\b)", re.IGNORECASE)
+_CLIP = re.compile(
+    r"\|\s*\d{1,2}:\d{2}\b(?!\s*[ap]\.?\s?m\b)"
+    # or a clip length, its title and the player's "Pause" ("1:06 Man charged in ... Pause")
+    r"|(?:^|\n)\d{1,2}:\d{2}\s+[A-Z][^\n|]*\bPause\b",
+    re.IGNORECASE,
+)
 #: What has not happened: a form of "be" or "have" negated, or "did not" with a verb of
 #: telling or knowing.
 _NEGATED = re.compile(
