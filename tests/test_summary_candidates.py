@@ -194,3 +194,28 @@ def test_summary_candidates_a_sentence_cut_after_a_title_is_put_back_together() 
     cut = text.index("Ilsa")
     spans = (Span(0, cut - 1), Span(cut, len(text)))
     assert _texts(text, spans) == [text]
+
+
+def test_summary_candidates_he_after_a_name_the_finder_missed_opening_the_sentence() -> None:
+    text = "Reedholt was held at the Kessel county jail. He was due in court in Vellmar on Monday."
+    assert "Reedholt was due in court in Vellmar on Monday." in _texts(text)
+    text = "Everyone was held at the Kessel county jail. He was due in court in Vellmar on Monday."
+    assert "Everyone was due in court in Vellmar on Monday." not in _texts(text)
+
+
+def test_summary_candidates_they_said_after_officials_is_the_officials() -> None:
+    text = (
+        "Police say a man was arrested after the shooting in Vellmar. "
+        "They said Tomas Reed was charged in Kessel on Wednesday."
+    )
+    assert "Police said Tomas Reed was charged in Kessel on Wednesday." in _texts(text)
+    text = (
+        "Police say two men were shot at the Vellmar depot. "
+        "They were taken to the Kessel clinic on Wednesday."
+    )
+    assert not any(t.startswith("Police were taken") for t in _texts(text))
+    text = (
+        "Police say a man was arrested after the shooting in Vellmar. "
+        "They said he was charged in Kessel on Wednesday."
+    )
+    assert not any(t.startswith("Police said he") for t in _texts(text))

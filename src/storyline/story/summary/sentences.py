@@ -138,6 +138,8 @@ _GROUP_SUBJECT = re.compile(
     r"^(?:The\s+)?(?:Police|Officers|Officials|Authorities|Investigators|Detectives|Deputies|"
     r"Troopers|Firefighters|Prosecutors|Witnesses|Neighbors|Neighbours|Residents)\b"
 )
+#: What officials do when a "They" after them is still them: speak, believe.
+_SAYS = re.compile(r"(?:said|say|says|told|believe|believed|think|added|confirmed)\b")
 _LATE_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their)\b", re.IGNORECASE)
 _DEBRIS = re.compile(
     r"https?://|www\.|@\w|\S+@\S+\.\w|©|\ball rights reserved\b|\bphoto(?:graph)?\s*:|"
@@ -411,6 +413,12 @@ def _repair(
     if group and counted:
         # "Four men were hurt. They ...", "The family of Tomas Reed met. They ..."
         return counted + " " + sentence[group.end() :]
+    officials = _GROUP_SUBJECT.match(previous) if group else None
+    said = sentence[group.end() :] if group else ""
+    if officials and _SAYS.match(said) and not _LATE_PRONOUN.search(_outside_quotes(said)):
+        # "Police say a man was arrested. They said Tomas Reed ...": the officials speak
+        # again (what they say names its people: "They said he ..." still leans on context)
+        return officials.group(0) + " " + said
     if _IT_IS.match(sentence) and expletive(_IT_IS.sub("It is", sentence, count=1)):
         sentence = _IT_IS.sub("It is", sentence, count=1)  # "It's not yet clear why ..."
     if (
@@ -514,7 +522,8 @@ def _subject_of(
 ) -> str | None:
     """Who a "He"/"She" opening the sentence at ``span`` stands for: the person the sentence
     before opens on, described ("The mother of a boy ... has been charged, according to
-    Police Chief James Craig. She ..."), else named; when that sentence opens on the same
+    Police Chief James Craig. She ..."), else named (by the name finder, or a capitalised
+    word or two the finder missed opening it on a verb); when that sentence opens on the same
     pronoun, the one before it ("The child was hit. She was taken to hospital. She was
     released on Sunday."). None when no one is found."""
     at = span
@@ -526,6 +535,10 @@ def _subject_of(
         name = _antecedent(item, at)
         if name is not None:
             return canon(item.article.id, name)
+        missed = _NAME_SUBJECT.match(before)
+        if missed is not None:
+            # "Reedholt was held in the county jail. He ...": a name the finder missed
+            return missed.group(0).rsplit(None, 1)[0]
         if not before.startswith(pronoun + " "):
             return None
         prior = _sentence_before(item, at)
