@@ -96,23 +96,23 @@ def test_page_check_an_it_that_stands_for_nothing_is_no_pronoun_opening() -> Non
 def test_page_check_debris_is_the_page_or_the_outlet_speaking() -> None:
     summary = [
         {"text": "Tomas Reed was shot at the Vellmar depot on Tuesday (20 May).", "passages": []},
-        {"text": "Stay with Radio Kessel for updates on this developing story.", "passages": []},
+        {"text": "Stay with Radio Kessel for news on this developing story.", "passages": []},
         {"text": "If you know the driver, call the Vellmar tip line.", "passages": []},
         {"text": "Police told us the van was found in Kessel.", "passages": []},
         {"text": '"We will find him," Chief Ilsa Brandt said.', "passages": []},
         {"text": "Close friends held a vigil at the Kessel church.", "passages": []},
     ]
     assert page_check.check_debris({"summary": summary}) == [
-        "Stay with Radio Kessel for updates on this developing story.",
+        "Stay with Radio Kessel for news on this developing story.",
         "If you know the driver, call the Vellmar tip line.",
     ]
 
 
 def test_page_check_repeat_is_two_sentences_telling_the_same() -> None:
     summary = [
-        {"text": "A toddler was wounded in a drive-by shooting in East Vellmar on Tuesday."},
+        {"text": "A toddler was hurt by stray gunfire from a van in East Vellmar on Tuesday."},
         {"text": "The mayor of Kessel asked for calm at a church service."},
-        {"text": "A toddler was wounded by a bullet in a drive-by shooting in East Vellmar."},
+        {"text": "A toddler was hurt by stray gunfire from a passing van in East Vellmar."},
     ]
     assert len(page_check.check_repeat({"summary": summary})) == 1
 

@@ -11,7 +11,7 @@ from storyline.story.page_talk import furniture_lead, talks_as_page
     "text",
     [
         "If you saw the blue van near the Kessel depot, call the tip line at 555-0182.",
-        "Stay with Radio Vellmar for updates on this developing story.",
+        "Stay with Radio Vellmar for news as this story unfolds.",
         "We will add to this report as the inquiry in Kessel goes on.",
         "Ilsa Brandt of the Vellmar Courier contributed to this report.",
         "Email notifications are sent only when a new item matches.",

@@ -181,15 +181,15 @@ def test_summary_candidates_an_adverts_label_before_a_sentence_is_left_off() -> 
 
 
 def test_summary_candidates_an_age_in_months_or_a_male_is_the_person_a_his_stands_for() -> None:
-    text = "A 10-month-old was shot by his brother in Vellmar on Thursday night, police said."
+    text = "A 10-month-old in Vellmar was hurt when his cousin knocked a rifle off a shelf."
     assert _texts(text) == [text]
-    male = "A 26-year-old male was shot in his leg by a member of a hunting party in Kessel."
+    male = "A 26-year-old male from Kessel broke his ankle on a hike with a party of hunters."
     assert _texts(male) == [male]
 
 
 def test_summary_candidates_a_sentence_cut_after_a_title_is_put_back_together() -> None:
     text = (
-        "The girl was shot in the arm at the Vellmar depot on Sunday night, Sgt. Ilsa Brandt said."
+        "The girl was hurt in her hand at the Vellmar depot on Sunday night, Sgt. Ilsa Brandt said."
     )
     cut = text.index("Ilsa")
     spans = (Span(0, cut - 1), Span(cut, len(text)))

@@ -151,8 +151,8 @@ def test_summary_edit_a_long_sentence_with_no_comma_is_cut_before_whose_or_as_we
 
 def test_summary_edit_a_long_sentence_is_cut_before_as_opening_a_clause() -> None:
     text = (
-        "A 15-year-old girl was hit in the arm on Sunday evening as a pickup drove slowly down "
-        "the length of Mill Lane in Vellmar with two men in the back firing a rifle at the "
-        "parked cars and the shop windows."
+        "A 15-year-old from Kessel was grazed on a hand on Sunday evening as a pickup drove "
+        "slowly down the length of Mill Lane in Vellmar with two men in the back firing a "
+        "rifle at the parked cars and the shop windows."
     )
-    assert clip(text) == "A 15-year-old girl was hit in the arm on Sunday evening."
+    assert clip(text) == "A 15-year-old from Kessel was grazed on a hand on Sunday evening."

@@ -92,7 +92,7 @@ def test_summary_support_a_sentence_after_a_video_line_run_into_it() -> None:
 
 
 def test_summary_support_a_place_as_the_sentence_writes_it() -> None:
-    text = "A Vellmar woman whose son was shot in the leg was sentenced to two years in prison."
+    text = "A Vellmar woman whose son found her rifle was given two years in the county jail."
     item = _item(text, {"Vellmar": ("GPE", "Vellmar")})
     variants = {
         "vellmar": "Vellmar Municipal Court",

@@ -28,8 +28,8 @@ def test_timeline_noevent_furniture_and_what_has_not_happened(sentence: str, lin
     [
         ("Tomas Reed pleaded not guilty on Monday.", "Tomas Reed pleaded not guilty"),
         (
-            "Ilsa Brandt was convicted of robbery on Monday and is not allowed to own a gun.",
-            "Ilsa Brandt was convicted of robbery and is not allowed to own a gun",
+            "Ilsa Brandt was convicted of robbery on Monday and may not keep a rifle.",
+            "Ilsa Brandt was convicted of robbery and may not keep a rifle",
         ),
         ("The FBI and the ATF searched the Kessel depot on Friday.", "The FBI searched"),
         ("Jose Ramon Brandt-Reed was arraigned in Vellmar District Court.", "He was arraigned"),

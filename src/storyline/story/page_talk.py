@@ -2,9 +2,9 @@
 
 Between its paragraphs a news page carries lines that speak to its reader or in its
 outlet's voice: calls to act ("If you know anything, call the tip line"; "Stay with us
-for updates on this developing story"), the outlet's own news of itself ("We will update
+as this story develops"), the outlet's own news of itself ("We will update
 this story", "We have sent a confirmation email"), notices of an account, a player or a
-browser ("You need Flash to watch this video"), and posts pasted whole in the first
+browser ("Update your player to see this clip"), and posts pasted whole in the first
 person. A summary sentence or a timeline event made of one reads as machine output, so
 the page builders leave such sentences out (:func:`talks_as_page`); and a player's or an
 advert's label the splitter ran into the front of a sentence ("Advertisement The boy

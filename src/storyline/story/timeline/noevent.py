@@ -5,13 +5,12 @@ sentences of real local news tell no event a reader would want in a story's time
 and no summary sentence could carry them as its latest development:
 
 - a page's date stamp: the date stands on a line of its own with only a label
-  ("DATE: January 3, 2017 9:04 AM", "UPDATE @ 9 a.m.", "Posted: Monday"): it dates the
+  ("DATE: May 3, 2025 9:04 AM", "UPDATE @ 9 a.m.", "Posted: Monday"): it dates the
   page or its update, and the clause read with it is the next paragraph's
   (:func:`stamp_line`);
-- a broadcast transcript or an alert in capitals ("TWO PEOPLE ARE IN CRITICAL
-  CONDITION"), a headline or a weather alert in title case ("Lows Will Be In The Upper
-  Teens Tonight"), a video playlist's entry ("... | 1:04", "1:06 ... Pause"): page
-  furniture;
+- a broadcast transcript or an alert in capitals ("TWO MEN HURT AT THE DEPOT"), a
+  headline or a weather alert in title case ("Frost Will Stay Below Zero Tonight"), a
+  video playlist's entry ("... | 1:04", "1:06 ... Pause"): page furniture;
 - a status told by what has not happened ("His condition was not known", "Police have
   not made an arrest", "A spokesman did not respond"): no event on that day. "Pleaded not
   guilty" is one.
@@ -59,7 +58,7 @@ def tells_no_event(sentence: str, line: str) -> bool:
     if _CLIP.search(sentence):
         return True  # a video playlist's entry
     # the main clause's verb: the negation opens the line (its first words, before a
-    # comma or a second clause); "X was convicted ... and is not allowed to own a gun" is
+    # comma or a second clause); "X was convicted ... and may not keep a rifle" is
     # the conviction
     head = " ".join(re.split(r",|\s(?:and|but)\s", line, maxsplit=1)[0].split()[:_HEAD_WORDS])
     return bool(_NEGATED.search(head)) and not _NOT_GUILTY.search(line)
