@@ -219,3 +219,9 @@ def test_summary_candidates_they_said_after_officials_is_the_officials() -> None
         "They said he was charged in Kessel on Wednesday."
     )
     assert not any(t.startswith("Police said he") for t in _texts(text))
+    text = (
+        "The dog ran off with the bag at the Vellmar depot, said Sgt. "
+        "Ilsa Brandt, a spokeswoman for the Kessel police."
+    )
+    cut = text.index("Ilsa")
+    assert _texts(text, (Span(0, cut - 1), Span(cut, len(text)))) == [text]

@@ -170,8 +170,11 @@ _SHORT = re.compile(
 _TITLE_END = re.compile(
     r"(?:^|\s)(?:Sgt|Capt|Lt|Det|Cpl|Ofc|Insp|Supt|Cmdr|Col|Gen|Maj|Gov|Sen|Rep|Dr|Rev)\.$"
 )
-#: The most words a piece the sentence splitter cut off a sentence's end may have.
+#: The most words a piece the sentence splitter cut off a sentence's end may have...
 _TAIL_WORDS = 3
+#: ...and after a title, where the rest is a name and what the person is ("Ilsa Brandt,
+#: a spokeswoman for the Vellmar police.").
+_TITLED_TAIL_WORDS = 12
 FactIndex = Mapping[str, Sequence[tuple[Span, str]]]
 """Per article, where each story fact is cited: article -> (span, fact key)."""
 
@@ -371,8 +374,9 @@ def _rejoined(text: str, sentences: Sequence[Span]) -> list[Span | None]:
     """The report's sentences with a sentence the splitter cut before its last words put
     back together ("... near 75th and" + "State Avenue."): a piece of at most
     ``_TAIL_WORDS`` words ending a sentence, on the same line as a sentence that does not
-    end, is its end; so is one after a sentence that ends on a title ("..., Sgt." +
-    "Ilsa Brandt said."). The piece's place is None, so sentence numbers stay."""
+    end, is its end; so is one (of up to ``_TITLED_TAIL_WORDS``) after a sentence that
+    ends on a title ("..., said Sgt." + "Ilsa Brandt, a police spokeswoman."). The piece's
+    place is None, so sentence numbers stay."""
     out: list[Span | None] = list(sentences)
     for n in range(len(sentences) - 1):
         head, tail = out[n], sentences[n + 1]
@@ -381,11 +385,12 @@ def _rejoined(text: str, sentences: Sequence[Span]) -> list[Span | None]:
         between = text[head.end : tail.start]
         piece = text[tail.start : tail.end].strip()
         whole = text[head.start : head.end].rstrip()
+        titled = _TITLE_END.search(whole) is not None
         if (
-            (not _TERMINAL.search(whole) or _TITLE_END.search(whole))
+            (not _TERMINAL.search(whole) or titled)
             and between.strip() == ""
             and "\n" not in between + piece
-            and len(piece.split()) <= _TAIL_WORDS
+            and len(piece.split()) <= (_TITLED_TAIL_WORDS if titled else _TAIL_WORDS)
             and _TERMINAL.search(piece)
         ):
             out[n] = Span(head.start, tail.end)
