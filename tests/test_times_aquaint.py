@@ -18,7 +18,9 @@ def _values(nlp: Any, text: str, anchor: date = ANCHOR) -> list[tuple[str, str]]
 
 def test_a_fronted_now_or_currently_with_a_comma_is_no_time(nlp: Any) -> None:
     # set off by a comma at the head of a sentence, the word turns the telling
-    found = _values(nlp, "The ferry to Osk ran late for years. Now, the harbour board says it will buy a boat.")
+    found = _values(
+        nlp, "The ferry to Osk ran late for years. Now, the harbour board says it will buy a boat."
+    )
     assert not any(text.lower() == "now" for text, _ in found), found
     found = _values(nlp, "Currently, the Velm bakery sells rye bread on weekdays only.")
     assert not any(text.lower() == "currently" for text, _ in found), found
