@@ -12,13 +12,21 @@ Two reports are tied when they name one kind of incident, one street or site
 or site (the town), and their event days are not both known and apart: two
 shootings on one street of one town on different days stay two incidents,
 while a follow-up that dates nothing, or dates the shooting, is tied to it.
-A shared main actor is no tie here: on the development set it tied a city's
-police chief or a common name across incidents as often as a follow-up to its
-incident (docs/quality.md).
+
+A person is a tie too (``attach_actors``), on a narrower footing: two reports that
+name one kind of incident and one person in full, never by an office, one of them
+as its main actor (named twice), that share a place (the town), when the person is
+named by the reports of only two clusters of the cut, the piece and one other, and
+neither report's lead sums several incidents (a roundup, a blotter:
+features.sums_in_lead). A city's police chief or a spokeswoman whom the tagger did
+not see as one is named across many incidents, and a weekend roundup names the
+victims of several, so neither ties; a court story that names the victim or the
+accused finds the story that was about them (docs/quality.md).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -50,6 +58,39 @@ def identity_links(docs: Sequence[BlockDoc], params: ClusterParams) -> NDArray[n
                     continue
                 if a.days and b.days and not days_close(a.days, b.days, tol):
                     continue  # one street, one town, days apart: two incidents
+                links[i, j] = links[j, i] = True
+    return links
+
+
+def actor_links(
+    docs: Sequence[BlockDoc], labels: Sequence[int], params: ClusterParams
+) -> NDArray[np.bool_]:
+    """Pairs of reports tied by one person that only they and their clusters name (see above).
+
+    Only people named by reports of exactly two clusters, one of them a small piece,
+    are looked at (an inverted index of the names): few are, so the cost stays small.
+    """
+    links = np.zeros((len(docs), len(docs)), dtype=bool)
+    if not params.attach_actors or params.attach_size <= 0:
+        return links
+    sizes = Counter(labels)
+    holders: dict[str, list[int]] = {}
+    for i, doc in enumerate(docs):
+        for key in doc.named:  # every person named in full, main actors among them
+            holders.setdefault(key, []).append(i)
+    for key, ids in holders.items():
+        clusters = {labels[i] for i in ids}
+        if len(clusters) != 2 or min(sizes[c] for c in clusters) > params.attach_size:
+            continue  # named in one cluster only, or in many: an official, a common name
+        for n, i in enumerate(ids):
+            for j in ids[n + 1 :]:
+                a, b = docs[i], docs[j]
+                if key not in a.people and key not in b.people:
+                    continue
+                if labels[i] == labels[j] or a.roundup or b.roundup or not (a.kinds & b.kinds):
+                    continue
+                if a.places.keys().isdisjoint(b.places.keys()):
+                    continue  # no place in common (or none named): perhaps two people
                 links[i, j] = links[j, i] = True
     return links
 

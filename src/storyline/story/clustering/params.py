@@ -102,6 +102,11 @@ class ClusterParams:
     attach_size: int = 2
     #: ...when that average similarity reaches this.
     attach_min: float = 0.05
+    #: A person is such a tie too: a piece and a cluster that name one person in full
+    #: (no official; one kind of incident, places not disjoint) whom no third cluster
+    #: names, neither report a roundup (attach.actor_links): a court story weeks later
+    #: that names the victim once finds the story about her.
+    attach_actors: bool = True
     #: Factor applied when both reports date their events and no two days are close.
     date_conflict: float = 0.6
     #: Factor applied when two reports' main events lie in different years (an
