@@ -14,9 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import takewhile
 from typing import Any
 
-from storyline.analyze.numbers.roundup import sums_incidents
+from storyline.analyze.needwords import may_match
+from storyline.analyze.numbers.roundup import ROUNDUP, sums_incidents
 from storyline.lexicon.labels import NAME_LABELS
 from storyline.lexicon.labels import PLACE_LABELS as NAMED_PLACE_LABELS
 from storyline.lexicon.stopwords import STOPWORDS
@@ -384,13 +386,12 @@ def _lead_end(body: str, analysis: ArticleAnalysis) -> int:
 def sums_in_lead(body: str, headline: str | None, analysis: ArticleAnalysis, lead_end: int) -> bool:
     """Whether the headline or a sentence of the lead sums several incidents ("six
     wounded in separate shootings", "a violent weekend": analyze.numbers.roundup)."""
+    if not may_match(ROUNDUP, f"{headline or ''}\n{body[:lead_end]}"):
+        return False  # most leads hold none of the words a roundup must
     if headline and sums_incidents(headline):
         return True
-    return any(
-        sums_incidents(body[s.start : s.end])
-        for s in analysis.sentences
-        if s.start < lead_end and body[s.start : s.end].strip()
-    )
+    lead = takewhile(lambda s: s.start < lead_end, analysis.sentences)
+    return any(sums_incidents(body[s.start : s.end]) for s in lead)
 
 
 _KIND_STEMS = frozenset().union(*INCIDENT_KINDS.values())
