@@ -22,6 +22,14 @@ features.sums_in_lead). A city's police chief or a spokeswoman whom the tagger d
 not see as one is named across many incidents, and a weekend roundup names the
 victims of several, so neither ties; a court story that names the victim or the
 accused finds the story that was about them (docs/quality.md).
+
+Reports of one day are tied on less (``day_links``, at the higher bar
+``attach_day_min``): one kind of incident, one town, published at most
+``attach_day_gap`` days apart, event days not apart, neither a roundup. The first
+reports of an incident often share the town and the kind but no street (one names
+the block, another the apartment complex, a third nothing), so their average stays
+just under the threshold; two shootings of one town on one day are kept apart by
+the bar, which is well above what a town and a kind alone give.
 """
 
 from __future__ import annotations
@@ -95,14 +103,50 @@ def actor_links(
     return links
 
 
+def day_links(docs: Sequence[BlockDoc], params: ClusterParams) -> NDArray[np.bool_]:
+    """Pairs of reports of one kind of incident in one town published within
+    ``attach_day_gap`` days, event days not apart, neither a roundup (see above).
+
+    Each town's reports are taken in publication order and only those within the gap
+    are paired, so the cost is that of the pairs of a day, not of a town's reports.
+    """
+    links = np.zeros((len(docs), len(docs)), dtype=bool)
+    if params.attach_day_min >= 1.0 or params.attach_size <= 0:
+        return links
+    holders: dict[str, list[int]] = {}
+    for i, doc in enumerate(docs):
+        if doc.ref is None or doc.roundup or not doc.kinds:
+            continue
+        for key in doc.places:
+            if key not in doc.sites:
+                holders.setdefault(key, []).append(i)
+    gap, tol = params.attach_day_gap, params.date_tolerance_days
+    for ids in holders.values():
+        ids.sort(key=lambda i: docs[i].ref or 0)
+        for n, i in enumerate(ids):
+            a = docs[i]
+            for j in ids[n + 1 :]:
+                b = docs[j]
+                if (b.ref or 0) - (a.ref or 0) > gap:
+                    break
+                if links[i, j] or not (a.kinds & b.kinds):
+                    continue
+                if a.days and b.days and not days_close(a.days, b.days, tol):
+                    continue
+                links[i, j] = links[j, i] = True
+    return links
+
+
 def attach_pieces(
     labels: Sequence[int],
     event: FloatMatrix,
     links: NDArray[np.bool_],
     params: ClusterParams,
+    days: NDArray[np.bool_] | None = None,
 ) -> list[int]:
     """The block's labels after each small piece joined the cluster it is tied to.
 
+    ``links`` tie at ``attach_min``, ``days`` (day_links) at ``attach_day_min``.
     Every piece chooses among the clusters of the cut (not those grown by other
     pieces), so the result does not depend on the order pieces are taken in; a
     piece chooses only a cluster at least as large as itself, and pieces that
@@ -124,14 +168,20 @@ def attach_pieces(
     for label, members in groups.items():
         if len(members) > params.attach_size:
             continue
-        tied = np.flatnonzero(links[members].any(axis=0))
+        tied = {labels[int(j)] for j in np.flatnonzero(links[members].any(axis=0))}
+        near = (
+            set()
+            if days is None
+            else {labels[int(j)] for j in np.flatnonzero(days[members].any(axis=0))}
+        )
         best: tuple[float, int] | None = None
-        for other in sorted({labels[int(j)] for j in tied} - {label}):
+        for other in sorted((tied | near) - {label}):
             theirs = groups[other]
             if len(theirs) < len(members):
                 continue
+            bar = params.attach_min if other in tied else params.attach_day_min
             mean = float(event[np.ix_(members, theirs)].mean())
-            if mean >= params.attach_min and (best is None or mean > best[0]):
+            if mean >= bar and (best is None or mean > best[0]):
                 best = (mean, other)
         if best is not None:
             a, b = root(label), root(best[1])

@@ -20,7 +20,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from storyline.story.clustering.attach import actor_links, attach_pieces, identity_links
+from storyline.story.clustering.attach import (
+    actor_links,
+    attach_pieces,
+    day_links,
+    identity_links,
+)
 from storyline.story.clustering.batch import (
     BlockDoc,
     FloatMatrix,
@@ -427,7 +432,7 @@ class StoryClusterer:
         labels = average_link(sim, p.threshold)
         if p.attach_size > 0:
             links = identity_links(rows, p) | actor_links(rows, labels, p)
-            labels = attach_pieces(labels, sim, links, p)
+            labels = attach_pieces(labels, sim, links, p, day_links(rows, p))
         clusters: dict[int, list[int]] = {}
         for i, label in enumerate(labels):
             clusters.setdefault(label, []).append(i)

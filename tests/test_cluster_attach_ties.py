@@ -1,4 +1,5 @@
-"""Small pieces tied to a cluster by one person no third cluster names (attach.actor_links).
+"""Small pieces tied to a cluster by one person no third cluster names (attach.actor_links),
+or by one town on one day (attach.day_links).
 
 All reports, names and places here are fiction written for these tests.
 """
@@ -7,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
+
 from storyline.model import Analyzed, Article, ArticleAnalysis, Span
 from storyline.story.clustering import ClusterParams, DocFeatures, StoryClusterer, doc_features
-from storyline.story.clustering.attach import actor_links
+from storyline.story.clustering.attach import actor_links, attach_pieces, day_links
 from storyline.story.clustering.batch import BlockDoc
 from storyline.story.clustering.similarity import named_people
 
@@ -146,3 +149,62 @@ def test_cluster_attach_actors_an_institution_filed_as_a_person_is_nobody() -> N
         mentions=(("harwick ems", 2), ("ivo lindqvist", 1)),
     )
     assert named_people(feats) == frozenset({"ivo lindqvist"})
+
+
+def _day(
+    ref: int | None,
+    town: str = "p:elmbrook",
+    days: tuple[int, ...] = (),
+    kinds: frozenset[str] = SHOT,
+    roundup: bool = False,
+    sites: tuple[str, ...] = (),
+) -> BlockDoc:
+    return BlockDoc(
+        vector={},
+        places={town: 1.5, **dict.fromkeys(sites, 2.0)},
+        names={},
+        days=days,
+        ref=ref,
+        kinds=kinds,
+        sites=dict.fromkeys(sites, 2.0),
+        roundup=roundup,
+    )
+
+
+DAY = 740000
+
+
+def test_cluster_attach_day_links_tie_reports_of_one_town_on_one_day() -> None:
+    first = _day(DAY, days=(DAY,))
+    cases = {
+        "next morning": (_day(DAY + 1), True),
+        "same day, its own street": (_day(DAY, sites=("p:quarry lane",)), True),
+        "three days on": (_day(DAY + 3), False),
+        "another town": (_day(DAY, town="p:harwick"), False),
+        "a fire": (_day(DAY, kinds=frozenset({"k:fire"})), False),
+        "a roundup": (_day(DAY, roundup=True), False),
+        "an incident of last week": (_day(DAY, days=(DAY - 7,)), False),
+        "undated": (_day(None), False),
+    }
+    for name, (other, tied) in cases.items():
+        links = day_links([first, other], PARAMS)
+        assert bool(links[0, 1]) is tied, name
+    assert not day_links([first, _day(DAY)], replace(PARAMS, attach_day_min=1.0)).any()
+
+
+def test_cluster_attach_day_links_join_only_at_their_own_higher_bar() -> None:
+    labels = [0, 0, 1]
+    none = np.zeros((3, 3), dtype=bool)
+    tied = none.copy()
+    tied[2, 0] = tied[0, 2] = True
+
+    def event(across: float) -> np.ndarray:
+        sim = np.full((3, 3), across)
+        sim[:2, :2] = 0.4
+        np.fill_diagonal(sim, 1.0)
+        return sim
+
+    # Tied by the day only: joins at 0.08, not at 0.06 (a street tie joins at 0.06).
+    assert attach_pieces(labels, event(0.08), none, PARAMS, tied) == [0, 0, 0]
+    assert attach_pieces(labels, event(0.06), none, PARAMS, tied) == labels
+    assert attach_pieces(labels, event(0.06), tied, PARAMS, none) == [0, 0, 0]
