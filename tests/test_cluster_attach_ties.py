@@ -177,7 +177,8 @@ DAY = 740000
 def test_cluster_attach_day_links_tie_reports_of_one_town_on_one_day() -> None:
     first = _day(DAY, days=(DAY,))
     cases = {
-        "next morning": (_day(DAY + 1), True),
+        "later that day": (_day(DAY), True),
+        "next morning": (_day(DAY + 1), False),
         "same day, its own street": (_day(DAY, sites=("p:quarry lane",)), True),
         "three days on": (_day(DAY + 3), False),
         "another town": (_day(DAY, town="p:harwick"), False),
@@ -189,6 +190,7 @@ def test_cluster_attach_day_links_tie_reports_of_one_town_on_one_day() -> None:
     for name, (other, tied) in cases.items():
         links = day_links([first, other], PARAMS)
         assert bool(links[0, 1]) is tied, name
+    assert day_links([first, _day(DAY + 1)], replace(PARAMS, attach_day_gap=1)).any()
     assert not day_links([first, _day(DAY)], replace(PARAMS, attach_day_min=1.0)).any()
 
 

@@ -108,10 +108,11 @@ class ClusterParams:
     #: that names the victim once finds the story about her.
     attach_actors: bool = True
     #: Reports of one day are tied on less: one kind of incident, one town, published
-    #: at most ``attach_day_gap`` days apart, event days not apart, neither a roundup
-    #: (attach.day_links); such a piece joins at this higher bar (1 = off).
+    #: at most ``attach_day_gap`` days apart (0: on one day), event days not apart,
+    #: neither a roundup (attach.day_links); such a piece joins at this higher bar
+    #: (1 = off).
     attach_day_min: float = 0.07
-    attach_day_gap: int = 1
+    attach_day_gap: int = 0
     #: Factor applied when both reports date their events and no two days are close.
     date_conflict: float = 0.6
     #: Factor applied when two reports' main events lie in different years (an
