@@ -37,6 +37,7 @@ class BlockDoc:
     marks: frozenset[str] = frozenset()  # lead sites and ages ("site:...", "age:19")
     people: frozenset[str] = frozenset()  # people named in full at least twice
     named: frozenset[str] = frozenset()  # people named in full (at least once)
+    roundup: bool = False  # its lead sums several incidents (features.sums_in_lead)
 
 
 def _sparse(rows: Sequence[Sequence[tuple[str, float]]]) -> csr_matrix:

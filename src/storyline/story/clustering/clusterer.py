@@ -20,7 +20,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from storyline.story.clustering.attach import attach_pieces, identity_links
+from storyline.story.clustering.attach import (
+    actor_links,
+    attach_pieces,
+    day_links,
+    identity_links,
+)
 from storyline.story.clustering.batch import (
     BlockDoc,
     FloatMatrix,
@@ -102,6 +107,7 @@ class _Doc:
     marks: frozenset[str]
     people: frozenset[str] = frozenset()
     named: frozenset[str] = frozenset()
+    roundup: bool = False
 
 
 class StoryClusterer:
@@ -143,6 +149,7 @@ class StoryClusterer:
             marks=frozenset(features.marks),
             people=people,
             named=named,
+            roundup=features.roundup,
         )
 
     def _similarity(self, doc: _Doc, story: StoryState) -> float:
@@ -424,7 +431,8 @@ class StoryClusterer:
         sim, plain = pair_similarity(rows, p)
         labels = average_link(sim, p.threshold)
         if p.attach_size > 0:
-            labels = attach_pieces(labels, sim, identity_links(rows, p), p)
+            links = identity_links(rows, p) | actor_links(rows, labels, p)
+            labels = attach_pieces(labels, sim, links, p, day_links(rows, p))
         clusters: dict[int, list[int]] = {}
         for i, label in enumerate(labels):
             clusters.setdefault(label, []).append(i)
@@ -608,4 +616,5 @@ def _block_doc(d: _Doc) -> BlockDoc:
         d.marks,
         d.people,
         d.named,
+        d.roundup,
     )

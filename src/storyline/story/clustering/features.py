@@ -14,8 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import takewhile
 from typing import Any
 
+from storyline.analyze.needwords import may_match
+from storyline.analyze.numbers.roundup import ROUNDUP, sums_incidents
 from storyline.lexicon.labels import NAME_LABELS
 from storyline.lexicon.labels import PLACE_LABELS as NAMED_PLACE_LABELS
 from storyline.lexicon.stopwords import STOPWORDS
@@ -177,6 +180,9 @@ class DocFeatures:
     #: people the report names by an office ("police spokesman Tom Vey", "Sheriff
     #: Ann Cole", "Ann Cole, a police spokeswoman"): they speak of many incidents
     officials: tuple[str, ...] = ()
+    #: whether the headline or the lead sums several incidents (a roundup, a blotter, a
+    #: weekend's tally: analyze.numbers.roundup): its names belong to many incidents
+    roundup: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -192,6 +198,7 @@ class DocFeatures:
             "incident_days": None if self.incident_days is None else list(self.incident_days),
             "marks": list(self.marks),
             "officials": list(self.officials),
+            "roundup": self.roundup,
         }
 
     @classmethod
@@ -213,6 +220,7 @@ class DocFeatures:
             ),
             marks=tuple(str(m) for m in data.get("marks", ())),
             officials=tuple(str(o) for o in data.get("officials", ())),
+            roundup=bool(data.get("roundup", False)),
         )
 
     def reference_day(self) -> str | None:
@@ -296,6 +304,7 @@ def doc_features(
             )
         ),
         officials=tuple(sorted(officials)),
+        roundup=sums_in_lead(body, headline, analysis, lead_end),
     )
 
 
@@ -372,6 +381,17 @@ def _lead_end(body: str, analysis: ArticleAnalysis) -> int:
             if seen == LEAD_SENTENCES:
                 return sentence.end
     return len(body) if analysis.sentences else min(len(body), 400)
+
+
+def sums_in_lead(body: str, headline: str | None, analysis: ArticleAnalysis, lead_end: int) -> bool:
+    """Whether the headline or a sentence of the lead sums several incidents ("six
+    wounded in separate shootings", "a violent weekend": analyze.numbers.roundup)."""
+    if not may_match(ROUNDUP, f"{headline or ''}\n{body[:lead_end]}"):
+        return False  # most leads hold none of the words a roundup must
+    if headline and sums_incidents(headline):
+        return True
+    lead = takewhile(lambda s: s.start < lead_end, analysis.sentences)
+    return any(sums_incidents(body[s.start : s.end]) for s in lead)
 
 
 _KIND_STEMS = frozenset().union(*INCIDENT_KINDS.values())

@@ -102,6 +102,17 @@ class ClusterParams:
     attach_size: int = 2
     #: ...when that average similarity reaches this.
     attach_min: float = 0.05
+    #: A person is such a tie too: a piece and a cluster that name one person in full
+    #: (no official; one kind of incident, places not disjoint) whom no third cluster
+    #: names, neither report a roundup (attach.actor_links): a court story weeks later
+    #: that names the victim once finds the story about her.
+    attach_actors: bool = True
+    #: Reports of one day are tied on less: one kind of incident, one town, published
+    #: at most ``attach_day_gap`` days apart (0: on one day), event days not apart,
+    #: neither a roundup (attach.day_links); such a piece joins at this higher bar
+    #: (1 = off).
+    attach_day_min: float = 0.07
+    attach_day_gap: int = 0
     #: Factor applied when both reports date their events and no two days are close.
     date_conflict: float = 0.6
     #: Factor applied when two reports' main events lie in different years (an

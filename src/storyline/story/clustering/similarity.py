@@ -18,6 +18,7 @@ from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 
 from storyline.story.clustering.aliases import (
+    INSTITUTION_TAIL,
     is_institution,
     person_key,
     place_aliases,
@@ -107,6 +108,7 @@ def _name_counts(features: DocFeatures) -> dict[str, int]:
 _INSTITUTIONS = frozenset(
     {"hospital", "center", "centre", "department", "police", "county", "school", "church"}
     | {"university", "college", "office", "clinic", "jail", "court"}
+    | INSTITUTION_TAIL
 )
 
 
