@@ -32,7 +32,7 @@ from storyline.analyze.naming.matching import (
     org_order,
     without_legal,
 )
-from storyline.analyze.naming.places import place_key
+from storyline.analyze.naming.places import country_first, place_key
 
 # A known place ("Singapore", an area label) never joins "Singapore Airlines".
 from storyline.lexicon.labels import AREA_LABELS as _PLACES
@@ -64,9 +64,13 @@ def _tkey(text: str, person: bool = True) -> tuple[str, ...]:
     if place is not None:
         return tuple(translit(t) for t in place.split())
     tokens = name_tokens(text)
-    return tuple(
-        translit(t) for t in org_core(strip_titles(tokens) if person else org_order(tokens))
-    )
+    if person:
+        return tuple(translit(t) for t in org_core(strip_titles(tokens)))
+    # "the US Labor Department" and "the U.S. Department of Labor" meet.
+    country, rest = country_first(tokens[1:] if tokens[:1] == ("the",) else tokens)
+    if not country:
+        return tuple(translit(t) for t in org_core(org_order(tokens)))
+    return tuple(translit(t) for t in (*country, *org_core(org_order(rest))))
 
 
 @dataclass
