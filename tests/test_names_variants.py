@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from storyline.analyze.naming.linking import link_names
+from storyline.analyze.naming.matching import model_singular, product_tail
 from storyline.analyze.naming.places import country_first
 from storyline.model import Analyzed, Article, ArticleAnalysis, Mention, Span
 from storyline.story.names import resolve_names
@@ -43,3 +44,32 @@ def test_names_variants_country_alias_before_an_agency_is_one_entity() -> None:
         ("b", "the US Fisheries Bureau"),
         ("c", "the United States Bureau of Fisheries"),
     )
+
+
+def test_names_variants_model_plural_and_product_tail() -> None:
+    assert model_singular("k220s") == "k220"
+    assert model_singular("walrus") == "walrus"
+    assert product_tail(("k220",), ("veltra", "k220"))
+    assert product_tail(("marlin",), ("osk", "os", "marlin"))
+    assert not product_tail(("vexa",), ("4g", "vexa"))  # a variant, not a maker
+    assert not product_tail(("9",), ("lumo", "browser", "9"))
+
+
+def test_names_variants_model_without_its_maker_is_one_product() -> None:
+    items = [
+        _item("a", ("the Veltra K220", "PRODUCT")),
+        _item("b", ("K220", "PRODUCT"), ("the K220", "PRODUCT")),
+        _item("c", ("K220s", "PRODUCT")),
+        _item("d", ("the Osk OS Marlin", "PRODUCT")),
+        _item("e", ("Marlin", "PRODUCT")),
+    ]
+    assert _same(items, ("a", "the Veltra K220"), ("b", "K220"), ("c", "K220s"))
+    assert _same(items, ("d", "the Osk OS Marlin"), ("e", "Marlin"))
+
+
+def test_names_variants_a_variant_stays_apart_from_the_model() -> None:
+    items = [
+        _item("a", ("the 4G Vexa", "PRODUCT")),
+        _item("b", ("the Vexa", "PRODUCT")),
+    ]
+    assert not _same(items, ("a", "the 4G Vexa"), ("b", "the Vexa"))

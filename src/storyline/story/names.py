@@ -28,8 +28,10 @@ from storyline.analyze.naming.matching import (
     acronym,
     compatible_org,
     compatible_person,
+    model_singular,
     org_core,
     org_order,
+    product_tail,
     without_legal,
 )
 from storyline.analyze.naming.places import country_first, place_key
@@ -63,7 +65,7 @@ def _tkey(text: str, person: bool = True) -> tuple[str, ...]:
     place = place_key(text)
     if place is not None:
         return tuple(translit(t) for t in place.split())
-    tokens = name_tokens(text)
+    tokens = tuple(model_singular(t) for t in name_tokens(text))  # "A380s" is the "A380"
     if person:
         return tuple(translit(t) for t in org_core(strip_titles(tokens)))
     # "the US Labor Department" and "the U.S. Department of Labor" meet.
@@ -329,6 +331,8 @@ def _merge_short_forms(clusters: list[_Cluster]) -> list[_Cluster]:
         for k in range(1, len(words) - 1):
             if place_key(" ".join(words[:k])) is not None:
                 index[words[k]].append(c)  # "United States Air Force" under "air"
+        if c.label == "PRODUCT":
+            index[words[-1]].append(c)  # "Camry" under "Toyota Camry"
         whole = tuple(t for t in name_tokens(c.canonical()) if t != "the")
         for initials in {acronym(words), acronym(whole), acronym(without_legal(whole))}:
             index[initials].append(c)
@@ -339,15 +343,20 @@ def _merge_short_forms(clusters: list[_Cluster]) -> list[_Cluster]:
         short = org_core(name_tokens(c.nodes[0][1]))
         if not short:
             continue
+        product = c.label == "PRODUCT"
+        near = index.get(short[0], []) + (index.get(short[-1], []) if product else [])
         targets = [
             o
-            for o in {id(o): o for o in index.get(short[0], [])}.values()
+            for o in {id(o): o for o in near}.values()
             if o is not c
             and id(o) not in absorbed
             and len(core[id(o)]) > len(short)
-            and (o.label == "PRODUCT") == (c.label == "PRODUCT")
+            and (o.label == "PRODUCT") == product
             and not (place_key(c.canonical()) is not None and o.label not in _PLACES)
-            and compatible_org(short, core[id(o)])
+            and (
+                compatible_org(short, core[id(o)])
+                or (product and product_tail(short, core[id(o)]))
+            )
             # Every name of the short entity must fit: "Apple Computer" stops "Apple"
             # (the same company) from joining "Apple Corps".
             and all(compatible_org(name_tokens(k), core[id(o)]) for k in c.keys if _complete(k))

@@ -8,6 +8,7 @@ Airlines".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -188,4 +189,30 @@ def compatible_org(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
         and len(f) - len(s) <= 2
         # "Ford Australia", "EADS North America": a branch, not the company itself.
         and place_key(" ".join(f[len(s) :])) is None
+    )
+
+
+#: A model number written in the plural ("A380s", "747s").
+_MODEL_PLURAL = re.compile(r"^([a-z]*\d[\w-]*?)s$")
+
+
+def model_singular(token: str) -> str:
+    """A model number without its plural ending ("a380s" -> a380); other words unchanged."""
+    m = _MODEL_PLURAL.match(token)
+    return m.group(1) if m else token
+
+
+def product_tail(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether the product name ``short`` is ``full`` without its maker or range in front
+    ("Veltra 550" for "Aerion Veltra 550", "Marlin" for "Osk OS Marlin"): a model is
+    called by its own name once the maker is known. A head with a figure in it is a
+    variant, not a maker ("4G Vexa" is not the "Vexa")."""
+    n = len(full) - len(short)
+    return (
+        n >= 1
+        and full[n:] == short
+        and not any(ch.isdigit() for t in full[:n] for ch in t)
+        and full[0] not in _STOP
+        # A lone figure ("9") is too little to go on; "717" or "Marlin" is enough.
+        and len(short[-1]) >= (3 if any(ch.isdigit() for ch in short[-1]) else 4)
     )
