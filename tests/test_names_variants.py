@@ -73,3 +73,14 @@ def test_names_variants_a_variant_stays_apart_from_the_model() -> None:
         _item("b", ("the Vexa", "PRODUCT")),
     ]
     assert not _same(items, ("a", "the 4G Vexa"), ("b", "the Vexa"))
+
+
+def test_names_variants_team_nickname_in_another_report_joins_the_team() -> None:
+    items = [
+        _item("a", ("the Harwick Otters", "ORG"), ("Harwick", "GPE")),
+        _item("b", ("Otters", "ORG"), ("the Otters", "ORG")),
+        _item("c", ("Lenmouth Airways", "ORG")),
+        _item("d", ("Airways", "ORG")),
+    ]
+    assert _same(items, ("a", "the Harwick Otters"), ("b", "Otters"))
+    assert not _same(items, ("c", "Lenmouth Airways"), ("d", "Airways"))

@@ -29,6 +29,7 @@ from storyline.analyze.naming.matching import (
     compatible_org,
     compatible_person,
     model_singular,
+    nickname_of,
     org_core,
     org_order,
     product_tail,
@@ -331,8 +332,8 @@ def _merge_short_forms(clusters: list[_Cluster]) -> list[_Cluster]:
         for k in range(1, len(words) - 1):
             if place_key(" ".join(words[:k])) is not None:
                 index[words[k]].append(c)  # "United States Air Force" under "air"
-        if c.label == "PRODUCT":
-            index[words[-1]].append(c)  # "Camry" under "Toyota Camry"
+        if c.label == "PRODUCT" or nickname_of((words[-1],), words):
+            index[words[-1]].append(c)  # "Camry" under "Toyota Camry", "Colts" too
         whole = tuple(t for t in name_tokens(c.canonical()) if t != "the")
         for initials in {acronym(words), acronym(whole), acronym(without_legal(whole))}:
             index[initials].append(c)

@@ -131,7 +131,7 @@ _PLURAL_HEADS = frozenset(
 )
 
 
-def _nickname_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+def nickname_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """Whether ``short`` is the plural nickname ending ``full`` ("Colts" for "Indianapolis
     Colts", "Saints" for "New Orleans Saints"): how sports teams and bands are called."""
     return (
@@ -173,7 +173,7 @@ def compatible_org(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
         and s[0] in (acronym(f), acronym(whole), acronym(without_legal(whole)))
     ):
         return True  # "GM" for "General Motors Corporation", not "US" for "US stocks"
-    if _nickname_of(s, f) or _after_place(s, f):
+    if nickname_of(s, f) or _after_place(s, f):
         return True
     # A name that carries its own corporate word ("Apple Computer", "Apple Inc.") is
     # complete: it is not a short form of "Apple Corps".
