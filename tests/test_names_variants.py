@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from storyline.analyze.naming.folding import core_name
 from storyline.analyze.naming.linking import link_names
 from storyline.analyze.naming.matching import model_singular, product_tail
 from storyline.analyze.naming.places import country_first
@@ -84,3 +85,23 @@ def test_names_variants_team_nickname_in_another_report_joins_the_team() -> None
     ]
     assert _same(items, ("a", "the Harwick Otters"), ("b", "Otters"))
     assert not _same(items, ("c", "Lenmouth Airways"), ("d", "Airways"))
+
+
+def test_names_variants_possessive_inside_a_name_is_kept() -> None:
+    assert core_name("Harlow & Finch's 300") == "Harlow & Finch's 300"
+    assert core_name("Dunmore's Holdings") == "Dunmore's Holdings"
+    assert core_name("Velmar's K220") == "K220"  # an owner before a product is still cut
+
+
+def test_names_variants_ampersand_pair_and_index_word() -> None:
+    items = [
+        _item("a", ("the Harlow & Finch's 300", "ORG")),
+        _item("b", ("The H&F 300", "ORG")),
+        _item("c", ("the H&F 300 stock index", "ORG")),
+    ]
+    assert _same(
+        items,
+        ("a", "the Harlow & Finch's 300"),
+        ("b", "The H&F 300"),
+        ("c", "the H&F 300 stock index"),
+    )

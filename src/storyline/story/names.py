@@ -15,6 +15,7 @@ The canonical name is the fullest form that several reports share.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -57,6 +58,25 @@ def _org_worded(name: str) -> bool:
     return any(t in _BUSINESS for t in name_tokens(name)[1:])
 
 
+#: Two names joined by "&", written out or as their initials ("Harlow & Finch", "H&F").
+_AMPERSAND = re.compile(r"\b([A-Z])[\w'’]*\s*&\s*([A-Z])[\w'’]*")
+
+
+#: Words after a market index's name that are no part of it ("the Velmar 40 stock index").
+_INDEX_WORDS = frozenset({"index", "indices", "indexes"})
+_INDEX_KINDS = frozenset({"stock", "market", "share", "equity", "benchmark"})
+
+
+def _without_index_word(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A market index's name without a trailing "index" ("stock market index")."""
+    if len(tokens) < 2 or tokens[-1] not in _INDEX_WORDS:
+        return tokens
+    out = list(tokens[:-1])
+    while len(out) > 1 and out[-1] in _INDEX_KINDS:
+        out.pop()
+    return tuple(out)
+
+
 @lru_cache(maxsize=65536)  # the same names come back in every story's reports
 def _tkey(text: str, person: bool = True) -> tuple[str, ...]:
     """The comparison key of a name: folded, titles (of people) and suffixes cut, transliterated.
@@ -66,9 +86,12 @@ def _tkey(text: str, person: bool = True) -> tuple[str, ...]:
     place = place_key(text)
     if place is not None:
         return tuple(translit(t) for t in place.split())
+    if not person:
+        text = _AMPERSAND.sub(r"\1\2", text)  # "Harlow & Finch", "H&F" -> "HF"
     tokens = tuple(model_singular(t) for t in name_tokens(text))  # "A380s" is the "A380"
     if person:
         return tuple(translit(t) for t in org_core(strip_titles(tokens)))
+    tokens = _without_index_word(tokens)
     # "the US Labor Department" and "the U.S. Department of Labor" meet.
     country, rest = country_first(tokens[1:] if tokens[:1] == ("the",) else tokens)
     if not country:

@@ -93,6 +93,20 @@ def _joins(words: Sequence[str], i: int) -> bool:
     )
 
 
+#: Words that only finish a company's own name ("Corvel's Holdings" is one name).
+_FIRM_WORDS = frozenset("inc corp corporation co company ltd llc plc group holdings".split())  # noqa: SIM905
+
+
+def _owned_name(owner: str, rest: str) -> bool:
+    """Whether a possessive belongs to the name itself rather than to an owner before it:
+    "Harlow & Finch's 300" (two names joined by "&"), "Dunmore's Holdings" (only
+    company words follow)."""
+    if re.search(r"&\s*\S+$", owner):
+        return True
+    words = [w.strip(".,").lower() for w in rest.split()]
+    return bool(words) and all(w in _FIRM_WORDS for w in words)
+
+
 @lru_cache(maxsize=65536)
 def core_name(text: str) -> str:
     """The name inside a wider noun phrase: "computer maker Apple Inc. (AAPL" -> "Apple Inc.".
@@ -108,7 +122,7 @@ def core_name(text: str) -> str:
         named = [p for p in parts if not any(w[:1].islower() for w in p.split())]
         text = named[0] if named else parts[0] if parts else text
     m = re.search(r"['’]s?\s+(?=[A-Z0-9])", text)
-    if m and m.end() < len(text):
+    if m and m.end() < len(text) and not _owned_name(text[: m.start()], text[m.end() :]):
         text = text[m.end() :]
     words = text.split()
     # "iPhone 4", "eBay": a word with capitals inside is a name, not a descriptor.
