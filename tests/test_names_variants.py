@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from storyline.analyze.naming.folding import core_name
+from storyline.analyze.naming.folding import core_name, name_tokens, strip_titles
 from storyline.analyze.naming.linking import link_names
-from storyline.analyze.naming.matching import model_singular, product_tail
+from storyline.analyze.naming.matching import compatible_person, model_singular, product_tail
 from storyline.analyze.naming.places import country_first
 from storyline.model import Analyzed, Article, ArticleAnalysis, Mention, Span
 from storyline.story.names import resolve_names
@@ -104,4 +104,32 @@ def test_names_variants_ampersand_pair_and_index_word() -> None:
         ("a", "the Harlow & Finch's 300"),
         ("b", "The H&F 300"),
         ("c", "the H&F 300 stock index"),
+    )
+
+
+def test_names_variants_people_behind_roles_and_long_titles() -> None:
+    assert core_name("Kelvar CEO, Dana Oyelaran") == "Dana Oyelaran"
+    assert core_name("Nuala O' Brann") == "Nuala O' Brann"
+    assert core_name("the Otters' Tam Reddy") == "Tam Reddy"
+    assert strip_titles(name_tokens("President of the Republic of Aldovia Mira Tesh")) == (
+        "mira",
+        "tesh",
+    )
+    assert strip_titles(name_tokens("Prime Minister of Aldovia")) == ("of", "aldovia")
+    assert strip_titles(name_tokens("Kelvar LLC Dana Oyelaran")) == ("dana", "oyelaran")
+    assert strip_titles(name_tokens("Attorney Dana Oyelaran")) == ("dana", "oyelaran")
+    assert compatible_person(("dana", "mae", "oyelaran"), ("rita", "dana", "mae", "oyelaran"))
+    assert not compatible_person(("dana", "oyelaran"), ("rita", "dana", "oyelaran"))
+
+
+def test_names_variants_person_with_a_role_joins_across_reports() -> None:
+    items = [
+        _item("a", ("Attorney Dana Oyelaran", "PERSON")),
+        _item("b", ("Dana Oyelaran", "PERSON"), ("Oyelaran", "PERSON")),
+        _item("c", ("President of the Republic of Aldovia Mira Tesh", "PERSON")),
+        _item("d", ("Mira Tesh", "PERSON")),
+    ]
+    assert _same(items, ("a", "Attorney Dana Oyelaran"), ("b", "Dana Oyelaran"))
+    assert _same(
+        items, ("c", "President of the Republic of Aldovia Mira Tesh"), ("d", "Mira Tesh")
     )

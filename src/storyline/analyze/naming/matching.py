@@ -112,6 +112,8 @@ def compatible_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
         return False
     if len(short) == 1:
         return True
+    if len(short) >= 3 and short == full[-len(short) :]:
+        return True  # "Dana Mae Oyelaran" for "Rita Dana Mae Oyelaran": a first name dropped
     if short[0] in PARTICLES:
         # "Von der Leyen" is the surname of "Ursula von der Leyen".
         return short == full[-len(short) :]
