@@ -133,3 +133,12 @@ def test_names_variants_person_with_a_role_joins_across_reports() -> None:
     assert _same(
         items, ("c", "President of the Republic of Aldovia Mira Tesh"), ("d", "Mira Tesh")
     )
+
+
+def test_names_variants_plural_model_alone_joins_the_maker_form() -> None:
+    assert model_singular("42ers") == "42ers"  # a team, not a model in the plural
+    items = [
+        _item("a", ("the Veltra K330", "PRODUCT")),
+        _item("b", ("K330s", "PRODUCT")),
+    ]
+    assert _same(items, ("a", "the Veltra K330"), ("b", "K330s"))

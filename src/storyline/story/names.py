@@ -341,10 +341,15 @@ def _complete(name: str) -> bool:
     return org_core(tokens) != tokens
 
 
+def _model_tokens(name: str) -> tuple[str, ...]:
+    """Name tokens with model numbers in the singular ("K220s" -> k220)."""
+    return tuple(model_singular(t) for t in name_tokens(name))
+
+
 def _merge_short_forms(clusters: list[_Cluster]) -> list[_Cluster]:
     """Join an acronym or a short organisation name to its longer form(s)."""
     longer = [c for c in clusters if c.label != "PERSON"]
-    core = {id(c): org_core(name_tokens(c.canonical())) for c in longer}
+    core = {id(c): org_core(_model_tokens(c.canonical())) for c in longer}
     # Candidates are found by first word or by initials, not by comparing all pairs.
     index: dict[str, list[_Cluster]] = defaultdict(list)
     for c in longer:
@@ -364,7 +369,7 @@ def _merge_short_forms(clusters: list[_Cluster]) -> list[_Cluster]:
     for c in sorted(longer, key=lambda c: len(core[id(c)])):
         if id(c) in absorbed:
             continue
-        short = org_core(name_tokens(c.nodes[0][1]))
+        short = org_core(_model_tokens(c.nodes[0][1]))
         if not short:
             continue
         product = c.label == "PRODUCT"

@@ -195,7 +195,7 @@ def compatible_org(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 
 #: A model number written in the plural ("A380s", "747s").
-_MODEL_PLURAL = re.compile(r"^([a-z]*\d[\w-]*?)s$")
+_MODEL_PLURAL = re.compile(r"^([\w-]*\d)s$")
 
 
 def model_singular(token: str) -> str:
