@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.analyze.naming.folding import core_name, name_tokens, strip_titles
+from storyline.analyze.naming.folding import core_name, name_tokens, strip_titles, translit
 from storyline.analyze.naming.linking import link_names
 from storyline.analyze.naming.matching import compatible_person, model_singular, product_tail
 from storyline.analyze.naming.places import country_first
@@ -130,9 +130,7 @@ def test_names_variants_person_with_a_role_joins_across_reports() -> None:
         _item("d", ("Mira Tesh", "PERSON")),
     ]
     assert _same(items, ("a", "Attorney Dana Oyelaran"), ("b", "Dana Oyelaran"))
-    assert _same(
-        items, ("c", "President of the Republic of Aldovia Mira Tesh"), ("d", "Mira Tesh")
-    )
+    assert _same(items, ("c", "President of the Republic of Aldovia Mira Tesh"), ("d", "Mira Tesh"))
 
 
 def test_names_variants_plural_model_alone_joins_the_maker_form() -> None:
@@ -142,3 +140,12 @@ def test_names_variants_plural_model_alone_joins_the_maker_form() -> None:
         _item("b", ("K330s", "PRODUCT")),
     ]
     assert _same(items, ("a", "the Veltra K330"), ("b", "K330s"))
+
+
+def test_names_variants_centre_and_center_are_one_spelling() -> None:
+    assert translit("centre") == translit("center")
+    items = [
+        _item("a", ("the Orrin Bay Recovery Centre", "FAC")),
+        _item("b", ("Orrin Bay Recovery Center", "FAC")),
+    ]
+    assert _same(items, ("a", "the Orrin Bay Recovery Centre"), ("b", "Orrin Bay Recovery Center"))

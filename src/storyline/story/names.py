@@ -383,8 +383,7 @@ def _merge_short_forms(clusters: list[_Cluster]) -> list[_Cluster]:
             and (o.label == "PRODUCT") == product
             and not (place_key(c.canonical()) is not None and o.label not in _PLACES)
             and (
-                compatible_org(short, core[id(o)])
-                or (product and product_tail(short, core[id(o)]))
+                compatible_org(short, core[id(o)]) or (product and product_tail(short, core[id(o)]))
             )
             # Every name of the short entity must fit: "Apple Computer" stops "Apple"
             # (the same company) from joining "Apple Corps".

@@ -148,13 +148,15 @@ def translit(token: str) -> str:
     """A spelling-insensitive key for one name token (Zelenskyy, Zelenskiy -> zelenski).
 
     Folds the usual romanisation variants: -iy/-yy/-ij endings, y/i, kh/h, w/v, ph/f,
-    ck/k, and doubled letters (Kyrylo and Kirillo meet at "kirilo"). A name in another
-    script is romanised first (anyascii: "Зеленский" meets "Zelenskiy").
+    ck/k, British -tre for -ter (Centre, Center), and doubled letters (Kyrylo and
+    Kirillo meet at "kirilo"). A name in another script is romanised first (anyascii:
+    "Зеленский" meets "Zelenskiy").
     """
     t = token if token.isascii() else anyascii(token).lower()
     t = t.replace("'", "").replace("-", "")
     t = t.replace("kh", "h").replace("ph", "f").replace("ck", "k").replace("w", "v")
     t = re.sub(r"(?:iy|yy|ij|yj|ii|iy)$", "i", t)
+    t = re.sub(r"(?<=[a-z]{3})tre$", "ter", t)  # British "Centre", "Theatre"
     t = t.replace("y", "i").replace("j", "i") if len(t) > 3 else t.replace("y", "i")
     return re.sub(r"(.)\1+", r"\1", t)
 
