@@ -57,7 +57,8 @@ def extract_entities(doc: Any) -> tuple[Mention, ...]:
         new = place_label(text, start, end, label)
         raw.append((Span(start, end), text[start:end], new))
         placed.append(new != label)
-    linked = link_names(raw, placed, _bracketed(text, raw))
+    lower = frozenset(w for w in shapes if w.islower())
+    linked = link_names(raw, placed, _bracketed(text, raw), lower)
     mentions = [
         Mention(span=span, text=text, label=label, key=key)
         for (span, text, _), (label, key) in zip(raw, linked, strict=True)

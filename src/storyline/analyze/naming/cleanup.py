@@ -63,6 +63,9 @@ def clean_span(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | 
             if m and (word in TITLES or demonym) and rest:
                 cut += m.end()
                 continue
+            if m and rest and _not_a_name_word(doc, start + cut):
+                cut += m.end()  # "Asserting Clinton", "Certainly Donald Trump"
+                continue
         break
     text = text[cut:]
     start += cut
@@ -77,6 +80,21 @@ def clean_span(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | 
     if not worth_keeping(text):
         return None
     return start, end
+
+
+#: Parts of speech of a word that opens no person's name: a verb's participle, an adverb,
+#: a preposition or a conjunction the tagger ran into the name after it.
+_NOT_NAME_POS = frozenset({"VERB", "ADV", "ADP", "SCONJ", "CCONJ", "DET", "PRON"})
+
+
+def _not_a_name_word(doc: Any, pos: int) -> bool:
+    """Whether the word at character ``pos`` is tagged as a verb, an adverb, a
+    preposition or a conjunction, not a name ("Asserting Clinton", "Without Bloomberg")."""
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[0]
+    return tok.pos_ in _NOT_NAME_POS and tok.tag_ not in ("NNP", "MD")  # "Will Doyle"
 
 
 _DATE_WORD = re.compile(rf"(?:{MONTH_NAME}|{WEEKDAY_NAME})(?:['’]s)?\s+(?=[A-Z])")

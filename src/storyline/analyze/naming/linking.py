@@ -9,7 +9,7 @@ the next).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from storyline.analyze.naming.folding import (
     PARTICLES,
@@ -27,6 +27,7 @@ from storyline.analyze.naming.matching import (
     org_order,
 )
 from storyline.analyze.naming.places import place_key
+from storyline.analyze.naming.prefixed import strip_run_on
 from storyline.lexicon.labels import AREA_LABELS as _PLACES
 from storyline.model import Span
 
@@ -35,6 +36,7 @@ def link_names(
     items: Sequence[tuple[Span, str, str]],
     placed: Sequence[bool] = (),
     aliases: Sequence[tuple[int, int]] = (),
+    lower_words: Collection[str] = frozenset(),
 ) -> tuple[tuple[str, str], ...]:
     """Label and key for each ``(span, text, label)`` mention of one article, in order.
 
@@ -44,6 +46,8 @@ def link_names(
     mentions that a place list or the context shows to be places ("in Kherson");
     ``aliases`` pairs a mention with the short form given in brackets after it
     ("Singapore Airlines (SIA)"), which then keys to it everywhere in the article.
+    ``lower_words`` are the words the article writes in lower case: a name that is such a
+    word run on into another full name of the article is that name.
     """
     folded = [_vote_key(text, label) for _, text, label in items]
     cued = {toks for toks, p in zip(folded, placed, strict=False) if p}
@@ -69,6 +73,7 @@ def link_names(
     ]
     people = [i for i, lab in enumerate(labels) if lab == "PERSON"]
     others = [i for i, lab in enumerate(labels) if lab != "PERSON"]
+    strip_run_on(people, folded, lower_words)  # after ``fullest``: those words name no one
     for group, compatible in ((people, compatible_person), (others, compatible_org)):
         for i in group:
             if not folded[i]:

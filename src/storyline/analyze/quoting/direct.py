@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from storyline.analyze.naming.folding import display_name
+from storyline.analyze.quoting.asides import dash_aside
+from storyline.analyze.quoting.clauses import nearer_clause_subject
 from storyline.analyze.quoting.headline import headline_label
 from storyline.analyze.quoting.inverted import (
     aged_noun,
@@ -44,6 +46,7 @@ from storyline.analyze.quoting.lexicon import (
     SPEECH_VERBS,
 )
 from storyline.analyze.quoting.marks import Passage
+from storyline.analyze.quoting.owners import resolve_owner, words_owner
 from storyline.analyze.quoting.salience import salient_speaker
 from storyline.analyze.quoting.speakers import (
     AIMED_AT,
@@ -235,6 +238,8 @@ def _reporting_ancestor(verb: Any) -> Any:
     hang "stating" on "represents", but Cruz is the one stating."""
     if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj", "dep"):
         return verb
+    if nearer_clause_subject(verb) is not None:
+        return verb  # "Lind asks as a porter walks past, saying …": the porter's words
     for anc in list(verb.ancestors)[:4]:
         # "issued a statement saying that Trump had …, calling it a “…”": the statement's
         if anc.i < verb.i and _is_cue(anc) and (anc.tag_ != "VBG" or sender(anc) is not None):
@@ -287,13 +292,26 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
             return _according(doc[tok.i + 1], index)
         if tok.text in ".!?;":
             break  # the quote ended its sentence: a cue after it belongs to the next one
-        if tok.pos_ == "CCONJ":
+        if tok.pos_ == "CCONJ" and not _inside_aside(toks, tok):
             return None  # “…,” for instance, and Trump vowed …: another clause, another speaker
     return (
         _named_then_cue(doc, toks, limit, index, p)
         or phrase_aside_then_cue(toks, limit, index, _is_cue)
         or in_their_view(_tokens(doc, p.close_at + 1, limit)[:_VIEW_TOKENS], index)
     )
+
+
+def _inside_aside(toks: Sequence[Any], tok: Any) -> bool:
+    """Whether ``tok`` lies in an aside set off by a comma after a name that opens the
+    words after a quote ("“…,” Kerr, 58 and a grandmother, said"): a conjunction there joins
+    words of the aside, not another clause."""
+    if not toks or toks[0].pos_ != "PROPN":
+        return False
+    before = [t for t in toks if t.i < tok.i]
+    names = 0
+    while names < len(before) and before[names].pos_ == "PROPN":
+        names += 1
+    return 0 < names < len(before) and before[names].text == ","
 
 
 def _introduces_next(verb: Any, p: Passage) -> bool:
@@ -466,7 +484,25 @@ def _outer_mention(
         return Attribution(speaker, span, found.cue, said=found.said)
     if found.speaker is None and _thing_subject(verb, index) and _someone(subj[0], speaker):
         return Attribution(speaker, span, outer.lemma_.lower(), said=not unsaid(outer))
+    if found.speaker is None and speaker is not None and _reported_unnamed(verb, speaker, index):
+        return Attribution(speaker, span, outer.lemma_.lower(), said=not unsaid(outer))
     return found
+
+
+def _reported_unnamed(verb: Any, outer: str, index: MentionIndex) -> bool:
+    """Whether the clause of ``verb``, reported by a named person ``outer``, has a subject
+    that names no one ("Kerr said skippers were calling “every hour”", "Kerr tells voters
+    that he “…”"): the words quoted are the reporter's. A "he" or "she" only when the
+    article tells the reporter's gender and it agrees ("Kerr said she called …" may be
+    someone else)."""
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj:
+        return False
+    word = subj[0].lower_
+    if word in ("he", "she"):
+        found = index.named(outer)
+        return found is not None and found.key in index.gender and index.agrees(found, word)
+    return word not in ("i", "we", "you", "they", "it")
 
 
 def _thing_subject(verb: Any, index: MentionIndex) -> bool:
@@ -598,6 +634,10 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
     if not toks:
         return None
     tail = doc_text(doc)[toks[-1].idx : p.open_at].strip()
+    owner = words_owner(toks)  # "in the Gazette's words, “…”", "From Kerr's post: “…”"
+    if owner is not None and not index.inside_quote(owner.idx):
+        speaker, span = resolve_owner(owner, index)
+        return Attribution(speaker, span, "words")
     if toks[-1].text == ":" and len(toks) >= 2:
         named = index.at(toks[-2].idx, toks[-2].idx + len(toks[-2].text))
         if (
@@ -945,7 +985,7 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
         floor = max(passages[n - 1].end + 1 if n else 0, _paragraph_start(text, p.open_at))
         # A quote that ends its own clause (“…,” he said) is attributed by what follows;
         # a phrase quoted inside a sentence (called it “…”) by the verb it hangs from.
-        whole = text[p.end - 1] in ",.!?…" or p.close_at is None
+        whole = (text[p.end - 1] in ",.!?…" or p.close_at is None) and not _opened_by_that(text, p)
         first, second = (_after, _governor) if whole else (_governor, _after)
         attr = (
             # “In breaking news,” Axelrod tweeted, “…”: the second half of a split quote
@@ -954,6 +994,8 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
             # "Wardens agree - Tomas Brandt: “…”": a digest line's source label, not the verb
             # of its headline
             or dash_label(doc, p, index)
+            # "Lind lamented - “…” - and others said": an aside's cue comes before it
+            or dash_aside(doc, p, floor, index, _is_cue, _from_verb, _speech_noun_owner)
             or (_after(doc, p, limit, index) if first is _after else _governor(doc, p, index))
             or (_after(doc, p, limit, index) if second is _after else _governor(doc, p, index))
             or _before(doc, p, floor, index)
@@ -1034,6 +1076,12 @@ _TITLE_NOUNS = frozenset(
     campaign operation exhibition programme program podcast poem article column titled
     entitled headlined dubbed""".split()  # noqa: SIM905
 )
+
+
+def _opened_by_that(text: str, p: Passage) -> bool:
+    """Whether a quote opens right after "that" ("Kerr claimed that “…,” Lind said …"): a
+    clause of the verb before it, whatever follows its closing comma."""
+    return re.search(r"\bthat\s*$", text[max(0, p.open_at - 12) : p.open_at]) is not None
 
 
 def _is_title(text: str, p: Passage) -> bool:

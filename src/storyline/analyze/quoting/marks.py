@@ -42,9 +42,19 @@ def _is_opening(text: str, i: int) -> bool:
     return False
 
 
-def _is_closing(text: str, i: int, single: bool) -> bool:
-    """Whether the mark at ``i`` closes the open quote (double or single kind)."""
+def _doubled(text: str, i: int) -> bool:
+    """Whether the single mark at ``i`` is the second of two apostrophes standing for a
+    double mark (''…'', as some wires and archives write quotes)."""
+    return i > 0 and text[i] == "'" and text[i - 1] == "'"
+
+
+def _is_closing(text: str, i: int, single: bool, doubled: bool = False) -> bool:
+    """Whether the mark at ``i`` closes the open quote (double or single kind; ``doubled``:
+    a quote opened by two apostrophes closes only at two, so a single one inside it is a
+    nested quote: ''… 'not used to this.' Well, …'')."""
     ch = text[i]
+    if doubled:
+        return ch == "'" and text[i + 1 : i + 2] == "'" and not _LETTER.match(text[i + 2 : i + 3])
     if not single:
         if ch == "“":
             # A typo'd closing mark: “It's unusual,“ said X. It closes when it ends a word
@@ -68,6 +78,22 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _nested_curly(text: str, open_at: int, i: int, end: int) -> bool:
+    """Whether the curly mark at ``i`` opens a quote nested in one opened by a straight mark
+    at ``open_at`` ("… is not about “fair fares” any more"): its own closing curly mark
+    follows in the paragraph, before a straight mark that closes the outer quote there or
+    a straight mark that reopens it at the start of the next paragraph."""
+    if text[open_at] != '"' or text[i] != "“":
+        return False
+    close = text.find("”", i + 1, end)
+    if close < 0:
+        return False
+    straight = text.find('"', i + 1, end)
+    if straight >= 0:
+        return close < straight
+    return text[end + 1 : end + 3].lstrip("\n")[:1] == '"'
+
+
 def find_passages(text: str) -> list[Passage]:
     """Every quoted passage of ``text``, in order; nested quotes stay inside the outer one."""
     out: list[Passage] = []
@@ -77,20 +103,27 @@ def find_passages(text: str) -> list[Passage]:
         i = p_start
         reopened = False
         open_at: int | None = None
-        single = False
+        single = doubled = nested = False
         while i < p_end:
             ch = text[i]
-            if open_at is None:
+            if nested:
+                nested = ch not in _CLOSE_DOUBLE  # the inner quote's own closing mark
+            elif open_at is None:
                 if ch in "“„«\"‘'" and _is_opening(text, i):
                     open_at, single = i, ch in "‘'"
+                    doubled = _doubled(text, i)
                     reopened = carry and not text[p_start:i].strip()
                     carry = False
-            elif _is_closing(text, i, single):
+            elif _is_closing(text, i, single, doubled):
                 start, end = _trimmed(text, open_at + 1, i)
                 if end > start:
                     out.append(Passage(start, end, open_at, i, reopened))
                 open_at, reopened = None, False
             elif not single and ch in _OPEN_DOUBLE and text[i - 1].isspace():
+                if _nested_curly(text, open_at, i, p_end):
+                    nested = True  # "… about “fair fares” any more …": a quote inside
+                    i += 1
+                    continue
                 # A second opening mark before any closing one: the first was never
                 # closed (a typo); start over from here.
                 start, end = _trimmed(text, open_at + 1, i)

@@ -16,7 +16,10 @@ from typing import Any
 
 from storyline.analyze.naming.folding import display_name, fold, name_tokens, translit
 from storyline.analyze.naming.kinds import ORG_WORDS
+from storyline.analyze.quoting.clauses import nearer_clause_subject, outer_reporting_verb
+from storyline.analyze.quoting.epithets import epithet_referent
 from storyline.analyze.quoting.lexicon import ROLE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
+from storyline.analyze.quoting.namesakes import modal_surname
 from storyline.analyze.quoting.referents import ORG_NOUNS, org_referent, relative_head
 from storyline.model import Mention, Span
 from storyline.nlp import doc_text
@@ -334,6 +337,9 @@ def resolve_subject(tok: Any, index: MentionIndex) -> tuple[str | None, Span | N
         and inner.span.end <= tok.idx
     ):
         inner = None  # "a Kerr supporter said": someone for Kerr, not Kerr
+    described = None if inner is not None else epithet_referent(tok, index)
+    if described is not None:
+        return described.key, Span(start, end)  # "the billionaire said": the one named so
     det = [c.lower_ for c in tok.children if c.dep_ == "det"]
     definite = bool(det) and det[0] in ("the", "this", "that")
     plural = tok.tag_ in ("NNS", "NNPS")
@@ -520,8 +526,8 @@ def unsaid(verb: Any) -> bool:
             continue
         if child.dep_ == "neg" or child.lower_ in ("never", "not", "n't", "nor"):
             return True
-        if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL:
-            return True
+        if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL and not _modal_name(child):
+            return True  # (not "“…,” May said": a name the tagger took for "may")
         if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
             return True
     head = verb.head
@@ -656,6 +662,10 @@ def _relative_clause_head(verb: Any) -> Any:
         if anc.dep_ == "relcl" and anc.right_edge.i == end:
             head = anc.head
             who = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if anc.pos_ == "PROPN" and who and who[0].lower_ in ("who", "whom"):
+                # "Kerr, who Lind on Monday called “…”": the parser made the name the
+                # clause; "who" is the one called, the name the one calling.
+                return anc
             if (
                 head.pos_ in ("NOUN", "PROPN")
                 and head.i < anc.i
@@ -774,6 +784,19 @@ def _untagged_name(tok: Any) -> bool:
     )
 
 
+def _modal_name(tok: Any) -> bool:
+    """Whether a capitalised modal right after a quote's closing mark or a comma is a name
+    ("“…,” Will wrote", "“…,” May said": the tagger took the name for "will", "may")."""
+    doc = tok.doc
+    return bool(
+        tok.tag_ == "MD"
+        and tok.text.istitle()
+        and tok.i > 0
+        and (doc[tok.i - 1].text == "," or doc[tok.i - 1].is_quote)
+        and doc[tok.i - 1].tag_ != "``"
+    )
+
+
 def _name_on_verb(verb: Any) -> Any:
     """A person's name right before a verb with no subject, which the parser hung on the
     verb as a modifier ("“Ferries,” Kerr joked" with "Kerr" a compound of "joked", the
@@ -821,6 +844,9 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     sending = sender(verb)
     if sending is not None:
         return subject_of(sending, quoted)
+    outer = outer_reporting_verb(verb)
+    if outer is not None:
+        return subject_of(outer, quoted)  # "Lind said Kerr … and accused him of “…”"
     tok = verb
     for _ in range(4):
         subjects = [
@@ -891,6 +917,9 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
             named = _name_on_verb(tok) if tok.i == verb.i else None
             if named is not None:
                 return named  # "“Ferries,” Kerr joked, …": the name the parser hung on the verb
+            nearer = nearer_clause_subject(tok) if tok.i == verb.i else None
+            if nearer is not None:
+                return nearer  # "… as a porter walks past, saying …": the porter's words
             tok = tok.head
             continue
         if tok.head.i != tok.i and _across_paragraphs(tok, tok.head):
@@ -902,6 +931,8 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     # ministry claimed"): the noun right before the verb is its subject.
     if verb.i > 0:
         prev = _before_brackets(verb)
+        if modal_surname(prev):
+            return prev  # "“…,” Will wrote": a surname the tagger took for a modal
         if prev.pos_ in ("PROPN", "NOUN") and _across_paragraphs(prev, prev.head):
             return prev
         if prev.pos_ == "PROPN" and prev.dep_ != "dobj" and prev.head.i == verb.i:
@@ -918,7 +949,7 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
             if prev.pos_ == "PROPN" and _after_aside(verb, prev):
                 return prev  # "“…,” Ramos, 58, told AFP": the name before a short aside
             return None  # "Boyle asked Trump": the name after the verb is the one asked
-        if _untagged_name(prev):
+        if _untagged_name(prev) or _modal_name(prev):
             return prev  # "And Kerr called Brandt “…”": a name the tagger took for an adverb
     # "Flea shared the news, writing “…”": a participle of saying after a comma, which
     # the parser made the subject of the quote, speaks for the subject of its sentence.
