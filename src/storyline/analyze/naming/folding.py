@@ -186,7 +186,7 @@ def _title_end(tokens: Sequence[str]) -> int:
             return k + 1
     # "president of the republic of aldovia mira tesh": a title's "of"-phrase runs up to
     # the two name words that end the phrase.
-    if 0 < i and tokens[i] == "of" and len(tokens) - i >= 4:
+    if i > 0 and tokens[i] == "of" and len(tokens) - i >= 4:
         return len(tokens) - 2
     return i
 
