@@ -29,7 +29,22 @@ per story and in total, with rules written apart from the stages they check:
   beside it;
 - ``long``: summary sentences over 35 words;
 - ``latest``: storylines whose latest development (the newest dated event of the
-  newest story, up to its newest report) no summary sentence of that story carries.
+  newest story, up to its newest report) no summary sentence of that story carries;
+- ``debris``: summary sentences about the page or the outlet rather than the news: words
+  of the page ("e-mail notifications", "sign in", "this developing story", "contributed to
+  this report", a video player's or an advert's label), or spoken to the reader ("you",
+  "your") or as the outlet ("we", "our", "us", "I", "my") outside quotation marks in a
+  sentence that gives no speaker ("said", "told", "according to" ...);
+- ``repeat``: pairs of summary sentences telling the same thing: at least four content
+  words (as stems) in common and three in four of the shorter's;
+- ``future``: timeline lines (not background) dated after the story's newest report that
+  do not read as scheduled ("will", "is scheduled", "is expected", "plans" ...): a
+  development told as done cannot come after every report of it;
+- ``tl_relative``: timeline lines keeping a relative day word with no date beside it;
+- ``stale``: storylines whose latest development (as for ``latest``) is older than a day a
+  summary sentence of the story states in its own words (up to the story's newest
+  report; not a sentence telling what has not happened, "no arrest had been made by
+  Friday"): the timeline has missed what the summary tells as newer.
 
 Goal 0 on each. The digest is run apart (see docs/quality.md for the commands).
 """
@@ -37,6 +52,7 @@ Goal 0 on each. The digest is run apart (see docs/quality.md for the commands).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import re
 import sys
@@ -51,7 +67,20 @@ sys.path.insert(0, str(ROOT / "src"))
 from storyline.lexicon.measures import claim_what  # noqa: E402
 from storyline.story.coverage import names_measure  # noqa: E402
 
-CHECKS = ("state", "unreadable", "order", "pronoun", "relative", "long", "latest")
+CHECKS = (
+    "state",
+    "unreadable",
+    "order",
+    "pronoun",
+    "relative",
+    "long",
+    "latest",
+    "debris",
+    "repeat",
+    "future",
+    "tl_relative",
+    "stale",
+)
 MAX_WORDS = 35
 PRONOUN = re.compile(
     r"^[\"“‘']?(he|she|it|they|him|her|them|his|its|their|this|these|those|the latter|"
@@ -78,6 +107,52 @@ DATED_AFTER = re.compile(
 )
 DATED_AFTER_NOUN = re.compile(rf"^(?:\s+[\w-]+){{1,3}}?{_DATE}")
 HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.? ([A-Z][\w’'-]+)")
+#: Words of the page, not of the news: what a reader's e-mail, account, player or the
+#: outlet's follow-up is about, and the labels of a video player, an advert, a link list.
+PAGE_WORDS = re.compile(
+    r"\be-?mail (?:notifications?|alerts?)\b|\bnotifications? on\b|\bsign (?:in|up)\b|"
+    r"\blog ?in\b|\bregister to\b|\bpremium content\b|\bflash player\b|\bjavascript\b|"
+    r"\bmore news videos\b|^(?:embed|advertisement)\b|^(?-i:Close [A-Z])|"
+    r"^related (?:photos|videos|stories|links?|content)\b|"
+    r"\bcontributed to this (?:report|story|article)\b|\b(?:as )?this story develops\b|"
+    r"\bthis developing story\b|\bbreaking news alerts?\b|\bnews app\b|\bcheck back\b",
+    re.I,
+)
+#: Spoken to the reader, or as the outlet (outside quotation marks): "If you know ...",
+#: "We will update ...", "... our expanded coverage" ("Our Lady" inside a name, "US" and an
+#: "I-" road are not).
+READER = re.compile(
+    r"(?:^|(?<=[,;:]\s))(?:You|Your)\b|\b(?:you|your|yours|yourself|you['’](?:re|ll|ve|d))\b"
+)
+OUTLET = re.compile(
+    r"(?:^|(?<=[,;:]\s))(?:We|Our|My)\b|\b(?:we|we['’](?:re|ll|ve|d)|our|ours|us|my|me)\b"
+    r"|\bI\b(?![-.])"
+)
+#: A sentence that gives who speaks: its "you", "we" are the speaker's, reported.
+SPEAKER = re.compile(
+    r"\b(?:said|says|say|told|tells|tell|telling|according|wrote|writes|posted|added|stated|"
+    r"states|stating|asked|asks|explained|explains|noted|urged|pleaded|pleading|recalled|called|described|"
+    r"testified|admitted|reminded|warned|thanked)\b",
+    re.I,
+)
+QUOTED_PART = re.compile(r'"[^"]*(?:"|$)|“[^”]*(?:”|$)|(?<![\w])\'[^\'\n]+\'(?![\w])')
+#: Words too common in these pages to tell two sentences apart.
+_COMMON_WORDS = (
+    "the and for with that this from have has had was were are said says will would about "
+    "after before their there which when where into over also than they them been police "
+    "not who its his her him she"
+)
+COMMON = frozenset(_COMMON_WORDS.split())
+#: A sentence telling that something has not happened yet ("Police had not identified a
+#: suspect Friday", "His condition wasn't known"): no development.
+NOTHING_YET = re.compile(r"\b(?:not|never)\b|n['’]t\b", re.I)
+#: A line that tells what is planned, not what happened.
+SCHEDULED = re.compile(
+    r"\b(?:will|would|shall|won['’]t|to be|is to|are to|scheduled|schedule|set for|set to|"
+    r"is set|are set|expected|expects|due|plans?|planned|planning|upcoming|next|slated|"
+    r"going to|pending|until|hopes?|intends?|awaits?|awaiting)\b|['’]ll\b",
+    re.I,
+)
 HISTORY = re.compile(r"\((\d{4}(-\d{2})?|XXXX[-\w]*|earlier)\)")
 WORD = re.compile(r"[a-z]{3,}")
 
@@ -248,6 +323,11 @@ def _stated(text: str, newest: str) -> str | None:
     """The earliest day a sentence states in its own words ("(16 May)", "on Oct. 17"): the day
     a reader places it on. The year is the one stated, else that of the newest report (the
     year before when the day would fall months after it)."""
+    return min(_stated_days(text, newest), default=None)
+
+
+def _stated_days(text: str, newest: str) -> list[str]:
+    """Every day a sentence states in its own words, as :func:`_stated` reads each."""
     days: list[str] = []
     for m in _STATED.finditer(text):
         month = _MONTHS.index((m["m1"] or m["m2"])[:3].lower()) + 1
@@ -258,7 +338,7 @@ def _stated(text: str, newest: str) -> str | None:
         if not m["y"] and newest and f"{year:04d}-{month:02d}-{day:02d}" > _months_after(newest):
             year -= 1
         days.append(f"{year:04d}-{month:02d}-{day:02d}")
-    return min(days, default=None)
+    return days
 
 
 def _months_after(day: str, months: int = 2) -> str:
@@ -287,24 +367,103 @@ def check_summary(
                 name = m.group(2).removesuffix("'s").removesuffix("’s")
                 if len(name) < 2:
                     continue  # "Mr. D's" is a place's name, not a person's title and surname
-                full = rf"\b(?!(?:Mr|Mrs|Ms|Dr)\b)[A-Z][\w’'-]+ {re.escape(name)}\b"
+                full = rf"\b(?!(?:Mr|Mrs|Ms|Dr)\b)[A-Z][\w’'-]+(?: [A-Z]\.)? {re.escape(name)}\b"
                 if not re.search(full, before + " " + text):
                     out["pronoun"].append(f"{m.group(0)} before introduced: {text[:60]}")
                     break
-        for m in RELATIVE.finditer(text):
-            after = text[m.end() :]
-            possessive = m.group(0).endswith(("'s", "’s"))
-            if not DATED_AFTER.match(after) and not (possessive and DATED_AFTER_NOUN.match(after)):
-                out["relative"].append(f"{m.group(0)}: {text[:60]}")
-                break
+        word = undated(text)
+        if word:
+            out["relative"].append(f"{word}: {text[:60]}")
         if len(text.split()) > MAX_WORDS:
             out["long"].append(f"{len(text.split())} words: {text[:60]}")
     return out
 
 
-def check_latest(stories: Sequence[Mapping[str, Any]], published: Mapping[str, str]) -> list[str]:
-    """Storylines whose newest development the newest story's summary leaves out."""
+def undated(text: str) -> str | None:
+    """The first relative day word of a line with no date beside it."""
+    for m in RELATIVE.finditer(text):
+        after = text[m.end() :]
+        possessive = m.group(0).endswith(("'s", "’s"))
+        if not DATED_AFTER.match(after) and not (possessive and DATED_AFTER_NOUN.match(after)):
+            return m.group(0)
+    return None
+
+
+def is_debris(text: str) -> bool:
+    """Whether a sentence speaks of the page or the outlet, or to the reader."""
+    if PAGE_WORDS.search(text):
+        return True
+    bare = QUOTED_PART.sub(" ", text)
+    if SPEAKER.search(bare):
+        return False
+    return bool(READER.search(bare) or OUTLET.search(bare))
+
+
+def check_debris(story: Mapping[str, Any]) -> list[str]:
+    """Summary sentences about the page or the outlet rather than the news."""
+    return [s["text"][:80] for s in story.get("summary", []) if is_debris(s["text"])]
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:6] for w in WORD.findall(text.lower()) if w not in COMMON}
+
+
+def check_repeat(story: Mapping[str, Any]) -> list[str]:
+    """Pairs of summary sentences that tell the same thing."""
+    texts = [s["text"] for s in story.get("summary", [])]
     out: list[str] = []
+    for i, a in enumerate(texts):
+        for b in texts[i + 1 :]:
+            sa, sb = _stems(a), _stems(b)
+            shared = len(sa & sb)
+            if shared >= 4 and shared >= 0.75 * min(len(sa), len(sb)):
+                out.append(f"{a[:50]} / {b[:50]}")
+    return out
+
+
+def _first_day(value: str) -> str:
+    """The first day (ISO) a timeline date covers, "" when it is not a calendar date."""
+    if re.match(r"\d{4}-\d{2}-\d{2}", value):
+        return value[:10]
+    if m := re.match(r"(\d{4})-W(\d{2})", value):
+        try:
+            return dt.date.fromisocalendar(int(m[1]), int(m[2]), 1).isoformat()
+        except ValueError:
+            return ""
+    if m := re.match(r"(\d{4})-(\d{2})(?:$|/)", value):
+        return f"{m[1]}-{m[2]}-01"
+    return ""
+
+
+def check_future(story: Mapping[str, Any], newest: str) -> list[str]:
+    """Timeline lines told as done but dated after the story's newest report."""
+    if not newest:
+        return []
+    return [
+        f"{t['date']} after {newest}: {t['text'][:70]}"
+        for t in story.get("timeline", [])
+        if not t.get("background")
+        and (first := _first_day(t.get("date") or ""))
+        and first > newest
+        and not SCHEDULED.search(t["text"])
+    ]
+
+
+def check_tl_relative(story: Mapping[str, Any]) -> list[str]:
+    """Timeline lines keeping a relative day word with no date beside it."""
+    return [
+        f"{word}: {t['text'][:60]}"
+        for t in story.get("timeline", [])
+        if (word := undated(t["text"]))
+    ]
+
+
+def _newest_developments(
+    stories: Sequence[Mapping[str, Any]], published: Mapping[str, str]
+) -> list[tuple[str, Mapping[str, Any], str, str, list[Mapping[str, Any]]]]:
+    """Per storyline: its newest story, that story's newest report day, and its latest
+    development (the newest day of a dated event up to that report, and its events)."""
+    out: list[tuple[str, Mapping[str, Any], str, str, list[Mapping[str, Any]]]] = []
     lines: dict[str, list[Mapping[str, Any]]] = {}
     for s in stories:
         lines.setdefault(s["storyline"], []).append(s)
@@ -327,8 +486,34 @@ def check_latest(stories: Sequence[Mapping[str, Any]], published: Mapping[str, s
             continue
         latest = max(t["date"][:10] for t in dated)
         entries = [t for t in dated if t["date"][:10] == latest]
-        if not any(_carried(t, story) for t in entries):
-            out.append(f"{line}: {latest} {entries[0]['text'][:70]}")
+        out.append((line, story, limit, latest, entries))
+    return out
+
+
+def check_latest(stories: Sequence[Mapping[str, Any]], published: Mapping[str, str]) -> list[str]:
+    """Storylines whose newest development the newest story's summary leaves out."""
+    return [
+        f"{line}: {latest} {entries[0]['text'][:70]}"
+        for line, story, _, latest, entries in _newest_developments(stories, published)
+        if not any(_carried(t, story) for t in entries)
+    ]
+
+
+def check_stale(stories: Sequence[Mapping[str, Any]], published: Mapping[str, str]) -> list[str]:
+    """Storylines whose latest development is older than a day the summary states (up to
+    the newest report): the timeline has missed what the summary tells as newer."""
+    out: list[str] = []
+    for line, story, limit, latest, _ in _newest_developments(stories, published):
+        days = [
+            (day, s["text"])
+            for s in story.get("summary", [])
+            if not NOTHING_YET.search(" ".join(s["text"].split(",", 1)[0].split()[:10]))
+            for day in _stated_days(s["text"], limit)
+            if latest < day <= limit
+        ]
+        if days:
+            day, text = max(days)
+            out.append(f"{line}: {latest} before {day}: {text[:60]}")
     return out
 
 
@@ -363,10 +548,21 @@ def check(document: Mapping[str, Any]) -> tuple[Counter[str], dict[str, dict[str
         per = {"state": check_state(story, outlet), "unreadable": check_unreadable(story)}
         days = [d for a in story["articles"] if (d := published.get(a, "")[:10])]
         per |= check_summary(story, max(days, default=""), min(days, default=""))
+        per |= {
+            "debris": check_debris(story),
+            "repeat": check_repeat(story),
+            "future": check_future(story, max(days, default="")),
+            "tl_relative": check_tl_relative(story),
+        }
         found[story["id"]] = per
-    for line in check_latest(document.get("stories", []), published):
-        sid = line.split(":", 1)[0]
-        found.setdefault(f"storyline {sid}", {}).setdefault("latest", []).append(line)
+    stories = document.get("stories", [])
+    for name, lines in (
+        ("latest", check_latest(stories, published)),
+        ("stale", check_stale(stories, published)),
+    ):
+        for line in lines:
+            sid = line.split(":", 1)[0]
+            found.setdefault(f"storyline {sid}", {}).setdefault(name, []).append(line)
     for per in found.values():
         for name, items in per.items():
             totals[name] += len(items)

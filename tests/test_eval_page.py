@@ -91,3 +91,85 @@ def test_page_check_an_it_that_stands_for_nothing_is_no_pronoun_opening() -> Non
         "It was the second shooting on Elm Street this month.",
         "It is unclear.",
     ]
+
+
+def test_page_check_debris_is_the_page_or_the_outlet_speaking() -> None:
+    summary = [
+        {"text": "Tomas Reed was shot at the Vellmar depot on Tuesday (20 May).", "passages": []},
+        {"text": "Stay with Radio Kessel for news on this developing story.", "passages": []},
+        {"text": "If you know the driver, call the Vellmar tip line.", "passages": []},
+        {"text": "Police told us the van was found in Kessel.", "passages": []},
+        {"text": '"We will find him," Chief Ilsa Brandt said.', "passages": []},
+        {"text": "Close friends held a vigil at the Kessel church.", "passages": []},
+    ]
+    assert page_check.check_debris({"summary": summary}) == [
+        "Stay with Radio Kessel for news on this developing story.",
+        "If you know the driver, call the Vellmar tip line.",
+    ]
+
+
+def test_page_check_repeat_is_two_sentences_telling_the_same() -> None:
+    summary = [
+        {"text": "A toddler was hurt by stray gunfire from a van in East Vellmar on Tuesday."},
+        {"text": "The mayor of Kessel asked for calm at a church service."},
+        {"text": "A toddler was hurt by stray gunfire from a passing van in East Vellmar."},
+    ]
+    assert len(page_check.check_repeat({"summary": summary})) == 1
+
+
+def test_page_check_future_is_a_line_told_as_done_after_every_report() -> None:
+    timeline = [
+        {"date": "2025-05-20", "text": "Tomas Reed was shot at the depot"},
+        {"date": "2025-05-24", "text": "Tomas Reed was charged with robbery"},
+        {"date": "2025-05-28", "text": "Tomas Reed is scheduled to appear in court"},
+        {"date": "2025-06", "text": "The trial will open in Kessel"},
+        {"date": "2025-W22", "text": "The depot reopened"},
+    ]
+    found = page_check.check_future({"timeline": timeline}, "2025-05-22")
+    assert [x.split(" ")[0] for x in found] == ["2025-05-24", "2025-W22"]
+
+
+def test_page_check_a_relative_day_word_in_a_timeline_line() -> None:
+    timeline = [
+        {"date": "2025-05-20", "text": "Tomas Reed was shot on Tuesday night (20 May)"},
+        {"date": "2025-05-21", "text": "Police arrested a man on Wednesday"},
+    ]
+    assert page_check.check_tl_relative({"timeline": timeline}) == [
+        "on Wednesday: Police arrested a man on Wednesday"
+    ]
+
+
+def test_page_check_stale_when_the_summary_states_a_newer_day_than_the_timeline() -> None:
+    story = {
+        "id": "s",
+        "storyline": "l",
+        "articles": ["a"],
+        "timeline": [{"date": "2025-05-20", "text": "Tomas Reed was shot", "citations": []}],
+        "summary": [
+            {"text": "Tomas Reed was shot on Tuesday (20 May) in Vellmar.", "passages": []},
+            {"text": "A man was charged on Thursday (22 May) in Kessel.", "passages": []},
+            {"text": "The trial opens on Monday (26 May) in Kessel.", "passages": []},
+        ],
+    }
+    found = page_check.check_stale([story], {"a": "2025-05-23"})
+    assert found == [
+        "l: 2025-05-20 before 2025-05-22: A man was charged on Thursday (22 May) in Kessel."
+    ]
+
+
+def test_page_check_stale_not_for_what_has_not_happened() -> None:
+    story = {
+        "id": "s",
+        "storyline": "l",
+        "articles": ["a"],
+        "timeline": [{"date": "2025-05-20", "text": "Tomas Reed was shot", "citations": []}],
+        "summary": [
+            {"text": "Police had not made an arrest by Thursday (22 May).", "passages": []}
+        ],
+    }
+    assert page_check.check_stale([story], {"a": "2025-05-23"}) == []
+
+
+def test_page_check_a_full_name_with_a_middle_initial_introduces_mr_x() -> None:
+    summary = [{"text": "Police said Tomas K. Reed shot Mr. Reed's neighbour in Vellmar."}]
+    assert page_check.check_summary({"summary": summary})["pronoun"] == []

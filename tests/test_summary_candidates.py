@@ -164,3 +164,64 @@ def test_summary_candidates_a_short_sentence_a_name_opens_on_a_verb_stands() -> 
     assert "Released on Thursday, police said." not in _texts(
         "Two men were hurt in the shooting on Elm Street. Released on Thursday, police said."
     )
+
+
+def test_summary_candidates_leave_out_what_speaks_to_the_reader_or_as_the_outlet() -> None:
+    text = (
+        "Tomas Reed was shot in the arm at the Vellmar depot on Tuesday night. "
+        "If you saw the blue van near the depot, call the tip line at 555-0182. "
+        "We will add to this report as the inquiry in Kessel goes on."
+    )
+    assert _texts(text) == ["Tomas Reed was shot in the arm at the Vellmar depot on Tuesday night."]
+
+
+def test_summary_candidates_an_adverts_label_before_a_sentence_is_left_off() -> None:
+    text = "Advertisement Tomas Reed was taken to the Kessel clinic with a wound to his leg."
+    assert _texts(text) == ["Tomas Reed was taken to the Kessel clinic with a wound to his leg."]
+
+
+def test_summary_candidates_an_age_in_months_or_a_male_is_the_person_a_his_stands_for() -> None:
+    text = "A 10-month-old in Vellmar was hurt when his cousin knocked a rifle off a shelf."
+    assert _texts(text) == [text]
+    male = "A 26-year-old male from Kessel broke his ankle on a hike with a party of hunters."
+    assert _texts(male) == [male]
+
+
+def test_summary_candidates_a_sentence_cut_after_a_title_is_put_back_together() -> None:
+    text = (
+        "The girl was hurt in her hand at the Vellmar depot on Sunday night, Sgt. Ilsa Brandt said."
+    )
+    cut = text.index("Ilsa")
+    spans = (Span(0, cut - 1), Span(cut, len(text)))
+    assert _texts(text, spans) == [text]
+
+
+def test_summary_candidates_he_after_a_name_the_finder_missed_opening_the_sentence() -> None:
+    text = "Reedholt was held at the Kessel county jail. He was due in court in Vellmar on Monday."
+    assert "Reedholt was due in court in Vellmar on Monday." in _texts(text)
+    text = "Everyone was held at the Kessel county jail. He was due in court in Vellmar on Monday."
+    assert "Everyone was due in court in Vellmar on Monday." not in _texts(text)
+
+
+def test_summary_candidates_they_said_after_officials_is_the_officials() -> None:
+    text = (
+        "Police say a man was arrested after the shooting in Vellmar. "
+        "They said Tomas Reed was charged in Kessel on Wednesday."
+    )
+    assert "Police said Tomas Reed was charged in Kessel on Wednesday." in _texts(text)
+    text = (
+        "Police say two men were shot at the Vellmar depot. "
+        "They were taken to the Kessel clinic on Wednesday."
+    )
+    assert not any(t.startswith("Police were taken") for t in _texts(text))
+    text = (
+        "Police say a man was arrested after the shooting in Vellmar. "
+        "They said he was charged in Kessel on Wednesday."
+    )
+    assert not any(t.startswith("Police said he") for t in _texts(text))
+    text = (
+        "The dog ran off with the bag at the Vellmar depot, said Sgt. "
+        "Ilsa Brandt, a spokeswoman for the Kessel police."
+    )
+    cut = text.index("Ilsa")
+    assert _texts(text, (Span(0, cut - 1), Span(cut, len(text)))) == [text]

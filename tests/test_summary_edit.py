@@ -147,3 +147,12 @@ def test_summary_edit_a_long_sentence_with_no_comma_is_cut_before_whose_or_as_we
         "The court clerk in Kessel says the 17-year-old entered the equivalent of a guilty plea "
         "on Monday to the charge of reckless arson."
     )
+
+
+def test_summary_edit_a_long_sentence_is_cut_before_as_opening_a_clause() -> None:
+    text = (
+        "A 15-year-old from Kessel was grazed on a hand on Sunday evening as a pickup drove "
+        "slowly down the length of Mill Lane in Vellmar with two men in the back firing a "
+        "rifle at the parked cars and the shop windows."
+    )
+    assert clip(text) == "A 15-year-old from Kessel was grazed on a hand on Sunday evening."

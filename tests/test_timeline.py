@@ -339,3 +339,22 @@ def test_timeline_noun_time_gives_way_to_a_dated_clause(nlp: Any) -> None:
     )
     (entry,) = build_timeline([_item(nlp, "a", text, "2025-03-16")])
     assert entry.date == "2025-03-13"
+
+
+def test_timeline_no_event_from_the_outlets_voice(nlp: Any) -> None:
+    text = (
+        "A boy was shot on the Kessel road on Tuesday. "
+        "We spoke with the boy's aunt in Vellmar on Wednesday."
+    )
+    entries = build_timeline([_item(nlp, "a", text, "2025-05-22")])
+    assert [e.date for e in entries] == ["2025-05-20"]
+
+
+def test_timeline_no_event_from_a_date_stamp_or_a_status(nlp: Any) -> None:
+    text = (
+        "FOR RELEASE\n\nDATE: May 23, 2025\n\n"
+        "A boy was shot on the Kessel road on Tuesday.\n\n"
+        "His condition was not known on Wednesday."
+    )
+    entries = build_timeline([_item(nlp, "a", text, "2025-05-23")])
+    assert [e.date for e in entries] == ["2025-05-20"]

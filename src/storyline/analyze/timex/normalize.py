@@ -473,6 +473,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "ref",
         _c(
+            # "Now, ...", "Currently, ..." fronted and set off by a comma open the sentence
+            # as a turn of the telling, not a time of their own (annotated in none of 5)
+            r"(?!(?-i:Now|Currently),)"
             r"\b(?P<w>now|currently|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment"
             r"|recently|more\s+recently|recent|lately|the\s+past|very\s+soon|soon|the\s+future"
             r"|the\s+near\s+future|the\s+(?:long|short|near)\s+term|the\s+time\s+being|later"

@@ -2,9 +2,9 @@
 
 - A sentence over ``MAX_WORDS`` words is cut at a clause boundary (", which",
   " — ", "; ", ", and", ", after" ...; else before a conjunction without a comma,
-  " after", " whose", " as well as", " and") so that its main clause stays and ends the
-  sentence; its citation still points at the whole original passage. A sentence no cut brings
-  under the limit is left out.
+  " after", " whose", " as well as", an "as" opening a clause, " and") so that its main
+  clause stays and ends the sentence; its citation still points at the whole original
+  passage. A sentence no cut brings under the limit is left out.
 - A sentence that opens on a quotation whose first word is a pronoun ("“He was
   a good kid,” she said") leans on a sentence not shown: it is left out.
 - The latest development, told even when it repeats a figure another sentence
@@ -38,6 +38,8 @@ _BOUNDARIES = re.compile(
 #: its own ("was arrested Thursday and charged with murder| after he and two men shot").
 _LOOSE_BOUNDARIES = re.compile(
     r"\s+(?=(?:after|before|when|while|because|although|though|where|whose|as well as)\s)"
+    # "as" opening a clause of its own ("... shot on Sunday | as a car drove past")
+    r"|(?<!\bwell)\s+(?=as\s+(?:a|an|the|he|she|they|it|his|her|their|police|officers)\s)"
 )
 #: Last of all: before "and" or "but" opening a clause.
 _LOOSEST_BOUNDARIES = re.compile(r"\s+(?=(?:and|but)\s)")

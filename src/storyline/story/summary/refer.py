@@ -60,11 +60,11 @@ __all__ = [
 _HEADS = "leader|president|prime minister|premier|chancellor|king|queen"
 _FEMALE = (
     "woman|women|girl|mother|mom|daughter|wife|sister|grandmother|grandma|aunt|niece|"
-    "girlfriend|lady|widow|stepmother|mother-in-law"
+    "girlfriend|lady|widow|stepmother|mother-in-law|female"
 )
 _MALE = (
     "man|men|boy|father|dad|son|husband|brother|grandfather|grandpa|uncle|nephew|"
-    "boyfriend|gunman|stepfather|father-in-law"
+    "boyfriend|gunman|stepfather|father-in-law|male"
 )
 _ANYONE = (
     "teen|teenager|child|toddler|infant|baby|student|suspect|victim|driver|shooter|"
@@ -76,7 +76,7 @@ _ANYONE = (
 )
 #: An age alone is a person ("the 14-year-old accused of ..."), unless a noun follows it
 #: ("the 19-year-old man": the man).
-_AGE = rf"\d+[- ]year[- ]old(?!\s+(?:{_FEMALE}|{_MALE}|{_ANYONE})s?\b)"
+_AGE = rf"\d+[- ](?:year|month|week|day)[- ]old(?!\s+(?:{_FEMALE}|{_MALE}|{_ANYONE})s?\b)"
 _ANYONE += f"|{_AGE}"
 _PLURAL = (
     "suspects|victims|teens|teenagers|children|kids|officers|deputies|residents|"

@@ -9,7 +9,11 @@ the person it stands for (a description the sentence before opens on, else a nam
 role, an "It happened near ..." by the event the report named ("The shooting happened
 near ...", :func:`.refer.named_event`); sentences that lean on lost context ("It",
 "This", "The agency", a pronoun no description or name before it explains) are
-skipped, an "it" that stands for nothing ("It was not clear why ...") is not.
+skipped, an "it" that stands for nothing ("It was not clear why ...") is not; a
+sentence spoken to the reader or in the outlet's voice ("If you know anything, call
+...", "We will update this story") is the page's, not the news
+(:mod:`storyline.story.page_talk`), and an advert's or a player's label run into a
+sentence's front is left off it.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from storyline.analyze.needwords import search
 from storyline.lexicon.calendar import DATELINE, MONTH_NAME, WEEKDAY_NAME
 from storyline.lexicon.labels import CITED_NAME_LABELS
 from storyline.model import Analyzed, Citation, Mention, Span
+from storyline.story.page_talk import furniture_lead, talks_as_page
 from storyline.story.summary.refer import (
     counted_group,
     described_group,
@@ -40,6 +45,7 @@ from storyline.story.summary.text import (
     num,
     numbers_in,
     period_of,
+    surname,
 )
 
 _PRONOUN_START = re.compile(r"^(He|She)\s+(?=[a-z])")
@@ -132,6 +138,8 @@ _GROUP_SUBJECT = re.compile(
     r"^(?:The\s+)?(?:Police|Officers|Officials|Authorities|Investigators|Detectives|Deputies|"
     r"Troopers|Firefighters|Prosecutors|Witnesses|Neighbors|Neighbours|Residents)\b"
 )
+#: What officials do when a "They" after them is still them: speak, believe.
+_SAYS = re.compile(r"(?:said|say|says|told|believe|believed|think|added|confirmed)\b")
 _LATE_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their)\b", re.IGNORECASE)
 _DEBRIS = re.compile(
     r"https?://|www\.|@\w|\S+@\S+\.\w|©|\ball rights reserved\b|\bphoto(?:graph)?\s*:|"
@@ -158,8 +166,15 @@ _TERMINAL = re.compile(r"[.!][\"'”’)\]]*$")
 _SHORT = re.compile(
     r"^[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:was|were|is|are|has|had|remains)\s+[a-z]"
 )
-#: The most words a piece the sentence splitter cut off a sentence's end may have.
+#: A title the splitter took for a sentence's end: "... on Sunday, Sgt." + "Reed said."
+_TITLE_END = re.compile(
+    r"(?:^|\s)(?:Sgt|Capt|Lt|Det|Cpl|Ofc|Insp|Supt|Cmdr|Col|Gen|Maj|Gov|Sen|Rep|Dr|Rev)\.$"
+)
+#: The most words a piece the sentence splitter cut off a sentence's end may have...
 _TAIL_WORDS = 3
+#: ...and after a title, where the rest is a name and what the person is ("Ilsa Brandt,
+#: a spokeswoman for the Vellmar police.").
+_TITLED_TAIL_WORDS = 12
 FactIndex = Mapping[str, Sequence[tuple[Span, str]]]
 """Per article, where each story fact is cited: article -> (span, fact key)."""
 
@@ -264,9 +279,16 @@ def _candidate(
         cut = len(raw) - len(raw.lstrip()) + bullet.end()
         span = Span(span.start + cut, span.end)
         raw = raw[cut:]
+    label = furniture_lead(raw.lstrip())
+    if label:  # "Advertisement The boy was ...": an advert's or a player's label ran in
+        cut = len(raw) - len(raw.lstrip()) + label
+        span = Span(span.start + cut, span.end)
+        raw = raw[cut:]
     cleaned = _repair(raw.strip(), item, span, canon, holder)
     if cleaned is None or not readable(cleaned, named.words_in(span)):
         return None
+    if talks_as_page(cleaned):
+        return None  # to the reader or as the outlet, not the news
     names = named.names_in(span, canon, variants)
     facts = facts_of(item.article.id, span, fact_spans) | {f"ent:{n}" for n in names}
     facts |= {
@@ -352,7 +374,9 @@ def _rejoined(text: str, sentences: Sequence[Span]) -> list[Span | None]:
     """The report's sentences with a sentence the splitter cut before its last words put
     back together ("... near 75th and" + "State Avenue."): a piece of at most
     ``_TAIL_WORDS`` words ending a sentence, on the same line as a sentence that does not
-    end, is its end. The piece's place is None, so sentence numbers stay."""
+    end, is its end; so is one (of up to ``_TITLED_TAIL_WORDS``) after a sentence that
+    ends on a title ("..., said Sgt." + "Ilsa Brandt, a police spokeswoman."). The piece's
+    place is None, so sentence numbers stay."""
     out: list[Span | None] = list(sentences)
     for n in range(len(sentences) - 1):
         head, tail = out[n], sentences[n + 1]
@@ -360,11 +384,13 @@ def _rejoined(text: str, sentences: Sequence[Span]) -> list[Span | None]:
             continue
         between = text[head.end : tail.start]
         piece = text[tail.start : tail.end].strip()
+        whole = text[head.start : head.end].rstrip()
+        titled = _TITLE_END.search(whole) is not None
         if (
-            not _TERMINAL.search(text[head.start : head.end].rstrip())
+            (not _TERMINAL.search(whole) or titled)
             and between.strip() == ""
             and "\n" not in between + piece
-            and len(piece.split()) <= _TAIL_WORDS
+            and len(piece.split()) <= (_TITLED_TAIL_WORDS if titled else _TAIL_WORDS)
             and _TERMINAL.search(piece)
         ):
             out[n] = Span(head.start, tail.end)
@@ -392,6 +418,12 @@ def _repair(
     if group and counted:
         # "Four men were hurt. They ...", "The family of Tomas Reed met. They ..."
         return counted + " " + sentence[group.end() :]
+    officials = _GROUP_SUBJECT.match(previous) if group else None
+    said = sentence[group.end() :] if group else ""
+    if officials and _SAYS.match(said) and not _LATE_PRONOUN.search(_outside_quotes(said)):
+        # "Police say a man was arrested. They said Tomas Reed ...": the officials speak
+        # again (what they say names its people: "They said he ..." still leans on context)
+        return officials.group(0) + " " + said
     if _IT_IS.match(sentence) and expletive(_IT_IS.sub("It is", sentence, count=1)):
         sentence = _IT_IS.sub("It is", sentence, count=1)  # "It's not yet clear why ..."
     if (
@@ -495,7 +527,8 @@ def _subject_of(
 ) -> str | None:
     """Who a "He"/"She" opening the sentence at ``span`` stands for: the person the sentence
     before opens on, described ("The mother of a boy ... has been charged, according to
-    Police Chief James Craig. She ..."), else named; when that sentence opens on the same
+    Police Chief James Craig. She ..."), else named (by the name finder, or a capitalised
+    word or two the finder missed opening it on a verb); when that sentence opens on the same
     pronoun, the one before it ("The child was hit. She was taken to hospital. She was
     released on Sunday."). None when no one is found."""
     at = span
@@ -507,6 +540,10 @@ def _subject_of(
         name = _antecedent(item, at)
         if name is not None:
             return canon(item.article.id, name)
+        missed = _NAME_SUBJECT.match(before)
+        if missed is not None:
+            # "Reedholt was held in the county jail. He ...": a name the finder missed
+            return missed.group(0).rsplit(None, 1)[0]
         if not before.startswith(pronoun + " "):
             return None
         prior = _sentence_before(item, at)
@@ -702,7 +739,7 @@ class _Names:
     def persons_in(self, names: set[str]) -> set[str]:
         """Which of a sentence's names are people (a surname alone may stand for them)."""
         people = self.people
-        return {n for n in names if n in people or (n.split()[-1:] and n.split()[-1] in people)}
+        return {n for n in names if n in people or (n.split() and surname(n) in people)}
 
 
 def facts_of(article: str, span: Span, fact_spans: FactIndex) -> set[str]:

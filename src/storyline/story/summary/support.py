@@ -14,7 +14,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,6 +33,7 @@ from storyline.story.summary.text import (
     num,
     numbers_in,
     quoted_in,
+    surname,
     word_seq,
 )
 
@@ -53,6 +54,22 @@ class Doc:
     claims: tuple[frozenset[str], ...] = ()  # per sentence: "claimv:measure:value" keys
 
 
+def _past_debris(text: str, sentence: Span, debris: Sequence[Span]) -> Span | None:
+    """The sentence without the debris lines the splitter ran into its front ("VIDEO: ...
+    reports from Vellmar" before "Police said ..."), as summary candidates take it; None when
+    debris is inside it."""
+    hit = [b for b in debris if sentence.overlaps(b)]
+    if not hit:
+        return sentence
+    end = max(b.end for b in hit)
+    cut = text.rfind("\n", sentence.start, sentence.end)
+    if cut < end or any(b.start >= cut for b in hit):
+        return None  # debris after the last line break, or none before it
+    rest = text[end : sentence.end]
+    start = end + len(rest) - len(rest.lstrip())
+    return Span(start, sentence.end) if start < sentence.end and "\n" not in rest.strip() else None
+
+
 def name_token(name: str) -> str:
     """The word that stands for a named entity in overlap counts, whatever its spelling."""
     return "@" + name
@@ -62,7 +79,9 @@ def read_doc(item: Analyzed, canon: Callable[[str, str], str], variants: Mapping
     """Index one article for support search."""
     text = item.article.text
     debris = [b.span for b in item.analysis.boilerplate]
-    sentences = tuple(s for s in item.analysis.sentences if not any(s.overlaps(b) for b in debris))
+    sentences = tuple(
+        kept for s in item.analysis.sentences if (kept := _past_debris(text, s, debris))
+    )
     names: set[str] = set()
     named: list[set[str]] = [set() for _ in sentences]
     starts = [s.start for s in sentences]
@@ -222,7 +241,8 @@ def _verified(
         return False
     lowered = _lowered(text)
     for name in cand.names:
-        if name in text or _spelled(name, lowered, (spellings or {}).get(name, ())):
+        forms = (spellings or {}).get(name, ())
+        if name in text or _spelled(name, lowered, forms) or _written(name, forms, cand, lowered):
             continue
         # A person may be named by surname alone ("Brandt" for "Ilsa Brandt"), where no one
         # else of that surname is named ("Amyira Felder" is not "Ronald Felder"); a place
@@ -231,7 +251,7 @@ def _verified(
             return False
         first = name.split()[0] if name.split() else name
         forms = (name, *(spellings or {}).get(name, ()))
-        lasts = {f.split()[-1] for f in forms if len(f.split()) >= 2} | {name.split()[-1]}
+        lasts = {surname(f) for f in forms if len(f.split()) >= 2} | {surname(name)}
         spelled = {w for w in doc.surnames if w.lower() in {x.lower() for x in lasts}}
         if not any(_surname_alone(f"{first} {w}", text) for w in spelled):
             return False
@@ -295,11 +315,26 @@ def _spelled(name: str, lowered: str, forms: Iterable[str]) -> bool:
     )
 
 
+def _written(name: str, forms: Iterable[str], cand: Candidate, lowered: str) -> bool:
+    """Whether the text writes the name as the sentence does: the longest spelling the
+    sentence uses ("Cook County", which the story's name index lists under "Cook County
+    Medical Examiner"); of a person, a spelling of two words or more (a first name alone
+    stands for too many people)."""
+    said = cand.text.lower()
+    least = 2 if name in cand.persons else 1
+    used = [
+        f.lower()
+        for f in (name, *forms)
+        if len(f.split()) >= least and re.search(rf"\b{re.escape(f.lower())}\b", said)
+    ]
+    return bool(used) and re.search(rf"\b{re.escape(max(used, key=len))}\b", lowered) is not None
+
+
 def _surname_alone(name: str, text: str) -> bool:
     """Whether every mention of the surname is this person's: alone, after a title or an
     initial, or after this person's own first name."""
     parts = name.split()
-    last, first = parts[-1], parts[0]
+    last, first = surname(name), parts[0]
     for m in re.finditer(rf"\b([A-Z][\w'’.-]*) {re.escape(last)}\b", text):
         word = m[1].rstrip(".")
         if word in _TITLES or word == first or len(word) == 1:

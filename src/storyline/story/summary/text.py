@@ -184,3 +184,16 @@ def period_of(published: str | None) -> str | None:
 def claim_key(measure: str, value: float) -> str:
     """One figure however many claim records carry it: "claimv:injured:2"."""
     return f"claimv:{measure}:{num(value)}"
+
+
+#: Words after a surname that tell a generation, not a family: "George M. Reed III".
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
+
+
+def surname(name: str) -> str:
+    """A person's surname: the last word of the name, not a generation's suffix ("Reed"
+    of "Tomas Reed Jr." and of "George M. Reed III")."""
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1].rstrip(".").lower() in _SUFFIXES:
+        words.pop()
+    return words[-1] if words else name

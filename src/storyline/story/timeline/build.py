@@ -8,7 +8,11 @@ the sentence as citation. Events are merged across reports, ranked and pruned
 (:mod:`storyline.story.timeline.merge`). Events dated well before the report's
 publication are kept and marked background. Entries are ordered by date (ISO 8601;
 seasons and quarters as month intervals); those of undated reports follow, in text
-order.
+order. A sentence spoken to the reader or in the outlet's voice ("We will update this
+story Monday"), or a line that is a speaker's words without their quotation marks ("I
+spoke with her"), gives no event (:mod:`storyline.story.page_talk`); nor does a page's
+date stamp, furniture in capitals or title case, or a status told by what has not
+happened (:mod:`.noevent`).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from storyline.ingest.dates import publication_day
 from storyline.model import Analyzed, Citation, Span, TimeExpr, TimelineEntry
 from storyline.story.date_words import readable_date, state_dates
 from storyline.story.dating import similarity, words
+from storyline.story.page_talk import talks_as_page
 from storyline.story.params import TIMELINE, TimelineParams
 from storyline.story.timeline.merge import (
     Event,
@@ -34,6 +39,7 @@ from storyline.story.timeline.merge import (
     sort_key,
     start_of,
 )
+from storyline.story.timeline.noevent import stamp_line, tells_no_event
 
 __all__ = ["build_timeline", "sort_key"]
 
@@ -121,6 +127,7 @@ def _dated_times(item: Analyzed) -> _Todo:
             dv is not None
             and not _quoted(text, sent_span.start, t.span.start)
             and not BOUND.search(text[max(0, t.span.start - 24) : t.span.start])
+            and not stamp_line(text, t.span.start, t.span.end)
         ):
             todo.append((t, dv[0], dv[1], sent_span))
     return todo
@@ -150,14 +157,18 @@ def _events_of(
             for o in item.analysis.times
             if sent_span.start <= o.span.start and o.span.end <= sent_span.end
         ]
+        seen |= {(sent_span.start, line.verb_i), (sent_span.start, value)}
+        sentence = text[sent_span.start : sent_span.end]
+        if talks_as_page(sentence) or talks_as_page(line.text):
+            continue  # the page's or the outlet's words, or a speaker's lost his quote
+        if tells_no_event(sentence, line.text):
+            continue  # furniture, or a status told by what has not happened
         shown = state_dates(
             finish_line(line.text, line.named, name_of), in_sentence, pub.year if pub else None
         )
-        seen |= {(sent_span.start, line.verb_i), (sent_span.start, value)}
         start = start_of(value)
         background = bool(pub and start and (pub - start).days > params.background_days)
         citation = Citation(aid, Span(sent_span.start, sent_span.end))
-        sentence = text[sent_span.start : sent_span.end]
         out.append(
             Event(
                 value, gran, shown, event_words(words(sentence), line.verb), background,

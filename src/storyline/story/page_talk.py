@@ -1,0 +1,91 @@
+"""Sentences about the page or the outlet, not about the news.
+
+Between its paragraphs a news page carries lines that speak to its reader or in its
+outlet's voice: calls to act ("If you know anything, call the tip line"; "Stay with us
+as this story develops"), the outlet's own news of itself ("We will update
+this story", "We have sent a confirmation email"), notices of an account, a player or a
+browser ("Update your player to see this clip"), and posts pasted whole in the first
+person. A summary sentence or a timeline event made of one reads as machine output, so
+the page builders leave such sentences out (:func:`talks_as_page`); and a player's or an
+advert's label the splitter ran into the front of a sentence ("Advertisement The boy
+was ...") is not the sentence's (:func:`furniture_lead`).
+
+A first or second person inside quotation marks is the speaker's, and so is one in a
+sentence that says who speaks ("told us", "said we"): those sentences are news.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.analyze.needwords import search
+
+__all__ = ["furniture_lead", "talks_as_page"]
+
+#: What only a page says of itself: its reader's account, e-mail, player or browser, its
+#: comments, its own follow-up of the story and who helped write it.
+_PAGE = re.compile(
+    r"\be-?mail (?:notifications?|alerts?)\b|\bnotifications? on\b|\bsign(?:ing)? (?:in|up)\b|"
+    r"\blog ?in\b|\b(?:verification|confirmation) e-?mail\b|\bsubscriber\b|"
+    r"\bpremium content\b|\bbrowser\b|\bflash (?:player|update)\b|\bjavascript\b|"
+    r"\bad block|\bcontributed to this (?:report|story|article)\b|"
+    r"\bthis (?:developing )?story\b|\bthe story develops\b|\bcheck back\b|"
+    r"\bbreaking news alerts?\b|\bnews app\b|"
+    r"\b(?:as|when|once|if) (?:more )?information becomes available\b",
+    re.IGNORECASE,
+)
+#: A call to the reader that opens the sentence.
+_CALL = re.compile(
+    r"^(?:Stay (?:with|on|tuned)|Tune in|Refresh|Count on|Join us|Click|Please|Be sure|"
+    r"Make sure|Watch|Download|Follow us|Like us|Get|Sign up|Find out|See|Visit|"
+    r"Read more|Listen|Don['’]t miss)\b"
+)
+#: Second person: lower case anywhere, capitalised only where a sentence or clause
+#: begins ("Four in Your Corner" is a name).
+_YOU = re.compile(
+    r"(?:^|(?<=[,;:]\s)|(?<=\bIf\s))(?:You|Your)\b"
+    r"|\b(?:you|your|yours|yourself|you['’](?:re|ll|ve|d))\b"
+)
+#: First person: "we", "our", "us", "my", "me" in lower case; "We", "Our", "My" opening
+#: the sentence.
+_WE = re.compile(r"^(?:We|Our|My)\b|\b(?:we|we['’](?:re|ll|ve|d)|our|ours|us|my|me)\b")
+#: "I" before a verb ("I caught", "I'm"); after a capitalised word inside the sentence it
+#: is a numeral ("World War I was ...").
+_I = re.compile(r"(?:^|(?<=\s))I(?:['’](?:m|ve|d|ll)\b|\s+(?=[a-z]))")
+#: A sentence that says who speaks: its first and second person are the speaker's.
+_SPEAKS = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|tell|telling|according|wrote|writes|posted|"
+    r"added|adds|stated|states|stating|asked|asks|explained|explains|noted|notes|urged|"
+    r"urges|pleaded|pleading|recalled|described|testified|admitted|warned|thanked|"
+    r"announced)\b",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r'"[^"]*(?:"|$)|“[^”]*(?:”|$)|(?<!\w)[\'‘][^\'‘’\n]+[\'’](?!\w)')
+#: A player's, an advert's or a link list's label before the sentence.
+_FURNITURE = re.compile(
+    r"^(?:(?:Advertisement|ADVERTISEMENT|Sponsored|Share|EMBED\s*>?\s*More News Videos|"
+    r"Embed x Share|Related (?:Photos|Content|Videos?|Stories|Coverage))\s+)+(?=[A-Z\"“])"
+)
+
+
+def talks_as_page(text: str) -> bool:
+    """Whether a sentence speaks of the page or the outlet, or to the reader, rather than
+    telling the news."""
+    bare = _QUOTED.sub(" ", text)
+    if search(_PAGE, bare) or _CALL.match(text):
+        return True
+    if _SPEAKS.search(bare):
+        return False
+    return bool(_YOU.search(bare) or _WE.search(bare) or any(map(_first_person, _I.finditer(bare))))
+
+
+def _first_person(m: re.Match[str]) -> bool:
+    before = m.string[: m.start()].split()
+    return len(before) < 2 or not before[-1][:1].isupper()
+
+
+def furniture_lead(text: str) -> int:
+    """How many characters of a label (an advert's, a video player's, a link list's) open
+    the sentence: 0 when none does."""
+    m = _FURNITURE.match(text)
+    return m.end() if m else 0
