@@ -12,7 +12,7 @@ A story is a MEANTIME sub-corpus (airbus, apple, gm, stock) or an ECB+ sub-topic
 Scores: MUC, B³, CEAF-e and CoNLL F1 (mean of the three), pooled over stories, plus
 the share of the baseline's B³ error that storyline removes.
 
-    .venv/bin/python eval/entities.py [--meantime DIR] [--ecbplus DIR]
+    .venv/bin/python eval/entities.py [--meantime DIR] [--ecbplus DIR] [--ecb-topics 36-45]
 """
 
 from __future__ import annotations
@@ -247,18 +247,34 @@ def report(name: str, mentions: Sequence[GoldMention]) -> None:
     print(f"B3 error removed vs exact: {removed:.0%}")
 
 
+def _topic(story: str) -> int:
+    """The ECB+ topic number of a story ("12ecbplus" -> 12)."""
+    return int(re.match(r"\d+", story).group(0))  # type: ignore[union-attr]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the evaluation on the corpora that are present."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--meantime", type=Path, default=CORPORA / "meantime")
     parser.add_argument("--ecbplus", type=Path, default=CORPORA / "ecbplus")
+    parser.add_argument(
+        "--ecb-topics",
+        default="",
+        help="score only these ECB+ topics, e.g. 1-35 (the tuning part) or 36-45 (held out)",
+    )
     args = parser.parse_args(argv)
     ran = False
     if args.meantime.is_dir():
         report("MEANTIME (English, cross-document instances)", meantime_mentions(args.meantime))
         ran = True
     if args.ecbplus.is_dir():
-        report("ECB+ (participants and locations, named)", ecbplus_mentions(args.ecbplus))
+        mentions = ecbplus_mentions(args.ecbplus)
+        name = "ECB+ (participants and locations, named)"
+        if args.ecb_topics:
+            lo, hi = (int(x) for x in args.ecb_topics.split("-"))
+            mentions = [m for m in mentions if lo <= _topic(m[0]) <= hi]
+            name += f", topics {args.ecb_topics}"
+        report(name, mentions)
         ran = True
     if not ran:
         print("no corpus found; pass --meantime or --ecbplus", file=sys.stderr)

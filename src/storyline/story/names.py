@@ -15,6 +15,7 @@ The canonical name is the fullest form that several reports share.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -28,11 +29,14 @@ from storyline.analyze.naming.matching import (
     acronym,
     compatible_org,
     compatible_person,
+    model_singular,
+    nickname_of,
     org_core,
     org_order,
+    product_tail,
     without_legal,
 )
-from storyline.analyze.naming.places import place_key
+from storyline.analyze.naming.places import country_first, place_key
 
 # A known place ("Singapore", an area label) never joins "Singapore Airlines".
 from storyline.lexicon.labels import AREA_LABELS as _PLACES
@@ -54,6 +58,25 @@ def _org_worded(name: str) -> bool:
     return any(t in _BUSINESS for t in name_tokens(name)[1:])
 
 
+#: Two names joined by "&", written out or as their initials ("Harlow & Finch", "H&F").
+_AMPERSAND = re.compile(r"\b([A-Z])[\w'’]*\s*&\s*([A-Z])[\w'’]*")
+
+
+#: Words after a market index's name that are no part of it ("the Velmar 40 stock index").
+_INDEX_WORDS = frozenset({"index", "indices", "indexes"})
+_INDEX_KINDS = frozenset({"stock", "market", "share", "equity", "benchmark"})
+
+
+def _without_index_word(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A market index's name without a trailing "index" ("stock market index")."""
+    if len(tokens) < 2 or tokens[-1] not in _INDEX_WORDS:
+        return tokens
+    out = list(tokens[:-1])
+    while len(out) > 1 and out[-1] in _INDEX_KINDS:
+        out.pop()
+    return tuple(out)
+
+
 @lru_cache(maxsize=65536)  # the same names come back in every story's reports
 def _tkey(text: str, person: bool = True) -> tuple[str, ...]:
     """The comparison key of a name: folded, titles (of people) and suffixes cut, transliterated.
@@ -63,10 +86,17 @@ def _tkey(text: str, person: bool = True) -> tuple[str, ...]:
     place = place_key(text)
     if place is not None:
         return tuple(translit(t) for t in place.split())
-    tokens = name_tokens(text)
-    return tuple(
-        translit(t) for t in org_core(strip_titles(tokens) if person else org_order(tokens))
-    )
+    if not person:
+        text = _AMPERSAND.sub(r"\1\2", text)  # "Harlow & Finch", "H&F" -> "HF"
+    tokens = tuple(model_singular(t) for t in name_tokens(text))  # "A380s" is the "A380"
+    if person:
+        return tuple(translit(t) for t in org_core(strip_titles(tokens)))
+    tokens = _without_index_word(tokens)
+    # "the US Labor Department" and "the U.S. Department of Labor" meet.
+    country, rest = country_first(tokens[1:] if tokens[:1] == ("the",) else tokens)
+    if not country:
+        return tuple(translit(t) for t in org_core(org_order(tokens)))
+    return tuple(translit(t) for t in (*country, *org_core(org_order(rest))))
 
 
 @dataclass
@@ -311,10 +341,15 @@ def _complete(name: str) -> bool:
     return org_core(tokens) != tokens
 
 
+def _model_tokens(name: str) -> tuple[str, ...]:
+    """Name tokens with model numbers in the singular ("K220s" -> k220)."""
+    return tuple(model_singular(t) for t in name_tokens(name))
+
+
 def _merge_short_forms(clusters: list[_Cluster]) -> list[_Cluster]:
     """Join an acronym or a short organisation name to its longer form(s)."""
     longer = [c for c in clusters if c.label != "PERSON"]
-    core = {id(c): org_core(name_tokens(c.canonical())) for c in longer}
+    core = {id(c): org_core(_model_tokens(c.canonical())) for c in longer}
     # Candidates are found by first word or by initials, not by comparing all pairs.
     index: dict[str, list[_Cluster]] = defaultdict(list)
     for c in longer:
@@ -325,6 +360,8 @@ def _merge_short_forms(clusters: list[_Cluster]) -> list[_Cluster]:
         for k in range(1, len(words) - 1):
             if place_key(" ".join(words[:k])) is not None:
                 index[words[k]].append(c)  # "United States Air Force" under "air"
+        if c.label == "PRODUCT" or nickname_of((words[-1],), words):
+            index[words[-1]].append(c)  # "Camry" under "Toyota Camry", "Colts" too
         whole = tuple(t for t in name_tokens(c.canonical()) if t != "the")
         for initials in {acronym(words), acronym(whole), acronym(without_legal(whole))}:
             index[initials].append(c)
@@ -332,18 +369,22 @@ def _merge_short_forms(clusters: list[_Cluster]) -> list[_Cluster]:
     for c in sorted(longer, key=lambda c: len(core[id(c)])):
         if id(c) in absorbed:
             continue
-        short = org_core(name_tokens(c.nodes[0][1]))
+        short = org_core(_model_tokens(c.nodes[0][1]))
         if not short:
             continue
+        product = c.label == "PRODUCT"
+        near = index.get(short[0], []) + (index.get(short[-1], []) if product else [])
         targets = [
             o
-            for o in {id(o): o for o in index.get(short[0], [])}.values()
+            for o in {id(o): o for o in near}.values()
             if o is not c
             and id(o) not in absorbed
             and len(core[id(o)]) > len(short)
-            and (o.label == "PRODUCT") == (c.label == "PRODUCT")
+            and (o.label == "PRODUCT") == product
             and not (place_key(c.canonical()) is not None and o.label not in _PLACES)
-            and compatible_org(short, core[id(o)])
+            and (
+                compatible_org(short, core[id(o)]) or (product and product_tail(short, core[id(o)]))
+            )
             # Every name of the short entity must fit: "Apple Computer" stops "Apple"
             # (the same company) from joining "Apple Corps".
             and all(compatible_org(name_tokens(k), core[id(o)]) for k in c.keys if _complete(k))

@@ -17,16 +17,16 @@ from anyascii import anyascii
 #: Words that introduce a person's name without being part of it (lower case, no dot).
 TITLES = frozenset(
     """
-    acting admiral agent aide ambassador archbishop bishop capt captain cardinal ceo cfo
+    acting admiral agent aide ambassador archbishop attorney bishop capt captain cardinal ceo cfo
     chair chairman chairwoman chancellor chief chief-executive coach col colonel
     commander commissioner congressman congresswoman constable dame defence defense
     deputy detective director dr dr. elect emir executive father finance foreign former
     founder gen general gov governor head health home inspector interior judge junior
-    justice king lady late leader lieutenant lord lt madam major marshal mayor minister
+    justice king lady late lawyer leader lieutenant lord lt madam major marshal mayor minister
     minister's miss mr mr. mrs mrs. ms ms. mx officer pope premier president president's
     press prime prince princess prof queen rep representative rev reverend secretary sen
-    senator senior sergeant sgt sheikh sir spokesman spokesperson spokeswoman state top
-    vice
+    senator senior sergeant sgt sheikh sheriff sir spokesman spokesperson spokeswoman state
+    top trustee vice
     """.split()  # noqa: SIM905
 )
 
@@ -93,6 +93,26 @@ def _joins(words: Sequence[str], i: int) -> bool:
     )
 
 
+#: Words that only finish a company's own name ("Corvel's Holdings" is one name).
+_FIRM_WORDS = frozenset("inc corp corporation co company ltd llc plc group holdings".split())  # noqa: SIM905
+
+
+def _owned_name(owner: str, rest: str) -> bool:
+    """Whether a possessive belongs to the name itself rather than to an owner before it:
+    "Harlow & Finch's 300" (two names joined by "&"), "Dunmore's Holdings" (only
+    company words follow)."""
+    if re.search(r"&\s*\S+$", owner):
+        return True
+    words = [w.strip(".,").lower() for w in rest.split()]
+    return bool(words) and all(w in _FIRM_WORDS for w in words)
+
+
+def _ends_with_title(part: str) -> bool:
+    """Whether a comma-separated part of a phrase ends with a title ("Kelvar CEO")."""
+    words = part.split()
+    return len(words) >= 2 and words[-1].lower().rstrip(".") in TITLES
+
+
 @lru_cache(maxsize=65536)
 def core_name(text: str) -> str:
     """The name inside a wider noun phrase: "computer maker Apple Inc. (AAPL" -> "Apple Inc.".
@@ -106,9 +126,12 @@ def core_name(text: str) -> str:
     if "," in text:
         parts = [p.strip() for p in text.split(",") if p.strip()]
         named = [p for p in parts if not any(w[:1].islower() for w in p.split())]
+        # "Kelvar chief executive, Dana Oyelaran": a part ending with a title is a role.
+        named = [p for p in named if not _ends_with_title(p)] or named
         text = named[0] if named else parts[0] if parts else text
-    m = re.search(r"['’]s?\s+(?=[A-Z0-9])", text)
-    if m and m.end() < len(text):
+    # A bare apostrophe is a possessive only after an s ("the Otters' coach", not "O' Brien").
+    m = re.search(r"(?:['’]s|(?<=s)['’])\s+(?=[A-Z0-9])", text)
+    if m and m.end() < len(text) and not _owned_name(text[: m.start()], text[m.end() :]):
         text = text[m.end() :]
     words = text.split()
     # "iPhone 4", "eBay": a word with capitals inside is a name, not a descriptor.
@@ -125,13 +148,15 @@ def translit(token: str) -> str:
     """A spelling-insensitive key for one name token (Zelenskyy, Zelenskiy -> zelenski).
 
     Folds the usual romanisation variants: -iy/-yy/-ij endings, y/i, kh/h, w/v, ph/f,
-    ck/k, and doubled letters (Kyrylo and Kirillo meet at "kirilo"). A name in another
-    script is romanised first (anyascii: "Зеленский" meets "Zelenskiy").
+    ck/k, British -tre for -ter (Centre, Center), and doubled letters (Kyrylo and
+    Kirillo meet at "kirilo"). A name in another script is romanised first (anyascii:
+    "Зеленский" meets "Zelenskiy").
     """
     t = token if token.isascii() else anyascii(token).lower()
     t = t.replace("'", "").replace("-", "")
     t = t.replace("kh", "h").replace("ph", "f").replace("ck", "k").replace("w", "v")
     t = re.sub(r"(?:iy|yy|ij|yj|ii|iy)$", "i", t)
+    t = re.sub(r"(?<=[a-z]{3})tre$", "ter", t)  # British "Centre", "Theatre"
     t = t.replace("y", "i").replace("j", "i") if len(t) > 3 else t.replace("y", "i")
     return re.sub(r"(.)\1+", r"\1", t)
 
@@ -144,16 +169,25 @@ _INNER_TITLES = frozenset(
 )
 
 
+#: A company's legal form, which ends the company's name inside a longer phrase.
+_LEGAL_FORMS = frozenset({"llc", "inc", "corp", "ltd", "plc", "gmbh"})
+
+
 def _title_end(tokens: Sequence[str]) -> int:
     """Index of the first name word after leading titles and an inner title phrase."""
     i = 0
     while i < len(tokens) - 1 and (tokens[i] in TITLES or tokens[i].rstrip(".") in TITLES):
         i += 1
     # "us president donald trump", "chrysler chief executive robert nardelli": a title
-    # inside the phrase with two name words after it ends the description.
+    # inside the phrase with two name words after it ends the description; so does a
+    # company's legal form ("kelvar llc dana oyelaran").
     for k in range(len(tokens) - 3, i - 1, -1):
-        if tokens[k].rstrip(".") in _INNER_TITLES:
+        if tokens[k].rstrip(".") in _INNER_TITLES or (k > 0 and tokens[k] in _LEGAL_FORMS):
             return k + 1
+    # "president of the republic of aldovia mira tesh": a title's "of"-phrase runs up to
+    # the two name words that end the phrase.
+    if i > 0 and tokens[i] == "of" and len(tokens) - i >= 4:
+        return len(tokens) - 2
     return i
 
 

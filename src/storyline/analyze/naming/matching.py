@@ -8,6 +8,7 @@ Airlines".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -111,6 +112,8 @@ def compatible_person(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
         return False
     if len(short) == 1:
         return True
+    if len(short) >= 3 and short == full[-len(short) :]:
+        return True  # "Dana Mae Oyelaran" for "Rita Dana Mae Oyelaran": a first name dropped
     if short[0] in PARTICLES:
         # "Von der Leyen" is the surname of "Ursula von der Leyen".
         return short == full[-len(short) :]
@@ -130,7 +133,7 @@ _PLURAL_HEADS = frozenset(
 )
 
 
-def _nickname_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+def nickname_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """Whether ``short`` is the plural nickname ending ``full`` ("Colts" for "Indianapolis
     Colts", "Saints" for "New Orleans Saints"): how sports teams and bands are called."""
     return (
@@ -172,7 +175,7 @@ def compatible_org(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
         and s[0] in (acronym(f), acronym(whole), acronym(without_legal(whole)))
     ):
         return True  # "GM" for "General Motors Corporation", not "US" for "US stocks"
-    if _nickname_of(s, f) or _after_place(s, f):
+    if nickname_of(s, f) or _after_place(s, f):
         return True
     # A name that carries its own corporate word ("Apple Computer", "Apple Inc.") is
     # complete: it is not a short form of "Apple Corps".
@@ -188,4 +191,30 @@ def compatible_org(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
         and len(f) - len(s) <= 2
         # "Ford Australia", "EADS North America": a branch, not the company itself.
         and place_key(" ".join(f[len(s) :])) is None
+    )
+
+
+#: A model number written in the plural ("A380s", "747s").
+_MODEL_PLURAL = re.compile(r"^([\w-]*\d)s$")
+
+
+def model_singular(token: str) -> str:
+    """A model number without its plural ending ("a380s" -> a380); other words unchanged."""
+    m = _MODEL_PLURAL.match(token)
+    return m.group(1) if m else token
+
+
+def product_tail(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether the product name ``short`` is ``full`` without its maker or range in front
+    ("Veltra 550" for "Aerion Veltra 550", "Marlin" for "Osk OS Marlin"): a model is
+    called by its own name once the maker is known. A head with a figure in it is a
+    variant, not a maker ("4G Vexa" is not the "Vexa")."""
+    n = len(full) - len(short)
+    return (
+        n >= 1
+        and full[n:] == short
+        and not any(ch.isdigit() for t in full[:n] for ch in t)
+        and full[0] not in _STOP
+        # A lone figure ("9") is too little to go on; "717" or "Marlin" is enough.
+        and len(short[-1]) >= (3 if any(ch.isdigit() for ch in short[-1]) else 4)
     )

@@ -15,6 +15,7 @@ The small English model often calls a town a person ("Sumy", "Kyiv") or a produc
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from storyline.analyze.naming.folding import name_tokens
@@ -107,6 +108,20 @@ def place_key(text: str) -> str | None:
     if folded not in PLACES:
         return None
     return ALIASES.get(folded, folded)
+
+
+def country_first(tokens: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The country a name opens with, under one spelling, and the rest of the name
+    (("us", "federal", "reserve") -> (("united", "states"), ("federal", "reserve"))).
+
+    A known country, capital or region counts, under any of its names ("US", "U.S.",
+    "UK", "Britain"); a name that opens otherwise comes back as ((), tokens).
+    """
+    for k in (4, 3, 2, 1):
+        head = " ".join(tokens[:k])
+        if len(tokens) > k and head in PLACES:
+            return tuple(ALIASES.get(head, head).split()), tuple(tokens[k:])
+    return (), tuple(tokens)
 
 
 #: Nouns that only follow a place name ("the Sumy region", "Lviv oblast").
