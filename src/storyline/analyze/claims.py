@@ -187,8 +187,9 @@ def _harm_claims(
                 {
                     t.i: t
                     for v in found
-                    for t in (v, *v.conjuncts)
+                    for t in (v, *v.conjuncts, *_along_with(tok, v))
                     if t is v or t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+                    if t is v or not _stray_conjunct(tok, v, t)
                 }.values()
             )
             # names in apposition restate the group: "two managers, Ana Riva and Li Chen"
@@ -284,6 +285,8 @@ def _harm_claims(
                 counted = ADDITIONAL
                 if measure == "shot":
                     measure = "injured"  # "two others were shot": wounded beside the dead
+            if measure == "shot" and _survived(tok):
+                measure = "injured"  # "were also shot, but survived": wounded, not dead
             if measure == "killed" and by_police(tok) and not heads:
                 counted = ADDITIONAL  # "before he was shot dead by officers": the gunman
             if _of_whom(victim):
@@ -318,6 +321,41 @@ def _harm_claims(
                 continue
             out.append((span, measure, total, qualifier, counted or "people", value_max, victim.i))
     return out
+
+
+def _stray_conjunct(pred: Any, victim: Any, other: Any) -> bool:
+    """A conjunct the parser put before a victim that the harm word itself modifies, and
+    that names no person: "a shooting that left two dead and three others wounded" parsed
+    with "others" joined to "shooting" ("wounded" hangs on "others"). Not a member."""
+    return (
+        other.i < victim.i
+        and pred.dep_ in ("acl", "amod")
+        and pred.head.i == victim.i
+        and other.lemma_.lower() not in PERSON_NOUNS
+        and other.pos_ not in ("PROPN", "PRON", "NUM")
+        and not any(c.dep_ == "nummod" for c in other.children)
+    )
+
+
+def _along_with(pred: Any, victim: Any) -> list[Any]:
+    """People harmed beside the victims, named after "along with": "the two were shot,
+    along with a third woman" (three shot). Not an attacker ("taken to hospital, along
+    with the suspect")."""
+    return [
+        o
+        for node in (pred, victim)
+        for a in node.children
+        if a.dep_ == "prep" and a.lower_ == "along"
+        for w in a.children
+        if w.lower_ == "with"
+        for o in w.children
+        if o.dep_ == "pobj" and o.lemma_.lower() not in ATTACKERS
+    ]
+
+
+def _survived(pred: Any) -> bool:
+    """ "were shot, but survived", "was shot and survived": hurt, not killed."""
+    return any(c.dep_ == "conj" and c.lemma_.lower() == "survive" for c in pred.children)
 
 
 #: Gatherings for the dead: whom they are for died before (another incident's toll).
