@@ -690,6 +690,7 @@ def extract_claims(
     context: EventContext | None = None
     unsourced: list[tuple[int, int]] = []  # (claim index, sentence index) of harm claims
     victims_named: set[str] = set()  # surnames of the victims counted so far
+    known: list[int] = []  # the claims of one hurt person named as known ("the child")
     for n, sent in enumerate(sents):
         phrases = {p.head: p for p in find_numbers(doc, sent.start, sent.end)}
         used: set[int] = set()
@@ -724,6 +725,8 @@ def extract_claims(
                 if surname and surname in victims_named:
                     counted = ANAPHORIC  # "Ann Lee died ... Lee was shot in the chest"
                 victims_named.add(surname)
+            elif measure in ("injured", "shot") and value == 1 and _the_same(doc[token]):
+                known.append(len(claims))  # "the child": one of the dead if a child died
             about = event.describe() if not owners or token in owners else bare
             attribution = find_attribution(sent, token, source)
             if measure in HARM:
@@ -749,7 +752,40 @@ def extract_claims(
             source = named
         if harm_here and not event.empty():
             context = event
-    return tuple(_sourced_by_next(claims, unsourced, sents))
+    return tuple(_sourced_by_next(_one_of_the_dead(claims, known), unsourced, sents))
+
+
+#: Nouns any victim is named by: "the victim" may be another than "a victim" who died.
+_ANYONE = frozenset({"people", "person", "persons", "victim", "victims", "individual"})
+
+
+def _one_of_the_dead(claims: list[Claim], known: Sequence[int]) -> list[Claim]:
+    """The hurt person named as known ("the child was taken to Orla General") is the one
+    who died when the report counts a death of the same noun ("a child is dead", "the
+    child later died"): that person told again, not one more hurt."""
+    from dataclasses import replace
+
+    dead = {c.counted for c in claims if c.measure == "killed" and c.value == 1}
+    for i in known:
+        noun = claims[i].counted
+        if noun in dead and noun in PERSON_NOUNS and noun not in _ANYONE:
+            claims[i] = replace(claims[i], counted=ANAPHORIC)
+    return claims
+
+
+def _the_same(victim: Any) -> bool:
+    """ "the child", "the toddler": one person named as known, without a word that makes
+    them another ("the other man", "the second victim", "the child's mother")."""
+    return (
+        victim.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in victim.children)
+        and not any(
+            c.lower_ in ("other", "another", "second", "first", "older", "younger")
+            or c.lower_ in DEATH_RANKS
+            for c in victim.children
+        )
+        and victim.dep_ != "poss"
+    )
 
 
 def _surname(doc: Any, i: int) -> str:
