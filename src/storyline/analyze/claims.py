@@ -18,7 +18,12 @@ from typing import Any
 
 from storyline.analyze.numbers.about import EventContext, sentence_event, target_token
 from storyline.analyze.numbers.attribution import find_attribution, sentence_source
-from storyline.analyze.numbers.measures import MONEY_WORDS, PERSON_NOUNS, TIME_UNITS
+from storyline.analyze.numbers.measures import (
+    DEATH_RANKS,
+    MONEY_WORDS,
+    PERSON_NOUNS,
+    TIME_UNITS,
+)
 from storyline.analyze.numbers.parse import NumberPhrase, find_numbers
 from storyline.analyze.numbers.roles import Role, counts_blows, number_role, period_of, personal
 from storyline.analyze.numbers.tally import incident_counts, is_background
@@ -385,11 +390,6 @@ def _mourned(victim: Any, pred: Any) -> bool:
         if node.pos_ == "VERB" and node.dep_ not in ("acl", "relcl"):
             return False
     return False
-
-
-#: Ordinals that number the dead: "a third victim has died" means three dead.
-DEATH_RANKS = {"second": 2.0, "third": 3.0, "fourth": 4.0, "fifth": 5.0, "sixth": 6.0,
-               "seventh": 7.0, "eighth": 8.0, "ninth": 9.0, "tenth": 10.0}  # fmt: skip
 
 
 def _death_rank(measure: str, group: Sequence[Any]) -> float:
