@@ -80,6 +80,22 @@ def _only_self(claims: Sequence[Claim]) -> bool:
     return any(c.counted == SELF for c in harm) and all(c.counted in marked for c in harm)
 
 
+def _broken_down(claims: Sequence[Claim]) -> list[Claim]:
+    """A count told again part by part in its sentence is counted once: "three others
+    were hospitalized, two in critical condition and one with minor injuries" (three,
+    not six). The later counts of the measure that add up to an earlier one are parts."""
+    out = list(claims)
+    for n, whole in enumerate(claims):
+        if whole.measure not in HARM or whole.value < 2 or whole.counted == PART:
+            continue
+        later = [m for m, c in enumerate(claims) if m > n and c.sentence == whole.sentence
+                 and c.measure == whole.measure and c.counted != PART]  # fmt: skip
+        if len(later) >= 2 and sum(claims[m].value for m in later) == whole.value:
+            for m in later:
+                out[m] = replace(claims[m], counted=PART)
+    return out
+
+
 def _taken_there(claim: Claim, died_there: dict[Span, float]) -> Claim:
     """ "Both were taken to Orla General, where one died": more people taken to hospital
     than died there are the people shot, the dead among them (two shot, one dead)."""
@@ -106,6 +122,7 @@ def incident_counts(claims: Sequence[Claim]) -> dict[str, float]:
         c.measure in HARM_TOTALS for c in claims
     ):
         claims = current
+    claims = _broken_down(claims)
     # "was taken to hospital, where he died": the one taken there is one of the dead
     died_there: dict[Span, float] = {}
     for c in claims:
