@@ -1,5 +1,5 @@
-"""The wounded told beside the dead: after "left ... dead and", "along with", "but survived",
-and the people taken to hospital where some of them died."""
+"""The wounded told beside the dead: after "left ... dead and", "along with", and the people
+taken to hospital where some of them died."""
 
 from __future__ import annotations
 
@@ -33,11 +33,6 @@ def test_along_with_names_one_more_victim(nlp: Any) -> None:
 def test_along_with_the_suspect_is_no_victim(nlp: Any) -> None:
     text = "A man was shot on Birch Lane. He was taken to Orla General, along with the suspect."
     assert counts(nlp, text) == (0, 1)
-
-
-def test_shot_but_survived_are_wounded_beside_the_dead(nlp: Any) -> None:
-    text = "Two men were shot dead. Her cousin and a 12-year-old girl were also shot, but survived."
-    assert counts(nlp, text) == (2, 2)
 
 
 def test_taken_to_hospital_where_one_of_them_died(nlp: Any) -> None:

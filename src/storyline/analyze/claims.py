@@ -290,8 +290,6 @@ def _harm_claims(
                 counted = ADDITIONAL
                 if measure == "shot":
                     measure = "injured"  # "two others were shot": wounded beside the dead
-            if measure == "shot" and _survived(tok):
-                measure = "injured"  # "were also shot, but survived": wounded, not dead
             if measure == "killed" and by_police(tok) and not heads:
                 counted = ADDITIONAL  # "before he was shot dead by officers": the gunman
             if _of_whom(victim):
@@ -356,11 +354,6 @@ def _along_with(pred: Any, victim: Any) -> list[Any]:
         for o in w.children
         if o.dep_ == "pobj" and o.lemma_.lower() not in ATTACKERS
     ]
-
-
-def _survived(pred: Any) -> bool:
-    """ "were shot, but survived", "was shot and survived": hurt, not killed."""
-    return any(c.dep_ == "conj" and c.lemma_.lower() == "survive" for c in pred.children)
 
 
 #: Gatherings for the dead: whom they are for died before (another incident's toll).
