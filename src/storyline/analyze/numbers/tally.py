@@ -81,9 +81,9 @@ def _only_self(claims: Sequence[Claim]) -> bool:
 
 
 def _broken_down(claims: Sequence[Claim]) -> list[Claim]:
-    """A count told again part by part in its sentence is counted once: "three others
-    were hospitalized, two in critical condition and one with minor injuries" (three,
-    not six). The later counts of the measure that add up to an earlier one are parts."""
+    """A count told again part by part in its sentence is counted once: "four others
+    were hurt, three in serious condition and one with light wounds" (four, not
+    eight). The later counts of the measure that add up to an earlier one are parts."""
     out = list(claims)
     for n, whole in enumerate(claims):
         if whole.measure not in HARM or whole.value < 2 or whole.counted == PART:
