@@ -19,14 +19,14 @@ def test_others_wounded_after_the_dead_of_a_clause(nlp: Any) -> None:
 
 def test_one_injured_after_the_dead_of_a_clause(nlp: Any) -> None:
     text = (
-        "Detectives say the fight that left three men dead and one injured at a Delta Road "
-        "garage began over money."
+        "Detectives say the fight that left three cousins dead and one injured outside a "
+        "Delta Road garage began over money."
     )
     assert counts(nlp, text) == (3, 1)
 
 
 def test_along_with_names_one_more_victim(nlp: Any) -> None:
-    text = "The two were shot, along with another woman, just after midnight."
+    text = "Both brothers were shot, along with a third man, just after midnight."
     assert counts(nlp, text) == (0, 3)
 
 

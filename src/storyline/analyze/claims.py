@@ -341,8 +341,8 @@ def _stray_conjunct(pred: Any, victim: Any, other: Any) -> bool:
 
 
 def _along_with(pred: Any, victim: Any) -> list[Any]:
-    """People harmed beside the victims, named after "along with": "the two were shot,
-    along with a third woman" (three shot). Not an attacker ("taken to hospital, along
+    """People harmed beside the victims, named after "along with": "both brothers were
+    shot, along with a third man" (three shot). Not an attacker ("taken to hospital, along
     with the suspect")."""
     return [
         o
