@@ -19,6 +19,10 @@ from storyline.analyze.numbers.headline import headline_toll
         ("Woman, 3 others hurt in Orla club shooting", {"injured": 4}),
         ("Man, woman and boy wounded in Pell gunfire", {"injured": 3}),
         ("Third victim dies after Dunmore tavern shooting", {"killed": 3}),
+        # the ranks a body reads ("a seventh person has died"), one table for both
+        ("Seventh victim dies weeks after Pell Street fire-bombing", {"killed": 7}),
+        # a death no one's attack caused is no toll
+        ("2 shot dead on Pell Street; boy, 15, dies of asthma attack", {"killed": 2}),
         ("Deputies name man killed in double fatal shooting near Pell", {"killed": 2}),
         ("2 dead, 4 hurt in gunfire at vigil for teen killed in May", {"killed": 2, "injured": 4}),
         ("Farmer kills two sons, then fatally shoots self in Keel County", {"killed": 3}),

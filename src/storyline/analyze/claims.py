@@ -18,7 +18,12 @@ from typing import Any
 
 from storyline.analyze.numbers.about import EventContext, sentence_event, target_token
 from storyline.analyze.numbers.attribution import find_attribution, sentence_source
-from storyline.analyze.numbers.measures import MONEY_WORDS, PERSON_NOUNS, TIME_UNITS
+from storyline.analyze.numbers.measures import (
+    DEATH_RANKS,
+    MONEY_WORDS,
+    PERSON_NOUNS,
+    TIME_UNITS,
+)
 from storyline.analyze.numbers.parse import NumberPhrase, find_numbers
 from storyline.analyze.numbers.roles import Role, counts_blows, number_role, period_of, personal
 from storyline.analyze.numbers.tally import incident_counts, is_background
@@ -187,8 +192,9 @@ def _harm_claims(
                 {
                     t.i: t
                     for v in found
-                    for t in (v, *v.conjuncts)
+                    for t in (v, *v.conjuncts, *_along_with(tok, v))
                     if t is v or t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+                    if t is v or not _stray_conjunct(tok, v, t)
                 }.values()
             )
             # names in apposition restate the group: "two managers, Ana Riva and Li Chen"
@@ -320,6 +326,36 @@ def _harm_claims(
     return out
 
 
+def _stray_conjunct(pred: Any, victim: Any, other: Any) -> bool:
+    """A conjunct the parser put before a victim that the harm word itself modifies, and
+    that names no person: "a shooting that left two dead and three others wounded" parsed
+    with "others" joined to "shooting" ("wounded" hangs on "others"). Not a member."""
+    return (
+        other.i < victim.i
+        and pred.dep_ in ("acl", "amod")
+        and pred.head.i == victim.i
+        and other.lemma_.lower() not in PERSON_NOUNS
+        and other.pos_ not in ("PROPN", "PRON", "NUM")
+        and not any(c.dep_ == "nummod" for c in other.children)
+    )
+
+
+def _along_with(pred: Any, victim: Any) -> list[Any]:
+    """People harmed beside the victims, named after "along with": "both brothers were
+    shot, along with a third man" (three shot). Not an attacker ("taken to hospital, along
+    with the suspect")."""
+    return [
+        o
+        for node in (pred, victim)
+        for a in node.children
+        if a.dep_ == "prep" and a.lower_ == "along"
+        for w in a.children
+        if w.lower_ == "with"
+        for o in w.children
+        if o.dep_ == "pobj" and o.lemma_.lower() not in ATTACKERS
+    ]
+
+
 #: Gatherings for the dead: whom they are for died before (another incident's toll).
 MOURNING = frozenset({"funeral", "vigil", "memorial", "wake", "burial"})
 
@@ -347,11 +383,6 @@ def _mourned(victim: Any, pred: Any) -> bool:
         if node.pos_ == "VERB" and node.dep_ not in ("acl", "relcl"):
             return False
     return False
-
-
-#: Ordinals that number the dead: "a third victim has died" means three dead.
-DEATH_RANKS = {"second": 2.0, "third": 3.0, "fourth": 4.0, "fifth": 5.0, "sixth": 6.0,
-               "seventh": 7.0, "eighth": 8.0, "ninth": 9.0, "tenth": 10.0}  # fmt: skip
 
 
 def _death_rank(measure: str, group: Sequence[Any]) -> float:
@@ -652,6 +683,7 @@ def extract_claims(
     context: EventContext | None = None
     unsourced: list[tuple[int, int]] = []  # (claim index, sentence index) of harm claims
     victims_named: set[str] = set()  # surnames of the victims counted so far
+    known: list[int] = []  # the claims of one hurt person named as known ("the child")
     for n, sent in enumerate(sents):
         phrases = {p.head: p for p in find_numbers(doc, sent.start, sent.end)}
         used: set[int] = set()
@@ -686,6 +718,8 @@ def extract_claims(
                 if surname and surname in victims_named:
                     counted = ANAPHORIC  # "Ann Lee died ... Lee was shot in the chest"
                 victims_named.add(surname)
+            elif measure in ("injured", "shot") and value == 1 and _the_same(doc[token]):
+                known.append(len(claims))  # "the child": one of the dead if a child died
             about = event.describe() if not owners or token in owners else bare
             attribution = find_attribution(sent, token, source)
             if measure in HARM:
@@ -711,7 +745,40 @@ def extract_claims(
             source = named
         if harm_here and not event.empty():
             context = event
-    return tuple(_sourced_by_next(claims, unsourced, sents))
+    return tuple(_sourced_by_next(_one_of_the_dead(claims, known), unsourced, sents))
+
+
+#: Nouns any victim is named by: "the victim" may be another than "a victim" who died.
+_ANYONE = frozenset({"people", "person", "persons", "victim", "victims", "individual"})
+
+
+def _one_of_the_dead(claims: list[Claim], known: Sequence[int]) -> list[Claim]:
+    """The hurt person named as known ("the child was taken to Orla General") is the one
+    who died when the report counts a death of the same noun ("a child is dead", "the
+    child later died"): that person told again, not one more hurt."""
+    from dataclasses import replace
+
+    dead = {c.counted for c in claims if c.measure == "killed" and c.value == 1}
+    for i in known:
+        noun = claims[i].counted
+        if noun in dead and noun in PERSON_NOUNS and noun not in _ANYONE:
+            claims[i] = replace(claims[i], counted=ANAPHORIC)
+    return claims
+
+
+def _the_same(victim: Any) -> bool:
+    """ "the child", "the toddler": one person named as known, without a word that makes
+    them another ("the other man", "the second victim", "the child's mother")."""
+    return (
+        victim.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in victim.children)
+        and not any(
+            c.lower_ in ("other", "another", "second", "first", "older", "younger")
+            or c.lower_ in DEATH_RANKS
+            for c in victim.children
+        )
+        and victim.dep_ != "poss"
+    )
 
 
 def _surname(doc: Any, i: int) -> str:

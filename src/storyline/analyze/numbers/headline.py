@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.analyze.numbers.measures import PERSON_NOUNS
+from storyline.analyze.numbers.measures import DEATH_RANKS, ILLNESSES, PERSON_NOUNS
 from storyline.analyze.numbers.parse import word_value
 from storyline.analyze.numbers.roundup import sums_incidents
 
@@ -76,15 +76,18 @@ _MULTIPLE_FATAL = re.compile(
 #: "fatally shoots self": the shooter one of the dead.
 _SELF_FATAL = re.compile(r"\bfatally\s+shoots?\s+(?:him|her|it)?self\b", re.I)
 #: "Third victim dies": the dead so far (the numbered one was counted among the hurt).
-_RANKS = {"second": 2.0, "third": 3.0, "fourth": 4.0, "fifth": 5.0, "sixth": 6.0}
 _RANK = re.compile(
-    rf"\b(?P<rank>{'|'.join(_RANKS)})\s+(?P<noun>[a-z]+)\s+(?:has\s+)?(?:dies|died|succumbs)\b",
+    rf"\b(?P<rank>{'|'.join(DEATH_RANKS)})\s+(?P<noun>[a-z]+)\s+(?:has\s+)?(?:dies|died|succumbs)\b",
     re.I,
 )
 #: Whom a vigil, funeral or memorial is for: a death before the headline's incident.
 _MOURNED = re.compile(
     r"\b(?:vigil|funeral|memorial|wake)\s+(?:service\s+)?(?:for|of|honoring)\b((?:\s+\S+){1,4})",
     re.I,
+)
+#: Deaths that no weapon caused, after the harm word: "dies of asthma attack".
+_ILLNESS = re.compile(
+    rf"\s+(?:of|from)\s+(?:an?\s+)?(?:apparent\s+)?(?:{'|'.join(ILLNESSES)})\b", re.I
 )
 #: A headline that sums several incidents or a period: no incident's toll.
 _SUMMARY = re.compile(
@@ -182,6 +185,8 @@ def headline_toll(title: str | None) -> dict[str, float]:
             continue
         if any(a <= m.start("word") < b for a, b in mourned):
             continue  # "... at a vigil for a boy slain in May": an earlier death
+        if _ILLNESS.match(head[m.end("word") :]):
+            continue  # "witness, 16, dies of asthma attack": no one's shot
         done.add(m.start("word"))
         word = m.group("word").lower()
         after = head[m.end("all") :]
@@ -217,7 +222,7 @@ def headline_toll(title: str | None) -> dict[str, float]:
         out["killed"] = out.get("killed", 0.0) + 1.0  # "..., then fatally shoots self"
     rank = _RANK.search(head)
     if rank and _people(rank.group("noun")):
-        out["killed"] = _RANKS[rank.group("rank").lower()]  # "Third victim dies": three dead
+        out["killed"] = DEATH_RANKS[rank.group("rank").lower()]  # "Third victim dies": three dead
     fatal = _MULTIPLE_FATAL.search(head)
     if fatal:
         out["killed"] = max(out.get("killed", 0.0), _MULTIPLE[fatal.group(1).lower()])

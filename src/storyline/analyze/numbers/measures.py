@@ -5,6 +5,13 @@ The measures themselves (names, signal words) are rows of :mod:`storyline.lexico
 
 from __future__ import annotations
 
+#: Ordinals that number the dead: "a third victim has died" (a body), "Third victim dies"
+#: (a headline) mean three dead.
+DEATH_RANKS = {"second": 2.0, "third": 3.0, "fourth": 4.0, "fifth": 5.0, "sixth": 6.0,
+               "seventh": 7.0, "eighth": 8.0, "ninth": 9.0, "tenth": 10.0}  # fmt: skip
+#: Causes of death that are no attack: "died of a heart attack", "dies from asthma attack".
+ILLNESSES = ("asthma", "heart attack", "cardiac arrest", "stroke", "illness", "cancer",
+             "natural causes", "overdose", "seizure")  # fmt: skip
 #: Nouns that, when counted, make a swap or release a prisoner exchange.
 CAPTIVES = frozenset(
     """

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from storyline.analyze.numbers.victims import ADDITIONAL, ANAPHORIC, PART, SELF
 from storyline.lexicon.measures import HARM
-from storyline.model import Claim
+from storyline.model import Claim, Span
 
 #: The measures whose figures make an incident's toll.
 HARM_TOTALS = frozenset({"killed", "injured", "shot"})
@@ -79,6 +80,34 @@ def _only_self(claims: Sequence[Claim]) -> bool:
     return any(c.counted == SELF for c in harm) and all(c.counted in marked for c in harm)
 
 
+def _broken_down(claims: Sequence[Claim]) -> list[Claim]:
+    """A count told again part by part in its sentence is counted once: "four others
+    were hurt, three in serious condition and one with light wounds" (four, not
+    eight). The later counts of the measure that add up to an earlier one are parts."""
+    out = list(claims)
+    for n, whole in enumerate(claims):
+        if whole.measure not in HARM or whole.value < 2 or whole.counted == PART:
+            continue
+        later = [m for m, c in enumerate(claims) if m > n and c.sentence == whole.sentence
+                 and c.measure == whole.measure and c.counted != PART]  # fmt: skip
+        if len(later) >= 2 and sum(claims[m].value for m in later) == whole.value:
+            for m in later:
+                out[m] = replace(claims[m], counted=PART)
+    return out
+
+
+def _taken_there(claim: Claim, died_there: dict[Span, float]) -> Claim:
+    """ "Both were taken to Orla General, where one died": more people taken to hospital
+    than died there are the people shot, the dead among them (two shot, one dead)."""
+    if (
+        claim.measure == "injured"
+        and claim.counted not in (ADDITIONAL, SELF)
+        and claim.value > died_there.get(claim.sentence, claim.value)
+    ):
+        return replace(claim, measure="shot")
+    return claim
+
+
 def incident_counts(claims: Sequence[Claim]) -> dict[str, float]:
     """Killed and injured totals of one incident report (``{"killed": k, "injured": i}``).
 
@@ -93,10 +122,15 @@ def incident_counts(claims: Sequence[Claim]) -> dict[str, float]:
         c.measure in HARM_TOTALS for c in claims
     ):
         claims = current
+    claims = _broken_down(claims)
     # "was taken to hospital, where he died": the one taken there is one of the dead
-    died_there = {c.sentence for c in claims if c.measure == "killed" and c.counted == ANAPHORIC}
-    claims = [c for c in claims if c.measure != "injured" or c.sentence not in died_there
-              or c.counted in (ADDITIONAL, SELF)]  # fmt: skip
+    died_there: dict[Span, float] = {}
+    for c in claims:
+        if c.measure == "killed" and c.counted == ANAPHORIC:
+            died_there[c.sentence] = max(died_there.get(c.sentence, 0.0), c.value)
+    claims = [_taken_there(c, died_there) for c in claims if c.measure != "injured"
+              or c.sentence not in died_there or c.counted in (ADDITIONAL, SELF)
+              or c.value > died_there[c.sentence]]  # fmt: skip
     totals: dict[str, float] = {}
     anaphoric_killed = 0.0
     for measure in ("killed", "injured", "shot"):

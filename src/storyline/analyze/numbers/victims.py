@@ -528,6 +528,8 @@ def victims(tok: Any, inherited: bool = False) -> list[Any]:
         return _shooter(tok)  # "a man is recovering after being shot": the man
     if not found and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
         return [tok.head]  # "a man killed in the crash", "the injured man"
+    if not found and tok.dep_ == "acl" and tok.head.pos_ == "NUM" and tok.i > tok.head.i:
+        return [tok.head]  # "left three dead and one injured", the count parsed as the head
     if not found and tok.dep_ == "amod" and tok.head.pos_ == "NUM" and tok.i > tok.head.i:
         return [tok.head]  # "-- 3 dead and 5 wounded --", the count parsed as the head
     if not found and tok.dep_ == "relcl" and (passive or intransitive):
