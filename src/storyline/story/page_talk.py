@@ -17,6 +17,7 @@ sentence that says who speaks ("told us", "said we"): those sentences are news.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from storyline.analyze.needwords import search
 
@@ -60,6 +61,8 @@ _SPEAKS = re.compile(
     r"announced)\b",
     re.IGNORECASE,
 )
+#: Any quotation mark: a sentence without one has nothing :data:`_QUOTED` takes out.
+_MARKS = re.compile(r"[\"“'‘]")
 _QUOTED = re.compile(r'"[^"]*(?:"|$)|“[^”]*(?:”|$)|(?<!\w)[\'‘][^\'‘’\n]+[\'’](?!\w)')
 #: A player's, an advert's or a link list's label before the sentence.
 _FURNITURE = re.compile(
@@ -68,10 +71,12 @@ _FURNITURE = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def talks_as_page(text: str) -> bool:
     """Whether a sentence speaks of the page or the outlet, or to the reader, rather than
-    telling the news."""
-    bare = _QUOTED.sub(" ", text)
+    telling the news (kept per text: the summary and the timeline ask of the same
+    sentences, and a story assembled again asks again)."""
+    bare = _QUOTED.sub(" ", text) if _MARKS.search(text) else text
     if search(_PAGE, bare) or _CALL.match(text):
         return True
     if _SPEAKS.search(bare):

@@ -45,14 +45,27 @@ _HEAD_WORDS = 10
 _NOT_GUILTY = re.compile(r"\bnot\s+guilty\b", re.IGNORECASE)
 #: A word of prose on a stamp's line: three lower-case letters or more.
 _PROSE = re.compile(r"[a-z]{3,}")
+#: What a stamp's line may hold besides its label: clock words, then months and weekdays.
+_CLOCK = re.compile(r"\b(?:[ap]\.?m\.?|noon|midnight)", re.IGNORECASE)
+_CALENDAR = re.compile(
+    r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)",
+    re.IGNORECASE,
+)
+#: A word, for the share of capitalised words.
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def tells_no_event(sentence: str, line: str) -> bool:
     """Whether a dated sentence (with its event line) gives the timeline no event."""
-    letters = [c for c in sentence if c.isalpha()]
-    if len(letters) >= 20 and sum(c.isupper() for c in letters) > 0.5 * len(letters):
+    letters = sum(map(str.isalpha, sentence))
+    if (
+        letters >= 20
+        and sum(map(str.isupper, sentence)) > 0.5 * letters  # a cheap bound first
+        and sum(c.isupper() for c in sentence if c.isalpha()) > 0.5 * letters
+    ):
         return True  # a transcript or an alert in capitals
-    words = re.findall(r"[A-Za-z][\w'’-]*", sentence)
+    words = _WORD.findall(sentence)
     if len(words) >= 6 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
         return True  # a headline or an alert in title case
     if _CLIP.search(sentence):
@@ -70,8 +83,4 @@ def stamp_line(text: str, start: int, end: int) -> bool:
     first = text.rfind("\n", 0, start) + 1
     last = text.find("\n", end)
     rest = text[first:start] + " " + text[end : len(text) if last < 0 else last]
-    rest = re.sub(r"\b(?:[ap]\.?m\.?|noon|midnight)", " ", rest, flags=re.IGNORECASE)
-    months = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-    days = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
-    rest = re.sub(rf"\b(?:{months}|{days})", " ", rest, flags=re.IGNORECASE)
-    return _PROSE.search(rest) is None
+    return _PROSE.search(_CALENDAR.sub(" ", _CLOCK.sub(" ", rest))) is None
