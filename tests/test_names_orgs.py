@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
+from linked_items import linked_item
+
 from storyline.analyze.naming.folding import name_tokens
 from storyline.analyze.naming.linking import link_names
 from storyline.analyze.naming.matching import compatible_org, org_core
 from storyline.model import Analyzed, Article, ArticleAnalysis, Mention, Span
 from storyline.story.names import resolve_names
-
-
-def _item(aid: str, *names: tuple[str, str]) -> Analyzed:
-    raw = [(Span(i * 40, i * 40 + len(t)), t, label) for i, (t, label) in enumerate(names)]
-    linked = link_names(raw)
-    mentions = tuple(
-        Mention(span, text, label, key)
-        for (span, text, _), (label, key) in zip(raw, linked, strict=True)
-    )
-    return Analyzed(Article(aid, "x"), ArticleAnalysis(aid, entities=mentions))
 
 
 def _entity_of(items: list[Analyzed], aid: str, name: str) -> str:
@@ -30,9 +22,9 @@ def test_names_orgs_generic_head_keeps_its_suffix() -> None:
 
 def test_names_orgs_acronym_alone_joins_expansion_across_articles() -> None:
     items = [
-        _item("a", ("General Industries Corporation", "ORG"), ("GI", "ORG")),
-        _item("b", ("GI", "ORG"), ("the GI", "ORG")),
-        _item("c", ("General Industries", "ORG")),
+        linked_item("a", ("General Industries Corporation", "ORG"), ("GI", "ORG")),
+        linked_item("b", ("GI", "ORG"), ("the GI", "ORG")),
+        linked_item("c", ("General Industries", "ORG")),
     ]
     names = {
         _entity_of(items, aid, n)
@@ -43,8 +35,8 @@ def test_names_orgs_acronym_alone_joins_expansion_across_articles() -> None:
 
 def test_names_orgs_multiword_prefix_is_a_short_form() -> None:
     items = [
-        _item("a", ("the Tor Jones Composite Average", "ORG"), ("Tor Jones", "ORG")),
-        _item("b", ("The Tor Jones", "ORG")),
+        linked_item("a", ("the Tor Jones Composite Average", "ORG"), ("Tor Jones", "ORG")),
+        linked_item("b", ("The Tor Jones", "ORG")),
     ]
     full = _entity_of(items, "a", "Tor Jones Composite Average")
     assert _entity_of(items, "b", "Tor Jones") == full
@@ -54,8 +46,8 @@ def test_names_orgs_name_with_own_suffix_is_not_a_short_form() -> None:
     # "Pear Computer" is the company; "Pear Corps" another one, though both are "Pear".
     assert not compatible_org(name_tokens("Pear Computer"), name_tokens("Pear Corps"))
     items = [
-        _item("a", ("Pear Corps", "ORG"), ("Pear Computer", "ORG")),
-        _item("b", ("Pear", "ORG"), ("Pear Computer", "ORG"), ("Pear Inc.", "ORG")),
+        linked_item("a", ("Pear Corps", "ORG"), ("Pear Computer", "ORG")),
+        linked_item("b", ("Pear", "ORG"), ("Pear Computer", "ORG"), ("Pear Inc.", "ORG")),
     ]
     assert _entity_of(items, "a", "Pear Corps") != _entity_of(items, "b", "Pear")
     assert _entity_of(items, "a", "Pear Computer") == _entity_of(items, "b", "Pear")
@@ -68,8 +60,8 @@ def test_names_orgs_branch_named_by_place_is_not_the_company() -> None:
 
 def test_names_orgs_place_is_not_short_for_company_named_after_it() -> None:
     items = [
-        _item("a", ("Finland", "GPE"), ("Finland Air Lines", "ORG")),
-        _item("b", ("Finland", "GPE")),
+        linked_item("a", ("Finland", "GPE"), ("Finland Air Lines", "ORG")),
+        linked_item("b", ("Finland", "GPE")),
     ]
     assert _entity_of(items, "b", "Finland") != _entity_of(items, "a", "Finland Air Lines")
     labels = dict(
@@ -80,9 +72,9 @@ def test_names_orgs_place_is_not_short_for_company_named_after_it() -> None:
 
 def test_names_orgs_country_aliases_are_one_entity() -> None:
     items = [
-        _item("a", ("the United States", "GPE"), ("US", "GPE")),
-        _item("b", ("U.S.", "GPE")),
-        _item("c", ("America", "GPE")),
+        linked_item("a", ("the United States", "GPE"), ("US", "GPE")),
+        linked_item("b", ("U.S.", "GPE")),
+        linked_item("c", ("America", "GPE")),
     ]
     index = resolve_names(items)
     assert (
@@ -92,15 +84,15 @@ def test_names_orgs_country_aliases_are_one_entity() -> None:
 
 def test_names_orgs_place_votes_beat_stray_person_label() -> None:
     items = [
-        _item("a", ("Velmora", "GPE")),
-        _item("b", ("Velmora", "PERSON")),
-        _item("c", ("Velmora", "GPE")),
+        linked_item("a", ("Velmora", "GPE")),
+        linked_item("b", ("Velmora", "PERSON")),
+        linked_item("c", ("Velmora", "GPE")),
     ]
     assert resolve_names(items).label("b", "Velmora") == "GPE"
 
 
 def test_names_orgs_demonym_is_not_the_country() -> None:
-    items = [_item("a", ("Norvia", "GPE"), ("Norvian", "NORP"))]
+    items = [linked_item("a", ("Norvia", "GPE"), ("Norvian", "NORP"))]
     index = resolve_names(items)
     assert index.canonical("a", "Norvia") != index.canonical("a", "Norvian")
 
@@ -161,8 +153,8 @@ def test_names_orgs_inner_capital_word_is_a_name_and_places_are_not_short_forms(
 
 def test_names_orgs_unknown_name_tagged_place_joins_its_company() -> None:
     items = [
-        _item("a", ("Corvel Foods", "ORG"), ("Corvel", "GPE"), ("Corvel", "GPE")),
-        _item("b", ("Corvel", "GPE"), ("Corvel Foods", "ORG")),
+        linked_item("a", ("Corvel Foods", "ORG"), ("Corvel", "GPE"), ("Corvel", "GPE")),
+        linked_item("b", ("Corvel", "GPE"), ("Corvel Foods", "ORG")),
     ]
     index = resolve_names(items)
     assert index.canonical("b", "Corvel") == index.canonical("a", "Corvel Foods")
@@ -182,8 +174,8 @@ def test_names_orgs_of_inversion_is_one_entity() -> None:
 
 def test_names_orgs_word_orders_meet_in_an_article_and_across_a_story() -> None:
     items = [
-        _item("a", ("Ministry of Defence", "ORG"), ("Defence Ministry", "ORG")),
-        _item("b", ("Defence Ministry", "ORG")),
+        linked_item("a", ("Ministry of Defence", "ORG"), ("Defence Ministry", "ORG")),
+        linked_item("b", ("Defence Ministry", "ORG")),
     ]
     a = _entity_of(items, "a", items[0].analysis.entities[1].key)
     assert items[0].analysis.entities[0].key == items[0].analysis.entities[1].key
@@ -192,8 +184,8 @@ def test_names_orgs_word_orders_meet_in_an_article_and_across_a_story() -> None:
 
 def test_names_orgs_demonym_plural_and_numbered_acronym_join() -> None:
     items = [
-        _item("a", ("Valdmarian", "NORP"), ("World War II", "EVENT")),
-        _item("b", ("Valdmarians", "NORP"), ("WWII", "EVENT")),
+        linked_item("a", ("Valdmarian", "NORP"), ("World War II", "EVENT")),
+        linked_item("b", ("Valdmarians", "NORP"), ("WWII", "EVENT")),
     ]
     assert _entity_of(items, "a", "Valdmarian") == _entity_of(items, "b", "Valdmarians")
     assert _entity_of(items, "a", "World War II") == _entity_of(items, "b", "WWII")

@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
+from linked_items import linked_item
+
 from storyline.analyze.naming.folding import core_name, name_tokens, strip_titles, translit
-from storyline.analyze.naming.linking import link_names
 from storyline.analyze.naming.matching import compatible_person, model_singular, product_tail
 from storyline.analyze.naming.places import country_first
-from storyline.model import Analyzed, Article, ArticleAnalysis, Mention, Span
+from storyline.model import Analyzed
 from storyline.story.names import resolve_names
-
-
-def _item(aid: str, *names: tuple[str, str]) -> Analyzed:
-    raw = [(Span(i * 40, i * 40 + len(t)), t, label) for i, (t, label) in enumerate(names)]
-    linked = link_names(raw)
-    mentions = tuple(
-        Mention(span, text, label, key)
-        for (span, text, _), (label, key) in zip(raw, linked, strict=True)
-    )
-    return Analyzed(Article(aid, "x"), ArticleAnalysis(aid, entities=mentions))
 
 
 def _same(items: list[Analyzed], *where: tuple[str, str]) -> bool:
@@ -35,9 +26,9 @@ def test_names_variants_country_first_takes_one_spelling() -> None:
 
 def test_names_variants_country_alias_before_an_agency_is_one_entity() -> None:
     items = [
-        _item("a", ("the U.S. Bureau of Fisheries", "ORG")),
-        _item("b", ("the US Fisheries Bureau", "ORG")),
-        _item("c", ("the United States Bureau of Fisheries", "ORG")),
+        linked_item("a", ("the U.S. Bureau of Fisheries", "ORG")),
+        linked_item("b", ("the US Fisheries Bureau", "ORG")),
+        linked_item("c", ("the United States Bureau of Fisheries", "ORG")),
     ]
     assert _same(
         items,
@@ -58,11 +49,11 @@ def test_names_variants_model_plural_and_product_tail() -> None:
 
 def test_names_variants_model_without_its_maker_is_one_product() -> None:
     items = [
-        _item("a", ("the Veltra K220", "PRODUCT")),
-        _item("b", ("K220", "PRODUCT"), ("the K220", "PRODUCT")),
-        _item("c", ("K220s", "PRODUCT")),
-        _item("d", ("the Osk OS Marlin", "PRODUCT")),
-        _item("e", ("Marlin", "PRODUCT")),
+        linked_item("a", ("the Veltra K220", "PRODUCT")),
+        linked_item("b", ("K220", "PRODUCT"), ("the K220", "PRODUCT")),
+        linked_item("c", ("K220s", "PRODUCT")),
+        linked_item("d", ("the Osk OS Marlin", "PRODUCT")),
+        linked_item("e", ("Marlin", "PRODUCT")),
     ]
     assert _same(items, ("a", "the Veltra K220"), ("b", "K220"), ("c", "K220s"))
     assert _same(items, ("d", "the Osk OS Marlin"), ("e", "Marlin"))
@@ -70,18 +61,18 @@ def test_names_variants_model_without_its_maker_is_one_product() -> None:
 
 def test_names_variants_a_variant_stays_apart_from_the_model() -> None:
     items = [
-        _item("a", ("the 4G Vexa", "PRODUCT")),
-        _item("b", ("the Vexa", "PRODUCT")),
+        linked_item("a", ("the 4G Vexa", "PRODUCT")),
+        linked_item("b", ("the Vexa", "PRODUCT")),
     ]
     assert not _same(items, ("a", "the 4G Vexa"), ("b", "the Vexa"))
 
 
 def test_names_variants_team_nickname_in_another_report_joins_the_team() -> None:
     items = [
-        _item("a", ("the Harwick Otters", "ORG"), ("Harwick", "GPE")),
-        _item("b", ("Otters", "ORG"), ("the Otters", "ORG")),
-        _item("c", ("Lenmouth Airways", "ORG")),
-        _item("d", ("Airways", "ORG")),
+        linked_item("a", ("the Harwick Otters", "ORG"), ("Harwick", "GPE")),
+        linked_item("b", ("Otters", "ORG"), ("the Otters", "ORG")),
+        linked_item("c", ("Lenmouth Airways", "ORG")),
+        linked_item("d", ("Airways", "ORG")),
     ]
     assert _same(items, ("a", "the Harwick Otters"), ("b", "Otters"))
     assert not _same(items, ("c", "Lenmouth Airways"), ("d", "Airways"))
@@ -95,9 +86,9 @@ def test_names_variants_possessive_inside_a_name_is_kept() -> None:
 
 def test_names_variants_ampersand_pair_and_index_word() -> None:
     items = [
-        _item("a", ("the Harlow & Finch's 300", "ORG")),
-        _item("b", ("The H&F 300", "ORG")),
-        _item("c", ("the H&F 300 stock index", "ORG")),
+        linked_item("a", ("the Harlow & Finch's 300", "ORG")),
+        linked_item("b", ("The H&F 300", "ORG")),
+        linked_item("c", ("the H&F 300 stock index", "ORG")),
     ]
     assert _same(
         items,
@@ -124,10 +115,10 @@ def test_names_variants_people_behind_roles_and_long_titles() -> None:
 
 def test_names_variants_person_with_a_role_joins_across_reports() -> None:
     items = [
-        _item("a", ("Attorney Dana Oyelaran", "PERSON")),
-        _item("b", ("Dana Oyelaran", "PERSON"), ("Oyelaran", "PERSON")),
-        _item("c", ("President of the Republic of Aldovia Mira Tesh", "PERSON")),
-        _item("d", ("Mira Tesh", "PERSON")),
+        linked_item("a", ("Attorney Dana Oyelaran", "PERSON")),
+        linked_item("b", ("Dana Oyelaran", "PERSON"), ("Oyelaran", "PERSON")),
+        linked_item("c", ("President of the Republic of Aldovia Mira Tesh", "PERSON")),
+        linked_item("d", ("Mira Tesh", "PERSON")),
     ]
     assert _same(items, ("a", "Attorney Dana Oyelaran"), ("b", "Dana Oyelaran"))
     assert _same(items, ("c", "President of the Republic of Aldovia Mira Tesh"), ("d", "Mira Tesh"))
@@ -136,8 +127,8 @@ def test_names_variants_person_with_a_role_joins_across_reports() -> None:
 def test_names_variants_plural_model_alone_joins_the_maker_form() -> None:
     assert model_singular("42ers") == "42ers"  # a team, not a model in the plural
     items = [
-        _item("a", ("the Veltra K330", "PRODUCT")),
-        _item("b", ("K330s", "PRODUCT")),
+        linked_item("a", ("the Veltra K330", "PRODUCT")),
+        linked_item("b", ("K330s", "PRODUCT")),
     ]
     assert _same(items, ("a", "the Veltra K330"), ("b", "K330s"))
 
@@ -145,7 +136,7 @@ def test_names_variants_plural_model_alone_joins_the_maker_form() -> None:
 def test_names_variants_centre_and_center_are_one_spelling() -> None:
     assert translit("centre") == translit("center")
     items = [
-        _item("a", ("the Orrin Bay Recovery Centre", "FAC")),
-        _item("b", ("Orrin Bay Recovery Center", "FAC")),
+        linked_item("a", ("the Orrin Bay Recovery Centre", "FAC")),
+        linked_item("b", ("Orrin Bay Recovery Center", "FAC")),
     ]
     assert _same(items, ("a", "the Orrin Bay Recovery Centre"), ("b", "Orrin Bay Recovery Center"))
