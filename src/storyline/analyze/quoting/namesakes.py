@@ -1,4 +1,5 @@
-"""Names the tagger read as other words: a surname that is also a modal ("Will wrote")."""
+"""Names the tagger read as other words: a surname that is also a modal ("Will wrote",
+"“…,” May said")."""
 
 from __future__ import annotations
 
@@ -23,4 +24,17 @@ def modal_surname(tok: Any) -> bool:
     return any(
         e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text and e[-1].i != tok.i
         for e in tok.doc.ents
+    )
+
+
+def modal_after_quote(tok: Any) -> bool:
+    """Whether a capitalised modal right after a quote's closing mark or a comma is a name
+    ("“…,” Will wrote", "“…,” May said": the tagger took the name for "will", "may")."""
+    doc = tok.doc
+    return bool(
+        tok.tag_ == "MD"
+        and tok.text.istitle()
+        and tok.i > 0
+        and (doc[tok.i - 1].text == "," or doc[tok.i - 1].is_quote)
+        and doc[tok.i - 1].tag_ != "``"
     )

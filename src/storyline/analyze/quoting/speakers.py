@@ -19,7 +19,7 @@ from storyline.analyze.naming.kinds import ORG_WORDS
 from storyline.analyze.quoting.clauses import nearer_clause_subject, outer_reporting_verb
 from storyline.analyze.quoting.epithets import epithet_referent
 from storyline.analyze.quoting.lexicon import ROLE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
-from storyline.analyze.quoting.namesakes import modal_surname
+from storyline.analyze.quoting.namesakes import modal_after_quote, modal_surname
 from storyline.analyze.quoting.referents import ORG_NOUNS, org_referent, relative_head
 from storyline.model import Mention, Span
 from storyline.nlp import doc_text
@@ -526,7 +526,7 @@ def unsaid(verb: Any) -> bool:
             continue
         if child.dep_ == "neg" or child.lower_ in ("never", "not", "n't", "nor"):
             return True
-        if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL and not _modal_name(child):
+        if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL and not modal_after_quote(child):
             return True  # (not "“…,” May said": a name the tagger took for "may")
         if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
             return True
@@ -784,19 +784,6 @@ def _untagged_name(tok: Any) -> bool:
     )
 
 
-def _modal_name(tok: Any) -> bool:
-    """Whether a capitalised modal right after a quote's closing mark or a comma is a name
-    ("“…,” Will wrote", "“…,” May said": the tagger took the name for "will", "may")."""
-    doc = tok.doc
-    return bool(
-        tok.tag_ == "MD"
-        and tok.text.istitle()
-        and tok.i > 0
-        and (doc[tok.i - 1].text == "," or doc[tok.i - 1].is_quote)
-        and doc[tok.i - 1].tag_ != "``"
-    )
-
-
 def _name_on_verb(verb: Any) -> Any:
     """A person's name right before a verb with no subject, which the parser hung on the
     verb as a modifier ("“Ferries,” Kerr joked" with "Kerr" a compound of "joked", the
@@ -949,7 +936,7 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
             if prev.pos_ == "PROPN" and _after_aside(verb, prev):
                 return prev  # "“…,” Ramos, 58, told AFP": the name before a short aside
             return None  # "Boyle asked Trump": the name after the verb is the one asked
-        if _untagged_name(prev) or _modal_name(prev):
+        if _untagged_name(prev) or modal_after_quote(prev):
             return prev  # "And Kerr called Brandt “…”": a name the tagger took for an adverb
     # "Flea shared the news, writing “…”": a participle of saying after a comma, which
     # the parser made the subject of the quote, speaks for the subject of its sentence.
