@@ -18,6 +18,9 @@ _FUTURE_GOVERNORS = frozenset(
         "likely", "able", "ready", "poise", "slate", "tip", "suppose",
     }
 )  # fmt: skip
+#: Governors whose simple past tells that their infinitive was carried out ("was able
+#: to", "decided to"), not that it lies ahead of the telling.
+_DONE_WHEN_PAST = frozenset({"able", "decide"})
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "could", "might", "may", "ca"})
 #: Modals whose perfect looks back ("may have caused", "would have met Monday"); "will
 #: have finished by Friday" still looks ahead.
@@ -70,6 +73,14 @@ def _verb_tense(verb: Any, depth: int = 0) -> str:
             for c in g.children
         ):
             return "past"
+        if (
+            head.i != verb.i
+            and head.lemma_.lower() in _DONE_WHEN_PAST
+            and any(g.tag_ == "VBD" for g in governors)
+        ):
+            # "were able to trace the call Friday", "decided to settle the feud Sunday
+            # night": told in the simple past, what the verb opens has been done
+            return "past"
         if head.i != verb.i and (
             head.lemma_.lower() in _FUTURE_GOVERNORS
             or (head.lemma_ == "be" and verb.lemma_.lower() != "blame")
@@ -97,6 +108,10 @@ def _verb_tense(verb: Any, depth: int = 0) -> str:
             # "are looking for the gunman in a shooting late Wednesday": the inquiry
             # goes on now, its time dates what is inquired into, which is past
             return "past"
+        if _names_an_event(verb):
+            # "what police are calling an accidental shooting on Monday night": the
+            # naming goes on now, the time dates the event it names, which is past
+            return "past"
         return "future"  # present progressive with a date: "is meeting on Monday"
     if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and depth < 3 and verb.head.i != verb.i:
         return _verb_tense(verb.head, depth + 1)  # "began running on Sunday": began
@@ -115,6 +130,26 @@ _INQUIRY = frozenset(
     {"investigate", "probe", "examine", "search", "look", "hunt", "seek", "question",
      "interview", "review"}
 )  # fmt: skip
+
+#: Verbs that name or class an event ("are calling it a homicide", "are treating the
+#: fire as arson").
+_NAMING = frozenset(
+    {"call", "describe", "label", "term", "classify", "characterize", "characterise",
+     "treat", "deem", "rule", "consider"}
+)  # fmt: skip
+
+
+def _names_an_event(verb: Any) -> bool:
+    """A verb of naming used to name: with an object predicate ("calling the fire an act
+    of arson"), an "as" ("treating the death as suspicious") or a "what" before it ("what
+    police are calling a hunting accident"); "is calling a meeting for Sunday" plans."""
+    if verb.lemma_.lower() not in _NAMING:
+        return False
+    if any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children):
+        return True
+    doc = verb.doc
+    return any(t.lower_ == "what" for t in doc[max(verb.sent.start, verb.i - 4) : verb.i])
+
 
 #: Verbs of reporting whose present tells what already happened ("the family says").
 _REPORTING = frozenset(

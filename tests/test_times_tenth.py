@@ -1,0 +1,51 @@
+"""Time expressions, tenth round of issue 14 (branch s37f): a past told with an infinitive
+(fiction: every sentence is made up)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from storyline.analyze.times import extract_times
+
+#: A Thursday.
+ANCHOR = date(2031, 10, 30)
+
+
+def _values(nlp: Any, text: str, anchor: date = ANCHOR) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in extract_times(nlp(text), anchor)]
+
+
+def test_was_able_to_and_decided_to_look_back(nlp: Any) -> None:
+    # the simple past of "be able" or "decide" tells what was done, not a plan
+    found = _values(nlp, "Deputies were able to trace the stolen tractor Friday, a clerk said.")
+    assert ("Friday", "2031-10-24") in found, found
+    found = _values(
+        nlp, "A Velm roofer decided to settle his quarrel with a neighbour Sunday night."
+    )
+    assert any(v.startswith("2031-10-26") for _, v in found), found
+
+
+def test_able_and_decide_still_look_ahead_outside_the_past(nlp: Any) -> None:
+    found = _values(nlp, "Farmers will be able to sell their grain at the depot Friday.")
+    assert ("Friday", "2031-10-31") in found, found
+    found = _values(nlp, "The guild plans to march through Velm on Sunday.")
+    assert ("Sunday", "2031-11-02") in found, found
+
+
+def test_a_naming_in_the_present_progressive_looks_back(nlp: Any) -> None:
+    # the naming goes on now; the day dates the event named
+    text = (
+        "A boy is in hospital after what deputies are calling a hunting accident on Sunday night."
+    )
+    found = _values(nlp, text)
+    assert ("Sunday night", "2031-10-26TNI") in found, found
+    found = _values(
+        nlp, "Deputies are calling the fire at the Velm granary on Sunday an act of arson."
+    )
+    assert ("Sunday", "2031-10-26") in found, found
+
+
+def test_calling_a_meeting_still_plans(nlp: Any) -> None:
+    found = _values(nlp, "The mayor of Velm is calling a meeting for Sunday.")
+    assert ("Sunday", "2031-11-02") in found, found
