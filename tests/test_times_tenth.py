@@ -49,3 +49,14 @@ def test_a_naming_in_the_present_progressive_looks_back(nlp: Any) -> None:
 def test_calling_a_meeting_still_plans(nlp: Any) -> None:
     found = _values(nlp, "The mayor of Velm is calling a meeting for Sunday.")
     assert ("Sunday", "2031-11-02") in found, found
+
+
+def test_a_holiday_likeness_is_no_day(nlp: Any) -> None:
+    # "-like", "-style" make the name tell a kind of thing
+    found = _values(nlp, "The Halloween-like mood at the Velm fair made the crowd hard to read.")
+    assert not any(text.startswith("Halloween") for text, _ in found), found
+    found = _values(nlp, "A Christmas-style market opened on the quay at Velm.")
+    assert not any(text.startswith("Christmas") for text, _ in found), found
+    # the day itself is still read
+    found = _values(nlp, "The Velm market opened on Christmas Eve.")
+    assert ("Christmas Eve", "2031-12-24") in found, found

@@ -129,12 +129,16 @@ _NAME_RE = (
     r"Election\s+Day"
 )
 
+#: A suffix that makes a holiday's name a likeness: "a Halloween-like crowd", "a
+#: Christmas-style market" tell a kind, not a day.
+_KIND_SUFFIX = r"-(?i:like|style|styled|themed|inspired|type|esque)\b"
+
 PATTERN = re.compile(
     rf"\b(?=[A-Zt])(?P<name>{_NAME_RE})\b(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)\b)?"
-    rf"(?!{_AND_NAME}[^\S\n]+(?i:{_NOT_AFTER})s?\b)",
+    rf"(?!{_AND_NAME}[^\S\n]+(?i:{_NOT_AFTER})s?\b)(?!{_KIND_SUFFIX})",
 )
 
-_THING_AFTER = re.compile(rf"{_AND_NAME}[^\S\n]+(?i:{_NOT_AFTER})s?\b")
+_THING_AFTER = re.compile(rf"{_AND_NAME}[^\S\n]+(?i:{_NOT_AFTER})s?\b|{_KIND_SUFFIX}")
 _NAME_BEFORE = re.compile(rf"\b(?:{_NAME_RE})$")
 
 
