@@ -109,7 +109,7 @@ def _verb_tense(verb: Any, depth: int = 0) -> str:
             # goes on now, its time dates what is inquired into, which is past
             return "past"
         if _names_an_event(verb):
-            # "what police are calling an accidental shooting on Monday night": the
+            # "what deputies are calling a mishap at the range on Monday night": the
             # naming goes on now, the time dates the event it names, which is past
             return "past"
         return "future"  # present progressive with a date: "is meeting on Monday"
