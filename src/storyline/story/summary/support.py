@@ -261,8 +261,9 @@ def _verified(
         if word in named or word.lower() in _CALENDAR or word.lower() in lowered:
             continue
         return False
-    seq = " ".join(word_seq(window))
-    for quote in quoted_in(cand.text):
+    quotes = quoted_in(cand.text)
+    seq = " ".join(word_seq(window)) if quotes else ""  # the passage's words, for quotes
+    for quote in quotes:
         words = " ".join(word_seq(quote))
         if words and words not in seq:
             return False
