@@ -286,10 +286,13 @@ def _inner_capitals(text: str) -> tuple[str, ...]:
     out = []
     previous = ""
     for token in text.split():
-        word = token.strip(".,;:!?\"“”‘’'()[]").removesuffix("’s").removesuffix("'s")
+        word = token.strip(".,;:!?\"“”‘’'()[]")
         opens = not previous or previous[-1] in '.!?:"“‘(' or token[0] in '"“‘('
         previous = token
-        if opens or len(word) < 3 or not word.replace("-", "").isalpha():
+        if opens or not word[:1].isupper():
+            continue  # (cutting "'s" off leaves the first letter, or nothing)
+        word = word.removesuffix("’s").removesuffix("'s")
+        if len(word) < 3 or not word.replace("-", "").isalpha():
             continue
         if word[0].isupper() and word[1:].islower():
             out.append(word)
