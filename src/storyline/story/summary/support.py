@@ -97,8 +97,13 @@ def read_doc(item: Analyzed, canon: Callable[[str, str], str], variants: Mapping
     for c in item.analysis.claims:
         if c.measure in WEAK:
             continue
+        # c.sentence.overlaps(s) or s.contains(c.span), written out: run for every pair
+        said_start, said_end = c.sentence.start, c.sentence.end
+        at_start, at_end = c.span.start, c.span.end
         for i, s in enumerate(sentences):
-            if c.sentence.overlaps(s) or s.contains(c.span):
+            if (said_start < s.end and s.start < said_end) or (
+                s.start <= at_start and at_end <= s.end
+            ):
                 claimed[i].add(claim_key(c.measure, c.value))
     surnames = set(re.findall(r"\b[A-Z][\w'’-]{2,}", text))
     dates = frozenset(d for t in item.analysis.times for d in [calendar_day(t)] if d)
