@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from storyline.analyze.needwords import search
+from storyline.analyze.needwords import folds_plainly, search
 
 __all__ = ["furniture_lead", "talks_as_page"]
 
@@ -71,9 +71,6 @@ _FURNITURE = re.compile(
 )
 
 
-#: A run of word characters: each word :data:`_YOU`, :data:`_WE`, :data:`_I` and
-#: :data:`_SPEAKS` can match is one whole run ("we're" holds the run "we").
-_RUN = re.compile(r"\w+")
 #: The runs that are a second person's or a first person's wherever they stand, and the
 #: ones that are only where the sentence or a clause begins (then the pattern decides).
 _YOU_WORDS = frozenset({"you", "your", "yours", "yourself"})
@@ -82,8 +79,6 @@ _WE_WORDS = frozenset({"we", "our", "ours", "us", "my", "me"})
 _WE_OPENING = frozenset({"We", "Our", "My"})
 #: :data:`_SPEAKS`'s words, lower case.
 _SPEAKS_WORDS = frozenset(_SPEAKS.pattern.split("(?:", 1)[1].split(")", 1)[0].split("|"))
-#: Characters ``IGNORECASE`` takes for an ASCII letter that ``lower()`` leaves alone.
-_ODD_FOLDS = ("\u0131", "\u017f", "\u0130")
 
 
 @lru_cache(maxsize=8192)
@@ -92,13 +87,15 @@ def talks_as_page(text: str) -> bool:
     telling the news (kept per text: the summary and the timeline ask of the same
     sentences, and a story assembled again asks again).
 
-    The sentence's words are read once (:data:`_RUN`): a pattern of the first or second
-    person, or of saying, runs only where one of its words is there, and the question
-    whether someone speaks only when a first or second person is."""
+    The sentence's runs of word characters are read once: each word :data:`_YOU`,
+    :data:`_WE`, :data:`_I` and :data:`_SPEAKS` can match is one whole run ("we're" holds
+    the run "we"), so a pattern of the first or second person, or of saying, runs only
+    where one of its words is there, and whether someone speaks is asked only when a
+    first or second person is there."""
     bare = _QUOTED.sub(" ", text) if _MARKS.search(text) else text
     if search(_PAGE, bare) or _CALL.match(text):
         return True
-    runs = set(_RUN.findall(bare))
+    runs = set(re.findall(r"\w+", bare))
     personal = (
         not runs.isdisjoint(_YOU_WORDS)
         or not runs.isdisjoint(_WE_WORDS)
@@ -111,7 +108,7 @@ def talks_as_page(text: str) -> bool:
 
 def _speaks(bare: str, runs: set[str]) -> bool:
     """``_SPEAKS.search(bare)``: one of its words, in any case, is one of the runs."""
-    if any(odd in bare for odd in _ODD_FOLDS):
+    if not folds_plainly(bare):  # "ſ", "ı", "İ": IGNORECASE reads them as ASCII letters
         return _SPEAKS.search(bare) is not None
     return any(run.lower() in _SPEAKS_WORDS for run in runs)
 
