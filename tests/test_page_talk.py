@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from storyline.story import page_talk as pt
 from storyline.story.page_talk import furniture_lead, talks_as_page
 
 
@@ -55,3 +56,42 @@ def test_page_talk_an_adverts_or_a_players_label_before_a_sentence() -> None:
     assert text[furniture_lead(text) :] == "A memorial was set up in Kessel for the three officers."
     assert furniture_lead("Advertisers paid for the Vellmar fair this year.") == 0
     assert furniture_lead("Related charges were filed in Kessel on Monday.") == 0
+
+
+def _by_the_patterns(text: str) -> bool:
+    """:func:`talks_as_page` as its patterns alone say it (each run over the whole text)."""
+    bare = pt._QUOTED.sub(" ", text)
+    if pt._PAGE.search(bare) or pt._CALL.match(text):
+        return True
+    if pt._SPEAKS.search(bare):
+        return False
+    return bool(
+        pt._YOU.search(bare)
+        or pt._WE.search(bare)
+        or any(map(pt._first_person, pt._I.finditer(bare)))
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We're sorry, the Kessel depot is closed.",
+        "Well, You can see the bridge from Vellmar.",
+        "If Your van was towed in Kessel, phone the depot.",
+        "Yourself and two friends crossed the bridge.",
+        "The youth of Vellmar met at the hall.",
+        "I'm told the Vellmar depot burned.",
+        "She paid for it herself, I think.",
+        "Chapter I of the Kessel charter was read aloud.",
+        "They toLD us the van was gone.",
+        "They \u017faid we could wait by the Kessel bridge.",
+        "Mayor Brandt ASKED me to stay in Vellmar.",
+        "Ours is the last house on the Kessel road.",
+        "The museum in Kessel holds my_grandfather's clock.",
+        "Ms Brandt, said Reed, lent us the van.",
+        "Reed says: you will see the van in Kessel.",
+    ],
+)
+def test_page_talk_reads_words_as_its_patterns_do(text: str) -> None:
+    # the words read once (not each pattern run over the sentence): the same answers
+    assert talks_as_page.__wrapped__(text) == _by_the_patterns(text)

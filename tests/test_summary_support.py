@@ -99,3 +99,21 @@ def test_summary_support_a_place_as_the_sentence_writes_it() -> None:
         "vellmar municipal court": "Vellmar Municipal Court",
     }
     assert _supported(item, lambda _a, n: n, variants) == {text: True}
+
+
+def test_support_inner_capitals_are_capitalised_words_inside_the_sentence() -> None:
+    from storyline.story.summary.support import _inner_capitals
+
+    text = (
+        "Police said Reed's van, found by the Kessel Fire-Rescue crew near O'Brien Street, "
+        'was towed. "Nobody saw It," said Ilsa Brandt\u2019s aide, '
+        "ON duty at IBM and the Depot's gate."
+    )
+    assert _inner_capitals.__wrapped__(text) == (
+        "Reed",
+        "Kessel",
+        "Street",
+        "Ilsa",
+        "Brandt",
+        "Depot",
+    )

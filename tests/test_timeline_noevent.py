@@ -50,3 +50,19 @@ def test_timeline_noevent_a_date_stamp_on_a_line_of_its_own() -> None:
     text = "Police in Kessel said on May 3 that the van was found."
     at = text.index("May 3")
     assert not stamp_line(text, at, at + len("May 3"))
+
+
+def test_timeline_noevent_a_stamp_read_word_by_word() -> None:
+    # each word on its own gives what the whole line gives: prose anywhere on it
+    text = "POSTED Tue., May 5 at 9 a.m. Noon\nMore"
+    at = text.index("May 5")
+    assert stamp_line(text, at, at + len("May 5"))
+    text = "Monday, May 5, 2025, 9am Police in Kessel found the van near midnight."
+    at = text.index("May 5")
+    assert not stamp_line(text, at, at + len("May 5"))
+    text = "MONDAY\tMAY 5\u2003NOONTIME"
+    at = text.index("MAY 5")
+    assert stamp_line(text, at, at + len("MAY 5"))
+    text = "Sunday May 5 amidst"
+    at = text.index("May 5")
+    assert not stamp_line(text, at, at + len("May 5"))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from storyline.analyze.needwords import search
+from storyline.analyze.needwords import folds_plainly, search
 
 __all__ = ["furniture_lead", "talks_as_page"]
 
@@ -71,17 +71,46 @@ _FURNITURE = re.compile(
 )
 
 
+#: The runs that are a second person's or a first person's wherever they stand, and the
+#: ones that are only where the sentence or a clause begins (then the pattern decides).
+_YOU_WORDS = frozenset({"you", "your", "yours", "yourself"})
+_YOU_OPENING = frozenset({"You", "Your"})
+_WE_WORDS = frozenset({"we", "our", "ours", "us", "my", "me"})
+_WE_OPENING = frozenset({"We", "Our", "My"})
+#: :data:`_SPEAKS`'s words, lower case.
+_SPEAKS_WORDS = frozenset(_SPEAKS.pattern.split("(?:", 1)[1].split(")", 1)[0].split("|"))
+
+
 @lru_cache(maxsize=8192)
 def talks_as_page(text: str) -> bool:
     """Whether a sentence speaks of the page or the outlet, or to the reader, rather than
     telling the news (kept per text: the summary and the timeline ask of the same
-    sentences, and a story assembled again asks again)."""
+    sentences, and a story assembled again asks again).
+
+    The sentence's runs of word characters are read once: each word :data:`_YOU`,
+    :data:`_WE`, :data:`_I` and :data:`_SPEAKS` can match is one whole run ("we're" holds
+    the run "we"), so a pattern of the first or second person, or of saying, runs only
+    where one of its words is there, and whether someone speaks is asked only when a
+    first or second person is there."""
     bare = _QUOTED.sub(" ", text) if _MARKS.search(text) else text
     if search(_PAGE, bare) or _CALL.match(text):
         return True
-    if _SPEAKS.search(bare):
-        return False
-    return bool(_YOU.search(bare) or _WE.search(bare) or any(map(_first_person, _I.finditer(bare))))
+    runs = set(re.findall(r"\w+", bare))
+    personal = (
+        not runs.isdisjoint(_YOU_WORDS)
+        or not runs.isdisjoint(_WE_WORDS)
+        or (not runs.isdisjoint(_YOU_OPENING) and _YOU.search(bare) is not None)
+        or (not runs.isdisjoint(_WE_OPENING) and _WE.search(bare) is not None)
+        or ("I" in runs and any(map(_first_person, _I.finditer(bare))))
+    )
+    return personal and not _speaks(bare, runs)
+
+
+def _speaks(bare: str, runs: set[str]) -> bool:
+    """``_SPEAKS.search(bare)``: one of its words, in any case, is one of the runs."""
+    if not folds_plainly(bare):  # "ſ", "ı", "İ": IGNORECASE reads them as ASCII letters
+        return _SPEAKS.search(bare) is not None
+    return any(run.lower() in _SPEAKS_WORDS for run in runs)
 
 
 def _first_person(m: re.Match[str]) -> bool:

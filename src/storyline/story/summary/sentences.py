@@ -291,10 +291,13 @@ def _candidate(
         return None  # to the reader or as the outlet, not the news
     names = named.names_in(span, canon, variants)
     facts = facts_of(item.article.id, span, fact_spans) | {f"ent:{n}" for n in names}
+    # c.sentence.overlaps(span) or span.contains(c.span), written out: run for every pair
+    lo, hi = span.start, span.end
     facts |= {
         claim_key(c.measure, c.value)
         for c in item.analysis.claims
-        if c.sentence.overlaps(span) or span.contains(c.span)
+        if (c.sentence.start < hi and lo < c.sentence.end)
+        or (lo <= c.span.start and c.span.end <= hi)
     }
     numbers = frozenset(num(v) for v in numbers_in(cleaned))
     facts |= {f"num:{v}" for v in numbers}

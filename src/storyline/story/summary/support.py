@@ -97,8 +97,13 @@ def read_doc(item: Analyzed, canon: Callable[[str, str], str], variants: Mapping
     for c in item.analysis.claims:
         if c.measure in WEAK:
             continue
+        # c.sentence.overlaps(s) or s.contains(c.span), written out: run for every pair
+        said_start, said_end = c.sentence.start, c.sentence.end
+        at_start, at_end = c.span.start, c.span.end
         for i, s in enumerate(sentences):
-            if c.sentence.overlaps(s) or s.contains(c.span):
+            if (said_start < s.end and s.start < said_end) or (
+                s.start <= at_start and at_end <= s.end
+            ):
                 claimed[i].add(claim_key(c.measure, c.value))
     surnames = set(re.findall(r"\b[A-Z][\w'’-]{2,}", text))
     dates = frozenset(d for t in item.analysis.times for d in [calendar_day(t)] if d)
@@ -261,8 +266,9 @@ def _verified(
         if word in named or word.lower() in _CALENDAR or word.lower() in lowered:
             continue
         return False
-    seq = " ".join(word_seq(window))
-    for quote in quoted_in(cand.text):
+    quotes = quoted_in(cand.text)
+    seq = " ".join(word_seq(window)) if quotes else ""  # the passage's words, for quotes
+    for quote in quotes:
         words = " ".join(word_seq(quote))
         if words and words not in seq:
             return False
@@ -285,10 +291,13 @@ def _inner_capitals(text: str) -> tuple[str, ...]:
     out = []
     previous = ""
     for token in text.split():
-        word = token.strip(".,;:!?\"“”‘’'()[]").removesuffix("’s").removesuffix("'s")
+        word = token.strip(".,;:!?\"“”‘’'()[]")
         opens = not previous or previous[-1] in '.!?:"“‘(' or token[0] in '"“‘('
         previous = token
-        if opens or len(word) < 3 or not word.replace("-", "").isalpha():
+        if opens or not word[:1].isupper():
+            continue  # (cutting "'s" off leaves the first letter, or nothing)
+        word = word.removesuffix("’s").removesuffix("'s")
+        if len(word) < 3 or not word.replace("-", "").isalpha():
             continue
         if word[0].isupper() and word[1:].islower():
             out.append(word)

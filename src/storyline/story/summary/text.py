@@ -170,6 +170,7 @@ def calendar_day(t: TimeExpr) -> str | None:
     return day.group() if day else None
 
 
+@lru_cache(maxsize=1024)  # asked for every candidate sentence of a report
 def period_of(published: str | None) -> str | None:
     """The ISO week an article was published in ("period:2025-W20"), if its date is known."""
     if not published or not DAY.match(published):

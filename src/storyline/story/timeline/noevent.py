@@ -83,4 +83,12 @@ def stamp_line(text: str, start: int, end: int) -> bool:
     first = text.rfind("\n", 0, start) + 1
     last = text.find("\n", end)
     rest = text[first:start] + " " + text[end : len(text) if last < 0 else last]
-    return _PROSE.search(_CALENDAR.sub(" ", _CLOCK.sub(" ", rest))) is None
+    # Word by word (no pattern here spans a space, and a space stands before and after
+    # each word), stopping at the first word of prose: a date in a paragraph of one
+    # line is read no further than its first words.
+    return not any(map(_prose, rest.split()))
+
+
+def _prose(word: str) -> bool:
+    """Whether a word (no space in it) is prose once clock and calendar words are out."""
+    return _PROSE.search(_CALENDAR.sub(" ", _CLOCK.sub(" ", word))) is not None
