@@ -6,13 +6,9 @@ from datetime import date
 from typing import Any
 
 import pytest
+from time_values import time_values
 
-from storyline.analyze.times import extract_times
 from storyline.analyze.timex.holidays import DAYS, PATTERN, easter, holiday, holiday_value
-
-
-def _values(nlp: Any, text: str, anchor: date) -> list[tuple[str, str]]:
-    return [(t.text, t.value) for t in extract_times(nlp(text), anchor)]
 
 
 @pytest.mark.parametrize(
@@ -35,19 +31,19 @@ def test_floating_american_holidays() -> None:
 
 def test_a_past_holiday_is_last_one_a_future_one_next(nlp: Any) -> None:
     january = date(2031, 1, 9)
-    assert _values(nlp, "The raft was found on Thanksgiving Day off the coast.", january) == [
+    assert time_values(nlp, "The raft was found on Thanksgiving Day off the coast.", january) == [
         ("Thanksgiving Day", "2030-11-28")
     ]
     october = date(2030, 10, 20)
-    assert _values(nlp, "The mayor will campaign until Election Day.", october) == [
+    assert time_values(nlp, "The mayor will campaign until Election Day.", october) == [
         ("Election Day", "2030-11-05")
     ]
 
 
 def test_holiday_with_its_year_and_easter_week(nlp: Any) -> None:
-    found = _values(nlp, "Pilgrims arrived as Easter week began.", date(2030, 4, 22))
+    found = time_values(nlp, "Pilgrims arrived as Easter week began.", date(2030, 4, 22))
     assert found == [("Easter week", "2030-W16")]
-    found = _values(nlp, "The harbour froze on Christmas Eve 1962.", date(2030, 4, 22))
+    found = time_values(nlp, "The harbour froze on Christmas Eve 1962.", date(2030, 4, 22))
     assert found == [("Christmas Eve 1962", "1962-12-24")]
 
 
@@ -56,7 +52,7 @@ def test_holiday_names_of_things_are_not_days(nlp: Any) -> None:
         "The Good Friday agreement held. Villagers decorated a Christmas tree. "
         "Retailers praised the Christmas and New Year sales period. Eastern Airlines flew."
     )
-    assert _values(nlp, text, date(2030, 1, 15)) == []
+    assert time_values(nlp, text, date(2030, 1, 15)) == []
 
 
 @pytest.mark.parametrize(
@@ -72,5 +68,5 @@ def test_every_spelling_the_rule_finds_has_a_day(name: str) -> None:
 
 
 def test_a_holiday_without_apostrophe_is_dated_in_a_report(nlp: Any) -> None:
-    found = _values(nlp, "A man was shot on New Years Eve outside a bar.", date(2031, 1, 3))
+    found = time_values(nlp, "A man was shot on New Years Eve outside a bar.", date(2031, 1, 3))
     assert found == [("New Years Eve", "2030-12-31")]
