@@ -261,14 +261,8 @@ def _backshifted(verb: Any) -> bool:
         and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in verb.children)
     ):
         return False
-    tok = verb.head
-    for _ in range(3):
-        if tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith(("VB", "MD")):
-            return _future_in_past(tok)
-        if tok.head.i == tok.i:
-            break
-        tok = tok.head
-    return False
+    governor = _governing_verb(verb)
+    return governor is not None and _future_in_past(governor)
 
 
 def _future_in_past(verb: Any) -> bool:
@@ -287,14 +281,20 @@ def _future_in_past(verb: Any) -> bool:
 
 def _governor_tense(verb: Any) -> str:
     """The tense of the verb an adverbial clause depends on ("" when none is near)."""
+    governor = _governing_verb(verb)
+    return _verb_tense(governor) if governor is not None else ""
+
+
+def _governing_verb(verb: Any) -> Any:
+    """The nearest verb above an adverbial clause's verb, within three heads; None if none."""
     tok = verb.head
     for _ in range(3):
         if tok.pos_ in ("VERB", "AUX") and tok.tag_.startswith(("VB", "MD")):
-            return _verb_tense(tok)
+            return tok
         if tok.head.i == tok.i:
             break
         tok = tok.head
-    return ""
+    return None
 
 
 def _aux_words(verb: Any) -> set[str]:
