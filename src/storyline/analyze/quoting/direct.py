@@ -46,6 +46,7 @@ from storyline.analyze.quoting.lexicon import (
     SPEECH_VERBS,
 )
 from storyline.analyze.quoting.marks import Passage
+from storyline.analyze.quoting.namers import namer_after
 from storyline.analyze.quoting.owners import resolve_owner, words_owner
 from storyline.analyze.quoting.salience import salient_speaker
 from storyline.analyze.quoting.speakers import (
@@ -161,6 +162,11 @@ def _from_verb(verb: Any, index: MentionIndex, quote: Passage) -> Attribution | 
             end = verb.head.idx + len(verb.head.text)
             return Attribution(None, Span(start, end), verb.lemma_.lower())
         speaker, span = resolve_subject(verb.head, index)
+        return Attribution(speaker, span, verb.lemma_.lower())
+    namer = namer_after(verb, quote)
+    if namer is not None:
+        # "called the “…” by its residents": the ones after "by" give the name.
+        speaker, span = resolve_subject(namer, index)
         return Attribution(speaker, span, verb.lemma_.lower())
     agent = _passive_agent(verb)
     if agent is not None and len(doc_text(verb.doc)[quote.start : quote.end].split()) >= (
