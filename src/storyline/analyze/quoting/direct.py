@@ -665,6 +665,11 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
             # "Kerr said, pointing out that the crews voted to strike. “…”": a cue in the
             # sentence before a quote that opens its own sentence is that sentence's.
             break
+        if _is_cue(tok) and _when_asked(tok):
+            head = tok.head  # "who told the committee when asked about it: “…”"
+            if head.i < tok.i and _is_cue(head) and not index.inside_quote(head.idx):
+                return _from_verb(head, index, p)
+            continue
         if _is_cue(tok):
             return _from_verb(tok, index, p)
         if tok.lower_ == "to" and tok.i > 0 and doc[tok.i - 1].lower_ == "according":
@@ -691,6 +696,22 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
         if found is not None and found.speaker is not None:
             return found
     return speaker_label(doc, p, index)
+
+
+#: Words that open a clause of time or condition ("when asked", "after being pressed").
+_TIME_MARKS = frozenset({"when", "after", "once", "while", "if", "before", "as"})
+
+
+def _when_asked(verb: Any) -> bool:
+    """Whether a cue is a passive participle of time with no subject ("Lynch, who told
+    the committee when asked about it: “…”"): the one asked answers with the verb before
+    it, so the search for a cue goes on to the left."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children)
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in verb.children)
+    )
 
 
 def _whole_sentences(text: str, p: Passage) -> bool:
