@@ -30,6 +30,27 @@ _ORG_PRONOUNS = frozenset({"it"})
 _HONORIFICS = {"Mr": "m", "Mrs": "f", "Ms": "f"}
 #: The gender a pronoun refers to.
 _PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
+#: Nouns that tell the gender of the person they stand beside ("his wife, Vera").
+_GENDER_NOUNS = {
+    **dict.fromkeys(
+        """wife mother daughter sister grandmother widow girlfriend aunt niece
+        congresswoman spokeswoman chairwoman businesswoman actress mrs ms""".split(),  # noqa: SIM905
+        "f",
+    ),
+    **dict.fromkeys(
+        """husband father son brother grandfather widower boyfriend uncle nephew
+        congressman spokesman businessman actor mr""".split(),  # noqa: SIM905
+        "m",
+    ),
+}
+
+
+def _noun_gender(words: Sequence[str]) -> str | None:
+    """The one gender the nouns ``words`` tell, or None."""
+    found = {_GENDER_NOUNS[w.strip(".")] for w in words if w.strip(".") in _GENDER_NOUNS}
+    return next(iter(found)) if len(found) == 1 else None
+
+
 #: Verbs whose "it" is a placeholder ("it seems", "it appears", "it remains unclear").
 _RAISING = frozenset({"seem", "appear", "remain", "happen", "look", "sound"})
 
@@ -54,17 +75,18 @@ class MentionIndex:
         self.quoted = sorted(quoted)
         self.subject = [self._is_subject(m) for m in self.mentions]
         self.context = [self._title_words(m) for m in self.mentions]
+        self.surnames: dict[str, set[str]] = {}
+        for m in self.mentions:
+            toks = name_tokens(m.key)
+            if m.label == "PERSON" and toks:
+                self.surnames.setdefault(toks[-1], set()).add(m.key)
         self.gender = self._genders()
 
     def _genders(self) -> dict[str, str]:
         """Each person's gender where the article shows it by an honorific ("Mr. Kerr",
         "Ms. Lind"), with no honorific of the other kind and no other person of the
         same surname."""
-        surnames: dict[str, set[str]] = {}
-        for m in self.mentions:
-            toks = name_tokens(m.key)
-            if m.label == "PERSON" and toks:
-                surnames.setdefault(toks[-1], set()).add(m.key)
+        surnames = self.surnames
         text = doc_text(self.doc)
         seen: dict[str, set[str]] = {}
         for m in self.mentions:
@@ -73,6 +95,17 @@ class MentionIndex:
                 continue  # "Mr. Clinton", "Mrs. Clinton": which Clinton is which, unsure
             before = text[max(0, m.span.start - 6) : m.span.start].split()
             g = _HONORIFICS.get(before[-1].rstrip(".")) if before else None
+            if g is not None:
+                seen.setdefault(m.key, set()).add(g)
+        for n, m in enumerate(self.mentions):
+            # "congresswoman Vera Lind", "his wife, Vera": a gendered noun of the name's own
+            # phrase (a full name when the surname is shared: the key is then sure).
+            toks = name_tokens(m.key)
+            if m.label != "PERSON" or not toks:
+                continue
+            if len(surnames[toks[-1]]) > 1 and len(name_tokens(m.text)) < 2:
+                continue
+            g = _noun_gender(self._nouns_beside(m))
             if g is not None:
                 seen.setdefault(m.key, set()).add(g)
         out = {key: next(iter(gs)) for key, gs in seen.items() if len(gs) == 1}
@@ -105,12 +138,44 @@ class MentionIndex:
                     break
         return {k: v[0] for k, v in votes.items() if len(v) >= 2 and len(set(v)) == 1}
 
+    def _nouns_beside(self, m: Mention) -> list[str]:
+        """Lower-case words of a name's own phrase: the few before it ("his wife, Vera
+        Lind", up to a comma and one more word) and an apposition right after it ("Vera
+        Lind, his wife,")."""
+        text = doc_text(self.doc)
+        before = text[max(0, m.span.start - 40) : m.span.start].replace(",", " , ").split()
+        if before and before[-1] == ",":
+            before = before[:-1]
+        words = [before[-1].lower()] if before and before[-1][:1].islower() else []
+        after = text[m.span.end : m.span.end + 30]
+        if after.startswith(", "):
+            tail = after[2:].split(",")[0].split()
+            if 1 < len(tail) <= 3 and tail[0].lower() in ("his", "her", "the", "a"):
+                words.extend(w.lower() for w in tail[1:])
+        return words
+
     def agrees(self, m: Mention, pronoun: str) -> bool:
         """Whether a person may be "he" or "she" (``pronoun``): not when the article's
         honorifics give them the other gender."""
         want = _PRONOUN_GENDER.get(pronoun)
         have = self.gender.get(m.key)
         return want is None or have is None or want == have
+
+    def _namesake(self, m: Mention, pronoun: str) -> Mention | None:
+        """A bare surname the linker gave to one of two people who share it, when that
+        one is of the other gender than ``pronoun`` and the other is not ("Lind" keyed to
+        "his wife, Vera Lind", then "he"): the mention as the other one's."""
+        toks = name_tokens(m.text)
+        key = name_tokens(m.key)
+        if m.label != "PERSON" or len(toks) != 1 or not key or toks[-1] != key[-1]:
+            return None
+        others = self.surnames.get(key[-1], set()) - {m.key}
+        if len(others) != 1:
+            return None
+        other = next(iter(others))
+        if self.gender.get(other) not in (None, _PRONOUN_GENDER.get(pronoun)):
+            return None
+        return Mention(m.span, m.text, m.label, other)
 
     def inside_quote(self, pos: int) -> bool:
         """Whether a character position lies inside a quoted passage."""
@@ -170,14 +235,17 @@ class MentionIndex:
         i = bisect.bisect_left(self.starts, pos) - 1
         window_start = max(0, pos - 600)
         candidates: list[int] = []
+        swap: dict[int, Mention] = {}  # bare surnames read as the namesake of the gender
         while i >= 0 and self.mentions[i].span.start >= window_start:
             m = self.mentions[i]
-            if (
-                m.label in labels
-                and not self.inside_quote(m.span.start)
-                and (pronoun is None or self.agrees(m, pronoun))
-            ):
-                candidates.append(i)
+            if m.label in labels and not self.inside_quote(m.span.start):
+                if pronoun is None or self.agrees(m, pronoun):
+                    candidates.append(i)
+                else:
+                    other = self._namesake(m, pronoun)
+                    if other is not None:
+                        swap[i] = other
+                        candidates.append(i)
             i -= 1
         if not candidates and "PERSON" in labels:
             # The tagger may have called a person something else: take a name shaped
@@ -203,14 +271,14 @@ class MentionIndex:
             if not titled:
                 titled = self._titled_anywhere(role, modifiers, labels, pos)
             if titled:
-                return self.mentions[titled[0]]
+                return swap.get(titled[0], self.mentions[titled[0]])
         subjects = [c for c in candidates if self.subject[c]]
         if modifiers:
             # "the Ukrainian leader" with no such title seen: the latest person is safest.
-            return self.mentions[candidates[0]]
+            return swap.get(candidates[0], self.mentions[candidates[0]])
         if subjects and self.starts[candidates[0]] - self.starts[subjects[0]] < 400:
-            return self.mentions[subjects[0]]
-        return self.mentions[candidates[0]]
+            return swap.get(subjects[0], self.mentions[subjects[0]])
+        return swap.get(candidates[0], self.mentions[candidates[0]])
 
     def sentence_subject(self, pronoun: Any) -> Mention | None:
         """The person subject of the main clause, when it precedes the pronoun in its
