@@ -889,6 +889,28 @@ def _aside_source(subj: Any, verb: Any) -> Any:
     return None
 
 
+#: Dashes that open and close an aside inside a sentence.
+_ASIDE_DASHES = frozenset({"-", "—", "–", "--"})
+
+
+def _after_dash_aside(subj: Any, verb: Any) -> Any:
+    """ "In the letter - sent to the harbour master, Vera Lind - the mayor asks …": the
+    parser ran the aside's last name into the subject and made the real subject its
+    apposition; a noun phrase after the closing dash, right before the verb, with a
+    dash before the name too, is the subject. None otherwise."""
+    doc = verb.doc
+    for child in subj.children:
+        if child.dep_ != "appos" or not (subj.i < child.i < verb.i):
+            continue
+        left = child.left_edge.i
+        if child.right_edge.i != verb.i - 1 or left == 0 or doc[left - 1].text not in _ASIDE_DASHES:
+            continue
+        opened = [t for t in doc[subj.sent.start : subj.i] if t.text in _ASIDE_DASHES]
+        if opened and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return None
+
+
 def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     """The grammatical subject of a verb, climbing through participles ("..., saying").
 
@@ -960,7 +982,7 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
                     if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"
                 ]
                 return people[-1] if people else None
-            return _aside_source(child, tok) or child
+            return _aside_source(child, tok) or _after_dash_aside(child, tok) or child
         if (
             tok.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "dep", "csubj", "pcomp", "prep")
             and tok.head.i != tok.i
