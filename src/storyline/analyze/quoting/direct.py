@@ -273,6 +273,10 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
         if _is_cue(tok) or _after_cue(tok, toks):
             if _introduces_next(tok, p):
                 return None
+            if tok.tag_ == "VBG" and tok.i == toks[0].i and _owned_noun_governs(doc, p):
+                # "blamed the media for Kerr's claim that the port “is dying,” saying …":
+                # the owner of the noun of saying the words hang from said them.
+                return None
             found = _from_verb(tok, index, p)
             if (
                 tok.i == toks[0].i
@@ -466,6 +470,26 @@ def _governor(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
                 return _from_verb(aside, index, p) if aside is not None else None
             head = head.head
     return None
+
+
+def _owned_noun_governs(doc: Any, p: Passage) -> bool:
+    """Whether the quote hangs in the parse from a noun of saying with an owner ("Kerr's
+    claim that the port “…”"), as :func:`_governor` reads it."""
+    inside = _tokens(doc, p.start, p.end)
+    if not inside:
+        return False
+    first, last = inside[0].i, inside[-1].i
+    for tok in inside:
+        head = tok.head
+        if first <= head.i <= last:
+            continue
+        for _ in range(6):
+            if _speech_noun_owner(head, first) is not None:
+                return True
+            if head.head.i == head.i or head.pos_ in ("VERB", "AUX") and _is_cue(head):
+                break
+            head = head.head
+    return False
 
 
 def _outer_mention(
