@@ -738,6 +738,22 @@ def _when_asked(verb: Any) -> bool:
     )
 
 
+def _verb_before_colon(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attribution | None:
+    """ "Kerr said as the skipper yelled: “…”": a verb of saying with a subject of its own
+    right before the colon that opens the quote speaks, even when the parser hung the quote
+    on a verb above it (whose speaker would be Kerr)."""
+    toks = [t for t in _tokens(doc, floor, p.open_at) if not t.is_space]
+    if len(toks) < 3 or toks[-1].text != ":":
+        return None
+    verb = toks[-2]
+    if verb.pos_ != "VERB" or not _is_cue(verb) or verb.head.i == verb.i:
+        return None  # the main verb: the governor finds it as well
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subj or index.inside_quote(verb.idx):
+        return None
+    return _from_verb(verb, index, p)
+
+
 def _whole_sentences(text: str, p: Passage) -> bool:
     """Whether quoted words are whole sentences that end the report's sentence: a
     capital (or an editor's bracket) first, six words or more, and a stop last."""
@@ -1047,6 +1063,8 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
             or dash_label(doc, p, index)
             # "Lind lamented - “…” - and others said": an aside's cue comes before it
             or dash_aside(doc, p, floor, index, _is_cue, _from_verb, _speech_noun_owner)
+            # "Kerr said as the skipper yelled: “…”": the verb right before the colon
+            or _verb_before_colon(doc, p, floor, index)
             or (_after(doc, p, limit, index) if first is _after else _governor(doc, p, index))
             or (_after(doc, p, limit, index) if second is _after else _governor(doc, p, index))
             or _before(doc, p, floor, index)
