@@ -486,7 +486,7 @@ def _owned_noun_governs(doc: Any, p: Passage) -> bool:
         for _ in range(6):
             if _speech_noun_owner(head, first) is not None:
                 return True
-            if head.head.i == head.i or head.pos_ in ("VERB", "AUX") and _is_cue(head):
+            if head.head.i == head.i or (head.pos_ in ("VERB", "AUX") and _is_cue(head)):
                 break
             head = head.head
     return False

@@ -85,7 +85,7 @@ class MentionIndex:
     def _genders(self) -> dict[str, str]:
         """Each person's gender where the article shows it by an honorific ("Mr. Kerr",
         "Ms. Lind"), with no honorific of the other kind and no other person of the
-        same surname."""
+        same surname, or by a noun beside the name ("his wife, Vera Lind")."""
         surnames = self.surnames
         text = doc_text(self.doc)
         seen: dict[str, set[str]] = {}
@@ -97,7 +97,7 @@ class MentionIndex:
             g = _HONORIFICS.get(before[-1].rstrip(".")) if before else None
             if g is not None:
                 seen.setdefault(m.key, set()).add(g)
-        for n, m in enumerate(self.mentions):
+        for m in self.mentions:
             # "congresswoman Vera Lind", "his wife, Vera": a gendered noun of the name's own
             # phrase (a full name when the surname is shared: the key is then sure).
             toks = name_tokens(m.key)
