@@ -55,7 +55,7 @@ def test_a_subject_after_a_dash_aside_is_not_the_asides_last_name(nlp: Any) -> N
 
     from storyline.analyze.quoting.speakers import subject_of
 
-    words = "In the memo - sent to Tomas Brandt - the Harwick Liberal asks for more".split()
+    words = "In the memo - sent to Tomas Brandt - the Harwick Liberal asks for more".split()  # noqa: SIM905
     heads = [12, 2, 0, 4, 2, 4, 7, 12, 7, 11, 11, 7, 12, 12, 13]
     deps = "prep det pobj punct acl prep compound nsubj punct det compound appos ROOT prep pobj"
     pos = "ADP DET NOUN PUNCT VERB ADP PROPN PROPN PUNCT DET PROPN PROPN VERB ADP ADJ"
