@@ -16,6 +16,7 @@ from typing import Any
 
 from storyline.analyze.naming.folding import display_name, fold, name_tokens, translit
 from storyline.analyze.naming.kinds import ORG_WORDS
+from storyline.analyze.numbers.victims import DATELINE_DASHES
 from storyline.analyze.quoting.clauses import nearer_clause_subject, outer_reporting_verb
 from storyline.analyze.quoting.epithets import epithet_referent
 from storyline.analyze.quoting.lexicon import ROLE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
@@ -889,8 +890,8 @@ def _aside_source(subj: Any, verb: Any) -> Any:
     return None
 
 
-#: Dashes that open and close an aside inside a sentence.
-_ASIDE_DASHES = frozenset({"-", "—", "–", "--"})
+#: Dashes that open and close an aside inside a sentence (a dateline's dashes too).
+_ASIDE_DASHES = DATELINE_DASHES
 
 
 def _after_dash_aside(subj: Any, verb: Any) -> Any:
