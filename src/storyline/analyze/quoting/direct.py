@@ -46,6 +46,7 @@ from storyline.analyze.quoting.lexicon import (
     SPEECH_VERBS,
 )
 from storyline.analyze.quoting.marks import Passage
+from storyline.analyze.quoting.namers import namer_after
 from storyline.analyze.quoting.owners import resolve_owner, words_owner
 from storyline.analyze.quoting.salience import salient_speaker
 from storyline.analyze.quoting.speakers import (
@@ -162,6 +163,11 @@ def _from_verb(verb: Any, index: MentionIndex, quote: Passage) -> Attribution | 
             return Attribution(None, Span(start, end), verb.lemma_.lower())
         speaker, span = resolve_subject(verb.head, index)
         return Attribution(speaker, span, verb.lemma_.lower())
+    namer = namer_after(verb, quote)
+    if namer is not None:
+        # "called the “…” by its residents": the ones after "by" give the name.
+        speaker, span = resolve_subject(namer, index)
+        return Attribution(speaker, span, verb.lemma_.lower())
     agent = _passive_agent(verb)
     if agent is not None and len(doc_text(verb.doc)[quote.start : quote.end].split()) >= (
         _MIN_UNCUED_WORDS
@@ -266,6 +272,10 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
             break
         if _is_cue(tok) or _after_cue(tok, toks):
             if _introduces_next(tok, p):
+                return None
+            if tok.tag_ == "VBG" and tok.i == toks[0].i and _owned_noun_governs(doc, p):
+                # "blamed the media for Kerr's claim that the port “is dying,” saying …":
+                # the owner of the noun of saying the words hang from said them.
                 return None
             found = _from_verb(tok, index, p)
             if (
@@ -460,6 +470,26 @@ def _governor(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
                 return _from_verb(aside, index, p) if aside is not None else None
             head = head.head
     return None
+
+
+def _owned_noun_governs(doc: Any, p: Passage) -> bool:
+    """Whether the quote hangs in the parse from a noun of saying with an owner ("Kerr's
+    claim that the port “…”"), as :func:`_governor` reads it."""
+    inside = _tokens(doc, p.start, p.end)
+    if not inside:
+        return False
+    first, last = inside[0].i, inside[-1].i
+    for tok in inside:
+        head = tok.head
+        if first <= head.i <= last:
+            continue
+        for _ in range(6):
+            if _speech_noun_owner(head, first) is not None:
+                return True
+            if head.head.i == head.i or (head.pos_ in ("VERB", "AUX") and _is_cue(head)):
+                break
+            head = head.head
+    return False
 
 
 def _outer_mention(
@@ -659,6 +689,11 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
             # "Kerr said, pointing out that the crews voted to strike. “…”": a cue in the
             # sentence before a quote that opens its own sentence is that sentence's.
             break
+        if _is_cue(tok) and _when_asked(tok):
+            head = tok.head  # "who told the committee when asked about it: “…”"
+            if head.i < tok.i and _is_cue(head) and not index.inside_quote(head.idx):
+                return _from_verb(head, index, p)
+            continue
         if _is_cue(tok):
             return _from_verb(tok, index, p)
         if tok.lower_ == "to" and tok.i > 0 and doc[tok.i - 1].lower_ == "according":
@@ -685,6 +720,38 @@ def _before(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attributio
         if found is not None and found.speaker is not None:
             return found
     return speaker_label(doc, p, index)
+
+
+#: Words that open a clause of time or condition ("when asked", "after being pressed").
+_TIME_MARKS = frozenset({"when", "after", "once", "while", "if", "before", "as"})
+
+
+def _when_asked(verb: Any) -> bool:
+    """Whether a cue is a passive participle of time with no subject ("Lynch, who told
+    the committee when asked about it: “…”"): the one asked answers with the verb before
+    it, so the search for a cue goes on to the left."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children)
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in verb.children)
+    )
+
+
+def _verb_before_colon(doc: Any, p: Passage, floor: int, index: MentionIndex) -> Attribution | None:
+    """ "Kerr said as the skipper yelled: “…”": a verb of saying with a subject of its own
+    right before the colon that opens the quote speaks, even when the parser hung the quote
+    on a verb above it (whose speaker would be Kerr)."""
+    toks = [t for t in _tokens(doc, floor, p.open_at) if not t.is_space]
+    if len(toks) < 3 or toks[-1].text != ":":
+        return None
+    verb = toks[-2]
+    if verb.pos_ != "VERB" or not _is_cue(verb) or verb.head.i == verb.i:
+        return None  # the main verb: the governor finds it as well
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subj or index.inside_quote(verb.idx):
+        return None
+    return _from_verb(verb, index, p)
 
 
 def _whole_sentences(text: str, p: Passage) -> bool:
@@ -996,6 +1063,8 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
             or dash_label(doc, p, index)
             # "Lind lamented - “…” - and others said": an aside's cue comes before it
             or dash_aside(doc, p, floor, index, _is_cue, _from_verb, _speech_noun_owner)
+            # "Kerr said as the skipper yelled: “…”": the verb right before the colon
+            or _verb_before_colon(doc, p, floor, index)
             or (_after(doc, p, limit, index) if first is _after else _governor(doc, p, index))
             or (_after(doc, p, limit, index) if second is _after else _governor(doc, p, index))
             or _before(doc, p, floor, index)

@@ -16,6 +16,7 @@ from typing import Any
 
 from storyline.analyze.naming.folding import display_name, fold, name_tokens, translit
 from storyline.analyze.naming.kinds import ORG_WORDS
+from storyline.analyze.numbers.victims import DATELINE_DASHES
 from storyline.analyze.quoting.clauses import nearer_clause_subject, outer_reporting_verb
 from storyline.analyze.quoting.epithets import epithet_referent
 from storyline.analyze.quoting.lexicon import ROLE_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
@@ -30,6 +31,27 @@ _ORG_PRONOUNS = frozenset({"it"})
 _HONORIFICS = {"Mr": "m", "Mrs": "f", "Ms": "f"}
 #: The gender a pronoun refers to.
 _PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
+#: Nouns that tell the gender of the person they stand beside ("his wife, Vera").
+_GENDER_NOUNS = {
+    **dict.fromkeys(
+        """wife mother daughter sister grandmother widow girlfriend aunt niece
+        congresswoman spokeswoman chairwoman businesswoman actress mrs ms""".split(),  # noqa: SIM905
+        "f",
+    ),
+    **dict.fromkeys(
+        """husband father son brother grandfather widower boyfriend uncle nephew
+        congressman spokesman businessman actor mr""".split(),  # noqa: SIM905
+        "m",
+    ),
+}
+
+
+def _noun_gender(words: Sequence[str]) -> str | None:
+    """The one gender the nouns ``words`` tell, or None."""
+    found = {_GENDER_NOUNS[w.strip(".")] for w in words if w.strip(".") in _GENDER_NOUNS}
+    return next(iter(found)) if len(found) == 1 else None
+
+
 #: Verbs whose "it" is a placeholder ("it seems", "it appears", "it remains unclear").
 _RAISING = frozenset({"seem", "appear", "remain", "happen", "look", "sound"})
 
@@ -54,17 +76,18 @@ class MentionIndex:
         self.quoted = sorted(quoted)
         self.subject = [self._is_subject(m) for m in self.mentions]
         self.context = [self._title_words(m) for m in self.mentions]
+        self.surnames: dict[str, set[str]] = {}
+        for m in self.mentions:
+            toks = name_tokens(m.key)
+            if m.label == "PERSON" and toks:
+                self.surnames.setdefault(toks[-1], set()).add(m.key)
         self.gender = self._genders()
 
     def _genders(self) -> dict[str, str]:
         """Each person's gender where the article shows it by an honorific ("Mr. Kerr",
         "Ms. Lind"), with no honorific of the other kind and no other person of the
-        same surname."""
-        surnames: dict[str, set[str]] = {}
-        for m in self.mentions:
-            toks = name_tokens(m.key)
-            if m.label == "PERSON" and toks:
-                surnames.setdefault(toks[-1], set()).add(m.key)
+        same surname, or by a noun beside the name ("his wife, Vera Lind")."""
+        surnames = self.surnames
         text = doc_text(self.doc)
         seen: dict[str, set[str]] = {}
         for m in self.mentions:
@@ -73,6 +96,17 @@ class MentionIndex:
                 continue  # "Mr. Clinton", "Mrs. Clinton": which Clinton is which, unsure
             before = text[max(0, m.span.start - 6) : m.span.start].split()
             g = _HONORIFICS.get(before[-1].rstrip(".")) if before else None
+            if g is not None:
+                seen.setdefault(m.key, set()).add(g)
+        for m in self.mentions:
+            # "congresswoman Vera Lind", "his wife, Vera": a gendered noun of the name's own
+            # phrase (a full name when the surname is shared: the key is then sure).
+            toks = name_tokens(m.key)
+            if m.label != "PERSON" or not toks:
+                continue
+            if len(surnames[toks[-1]]) > 1 and len(name_tokens(m.text)) < 2:
+                continue
+            g = _noun_gender(self._nouns_beside(m))
             if g is not None:
                 seen.setdefault(m.key, set()).add(g)
         out = {key: next(iter(gs)) for key, gs in seen.items() if len(gs) == 1}
@@ -105,12 +139,44 @@ class MentionIndex:
                     break
         return {k: v[0] for k, v in votes.items() if len(v) >= 2 and len(set(v)) == 1}
 
+    def _nouns_beside(self, m: Mention) -> list[str]:
+        """Lower-case words of a name's own phrase: the few before it ("his wife, Vera
+        Lind", up to a comma and one more word) and an apposition right after it ("Vera
+        Lind, his wife,")."""
+        text = doc_text(self.doc)
+        before = text[max(0, m.span.start - 40) : m.span.start].replace(",", " , ").split()
+        if before and before[-1] == ",":
+            before = before[:-1]
+        words = [before[-1].lower()] if before and before[-1][:1].islower() else []
+        after = text[m.span.end : m.span.end + 30]
+        if after.startswith(", "):
+            tail = after[2:].split(",")[0].split()
+            if 1 < len(tail) <= 3 and tail[0].lower() in ("his", "her", "the", "a"):
+                words.extend(w.lower() for w in tail[1:])
+        return words
+
     def agrees(self, m: Mention, pronoun: str) -> bool:
         """Whether a person may be "he" or "she" (``pronoun``): not when the article's
         honorifics give them the other gender."""
         want = _PRONOUN_GENDER.get(pronoun)
         have = self.gender.get(m.key)
         return want is None or have is None or want == have
+
+    def _namesake(self, m: Mention, pronoun: str) -> Mention | None:
+        """A bare surname the linker gave to one of two people who share it, when that
+        one is of the other gender than ``pronoun`` and the other is not ("Lind" keyed to
+        "his wife, Vera Lind", then "he"): the mention as the other one's."""
+        toks = name_tokens(m.text)
+        key = name_tokens(m.key)
+        if m.label != "PERSON" or len(toks) != 1 or not key or toks[-1] != key[-1]:
+            return None
+        others = self.surnames.get(key[-1], set()) - {m.key}
+        if len(others) != 1:
+            return None
+        other = next(iter(others))
+        if self.gender.get(other) not in (None, _PRONOUN_GENDER.get(pronoun)):
+            return None
+        return Mention(m.span, m.text, m.label, other)
 
     def inside_quote(self, pos: int) -> bool:
         """Whether a character position lies inside a quoted passage."""
@@ -170,14 +236,17 @@ class MentionIndex:
         i = bisect.bisect_left(self.starts, pos) - 1
         window_start = max(0, pos - 600)
         candidates: list[int] = []
+        swap: dict[int, Mention] = {}  # bare surnames read as the namesake of the gender
         while i >= 0 and self.mentions[i].span.start >= window_start:
             m = self.mentions[i]
-            if (
-                m.label in labels
-                and not self.inside_quote(m.span.start)
-                and (pronoun is None or self.agrees(m, pronoun))
-            ):
-                candidates.append(i)
+            if m.label in labels and not self.inside_quote(m.span.start):
+                if pronoun is None or self.agrees(m, pronoun):
+                    candidates.append(i)
+                else:
+                    other = self._namesake(m, pronoun)
+                    if other is not None:
+                        swap[i] = other
+                        candidates.append(i)
             i -= 1
         if not candidates and "PERSON" in labels:
             # The tagger may have called a person something else: take a name shaped
@@ -203,14 +272,14 @@ class MentionIndex:
             if not titled:
                 titled = self._titled_anywhere(role, modifiers, labels, pos)
             if titled:
-                return self.mentions[titled[0]]
+                return swap.get(titled[0], self.mentions[titled[0]])
         subjects = [c for c in candidates if self.subject[c]]
         if modifiers:
             # "the Ukrainian leader" with no such title seen: the latest person is safest.
-            return self.mentions[candidates[0]]
+            return swap.get(candidates[0], self.mentions[candidates[0]])
         if subjects and self.starts[candidates[0]] - self.starts[subjects[0]] < 400:
-            return self.mentions[subjects[0]]
-        return self.mentions[candidates[0]]
+            return swap.get(subjects[0], self.mentions[subjects[0]])
+        return swap.get(candidates[0], self.mentions[candidates[0]])
 
     def sentence_subject(self, pronoun: Any) -> Mention | None:
         """The person subject of the main clause, when it precedes the pronoun in its
@@ -821,6 +890,28 @@ def _aside_source(subj: Any, verb: Any) -> Any:
     return None
 
 
+#: Dashes that open and close an aside inside a sentence (a dateline's dashes too).
+_ASIDE_DASHES = DATELINE_DASHES
+
+
+def _after_dash_aside(subj: Any, verb: Any) -> Any:
+    """ "In the letter - sent to the harbour master, Vera Lind - the mayor asks …": the
+    parser ran the aside's last name into the subject and made the real subject its
+    apposition; a noun phrase after the closing dash, right before the verb, with a
+    dash before the name too, is the subject. None otherwise."""
+    doc = verb.doc
+    for child in subj.children:
+        if child.dep_ != "appos" or not (subj.i < child.i < verb.i):
+            continue
+        left = child.left_edge.i
+        if child.right_edge.i != verb.i - 1 or left == 0 or doc[left - 1].text not in _ASIDE_DASHES:
+            continue
+        opened = [t for t in doc[subj.sent.start : subj.i] if t.text in _ASIDE_DASHES]
+        if opened and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return None
+
+
 def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     """The grammatical subject of a verb, climbing through participles ("..., saying").
 
@@ -892,7 +983,7 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
                     if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"
                 ]
                 return people[-1] if people else None
-            return _aside_source(child, tok) or child
+            return _aside_source(child, tok) or _after_dash_aside(child, tok) or child
         if (
             tok.dep_ in ("advcl", "xcomp", "conj", "ccomp", "acl", "dep", "csubj", "pcomp", "prep")
             and tok.head.i != tok.i
