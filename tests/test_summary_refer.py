@@ -470,3 +470,37 @@ def test_summary_candidates_both_and_a_noun_for_people_stands_alone() -> None:
     text = "Both parents waived their first hearing in the Vellmar district court on Monday."
     assert _texts(text) == [text]
     assert _texts("Both were taken to the Vellmar district court on Monday by deputies.") == []
+
+
+def test_summary_refer_a_mans_or_womans_noun_after_a_preposition_agrees_with_his_or_her() -> None:
+    text = (
+        "A man had quarrelled for months with his ex-wife over the land before he drove "
+        "to her cottage near Vellmar."
+    )
+    assert resolved_within(text)
+    assert resolved_within("One woman said she heard the shots from the Kessel depot.")
+    # a person of either sex after a preposition still is no antecedent
+    assert not resolved_within("According to a spokesperson, her condition is stable")
+    # nor is a man's noun that of a speaker told by the sentences around
+    assert not resolved_within("Police spoke to a man at the depot for an hour, he said.")
+
+
+def test_summary_candidates_a_possessive_opening_with_the_name_in_apposition() -> None:
+    text = (
+        "The depot in Vellmar was closed after the shooting. "
+        "Her cousin, Tomas Reed, said Brandt was laid to rest in Kessel on Friday morning."
+    )
+    assert "Tomas Reed said Brandt was laid to rest in Kessel on Friday morning." in _texts(text)
+    # no name in apposition: no one to give it to
+    bare = "The shop in Vellmar was closed. Her cousin, a baker, said the shop will open in June."
+    assert not any("said the shop" in t for t in _texts(bare))
+
+
+def test_summary_candidates_the_last_line_that_ends_as_a_sentence() -> None:
+    text = (
+        "Filed: 03/02/2016 9:10 AM Vellmar Post\n\nBy: Ilsa Brandt\n\n"
+        "Kessel police say the fire at the mill on Sunday was an accident.\n\nAt 9:40 a.m."
+    )
+    assert _texts(text, (Span(0, len(text)),)) == [
+        "Kessel police say the fire at the mill on Sunday was an accident."
+    ]

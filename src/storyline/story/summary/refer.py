@@ -24,7 +24,9 @@ expected to turn herself in"). The rules here, each on the words alone:
   man was killed and another hurt when ... their car"), and a "his"/"her" the "another"
   after a count of people ("Two people died and another is in hospital with her son"); a
   possessive joined to a description is that person's ("the arrest of a father and his
-  son");
+  son"); a man's or a woman's noun agrees with "his"/"her"/"he"/"she" after a preposition
+  too ("arguing with his ex-wife before he went to her house"; not after "of", nor the
+  "he" of "he said"), and "One man" describes as "A man" does;
 - :func:`resolved_forward`: a pronoun in a lead-in that points forward to the person the
   clause after it opens on ("According to her son, the woman is awake");
 - :func:`titled` and :func:`role_holder`: who a description by role stands for ("The
@@ -90,6 +92,12 @@ _NOUN = {
     "she": rf"(?:{_FEMALE}|{_ANYONE})",
     "they": rf"(?:{_PLURAL})",
 }
+#: The nouns that say a person's sex: "he" or "she" agrees with them wherever they stand.
+_GENDERED = {"he": _MALE, "she": _FEMALE}
+#: Modifiers that are no preposition, article or conjunction ("the arrest of a father": the
+#: arrest is no man).
+_ADJECTIVES = r"(?:(?!(?:of|to|with|by|for|from|at|in|on|and|or|the|a|an)\b)[\w’'-]+\s+){0,3}?"
+_SPEAKS = re.compile(r"\s+(?:said|says|told|tells|added|adds|wrote|explained)\b")
 _PRONOUN_OF = {
     "he": "he",
     "him": "he",
@@ -261,10 +269,26 @@ def resolved_within(text: str) -> bool:
         bare = rf"|(?<!told )(?<!tell )(?<!telling )(?:{_PLURAL})" if group else ""
         # a person described by an article or a possessive ("his ex-wife ... her house")
         described = re.finditer(
-            rf"(?:^|(?<=\s))(?:(?:the|a|an|his|her|their)\s+{_MODIFIERS}(?:ex-|step-)?{nouns}{bare})\b",
+            rf"(?:^|(?<=\s))(?:(?:the|a|an|one(?!\s+of\b)|his|her|their)\s+{_MODIFIERS}(?:ex-|step-)?{nouns}{bare})\b",
             before,
             re.IGNORECASE,
         )
+        # a man's or a woman's noun agrees with "he" or "she" alone, after a preposition
+        # too ("was arguing with his ex-wife before he went to her house")
+        gendered = _GENDERED.get(_PRONOUN_OF[m.group(0).lower()])
+        # (not a speaker's "he said": who speaks is told by the sentences around)
+        speaks = _SPEAKS.match(text[m.end() :])
+        if (
+            gendered
+            and not speaks
+            and re.search(
+                rf"(?<!\bof )(?:^|(?<=\s))(?:the|a|an|one|his|her|their)\s+{_ADJECTIVES}"
+                rf"(?:ex-|step-)?(?:{gendered})\b",
+                before,
+                re.IGNORECASE,
+            )
+        ):
+            continue
         # a description after a preposition is no subject ("according to a spokesperson,
         # she died", "one of the witnesses")
         # "the arrest of a father and his son": a possessive joined to a description

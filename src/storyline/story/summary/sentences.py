@@ -53,6 +53,12 @@ _PRONOUN_START = re.compile(r"^(He|She)\s+(?=[a-z])")
 #: person a leading "She" would stand for.
 _POSSESSIVE_START = re.compile(r"^(His|Her)\s+(?=[a-z])")
 _POSSESSOR = {"His": "He", "Her": "She"}
+#: What a possessive opening owns, then the full name of that person in apposition and a
+#: verb ("mother, Ana Reed, said"): the name may open the sentence alone.
+_KIN_NAMED = re.compile(
+    r"^[a-z-]+(?:\s+[a-z-]+)?,\s+((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+),\s+"
+    r"(?=(?:said|says|told|added|wrote|was|is|has|had)\b)"
+)
 _UNNAMED = re.compile(r"(?:full\s+)?(?:name|identity)\b")
 #: A "he"/"she" right after a lead-in ("In court Thursday, she was ..."): the subject.
 _LEAD_PRONOUN = re.compile(r"^(he|she)\s+(?=[a-z])")
@@ -266,9 +272,11 @@ def _candidate(
             span = Span(span.start + start, span.start + start + len(head))
             raw = head
         else:
-            cut = raw.rstrip().rfind("\n") + 1
-            span = Span(span.start + cut, span.end)
-            raw = raw[cut:]
+            # (the last line that ends as a sentence: the splitter may have cut the next
+            # sentence's first words onto the last line, "At 11:07 a.m.")
+            line = _last_whole_line(raw)
+            span = Span(span.start + line.start(), span.start + line.end())
+            raw = line.group(0)
     dateline = _DATELINE.search(raw) or _DATE_LEAD.match(raw)
     if dateline:
         # A heading or dateline ran into the sentence: keep what follows it.
@@ -316,6 +324,16 @@ def _candidate(
         persons=named.persons_in(names),
         refers=_EVENT_START.match(cleaned) is not None,
     )
+
+
+def _last_whole_line(raw: str) -> re.Match[str]:
+    """The last line of ``raw`` that ends as a sentence of six words or more, else its last
+    line."""
+    lines = list(re.finditer(r"[^\n]*\S[^\n]*", raw))
+    whole = [
+        m for m in lines if len(m.group(0).split()) >= 6 and _TERMINAL.search(m.group(0).rstrip())
+    ]
+    return (whole or lines)[-1]
 
 
 #: Where a quotation closed a sentence the splitter ran on into the next one ("... going
@@ -472,7 +490,11 @@ def _repair(
             person = _sole_person(item, span)
             owner = canon(item.article.id, person) if person else None
         if owner is None:
-            return None
+            # "Her mother, Ana Reed, said ...": the person the apposition names says it
+            named_owner = _KIN_NAMED.match(sentence[possessive.end() :])
+            if named_owner is None:
+                return None
+            return named_owner.group(1) + " " + sentence[possessive.end() + named_owner.end() :]
         owned = owner + ("’" if owner.endswith("s") else "’s")
         return owned + " " + sentence[possessive.end() :]
     lead_in = _LEAD_IN.match(sentence)
