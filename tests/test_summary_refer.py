@@ -504,3 +504,29 @@ def test_summary_candidates_the_last_line_that_ends_as_a_sentence() -> None:
     assert _texts(text, (Span(0, len(text)),)) == [
         "Kessel police say the fire at the mill on Sunday was an accident."
     ]
+
+
+def test_summary_candidates_a_his_with_no_one_before_it_is_the_one_person_named_before() -> None:
+    text = (
+        "Deputy Ilsa Brandt was killed on duty in Vellmar on Saturday. "
+        "A long procession of patrol cars escorted his coffin home to Kessel on Monday."
+    )
+    assert (
+        "A long procession of patrol cars escorted Ilsa Brandt’s coffin home to Kessel on Monday."
+        in _texts(text)
+    )
+    two = (
+        "Ilsa Brandt and Tomas Reed were hurt in Vellmar on Saturday. "
+        "A long procession of patrol cars escorted his coffin home to Kessel on Monday."
+    )
+    assert not any("coffin" in t for t in _texts(two))
+
+
+def test_summary_candidates_a_his_after_someone_in_its_own_sentence_is_not_given_away() -> None:
+    for second in (
+        "One of the officers drew his rifle at the gate of the Kessel depot on Monday.",
+        "Reed said his uncle was at the gate of the Kessel depot on Monday morning.",
+        "Relatives say Tomas was at the Kessel depot with his uncle on Monday night.",
+    ):
+        text = "Deputy Ilsa Brandt was killed on duty in Vellmar on Saturday. " + second
+        assert not any("Brandt’s" in t for t in _texts(text))

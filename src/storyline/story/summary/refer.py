@@ -52,6 +52,7 @@ __all__ = [
     "described_subject",
     "expletive",
     "named_event",
+    "names_anyone",
     "resolved_forward",
     "resolved_within",
     "role_holder",
@@ -308,6 +309,25 @@ def resolved_within(text: str) -> bool:
             if not _another_after(before, person):
                 return False
     return True
+
+
+_ANY_PERSON = re.compile(rf"\b(?:{_MALE}|{_FEMALE}|{_ANYONE}|{_PLURAL})s?\b", re.IGNORECASE)
+
+
+#: First words that name no one: an article, a preposition, a quantifier.
+_PLAIN_OPENERS = frozenset(
+    "A An The After Before In On At During For With From By Since When Inside Outside "
+    "Many Some Several Each Every No Top".split()
+)
+
+
+def names_anyone(text: str) -> bool:
+    """Whether ``text`` has a noun for a person or a group of people ("the officers", "a
+    teen") or a capitalised word after its first (a name): a pronoun after it may be theirs."""
+    words = text.split()
+    if words and words[0] not in _PLAIN_OPENERS:
+        return True  # "Reed said his ...", "Relatives ran to his ..."
+    return _ANY_PERSON.search(text) is not None or any(w[:1].isupper() for w in words[1:])
 
 
 #: A person described, by an article or a possessive ("the boy", "his 8-year-old brother").

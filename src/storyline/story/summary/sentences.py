@@ -35,6 +35,7 @@ from storyline.story.summary.refer import (
     described_subject,
     expletive,
     named_event,
+    names_anyone,
     resolved_forward,
     resolved_within,
     titled,
@@ -146,6 +147,7 @@ _GROUP_SUBJECT = re.compile(
 )
 #: What officials do when a "They" after them is still them: speak, believe.
 _SAYS = re.compile(r"(?:said|say|says|told|believe|believed|think|added|confirmed)\b")
+_QUOTE_MARK = re.compile(r"[\"“”]")
 _LATE_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their)\b", re.IGNORECASE)
 _DEBRIS = re.compile(
     r"https?://|www\.|@\w|\S+@\S+\.\w|©|\ball rights reserved\b|\bphoto(?:graph)?\s*:|"
@@ -544,7 +546,28 @@ def _repair(
         p.group(0).lower() in plural for p in _LATE_PRONOUN.finditer(lead)
     ):
         return sentence
-    return None
+    return _owned_by_sole_person(item, span, sentence, canon)
+
+
+def _owned_by_sole_person(
+    item: Analyzed, span: Span, sentence: str, canon: Callable[[str, str], str]
+) -> str | None:
+    """A sentence whose one pronoun is a "his" (no quotation, no one named or described
+    before it) with the "his" given to the one person the sentence before names ("Deputy
+    Ilsa Brandt was killed on Saturday. A procession escorted his body home" -> "... escorted
+    Ilsa Brandt’s body home"); None when it is not such a sentence."""
+    pronouns = list(_LATE_PRONOUN.finditer(sentence))
+    if len(pronouns) != 1 or pronouns[0].group(0) != "his" or _QUOTE_MARK.search(sentence):
+        return None
+    at = pronouns[0]
+    if names_anyone(sentence[: at.start()]):
+        return None  # "One of the officers drew his gun": the officer's
+    person = _sole_person(item, span)
+    if person is None:
+        return None
+    owner = canon(item.article.id, person)
+    owned = owner + ("’" if owner.endswith("s") else "’s")
+    return sentence[: at.start()] + owned + sentence[at.end() :]
 
 
 def _subject_of(
