@@ -4,7 +4,8 @@
   " — ", "; ", ", and", ", after" ...; else before a conjunction without a comma,
   " after", " whose", " as well as", an "as" opening a clause, " and") so that its main
   clause stays and ends the sentence (never on a clause's opener and one word: "...,
-  when firefighters"); its citation still points at the whole original passage. A sentence no cut brings under the limit is left out.
+  when firefighters"); its citation still points at the whole original passage. A
+  sentence no cut brings under the limit is left out.
 - A sentence that opens on a quotation whose first word is a pronoun ("“He was
   a good kid,” she said") leans on a sentence not shown: it is left out.
 - The latest development, told even when it repeats a figure another sentence
