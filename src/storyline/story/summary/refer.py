@@ -316,8 +316,32 @@ _ANY_PERSON = re.compile(rf"\b(?:{_MALE}|{_FEMALE}|{_ANYONE}|{_PLURAL})s?\b", re
 
 #: First words that name no one: an article, a preposition, a quantifier.
 _PLAIN_OPENERS = frozenset(
-    "A An The After Before In On At During For With From By Since When Inside Outside "
-    "Many Some Several Each Every No Top".split()
+    [
+        "A",
+        "An",
+        "The",
+        "After",
+        "Before",
+        "In",
+        "On",
+        "At",
+        "During",
+        "For",
+        "With",
+        "From",
+        "By",
+        "Since",
+        "When",
+        "Inside",
+        "Outside",
+        "Many",
+        "Some",
+        "Several",
+        "Each",
+        "Every",
+        "No",
+        "Top",
+    ]
 )
 
 
