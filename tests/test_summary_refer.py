@@ -530,3 +530,10 @@ def test_summary_candidates_a_his_after_someone_in_its_own_sentence_is_not_given
     ):
         text = "Deputy Ilsa Brandt was killed on duty in Vellmar on Saturday. " + second
         assert not any("Brandt’s" in t for t in _texts(text))
+
+
+def test_summary_candidates_a_missed_name_that_died_owns_the_his_after_it() -> None:
+    text = "Ravno passed away at his farm outside Vellmar after a hunting accident on Friday."
+    assert _texts(text) == [text]
+    other = "Ravno passed away at his farm after her rifle went off near Vellmar on Friday."
+    assert _texts(other) == []

@@ -80,6 +80,8 @@ _NAME_SUBJECT = re.compile(
 #: The pronouns a missed name opening the sentence may stand for: a subject ("as he ran"),
 #: not a possessive or an object, which is as often another person's ("Reed, a spokesman,
 #: would not give his condition").
+#: A verb of dying after a missed name: the one who dies owns a later "his" or "her".
+_DIED = re.compile(r"(?:died|passed away)\b")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|himself|she|herself)\b", re.I)
 #: "It's not yet clear why ...": an "it" that stands for nothing, written out.
 _IT_IS = re.compile(r"^It[’']s\b")
@@ -541,6 +543,12 @@ def _repair(
         _SUBJECT_PRONOUN.fullmatch(p.group(0)) for p in _LATE_PRONOUN.finditer(lead)
     ):
         return sentence  # "Reed was arrested ... as he ran": a name the finder missed
+    died = _NAME_SUBJECT.match(lead)
+    if died and _DIED.match(lead[died.end() - len(died.group(0).split()[-1]) :]):
+        # "Reed died at his home ...": who dies owns what follows, as no one else is named
+        found = {p.group(0).lower() for p in _LATE_PRONOUN.finditer(lead)}
+        if found <= {"his"} or found <= {"her"}:
+            return sentence
     plural = ("they", "them", "their")
     if _GROUP_SUBJECT.match(lead) and all(
         p.group(0).lower() in plural for p in _LATE_PRONOUN.finditer(lead)
