@@ -537,3 +537,12 @@ def test_summary_candidates_a_missed_name_that_died_owns_the_his_after_it() -> N
     assert _texts(text) == [text]
     other = "Ravno passed away at his farm after her rifle went off near Vellmar on Friday."
     assert _texts(other) == []
+
+
+def test_summary_refer_the_subject_set_last_after_a_place() -> None:
+    assert described_subject("Inside the first van was the 6-year-old boy.", "He") == (
+        "The 6-year-old boy"
+    )
+    assert described_subject("Among the hurt was a woman from Kessel.", "She") is None
+    text = "Inside the first van was the 6-year-old boy. He was in surgery again on Monday."
+    assert "The 6-year-old boy was in surgery again on Monday." in _texts(text)
