@@ -546,3 +546,14 @@ def test_summary_refer_the_subject_set_last_after_a_place() -> None:
     assert described_subject("Among the hurt was a woman from Kessel.", "She") is None
     text = "Inside the first van was the 6-year-old boy. He was in surgery again on Monday."
     assert "The 6-year-old boy was in surgery again on Monday." in _texts(text)
+
+
+def test_summary_candidates_that_person_is_the_person_described_before() -> None:
+    text = (
+        "Vellmar police told reporters that a neighbor had not seen the family for a week. "
+        "That person went to the house on Sunday and found the door open."
+    )
+    assert "The neighbor went to the house on Sunday and found the door open." in _texts(text)
+    assert described_subject("Kessel police said a man was shot at the depot.", "He") == "The man"
+    alone = "The depot in Kessel was closed. That person went to the house on Sunday at noon."
+    assert not any("went to the house" in t for t in _texts(alone))

@@ -123,7 +123,8 @@ _PHRASE_END = re.compile(
 )
 #: A source's attribution before what it said: "Police said (that) ...".
 _SAID = re.compile(
-    r"^(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|say|says|told\s+\w+)(?:\s+that)?\s+(?=the\s|a\s|an\s)"
+    r"^(?:[A-Z][\w.’'-]*\s+){1,3}(?:police\s+)?(?:said|say|says|told\s+\w+)(?:\s+that)?\s+"
+    r"(?=the\s|a\s|an\s)"
 )
 _ARTICLE_END = re.compile(r"\b(?:the|a|an)\s*$", re.I)
 _AFTER_PREPOSITION = re.compile(

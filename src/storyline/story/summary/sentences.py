@@ -85,6 +85,9 @@ _DIED = re.compile(r"(?:died|passed away)\b")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|himself|she|herself)\b", re.I)
 #: "It's not yet clear why ...": an "it" that stands for nothing, written out.
 _IT_IS = re.compile(r"^It[’']s\b")
+#: A demonstrative and a noun for one person opening the sentence ("That person went ...").
+_THAT_PERSON = re.compile(r"^(?:That|This)\s+(person|man|woman|boy|girl|teen|teenager)\s+(?=[a-z])")
+_THAT_PRONOUNS = {"man": ("He",), "boy": ("He",), "woman": ("She",), "girl": ("She",)}
 _GROUP_START = re.compile(r"^They\s+(?=[a-z])")
 #: How many sentences back a run of sentences opening on the same "He"/"She" is followed
 #: to the one that says who it is.
@@ -451,6 +454,15 @@ def _repair(
         return officials.group(0) + " " + said
     if _IT_IS.match(sentence) and expletive(_IT_IS.sub("It is", sentence, count=1)):
         sentence = _IT_IS.sub("It is", sentence, count=1)  # "It's not yet clear why ..."
+    that = _THAT_PERSON.match(sentence)
+    if that:
+        # "That person went to check ...": the person the sentence before describes
+        before = _previous_text(item, span)
+        pronouns = _THAT_PRONOUNS.get(that.group(1).lower(), ("He", "She"))
+        subject = next(
+            (d for p in pronouns if (d := described_subject(before, p)) is not None), None
+        )
+        return None if subject is None else subject + " " + sentence[that.end() :]
     if (
         _CONTEXT_START.match(sentence)
         and not expletive(sentence)
