@@ -557,3 +557,12 @@ def test_summary_candidates_that_person_is_the_person_described_before() -> None
     assert described_subject("Kessel police said a man was shot at the depot.", "He") == "The man"
     alone = "The depot in Kessel was closed. That person went to the house on Sunday at noon."
     assert not any("went to the house" in t for t in _texts(alone))
+
+
+def test_summary_candidates_a_he_chain_runs_through_a_sentence_opening_on_lead_ins() -> None:
+    text = (
+        "Tomas Reed, 40, was charged with arson in Vellmar on Monday. "
+        "As he was led into the Kessel court, in chains, he did not speak to reporters. "
+        "He is due back before the judge in March."
+    )
+    assert "Tomas Reed is due back before the judge in March." in _texts(text)

@@ -612,13 +612,26 @@ def _subject_of(
         if missed is not None:
             # "Reedholt was held in the county jail. He ...": a name the finder missed
             return missed.group(0).rsplit(None, 1)[0]
-        if not before.startswith(pronoun + " "):
+        if not _opens_on(before, pronoun):
             return None
         prior = _sentence_before(item, at)
         if prior is None:
             return None
         at = prior
     return None
+
+
+def _opens_on(sentence: str, pronoun: str) -> bool:
+    """Whether ``sentence`` opens on ``pronoun``, after a lead-in or two too ("As he was led
+    in, in shackles, he ...")."""
+    for _ in range(3):
+        if sentence.startswith(pronoun + " ") or sentence.startswith(pronoun.lower() + " "):
+            return True
+        lead = _LEAD_IN.match(sentence)
+        if lead is None:
+            return False
+        sentence = sentence[lead.end() :]
+    return False
 
 
 def _sole_person(item: Analyzed, span: Span) -> str | None:
