@@ -623,9 +623,9 @@ def _subject_of(
 
 def _opens_on(sentence: str, pronoun: str) -> bool:
     """Whether ``sentence`` opens on ``pronoun``, after a lead-in or two too ("As he was led
-    in, in shackles, he ...")."""
+    into court, in chains, he ...")."""
     for _ in range(3):
-        if sentence.startswith(pronoun + " ") or sentence.startswith(pronoun.lower() + " "):
+        if sentence.startswith((pronoun + " ", pronoun.lower() + " ")):
             return True
         lead = _LEAD_IN.match(sentence)
         if lead is None:
