@@ -147,7 +147,7 @@ def described_subject(previous: str, pronoun: str) -> str | None:
         return None
     # the subject of what a source said ("Police said the girl was shot ...")
     previous = _SAID.sub("", previous, count=1)
-    # the subject set last ("Inside the van was the 6-year-old boy.")
+    # the subject set last ("Inside the first van was the 6-year-old boy.")
     inverted = re.match(
         rf"^(?:In|Inside|Among|Behind|Beside|Near|With)\b[^.,]{{0,60}}?\s+(?:was|were)\s+"
         rf"(?:the|a|an)\s+({_MODIFIERS}{nouns})\s*\.?$",
