@@ -11,7 +11,9 @@ expected to turn herself in"). The rules here, each on the words alone:
   a woman's noun or one for anyone), said again with "The" (also the subject of what
   a source said: "Police said the girl was shot"): the sentence's subject,
   before any name it gives later ("according to Police Chief James Craig"); a name in
-  apposition ("The suspect, Tomas Reed, ...") is the person instead;
+  apposition ("The suspect, Tomas Reed, ...") is the person instead; a description a
+  sentence sets last after a place ("Inside the van was the 6-year-old boy.") is its
+  subject too;
 - :func:`counted_group`: the group a counted description opening the previous
   sentence gives ("Four men were hurt ..."), for a leading "They" ("The four men");
 - :func:`described_group`: the group a collective or plural description opening the

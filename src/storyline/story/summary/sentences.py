@@ -7,7 +7,10 @@ cut before its last words is put back together; a leading "He"/"She" is replaced
 the person it stands for (a description the sentence before opens on, else a name:
 :mod:`.refer`), "The Ukrainian leader" by the person the story's reports give that
 role, an "It happened near ..." by the event the report named ("The shooting happened
-near ...", :func:`.refer.named_event`); sentences that lean on lost context ("It",
+near ...", :func:`.refer.named_event`), a "That person" by the person the sentence before
+describes, a possessive opening with the name in apposition ("Her cousin, Ana Reed, said")
+by that name, a lone "his" no one in its sentence owns by the one person the sentence
+before names; sentences that lean on lost context ("It",
 "This", "The agency", a pronoun no description or name before it explains) are
 skipped, an "it" that stands for nothing ("It was not clear why ...") is not; a
 sentence spoken to the reader or in the outlet's voice ("If you know anything, call
