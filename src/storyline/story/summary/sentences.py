@@ -155,7 +155,6 @@ _GROUP_SUBJECT = re.compile(
 )
 #: What officials do when a "They" after them is still them: speak, believe.
 _SAYS = re.compile(r"(?:said|say|says|told|believe|believed|think|added|confirmed)\b")
-_QUOTE_MARK = re.compile(r"[\"“”]")
 _LATE_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their)\b", re.IGNORECASE)
 _DEBRIS = re.compile(
     r"https?://|www\.|@\w|\S+@\S+\.\w|©|\ball rights reserved\b|\bphoto(?:graph)?\s*:|"
@@ -572,6 +571,10 @@ def _repair(
     return _owned_by_sole_person(item, span, sentence, canon)
 
 
+def _quoting(sentence: str) -> bool:
+    return any(mark in sentence for mark in '"“”')
+
+
 def _owned_by_sole_person(
     item: Analyzed, span: Span, sentence: str, canon: Callable[[str, str], str]
 ) -> str | None:
@@ -580,7 +583,7 @@ def _owned_by_sole_person(
     Ilsa Brandt was killed on Saturday. A procession escorted his body home" -> "... escorted
     Ilsa Brandt’s body home"); None when it is not such a sentence."""
     pronouns = list(_LATE_PRONOUN.finditer(sentence))
-    if len(pronouns) != 1 or pronouns[0].group(0) != "his" or _QUOTE_MARK.search(sentence):
+    if len(pronouns) != 1 or pronouns[0].group(0) != "his" or _quoting(sentence):
         return None
     at = pronouns[0]
     if names_anyone(sentence[: at.start()]):
