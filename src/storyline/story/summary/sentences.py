@@ -80,11 +80,11 @@ _NAME_SUBJECT = re.compile(
     r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2}\s+"
     r"(?:was|is|has|had|will|would|did|remains|remained|passed|died)\b"
 )
+#: A verb of dying after a missed name: the one who dies owns a later "his" or "her".
+_DIED = re.compile(r"(?:died|passed away)\b")
 #: The pronouns a missed name opening the sentence may stand for: a subject ("as he ran"),
 #: not a possessive or an object, which is as often another person's ("Reed, a spokesman,
 #: would not give his condition").
-#: A verb of dying after a missed name: the one who dies owns a later "his" or "her".
-_DIED = re.compile(r"(?:died|passed away)\b")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|himself|she|herself)\b", re.I)
 #: "It's not yet clear why ...": an "it" that stands for nothing, written out.
 _IT_IS = re.compile(r"^It[’']s\b")
