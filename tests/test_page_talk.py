@@ -95,3 +95,8 @@ def _by_the_patterns(text: str) -> bool:
 def test_page_talk_reads_words_as_its_patterns_do(text: str) -> None:
     # the words read once (not each pattern run over the sentence): the same answers
     assert talks_as_page.__wrapped__(text) == _by_the_patterns(text)
+
+
+def test_page_talk_a_players_label_left_after_its_tag_is_split_off() -> None:
+    text = "/>More News Videos A man was shot at the Vellmar depot."
+    assert text[furniture_lead(text) :] == "A man was shot at the Vellmar depot."

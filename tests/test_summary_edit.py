@@ -156,3 +156,20 @@ def test_summary_edit_a_long_sentence_is_cut_before_as_opening_a_clause() -> Non
         "rifle at the parked cars and the shop windows."
     )
     assert clip(text) == "A 15-year-old from Kessel was grazed on a hand on Sunday evening."
+
+
+def test_summary_edit_no_cut_leaves_a_clause_opener_and_one_word() -> None:
+    text = (
+        "The fire began at about 6:15 p.m., when volunteers and deputies received a call from a "
+        "woman who was worried about her neighbor at a farm on the county road east of the "
+        "river, deputies said in a statement on Friday."
+    )
+    assert clip(text) is None  # not "The fire began at about 6:15 p.m., when volunteers."
+    kept = (
+        "The fire began at about 6:15 p.m. at a farm on the county road east of the river, "
+        "when volunteers and deputies received a call from a woman who was worried about her "
+        "neighbor and his two horses in the barn."
+    )
+    assert clip(kept) == (
+        "The fire began at about 6:15 p.m. at a farm on the county road east of the river."
+    )

@@ -470,3 +470,99 @@ def test_summary_candidates_both_and_a_noun_for_people_stands_alone() -> None:
     text = "Both parents waived their first hearing in the Vellmar district court on Monday."
     assert _texts(text) == [text]
     assert _texts("Both were taken to the Vellmar district court on Monday by deputies.") == []
+
+
+def test_summary_refer_a_mans_or_womans_noun_after_a_preposition_agrees_with_his_or_her() -> None:
+    text = (
+        "A man had quarrelled for months with his ex-wife over the land before he drove "
+        "to her cottage near Vellmar."
+    )
+    assert resolved_within(text)
+    assert resolved_within("One woman said she heard the shots from the Kessel depot.")
+    # a person of either sex after a preposition still is no antecedent
+    assert not resolved_within("According to a spokesperson, her condition is stable")
+    # nor is a man's noun that of a speaker told by the sentences around
+    assert not resolved_within("Police spoke to a man at the depot for an hour, he said.")
+
+
+def test_summary_candidates_a_possessive_opening_with_the_name_in_apposition() -> None:
+    text = (
+        "The depot in Vellmar was closed after the shooting. "
+        "Her cousin, Tomas Reed, said Brandt was laid to rest in Kessel on Friday morning."
+    )
+    assert "Tomas Reed said Brandt was laid to rest in Kessel on Friday morning." in _texts(text)
+    # no name in apposition: no one to give it to
+    bare = "The shop in Vellmar was closed. Her cousin, a baker, said the shop will open in June."
+    assert not any("said the shop" in t for t in _texts(bare))
+
+
+def test_summary_candidates_the_last_line_that_ends_as_a_sentence() -> None:
+    text = (
+        "Filed: 03/02/2016 9:10 AM Vellmar Post\n\nBy: Ilsa Brandt\n\n"
+        "Kessel police say the fire at the mill on Sunday was an accident.\n\nAt 9:40 a.m."
+    )
+    assert _texts(text, (Span(0, len(text)),)) == [
+        "Kessel police say the fire at the mill on Sunday was an accident."
+    ]
+
+
+def test_summary_candidates_a_his_with_no_one_before_it_is_the_one_person_named_before() -> None:
+    text = (
+        "Deputy Ilsa Brandt was killed on duty in Vellmar on Saturday. "
+        "A long procession of patrol cars escorted his coffin home to Kessel on Monday."
+    )
+    assert (
+        "A long procession of patrol cars escorted Ilsa Brandt’s coffin home to Kessel on Monday."
+        in _texts(text)
+    )
+    two = (
+        "Ilsa Brandt and Tomas Reed were hurt in Vellmar on Saturday. "
+        "A long procession of patrol cars escorted his coffin home to Kessel on Monday."
+    )
+    assert not any("coffin" in t for t in _texts(two))
+
+
+def test_summary_candidates_a_his_after_someone_in_its_own_sentence_is_not_given_away() -> None:
+    for second in (
+        "One of the officers drew his rifle at the gate of the Kessel depot on Monday.",
+        "Reed said his uncle was at the gate of the Kessel depot on Monday morning.",
+        "Relatives say Tomas was at the Kessel depot with his uncle on Monday night.",
+    ):
+        text = "Deputy Ilsa Brandt was killed on duty in Vellmar on Saturday. " + second
+        assert not any("Brandt’s" in t for t in _texts(text))
+
+
+def test_summary_candidates_a_missed_name_that_died_owns_the_his_after_it() -> None:
+    text = "Ravno passed away at his farm outside Vellmar after a hunting accident on Friday."
+    assert _texts(text) == [text]
+    other = "Ravno passed away at his farm after her rifle went off near Vellmar on Friday."
+    assert _texts(other) == []
+
+
+def test_summary_refer_the_subject_set_last_after_a_place() -> None:
+    assert described_subject("Inside the first van was the 6-year-old boy.", "He") == (
+        "The 6-year-old boy"
+    )
+    assert described_subject("Among the hurt was a woman from Kessel.", "She") is None
+    text = "Inside the first van was the 6-year-old boy. He was in surgery again on Monday."
+    assert "The 6-year-old boy was in surgery again on Monday." in _texts(text)
+
+
+def test_summary_candidates_that_person_is_the_person_described_before() -> None:
+    text = (
+        "Vellmar police told reporters that a neighbor had not seen the family for a week. "
+        "That person went to the house on Sunday and found the door open."
+    )
+    assert "The neighbor went to the house on Sunday and found the door open." in _texts(text)
+    assert described_subject("Kessel police said a man was shot at the depot.", "He") == "The man"
+    alone = "The depot in Kessel was closed. That person went to the house on Sunday at noon."
+    assert not any("went to the house" in t for t in _texts(alone))
+
+
+def test_summary_candidates_a_he_chain_runs_through_a_sentence_opening_on_lead_ins() -> None:
+    text = (
+        "Tomas Reed, 40, was charged with arson in Vellmar on Monday. "
+        "As he was led into the Kessel court, in chains, he did not speak to reporters. "
+        "He is due back before the judge in March."
+    )
+    assert "Tomas Reed is due back before the judge in March." in _texts(text)

@@ -66,7 +66,7 @@ _MARKS = re.compile(r"[\"“'‘]")
 _QUOTED = re.compile(r'"[^"]*(?:"|$)|“[^”]*(?:”|$)|(?<!\w)[\'‘][^\'‘’\n]+[\'’](?!\w)')
 #: A player's, an advert's or a link list's label before the sentence.
 _FURNITURE = re.compile(
-    r"^(?:(?:Advertisement|ADVERTISEMENT|Sponsored|Share|EMBED\s*>?\s*More News Videos|"
+    r"^(?:(?:Advertisement|ADVERTISEMENT|Sponsored|Share|(?:EMBED\s*)?[<>/]*\s*More News Videos|"
     r"Embed x Share|Related (?:Photos|Content|Videos?|Stories|Coverage))\s+)+(?=[A-Z\"“])"
 )
 

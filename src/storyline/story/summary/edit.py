@@ -3,8 +3,9 @@
 - A sentence over ``MAX_WORDS`` words is cut at a clause boundary (", which",
   " — ", "; ", ", and", ", after" ...; else before a conjunction without a comma,
   " after", " whose", " as well as", an "as" opening a clause, " and") so that its main
-  clause stays and ends the sentence; its citation still points at the whole original
-  passage. A sentence no cut brings under the limit is left out.
+  clause stays and ends the sentence (never on a clause's opener and one word: "...,
+  when firefighters"); its citation still points at the whole original passage. A
+  sentence no cut brings under the limit is left out.
 - A sentence that opens on a quotation whose first word is a pronoun ("“He was
   a good kid,” she said") leans on a sentence not shown: it is left out.
 - The latest development, told even when it repeats a figure another sentence
@@ -52,6 +53,13 @@ _OPEN_END = re.compile(
 #: A head that ends inside a relative clause set on its subject has no main verb yet:
 #: "The 17-year-old suspect, whose name was not released" is no sentence.
 _OPEN_SUBJECT = re.compile(r"^(?:The|A|An)\s+[^,]{0,40},\s+(?:who|whom|whose|which)\b[^,]*$")
+#: Nor one ending on a clause's opener and a single word: "began at 7:30 p.m., when
+#: firefighters" (the clause's verb was cut off with the "and").
+_OPEN_CLAUSE = re.compile(
+    r"\b(?:when|while|after|before|because|although|though|where|who|whom|which|until|"
+    r"since|if|once)\s+[\w’'-]+$",
+    re.I,
+)
 _QUOTE_CHARS = re.compile(r"[\"“”]")
 _PRONOUN_QUOTE = re.compile(
     r"^[\"“‘']\s*(he|she|it|they|him|her|them|his|its|their|this|these|those)\b", re.I
@@ -95,7 +103,7 @@ def clip(text: str, limit: int = MAX_WORDS) -> str | None:
                 continue  # the cut falls inside a quotation
             if boundaries is not _BOUNDARIES and _OPEN_END.search(head):
                 continue
-            if _OPEN_SUBJECT.match(head):
+            if _OPEN_SUBJECT.match(head) or _OPEN_CLAUSE.search(head):
                 continue
             return head + ("" if head.endswith((".", "!", "?")) else ".")
     return None

@@ -11,7 +11,9 @@ expected to turn herself in"). The rules here, each on the words alone:
   a woman's noun or one for anyone), said again with "The" (also the subject of what
   a source said: "Police said the girl was shot"): the sentence's subject,
   before any name it gives later ("according to Police Chief James Craig"); a name in
-  apposition ("The suspect, Tomas Reed, ...") is the person instead;
+  apposition ("The suspect, Tomas Reed, ...") is the person instead; a description a
+  sentence sets last after a place ("Inside the van was the 6-year-old boy.") is its
+  subject too;
 - :func:`counted_group`: the group a counted description opening the previous
   sentence gives ("Four men were hurt ..."), for a leading "They" ("The four men");
 - :func:`described_group`: the group a collective or plural description opening the
@@ -24,7 +26,9 @@ expected to turn herself in"). The rules here, each on the words alone:
   man was killed and another hurt when ... their car"), and a "his"/"her" the "another"
   after a count of people ("Two people died and another is in hospital with her son"); a
   possessive joined to a description is that person's ("the arrest of a father and his
-  son");
+  son"); a man's or a woman's noun agrees with "his"/"her"/"he"/"she" after a preposition
+  too ("arguing with his ex-wife before he went to her house"; not after "of", nor the
+  "he" of "he said"), and "One man" describes as "A man" does;
 - :func:`resolved_forward`: a pronoun in a lead-in that points forward to the person the
   clause after it opens on ("According to her son, the woman is awake");
 - :func:`titled` and :func:`role_holder`: who a description by role stands for ("The
@@ -50,6 +54,7 @@ __all__ = [
     "described_subject",
     "expletive",
     "named_event",
+    "names_anyone",
     "resolved_forward",
     "resolved_within",
     "role_holder",
@@ -90,6 +95,12 @@ _NOUN = {
     "she": rf"(?:{_FEMALE}|{_ANYONE})",
     "they": rf"(?:{_PLURAL})",
 }
+#: The nouns that say a person's sex: "he" or "she" agrees with them wherever they stand.
+_GENDERED = {"he": _MALE, "she": _FEMALE}
+#: Modifiers that are no preposition, article or conjunction ("the arrest of a father": the
+#: arrest is no man).
+_ADJECTIVES = r"(?:(?!(?:of|to|with|by|for|from|at|in|on|and|or|the|a|an)\b)[\w’'-]+\s+){0,3}?"
+_SPEAKS = re.compile(r"\s+(?:said|says|told|tells|added|adds|wrote|explained)\b")
 _PRONOUN_OF = {
     "he": "he",
     "him": "he",
@@ -114,7 +125,8 @@ _PHRASE_END = re.compile(
 )
 #: A source's attribution before what it said: "Police said (that) ...".
 _SAID = re.compile(
-    r"^(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|say|says|told\s+\w+)(?:\s+that)?\s+(?=the\s|a\s|an\s)"
+    r"^(?:[A-Z][\w.’'-]*\s+){1,3}(?:police\s+)?(?:said|say|says|told\s+\w+)(?:\s+that)?\s+"
+    r"(?=the\s|a\s|an\s)"
 )
 _ARTICLE_END = re.compile(r"\b(?:the|a|an)\s*$", re.I)
 _AFTER_PREPOSITION = re.compile(
@@ -137,6 +149,15 @@ def described_subject(previous: str, pronoun: str) -> str | None:
         return None
     # the subject of what a source said ("Police said the girl was shot ...")
     previous = _SAID.sub("", previous, count=1)
+    # the subject set last ("Inside the first van was the 6-year-old boy.")
+    inverted = re.match(
+        rf"^(?:In|Inside|Among|Behind|Beside|Near|With)\b[^.,]{{0,60}}?\s+(?:was|were)\s+"
+        rf"(?:the|a|an)\s+({_MODIFIERS}{nouns})\s*\.?$",
+        previous.strip(),
+        re.IGNORECASE,
+    )
+    if inverted:
+        return "The " + inverted.group(1)
     head = re.match(rf"^(?:The|A|An)\s+({_MODIFIERS}{nouns})\b", previous, re.IGNORECASE)
     if head is None:
         return None
@@ -261,10 +282,26 @@ def resolved_within(text: str) -> bool:
         bare = rf"|(?<!told )(?<!tell )(?<!telling )(?:{_PLURAL})" if group else ""
         # a person described by an article or a possessive ("his ex-wife ... her house")
         described = re.finditer(
-            rf"(?:^|(?<=\s))(?:(?:the|a|an|his|her|their)\s+{_MODIFIERS}(?:ex-|step-)?{nouns}{bare})\b",
+            rf"(?:^|(?<=\s))(?:(?:the|a|an|one(?!\s+of\b)|his|her|their)\s+{_MODIFIERS}(?:ex-|step-)?{nouns}{bare})\b",
             before,
             re.IGNORECASE,
         )
+        # a man's or a woman's noun agrees with "he" or "she" alone, after a preposition
+        # too ("was arguing with his ex-wife before he went to her house")
+        gendered = _GENDERED.get(_PRONOUN_OF[m.group(0).lower()])
+        # (not a speaker's "he said": who speaks is told by the sentences around)
+        speaks = _SPEAKS.match(text[m.end() :])
+        if (
+            gendered
+            and not speaks
+            and re.search(
+                rf"(?<!\bof )(?:^|(?<=\s))(?:the|a|an|one|his|her|their)\s+{_ADJECTIVES}"
+                rf"(?:ex-|step-)?(?:{gendered})\b",
+                before,
+                re.IGNORECASE,
+            )
+        ):
+            continue
         # a description after a preposition is no subject ("according to a spokesperson,
         # she died", "one of the witnesses")
         # "the arrest of a father and his son": a possessive joined to a description
@@ -284,6 +321,49 @@ def resolved_within(text: str) -> bool:
             if not _another_after(before, person):
                 return False
     return True
+
+
+_ANY_PERSON = re.compile(rf"\b(?:{_MALE}|{_FEMALE}|{_ANYONE}|{_PLURAL})s?\b", re.IGNORECASE)
+
+
+#: First words that name no one: an article, a preposition, a quantifier.
+_PLAIN_OPENERS = frozenset(
+    [
+        "A",
+        "An",
+        "The",
+        "After",
+        "Before",
+        "In",
+        "On",
+        "At",
+        "During",
+        "For",
+        "With",
+        "From",
+        "By",
+        "Since",
+        "When",
+        "Inside",
+        "Outside",
+        "Many",
+        "Some",
+        "Several",
+        "Each",
+        "Every",
+        "No",
+        "Top",
+    ]
+)
+
+
+def names_anyone(text: str) -> bool:
+    """Whether ``text`` has a noun for a person or a group of people ("the officers", "a
+    teen") or a capitalised word after its first (a name): a pronoun after it may be theirs."""
+    words = text.split()
+    if words and words[0] not in _PLAIN_OPENERS:
+        return True  # "Reed said his ...", "Relatives ran to his ..."
+    return _ANY_PERSON.search(text) is not None or any(w[:1].isupper() for w in words[1:])
 
 
 #: A person described, by an article or a possessive ("the boy", "his 8-year-old brother").

@@ -7,7 +7,10 @@ cut before its last words is put back together; a leading "He"/"She" is replaced
 the person it stands for (a description the sentence before opens on, else a name:
 :mod:`.refer`), "The Ukrainian leader" by the person the story's reports give that
 role, an "It happened near ..." by the event the report named ("The shooting happened
-near ...", :func:`.refer.named_event`); sentences that lean on lost context ("It",
+near ...", :func:`.refer.named_event`), a "That person" by the person the sentence before
+describes, a possessive opening with the name in apposition ("Her cousin, Ana Reed, said")
+by that name, a lone "his" no one in its sentence owns by the one person the sentence
+before names; sentences that lean on lost context ("It",
 "This", "The agency", a pronoun no description or name before it explains) are
 skipped, an "it" that stands for nothing ("It was not clear why ...") is not; a
 sentence spoken to the reader or in the outlet's voice ("If you know anything, call
@@ -35,6 +38,7 @@ from storyline.story.summary.refer import (
     described_subject,
     expletive,
     named_event,
+    names_anyone,
     resolved_forward,
     resolved_within,
     titled,
@@ -53,6 +57,12 @@ _PRONOUN_START = re.compile(r"^(He|She)\s+(?=[a-z])")
 #: person a leading "She" would stand for.
 _POSSESSIVE_START = re.compile(r"^(His|Her)\s+(?=[a-z])")
 _POSSESSOR = {"His": "He", "Her": "She"}
+#: What a possessive opening owns, then the full name of that person in apposition and a
+#: verb ("mother, Ana Reed, said"): the name may open the sentence alone.
+_KIN_NAMED = re.compile(
+    r"^[a-z-]+(?:\s+[a-z-]+)?,\s+((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+),\s+"
+    r"(?=(?:said|says|told|added|wrote|was|is|has|had)\b)"
+)
 _UNNAMED = re.compile(r"(?:full\s+)?(?:name|identity)\b")
 #: A "he"/"she" right after a lead-in ("In court Thursday, she was ..."): the subject.
 _LEAD_PRONOUN = re.compile(r"^(he|she)\s+(?=[a-z])")
@@ -70,12 +80,17 @@ _NAME_SUBJECT = re.compile(
     r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2}\s+"
     r"(?:was|is|has|had|will|would|did|remains|remained|passed|died)\b"
 )
+#: A verb of dying after a missed name: the one who dies owns a later "his" or "her".
+_DIED = re.compile(r"(?:died|passed away)\b")
 #: The pronouns a missed name opening the sentence may stand for: a subject ("as he ran"),
 #: not a possessive or an object, which is as often another person's ("Reed, a spokesman,
 #: would not give his condition").
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|himself|she|herself)\b", re.I)
 #: "It's not yet clear why ...": an "it" that stands for nothing, written out.
 _IT_IS = re.compile(r"^It[’']s\b")
+#: A demonstrative and a noun for one person opening the sentence ("That person went ...").
+_THAT_PERSON = re.compile(r"^(?:That|This)\s+(person|man|woman|boy|girl|teen|teenager)\s+(?=[a-z])")
+_THAT_PRONOUNS = {"man": ("He",), "boy": ("He",), "woman": ("She",), "girl": ("She",)}
 _GROUP_START = re.compile(r"^They\s+(?=[a-z])")
 #: How many sentences back a run of sentences opening on the same "He"/"She" is followed
 #: to the one that says who it is.
@@ -266,9 +281,11 @@ def _candidate(
             span = Span(span.start + start, span.start + start + len(head))
             raw = head
         else:
-            cut = raw.rstrip().rfind("\n") + 1
-            span = Span(span.start + cut, span.end)
-            raw = raw[cut:]
+            # (the last line that ends as a sentence: the splitter may have cut the next
+            # sentence's first words onto the last line, "At 11:07 a.m.")
+            line = _last_whole_line(raw)
+            span = Span(span.start + line.start(), span.start + line.end())
+            raw = line.group(0)
     dateline = _DATELINE.search(raw) or _DATE_LEAD.match(raw)
     if dateline:
         # A heading or dateline ran into the sentence: keep what follows it.
@@ -316,6 +333,16 @@ def _candidate(
         persons=named.persons_in(names),
         refers=_EVENT_START.match(cleaned) is not None,
     )
+
+
+def _last_whole_line(raw: str) -> re.Match[str]:
+    """The last line of ``raw`` that ends as a sentence of six words or more, else its last
+    line."""
+    lines = list(re.finditer(r"[^\n]*\S[^\n]*", raw))
+    whole = [
+        m for m in lines if len(m.group(0).split()) >= 6 and _TERMINAL.search(m.group(0).rstrip())
+    ]
+    return (whole or lines)[-1]
 
 
 #: Where a quotation closed a sentence the splitter ran on into the next one ("... going
@@ -429,6 +456,15 @@ def _repair(
         return officials.group(0) + " " + said
     if _IT_IS.match(sentence) and expletive(_IT_IS.sub("It is", sentence, count=1)):
         sentence = _IT_IS.sub("It is", sentence, count=1)  # "It's not yet clear why ..."
+    that = _THAT_PERSON.match(sentence)
+    if that:
+        # "That person went to check ...": the person the sentence before describes
+        before = _previous_text(item, span)
+        pronouns = _THAT_PRONOUNS.get(that.group(1).lower(), ("He", "She"))
+        subject = next(
+            (d for p in pronouns if (d := described_subject(before, p)) is not None), None
+        )
+        return None if subject is None else subject + " " + sentence[that.end() :]
     if (
         _CONTEXT_START.match(sentence)
         and not expletive(sentence)
@@ -472,7 +508,11 @@ def _repair(
             person = _sole_person(item, span)
             owner = canon(item.article.id, person) if person else None
         if owner is None:
-            return None
+            # "Her mother, Ana Reed, said ...": the person the apposition names says it
+            named_owner = _KIN_NAMED.match(sentence[possessive.end() :])
+            if named_owner is None:
+                return None
+            return named_owner.group(1) + " " + sentence[possessive.end() + named_owner.end() :]
         owned = owner + ("’" if owner.endswith("s") else "’s")
         return owned + " " + sentence[possessive.end() :]
     lead_in = _LEAD_IN.match(sentence)
@@ -517,12 +557,43 @@ def _repair(
         _SUBJECT_PRONOUN.fullmatch(p.group(0)) for p in _LATE_PRONOUN.finditer(lead)
     ):
         return sentence  # "Reed was arrested ... as he ran": a name the finder missed
+    died = _NAME_SUBJECT.match(lead)
+    if died and _DIED.match(lead[died.end() - len(died.group(0).split()[-1]) :]):
+        # "Reed died at his home ...": who dies owns what follows, as no one else is named
+        found = {p.group(0).lower() for p in _LATE_PRONOUN.finditer(lead)}
+        if found <= {"his"} or found <= {"her"}:
+            return sentence
     plural = ("they", "them", "their")
     if _GROUP_SUBJECT.match(lead) and all(
         p.group(0).lower() in plural for p in _LATE_PRONOUN.finditer(lead)
     ):
         return sentence
-    return None
+    return _owned_by_sole_person(item, span, sentence, canon)
+
+
+def _quoting(sentence: str) -> bool:
+    return any(mark in sentence for mark in '"“”')
+
+
+def _owned_by_sole_person(
+    item: Analyzed, span: Span, sentence: str, canon: Callable[[str, str], str]
+) -> str | None:
+    """A sentence whose one pronoun is a "his" (no quotation, no one named or described
+    before it) with the "his" given to the one person the sentence before names ("Deputy
+    Ilsa Brandt was killed on Saturday. A procession escorted his body home" -> "... escorted
+    Ilsa Brandt’s body home"); None when it is not such a sentence."""
+    pronouns = list(_LATE_PRONOUN.finditer(sentence))
+    if len(pronouns) != 1 or pronouns[0].group(0) != "his" or _quoting(sentence):
+        return None
+    at = pronouns[0]
+    if names_anyone(sentence[: at.start()]):
+        return None  # "One of the officers drew his gun": the officer's
+    person = _sole_person(item, span)
+    if person is None:
+        return None
+    owner = canon(item.article.id, person)
+    owned = owner + ("’" if owner.endswith("s") else "’s")
+    return sentence[: at.start()] + owned + sentence[at.end() :]
 
 
 def _subject_of(
@@ -547,13 +618,26 @@ def _subject_of(
         if missed is not None:
             # "Reedholt was held in the county jail. He ...": a name the finder missed
             return missed.group(0).rsplit(None, 1)[0]
-        if not before.startswith(pronoun + " "):
+        if not _opens_on(before, pronoun):
             return None
         prior = _sentence_before(item, at)
         if prior is None:
             return None
         at = prior
     return None
+
+
+def _opens_on(sentence: str, pronoun: str) -> bool:
+    """Whether ``sentence`` opens on ``pronoun``, after a lead-in or two too ("As he was led
+    into court, in chains, he ...")."""
+    for _ in range(3):
+        if sentence.startswith((pronoun + " ", pronoun.lower() + " ")):
+            return True
+        lead = _LEAD_IN.match(sentence)
+        if lead is None:
+            return False
+        sentence = sentence[lead.end() :]
+    return False
 
 
 def _sole_person(item: Analyzed, span: Span) -> str | None:
