@@ -33,6 +33,7 @@ from storyline.analyze.naming.matching import (
     nickname_of,
     org_core,
     org_order,
+    place_body,
     product_tail,
     without_legal,
 )
@@ -382,6 +383,7 @@ def _merge_short_forms(clusters: list[_Cluster]) -> list[_Cluster]:
             and len(core[id(o)]) > len(short)
             and (o.label == "PRODUCT") == product
             and not (place_key(c.canonical()) is not None and o.label not in _PLACES)
+            and not (c.label in _PLACES and place_body(short, core[id(o)]))
             and (
                 compatible_org(short, core[id(o)]) or (product and product_tail(short, core[id(o)]))
             )
