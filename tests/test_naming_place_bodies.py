@@ -5,8 +5,8 @@ from __future__ import annotations
 from storyline.analyze.naming.linking import link_names
 from storyline.analyze.naming.matching import place_body
 from storyline.model import Span
-from tests.linked_items import linked_item
 from storyline.story.names import resolve_names
+from tests.linked_items import linked_item
 
 
 def test_place_body_is_the_police_or_the_paper_of_the_place() -> None:

@@ -292,8 +292,10 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
         norm = cand.make("")
         if norm is None:
             continue
-        if norm.granularity == "quarter" and norm.value.startswith("XXXX") and _in_play(
-            text, cand.start, cand.end
+        if (
+            norm.granularity == "quarter"
+            and norm.value.startswith("XXXX")
+            and _in_play(text, cand.start, cand.end)
         ):
             continue  # "a touchdown in the fourth quarter": a period of the game, no time
         if text[cand.start : cand.end].lower() == "later" and (
