@@ -30,3 +30,13 @@ def test_a_quarter_of_the_year_stays_a_time(nlp: Any) -> None:
         nlp, "The club scored a sponsorship deal in the first half of 2030.", ANCHOR
     )
     assert any(v.startswith("2030") for _, v in found), found  # a year: not of play
+
+
+def test_a_half_in_a_quote_after_the_game_is_told_is_of_play(nlp: Any) -> None:
+    text = (
+        "Orla Venn had 14 rebounds for the Owls.\n"
+        "“She really took over in the second half,” her coach said.\n"
+        "Tomas Reed was hurt in the first quarter of his last game in Velm."
+    )
+    found = time_values(nlp, text, ANCHOR)
+    assert not any("H2" in v or "Q1" in v for _, v in found), found
