@@ -59,6 +59,12 @@ def _org_worded(name: str) -> bool:
     return any(t in _BUSINESS for t in name_tokens(name)[1:])
 
 
+def _body_of_place(name: str) -> bool:
+    """Whether a name is a body named after a place: its police, its newspaper."""
+    tokens = name_tokens(name)
+    return len(tokens) >= 2 and place_body(tokens[:1], tokens)
+
+
 #: Two names joined by "&", written out or as their initials ("Harlow & Finch", "H&F").
 _AMPERSAND = re.compile(r"\b([A-Z])[\w'’]*\s*&\s*([A-Z])[\w'’]*")
 
@@ -124,6 +130,8 @@ class _Cluster:
             return "GPE" if self.labels["GPE"] >= self.labels["LOC"] else "LOC"
         if top in _PLACES and self.labels["ORG"] and _org_worded(self.canonical()):
             return "ORG"  # "Corvana Foods", mostly met as "Corvana" tagged GPE
+        if top in _PLACES and self.labels["ORG"] and _body_of_place(self.canonical()):
+            return "ORG"  # "Brenmoor Police", its mentions of the town keyed to it
         return top
 
     @property
@@ -383,7 +391,6 @@ def _merge_short_forms(clusters: list[_Cluster]) -> list[_Cluster]:
             and len(core[id(o)]) > len(short)
             and (o.label == "PRODUCT") == product
             and not (place_key(c.canonical()) is not None and o.label not in _PLACES)
-            and not (c.label in _PLACES and place_body(short, core[id(o)]))
             and (
                 compatible_org(short, core[id(o)]) or (product and product_tail(short, core[id(o)]))
             )

@@ -25,7 +25,6 @@ from storyline.analyze.naming.matching import (
     compatible_person,
     org_core,
     org_order,
-    place_body,
 )
 from storyline.analyze.naming.places import place_key
 from storyline.analyze.naming.prefixed import strip_run_on
@@ -87,8 +86,6 @@ def link_names(
                 and len(folded[j]) >= len(folded[i])
                 and (labels[j] == "PRODUCT") == (labels[i] == "PRODUCT")
                 and not (known_place[i] and labels[j] not in _PLACES)
-                # A place is not short for its police or its newspaper.
-                and not (labels[i] in _PLACES and place_body(folded[i], folded[j]))
                 and compatible(folded[i], folded[j])
             ]
             if compatible is compatible_org:
