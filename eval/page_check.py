@@ -106,7 +106,9 @@ DATED_AFTER = re.compile(
     rf"^(?:\s+(?:morning|afternoon|evening|night))?(?:{_DATE}|,?\s+[A-Z][a-z]+\.? \d{{1,2}}\b)"
 )
 DATED_AFTER_NOUN = re.compile(rf"^(?:\s+[\w-]+){{1,3}}?{_DATE}")
-HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.? ([A-Z][\w’'-]+)")
+#: A title and the word after it; a second capitalised word makes it a full name
+#: ("Dr. Ada Quist" introduces her, "Dr. Quist" needs a sentence before that does).
+HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.? ([A-Z][\w’'-]+)( [A-Z][a-z][\w’'-]*\b)?")
 #: Words of the page, not of the news: what a reader's e-mail, account, player or the
 #: outlet's follow-up is about, and the labels of a video player, an advert, a link list.
 PAGE_WORDS = re.compile(
@@ -364,6 +366,8 @@ def check_summary(
             out["pronoun"].append(text[:80])
         else:
             for m in HONORIFIC.finditer(text):
+                if m.group(3):
+                    continue  # the title opens a full name
                 name = m.group(2).removesuffix("'s").removesuffix("’s")
                 if len(name) < 2:
                     continue  # "Mr. D's" is a place's name, not a person's title and surname

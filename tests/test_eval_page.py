@@ -173,3 +173,14 @@ def test_page_check_stale_not_for_what_has_not_happened() -> None:
 def test_page_check_a_full_name_with_a_middle_initial_introduces_mr_x() -> None:
     summary = [{"text": "Police said Tomas K. Reed shot Mr. Reed's neighbour in Vellmar."}]
     assert page_check.check_summary({"summary": summary})["pronoun"] == []
+
+
+def test_page_check_a_title_before_a_full_name_introduces_the_person() -> None:
+    summary = [
+        {"text": "The board chose Dr. Halvard Quist to lead the harbour clinic."},
+        {"text": "Dr Ilse Marrow, a surgeon, will join him in Vellmar."},
+        {"text": "Mr Quist later thanked the board."},
+    ]
+    assert page_check.check_summary({"summary": summary})["pronoun"] == []
+    alone = [{"text": "The board met in Vellmar."}, {"text": "Mr Quist later thanked it."}]
+    assert len(page_check.check_summary({"summary": alone})["pronoun"]) == 1

@@ -225,3 +225,10 @@ def test_summary_candidates_they_said_after_officials_is_the_officials() -> None
     )
     cut = text.index("Ilsa")
     assert _texts(text, (Span(0, cut - 1), Span(cut, len(text)))) == [text]
+
+
+def test_summary_candidates_a_teaser_cut_off_by_an_ellipsis_is_no_sentence() -> None:
+    text = "Ilsa Brandt was hurt in the spring of 2019 when the old dam above Kessel gave..."
+    assert _texts(text) == []
+    whole = "Ilsa Brandt was hurt in the spring of 2019 when the old dam above Kessel broke."
+    assert _texts(whole) == [whole]

@@ -33,6 +33,7 @@ from storyline.analyze.naming.matching import (
     nickname_of,
     org_core,
     org_order,
+    place_body,
     product_tail,
     without_legal,
 )
@@ -56,6 +57,12 @@ _BUSINESS = ORG_SUFFIXES | frozenset(
 def _org_worded(name: str) -> bool:
     """Whether a name carries a word only organisations carry ("Foods", "Inc")."""
     return any(t in _BUSINESS for t in name_tokens(name)[1:])
+
+
+def _body_of_place(name: str) -> bool:
+    """Whether a name is a body named after a place: its police, its newspaper."""
+    tokens = name_tokens(name)
+    return len(tokens) >= 2 and place_body(tokens[:1], tokens)
 
 
 #: Two names joined by "&", written out or as their initials ("Harlow & Finch", "H&F").
@@ -123,6 +130,8 @@ class _Cluster:
             return "GPE" if self.labels["GPE"] >= self.labels["LOC"] else "LOC"
         if top in _PLACES and self.labels["ORG"] and _org_worded(self.canonical()):
             return "ORG"  # "Corvana Foods", mostly met as "Corvana" tagged GPE
+        if top in _PLACES and self.labels["ORG"] and _body_of_place(self.canonical()):
+            return "ORG"  # "Brenmoor Police", its mentions of the town keyed to it
         return top
 
     @property

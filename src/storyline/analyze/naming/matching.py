@@ -146,6 +146,26 @@ def nickname_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     )
 
 
+#: Last words of a body named after the place it serves: its police, its council, its
+#: newspaper ("the Marlow Herald"), its university. The place is not short for them.
+PLACE_BODIES = frozenset(
+    """police constabulary sheriff sheriffs department council government assembly
+    legislature court courts prosecutors fire rescue herald times post sun tribune
+    reporter inquirer journal gazette chronicle examiner star globe news standard
+    telegraph observer guardian mirror express independent record bee register
+    dispatch courier bulletin constitution university college airport hospital zoo
+    museum library schools""".split()  # noqa: SIM905
+)
+
+
+def place_body(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether ``full`` is a body named after the place ``short`` ("Marlow" and "Marlow
+    Police", "Marlow County Sheriff", "Marlow Journal-Constitution"): two entities."""
+    if not short or len(full) <= len(short) or full[: len(short)] != short:
+        return False
+    return full[-1].split("-")[-1] in PLACE_BODIES
+
+
 def _after_place(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """Whether ``full`` is a country or capital followed by ``short`` ("Air Force" for
     "United States Air Force", "Senate" for "US Senate")."""

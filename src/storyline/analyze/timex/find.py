@@ -292,6 +292,12 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
         norm = cand.make("")
         if norm is None:
             continue
+        if (
+            norm.granularity == "quarter"
+            and norm.value.startswith("XXXX")
+            and _in_play(text, cand.start, cand.end)
+        ):
+            continue  # "a touchdown in the fourth quarter": a period of the game, no time
         if text[cand.start : cand.end].lower() == "later" and (
             clause_tense(doc, cand.start, cand.end) != "future"
         ):
@@ -368,6 +374,25 @@ _OWN_MISHAP = re.compile(rf"(?i)['’]s\s+(?:[a-z-]+\s+){{0,2}}{_MISHAP_NOUN}\b"
 #: "As of Friday afternoon, detectives are interviewing witnesses": the moment of the telling,
 #: the closest such day (an update may come after the stamped publication date).
 _AS_OF = re.compile(r"(?i)\bas\s+of\s+$")
+
+
+#: Words of a game being played: a quarter or a half without a year near them is
+#: a period of play ("scored twice in the second half"), not of the year.
+_PLAY = re.compile(
+    r"(?i)\b(?:touchdowns?|field[^\S\n]+goals?|yards?|rebounds?|baskets?|free[^\S\n]+throws?|"
+    r"half-?time|overtime|quarterback|innings?|assists?|scor(?:ed|es|ing)|interceptions?|"
+    r"three-pointers?|layups?|dunks?|kick-?off|penalty[^\S\n]+kicks?|"
+    r"(?:the|a|his|her|their|its|that|this)[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:game|match))\b"
+)
+
+
+def _in_play(text: str, start: int, end: int) -> bool:
+    """Whether the words around ``text[start:end]`` (a few lines of its paragraph: a
+    quote about the game may stand on a line of its own) tell a game being played."""
+    lo = max(start - 200, text.rfind("\n\n", 0, start) + 1, 0)
+    hi = text.find("\n\n", end)
+    hi = min(end + 150, len(text) if hi < 0 else hi)
+    return _PLAY.search(text[lo:start] + " " + text[end:hi]) is not None
 
 
 #: Verbs that tell a company's results: the quarter they govern is the one reported.

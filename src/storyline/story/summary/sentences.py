@@ -306,6 +306,8 @@ def _candidate(
         return None
     if talks_as_page(cleaned):
         return None  # to the reader or as the outlet, not the news
+    if _CUT_OFF.search(cleaned):
+        return None  # a teaser cut off mid-clause ("... when gunfire erupted outside...")
     names = named.names_in(span, canon, variants)
     facts = facts_of(item.article.id, span, fact_spans) | {f"ent:{n}" for n in names}
     # c.sentence.overlaps(span) or span.contains(c.span), written out: run for every pair
@@ -343,6 +345,11 @@ def _last_whole_line(raw: str) -> re.Match[str]:
         m for m in lines if len(m.group(0).split()) >= 6 and _TERMINAL.search(m.group(0).rstrip())
     ]
     return (whole or lines)[-1]
+
+
+#: A sentence that ends on an ellipsis: a teaser or a link's text cut off, not a whole
+#: sentence.
+_CUT_OFF = re.compile(r"(?:\.\.\.|…)[\"”’']?\s*$")
 
 
 #: Where a quotation closed a sentence the splitter ran on into the next one ("... going
