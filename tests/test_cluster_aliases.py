@@ -49,7 +49,9 @@ def test_cluster_aliases_the_town_of_an_institution() -> None:
 def test_cluster_aliases_the_town_of_an_institution_named_with_a_rank_or_office() -> None:
     # A rank, an office or a unit may follow the institution word: the town is before it.
     assert place_head("harwick police sgt") == "harwick"
-    assert place_head("harwick police department homicide unit") == "harwick"
+    assert place_head("harwick police department detective") == "harwick"
+    # Other words after the institution: a league, a programme, no institution of a town.
+    assert place_head("harwick police athletic league") is None
     assert place_head("tanner county auditor") == "tanner county"
     assert place_head("tanner county clerk") == "tanner county"
     assert place_head("department of fish and game") is None

@@ -9,10 +9,10 @@ give such variants one key. They read only a report's own features and, for
 places, which names some report has tagged as a place (learned from the reports
 themselves, like document frequencies), never a list of real names.
 
-An institution's name may go on past its institution word: a rank or an office
-("Harwick Police Sgt.", "Tanner County Auditor") or a unit ("Harwick Police
-Department Homicide Unit"); the town is still the words before the first
-institution word. "X City Schools" gives "X City", or "X" when only that is
+An institution's name may go on past its institution word with a rank or an
+office ("Harwick Police Sgt.", "Tanner County Auditor"); the town is still the
+words before the first institution word (any other word after it, and the name is
+no institution's: a league, a programme). "X City Schools" gives "X City", or "X" when only that is
 tagged as a place somewhere.
 
 Tried on the GVA tuning folds and left out, as they cost the fictional local sets
@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from storyline.story.clustering.features import SITE, DocFeatures
+from storyline.story.clustering.features import HONORIFICS, OFFICES, SITE, DocFeatures
 
 #: Generational suffixes that some reports add to a name and others leave out.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "2nd", "3rd"})
@@ -44,6 +44,11 @@ INSTITUTION_TAIL = frozenset(
 #: A county's offices, named "<County> Auditor": an institution word for a place's head
 #: only (a person may well be named "Clerk").
 COUNTY_OFFICES = frozenset({"auditor", "clerk", "treasurer", "assessor", "recorder"})
+
+#: What may follow the first institution word of a name whose head is a town: more
+#: institution words, a rank or an office ("X Police Sgt.", "X County Auditor"); any
+#: other word makes the name something else ("X Police Athletic League").
+_AFTER_INSTITUTION = INSTITUTION_TAIL | COUNTY_OFFICES | OFFICES | HONORIFICS | {"officers"}
 
 #: Words that open a place's formal name: "City of Des Moines".
 _FORMAL_HEAD = ("city of ", "town of ", "village of ", "township of ", "county of ")
@@ -87,9 +92,9 @@ def spelling_key(person: str) -> str:
 def place_head(key: str) -> str | None:
     """The town or county an institution's name starts with, or a formal name's place:
     "aurora police department" -> "aurora", "city of des moines" -> "des moines",
-    "aurora police sgt" -> "aurora" (the words before the first institution word:
-    a rank, an office or a unit may follow it); None when nothing is left or nothing
-    was cut."""
+    "aurora police sgt" -> "aurora" (the words before the first institution word;
+    only institution words, a rank or an office may follow it); None when nothing is
+    left, nothing was cut, or other words follow."""
     text = key
     for head in _FORMAL_HEAD:
         if text.startswith(head):
@@ -100,6 +105,8 @@ def place_head(key: str) -> str | None:
         (i for i, w in enumerate(words) if w in INSTITUTION_TAIL or w in COUNTY_OFFICES),
         len(words),
     )
+    if not all(w in _AFTER_INSTITUTION for w in words[cut:]):
+        return None
     head = " ".join(words[:cut])
     return head if head and head != key else None
 
