@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from storyline.story.clustering import DocFeatures, StoryClusterer
 from storyline.story.clustering.aliases import (
+    head_forms,
     is_institution,
     person_key,
     place_aliases,
@@ -43,6 +44,36 @@ def test_cluster_aliases_the_town_of_an_institution() -> None:
     assert is_institution("office")
     assert is_institution("police department")
     assert not is_institution("harwick police department")
+
+
+def test_cluster_aliases_the_town_of_an_institution_named_with_a_rank_or_office() -> None:
+    # A rank, an office or a unit may follow the institution word: the town is before it.
+    assert place_head("harwick police sgt") == "harwick"
+    assert place_head("harwick police department detective") == "harwick"
+    # Other words after the institution: a league, a programme, no institution of a town.
+    assert place_head("harwick police athletic league") is None
+    assert place_head("tanner county auditor") == "tanner county"
+    assert place_head("tanner county clerk") == "tanner county"
+    assert place_head("department of fish and game") is None
+    assert head_forms("lowmere city") == ("lowmere city", "lowmere")
+    assert head_forms("harwick") == ("harwick",)
+
+
+def test_cluster_aliases_a_rank_after_the_police_still_gives_the_town() -> None:
+    feats = DocFeatures(
+        entities=(
+            ("harwick police lt", "ORG"),
+            ("tanner county auditor", "FAC"),
+            ("lowmere city schools", "ORG"),
+            ("orla finch", "PERSON"),
+            ("kell court", "SITE"),
+        ),
+        places=("kell court", "tanner county auditor"),
+    )
+    known = {"harwick", "tanner county", "lowmere", "kell"}
+    # "Lowmere City" is tagged as a place nowhere, "Lowmere" is; a street's name is
+    # no institution's ("Kell Court" gives no "Kell").
+    assert place_aliases(feats, known.__contains__) == ["harwick", "tanner county", "lowmere"]
 
 
 def test_cluster_aliases_only_names_some_report_tags_as_a_place() -> None:
@@ -104,6 +135,31 @@ def test_cluster_aliases_the_town_and_its_police_are_one_place() -> None:
     )
     docs = [(str(i), d) for i, d in enumerate([*filler, first, second])]
     # Places that share nothing all but forbid a join: only the alias can join them.
+    strict = ClusterParams(place_conflict=0.01)
+    placed = StoryClusterer(strict).add_batch(docs)
+    assert placed["8"].story_id == placed["9"].story_id
+    online = StoryClusterer(strict)
+    for doc_id, d in docs:
+        last = online.add(doc_id, d)
+    assert last.story_id == online.placements["8"].story_id
+
+
+def test_cluster_aliases_the_town_of_a_police_rank_is_one_place() -> None:
+    filler = [
+        _report({"council": 1, f"item{i}": 1}, [(f"town{i}", "GPE")], "2025-06-01")
+        for i in range(8)
+    ]
+    first = _report(
+        {"shot": 3, "porch": 2, "neighbour": 2, "midnight": 1, "siren": 1},
+        [("harwick", "GPE"), ("ada moss", "PERSON")],
+        "2025-06-02",
+    )
+    second = _report(
+        {"shot": 3, "porch": 2, "tenant": 2, "ladder": 1, "garag": 1},
+        [("harwick police sgt", "ORG"), ("bel road", "GPE")],
+        "2025-06-02",
+    )
+    docs = [(str(i), d) for i, d in enumerate([*filler, first, second])]
     strict = ClusterParams(place_conflict=0.01)
     placed = StoryClusterer(strict).add_batch(docs)
     assert placed["8"].story_id == placed["9"].story_id

@@ -9,6 +9,12 @@ give such variants one key. They read only a report's own features and, for
 places, which names some report has tagged as a place (learned from the reports
 themselves, like document frequencies), never a list of real names.
 
+An institution's name may go on past its institution word with a rank or an
+office ("Harwick Police Sgt.", "Tanner County Auditor"); the town is still the
+words before the first institution word (any other word after it, and the name is
+no institution's: a league, a programme). "X City Schools" gives "X City", or "X" when only that is
+tagged as a place somewhere.
+
 Tried on the GVA tuning folds and left out, as they cost the fictional local sets
 their storylines: a street's name alone ("Ketchum" of "Ketchum Road") and a name
 the tagger filed as an organisation ("Thornton") as places (quality.md, #12).
@@ -18,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from storyline.story.clustering.features import DocFeatures
+from storyline.story.clustering.features import HONORIFICS, OFFICES, SITE, DocFeatures
 
 #: Generational suffixes that some reports add to a name and others leave out.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "2nd", "3rd"})
@@ -34,6 +40,15 @@ INSTITUTION_TAIL = frozenset(
     | {"municipal", "circuit", "superior", "common", "pleas", "juvenile", "detention"}
     | {"center", "centre", "hospital", "emergency", "communications", "government"}
 )
+
+#: A county's offices, named "<County> Auditor": an institution word for a place's head
+#: only (a person may well be named "Clerk").
+COUNTY_OFFICES = frozenset({"auditor", "clerk", "treasurer", "assessor", "recorder"})
+
+#: What may follow the first institution word of a name whose head is a town: more
+#: institution words, a rank or an office ("X Police Sgt.", "X County Auditor"); any
+#: other word makes the name something else ("X Police Athletic League").
+_AFTER_INSTITUTION = INSTITUTION_TAIL | COUNTY_OFFICES | OFFICES | HONORIFICS | {"officers"}
 
 #: Words that open a place's formal name: "City of Des Moines".
 _FORMAL_HEAD = ("city of ", "town of ", "village of ", "township of ", "county of ")
@@ -76,18 +91,33 @@ def spelling_key(person: str) -> str:
 
 def place_head(key: str) -> str | None:
     """The town or county an institution's name starts with, or a formal name's place:
-    "aurora police department" -> "aurora", "city of des moines" -> "des moines";
-    None when nothing is left or nothing was cut."""
+    "aurora police department" -> "aurora", "city of des moines" -> "des moines",
+    "aurora police sgt" -> "aurora" (the words before the first institution word;
+    only institution words, a rank or an office may follow it); None when nothing is
+    left, nothing was cut, or other words follow."""
     text = key
     for head in _FORMAL_HEAD:
         if text.startswith(head):
             text = text[len(head) :]
             break
     words = text.split()
-    while words and words[-1] in INSTITUTION_TAIL:
-        words.pop()
-    head = " ".join(words)
+    cut = next(
+        (i for i, w in enumerate(words) if w in INSTITUTION_TAIL or w in COUNTY_OFFICES),
+        len(words),
+    )
+    if not all(w in _AFTER_INSTITUTION for w in words[cut:]):
+        return None
+    head = " ".join(words[:cut])
     return head if head and head != key else None
+
+
+def head_forms(head: str) -> tuple[str, ...]:
+    """A place head and, when it ends in "city", the town without it: "lowmere city"
+    (of "Lowmere City Schools") may be tagged as a place nowhere, "lowmere" is."""
+    words = head.split()
+    if len(words) > 1 and words[-1] == "city":
+        return (head, " ".join(words[:-1]))
+    return (head,)
 
 
 def is_institution(key: str) -> bool:
@@ -103,16 +133,20 @@ def place_aliases(features: DocFeatures, is_place: Callable[[str], bool]) -> lis
     Department", "Des Moines" of "City of Des Moines") that some report tags as a
     place (``is_place``). Only a report that names a place of its own gets them:
     a report that names none conflicts with no place, and its police force (often
-    a county's, covering many towns) must not give it one. People are never places.
+    a county's, covering many towns) must not give it one. People are never places,
+    nor is a street's name ("Kell" of "Kell Court") an institution's.
     """
     own = set(features.places)
     out: list[str] = []
     if not own:
         return out
     for key, label in features.entities:
-        if label == "PERSON":
+        if label in ("PERSON", SITE):
             continue
         head = place_head(key)
-        if head and head not in own and head not in out and is_place(head):
-            out.append(head)
+        if not head:
+            continue
+        form = next((f for f in head_forms(head) if is_place(f)), None)
+        if form and form not in own and form not in out:
+            out.append(form)
     return out

@@ -44,6 +44,7 @@ _HONORIFICS = frozenset(
     | {"chief", "officer", "constable", "pc", "superintendent", "supt", "cmdr", "commander"}
     | {"lt", "capt", "captain", "col", "gen", "judge", "mayor", "councillor", "cllr"}
 )
+HONORIFICS = _HONORIFICS  # read by aliases.place_head: a rank after "Police"
 
 #: Kinds of incident local news reports over and over, by the (stemmed) words that
 #: name them. In the name factor a shared kind counts like a shared name: the
