@@ -73,3 +73,12 @@ def test_timeline_a_coming_event_told_done_by_a_later_report_is_not_scheduled(nl
     (entry,) = build_timeline(items)
     assert entry.date == "2025-06-03" and "(scheduled)" not in entry.text
     assert entry.articles == ("a", "b")
+
+
+def test_timeline_a_line_read_as_planned_or_said_takes_no_mark(nlp: Any) -> None:
+    text = (
+        "A preliminary hearing is scheduled for June 3 in Kessel. "
+        "The boy is awake on Friday, his mother says."
+    )
+    shown = [t for _, t in _timeline(nlp, text, "2025-05-21")]
+    assert not any("(scheduled)" in t for t in shown), shown

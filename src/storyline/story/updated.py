@@ -18,19 +18,13 @@ import re
 from datetime import date
 
 from storyline.model import Analyzed
+from storyline.story.planned import reads_planned
 
 __all__ = ["told_after"]
 
 #: A year written in a date's words: "2017" or a numeric date's "/17".
 _YEAR = re.compile(r"\b\d{4}\b|\d{1,2}/\d{1,2}/\d{2,4}\b")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-#: A line told as a plan or a possibility, not as done.
-_PLANNED = re.compile(
-    r"\b(?:will|would|shall|could|may|might|can|to be|is to|are to|scheduled|set for|set to|"
-    r"expected|expects|due|plans?|planned|planning|upcoming|going to|hopes?|intends?)\b"
-    r"|['’]ll\b",
-    re.IGNORECASE,
-)
 
 
 def told_after(item: Analyzed, day: date) -> tuple[date, str] | None:
@@ -49,7 +43,7 @@ def told_after(item: Analyzed, day: date) -> tuple[date, str] | None:
         except ValueError:
             continue
         line = lines.get(t.span)
-        if when <= day or line is None or line.present or _PLANNED.search(line.text):
+        if when <= day or line is None or line.present or reads_planned(line.text):
             continue
         if best is None or when > best[0]:
             best = (when, t.text)

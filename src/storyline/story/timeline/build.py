@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from storyline.analyze.eventline.clause import REPORTING
 from storyline.analyze.eventline.extract import BOUND, dated_sentence
 from storyline.analyze.eventline.lines import finish_line
 from storyline.ingest.dates import publication_day
@@ -30,6 +31,7 @@ from storyline.story.date_words import readable_date, state_dates
 from storyline.story.dating import similarity, words
 from storyline.story.page_talk import talks_as_page
 from storyline.story.params import TIMELINE, TimelineParams
+from storyline.story.planned import reads_planned
 from storyline.story.timeline.merge import (
     SCHEDULED,
     Event,
@@ -197,9 +199,15 @@ STATES = frozenset(
 def coming(line: EventLine) -> bool:
     """Whether a line dated after its report tells a coming event: told in the present
     ("returns to court", "is being held", "sentences him") with a verb of something
-    happening, not of a state. A line told in the past stays as told: its report is
-    dated before what it holds (an update, a list page), not the event after it."""
-    return line.present and line.verb not in STATES
+    happening, not of a state or of saying, and not already read as planned ("is
+    scheduled"). A line told in the past stays as told: its report is dated before what
+    it holds (an update, a list page), not the event after it."""
+    return (
+        line.present
+        and line.verb not in STATES
+        and line.verb not in REPORTING
+        and not reads_planned(line.text)
+    )
 
 
 def _entry(ev: Event, outlets: Mapping[str, str]) -> TimelineEntry:
