@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from storyline.ingest.dates import publication_day
 from storyline.model import Analyzed
 from storyline.story.planned import reads_planned
 
@@ -24,7 +25,6 @@ __all__ = ["told_after"]
 
 #: A year written in a date's words: "2017" or a numeric date's "/17".
 _YEAR = re.compile(r"\b\d{4}\b|\d{1,2}/\d{1,2}/\d{2,4}\b")
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def told_after(item: Analyzed, day: date) -> tuple[date, str] | None:
@@ -35,15 +35,9 @@ def told_after(item: Analyzed, day: date) -> tuple[date, str] | None:
     for t in item.analysis.times:
         if t.rel is not None or t.type not in ("DATE", "TIME") or not _YEAR.search(t.text):
             continue
-        value = t.value[:10]
-        if not _DAY.match(value):
-            continue
-        try:
-            when = date.fromisoformat(value)
-        except ValueError:
-            continue
+        when = publication_day(t.value)  # the day of a day's value ("2025-04-03T10:00")
         line = lines.get(t.span)
-        if when <= day or line is None or line.present or reads_planned(line.text):
+        if when is None or when <= day or line is None or line.present or reads_planned(line.text):
             continue
         if best is None or when > best[0]:
             best = (when, t.text)
