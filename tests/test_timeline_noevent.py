@@ -17,6 +17,11 @@ from storyline.story.timeline.noevent import stamp_line, tells_no_event
         ("His condition was not known on Tuesday.", "His condition was not known"),
         ("Police had not made an arrest by Monday.", "Police had not made an arrest"),
         ("A spokesman did not respond to calls on Friday.", "A spokesman did not respond"),
+        (
+            "No charges against the Kessel driver had been filed by Monday.",
+            "No charges against the Kessel driver had been filed",
+        ),
+        ("No one was hurt at the depot on Friday.", "No one was hurt at the depot"),
     ],
 )
 def test_timeline_noevent_furniture_and_what_has_not_happened(sentence: str, line: str) -> None:
@@ -34,6 +39,8 @@ def test_timeline_noevent_furniture_and_what_has_not_happened(sentence: str, lin
         ("The FBI and the ATF searched the Kessel depot on Friday.", "The FBI searched"),
         ("Jose Ramon Brandt-Reed was arraigned in Vellmar District Court.", "He was arraigned"),
         ("The victim did not survive the night, police said Monday.", "The victim did not survive"),
+        ("Noel Brandt was arrested on Friday.", "Noel Brandt was arrested"),
+        ("North Kessel police arrested two men on Friday.", "North Kessel police arrested two men"),
     ],
 )
 def test_timeline_noevent_leaves_events(sentence: str, line: str) -> None:

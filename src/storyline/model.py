@@ -127,6 +127,7 @@ class EventLine:
     verb_i: int  # token index of that verb in the article: one event per clause
     strong: bool  # a verb of something happening ("derail", "sign")
     named: tuple[str, str] | None = None  # (subject phrase in text, its entity's name)
+    present: bool = False  # the clause is told in the present ("returns to court", "is held")
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,10 @@ An undated report is dated from evidence, never silently:
 5. Last resort: a report with no time evidence at all takes the date of the most
    similar dated report of the story, when the two clearly describe the same events.
 
+A dated report that tells as done, under a date written with its year, an event after
+its date was updated: it takes that day (``story.updated``; its times stay read at its
+first date).
+
 Each estimate is marked (``published_estimated=True``) and its evidence returned as
 readable strings. A report nothing can date stays undated. Relative times of every
 dated report are then re-resolved against its (possibly new) date.
@@ -46,6 +50,7 @@ from storyline.lexicon.calendar import MONTHS, WEEKDAYS
 from storyline.lexicon.stopwords import MATCH_STOPWORDS
 from storyline.model import Analyzed, Span, TimeExpr
 from storyline.story.params import DATING, DatingParams
+from storyline.story.updated import told_after
 
 _DEICTIC = re.compile(r"(?i)\b(?:yesterday|today|tomorrow|tonight)\b")
 
@@ -313,7 +318,17 @@ def estimate_dates(
     out = []
     for it in items:
         aid = it.article.id
-        if aid in dates:
+        if aid in dates and (later := told_after(it, dates[aid])) is not None:
+            # updated after its date: the text keeps the times of the date it was read at
+            evidence[aid] = (
+                f"dated {dates[aid].isoformat()}, but tells as done an event of "
+                f"'{later[1]}' ({later[0].isoformat()}): updated by then",
+            )
+            art = dataclasses.replace(
+                it.article, published=later[0].isoformat(), published_estimated=True
+            )
+            out.append(_reresolve(dataclasses.replace(it, article=art), dates[aid]))
+        elif aid in dates:
             out.append(_reresolve(it, dates[aid]))
         elif aid in estimated:
             day = estimated[aid]

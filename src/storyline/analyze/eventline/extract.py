@@ -68,7 +68,15 @@ def extract_event_lines(
                 (
                     where,
                     t,
-                    EventLine(t.span, line.text, line.verb, line.verb_i, line.strong, line.named),
+                    EventLine(
+                        t.span,
+                        line.text,
+                        line.verb,
+                        line.verb_i,
+                        line.strong,
+                        line.named,
+                        line.present,
+                    ),
                 )
             )
     return tuple(_own_dates(doc, found))

@@ -9,13 +9,16 @@ antecedent; a reporting verb without a reported clause is not an event. Lines to
 long are shortened by dropping whole modifiers (relative clauses, appositions,
 trailing prepositional phrases), never mid-phrase. When no readable clause comes
 out, the sentence itself is cut at a clause boundary, or the event is skipped.
+Verbs joined under one subject are one event ("derailed and set fire on Monday") unless
+each has a time of its own ("was shot Saturday and died Monday": two lines). A line
+records whether its clause is told in the present (the timeline marks a coming event).
 Wire datelines ("OSLO, May 3 (Agency) -") never give events.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,6 +68,7 @@ class Line:
     verb_i: int
     strong: bool
     named: tuple[str, str] | None = None
+    present: bool = False
 
 
 def finish_line(text: str, named: tuple[str, str] | None, canonical: Callable[[str], str]) -> str:
@@ -183,11 +187,35 @@ def _text(sent: Any) -> str:
     return doc_text(sent.doc)[sent.start_char : sent.end_char]
 
 
+def _in_present(verb: Any) -> bool:
+    """Whether a clause is told in the present: its first auxiliary, else its verb, is a
+    present form ("returns", "is being held", "come up"); a perfect ("has been moved")
+    tells what is done, a modal what may be."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    finite = aux[0] if aux else verb
+    return finite.tag_ in ("VBZ", "VBP") and finite.lemma_.lower() != "have"
+
+
+def _dated_apart(verb: Any, keep: set[int], dated: Collection[int]) -> set[int]:
+    """The clause without the verbs joined to it that another time of the sentence dates
+    ("was shot Saturday and died Monday": the death is Monday's event, not Saturday's)."""
+    cc = [c.i for c in verb.children if c.dep_ == "cc"]
+    for c in verb.children:
+        if c.dep_ == "conj" and c.i in dated:
+            keep = keep - {t.i for t in c.subtree} - {max((i for i in cc if i < c.i), default=-1)}
+    return keep
+
+
 def _clause_tokens(
-    sent: Any, verb: Any, subj: list[Any], time_ids: set[int], reported: list[Any]
+    sent: Any,
+    verb: Any,
+    subj: list[Any],
+    time_ids: set[int],
+    reported: list[Any],
+    dated: Collection[int] = (),
 ) -> list[Any]:
     """The clause's tokens in text order: shortened, time words out, no edge debris."""
-    keep = clause_ids(verb, subj) - time_ids
+    keep = _dated_apart(verb, clause_ids(verb, subj), dated) - time_ids
     fixed = {verb.i, *(t.i for t in subj if t.dep_ in ("nsubj", "nsubjpass"))}
     fixed |= {c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
     keep = shorten(sent, keep, fixed, subj)
@@ -283,16 +311,22 @@ def event_line(
     if verb is None:
         return None
     time_ids = time_tokens(span, verb)
+    dated: set[int] = set()  # the verbs the sentence's other times date
     for start, end in others:  # other time words of the sentence ("Wednesday (early Thursday)")
         other = doc.char_span(start, end, alignment_mode="expand")
         if other is not None:
             time_ids |= time_tokens(other, verb)
+            if (other_verb := governing_verb(other, sent)) is not None:
+                dated.add(other_verb.i)
     if (
         verb.dep_ == "conj"
         and verb.head.pos_ == "VERB"
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and verb.head.i not in dated
     ):
         verb = verb.head  # "derailed and set fire on Monday": the pair is the event
+    # "was shot Saturday and died Monday": each verb with a day of its own is an event
+    dated.discard(verb.i)
     lemma = verb.lemma_.lower()
     # a quotation before its reporting verb is words, not an event ("'...,' she said")
     words = doc_strings(doc, "ORTH")[sent.start : sent.end]
@@ -304,12 +338,13 @@ def event_line(
     if dateline is not None:  # "MOSCOW/WASHINGTON — US President ...": the place goes
         time_ids |= {t.i for t in sent if t.idx - sent.start_char < dateline.end()}
     subj = [t for t in subject(verb) if t.i not in time_ids]
-    toks = _clause_tokens(sent, verb, subj, time_ids, reported)
+    toks = _clause_tokens(sent, verb, subj, time_ids, reported, dated)
     strong = _is_strong(verb)
     if len(toks) <= MAX_WORDS and _readable(toks, verb):
         attributed = reported if lemma in REPORTING else []
         rendered = _render(sent, toks, time_ids, subj, attributed)
-        return Line(rendered, lemma, verb.i, strong, _named(subj))
+        told = reported[0] if attributed else verb
+        return Line(rendered, lemma, verb.i, strong, _named(subj), _in_present(told))
     at = span.start if span is not None else sent.start
     text = _fallback(sent, time_ids, at)
     return None if text is None else Line(text, lemma, verb.i, strong)

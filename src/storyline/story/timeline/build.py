@@ -8,11 +8,13 @@ the sentence as citation. Events are merged across reports, ranked and pruned
 (:mod:`storyline.story.timeline.merge`). Events dated well before the report's
 publication are kept and marked background. Entries are ordered by date (ISO 8601;
 seasons and quarters as month intervals); those of undated reports follow, in text
-order. A sentence spoken to the reader or in the outlet's voice ("We will update this
-story Monday"), or a line that is a speaker's words without their quotation marks ("I
-spoke with her"), gives no event (:mod:`storyline.story.page_talk`); nor does a page's
-date stamp, furniture in capitals or title case, or a status told by what has not
-happened (:mod:`.noevent`).
+order. A line dated after its report and told there in the present with a verb of
+something happening ("X returns to court Dec. 22") is a coming event: it is marked
+"(scheduled)" (unless another report tells it done). A sentence spoken to the reader
+or in the outlet's voice ("We will update this story Monday"), or a line that is a
+speaker's words without their quotation marks ("I spoke with her"), gives no event
+(:mod:`storyline.story.page_talk`); nor does a page's date stamp, furniture in capitals
+or title case, or a status told by what has not happened (:mod:`.noevent`).
 """
 
 from __future__ import annotations
@@ -20,15 +22,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from storyline.analyze.eventline.clause import REPORTING
 from storyline.analyze.eventline.extract import BOUND, dated_sentence
 from storyline.analyze.eventline.lines import finish_line
 from storyline.ingest.dates import publication_day
-from storyline.model import Analyzed, Citation, Span, TimeExpr, TimelineEntry
+from storyline.model import Analyzed, Citation, EventLine, Span, TimeExpr, TimelineEntry
 from storyline.story.date_words import readable_date, state_dates
 from storyline.story.dating import similarity, words
 from storyline.story.page_talk import talks_as_page
 from storyline.story.params import TIMELINE, TimelineParams
+from storyline.story.planned import reads_planned
 from storyline.story.timeline.merge import (
+    SCHEDULED,
     Event,
     articles_of,
     event_words,
@@ -167,6 +172,8 @@ def _events_of(
             finish_line(line.text, line.named, name_of), in_sentence, pub.year if pub else None
         )
         start = start_of(value)
+        if pub and start and start > pub and coming(line):
+            shown += SCHEDULED  # "X returns to court Dec. 22" has not happened yet
         background = bool(pub and start and (pub - start).days > params.background_days)
         citation = Citation(aid, Span(sent_span.start, sent_span.end))
         out.append(
@@ -177,6 +184,30 @@ def _events_of(
             )
         )  # fmt: skip
     return out
+
+
+#: Verbs whose present tells the state at the report's time, not a coming event ("X
+#: remains in hospital Tuesday", "is recovering Monday" in a report dated a day early).
+STATES = frozenset(
+    {
+        "be", "remain", "stay", "recover", "continue", "live", "lie", "rest", "sit",
+        "stand", "wait", "have", "need", "want", "know", "seem", "hospitalize", "list",
+    }
+)  # fmt: skip
+
+
+def coming(line: EventLine) -> bool:
+    """Whether a line dated after its report tells a coming event: told in the present
+    ("returns to court", "is being held", "sentences him") with a verb of something
+    happening, not of a state or of saying, and not already read as planned ("is
+    scheduled"). A line told in the past stays as told: its report is dated before what
+    it holds (an update, a list page), not the event after it."""
+    return (
+        line.present
+        and line.verb not in STATES
+        and line.verb not in REPORTING
+        and not reads_planned(line.text)
+    )
 
 
 def _entry(ev: Event, outlets: Mapping[str, str]) -> TimelineEntry:

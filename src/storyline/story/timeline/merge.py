@@ -234,13 +234,19 @@ def _retold(ev: Event, other: Event) -> bool:
     return any(a and b and (a <= b or b <= a) for a in ev.line_sets for b in other.line_sets)
 
 
+#: The mark of a line told as coming in a report dated before it (:mod:`.build`).
+SCHEDULED = " (scheduled)"
+
+
 def _best_line(lines: list[tuple[str, str]]) -> str:
-    """The line whose verb most reports use; among those, one naming its subject, longest."""
+    """The line whose verb most reports use; among those, one naming its subject, longest.
+    A line a report tells as done wins over one told as coming (a later report saw it
+    happen)."""
     verbs = [v for _, v in lines]
 
-    def key(lv: tuple[str, str]) -> tuple[int, bool, int]:
+    def key(lv: tuple[str, str]) -> tuple[bool, int, bool, int]:
         named = lv[0].split(" ", 1)[0].lower() not in _PRONOUNS
-        return verbs.count(lv[1]), named, len(lv[0].split())
+        return not lv[0].endswith(SCHEDULED), verbs.count(lv[1]), named, len(lv[0].split())
 
     return max(lines, key=key)[0]
 

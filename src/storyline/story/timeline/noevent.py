@@ -12,7 +12,8 @@ and no summary sentence could carry them as its latest development:
   headline or a weather alert in title case ("Frost Will Stay Below Zero Tonight"), a
   video playlist's entry ("... | 1:04", "1:06 ... Pause"): page furniture;
 - a status told by what has not happened ("His condition was not known", "Police have
-  not made an arrest", "A spokesman did not respond"): no event on that day. "Pleaded not
+  not made an arrest", "A spokesman did not respond", "No arrests have been made"): no
+  event on that day. "Pleaded not
   guilty" is one.
 """
 
@@ -39,6 +40,10 @@ _NEGATED = re.compile(
     r"(?:respond|return|know|have|say|release|comment|want|provide|identify|give|disclose|"
     r"reveal|answer|elaborate|specify|confirm))\b",
     re.IGNORECASE,
+)
+#: What has not happened told by its subject: "No arrests have been made", "No one was hurt".
+_NONE = re.compile(
+    r"^(?:No|Nobody|Nothing)\b(?:\s+[\w'’-]+){0,3}?\s+(?:has|have|had|was|were|is|are)\b"
 )
 #: How many words open a line's main clause, for its negation.
 _HEAD_WORDS = 10
@@ -74,6 +79,8 @@ def tells_no_event(sentence: str, line: str) -> bool:
     # comma or a second clause); "X was convicted ... and may not keep a rifle" is
     # the conviction
     head = " ".join(re.split(r",|\s(?:and|but)\s", line, maxsplit=1)[0].split()[:_HEAD_WORDS])
+    if _NONE.match(head):
+        return True
     return bool(_NEGATED.search(head)) and not _NOT_GUILTY.search(line)
 
 
