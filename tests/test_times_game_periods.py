@@ -30,6 +30,12 @@ def test_a_quarter_of_the_year_stays_a_time(nlp: Any) -> None:
         nlp, "The club scored a sponsorship deal in the first half of 2030.", ANCHOR
     )
     assert any(v.startswith("2030") for _, v in found), found  # a year: not of play
+    found = time_values(
+        nlp,
+        "Velm Mills hired two banks to assist it and lost money in the third quarter.",
+        ANCHOR,
+    )
+    assert any("Q3" in v for _, v in found), found  # "assist" a verb: no game
 
 
 def test_a_half_in_a_quote_after_the_game_is_told_is_of_play(nlp: Any) -> None:

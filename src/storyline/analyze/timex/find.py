@@ -377,10 +377,11 @@ _AS_OF = re.compile(r"(?i)\bas\s+of\s+$")
 
 
 #: Words of a game being played: a quarter or a half without a year near them is
-#: a period of play ("scored twice in the second half"), not of the year.
+#: a period of play ("scored twice in the second half"), not of the year. "Assists" counts
+#: only after a number: "assist" is a verb too ("hired banks to assist it").
 _PLAY = re.compile(
     r"(?i)\b(?:touchdowns?|field[^\S\n]+goals?|yards?|rebounds?|baskets?|free[^\S\n]+throws?|"
-    r"half-?time|overtime|quarterback|innings?|assists?|scor(?:ed|es|ing)|interceptions?|"
+    r"half-?time|overtime|quarterback|innings?|\d+[^\S\n]+assists|scor(?:ed|es|ing)|interceptions?|"
     r"three-pointers?|layups?|dunks?|kick-?off|penalty[^\S\n]+kicks?|"
     r"(?:the|a|his|her|their|its|that|this)[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:game|match))\b"
 )
