@@ -1,7 +1,5 @@
 """A headline's killer who took his own life is one of the dead: "Man kills wife, 2 sons,
-then himself" (four), "Farmer kills 3-year-old son in murder-suicide" (two); and a
-numbered death in digits ("4th victim ... dies") or with its place between; an age in
-months, weeks or days, one person as an age in years is."""
+then himself" (four), "Farmer kills 3-year-old son in murder-suicide" (two)."""
 
 from __future__ import annotations
 
@@ -36,30 +34,4 @@ def test_the_killer_is_counted_among_the_dead(title: str, toll: dict[str, float]
     ],
 )
 def test_no_killer_added(title: str, toll: dict[str, float]) -> None:
-    assert headline_toll(title) == toll
-
-
-@pytest.mark.parametrize(
-    ("title", "toll"),
-    [
-        ("4th victim of Keel County shooting dies after days in hospital", {"killed": 4}),
-        ("2nd man dies after Pell tavern shooting", {"killed": 2}),
-        ("Third victim in Orla market shooting has died", {"killed": 3}),
-    ],
-)
-def test_a_numbered_death_written_with_digits_or_told_where(
-    title: str, toll: dict[str, float]
-) -> None:
-    assert headline_toll(title) == toll
-
-
-@pytest.mark.parametrize(
-    ("title", "toll"),
-    [
-        ("Pell man and toddler son dead in murder-suicide", {"killed": 2}),
-        ("9-month-old baby shot in Orla", {"shot": 1}),
-        ("8 month old hurt in Orla shooting", {"injured": 1}),
-    ],
-)
-def test_an_age_in_months_is_one_person(title: str, toll: dict[str, float]) -> None:
     assert headline_toll(title) == toll

@@ -26,8 +26,7 @@ _NUMBER = (
 )
 #: A singular person: "man", "15-year-old boy", "teen", "Girl, 7,".
 _ONE_PERSON = (
-    r"(?:(?:\d{1,3}|[a-z]+)(?:-(?:year|month|week|day)-old|\s+(?:year|month|week|day)s?[\s-]old)"
-    r"(?:\s+[a-z]+)?|[a-z]+(?:-[a-z]+)?)"
+    r"(?:(?:\d{1,3}|[a-z]+)(?:-year-old|\s+years?[\s-]old)(?:\s+[a-z]+)?|[a-z]+(?:-[a-z]+)?)"
     r"(?:,\s*\d{1,3},)?"
 )
 #: One to three people: "Man", "Man, woman", "Mother and son", "Man, woman and boy".
@@ -45,7 +44,7 @@ _FILLER = (
     rf"(?!(?:{_KILLED}|{_INJURED}|shot|shoots)\b)[a-z'-]+){{0,3}}?"
 )
 #: A number that gives an age written apart: "17 Year-Old", "16 year old" (no count).
-_NO_AGE = r"(?!\s+(?:years?|yrs?|months?|weeks?|days?)[\s-]+old\b)"
+_NO_AGE = r"(?!\s+(?:years?|yrs?)[\s-]+old\b)"
 #: "4 shot, 2 fatally", "Man shot and killed", "shot dead", "shot to death".
 _FATAL_AFTER = re.compile(
     r"^(?:,?\s*(?:and\s+)?(?:killed|dead\b|to death)|\s+dead\b|\s*,\s*killed\b)", re.IGNORECASE
@@ -92,9 +91,7 @@ _KILL_ITEM = re.compile(
 _MURDER_SUICIDE = re.compile(r"\bmurder[\s-]+suicide\b", re.I)
 #: "Third victim dies": the dead so far (the numbered one was counted among the hurt).
 _RANK = re.compile(
-    rf"\b(?P<rank>{'|'.join(DEATH_RANKS)})\s+(?P<noun>[a-z]+)"
-    r"(?:\s+(?:of|in|from)(?:\s+[\w'.-]+){1,5}?)?"  # "4th victim of Keel shooting dies"
-    r"\s+(?:has\s+)?(?:dies|died|succumbs)\b",
+    rf"\b(?P<rank>{'|'.join(DEATH_RANKS)})\s+(?P<noun>[a-z]+)\s+(?:has\s+)?(?:dies|died|succumbs)\b",
     re.I,
 )
 #: Whom a vigil, funeral or memorial is for: a death before the headline's incident.
@@ -171,8 +168,8 @@ def _count(match: re.Match[str]) -> float | None:
     for noun in re.split(
         r"\s*(?:,\s*\d{1,3},|,\s*and\b|,|\band\b|&)\s*", match.group("noun").lower()
     ):
-        if re.search(r"(?:year|month|week|day)s?[\s-]old", noun):
-            total += 1.0  # "15-year-old boy", "11-year-old seriously injured", "9-month-old"
+        if re.search(r"year[\s-]old", noun):
+            total += 1.0  # "15-year-old boy", "11-year-old seriously injured"
         elif noun in _ONE:
             total += 1.0
         elif noun:

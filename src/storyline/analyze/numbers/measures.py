@@ -8,10 +8,7 @@ from __future__ import annotations
 #: Ordinals that number the dead: "a third victim has died" (a body), "Third victim dies"
 #: (a headline) mean three dead.
 DEATH_RANKS = {"second": 2.0, "third": 3.0, "fourth": 4.0, "fifth": 5.0, "sixth": 6.0,
-               "seventh": 7.0, "eighth": 8.0, "ninth": 9.0, "tenth": 10.0,
-               # written with digits: "4th victim dies"
-               "2nd": 2.0, "3rd": 3.0, "4th": 4.0, "5th": 5.0, "6th": 6.0, "7th": 7.0,
-               "8th": 8.0, "9th": 9.0, "10th": 10.0}  # fmt: skip
+               "seventh": 7.0, "eighth": 8.0, "ninth": 9.0, "tenth": 10.0}  # fmt: skip
 #: Causes of death that are no attack: "died of a heart attack", "dies from asthma attack".
 ILLNESSES = ("asthma", "heart attack", "cardiac arrest", "stroke", "illness", "cancer",
              "natural causes", "overdose", "seizure")  # fmt: skip
