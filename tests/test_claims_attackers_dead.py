@@ -59,3 +59,16 @@ def test_a_young_child_who_shot_himself_is_the_one_victim(nlp: Any) -> None:
 def test_a_teen_who_killed_his_mother_and_himself_is_two_dead(nlp: Any) -> None:
     text = "A 16-year-old boy fatally shot his mother before killing himself in Orla."
     assert counts(nlp, text) == (2, 0)
+
+
+def test_the_dead_of_a_murder_suicide_counted_with_the_killer(nlp: Any) -> None:
+    text = (
+        "A father and his two sons were found dead in what deputies called a murder-suicide in Orla. "
+        "Deputies believe the father shot the boys before taking his own life."
+    )
+    assert counts(nlp, text) == (3, 0)
+
+
+def test_the_killers_victims_in_a_murder_suicide_are_without_him(nlp: Any) -> None:
+    text = "A man shot and killed his two sons in a murder-suicide before taking his own life."
+    assert counts(nlp, text) == (3, 0)

@@ -719,6 +719,7 @@ def extract_claims(
     unsourced: list[tuple[int, int]] = []  # (claim index, sentence index) of harm claims
     victims_named: set[str] = set()  # surnames of the victims counted so far
     known: list[int] = []  # the claims of one hurt person named as known ("the child")
+    killer_counted = False  # a count of the dead of a murder-suicide holds the killer
     for n, sent in enumerate(sents):
         phrases = {p.head: p for p in find_numbers(doc, sent.start, sent.end)}
         used: set[int] = set()
@@ -755,6 +756,8 @@ def extract_claims(
                 victims_named.add(surname)
             elif measure in ("injured", "shot") and value == 1 and _the_same(doc[token]):
                 known.append(len(claims))  # "the child": one of the dead if a child died
+            if measure == "killed" and value >= 2 and _with_killer(doc[token], sent):
+                killer_counted = True
             about = event.describe() if not owners or token in owners else bare
             attribution = find_attribution(sent, token, source)
             if measure in HARM:
@@ -780,7 +783,27 @@ def extract_claims(
             source = named
         if harm_here and not event.empty():
             context = event
+    if killer_counted:  # "a father and two sons were found dead in a murder-suicide"
+        claims = [replace(c, counted=ANAPHORIC) if c.measure == "killed" and c.counted == SELF
+                  else c for c in claims]  # fmt: skip
     return tuple(_sourced_by_next(_one_of_the_dead(claims, known), unsourced, sents))
+
+
+#: Verbs whose object is the killer's victims, not the killer.
+KILLING_VERBS = frozenset({"kill", "shoot", "murder", "slay", "stab", "strangle"})
+
+
+def _with_killer(victim: Any, sent: Any) -> bool:
+    """Whether a count of the dead in a sentence telling of a murder-suicide holds the
+    killer: "a father and his two sons were found dead in a murder-suicide", "a murder
+    suicide that left three people dead"; not "he killed his two sons in a murder-suicide"
+    (his victims)."""
+    if not any(t.lower_ == "suicide" for t in sent) or not any(
+        t.lemma_.lower() == "murder" for t in sent
+    ):
+        return False
+    noun = victim.head if victim.dep_ == "nummod" else victim
+    return not (noun.dep_ == "dobj" and noun.head.lemma_.lower() in KILLING_VERBS)
 
 
 #: Nouns any victim is named by: "the victim" may be another than "a victim" who died.
