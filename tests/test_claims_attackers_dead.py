@@ -10,8 +10,8 @@ from claim_counts import counts
 
 def test_a_suspect_dead_by_his_own_hand_leaves_the_deputy_wounded(nlp: Any) -> None:
     text = (
-        "A deputy was shot on Fenwick Road on Friday. The standoff ended when the suspect "
-        "was dead of a self-inflicted gunshot."
+        "A deputy was shot on Fenwick Road on Friday. Hours later, deputies said, the "
+        "suspect died of a self-inflicted injury."
     )
     assert counts(nlp, text) == (1, 1)
 
@@ -33,8 +33,8 @@ def test_a_suspect_shot_by_officers_is_one_of_the_shot(nlp: Any) -> None:
 
 def test_the_suspect_dead_by_his_own_hand_told_twice_is_one_death(nlp: Any) -> None:
     text = (
-        "A clerk was shot at a store in Pell. The suspect was dead of a self-inflicted "
-        "gunshot wound, and deputies said the suspect was dead when they arrived."
+        "A clerk was shot twice at a Pell store. By noon the suspect had died of a "
+        "self-inflicted injury; the suspect was dead when deputies got there."
     )
     assert counts(nlp, text) == (1, 1)
 
@@ -47,11 +47,11 @@ def test_one_of_the_injured_who_died_is_not_counted_twice(nlp: Any) -> None:
     assert counts(nlp, text) == (1, 2)
 
 
-def test_a_young_child_who_shot_himself_is_the_one_victim(nlp: Any) -> None:
+def test_a_toddler_who_shot_himself_is_the_one_victim(nlp: Any) -> None:
     text = (
-        "A 4-year-old boy in Orla shot himself dead with a pistol he found at home in Orla. "
-        "Deputies said the kitchen was where the child was shot. He was taken to Pell General, "
-        "where he was pronounced dead."
+        "In Orla a toddler fatally shot himself with his grandfather's revolver on Sunday. "
+        "The child was shot once, in his bedroom, deputies told reporters. He was "
+        "pronounced dead at Pell General."
     )
     assert counts(nlp, text) == (1, 0)
 
@@ -63,8 +63,8 @@ def test_a_teen_who_killed_his_mother_and_himself_is_two_dead(nlp: Any) -> None:
 
 def test_the_dead_of_a_murder_suicide_counted_with_the_killer(nlp: Any) -> None:
     text = (
-        "A father and his two sons were found dead in what deputies called a murder-suicide in Orla. "
-        "Deputies believe the father shot the boys before taking his own life."
+        "Deputies say a father and his two sons were found dead inside a farmhouse in Orla "
+        "in a murder-suicide. The father shot the boys before taking his own life."
     )
     assert counts(nlp, text) == (3, 0)
 

@@ -593,7 +593,7 @@ def _of_injuries(pred: Any) -> bool:
 
 
 def _own_wound(pred: Any) -> bool:
-    """ "was dead of a self-inflicted gunshot": the one who died shot himself."""
+    """A death of a wound its victim gave himself ("a self-inflicted injury")."""
     return any(
         c.dep_ == "prep"
         and c.lower_ in ("from", "of", "to")

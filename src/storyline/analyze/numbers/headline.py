@@ -87,7 +87,7 @@ _KILL_ITEM = re.compile(
     r"|\d{1,3}[\s-]+years?[\s-]+old(?:\s+[a-z'-]+)?)",
     re.I,
 )
-#: "Farmer kills 3-year-old son in murder-suicide": the killer is one of the dead.
+#: "Farmer kills toddler son in a murder-suicide": the killer is one of the dead.
 _MURDER_SUICIDE = re.compile(r"\bmurder[\s-]+suicide\b", re.I)
 #: "Third victim dies": the dead so far (the numbered one was counted among the hurt).
 _RANK = re.compile(
