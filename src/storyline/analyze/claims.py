@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from storyline.analyze.numbers.about import EventContext, sentence_event, target_token
@@ -31,6 +32,7 @@ from storyline.analyze.numbers.victims import (
     ADDITIONAL,
     ANAPHORIC,
     ANIMALS,
+    ATTACKERS,
     PART,
     SELF,
     by_police,
@@ -254,7 +256,14 @@ def _harm_claims(
                 total = parts[0]  # "five people, two men and three women,": five
             if len(group) > 1:
                 counted = "people"
-            if earlier is not None or (measure == "killed" and _of_injuries(tok)):
+            if (
+                measure == "killed"
+                and _own_wound(tok)
+                and earlier is None
+                and victim.lemma_.lower() in ATTACKERS
+            ):
+                counted = SELF  # "the suspect died of a self-inflicted wound": his own death
+            elif earlier is not None or (measure == "killed" and _of_injuries(tok)):
                 counted = ANAPHORIC  # "was injured and later died", "died from his injuries"
             if measure == "killed" and emitted & {"injured", "shot"} and _the_one(victim, group):
                 counted = ANAPHORIC  # "the boy was taken to Alder Clinic, where the child died"
@@ -298,6 +307,11 @@ def _harm_claims(
                 counted = PART  # "six injured, including a child who was airlifted"
                 if _among_all(victim, total, heads):
                     counted = "people"  # "a girl was among four people wounded": all four
+                whole = _hurt_whole(doc, victim, out) if measure == "killed" else None
+                if whole is not None:
+                    # "three were hurt, including a man who died": three shot, one dead
+                    out[whole] = (*out[whole][:1], "shot", *out[whole][2:])
+                    counted = "people"
             if counted == ADDITIONAL and measure in ("shot", "injured"):
                 # beside people shot ("one was shot and another grazed") the wounded are
                 # shot too; otherwise ("a second man was shot in the leg") beside the dead
@@ -324,6 +338,19 @@ def _harm_claims(
                 continue
             out.append((span, measure, total, qualifier, counted or "people", value_max, victim.i))
     return out
+
+
+def _hurt_whole(doc: Any, victim: Any, out: Sequence[Found]) -> int | None:
+    """The count of injured that a death "including" one of them belongs to: "three
+    people were injured, including a woman who later died" (the index in ``out``)."""
+    owner = victim.head.head  # the injured predicate, or its victims' noun
+    for n in range(len(out) - 1, -1, -1):
+        _, measure, value, _, counted, _, token = out[n]
+        if measure != "injured" or value < 2 or counted in (PART, ANAPHORIC, SELF):
+            continue
+        if owner.i in (token, doc[token].head.i):
+            return n
+    return None
 
 
 def _stray_conjunct(pred: Any, victim: Any, other: Any) -> bool:
@@ -401,12 +428,6 @@ def _death_rank(measure: str, group: Sequence[Any]) -> float:
         return DEATH_RANKS[tok.lower_]  # "a third died"
     ranks = [DEATH_RANKS[c.lower_] for c in tok.children if c.lower_ in DEATH_RANKS]
     return ranks[0] if ranks and tok.lemma_.lower() in PERSON_NOUNS else 0.0
-
-
-#: Who attacks: a death of "the suspect" beside someone hurt is another person's.
-ATTACKERS = frozenset(
-    {"suspect", "gunman", "shooter", "attacker", "assailant", "robber", "intruder", "burglar"}
-)
 
 
 #: Verbs that correct a figure given first ("originally said seven, but amended that to four").
@@ -571,6 +592,20 @@ def _of_injuries(pred: Any) -> bool:
     )
 
 
+def _own_wound(pred: Any) -> bool:
+    """A death of a wound its victim gave himself ("a self-inflicted injury")."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("from", "of", "to")
+        and any(
+            o.lemma_.lower() in ("injury", "wound")
+            and "self-inflicted" in "".join(t.lower_ for t in o.subtree)
+            for o in c.children
+        )
+        for c in pred.children
+    )
+
+
 def _says_also(pred: Any, victim: Any) -> bool:
     return any(c.lower_ in ("also",) for c in pred.children) and victim.tag_ == "NN"
 
@@ -684,6 +719,7 @@ def extract_claims(
     unsourced: list[tuple[int, int]] = []  # (claim index, sentence index) of harm claims
     victims_named: set[str] = set()  # surnames of the victims counted so far
     known: list[int] = []  # the claims of one hurt person named as known ("the child")
+    killer_counted = False  # a count of the dead of a murder-suicide holds the killer
     for n, sent in enumerate(sents):
         phrases = {p.head: p for p in find_numbers(doc, sent.start, sent.end)}
         used: set[int] = set()
@@ -720,6 +756,8 @@ def extract_claims(
                 victims_named.add(surname)
             elif measure in ("injured", "shot") and value == 1 and _the_same(doc[token]):
                 known.append(len(claims))  # "the child": one of the dead if a child died
+            if measure == "killed" and value >= 2 and _with_killer(doc[token], sent):
+                killer_counted = True
             about = event.describe() if not owners or token in owners else bare
             attribution = find_attribution(sent, token, source)
             if measure in HARM:
@@ -745,7 +783,27 @@ def extract_claims(
             source = named
         if harm_here and not event.empty():
             context = event
+    if killer_counted:  # "a father and two sons were found dead in a murder-suicide"
+        claims = [replace(c, counted=ANAPHORIC) if c.measure == "killed" and c.counted == SELF
+                  else c for c in claims]  # fmt: skip
     return tuple(_sourced_by_next(_one_of_the_dead(claims, known), unsourced, sents))
+
+
+#: Verbs whose object is the killer's victims, not the killer.
+KILLING_VERBS = frozenset({"kill", "shoot", "murder", "slay", "stab", "strangle"})
+
+
+def _with_killer(victim: Any, sent: Any) -> bool:
+    """Whether a count of the dead in a sentence telling of a murder-suicide holds the
+    killer: "a father and his two sons were found dead in a murder-suicide", "a murder
+    suicide that left three people dead"; not "he killed his two sons in a murder-suicide"
+    (his victims)."""
+    if not any(t.lower_ == "suicide" for t in sent) or not any(
+        t.lemma_.lower() == "murder" for t in sent
+    ):
+        return False
+    noun = victim.head if victim.dep_ == "nummod" else victim
+    return not (noun.dep_ == "dobj" and noun.head.lemma_.lower() in KILLING_VERBS)
 
 
 #: Nouns any victim is named by: "the victim" may be another than "a victim" who died.
@@ -756,7 +814,6 @@ def _one_of_the_dead(claims: list[Claim], known: Sequence[int]) -> list[Claim]:
     """The hurt person named as known ("the child was taken to Orla General") is the one
     who died when the report counts a death of the same noun ("a child is dead", "the
     child later died"): that person told again, not one more hurt."""
-    from dataclasses import replace
 
     dead = {c.counted for c in claims if c.measure == "killed" and c.value == 1}
     for i in known:
@@ -797,7 +854,6 @@ def _sourced_by_next(
     "... leaving four dead and six hurt. Hospital staff said two children were
     among the wounded." reads as the hospital's figures.
     """
-    from dataclasses import replace
 
     for index, n in unsourced:
         if n + 1 >= len(sents):

@@ -116,7 +116,10 @@ def report_figures(item: Analyzed) -> list[tuple[str, ReportFigure]]:
                     shot_total = max(c.value for c in shot)
                     if shot_total < totals["killed"]:
                         continue  # "two men died … one was shot in the head": a part, no count
-                    derived = f"shot {_fmt(shot_total)} − killed {_fmt(totals['killed'])}"
+                    # the dead among the shot: not one who took his own life beside them
+                    among = shot_total - totals["injured"]
+                    dead = among if 0 <= among <= totals["killed"] else totals["killed"]
+                    derived = f"shot {_fmt(shot_total)} − killed {_fmt(dead)}"
                     killed = [c for c in current if c.measure == "killed"]
                     cited = shot + killed
                     if not killed:

@@ -75,6 +75,20 @@ _MULTIPLE_FATAL = re.compile(
 )
 #: "fatally shoots self": the shooter one of the dead.
 _SELF_FATAL = re.compile(r"\bfatally\s+shoots?\s+(?:him|her|it)?self\b", re.I)
+#: A killer who killed himself after those he killed: "Man kills wife, 2 sons, then
+#: himself", "Gunman fatally shoots 3 coworkers, self". The list is counted, and he.
+_KILLS_SELF = re.compile(
+    r"\b(?:kills|killed|slays|slew|fatally\s+shoots|fatally\s+shot)\s+(?P<list>[^.;:|]+?)"
+    r"\s*(?:,\s*then|,\s*and|,|\band|\bthen|\bbefore\s+killing)\s+(?:him|her|them)?self\b",
+    re.I,
+)
+_KILL_ITEM = re.compile(
+    rf"(?:(?:his|her|their|a|an|the)\s+)?(?:(?P<n>{_NUMBER})\s+[a-z'-]+|(?P<one>[a-z'-]+)"
+    r"|\d{1,3}[\s-]+years?[\s-]+old(?:\s+[a-z'-]+)?)",
+    re.I,
+)
+#: "Farmer kills toddler son in a murder-suicide": the killer is one of the dead.
+_MURDER_SUICIDE = re.compile(r"\bmurder[\s-]+suicide\b", re.I)
 #: "Third victim dies": the dead so far (the numbered one was counted among the hurt).
 _RANK = re.compile(
     rf"\b(?P<rank>{'|'.join(DEATH_RANKS)})\s+(?P<noun>[a-z]+)\s+(?:has\s+)?(?:dies|died|succumbs)\b",
@@ -218,6 +232,13 @@ def headline_toll(title: str | None) -> dict[str, float]:
         if measure == "shot" and (m.group("fatal") or _FATAL_AFTER.match(head[m.end() :])):
             measure = "killed"
         out[measure] = max(out.get(measure, 0.0), value)
+    killer = _killed_then_self(head)
+    if killer:
+        out["killed"] = max(out.get("killed", 0.0), killer)
+    elif _MURDER_SUICIDE.search(head) and any(
+        m.group("verb").lower() == "kills" and _count(m) for m in _VERB_FIRST.finditer(head)
+    ):
+        out["killed"] = out.get("killed", 0.0) + 1.0  # the killer beside those he killed
     if _SELF_FATAL.search(head):
         out["killed"] = out.get("killed", 0.0) + 1.0  # "..., then fatally shoots self"
     rank = _RANK.search(head)
@@ -231,3 +252,23 @@ def headline_toll(title: str | None) -> dict[str, float]:
         if multiple:
             out["shot"] = _MULTIPLE[multiple.group(1).lower()]
     return out
+
+
+def _killed_then_self(head: str) -> float:
+    """The dead of "Man kills wife, 4 kids, then himself": each named or counted victim,
+    and the killer (0 when the list is not all people)."""
+    m = _KILLS_SELF.search(head)
+    if not m:
+        return 0.0
+    total = 1.0  # himself
+    for item in re.split(r"\s*(?:,\s*and\b|,|\band\b|&)\s*", m.group("list").strip()):
+        part = _KILL_ITEM.fullmatch(item)
+        if not part:
+            return 0.0
+        if part.group("n"):
+            total += word_value(part.group("n")) or 0.0
+        elif part.group("one") and part.group("one").lower() not in _ONE:
+            return 0.0
+        else:
+            total += 1.0
+    return total

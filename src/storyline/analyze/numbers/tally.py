@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from storyline.analyze.numbers.victims import ADDITIONAL, ANAPHORIC, PART, SELF
+from storyline.analyze.numbers.victims import ADDITIONAL, ANAPHORIC, ATTACKERS, PART, SELF
 from storyline.lexicon.measures import HARM
 from storyline.model import Claim, Span
 
@@ -108,6 +108,19 @@ def _taken_there(claim: Claim, died_there: dict[Span, float]) -> Claim:
     return claim
 
 
+def _own_death(claims: Sequence[Claim], killed: float) -> float:
+    """The dead who took their own lives, who are not among the people shot that the
+    report counts: "a man shot five people, killing three, before turning the gun on
+    himself" is five shot, four dead, two wounded. None when an attacker may be among
+    the shot ("officers shot the suspect", "a deputy shot him")."""
+    shot = [c for c in claims if c.measure == "shot"]
+    if any(c.counted in ATTACKERS or c.counted in (SELF, ANAPHORIC) for c in shot):
+        return 0.0
+    own = max((c.value for c in claims if c.measure == "killed" and c.counted == SELF),
+              default=0.0)  # fmt: skip
+    return min(killed, own)
+
+
 def incident_counts(claims: Sequence[Claim]) -> dict[str, float]:
     """Killed and injured totals of one incident report (``{"killed": k, "injured": i}``).
 
@@ -123,6 +136,9 @@ def incident_counts(claims: Sequence[Claim]) -> dict[str, float]:
     ):
         claims = current
     claims = _broken_down(claims)
+    if any(c.measure == "killed" and c.counted == SELF for c in claims):
+        # "the suspect died of a self-inflicted wound ... the suspect is dead": him again
+        claims = [c for c in claims if c.measure != "killed" or c.counted not in ATTACKERS]
     # "was taken to hospital, where he died": the one taken there is one of the dead
     died_there: dict[Span, float] = {}
     for c in claims:
@@ -165,5 +181,5 @@ def incident_counts(claims: Sequence[Claim]) -> dict[str, float]:
     killed, shot = totals["killed"], totals["shot"]
     injured = max(0.0, totals["injured"] - anaphoric_killed)
     if shot:
-        injured = max(injured, shot - killed)
+        injured = max(injured, shot - killed + _own_death(claims, killed))
     return {"killed": killed, "injured": injured}

@@ -10,6 +10,7 @@ the others of its report: already mentioned, part of a figure, or beside it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import Any
 
@@ -44,6 +45,10 @@ ONE_PER_VEHICLE = frozenset({"driver", "rider", "motorist", "pilot", "motorcycli
 ANIMALS = frozenset(
     """dog dogs cat cats pet pets horse horses animal animals cow cows cattle sheep
     livestock bird birds puppy puppies kitten kittens pig pigs goat goats""".split()  # noqa: SIM905
+)
+#: Who attacks: a death of "the suspect" beside someone hurt is another person's.
+ATTACKERS = frozenset(
+    {"suspect", "gunman", "shooter", "attacker", "assailant", "robber", "intruder", "burglar"}
 )
 #: Who shoots an attacker: "shot dead by officers" is the attacker.
 POLICE = frozenset({"police", "officer", "deputy", "trooper", "agent", "soldier", "guard"})
@@ -585,6 +590,23 @@ def _died_himself(tok: Any) -> bool:
     )
 
 
+#: People too young to be an attacker: one who shot himself is a victim of an accident.
+CHILDREN = frozenset({"child", "toddler", "kid", "baby", "infant", "preschooler"})
+
+
+def _child_shooter(tok: Any) -> bool:
+    """Whether the one who "shot himself" is a child ("a toddler", "a 3-year-old boy"; a
+    boy or girl of an age under 13)."""
+    who = _shooter(tok)
+    if not who:
+        return False
+    if who[0].lemma_.lower() in CHILDREN:
+        return True
+    words = who[0].doc[who[0].left_edge.i : who[0].i + 1].text
+    age = re.search(r"\b(\d{1,2})[\s-]+years?[\s-]+old\b", words)
+    return bool(age and int(age.group(1)) < 13)
+
+
 def _vehicles(tok: Any) -> float | None:
     """How many vehicles "of both cars", "of the three vehicles" names."""
     for child in tok.children:
@@ -630,8 +652,10 @@ def person_count(tok: Any) -> tuple[float | None, str]:
             # "...and shot himself in the leg", "a man died after shooting himself":
             # someone already counted
             return 1.0, ANAPHORIC
-        if any(t.lower_.startswith("accident") for t in tok.sent):
-            return 1.0, "people"  # "accidentally shot and killed himself": the one victim
+        if any(t.lower_.startswith("accident") for t in tok.sent) or _child_shooter(tok):
+            # "accidentally shot and killed himself", "a 3-year-old fatally shot himself":
+            # the one victim, no attacker
+            return 1.0, "people"
         return 1.0, SELF  # the attacker who took his own life
     if low in ("second", "third", "fourth", "fifth") and ("a" in children or tok.dep_ != "amod"):
         return 1.0, ADDITIONAL  # "a third was seriously injured"
