@@ -11,7 +11,7 @@ Short quoted words with no cue at all are scare quotes or titles, not quotes.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from storyline.analyze.naming.folding import display_name
@@ -440,16 +440,21 @@ def _according(to: Any, index: MentionIndex) -> Attribution | None:
     return Attribution(speaker, span, "according to")
 
 
-def _governor(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
-    """The speech verb the quote hangs from in the parse: called the talks “…”."""
+def _heads_outside(doc: Any, p: Passage) -> Iterator[tuple[Any, int]]:
+    """The heads outside the quote that its words hang from in the parse, each with the
+    index of the quote's first token (where the walk up from that head starts)."""
     inside = _tokens(doc, p.start, p.end)
     if not inside:
-        return None
+        return
     first, last = inside[0].i, inside[-1].i
     for tok in inside:
-        head = tok.head
-        if first <= head.i <= last:
-            continue
+        if not first <= tok.head.i <= last:
+            yield tok.head, first
+
+
+def _governor(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
+    """The speech verb the quote hangs from in the parse: called the talks “…”."""
+    for head, first in _heads_outside(doc, p):
         for _ in range(6):
             owner = _speech_noun_owner(head, first) or _copula_noun_owner(head, first)
             if owner is not None:
@@ -475,14 +480,7 @@ def _governor(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
 def _owned_noun_governs(doc: Any, p: Passage) -> bool:
     """Whether the quote hangs in the parse from a noun of saying with an owner ("Kerr's
     claim that the port “…”"), as :func:`_governor` reads it."""
-    inside = _tokens(doc, p.start, p.end)
-    if not inside:
-        return False
-    first, last = inside[0].i, inside[-1].i
-    for tok in inside:
-        head = tok.head
-        if first <= head.i <= last:
-            continue
+    for head, first in _heads_outside(doc, p):
         for _ in range(6):
             if _speech_noun_owner(head, first) is not None:
                 return True
