@@ -231,12 +231,12 @@ def load(with_meantime: bool) -> tuple[list[tuple[str, dict[str, Any], Any, Any]
     return tune, mdocs
 
 
-def score_all(tune: list[Any], mdocs: list[Any]) -> dict[str, Score]:
-    """Each part scored with the rules as they are now switched."""
+def _tempeval_runs(tune: list[Any]) -> Iterator[tuple[str, dict[str, Any], list[Any], Any]]:
+    """Each tuning document with the times the rules find in it (datelines included, as
+    the product reads them) and its TempEval tally."""
     from storyline.analyze.clean import find_boilerplate
     from storyline.analyze.times import dateline_times, extract_times, with_datelines
 
-    out = {p: Score() for p in PARTS}
     for part, row, doc, gold in tune:
         anchor = date.fromisoformat(row["published"][:10]) if row.get("published") else None
         text = row["text"]
@@ -246,6 +246,15 @@ def score_all(tune: list[Any], mdocs: list[Any]) -> dict[str, Score]:
         )
         ours = [(t.span.start, t.span.end, t.value, t.text) for t in found]
         tally, _ = tempeval.score(gold, ours, text)
+        yield part, row, ours, tally
+
+
+def score_all(tune: list[Any], mdocs: list[Any]) -> dict[str, Score]:
+    """Each part scored with the rules as they are now switched."""
+    from storyline.analyze.times import extract_times
+
+    out = {p: Score() for p in PARTS}
+    for part, row, ours, tally in _tempeval_runs(tune):
         s = out[part]
         s.right, s.gold, s.pred = s.right + tally.value, s.gold + tally.gold, s.pred + tally.pred
         s.found.update((row["id"], *o[:3]) for o in ours)
@@ -300,19 +309,8 @@ def spread(docs: list[DocTally], rounds: int = 2000, seed: int = 14) -> dict[str
 
 def doc_tallies(tune: list[Any]) -> dict[str, list[DocTally]]:
     """Each tuning corpus's documents, each as its tally with the rules as they are."""
-    from storyline.analyze.clean import find_boilerplate
-    from storyline.analyze.times import dateline_times, extract_times, with_datelines
-
     out: dict[str, list[DocTally]] = {}
-    for part, row, doc, gold in tune:
-        anchor = date.fromisoformat(row["published"][:10]) if row.get("published") else None
-        text = row["text"]
-        found = with_datelines(
-            extract_times(doc, anchor),
-            dateline_times(text, find_boilerplate(text, row.get("title")), anchor),
-        )
-        ours = [(t.span.start, t.span.end, t.value, t.text) for t in found]
-        tally, _ = tempeval.score(gold, ours, text)
+    for part, _row, _ours, tally in _tempeval_runs(tune):
         out.setdefault(part, []).append((tally.value, tally.gold, tally.pred))
     return out
 
