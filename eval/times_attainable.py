@@ -44,7 +44,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from times_causes import cause
-from times_tempeval import HELD, _overlap, _parsed, load_dev
+from times_tempeval import HELD, _overlap, _parsed, load_dev, our_times
 
 ROOT = Path(__file__).resolve().parents[1]
 CLASSES = ("single", "consistent", "majority", "minority")
@@ -157,8 +157,6 @@ def main(argv: list[str] | None = None) -> int:
     data = Path(args.data)
     rows, gold, half = load_dev(data)
 
-    from storyline.analyze.clean import find_boilerplate
-    from storyline.analyze.times import dateline_times, extract_times, with_datelines
     from storyline.nlp import load_nlp
 
     nlp = load_nlp()
@@ -220,12 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.corpus and args.corpus not in (row["corpus"], part):
             continue
         dct = date.fromisoformat(row["published"][:10]) if row.get("published") else None
-        text = row["text"]
-        found = with_datelines(
-            extract_times(doc, dct),
-            dateline_times(text, find_boilerplate(text, row.get("title")), dct),
-        )
-        preds = [(t.span.start, t.span.end, t.value, t.text) for t in found]
+        preds = our_times(row, doc)
         golds = gold.get(row["id"], [])
         # kind, text, family (the words, or PART_FAMILY), gold way, type, line
         errs: list[tuple[str, str, str, str, str, str]] = []

@@ -139,6 +139,22 @@ def _parsed(rows: list[dict[str, Any]], nlp: Any, name: str = "tempeval") -> lis
     return docs
 
 
+def our_times(row: dict[str, Any], doc: Any) -> list[tuple[int, int, str, str]]:
+    """The times the product reads in one TempEval document, as ``analyze_doc`` does
+    (its dateline's date included), anchored on the document's creation date: start,
+    end, value and text each."""
+    from storyline.analyze.clean import find_boilerplate
+    from storyline.analyze.times import dateline_times, extract_times, with_datelines
+
+    anchor = date.fromisoformat(row["published"][:10]) if row.get("published") else None
+    text = row["text"]
+    found = with_datelines(
+        extract_times(doc, anchor),
+        dateline_times(text, find_boilerplate(text, row.get("title")), anchor),
+    )
+    return [(t.span.start, t.span.end, t.value, t.text) for t in found]
+
+
 def load_dev(data: Path) -> tuple[list[dict[str, Any]], dict[str, Any], dict[str, str]]:
     """The development documents (each once), the gold, and each document's half."""
     with (data / "dev.jsonl").open(encoding="utf-8") as lines:
@@ -175,8 +191,6 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     rows, gold, half = load_dev(data)
 
-    from storyline.analyze.clean import find_boilerplate
-    from storyline.analyze.times import dateline_times, extract_times, with_datelines
     from storyline.nlp import load_nlp
 
     nlp = load_nlp()
@@ -190,11 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         anchor = date.fromisoformat(row["published"][:10]) if row.get("published") else None
         g = gold.get(row["id"], [])
         text = row["text"]
-        found = with_datelines(
-            extract_times(doc, anchor),
-            dateline_times(text, find_boilerplate(text, row.get("title")), anchor),
-        )  # as analyze_doc does
-        ours = [(t.span.start, t.span.end, t.value, t.text) for t in found]
+        ours = our_times(row, doc)
         preds = {"storyline": ours}
         if not args.no_baseline:
             preds["spaCy+dateparser"] = [

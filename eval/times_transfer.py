@@ -33,7 +33,6 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -234,18 +233,9 @@ def load(with_meantime: bool) -> tuple[list[tuple[str, dict[str, Any], Any, Any]
 def _tempeval_runs(tune: list[Any]) -> Iterator[tuple[str, dict[str, Any], list[Any], Any]]:
     """Each tuning document with the times the rules find in it (datelines included, as
     the product reads them) and its TempEval tally."""
-    from storyline.analyze.clean import find_boilerplate
-    from storyline.analyze.times import dateline_times, extract_times, with_datelines
-
     for part, row, doc, gold in tune:
-        anchor = date.fromisoformat(row["published"][:10]) if row.get("published") else None
-        text = row["text"]
-        found = with_datelines(
-            extract_times(doc, anchor),
-            dateline_times(text, find_boilerplate(text, row.get("title")), anchor),
-        )
-        ours = [(t.span.start, t.span.end, t.value, t.text) for t in found]
-        tally, _ = tempeval.score(gold, ours, text)
+        ours = tempeval.our_times(row, doc)
+        tally, _ = tempeval.score(gold, ours, row["text"])
         yield part, row, ours, tally
 
 
