@@ -175,6 +175,9 @@ def _from_verb(verb: Any, index: MentionIndex, quote: Passage) -> Attribution | 
         # "Brandt was asked by reporter Jonas Kerr whether … “…”": the one asking speaks.
         speaker, span = resolve_subject(agent, index)
         return Attribution(speaker, span, verb.lemma_.lower(), said=not unsaid(verb))
+    if _said_of_subject(verb):
+        # "Lind was hailed as “…”": the words are said of her, not by her.
+        return None
     if passive_participle(verb):
         # "a “full ceasefire,” urged by X and its allies": the quoted words are a phrase
         # the report uses, not words that the subject of the sentence said.
@@ -191,6 +194,26 @@ def _from_verb(verb: Any, index: MentionIndex, quote: Passage) -> Attribution | 
         return None  # "(That said, she also noted …)": a turn of phrase, no one speaking
     speaker, span = resolve_subject(subj, index)
     return Attribution(speaker, span, verb.lemma_.lower(), said=not unsaid(verb))
+
+
+#: Passive verbs whose subject still said the words ("Kerr was quoted as saying", "was
+#: heard telling").
+_PASSIVE_SPEAKING = frozenset({"quote", "hear", "overhear", "record", "catch", "cite", "film"})
+
+
+#: Verbs that give someone a title or a name ("was named “Skipper of the Year”").
+_NAMING_VERBS = frozenset({"name", "nickname", "dub", "vote", "crown", "elect", "honor", "honour"})
+
+
+def _said_of_subject(verb: Any) -> bool:
+    """Whether ``verb`` is a finite passive whose subject is the one spoken of, not the
+    one speaking: "Lind was hailed as “…”", "Kerr was named “Skipper of the Year”"."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.lemma_.lower() not in _PASSIVE_SPEAKING
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and any(c.dep_ == "nsubjpass" for c in verb.children)
+    )
 
 
 def _that_said(subj: Any, verb: Any) -> bool:
@@ -464,6 +487,8 @@ def _governor(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
                 _is_cue(head)
                 and head.lemma_.lower() not in _NOT_GOVERNORS
                 and not (p.start <= head.idx < p.end)
+                # "would be “screaming” if …": a verb in quotes is someone else's word
+                and not index.inside_quote(head.idx)
                 # a parse joining two paragraphs: a verb in the one before is no governor
                 and "\n" not in doc_text(doc)[min(head.idx, p.open_at) : max(head.idx, p.end)]
             ):
@@ -838,6 +863,8 @@ def _sentence_subject(doc: Any, p: Passage, index: MentionIndex) -> Attribution 
     root = sent.root
     if root.pos_ not in ("VERB", "AUX") or p.start <= root.idx < p.end:
         return None
+    if _said_of_subject(root) and (_is_cue(root) or root.lemma_.lower() in _NAMING_VERBS):
+        return None  # "Kerr was named “Skipper of the Year”": words about him
     subj = subject_of(root, lambda pos: index.inside_quote(pos) or p.open_at == pos)
     if subj is None or subj.idx >= p.open_at or subj.lower_ in ("i", "we", "you", "it"):
         return None
@@ -872,6 +899,10 @@ _TITLE_PREPOSITIONS = frozenset({"on", "in", "of", "at", "from", "to"})
 _TITLE_SMALL = frozenset("a an and at by for in of on or the to with".split())  # noqa: SIM905
 
 
+#: Nouns after a title in title case that make it the name of an honour.
+_AWARD_NOUNS = frozenset({"award", "prize", "medal", "trophy", "honor", "honour", "title"})
+
+
 def _scare_or_title(doc: Any, p: Passage) -> bool:
     """Whether quoted words with no verb of saying are one word (a scare quote: a
     “historic” vote) or the title of a work in title case set after a preposition
@@ -883,6 +914,9 @@ def _scare_or_title(doc: Any, p: Passage) -> bool:
         return bool(toks)
     if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words):
         return False
+    after = [t for t in doc[toks[-1].i + 1 : toks[-1].i + 3] if not (t.is_quote or t.is_space)]
+    if after and after[0].lemma_.lower() in _AWARD_NOUNS:
+        return True  # "received the “Harbour Citizen of the Year” award": a title
     before = [
         t
         for t in doc[max(0, toks[0].i - 4) : toks[0].i]

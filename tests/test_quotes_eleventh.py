@@ -1,0 +1,50 @@
+"""Eleventh round on speakers: quoted verbs, words said of a person, titles of honours
+(issue 13, branch s40q), checked on our own fiction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quote_speaker import speaker_of
+
+
+def test_a_verb_of_saying_in_quotes_is_no_cue_for_a_later_quote(nlp: Any) -> None:
+    text = (
+        "One union source said Ferry Guild crews would be “shouting” if the timetable is "
+        "not kept because “far too many sailings have been cancelled this winter already.”"
+    )
+    speaker, span = speaker_of(nlp, text, "far too many")
+    assert span == "One union source"  # not the Guild, whose crews only "shout" in quotes
+    assert speaker is None
+
+
+def test_words_praising_a_person_in_the_passive_are_not_theirs(nlp: Any) -> None:
+    text = (
+        "Harwick rowing coach Ivo Brandt was hailed as “the quiet engine of the club” at "
+        "the season dinner."
+    )
+    assert speaker_of(nlp, text, "quiet engine")[0] != "Ivo Brandt"
+
+
+def test_a_description_of_a_person_in_the_passive_is_not_theirs(nlp: Any) -> None:
+    text = (
+        "Vera Lind was described as “a tireless voice for the island” in a letter the "
+        "council read aloud on Monday."
+    )
+    assert speaker_of(nlp, text, "tireless voice")[0] != "Vera Lind"
+
+
+def test_a_title_given_to_a_person_is_not_their_words(nlp: Any) -> None:
+    text = (
+        "Marta Olsen, the ferry captain from Harwick, was named the Gazette's “Person of "
+        "the Week” on Friday after she pulled two fishermen from the water."
+    )
+    assert speaker_of(nlp, text, "Person of the Week")[0] is None
+
+
+def test_the_name_of_an_award_is_not_the_winners_words(nlp: Any) -> None:
+    text = (
+        "Jonas Kerr received the “Lifetime Service to the Harbour” award at a dinner in "
+        "Ostrel on Saturday."
+    )
+    assert speaker_of(nlp, text, "Lifetime Service")[0] is None
