@@ -48,3 +48,12 @@ def test_the_name_of_an_award_is_not_the_winners_words(nlp: Any) -> None:
         "Ostrel on Saturday."
     )
     assert speaker_of(nlp, text, "Lifetime Service")[0] is None
+
+
+def test_a_cue_after_a_quote_opened_by_a_colon_belongs_to_the_next_sentence(nlp: Any) -> None:
+    text = (
+        "Vera Lind is remembered for one line, shouted from the pier in her first winter as "
+        "mayor: “Keep every ferry sailing, whatever the weather!” Skippers still repeat it "
+        "on the quay."
+    )
+    assert speaker_of(nlp, text, "Keep every ferry")[0] == "Vera Lind"

@@ -285,7 +285,9 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
     if owner is not None:
         speaker, span = resolve_subject(owner, index)
         return Attribution(speaker, span, toks[0].lemma_.lower())
-    if doc_text(doc)[p.end - 1] == "." and toks and toks[0].text[:1].isupper():
+    text = doc_text(doc)
+    ends = text[p.end - 1] == "." or (text[p.end - 1] in "!?" and _after_colon(text, p))
+    if ends and toks and toks[0].text[:1].isupper():
         # “… together.” He warns …: a new sentence, with its own speaker — unless that
         # sentence is only the cue: “… missing.” Trump said.
         short = _cue_sentence(toks)
@@ -332,6 +334,12 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
         or phrase_aside_then_cue(toks, limit, index, _is_cue)
         or in_their_view(_tokens(doc, p.close_at + 1, limit)[:_VIEW_TOKENS], index)
     )
+
+
+def _after_colon(text: str, p: Passage) -> bool:
+    """Whether the quote opens right after a colon ("… in his speech: “…!”"): a lead-in
+    that names its speaker, so the quote ends its sentence with its own stop."""
+    return text[max(0, p.open_at - 3) : p.open_at].rstrip().endswith(":")
 
 
 def _inside_aside(toks: Sequence[Any], tok: Any) -> bool:
