@@ -57,3 +57,11 @@ def test_a_cue_after_a_quote_opened_by_a_colon_belongs_to_the_next_sentence(nlp:
         "on the quay."
     )
     assert speaker_of(nlp, text, "Keep every ferry")[0] == "Vera Lind"
+
+
+def test_the_site_of_a_post_is_not_a_speaker_with_a_verb_tagged_as_a_noun(nlp: Any) -> None:
+    text = (
+        "A cousin spoke of the skipper as “the kindest man ever to sail out of Ostrel” in "
+        "a Facebook post."
+    )
+    assert speaker_of(nlp, text, "kindest man")[0] != "Facebook"  # "post" is a noun here

@@ -107,6 +107,11 @@ def _is_cue(tok: Any) -> bool:
             and tok.i > 0
             and tok.doc[tok.i - 1].pos_ in ("PROPN", "PRON", "NUM")
             and tok.doc[tok.i - 1].tag_ != "PRP$"  # "a few of its terms.": a noun
+            # "in a Facebook post.": a noun with its article, the name a modifier
+            and not (
+                tok.doc[tok.i - 1].dep_ == "compound"
+                and any(c.dep_ in ("det", "poss") and c.i < tok.i - 1 for c in tok.children)
+            )
             and tok.i + 1 < len(tok.doc)
             and tok.doc[tok.i + 1].is_punct
         )
