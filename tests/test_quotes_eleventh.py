@@ -65,3 +65,15 @@ def test_the_site_of_a_post_is_not_a_speaker_with_a_verb_tagged_as_a_noun(nlp: A
         "a Facebook post."
     )
     assert speaker_of(nlp, text, "kindest man")[0] != "Facebook"  # "post" is a noun here
+
+
+def test_a_quote_in_a_relative_clause_is_the_relative_clauses_not_the_next_verbs(
+    nlp: Any,
+) -> None:
+    text = (
+        'Harbour master Jonas Kerr, who estimates that the repairs will cost "well over a '
+        'million," described the storm damage as "the worst I have seen in thirty years."'
+    )
+    speaker, span = speaker_of(nlp, text, "well over")
+    assert speaker == "Jonas Kerr"
+    assert span == "who"  # the cue is "estimates", not "described" after the quote

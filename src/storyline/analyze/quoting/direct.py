@@ -515,6 +515,26 @@ def _governor(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
     return None
 
 
+def _inner_governor(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution | None:
+    """ "Kerr, who reckons that the repairs cost “a small fortune,” described …": a verb
+    after the quote whose subject stands before it speaks for its own clause when the
+    quote hangs from a verb of saying in a relative clause on that subject ("who"); the
+    quote is the relative clause's, its span the relative pronoun."""
+    if p.close_at is None:
+        return None
+    after = _after(doc, p, limit, index)
+    if after is None or after.span is None or after.span.end > p.open_at:
+        return None
+    inner = _governor(doc, p, index)
+    if inner is None or inner.span is None or not inner.said:
+        return None
+    if doc_text(doc)[inner.span.start : inner.span.end].lower() not in ("who", "which"):
+        return None
+    if not after.span.start <= inner.span.start < p.open_at:
+        return None
+    return inner
+
+
 def _owned_noun_governs(doc: Any, p: Passage) -> bool:
     """Whether the quote hangs in the parse from a noun of saying with an owner ("Kerr's
     claim that the port “…”"), as :func:`_governor` reads it."""
@@ -1110,6 +1130,7 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
             or dash_aside(doc, p, floor, index, _is_cue, _from_verb, _speech_noun_owner)
             # "Kerr said as the skipper yelled: “…”": the verb right before the colon
             or _verb_before_colon(doc, p, floor, index)
+            or _inner_governor(doc, p, limit, index)
             or (_after(doc, p, limit, index) if first is _after else _governor(doc, p, index))
             or (_after(doc, p, limit, index) if second is _after else _governor(doc, p, index))
             or _before(doc, p, floor, index)
