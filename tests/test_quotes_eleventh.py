@@ -77,3 +77,12 @@ def test_a_quote_in_a_relative_clause_is_the_relative_clauses_not_the_next_verbs
     speaker, span = speaker_of(nlp, text, "well over")
     assert speaker == "Jonas Kerr"
     assert span == "who"  # the cue is "estimates", not "described" after the quote
+
+
+def test_a_quote_closing_an_opening_when_clause_is_that_clauses_speakers(nlp: Any) -> None:
+    text = (
+        'When Kerr pointed out that the skippers refer to it as "the island tax," Lind '
+        "seized on the phrase, repeating her own view that the fares must fall before the "
+        "summer."
+    )
+    assert speaker_of(nlp, text, "island tax")[0] == "Kerr"  # not Lind's "repeating"

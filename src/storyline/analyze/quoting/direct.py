@@ -535,6 +535,35 @@ def _inner_governor(doc: Any, p: Passage, limit: int, index: MentionIndex) -> At
     return inner
 
 
+def _subordinate_governor(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
+    """ "When Kerr pointed out that Lind calls it “the island tax,” Brandt seized on …": a
+    quote closing a subordinate clause that opens the sentence, under a verb of saying of
+    that clause with its own subject, is that clause's, whatever cue the main clause after
+    it holds."""
+    inside = _tokens(doc, p.start, p.end)
+    if not inside or p.close_at is None:
+        return None
+    root = inside[0].sent.root
+    if root.i <= inside[-1].i:
+        return None  # the main verb comes before the quote or inside it
+    for head, _first in _heads_outside(doc, p):
+        for _ in range(6):
+            if head.pos_ in ("VERB", "AUX") and _is_cue(head):
+                if (
+                    head.dep_ == "advcl"
+                    and head.head.i == root.i
+                    and head.i < inside[0].i
+                    and any(c.dep_ == "nsubj" and c.i < head.i for c in head.children)
+                ):
+                    return _governor(doc, p, index)
+                return None
+            if head.i == root.i or head.head.i == head.i:
+                return None
+            head = head.head
+        return None
+    return None
+
+
 def _owned_noun_governs(doc: Any, p: Passage) -> bool:
     """Whether the quote hangs in the parse from a noun of saying with an owner ("Kerr's
     claim that the port “…”"), as :func:`_governor` reads it."""
@@ -1131,6 +1160,7 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
             # "Kerr said as the skipper yelled: “…”": the verb right before the colon
             or _verb_before_colon(doc, p, floor, index)
             or _inner_governor(doc, p, limit, index)
+            or _subordinate_governor(doc, p, index)
             or (_after(doc, p, limit, index) if first is _after else _governor(doc, p, index))
             or (_after(doc, p, limit, index) if second is _after else _governor(doc, p, index))
             or _before(doc, p, floor, index)
