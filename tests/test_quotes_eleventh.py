@@ -86,3 +86,15 @@ def test_a_quote_closing_an_opening_when_clause_is_that_clauses_speakers(nlp: An
         "summer."
     )
     assert speaker_of(nlp, text, "island tax")[0] == "Kerr"  # not Lind's "repeating"
+
+
+def test_a_role_with_a_describing_modifier_is_the_one_introduced_with_it(nlp: Any) -> None:
+    text = (
+        "Ostrel Mayor Jonas Kerr will open the new pier on Friday, with harbour master Vera "
+        "Lind at his side, after she promised the crews that the pier would be ready.\n\n"
+        '"Nothing matters more to this island than a safe harbour," the three-term mayor '
+        "will say, according to notes handed to reporters."
+    )
+    speaker, span = speaker_of(nlp, text, "Nothing matters")
+    assert span == "the three-term mayor"
+    assert speaker == "Jonas Kerr"  # not the latest person named, Vera Lind

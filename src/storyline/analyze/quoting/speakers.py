@@ -225,6 +225,7 @@ class MentionIndex:
         role: str | None = None,
         modifiers: frozenset[str] = frozenset(),
         pronoun: str | None = None,
+        named_modifier: bool = False,
     ) -> Mention | None:
         """The nearest compatible mention before ``pos``, outside quotes (of the
         gender of ``pronoun`` when the article tells it).
@@ -271,6 +272,17 @@ class MentionIndex:
             ]
             if not titled:
                 titled = self._titled_anywhere(role, modifiers, labels, pos)
+            if (
+                not titled
+                and modifiers
+                and not named_modifier
+                and not modifiers & _ORDINALS
+                and not any(modifiers & c for c in self.context)
+            ):
+                # "the two-term president": a lower-case modifier no title of the article
+                # holds describes the one introduced with the role ("the Senate leader"
+                # and "the second official" set someone apart, and stay strict).
+                titled = self._titled_anywhere(role, frozenset(), labels, pos)
             if titled:
                 return swap.get(titled[0], self.mentions[titled[0]])
         subjects = [c for c in candidates if self.subject[c]]
@@ -327,6 +339,11 @@ class MentionIndex:
         ]
         keys = {self.mentions[i].key for i in found}
         return list(reversed(found)) if len(keys) == 1 else []
+
+
+#: Modifiers of a role noun that set one person apart from another of that role ("the
+#: second official"), never a description of the one introduced with it.
+_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "other", "another"})
 
 
 def person_shaped(text: str) -> bool:
@@ -424,7 +441,13 @@ def resolve_subject(tok: Any, index: MentionIndex) -> tuple[str | None, Span | N
             mods = frozenset(
                 c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.is_alpha
             )
-            m = index.antecedent(tok.idx, frozenset({"PERSON"}), tok.lemma_.lower(), mods)
+            named_mod = any(
+                c.dep_ in ("amod", "compound") and c.is_alpha and not c.is_lower
+                for c in tok.children
+            )
+            m = index.antecedent(
+                tok.idx, frozenset({"PERSON"}), tok.lemma_.lower(), mods, named_modifier=named_mod
+            )
             return (m.key if m else None), Span(start, end)
     if tok.pos_ == "PROPN" or tok.text.istitle():
         # The tagger missed this occurrence of a name it found elsewhere in the article.
