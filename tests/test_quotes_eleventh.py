@@ -98,3 +98,21 @@ def test_a_role_with_a_describing_modifier_is_the_one_introduced_with_it(nlp: An
     speaker, span = speaker_of(nlp, text, "Nothing matters")
     assert span == "the three-term mayor"
     assert speaker == "Jonas Kerr"  # not the latest person named, Vera Lind
+
+
+def test_a_verb_with_no_subject_shares_that_of_the_clause_parsed_as_its_object(
+    nlp: Any,
+) -> None:
+    # A parse the tagger gives such a sentence at times, set by hand: "Lind backs …" made
+    # the object clause of "opposes", which has no subject of its own.
+    from spacy.tokens import Doc
+
+    from storyline.analyze.quoting.speakers import subject_of
+
+    words = "Lind backs freezes , opposes cuts and recalled storms".split()  # noqa: SIM905
+    heads = [1, 4, 1, 4, 4, 4, 4, 4, 7]
+    deps = "nsubj ccomp dobj punct ROOT dobj cc conj dobj"
+    pos = "PROPN VERB NOUN PUNCT VERB NOUN CCONJ VERB NOUN"
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps.split(), pos=pos.split())
+    assert subject_of(doc[7]).text == "Lind"
+    assert subject_of(doc[4]).text == "Lind"

@@ -935,6 +935,31 @@ def _after_dash_aside(subj: Any, verb: Any) -> Any:
     return None
 
 
+def _left_conjunct_subject(root: Any, quoted: Callable[[int], bool] | None) -> list[Any]:
+    """ "Lind backs “…”, opposes “…” and recalled …": a main verb with no subject whose
+    clause before it, set off by a comma, was parsed as its object clause shares that
+    clause's subject (a name that opens the sentence)."""
+    for child in root.children:
+        if child.dep_ != "ccomp" or child.i > root.i:
+            continue
+        between = child.doc[child.right_edge.i + 1 : root.i]
+        if not between or any(not (t.is_punct or t.is_space) for t in between):
+            continue  # the main verb right after the comma: "…, opposes"
+        if not any(t.text == "," for t in between):
+            continue
+        subj = [
+            c
+            for c in child.children
+            if c.dep_ == "nsubj"
+            and c.pos_ == "PROPN"
+            and all(t.is_punct or t.is_space for t in child.doc[root.sent.start : c.left_edge.i])
+            and not (quoted is not None and quoted(c.idx))
+        ]
+        if subj:
+            return subj
+    return []
+
+
 def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     """The grammatical subject of a verb, climbing through participles ("..., saying").
 
@@ -959,6 +984,8 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
         # of two subjects the parser gave one verb, the nearer one before it.
         if not subjects and tok.i == verb.i:
             subjects = _subject_of_misparsed_relative(verb)
+        if not subjects and tok.head.i == tok.i:
+            subjects = _left_conjunct_subject(tok, quoted)
         near = [c for c in subjects if not _across_paragraphs(c, tok)]
         if near and len(near) < len(subjects):
             subjects = near  # one subject lies in the paragraph before: a parse over a break
