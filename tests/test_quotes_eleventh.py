@@ -116,3 +116,52 @@ def test_a_verb_with_no_subject_shares_that_of_the_clause_parsed_as_its_object(
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps.split(), pos=pos.split())
     assert subject_of(doc[7]).text == "Lind"
     assert subject_of(doc[4]).text == "Lind"
+
+
+def test_a_verb_the_parser_took_for_a_participle_of_its_subject_still_speaks(
+    nlp: Any,
+) -> None:
+    # A parse the tagger gives such a sentence at times, set by hand: "found" hung on the
+    # subject noun as a participle, the noun the root of the sentence.
+    from spacy.tokens import Doc
+
+    from storyline.analyze.entities import extract_entities
+    from storyline.analyze.quotes import extract_quotes
+
+    rows = [
+        ("Two", True, 1, "nummod", "NUM", "CD", "two"),
+        ("analysts", False, 1, "ROOT", "NOUN", "NNS", "analyst"),
+        (",", True, 1, "punct", "PUNCT", ",", ","),
+        ("Brandt", True, 1, "appos", "PROPN", "NNP", "Brandt"),
+        ("and", True, 3, "cc", "CCONJ", "CC", "and"),
+        ("Voss", False, 3, "conj", "PROPN", "NNP", "Voss"),
+        (",", True, 1, "punct", "PUNCT", ",", ","),
+        ("found", True, 1, "acl", "VERB", "VBN", "find"),
+        ("that", True, 11, "mark", "SCONJ", "IN", "that"),
+        ("the", True, 10, "det", "DET", "DT", "the"),
+        ("pier", True, 11, "nsubj", "NOUN", "NN", "pier"),
+        ("is", True, 7, "ccomp", "AUX", "VBZ", "be"),
+        ('"', False, 14, "punct", "PUNCT", "``", '"'),
+        ("the", True, 14, "det", "DET", "DT", "the"),
+        ("weakest", True, 11, "attr", "ADJ", "JJS", "weak"),
+        ("on", True, 14, "prep", "ADP", "IN", "on"),
+        ("the", True, 18, "det", "DET", "DT", "the"),
+        ("whole", True, 18, "amod", "ADJ", "JJ", "whole"),
+        ("coast", False, 15, "pobj", "NOUN", "NN", "coast"),
+        ('"', False, 14, "punct", "PUNCT", "''", '"'),
+        (".", False, 1, "punct", "PUNCT", ".", "."),
+    ]
+    doc = Doc(
+        nlp.vocab,
+        words=[r[0] for r in rows],
+        spaces=[r[1] for r in rows],
+        heads=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        pos=[r[4] for r in rows],
+        tags=[r[5] for r in rows],
+        lemmas=[r[6] for r in rows],
+    )
+    found = [q for q in extract_quotes(doc, extract_entities(doc)) if "weakest" in q.text]
+    assert found and found[0].speaker_span is not None
+    span = found[0].speaker_span
+    assert doc.text[span.start : span.end].startswith("Two analysts")

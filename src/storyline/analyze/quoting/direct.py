@@ -923,11 +923,25 @@ def _sentence_subject(doc: Any, p: Passage, index: MentionIndex) -> Attribution 
         return None
     sent = toks[0].sent
     root = sent.root
-    if root.pos_ not in ("VERB", "AUX") or p.start <= root.idx < p.end:
+    verb = _noun_root_verb(root)
+    if verb is not None and not (p.start <= root.idx < p.end) and verb.i < toks[0].i:
+        # "Two analysts, Kerr and Lind, found in 2014 that …": the parser took the verb
+        # for a participle of the subject.
+        subj = root
+    elif root.pos_ not in ("VERB", "AUX") or p.start <= root.idx < p.end:
         return None
-    if _said_of_subject(root) and (_is_cue(root) or root.lemma_.lower() in _NAMING_VERBS):
+    else:
+        subj = None
+    if (
+        subj is None
+        and _said_of_subject(root)
+        and (_is_cue(root) or root.lemma_.lower() in _NAMING_VERBS)
+    ):
         return None  # "Kerr was named “Skipper of the Year”": words about him
-    subj = subject_of(root, lambda pos: index.inside_quote(pos) or p.open_at == pos)
+    if subj is None:
+        subj = subject_of(root, lambda pos: index.inside_quote(pos) or p.open_at == pos)
+    else:
+        root = verb
     if subj is None or subj.idx >= p.open_at or subj.lower_ in ("i", "we", "you", "it"):
         return None
     text = doc_text(doc)
@@ -963,6 +977,26 @@ _TITLE_SMALL = frozenset("a an and at by for in of on or the to with".split())  
 
 #: Nouns after a title in title case that make it the name of an honour.
 _AWARD_NOUNS = frozenset({"award", "prize", "medal", "trophy", "honor", "honour", "title"})
+
+
+def _noun_root_verb(root: Any) -> Any:
+    """The verb of a sentence whose root the parser made its subject noun, with the verb
+    as a participle of it after an apposition ("Two analysts, Kerr and Lind, found that
+    …"): a past form right after the comma closing the apposition; else None."""
+    if root.pos_ not in ("NOUN", "PROPN") or root.i + 1 >= len(root.doc):
+        return None
+    doc = root.doc
+    for child in root.children:
+        if (
+            child.dep_ == "acl"
+            and child.tag_ in ("VBD", "VBN")
+            and child.i > root.i
+            and doc[child.i - 1].text == ","
+            and doc[root.i + 1].text == ","
+            and not any(c.dep_ in ("auxpass", "agent") for c in child.children)
+        ):
+            return child
+    return None
 
 
 def _scare_or_title(doc: Any, p: Passage) -> bool:
