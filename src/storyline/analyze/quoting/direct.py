@@ -520,8 +520,12 @@ def _inner_governor(doc: Any, p: Passage, limit: int, index: MentionIndex) -> At
     after the quote whose subject stands before it speaks for its own clause when the
     quote hangs from a verb of saying in a relative clause on that subject ("who"); the
     quote is the relative clause's, its span the relative pronoun."""
-    if p.close_at is None:
+    inside = _tokens(doc, p.start, p.end)
+    if p.close_at is None or not inside:
         return None
+    sent = inside[0].sent
+    if not any(t.lower_ in ("who", "which") for t in doc[sent.start : inside[0].i]):
+        return None  # no relative clause before the quote: nothing to check
     after = _after(doc, p, limit, index)
     if after is None or after.span is None or after.span.end > p.open_at:
         return None
