@@ -165,3 +165,12 @@ def test_a_verb_the_parser_took_for_a_participle_of_its_subject_still_speaks(
     assert found and found[0].speaker_span is not None
     span = found[0].speaker_span
     assert doc.text[span.start : span.end].startswith("Two analysts")
+
+
+def test_a_quote_after_and_someone_cut_in_is_theirs(nlp: Any) -> None:
+    text = (
+        "The skippers met on the quay at dawn.\n\n"
+        "“Bring the nets in before dark,” Vera Lind said, and her brother cut in. “The nets "
+        "can wait, but the boat cannot, not in this wind.”"
+    )
+    assert speaker_of(nlp, text, "The nets can wait")[1] == "her brother"  # not Vera Lind

@@ -1311,6 +1311,9 @@ def _nearer(doc: Any, p: Passage, index: MentionIndex, prev: Attribution) -> Att
     the cue carried over), or another person named, when the quote sits inside that
     sentence and the quote before lies in an earlier one ("Kerr released a statement,
     insisting that “…” Lind, however, said that she has “serious doubts”": Lind's)."""
+    turn = _closing_turn(doc, p, index)
+    if turn is not None:
+        return turn
     near = _previous_subject(doc, p, index)
     if near is not None:
         return near if near.speaker == prev.speaker else None
@@ -1322,6 +1325,39 @@ def _nearer(doc: Any, p: Passage, index: MentionIndex, prev: Attribution) -> Att
     if own.speaker is not None and _inside_later_sentence(doc, p, prev):
         return own
     return None
+
+
+def _closing_turn(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
+    """ "“…,” Lind said, and her husband cut in. “…”": a quote opening its sentence right
+    after a sentence that ends in a clause joined by "and" to a verb of saying, whose own
+    subject takes the word ("cut in", "chimed in", "replied"), is that subject's."""
+    toks = _tokens(doc, p.start, p.end)
+    if not toks:
+        return None
+    sent = toks[0].sent
+    text = doc_text(doc)
+    if sent.start == 0 or text[sent.start_char : p.open_at].strip():
+        return None
+    prev = doc[sent.start - 1].sent
+    if "\n" in text[prev.end_char : p.open_at]:
+        return None
+    words = [t for t in prev if not (t.is_punct or t.is_space)]
+    if not words:
+        return None
+    verb = words[-1] if words[-1].dep_ != "prt" else words[-1].head
+    if (
+        verb.dep_ != "conj"
+        or not (_is_cue(verb) or any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children))
+        or not _is_cue(verb.head)
+        or index.inside_quote(verb.idx)
+        or not any(c.lower_ == "and" and c.dep_ == "cc" for c in verb.head.children)
+    ):
+        return None
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subj or subj[0].lower_ in ("i", "we", "you", "it", "they"):
+        return None
+    speaker, span = resolve_subject(subj[0], index)
+    return Attribution(speaker, span, verb.lemma_.lower())
 
 
 def _inside_later_sentence(doc: Any, p: Passage, prev: Attribution) -> bool:
