@@ -107,6 +107,11 @@ def _is_cue(tok: Any) -> bool:
             and tok.i > 0
             and tok.doc[tok.i - 1].pos_ in ("PROPN", "PRON", "NUM")
             and tok.doc[tok.i - 1].tag_ != "PRP$"  # "a few of its terms.": a noun
+            # "in a Facebook post.": a noun with its article, the name a modifier
+            and not (
+                tok.doc[tok.i - 1].dep_ == "compound"
+                and any(c.dep_ in ("det", "poss") and c.i < tok.i - 1 for c in tok.children)
+            )
             and tok.i + 1 < len(tok.doc)
             and tok.doc[tok.i + 1].is_punct
         )
@@ -175,6 +180,9 @@ def _from_verb(verb: Any, index: MentionIndex, quote: Passage) -> Attribution | 
         # "Brandt was asked by reporter Jonas Kerr whether … “…”": the one asking speaks.
         speaker, span = resolve_subject(agent, index)
         return Attribution(speaker, span, verb.lemma_.lower(), said=not unsaid(verb))
+    if _said_of_subject(verb):
+        # "Lind was hailed as “…”": the words are said of her, not by her.
+        return None
     if passive_participle(verb):
         # "a “full ceasefire,” urged by X and its allies": the quoted words are a phrase
         # the report uses, not words that the subject of the sentence said.
@@ -191,6 +199,26 @@ def _from_verb(verb: Any, index: MentionIndex, quote: Passage) -> Attribution | 
         return None  # "(That said, she also noted …)": a turn of phrase, no one speaking
     speaker, span = resolve_subject(subj, index)
     return Attribution(speaker, span, verb.lemma_.lower(), said=not unsaid(verb))
+
+
+#: Passive verbs whose subject still said the words ("Kerr was quoted as saying", "was
+#: heard telling").
+_PASSIVE_SPEAKING = frozenset({"quote", "hear", "overhear", "record", "catch", "cite", "film"})
+
+
+#: Verbs that give someone a title or a name ("was named “Skipper of the Year”").
+_NAMING_VERBS = frozenset({"name", "nickname", "dub", "vote", "crown", "elect", "honor", "honour"})
+
+
+def _said_of_subject(verb: Any) -> bool:
+    """Whether ``verb`` is a finite passive whose subject is the one spoken of, not the
+    one speaking: "Lind was hailed as “…”", "Kerr was named “Skipper of the Year”"."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.lemma_.lower() not in _PASSIVE_SPEAKING
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and any(c.dep_ == "nsubjpass" for c in verb.children)
+    )
 
 
 def _that_said(subj: Any, verb: Any) -> bool:
@@ -262,7 +290,9 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
     if owner is not None:
         speaker, span = resolve_subject(owner, index)
         return Attribution(speaker, span, toks[0].lemma_.lower())
-    if doc_text(doc)[p.end - 1] == "." and toks and toks[0].text[:1].isupper():
+    text = doc_text(doc)
+    ends = text[p.end - 1] == "." or (text[p.end - 1] in "!?" and _after_colon(text, p))
+    if ends and toks and toks[0].text[:1].isupper():
         # “… together.” He warns …: a new sentence, with its own speaker — unless that
         # sentence is only the cue: “… missing.” Trump said.
         short = _cue_sentence(toks)
@@ -309,6 +339,12 @@ def _after(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution
         or phrase_aside_then_cue(toks, limit, index, _is_cue)
         or in_their_view(_tokens(doc, p.close_at + 1, limit)[:_VIEW_TOKENS], index)
     )
+
+
+def _after_colon(text: str, p: Passage) -> bool:
+    """Whether the quote opens right after a colon ("… in his speech: “…!”"): a lead-in
+    that names its speaker, so the quote ends its sentence with its own stop."""
+    return text[max(0, p.open_at - 3) : p.open_at].rstrip().endswith(":")
 
 
 def _inside_aside(toks: Sequence[Any], tok: Any) -> bool:
@@ -464,6 +500,8 @@ def _governor(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
                 _is_cue(head)
                 and head.lemma_.lower() not in _NOT_GOVERNORS
                 and not (p.start <= head.idx < p.end)
+                # "would be “screaming” if …": a verb in quotes is someone else's word
+                and not index.inside_quote(head.idx)
                 # a parse joining two paragraphs: a verb in the one before is no governor
                 and "\n" not in doc_text(doc)[min(head.idx, p.open_at) : max(head.idx, p.end)]
             ):
@@ -474,6 +512,59 @@ def _governor(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
                 aside = _aside_cue(head, p)
                 return _from_verb(aside, index, p) if aside is not None else None
             head = head.head
+    return None
+
+
+def _inner_governor(doc: Any, p: Passage, limit: int, index: MentionIndex) -> Attribution | None:
+    """ "Kerr, who reckons that the repairs cost “a small fortune,” described …": a verb
+    after the quote whose subject stands before it speaks for its own clause when the
+    quote hangs from a verb of saying in a relative clause on that subject ("who"); the
+    quote is the relative clause's, its span the relative pronoun."""
+    inside = _tokens(doc, p.start, p.end)
+    if p.close_at is None or not inside:
+        return None
+    sent = inside[0].sent
+    if not any(t.lower_ in ("who", "which") for t in doc[sent.start : inside[0].i]):
+        return None  # no relative clause before the quote: nothing to check
+    after = _after(doc, p, limit, index)
+    if after is None or after.span is None or after.span.end > p.open_at:
+        return None
+    inner = _governor(doc, p, index)
+    if inner is None or inner.span is None or not inner.said:
+        return None
+    if doc_text(doc)[inner.span.start : inner.span.end].lower() not in ("who", "which"):
+        return None
+    if not after.span.start <= inner.span.start < p.open_at:
+        return None
+    return inner
+
+
+def _subordinate_governor(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
+    """ "When Kerr pointed out that Lind calls it “the island tax,” Brandt seized on …": a
+    quote closing a subordinate clause that opens the sentence, under a verb of saying of
+    that clause with its own subject, is that clause's, whatever cue the main clause after
+    it holds."""
+    inside = _tokens(doc, p.start, p.end)
+    if not inside or p.close_at is None:
+        return None
+    root = inside[0].sent.root
+    if root.i <= inside[-1].i:
+        return None  # the main verb comes before the quote or inside it
+    for head, _first in _heads_outside(doc, p):
+        for _ in range(6):
+            if head.pos_ in ("VERB", "AUX") and _is_cue(head):
+                if (
+                    head.dep_ == "advcl"
+                    and head.head.i == root.i
+                    and head.i < inside[0].i
+                    and any(c.dep_ == "nsubj" and c.i < head.i for c in head.children)
+                ):
+                    return _governor(doc, p, index)
+                return None
+            if head.i == root.i or head.head.i == head.i:
+                return None
+            head = head.head
+        return None
     return None
 
 
@@ -836,9 +927,25 @@ def _sentence_subject(doc: Any, p: Passage, index: MentionIndex) -> Attribution 
         return None
     sent = toks[0].sent
     root = sent.root
-    if root.pos_ not in ("VERB", "AUX") or p.start <= root.idx < p.end:
+    verb = _noun_root_verb(root)
+    if verb is not None and not (p.start <= root.idx < p.end) and verb.i < toks[0].i:
+        # "Two analysts, Kerr and Lind, found in 2014 that …": the parser took the verb
+        # for a participle of the subject.
+        subj = root
+    elif root.pos_ not in ("VERB", "AUX") or p.start <= root.idx < p.end:
         return None
-    subj = subject_of(root, lambda pos: index.inside_quote(pos) or p.open_at == pos)
+    else:
+        subj = None
+    if (
+        subj is None
+        and _said_of_subject(root)
+        and (_is_cue(root) or root.lemma_.lower() in _NAMING_VERBS)
+    ):
+        return None  # "Kerr was named “Skipper of the Year”": words about him
+    if subj is None:
+        subj = subject_of(root, lambda pos: index.inside_quote(pos) or p.open_at == pos)
+    else:
+        root = verb
     if subj is None or subj.idx >= p.open_at or subj.lower_ in ("i", "we", "you", "it"):
         return None
     text = doc_text(doc)
@@ -872,6 +979,30 @@ _TITLE_PREPOSITIONS = frozenset({"on", "in", "of", "at", "from", "to"})
 _TITLE_SMALL = frozenset("a an and at by for in of on or the to with".split())  # noqa: SIM905
 
 
+#: Nouns after a title in title case that make it the name of an honour.
+_AWARD_NOUNS = frozenset({"award", "prize", "medal", "trophy", "honor", "honour", "title"})
+
+
+def _noun_root_verb(root: Any) -> Any:
+    """The verb of a sentence whose root the parser made its subject noun, with the verb
+    as a participle of it after an apposition ("Two analysts, Kerr and Lind, found that
+    …"): a past form right after the comma closing the apposition; else None."""
+    if root.pos_ not in ("NOUN", "PROPN") or root.i + 1 >= len(root.doc):
+        return None
+    doc = root.doc
+    for child in root.children:
+        if (
+            child.dep_ == "acl"
+            and child.tag_ in ("VBD", "VBN")
+            and child.i > root.i
+            and doc[child.i - 1].text == ","
+            and doc[root.i + 1].text == ","
+            and not any(c.dep_ in ("auxpass", "agent") for c in child.children)
+        ):
+            return child
+    return None
+
+
 def _scare_or_title(doc: Any, p: Passage) -> bool:
     """Whether quoted words with no verb of saying are one word (a scare quote: a
     “historic” vote) or the title of a work in title case set after a preposition
@@ -883,6 +1014,9 @@ def _scare_or_title(doc: Any, p: Passage) -> bool:
         return bool(toks)
     if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL for w in words):
         return False
+    after = [t for t in doc[toks[-1].i + 1 : toks[-1].i + 3] if not (t.is_quote or t.is_space)]
+    if after and after[0].lemma_.lower() in _AWARD_NOUNS:
+        return True  # "received the “Harbour Citizen of the Year” award": a title
     before = [
         t
         for t in doc[max(0, toks[0].i - 4) : toks[0].i]
@@ -1063,6 +1197,8 @@ def attribute(doc: Any, passages: Sequence[Passage], index: MentionIndex) -> lis
             or dash_aside(doc, p, floor, index, _is_cue, _from_verb, _speech_noun_owner)
             # "Kerr said as the skipper yelled: “…”": the verb right before the colon
             or _verb_before_colon(doc, p, floor, index)
+            or _inner_governor(doc, p, limit, index)
+            or _subordinate_governor(doc, p, index)
             or (_after(doc, p, limit, index) if first is _after else _governor(doc, p, index))
             or (_after(doc, p, limit, index) if second is _after else _governor(doc, p, index))
             or _before(doc, p, floor, index)
@@ -1175,6 +1311,9 @@ def _nearer(doc: Any, p: Passage, index: MentionIndex, prev: Attribution) -> Att
     the cue carried over), or another person named, when the quote sits inside that
     sentence and the quote before lies in an earlier one ("Kerr released a statement,
     insisting that “…” Lind, however, said that she has “serious doubts”": Lind's)."""
+    turn = _closing_turn(doc, p, index)
+    if turn is not None:
+        return turn
     near = _previous_subject(doc, p, index)
     if near is not None:
         return near if near.speaker == prev.speaker else None
@@ -1186,6 +1325,39 @@ def _nearer(doc: Any, p: Passage, index: MentionIndex, prev: Attribution) -> Att
     if own.speaker is not None and _inside_later_sentence(doc, p, prev):
         return own
     return None
+
+
+def _closing_turn(doc: Any, p: Passage, index: MentionIndex) -> Attribution | None:
+    """ "“…,” Lind said, and her husband cut in. “…”": a quote opening its sentence right
+    after a sentence that ends in a clause joined by "and" to a verb of saying, whose own
+    subject takes the word ("cut in", "chimed in", "replied"), is that subject's."""
+    toks = _tokens(doc, p.start, p.end)
+    if not toks:
+        return None
+    sent = toks[0].sent
+    text = doc_text(doc)
+    if sent.start == 0 or text[sent.start_char : p.open_at].strip():
+        return None
+    prev = doc[sent.start - 1].sent
+    if "\n" in text[prev.end_char : p.open_at]:
+        return None
+    words = [t for t in prev if not (t.is_punct or t.is_space)]
+    if not words:
+        return None
+    verb = words[-1] if words[-1].dep_ != "prt" else words[-1].head
+    if (
+        verb.dep_ != "conj"
+        or not (_is_cue(verb) or any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children))
+        or not _is_cue(verb.head)
+        or index.inside_quote(verb.idx)
+        or not any(c.lower_ == "and" and c.dep_ == "cc" for c in verb.head.children)
+    ):
+        return None
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subj or subj[0].lower_ in ("i", "we", "you", "it", "they"):
+        return None
+    speaker, span = resolve_subject(subj[0], index)
+    return Attribution(speaker, span, verb.lemma_.lower())
 
 
 def _inside_later_sentence(doc: Any, p: Passage, prev: Attribution) -> bool:

@@ -225,6 +225,7 @@ class MentionIndex:
         role: str | None = None,
         modifiers: frozenset[str] = frozenset(),
         pronoun: str | None = None,
+        named_modifier: bool = False,
     ) -> Mention | None:
         """The nearest compatible mention before ``pos``, outside quotes (of the
         gender of ``pronoun`` when the article tells it).
@@ -271,6 +272,17 @@ class MentionIndex:
             ]
             if not titled:
                 titled = self._titled_anywhere(role, modifiers, labels, pos)
+            if (
+                not titled
+                and modifiers
+                and not named_modifier
+                and not modifiers & _ORDINALS
+                and not any(modifiers & c for c in self.context)
+            ):
+                # "the two-term president": a lower-case modifier no title of the article
+                # holds describes the one introduced with the role ("the Senate leader"
+                # and "the second official" set someone apart, and stay strict).
+                titled = self._titled_anywhere(role, frozenset(), labels, pos)
             if titled:
                 return swap.get(titled[0], self.mentions[titled[0]])
         subjects = [c for c in candidates if self.subject[c]]
@@ -327,6 +339,11 @@ class MentionIndex:
         ]
         keys = {self.mentions[i].key for i in found}
         return list(reversed(found)) if len(keys) == 1 else []
+
+
+#: Modifiers of a role noun that set one person apart from another of that role ("the
+#: second official"), never a description of the one introduced with it.
+_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "other", "another"})
 
 
 def person_shaped(text: str) -> bool:
@@ -424,7 +441,13 @@ def resolve_subject(tok: Any, index: MentionIndex) -> tuple[str | None, Span | N
             mods = frozenset(
                 c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.is_alpha
             )
-            m = index.antecedent(tok.idx, frozenset({"PERSON"}), tok.lemma_.lower(), mods)
+            named_mod = any(
+                c.dep_ in ("amod", "compound") and c.is_alpha and not c.is_lower
+                for c in tok.children
+            )
+            m = index.antecedent(
+                tok.idx, frozenset({"PERSON"}), tok.lemma_.lower(), mods, named_modifier=named_mod
+            )
             return (m.key if m else None), Span(start, end)
     if tok.pos_ == "PROPN" or tok.text.istitle():
         # The tagger missed this occurrence of a name it found elsewhere in the article.
@@ -912,6 +935,31 @@ def _after_dash_aside(subj: Any, verb: Any) -> Any:
     return None
 
 
+def _left_conjunct_subject(root: Any, quoted: Callable[[int], bool] | None) -> list[Any]:
+    """ "Lind backs “…”, opposes “…” and recalled …": a main verb with no subject whose
+    clause before it, set off by a comma, was parsed as its object clause shares that
+    clause's subject (a name that opens the sentence)."""
+    for child in root.children:
+        if child.dep_ != "ccomp" or child.i > root.i:
+            continue
+        between = child.doc[child.right_edge.i + 1 : root.i]
+        if not between or any(not (t.is_punct or t.is_space) for t in between):
+            continue  # the main verb right after the comma: "…, opposes"
+        if not any(t.text == "," for t in between):
+            continue
+        subj = [
+            c
+            for c in child.children
+            if c.dep_ == "nsubj"
+            and c.pos_ == "PROPN"
+            and all(t.is_punct or t.is_space for t in child.doc[root.sent.start : c.left_edge.i])
+            and not (quoted is not None and quoted(c.idx))
+        ]
+        if subj:
+            return subj
+    return []
+
+
 def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
     """The grammatical subject of a verb, climbing through participles ("..., saying").
 
@@ -936,6 +984,8 @@ def subject_of(verb: Any, quoted: Callable[[int], bool] | None = None) -> Any:
         # of two subjects the parser gave one verb, the nearer one before it.
         if not subjects and tok.i == verb.i:
             subjects = _subject_of_misparsed_relative(verb)
+        if not subjects and tok.head.i == tok.i:
+            subjects = _left_conjunct_subject(tok, quoted)
         near = [c for c in subjects if not _across_paragraphs(c, tok)]
         if near and len(near) < len(subjects):
             subjects = near  # one subject lies in the paragraph before: a parse over a break
