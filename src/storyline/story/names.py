@@ -42,6 +42,7 @@ from storyline.analyze.naming.places import country_first, place_key
 # A known place ("Singapore", an area label) never joins "Singapore Airlines".
 from storyline.lexicon.labels import AREA_LABELS as _PLACES
 from storyline.model import Analyzed, StoryEntity
+from storyline.story.speaker_noun import noun_speaker, speaking_mention
 
 #: A surname alone joins the leading bearer only when he has this many times the mentions.
 _DOMINANCE = 3
@@ -63,6 +64,43 @@ def _body_of_place(name: str) -> bool:
     """Whether a name is a body named after a place: its police, its newspaper."""
     tokens = name_tokens(name)
     return len(tokens) >= 2 and place_body(tokens[:1], tokens)
+
+
+#: Bodies named after a place that are also where one goes: met as places, they stay so.
+_VENUES = frozenset(
+    "airport university college hospital zoo museum library schools".split()  # noqa: SIM905
+)
+
+
+def _speaking_body(name: str) -> bool:
+    """Whether a name is a place's police, council or paper, not a venue of the place."""
+    return _body_of_place(name) and name_tokens(name)[-1] not in _VENUES
+
+
+#: Words before a place's name: "in Orvale", "near the Orvale".
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside|across|throughout|around|into|inside)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+#: "City of Orvale", "Town of Orvale": the place's government when it speaks.
+_MUNICIPAL = frozenset("city town village borough county township".split())  # noqa: SIM905
+
+
+def _municipal(name: str) -> bool:
+    tokens = name_tokens(name)
+    if tokens[:1] == ("the",):
+        tokens = tokens[1:]
+    return len(tokens) >= 3 and tokens[0] in _MUNICIPAL and tokens[1] == "of"
+
+
+#: Words of kinship before a name: "her sister Corva", "his son Tam".
+_KIN = re.compile(
+    r"\b(?:sister|brother|son|daughter|mother|father|wife|husband|aunt|uncle|cousin|"
+    r"niece|nephew|grandson|granddaughter|grandmother|grandfather|widow|fiancee?)\s+$",
+    re.IGNORECASE,
+)
 
 
 #: Two names joined by "&", written out or as their initials ("Harlow & Finch", "H&F").
@@ -116,6 +154,9 @@ class _Cluster:
     key_articles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     variants: Counter[str] = field(default_factory=Counter)
     articles: set[str] = field(default_factory=set)
+    spoke: int = 0  # quotes this name said itself (not "X police said")
+    located: int = 0  # mentions after "in", "at", "near" …: a place's
+    kin: int = 0  # mentions after "sister", "son", "aunt" …: a person's
     _canon: tuple[tuple[int, int], str] | None = None
 
     @property
@@ -132,7 +173,20 @@ class _Cluster:
             return "ORG"  # "Corvana Foods", mostly met as "Corvana" tagged GPE
         if top in _PLACES and self.labels["ORG"] and _body_of_place(self.canonical()):
             return "ORG"  # "Brenmoor Police", its mentions of the town keyed to it
+        if top in _PLACES and _speaking_body(self.canonical()):
+            return "ORG"  # "Brenmoor Police" tagged as a place every time
+        if top in _PLACES and self.spoke and _municipal(self.canonical()):
+            return "ORG"  # "according to the City of Orvale": its government
+        if top in _PLACES and self._one_word_unknown() and not self.located:
+            if self.kin:
+                return "PERSON"  # "said her sister Corva": no town
+            if self.spoke:
+                return "ORG"  # "Corvana said", never "in Corvana": a firm, a paper
         return top
+
+    def _one_word_unknown(self) -> bool:
+        """Whether every name of the entity is one word, none of them a known place."""
+        return all(len(name_tokens(k)) == 1 and place_key(k) is None for k in self.keys)
 
     @property
     def mentions(self) -> int:
@@ -148,6 +202,9 @@ class _Cluster:
             self.key_articles[k] |= arts
         self.variants.update(other.variants)
         self.articles |= other.articles
+        self.spoke += other.spoke
+        self.located += other.located
+        self.kin += other.kin
 
     def full_tokens(self) -> list[tuple[str, ...]]:
         """The distinct multi-word folded names of this entity."""
@@ -252,10 +309,13 @@ class NameIndex:
 
 
 def _nodes(items: Sequence[Analyzed]) -> list[_Cluster]:
-    """One cluster per (article, key), with its mentions counted."""
+    """One cluster per (article, key), with its mentions counted, the quotes it said
+    itself and its mentions after a preposition of place."""
     by_node: dict[tuple[str, str], _Cluster] = {}
     for item in items:
         aid = item.article.id
+        text = item.article.text
+        places = {m.span.start for m in item.analysis.entities if m.label in _PLACES}
         for m in item.analysis.entities:
             c = by_node.get((aid, m.key))
             if c is None:
@@ -264,6 +324,16 @@ def _nodes(items: Sequence[Analyzed]) -> list[_Cluster]:
             c.keys[m.key] += 1
             c.key_articles[m.key].add(aid)
             c.variants[display_name(m.text, m.label == "PERSON")] += 1
+            if _LOCATIVE.search(text, max(0, m.span.start - 16), m.span.start) or any(
+                m.span.end + gap in places for gap in (2, 3)  # "Orvale, Mich."
+            ):
+                c.located += 1
+            if _KIN.search(text, max(0, m.span.start - 16), m.span.start):
+                c.kin += 1
+        for q in item.analysis.quotes:
+            said = speaking_mention(item.analysis.entities, q)
+            if said is not None and noun_speaker(text, item.analysis.entities, q) is None:
+                by_node[(aid, said.key)].spoke += 1
     return list(by_node.values())
 
 
