@@ -1,6 +1,7 @@
 """A name that only qualifies the noun that spoke ("Orvale police said") is not the
 speaker on the story's page; a one-word name the tagger calls a place gets its kind
-from how the reports use it (it speaks, it follows "her sister")."""
+from how the reports use it (it speaks, it follows "her sister"); a common word that
+only opens sentences or stands in a headline is no name."""
 
 from __future__ import annotations
 
@@ -25,7 +26,9 @@ def _item(
     at = next((m.span for m in mentions if m.text == speaker), None)
     q_start = text.index(said)
     quote = Quote(Span(q_start, q_start + len(said)), said, "indirect", speaker, at, "say")
-    return Analyzed(Article(aid, text), ArticleAnalysis(aid, entities=tuple(mentions), quotes=(quote,)))
+    return Analyzed(
+        Article(aid, text), ArticleAnalysis(aid, entities=tuple(mentions), quotes=(quote,))
+    )
 
 
 def _speaker(*items: Analyzed) -> str | None:
@@ -111,3 +114,37 @@ def test_a_towns_police_tagged_a_place_every_time_is_an_organisation() -> None:
 def test_a_towns_airport_tagged_a_place_stays_a_place() -> None:
     item = _item("a", f"Orvale Airport shut. {SAID}.", [("Orvale Airport", "GPE")], None)
     assert _labels(item)["Orvale Airport"] == "GPE"
+
+
+def _plain(aid: str, text: str, names: list[tuple[str, str]]) -> Analyzed:
+    return _item(aid, f"{text} {SAID}.", names, None)
+
+
+def test_a_common_word_opening_a_sentence_is_no_name() -> None:
+    # The tagger calls a capitalised "Flooding" a person; another report writes it plainly.
+    items = [
+        _plain("a", "Flooding closed the road. Ada Lind waited.", [("Flooding", "PERSON")]),
+        _plain("b", "The flooding closed the road.", []),
+    ]
+    assert "Flooding" not in _labels(*items)
+
+
+def test_a_common_word_in_a_headline_is_no_name() -> None:
+    items = [
+        _plain("a", "Singer Heads Into Detox After Tour\nShe left on Monday.", [("Detox", "ORG")]),
+        _plain("b", "She went into detox.", []),
+    ]
+    assert "Detox" not in _labels(*items)
+
+
+def test_a_one_word_name_inside_a_sentence_stays() -> None:
+    items = [
+        _plain("a", "The road shut, said Flooding.", [("Flooding", "PERSON")]),
+        _plain("b", "The flooding closed the road.", []),
+    ]
+    assert "Flooding" in _labels(*items)
+
+
+def test_a_one_word_name_never_written_in_lower_case_stays() -> None:
+    items = [_plain("a", "Velmaro closed the road.", [("Velmaro", "ORG")])]
+    assert "Velmaro" in _labels(*items)

@@ -42,6 +42,7 @@ from storyline.analyze.naming.places import country_first, place_key
 # A known place ("Singapore", an area label) never joins "Singapore Airlines".
 from storyline.lexicon.labels import AREA_LABELS as _PLACES
 from storyline.model import Analyzed, StoryEntity
+from storyline.story.headline_case import title_cased
 from storyline.story.speaker_noun import noun_speaker, speaking_mention
 
 #: A surname alone joins the leading bearer only when he has this many times the mentions.
@@ -93,6 +94,39 @@ def _municipal(name: str) -> bool:
     if tokens[:1] == ("the",):
         tokens = tokens[1:]
     return len(tokens) >= 3 and tokens[0] in _MUNICIPAL and tokens[1] == "of"
+
+
+#: What may stand before a sentence's first word: its start, a closing stop, marks.
+_OPENING = re.compile(r"(?:\A|[.!?:\n])[\s\"“”‘’'(\[-]*\Z")
+
+
+def _line(text: str, pos: int) -> str:
+    """The line of ``text`` that holds character ``pos``."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _headline_words(clusters: Sequence[_Cluster], items: Sequence[Analyzed]) -> set[int]:
+    """The clusters that are a common word capitalised ("Arson is suspected", "Checks
+    Into Rehab"): one word, met only opening a sentence or in a line in title case,
+    and written in lower case in some report of the story."""
+    found = {
+        id(c)
+        for c in clusters
+        if not c.plain and all(len(name_tokens(k)) == 1 and k.isalpha() for k in c.keys)
+    }
+    if not found:
+        return set()
+    texts = [item.article.text for item in items]
+    out = set()
+    for c in clusters:
+        if id(c) not in found:
+            continue
+        low = re.compile(rf"\b{re.escape(next(iter(c.keys)).lower())}\b")
+        if any(low.search(t) for t in texts):
+            out.add(id(c))
+    return out
 
 
 #: Words of kinship before a name: "her sister Corva", "his son Tam".
@@ -157,6 +191,7 @@ class _Cluster:
     spoke: int = 0  # quotes this name said itself (not "X police said")
     located: int = 0  # mentions after "in", "at", "near" …: a place's
     kin: int = 0  # mentions after "sister", "son", "aunt" …: a person's
+    plain: int = 0  # mentions inside a sentence, in a line not in title case
     _canon: tuple[tuple[int, int], str] | None = None
 
     @property
@@ -205,6 +240,7 @@ class _Cluster:
         self.spoke += other.spoke
         self.located += other.located
         self.kin += other.kin
+        self.plain += other.plain
 
     def full_tokens(self) -> list[tuple[str, ...]]:
         """The distinct multi-word folded names of this entity."""
@@ -325,11 +361,16 @@ def _nodes(items: Sequence[Analyzed]) -> list[_Cluster]:
             c.key_articles[m.key].add(aid)
             c.variants[display_name(m.text, m.label == "PERSON")] += 1
             if _LOCATIVE.search(text, max(0, m.span.start - 16), m.span.start) or any(
-                m.span.end + gap in places for gap in (2, 3)  # "Orvale, Mich."
+                m.span.end + gap in places
+                for gap in (2, 3)  # "Orvale, Mich."
             ):
                 c.located += 1
             if _KIN.search(text, max(0, m.span.start - 16), m.span.start):
                 c.kin += 1
+            if not _OPENING.search(
+                text, max(0, m.span.start - 8), m.span.start
+            ) and not title_cased(_line(text, m.span.start)):
+                c.plain += 1
         for q in item.analysis.quotes:
             said = speaking_mention(item.analysis.entities, q)
             if said is not None and noun_speaker(text, item.analysis.entities, q) is None:
@@ -513,4 +554,5 @@ def resolve_names(items: Sequence[Analyzed]) -> NameIndex:
     clusters = _merge_people(clusters)
     clusters = _merge_short_forms(clusters)
     clusters = _merge_declared_aliases(clusters)
-    return NameIndex(clusters)
+    common = _headline_words(clusters, items)
+    return NameIndex([c for c in clusters if id(c) not in common])

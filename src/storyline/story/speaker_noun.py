@@ -58,9 +58,7 @@ def _after_state(text: str, mentions: Sequence[Mention], m: Mention) -> int:
     gap = _STATE_GAP.match(text, m.span.end)
     if gap is None:
         return m.span.end
-    state = next(
-        (p for p in mentions if p.span.start == gap.end() and p.label in _PLACES), None
-    )
+    state = next((p for p in mentions if p.span.start == gap.end() and p.label in _PLACES), None)
     if state is None:
         return m.span.end
     end = state.span.end
