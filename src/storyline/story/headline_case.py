@@ -19,4 +19,5 @@ def title_cased(line: str) -> bool:
     words = [w for w in _WORD.findall(line) if w.lower() not in _MINOR]
     if len(words) < _MIN_WORDS:
         return False
-    return sum(w[0].isupper() for w in words) >= _SHARE * len(words)
+    capitals: int = sum(w[0].isupper() for w in words)
+    return capitals >= _SHARE * len(words)
