@@ -148,3 +148,23 @@ def test_a_one_word_name_inside_a_sentence_stays() -> None:
 def test_a_one_word_name_never_written_in_lower_case_stays() -> None:
     items = [_plain("a", "Velmaro closed the road.", [("Velmaro", "ORG")])]
     assert "Velmaro" in _labels(*items)
+
+
+def test_a_town_the_tagger_called_a_person_before_its_officers() -> None:
+    # One report tags the town a person where it opens "… officers said"; the story's
+    # other mentions set it where a town goes.
+    items = [
+        _item("a", f"Orvale officers said {SAID}.", [("Orvale", "PERSON")], "Orvale"),
+        _item("b", f"It happened in Orvale. {SAID}.", [("Orvale", "PERSON")], None),
+        _item("c", f"Ada Lind, of Orvale, saw it. {SAID}.", [("Orvale", "PERSON")], None),
+    ]
+    assert _labels(*items)["Orvale"] == "GPE"
+    assert _speaker(*items) == "Orvale officers"
+
+
+def test_a_town_is_not_short_for_its_police() -> None:
+    items = [
+        _item("a", f"Orvale Police said {SAID}.", [("Orvale Police", "ORG")], None),
+        _item("b", f"It happened in Orvale. {SAID}.", [("Orvale", "GPE")], None),
+    ]
+    assert _labels(*items) == {"Orvale Police": "ORG", "Orvale": "GPE"}

@@ -129,6 +129,15 @@ def _headline_words(clusters: Sequence[_Cluster], items: Sequence[Analyzed]) -> 
     return out
 
 
+#: Words before a town's name that seldom stand before a person's: "in Orvale",
+#: "outside Orvale", "Ada Lind, of Orvale".
+_PLACED = re.compile(
+    r"(?:\b(?:in|near|outside|throughout|across)\s+(?:downtown\s+)?|,\s+of\s+)\Z",
+    re.IGNORECASE,
+)
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+
+
 #: Words of kinship before a name: "her sister Corva", "his son Tam".
 _KIN = re.compile(
     r"\b(?:sister|brother|son|daughter|mother|father|wife|husband|aunt|uncle|cousin|"
@@ -192,6 +201,7 @@ class _Cluster:
     located: int = 0  # mentions after "in", "at", "near" …: a place's
     kin: int = 0  # mentions after "sister", "son", "aunt" …: a person's
     plain: int = 0  # mentions inside a sentence, in a line not in title case
+    placed: int = 0  # mentions after "in", "near", ", of" …, no possessive: a town's
     _canon: tuple[tuple[int, int], str] | None = None
 
     @property
@@ -212,14 +222,14 @@ class _Cluster:
             return "ORG"  # "Brenmoor Police" tagged as a place every time
         if top in _PLACES and self.spoke and _municipal(self.canonical()):
             return "ORG"  # "according to the City of Orvale": its government
-        if top in _PLACES and self._one_word_unknown() and not self.located:
+        if top in _PLACES and self.one_word_unknown() and not self.located:
             if self.kin:
                 return "PERSON"  # "said her sister Corva": no town
             if self.spoke:
                 return "ORG"  # "Corvana said", never "in Corvana": a firm, a paper
         return top
 
-    def _one_word_unknown(self) -> bool:
+    def one_word_unknown(self) -> bool:
         """Whether every name of the entity is one word, none of them a known place."""
         return all(len(name_tokens(k)) == 1 and place_key(k) is None for k in self.keys)
 
@@ -241,6 +251,7 @@ class _Cluster:
         self.located += other.located
         self.kin += other.kin
         self.plain += other.plain
+        self.placed += other.placed
 
     def full_tokens(self) -> list[tuple[str, ...]]:
         """The distinct multi-word folded names of this entity."""
@@ -365,6 +376,10 @@ def _nodes(items: Sequence[Analyzed]) -> list[_Cluster]:
                 for gap in (2, 3)  # "Orvale, Mich."
             ):
                 c.located += 1
+            if _PLACED.search(text, max(0, m.span.start - 16), m.span.start) and not (
+                _POSSESSIVE_AFTER.match(text, m.span.end)
+            ):
+                c.placed += 1
             if _KIN.search(text, max(0, m.span.start - 16), m.span.start):
                 c.kin += 1
             if not _OPENING.search(
@@ -390,6 +405,24 @@ def _merge_same_spelling(clusters: list[_Cluster]) -> list[_Cluster]:
         else:
             merged[key] = c
     return list(merged.values())
+
+
+def _towns_by_context(clusters: list[_Cluster]) -> list[_Cluster]:
+    """A one-word name the tagger calls a person that the reports set where a town
+    goes as often as not ("in Orvale", "Ada Lind, of Orvale,") is a town: its person
+    mentions count as a place's before names are joined further."""
+    for c in clusters:
+        people = c.labels["PERSON"]
+        if (
+            people
+            and c.labels.most_common(1)[0][0] == "PERSON"
+            and not c.kin
+            and 2 * c.placed >= people
+            and c.one_word_unknown()
+        ):
+            del c.labels["PERSON"]
+            c.labels["GPE"] += people
+    return clusters
 
 
 def _people_agree(a: _Cluster, b: _Cluster) -> bool:
@@ -509,6 +542,8 @@ def _merge_short_forms(clusters: list[_Cluster]) -> list[_Cluster]:
             # (the same company) from joining "Apple Corps".
             and all(compatible_org(name_tokens(k), core[id(o)]) for k in c.keys if _complete(k))
         ]
+        if c.label in _PLACES and any(place_body(short, core[id(o)]) for o in targets):
+            continue  # a town is not short for its police or its paper ("Orvale Police")
         targets.sort(key=lambda o: -o.mentions)
         # Several longer forms ("Dow Jones", "Dow Jones Industrial Average") are fine
         # when they are all forms of the biggest one.
@@ -551,6 +586,7 @@ def resolve_names(items: Sequence[Analyzed]) -> NameIndex:
     """Resolve the entity keys of all ``items`` into story-wide entities."""
     clusters = _nodes(items)
     clusters = _merge_same_spelling(clusters)
+    clusters = _towns_by_context(clusters)
     clusters = _merge_people(clusters)
     clusters = _merge_short_forms(clusters)
     clusters = _merge_declared_aliases(clusters)

@@ -116,7 +116,8 @@ def _speaker(names: NameIndex, item: Analyzed, quote: Quote) -> str | None:
     if not quote.speaker:
         return None
     aid = item.article.id
-    other = noun_speaker(item.article.text, item.analysis.entities, quote)
+    label = names.label(aid, quote.speaker)
+    other = noun_speaker(item.article.text, item.analysis.entities, quote, label)
     said = names.canonical(aid, quote.speaker)
     if other is None:
         return said

@@ -87,12 +87,18 @@ def speaking_mention(mentions: Sequence[Mention], quote: Quote) -> Mention | Non
     )
 
 
-def noun_speaker(text: str, mentions: Sequence[Mention], quote: Quote) -> str | None:
+def noun_speaker(
+    text: str, mentions: Sequence[Mention], quote: Quote, label: str | None = None
+) -> str | None:
     """Who spoke when the quote's speaker is a name that qualifies a noun after it: the
     key of the person named at the end of the phrase, or the phrase itself ("Orvale
-    police"); None when the name itself spoke (or the report does not show otherwise)."""
+    police"); None when the name itself spoke (or the report does not show otherwise).
+
+    ``label`` is the speaker's kind across the story when known (the tagger may call a
+    town a person in one report); else the mention's own label counts."""
     m = speaking_mention(mentions, quote)
-    if m is None or m.label in _PEOPLE:
+    kind = label or (m.label if m is not None else None)
+    if m is None or kind in _PEOPLE:
         return None
     pos = _after_state(text, mentions, m)
     run: list[str] = []
@@ -115,7 +121,7 @@ def noun_speaker(text: str, mentions: Sequence[Mention], quote: Quote) -> str | 
         )
         if person is not None:
             return person.key
-    if m.label not in _PLACES or not run:
+    if kind not in _PLACES or not run:
         return None
     if _singular(run[-1].lower()) not in SPEAKING_NOUNS:
         return None
