@@ -24,8 +24,10 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from storyline.analyze.naming.folding import display_name, name_tokens, strip_titles, translit
+from storyline.analyze.naming.kinds import ORG_WORDS
 from storyline.analyze.naming.matching import (
     ORG_SUFFIXES,
+    PLACE_BODIES,
     acronym,
     compatible_org,
     compatible_person,
@@ -43,7 +45,7 @@ from storyline.analyze.naming.places import country_first, place_key
 from storyline.lexicon.labels import AREA_LABELS as _PLACES
 from storyline.model import Analyzed, StoryEntity
 from storyline.story.headline_case import title_cased
-from storyline.story.speaker_noun import noun_speaker, speaking_mention
+from storyline.story.speaker_noun import SPEAKING_NOUNS, noun_speaker, speaking_mention
 
 #: A surname alone joins the leading bearer only when he has this many times the mentions.
 _DOMINANCE = 3
@@ -488,6 +490,61 @@ def _merge_people(clusters: list[_Cluster]) -> list[_Cluster]:
     return merged + leftovers
 
 
+#: A one-word name joins a person only when it has at most this many times his mentions.
+_MISLABELLED_SHARE = 3
+
+
+#: Nouns for people that a headline capitalises after a town ("Orvale Mother Speaks").
+_COMMON_PEOPLE = SPEAKING_NOUNS | frozenset(
+    """mother father wife husband son daughter sister brother mom dad family teen
+    girl boy baby child kid suspect victim gunman driver""".split()  # noqa: SIM905
+)
+
+
+def _person_shaped(tokens: tuple[str, ...]) -> bool:
+    """Two or three plain words, none an initial or an organisation's or a place's word."""
+    return 2 <= len(tokens) <= 3 and all(
+        t.isalpha()
+        and len(t) > 1
+        and t not in ORG_WORDS
+        and t not in PLACE_BODIES
+        and t not in _COMMON_PEOPLE  # "Orvale Man", "Orvale Mother": a headline's
+        for t in tokens
+    )
+
+
+def _merge_mislabelled_names(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Join a one-word name the tagger called a place or an organisation ("Velda said",
+    tagged GPE) to the one person of the story whose full name opens or ends with it
+    ("Velda Marsh"), unless the reports set it where a place goes ("in Velda") or it
+    far outnumbers that person's mentions (a town, a team named like him)."""
+    # Every name of several words in the story, by its first and its last word: a word
+    # that also opens or ends a team's or a firm's name ("Orvale Rovers") is no one's.
+    bearers: dict[str, set[int]] = defaultdict(set)
+    for c in clusters:
+        person = c.label == "PERSON"
+        for n in c.full_tokens():
+            if not person or _person_shaped(n):
+                bearers[translit(n[0])].add(id(c) if person else -1)
+                bearers[translit(n[-1])].add(id(c) if person else -1)
+    by_id = {id(c): c for c in clusters}
+    absorbed: set[int] = set()
+    for c in clusters:
+        if c.label in ("PERSON", "NORP") or c.located or c.placed or not c.one_word_unknown():
+            continue
+        word = name_tokens(next(iter(c.keys)))[0]
+        found = bearers.get(translit(word), set())
+        if len(word) < 3 or len(found) != 1 or -1 in found:
+            continue
+        person = by_id[next(iter(found))]
+        if c.mentions <= _MISLABELLED_SHARE * person.mentions:
+            if c.label in _PLACES:
+                c.labels = Counter({"PERSON": c.mentions})  # no town: the person
+            person.absorb(c)
+            absorbed.add(id(c))
+    return [c for c in clusters if id(c) not in absorbed]
+
+
 def _complete(name: str) -> bool:
     """Whether an organisation name carries its own corporate word ("Apple Computer")."""
     tokens = tuple(t for t in name_tokens(name) if t != "the")
@@ -588,6 +645,7 @@ def resolve_names(items: Sequence[Analyzed]) -> NameIndex:
     clusters = _merge_same_spelling(clusters)
     clusters = _towns_by_context(clusters)
     clusters = _merge_people(clusters)
+    clusters = _merge_mislabelled_names(clusters)
     clusters = _merge_short_forms(clusters)
     clusters = _merge_declared_aliases(clusters)
     common = _headline_words(clusters, items)
