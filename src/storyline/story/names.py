@@ -522,11 +522,11 @@ def _merge_mislabelled_names(clusters: list[_Cluster]) -> list[_Cluster]:
     # that also opens or ends a team's or a firm's name ("Orvale Rovers") is no one's.
     bearers: dict[str, set[int]] = defaultdict(set)
     for c in clusters:
-        person = c.label == "PERSON"
+        is_person = c.label == "PERSON"
         for n in c.full_tokens():
-            if not person or _person_shaped(n):
-                bearers[translit(n[0])].add(id(c) if person else -1)
-                bearers[translit(n[-1])].add(id(c) if person else -1)
+            if not is_person or _person_shaped(n):
+                bearers[translit(n[0])].add(id(c) if is_person else -1)
+                bearers[translit(n[-1])].add(id(c) if is_person else -1)
     by_id = {id(c): c for c in clusters}
     absorbed: set[int] = set()
     for c in clusters:
