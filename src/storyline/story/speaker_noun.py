@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from storyline.analyze.quoting.lexicon import SPEECH_VERBS
+from storyline.lexicon.labels import PLACE_LABELS as _PLACES
 from storyline.model import Mention, Quote
 
 #: Nouns (singular) of bodies and people that speak, after a place's name.
@@ -38,7 +39,6 @@ _WORD = re.compile(r"[ \t]+([a-z][a-z\-]*(?:['’]s)?)")
 #: Between a role word and the person it names: a title ("Lt.", "Chief") and spaces.
 _TITLE_GAP = re.compile(r"(?:[ \t]+[A-Z][a-z]{0,5}\.?)*[ \t]+$")
 _PEOPLE = frozenset({"PERSON"})
-_PLACES = frozenset({"GPE", "LOC", "FAC"})
 _MAX_WORDS = 4
 
 
