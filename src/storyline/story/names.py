@@ -24,8 +24,10 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from storyline.analyze.naming.folding import display_name, name_tokens, strip_titles, translit
+from storyline.analyze.naming.kinds import ORG_WORDS
 from storyline.analyze.naming.matching import (
     ORG_SUFFIXES,
+    PLACE_BODIES,
     acronym,
     compatible_org,
     compatible_person,
@@ -42,6 +44,8 @@ from storyline.analyze.naming.places import country_first, place_key
 # A known place ("Singapore", an area label) never joins "Singapore Airlines".
 from storyline.lexicon.labels import AREA_LABELS as _PLACES
 from storyline.model import Analyzed, StoryEntity
+from storyline.story.headline_case import title_cased
+from storyline.story.speaker_noun import SPEAKING_NOUNS, noun_speaker, speaking_mention
 
 #: A surname alone joins the leading bearer only when he has this many times the mentions.
 _DOMINANCE = 3
@@ -63,6 +67,85 @@ def _body_of_place(name: str) -> bool:
     """Whether a name is a body named after a place: its police, its newspaper."""
     tokens = name_tokens(name)
     return len(tokens) >= 2 and place_body(tokens[:1], tokens)
+
+
+#: Bodies named after a place that are also where one goes: met as places, they stay so.
+_VENUES = frozenset(
+    "airport university college hospital zoo museum library schools".split()  # noqa: SIM905
+)
+
+
+def _speaking_body(name: str) -> bool:
+    """Whether a name is a place's police, council or paper, not a venue of the place."""
+    return _body_of_place(name) and name_tokens(name)[-1] not in _VENUES
+
+
+#: Words before a place's name: "in Orvale", "near the Orvale".
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside|across|throughout|around|into|inside)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+#: "City of Orvale", "Town of Orvale": the place's government when it speaks.
+_MUNICIPAL = frozenset("city town village borough county township".split())  # noqa: SIM905
+
+
+def _municipal(name: str) -> bool:
+    tokens = name_tokens(name)
+    if tokens[:1] == ("the",):
+        tokens = tokens[1:]
+    return len(tokens) >= 3 and tokens[0] in _MUNICIPAL and tokens[1] == "of"
+
+
+#: What may stand before a sentence's first word: its start, a closing stop, marks.
+_OPENING = re.compile(r"(?:\A|[.!?:\n])[\s\"“”‘’'(\[-]*\Z")
+
+
+def _line(text: str, pos: int) -> str:
+    """The line of ``text`` that holds character ``pos``."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _headline_words(clusters: Sequence[_Cluster], items: Sequence[Analyzed]) -> set[int]:
+    """The clusters that are a common word capitalised ("Arson is suspected", "Checks
+    Into Rehab"): one word, met only opening a sentence or in a line in title case,
+    and written in lower case in some report of the story."""
+    found = {
+        id(c)
+        for c in clusters
+        if not c.plain and all(len(name_tokens(k)) == 1 and k.isalpha() for k in c.keys)
+    }
+    if not found:
+        return set()
+    texts = [item.article.text for item in items]
+    out = set()
+    for c in clusters:
+        if id(c) not in found:
+            continue
+        low = re.compile(rf"\b{re.escape(next(iter(c.keys)).lower())}\b")
+        if any(low.search(t) for t in texts):
+            out.add(id(c))
+    return out
+
+
+#: Words before a town's name that seldom stand before a person's: "in Orvale",
+#: "outside Orvale", "Ada Lind, of Orvale".
+_PLACED = re.compile(
+    r"(?:\b(?:in|near|outside|throughout|across)\s+(?:downtown\s+)?|,\s+of\s+)\Z",
+    re.IGNORECASE,
+)
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+
+
+#: Words of kinship before a name: "her sister Corva", "his son Tam".
+_KIN = re.compile(
+    r"\b(?:sister|brother|son|daughter|mother|father|wife|husband|aunt|uncle|cousin|"
+    r"niece|nephew|grandson|granddaughter|grandmother|grandfather|widow|fiancee?)\s+$",
+    re.IGNORECASE,
+)
 
 
 #: Two names joined by "&", written out or as their initials ("Harlow & Finch", "H&F").
@@ -116,6 +199,11 @@ class _Cluster:
     key_articles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     variants: Counter[str] = field(default_factory=Counter)
     articles: set[str] = field(default_factory=set)
+    spoke: int = 0  # quotes this name said itself (not "X police said")
+    located: int = 0  # mentions after "in", "at", "near" …: a place's
+    kin: int = 0  # mentions after "sister", "son", "aunt" …: a person's
+    plain: int = 0  # mentions inside a sentence, in a line not in title case
+    placed: int = 0  # mentions after "in", "near", ", of" …, no possessive: a town's
     _canon: tuple[tuple[int, int], str] | None = None
 
     @property
@@ -132,7 +220,20 @@ class _Cluster:
             return "ORG"  # "Corvana Foods", mostly met as "Corvana" tagged GPE
         if top in _PLACES and self.labels["ORG"] and _body_of_place(self.canonical()):
             return "ORG"  # "Brenmoor Police", its mentions of the town keyed to it
+        if top in _PLACES and _speaking_body(self.canonical()):
+            return "ORG"  # "Brenmoor Police" tagged as a place every time
+        if top in _PLACES and self.spoke and _municipal(self.canonical()):
+            return "ORG"  # "according to the City of Orvale": its government
+        if top in _PLACES and self.one_word_unknown() and not self.located:
+            if self.kin:
+                return "PERSON"  # "said her sister Corva": no town
+            if self.spoke:
+                return "ORG"  # "Corvana said", never "in Corvana": a firm, a paper
         return top
+
+    def one_word_unknown(self) -> bool:
+        """Whether every name of the entity is one word, none of them a known place."""
+        return all(len(name_tokens(k)) == 1 and place_key(k) is None for k in self.keys)
 
     @property
     def mentions(self) -> int:
@@ -148,6 +249,11 @@ class _Cluster:
             self.key_articles[k] |= arts
         self.variants.update(other.variants)
         self.articles |= other.articles
+        self.spoke += other.spoke
+        self.located += other.located
+        self.kin += other.kin
+        self.plain += other.plain
+        self.placed += other.placed
 
     def full_tokens(self) -> list[tuple[str, ...]]:
         """The distinct multi-word folded names of this entity."""
@@ -252,10 +358,13 @@ class NameIndex:
 
 
 def _nodes(items: Sequence[Analyzed]) -> list[_Cluster]:
-    """One cluster per (article, key), with its mentions counted."""
+    """One cluster per (article, key), with its mentions counted, the quotes it said
+    itself and its mentions after a preposition of place."""
     by_node: dict[tuple[str, str], _Cluster] = {}
     for item in items:
         aid = item.article.id
+        text = item.article.text
+        places = {m.span.start for m in item.analysis.entities if m.label in _PLACES}
         for m in item.analysis.entities:
             c = by_node.get((aid, m.key))
             if c is None:
@@ -264,6 +373,25 @@ def _nodes(items: Sequence[Analyzed]) -> list[_Cluster]:
             c.keys[m.key] += 1
             c.key_articles[m.key].add(aid)
             c.variants[display_name(m.text, m.label == "PERSON")] += 1
+            if _LOCATIVE.search(text, max(0, m.span.start - 16), m.span.start) or any(
+                m.span.end + gap in places
+                for gap in (2, 3)  # "Orvale, Mich."
+            ):
+                c.located += 1
+            if _PLACED.search(text, max(0, m.span.start - 16), m.span.start) and not (
+                _POSSESSIVE_AFTER.match(text, m.span.end)
+            ):
+                c.placed += 1
+            if _KIN.search(text, max(0, m.span.start - 16), m.span.start):
+                c.kin += 1
+            if not _OPENING.search(
+                text, max(0, m.span.start - 8), m.span.start
+            ) and not title_cased(_line(text, m.span.start)):
+                c.plain += 1
+        for q in item.analysis.quotes:
+            said = speaking_mention(item.analysis.entities, q)
+            if said is not None and noun_speaker(text, item.analysis.entities, q) is None:
+                by_node[(aid, said.key)].spoke += 1
     return list(by_node.values())
 
 
@@ -279,6 +407,24 @@ def _merge_same_spelling(clusters: list[_Cluster]) -> list[_Cluster]:
         else:
             merged[key] = c
     return list(merged.values())
+
+
+def _towns_by_context(clusters: list[_Cluster]) -> list[_Cluster]:
+    """A one-word name the tagger calls a person that the reports set where a town
+    goes as often as not ("in Orvale", "Ada Lind, of Orvale,") is a town: its person
+    mentions count as a place's before names are joined further."""
+    for c in clusters:
+        people = c.labels["PERSON"]
+        if (
+            people
+            and c.labels.most_common(1)[0][0] == "PERSON"
+            and not c.kin
+            and 2 * c.placed >= people
+            and c.one_word_unknown()
+        ):
+            del c.labels["PERSON"]
+            c.labels["GPE"] += people
+    return clusters
 
 
 def _people_agree(a: _Cluster, b: _Cluster) -> bool:
@@ -344,6 +490,61 @@ def _merge_people(clusters: list[_Cluster]) -> list[_Cluster]:
     return merged + leftovers
 
 
+#: A one-word name joins a person only when it has at most this many times his mentions.
+_MISLABELLED_SHARE = 3
+
+
+#: Nouns for people that a headline capitalises after a town ("Orvale Mother Speaks").
+_COMMON_PEOPLE = SPEAKING_NOUNS | frozenset(
+    """mother father wife husband son daughter sister brother mom dad family teen
+    girl boy baby child kid suspect victim gunman driver""".split()  # noqa: SIM905
+)
+
+
+def _person_shaped(tokens: tuple[str, ...]) -> bool:
+    """Two or three plain words, none an initial or an organisation's or a place's word."""
+    return 2 <= len(tokens) <= 3 and all(
+        t.isalpha()
+        and len(t) > 1
+        and t not in ORG_WORDS
+        and t not in PLACE_BODIES
+        and t not in _COMMON_PEOPLE  # "Orvale Man", "Orvale Mother": a headline's
+        for t in tokens
+    )
+
+
+def _merge_mislabelled_names(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Join a one-word name the tagger called a place or an organisation ("Velda said",
+    tagged GPE) to the one person of the story whose full name opens or ends with it
+    ("Velda Marsh"), unless the reports set it where a place goes ("in Velda") or it
+    far outnumbers that person's mentions (a town, a team named like him)."""
+    # Every name of several words in the story, by its first and its last word: a word
+    # that also opens or ends a team's or a firm's name ("Orvale Rovers") is no one's.
+    bearers: dict[str, set[int]] = defaultdict(set)
+    for c in clusters:
+        is_person = c.label == "PERSON"
+        for n in c.full_tokens():
+            if not is_person or _person_shaped(n):
+                bearers[translit(n[0])].add(id(c) if is_person else -1)
+                bearers[translit(n[-1])].add(id(c) if is_person else -1)
+    by_id = {id(c): c for c in clusters}
+    absorbed: set[int] = set()
+    for c in clusters:
+        if c.label in ("PERSON", "NORP") or c.located or c.placed or not c.one_word_unknown():
+            continue
+        word = name_tokens(next(iter(c.keys)))[0]
+        found = bearers.get(translit(word), set())
+        if len(word) < 3 or len(found) != 1 or -1 in found:
+            continue
+        person = by_id[next(iter(found))]
+        if c.mentions <= _MISLABELLED_SHARE * person.mentions:
+            if c.label in _PLACES:
+                c.labels = Counter({"PERSON": c.mentions})  # no town: the person
+            person.absorb(c)
+            absorbed.add(id(c))
+    return [c for c in clusters if id(c) not in absorbed]
+
+
 def _complete(name: str) -> bool:
     """Whether an organisation name carries its own corporate word ("Apple Computer")."""
     tokens = tuple(t for t in name_tokens(name) if t != "the")
@@ -398,6 +599,8 @@ def _merge_short_forms(clusters: list[_Cluster]) -> list[_Cluster]:
             # (the same company) from joining "Apple Corps".
             and all(compatible_org(name_tokens(k), core[id(o)]) for k in c.keys if _complete(k))
         ]
+        if c.label in _PLACES and any(place_body(short, core[id(o)]) for o in targets):
+            continue  # a town is not short for its police or its paper ("Orvale Police")
         targets.sort(key=lambda o: -o.mentions)
         # Several longer forms ("Dow Jones", "Dow Jones Industrial Average") are fine
         # when they are all forms of the biggest one.
@@ -440,7 +643,10 @@ def resolve_names(items: Sequence[Analyzed]) -> NameIndex:
     """Resolve the entity keys of all ``items`` into story-wide entities."""
     clusters = _nodes(items)
     clusters = _merge_same_spelling(clusters)
+    clusters = _towns_by_context(clusters)
     clusters = _merge_people(clusters)
+    clusters = _merge_mislabelled_names(clusters)
     clusters = _merge_short_forms(clusters)
     clusters = _merge_declared_aliases(clusters)
-    return NameIndex(clusters)
+    common = _headline_words(clusters, items)
+    return NameIndex([c for c in clusters if id(c) not in common])

@@ -23,6 +23,7 @@ from rapidfuzz.distance import LCSseq
 
 from storyline.model import Analyzed, Citation, Quote, StoryQuote
 from storyline.story.names import NameIndex
+from storyline.story.speaker_noun import noun_speaker
 
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…|\[\s*\.\.\.\s*\]")
 _BRACKETED = re.compile(r"\([^)]{1,40}\)|\[[^\]]{1,40}\]")
@@ -109,8 +110,19 @@ def statement(quote: Quote) -> bool:
     return text[:1].isupper() and text[-1:] in ".!?"
 
 
-def _speaker(names: NameIndex, article: str, quote: Quote) -> str | None:
-    return names.canonical(article, quote.speaker) if quote.speaker else None
+def _speaker(names: NameIndex, item: Analyzed, quote: Quote) -> str | None:
+    """The story's name for who said it: a name that only qualifies the noun that spoke
+    ("Orvale police said") gives way to that noun or the person it names."""
+    if not quote.speaker:
+        return None
+    aid = item.article.id
+    label = names.label(aid, quote.speaker)
+    other = noun_speaker(item.article.text, item.analysis.entities, quote, label)
+    said = names.canonical(aid, quote.speaker)
+    if other is None:
+        return said
+    known = names.canonical(aid, other) if names.label(aid, other) else said
+    return other if known == said else known  # a phrase no report names: "Orvale police"
 
 
 def _joins(group: _Group, text: str, speaker: str | None) -> bool:
@@ -145,7 +157,7 @@ def group_quotes(
         aid = item.article.id
         for q in item.analysis.quotes:
             if words(q.text) and statement(q):
-                occurrences.append((aid, q, _speaker(names, aid, q)))
+                occurrences.append((aid, q, _speaker(names, item, q)))
     # Longest first, so fragments find the full quote already grouped.
     occurrences.sort(key=lambda o: (-len(words(o[1].text)), o[0], o[1].span.start))
     groups: list[_Group] = []
