@@ -173,3 +173,68 @@ def test_summary_edit_no_cut_leaves_a_clause_opener_and_one_word() -> None:
     assert clip(kept) == (
         "The fire began at about 6:15 p.m. at a farm on the county road east of the river."
     )
+
+
+def _brandt(articles: int, first: str = "Ilsa") -> StoryEntity:
+    name = f"{first} Brandt"
+    return StoryEntity(
+        name, "PERSON", (name, "Brandt"), tuple(f"{first}{n}" for n in range(articles))
+    )
+
+
+def test_a_bare_surname_first_met_gets_the_full_name_once() -> None:
+    people = [_brandt(3)]
+    texts = ["Brandt was arrested on Friday at the ferry dock.", "Brandt denied the charge."]
+    assert introduce_names(texts, people) == [
+        "Ilsa Brandt was arrested on Friday at the ferry dock.",
+        "Brandt denied the charge.",
+    ]
+    # told in full before: the surname stays; so in a quotation or after a first name
+    told = ["Ilsa Brandt ran the ferry office.", "Brandt was arrested on Friday."]
+    assert introduce_names(told, people) == told
+    quoted = ['"Brandt ran past the gate," the guard said.']
+    assert introduce_names(quoted, people) == quoted
+
+
+def test_a_title_and_a_bare_surname_keep_the_title() -> None:
+    people = [StoryEntity("Insp Ilsa Brandt", "PERSON", ("Insp Ilsa Brandt", "Brandt"), ("a",))]
+    texts = ["Inspector Brandt said the quay would stay shut until Monday."]
+    assert introduce_names(texts, people) == [
+        "Inspector Ilsa Brandt said the quay would stay shut until Monday."
+    ]
+
+
+def test_a_shared_surname_goes_to_the_person_most_widely_reported() -> None:
+    main, brother = _brandt(6), _brandt(2, "Oskar")
+    texts = ["Brandt’s trial opened at the county court on Monday morning."]
+    assert introduce_names(texts, [brother, main]) == [
+        "Ilsa Brandt’s trial opened at the county court on Monday morning."
+    ]
+    close = _brandt(4, "Oskar")
+    assert introduce_names(texts, [close, main]) == texts
+
+
+def test_a_word_the_story_gives_a_place_is_no_surname() -> None:
+    people = [StoryEntity("Harbor Vellmar", "PERSON", ("Harbor Vellmar", "Vellmar"), ("a",))]
+    town = StoryEntity("Vellmar", "GPE", ("Vellmar",), ("a", "b"))
+    texts = ["The ferry sailed from Vellmar on Tuesday with forty passengers."]
+    assert introduce_names(texts, [*people, town]) == texts
+    junior = StoryEntity("Tomas Reed Jr", "PERSON", ("Tomas Reed Jr", "Reed"), ("a",))
+    assert introduce_names(["Reed was held overnight at the county jail."], [junior]) == [
+        "Tomas Reed was held overnight at the county jail."
+    ]
+
+
+def test_no_cut_after_a_list_item() -> None:
+    text = (
+        "The ferry company said on Tuesday that the winter storm had badly damaged its four "
+        "terminals in Vellmar, Ostrand, Kessel and Brandholm during the night."
+    )
+    assert clip(text, 22) is None  # not "... in Vellmar, Ostrand, Kessel."
+    listed = (
+        "Thieves broke into the jeweller on the quay and took gold rings, silver "
+        "necklaces, pearl earrings worth 9,000 euros."
+    )
+    assert without_figures(listed, frozenset({9000.0}), numbers_in) == (
+        "Thieves broke into the jeweller on the quay and took gold rings."
+    )

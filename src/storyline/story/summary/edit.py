@@ -20,8 +20,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
+from storyline.analyze.naming.folding import TITLES
 from storyline.analyze.needwords import search
 from storyline.model import StoryEntity
 
@@ -60,10 +61,14 @@ _OPEN_CLAUSE = re.compile(
     r"since|if|once)\s+[\w’'-]+$",
     re.I,
 )
+#: A head ending on a list's item: a comma, then three words at most ("..., necklaces").
+_LIST_ITEM = re.compile(r",\s+[\w’'-]+(?:\s+[\w’'-]+){0,2}$")
 _QUOTE_CHARS = re.compile(r"[\"“”]")
 _PRONOUN_QUOTE = re.compile(
     r"^[\"“‘']\s*(he|she|it|they|him|her|them|his|its|their|this|these|those)\b", re.I
 )
+#: Words before a name that are no part of it: titles, written out or cut short.
+_TITLES = TITLES | frozenset("insp det cpl ofc supt cmdr maj gen".split())  # noqa: SIM905
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr|Miss)\.? ([A-Z][\w’'-]+)")
 
 
@@ -105,6 +110,8 @@ def clip(text: str, limit: int = MAX_WORDS) -> str | None:
                 continue
             if _OPEN_SUBJECT.match(head) or _OPEN_CLAUSE.search(head):
                 continue
+            if boundaries is _LOOSEST_BOUNDARIES and _LIST_ITEM.search(head):
+                continue  # "between Lisbon, Porto| and Faro": a list cut before its last item
             return head + ("" if head.endswith((".", "!", "?")) else ".")
     return None
 
@@ -124,6 +131,8 @@ def without_figures(
         head = text[:cut].rstrip(" ,;—–")
         if words(head) < MIN_WORDS or len(_QUOTE_CHARS.findall(head)) % 2:
             continue
+        if _LIST_ITEM.search(head):
+            continue  # "stole rings, necklaces|, watches worth $9,000": inside a list
         if not figures & set(numbers(head)):
             return head + ("" if head.endswith((".", "!", "?")) else ".")
     return None
@@ -152,8 +161,12 @@ def leans_on_quote(text: str) -> bool:
 
 
 def introduce_names(texts: Sequence[str], entities: Sequence[StoryEntity]) -> list[str]:
-    """Sentences in order, each "Mr X" before X's full name replaced by that name, once."""
+    """Sentences in order, each person first named by surname alone ("Reed was charged",
+    "Inspector Reed said") or by title and surname ("Mr Reed") given the full name the
+    story resolved, once; later mentions keep the short form."""
     people = [e for e in entities if e.label == "PERSON" and len(e.name.split()) >= 2]
+    # a word the story also gives a place or a body ("Egypt", "Chiefs") is not a surname
+    others = {v for e in entities if e.label != "PERSON" for v in (e.name, *e.variants)}
     out: list[str] = []
     for text in texts:
         before = " ".join(out)
@@ -162,17 +175,114 @@ def introduce_names(texts: Sequence[str], entities: Sequence[StoryEntity]) -> li
             person = _person(surname, people)
             if person is None:
                 continue
-            full = person.name
-            spelled = [v for v in (full, *person.variants) if len(v.split()) >= 2]
-            if any(v in before or v in text for v in spelled if not _HONORIFIC.match(v)):
+            if _introduced(person, before + " " + text):
                 continue  # introduced already, in some spelling
-            text = text[: m.start()] + full + text[m.start(2) + len(surname) :]
+            text = text[: m.start()] + person.name + text[m.start(2) + len(surname) :]
             break
-        out.append(text)
+        out.append(_surname_introduced(text, before, people, others))
     return out
 
 
+def _introduced(person: StoryEntity, text: str) -> bool:
+    """Whether ``text`` names the person by a spelling of two words or more."""
+    spelled = [v for v in (person.name, *person.variants) if not _only_titled(v)]
+    return any(v in text for v in spelled)
+
+
+def _only_titled(spelling: str) -> bool:
+    """Whether a spelling is a surname alone or after titles ("Insp Gaskin", "Mr Reed")."""
+    return all(w.lower().rstrip(".") in _TITLES for w in spelling.split()[:-1])
+
+
+def _surname_introduced(
+    text: str, before: str, people: Sequence[StoryEntity], others: Collection[str] = ()
+) -> str:
+    """The sentence with each person it names by a bare surname (or a title and a surname,
+    "Inspector Reed") given the full name, where no sentence before names that person in
+    full; a surname inside a quotation or run into another name is left as written."""
+    done: set[str] = set()
+    inserts: list[tuple[int, str]] = []
+    for m in _BARE_WORD.finditer(text):
+        surname = re.sub(r"[’']s?$", "", m.group(1))
+        head = text[: m.start()]
+        if len(_QUOTE_CHARS.findall(head)) % 2 or _NAME_AFTER.match(text, m.end()):
+            continue  # inside a quotation; or the first word of a longer name
+        prior = _PRIOR_CAPITAL.search(head)
+        if prior is not None and (
+            _HONORIFIC.match(prior.group(1) + " " + surname)  # "Mr Reed": told in full above
+            or prior.group(1).lower().rstrip(".") not in _TITLES  # "Pierre Thomas", "Mat Maid"
+        ):
+            continue
+        person = _bare_person(surname, people) if surname not in others else None
+        if person is None or person.name in done or _introduced(person, before + " " + text):
+            continue
+        done.add(person.name)  # the first mention only
+        given = _given_names(person, surname)
+        if given:
+            inserts.append((m.start(), given + " "))
+    for at, given in reversed(inserts):
+        text = text[:at] + given + text[at:]
+    return text
+
+
+#: A capitalised word that may be a surname: not a sentence's quotation mark or initial.
+_BARE_WORD = re.compile(r"(?<![\w’'.-])([A-Z][a-z][\w’'-]*)")
+#: A capitalised word right after: the word opens a name of more words ("Chiefs QB").
+_NAME_AFTER = re.compile(r"\s+[A-Z]")
+#: The capitalised word right before (a title, or a name's first word).
+_PRIOR_CAPITAL = re.compile(r"\b([A-Z][\w’'.-]*)\s+$")
+
+
+def _given_names(person: StoryEntity, surname: str) -> str:
+    """The words before the surname in the fullest spelling of the person's name whose words
+    are all a name's (titles left off: "Insp Dave Gaskin" gives "Dave"; not a nickname in
+    quotation marks, a lower-case word or a digit); empty when none."""
+    best: list[str] = []
+    for spelling in (person.name, *person.variants):
+        words = _without_suffix(spelling.split())
+        if len(words) < 2 or words[-1] != surname:
+            continue
+        words = words[:-1]
+        while words and words[0].lower().rstrip(".") in _TITLES:
+            words = words[1:]
+        if any(not w[:1].isupper() or any(c.isdigit() for c in w) for w in words):
+            continue
+        if len(words) > len(best):
+            best = words
+    return " ".join(best)
+
+
+def _bare_person(surname: str, people: Sequence[StoryEntity]) -> StoryEntity | None:
+    """The person a bare surname stands for: of the story's people the reports call by
+    that surname alone, the one, or the one at least twice as widely reported as any other
+    (a story's main person is named by surname, a relative by first name)."""
+    found = [
+        e
+        for e in people
+        if surname in e.variants and _without_suffix(e.name.split())[-1:] == [surname]
+    ]
+    return _dominant(found)
+
+
+def _without_suffix(words: list[str]) -> list[str]:
+    """A name's words without a generational suffix ("Jr", "Sr.", "III")."""
+    while len(words) > 1 and words[-1].rstrip(".,").lower() in _SUFFIXES:
+        words = words[:-1]
+    return words
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _dominant(found: Sequence[StoryEntity]) -> StoryEntity | None:
+    if len(found) <= 1:
+        return found[0] if found else None
+    ranked = sorted(found, key=lambda e: -len(e.articles))
+    return ranked[0] if len(ranked[0].articles) >= 2 * len(ranked[1].articles) else None
+
+
 def _person(surname: str, people: Sequence[StoryEntity]) -> StoryEntity | None:
-    """The one person of the story whose name ends with this surname, if exactly one."""
+    """The one person of the story whose name ends with this surname, else the one the
+    reports call by it alone when it dominates (:func:`_bare_person`)."""
     found = [e for e in people if e.name.split()[-1] == surname]
-    return found[0] if len(found) == 1 else None
+    return found[0] if len(found) == 1 else _bare_person(surname, found)
