@@ -11,6 +11,7 @@ from storyline.story.summary.edit import (
     leans_on_quote,
     room_for_dates,
     without_figures,
+    words,
 )
 from storyline.story.summary.text import numbers_in
 
@@ -238,3 +239,15 @@ def test_no_cut_after_a_list_item() -> None:
     assert without_figures(listed, frozenset({9000.0}), numbers_in) == (
         "Thieves broke into the jeweller on the quay and took gold rings."
     )
+
+
+def test_a_name_given_in_full_keeps_the_sentence_under_the_limit() -> None:
+    people = [StoryEntity("Ilsa Marie Brandt", "PERSON", ("Ilsa Marie Brandt", "Brandt"), ("a",))]
+    text = (
+        "Brandt told the harbour board on Tuesday that the northern quay would stay shut "
+        "for a month while engineers from the ministry inspected each crane, and that "
+        "ferries would use the south pier instead."
+    )
+    assert words(text) == MAX_WORDS - 1
+    (out,) = introduce_names([text], people)
+    assert words(out) <= MAX_WORDS

@@ -179,7 +179,10 @@ def introduce_names(texts: Sequence[str], entities: Sequence[StoryEntity]) -> li
                 continue  # introduced already, in some spelling
             text = text[: m.start()] + person.name + text[m.start(2) + len(surname) :]
             break
-        out.append(_surname_introduced(text, before, people, others))
+        named = _surname_introduced(text, before, people, others)
+        if words(named) > MAX_WORDS:  # the names took it over the limit: cut it again
+            named = clip(named) or text
+        out.append(named)
     return out
 
 

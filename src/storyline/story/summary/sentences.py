@@ -181,6 +181,18 @@ _TERMINAL = re.compile(r"[.!][\"'”’)\]]*$")
 _SHORT = re.compile(
     r"^[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:was|were|is|are|has|had|remains)\s+[a-z]"
 )
+#: A sentence with no main clause: a subject and a relative clause that never closes
+#: ("The ferry, which links the two ports." or "Reed, who was arrested on the pier at about
+#: 9." where the splitter cut at a clock time), a heading's "Regarding ...", or a clause
+#: set on "a day when" alone.
+_NO_MAIN_CLAUSE = re.compile(
+    r"^(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]+,\s+(?:who|whom|whose|which)\b[^,]*$"
+    r"|^(?:The|A|An)\s+(?:(?!(?:is|was|were|are|has|had|have|said|says)\b|\w+ed\b)"
+    r"[\w’'-]+\s+){0,4}(?!\w+ed,)[\w’'-]+,\s+(?:who|whom|whose|which)\b[^,]*$"
+    r"|^(?:Regarding|Concerning)\b[^,]*$"
+    r"|^(?:On|In|At|During)\s+(?:a|the)\s+(?:day|night|week|year|time|morning|afternoon|"
+    r"evening)\s+(?:when|that)\b[^,]*$"
+)
 #: A title the splitter took for a sentence's end: "... on Sunday, Sgt." + "Reed said."
 _TITLE_END = re.compile(
     r"(?:^|\s)(?:Sgt|Capt|Lt|Det|Cpl|Ofc|Insp|Supt|Cmdr|Col|Gen|Maj|Gov|Sen|Rep|Dr|Rev)\.$"
@@ -308,6 +320,8 @@ def _candidate(
         return None  # to the reader or as the outlet, not the news
     if _CUT_OFF.search(cleaned):
         return None  # a teaser cut off mid-clause ("... when gunfire erupted outside...")
+    if _NO_MAIN_CLAUSE.match(cleaned):
+        return None  # "Reed, who was held at the pier at around 9." has no main verb
     names = named.names_in(span, canon, variants)
     facts = facts_of(item.article.id, span, fact_spans) | {f"ent:{n}" for n in names}
     # c.sentence.overlaps(span) or span.contains(c.span), written out: run for every pair
