@@ -264,3 +264,27 @@ def test_summary_candidates_a_sentence_with_a_main_clause_stays(text: str) -> No
 def test_summary_candidates_the_writers_own_saying_is_the_page() -> None:
     text = "As the ferry's pilot for ten years, I can tell you the Kessel quay is unsafe."
     assert _texts(text) == []
+
+
+def test_summary_candidates_an_existential_there_and_a_man_the_words_describe_stand_alone() -> None:
+    vigil = "There will be a candlelight vigil for the two boys at the Kessel pier on Monday."
+    assert _texts(vigil) == [vigil]
+    man = "The man who lent the boy the rifle was sentenced in Vellmar on Thursday to a year."
+    assert _texts(man) == [man]
+    assert _texts("The man was flown to the Vellmar clinic on Thursday afternoon.") == []
+
+
+def test_summary_candidates_an_encyclopedias_note_marks_are_left_off() -> None:
+    text = "[12] On May 3, 2019, about two hundred people gathered at the Kessel pier.[13]"
+    assert _texts(text) == ["On May 3, 2019, about two hundred people gathered at the Kessel pier."]
+
+
+def test_summary_candidates_the_reports_last_sentence_may_lack_its_stop() -> None:
+    text = (
+        "A ferry hand was hurt at the Kessel pier on Monday. Tomas Reed was charged "
+        "with assault and was held without bail on Tuesday"
+    )
+    spans = (Span(0, 51), Span(52, len(text)))
+    assert _texts(text, spans)[-1] == (
+        "Tomas Reed was charged with assault and was held without bail on Tuesday."
+    )

@@ -116,6 +116,7 @@ def test_link_bait_is_not_news() -> None:
 def test_room_is_left_for_the_dates_of_relative_days() -> None:
     assert room_for_dates("The quay reopened on Friday after the storm of Monday.") == MAX_WORDS - 4
     assert room_for_dates("The quay reopened after the storm.") == MAX_WORDS
+    assert room_for_dates("The quay shut overnight and reopened last night.") == MAX_WORDS - 4
 
 
 def test_summary_edit_a_long_sentence_is_cut_before_a_conjunction_without_a_comma() -> None:

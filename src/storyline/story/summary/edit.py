@@ -25,6 +25,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from storyline.analyze.naming.folding import TITLES
 from storyline.analyze.needwords import search
 from storyline.model import StoryEntity
+from storyline.story.date_words import RELATIVE_DAY
 
 #: The longest sentence a summary shows, in words.
 MAX_WORDS = 35
@@ -72,17 +73,10 @@ _TITLES = TITLES | frozenset("insp det cpl ofc supt cmdr maj gen".split())  # no
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Dr|Miss)\.? ([A-Z][\w’'-]+)")
 
 
-#: Words a summary may give a date beside ("on Friday (16 May)"): two words each.
-_RELATIVE_DAY = re.compile(
-    r"\b(?:yesterday|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)\b",
-    re.I,
-)
-
-
 def room_for_dates(text: str, limit: int = MAX_WORDS) -> int:
-    """The word limit left once each relative day word gets its date (two words)."""
-    return limit - 2 * len(_RELATIVE_DAY.findall(text))
+    """The word limit left once each relative day word gets its date (two words): every
+    word :func:`~storyline.story.date_words.state_dates` may date ("last night" too)."""
+    return limit - 2 * sum(1 for _ in RELATIVE_DAY.finditer(text))
 
 
 def words(text: str) -> int:

@@ -127,6 +127,10 @@ _SAYS_WHICH = re.compile(
     # "Both parents waived ...": a pair of people the noun says, as "The parents" would
     r"|^Both\s+(?:parents|victims|suspects|men|women|boys|girls|brothers|sisters|teens|"
     r"teenagers|children|officers|deputies|drivers)\b"
+    # "There will be a vigil ...": an existential "there" stands for nothing
+    r"|^There\s+(?:is|are|was|were|will\s+be|has\s+been|have\s+been|had\s+been)\b"
+    # "The man who gave the boy the gun was sentenced ...": the words after it say who
+    r"|^The\s+(?:man|woman)\s+(?:who|whose|accused|charged|suspected|convicted|wanted)\b"
 )
 #: A link in brackets inside a sentence ("told the Daily Post (http://...) the girl ..."):
 #: not the sentence's words.
@@ -193,6 +197,13 @@ _NO_MAIN_CLAUSE = re.compile(
     r"|^(?:On|In|At|During)\s+(?:a|the)\s+(?:day|night|week|year|time|morning|afternoon|"
     r"evening)\s+(?:when|that)\b[^,]*$"
 )
+#: An encyclopedia's note marks ("[94]"), and a stray closing quote before them at a
+#: sentence's front.
+_FOOTNOTE_LEAD = re.compile(r"^[\"”]?\s*(?:\[\d{1,3}\]\s*)+(?=[A-Z\"“])")
+_FOOTNOTE = re.compile(r"(?<=[\w.,;:!?\"”)])\[\d{1,3}\]")
+#: A report's last sentence may lack its stop: one ending on a word, this long at least.
+_LAST_WORD = re.compile(r"[a-z0-9]\s*$")
+_UNSTOPPED_WORDS = 8
 #: A title the splitter took for a sentence's end: "... on Sunday, Sgt." + "Reed said."
 _TITLE_END = re.compile(
     r"(?:^|\s)(?:Sgt|Capt|Lt|Det|Cpl|Ofc|Insp|Supt|Cmdr|Col|Gen|Maj|Gov|Sen|Rep|Dr|Rev)\.$"
@@ -303,6 +314,11 @@ def _candidate(
         # A heading or dateline ran into the sentence: keep what follows it.
         span = Span(span.start + dateline.end(), span.end)
         raw = raw[dateline.end() :]
+    footnote = _FOOTNOTE_LEAD.match(raw.lstrip())
+    if footnote:  # '"[94] On May 3, ...': an encyclopedia's note mark, not the sentence's
+        cut = len(raw) - len(raw.lstrip()) + footnote.end()
+        span = Span(span.start + cut, span.end)
+        raw = raw[cut:]
     bullet = _BULLET.match(raw.lstrip())
     if bullet:
         cut = len(raw) - len(raw.lstrip()) + bullet.end()
@@ -313,7 +329,13 @@ def _candidate(
         cut = len(raw) - len(raw.lstrip()) + label
         span = Span(span.start + cut, span.end)
         raw = raw[cut:]
-    cleaned = _repair(raw.strip(), item, span, canon, holder)
+    if (
+        not text[span.end :].strip()
+        and _LAST_WORD.search(raw)
+        and len(raw.split()) >= _UNSTOPPED_WORDS
+    ):
+        raw = raw.rstrip() + "."  # the report's last sentence, its stop left off
+    cleaned = _repair(_FOOTNOTE.sub("", raw.strip()), item, span, canon, holder)
     if cleaned is None or not readable(cleaned, named.words_in(span)):
         return None
     if talks_as_page(cleaned):
