@@ -14,7 +14,13 @@
   "sign up for our newsletter") is left out.
 - A person named by title and surname ("Mr Dorovskyy") before any sentence of the
   summary gives the full name gets the full name the story resolved
-  ("Mykola Dorovskyy"), once; later mentions keep the short form.
+  ("Mykola Dorovskyy"), once; later mentions keep the short form. So does a person first
+  named by a bare surname ("Reed was charged", "Inspector Reed said"): the given names of
+  the fullest spelling the story knows go before it ("Tomas Reed was charged"), when the
+  story's reports call one person by that surname alone (or one at least twice as widely
+  reported as any other who shares it) and no place or body of the story is written so.
+  The words are added, none rewritten: the citation still points into the original.
+- A cut never falls right after a list's item ("..., rings, necklaces| and watches").
 """
 
 from __future__ import annotations

@@ -16,7 +16,10 @@ skipped, an "it" that stands for nothing ("It was not clear why ...") is not; a
 sentence spoken to the reader or in the outlet's voice ("If you know anything, call
 ...", "We will update this story") is the page's, not the news
 (:mod:`storyline.story.page_talk`), and an advert's or a player's label run into a
-sentence's front is left off it.
+sentence's front is left off it, and so are an encyclopedia's note marks ("[94]"). A
+sentence with no main clause (a subject and a relative clause that never closes, a
+heading's "Regarding ...") is no candidate; a report's last sentence whose stop was left
+off gets one.
 """
 
 from __future__ import annotations
