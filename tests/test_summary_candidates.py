@@ -266,12 +266,10 @@ def test_summary_candidates_the_writers_own_saying_is_the_page() -> None:
     assert _texts(text) == []
 
 
-def test_summary_candidates_an_existential_there_and_a_man_the_words_describe_stand_alone() -> None:
+def test_summary_candidates_an_existential_there_stands_alone() -> None:
     vigil = "There will be a candlelight vigil for the two boys at the Kessel pier on Monday."
     assert _texts(vigil) == [vigil]
-    man = "The man who lent the boy the rifle was sentenced in Vellmar on Thursday to a year."
-    assert _texts(man) == [man]
-    assert _texts("The man was flown to the Vellmar clinic on Thursday afternoon.") == []
+    assert _texts("There, the police found two rifles and a van from Vellmar.") == []
 
 
 def test_summary_candidates_an_encyclopedias_note_marks_are_left_off() -> None:

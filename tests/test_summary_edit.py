@@ -252,3 +252,17 @@ def test_a_name_given_in_full_keeps_the_sentence_under_the_limit() -> None:
     assert words(text) == MAX_WORDS - 1
     (out,) = introduce_names([text], people)
     assert words(out) <= MAX_WORDS
+
+
+def test_a_surname_two_people_share_as_widely_is_left_alone() -> None:
+    # the reports call the father "Brandt", but the son is as widely reported
+    son = StoryEntity("Ilsa Brandt", "PERSON", ("Ilsa Brandt",), ("a", "b", "c"))
+    father = _brandt(3, "Oskar")
+    texts = ["Police spoke to Brandt’s parents at the Kessel quay on Monday."]
+    assert introduce_names(texts, [son, father]) == texts
+
+
+def test_a_word_in_capitals_is_no_given_name() -> None:
+    station = StoryEntity("KVLM Kessel", "PERSON", ("KVLM Kessel", "Kessel"), ("a",))
+    texts = ["A boy was shot on Tuesday evening in north Kessel, police said."]
+    assert introduce_names(texts, [station]) == texts

@@ -239,7 +239,7 @@ _PRIOR_CAPITAL = re.compile(r"\b([A-Z][\w’'.-]*)\s+$")
 def _given_names(person: StoryEntity, surname: str) -> str:
     """The words before the surname in the fullest spelling of the person's name whose words
     are all a name's (titles left off: "Insp Dave Gaskin" gives "Dave"; not a nickname in
-    quotation marks, a lower-case word or a digit); empty when none."""
+    quotation marks, a lower-case word, a digit or a word in capitals); empty when none."""
     best: list[str] = []
     for spelling in (person.name, *person.variants):
         words = _without_suffix(spelling.split())
@@ -250,21 +250,21 @@ def _given_names(person: StoryEntity, surname: str) -> str:
             words = words[1:]
         if any(not w[:1].isupper() or any(c.isdigit() for c in w) for w in words):
             continue
+        if any(len(w) > 2 and w.isupper() for w in words):  # "KCRA Stockton": a station's
+            continue
         if len(words) > len(best):
             best = words
     return " ".join(best)
 
 
 def _bare_person(surname: str, people: Sequence[StoryEntity]) -> StoryEntity | None:
-    """The person a bare surname stands for: of the story's people the reports call by
-    that surname alone, the one, or the one at least twice as widely reported as any other
-    (a story's main person is named by surname, a relative by first name)."""
-    found = [
-        e
-        for e in people
-        if surname in e.variants and _without_suffix(e.name.split())[-1:] == [surname]
-    ]
-    return _dominant(found)
+    """The person a bare surname stands for: of the story's people of that surname, the
+    one, or the one at least twice as widely reported as any other (a story's main person
+    is named by surname, a relative by first name), when the reports call that person by
+    the surname alone."""
+    found = [e for e in people if _without_suffix(e.name.split())[-1:] == [surname]]
+    person = _dominant(found)
+    return person if person is not None and surname in person.variants else None
 
 
 def _without_suffix(words: list[str]) -> list[str]:

@@ -132,8 +132,6 @@ _SAYS_WHICH = re.compile(
     r"teenagers|children|officers|deputies|drivers)\b"
     # "There will be a vigil ...": an existential "there" stands for nothing
     r"|^There\s+(?:is|are|was|were|will\s+be|has\s+been|have\s+been|had\s+been)\b"
-    # "The man who gave the boy the gun was sentenced ...": the words after it say who
-    r"|^The\s+(?:man|woman)\s+(?:who|whose|accused|charged|suspected|convicted|wanted)\b"
 )
 #: A link in brackets inside a sentence ("told the Daily Post (http://...) the girl ..."):
 #: not the sentence's words.
