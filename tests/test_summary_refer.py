@@ -36,6 +36,17 @@ from tests.test_summary_candidates import _texts
         ("Police said that a man ran.", "He", "The man"),
         ("Police said the man ran.", "She", None),
         ("Police arrested the man on Sunday.", "He", None),
+        (
+            "Kessel deputies are investigating why a teenage boy turned up dead in a culvert.",
+            "His",
+            None,
+        ),
+        (
+            "Kessel deputies are investigating why a teenage boy turned up dead in a culvert.",
+            "He",
+            "The teenage boy",
+        ),
+        ("Police are investigating the man who fled.", "He", None),
     ],
 )
 def test_summary_refer_the_person_the_sentence_before_describes(
@@ -566,3 +577,14 @@ def test_summary_candidates_a_he_chain_runs_through_a_sentence_opening_on_lead_i
         "He is due back before the judge in March."
     )
     assert "Tomas Reed is due back before the judge in March." in _texts(text)
+
+
+def test_summary_candidates_he_after_a_sentence_telling_where_it_happened() -> None:
+    text = (
+        "Tomas Reed was cleaning his rifle at the Kessel range when it went off. "
+        "The shooting happened on the range near Vellmar late on Friday night. "
+        "He was flown to the Vellmar clinic, where he died early on Saturday."
+    )
+    assert "Tomas Reed was flown to the Vellmar clinic, where he died early on Saturday." in _texts(
+        text
+    )

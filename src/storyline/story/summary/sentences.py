@@ -662,13 +662,26 @@ def _subject_of(
         if missed is not None:
             # "Reedholt was held in the county jail. He ...": a name the finder missed
             return missed.group(0).rsplit(None, 1)[0]
-        if not _opens_on(before, pronoun):
+        if not _opens_on(before, pronoun) and not _tells_the_event(before):
             return None
         prior = _sentence_before(item, at)
         if prior is None:
             return None
         at = prior
     return None
+
+
+def _tells_the_event(sentence: str) -> bool:
+    """Whether a sentence tells where or when the event happened and names no one ("The
+    shooting happened at 6550 Elm Road around 10 p.m."): a "He"/"She" after it is the person
+    of the sentence before it."""
+    return bool(
+        (_EVENT_START.match(sentence) or _IT_HAPPENED.match(sentence))
+        and not _LATE_PRONOUN.search(sentence)
+    )
+
+
+_IT_HAPPENED = re.compile(r"^(?:It|This)\s+(?:happened|occurred|took place)\b")
 
 
 def _opens_on(sentence: str, pronoun: str) -> bool:
