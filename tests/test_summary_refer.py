@@ -588,3 +588,29 @@ def test_summary_candidates_he_after_a_sentence_telling_where_it_happened() -> N
     assert "Tomas Reed was flown to the Vellmar clinic, where he died early on Saturday." in _texts(
         text
     )
+
+
+def test_summary_candidates_he_after_an_office_as_the_source_is_the_person_named() -> None:
+    from dataclasses import replace
+
+    from storyline.model import Mention, Quote, Span
+    from storyline.story.summary.sentences import find_candidates
+    from tests.test_summary import art
+
+    text = (
+        "The teen, identified as Tomas Reed, was pronounced dead at noon, according to "
+        "the Vellmar County medical examiner's office. He lived two doors down from the "
+        "shooting."
+    )
+    item = art("a", text)
+    at = text.index("Vellmar County")
+    office = Span(at, at + len("Vellmar County"))
+    said = Quote(
+        Span(0, text.index(", according")), "", "indirect", "Vellmar County", office, "according to"
+    )
+    county = Mention(office, "Vellmar County", "GPE", "Vellmar County")
+    analysis = replace(item.analysis, quotes=(said,), entities=(*item.analysis.entities, county))
+    found = [
+        c.text for c in find_candidates(replace(item, analysis=analysis), lambda _a, n: n, {}, {})
+    ]
+    assert "Tomas Reed lived two doors down from the shooting." in found

@@ -180,9 +180,9 @@ def introduce_names(texts: Sequence[str], entities: Sequence[StoryEntity]) -> li
             text = text[: m.start()] + person.name + text[m.start(2) + len(surname) :]
             break
         named = _surname_introduced(text, before, people, others)
-        if words(named) > MAX_WORDS:  # the names took it over the limit: cut it again
-            named = clip(named) or text
-        out.append(named)
+        # the names never take a sentence over the limit (a cut made for them could fall
+        # inside a list: "Reed, of Elm Street, Voss, of Quay Road.")
+        out.append(named if words(named) <= MAX_WORDS else text)
     return out
 
 

@@ -750,7 +750,8 @@ def _inside_quote(text: str, start: int) -> bool:
 
 
 def _antecedent(item: Analyzed, span: Span) -> str | None:
-    """Who a leading "He"/"She" stands for: the previous sentence's speaker, else its subject.
+    """Who a leading "He"/"She" stands for: the previous sentence's speaker (a person), else
+    its subject.
 
     The subject is approximated by the first person named in the previous sentence
     outside quotation marks; when that sentence names several people, only one named
@@ -759,8 +760,11 @@ def _antecedent(item: Analyzed, span: Span) -> str | None:
     prev = _sentence_before(item, span)
     if prev is None:
         return None
+    people = {m.key for m in item.analysis.entities if m.label == "PERSON"}
     for quote in item.analysis.quotes:
-        if quote.speaker and quote.speaker_span and prev.contains(quote.speaker_span):
+        # a person who speaks, not an office ("according to the county's examiner")
+        speaks = quote.speaker_span is not None and prev.contains(quote.speaker_span)
+        if speaks and quote.speaker and quote.speaker in people:
             return quote.speaker
     quoted = [m.span() for m in QUOTED.finditer(item.article.text[prev.start : prev.end])]
     # Small models label a surname alone as ORG now and then; a form the article
