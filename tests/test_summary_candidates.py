@@ -270,6 +270,7 @@ def test_summary_candidates_an_existential_there_stands_alone() -> None:
     vigil = "There will be a candlelight vigil for the two boys at the Kessel pier on Monday."
     assert _texts(vigil) == [vigil]
     assert _texts("There, the police found two rifles and a van from Vellmar.") == []
+    assert _texts("There have been three in the Kessel harbour district this year.") == []
 
 
 def test_summary_candidates_an_encyclopedias_note_marks_are_left_off() -> None:

@@ -132,6 +132,8 @@ _SAYS_WHICH = re.compile(
     r"teenagers|children|officers|deputies|drivers)\b"
     # "There will be a vigil ...": an existential "there" stands for nothing
     r"|^There\s+(?:is|are|was|were|will\s+be|has\s+been|have\s+been|had\s+been)\b"
+    # (not a count whose noun an earlier sentence gave: "There have been three in Kessel")
+    r"(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|at|on|so|this)\b)"
 )
 #: A link in brackets inside a sentence ("told the Daily Post (http://...) the girl ..."):
 #: not the sentence's words.
