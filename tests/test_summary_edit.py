@@ -266,3 +266,20 @@ def test_a_word_in_capitals_is_no_given_name() -> None:
     station = StoryEntity("KVLM Kessel", "PERSON", ("KVLM Kessel", "Kessel"), ("a",))
     texts = ["A boy was shot on Tuesday evening in north Kessel, police said."]
     assert introduce_names(texts, [station]) == texts
+
+
+def test_a_name_is_given_in_full_only_where_each_cited_report_writes_the_surname() -> None:
+    people = [_brandt(3)]
+    texts = ["Brandt was the only person hurt in the crash at the ferry dock."]
+    writes = "Ilsa Brandt, 40, was hurt. Brandt was the only person hurt in the crash."
+    says_not = "The driver was the only person hurt in the crash at the ferry dock."
+    assert introduce_names(texts, people, [[writes]]) == [
+        "Ilsa Brandt was the only person hurt in the crash at the ferry dock."
+    ]
+    assert introduce_names(texts, people, [[writes, says_not]]) == texts
+
+
+def test_a_title_and_surname_inside_a_quotation_stay_as_said() -> None:
+    people = [StoryEntity("Mara Voss", "PERSON", ("Mara Voss", "Ms Voss"), ("a",))]
+    texts = ['"While the boy stayed in the care of Ms Voss, the quay stayed shut," he said.']
+    assert introduce_names(texts, people) == texts

@@ -160,17 +160,27 @@ def leans_on_quote(text: str) -> bool:
     return _PRONOUN_QUOTE.match(text.strip()) is not None
 
 
-def introduce_names(texts: Sequence[str], entities: Sequence[StoryEntity]) -> list[str]:
+def introduce_names(
+    texts: Sequence[str],
+    entities: Sequence[StoryEntity],
+    cited: Sequence[Sequence[str]] | None = None,
+) -> list[str]:
     """Sentences in order, each person first named by surname alone ("Reed was charged",
     "Inspector Reed said") or by title and surname ("Mr Reed") given the full name the
-    story resolved, once; later mentions keep the short form."""
+    story resolved, once; later mentions keep the short form. ``cited`` holds, per
+    sentence, the texts of the reports it cites: a surname alone gets the full name only
+    when each of them writes the surname (a citation that never names the person would
+    not hold the name the sentence then shows). Words inside quotation marks are the
+    speaker's: never rewritten."""
     people = [e for e in entities if e.label == "PERSON" and len(e.name.split()) >= 2]
     # a word the story also gives a place or a body ("Egypt", "Chiefs") is not a surname
     others = {v for e in entities if e.label != "PERSON" for v in (e.name, *e.variants)}
     out: list[str] = []
-    for text in texts:
+    for n, text in enumerate(texts):
         before = " ".join(out)
         for m in list(_HONORIFIC.finditer(text)):
+            if len(_QUOTE_CHARS.findall(text[: m.start()])) % 2:
+                continue  # "... Mr. Reed was speaking," inside a quotation
             surname = m.group(2).removesuffix("’s").removesuffix("'s")
             person = _person(surname, people)
             if person is None:
@@ -179,7 +189,8 @@ def introduce_names(texts: Sequence[str], entities: Sequence[StoryEntity]) -> li
                 continue  # introduced already, in some spelling
             text = text[: m.start()] + person.name + text[m.start(2) + len(surname) :]
             break
-        named = _surname_introduced(text, before, people, others)
+        sources = cited[n] if cited is not None else ()
+        named = _surname_introduced(text, before, people, others, sources)
         # the names never take a sentence over the limit (a cut made for them could fall
         # inside a list: "Reed, of Elm Street, Voss, of Quay Road.")
         out.append(named if words(named) <= MAX_WORDS else text)
@@ -198,7 +209,11 @@ def _only_titled(spelling: str) -> bool:
 
 
 def _surname_introduced(
-    text: str, before: str, people: Sequence[StoryEntity], others: Collection[str] = ()
+    text: str,
+    before: str,
+    people: Sequence[StoryEntity],
+    others: Collection[str] = (),
+    sources: Sequence[str] = (),
 ) -> str:
     """The sentence with each person it names by a bare surname (or a title and a surname,
     "Inspector Reed") given the full name, where no sentence before names that person in
@@ -216,6 +231,8 @@ def _surname_introduced(
             or prior.group(1).lower().rstrip(".") not in _TITLES  # "Pierre Thomas", "Mat Maid"
         ):
             continue
+        if any(re.search(rf"\b{re.escape(surname)}\b", t) is None for t in sources):
+            continue  # a cited report that never writes the surname
         person = _bare_person(surname, people) if surname not in others else None
         if person is None or person.name in done or _introduced(person, before + " " + text):
             continue

@@ -188,7 +188,8 @@ def summarize(
     # relative day words get their dates, then people named in full where first met
     dated = [_dated_text(c, by_id[c.article]) for c in ordered]
     # a stated date may take a sentence over the limit: cut it again, by clause
-    texts = introduce_names([clip(t) or t for t in dated], entities)
+    cited = [[docs[p.article].item.article.text for p in c.support] for c in ordered]
+    texts = introduce_names([clip(t) or t for t in dated], entities, cited)
     return tuple(
         SummarySentence(
             text=text,
