@@ -283,3 +283,11 @@ def test_a_title_and_surname_inside_a_quotation_stay_as_said() -> None:
     people = [StoryEntity("Mara Voss", "PERSON", ("Mara Voss", "Ms Voss"), ("a",))]
     texts = ['"While the boy stayed in the care of Ms Voss, the quay stayed shut," he said.']
     assert introduce_names(texts, people) == texts
+
+
+def test_a_clock_time_gives_no_figure_to_cut_from_the_latest_development() -> None:
+    from storyline.story.summary.summarize import _figures_in
+
+    text = "Ilsa Brandt was taken to the Vellmar clinic, where she died at 12:48 a.m. on Friday."
+    assert _figures_in(text) == frozenset()
+    assert _figures_in("Ilsa Brandt, 48, died at the Vellmar clinic.") == {48.0}
