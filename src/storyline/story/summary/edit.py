@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 
-from storyline.analyze.naming.folding import TITLES
+from storyline.analyze.naming.folding import _GENERATIONS, TITLES
 from storyline.analyze.needwords import search
 from storyline.model import StoryEntity
 from storyline.story.date_words import RELATIVE_DAY
@@ -286,12 +286,9 @@ def _bare_person(surname: str, people: Sequence[StoryEntity]) -> StoryEntity | N
 
 def _without_suffix(words: list[str]) -> list[str]:
     """A name's words without a generational suffix ("Jr", "Sr.", "III")."""
-    while len(words) > 1 and words[-1].rstrip(".,").lower() in _SUFFIXES:
+    while len(words) > 1 and words[-1].rstrip(".,").lower() in _GENERATIONS:
         words = words[:-1]
     return words
-
-
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def _dominant(found: Sequence[StoryEntity]) -> StoryEntity | None:
