@@ -37,12 +37,12 @@ from tests.test_summary_candidates import _texts
         ("Police said the man ran.", "She", None),
         ("Police arrested the man on Sunday.", "He", None),
         (
-            "Kessel deputies are investigating why a teenage boy turned up dead in a culvert.",
+            "Kessel deputies are investigating how a teenage boy drowned near the pier.",
             "His",
             None,
         ),
         (
-            "Kessel deputies are investigating why a teenage boy turned up dead in a culvert.",
+            "Kessel deputies are investigating how a teenage boy drowned near the pier.",
             "He",
             "The teenage boy",
         ),
@@ -600,7 +600,7 @@ def test_summary_candidates_he_after_an_office_as_the_source_is_the_person_named
     text = (
         "The teen, identified as Tomas Reed, was pronounced dead at noon, according to "
         "the Vellmar County medical examiner's office. He lived two doors down from the "
-        "shooting."
+        "corner shop."
     )
     item = art("a", text)
     at = text.index("Vellmar County")
@@ -613,4 +613,4 @@ def test_summary_candidates_he_after_an_office_as_the_source_is_the_person_named
     found = [
         c.text for c in find_candidates(replace(item, analysis=analysis), lambda _a, n: n, {}, {})
     ]
-    assert "Tomas Reed lived two doors down from the shooting." in found
+    assert "Tomas Reed lived two doors down from the corner shop." in found
