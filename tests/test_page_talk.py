@@ -22,6 +22,7 @@ from storyline.story.page_talk import furniture_lead, talks_as_page
         "Our crew in Vellmar saw four patrol cars at the bridge on Tuesday.",
         "Be sure to watch the late news on Radio Kessel tonight.",
         "In 2019 I began a series called Guns of Vellmar about the depot.",
+        "As the ferry's pilot for ten years, I can tell you the Kessel quay is unsafe.",
     ],
 )
 def test_page_talk_speaks_to_the_reader_or_as_the_outlet(text: str) -> None:
@@ -63,13 +64,13 @@ def _by_the_patterns(text: str) -> bool:
     bare = pt._QUOTED.sub(" ", text)
     if pt._PAGE.search(bare) or pt._CALL.match(text):
         return True
-    if pt._SPEAKS.search(bare):
-        return False
-    return bool(
+    personal = bool(
         pt._YOU.search(bare)
         or pt._WE.search(bare)
         or any(map(pt._first_person, pt._I.finditer(bare)))
     )
+    # the writer's own saying ("I can tell you") is no speaker's
+    return personal and not pt._SPEAKS.search(pt._SELF_SAYS.sub(" ", bare))
 
 
 @pytest.mark.parametrize(
@@ -90,6 +91,8 @@ def _by_the_patterns(text: str) -> bool:
         "The museum in Kessel holds my_grandfather's clock.",
         "Ms Brandt, said Reed, lent us the van.",
         "Reed says: you will see the van in Kessel.",
+        "As the ferry's pilot for ten years, I can tell you the Kessel quay is unsafe.",
+        "I told the Vellmar council, Reed said, that the quay was unsafe.",
     ],
 )
 def test_page_talk_reads_words_as_its_patterns_do(text: str) -> None:
@@ -100,3 +103,9 @@ def test_page_talk_reads_words_as_its_patterns_do(text: str) -> None:
 def test_page_talk_a_players_label_left_after_its_tag_is_split_off() -> None:
     text = "/>More News Videos A man was shot at the Vellmar depot."
     assert text[furniture_lead(text) :] == "A man was shot at the Vellmar depot."
+
+
+def test_page_talk_a_maps_caption_before_a_sentence() -> None:
+    text = "Map of the coast showing the ferry routes: A storm closed the Kessel quay."
+    assert text[furniture_lead(text) :] == "A storm closed the Kessel quay."
+    assert furniture_lead("Photo shows the Kessel quay after the storm.") == 0

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from storyline.model import Span
 from storyline.story.summary.sentences import find_candidates
 from tests.test_summary import art
@@ -232,3 +234,56 @@ def test_summary_candidates_a_teaser_cut_off_by_an_ellipsis_is_no_sentence() -> 
     assert _texts(text) == []
     whole = "Ilsa Brandt was hurt in the spring of 2019 when the old dam above Kessel broke."
     assert _texts(whole) == [whole]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Reed, who was held on the Kessel pier at about 9.",
+        "The Vellmar ferry, which links the two harbour towns every hour.",
+        "Regarding the vote for the Kessel harbour council.",
+        "On a day when the ferries from Vellmar stopped for the storm.",
+    ],
+)
+def test_summary_candidates_a_sentence_with_no_main_clause_is_left_out(text: str) -> None:
+    assert _texts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested Tomas Reed, who was hiding in a shed near the Kessel pier.",
+        "The ferry closed down, which angered the Vellmar council.",
+        "Tomas Reed, who was 34, died at the Kessel clinic.",
+    ],
+)
+def test_summary_candidates_a_sentence_with_a_main_clause_stays(text: str) -> None:
+    assert _texts(text) == [text]
+
+
+def test_summary_candidates_the_writers_own_saying_is_the_page() -> None:
+    text = "As the ferry's pilot for ten years, I can tell you the Kessel quay is unsafe."
+    assert _texts(text) == []
+
+
+def test_summary_candidates_an_existential_there_stands_alone() -> None:
+    vigil = "There will be a candlelight vigil for the two boys at the Kessel pier on Monday."
+    assert _texts(vigil) == [vigil]
+    assert _texts("There, the police found two rifles and a van from Vellmar.") == []
+    assert _texts("There have been three in the Kessel harbour district this year.") == []
+
+
+def test_summary_candidates_an_encyclopedias_note_marks_are_left_off() -> None:
+    text = "[12] On May 3, 2019, about two hundred people gathered at the Kessel pier.[13]"
+    assert _texts(text) == ["On May 3, 2019, about two hundred people gathered at the Kessel pier."]
+
+
+def test_summary_candidates_the_reports_last_sentence_may_lack_its_stop() -> None:
+    text = (
+        "A ferry hand was hurt at the Kessel pier on Monday. Tomas Reed was charged "
+        "with assault and was held without bail on Tuesday"
+    )
+    spans = (Span(0, 51), Span(52, len(text)))
+    assert _texts(text, spans)[-1] == (
+        "Tomas Reed was charged with assault and was held without bail on Tuesday."
+    )

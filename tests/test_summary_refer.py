@@ -36,6 +36,17 @@ from tests.test_summary_candidates import _texts
         ("Police said that a man ran.", "He", "The man"),
         ("Police said the man ran.", "She", None),
         ("Police arrested the man on Sunday.", "He", None),
+        (
+            "Kessel deputies are investigating how a teenage boy drowned near the pier.",
+            "His",
+            None,
+        ),
+        (
+            "Kessel deputies are investigating how a teenage boy drowned near the pier.",
+            "He",
+            "The teenage boy",
+        ),
+        ("Police are investigating the man who fled.", "He", None),
     ],
 )
 def test_summary_refer_the_person_the_sentence_before_describes(
@@ -566,3 +577,40 @@ def test_summary_candidates_a_he_chain_runs_through_a_sentence_opening_on_lead_i
         "He is due back before the judge in March."
     )
     assert "Tomas Reed is due back before the judge in March." in _texts(text)
+
+
+def test_summary_candidates_he_after_a_sentence_telling_where_it_happened() -> None:
+    text = (
+        "Tomas Reed was cleaning his rifle at the Kessel range when it went off. "
+        "The shooting happened on the range near Vellmar late on Friday night. "
+        "He was flown to the Vellmar clinic, where he died early on Saturday."
+    )
+    assert "Tomas Reed was flown to the Vellmar clinic, where he died early on Saturday." in _texts(
+        text
+    )
+
+
+def test_summary_candidates_he_after_an_office_as_the_source_is_the_person_named() -> None:
+    from dataclasses import replace
+
+    from storyline.model import Mention, Quote, Span
+    from storyline.story.summary.sentences import find_candidates
+    from tests.test_summary import art
+
+    text = (
+        "The teen, identified as Tomas Reed, was pronounced dead at noon, according to "
+        "the Vellmar County medical examiner's office. He lived two doors down from the "
+        "corner shop."
+    )
+    item = art("a", text)
+    at = text.index("Vellmar County")
+    office = Span(at, at + len("Vellmar County"))
+    said = Quote(
+        Span(0, text.index(", according")), "", "indirect", "Vellmar County", office, "according to"
+    )
+    county = Mention(office, "Vellmar County", "GPE", "Vellmar County")
+    analysis = replace(item.analysis, quotes=(said,), entities=(*item.analysis.entities, county))
+    found = [
+        c.text for c in find_candidates(replace(item, analysis=analysis), lambda _a, n: n, {}, {})
+    ]
+    assert "Tomas Reed lived two doors down from the corner shop." in found

@@ -7,11 +7,13 @@ this story", "We have sent a confirmation email"), notices of an account, a play
 browser ("Update your player to see this clip"), and posts pasted whole in the first
 person. A summary sentence or a timeline event made of one reads as machine output, so
 the page builders leave such sentences out (:func:`talks_as_page`); and a player's or an
-advert's label the splitter ran into the front of a sentence ("Advertisement The boy
-was ...") is not the sentence's (:func:`furniture_lead`).
+advert's label or a map's caption the splitter ran into the front of a sentence
+("Advertisement The boy was ...", "Map of the coast showing ...: A tremor shook ...") is
+not the sentence's (:func:`furniture_lead`).
 
 A first or second person inside quotation marks is the speaker's, and so is one in a
-sentence that says who speaks ("told us", "said we"): those sentences are news.
+sentence that says who speaks ("told us", "said we"): those sentences are news. The
+writer's own saying ("I can tell you that ...") says no one else speaks.
 """
 
 from __future__ import annotations
@@ -70,6 +72,17 @@ _FURNITURE = re.compile(
     r"Embed x Share|Related (?:Photos|Content|Videos?|Stories|Coverage))\s+)+(?=[A-Z\"“])"
 )
 
+#: A map's, a photo's or a chart's caption before the sentence ("Map of the region showing
+#: the quake's centre: A tremor shook ...").
+_CAPTION = re.compile(
+    r"^(?:Map|Photo|Image|Picture|Graphic|Chart|Video)\s+(?:of|shows?|showing)\s+"
+    r"[^:.!?\n]{1,100}:\s+(?=[A-Z\"“])"
+)
+#: The writer's own verb of saying ("I can tell you", "we said"): it gives no speaker.
+_SELF_SAYS = re.compile(
+    r"\b(?:I|we)\s+(?:(?:can|could|will|would|must|should|may|might|do|did|have|had)\s+)?"
+    r"(?:tell|told|say|said|write|wrote|recall|recalled|note|noted|add|added)\b"
+)
 
 #: The runs that are a second person's or a first person's wherever they stand, and the
 #: ones that are only where the sentence or a clause begins (then the pattern decides).
@@ -103,6 +116,10 @@ def talks_as_page(text: str) -> bool:
         or (not runs.isdisjoint(_WE_OPENING) and _WE.search(bare) is not None)
         or ("I" in runs and any(map(_first_person, _I.finditer(bare))))
     )
+    if personal and ("I" in runs or "we" in runs) and _SELF_SAYS.search(bare):
+        # "I can tell you that ...": the writer's own saying names no other speaker
+        bare = _SELF_SAYS.sub(" ", bare)
+        runs = set(re.findall(r"\w+", bare))
     return personal and not _speaks(bare, runs)
 
 
@@ -121,5 +138,5 @@ def _first_person(m: re.Match[str]) -> bool:
 def furniture_lead(text: str) -> int:
     """How many characters of a label (an advert's, a video player's, a link list's) open
     the sentence: 0 when none does."""
-    m = _FURNITURE.match(text)
+    m = _FURNITURE.match(text) or _CAPTION.match(text)
     return m.end() if m else 0

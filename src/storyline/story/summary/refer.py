@@ -128,6 +128,12 @@ _SAID = re.compile(
     r"^(?:[A-Z][\w.’'-]*\s+){1,3}(?:police\s+)?(?:said|say|says|told\s+\w+)(?:\s+that)?\s+"
     r"(?=the\s|a\s|an\s)"
 )
+#: Officials looking into what happened to the person the clause after names: "Kessel
+#: police are investigating after a girl was pulled ...".
+_INVESTIGATING = re.compile(
+    r"^(?:[A-Z][\w.’'-]*\s+){1,3}(?:police\s+|officers\s+|deputies\s+)?(?:are|is)\s+"
+    r"investigating\s+(?:after|how|why|whether)\s+(?=a\s|an\s|the\s)"
+)
 _ARTICLE_END = re.compile(r"\b(?:the|a|an)\s*$", re.I)
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:to|of|with|by|for|from|at|in|on|about|against|into|near|than|like)\s*$", re.I
@@ -147,8 +153,10 @@ def described_subject(previous: str, pronoun: str) -> str | None:
     nouns = _NOUN.get(pronoun.lower())
     if nouns is None or pronoun.lower() == "they":
         return None
-    # the subject of what a source said ("Police said the girl was shot ...")
+    # the subject of what a source said ("Police said the girl was shot ..."), or of what
+    # officials look into ("Police are investigating after a girl was pulled ...")
     previous = _SAID.sub("", previous, count=1)
+    previous = _INVESTIGATING.sub("", previous, count=1)
     # the subject set last ("Inside the first van was the 6-year-old boy.")
     inverted = re.match(
         rf"^(?:In|Inside|Among|Behind|Beside|Near|With)\b[^.,]{{0,60}}?\s+(?:was|were)\s+"

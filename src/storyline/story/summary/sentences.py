@@ -16,7 +16,10 @@ skipped, an "it" that stands for nothing ("It was not clear why ...") is not; a
 sentence spoken to the reader or in the outlet's voice ("If you know anything, call
 ...", "We will update this story") is the page's, not the news
 (:mod:`storyline.story.page_talk`), and an advert's or a player's label run into a
-sentence's front is left off it.
+sentence's front is left off it, and so are an encyclopedia's note marks ("[94]"). A
+sentence with no main clause (a subject and a relative clause that never closes, a
+heading's "Regarding ...") is no candidate; a report's last sentence whose stop was left
+off gets one.
 """
 
 from __future__ import annotations
@@ -127,6 +130,10 @@ _SAYS_WHICH = re.compile(
     # "Both parents waived ...": a pair of people the noun says, as "The parents" would
     r"|^Both\s+(?:parents|victims|suspects|men|women|boys|girls|brothers|sisters|teens|"
     r"teenagers|children|officers|deputies|drivers)\b"
+    # "There will be a vigil ...": an existential "there" stands for nothing
+    r"|^There\s+(?:is|are|was|were|will\s+be|has\s+been|have\s+been|had\s+been)\b"
+    # (not a count whose noun an earlier sentence gave: "There have been three in Kessel")
+    r"(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|at|on|so|this)\b)"
 )
 #: A link in brackets inside a sentence ("told the Daily Post (http://...) the girl ..."):
 #: not the sentence's words.
@@ -181,6 +188,25 @@ _TERMINAL = re.compile(r"[.!][\"'”’)\]]*$")
 _SHORT = re.compile(
     r"^[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:was|were|is|are|has|had|remains)\s+[a-z]"
 )
+#: A sentence with no main clause: a subject and a relative clause that never closes
+#: ("The ferry, which links the two ports." or "Reed, who was arrested on the pier at about
+#: 9." where the splitter cut at a clock time), a heading's "Regarding ...", or a clause
+#: set on "a day when" alone.
+_NO_MAIN_CLAUSE = re.compile(
+    r"^(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]+,\s+(?:who|whom|whose|which)\b[^,]*$"
+    r"|^(?:The|A|An)\s+(?:(?!(?:is|was|were|are|has|had|have|said|says)\b|\w+ed\b)"
+    r"[\w’'-]+\s+){0,4}(?!\w+ed,)[\w’'-]+,\s+(?:who|whom|whose|which)\b[^,]*$"
+    r"|^(?:Regarding|Concerning)\b[^,]*$"
+    r"|^(?:On|In|At|During)\s+(?:a|the)\s+(?:day|night|week|year|time|morning|afternoon|"
+    r"evening)\s+(?:when|that)\b[^,]*$"
+)
+#: An encyclopedia's note marks ("[94]"), and a stray closing quote before them at a
+#: sentence's front.
+_FOOTNOTE_LEAD = re.compile(r"^[\"”]?\s*(?:\[\d{1,3}\]\s*)+(?=[A-Z\"“])")
+_FOOTNOTE = re.compile(r"(?<=[\w.,;:!?\"”)])\[\d{1,3}\]")
+#: A report's last sentence may lack its stop: one ending on a word, this long at least.
+_LAST_WORD = re.compile(r"[a-z0-9]\s*$")
+_UNSTOPPED_WORDS = 8
 #: A title the splitter took for a sentence's end: "... on Sunday, Sgt." + "Reed said."
 _TITLE_END = re.compile(
     r"(?:^|\s)(?:Sgt|Capt|Lt|Det|Cpl|Ofc|Insp|Supt|Cmdr|Col|Gen|Maj|Gov|Sen|Rep|Dr|Rev)\.$"
@@ -291,6 +317,11 @@ def _candidate(
         # A heading or dateline ran into the sentence: keep what follows it.
         span = Span(span.start + dateline.end(), span.end)
         raw = raw[dateline.end() :]
+    footnote = _FOOTNOTE_LEAD.match(raw.lstrip())
+    if footnote:  # '"[94] On May 3, ...': an encyclopedia's note mark, not the sentence's
+        cut = len(raw) - len(raw.lstrip()) + footnote.end()
+        span = Span(span.start + cut, span.end)
+        raw = raw[cut:]
     bullet = _BULLET.match(raw.lstrip())
     if bullet:
         cut = len(raw) - len(raw.lstrip()) + bullet.end()
@@ -301,13 +332,21 @@ def _candidate(
         cut = len(raw) - len(raw.lstrip()) + label
         span = Span(span.start + cut, span.end)
         raw = raw[cut:]
-    cleaned = _repair(raw.strip(), item, span, canon, holder)
+    if (
+        not text[span.end :].strip()
+        and _LAST_WORD.search(raw)
+        and len(raw.split()) >= _UNSTOPPED_WORDS
+    ):
+        raw = raw.rstrip() + "."  # the report's last sentence, its stop left off
+    cleaned = _repair(_FOOTNOTE.sub("", raw.strip()), item, span, canon, holder)
     if cleaned is None or not readable(cleaned, named.words_in(span)):
         return None
     if talks_as_page(cleaned):
         return None  # to the reader or as the outlet, not the news
     if _CUT_OFF.search(cleaned):
         return None  # a teaser cut off mid-clause ("... when gunfire erupted outside...")
+    if _NO_MAIN_CLAUSE.match(cleaned):
+        return None  # "Reed, who was held at the pier at around 9." has no main verb
     names = named.names_in(span, canon, variants)
     facts = facts_of(item.article.id, span, fact_spans) | {f"ent:{n}" for n in names}
     # c.sentence.overlaps(span) or span.contains(c.span), written out: run for every pair
@@ -625,13 +664,26 @@ def _subject_of(
         if missed is not None:
             # "Reedholt was held in the county jail. He ...": a name the finder missed
             return missed.group(0).rsplit(None, 1)[0]
-        if not _opens_on(before, pronoun):
+        if not _opens_on(before, pronoun) and not _tells_the_event(before):
             return None
         prior = _sentence_before(item, at)
         if prior is None:
             return None
         at = prior
     return None
+
+
+def _tells_the_event(sentence: str) -> bool:
+    """Whether a sentence tells where or when the event happened and names no one ("The
+    shooting happened at 6550 Elm Road around 10 p.m."): a "He"/"She" after it is the person
+    of the sentence before it."""
+    return bool(
+        (_EVENT_START.match(sentence) or _IT_HAPPENED.match(sentence))
+        and not _LATE_PRONOUN.search(sentence)
+    )
+
+
+_IT_HAPPENED = re.compile(r"^(?:It|This)\s+(?:happened|occurred|took place)\b")
 
 
 def _opens_on(sentence: str, pronoun: str) -> bool:
@@ -700,7 +752,8 @@ def _inside_quote(text: str, start: int) -> bool:
 
 
 def _antecedent(item: Analyzed, span: Span) -> str | None:
-    """Who a leading "He"/"She" stands for: the previous sentence's speaker, else its subject.
+    """Who a leading "He"/"She" stands for: the previous sentence's speaker (a person), else
+    its subject.
 
     The subject is approximated by the first person named in the previous sentence
     outside quotation marks; when that sentence names several people, only one named
@@ -709,8 +762,11 @@ def _antecedent(item: Analyzed, span: Span) -> str | None:
     prev = _sentence_before(item, span)
     if prev is None:
         return None
+    people = {m.key for m in item.analysis.entities if m.label == "PERSON"}
     for quote in item.analysis.quotes:
-        if quote.speaker and quote.speaker_span and prev.contains(quote.speaker_span):
+        # a person who speaks, not an office ("according to the county's examiner")
+        speaks = quote.speaker_span is not None and prev.contains(quote.speaker_span)
+        if speaks and quote.speaker and quote.speaker in people:
             return quote.speaker
     quoted = [m.span() for m in QUOTED.finditer(item.article.text[prev.start : prev.end])]
     # Small models label a surname alone as ORG now and then; a form the article

@@ -20,6 +20,7 @@ support is not shown. Candidates come from :mod:`storyline.story.summary.sentenc
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
@@ -163,7 +164,9 @@ def summarize(
     ]
     story_figures = {num(cl.value) for cl in claims}
     for c in seed:  # told for what happened last: the story's figures it recalls are told apart
-        figures = frozenset(v for v in c.numbers if v in story_figures and not is_year(v) and v > 1)
+        figures = frozenset(
+            v for v in _figures_in(c.text) if v in story_figures and not is_year(v) and v > 1
+        )
         cut = without_figures(c.text, figures, numbers_in) if figures else None
         if cut is not None:
             c.text, c.numbers = cut, frozenset(num(v) for v in numbers_in(cut))
@@ -179,7 +182,7 @@ def summarize(
     )
     for c in seed:  # the latest development need not repeat a figure told elsewhere
         told = {v for o in chosen if o is not c for v in o.numbers if not is_year(v) and v > 1}
-        repeated = frozenset(c.numbers & told)
+        repeated = frozenset(_figures_in(c.text) & told)
         cut = without_figures(c.text, repeated, numbers_in) if repeated else None
         if cut is not None:
             c.text, c.numbers = cut, frozenset(num(v) for v in numbers_in(cut))
@@ -188,7 +191,8 @@ def summarize(
     # relative day words get their dates, then people named in full where first met
     dated = [_dated_text(c, by_id[c.article]) for c in ordered]
     # a stated date may take a sentence over the limit: cut it again, by clause
-    texts = introduce_names([clip(t) or t for t in dated], entities)
+    cited = [[docs[p.article].item.article.text for p in c.support] for c in ordered]
+    texts = introduce_names([clip(t) or t for t in dated], entities, cited)
     return tuple(
         SummarySentence(
             text=text,
@@ -197,6 +201,16 @@ def summarize(
         )
         for c, text in zip(ordered, texts, strict=True)
     )
+
+
+#: A clock time ("at 12:48 a.m."): its numbers are no figure of the story.
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+
+
+def _figures_in(text: str) -> frozenset[float]:
+    """The numbers a sentence gives as figures: not those of a clock time (the latest
+    development "died at 12:48 a.m." repeats no age of 48)."""
+    return frozenset(num(v) for v in numbers_in(_CLOCK.sub(" ", text)))
 
 
 def _edited(candidates: Iterable[Candidate]) -> list[Candidate]:
