@@ -31,8 +31,9 @@ from storyline.story.date_words import readable_date, state_dates
 from storyline.story.dating import similarity, words
 from storyline.story.page_talk import talks_as_page
 from storyline.story.params import TIMELINE, TimelineParams
-from storyline.story.planned import reads_planned
+from storyline.story.planned import looks_ahead, reads_planned
 from storyline.story.timeline.merge import (
+    PLANNED,
     SCHEDULED,
     Event,
     articles_of,
@@ -174,6 +175,8 @@ def _events_of(
         start = start_of(value)
         if pub and start and start > pub and coming(line):
             shown += SCHEDULED  # "X returns to court Dec. 22" has not happened yet
+        elif pub and start and start > pub and looks_ahead(t.rel) and not reads_planned(line.text):
+            shown += PLANNED  # "the concert was to go on Saturday": a plan, not done
         background = bool(pub and start and (pub - start).days > params.background_days)
         citation = Citation(aid, Span(sent_span.start, sent_span.end))
         out.append(
