@@ -102,3 +102,10 @@ def test_timeline_done_or_already_planned_lines_are_not_marked_planned(nlp: Any)
     )
     lines = [t for _, t in _timeline(nlp, text, "2025-05-21")]
     assert not any(t.endswith("(planned)") for t in lines), lines
+
+
+def test_timeline_a_state_read_ahead_is_not_marked_planned(nlp: Any) -> None:
+    # a report dated a day before its "Monday morning": the state then, no plan
+    text = "A Velm boy is recovering Monday morning after a fall at the quarry."
+    lines = [t for _, t in _timeline(nlp, text, "2025-05-18")]
+    assert lines and not any(t.endswith("(planned)") for t in lines), lines
