@@ -10,7 +10,7 @@ done: its date is the newest such day (marked estimated, with the evidence).
 Only a date written with its year counts (a month-day without one may be resolved
 forward by mistake), in a clause with an event line told neither in the present nor as
 a plan ("will", "is scheduled", "is expected" ...). An update's own stamp ("UPDATE (Oct.
-28):", "Last updated at 4:07 p.m. on Friday, Dec. 14") says so itself: its day counts
+28):", "Last updated at 6:05 p.m. on Monday, Jan. 9") says so itself: its day counts
 with or without a year, in any tense, when it lies within :data:`STAMP_REACH` days after
 the date (further on, a stamp without its year may have been read a year off).
 """
@@ -28,8 +28,8 @@ __all__ = ["told_after"]
 
 #: A year written in a date's words: "2017" or a numeric date's "/17".
 _YEAR = re.compile(r"\b\d{4}\b|\d{1,2}/\d{1,2}/\d{2,4}\b")
-#: The words of a line before an update's date: "UPDATE (", "UPDATED ", "UPDATE @ 4:43
-#: p.m. (", "Last updated at 4:07 p.m. on Friday, ".
+#: The words of a line before an update's date: "UPDATE (", "UPDATED ", "UPDATE @ 9:12
+#: a.m. (", "Last updated at 6:05 p.m. on Monday, ".
 _STAMP = re.compile(
     r"(?i)^\W*(?:last\s+)?updated?\b[\s:(@-]*(?:at\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s*)?"
     r"[\s(,]*(?:on\s*)?(?:[A-Z][a-z]+,?\s+)?$"

@@ -2,8 +2,8 @@
 
 A month-day, a month or a holiday written without its year is read the way its tense
 points within nine months (resolve.py, ``HORIZON``): "payable Dec. 7" under a past verb
-in late October is this December. When the date is the past verb's own ("a judge granted
-him bond on May 11", "was arrested June 14", "pleaded guilty in the Nov. 22 shootout",
+in late October is this December. When the date is the past verb's own ("a magistrate granted
+her bail on May 11", "was arrested June 14", "admitted their parts in the Nov. 22 brawl",
 "convicted in July") the event is done, so it lies behind the report even ten or eleven
 months back: such a date is read back up to a year (way ``yearpast``). "Last April 21"
 is the April 21 before the report (``strictpast``), whatever the tense.
@@ -28,7 +28,7 @@ _FIXING = frozenset(
     {"set", "schedule", "reschedule", "slate", "postpone", "delay", "adjourn", "move", "push",
      "extend", "plan", "arrange", "call", "fix", "bring", "expect", "due"}
 )  # fmt: skip
-#: Nouns of a done mishap whose date a past clause tells ("the Nov. 22 shootout").
+#: Nouns of a done mishap whose date a past clause tells ("the Nov. 22 brawl").
 _MISHAP = re.compile(
     r"(?i)^(?:shooting|shootout|killing|slaying|murder|homicide|stabbing|crash|attack|"
     r"robbery|burglary|carjacking|assault|rampage|ambush|standoff|incident|death|fire|"
