@@ -82,3 +82,30 @@ def test_timeline_a_line_read_as_planned_or_said_takes_no_mark(nlp: Any) -> None
     )
     shown = [t for _, t in _timeline(nlp, text, "2025-05-21")]
     assert not any("(scheduled)" in t for t in shown), shown
+
+
+def test_timeline_plan_told_in_other_words_after_the_report_is_planned(nlp: Any) -> None:
+    # the time rules read the clause as looking ahead; the line's words do not say so
+    text = (
+        "The harbour office said the regatta was to go on Saturday despite the storm. "
+        "The magistrate set a bail hearing for next week."
+    )
+    lines = dict(_timeline(nlp, text, "2025-05-21"))
+    assert lines["2025-05-24"].endswith("(planned)"), lines
+    assert lines["2025-W22"].endswith("(planned)"), lines
+
+
+def test_timeline_done_or_already_planned_lines_are_not_marked_planned(nlp: Any) -> None:
+    text = (
+        "Ollie Brandt was stabbed Saturday near the dock. He died the next day. "
+        "A hearing will be held Friday."
+    )
+    lines = [t for _, t in _timeline(nlp, text, "2025-05-21")]
+    assert not any(t.endswith("(planned)") for t in lines), lines
+
+
+def test_timeline_a_state_read_ahead_is_not_marked_planned(nlp: Any) -> None:
+    # a report dated a day before its "Monday morning": the state then, no plan
+    text = "A Velm boy is recovering Monday morning after a fall at the quarry."
+    lines = [t for _, t in _timeline(nlp, text, "2025-05-18")]
+    assert lines and not any(t.endswith("(planned)") for t in lines), lines

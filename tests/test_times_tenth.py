@@ -60,5 +60,6 @@ def test_a_holiday_likeness_is_no_day(nlp: Any) -> None:
     found = time_values(nlp, "A Christmas-style market opened on the quay at Velm.", ANCHOR)
     assert not any(text.startswith("Christmas") for text, _ in found), found
     # the day itself is still read
+    # (told done in the simple past: the last one, ten months back; timex/yearback.py)
     found = time_values(nlp, "The Velm market opened on Christmas Eve.", ANCHOR)
-    assert ("Christmas Eve", "2031-12-24") in found, found
+    assert ("Christmas Eve", "2030-12-24") in found, found

@@ -25,6 +25,8 @@ SHIFT = "shift:"
 _SHIFTS = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "same": 0, "that": 0}
 _BASE_GRANULARITY = frozenset({"day", "month", "year", "season", "quarter", "time"})
 _ABSOLUTE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+#: rel of a clock told alone ("at 10 p.m."), before clockday.py gives it its day
+_BARE_CLOCK = re.compile(r"^offset:day:0@T\d\d:\d\d$")
 
 
 def event_ref(m: re.Match[str], tense: str) -> Norm | None:
@@ -41,6 +43,10 @@ def _is_base(norm: Norm) -> bool:
         return False
     if norm.rel is None:
         return bool(_ABSOLUTE.match(norm.value))
+    if _BARE_CLOCK.match(norm.rel):
+        # "shot on Saturday ... called at 10 p.m. ... died the next day": a clock told
+        # alone is on the day told before it (clockday.py), which stays the base
+        return False
     return not norm.rel.startswith((EVENT_REF, "anaphor:"))
 
 

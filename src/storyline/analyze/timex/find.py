@@ -18,7 +18,7 @@ from typing import Any
 
 from storyline.analyze.timex.anaphora import EVENT_REF, resolve_event_refs
 from storyline.analyze.timex.clockday import clock_days
-from storyline.analyze.timex.holidays import names_a_thing
+from storyline.analyze.timex.holidays import likenesses, names_a_thing
 from storyline.analyze.timex.linebound import within_lines
 from storyline.analyze.timex.literals import required_words
 from storyline.analyze.timex.norm import ANAPHOR
@@ -37,6 +37,7 @@ from storyline.analyze.timex.screens import SCREENS
 from storyline.analyze.timex.someday import FUTURE as SOMEDAY
 from storyline.analyze.timex.someday import is_someday
 from storyline.analyze.timex.tense import clause_tense
+from storyline.analyze.timex.yearback import reread
 from storyline.nlp import doc_ents
 
 __all__ = ["Found", "clause_tense", "find_times"]
@@ -281,6 +282,8 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
                 continue  # "a Christmas tree", "the Good Friday agreement"
             if normalize_text(ent.text) is not None:
                 cands.append(_Cand(ent.start_char, ent.end_char, len(RULES), _text_make(ent.text)))
+    if likes := likenesses(text):  # "sounded like the Fourth of July": no day told
+        cands = [c for c in cands if not any(a < c.end and c.start < b for a, b in likes)]
     found: list[Found] = []
     for cand in _select(cands):
         if _is_title(text, cand.start, cand.end):
@@ -336,7 +339,7 @@ def find_times(doc: Any, use_entities: bool = True, text: str | None = None) -> 
                 doc, cand.start
             ):
                 tense = "present"  # "as of Friday afternoon, detectives are interviewing witnesses"
-            norm = cand.make(tense) or norm
+            norm = reread(cand.make(tense) or norm, doc, text, cand.start, cand.end, tense)
         found.append(Found(cand.start, cand.end, norm))
     found = _resolve_anaphors(_same_moment(_merge_clock(found, text), text))
     spans = [i for i, f in enumerate(found) if reporting_span(text[max(0, f.start - 24) : f.end])]

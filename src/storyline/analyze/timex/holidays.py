@@ -142,6 +142,24 @@ _THING_AFTER = re.compile(rf"{_AND_NAME}[^\S\n]+(?i:{_NOT_AFTER})s?\b|{_KIND_SUF
 _NAME_BEFORE = re.compile(rf"\b(?:{_NAME_RE})$")
 
 
+#: "sounded like the Fourth of July", "looked like Christmas morning": a holiday as a
+#: likeness, no day told.
+_LIKE = re.compile(r"(?i)\b(?:like|as\s+if\s+it\s+(?:was|were))[^\S\n]+(?P<det>(?:the|a)[^\S\n]+)?")
+
+
+def likenesses(text: str) -> list[tuple[int, int]]:
+    """The spans of holidays named after "like" ("sounded like the Fourth of July"): a
+    likeness, no day told (nor the month in the holiday's name)."""
+    out: list[tuple[int, int]] = []
+    for m in _LIKE.finditer(text):
+        # the name may hold its article ("the Fourth of July"), or follow it
+        for at in (m.start("det"), m.end()):
+            if at >= 0 and (h := PATTERN.match(text, at)) is not None:
+                out.append((h.start(), h.end()))
+                break
+    return out
+
+
 def names_a_thing(text: str, end: int) -> bool:
     """Whether a holiday's name ending at ``end`` names a thing ("a Christmas tree", "the
     Good Friday agreement"), not a day: spaCy's entities are checked with this too."""

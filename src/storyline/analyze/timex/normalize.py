@@ -316,7 +316,8 @@ RULES: tuple[Rule, ...] = (
             r"(?P<unit>year|month)\b(?!s|-|['’]|\s+(?:before|after|earlier|later|ago|of|when|"
             r"which|that|to|in\s+which|(?:a|one)\s+year|last\s+year)\b)"
             r"|(?P<det2>the\s+(?:following|next|previous|preceding))\s+(?P<unit2>day)\b"
-            r"(?!s|-|['’]|\s+(?:before|after|of|when|which|that|to|or)\b))",
+            # "learned the next day that ...": "that" may open the verb's clause
+            r"(?!s|-|['’]|\s+(?:before|after|of|when|which|to|or)\b))",
             _I,
         ),
         event_ref,

@@ -18,6 +18,7 @@ from storyline.analyze.timex.anaphora import SHIFT, shift_value
 from storyline.analyze.timex.holidays import DAYS as HOLIDAYS
 from storyline.analyze.timex.lexicon import WEEKDAY_CODES
 from storyline.analyze.timex.periods import ADJUST, adjust_value
+from storyline.analyze.timex.yearback import YEAR_PAST
 
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
@@ -65,6 +66,10 @@ HORIZON = 275
 #: "in December" written in October is last December (ten months back), while a past
 #: "June" written in May, eleven months back, would carry its year or "last".
 MONTH_HORIZON = 310
+#: The same for a date a past verb's own event happened on (yearback.py).
+YEAR = 366
+#: Days after the anchor within which such a date is still read as the one after it.
+SOON = 14
 
 
 def _within_horizon(candidates: list[date], anchor: date, way: str, horizon: int = HORIZON) -> date:
@@ -72,6 +77,11 @@ def _within_horizon(candidates: list[date], anchor: date, way: str, horizon: int
     current year, or of the last months of the previous one): among the readings within
     nine months of the anchor, the one the tense points to, else the closest. "Payable
     Dec. 7" under a past verb in late October is this December, not last year's."""
+    if way == YEAR_PAST:  # a past verb's own date: back up to a year (yearback.py),
+        # unless it is within days after the anchor (a page dated before it was updated)
+        way = "past"
+        if not any(0 < (c - anchor).days <= SOON for c in candidates):
+            horizon = max(horizon, YEAR)
     near = [c for c in candidates if abs((c - anchor).days) <= horizon] or candidates
     try:
         return _pick(near, anchor, way)
@@ -84,6 +94,8 @@ def _monthday(md: str, anchor: date, way: str) -> date | None:
     cands = [d for y in (-1, 0, 1) if (d := _safe_date(anchor.year + y, month, day))]
     if not cands:
         return None
+    if way.startswith("strict"):  # "last April 21": the one before, however far back
+        return _pick(cands, anchor, way)
     if way == "near":
         # A month-day without a year is this year's unless it is over half a year off.
         same = _safe_date(anchor.year, month, day)

@@ -57,6 +57,8 @@ def _verb_tense(verb: Any, depth: int = 0) -> str:
         return "past"  # "may have been responsible Wednesday": a guess about the past
     if _refused(verb, aux_words):
         return "past"  # "could not be reached Tuesday", "would not comment Monday"
+    if _seen(verb, aux_words):
+        return "past"  # "medics could be seen treating him Wednesday": what was seen
     if aux_words & _FUTURE_AUX or verb.lemma_.lower() in _SCHEDULED:
         return "future"  # "will meet", "a hearing has been scheduled", "set for Monday"
     if any(a.lower_ == "to" for a in auxes) and depth < 3:
@@ -177,6 +179,22 @@ def _refused(verb: Any, aux_words: set[str]) -> bool:
     if "would" in aux_words and verb.lemma_.lower() not in _TELL:
         return False
     return _negated(verb)
+
+
+#: Verbs of perception: "could be seen", "could be heard" tell what was observed.
+_PERCEIVE = frozenset({"see", "hear", "spot", "observe", "watch", "smell"})
+
+
+def _seen(verb: Any, aux_words: set[str]) -> bool:
+    """ "Smoke could be seen for miles Friday": a passive of perception under "could"
+    tells what could be observed then, not a plan ("could be charged Monday" stays one)."""
+    return (
+        "could" in aux_words
+        and aux_words <= {"could", "be"}
+        and "be" in aux_words
+        and verb.lemma_.lower() in _PERCEIVE
+        and not _negated(verb)
+    )
 
 
 def _negated(verb: Any) -> bool:

@@ -31,8 +31,9 @@ from storyline.story.date_words import readable_date, state_dates
 from storyline.story.dating import similarity, words
 from storyline.story.page_talk import talks_as_page
 from storyline.story.params import TIMELINE, TimelineParams
-from storyline.story.planned import reads_planned
+from storyline.story.planned import looks_ahead, reads_planned
 from storyline.story.timeline.merge import (
+    PLANNED,
     SCHEDULED,
     Event,
     articles_of,
@@ -174,6 +175,8 @@ def _events_of(
         start = start_of(value)
         if pub and start and start > pub and coming(line):
             shown += SCHEDULED  # "X returns to court Dec. 22" has not happened yet
+        elif pub and start and start > pub and planned_ahead(line, t.rel):
+            shown += PLANNED  # "the concert was to go on Saturday": a plan, not done
         background = bool(pub and start and (pub - start).days > params.background_days)
         citation = Citation(aid, Span(sent_span.start, sent_span.end))
         out.append(
@@ -208,6 +211,14 @@ def coming(line: EventLine) -> bool:
         and line.verb not in REPORTING
         and not reads_planned(line.text)
     )
+
+
+def planned_ahead(line: EventLine, rel: str | None) -> bool:
+    """Whether a line dated after its report tells a plan its words do not show: the time
+    rules read its clause as looking ahead ("was to go on Saturday"), its verb is no state
+    ("is recovering Monday morning" in a report dated a day early is the state then), and
+    it does not read as planned already."""
+    return looks_ahead(rel) and line.verb not in STATES and not reads_planned(line.text)
 
 
 def _entry(ev: Event, outlets: Mapping[str, str]) -> TimelineEntry:

@@ -236,6 +236,9 @@ def _retold(ev: Event, other: Event) -> bool:
 
 #: The mark of a line told as coming in a report dated before it (:mod:`.build`).
 SCHEDULED = " (scheduled)"
+#: The mark of a line whose time the time rules read as ahead of its report, told in
+#: words that do not say so ("was to perform Saturday"; :mod:`.build`).
+PLANNED = " (planned)"
 
 
 def _best_line(lines: list[tuple[str, str]]) -> str:
@@ -246,7 +249,12 @@ def _best_line(lines: list[tuple[str, str]]) -> str:
 
     def key(lv: tuple[str, str]) -> tuple[bool, int, bool, int]:
         named = lv[0].split(" ", 1)[0].lower() not in _PRONOUNS
-        return not lv[0].endswith(SCHEDULED), verbs.count(lv[1]), named, len(lv[0].split())
+        return (
+            not lv[0].endswith((SCHEDULED, PLANNED)),
+            verbs.count(lv[1]),
+            named,
+            len(lv[0].split()),
+        )
 
     return max(lines, key=key)[0]
 
