@@ -113,6 +113,9 @@ class ClusterParams:
     #: (1 = off).
     attach_day_min: float = 0.07
     attach_day_gap: int = 0
+    #: A town the headline alone names is a place of the report when at least this
+    #: many reports seen so far tag it as one (aliases.headline_places; 0 = off).
+    headline_places: int = 2
     #: Factor applied when both reports date their events and no two days are close.
     date_conflict: float = 0.6
     #: Factor applied when two reports' main events lie in different years (an

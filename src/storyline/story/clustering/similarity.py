@@ -19,6 +19,7 @@ from datetime import date
 
 from storyline.story.clustering.aliases import (
     INSTITUTION_TAIL,
+    headline_places,
     is_institution,
     person_key,
     place_aliases,
@@ -260,6 +261,9 @@ def report_places(features: DocFeatures, stats: DocStats, params: ClusterParams)
     report seen so far tags as a place ("Aurora" of "Aurora Police Department";
     aliases.place_aliases)."""
     aliases = place_aliases(features, lambda key: stats.df.get("p:" + key, 0) > 0)
+    if params.headline_places > 0:
+        least = params.headline_places
+        aliases += headline_places(features, lambda key: stats.df.get("p:" + key, 0) >= least)
     named = [p for p in features.places if not is_institution(p)]
     return place_vector([*named, *aliases], stats, params)
 
