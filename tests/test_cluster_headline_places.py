@@ -5,6 +5,8 @@ All names here are fiction written for these tests.
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.story.clustering import DocFeatures, StoryClusterer
 from storyline.story.clustering.aliases import headline_places
 from storyline.story.clustering.features import capitalised_runs
@@ -41,9 +43,11 @@ def test_headline_places_need_enough_reports_tagging_the_town() -> None:
     brief = DocFeatures(headline_names=("lowmere",))
     stats.add(tagged)
     stats.add(brief)
-    assert report_places(brief, stats, ClusterParams(headline_places=1)) == {
-        "p:lowmere": stats.idf("p:lowmere")
-    }
+    # A town of the headline weighs a share of what a tagged one does.
+    params = ClusterParams(headline_places=1)
+    assert report_places(brief, stats, params) == pytest.approx(
+        {"p:lowmere": params.headline_place_weight * stats.idf("p:lowmere")}
+    )
     assert report_places(brief, stats, ClusterParams(headline_places=2)) == {}
     stats.add(tagged)
     assert set(report_places(brief, stats, ClusterParams())) == {"p:lowmere"}
