@@ -21,6 +21,7 @@ from storyline.analyze.needwords import may_match
 from storyline.analyze.numbers.roundup import ROUNDUP, sums_incidents
 from storyline.lexicon.labels import NAME_LABELS
 from storyline.lexicon.labels import PLACE_LABELS as NAMED_PLACE_LABELS
+from storyline.lexicon.page_title import SITE_SUFFIX
 from storyline.lexicon.stopwords import STOPWORDS
 from storyline.model import Analyzed, ArticleAnalysis, Span
 from storyline.story.clustering.places import SUFFIXES, local_places, site_key
@@ -321,11 +322,6 @@ def doc_features(
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*")
 
 
-#: Where a page's title goes on with the outlet's name and town: "... - KXYZ News 12
-#: Lowmere", "... | Lowmere News". The outlet's town is no place of the incident.
-_PAGE_TAIL = re.compile(r"\s+[-|–—]\s+")
-
-
 def capitalised_runs(headline: str) -> tuple[str, ...]:
     """The runs of capitalised words of a headline, as name keys, once each, in order.
 
@@ -335,7 +331,7 @@ def capitalised_runs(headline: str) -> tuple[str, ...]:
     follows a spaced dash or bar is the page's outlet, not the headline.
     """
     out: list[str] = []
-    headline = _PAGE_TAIL.split(headline, maxsplit=1)[0]
+    headline = SITE_SUFFIX.split(headline, maxsplit=1)[0]
     for match in _CAPITALISED_RUN.finditer(headline):
         key = entity_key(match.group(0))
         if key and key not in out:
