@@ -18,6 +18,7 @@ import re
 from storyline.analyze.numbers.measures import DEATH_RANKS, ILLNESSES, PERSON_NOUNS
 from storyline.analyze.numbers.parse import word_value
 from storyline.analyze.numbers.roundup import sums_incidents
+from storyline.lexicon.page_title import SITE_SUFFIX
 
 #: A number word or digits that can count people in a headline.
 _NUMBER = (
@@ -109,7 +110,6 @@ _SUMMARY = re.compile(
     r"|\bin \d{4}\b|\b(?:this|last|a)\s+year\b",
     re.IGNORECASE,
 )
-_SITE_SUFFIX = re.compile(r"\s+[-|–—]\s+")
 #: Counts of several kinds of people joined by commas or "and": "2 Girls, 2 Men Shot".
 _LIST = re.compile(
     rf"(?<![\w,-])(?P<list>{_NUMBER}\s+[a-z]+(?:\s*(?:,|\band\b|&)\s*{_NUMBER}\s+[a-z]+)+)"
@@ -182,7 +182,7 @@ def headline_toll(title: str | None) -> dict[str, float]:
     dead or not), each only when the headline gives it."""
     if not title:
         return {}
-    head = _SITE_SUFFIX.split(title.strip())[0]
+    head = SITE_SUFFIX.split(title.strip())[0]
     if _SUMMARY.search(head) or sums_incidents(head):
         return {}
     head = _summed(head)

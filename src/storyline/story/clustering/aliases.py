@@ -150,3 +150,33 @@ def place_aliases(features: DocFeatures, is_place: Callable[[str], bool]) -> lis
         if form and form not in own and form not in out:
             out.append(form)
     return out
+
+
+#: The most words of a place read inside a headline's run ("san juan capistrano").
+HEADLINE_PLACE_WORDS = 3
+
+
+def headline_places(features: DocFeatures, is_place: Callable[[str], bool]) -> list[str]:
+    """Towns a report names only in its headline ("Lowmere man shot"): the tagger
+    reads the text, and a short page or a brief may name its town nowhere else.
+
+    Each run of capitalised words of the headline is read from its first word on,
+    its longest stretch of at most three words that some reports tag as a place
+    (``is_place``) taken first; institution words alone ("Police") are no place.
+    """
+    own = set(features.places)
+    out: list[str] = []
+    for run in features.headline_names:
+        words = run.split()
+        i = 0
+        while i < len(words):
+            for n in range(min(HEADLINE_PLACE_WORDS, len(words) - i), 0, -1):
+                key = " ".join(words[i : i + n])
+                if is_place(key) and not is_institution(key):
+                    if key not in own and key not in out:
+                        out.append(key)
+                    i += n
+                    break
+            else:
+                i += 1
+    return out

@@ -21,6 +21,7 @@ from storyline.analyze.needwords import may_match
 from storyline.analyze.numbers.roundup import ROUNDUP, sums_incidents
 from storyline.lexicon.labels import NAME_LABELS
 from storyline.lexicon.labels import PLACE_LABELS as NAMED_PLACE_LABELS
+from storyline.lexicon.page_title import SITE_SUFFIX
 from storyline.lexicon.stopwords import STOPWORDS
 from storyline.model import Analyzed, ArticleAnalysis, Span
 from storyline.story.clustering.places import SUFFIXES, local_places, site_key
@@ -184,6 +185,10 @@ class DocFeatures:
     #: whether the headline or the lead sums several incidents (a roundup, a blotter, a
     #: weekend's tally: analyze.numbers.roundup): its names belong to many incidents
     roundup: bool = False
+    #: runs of capitalised words of the headline, as name keys ("tulsa", "north shore"):
+    #: the tagger reads only the text, and a town the headline alone names is read
+    #: from these when some report tags it as a place (aliases.headline_places)
+    headline_names: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -200,6 +205,7 @@ class DocFeatures:
             "marks": list(self.marks),
             "officials": list(self.officials),
             "roundup": self.roundup,
+            "headline_names": list(self.headline_names),
         }
 
     @classmethod
@@ -222,6 +228,7 @@ class DocFeatures:
             marks=tuple(str(m) for m in data.get("marks", ())),
             officials=tuple(str(o) for o in data.get("officials", ())),
             roundup=bool(data.get("roundup", False)),
+            headline_names=tuple(str(h) for h in data.get("headline_names", ())),
         )
 
     def reference_day(self) -> str | None:
@@ -306,7 +313,30 @@ def doc_features(
         ),
         officials=tuple(sorted(officials)),
         roundup=sums_in_lead(body, headline, analysis, lead_end),
+        headline_names=capitalised_runs(headline or ""),
     )
+
+
+#: A run of capitalised words (a name's words may hold an inner capital, an
+#: apostrophe, a hyphen or an abbreviation's point: "McAllen", "O'Fallon", "St.").
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*")
+
+
+def capitalised_runs(headline: str) -> tuple[str, ...]:
+    """The runs of capitalised words of a headline, as name keys, once each, in order.
+
+    A title-case headline is one run per stretch between punctuation ("4 Shot, 1
+    Killed In Lowmere" gives "shot" and "killed in lowmere"): the town is found
+    inside a run by the places some report tags (aliases.headline_places). What
+    follows a spaced dash or bar is the page's outlet, not the headline.
+    """
+    out: list[str] = []
+    headline = SITE_SUFFIX.split(headline, maxsplit=1)[0]
+    for match in _CAPITALISED_RUN.finditer(headline):
+        key = entity_key(match.group(0))
+        if key and key not in out:
+            out.append(key)
+    return tuple(out)
 
 
 #: Words of an office said just before or after a name: whoever holds one speaks for

@@ -113,6 +113,13 @@ class ClusterParams:
     #: (1 = off).
     attach_day_min: float = 0.07
     attach_day_gap: int = 0
+    #: A town the headline alone names is a place of the report when at least this
+    #: many reports seen so far tag it as one (aliases.headline_places; 0 = off).
+    headline_places: int = 2
+    #: ...weighing this share of a tagged place's weight: it keeps two reports of one
+    #: incident from reading as two places, without making every report of a town
+    #: that names only streets one place with the others (docs/quality.md, #12).
+    headline_place_weight: float = 0.33
     #: Factor applied when both reports date their events and no two days are close.
     date_conflict: float = 0.6
     #: Factor applied when two reports' main events lie in different years (an

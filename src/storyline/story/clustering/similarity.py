@@ -19,6 +19,7 @@ from datetime import date
 
 from storyline.story.clustering.aliases import (
     INSTITUTION_TAIL,
+    headline_places,
     is_institution,
     person_key,
     place_aliases,
@@ -258,10 +259,17 @@ def place_vector(places: Iterable[str], stats: DocStats, params: ClusterParams) 
 def report_places(features: DocFeatures, stats: DocStats, params: ClusterParams) -> Vector:
     """A report's specific places, with those it names under another form that some
     report seen so far tags as a place ("Aurora" of "Aurora Police Department";
-    aliases.place_aliases)."""
+    aliases.place_aliases), and the towns its headline alone names at
+    ``headline_place_weight`` of their weight (aliases.headline_places)."""
     aliases = place_aliases(features, lambda key: stats.df.get("p:" + key, 0) > 0)
     named = [p for p in features.places if not is_institution(p)]
-    return place_vector([*named, *aliases], stats, params)
+    out = place_vector([*named, *aliases], stats, params)
+    if params.headline_places > 0:
+        least = params.headline_places
+        heads = headline_places(features, lambda key: stats.df.get("p:" + key, 0) >= least)
+        for key, weight in place_vector(heads, stats, params).items():
+            out.setdefault(key, weight * params.headline_place_weight)
+    return out
 
 
 def name_vector(features: DocFeatures, stats: DocStats, params: ClusterParams) -> Vector:
