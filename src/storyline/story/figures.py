@@ -46,7 +46,7 @@ from storyline.analyze.needwords import may_match
 from storyline.analyze.numbers.headline import headline_toll
 from storyline.analyze.numbers.roundup import ROUNDUP, sums_incidents
 from storyline.analyze.numbers.tally import HARM_TOTALS, incident_counts, is_background
-from storyline.analyze.numbers.victims import ADDITIONAL, ANAPHORIC, PART, SELF
+from storyline.analyze.numbers.victims import ADDITIONAL, ANAPHORIC, ATTACKERS, PART, SELF
 from storyline.model import Analyzed, Article, Citation, Claim, Figure, FigureValue
 from storyline.story.dedup.minhash import count_originals as independent_sources
 from storyline.story.facts import outlet_keys, source_state
@@ -284,9 +284,16 @@ def _lead(item: Analyzed) -> tuple[Claim, ...]:
     end = item.analysis.sentences[min(LEAD_SENTENCES, len(item.analysis.sentences)) - 1].end
     lead = tuple(c for c in claims if c.sentence.start < end)
     if any(c.measure in HARM_TOTALS and not is_background(c) and c.counted != ANAPHORIC
-           for c in lead):  # fmt: skip
+           and not _attacker(c) for c in lead):  # fmt: skip
         return lead
     return claims
+
+
+def _attacker(claim: Claim) -> bool:
+    """A harm told of the attacker alone ("the gunman was killed by deputies"): a lead that
+    gives only his is no toll of the people he shot, which the report tells further down.
+    (Not one who shot himself: with no one else harmed, he is the toll, told again below.)"""
+    return claim.value == 1 and claim.counted.lower() in ATTACKERS
 
 
 def _citations(article: str, claims: Sequence[Claim]) -> tuple[Citation, ...]:
