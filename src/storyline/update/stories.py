@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 #: Bumped when assembly changes what it makes of the same reports: every stored story
 #: is then assembled again at the next digest.
-ASSEMBLY_VERSION = "10"
+ASSEMBLY_VERSION = "11"
 
 Progress = Callable[[str, int, int | None], None]
 StoryKey = tuple[str, str]  # (story id, storyline id)
