@@ -59,7 +59,7 @@ ORDER = ("killed", "injured", *OTHER_MEASURES)
 FEWER = {"killed": "fewest dead", "injured": "fewest wounded"}
 #: A report states its incident's toll in its first sentences; figures further down
 #: are more often another incident's (a related story, an earlier shooting, a
-#: city's count) and are read only when the lead gives none.
+#: city's count) and are read only when the lead gives none (or only the attacker's).
 LEAD_SENTENCES = 5
 
 
