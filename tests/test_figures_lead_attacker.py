@@ -1,6 +1,7 @@
 """A lead that tells only of the attacker's harm ("the gunman was killed by deputies")
 gives no toll of the people he shot: the report's figures read its later sentences.
-One who shot himself with no one else harmed is the toll: the lead stands."""
+One who shot himself, or an attacker the only one harmed (the later sentences tell of
+him again), is the toll: the lead stands."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import replace
 
 from figure_reports import claim, report
 
-from storyline.analyze.numbers.victims import SELF
+from storyline.analyze.numbers.victims import ANAPHORIC, SELF
 from storyline.story.figures import report_figures
 
 
@@ -39,3 +40,10 @@ def test_a_lead_with_a_victim_keeps_to_the_lead() -> None:
     victim = replace(claim("killed", 1, 0), counted="woman")
     later = replace(claim("killed", 4, 400), counted="people")
     assert _figures(victim, later)["killed"] == 1
+
+
+def test_the_gunman_the_only_one_harmed_keeps_to_the_lead() -> None:
+    gunman = replace(claim("killed", 1, 0), counted="gunman")
+    again = replace(claim("injured", 1, 400), counted=ANAPHORIC)
+    no_one = replace(claim("injured", 0, 450), counted="people")
+    assert _figures(gunman, again, no_one) == {"killed": 1}

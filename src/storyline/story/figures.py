@@ -283,10 +283,18 @@ def _lead(item: Analyzed) -> tuple[Claim, ...]:
         return claims
     end = item.analysis.sentences[min(LEAD_SENTENCES, len(item.analysis.sentences)) - 1].end
     lead = tuple(c for c in claims if c.sentence.start < end)
-    if any(c.measure in HARM_TOTALS and not is_background(c) and c.counted != ANAPHORIC
-           and not _attacker(c) for c in lead):  # fmt: skip
+    tolls = [c for c in lead if _toll(c)]
+    if any(not _attacker(c) for c in tolls):
         return lead
+    later = [c for c in claims if c.sentence.start >= end and _toll(c) and not _attacker(c)]
+    if tolls and not any(c.value for c in later):
+        return lead  # the attacker the only one harmed: what follows tells of him again
     return claims
+
+
+def _toll(claim: Claim) -> bool:
+    """A harm count of the report's own incident, not one told again."""
+    return claim.measure in HARM_TOTALS and not is_background(claim) and claim.counted != ANAPHORIC
 
 
 def _attacker(claim: Claim) -> bool:
