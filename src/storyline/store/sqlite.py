@@ -24,7 +24,7 @@ from storyline.store.stories import StoryTable
 #: (2: the event lines the timeline reads, so that digest never parses a sentence;
 #: 3: the third session's rules; 4: holidays spelled without apostrophes). Any change
 #: to the analysis code needs a bump: tests/test_analysis_version.py checks.
-ANALYSIS_VERSION = 15
+ANALYSIS_VERSION = 16
 __all__ = ["ANALYSIS_VERSION", "SCHEMA_VERSION", "Store"]
 
 
