@@ -1,6 +1,6 @@
 """A headline's second count that is no more people: some of the first told by their
 condition ("4 shot, 2 seriously hurt": four), an earlier shooting at the same place
-("... where 3 were shot a week ago"), and a headline over several incidents."""
+("... where 3 were hit two weeks ago"), and a headline over several incidents."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from storyline.analyze.numbers.headline import headline_toll
     [
         ("4 people shot, 2 seriously injured outside Pell arcade", {"shot": 4}),
         ("Seven shot, one critically hurt at Orla block party", {"shot": 7}),
-        ("6 wounded on Keel corner where 3 men were shot a week ago", {"injured": 6}),
+        ("6 wounded on Keel street where 3 were hit two weeks ago", {"injured": 6}),
         ("2 hurt at Lorne park where a teen was killed last month", {"injured": 2}),
         ("Boy, 3 others hurt in 2 overnight shooting incidents in Keel", {}),
     ],

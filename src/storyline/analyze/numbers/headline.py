@@ -109,7 +109,7 @@ _SUMMARY = re.compile(
     r"|\bin \d{4}\b|\b(?:this|last|a)\s+year\b|\bincidents\b",
     re.IGNORECASE,
 )
-#: A second toll told as earlier: "... on the corner where 2 were shot a week ago".
+#: A second toll told as earlier: "... on the block where 3 were hurt days ago".
 _EARLIER = re.compile(
     r"^[^,;:]*?\b(?:ago|last\s+(?:week|month)|earlier\s+this\s+(?:week|month))\b", re.I
 )
@@ -208,7 +208,7 @@ def headline_toll(title: str | None) -> dict[str, float]:
         if _ILLNESS.match(head[m.end("word") :]):
             continue  # "witness, 16, dies of asthma attack": no one's shot
         if done and _EARLIER.match(head[m.end("word") :]):
-            continue  # "5 hurt ... where 2 were shot a week ago": an earlier shooting
+            continue  # "5 hurt ... where 3 were hurt days ago": an earlier shooting
         if (
             ("shot" in out or "injured" in out)
             and not re.fullmatch(_KILLED, m.group("word"), re.IGNORECASE)
