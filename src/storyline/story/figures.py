@@ -46,7 +46,7 @@ from storyline.analyze.needwords import may_match
 from storyline.analyze.numbers.headline import headline_toll
 from storyline.analyze.numbers.roundup import ROUNDUP, sums_incidents
 from storyline.analyze.numbers.tally import HARM_TOTALS, incident_counts, is_background
-from storyline.analyze.numbers.victims import ADDITIONAL, ANAPHORIC, PART, SELF
+from storyline.analyze.numbers.victims import ADDITIONAL, ANAPHORIC, ATTACKERS, PART, SELF
 from storyline.model import Analyzed, Article, Citation, Claim, Figure, FigureValue
 from storyline.story.dedup.minhash import count_originals as independent_sources
 from storyline.story.facts import outlet_keys, source_state
@@ -59,7 +59,7 @@ ORDER = ("killed", "injured", *OTHER_MEASURES)
 FEWER = {"killed": "fewest dead", "injured": "fewest wounded"}
 #: A report states its incident's toll in its first sentences; figures further down
 #: are more often another incident's (a related story, an earlier shooting, a
-#: city's count) and are read only when the lead gives none.
+#: city's count) and are read only when the lead gives none (or only the attacker's).
 LEAD_SENTENCES = 5
 
 
@@ -283,10 +283,25 @@ def _lead(item: Analyzed) -> tuple[Claim, ...]:
         return claims
     end = item.analysis.sentences[min(LEAD_SENTENCES, len(item.analysis.sentences)) - 1].end
     lead = tuple(c for c in claims if c.sentence.start < end)
-    if any(c.measure in HARM_TOTALS and not is_background(c) and c.counted != ANAPHORIC
-           for c in lead):  # fmt: skip
+    tolls = [c for c in lead if _toll(c)]
+    if any(not _attacker(c) for c in tolls):
         return lead
+    later = [c for c in claims if c.sentence.start >= end and _toll(c) and not _attacker(c)]
+    if tolls and not any(c.value for c in later):
+        return lead  # the attacker the only one harmed: what follows tells of him again
     return claims
+
+
+def _toll(claim: Claim) -> bool:
+    """A harm count of the report's own incident, not one told again."""
+    return claim.measure in HARM_TOTALS and not is_background(claim) and claim.counted != ANAPHORIC
+
+
+def _attacker(claim: Claim) -> bool:
+    """A harm told of the attacker alone ("the gunman was killed by deputies"): a lead that
+    gives only his is no toll of the people he shot, which the report tells further down.
+    (Not one who shot himself: with no one else harmed, he is the toll, told again below.)"""
+    return claim.value == 1 and claim.counted.lower() in ATTACKERS
 
 
 def _citations(article: str, claims: Sequence[Claim]) -> tuple[Citation, ...]:

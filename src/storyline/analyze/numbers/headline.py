@@ -107,9 +107,15 @@ _ILLNESS = re.compile(
 #: A headline that sums several incidents or a period: no incident's toll.
 _SUMMARY = re.compile(
     r"\bshootings\b|\bweekend\b|\b\d+-hour\b|\bhours\b|\bso far\b|\bthis year\b|\bsince\b"
-    r"|\bin \d{4}\b|\b(?:this|last|a)\s+year\b",
+    r"|\bin \d{4}\b|\b(?:this|last|a)\s+year\b|\bincidents\b",
     re.IGNORECASE,
 )
+#: A second toll told as earlier: "... on the block where 3 were hurt days ago".
+_EARLIER = re.compile(
+    r"^[^,;:]*?\b(?:ago|last\s+(?:week|month)|earlier\s+this\s+(?:week|month))\b", re.I
+)
+#: A condition word before a harm word: "5 shot, 2 seriously hurt" tells of some of the 5.
+_CONDITION = re.compile(r"\b(?:critically|seriously)\s+\S+$", re.I)
 #: Counts of several kinds of people joined by commas or "and": "2 Girls, 2 Men Shot".
 _LIST = re.compile(
     rf"(?<![\w,-])(?P<list>{_NUMBER}\s+[a-z]+(?:\s*(?:,|\band\b|&)\s*{_NUMBER}\s+[a-z]+)+)"
@@ -201,6 +207,14 @@ def headline_toll(title: str | None) -> dict[str, float]:
             continue  # "... at a vigil for a boy slain in May": an earlier death
         if _ILLNESS.match(head[m.end("word") :]):
             continue  # "witness, 16, dies of asthma attack": no one's shot
+        if done and _EARLIER.match(head[m.end("word") :]):
+            continue  # "5 hurt ... where 3 were hurt days ago": an earlier shooting
+        if (
+            ("shot" in out or "injured" in out)
+            and not re.fullmatch(_KILLED, m.group("word"), re.IGNORECASE)
+            and _CONDITION.search(m.group("all"))
+        ):
+            continue  # "5 shot, 2 seriously injured": two of the five
         done.add(m.start("word"))
         word = m.group("word").lower()
         after = head[m.end("all") :]
