@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from quote_speaker import speaker_of
+from quote_speaker import doc_from_rows, speaker_of, speaker_words_in
 
 
 def test_a_verb_of_saying_in_quotes_is_no_cue_for_a_later_quote(nlp: Any) -> None:
@@ -123,11 +123,6 @@ def test_a_verb_the_parser_took_for_a_participle_of_its_subject_still_speaks(
 ) -> None:
     # A parse the tagger gives such a sentence at times, set by hand: "found" hung on the
     # subject noun as a participle, the noun the root of the sentence.
-    from spacy.tokens import Doc
-
-    from storyline.analyze.entities import extract_entities
-    from storyline.analyze.quotes import extract_quotes
-
     rows = [
         ("Two", True, 1, "nummod", "NUM", "CD", "two"),
         ("analysts", False, 1, "ROOT", "NOUN", "NNS", "analyst"),
@@ -151,20 +146,7 @@ def test_a_verb_the_parser_took_for_a_participle_of_its_subject_still_speaks(
         ('"', False, 14, "punct", "PUNCT", "''", '"'),
         (".", False, 1, "punct", "PUNCT", ".", "."),
     ]
-    doc = Doc(
-        nlp.vocab,
-        words=[r[0] for r in rows],
-        spaces=[r[1] for r in rows],
-        heads=[r[2] for r in rows],
-        deps=[r[3] for r in rows],
-        pos=[r[4] for r in rows],
-        tags=[r[5] for r in rows],
-        lemmas=[r[6] for r in rows],
-    )
-    found = [q for q in extract_quotes(doc, extract_entities(doc)) if "weakest" in q.text]
-    assert found and found[0].speaker_span is not None
-    span = found[0].speaker_span
-    assert doc.text[span.start : span.end].startswith("Two analysts")
+    assert speaker_words_in(doc_from_rows(nlp, rows), "weakest").startswith("Two analysts")
 
 
 def test_a_quote_after_and_someone_cut_in_is_theirs(nlp: Any) -> None:

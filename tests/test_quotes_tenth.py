@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from quote_speaker import speaker_of
+from quote_speaker import doc_from_rows, speaker_of, speaker_words_in
 
 
 def test_the_one_after_by_gives_the_name_a_naming_verb_quotes(nlp: Any) -> None:
@@ -75,11 +75,6 @@ def test_a_participle_after_a_quote_does_not_take_it_from_the_nouns_owner(nlp: A
 def test_the_verb_of_saying_before_the_colon_speaks(nlp: Any) -> None:
     # A parse the tagger gives such a sentence at times, set by hand: the second quote
     # hung on "said", as a clause of Brandt's.
-    from spacy.tokens import Doc
-
-    from storyline.analyze.entities import extract_entities
-    from storyline.analyze.quotes import extract_quotes
-
     rows = [
         ('"', False, 2, "punct", "PUNCT", "``", '"'),
         ("There", True, 2, "expl", "PRON", "EX", "there"),
@@ -102,17 +97,4 @@ def test_the_verb_of_saying_before_the_colon_speaks(nlp: Any) -> None:
         ("!", False, 9, "punct", "PUNCT", ".", "!"),
         ('"', False, 9, "punct", "PUNCT", "''", '"'),
     ]
-    doc = Doc(
-        nlp.vocab,
-        words=[r[0] for r in rows],
-        spaces=[r[1] for r in rows],
-        heads=[r[2] for r in rows],
-        deps=[r[3] for r in rows],
-        pos=[r[4] for r in rows],
-        tags=[r[5] for r in rows],
-        lemmas=[r[6] for r in rows],
-    )
-    found = [q for q in extract_quotes(doc, extract_entities(doc)) if "lie" in q.text]
-    assert found and found[0].speaker_span is not None
-    span = found[0].speaker_span
-    assert doc.text[span.start : span.end] == "the skipper"
+    assert speaker_words_in(doc_from_rows(nlp, rows), "lie") == "the skipper"
