@@ -365,6 +365,8 @@ def _nodes(items: Sequence[Analyzed]) -> list[_Cluster]:
         aid = item.article.id
         text = item.article.text
         places = {m.span.start for m in item.analysis.entities if m.label in _PLACES}
+        # whether each line (a paragraph, most often) is in title case, read once per line
+        title_lines: dict[int, bool] = {}
         for m in item.analysis.entities:
             c = by_node.get((aid, m.key))
             if c is None:
@@ -384,10 +386,12 @@ def _nodes(items: Sequence[Analyzed]) -> list[_Cluster]:
                 c.placed += 1
             if _KIN.search(text, max(0, m.span.start - 16), m.span.start):
                 c.kin += 1
-            if not _OPENING.search(
-                text, max(0, m.span.start - 8), m.span.start
-            ) and not title_cased(_line(text, m.span.start)):
-                c.plain += 1
+            if not _OPENING.search(text, max(0, m.span.start - 8), m.span.start):
+                line_start = text.rfind("\n", 0, m.span.start) + 1
+                if line_start not in title_lines:
+                    title_lines[line_start] = title_cased(_line(text, m.span.start))
+                if not title_lines[line_start]:
+                    c.plain += 1
         for q in item.analysis.quotes:
             said = speaking_mention(item.analysis.entities, q)
             if said is not None and noun_speaker(text, item.analysis.entities, q) is None:
